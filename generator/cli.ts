@@ -1,0 +1,66 @@
+#!/usr/bin/env node
+/**
+ * The `dmspec` command: parses arguments, calls the library, prints. Nothing else lives here.
+ * Exit codes: 0 success, 1 an error diagnostic or a failed check, 2 a usage error or unreadable input.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './model/diagnostics.js';
+import { runCommand, USAGE, UsageError, type CommandResult } from './commands.js';
+
+function print(result: CommandResult, json: boolean): void {
+  if (result.stdout !== undefined) process.stdout.write(result.stdout);
+  if (json && result.jsonReport !== undefined) {
+    process.stdout.write(`${JSON.stringify(result.jsonReport, null, 2)}\n`);
+  } else {
+    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
+    for (const line of result.messages) process.stderr.write(`${line}\n`);
+  }
+}
+
+const OPTIONS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  platform: { type: 'string' },
+  'os-version': { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'git-range': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+function main(argv: string[]): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    process.stderr.write(`dmspec: ${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  try {
+    const result = runCommand(command, rest, parsed.values);
+    if (result.outFile !== undefined && result.outText !== undefined) writeFileSync(result.outFile, result.outText);
+    const shown: Diagnostic[] = parsed.values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    print({ ...result, diagnostics: shown }, parsed.values.json);
+    if (result.exitCode !== undefined) return result.exitCode;
+    return hasErrors(result.diagnostics) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`dmspec: ${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    process.stderr.write(`dmspec: ${(e as Error).message}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

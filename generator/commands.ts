@@ -1,0 +1,100 @@
+/**
+ * The CLI's commands as functions from arguments to a result to print. They read and write
+ * files through the library but never print or exit: `cli.ts` does that.
+ */
+import { parseSpecDir } from './parse/index.js';
+import { checkGenerated, generate, writeGenerated } from './pipeline.js';
+import { irJson } from './emit/ir-json.js';
+import { join, sep } from 'node:path';
+import type { Diagnostic } from './model/diagnostics.js';
+
+export const USAGE = `Usage: dmspec <command> [options]
+
+Commands:
+  ir --spec DIR [--out FILE]          write the IR of every page under DIR as JSON
+  generate [--spec DIR] [--out DIR]   write every output (defaults: spec/ and generated/)
+  generate --check                    exit 1 and name the files when the output folder is stale
+
+Options:
+  --json     print diagnostics as JSON
+  --quiet    print only error diagnostics
+  -h, --help show this help
+`;
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CommandResult {
+  diagnostics: Diagnostic[];
+  /** Extra lines for stderr (summaries, file lists). */
+  messages: string[];
+  stdout?: string;
+  outFile?: string;
+  outText?: string;
+  /** What `--json` prints instead of the diagnostics. */
+  jsonReport?: unknown;
+  /** Set when the exit code is not just "1 if any error diagnostic". */
+  exitCode?: number;
+}
+
+export interface CommandOptions {
+  spec?: string | undefined;
+  out?: string | undefined;
+  check?: boolean | undefined;
+  json?: boolean | undefined;
+}
+
+/** Diagnostics name files relative to the spec root; print them relative to where the user is. */
+function underSpec(specDir: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return diagnostics.map((d) => ({ ...d, file: join(specDir, d.file).split(sep).join('/') }));
+}
+
+function counts(diagnostics: readonly Diagnostic[]): string {
+  const n = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
+  return `${n('error')} errors, ${n('warning')} warnings, ${n('info')} notes`;
+}
+
+function irCommand(args: string[], o: CommandOptions): CommandResult {
+  if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
+  if (!o.spec) throw new UsageError('ir needs --spec DIR');
+  const ir = parseSpecDir(o.spec);
+  const text = irJson(ir);
+  const base = { diagnostics: underSpec(o.spec, ir.diagnostics), messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`], jsonReport: { diagnostics: ir.diagnostics } };
+  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: o.json ? undefined : text };
+}
+
+function generateCommand(args: string[], o: CommandOptions): CommandResult {
+  if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
+  const specDir = o.spec ?? 'spec';
+  const outDir = o.out ?? 'generated';
+  const result = generate(specDir);
+  const report = { diagnostics: result.diagnostics };
+  if (o.check) {
+    const drift = checkGenerated(outDir, result);
+    const messages = [
+      ...drift.changed.map((f) => `changed: ${outDir}/${f}`),
+      ...drift.missing.map((f) => `missing: ${outDir}/${f}`),
+      ...drift.extra.map((f) => `extra:   ${outDir}/${f}`),
+      drift.clean ? `${outDir}/ is up to date` : `${outDir}/ is stale: run "npm run generate"`,
+    ];
+    return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: { ...report, drift }, exitCode: drift.clean ? 0 : 1 };
+  }
+  const written = writeGenerated(outDir, result);
+  const messages = written
+    ? [`wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
+    : [`${outDir}/ left as it was: generation raised errors (${counts(result.diagnostics)})`];
+  return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: report, exitCode: written ? 0 : 1 };
+}
+
+/** Runs one command. Throws `UsageError` for bad arguments. */
+export function runCommand(command: string, args: string[], options: CommandOptions): CommandResult {
+  switch (command) {
+    case 'ir':
+      return irCommand(args, options);
+    case 'generate':
+      return generateCommand(args, options);
+    default:
+      throw new UsageError(`unknown command ${command}`);
+  }
+}

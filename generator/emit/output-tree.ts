@@ -1,0 +1,88 @@
+/**
+ * Writing and checking the output folder as a whole. A write builds the new tree beside the old
+ * one and swaps it in, so a failure midway leaves the previous folder as it was, and files of
+ * objects that no longer exist disappear with the old tree.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+
+/** Relative path (`/`-separated) → file content. */
+export type FileMap = ReadonlyMap<string, string>;
+
+export interface TreeDrift {
+  changed: string[];
+  missing: string[];
+  extra: string[];
+}
+
+function listFiles(root: string): string[] {
+  if (!existsSync(root)) return [];
+  const out: string[] = [];
+  const walk = (dir: string): void => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const full = join(dir, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.push(relative(root, full).split(sep).join('/'));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+function assertSafePath(rel: string): void {
+  // Names come from spec titles: never let one climb out of the output folder.
+  if (rel.split('/').some((s) => s === '..' || s === '') || rel.startsWith('/') || rel.includes('\\') || rel.includes('\0')) {
+    throw new Error(`refusing to write outside the output folder: ${JSON.stringify(rel)}`);
+  }
+}
+
+/** Replaces `outDir` with exactly `files`. */
+export function writeTree(outDir: string, files: FileMap): void {
+  const target = resolve(outDir);
+  const parent = dirname(target);
+  mkdirSync(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now().toString(36)}`;
+  const staging = join(parent, `.${target.split(sep).pop() ?? 'out'}.staging-${stamp}`);
+  const retired = join(parent, `.${target.split(sep).pop() ?? 'out'}.retired-${stamp}`);
+  try {
+    for (const [rel, content] of files) {
+      assertSafePath(rel);
+      const full = join(staging, rel);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    }
+    mkdirSync(staging, { recursive: true });
+  } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  const had = existsSync(target);
+  if (had) renameSync(target, retired);
+  try {
+    renameSync(staging, target);
+  } catch (e) {
+    if (had) renameSync(retired, target);
+    rmSync(staging, { recursive: true, force: true });
+    throw e;
+  }
+  if (had) rmSync(retired, { recursive: true, force: true });
+}
+
+/** What differs between `outDir` and `files`; empty lists when the folder is up to date. */
+export function diffTree(outDir: string, files: FileMap): TreeDrift {
+  const present = new Set(listFiles(outDir));
+  const drift: TreeDrift = { changed: [], missing: [], extra: [] };
+  for (const [rel, content] of files) {
+    if (!present.has(rel)) drift.missing.push(rel);
+    else if (readFileSync(join(outDir, rel), 'utf8') !== content) drift.changed.push(rel);
+    present.delete(rel);
+  }
+  drift.extra = [...present].sort();
+  drift.changed.sort();
+  drift.missing.sort();
+  return drift;
+}
+
+export function isClean(drift: TreeDrift): boolean {
+  return drift.changed.length + drift.missing.length + drift.extra.length === 0;
+}

@@ -1,0 +1,74 @@
+/**
+ * Pages to one IR document: objects sorted by name, duplicates reported, kinds made consistent
+ * across flavours, and references resolved across the whole spec directory.
+ */
+import type { PageResult } from '../parse/parse-page.js';
+import { cmp, compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
+
+export function buildIr(pages: readonly PageResult[]): IrDocument {
+  const diagnostics: Diagnostic[] = pages.flatMap((p) => p.diagnostics);
+  const candidates = pages.flatMap((p) => (p.object ? [p.object] : []));
+  candidates.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
+
+  const objects: IrObject[] = [];
+  const definitions = new Map<string, IrObject>();
+  for (const o of candidates) {
+    if (!isDefinition(o)) {
+      objects.push(o);
+      continue;
+    }
+    const first = definitions.get(o.name);
+    if (first) {
+      diagnostics.push({
+        severity: 'warning', code: 'duplicate-object', file: o.source.file, line: o.source.line,
+        message: `${o.name} is defined again here; the definition in ${first.source.file} is kept`,
+      });
+      continue;
+    }
+    definitions.set(o.name, o);
+    objects.push(o);
+  }
+  inheritRootKinds(definitions);
+  diagnostics.push(...resolveReferences(definitions));
+  diagnostics.sort(compareDiagnostics);
+  return { irVersion: IR_VERSION, objects, diagnostics };
+}
+
+/**
+ * `VPN.IKEv2` belongs to the `VPN` profile whether or not its own page says so: a nested object
+ * whose page gives no role takes its root's kind, so flavours agree.
+ */
+function inheritRootKinds(definitions: ReadonlyMap<string, IrObject>): void {
+  for (const o of definitions.values()) {
+    if (o.kind !== 'object' || !o.name.includes('.')) continue;
+    const root = definitions.get(o.name.slice(0, o.name.indexOf('.')));
+    if (root && (root.kind === 'profile' || root.kind === 'command' || root.kind === 'declaration')) o.kind = root.kind;
+  }
+}
+
+/** Every ref and `inherits` name must name a definition; those that do not stay, with a warning. */
+function resolveReferences(definitions: ReadonlyMap<string, IrObject>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const o of definitions.values()) {
+    for (const p of o.properties) {
+      for (const name of refsOf(p.type)) {
+        if (!definitions.has(name)) {
+          out.push({
+            severity: 'warning', code: 'unresolved-ref', file: p.source.file, line: p.factLines?.type ?? p.source.line,
+            message: `${o.name}.${p.name} refers to ${name}, which is not in the spec`,
+          });
+        }
+      }
+    }
+    for (const name of o.inherits ?? []) {
+      if (!definitions.has(name)) {
+        out.push({
+          severity: 'warning', code: 'unresolved-inherits', file: o.source.file, line: o.source.line,
+          message: `${o.name} inherits the keys of ${name}, which is not in the spec`,
+        });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,173 @@
+/**
+ * The intermediate model (IR): the one shape every stage after parsing reads.
+ *
+ * The field names of `IrDocument`, `IrObject`, `IrProperty`, `IrType` and `Availability`
+ * follow the public contract (`ir-contract.md`); fields beyond the contract are additions,
+ * never renames. Every node keeps the source position it was read from.
+ */
+import type { Diagnostic } from './diagnostics.js';
+
+export const IR_VERSION = 1 as const;
+
+/** Platform names exactly as Apple writes them, in Apple's order. */
+export const PLATFORMS = ['iOS', 'iPadOS', 'Mac Catalyst', 'macOS', 'tvOS', 'visionOS', 'watchOS'] as const;
+export type Platform = (typeof PLATFORMS)[number];
+
+/** Availability of one platform. Versions are strings as written (`"14"` and `"14.0"` are equal). */
+export interface PlatformAvailability {
+  introduced?: string;
+  deprecated?: string;
+  removed?: string;
+  /** `false` where the page says the platform is not supported at all. */
+  available?: boolean;
+}
+
+export type Availability = Partial<Record<Platform, PlatformAvailability>>;
+
+export type PrimitiveKind = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'data' | 'dictionary' | 'any';
+export const PRIMITIVE_KINDS: readonly PrimitiveKind[] = [
+  'string', 'integer', 'real', 'boolean', 'date', 'data', 'dictionary', 'any',
+];
+
+/** The type of a property: one discriminated union on `kind`. */
+export type IrType =
+  | { kind: PrimitiveKind }
+  | { kind: 'array'; items: IrType }
+  | { kind: 'ref'; name: string };
+
+export type ArrayType = Extract<IrType, { kind: 'array' }>;
+export type RefType = Extract<IrType, { kind: 'ref' }>;
+export type PrimitiveType = Exclude<IrType, ArrayType | RefType>;
+
+/** How a property's type was obtained, so users can see what is inferred. */
+export type TypeOrigin = 'stated' | 'example' | 'prose' | 'unknown';
+
+/** A JSON value as it appears in defaults and allowed values. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/** The facts a page can state about a property; used to record a line for each. */
+export type PropertyFact =
+  | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated';
+
+export interface SourceLocation {
+  /** Path relative to the spec root, with `/` separators. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+}
+
+export interface ValueDescription {
+  value: JsonValue;
+  description: string;
+}
+
+export interface IrProperty {
+  /** The key exactly as it appears in a profile. `ANY` stands for any key (a free-form dictionary). */
+  name: string;
+  type: IrType;
+  typeOrigin: TypeOrigin;
+  required: boolean;
+  default?: JsonValue;
+  allowedValues?: JsonValue[];
+  /** Per-value meanings the description gives (`None`: No keepalive.). */
+  valueDescriptions?: ValueDescription[];
+  minimum?: number;
+  maximum?: number;
+  availability?: Availability;
+  deprecated?: boolean;
+  /** The sentence that says why or since when the key is deprecated. */
+  deprecationNote?: string;
+  /** The key needs a supervised device; `supervisedPlatforms` narrows where, when the page says. */
+  supervised?: boolean;
+  supervisedPlatforms?: Platform[];
+  /** The key's prose, as markdown. */
+  description: string;
+  source: SourceLocation;
+  /** The line of each stated fact. */
+  factLines?: Partial<Record<PropertyFact, number>>;
+}
+
+export type ObjectKind = 'profile' | 'object' | 'command' | 'declaration' | 'endpoint' | 'article' | 'other';
+export const DEFINITION_KINDS: readonly ObjectKind[] = ['profile', 'object', 'command', 'declaration'];
+
+export type FlavourName = 'rendered' | 'changelog' | 'frontmatter' | 'snapshot' | 'listing' | 'unknown';
+
+/** A profile or request example found on the page. */
+export interface IrExample {
+  format: 'plist' | 'json' | 'text';
+  text: string;
+  line: number;
+}
+
+export interface IrObject {
+  name: string;
+  kind: ObjectKind;
+  summary?: string;
+  payloadType?: string;
+  declarationType?: string;
+  availability?: Availability;
+  deprecated?: boolean;
+  inherits?: string[];
+  properties: IrProperty[];
+  examples?: IrExample[];
+  source: SourceLocation & { flavour: FlavourName };
+}
+
+export interface IrDocument {
+  irVersion: typeof IR_VERSION;
+  objects: IrObject[];
+  diagnostics: Diagnostic[];
+}
+
+export function isArrayType(t: IrType): t is ArrayType {
+  return t.kind === 'array';
+}
+
+export function isRefType(t: IrType): t is RefType {
+  return t.kind === 'ref';
+}
+
+export function isPrimitiveType(t: IrType): t is PrimitiveType {
+  return t.kind !== 'array' && t.kind !== 'ref';
+}
+
+/** Objects that define keys (as opposed to articles, endpoints and overviews). */
+export function isDefinition(o: IrObject): boolean {
+  return DEFINITION_KINDS.includes(o.kind);
+}
+
+export function isPlatform(s: string): s is Platform {
+  return (PLATFORMS as readonly string[]).includes(s);
+}
+
+/** Spells a type the way the changelog flavour does: `[VPN.VPN.OnDemandRulesElement]`. */
+export function typeToString(t: IrType): string {
+  switch (t.kind) {
+    case 'array':
+      return `[${typeToString(t.items)}]`;
+    case 'ref':
+      return t.name;
+    case 'string': case 'integer': case 'real': case 'boolean':
+    case 'date': case 'data': case 'dictionary': case 'any':
+      return t.kind;
+    default:
+      return assertNever(t);
+  }
+}
+
+/** Every ref a type mentions, innermost included. */
+export function refsOf(t: IrType): string[] {
+  switch (t.kind) {
+    case 'array':
+      return refsOf(t.items);
+    case 'ref':
+      return [t.name];
+    default:
+      return [];
+  }
+}
+
+/** Exhaustiveness check for `switch` statements over the IR's unions. */
+export function assertNever(x: never): never {
+  throw new Error(`unexpected IR node: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,21 @@
+/**
+ * The interface every flavour module implements. A flavour reads one page into a `RawObject`;
+ * it never types values or resolves references, which happen once for all flavours.
+ */
+import type { DiagnosticBag } from '../model/diagnostics.js';
+import type { FlavourName } from '../model/ir.js';
+import type { RawObject } from './raw.js';
+
+export interface PageInput {
+  /** Path relative to the spec root, `/`-separated. */
+  file: string;
+  text: string;
+}
+
+export interface Flavour {
+  readonly name: Exclude<FlavourName, 'unknown'>;
+  /** A cheap test on the page's text: does this page have this flavour's markers? */
+  detect(text: string): boolean;
+  /** Reads the page. Problems go to `diags`; a page without a title returns `undefined`. */
+  read(page: PageInput, diags: DiagnosticBag): RawObject | undefined;
+}

@@ -1,0 +1,61 @@
+/**
+ * The changelog flavour: `# Title`, a `**Platforms:**` line, and under `## Properties` one
+ * `### Key` section per key with `**Type:**`/`**Required:**`/`**Default:**`/`**Allowed Values:**`
+ * bullets, prose, then `Available:`/`Deprecated:` lines.
+ */
+import type { RootContent } from 'mdast';
+import type { DiagnosticBag } from '../../model/diagnostics.js';
+import { takeFactLines } from '../apply-fact.js';
+import { parsePlatformVersions } from '../availability.js';
+import type { Flavour, PageInput } from '../flavour.js';
+import { findTitle, isParagraph, lineOf, parseMarkdown, sections, sourceOf, squash, textOf } from '../markdown.js';
+import type { RawObject, RawProperty } from '../raw.js';
+import { collectExamples, readDiscussion, missingTitle } from './common.js';
+
+export const changelog: Flavour = {
+  name: 'changelog',
+  detect(text) {
+    // Plain Markdown whose first line is the page's `# Title`; other flavours are tried first.
+    return /^# \S/.test(text.trimStart());
+  },
+  read(page, diags) {
+    const root = parseMarkdown(page.text);
+    const title = findTitle(root);
+    if (!title) return missingTitle(diags);
+    const { preamble, sections: secs } = sections(root.children, 2);
+    const raw: RawObject = { name: squash(textOf(title)), line: lineOf(title), examples: collectExamples(root) };
+    for (const node of preamble) {
+      if (!isParagraph(node)) continue;
+      const t = squash(textOf(node));
+      if (t.startsWith('Platforms:')) raw.availability = parsePlatformVersions(t);
+      else if (raw.summary === undefined) raw.summary = t;
+    }
+    const props = secs.find((s) => s.title === 'Properties');
+    if (props) raw.properties = readProperties(page, props.children, diags);
+    raw.discussion = readDiscussion(page.text, root);
+    return raw;
+  },
+};
+
+function readProperties(page: PageInput, nodes: RootContent[], diags: DiagnosticBag): RawProperty[] {
+  const { preamble, sections: keys } = sections(nodes, 3);
+  for (const stray of preamble) {
+    diags.warning('stray-content', `text in Properties outside any key is not a property: "${squash(textOf(stray)).slice(0, 60)}"`, lineOf(stray));
+  }
+  return keys.map((key) => readProperty(page, key.title, lineOf(key.heading), key.children, diags));
+}
+
+function readProperty(page: PageInput, name: string, line: number, nodes: RootContent[], diags: DiagnosticBag): RawProperty {
+  const rp: RawProperty = { name: name.replace(/`/g, ''), line, description: '' };
+  const prose: string[] = [];
+  for (const node of nodes) {
+    const md = sourceOf(page.text, [node]);
+    const rest = node.type === 'paragraph' || node.type === 'list' ? takeFactLines(rp, md, lineOf(node), diags) : md;
+    if (rest) {
+      rp.descriptionLine ??= lineOf(node);
+      prose.push(rest);
+    }
+  }
+  rp.description = prose.join('\n\n');
+  return rp;
+}

@@ -1,0 +1,45 @@
+/**
+ * The snapshot flavour: a `> Snapshot-pinned source …` quote, `**Kind:**` and
+ * `**Availability:** iOS 4.0+ · macOS 10.7+` lines, and keys as list items
+ * `` - `Key` — `type` (required): prose `` with indented `Available:`/`**Default:**` lines.
+ */
+import type { Flavour } from '../flavour.js';
+import { findTitle, lineOf, parseMarkdown, sections, squash, textOf } from '../markdown.js';
+import type { RawObject } from '../raw.js';
+import { collectExamples, missingTitle, readDiscussion } from './common.js';
+import { headerAvailability, headerFields, preambleText, readListProperties, type HeaderReader } from './list-items.js';
+
+const HEADER = /^`([^`]+)`\s*[—–]\s*(.+?)(\s*\(required\))?:\s?(.*)$/;
+
+const readHeader: HeaderReader = (line) => {
+  const m = HEADER.exec(line.trim());
+  if (!m?.[1] || !m[2]) return undefined;
+  return { name: m[1], type: m[2], required: !!m[3], prose: m[4] ?? '' };
+};
+
+export const snapshot: Flavour = {
+  name: 'snapshot',
+  detect(text) {
+    return /^> Snapshot-pinned source/m.test(text.slice(0, 600)) || /^\*\*Kind:\*\*/m.test(text);
+  },
+  read(page, diags) {
+    const root = parseMarkdown(page.text);
+    const title = findTitle(root);
+    if (!title) return missingTitle(diags);
+    const head = preambleText(page, root);
+    const fields = headerFields(head);
+    const raw: RawObject = { name: squash(textOf(title)), line: lineOf(title), examples: collectExamples(root) };
+    const role = fields.get('kind');
+    if (role) raw.role = role;
+    const av = headerAvailability(head);
+    if (av) raw.availability = av;
+    if (/Deprecated/.test(fields.get('availability') ?? '')) raw.deprecated = true;
+    const at = root.children.indexOf(title);
+    const summary = root.children.slice(at + 1).find((n) => n.type === 'paragraph' && !/^\*\*/.test(page.text.slice(n.position?.start.offset ?? 0, (n.position?.start.offset ?? 0) + 2)));
+    if (summary) raw.summary = squash(textOf(summary));
+    const props = sections(root.children, 2).sections.find((s) => s.title === 'Properties');
+    if (props) raw.properties = readListProperties(page, props.children, readHeader, diags);
+    raw.discussion = readDiscussion(page.text, root);
+    return raw;
+  },
+};

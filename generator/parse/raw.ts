@@ -1,0 +1,54 @@
+/**
+ * What a flavour reads off a page, before any interpretation: texts and the lines they sit on.
+ * Every flavour fills these; `build-object.ts` turns them into IR the same way for all, so the
+ * same page content gives the same facts whatever the flavour.
+ */
+import type { Availability, IrExample, IrType, ObjectKind, TypeOrigin } from '../model/ir.js';
+
+/** A stated text and the line it was read from. */
+export interface Stated<T = string> {
+  value: T;
+  line: number;
+}
+
+export interface RawProperty {
+  name: string;
+  line: number;
+  /** The type as written, e.g. `[string]`; absent when the page states none. */
+  type?: Stated;
+  /** A type obtained another way (flavours without stated types). */
+  inferredType?: { type: IrType; origin: Exclude<TypeOrigin, 'stated'>; line: number };
+  required?: Stated<boolean>;
+  default?: Stated;
+  /** Each allowed value as written. */
+  allowedValues?: Stated<string[]>;
+  minimum?: Stated;
+  maximum?: Stated;
+  /** Availability stated as a line or list (prose is read later, from the description). */
+  availability?: Stated<Availability>;
+  deprecatedIn?: Stated<Availability>;
+  removedIn?: Stated<Availability>;
+  /** A bare "Deprecated" marker, as the rendered flavour prints. */
+  deprecatedMarker?: Stated<boolean>;
+  /** The key's prose as markdown, fact lines removed. */
+  description: string;
+  /** Line of the description's first block, for facts read from prose. */
+  descriptionLine?: number;
+}
+
+export interface RawObject {
+  name: string;
+  line: number;
+  /** The role line as written (`Device Management Profile`, `Object`), where the flavour has one. */
+  role?: string;
+  /** A kind the flavour decided itself (for example a page with no properties). */
+  kind?: ObjectKind;
+  summary?: string;
+  availability?: Availability;
+  deprecated?: boolean;
+  /** The Discussion's prose, where payload type, declaration type and inheritance are stated. */
+  discussion?: Stated;
+  examples: IrExample[];
+  /** `undefined` when the page has no Properties section at all. */
+  properties?: RawProperty[];
+}
