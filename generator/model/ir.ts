@@ -140,6 +140,14 @@ export function isPlatform(s: string): s is Platform {
   return (PLATFORMS as readonly string[]).includes(s);
 }
 
+/**
+ * Pages write "any key of this dictionary" as a property named `ANY`, `Any Key` or
+ * `ANY restriction name`: such a property types the values of all keys not listed.
+ */
+export function isWildcardKey(name: string): boolean {
+  return /^any(?:\s|$)/i.test(name);
+}
+
 /** Spells a type the way the changelog flavour does: `[VPN.VPN.OnDemandRulesElement]`. */
 export function typeToString(t: IrType): string {
   switch (t.kind) {

@@ -73,7 +73,8 @@ export function takeFactLines(rp: RawProperty, markdown: string, firstLine: numb
     const rest = m?.[3] ?? '';
     const codes = [...rest.matchAll(/`([^`]*)`/g)].map((c) => c[1] ?? '');
     const fact = { label, codes, rest: rest.replace(/`/g, '').trim() };
-    const plausible = AVAILABILITY_LABELS.has(label) ? /\d/.test(rest) : bold || codes.length > 0;
+    // `Default:` with nothing after it is how the rendered flavour prints an empty default.
+    const plausible = AVAILABILITY_LABELS.has(label) ? /\d/.test(rest) : bold || codes.length > 0 || (label === 'default' && rest === '');
     if (m && plausible && applyFact(rp, fact, firstLine + i)) return;
     if (m && bold && diags) diags.warning('unknown-fact', `${rp.name}: unknown fact "${m[2]}" kept in the description`, firstLine + i);
     kept.push(text);

@@ -18,6 +18,9 @@ export type HeaderReader = (line: string) => { name: string; type?: string; requ
 export function readListProperties(page: PageInput, nodes: readonly RootContent[], header: HeaderReader, diags: DiagnosticBag): RawProperty[] {
   const out: RawProperty[] = [];
   for (const node of nodes) {
+    // A rule ends the section: what follows it is the mirror's page footer.
+    if (node.type === 'thematicBreak') break;
+    if (isAnchor(node)) continue;
     if (node.type !== 'list') {
       diags.warning('stray-content', `text in Properties outside any key is not a property: "${squash(textOf(node)).slice(0, 60)}"`, lineOf(node));
       continue;
@@ -40,6 +43,13 @@ export function readListProperties(page: PageInput, nodes: readonly RootContent[
     }
   }
   return out;
+}
+
+/** `<a id="Discussion"></a>`: a link target the mirror adds, as a block or as a paragraph. */
+function isAnchor(node: RootContent): boolean {
+  const anchor = (v: string): boolean => /^<\/?a\b[^>]*>$/.test(v.trim());
+  if (node.type === 'html') return /^(<\/?a\b[^>]*>\s*)+$/.test(node.value.trim());
+  return node.type === 'paragraph' && node.children.every((c) => c.type === 'html' && anchor(c.value));
 }
 
 /** `**Label:** value` or `**Label**: value` lines in a page header, by lower-case label. */

@@ -54,8 +54,9 @@ function loneCode(node: RootContent | undefined): string | undefined {
   return parts.length === 1 && only?.type === 'inlineCode' ? only.value : undefined;
 }
 
+/** Key names are identifiers, but some have spaces (`Any Key`, `Automatic Restart On Power Loss`). */
 function isKeyName(s: string | undefined): s is string {
-  return s !== undefined && /^[A-Za-z_$][\w.\-$:]*$/.test(s);
+  return s !== undefined && /^[A-Za-z_$][\w.\-$: ]*$/.test(s) && s.length <= 120;
 }
 
 /** Is `nodes[i]` the start of a key? A lone code name, followed by a type line. */

@@ -1,0 +1,28 @@
+/**
+ * Where the shared corpus lives, and a `describe` that skips, visibly, when it is absent.
+ */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe } from 'vitest';
+
+export const SHARED = resolve(import.meta.dirname, '../../../shared');
+export const CORPUS = join(SHARED, 'corpus');
+export const SEEDS = join(SHARED, 'seeds');
+export const PROFILES = join(SHARED, 'profiles');
+export const SPEC = resolve(import.meta.dirname, '../../spec');
+
+export const hasCorpus = existsSync(CORPUS);
+
+/** `describe` for tests that need ../shared/corpus: skipped with a visible reason otherwise. */
+export function describeCorpus(name: string, fn: () => void): void {
+  if (hasCorpus) describe(name, fn);
+  else describe.skip(`${name} (skipped: ${CORPUS} is absent)`, fn);
+}
+
+/** Same, for any path under ../shared. */
+export function describeWith(path: string, name: string, fn: () => void): void {
+  if (existsSync(path)) describe(name, fn);
+  else describe.skip(`${name} (skipped: ${path} is absent)`, fn);
+}
+
+export const corpusDir = (name: string): string => join(CORPUS, name);
