@@ -1,0 +1,122 @@
+/**
+ * The views of the documentation pages: one page per object with a table of its keys, and an
+ * index grouped by kind. Every cell is escaped here for Markdown.
+ */
+import { assertNever, type IrProperty, type IrType, type ObjectKind } from '../model/ir.js';
+import { availabilityCells, rangeLabel, sinceLabel, valueLabel } from './docs-text.js';
+import type { EmitModel, EmitObject } from './emit-model.js';
+import { markdownCell, markdownCode, markdownText } from './escape.js';
+
+export function docFileName(ident: string): string {
+  return `${ident}.md`;
+}
+
+export interface DocRow {
+  key: string;
+  type: string;
+  required: string;
+  default: string;
+  allowed: string;
+  range: string;
+  availability: string;
+}
+
+export interface DocDetail {
+  heading: string;
+  lines: string[];
+}
+
+export interface DocPageView {
+  ident: string;
+  title: string;
+  summary: string;
+  facts: Array<{ label: string; value: string }>;
+  rows: DocRow[];
+  deprecations: string[];
+  details: DocDetail[];
+}
+
+export interface DocIndexView {
+  groups: Array<{ heading: string; entries: Array<{ link: string; summary: string }> }>;
+}
+
+const pipe = (s: string): string => s.replace(/\|/g, '\\|');
+
+function typeCell(t: IrType, model: EmitModel): string {
+  switch (t.kind) {
+    case 'array':
+      return `array of ${typeCell(t.items, model)}`;
+    case 'ref': {
+      const ident = model.identOf.get(t.name);
+      return ident ? `[${markdownCell(t.name)}](${docFileName(ident)})` : `${markdownCell(t.name)} (not in the spec)`;
+    }
+    case 'string': case 'integer': case 'real': case 'boolean': case 'date': case 'data': case 'dictionary': case 'any':
+      return t.kind;
+    default:
+      return assertNever(t);
+  }
+}
+
+function row(p: IrProperty, model: EmitModel): DocRow {
+  return {
+    key: pipe(markdownCode(p.name)) + (p.deprecated ? ' (deprecated)' : ''),
+    type: typeCell(p.type, model) + (p.typeOrigin === 'stated' ? '' : ` (${p.typeOrigin === 'unknown' ? 'unknown' : `from ${p.typeOrigin}`})`),
+    required: p.required ? 'yes' : '',
+    default: p.default === undefined ? '' : pipe(markdownCode(valueLabel(p.default))),
+    allowed: (p.allowedValues ?? []).map((v) => pipe(markdownCode(valueLabel(v)))).join(', '),
+    range: rangeLabel(p),
+    availability: availabilityCells(p.availability).map(markdownCell).join('<br>'),
+  };
+}
+
+function detail(p: IrProperty): DocDetail | undefined {
+  const lines: string[] = [];
+  if (p.description) lines.push(markdownText(p.description), '');
+  for (const d of p.valueDescriptions ?? []) lines.push(`- ${markdownCode(valueLabel(d.value))}: ${markdownText(d.description)}`);
+  if (p.valueDescriptions?.length) lines.push('');
+  if (p.supervised) lines.push(`Requires a supervised device${p.supervisedPlatforms ? ` in ${p.supervisedPlatforms.join(', ')}` : ''}.`, '');
+  lines.push(`Defined at \`${pipe(p.source.file)}:${p.source.line}\`.`);
+  return { heading: markdownCode(p.name), lines };
+}
+
+const KIND_TITLES: Record<ObjectKind, string> = {
+  profile: 'Profiles', declaration: 'Declarations', command: 'Commands and responses', object: 'Objects',
+  endpoint: 'Endpoints', article: 'Articles', other: 'Other',
+};
+
+export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
+  const o = e.ir;
+  const facts: Array<{ label: string; value: string }> = [{ label: 'Kind', value: o.kind }];
+  if (o.payloadType) facts.push({ label: 'Payload type', value: pipe(markdownCode(o.payloadType)) });
+  if (o.declarationType) facts.push({ label: 'Declaration type', value: pipe(markdownCode(o.declarationType)) });
+  if (o.availability) facts.push({ label: 'Availability', value: markdownCell(sinceLabel(o.availability)) });
+  if (o.deprecated) facts.push({ label: 'Deprecated', value: 'yes' });
+  for (const parent of e.inherits) facts.push({ label: 'Inherits', value: `[${markdownCell(parent.ir.name)}](${docFileName(parent.ident)}): its keys apply here too` });
+  for (const name of e.unresolvedInherits) facts.push({ label: 'Inherits', value: `${markdownCell(name)} (not in the spec)` });
+  facts.push({ label: 'Source', value: pipe(markdownCode(`${o.source.file}:${o.source.line}`)) + ` (${o.source.flavour})` });
+  const props = [...e.properties, ...(e.wildcard ? [e.wildcard] : [])];
+  return {
+    ident: e.ident,
+    title: markdownCell(o.name),
+    summary: markdownText(o.summary ?? ''),
+    facts,
+    rows: props.map((p) => row(p, model)),
+    deprecations: props.filter((p) => p.deprecated).map((p) => `${markdownCode(p.name)}: ${markdownText(p.deprecationNote ?? 'deprecated.')}`.replace(/\n/g, ' ')),
+    details: props.flatMap((p) => detail(p) ?? []),
+  };
+}
+
+export function docIndexView(model: EmitModel): DocIndexView {
+  const order: ObjectKind[] = ['profile', 'declaration', 'command', 'object'];
+  return {
+    groups: order
+      .map((kind) => ({
+        heading: KIND_TITLES[kind],
+        entries: model.objects.filter((e) => e.ir.kind === kind).map((e) => ({
+          link: `[${markdownCell(e.ir.name)}](${docFileName(e.ident)})`,
+          summary: markdownCell(e.ir.summary ?? ''),
+        })),
+      }))
+      .filter((g) => g.entries.length > 0),
+  };
+}

@@ -1,0 +1,90 @@
+/**
+ * The model every emitter reads: the IR's definitions with identifiers assigned, references
+ * resolved to identifiers, wildcard keys split out, and the common payload keys added to payload
+ * objects. Each output's view is built from this, never from the IR directly.
+ */
+import { cmp } from '../model/diagnostics.js';
+import { isDefinition, isWildcardKey, type IrDocument, type IrObject, type IrProperty } from '../model/ir.js';
+import { assignIdentifiers } from './naming.js';
+
+export interface EmitObject {
+  ir: IrObject;
+  ident: string;
+  /** Keys in page order; for payloads, the common payload keys follow. */
+  properties: IrProperty[];
+  /** The `ANY` key: the type of every key not listed. */
+  wildcard?: IrProperty;
+  /** Resolved `inherits` (identifiers), and the names that did not resolve. */
+  inherits: EmitObject[];
+  unresolvedInherits: string[];
+}
+
+export interface EmitModel {
+  objects: EmitObject[];
+  /** Object name → identifier, for resolving refs. */
+  identOf: ReadonlyMap<string, string>;
+  byName: ReadonlyMap<string, EmitObject>;
+}
+
+/**
+ * Keys every payload carries besides its own (Apple's "common payload keys"). `PayloadType` is
+ * pinned to the payload's own type.
+ */
+function commonPayloadKeys(o: IrObject): IrProperty[] {
+  const source = { file: o.source.file, line: o.source.line };
+  const key = (name: string, kind: 'string' | 'integer', required: boolean, description: string, allowed?: string): IrProperty => ({
+    name, type: { kind }, typeOrigin: 'stated', required, ...(allowed !== undefined ? { allowedValues: [allowed] } : {}),
+    description: `${description} (A common payload key.)`, source,
+  });
+  return [
+    key('PayloadType', 'string', true, 'The payload type.', o.payloadType),
+    key('PayloadIdentifier', 'string', true, 'A reverse-DNS identifier for the payload, unique within the profile.'),
+    key('PayloadUUID', 'string', true, 'A globally unique identifier for the payload.'),
+    key('PayloadVersion', 'integer', true, 'The version of the payload format.'),
+    key('PayloadDisplayName', 'string', false, 'A human-readable name for the payload.'),
+    key('PayloadDescription', 'string', false, 'A human-readable description of the payload.'),
+    key('PayloadOrganization', 'string', false, 'The organization that provided the payload.'),
+  ];
+}
+
+export function buildEmitModel(ir: IrDocument): EmitModel {
+  const definitions = ir.objects.filter(isDefinition).sort((a, b) => cmp(a.name, b.name));
+  const identOf = assignIdentifiers(definitions.map((o) => o.name));
+  const byName = new Map<string, EmitObject>();
+  const objects = definitions.map((o): EmitObject => {
+    const own = o.properties.filter((p) => !isWildcardKey(p.name));
+    const wildcard = o.properties.find((p) => isWildcardKey(p.name));
+    const names = new Set(own.map((p) => p.name));
+    const common = o.payloadType ? commonPayloadKeys(o).filter((p) => !names.has(p.name)) : [];
+    const e: EmitObject = { ir: o, ident: identOf.get(o.name)!, properties: [...own, ...common], inherits: [], unresolvedInherits: [] };
+    if (wildcard) e.wildcard = wildcard;
+    byName.set(o.name, e);
+    return e;
+  });
+  for (const e of objects) {
+    for (const name of e.ir.inherits ?? []) {
+      const parent = byName.get(name);
+      if (parent && parent !== e) e.inherits.push(parent);
+      else e.unresolvedInherits.push(name);
+    }
+  }
+  return { objects, identOf, byName };
+}
+
+/** Every key an object accepts, its own and inherited ones, without repeats (own first). */
+export function allProperties(e: EmitObject, seen: Set<EmitObject> = new Set()): IrProperty[] {
+  if (seen.has(e)) return [];
+  seen.add(e);
+  const out = [...e.properties];
+  const names = new Set(out.map((p) => p.name));
+  for (const parent of e.inherits) {
+    for (const p of allProperties(parent, seen)) {
+      // A payload's own PayloadType wins over the one of the payload it inherits from.
+      if (!names.has(p.name)) {
+        names.add(p.name);
+        out.push(p);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+/**
+ * The view the types template renders: one interface per object, every string prepared here.
+ */
+import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { deprecatedLabel, rangeLabel, removedLabel, sinceLabel, typeLabel, unavailableLabel, valueLabel } from './docs-text.js';
+import type { EmitModel, EmitObject } from './emit-model.js';
+import { jsdocLines, jsdocTag, tidyLines } from './escape.js';
+import { propertyKey, tsString } from './naming.js';
+
+export interface TypePropertyView {
+  key: string;
+  optional: boolean;
+  tsType: string;
+  docLines: string[];
+}
+
+export interface TypeObjectView {
+  ident: string;
+  heritage: string;
+  docLines: string[];
+  properties: TypePropertyView[];
+  indexSignature?: string;
+}
+
+export interface TypesView {
+  objects: TypeObjectView[];
+  payloadTypes: Array<{ key: string; idents: string }>;
+}
+
+function literal(v: JsonValue): string {
+  return typeof v === 'string' ? tsString(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'unknown';
+}
+
+/** The TypeScript type of an IR type; `allowed` narrows a scalar (or an array's items) to literals. */
+export function tsType(t: IrType, model: EmitModel, allowed?: readonly JsonValue[]): string {
+  switch (t.kind) {
+    case 'array': {
+      const items = tsType(t.items, model, allowed);
+      return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
+    }
+    case 'ref':
+      return model.identOf.get(t.name) ?? 'Record<string, unknown>';
+    case 'string': case 'integer': case 'real': case 'boolean':
+      if (allowed?.length) return [...new Set(allowed.map(literal))].join(' | ');
+      return t.kind === 'string' ? 'string' : t.kind === 'boolean' ? 'boolean' : 'number';
+    case 'date':
+      return 'Date';
+    case 'data':
+      return 'Uint8Array';
+    case 'dictionary':
+      return 'Record<string, unknown>';
+    case 'any':
+      return 'unknown';
+    default:
+      return assertNever(t);
+  }
+}
+
+function unresolvedRefs(t: IrType, model: EmitModel): string[] {
+  if (t.kind === 'array') return unresolvedRefs(t.items, model);
+  return t.kind === 'ref' && !model.identOf.has(t.name) ? [t.name] : [];
+}
+
+/** The JSDoc of one key: description, then the facts as tags and lines. */
+export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
+  const lines = [...jsdocLines(p.description)];
+  const facts: string[] = [];
+  for (const name of unresolvedRefs(p.type, model)) facts.push(`Typed loosely: ${name} is not in the spec (its page is missing).`);
+  if (p.typeOrigin !== 'stated') facts.push(`Type ${typeLabel(p.type)} ${p.typeOrigin === 'unknown' ? 'is unknown: the page states none' : `is inferred from the page's ${p.typeOrigin === 'example' ? 'profile example' : 'prose'}`}.`);
+  if (p.allowedValues?.length) {
+    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}.`);
+    for (const d of p.valueDescriptions ?? []) facts.push(`- ${valueLabel(d.value)}: ${d.description}`);
+  }
+  const range = rangeLabel(p);
+  if (range) facts.push(`Range: ${range}.`);
+  if (p.supervised) facts.push(`Requires a supervised device${p.supervisedPlatforms ? ` in ${p.supervisedPlatforms.join(', ')}` : ''}.`);
+  const unavailable = unavailableLabel(p.availability);
+  if (unavailable) facts.push(`Not available in ${unavailable}.`);
+  const removed = removedLabel(p.availability);
+  if (removed) facts.push(`Removed in ${removed}.`);
+  facts.push(`Source: ${p.source.file}:${p.source.line}`);
+  const tags: string[] = [];
+  if (p.default !== undefined) tags.push(...jsdocTag('defaultValue', valueLabel(p.default)));
+  const since = sinceLabel(p.availability);
+  if (since) tags.push(...jsdocTag('since', since));
+  if (p.deprecated) tags.push(...jsdocTag('deprecated', p.deprecationNote ?? (deprecatedLabel(p.availability) ? `Deprecated in ${deprecatedLabel(p.availability)}.` : 'Deprecated.')));
+  return tidyLines([...lines, '', ...facts.flatMap(jsdocLines), ...tags]);
+}
+
+function objectDoc(e: EmitObject): string[] {
+  const o = e.ir;
+  const facts = [
+    `${o.name} (${o.kind}).`,
+    ...(o.payloadType ? [`Payload type: ${o.payloadType}.`] : []),
+    ...(o.declarationType ? [`Declaration type: ${o.declarationType}.`] : []),
+    ...(sinceLabel(o.availability) ? [`Available: ${sinceLabel(o.availability)}.`] : []),
+    ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
+    `Source: ${o.source.file}:${o.source.line}`,
+  ];
+  return tidyLines([...jsdocLines(o.summary ?? ''), '', ...facts.flatMap(jsdocLines), ...(o.deprecated ? ['@deprecated'] : [])]);
+}
+
+function heritage(e: EmitObject): string {
+  if (!e.inherits.length) return '';
+  const own = new Set(e.properties.map((p) => p.name));
+  const parents = e.inherits.map((parent) => {
+    // A key the child redefines is left out of the parent, so the two types cannot conflict.
+    const clash = parent.properties.filter((p) => own.has(p.name)).map((p) => tsString(p.name));
+    return clash.length ? `Omit<${parent.ident}, ${clash.join(' | ')}>` : parent.ident;
+  });
+  return ` extends ${parents.join(', ')}`;
+}
+
+export function typesView(model: EmitModel): TypesView {
+  const objects = model.objects.map((e): TypeObjectView => {
+    const view: TypeObjectView = {
+      ident: e.ident,
+      heritage: heritage(e),
+      docLines: objectDoc(e),
+      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, p.allowedValues), docLines: propertyDoc(p, model) })),
+    };
+    if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
+      const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
+      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, e.wildcard.allowedValues) : 'unknown'};`;
+    }
+    return view;
+  });
+  const byPayload = new Map<string, string[]>();
+  for (const e of model.objects) {
+    if (e.ir.payloadType) byPayload.set(e.ir.payloadType, [...(byPayload.get(e.ir.payloadType) ?? []), e.ident]);
+  }
+  const payloadTypes = [...byPayload].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, ids]) => ({ key: tsString(k), idents: ids.join(' | ') }));
+  return { objects, payloadTypes };
+}
