@@ -123,3 +123,28 @@ export function* dictionaries(v: PlistValue): Generator<Extract<PlistValue, { ta
 export function dictGet(d: Extract<PlistValue, { tag: 'dict' }>, key: string): PlistValue | undefined {
   return d.entries.find(([k]) => k === key)?.[1];
 }
+
+/**
+ * The value as validators take it: dictionaries without a prototype (so `__proto__` is a key like
+ * any other), `Date` for dates, `Uint8Array` for data, and a `<real>` that holds a whole number
+ * wrapped as `{ plistReal }` so it is not mistaken for an `<integer>`.
+ */
+export function toJs(v: PlistValue): unknown {
+  switch (v.tag) {
+    case 'string': case 'integer': case 'boolean': case 'date': case 'data':
+      return v.value;
+    case 'real':
+      return Number.isInteger(v.value) ? { plistReal: v.value } : v.value;
+    case 'array':
+      return v.items.map(toJs);
+    case 'dict': {
+      const o = Object.create(null) as Record<string, unknown>;
+      for (const [k, child] of v.entries) o[k] = toJs(child);
+      return o;
+    }
+    default: {
+      const never: never = v;
+      return never;
+    }
+  }
+}

@@ -15,7 +15,7 @@ const prop = (o: string, p: string) => object(o).properties.find((x) => x.name =
 
 describe('seeds', () => {
   it('match the golden IR', () => {
-    expectGolden(join(import.meta.dirname, '../fixtures/seeds/ir.json'), irJson(ir));
+    expectGolden(join(import.meta.dirname, '../fixtures/emit/seeds/ir.json'), irJson(ir));
   });
 
   it('VPN.IKEv2 (rendered): object facts', () => {
