@@ -1,0 +1,140 @@
+/**
+ * Generation on the latest real spec (changelog-2026-08-18): it succeeds, the result type-checks
+ * under `tsc --strict`, the validators accept the pages' own profile examples (but for the
+ * examples that contradict their page, pinned below), and systematic mutations of each example
+ * produce the right issue code at the right path.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, expect, it } from 'vitest';
+import { writeTree } from '../../generator/emit/output-tree.js';
+import { isWildcardKey, type IrObject } from '../../generator/model/ir.js';
+import { generate, type GenerateResult } from '../../generator/pipeline.js';
+import { dictGet, dictionaries, parseTaggedPlist, toJs } from '../../generator/plist/tagged-plist.js';
+import { loadValidators, type LoadedValidator, type ValidatorModule } from '../../generator/validate/compile-validators.js';
+import { corpusDir, describeCorpus } from '../helpers/corpus.js';
+
+const TSC = resolve(import.meta.dirname, '../../node_modules/.bin/tsc');
+
+/**
+ * Examples that contradict their own page, each read by hand: a `<real>` where the page says
+ * integer, keys the page lists as required left out, a value outside the page's list.
+ */
+const EXAMPLES_THAT_CONTRADICT_THEIR_PAGE = [
+  'ActiveDirectoryCertificate: missing-required CertServer, missing-required CertTemplate',
+  'CardDAV: wrong-type PayloadVersion',
+  'CertificatePKCS12: wrong-type PayloadContent',
+  'CertificatePreference: missing-required Name, missing-required PayloadCertificateUUID',
+  'EducationConfiguration: missing-required UserIdentifier',
+  'ExtensibleSingleSignOnKerberos: not-allowed ExtensionIdentifier, not-allowed TeamIdentifier',
+  'Notifications: wrong-type PayloadVersion',
+  'Passcode: wrong-type maxPINAgeInDays, wrong-type pinHistory',
+  'SCEP: not-allowed PayloadContent.Keysize',
+  'ScreensaverUser: missing-required moduleName',
+  'ServiceManagementManagedLoginItems: missing-required PayloadVersion',
+  'SingleSignOn: missing-required Name',
+  'SmartCard: wrong-type checkCertificateTrust',
+];
+
+interface Example {
+  object: IrObject;
+  payload: Record<string, unknown>;
+}
+
+describeCorpus('generate on changelog-2026-08-18', () => {
+  let result: GenerateResult;
+  let validators: ValidatorModule;
+  const examples: Example[] = [];
+
+  beforeAll(async () => {
+    result = generate(corpusDir('changelog-2026-08-18'));
+    validators = await loadValidators(result.files);
+    for (const object of result.ir.objects) {
+      for (const ex of object.examples ?? []) {
+        if (!object.payloadType || ex.format !== 'plist') continue;
+        for (const d of dictionaries(parseTaggedPlist(ex.text))) {
+          const pt = dictGet(d, 'PayloadType');
+          if (pt?.tag === 'string' && pt.value === object.payloadType) examples.push({ object, payload: toJs(d) as Record<string, unknown> });
+        }
+      }
+    }
+  });
+
+  // By name: several objects may share a payload type (ExtensibleSingleSignOn and its Kerberos variant).
+  const validatorFor = (o: IrObject): LoadedValidator => validators.validatorsByName.get(o.name)!;
+
+  it('succeeds with no error diagnostics', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(result.files.size).toBeGreaterThan(1000);
+  });
+
+  it('type-checks under tsc --strict', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dmspec-corpus-gen-'));
+    writeTree(join(dir, 'generated'), result.files);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
+      compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: [], noUncheckedIndexedAccess: true },
+      include: ['generated/**/*.ts'],
+    }));
+    const r = spawnSync(TSC, ['-p', dir], { encoding: 'utf8' });
+    expect(r.stdout + r.stderr).toBe('');
+    expect(r.status).toBe(0);
+  });
+
+  it('validators accept the pages\' own profile examples', () => {
+    const failing: string[] = [];
+    for (const { object, payload } of examples) {
+      const errors = validatorFor(object)(payload).issues.filter((i) => i.severity === 'error');
+      if (errors.length) failing.push(`${object.name}: ${errors.map((i) => `${i.code} ${i.path}`).join(', ')}`);
+    }
+    expect(examples.length).toBeGreaterThan(80);
+    expect(failing).toEqual(EXAMPLES_THAT_CONTRADICT_THEIR_PAGE);
+  });
+
+  it('each systematic mutation of an example gives its code at its path', () => {
+    const wrong: string[] = [];
+    let mutations = 0;
+    for (const { object, payload } of examples) {
+      const validate = validatorFor(object);
+      const baselineIssues = validate(payload).issues;
+      const baseline = new Set(baselineIssues.map((i) => `${i.code} ${i.path}`));
+      const flagged = new Set(baselineIssues.map((i) => i.path));
+      // Deprecation warnings follow a key's presence, not its value: they are not what is tested.
+      const expectIssue = (mutated: Record<string, unknown>, code: string, path: string, what: string): void => {
+        if (flagged.has(path)) return;
+        mutations++;
+        const found = validate(mutated).issues.filter((i) => i.code !== 'deprecated').map((i) => `${i.code} ${i.path}`).filter((i) => !baseline.has(i));
+        if (JSON.stringify(found) !== JSON.stringify([`${code} ${path}`])) wrong.push(`${object.name} ${what}: ${JSON.stringify(found)}`);
+      };
+      const copy = (): Record<string, unknown> => Object.assign(Object.create(null) as Record<string, unknown>, payload);
+      for (const prop of object.properties) {
+        if (isWildcardKey(prop.name) || prop.name === 'PayloadType') continue;
+        const present = Object.prototype.hasOwnProperty.call(payload, prop.name);
+        if (prop.required && present) {
+          const m = copy();
+          delete m[prop.name];
+          expectIssue(m, 'missing-required', prop.name, `without ${prop.name}`);
+        }
+        const wrongValue = { string: 12345, integer: 'text', real: 'text', boolean: 1, date: 'text', data: 'text', dictionary: 'text', array: 'text' }[prop.type.kind as string];
+        if (wrongValue !== undefined) {
+          const m = copy();
+          m[prop.name] = wrongValue;
+          expectIssue(m, 'wrong-type', prop.name, `${prop.name} = ${JSON.stringify(wrongValue)}`);
+        }
+        if (prop.type.kind === 'string' && prop.allowedValues?.length) {
+          const m = copy();
+          m[prop.name] = 'dmspec-not-allowed';
+          expectIssue(m, 'not-allowed', prop.name, `${prop.name} not allowed`);
+        }
+      }
+      if (!object.properties.some((p) => isWildcardKey(p.name)) && !(object.inherits ?? []).length) {
+        const m = copy();
+        m['DmspecUnknownKey'] = true;
+        expectIssue(m, 'unknown-key', 'DmspecUnknownKey', 'with an unknown key');
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(mutations).toBeGreaterThan(800);
+  });
+});
