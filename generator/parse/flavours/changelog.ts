@@ -3,7 +3,7 @@
  * `### Key` section per key with `**Type:**`/`**Required:**`/`**Default:**`/`**Allowed Values:**`
  * bullets, prose, then `Available:`/`Deprecated:` lines.
  */
-import type { RootContent } from 'mdast';
+import type { Heading, RootContent } from 'mdast';
 import type { DiagnosticBag } from '../../model/diagnostics.js';
 import { takeFactLines } from '../apply-fact.js';
 import { parsePlatformVersions } from '../availability.js';
@@ -42,11 +42,20 @@ function readProperties(page: PageInput, nodes: RootContent[], diags: Diagnostic
   for (const stray of preamble) {
     diags.warning('stray-content', `text in Properties outside any key is not a property: "${squash(textOf(stray)).slice(0, 60)}"`, lineOf(stray));
   }
-  return keys.map((key) => readProperty(page, key.title, lineOf(key.heading), key.children, diags));
+  return keys.map((key) => readProperty(page, keyName(page.text, key.heading), lineOf(key.heading), key.children, diags));
+}
+
+/**
+ * A key's name as written in its heading's source: Markdown would read `__proto__` as bold
+ * "proto", but the key is `__proto__`. Backslash escapes and code ticks are undone.
+ */
+function keyName(text: string, heading: Heading): string {
+  const raw = heading.children.length ? sourceOf(text, heading.children) : textOf(heading);
+  return raw.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/`/g, '').trim();
 }
 
 function readProperty(page: PageInput, name: string, line: number, nodes: RootContent[], diags: DiagnosticBag): RawProperty {
-  const rp: RawProperty = { name: name.replace(/`/g, ''), line, description: '' };
+  const rp: RawProperty = { name, line, description: '' };
   const prose: string[] = [];
   for (const node of nodes) {
     const md = sourceOf(page.text, [node]);
