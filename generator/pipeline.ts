@@ -19,12 +19,19 @@ export interface GenerateResult {
 
 export interface GenerateOptions {
   cache?: PageCache;
+  /** Templates other than the project's own `templates/`. */
+  templatesDir?: string;
+  /** Skip the ts-morph check of generated code (benchmarks time it apart). */
+  typecheck?: boolean;
 }
 
 /** Generates every output from pages already in memory. */
 export function generateFromPages(pages: readonly PageInput[], options: GenerateOptions = {}): GenerateResult {
   const ir = parsePages(pages, options.cache);
-  const emitted = emit(ir);
+  const emitted = emit(ir, {
+    ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
+    ...(options.typecheck !== undefined ? { typecheck: options.typecheck } : {}),
+  });
   const diagnostics = [...ir.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
   return { ir, files: emitted.files, diagnostics };
 }

@@ -1,0 +1,9 @@
+/**
+ * dmspec as a library. Stages: `parseSpecDir` (pages → IR), `emit` (IR → files), and
+ * `generate`, the two in a chain. Nothing here prints or exits: results carry diagnostics.
+ */
+export { parseSpecDir, parsePages, parsePage, detectFlavour, FLAVOURS, type PageCache, type PageInput, type PageResult } from './parse/index.js';
+export { emit, type EmitOptions, type EmitResult } from './emit/index.js';
+export { generate, generateFromPages, writeGenerated, checkGenerated, type GenerateOptions, type GenerateResult } from './pipeline.js';
+export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
+export * from './model/ir.js';
