@@ -30,6 +30,7 @@ const OPTIONS = {
   format: { type: 'string' },
   'fail-on': { type: 'string' },
   'git-range': { type: 'string' },
+  'docs-base': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
 } as const satisfies ParseArgsConfig['options'];
 

@@ -5,6 +5,7 @@
 import { parseSpecDir } from './parse/index.js';
 import { checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
+import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport } from './diff/index.js';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 
@@ -14,6 +15,15 @@ Commands:
   ir --spec DIR [--out FILE]          write the IR of every page under DIR as JSON
   generate [--spec DIR] [--out DIR]   write every output (defaults: spec/ and generated/)
   generate --check                    exit 1 and name the files when the output folder is stale
+  diff OLD NEW                        what changed between two spec versions (directories or IR files)
+  diff --git-range REV1..REV2 [--spec DIR]
+                                      the same for the spec directory at two git revisions
+
+Diff options:
+  --format md|json        the report's format (default md)
+  --fail-on breaking|any  exit 1 when a breaking change (or any change) exists
+  --out FILE              write the report to FILE instead of stdout
+  --docs-base PATH        link objects to their generated docs under PATH (e.g. generated/docs/)
 
 Options:
   --json     print diagnostics as JSON
@@ -43,6 +53,10 @@ export interface CommandOptions {
   out?: string | undefined;
   check?: boolean | undefined;
   json?: boolean | undefined;
+  format?: string | undefined;
+  'fail-on'?: string | undefined;
+  'git-range'?: string | undefined;
+  'docs-base'?: string | undefined;
 }
 
 /** Diagnostics name files relative to the spec root; print them relative to where the user is. */
@@ -87,6 +101,29 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
 
+function diffCommand(args: string[], o: CommandOptions): CommandResult {
+  const format = o.format ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
+  const failOn = o['fail-on'];
+  if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any') throw new UsageError(`--fail-on takes breaking or any, not ${failOn}`);
+  let report: DiffReport;
+  if (o['git-range'] !== undefined) {
+    if (args.length) throw new UsageError('--git-range takes no OLD NEW arguments');
+    const [a, b] = splitRange(o['git-range']);
+    const spec = o.spec ?? 'spec';
+    report = diffIr(loadGitSide(a, spec), loadGitSide(b, spec), { old: `${a}:${spec}`, new: `${b}:${spec}` });
+  } else {
+    if (args.length !== 2) throw new UsageError('diff takes OLD and NEW (spec directories or IR files), or --git-range');
+    const [a, b] = args as [string, string];
+    report = diffIr(loadSide(a), loadSide(b), { old: a, new: b });
+  }
+  const text = format === 'json' ? jsonReport(report) : markdownReport(report, { docsBase: o['docs-base'] ?? '' });
+  const failing = failOn === 'any' ? report.changes.length > 0 : failOn === 'breaking' ? report.summary.breaking > 0 : false;
+  const summary = `${report.summary.breaking} breaking, ${report.summary.additive} additive, ${report.summary.informational} informational, ${report.summary.descriptionOnly} description-only changes`;
+  const base = { diagnostics: [], messages: [summary], exitCode: failing ? 1 : 0 };
+  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
+}
+
 /** Runs one command. Throws `UsageError` for bad arguments. */
 export function runCommand(command: string, args: string[], options: CommandOptions): CommandResult {
   switch (command) {
@@ -94,6 +131,8 @@ export function runCommand(command: string, args: string[], options: CommandOpti
       return irCommand(args, options);
     case 'generate':
       return generateCommand(args, options);
+    case 'diff':
+      return diffCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

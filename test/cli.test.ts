@@ -68,4 +68,38 @@ describe('dmspec CLI', () => {
     expect(r.stderr).toMatch(/left as it was/);
     expect(readFileSync(join(out, 'ir.json'), 'utf8')).toBe(before);
   });
+
+  it('diff reports changes, --fail-on breaking exits 1, --format json gives the change list', () => {
+    const { spec } = tempSpec();
+    const before = join(spec, '..', 'before');
+    cpSync(spec, before, { recursive: true });
+    const page = join(spec, 'vpn-ikev2.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Possible Values: `None, SharedSecret, Certificate`', 'Possible Values: `None, Certificate`'));
+    expect(dmspec(['diff', before, before, '--fail-on', 'any']).code).toBe(0);
+    const md = dmspec(['diff', before, spec]);
+    expect(md.code).toBe(0);
+    expect(md.stdout).toContain('- **breaking** `AuthenticationMethod`: allowed value `SharedSecret` removed');
+    expect(dmspec(['diff', before, spec, '--fail-on', 'breaking']).code).toBe(1);
+    const json = JSON.parse(dmspec(['diff', before, spec, '--format', 'json']).stdout);
+    expect(json.changes).toEqual([{
+      object: 'VPN.IKEv2', property: 'AuthenticationMethod', kind: 'allowed-values-changed', class: 'breaking',
+      old: 'SharedSecret', new: null, source: { file: 'vpn-ikev2.md', line: 31 },
+    }]);
+    expect(dmspec(['diff', before]).code).toBe(2);
+    expect(dmspec(['diff', before, spec, '--format', 'html']).code).toBe(2);
+  });
+
+  it('diff --git-range compares the spec directory at two revisions', () => {
+    const { dir, spec } = tempSpec();
+    const git = (...args: string[]) => spawnSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    git('add', 'spec');
+    git('commit', '-qm', 'v1');
+    const page = join(spec, 'vpn-ikev2.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('`RemoteIdentifier`\n\n`string`\n\n (Required) ', '`RemoteIdentifier`\n\n`string`'));
+    git('commit', '-qam', 'v2');
+    const r = dmspec(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--format', 'json'], dir);
+    expect(r.stderr).toMatch(/0 breaking, 1 additive/);
+    expect(JSON.parse(r.stdout).changes).toEqual([expect.objectContaining({ property: 'RemoteIdentifier', kind: 'required-changed', class: 'additive', old: true, new: false })]);
+  });
 });

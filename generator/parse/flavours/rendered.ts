@@ -15,6 +15,8 @@ import { looksLikeTypeSpelling } from '../type-spelling.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
 
 const PLATFORM_LINE = /^(?:iOS|iPadOS|Mac Catalyst|macOS|tvOS|visionOS|watchOS) \d/;
+/** The platform line of a page with no OS platforms names only these services. */
+const NON_PLATFORMS = /^(?:Device Assignment Services|VPP License Management|\s)+$/;
 const MARKER = /^(Deprecated)?\s*(\(Required\))?$/;
 
 export const rendered: Flavour = {
@@ -34,7 +36,7 @@ export const rendered: Flavour = {
       if (node.type === 'heading' || node.type === 'code') break;
       if (!isParagraph(node)) continue;
       const t = squash(textOf(node));
-      if (PLATFORM_LINE.test(t)) {
+      if (PLATFORM_LINE.test(t) || NON_PLATFORMS.test(t)) {
         raw.availability = parseRenderedPlatformLine(t);
         if (/Deprecated/.test(t)) raw.deprecated = true;
       } else if (raw.summary === undefined) raw.summary = t;
