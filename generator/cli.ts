@@ -34,7 +34,7 @@ const OPTIONS = {
   quiet: { type: 'boolean', short: 'q', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
@@ -48,7 +48,7 @@ function main(argv: string[]): number {
     return command || parsed.values.help ? 0 : 2;
   }
   try {
-    const result = runCommand(command, rest, parsed.values);
+    const result = await runCommand(command, rest, parsed.values);
     if (result.outFile !== undefined && result.outText !== undefined) writeFileSync(result.outFile, result.outText);
     const shown: Diagnostic[] = parsed.values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
     print({ ...result, diagnostics: shown }, parsed.values.json);
@@ -64,4 +64,11 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+// libplist (binary profiles) runs on WASI, which Node flags as experimental on every load; that
+// notice is noise in a report. Other warnings still print.
+process.removeAllListeners('warning');
+process.on('warning', (w) => {
+  if (!(w.name === 'ExperimentalWarning' && /WASI/.test(w.message))) process.stderr.write(`${w.name}: ${w.message}\n`);
+});
+
+process.exitCode = await main(process.argv.slice(2));

@@ -8,6 +8,9 @@ import { irJson } from './emit/ir-json.js';
 import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport } from './diff/index.js';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
+import { PLATFORMS, type Platform } from './model/ir.js';
+import { validateProfileFiles, validatorsFor } from './validate/index.js';
+import { jsonValidationReport, textReport, validationExitCode } from './validate/report.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -18,12 +21,20 @@ Commands:
   diff OLD NEW                        what changed between two spec versions (directories or IR files)
   diff --git-range REV1..REV2 [--spec DIR]
                                       the same for the spec directory at two git revisions
+  validate [--spec DIR] FILE...       check .mobileconfig profiles (XML, binary or signed)
 
 Diff options:
   --format md|json        the report's format (default md)
   --fail-on breaking|any  exit 1 when a breaking change (or any change) exists
   --out FILE              write the report to FILE instead of stdout
   --docs-base PATH        link objects to their generated docs under PATH (e.g. generated/docs/)
+
+Validate options:
+  --spec DIR              validate against this spec directory (default: the checked-in validators)
+  --platform P            report keys P does not support (iOS, iPadOS, macOS, tvOS, visionOS, watchOS)
+  --os-version V          with --platform: report keys introduced after or removed by V
+  --strict                unknown keys are errors, not warnings
+  Exit 0 clean, 1 problems found, 2 a file could not be read.
 
 Options:
   --json     print diagnostics as JSON
@@ -57,6 +68,9 @@ export interface CommandOptions {
   'fail-on'?: string | undefined;
   'git-range'?: string | undefined;
   'docs-base'?: string | undefined;
+  platform?: string | undefined;
+  'os-version'?: string | undefined;
+  strict?: boolean | undefined;
 }
 
 /** Diagnostics name files relative to the spec root; print them relative to where the user is. */
@@ -124,8 +138,35 @@ function diffCommand(args: string[], o: CommandOptions): CommandResult {
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
 }
 
+function platformOption(value: string | undefined): Platform | undefined {
+  if (value === undefined) return undefined;
+  const found = PLATFORMS.find((p) => p.toLowerCase() === value.toLowerCase());
+  if (!found) throw new UsageError(`--platform takes one of ${PLATFORMS.join(', ')}, not ${value}`);
+  return found;
+}
+
+async function validateCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
+  if (!args.length) throw new UsageError('validate needs at least one profile FILE');
+  const platform = platformOption(o.platform);
+  const osVersion = o['os-version'];
+  if (osVersion !== undefined && !/^\d+(\.\d+)*$/.test(osVersion)) throw new UsageError(`--os-version takes a version such as 17.4, not ${osVersion}`);
+  if (osVersion !== undefined && platform === undefined) throw new UsageError('--os-version needs --platform');
+  const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});
+  const diagnostics = o.spec !== undefined ? underSpec(o.spec, loaded.diagnostics).filter((d) => d.severity === 'error') : [];
+  if (!loaded.validators) {
+    return { diagnostics, messages: [`cannot validate: the spec ${o.spec ?? ''} has errors`], exitCode: 2 };
+  }
+  const reports = await validateProfileFiles(args, loaded.validators, {
+    ...(platform !== undefined ? { platform } : {}),
+    ...(osVersion !== undefined ? { osVersion } : {}),
+    ...(o.strict ? { strict: true } : {}),
+    timeoutMs: 10_000,
+  });
+  return { diagnostics, messages: [], stdout: o.json ? undefined : textReport(reports), jsonReport: jsonValidationReport(reports), exitCode: validationExitCode(reports) };
+}
+
 /** Runs one command. Throws `UsageError` for bad arguments. */
-export function runCommand(command: string, args: string[], options: CommandOptions): CommandResult {
+export async function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
   switch (command) {
     case 'ir':
       return irCommand(args, options);
@@ -133,6 +174,8 @@ export function runCommand(command: string, args: string[], options: CommandOpti
       return generateCommand(args, options);
     case 'diff':
       return diffCommand(args, options);
+    case 'validate':
+      return validateCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -136,6 +136,180 @@ export interface AppLayerVPN {
 }
 
 /**
+ * The properties common to all payloads (built in: the spec has no CommonPayloadKeys page).
+ *
+ * CommonPayloadKeys (object).
+ * Source: <built-in>:1
+ */
+export interface CommonPayloadKeys {
+  /**
+   * The payload type.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadType: string;
+  /**
+   * A reverse-DNS identifier for the payload, unique within the profile.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadIdentifier: string;
+  /**
+   * A globally unique identifier for the payload.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadUUID: string;
+  /**
+   * The version of the payload format.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadVersion: number;
+  /**
+   * A human-readable name for the payload.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadDisplayName?: string;
+  /**
+   * A human-readable description of the payload.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadDescription?: string;
+  /**
+   * The organization that provided the payload.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadOrganization?: string;
+}
+
+/**
+ * The top-level payload properties for all profiles (built in: the spec has no TopLevel page).
+ *
+ * TopLevel (object).
+ * Source: <built-in>:1
+ */
+export interface TopLevel {
+  /**
+   * The array of payload dictionaries. Not present for encrypted payloads.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadContent: Array<Record<string, unknown>>;
+  /**
+   * The description of the profile, shown on the Detail screen for the profile.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadDescription?: string;
+  /**
+   * The human-readable name for the profile.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadDisplayName?: string;
+  /**
+   * The date when the profile is no longer valid.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadExpirationDate?: Date;
+  /**
+   * The reverse-DNS style identifier of the profile.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadIdentifier: string;
+  /**
+   * The name of the organization that provided the profile.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadOrganization?: string;
+  /**
+   * The globally unique identifier for the profile.
+   *
+   * Source: <built-in>:1
+   */
+  PayloadUUID: string;
+  /**
+   * If `true`, the user can’t delete the profile without its removal password.
+   *
+   * Source: <built-in>:1
+   * @defaultValue false
+   */
+  PayloadRemovalDisallowed?: boolean;
+  /**
+   * The type of payload. The only supported value is `Configuration`.
+   *
+   * Allowed values: Configuration.
+   * Source: <built-in>:1
+   */
+  PayloadType: "Configuration";
+  /**
+   * The version number of the profile format, which needs to be `1`.
+   *
+   * Allowed values: 1.
+   * Source: <built-in>:1
+   */
+  PayloadVersion: 1;
+  /**
+   * Whether to install the profile for the system or the user.
+   *
+   * Allowed values: System, User.
+   * Source: <built-in>:1
+   */
+  PayloadScope?: "System" | "User";
+  /**
+   * The date when the system automatically removes the profile.
+   *
+   * Source: <built-in>:1
+   */
+  RemovalDate?: Date;
+  /**
+   * The number of seconds until the profile is automatically removed.
+   *
+   * Source: <built-in>:1
+   */
+  DurationUntilRemoval?: number;
+  /**
+   * Consent agreements by language (IETF BCP 47 identifiers, and `default`).
+   *
+   * Source: <built-in>:1
+   */
+  ConsentText?: Record<string, unknown>;
+  /**
+   * The encrypted payload content. Only present for encrypted payloads.
+   *
+   * Source: <built-in>:1
+   */
+  EncryptedPayloadContent?: Uint8Array;
+  /**
+   * Whether the profile has a removal passcode.
+   *
+   * Source: <built-in>:1
+   */
+  HasRemovalPasscode?: boolean;
+  /**
+   * Whether the profile is encrypted.
+   *
+   * Source: <built-in>:1
+   */
+  IsEncrypted?: boolean;
+  /**
+   * The type of platform of the target device.
+   *
+   * Allowed values: 0, 1, 2, 3, 4, 5, 6.
+   * Source: <built-in>:1
+   * @defaultValue 0
+   */
+  TargetDeviceType?: 0 | 1 | 2 | 3 | 4 | 5 | 6;
+}
+
+/**
  * The dictionary to use for an IKEv2 VPN type.
  *
  * VPN.IKEv2 (profile).

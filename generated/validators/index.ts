@@ -191,6 +191,238 @@ export function isAppLayerVPN(value: unknown, options?: ValidateOptions): value 
   return validateAppLayerVPN(value, options).valid;
 }
 
+function checkCommonPayloadKeys(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
+  if (!isDict(value)) {
+    wrongType(issues, path, 'dictionary', value);
+    return;
+  }
+  const v = value;
+  if (own(v, "PayloadType")) {
+    const x0: unknown = v["PayloadType"];
+    const p0 = at(path, "PayloadType");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  else missingRequired(issues, path, "PayloadType");
+  if (own(v, "PayloadIdentifier")) {
+    const x0: unknown = v["PayloadIdentifier"];
+    const p0 = at(path, "PayloadIdentifier");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  else missingRequired(issues, path, "PayloadIdentifier");
+  if (own(v, "PayloadUUID")) {
+    const x0: unknown = v["PayloadUUID"];
+    const p0 = at(path, "PayloadUUID");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  else missingRequired(issues, path, "PayloadUUID");
+  if (own(v, "PayloadVersion")) {
+    const x0: unknown = v["PayloadVersion"];
+    const p0 = at(path, "PayloadVersion");
+    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
+  }
+  else missingRequired(issues, path, "PayloadVersion");
+  if (own(v, "PayloadDisplayName")) {
+    const x0: unknown = v["PayloadDisplayName"];
+    const p0 = at(path, "PayloadDisplayName");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  if (own(v, "PayloadDescription")) {
+    const x0: unknown = v["PayloadDescription"];
+    const p0 = at(path, "PayloadDescription");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  if (own(v, "PayloadOrganization")) {
+    const x0: unknown = v["PayloadOrganization"];
+    const p0 = at(path, "PayloadOrganization");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  for (const k of Object.keys(v)) {
+    switch (k) {
+      case "PayloadType":
+      case "PayloadIdentifier":
+      case "PayloadUUID":
+      case "PayloadVersion":
+      case "PayloadDisplayName":
+      case "PayloadDescription":
+      case "PayloadOrganization":
+        continue;
+    }
+    unknownKey(issues, path, k, o);
+  }
+}
+
+/**
+ * Validates a CommonPayloadKeys dictionary (7 keys; required: PayloadType, PayloadIdentifier, PayloadUUID, PayloadVersion).
+ */
+export function validateCommonPayloadKeys(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  checkCommonPayloadKeys(value, '', issues, options);
+  return result(issues);
+}
+
+/** True when `value` is a valid CommonPayloadKeys: a type guard. */
+export function isCommonPayloadKeys(value: unknown, options?: ValidateOptions): value is T.CommonPayloadKeys {
+  return validateCommonPayloadKeys(value, options).valid;
+}
+
+function checkTopLevel(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
+  if (!isDict(value)) {
+    wrongType(issues, path, 'dictionary', value);
+    return;
+  }
+  const v = value;
+  if (own(v, "PayloadContent")) {
+    const x0: unknown = v["PayloadContent"];
+    const p0 = at(path, "PayloadContent");
+    if (!Array.isArray(x0)) wrongType(issues, p0, "array of dictionary", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      const p1 = p0 + '[' + i0 + ']';
+      if (!isDict(x1)) wrongType(issues, p1, "dictionary", x1);
+    }
+  }
+  else missingRequired(issues, path, "PayloadContent");
+  if (own(v, "PayloadDescription")) {
+    const x0: unknown = v["PayloadDescription"];
+    const p0 = at(path, "PayloadDescription");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  if (own(v, "PayloadDisplayName")) {
+    const x0: unknown = v["PayloadDisplayName"];
+    const p0 = at(path, "PayloadDisplayName");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  if (own(v, "PayloadExpirationDate")) {
+    const x0: unknown = v["PayloadExpirationDate"];
+    const p0 = at(path, "PayloadExpirationDate");
+    if (!(x0 instanceof Date)) wrongType(issues, p0, "date", x0);
+  }
+  if (own(v, "PayloadIdentifier")) {
+    const x0: unknown = v["PayloadIdentifier"];
+    const p0 = at(path, "PayloadIdentifier");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  else missingRequired(issues, path, "PayloadIdentifier");
+  if (own(v, "PayloadOrganization")) {
+    const x0: unknown = v["PayloadOrganization"];
+    const p0 = at(path, "PayloadOrganization");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  if (own(v, "PayloadUUID")) {
+    const x0: unknown = v["PayloadUUID"];
+    const p0 = at(path, "PayloadUUID");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+  }
+  else missingRequired(issues, path, "PayloadUUID");
+  if (own(v, "PayloadRemovalDisallowed")) {
+    const x0: unknown = v["PayloadRemovalDisallowed"];
+    const p0 = at(path, "PayloadRemovalDisallowed");
+    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
+  }
+  if (own(v, "PayloadType")) {
+    const x0: unknown = v["PayloadType"];
+    const p0 = at(path, "PayloadType");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+    else {
+      if (!(x0 === "Configuration")) notAllowed(issues, p0, ["Configuration"], x0);
+    }
+  }
+  else missingRequired(issues, path, "PayloadType");
+  if (own(v, "PayloadVersion")) {
+    const x0: unknown = v["PayloadVersion"];
+    const p0 = at(path, "PayloadVersion");
+    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
+    else {
+      if (!(x0 === 1)) notAllowed(issues, p0, [1], x0);
+    }
+  }
+  else missingRequired(issues, path, "PayloadVersion");
+  if (own(v, "PayloadScope")) {
+    const x0: unknown = v["PayloadScope"];
+    const p0 = at(path, "PayloadScope");
+    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
+    else {
+      if (!(x0 === "System" || x0 === "User")) notAllowed(issues, p0, ["System", "User"], x0);
+    }
+  }
+  if (own(v, "RemovalDate")) {
+    const x0: unknown = v["RemovalDate"];
+    const p0 = at(path, "RemovalDate");
+    if (!(x0 instanceof Date)) wrongType(issues, p0, "date", x0);
+  }
+  if (own(v, "DurationUntilRemoval")) {
+    const x0: unknown = v["DurationUntilRemoval"];
+    const p0 = at(path, "DurationUntilRemoval");
+    if (!isReal(x0)) wrongType(issues, p0, "real", x0);
+  }
+  if (own(v, "ConsentText")) {
+    const x0: unknown = v["ConsentText"];
+    const p0 = at(path, "ConsentText");
+    if (!isDict(x0)) wrongType(issues, p0, "dictionary", x0);
+  }
+  if (own(v, "EncryptedPayloadContent")) {
+    const x0: unknown = v["EncryptedPayloadContent"];
+    const p0 = at(path, "EncryptedPayloadContent");
+    if (!(x0 instanceof Uint8Array)) wrongType(issues, p0, "data", x0);
+  }
+  if (own(v, "HasRemovalPasscode")) {
+    const x0: unknown = v["HasRemovalPasscode"];
+    const p0 = at(path, "HasRemovalPasscode");
+    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
+  }
+  if (own(v, "IsEncrypted")) {
+    const x0: unknown = v["IsEncrypted"];
+    const p0 = at(path, "IsEncrypted");
+    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
+  }
+  if (own(v, "TargetDeviceType")) {
+    const x0: unknown = v["TargetDeviceType"];
+    const p0 = at(path, "TargetDeviceType");
+    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1 || x0 === 2 || x0 === 3 || x0 === 4 || x0 === 5 || x0 === 6)) notAllowed(issues, p0, [0, 1, 2, 3, 4, 5, 6], x0);
+    }
+  }
+  for (const k of Object.keys(v)) {
+    switch (k) {
+      case "PayloadContent":
+      case "PayloadDescription":
+      case "PayloadDisplayName":
+      case "PayloadExpirationDate":
+      case "PayloadIdentifier":
+      case "PayloadOrganization":
+      case "PayloadUUID":
+      case "PayloadRemovalDisallowed":
+      case "PayloadType":
+      case "PayloadVersion":
+      case "PayloadScope":
+      case "RemovalDate":
+      case "DurationUntilRemoval":
+      case "ConsentText":
+      case "EncryptedPayloadContent":
+      case "HasRemovalPasscode":
+      case "IsEncrypted":
+      case "TargetDeviceType":
+        continue;
+    }
+    unknownKey(issues, path, k, o);
+  }
+}
+
+/**
+ * Validates a TopLevel dictionary (18 keys; required: PayloadContent, PayloadIdentifier, PayloadUUID, PayloadType, PayloadVersion).
+ */
+export function validateTopLevel(value: unknown, options: ValidateOptions = {}): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  checkTopLevel(value, '', issues, options);
+  return result(issues);
+}
+
+/** True when `value` is a valid TopLevel: a type guard. */
+export function isTopLevel(value: unknown, options?: ValidateOptions): value is T.TopLevel {
+  return validateTopLevel(value, options).valid;
+}
+
 function checkVPNIKEv2(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
   if (!isDict(value)) {
     wrongType(issues, path, 'dictionary', value);
@@ -575,10 +807,20 @@ export function isVPNIKEv2(value: unknown, options?: ValidateOptions): value is 
 /** Validators by object name. */
 export const validatorsByName: ReadonlyMap<string, Validator> = new Map<string, Validator>([
   ["AppLayerVPN", validateAppLayerVPN],
+  ["CommonPayloadKeys", validateCommonPayloadKeys],
+  ["TopLevel", validateTopLevel],
   ["VPN.IKEv2", validateVPNIKEv2],
 ]);
 
-/** Validators by payload type, for payloads in a profile's `PayloadContent`. */
+/**
+ * Validators by payload type, for payloads in a profile's `PayloadContent`. Where several objects
+ * share a payload type, the payload may carry the keys of any of them.
+ */
 export const validatorsByPayloadType: ReadonlyMap<string, Validator> = new Map<string, Validator>([
   ["com.apple.vpn.managed.applayer", validateAppLayerVPN],
+]);
+
+/** The names of the objects that define each payload type. */
+export const objectsByPayloadType: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ["com.apple.vpn.managed.applayer", ["AppLayerVPN"]],
 ]);

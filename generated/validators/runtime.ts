@@ -173,3 +173,29 @@ export function result(issues: ValidationIssue[]): ValidationResult {
   for (const i of issues) if (i.severity === 'error') valid = false;
   return { valid, issues };
 }
+
+/**
+ * A validator for a payload type that several objects define. The objects whose own keys the
+ * payload uses judge it (all of them when it uses none); a key is unknown only when no object
+ * knows it, and a key required by an object the payload does not use is not missing.
+ */
+export function payloadUnion(candidates: ReadonlyArray<readonly [Validator, readonly string[]]>): Validator {
+  const known = new Set(candidates.flatMap(([, keys]) => keys));
+  return (value, options = {}) => {
+    const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
+    const judges = inUse.length ? inUse : candidates;
+    const seen = new Set<string>();
+    const issues: ValidationIssue[] = [];
+    for (const [validate] of judges) {
+      for (const i of validate(value, options).issues) {
+        if (i.code === 'unknown-key' && known.has(i.path)) continue;
+        if (i.code === 'missing-required' && inUse.length === 0 && known.has(i.path)) continue;
+        const id = `${i.path}\0${i.code}\0${i.message}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        issues.push(i);
+      }
+    }
+    return result(issues);
+  };
+}

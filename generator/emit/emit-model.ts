@@ -1,10 +1,11 @@
 /**
  * The model every emitter reads: the IR's definitions with identifiers assigned, references
  * resolved to identifiers, wildcard keys split out, and the common payload keys added to payload
- * objects. Each output's view is built from this, never from the IR directly.
+ * objects, and built-in TopLevel and CommonPayloadKeys when the spec has none. Each output's view is built from this, never from the IR directly.
  */
 import { cmp } from '../model/diagnostics.js';
 import { isDefinition, isWildcardKey, type IrDocument, type IrObject, type IrProperty } from '../model/ir.js';
+import { builtInCommonPayloadKeys, builtInTopLevel, commonPayloadKeys, COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { assignIdentifiers } from './naming.js';
 
 export interface EmitObject {
@@ -26,29 +27,13 @@ export interface EmitModel {
   byName: ReadonlyMap<string, EmitObject>;
 }
 
-/**
- * Keys every payload carries besides its own (Apple's "common payload keys"). `PayloadType` is
- * pinned to the payload's own type.
- */
-function commonPayloadKeys(o: IrObject): IrProperty[] {
-  const source = { file: o.source.file, line: o.source.line };
-  const key = (name: string, kind: 'string' | 'integer', required: boolean, description: string, allowed?: string): IrProperty => ({
-    name, type: { kind }, typeOrigin: 'stated', required, ...(allowed !== undefined ? { allowedValues: [allowed] } : {}),
-    description: `${description} (A common payload key.)`, source,
-  });
-  return [
-    key('PayloadType', 'string', true, 'The payload type.', o.payloadType),
-    key('PayloadIdentifier', 'string', true, 'A reverse-DNS identifier for the payload, unique within the profile.'),
-    key('PayloadUUID', 'string', true, 'A globally unique identifier for the payload.'),
-    key('PayloadVersion', 'integer', true, 'The version of the payload format.'),
-    key('PayloadDisplayName', 'string', false, 'A human-readable name for the payload.'),
-    key('PayloadDescription', 'string', false, 'A human-readable description of the payload.'),
-    key('PayloadOrganization', 'string', false, 'The organization that provided the payload.'),
-  ];
-}
-
 export function buildEmitModel(ir: IrDocument): EmitModel {
-  const definitions = ir.objects.filter(isDefinition).sort((a, b) => cmp(a.name, b.name));
+  const definitions = ir.objects.filter(isDefinition);
+  // Profiles are checked through generated code alone, so a spec without Apple's TopLevel page
+  // still gets a validator for the profile's top level.
+  if (!definitions.some((o) => o.name === TOP_LEVEL)) definitions.push(builtInTopLevel());
+  if (!definitions.some((o) => o.name === COMMON_PAYLOAD_KEYS)) definitions.push(builtInCommonPayloadKeys());
+  definitions.sort((a, b) => cmp(a.name, b.name));
   const identOf = assignIdentifiers(definitions.map((o) => o.name));
   const byName = new Map<string, EmitObject>();
   const objects = definitions.map((o): EmitObject => {

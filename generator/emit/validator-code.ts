@@ -95,7 +95,7 @@ function propertyCode(prop: IrProperty, model: EmitModel): string[] {
     ...typeCheck(prop.type, { allowed: prop.allowedValues, minimum: prop.minimum, maximum: prop.maximum }, 'x0', 'p0', 0, model),
   ];
   if (prop.availability) body.push(`if (o.platform !== undefined) availability(issues, p0, ${availabilityLiteral(prop.availability)}, o);`);
-  if (prop.deprecated) body.push(`deprecated(issues, p0, ${tsString(prop.deprecationNote ?? 'The key is deprecated.')});`);
+  if (prop.deprecated) body.push(`deprecated(issues, p0, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
   const lines = [`if (own(v, ${key})) {`, ...body.map((l) => `  ${l}`), '}'];
   if (prop.required) lines.push(`else missingRequired(issues, path, ${key});`);
   return lines;
@@ -131,4 +131,12 @@ export function checksSummary(e: EmitObject): string {
   const props = allProperties(e);
   const required = props.filter((p) => p.required).map((p) => p.name);
   return `${props.length} keys${required.length ? `; required: ${required.map(valueLabel).join(', ')}` : ''}`;
+}
+
+/** `Deprecated in macOS 15 and iOS 17.` from the key's availability, when the page gives no sentence. */
+function deprecationMessage(prop: IrProperty): string {
+  const where = Object.entries(prop.availability ?? {})
+    .filter(([, a]) => a?.deprecated !== undefined)
+    .map(([platform, a]) => `${platform} ${a!.deprecated}`);
+  return where.length ? `Deprecated in ${where.join(', ')}.` : 'The key is deprecated.';
 }

@@ -1,7 +1,8 @@
 /**
  * The view the validators template renders: per object, the prepared body of its check function.
  */
-import type { EmitModel } from './emit-model.js';
+import { isWildcardKey } from '../model/ir.js';
+import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { tsString } from './naming.js';
 import { checkBody, checksSummary } from './validator-code.js';
@@ -14,9 +15,21 @@ export interface ValidatorObjectView {
   body: string[];
 }
 
+/** A payload type and the objects that define it; several objects make a union validator. */
+export interface PayloadTypeView {
+  key: string;
+  union: boolean;
+  /** The single object's identifier, or the union's candidates with their own keys. */
+  ident: string;
+  candidates: Array<{ ident: string; keys: string }>;
+  objectNames: string;
+}
+
 export interface ValidatorsView {
   objects: ValidatorObjectView[];
-  payloadTypes: Array<{ key: string; ident: string }>;
+  payloadTypes: PayloadTypeView[];
+  /** Some payload type has several objects, so the union helper is imported. */
+  hasUnion: boolean;
 }
 
 export function validatorsView(model: EmitModel): ValidatorsView {
@@ -28,10 +41,21 @@ export function validatorsView(model: EmitModel): ValidatorsView {
     summary: jsdocLines(checksSummary(e)).join(' '),
     body: checkBody(e, model),
   }));
-  const payloadTypes = new Map<string, string>();
-  for (const e of model.objects) if (e.ir.payloadType && !payloadTypes.has(e.ir.payloadType)) payloadTypes.set(e.ir.payloadType, e.ident);
-  return {
-    objects,
-    payloadTypes: [...payloadTypes].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, ident]) => ({ key: tsString(k), ident })),
-  };
+  // Several pages can share one payload type (com.apple.MCX holds Accounts, EnergySaver,
+  // TimeServer, …): a payload of that type may carry keys of any of them.
+  const byType = new Map<string, EmitObject[]>();
+  for (const e of model.objects) {
+    if (!e.ir.payloadType) continue;
+    const list = byType.get(e.ir.payloadType) ?? [];
+    list.push(e);
+    byType.set(e.ir.payloadType, list);
+  }
+  const payloadTypes = [...byType].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([type, list]): PayloadTypeView => ({
+    key: tsString(type),
+    union: list.length > 1,
+    ident: list[0]!.ident,
+    candidates: list.map((e) => ({ ident: e.ident, keys: `[${e.ir.properties.filter((p) => !isWildcardKey(p.name)).map((p) => tsString(p.name)).join(', ')}]` })),
+    objectNames: `[${list.map((e) => tsString(e.ir.name)).join(', ')}]`,
+  }));
+  return { objects, payloadTypes, hasUnion: payloadTypes.some((t) => t.union) };
 }

@@ -2,21 +2,26 @@
  * Turns generated validator sources into a loaded module, for validating against any spec
  * directory through the same generated code as the checked-in validators. Sources are
  * transpiled (types erased) with the TypeScript compiler that ts-morph ships, written to a cache
- * folder named by their content hash, and imported from there.
+ * folder named by a content hash, and imported from there. A spec directory is looked up by the
+ * hash of its pages first, so an unchanged spec is neither parsed nor emitted again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { templatesDir } from '../emit/render.js';
 import { ts } from 'ts-morph';
 import type { ValidateOptions, ValidationResult } from '../../generated/validators/runtime.js';
+import type { PageInput } from '../parse/flavour.js';
 
 export type LoadedValidator = (value: unknown, options?: ValidateOptions) => ValidationResult;
 
 export interface ValidatorModule {
   validatorsByName: ReadonlyMap<string, LoadedValidator>;
   validatorsByPayloadType: ReadonlyMap<string, LoadedValidator>;
+  /** The objects that define each payload type (more than one where pages share a type). */
+  objectsByPayloadType?: ReadonlyMap<string, readonly string[]>;
 }
 
 const MODULES = ['validators/runtime.ts', 'validators/index.ts'] as const;
@@ -25,32 +30,81 @@ export function defaultCacheDir(): string {
   return join(tmpdir(), 'dmspec-validators');
 }
 
+function hashOf(parts: Iterable<string>): string {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p).update('\0');
+  return h.digest('hex').slice(0, 24);
+}
+
 /** The content hash that names a compiled validator set. */
 export function validatorsHash(files: ReadonlyMap<string, string>): string {
-  const h = createHash('sha256');
-  for (const m of MODULES) h.update(m).update('\0').update(files.get(m) ?? '').update('\0');
-  return h.digest('hex').slice(0, 24);
+  return hashOf(MODULES.flatMap((m) => [m, files.get(m) ?? '']));
+}
+
+let fingerprint: string | undefined;
+
+/**
+ * The emitter's own code and templates, hashed: a cached compile of a spec is reused only by the
+ * dmspec that made it, so a changed generator never serves stale validators.
+ */
+function generatorFingerprint(): string {
+  if (fingerprint !== undefined) return fingerprint;
+  const parts: string[] = [];
+  for (const dir of [join(dirname(fileURLToPath(import.meta.url)), '../emit'), templatesDir()]) {
+    for (const name of readdirSync(dir).sort()) parts.push(name, readFileSync(join(dir, name), 'utf8'));
+  }
+  fingerprint = hashOf(parts);
+  return fingerprint;
+}
+
+/** The content hash of a spec (its pages' paths and texts) for this generator. */
+export function specHash(pages: readonly PageInput[]): string {
+  return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text])])}`;
+}
+
+/** Writes transpiled validators to `dir` unless a complete copy is there already. */
+function compileInto(dir: string, files: ReadonlyMap<string, string>): void {
+  if (existsSync(join(dir, 'index.mjs'))) return;
+  const staging = `${dir}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { recursive: true });
+  for (const m of MODULES) {
+    const source = files.get(m);
+    if (source === undefined) throw new Error(`generated output lacks ${m}`);
+    const js = ts.transpileModule(source, {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    }).outputText.replace(/from '\.\/runtime\.js'/g, "from './runtime.mjs'");
+    writeFileSync(join(staging, m.replace('validators/', '').replace(/\.ts$/, '.mjs')), js);
+  }
+  try {
+    renameSync(staging, dir);
+  } catch {
+    // Another process compiled the same hash first: its copy is identical.
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+async function importFrom(dir: string): Promise<ValidatorModule> {
+  return (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as ValidatorModule;
 }
 
 /** Compiles (once per content hash) and imports generated validators. */
 export async function loadValidators(files: ReadonlyMap<string, string>, cacheDir: string = defaultCacheDir()): Promise<ValidatorModule> {
   const dir = join(cacheDir, validatorsHash(files));
-  if (!existsSync(join(dir, 'index.mjs'))) {
-    const staging = `${dir}.${process.pid}.tmp`;
-    mkdirSync(staging, { recursive: true });
-    for (const m of MODULES) {
-      const source = files.get(m);
-      if (source === undefined) throw new Error(`generated output lacks ${m}`);
-      const js = ts.transpileModule(source, {
-        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-      }).outputText.replace(/from '\.\/runtime\.js'/g, "from './runtime.mjs'");
-      writeFileSync(join(staging, m.replace('validators/', '').replace(/\.ts$/, '.mjs')), js);
-    }
-    try {
-      renameSync(staging, dir);
-    } catch {
-      // Another process compiled the same hash first: its copy is identical.
-    }
-  }
-  return (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as ValidatorModule;
+  compileInto(dir, files);
+  return importFrom(dir);
+}
+
+/**
+ * Validators for a spec read into memory: from the cache when these exact pages were compiled
+ * before, otherwise from `emitValidators` (which parses and emits), compiled and cached.
+ */
+export async function loadSpecValidators(
+  pages: readonly PageInput[],
+  emitValidators: () => ReadonlyMap<string, string>,
+  cacheDir: string = defaultCacheDir(),
+): Promise<ValidatorModule> {
+  const dir = join(cacheDir, specHash(pages));
+  compileInto(dir, existsSync(join(dir, 'index.mjs')) ? new Map() : emitValidators());
+  return importFrom(dir);
 }

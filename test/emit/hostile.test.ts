@@ -27,7 +27,8 @@ describe('a hostile spec page', () => {
   it('declares exactly the interfaces and keys the IR describes', () => {
     const project = new Project({ useInMemoryFileSystem: true });
     const types = project.createSourceFile('types.ts', result.files.get('types/index.ts')!);
-    expect(types.getInterfaces().map((i) => i.getName())).toEqual(['HostilePayload', 'PayloadTypeMap']);
+    // CommonPayloadKeys and TopLevel are built in: the fixture has no pages for them.
+    expect(types.getInterfaces().map((i) => i.getName())).toEqual(['CommonPayloadKeys', 'HostilePayload', 'TopLevel', 'PayloadTypeMap']);
     const props = types.getInterfaceOrThrow('HostilePayload').getProperties();
     expect(props.map((p) => [p.getName(), p.getTypeNode()?.getText(), p.hasQuestionToken()])).toEqual([
       ['__proto__', 'string', false],
@@ -47,7 +48,11 @@ describe('a hostile spec page', () => {
     // Nothing but declarations: no statement the page could have smuggled in.
     expect(types.getStatements().every((s) => s.getKindName() === 'InterfaceDeclaration' || s.getKindName() === 'TypeAliasDeclaration')).toBe(true);
     const validatorsFile = project.createSourceFile('validators.ts', result.files.get('validators/index.ts')!);
-    expect(validatorsFile.getFunctions().map((f) => f.getName())).toEqual(['checkHostilePayload', 'validateHostilePayload', 'isHostilePayload']);
+    expect(validatorsFile.getFunctions().map((f) => f.getName())).toEqual([
+      'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'isCommonPayloadKeys',
+      'checkHostilePayload', 'validateHostilePayload', 'isHostilePayload',
+      'checkTopLevel', 'validateTopLevel', 'isTopLevel',
+    ]);
   });
 
   it('keeps comment-closers and line separators out of the code', () => {

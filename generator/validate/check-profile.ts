@@ -1,0 +1,146 @@
+/**
+ * One read profile → its payloads and issues. Every check of keys and values is the generated
+ * validators' (the top level through `TopLevel`, each payload through the object whose payload
+ * type matches, unknown payload types through `CommonPayloadKeys`); this module only routes
+ * payloads to them, prefixes paths, and adds what no single object can see: identifiers
+ * repeated across payloads.
+ */
+import { dictGet, toJs, type PlistValue } from '../plist/tagged-plist.js';
+import type { ValidateOptions, ValidationIssue } from '../../generated/validators/runtime.js';
+import type { LoadedValidator, ValidatorModule } from './compile-validators.js';
+import type { SignerSummary } from './signed-profile.js';
+
+/** The codes of issues this module raises itself, besides the generated validators' codes. */
+export type ProfileIssueCode =
+  | ValidationIssue['code']
+  | 'duplicate-uuid'
+  | 'duplicate-identifier'
+  | 'trailing-bytes'
+  | 'timeout';
+
+export interface ProfileIssue {
+  /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
+  path: string;
+  /** The payload's type, `Configuration` for the top level. */
+  payloadType: string;
+  code: ProfileIssueCode;
+  severity: 'error' | 'warning';
+  message: string;
+  expected?: unknown;
+  actual?: unknown;
+}
+
+export interface PayloadReport {
+  /** Position in `PayloadContent`, from 0. */
+  index: number;
+  payloadType: string | null;
+  /** The spec object the payload was validated against. */
+  object?: string;
+  checked: boolean;
+  /** Why a payload was not checked. */
+  reason?: string;
+}
+
+export interface ProfileReport {
+  file: string;
+  signed?: SignerSummary;
+  payloads: PayloadReport[];
+  issues: ProfileIssue[];
+}
+
+export interface CheckOptions extends ValidateOptions {
+  /** Stop with a `timeout` issue once this many milliseconds have passed. */
+  timeoutMs?: number;
+}
+
+type Dict = Extract<PlistValue, { tag: 'dict' }>;
+
+const TOP = 'Configuration';
+
+/** `Restrictions`, or `Accounts | EnergySaver | …` where several objects share the type. */
+function objectName(validators: ValidatorModule, type: string, validator: LoadedValidator): string {
+  const names = validators.objectsByPayloadType?.get(type);
+  if (names?.length) return names.join(' | ');
+  for (const [name, v] of validators.validatorsByName) if (v === validator) return name;
+  return type;
+}
+
+function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadType: string, keep: (i: ValidationIssue) => boolean = () => true): ProfileIssue[] {
+  return issues.filter(keep).map((i) => ({
+    ...i,
+    path: prefix === '' ? i.path : i.path === '' ? prefix : i.path.startsWith('[') ? `${prefix}${i.path}` : `${prefix}.${i.path}`,
+    payloadType,
+  }));
+}
+
+function stringAt(d: Dict, key: string): string | undefined {
+  const v = dictGet(d, key);
+  return v?.tag === 'string' ? v.value : undefined;
+}
+
+/** Errors for `PayloadUUID`s and `PayloadIdentifier`s used twice in one profile. */
+function duplicates(top: Dict, payloads: ReadonlyArray<{ prefix: string; dict: Dict; type: string }>): ProfileIssue[] {
+  const issues: ProfileIssue[] = [];
+  const places = [{ prefix: '', dict: top, type: TOP }, ...payloads];
+  for (const [key, code] of [['PayloadUUID', 'duplicate-uuid'], ['PayloadIdentifier', 'duplicate-identifier']] as const) {
+    const first = new Map<string, string>();
+    for (const p of places) {
+      const value = stringAt(p.dict, key);
+      if (value === undefined) continue;
+      const where = p.prefix === '' ? 'the profile' : p.prefix;
+      const earlier = first.get(value);
+      if (earlier === undefined) first.set(value, where);
+      else issues.push({
+        path: p.prefix === '' ? key : `${p.prefix}.${key}`, payloadType: p.type, code, severity: 'error',
+        message: `${key} ${JSON.stringify(value)} is already used by ${earlier}`, actual: value,
+      });
+    }
+  }
+  return issues;
+}
+
+/** Validates a profile's plist with the given generated validators. */
+export function checkProfile(file: string, root: PlistValue, validators: ValidatorModule, options: CheckOptions = {}): ProfileReport {
+  const { timeoutMs, ...validateOptions } = options;
+  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+  const report: ProfileReport = { file, payloads: [], issues: [] };
+  const topValidator = validators.validatorsByName.get('TopLevel');
+  const common = validators.validatorsByName.get('CommonPayloadKeys');
+  if (topValidator) report.issues.push(...prefixed(topValidator(toJs(root), validateOptions).issues, '', TOP));
+  if (root.tag !== 'dict') return report;
+
+  const content = dictGet(root, 'PayloadContent');
+  const payloads: Array<{ prefix: string; dict: Dict; type: string }> = [];
+  const items = content?.tag === 'array' ? content.items : [];
+  for (const [index, item] of items.entries()) {
+    const prefix = `PayloadContent[${index}]`;
+    if (Date.now() >= deadline) {
+      report.issues.push({ path: prefix, payloadType: TOP, code: 'timeout', severity: 'error', message: `validation stopped after ${timeoutMs} ms; payloads from here on are not checked` });
+      break;
+    }
+    if (item.tag !== 'dict') {
+      report.payloads.push({ index, payloadType: null, checked: false, reason: `not a dictionary (${item.tag})` });
+      if (!report.issues.some((i) => i.path === prefix)) {
+        report.issues.push({ path: prefix, payloadType: TOP, code: 'wrong-type', severity: 'error', message: `expected dictionary, got ${item.tag}`, expected: 'dictionary', actual: item.tag });
+      }
+      continue;
+    }
+    const type = stringAt(item, 'PayloadType');
+    payloads.push({ prefix, dict: item, type: type ?? '' });
+    const validator = type === undefined ? undefined : validators.validatorsByPayloadType.get(type);
+    const value = toJs(item);
+    if (validator) {
+      report.payloads.push({ index, payloadType: type!, object: objectName(validators, type!, validator), checked: true });
+      report.issues.push(...prefixed(validator(value, validateOptions).issues, prefix, type!));
+      continue;
+    }
+    report.payloads.push({
+      index, payloadType: type ?? null, checked: false,
+      reason: type === undefined ? 'the payload has no PayloadType' : 'the spec has no payload of this type',
+    });
+    // Keys of a payload type the spec does not know are not ours to judge; the common keys are.
+    if (common) report.issues.push(...prefixed(common(value, validateOptions).issues, prefix, type ?? '', (i) => i.code !== 'unknown-key'));
+  }
+  report.issues.push(...duplicates(root, payloads));
+  return report;
+}

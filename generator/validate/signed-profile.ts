@@ -1,0 +1,84 @@
+/**
+ * Signed profiles: a CMS (PKCS #7) SignedData envelope around the plist. The envelope is read with
+ * asn1js and PKI.js; this module only picks out the content, names the signer and asks PKI.js to
+ * check the signature against the signer's own certificate.
+ */
+import * as asn1js from 'asn1js';
+import { Certificate, ContentInfo, SignedData, type RelativeDistinguishedNames } from 'pkijs';
+
+/** What a signed profile's envelope says about who signed it. */
+export interface SignerSummary {
+  /** The signer certificate's subject, as `CN=…, O=…`; empty when the envelope has no certificate for the signer. */
+  subject: string;
+  issuer: string;
+  /** The signature matches the content and the signer's certificate. The chain to a trusted root is not checked. */
+  signatureValid: boolean;
+  /** Certificates carried in the envelope. */
+  certificates: number;
+}
+
+export class EnvelopeError extends Error {
+  override name = 'EnvelopeError';
+}
+
+/** Short names for the attribute types a subject usually holds. */
+const ATTRIBUTE_NAMES: Record<string, string> = {
+  '2.5.4.3': 'CN', '2.5.4.6': 'C', '2.5.4.7': 'L', '2.5.4.8': 'ST', '2.5.4.10': 'O', '2.5.4.11': 'OU',
+  '2.5.4.5': 'serialNumber', '0.9.2342.19200300.100.1.1': 'UID', '1.2.840.113549.1.9.1': 'emailAddress',
+};
+
+function distinguishedName(rdn: RelativeDistinguishedNames): string {
+  return rdn.typesAndValues
+    .map((tv) => `${ATTRIBUTE_NAMES[tv.type] ?? tv.type}=${String((tv.value.valueBlock as { value?: unknown }).value ?? '')}`)
+    .join(', ');
+}
+
+/** True when the bytes start like a DER SEQUENCE, the outer shape of a CMS envelope. */
+export function looksLikeEnvelope(bytes: Uint8Array): boolean {
+  return bytes.length > 2 && bytes[0] === 0x30;
+}
+
+/** The signed content and a summary of the signer. Throws EnvelopeError for anything malformed. */
+export async function openEnvelope(bytes: Uint8Array): Promise<{ content: Uint8Array; signer: SignerSummary }> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  const asn1 = asn1js.fromBER(buffer);
+  if (asn1.offset === -1 || asn1.result.error) {
+    throw new EnvelopeError(`the signed envelope is truncated or malformed (${asn1.result.error || 'unreadable DER'})`);
+  }
+  let signed: SignedData;
+  try {
+    const info = new ContentInfo({ schema: asn1.result });
+    if (info.contentType !== ContentInfo.SIGNED_DATA) throw new EnvelopeError(`the envelope holds CMS content of type ${info.contentType}, not SignedData`);
+    signed = new SignedData({ schema: info.content });
+  } catch (e) {
+    if (e instanceof EnvelopeError) throw e;
+    throw new EnvelopeError(`the signed envelope is not CMS SignedData (${(e as Error).message})`);
+  }
+  const econtent = signed.encapContentInfo.eContent;
+  if (!econtent) throw new EnvelopeError('the signed envelope carries no content (a detached signature)');
+  const content = new Uint8Array(econtent.getValue());
+  const certificates = (signed.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
+  const signerInfo = signed.signerInfos[0];
+  let cert: Certificate | undefined;
+  if (signerInfo && signerInfo.sid && 'serialNumber' in signerInfo.sid) {
+    const sid = signerInfo.sid;
+    cert = certificates.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
+  }
+  let signatureValid = false;
+  if (signerInfo) {
+    try {
+      signatureValid = await signed.verify({ signer: 0, checkChain: false });
+    } catch {
+      signatureValid = false;
+    }
+  }
+  return {
+    content,
+    signer: {
+      subject: cert ? distinguishedName(cert.subject) : '',
+      issuer: cert ? distinguishedName(cert.issuer) : '',
+      signatureValid,
+      certificates: certificates.length,
+    },
+  };
+}
