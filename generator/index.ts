@@ -7,3 +7,8 @@ export { emit, type EmitOptions, type EmitResult } from './emit/index.js';
 export { generate, generateFromPages, writeGenerated, checkGenerated, type GenerateOptions, type GenerateResult } from './pipeline.js';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
 export * from './model/ir.js';
+export {
+  validatorsFor, validateProfileFiles, validateProfileBytes, readProfile, checkProfile, ProfileReadError,
+  type FileReport, type ProfileReport, type ProfileIssue, type PayloadReport, type ValidateProfilesOptions,
+} from './validate/index.js';
+export { textReport, jsonValidationReport, validationExitCode } from './validate/report.js';
