@@ -6,7 +6,8 @@ import { emit } from './emit/index.js';
 import { diffTree, isClean, writeTree, type TreeDrift } from './emit/output-tree.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import type { IrDocument } from './model/ir.js';
-import { parsePages, type PageCache } from './parse/index.js';
+import { parsePages } from './parse/index.js';
+import { createGenerateCache, runKey, type GenerateCache } from './generate-cache.js';
 import type { PageInput } from './parse/flavour.js';
 import { readSpec } from './parse/read-spec.js';
 
@@ -18,7 +19,8 @@ export interface GenerateResult {
 }
 
 export interface GenerateOptions {
-  cache?: PageCache;
+  /** Kept between runs: unchanged pages are not parsed again, unchanged objects not re-checked. */
+  cache?: GenerateCache;
   /** Templates other than the project's own `templates/`. */
   templatesDir?: string;
   /** Skip the ts-morph check of generated code (benchmarks time it apart). */
@@ -27,14 +29,22 @@ export interface GenerateOptions {
 
 /** Generates every output from pages already in memory. */
 export function generateFromPages(pages: readonly PageInput[], options: GenerateOptions = {}): GenerateResult {
-  const ir = parsePages(pages, options.cache);
+  const cache = options.cache;
+  const key = cache ? runKey(pages, options) : '';
+  if (cache?.last && cache.last.key === key) return cache.last.result;
+  const ir = parsePages(pages, cache?.pages);
   const emitted = emit(ir, {
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.typecheck !== undefined ? { typecheck: options.typecheck } : {}),
+    ...(cache ? { cache: cache.emit } : {}),
   });
   const diagnostics = [...ir.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);
-  return { ir, files: emitted.files, diagnostics };
+  const result = { ir, files: emitted.files, diagnostics };
+  if (cache) cache.last = { key, result };
+  return result;
 }
+
+export { createGenerateCache, type GenerateCache };
 
 /** Generates every output from a spec directory. */
 export function generate(specDir: string, options: GenerateOptions = {}): GenerateResult {

@@ -2,185 +2,168 @@
 import type * as T from '../types/index.js';
 import {
   aboveMaximum, at, availability, belowMinimum, deprecated, isDict, isInteger, isReal, missingRequired,
-  notAllowed, own, result, unknownKey, wrongType,
-  type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator,
+  NO_OPTIONS, notAllowed, own, result, unknownKeys, wrongType,
+  type Dict, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator,
 } from './runtime.js';
 
 export * from './runtime.js';
 
+function cAppLayerVPN_0(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["AssociatedDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "AssociatedDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "AssociatedDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "AssociatedDomains"), {"iOS":{"introduced":"14"},"iPadOS":{"introduced":"14"},"macOS":{"introduced":"11"},"visionOS":{"introduced":"1.1"},"watchOS":{"introduced":"10"}}, o);
+  }
+  x0 = v["CalendarDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "CalendarDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "CalendarDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "CalendarDomains"), {"iOS":{"introduced":"13","deprecated":"13.4"},"iPadOS":{"introduced":"13","deprecated":"13.4"},"macOS":{"introduced":"10.15"}}, o);
+    deprecated(issues, at(path, "CalendarDomains"), "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CalDAV payload instead.");
+  }
+  x0 = v["CellularSliceUUID"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "CellularSliceUUID"), "string", x0);
+    if (o.platform !== undefined) availability(issues, at(path, "CellularSliceUUID"), {"iOS":{"introduced":"18"},"iPadOS":{"introduced":"18"},"watchOS":{"introduced":"10"}}, o);
+  }
+  x0 = v["ContactsDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "ContactsDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "ContactsDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "ContactsDomains"), {"iOS":{"introduced":"13","deprecated":"13.4"},"iPadOS":{"introduced":"13","deprecated":"13.4"},"macOS":{"introduced":"10.15"}}, o);
+    deprecated(issues, at(path, "ContactsDomains"), "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CardDAV payload instead.");
+  }
+  x0 = v["ExcludedDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "ExcludedDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "ExcludedDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "ExcludedDomains"), {"iOS":{"introduced":"14"},"iPadOS":{"introduced":"14"},"macOS":{"introduced":"11"},"visionOS":{"introduced":"1.1"},"watchOS":{"introduced":"10"}}, o);
+  }
+  x0 = v["MailDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "MailDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "MailDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "MailDomains"), {"iOS":{"introduced":"13","deprecated":"13.4"},"iPadOS":{"introduced":"13","deprecated":"13.4"},"macOS":{"introduced":"10.15"}}, o);
+    deprecated(issues, at(path, "MailDomains"), "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the Mail or ExchangeActiveSync payload instead.");
+  }
+  x0 = v["OnDemandMatchAppEnabled"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'boolean') wrongType(issues, at(path, "OnDemandMatchAppEnabled"), "boolean", x0);
+  }
+  x0 = v["SafariDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "SafariDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "SafariDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "SafariDomains"), {"iOS":{"introduced":"7"},"iPadOS":{"introduced":"7"},"macOS":{"introduced":"10.9"},"visionOS":{"introduced":"1.1"}}, o);
+  }
+  x0 = v["SMBDomains"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "SMBDomains"), "array of string", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (typeof x1 !== 'string') wrongType(issues, at(path, "SMBDomains") + '[' + i0 + ']', "string", x1);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "SMBDomains"), {"iOS":{"introduced":"13"},"iPadOS":{"introduced":"13"},"visionOS":{"introduced":"1.1"}}, o);
+  }
+  x0 = v["VPNUUID"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "VPNUUID"), "string", x0);
+  }
+  x0 = v["PayloadType"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadType");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadType"), "string", x0);
+    else {
+      if (!(x0 === "com.apple.vpn.managed.applayer")) notAllowed(issues, at(path, "PayloadType"), ["com.apple.vpn.managed.applayer"], x0);
+    }
+  }
+  x0 = v["PayloadIdentifier"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadIdentifier");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadIdentifier"), "string", x0);
+  }
+  x0 = v["PayloadUUID"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadUUID");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadUUID"), "string", x0);
+  }
+  x0 = v["PayloadVersion"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadVersion");
+  else {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "PayloadVersion"), "integer", x0);
+  }
+  x0 = v["PayloadDisplayName"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadDisplayName"), "string", x0);
+  }
+  x0 = v["PayloadDescription"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadDescription"), "string", x0);
+  }
+  return n;
+}
+function cAppLayerVPN_1(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["PayloadOrganization"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadOrganization"), "string", x0);
+  }
+  return n;
+}
+
 function checkAppLayerVPN(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
-  if (!isDict(value)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
     wrongType(issues, path, 'dictionary', value);
     return;
   }
-  const v = value;
-  if (own(v, "AssociatedDomains")) {
-    const x0: unknown = v["AssociatedDomains"];
-    const p0 = at(path, "AssociatedDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"14"},"iPadOS":{"introduced":"14"},"macOS":{"introduced":"11"},"visionOS":{"introduced":"1.1"},"watchOS":{"introduced":"10"}}, o);
-  }
-  if (own(v, "CalendarDomains")) {
-    const x0: unknown = v["CalendarDomains"];
-    const p0 = at(path, "CalendarDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"13","deprecated":"13.4"},"iPadOS":{"introduced":"13","deprecated":"13.4"},"macOS":{"introduced":"10.15"}}, o);
-    deprecated(issues, p0, "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CalDAV payload instead.");
-  }
-  if (own(v, "CellularSliceUUID")) {
-    const x0: unknown = v["CellularSliceUUID"];
-    const p0 = at(path, "CellularSliceUUID");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"18"},"iPadOS":{"introduced":"18"},"watchOS":{"introduced":"10"}}, o);
-  }
-  if (own(v, "ContactsDomains")) {
-    const x0: unknown = v["ContactsDomains"];
-    const p0 = at(path, "ContactsDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"13","deprecated":"13.4"},"iPadOS":{"introduced":"13","deprecated":"13.4"},"macOS":{"introduced":"10.15"}}, o);
-    deprecated(issues, p0, "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CardDAV payload instead.");
-  }
-  if (own(v, "ExcludedDomains")) {
-    const x0: unknown = v["ExcludedDomains"];
-    const p0 = at(path, "ExcludedDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"14"},"iPadOS":{"introduced":"14"},"macOS":{"introduced":"11"},"visionOS":{"introduced":"1.1"},"watchOS":{"introduced":"10"}}, o);
-  }
-  if (own(v, "MailDomains")) {
-    const x0: unknown = v["MailDomains"];
-    const p0 = at(path, "MailDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"13","deprecated":"13.4"},"iPadOS":{"introduced":"13","deprecated":"13.4"},"macOS":{"introduced":"10.15"}}, o);
-    deprecated(issues, p0, "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the Mail or ExchangeActiveSync payload instead.");
-  }
-  if (own(v, "OnDemandMatchAppEnabled")) {
-    const x0: unknown = v["OnDemandMatchAppEnabled"];
-    const p0 = at(path, "OnDemandMatchAppEnabled");
-    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
-  }
-  if (own(v, "SafariDomains")) {
-    const x0: unknown = v["SafariDomains"];
-    const p0 = at(path, "SafariDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"7"},"iPadOS":{"introduced":"7"},"macOS":{"introduced":"10.9"},"visionOS":{"introduced":"1.1"}}, o);
-  }
-  if (own(v, "SMBDomains")) {
-    const x0: unknown = v["SMBDomains"];
-    const p0 = at(path, "SMBDomains");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of string", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (typeof x1 !== 'string') wrongType(issues, p1, "string", x1);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"13"},"iPadOS":{"introduced":"13"},"visionOS":{"introduced":"1.1"}}, o);
-  }
-  if (own(v, "VPNUUID")) {
-    const x0: unknown = v["VPNUUID"];
-    const p0 = at(path, "VPNUUID");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadType")) {
-    const x0: unknown = v["PayloadType"];
-    const p0 = at(path, "PayloadType");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "com.apple.vpn.managed.applayer")) notAllowed(issues, p0, ["com.apple.vpn.managed.applayer"], x0);
-    }
-  }
-  else missingRequired(issues, path, "PayloadType");
-  if (own(v, "PayloadIdentifier")) {
-    const x0: unknown = v["PayloadIdentifier"];
-    const p0 = at(path, "PayloadIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadIdentifier");
-  if (own(v, "PayloadUUID")) {
-    const x0: unknown = v["PayloadUUID"];
-    const p0 = at(path, "PayloadUUID");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadUUID");
-  if (own(v, "PayloadVersion")) {
-    const x0: unknown = v["PayloadVersion"];
-    const p0 = at(path, "PayloadVersion");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-  }
-  else missingRequired(issues, path, "PayloadVersion");
-  if (own(v, "PayloadDisplayName")) {
-    const x0: unknown = v["PayloadDisplayName"];
-    const p0 = at(path, "PayloadDisplayName");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadDescription")) {
-    const x0: unknown = v["PayloadDescription"];
-    const p0 = at(path, "PayloadDescription");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadOrganization")) {
-    const x0: unknown = v["PayloadOrganization"];
-    const p0 = at(path, "PayloadOrganization");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  for (const k of Object.keys(v)) {
-    switch (k) {
-      case "AssociatedDomains":
-      case "CalendarDomains":
-      case "CellularSliceUUID":
-      case "ContactsDomains":
-      case "ExcludedDomains":
-      case "MailDomains":
-      case "OnDemandMatchAppEnabled":
-      case "SafariDomains":
-      case "SMBDomains":
-      case "VPNUUID":
-      case "PayloadType":
-      case "PayloadIdentifier":
-      case "PayloadUUID":
-      case "PayloadVersion":
-      case "PayloadDisplayName":
-      case "PayloadDescription":
-      case "PayloadOrganization":
-        continue;
-    }
-    void k;
-  }
+  const v = value as Dict;
+  const n = cAppLayerVPN_0(v, path, issues, o) + cAppLayerVPN_1(v, path, issues, o);
+  void n;
 }
 
 /**
  * Validates a AppLayerVPN dictionary (17 keys; required: PayloadType, PayloadIdentifier, PayloadUUID, PayloadVersion).
  */
-export function validateAppLayerVPN(value: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validateAppLayerVPN(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult {
   const issues: ValidationIssue[] = [];
   checkAppLayerVPN(value, '', issues, options);
   return result(issues);
@@ -191,70 +174,68 @@ export function isAppLayerVPN(value: unknown, options?: ValidateOptions): value 
   return validateAppLayerVPN(value, options).valid;
 }
 
+function cCommonPayloadKeys_0(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["PayloadType"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadType");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadType"), "string", x0);
+  }
+  x0 = v["PayloadIdentifier"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadIdentifier");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadIdentifier"), "string", x0);
+  }
+  x0 = v["PayloadUUID"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadUUID");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadUUID"), "string", x0);
+  }
+  x0 = v["PayloadVersion"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadVersion");
+  else {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "PayloadVersion"), "integer", x0);
+  }
+  x0 = v["PayloadDisplayName"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadDisplayName"), "string", x0);
+  }
+  x0 = v["PayloadDescription"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadDescription"), "string", x0);
+  }
+  x0 = v["PayloadOrganization"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadOrganization"), "string", x0);
+  }
+  return n;
+}
+const knownCommonPayloadKeys: ReadonlySet<string> = new Set<string>(["PayloadType", "PayloadIdentifier", "PayloadUUID", "PayloadVersion", "PayloadDisplayName", "PayloadDescription", "PayloadOrganization"]);
+
 function checkCommonPayloadKeys(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
-  if (!isDict(value)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
     wrongType(issues, path, 'dictionary', value);
     return;
   }
-  const v = value;
-  if (own(v, "PayloadType")) {
-    const x0: unknown = v["PayloadType"];
-    const p0 = at(path, "PayloadType");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadType");
-  if (own(v, "PayloadIdentifier")) {
-    const x0: unknown = v["PayloadIdentifier"];
-    const p0 = at(path, "PayloadIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadIdentifier");
-  if (own(v, "PayloadUUID")) {
-    const x0: unknown = v["PayloadUUID"];
-    const p0 = at(path, "PayloadUUID");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadUUID");
-  if (own(v, "PayloadVersion")) {
-    const x0: unknown = v["PayloadVersion"];
-    const p0 = at(path, "PayloadVersion");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-  }
-  else missingRequired(issues, path, "PayloadVersion");
-  if (own(v, "PayloadDisplayName")) {
-    const x0: unknown = v["PayloadDisplayName"];
-    const p0 = at(path, "PayloadDisplayName");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadDescription")) {
-    const x0: unknown = v["PayloadDescription"];
-    const p0 = at(path, "PayloadDescription");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadOrganization")) {
-    const x0: unknown = v["PayloadOrganization"];
-    const p0 = at(path, "PayloadOrganization");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  for (const k of Object.keys(v)) {
-    switch (k) {
-      case "PayloadType":
-      case "PayloadIdentifier":
-      case "PayloadUUID":
-      case "PayloadVersion":
-      case "PayloadDisplayName":
-      case "PayloadDescription":
-      case "PayloadOrganization":
-        continue;
-    }
-    unknownKey(issues, path, k, o);
-  }
+  const v = value as Dict;
+  const n = cCommonPayloadKeys_0(v, path, issues, o);
+  let count = 0;
+  for (const k in v) count++;
+  if (n !== count) unknownKeys(issues, path, v, knownCommonPayloadKeys, o);
 }
 
 /**
  * Validates a CommonPayloadKeys dictionary (7 keys; required: PayloadType, PayloadIdentifier, PayloadUUID, PayloadVersion).
  */
-export function validateCommonPayloadKeys(value: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validateCommonPayloadKeys(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult {
   const issues: ValidationIssue[] = [];
   checkCommonPayloadKeys(value, '', issues, options);
   return result(issues);
@@ -265,154 +246,145 @@ export function isCommonPayloadKeys(value: unknown, options?: ValidateOptions): 
   return validateCommonPayloadKeys(value, options).valid;
 }
 
+function cTopLevel_0(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["PayloadContent"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadContent");
+  else {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "PayloadContent"), "array of dictionary", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (!isDict(x1)) wrongType(issues, at(path, "PayloadContent") + '[' + i0 + ']', "dictionary", x1);
+    }
+  }
+  x0 = v["PayloadDescription"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadDescription"), "string", x0);
+  }
+  x0 = v["PayloadDisplayName"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadDisplayName"), "string", x0);
+  }
+  x0 = v["PayloadExpirationDate"];
+  if (x0 !== undefined) {
+    n++;
+    if (!(x0 instanceof Date)) wrongType(issues, at(path, "PayloadExpirationDate"), "date", x0);
+  }
+  x0 = v["PayloadIdentifier"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadIdentifier");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadIdentifier"), "string", x0);
+  }
+  x0 = v["PayloadOrganization"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadOrganization"), "string", x0);
+  }
+  x0 = v["PayloadUUID"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadUUID");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadUUID"), "string", x0);
+  }
+  x0 = v["PayloadRemovalDisallowed"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'boolean') wrongType(issues, at(path, "PayloadRemovalDisallowed"), "boolean", x0);
+  }
+  x0 = v["PayloadType"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadType");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadType"), "string", x0);
+    else {
+      if (!(x0 === "Configuration")) notAllowed(issues, at(path, "PayloadType"), ["Configuration"], x0);
+    }
+  }
+  x0 = v["PayloadVersion"];
+  if (x0 === undefined) missingRequired(issues, path, "PayloadVersion");
+  else {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "PayloadVersion"), "integer", x0);
+    else {
+      if (!(x0 === 1)) notAllowed(issues, at(path, "PayloadVersion"), [1], x0);
+    }
+  }
+  x0 = v["PayloadScope"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadScope"), "string", x0);
+    else {
+      if (!(x0 === "System" || x0 === "User")) notAllowed(issues, at(path, "PayloadScope"), ["System", "User"], x0);
+    }
+  }
+  x0 = v["RemovalDate"];
+  if (x0 !== undefined) {
+    n++;
+    if (!(x0 instanceof Date)) wrongType(issues, at(path, "RemovalDate"), "date", x0);
+  }
+  x0 = v["DurationUntilRemoval"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isReal(x0)) wrongType(issues, at(path, "DurationUntilRemoval"), "real", x0);
+  }
+  x0 = v["ConsentText"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isDict(x0)) wrongType(issues, at(path, "ConsentText"), "dictionary", x0);
+  }
+  x0 = v["EncryptedPayloadContent"];
+  if (x0 !== undefined) {
+    n++;
+    if (!(x0 instanceof Uint8Array)) wrongType(issues, at(path, "EncryptedPayloadContent"), "data", x0);
+  }
+  x0 = v["HasRemovalPasscode"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'boolean') wrongType(issues, at(path, "HasRemovalPasscode"), "boolean", x0);
+  }
+  return n;
+}
+function cTopLevel_1(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["IsEncrypted"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'boolean') wrongType(issues, at(path, "IsEncrypted"), "boolean", x0);
+  }
+  x0 = v["TargetDeviceType"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "TargetDeviceType"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1 || x0 === 2 || x0 === 3 || x0 === 4 || x0 === 5 || x0 === 6)) notAllowed(issues, at(path, "TargetDeviceType"), [0, 1, 2, 3, 4, 5, 6], x0);
+    }
+  }
+  return n;
+}
+const knownTopLevel: ReadonlySet<string> = new Set<string>(["PayloadContent", "PayloadDescription", "PayloadDisplayName", "PayloadExpirationDate", "PayloadIdentifier", "PayloadOrganization", "PayloadUUID", "PayloadRemovalDisallowed", "PayloadType", "PayloadVersion", "PayloadScope", "RemovalDate", "DurationUntilRemoval", "ConsentText", "EncryptedPayloadContent", "HasRemovalPasscode", "IsEncrypted", "TargetDeviceType"]);
+
 function checkTopLevel(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
-  if (!isDict(value)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
     wrongType(issues, path, 'dictionary', value);
     return;
   }
-  const v = value;
-  if (own(v, "PayloadContent")) {
-    const x0: unknown = v["PayloadContent"];
-    const p0 = at(path, "PayloadContent");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of dictionary", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (!isDict(x1)) wrongType(issues, p1, "dictionary", x1);
-    }
-  }
-  else missingRequired(issues, path, "PayloadContent");
-  if (own(v, "PayloadDescription")) {
-    const x0: unknown = v["PayloadDescription"];
-    const p0 = at(path, "PayloadDescription");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadDisplayName")) {
-    const x0: unknown = v["PayloadDisplayName"];
-    const p0 = at(path, "PayloadDisplayName");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadExpirationDate")) {
-    const x0: unknown = v["PayloadExpirationDate"];
-    const p0 = at(path, "PayloadExpirationDate");
-    if (!(x0 instanceof Date)) wrongType(issues, p0, "date", x0);
-  }
-  if (own(v, "PayloadIdentifier")) {
-    const x0: unknown = v["PayloadIdentifier"];
-    const p0 = at(path, "PayloadIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadIdentifier");
-  if (own(v, "PayloadOrganization")) {
-    const x0: unknown = v["PayloadOrganization"];
-    const p0 = at(path, "PayloadOrganization");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadUUID")) {
-    const x0: unknown = v["PayloadUUID"];
-    const p0 = at(path, "PayloadUUID");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "PayloadUUID");
-  if (own(v, "PayloadRemovalDisallowed")) {
-    const x0: unknown = v["PayloadRemovalDisallowed"];
-    const p0 = at(path, "PayloadRemovalDisallowed");
-    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
-  }
-  if (own(v, "PayloadType")) {
-    const x0: unknown = v["PayloadType"];
-    const p0 = at(path, "PayloadType");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "Configuration")) notAllowed(issues, p0, ["Configuration"], x0);
-    }
-  }
-  else missingRequired(issues, path, "PayloadType");
-  if (own(v, "PayloadVersion")) {
-    const x0: unknown = v["PayloadVersion"];
-    const p0 = at(path, "PayloadVersion");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 1)) notAllowed(issues, p0, [1], x0);
-    }
-  }
-  else missingRequired(issues, path, "PayloadVersion");
-  if (own(v, "PayloadScope")) {
-    const x0: unknown = v["PayloadScope"];
-    const p0 = at(path, "PayloadScope");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "System" || x0 === "User")) notAllowed(issues, p0, ["System", "User"], x0);
-    }
-  }
-  if (own(v, "RemovalDate")) {
-    const x0: unknown = v["RemovalDate"];
-    const p0 = at(path, "RemovalDate");
-    if (!(x0 instanceof Date)) wrongType(issues, p0, "date", x0);
-  }
-  if (own(v, "DurationUntilRemoval")) {
-    const x0: unknown = v["DurationUntilRemoval"];
-    const p0 = at(path, "DurationUntilRemoval");
-    if (!isReal(x0)) wrongType(issues, p0, "real", x0);
-  }
-  if (own(v, "ConsentText")) {
-    const x0: unknown = v["ConsentText"];
-    const p0 = at(path, "ConsentText");
-    if (!isDict(x0)) wrongType(issues, p0, "dictionary", x0);
-  }
-  if (own(v, "EncryptedPayloadContent")) {
-    const x0: unknown = v["EncryptedPayloadContent"];
-    const p0 = at(path, "EncryptedPayloadContent");
-    if (!(x0 instanceof Uint8Array)) wrongType(issues, p0, "data", x0);
-  }
-  if (own(v, "HasRemovalPasscode")) {
-    const x0: unknown = v["HasRemovalPasscode"];
-    const p0 = at(path, "HasRemovalPasscode");
-    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
-  }
-  if (own(v, "IsEncrypted")) {
-    const x0: unknown = v["IsEncrypted"];
-    const p0 = at(path, "IsEncrypted");
-    if (typeof x0 !== 'boolean') wrongType(issues, p0, "boolean", x0);
-  }
-  if (own(v, "TargetDeviceType")) {
-    const x0: unknown = v["TargetDeviceType"];
-    const p0 = at(path, "TargetDeviceType");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1 || x0 === 2 || x0 === 3 || x0 === 4 || x0 === 5 || x0 === 6)) notAllowed(issues, p0, [0, 1, 2, 3, 4, 5, 6], x0);
-    }
-  }
-  for (const k of Object.keys(v)) {
-    switch (k) {
-      case "PayloadContent":
-      case "PayloadDescription":
-      case "PayloadDisplayName":
-      case "PayloadExpirationDate":
-      case "PayloadIdentifier":
-      case "PayloadOrganization":
-      case "PayloadUUID":
-      case "PayloadRemovalDisallowed":
-      case "PayloadType":
-      case "PayloadVersion":
-      case "PayloadScope":
-      case "RemovalDate":
-      case "DurationUntilRemoval":
-      case "ConsentText":
-      case "EncryptedPayloadContent":
-      case "HasRemovalPasscode":
-      case "IsEncrypted":
-      case "TargetDeviceType":
-        continue;
-    }
-    unknownKey(issues, path, k, o);
-  }
+  const v = value as Dict;
+  const n = cTopLevel_0(v, path, issues, o) + cTopLevel_1(v, path, issues, o);
+  let count = 0;
+  for (const k in v) count++;
+  if (n !== count) unknownKeys(issues, path, v, knownTopLevel, o);
 }
 
 /**
  * Validates a TopLevel dictionary (18 keys; required: PayloadContent, PayloadIdentifier, PayloadUUID, PayloadType, PayloadVersion).
  */
-export function validateTopLevel(value: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validateTopLevel(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult {
   const issues: ValidationIssue[] = [];
   checkTopLevel(value, '', issues, options);
   return result(issues);
@@ -423,377 +395,347 @@ export function isTopLevel(value: unknown, options?: ValidateOptions): value is 
   return validateTopLevel(value, options).valid;
 }
 
+function cVPNIKEv2_0(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["AuthenticationMethod"];
+  if (x0 === undefined) missingRequired(issues, path, "AuthenticationMethod");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "AuthenticationMethod"), "string", x0);
+    else {
+      if (!(x0 === "None" || x0 === "SharedSecret" || x0 === "Certificate")) notAllowed(issues, at(path, "AuthenticationMethod"), ["None", "SharedSecret", "Certificate"], x0);
+    }
+  }
+  x0 = v["AuthName"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "AuthName"), "string", x0);
+  }
+  x0 = v["AuthPassword"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "AuthPassword"), "string", x0);
+  }
+  x0 = v["CertificateType"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "CertificateType"), "string", x0);
+    else {
+      if (!(x0 === "RSA" || x0 === "ECDSA256" || x0 === "ECDSA384" || x0 === "ECDSA521" || x0 === "RSA-PSS")) notAllowed(issues, at(path, "CertificateType"), ["RSA", "ECDSA256", "ECDSA384", "ECDSA521", "RSA-PSS"], x0);
+    }
+  }
+  x0 = v["ChildSecurityAssociationParameters"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isDict(x0)) wrongType(issues, at(path, "ChildSecurityAssociationParameters"), "VPN.IKEv2.ChildSecurityAssociationParameters", x0);
+  }
+  x0 = v["DeadPeerDetectionRate"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "DeadPeerDetectionRate"), "string", x0);
+    else {
+      if (!(x0 === "None" || x0 === "Low" || x0 === "Medium" || x0 === "High")) notAllowed(issues, at(path, "DeadPeerDetectionRate"), ["None", "Low", "Medium", "High"], x0);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "DeadPeerDetectionRate"), {"watchOS":{"available":false}}, o);
+  }
+  x0 = v["DisableMOBIKE"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "DisableMOBIKE"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "DisableMOBIKE"), [0, 1], x0);
+    }
+  }
+  x0 = v["DisableRedirect"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "DisableRedirect"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "DisableRedirect"), [0, 1], x0);
+    }
+  }
+  x0 = v["DisconnectOnIdle"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "DisconnectOnIdle"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "DisconnectOnIdle"), [0, 1], x0);
+    }
+  }
+  x0 = v["DisconnectOnIdleTimer"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "DisconnectOnIdleTimer"), "integer", x0);
+  }
+  x0 = v["EnableCertificateRevocationCheck"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "EnableCertificateRevocationCheck"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "EnableCertificateRevocationCheck"), [0, 1], x0);
+    }
+  }
+  x0 = v["EnableFallback"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "EnableFallback"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "EnableFallback"), [0, 1], x0);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "EnableFallback"), {"iOS":{"introduced":"13"},"tvOS":{"introduced":"17"},"watchOS":{"available":false}}, o);
+  }
+  x0 = v["EnablePFS"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "EnablePFS"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "EnablePFS"), [0, 1], x0);
+    }
+  }
+  x0 = v["EnforceRoutes"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "EnforceRoutes"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "EnforceRoutes"), [0, 1], x0);
+    }
+  }
+  x0 = v["ExcludeAPNs"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "ExcludeAPNs"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "ExcludeAPNs"), [0, 1], x0);
+    }
+  }
+  x0 = v["ExcludeCellularServices"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "ExcludeCellularServices"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "ExcludeCellularServices"), [0, 1], x0);
+    }
+  }
+  return n;
+}
+function cVPNIKEv2_1(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["ExcludeDeviceCommunication"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "ExcludeDeviceCommunication"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "ExcludeDeviceCommunication"), [0, 1], x0);
+    }
+  }
+  x0 = v["ExcludeLocalNetworks"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "ExcludeLocalNetworks"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "ExcludeLocalNetworks"), [0, 1], x0);
+    }
+  }
+  x0 = v["ExtendedAuthEnabled"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "ExtendedAuthEnabled"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "ExtendedAuthEnabled"), [0, 1], x0);
+    }
+  }
+  x0 = v["IKESecurityAssociationParameters"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isDict(x0)) wrongType(issues, at(path, "IKESecurityAssociationParameters"), "VPN.IKEv2.IKESecurityAssociationParameters", x0);
+  }
+  x0 = v["IncludeAllNetworks"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "IncludeAllNetworks"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "IncludeAllNetworks"), [0, 1], x0);
+    }
+  }
+  x0 = v["LocalIdentifier"];
+  if (x0 === undefined) missingRequired(issues, path, "LocalIdentifier");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "LocalIdentifier"), "string", x0);
+  }
+  x0 = v["MTU"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "MTU"), "integer", x0);
+    else {
+      if ((x0 as number) < 1280) belowMinimum(issues, at(path, "MTU"), 1280, x0);
+      if ((x0 as number) > 1400) aboveMaximum(issues, at(path, "MTU"), 1400, x0);
+    }
+    if (o.platform !== undefined) availability(issues, at(path, "MTU"), {"iOS":{"introduced":"14"},"macOS":{"introduced":"11"}}, o);
+  }
+  x0 = v["NATKeepAliveInterval"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "NATKeepAliveInterval"), "integer", x0);
+  }
+  x0 = v["NATKeepAliveOffloadEnable"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "NATKeepAliveOffloadEnable"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "NATKeepAliveOffloadEnable"), [0, 1], x0);
+    }
+  }
+  x0 = v["OnDemandEnabled"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "OnDemandEnabled"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "OnDemandEnabled"), [0, 1], x0);
+    }
+  }
+  x0 = v["OnDemandRules"];
+  if (x0 !== undefined) {
+    n++;
+    if (!Array.isArray(x0)) wrongType(issues, at(path, "OnDemandRules"), "array of VPN.VPN.OnDemandRulesElement", x0);
+    else for (let i0 = 0; i0 < x0.length; i0++) {
+      const x1: unknown = x0[i0];
+      if (!isDict(x1)) wrongType(issues, at(path, "OnDemandRules") + '[' + i0 + ']', "VPN.VPN.OnDemandRulesElement", x1);
+    }
+  }
+  x0 = v["OnDemandUserOverrideDisabled"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "OnDemandUserOverrideDisabled"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "OnDemandUserOverrideDisabled"), [0, 1], x0);
+    }
+  }
+  x0 = v["Password"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "Password"), "string", x0);
+  }
+  x0 = v["PayloadCertificateUUID"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PayloadCertificateUUID"), "string", x0);
+  }
+  x0 = v["PPK"];
+  if (x0 !== undefined) {
+    n++;
+    if (!(x0 instanceof Uint8Array)) wrongType(issues, at(path, "PPK"), "data", x0);
+  }
+  x0 = v["PPKIdentifier"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "PPKIdentifier"), "string", x0);
+  }
+  return n;
+}
+function cVPNIKEv2_2(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {
+  let n = 0;
+  let x0: unknown;
+  x0 = v["PPKMandatory"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "PPKMandatory"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "PPKMandatory"), [0, 1], x0);
+    }
+  }
+  x0 = v["ProviderBundleIdentifier"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "ProviderBundleIdentifier"), "string", x0);
+  }
+  x0 = v["ProviderDesignatedRequirement"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "ProviderDesignatedRequirement"), "string", x0);
+    if (o.platform !== undefined) availability(issues, at(path, "ProviderDesignatedRequirement"), {"macOS":{"introduced":"10.15"},"tvOS":{"introduced":"17"},"watchOS":{"introduced":"10"}}, o);
+  }
+  x0 = v["ProviderType"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "ProviderType"), "string", x0);
+    else {
+      if (!(x0 === "packet-tunnel" || x0 === "app-proxy")) notAllowed(issues, at(path, "ProviderType"), ["packet-tunnel", "app-proxy"], x0);
+    }
+  }
+  x0 = v["RemoteAddress"];
+  if (x0 === undefined) missingRequired(issues, path, "RemoteAddress");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "RemoteAddress"), "string", x0);
+  }
+  x0 = v["RemoteIdentifier"];
+  if (x0 === undefined) missingRequired(issues, path, "RemoteIdentifier");
+  else {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "RemoteIdentifier"), "string", x0);
+  }
+  x0 = v["ServerCertificateCommonName"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "ServerCertificateCommonName"), "string", x0);
+  }
+  x0 = v["ServerCertificateIssuerCommonName"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "ServerCertificateIssuerCommonName"), "string", x0);
+  }
+  x0 = v["SharedSecret"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "SharedSecret"), "string", x0);
+  }
+  x0 = v["TLSMaximumVersion"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "TLSMaximumVersion"), "string", x0);
+    else {
+      if (!(x0 === "1.0" || x0 === "1.1" || x0 === "1.2")) notAllowed(issues, at(path, "TLSMaximumVersion"), ["1.0", "1.1", "1.2"], x0);
+    }
+  }
+  x0 = v["TLSMinimumVersion"];
+  if (x0 !== undefined) {
+    n++;
+    if (typeof x0 !== 'string') wrongType(issues, at(path, "TLSMinimumVersion"), "string", x0);
+    else {
+      if (!(x0 === "1.0" || x0 === "1.1" || x0 === "1.2")) notAllowed(issues, at(path, "TLSMinimumVersion"), ["1.0", "1.1", "1.2"], x0);
+    }
+  }
+  x0 = v["UseConfigurationAttributeInternalIPSubnet"];
+  if (x0 !== undefined) {
+    n++;
+    if (!isInteger(x0)) wrongType(issues, at(path, "UseConfigurationAttributeInternalIPSubnet"), "integer", x0);
+    else {
+      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, at(path, "UseConfigurationAttributeInternalIPSubnet"), [0, 1], x0);
+    }
+  }
+  return n;
+}
+const knownVPNIKEv2: ReadonlySet<string> = new Set<string>(["AuthenticationMethod", "AuthName", "AuthPassword", "CertificateType", "ChildSecurityAssociationParameters", "DeadPeerDetectionRate", "DisableMOBIKE", "DisableRedirect", "DisconnectOnIdle", "DisconnectOnIdleTimer", "EnableCertificateRevocationCheck", "EnableFallback", "EnablePFS", "EnforceRoutes", "ExcludeAPNs", "ExcludeCellularServices", "ExcludeDeviceCommunication", "ExcludeLocalNetworks", "ExtendedAuthEnabled", "IKESecurityAssociationParameters", "IncludeAllNetworks", "LocalIdentifier", "MTU", "NATKeepAliveInterval", "NATKeepAliveOffloadEnable", "OnDemandEnabled", "OnDemandRules", "OnDemandUserOverrideDisabled", "Password", "PayloadCertificateUUID", "PPK", "PPKIdentifier", "PPKMandatory", "ProviderBundleIdentifier", "ProviderDesignatedRequirement", "ProviderType", "RemoteAddress", "RemoteIdentifier", "ServerCertificateCommonName", "ServerCertificateIssuerCommonName", "SharedSecret", "TLSMaximumVersion", "TLSMinimumVersion", "UseConfigurationAttributeInternalIPSubnet"]);
+
 function checkVPNIKEv2(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void {
-  if (!isDict(value)) {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
     wrongType(issues, path, 'dictionary', value);
     return;
   }
-  const v = value;
-  if (own(v, "AuthenticationMethod")) {
-    const x0: unknown = v["AuthenticationMethod"];
-    const p0 = at(path, "AuthenticationMethod");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "None" || x0 === "SharedSecret" || x0 === "Certificate")) notAllowed(issues, p0, ["None", "SharedSecret", "Certificate"], x0);
-    }
-  }
-  else missingRequired(issues, path, "AuthenticationMethod");
-  if (own(v, "AuthName")) {
-    const x0: unknown = v["AuthName"];
-    const p0 = at(path, "AuthName");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "AuthPassword")) {
-    const x0: unknown = v["AuthPassword"];
-    const p0 = at(path, "AuthPassword");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "CertificateType")) {
-    const x0: unknown = v["CertificateType"];
-    const p0 = at(path, "CertificateType");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "RSA" || x0 === "ECDSA256" || x0 === "ECDSA384" || x0 === "ECDSA521" || x0 === "RSA-PSS")) notAllowed(issues, p0, ["RSA", "ECDSA256", "ECDSA384", "ECDSA521", "RSA-PSS"], x0);
-    }
-  }
-  if (own(v, "ChildSecurityAssociationParameters")) {
-    const x0: unknown = v["ChildSecurityAssociationParameters"];
-    const p0 = at(path, "ChildSecurityAssociationParameters");
-    if (!isDict(x0)) wrongType(issues, p0, "VPN.IKEv2.ChildSecurityAssociationParameters", x0);
-  }
-  if (own(v, "DeadPeerDetectionRate")) {
-    const x0: unknown = v["DeadPeerDetectionRate"];
-    const p0 = at(path, "DeadPeerDetectionRate");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "None" || x0 === "Low" || x0 === "Medium" || x0 === "High")) notAllowed(issues, p0, ["None", "Low", "Medium", "High"], x0);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"watchOS":{"available":false}}, o);
-  }
-  if (own(v, "DisableMOBIKE")) {
-    const x0: unknown = v["DisableMOBIKE"];
-    const p0 = at(path, "DisableMOBIKE");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "DisableRedirect")) {
-    const x0: unknown = v["DisableRedirect"];
-    const p0 = at(path, "DisableRedirect");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "DisconnectOnIdle")) {
-    const x0: unknown = v["DisconnectOnIdle"];
-    const p0 = at(path, "DisconnectOnIdle");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "DisconnectOnIdleTimer")) {
-    const x0: unknown = v["DisconnectOnIdleTimer"];
-    const p0 = at(path, "DisconnectOnIdleTimer");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-  }
-  if (own(v, "EnableCertificateRevocationCheck")) {
-    const x0: unknown = v["EnableCertificateRevocationCheck"];
-    const p0 = at(path, "EnableCertificateRevocationCheck");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "EnableFallback")) {
-    const x0: unknown = v["EnableFallback"];
-    const p0 = at(path, "EnableFallback");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"13"},"tvOS":{"introduced":"17"},"watchOS":{"available":false}}, o);
-  }
-  if (own(v, "EnablePFS")) {
-    const x0: unknown = v["EnablePFS"];
-    const p0 = at(path, "EnablePFS");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "EnforceRoutes")) {
-    const x0: unknown = v["EnforceRoutes"];
-    const p0 = at(path, "EnforceRoutes");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "ExcludeAPNs")) {
-    const x0: unknown = v["ExcludeAPNs"];
-    const p0 = at(path, "ExcludeAPNs");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "ExcludeCellularServices")) {
-    const x0: unknown = v["ExcludeCellularServices"];
-    const p0 = at(path, "ExcludeCellularServices");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "ExcludeDeviceCommunication")) {
-    const x0: unknown = v["ExcludeDeviceCommunication"];
-    const p0 = at(path, "ExcludeDeviceCommunication");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "ExcludeLocalNetworks")) {
-    const x0: unknown = v["ExcludeLocalNetworks"];
-    const p0 = at(path, "ExcludeLocalNetworks");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "ExtendedAuthEnabled")) {
-    const x0: unknown = v["ExtendedAuthEnabled"];
-    const p0 = at(path, "ExtendedAuthEnabled");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "IKESecurityAssociationParameters")) {
-    const x0: unknown = v["IKESecurityAssociationParameters"];
-    const p0 = at(path, "IKESecurityAssociationParameters");
-    if (!isDict(x0)) wrongType(issues, p0, "VPN.IKEv2.IKESecurityAssociationParameters", x0);
-  }
-  if (own(v, "IncludeAllNetworks")) {
-    const x0: unknown = v["IncludeAllNetworks"];
-    const p0 = at(path, "IncludeAllNetworks");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "LocalIdentifier")) {
-    const x0: unknown = v["LocalIdentifier"];
-    const p0 = at(path, "LocalIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "LocalIdentifier");
-  if (own(v, "MTU")) {
-    const x0: unknown = v["MTU"];
-    const p0 = at(path, "MTU");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if ((x0 as number) < 1280) belowMinimum(issues, p0, 1280, x0);
-      if ((x0 as number) > 1400) aboveMaximum(issues, p0, 1400, x0);
-    }
-    if (o.platform !== undefined) availability(issues, p0, {"iOS":{"introduced":"14"},"macOS":{"introduced":"11"}}, o);
-  }
-  if (own(v, "NATKeepAliveInterval")) {
-    const x0: unknown = v["NATKeepAliveInterval"];
-    const p0 = at(path, "NATKeepAliveInterval");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-  }
-  if (own(v, "NATKeepAliveOffloadEnable")) {
-    const x0: unknown = v["NATKeepAliveOffloadEnable"];
-    const p0 = at(path, "NATKeepAliveOffloadEnable");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "OnDemandEnabled")) {
-    const x0: unknown = v["OnDemandEnabled"];
-    const p0 = at(path, "OnDemandEnabled");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "OnDemandRules")) {
-    const x0: unknown = v["OnDemandRules"];
-    const p0 = at(path, "OnDemandRules");
-    if (!Array.isArray(x0)) wrongType(issues, p0, "array of VPN.VPN.OnDemandRulesElement", x0);
-    else for (let i0 = 0; i0 < x0.length; i0++) {
-      const x1: unknown = x0[i0];
-      const p1 = p0 + '[' + i0 + ']';
-      if (!isDict(x1)) wrongType(issues, p1, "VPN.VPN.OnDemandRulesElement", x1);
-    }
-  }
-  if (own(v, "OnDemandUserOverrideDisabled")) {
-    const x0: unknown = v["OnDemandUserOverrideDisabled"];
-    const p0 = at(path, "OnDemandUserOverrideDisabled");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "Password")) {
-    const x0: unknown = v["Password"];
-    const p0 = at(path, "Password");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PayloadCertificateUUID")) {
-    const x0: unknown = v["PayloadCertificateUUID"];
-    const p0 = at(path, "PayloadCertificateUUID");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PPK")) {
-    const x0: unknown = v["PPK"];
-    const p0 = at(path, "PPK");
-    if (!(x0 instanceof Uint8Array)) wrongType(issues, p0, "data", x0);
-  }
-  if (own(v, "PPKIdentifier")) {
-    const x0: unknown = v["PPKIdentifier"];
-    const p0 = at(path, "PPKIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "PPKMandatory")) {
-    const x0: unknown = v["PPKMandatory"];
-    const p0 = at(path, "PPKMandatory");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  if (own(v, "ProviderBundleIdentifier")) {
-    const x0: unknown = v["ProviderBundleIdentifier"];
-    const p0 = at(path, "ProviderBundleIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "ProviderDesignatedRequirement")) {
-    const x0: unknown = v["ProviderDesignatedRequirement"];
-    const p0 = at(path, "ProviderDesignatedRequirement");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    if (o.platform !== undefined) availability(issues, p0, {"macOS":{"introduced":"10.15"},"tvOS":{"introduced":"17"},"watchOS":{"introduced":"10"}}, o);
-  }
-  if (own(v, "ProviderType")) {
-    const x0: unknown = v["ProviderType"];
-    const p0 = at(path, "ProviderType");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "packet-tunnel" || x0 === "app-proxy")) notAllowed(issues, p0, ["packet-tunnel", "app-proxy"], x0);
-    }
-  }
-  if (own(v, "RemoteAddress")) {
-    const x0: unknown = v["RemoteAddress"];
-    const p0 = at(path, "RemoteAddress");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "RemoteAddress");
-  if (own(v, "RemoteIdentifier")) {
-    const x0: unknown = v["RemoteIdentifier"];
-    const p0 = at(path, "RemoteIdentifier");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  else missingRequired(issues, path, "RemoteIdentifier");
-  if (own(v, "ServerCertificateCommonName")) {
-    const x0: unknown = v["ServerCertificateCommonName"];
-    const p0 = at(path, "ServerCertificateCommonName");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "ServerCertificateIssuerCommonName")) {
-    const x0: unknown = v["ServerCertificateIssuerCommonName"];
-    const p0 = at(path, "ServerCertificateIssuerCommonName");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "SharedSecret")) {
-    const x0: unknown = v["SharedSecret"];
-    const p0 = at(path, "SharedSecret");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-  }
-  if (own(v, "TLSMaximumVersion")) {
-    const x0: unknown = v["TLSMaximumVersion"];
-    const p0 = at(path, "TLSMaximumVersion");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "1.0" || x0 === "1.1" || x0 === "1.2")) notAllowed(issues, p0, ["1.0", "1.1", "1.2"], x0);
-    }
-  }
-  if (own(v, "TLSMinimumVersion")) {
-    const x0: unknown = v["TLSMinimumVersion"];
-    const p0 = at(path, "TLSMinimumVersion");
-    if (typeof x0 !== 'string') wrongType(issues, p0, "string", x0);
-    else {
-      if (!(x0 === "1.0" || x0 === "1.1" || x0 === "1.2")) notAllowed(issues, p0, ["1.0", "1.1", "1.2"], x0);
-    }
-  }
-  if (own(v, "UseConfigurationAttributeInternalIPSubnet")) {
-    const x0: unknown = v["UseConfigurationAttributeInternalIPSubnet"];
-    const p0 = at(path, "UseConfigurationAttributeInternalIPSubnet");
-    if (!isInteger(x0)) wrongType(issues, p0, "integer", x0);
-    else {
-      if (!(x0 === 0 || x0 === 1)) notAllowed(issues, p0, [0, 1], x0);
-    }
-  }
-  for (const k of Object.keys(v)) {
-    switch (k) {
-      case "AuthenticationMethod":
-      case "AuthName":
-      case "AuthPassword":
-      case "CertificateType":
-      case "ChildSecurityAssociationParameters":
-      case "DeadPeerDetectionRate":
-      case "DisableMOBIKE":
-      case "DisableRedirect":
-      case "DisconnectOnIdle":
-      case "DisconnectOnIdleTimer":
-      case "EnableCertificateRevocationCheck":
-      case "EnableFallback":
-      case "EnablePFS":
-      case "EnforceRoutes":
-      case "ExcludeAPNs":
-      case "ExcludeCellularServices":
-      case "ExcludeDeviceCommunication":
-      case "ExcludeLocalNetworks":
-      case "ExtendedAuthEnabled":
-      case "IKESecurityAssociationParameters":
-      case "IncludeAllNetworks":
-      case "LocalIdentifier":
-      case "MTU":
-      case "NATKeepAliveInterval":
-      case "NATKeepAliveOffloadEnable":
-      case "OnDemandEnabled":
-      case "OnDemandRules":
-      case "OnDemandUserOverrideDisabled":
-      case "Password":
-      case "PayloadCertificateUUID":
-      case "PPK":
-      case "PPKIdentifier":
-      case "PPKMandatory":
-      case "ProviderBundleIdentifier":
-      case "ProviderDesignatedRequirement":
-      case "ProviderType":
-      case "RemoteAddress":
-      case "RemoteIdentifier":
-      case "ServerCertificateCommonName":
-      case "ServerCertificateIssuerCommonName":
-      case "SharedSecret":
-      case "TLSMaximumVersion":
-      case "TLSMinimumVersion":
-      case "UseConfigurationAttributeInternalIPSubnet":
-        continue;
-    }
-    unknownKey(issues, path, k, o);
-  }
+  const v = value as Dict;
+  const n = cVPNIKEv2_0(v, path, issues, o) + cVPNIKEv2_1(v, path, issues, o) + cVPNIKEv2_2(v, path, issues, o);
+  let count = 0;
+  for (const k in v) count++;
+  if (n !== count) unknownKeys(issues, path, v, knownVPNIKEv2, o);
 }
 
 /**
  * Validates a VPN.IKEv2 dictionary (44 keys; required: AuthenticationMethod, LocalIdentifier, RemoteAddress, RemoteIdentifier).
  */
-export function validateVPNIKEv2(value: unknown, options: ValidateOptions = {}): ValidationResult {
+export function validateVPNIKEv2(value: unknown, options: ValidateOptions = NO_OPTIONS): ValidationResult {
   const issues: ValidationIssue[] = [];
   checkVPNIKEv2(value, '', issues, options);
   return result(issues);

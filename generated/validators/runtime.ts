@@ -43,6 +43,9 @@ export interface ValidationResult {
 
 export type Validator = (value: unknown, options?: ValidateOptions) => ValidationResult;
 
+/** The options a validator uses when given none: shared, so a call allocates no options object. */
+export const NO_OPTIONS: ValidateOptions = Object.freeze({});
+
 export type Dict = Record<string, unknown>;
 
 interface PlatformAvailability {
@@ -71,7 +74,7 @@ export interface TaggedReal {
   readonly plistReal: number;
 }
 
-function isTaggedReal(v: unknown): v is TaggedReal {
+export function isTaggedReal(v: unknown): v is TaggedReal {
   return typeof v === 'object' && v !== null && typeof (v as { plistReal?: unknown }).plistReal === 'number';
 }
 
@@ -141,6 +144,11 @@ export function unknownKey(issues: ValidationIssue[], path: string, key: string,
   push(issues, { path: at(path, key), code: 'unknown-key', severity: o.strict ? 'error' : 'warning', message: `${key} is not a key of this dictionary` });
 }
 
+/** Reports every own key of `v` that `known` does not list. */
+export function unknownKeys(issues: ValidationIssue[], path: string, v: Dict, known: ReadonlySet<string>, o: ValidateOptions): void {
+  for (const k of Object.keys(v)) if (!known.has(k)) unknownKey(issues, path, k, o);
+}
+
 export function deprecated(issues: ValidationIssue[], path: string, note: string): void {
   push(issues, { path, code: 'deprecated', severity: 'warning', message: note });
 }
@@ -181,7 +189,7 @@ export function result(issues: ValidationIssue[]): ValidationResult {
  */
 export function payloadUnion(candidates: ReadonlyArray<readonly [Validator, readonly string[]]>): Validator {
   const known = new Set(candidates.flatMap(([, keys]) => keys));
-  return (value, options = {}) => {
+  return (value, options = NO_OPTIONS) => {
     const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
     const judges = inUse.length ? inUse : candidates;
     const seen = new Set<string>();

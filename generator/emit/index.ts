@@ -7,10 +7,12 @@
 import type { Diagnostic } from '../model/diagnostics.js';
 import type { IrDocument } from '../model/ir.js';
 import { docFileName, docIndexView, docPageView } from './docs-view.js';
-import { buildEmitModel } from './emit-model.js';
+import { buildEmitModel, type EmitModel } from './emit-model.js';
+import { assertNever } from '../model/ir.js';
 import { irJson } from './ir-json.js';
 import { createRenderer, TemplateError, type Renderer, type TemplateName } from './render.js';
 import { objectSchema, schemaFileName } from './schema-view.js';
+import { identsKey, objectHashes, planCheck, stubs, type EmitCache } from './incremental-check.js';
 import { typecheckGenerated, type CheckedFile } from './typecheck.js';
 import { typesView } from './types-view.js';
 import { validatorsView } from './validators-view.js';
@@ -25,11 +27,16 @@ export interface EmitOptions {
   templatesDir?: string;
   /** Skip the ts-morph check (benchmarks measure it separately). */
   typecheck?: boolean;
+  /** What earlier runs checked: with it, only objects whose inputs changed are type-checked again. */
+  cache?: EmitCache;
 }
 
 /** Every output, keyed by its path inside the output folder. */
 export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   let render: Renderer;
+  let model: EmitModel;
+  let key = '';
+  let hashes = new Map<string, string>();
   const files = new Map<string, string>();
   const sources = new Map<string, TemplateName>();
   const put = (path: string, template: TemplateName, view: object): void => {
@@ -38,14 +45,28 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   };
   try {
     render = createRenderer(options.templatesDir);
-    const model = buildEmitModel(ir);
+    model = buildEmitModel(ir);
     files.set('ir.json', irJson(ir));
     put('types/index.ts', 'types.ts', typesView(model));
     put('validators/runtime.ts', 'validator-runtime.ts', {});
     put('validators/index.ts', 'validators.ts', validatorsView(model));
+    // With a cache, an object whose inputs hash the same keeps last run's schema and doc page.
+    const pages = options.cache?.pages;
+    key = options.cache ? `${render.key}:${identsKey(model)}` : '';
+    hashes = options.cache ? objectHashes(model) : new Map();
     for (const e of model.objects) {
-      put(`schema/${schemaFileName(e.ident)}`, 'schema.json', { json: JSON.stringify(objectSchema(e, model), null, 2) });
-      put(`docs/${docFileName(e.ident)}`, 'doc-page.md', docPageView(e, model));
+      const pageKey = `${key}:${hashes.get(e.ident) ?? ''}`;
+      const hit = pages?.get(e.ident);
+      const schemaPath = `schema/${schemaFileName(e.ident)}`;
+      const docPath = `docs/${docFileName(e.ident)}`;
+      if (hit && hit.key === pageKey) {
+        files.set(schemaPath, hit.schema);
+        files.set(docPath, hit.doc);
+        continue;
+      }
+      put(schemaPath, 'schema.json', { json: JSON.stringify(objectSchema(e, model), null, 2) });
+      put(docPath, 'doc-page.md', docPageView(e, model));
+      pages?.set(e.ident, { key: pageKey, schema: files.get(schemaPath)!, doc: files.get(docPath)! });
     }
     put('docs/README.md', 'doc-index.md', docIndexView(model));
   } catch (e) {
@@ -56,6 +77,27 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
     };
   }
   if (options.typecheck === false) return { files, diagnostics: [] };
-  const ts: CheckedFile[] = [...files].filter(([p]) => p.endsWith('.ts')).map(([path, text]) => ({ path, text, template: sources.get(path) ?? '?' }));
-  return { files, diagnostics: typecheckGenerated(ts) };
+  const plan = planCheck(model, key, hashes, options.cache);
+  let checked: CheckedFile[];
+  switch (plan.kind) {
+    case 'none':
+      return { files, diagnostics: [] };
+    case 'full':
+      checked = [...files].filter(([p]) => p.endsWith('.ts')).map(([path, text]) => ({ path, text, template: sources.get(path) ?? '?' }));
+      break;
+    case 'subset': {
+      const stub = stubs(model, plan.objects);
+      checked = [
+        { path: 'types/index.ts', text: render('types.ts', typesView(model, plan.objects)) + stub.types, template: 'types.ts' },
+        { path: 'validators/runtime.ts', text: files.get('validators/runtime.ts') ?? '', template: 'validator-runtime.ts' },
+        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, plan.objects)) + stub.validators, template: 'validators.ts' },
+      ];
+      break;
+    }
+    default:
+      return assertNever(plan);
+  }
+  const diagnostics = typecheckGenerated(checked);
+  if (options.cache && !diagnostics.length) options.cache.verified = { key: plan.key, hashes: plan.hashes };
+  return { files, diagnostics };
 }

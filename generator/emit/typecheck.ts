@@ -25,11 +25,16 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
   exactOptionalPropertyTypes: false,
 };
 
+// One project for the process: its standard library files are parsed once, not on every check.
+let shared: Project | undefined;
+
 export function typecheckGenerated(files: readonly CheckedFile[]): Diagnostic[] {
-  const project = new Project({ useInMemoryFileSystem: true, compilerOptions: STRICT_OPTIONS });
+  shared ??= new Project({ useInMemoryFileSystem: true, compilerOptions: STRICT_OPTIONS });
+  const project = shared;
+  for (const old of project.getSourceFiles('/generated/**')) project.removeSourceFile(old);
   const templates = new Map<string, string>();
   for (const f of files) {
-    project.createSourceFile(`/generated/${f.path}`, f.text);
+    project.createSourceFile(`/generated/${f.path}`, f.text, { overwrite: true });
     templates.set(`/generated/${f.path}`, f.template);
   }
   return project.getPreEmitDiagnostics().map((d) => {

@@ -111,8 +111,10 @@ function heritage(e: EmitObject): string {
   return ` extends ${parents.join(', ')}`;
 }
 
-export function typesView(model: EmitModel): TypesView {
-  const objects = model.objects.map((e): TypeObjectView => {
+/** The view of every object, or of `only` those (for checking a few changed objects alone). */
+export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): TypesView {
+  const chosen = only ? model.objects.filter((e) => only.has(e)) : model.objects;
+  const objects = chosen.map((e): TypeObjectView => {
     const view: TypeObjectView = {
       ident: e.ident,
       heritage: heritage(e),
@@ -126,7 +128,7 @@ export function typesView(model: EmitModel): TypesView {
     return view;
   });
   const byPayload = new Map<string, string[]>();
-  for (const e of model.objects) {
+  for (const e of chosen) {
     if (e.ir.payloadType) byPayload.set(e.ir.payloadType, [...(byPayload.get(e.ir.payloadType) ?? []), e.ident]);
   }
   const payloadTypes = [...byPayload].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, ids]) => ({ key: tsString(k), idents: ids.join(' | ') }));

@@ -65,14 +65,14 @@ export function typeCheck(t: IrType, c: Constraint, x: string, p: string, depth:
     case 'array': {
       const i = `i${depth}`;
       const xi = `x${depth + 1}`;
-      const pi = `p${depth + 1}`;
+      // Paths are expressions, built only when an issue is reported.
+      const pi = `${p} + '[' + ${i} + ']'`;
       const inner = typeCheck(t.items, c, xi, pi, depth + 1, model);
       if (!inner.length) return [`if (!Array.isArray(${x})) wrongType(issues, ${p}, ${expected}, ${x});`];
       return [
         `if (!Array.isArray(${x})) wrongType(issues, ${p}, ${expected}, ${x});`,
         `else for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`,
         `  const ${xi}: unknown = ${x}[${i}];`,
-        `  const ${pi} = ${p} + '[' + ${i} + ']';`,
         ...inner.map((l) => `  ${l}`),
         '}',
       ];
@@ -86,44 +86,83 @@ function availabilityLiteral(av: Availability): string {
   return JSON.stringify(av);
 }
 
-/** The checks for one key found in the dictionary. */
-function propertyCode(prop: IrProperty, model: EmitModel): string[] {
+/** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/**
+ * Keys per chunk function. Within a chunk, keys are checked inline, each read by its constant
+ * name, as fast as hand-written code; chunks keep each function short, which keeps the type
+ * checker's flow analysis (quadratic in a function's branches) cheap on objects of 300 keys.
+ */
+export const CHUNK = 16;
+
+/** One key's inline check: reads it, counts it when present, reports it when required and absent. */
+function propertyBlock(prop: IrProperty, model: EmitModel): string[] {
   const key = tsString(prop.name);
-  const body = [
-    `const x0: unknown = v[${key}];`,
-    `const p0 = at(path, ${key});`,
-    ...typeCheck(prop.type, { allowed: prop.allowedValues, minimum: prop.minimum, maximum: prop.maximum }, 'x0', 'p0', 0, model),
+  const p = `at(path, ${key})`;
+  const checks = typeCheck(prop.type, { allowed: prop.allowedValues, minimum: prop.minimum, maximum: prop.maximum }, 'x0', p, 0, model);
+  if (prop.availability) checks.push(`if (o.platform !== undefined) availability(issues, ${p}, ${availabilityLiteral(prop.availability)}, o);`);
+  if (prop.deprecated) checks.push(`deprecated(issues, ${p}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
+  // A key Object.prototype also has (`constructor`, `__proto__`…) counts only as an own key.
+  const read = INHERITED.has(prop.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
+  const present = ['  n++;', ...checks.map((l) => `  ${l}`)];
+  return [
+    `x0 = ${read};`,
+    ...(prop.required
+      ? ['if (x0 === undefined) ' + `missingRequired(issues, path, ${key});`, 'else {', ...present, '}']
+      : ['if (x0 !== undefined) {', ...present, '}']),
   ];
-  if (prop.availability) body.push(`if (o.platform !== undefined) availability(issues, p0, ${availabilityLiteral(prop.availability)}, o);`);
-  if (prop.deprecated) body.push(`deprecated(issues, p0, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
-  const lines = [`if (own(v, ${key})) {`, ...body.map((l) => `  ${l}`), '}'];
-  if (prop.required) lines.push(`else missingRequired(issues, path, ${key});`);
-  return lines;
 }
 
-/** The body of `check<Ident>(value, path, issues, o)`. */
-export function checkBody(e: EmitObject, model: EmitModel): string[] {
+export interface ValidatorCode {
+  /** Top-level declarations the check function calls: the chunk functions, the known-key set. */
+  helpers: string[];
+  /** The body of `check<Ident>(value, path, issues, o)`. */
+  body: string[];
+}
+
+/**
+ * The code of one object's check: chunk functions that check the listed keys in page order and
+ * return how many they found, then, only when the dictionary holds more keys than that, a pass
+ * for the keys it does not list.
+ */
+export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   const props = allProperties(e);
-  const lines = ['if (!isDict(value)) {', `  wrongType(issues, path, 'dictionary', value);`, '  return;', '}', 'const v = value;'];
-  for (const prop of props) lines.push(...propertyCode(prop, model));
-  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
-  lines.push('for (const k of Object.keys(v)) {');
-  if (props.length) {
-    lines.push('  switch (k) {');
-    for (const prop of props) lines.push(`    case ${tsString(prop.name)}:`);
-    lines.push('      continue;', '  }');
+  const helpers: string[] = [];
+  const calls: string[] = [];
+  for (let start = 0; start < props.length; start += CHUNK) {
+    const name = `c${e.ident}_${start / CHUNK}`;
+    calls.push(`${name}(v, path, issues, o)`);
+    helpers.push(
+      `function ${name}(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {`,
+      '  let n = 0;',
+      '  let x0: unknown;',
+      ...props.slice(start, start + CHUNK).flatMap((prop) => propertyBlock(prop, model)).map((l) => `  ${l}`),
+      '  return n;',
+      '}',
+    );
   }
+  // The dictionary test and the key count are inline so each object's check stays monomorphic.
+  const body = [
+    `if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {`,
+    `  wrongType(issues, path, 'dictionary', value);`, '  return;', '}', 'const v = value as Dict;',
+  ];
+  body.push(`const n = ${calls.length ? calls.join(' + ') : '0'};`);
+  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   if (e.unresolvedInherits.length) {
     // The object also takes the keys of a page the spec lacks: an unlisted key may be one of those.
-    lines.push('  void k;');
-  } else if (wildcard) {
-    const inner = typeCheck(wildcard.type, { allowed: wildcard.allowedValues, minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x0', 'p0', 0, model);
-    lines.push('  const x0: unknown = v[k];', '  const p0 = at(path, k);', ...inner.map((l) => `  ${l}`));
-  } else {
-    lines.push('  unknownKey(issues, path, k, o);');
+    body.push('void n;');
+    return { helpers, body };
   }
-  lines.push('}');
-  return lines;
+  const known = `known${e.ident}`;
+  helpers.push(`const ${known}: ReadonlySet<string> = new Set<string>([${props.map((p) => tsString(p.name)).join(', ')}]);`);
+  if (wildcard) {
+    const inner = typeCheck(wildcard.type, { allowed: wildcard.allowedValues, minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x0', 'at(path, k)', 0, model);
+    body.push('let count = 0;', 'for (const k in v) count++;', 'if (n !== count) for (const k of Object.keys(v)) {', `  if (${known}.has(k)) continue;`, '  const x0: unknown = v[k];', ...inner.map((l) => `  ${l}`), '}');
+  } else {
+    body.push('let count = 0;', 'for (const k in v) count++;', `if (n !== count) unknownKeys(issues, path, v, ${known}, o);`);
+  }
+  return { helpers, body };
 }
 
 /** Human-readable note for the generated function's JSDoc. */

@@ -5,13 +5,14 @@ import { isWildcardKey } from '../model/ir.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { tsString } from './naming.js';
-import { checkBody, checksSummary } from './validator-code.js';
+import { checksSummary, validatorCode } from './validator-code.js';
 
 export interface ValidatorObjectView {
   ident: string;
   title: string;
   titleLiteral: string;
   summary: string;
+  helpers: string[];
   body: string[];
 }
 
@@ -32,19 +33,21 @@ export interface ValidatorsView {
   hasUnion: boolean;
 }
 
-export function validatorsView(model: EmitModel): ValidatorsView {
-  const objects = model.objects.map((e) => ({
+/** The view of every object, or of `only` those (for checking a few changed objects alone). */
+export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>): ValidatorsView {
+  const chosen = only ? model.objects.filter((e) => only.has(e)) : model.objects;
+  const objects = chosen.map((e) => ({
+    ...validatorCode(e, model),
     ident: e.ident,
     // Titles reach a JSDoc line: escaped for one, and kept to a single line.
     title: jsdocLines(e.ir.name).join(' '),
     titleLiteral: tsString(e.ir.name),
     summary: jsdocLines(checksSummary(e)).join(' '),
-    body: checkBody(e, model),
   }));
   // Several pages can share one payload type (com.apple.MCX holds Accounts, EnergySaver,
   // TimeServer, …): a payload of that type may carry keys of any of them.
   const byType = new Map<string, EmitObject[]>();
-  for (const e of model.objects) {
+  for (const e of chosen) {
     if (!e.ir.payloadType) continue;
     const list = byType.get(e.ir.payloadType) ?? [];
     list.push(e);

@@ -8,7 +8,8 @@ import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from
 
 export function buildIr(pages: readonly PageResult[]): IrDocument {
   const diagnostics: Diagnostic[] = pages.flatMap((p) => p.diagnostics);
-  const candidates = pages.flatMap((p) => (p.object ? [p.object] : []));
+  // Shallow copies: the kinds set below must not reach page results a cache may hand out again.
+  const candidates = pages.flatMap((p) => (p.object ? [{ ...p.object }] : []));
   candidates.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
 
   const objects: IrObject[] = [];

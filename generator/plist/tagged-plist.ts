@@ -125,9 +125,10 @@ export function dictGet(d: Extract<PlistValue, { tag: 'dict' }>, key: string): P
 }
 
 /**
- * The value as validators take it: dictionaries without a prototype (so `__proto__` is a key like
- * any other), `Date` for dates, `Uint8Array` for data, and a `<real>` that holds a whole number
- * wrapped as `{ plistReal }` so it is not mistaken for an `<integer>`.
+ * The value as validators take it: plain dictionaries in which `__proto__` is an own key like any
+ * other (defined, never assigned, so it cannot replace the prototype), `Date` for dates,
+ * `Uint8Array` for data, and a `<real>` that holds a whole number wrapped as `{ plistReal }` so it
+ * is not mistaken for an `<integer>`.
  */
 export function toJs(v: PlistValue): unknown {
   switch (v.tag) {
@@ -137,11 +138,10 @@ export function toJs(v: PlistValue): unknown {
       return Number.isInteger(v.value) ? { plistReal: v.value } : v.value;
     case 'array':
       return v.items.map(toJs);
-    case 'dict': {
-      const o = Object.create(null) as Record<string, unknown>;
-      for (const [k, child] of v.entries) o[k] = toJs(child);
-      return o;
-    }
+    case 'dict':
+      // fromEntries defines each key (so `__proto__` is data) and keeps V8's fast mode, where an
+      // object filled by assignment falls back to a slow dictionary after about 16 keys.
+      return Object.fromEntries(v.entries.map(([k, child]) => [k, toJs(child)]));
     default: {
       const never: never = v;
       return never;

@@ -49,9 +49,9 @@ describe('a hostile spec page', () => {
     expect(types.getStatements().every((s) => s.getKindName() === 'InterfaceDeclaration' || s.getKindName() === 'TypeAliasDeclaration')).toBe(true);
     const validatorsFile = project.createSourceFile('validators.ts', result.files.get('validators/index.ts')!);
     expect(validatorsFile.getFunctions().map((f) => f.getName())).toEqual([
-      'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'isCommonPayloadKeys',
-      'checkHostilePayload', 'validateHostilePayload', 'isHostilePayload',
-      'checkTopLevel', 'validateTopLevel', 'isTopLevel',
+      'cCommonPayloadKeys_0', 'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'isCommonPayloadKeys',
+      'cHostilePayload_0', 'checkHostilePayload', 'validateHostilePayload', 'isHostilePayload',
+      'cTopLevel_0', 'cTopLevel_1', 'checkTopLevel', 'validateTopLevel', 'isTopLevel',
     ]);
   });
 

@@ -1,0 +1,80 @@
+/**
+ * Type-checking only what changed. A full check of the generated TypeScript proves every
+ * object's code; afterwards an object whose inputs are unchanged generates the same code, so a
+ * regeneration checks just the changed objects (with their ancestors and descendants, whose
+ * `extends` clauses meet theirs), rendered alone by the same templates, next to stub
+ * declarations for every other identifier. Stubs keep name clashes visible: a changed object that
+ * took another's identifier would be declared twice.
+ */
+import { createHash } from 'node:crypto';
+import type { EmitModel, EmitObject } from './emit-model.js';
+
+/**
+ * Kept between runs by the caller: what the last successful check covered, and each object's
+ * schema and doc page with the key they were rendered under.
+ */
+export interface EmitCache {
+  verified?: { key: string; hashes: Map<string, string> };
+  pages: Map<string, { key: string; schema: string; doc: string }>;
+}
+
+export function createEmitCache(): EmitCache {
+  return { pages: new Map() };
+}
+
+function sha(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** A hash of everything one object's generated code is made from: its IR and its ancestors'. */
+function objectHash(e: EmitObject, seen: Set<EmitObject> = new Set()): string {
+  if (seen.has(e)) return '';
+  seen.add(e);
+  return sha(`${e.ident}\0${JSON.stringify(e.ir)}\0${e.inherits.map((p) => objectHash(p, seen)).join('\0')}`);
+}
+
+export function objectHashes(model: EmitModel): Map<string, string> {
+  return new Map(model.objects.map((e) => [e.ident, objectHash(e)]));
+}
+
+/** Every identifier with its object name: when these change, references may change meaning. */
+export function identsKey(model: EmitModel): string {
+  return sha(model.objects.map((e) => `${e.ir.name}\0${e.ident}`).join('\n'));
+}
+
+export type CheckPlan =
+  | { kind: 'full'; key: string; hashes: Map<string, string> }
+  | { kind: 'none'; key: string; hashes: Map<string, string> }
+  | { kind: 'subset'; key: string; hashes: Map<string, string>; objects: Set<EmitObject> };
+
+/**
+ * What must be checked this time, given what `cache` says was checked before. `key` names the
+ * templates and identifiers; `hashes` are the objects' (see `objectHashes`).
+ */
+export function planCheck(model: EmitModel, key: string, hashes: Map<string, string>, cache: EmitCache | undefined): CheckPlan {
+  const verified = cache?.verified;
+  if (!verified || verified.key !== key) return { kind: 'full', key, hashes };
+  const changed = model.objects.filter((e) => verified.hashes.get(e.ident) !== hashes.get(e.ident));
+  if (!changed.length) return { kind: 'none', key, hashes };
+  const objects = new Set<EmitObject>();
+  const children = new Map<EmitObject, EmitObject[]>();
+  for (const e of model.objects) for (const p of e.inherits) children.set(p, [...(children.get(p) ?? []), e]);
+  const add = (e: EmitObject, next: (x: EmitObject) => readonly EmitObject[]): void => {
+    for (const x of next(e)) if (!objects.has(x)) { objects.add(x); add(x, next); }
+  };
+  for (const e of changed) {
+    objects.add(e);
+    add(e, (x) => x.inherits);
+    add(e, (x) => children.get(x) ?? []);
+  }
+  return { kind: 'subset', key, hashes, objects };
+}
+
+/** Declarations standing in for the objects not rendered in a subset check. */
+export function stubs(model: EmitModel, rendered: ReadonlySet<EmitObject>): { types: string; validators: string } {
+  const others = model.objects.filter((e) => !rendered.has(e));
+  return {
+    types: others.map((e) => `export interface ${e.ident} { [key: string]: unknown }\n`).join(''),
+    validators: others.map((e) => `declare function check${e.ident}(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void;\n`).join(''),
+  };
+}

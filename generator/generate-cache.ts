@@ -1,0 +1,51 @@
+/**
+ * What a long-lived process (a watcher, the benchmark, a test) keeps between generates: parsed
+ * pages by content hash, what the type check has already proved, and the last result. Nothing is
+ * reused unless its inputs hash the same.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { templatesDir } from './emit/render.js';
+import { createEmitCache, type EmitCache } from './emit/incremental-check.js';
+import type { PageInput } from './parse/flavour.js';
+import type { PageCache } from './parse/index.js';
+import type { PageResult } from './parse/parse-page.js';
+
+export interface GenerateCache {
+  pages: PageCache;
+  emit: EmitCache;
+  last?: { key: string; result: import('./pipeline.js').GenerateResult };
+}
+
+function pageKey(page: PageInput): string {
+  return createHash('sha1').update(page.file).update('\0').update(page.text).digest('hex');
+}
+
+/** Page results by the hash of the page's path and text. */
+export function contentPageCache(): PageCache {
+  const results = new Map<string, PageResult>();
+  return {
+    get: (page) => results.get(pageKey(page)),
+    set: (page, result) => void results.set(pageKey(page), result),
+  };
+}
+
+export function createGenerateCache(): GenerateCache {
+  return { pages: contentPageCache(), emit: createEmitCache() };
+}
+
+/** Names one run's inputs: every page, and the options that change the output. */
+export function runKey(pages: readonly PageInput[], options: { templatesDir?: string; typecheck?: boolean }): string {
+  const h = createHash('sha1');
+  h.update(`${options.typecheck ?? true}\0`);
+  try {
+    const dir = options.templatesDir ?? templatesDir();
+    for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(join(dir, name))).update('\0');
+  } catch {
+    // No templates to read: emit reports that; the key only has to differ from a working run's.
+    h.update('no templates');
+  }
+  for (const p of pages) h.update(p.file).update('\0').update(p.text).update('\0');
+  return h.digest('hex');
+}

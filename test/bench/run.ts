@@ -1,0 +1,183 @@
+/**
+ * `npm run bench` (`-- --json` for one JSON object): dmspec against its baselines on Apple's
+ * 2026-08-18 pages, every figure a ratio (or a rate) measured in this run, medians of rounds.
+ * A benchmark, not a test: it asserts nothing and never runs in `npm test`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { buildEmitModel } from '../../generator/emit/emit-model.js';
+import { parsePages } from '../../generator/parse/index.js';
+import { readSpec } from '../../generator/parse/read-spec.js';
+import { createGenerateCache, generateFromPages } from '../../generator/pipeline.js';
+import { loadValidators } from '../../generator/validate/compile-validators.js';
+import { validateProfileBytes } from '../../generator/validate/index.js';
+import { median, throughput, timeRounds } from './measure.js';
+import { examplePayloads } from './payloads.js';
+import { zodSchemas } from './zod-schemas.js';
+
+const SHARED = resolve(import.meta.dirname, '../../../shared');
+const CORPUS = join(SHARED, 'corpus/changelog-2026-08-18');
+const PROFILES = join(SHARED, 'profiles');
+const json = process.argv.includes('--json');
+const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
+const log = (line: string): void => void (json ? undefined : process.stderr.write(`${line}\n`));
+
+if (process.argv.includes('--rss-child')) {
+  // Run alone in a fresh process so the peak is the full generate's, not the benchmark's.
+  generateFromPages(readSpec(CORPUS));
+  process.stdout.write(String(process.resourceUsage().maxRSS / 1024));
+  process.exit(0);
+}
+
+interface Rates { ours: number; ajv: number; zod: number }
+interface ValidatorFigures { valid: Rates; invalid: Rates; payloadCounts: { valid: number; invalid: number }; profilesPerSecond: number; profileCount: number }
+
+async function validatorSetup() {
+  const result = generateFromPages(readSpec(CORPUS), { typecheck: false });
+  const model = buildEmitModel(result.ir);
+  const validators = await loadValidators(result.files);
+  const byIdent = new Map(model.objects.map((e) => [e.ident, validators.validatorsByName.get(e.ir.name)!]));
+  const payloads = examplePayloads(result.ir, model, (ident, v) => byIdent.get(ident)!(v).valid);
+  const ajv = new Ajv2020({ allErrors: true, strict: false });
+  (addFormatsModule as unknown as (a: unknown) => void)(ajv);
+  for (const [path, text] of result.files) if (path.startsWith('schema/')) ajv.addSchema(JSON.parse(text));
+  return { validators, byIdent, payloads, ajv, zod: zodSchemas(model) };
+}
+
+/** Generated validators against ajv and zod on the pages' example payloads, and whole profiles. */
+async function validatorFigures(): Promise<ValidatorFigures> {
+  const { validators, byIdent, payloads, ajv, zod } = await validatorSetup();
+  // The generate's IR and files are garbage now; collect them so they do not weigh on timing.
+  (globalThis as { gc?: () => void }).gc?.();
+  const rates = (set: typeof payloads.valid): Rates => {
+    const ours = set.map((p) => ({ fn: byIdent.get(p.ident)!, value: p.value }));
+    const viaAjv = set.map((p) => ({ fn: ajv.getSchema(`${p.ident}.schema.json`)!, value: p.json }));
+    const viaZod = set.map((p) => ({ schema: zod.get(p.ident)!, value: p.value }));
+    return {
+      ours: throughput(ours, (x) => x.fn(x.value)),
+      ajv: throughput(viaAjv, (x) => x.fn(x.value)),
+      zod: throughput(viaZod, (x) => x.schema.safeParse(x.value)),
+    };
+  };
+  const profileFiles: Array<[string, Uint8Array]> = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (name.endsWith('.mobileconfig')) profileFiles.push([path, readFileSync(path)]);
+    }
+  };
+  let profilesPerSecond = 0;
+  if (existsSync(PROFILES)) {
+    walk(PROFILES);
+    const perRound: number[] = [];
+    for (let r = -1; r < ROUNDS; r++) {
+      const start = performance.now();
+      for (const [name, bytes] of profileFiles) await validateProfileBytes(name, bytes, validators);
+      if (r >= 0) perRound.push((profileFiles.length / (performance.now() - start)) * 1000);
+    }
+    profilesPerSecond = median(perRound);
+  }
+  return {
+    valid: rates(payloads.valid), invalid: rates(payloads.invalid),
+    payloadCounts: { valid: payloads.valid.length, invalid: payloads.invalid.length },
+    profilesPerSecond, profileCount: profileFiles.length,
+  };
+}
+
+if (process.argv.includes('--validators-child')) {
+  process.stdout.write(JSON.stringify(await validatorFigures()));
+  process.exit(0);
+}
+
+if (!existsSync(CORPUS)) {
+  process.stderr.write(`bench: ${CORPUS} is absent; the benchmark needs the shared corpus\n`);
+  process.exit(0);
+}
+
+const pages = readSpec(CORPUS);
+log(`${pages.length} pages from ${CORPUS}, ${ROUNDS} rounds each`);
+
+// Rounds alternate between the baseline and each measured step, so both see the same heap and
+// the same machine load.
+const parseAll = (): void => {
+  const processor = unified().use(remarkParse);
+  for (const p of pages) processor.parse(p.text);
+};
+const times = { remark: [] as number[], ir: [] as number[], full: [] as number[], noCheck: [] as number[] };
+for (let r = -1; r < ROUNDS; r++) {
+  const step = (name: keyof typeof times, fn: () => unknown): void => {
+    const start = performance.now();
+    fn();
+    if (r >= 0) times[name].push(performance.now() - start);
+  };
+  step('remark', parseAll);
+  step('ir', () => parsePages(pages));
+  step('full', () => generateFromPages(pages));
+  step('noCheck', () => generateFromPages(pages, { typecheck: false }));
+}
+const remark = median(times.remark);
+const ir = median(times.ir);
+const full = median(times.full);
+const noCheck = median(times.noCheck);
+log(`remark-parse alone: ${remark.toFixed(0)} ms`);
+log(`IR ${ir.toFixed(0)} ms, full generate ${full.toFixed(0)} ms, without the type check ${noCheck.toFixed(0)} ms`);
+
+// Regeneration, from disk as a maintainer runs it: the full run and the cached ones all read the spec.
+const cache = createGenerateCache();
+generateFromPages(readSpec(CORPUS), { cache });
+const fullFromDisk = median(timeRounds(ROUNDS, () => generateFromPages(readSpec(CORPUS))));
+const noop = median(timeRounds(ROUNDS, () => generateFromPages(readSpec(CORPUS), { cache })));
+const changedFile = 'restrictions.md';
+const oneChange = median(timeRounds(ROUNDS, (round) => {
+  // Each round edits the page differently from the round before, so every round is a real change.
+  const spec = readSpec(CORPUS).map((p) => (p.file === changedFile ? { ...p, text: p.text.replace('disables AirDrop', `disables AirDrop (edit ${round})`) } : p));
+  generateFromPages(spec, { cache });
+}));
+log(`regenerate: full ${fullFromDisk.toFixed(0)} ms, unchanged ${noop.toFixed(0)} ms, ${changedFile} changed ${oneChange.toFixed(0)} ms`);
+
+// Validators and profiles run in a fresh process of their own: this one's heap, grown by the
+// generates above, would slow every allocation and blur the comparison.
+const measured = JSON.parse(spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--validators-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout) as ValidatorFigures;
+const { valid, invalid, payloadCounts, profilesPerSecond, profileCount } = measured;
+log(`validators: ${payloadCounts.valid} valid and ${payloadCounts.invalid} invalid payloads; per second valid ${valid.ours.toFixed(0)} (ajv ${valid.ajv.toFixed(0)}, zod ${valid.zod.toFixed(0)}), invalid ${invalid.ours.toFixed(0)} (ajv ${invalid.ajv.toFixed(0)}, zod ${invalid.zod.toFixed(0)})`);
+log(`profiles: ${profileCount} validated ${profilesPerSecond.toFixed(0)} per second`);
+
+const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--rss-child'], { encoding: 'utf8' });
+const peakRssMb = Number(child.stdout);
+
+const round = (x: number, digits = 3): number => Number(x.toFixed(digits));
+const report = {
+  pipelineVsRemark: round(full / remark),
+  irVsRemark: round(ir / remark),
+  noopRegenerateVsFull: round(noop / fullFromDisk),
+  oneChangeRegenerateVsFull: round(oneChange / fullFromDisk),
+  validatorVsAjv: { valid: round(valid.ours / valid.ajv), invalid: round(invalid.ours / invalid.ajv) },
+  validatorVsZod: { valid: round(valid.ours / valid.zod), invalid: round(invalid.ours / invalid.zod) },
+  profilesPerSecond: Math.round(profilesPerSecond),
+  typecheckShare: round(1 - noCheck / full),
+  peakRssMb: Math.round(peakRssMb),
+  context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, node: process.version },
+};
+
+if (json) {
+  process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+} else {
+  const rows: Array<[string, string, string]> = [
+    ['pipelineVsRemark', String(report.pipelineVsRemark), '≤ 2.0'],
+    ['irVsRemark', String(report.irVsRemark), '≤ 1.15'],
+    ['noopRegenerateVsFull', String(report.noopRegenerateVsFull), '≤ 0.05'],
+    ['oneChangeRegenerateVsFull', String(report.oneChangeRegenerateVsFull), '≤ 0.15'],
+    ['validatorVsAjv (valid / invalid)', `${report.validatorVsAjv.valid} / ${report.validatorVsAjv.invalid}`, '≥ 1.5'],
+    ['validatorVsZod (valid / invalid)', `${report.validatorVsZod.valid} / ${report.validatorVsZod.invalid}`, ''],
+    ['profilesPerSecond', String(report.profilesPerSecond), ''],
+    ['typecheckShare', String(report.typecheckShare), ''],
+    ['peakRssMb', String(report.peakRssMb), ''],
+  ];
+  process.stdout.write(`| field | value | target |\n|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
+}
