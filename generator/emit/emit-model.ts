@@ -4,7 +4,7 @@
  * objects, and built-in TopLevel and CommonPayloadKeys when the spec has none. Each output's view is built from this, never from the IR directly.
  */
 import { cmp } from '../model/diagnostics.js';
-import { isDefinition, isWildcardKey, type IrDocument, type IrObject, type IrProperty } from '../model/ir.js';
+import { isDefinition, isWildcardKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { builtInCommonPayloadKeys, builtInTopLevel, commonPayloadKeys, COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { assignIdentifiers } from './naming.js';
 
@@ -72,4 +72,21 @@ export function allProperties(e: EmitObject, seen: Set<EmitObject> = new Set()):
     }
   }
   return out;
+}
+
+/**
+ * The allowed values a key's type can hold. A page that lists a value of another type (a string
+ * for a boolean key) is reported by the parser (`value-type-mismatch`); generated code and
+ * schemas leave that value out rather than compare a boolean with a string.
+ */
+export function typedAllowed(t: IrType, allowed: readonly JsonValue[] | undefined): JsonValue[] | undefined {
+  if (!allowed?.length) return undefined;
+  const scalar = t.kind === 'array' ? innermost(t) : t;
+  const want = scalar.kind === 'string' ? 'string' : scalar.kind === 'integer' || scalar.kind === 'real' ? 'number' : scalar.kind === 'boolean' ? 'boolean' : undefined;
+  const kept = want ? allowed.filter((v) => typeof v === want && (scalar.kind !== 'integer' || Number.isInteger(v))) : [];
+  return kept.length ? kept : undefined;
+}
+
+function innermost(t: IrType): IrType {
+  return t.kind === 'array' ? innermost(t.items) : t;
 }

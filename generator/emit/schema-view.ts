@@ -3,7 +3,7 @@
  * Built as data and serialised by JSON.stringify, so no spec text can break the output.
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { allProperties, type EmitModel, type EmitObject } from './emit-model.js';
+import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 
 type Schema = { [key: string]: JsonValue };
 
@@ -39,8 +39,9 @@ function constrain(s: Schema, p: IrProperty): Schema {
   if (p.minimum !== undefined) range['minimum'] = p.minimum;
   if (p.maximum !== undefined) range['maximum'] = p.maximum;
   const hasRange = Object.keys(range).length > 0;
-  if (p.allowedValues?.length && hasRange) return { ...s, anyOf: [{ enum: p.allowedValues }, range] };
-  if (p.allowedValues?.length) return { ...s, enum: p.allowedValues };
+  const allowed = typedAllowed(p.type, p.allowedValues);
+  if (allowed && hasRange) return { ...s, anyOf: [{ enum: allowed }, range] };
+  if (allowed) return { ...s, enum: allowed };
   return { ...s, ...range };
 }
 

@@ -3,7 +3,7 @@
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { deprecatedLabel, rangeLabel, removedLabel, sinceLabel, typeLabel, unavailableLabel, valueLabel } from './docs-text.js';
-import type { EmitModel, EmitObject } from './emit-model.js';
+import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
 
@@ -119,11 +119,11 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
       ident: e.ident,
       heritage: heritage(e),
       docLines: objectDoc(e),
-      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, p.allowedValues), docLines: propertyDoc(p, model) })),
+      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, typedAllowed(p.type, p.allowedValues)), docLines: propertyDoc(p, model) })),
     };
     if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
       const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
-      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, e.wildcard.allowedValues) : 'unknown'};`;
+      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, typedAllowed(e.wildcard.type, e.wildcard.allowedValues)) : 'unknown'};`;
     }
     return view;
   });

@@ -5,7 +5,7 @@
  */
 import { assertNever, type Availability, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { typeLabel, valueLabel } from './docs-text.js';
-import { allProperties, type EmitModel, type EmitObject } from './emit-model.js';
+import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 
 function lit(v: JsonValue): string {
@@ -100,7 +100,7 @@ export const CHUNK = 16;
 function propertyBlock(prop: IrProperty, model: EmitModel): string[] {
   const key = tsString(prop.name);
   const p = `at(path, ${key})`;
-  const checks = typeCheck(prop.type, { allowed: prop.allowedValues, minimum: prop.minimum, maximum: prop.maximum }, 'x0', p, 0, model);
+  const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x0', p, 0, model);
   if (prop.availability) checks.push(`if (o.platform !== undefined) availability(issues, ${p}, ${availabilityLiteral(prop.availability)}, o);`);
   if (prop.deprecated) checks.push(`deprecated(issues, ${p}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
   // A key Object.prototype also has (`constructor`, `__proto__`…) counts only as an own key.
@@ -157,7 +157,7 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   const known = `known${e.ident}`;
   helpers.push(`const ${known}: ReadonlySet<string> = new Set<string>([${props.map((p) => tsString(p.name)).join(', ')}]);`);
   if (wildcard) {
-    const inner = typeCheck(wildcard.type, { allowed: wildcard.allowedValues, minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x0', 'at(path, k)', 0, model);
+    const inner = typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x0', 'at(path, k)', 0, model);
     body.push('let count = 0;', 'for (const k in v) count++;', 'if (n !== count) for (const k of Object.keys(v)) {', `  if (${known}.has(k)) continue;`, '  const x0: unknown = v[k];', ...inner.map((l) => `  ${l}`), '}');
   } else {
     body.push('let count = 0;', 'for (const k in v) count++;', `if (n !== count) unknownKeys(issues, path, v, ${known}, o);`);

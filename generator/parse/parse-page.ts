@@ -6,6 +6,7 @@ import { DiagnosticBag, type Diagnostic } from '../model/diagnostics.js';
 import { isDefinition, type FlavourName, type IrObject } from '../model/ir.js';
 import { buildObject } from './build-object.js';
 import { detectFlavour } from './detect.js';
+import { shapeProblem } from './page-shape.js';
 import type { PageInput } from './flavour.js';
 
 export interface PageResult {
@@ -38,6 +39,11 @@ export function parsePage(input: PageInput, limits: PageLimits = DEFAULT_PAGE_LI
     return { file: input.file, flavour: 'unknown', diagnostics: diags.items };
   }
   const page = { file: input.file, text: normaliseText(input.text) };
+  const shape = shapeProblem(page.text);
+  if (shape) {
+    diags.error(shape.code, shape.message, shape.line);
+    return { file: input.file, flavour: 'unknown', diagnostics: diags.items };
+  }
   const flavour = detectFlavour(page.text);
   if (!flavour) return unknownFlavour(page, diags);
   try {

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generate, type GenerateResult } from '../../generator/pipeline.js';
+import { generate, generateFromPages, type GenerateResult } from '../../generator/pipeline.js';
 import { loadValidators, type ValidatorModule } from '../../generator/validate/compile-validators.js';
 
 const SPEC = join(import.meta.dirname, '../fixtures/hostile/spec');
@@ -28,7 +28,11 @@ describe('a hostile spec page', () => {
     const project = new Project({ useInMemoryFileSystem: true });
     const types = project.createSourceFile('types.ts', result.files.get('types/index.ts')!);
     // CommonPayloadKeys and TopLevel are built in: the fixture has no pages for them.
-    expect(types.getInterfaces().map((i) => i.getName())).toEqual(['CommonPayloadKeys', 'HostilePayload', 'TopLevel', 'PayloadTypeMap']);
+    expect(types.getInterfaces().map((i) => i.getName())).toEqual(['CommonPayloadKeys', 'CycleA', 'CycleB', 'HostilePayload', 'OddNameWithDots', 'TopLevel', 'PayloadTypeMap']);
+    for (const o of result.ir.objects) {
+      const names = types.getInterfaceOrThrow(o.name.replace(/[^A-Za-z0-9]/g, '')).getProperties().map((p) => p.getName().replace(/^"(.*)"$/, '$1'));
+      expect(names.slice(0, o.properties.length), o.name).toEqual(o.properties.map((p) => p.name));
+    }
     const props = types.getInterfaceOrThrow('HostilePayload').getProperties();
     expect(props.map((p) => [p.getName(), p.getTypeNode()?.getText(), p.hasQuestionToken()])).toEqual([
       ['__proto__', 'string', false],
@@ -50,7 +54,10 @@ describe('a hostile spec page', () => {
     const validatorsFile = project.createSourceFile('validators.ts', result.files.get('validators/index.ts')!);
     expect(validatorsFile.getFunctions().map((f) => f.getName())).toEqual([
       'cCommonPayloadKeys_0', 'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'isCommonPayloadKeys',
+      'cCycleA_0', 'checkCycleA', 'validateCycleA', 'isCycleA',
+      'cCycleB_0', 'checkCycleB', 'validateCycleB', 'isCycleB',
       'cHostilePayload_0', 'checkHostilePayload', 'validateHostilePayload', 'isHostilePayload',
+      'cOddNameWithDots_0', 'checkOddNameWithDots', 'validateOddNameWithDots', 'isOddNameWithDots',
       'cTopLevel_0', 'cTopLevel_1', 'checkTopLevel', 'validateTopLevel', 'isTopLevel',
     ]);
   });
@@ -80,7 +87,42 @@ describe('a hostile spec page', () => {
     expect(({} as Record<string, unknown>)['data']).toBeUndefined();
   });
 
+  it('follows a reference cycle as deep as the data goes', () => {
+    const validate = validators.validatorsByName.get('Cycle.A')!;
+    expect(validate({ B: { A: { B: { A: {} } } }, Peers: [{ B: { A: {} } }] }).issues).toEqual([]);
+    expect(validate({ B: { A: { B: {} } } }).issues.map((i) => `${i.code} ${i.path}`)).toEqual(['missing-required B.A.B.A']);
+  });
+
+  it('reads keys named like Object.prototype members only as own keys, and keeps the first of a duplicate', () => {
+    const validate = validators.validatorsByName.get('Odd-Name.With.Dots')!;
+    expect(validate({}).issues).toEqual([]);
+    expect(validate({ toString: 5, hasOwnProperty: 'no', 'key.with.dots': 10, 'key-with-dashes': 'x', Twice: 'a' }).issues.map((i) => `${i.code} ${i.path}`))
+      .toEqual(['above-maximum key.with.dots', 'wrong-type toString', 'wrong-type hasOwnProperty']);
+    expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'duplicate-property', file: 'odd-names.md', line: 46 }));
+  });
+
   it('reports the missing page', () => {
     expect(result.diagnostics).toContainEqual(expect.objectContaining({ code: 'unresolved-ref', message: expect.stringContaining('Hostile.Missing') }));
   });
+});
+
+describe('a page with thousands of properties', () => {
+  const count = 3000;
+  const keys = Array.from({ length: count }, (_, i) => `Key${i}`);
+  const text = `# Huge.Payload\n\nA payload with ${count} keys.\n\n**Platforms:** iOS 17.0\n\n## Properties\n\n${keys
+    .map((k, i) => `### ${k}\n\n- **Type:** \`${i % 3 === 0 ? 'string' : i % 3 === 1 ? 'integer' : 'boolean'}\`\n- **Required:** ${i % 100 === 0 ? 'Yes' : 'No'}\n\nKey number ${i}.\n`)
+    .join('\n')}\n## Discussion\n\nSpecify \`com.example.huge\` as the payload type.\n`;
+  const result = generateFromPages([{ file: 'huge.md', text }]);
+
+  it('generates code that type-checks and declares every key once', async () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const project = new Project({ useInMemoryFileSystem: true });
+    const iface = project.createSourceFile('t.ts', result.files.get('types/index.ts')!).getInterfaceOrThrow('HugePayload');
+    expect(iface.getProperties().map((p) => p.getName()).slice(0, count)).toEqual(keys);
+    const validate = (await loadValidators(result.files)).validatorsByName.get('Huge.Payload')!;
+    const value: Record<string, unknown> = { PayloadType: 'com.example.huge', PayloadIdentifier: 'x', PayloadUUID: 'u', PayloadVersion: 1 };
+    for (const [i, k] of keys.entries()) if (i % 100 === 0) value[k] = i % 3 === 0 ? 's' : i % 3 === 1 ? 1 : true;
+    expect(validate(value).issues).toEqual([]);
+    expect(validate({ ...value, Key1: 'one', Key3000: 1 }).issues.map((i) => `${i.code} ${i.path}`)).toEqual(['wrong-type Key1', 'unknown-key Key3000']);
+  }, 60_000);
 });

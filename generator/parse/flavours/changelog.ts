@@ -47,11 +47,15 @@ function readProperties(page: PageInput, nodes: RootContent[], diags: Diagnostic
 
 /**
  * A key's name as written in its heading's source: Markdown would read `__proto__` as bold
- * "proto", but the key is `__proto__`. Backslash escapes and code ticks are undone.
+ * "proto", but the key is `__proto__`. Backslash escapes are undone, and ticks around the whole
+ * name (a code span); a stray tick stays, so the key is never one the page did not write.
  */
 function keyName(text: string, heading: Heading): string {
   const raw = heading.children.length ? sourceOf(text, heading.children) : textOf(heading);
-  return raw.replace(/\\([!-/:-@[-`{-~])/g, '$1').replace(/`/g, '').trim();
+  const unescaped = raw.replace(/\\([!-/:-@[-`{-~])/g, '$1').trim();
+  // Ticks that wrap the name are code-span syntax; a stray tick is part of what the page wrote.
+  const span = /^(`+)\s*([^`]+?)\s*\1$/.exec(unescaped);
+  return span ? span[2]! : unescaped;
 }
 
 function readProperty(page: PageInput, name: string, line: number, nodes: RootContent[], diags: DiagnosticBag): RawProperty {
