@@ -4,7 +4,7 @@
  */
 export { parseSpecDir, parsePages, parsePage, detectFlavour, FLAVOURS, type PageCache, type PageInput, type PageResult } from './parse/index.js';
 export { emit, type EmitOptions, type EmitResult } from './emit/index.js';
-export { generate, generateFromPages, writeGenerated, checkGenerated, type GenerateOptions, type GenerateResult } from './pipeline.js';
+export { generate, generateFromPages, writeGenerated, checkGenerated, createGenerateCache, type GenerateCache, type GenerateOptions, type GenerateResult } from './pipeline.js';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
 export * from './model/ir.js';
 export {
