@@ -4,9 +4,7 @@
  * reused unless its inputs hash the same.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { templatesDir } from './emit/render.js';
+import { templatesHash } from './emit/render.js';
 import { createEmitCache, type EmitCache } from './emit/incremental-check.js';
 import type { PageInput } from './parse/flavour.js';
 import type { PageCache } from './parse/index.js';
@@ -18,8 +16,16 @@ export interface GenerateCache {
   last?: { key: string; result: import('./pipeline.js').GenerateResult };
 }
 
+// A page object is hashed once, however often a run asks for its key.
+const keys = new WeakMap<PageInput, string>();
+
 function pageKey(page: PageInput): string {
-  return createHash('sha1').update(page.file).update('\0').update(page.text).digest('hex');
+  let key = keys.get(page);
+  if (key === undefined) {
+    key = createHash('sha1').update(page.file).update('\0').update(page.text).digest('hex');
+    keys.set(page, key);
+  }
+  return key;
 }
 
 /** Page results by the hash of the page's path and text. */
@@ -40,12 +46,11 @@ export function runKey(pages: readonly PageInput[], options: { templatesDir?: st
   const h = createHash('sha1');
   h.update(`${options.typecheck ?? true}\0`);
   try {
-    const dir = options.templatesDir ?? templatesDir();
-    for (const name of readdirSync(dir).sort()) h.update(name).update(readFileSync(join(dir, name))).update('\0');
+    h.update(templatesHash(options.templatesDir));
   } catch {
     // No templates to read: emit reports that; the key only has to differ from a working run's.
     h.update('no templates');
   }
-  for (const p of pages) h.update(p.file).update('\0').update(p.text).update('\0');
+  for (const p of pages) h.update(pageKey(p));
   return h.digest('hex');
 }

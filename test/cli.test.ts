@@ -5,16 +5,9 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
-
-function dmspec(args: string[], cwd = ROOT) {
-  const r = spawnSync(TSX, [join(ROOT, 'generator/cli.ts'), ...args], { cwd, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+import { dmspec, ROOT } from './helpers/cli.js';
 
 function tempSpec(): { dir: string; spec: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dmspec-cli-'));

@@ -56,6 +56,15 @@ export function buildEmitModel(ir: IrDocument): EmitModel {
   return { objects, identOf, byName };
 }
 
+/** Payload types in code-point order, each with the objects that define it (several may share one). */
+export function byPayloadType(objects: readonly EmitObject[]): Array<[string, EmitObject[]]> {
+  const groups = new Map<string, EmitObject[]>();
+  for (const e of objects) {
+    if (e.ir.payloadType) groups.set(e.ir.payloadType, [...(groups.get(e.ir.payloadType) ?? []), e]);
+  }
+  return [...groups].sort(([a], [b]) => cmp(a, b));
+}
+
 /** Every key an object accepts, its own and inherited ones, without repeats (own first). */
 export function allProperties(e: EmitObject, seen: Set<EmitObject> = new Set()): IrProperty[] {
   if (seen.has(e)) return [];

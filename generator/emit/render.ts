@@ -41,12 +41,18 @@ function normalise(text: string): string {
   return `${text.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 
+/** A hash of every template's name and source in `dir`: what a renderer's output depends on. */
+export function templatesHash(dir: string = templatesDir()): string {
+  const hash = createHash('sha1');
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+  return hash.digest('hex');
+}
+
 /** A renderer over the templates in `dir`; each template is compiled once. */
 export function createRenderer(dir: string = templatesDir()): Renderer {
   const hb = createHandlebars();
   const compiled = new Map<TemplateName, Handlebars.TemplateDelegate>();
-  const hash = createHash('sha1');
-  for (const name of readdirSync(dir).filter((n) => n.endsWith('.hbs')).sort()) hash.update(name).update(readFileSync(join(dir, name)));
+  const key = templatesHash(dir);
   const render = (name: TemplateName, view: object): string => {
     let t = compiled.get(name);
     if (!t) {
@@ -60,5 +66,5 @@ export function createRenderer(dir: string = templatesDir()): Renderer {
       throw new TemplateError(name, (e as Error).message);
     }
   };
-  return Object.assign(render, { key: hash.digest('hex') });
+  return Object.assign(render, { key });
 }

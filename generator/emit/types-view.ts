@@ -3,7 +3,7 @@
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { deprecatedLabel, rangeLabel, removedLabel, sinceLabel, typeLabel, unavailableLabel, valueLabel } from './docs-text.js';
-import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { byPayloadType, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
 
@@ -127,10 +127,6 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     }
     return view;
   });
-  const byPayload = new Map<string, string[]>();
-  for (const e of chosen) {
-    if (e.ir.payloadType) byPayload.set(e.ir.payloadType, [...(byPayload.get(e.ir.payloadType) ?? []), e.ident]);
-  }
-  const payloadTypes = [...byPayload].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, ids]) => ({ key: tsString(k), idents: ids.join(' | ') }));
+  const payloadTypes = byPayloadType(chosen).map(([k, list]) => ({ key: tsString(k), idents: list.map((e) => e.ident).join(' | ') }));
   return { objects, payloadTypes };
 }

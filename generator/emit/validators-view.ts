@@ -2,7 +2,7 @@
  * The view the validators template renders: per object, the prepared body of its check function.
  */
 import { isWildcardKey } from '../model/ir.js';
-import type { EmitModel, EmitObject } from './emit-model.js';
+import { byPayloadType, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { tsString } from './naming.js';
 import { checksSummary, validatorCode } from './validator-code.js';
@@ -46,14 +46,7 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
   }));
   // Several pages can share one payload type (com.apple.MCX holds Accounts, EnergySaver,
   // TimeServer, …): a payload of that type may carry keys of any of them.
-  const byType = new Map<string, EmitObject[]>();
-  for (const e of chosen) {
-    if (!e.ir.payloadType) continue;
-    const list = byType.get(e.ir.payloadType) ?? [];
-    list.push(e);
-    byType.set(e.ir.payloadType, list);
-  }
-  const payloadTypes = [...byType].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([type, list]): PayloadTypeView => ({
+  const payloadTypes = byPayloadType(chosen).map(([type, list]): PayloadTypeView => ({
     key: tsString(type),
     union: list.length > 1,
     ident: list[0]!.ident,

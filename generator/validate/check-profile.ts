@@ -7,7 +7,7 @@
  */
 import { dictGet, toJs, type PlistValue } from '../plist/tagged-plist.js';
 import type { ValidateOptions, ValidationIssue } from '../../generated/validators/runtime.js';
-import type { LoadedValidator, ValidatorModule } from './compile-validators.js';
+import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
@@ -58,11 +58,8 @@ type Dict = Extract<PlistValue, { tag: 'dict' }>;
 const TOP = 'Configuration';
 
 /** `Restrictions`, or `Accounts | EnergySaver | …` where several objects share the type. */
-function objectName(validators: ValidatorModule, type: string, validator: LoadedValidator): string {
-  const names = validators.objectsByPayloadType?.get(type);
-  if (names?.length) return names.join(' | ');
-  for (const [name, v] of validators.validatorsByName) if (v === validator) return name;
-  return type;
+function objectName(validators: ValidatorModule, type: string): string {
+  return validators.objectsByPayloadType.get(type)?.join(' | ') ?? type;
 }
 
 function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadType: string, keep: (i: ValidationIssue) => boolean = () => true): ProfileIssue[] {
@@ -130,7 +127,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     const validator = type === undefined ? undefined : validators.validatorsByPayloadType.get(type);
     const value = toJs(item);
     if (validator) {
-      report.payloads.push({ index, payloadType: type!, object: objectName(validators, type!, validator), checked: true });
+      report.payloads.push({ index, payloadType: type!, object: objectName(validators, type!), checked: true });
       report.issues.push(...prefixed(validator(value, validateOptions).issues, prefix, type!));
       continue;
     }

@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { templatesDir } from '../emit/render.js';
+import { templatesHash } from '../emit/render.js';
 import { ts } from 'ts-morph';
 import type { ValidateOptions, ValidationResult } from '../../generated/validators/runtime.js';
 import type { PageInput } from '../parse/flavour.js';
@@ -21,7 +21,7 @@ export interface ValidatorModule {
   validatorsByName: ReadonlyMap<string, LoadedValidator>;
   validatorsByPayloadType: ReadonlyMap<string, LoadedValidator>;
   /** The objects that define each payload type (more than one where pages share a type). */
-  objectsByPayloadType?: ReadonlyMap<string, readonly string[]>;
+  objectsByPayloadType: ReadonlyMap<string, readonly string[]>;
 }
 
 const MODULES = ['validators/runtime.ts', 'validators/index.ts'] as const;
@@ -49,10 +49,9 @@ let fingerprint: string | undefined;
  */
 function generatorFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
-  const parts: string[] = [];
-  for (const dir of [join(dirname(fileURLToPath(import.meta.url)), '../emit'), templatesDir()]) {
-    for (const name of readdirSync(dir).sort()) parts.push(name, readFileSync(join(dir, name), 'utf8'));
-  }
+  const emitDir = join(dirname(fileURLToPath(import.meta.url)), '../emit');
+  const parts = [templatesHash()];
+  for (const name of readdirSync(emitDir).sort()) parts.push(name, readFileSync(join(emitDir, name), 'utf8'));
   fingerprint = hashOf(parts);
   return fingerprint;
 }

@@ -61,39 +61,51 @@ async function binaryToXml(bytes: Uint8Array): Promise<string> {
   }
 }
 
-async function readPlist(bytes: Uint8Array, limits: ProfileLimits): Promise<ReadProfile> {
-  const plistLimits = { maxDepth: limits.maxDepth };
+/** What the bytes are, told from their first bytes alone. */
+function kindOf(bytes: Uint8Array): ProfileFormat | 'envelope' | undefined {
+  if (startsWith(bytes, BPLIST)) return 'binary';
+  if (firstMeaningful(bytes) === 0x3c) return 'xml';
+  return looksLikeEnvelope(bytes) ? 'envelope' : undefined;
+}
+
+/** An XML plist; NUL bytes a tool left after the closing tag are counted, not parsed. */
+function readXml(bytes: Uint8Array, maxDepth: number): ReadProfile {
+  let end = bytes.length;
+  while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
+  let nuls = 0;
+  for (let i = end; i < bytes.length; i++) if (bytes[i] === 0) nuls++;
+  const root = parseTaggedPlist(decodeUtf8(bytes.subarray(0, end)), { maxDepth });
+  return nuls > 0 ? { root, format: 'xml', trailingNuls: nuls } : { root, format: 'xml' };
+}
+
+async function readPlist(bytes: Uint8Array, kind: ProfileFormat, limits: ProfileLimits): Promise<ReadProfile> {
   try {
-    if (startsWith(bytes, BPLIST)) return { root: parseTaggedPlist(await binaryToXml(bytes), plistLimits), format: 'binary' };
-    if (firstMeaningful(bytes) === 0x3c) {
-      let end = bytes.length;
-      while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
-      let nuls = 0;
-      for (let i = end; i < bytes.length; i++) if (bytes[i] === 0) nuls++;
-      const root = parseTaggedPlist(decodeUtf8(bytes.subarray(0, end)), plistLimits);
-      return nuls > 0 ? { root, format: 'xml', trailingNuls: nuls } : { root, format: 'xml' };
-    }
+    if (kind === 'binary') return { root: parseTaggedPlist(await binaryToXml(bytes), { maxDepth: limits.maxDepth }), format: 'binary' };
+    return readXml(bytes, limits.maxDepth);
   } catch (e) {
     if (e instanceof PlistError) throw new ProfileReadError(e.message);
     throw e;
   }
-  throw new ProfileReadError('not a property list: neither XML, a binary plist nor a signed profile');
 }
+
+const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a signed profile';
 
 /** Reads a profile's bytes. Throws ProfileReadError, never anything else for bad input. */
 export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
-  if (!startsWith(bytes, BPLIST) && firstMeaningful(bytes) !== 0x3c && looksLikeEnvelope(bytes)) {
-    let opened;
-    try {
-      opened = await openEnvelope(bytes);
-    } catch (e) {
-      if (e instanceof EnvelopeError) throw new ProfileReadError(e.message);
-      throw new ProfileReadError(`the signed envelope cannot be read (${(e as Error).message})`);
-    }
-    const inner = await readPlist(opened.content, limits);
-    return { ...inner, signed: opened.signer };
+  const kind = kindOf(bytes);
+  if (kind === undefined) throw new ProfileReadError(NOT_A_PLIST);
+  if (kind !== 'envelope') return readPlist(bytes, kind, limits);
+  let opened;
+  try {
+    opened = await openEnvelope(bytes);
+  } catch (e) {
+    if (e instanceof EnvelopeError) throw new ProfileReadError(e.message);
+    throw new ProfileReadError(`the signed envelope cannot be read (${(e as Error).message})`);
   }
-  return readPlist(bytes, limits);
+  // The envelope holds a plist, never another envelope.
+  const inner = kindOf(opened.content);
+  if (inner === undefined || inner === 'envelope') throw new ProfileReadError(NOT_A_PLIST);
+  return { ...(await readPlist(opened.content, inner, limits)), signed: opened.signer };
 }

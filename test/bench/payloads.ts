@@ -4,7 +4,7 @@
  * mutation of each (a value of the wrong type, or a missing required key).
  */
 import type { EmitModel } from '../../generator/emit/emit-model.js';
-import { allProperties } from '../../generator/emit/emit-model.js';
+import { allProperties, byPayloadType } from '../../generator/emit/emit-model.js';
 import type { IrDocument } from '../../generator/model/ir.js';
 import { dictGet, parseTaggedPlist, toJs, type PlistValue } from '../../generator/plist/tagged-plist.js';
 
@@ -34,8 +34,7 @@ function payloadsOf(root: PlistValue): PlistValue[] {
 
 /** Payloads from the examples, split by whether the generated validator finds them valid. */
 export function examplePayloads(ir: IrDocument, model: EmitModel, isValid: (ident: string, value: unknown) => boolean): { valid: BenchPayload[]; invalid: BenchPayload[] } {
-  const byType = new Map<string, string[]>();
-  for (const e of model.objects) if (e.ir.payloadType) byType.set(e.ir.payloadType, [...(byType.get(e.ir.payloadType) ?? []), e.ident]);
+  const byType = new Map(byPayloadType(model.objects).map(([type, list]) => [type, list.map((e) => e.ident)]));
   const valid: BenchPayload[] = [];
   const invalid: BenchPayload[] = [];
   for (const o of ir.objects) {

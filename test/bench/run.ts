@@ -4,7 +4,7 @@
  * A benchmark, not a test: it asserts nothing and never runs in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -16,6 +16,7 @@ import { readSpec } from '../../generator/parse/read-spec.js';
 import { createGenerateCache, generateFromPages } from '../../generator/pipeline.js';
 import { loadValidators } from '../../generator/validate/compile-validators.js';
 import { validateProfileBytes } from '../../generator/validate/index.js';
+import { profileFiles } from '../helpers/corpus.js';
 import { median, throughput, timeRounds } from './measure.js';
 import { examplePayloads } from './payloads.js';
 import { zodSchemas } from './zod-schemas.js';
@@ -64,29 +65,21 @@ async function validatorFigures(): Promise<ValidatorFigures> {
       zod: throughput(viaZod, (x) => x.schema.safeParse(x.value)),
     };
   };
-  const profileFiles: Array<[string, Uint8Array]> = [];
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir).sort()) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else if (name.endsWith('.mobileconfig')) profileFiles.push([path, readFileSync(path)]);
-    }
-  };
   let profilesPerSecond = 0;
-  if (existsSync(PROFILES)) {
-    walk(PROFILES);
+  const profiles: Array<[string, Uint8Array]> = existsSync(PROFILES) ? profileFiles(PROFILES).map((f) => [f, readFileSync(f)]) : [];
+  if (profiles.length) {
     const perRound: number[] = [];
     for (let r = -1; r < ROUNDS; r++) {
       const start = performance.now();
-      for (const [name, bytes] of profileFiles) await validateProfileBytes(name, bytes, validators);
-      if (r >= 0) perRound.push((profileFiles.length / (performance.now() - start)) * 1000);
+      for (const [name, bytes] of profiles) await validateProfileBytes(name, bytes, validators);
+      if (r >= 0) perRound.push((profiles.length / (performance.now() - start)) * 1000);
     }
     profilesPerSecond = median(perRound);
   }
   return {
     valid: rates(payloads.valid), invalid: rates(payloads.invalid),
     payloadCounts: { valid: payloads.valid.length, invalid: payloads.invalid.length },
-    profilesPerSecond, profileCount: profileFiles.length,
+    profilesPerSecond, profileCount: profiles.length,
   };
 }
 

@@ -1,7 +1,7 @@
 /**
  * Where the shared corpus lives, and a `describe` that skips, visibly, when it is absent.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe } from 'vitest';
 
@@ -26,3 +26,11 @@ export function describeWith(path: string, name: string, fn: () => void): void {
 }
 
 export const corpusDir = (name: string): string => join(CORPUS, name);
+
+/** Every `.mobileconfig` below `dir`, in a stable order. */
+export function profileFiles(dir: string = PROFILES): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? profileFiles(path) : name.endsWith('.mobileconfig') ? [path] : [];
+  });
+}

@@ -2,21 +2,14 @@
  * `dmspec validate` as an admin runs it: findings on stdout, exit 0/1/2, --json, --spec, --strict,
  * and usage errors for bad options.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dmspec, ROOT } from '../helpers/cli.js';
 import { int, payload, profileXml, str } from '../helpers/profiles.js';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const TSX = join(ROOT, 'node_modules/.bin/tsx');
 const APP = 'com.apple.vpn.managed.applayer';
-
-function dmspec(args: string[]) {
-  const r = spawnSync(TSX, [join(ROOT, 'generator/cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
 
 describe('dmspec validate', () => {
   let dir: string;

@@ -4,29 +4,21 @@
  * report or a clear error every time, never a throw. Seeded like test/parse/fuzz.test.ts.
  */
 import fc from 'fast-check';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
 import * as checkedIn from '../../generated/validators/index.js';
 import { validateProfileBytes } from '../../generator/validate/index.js';
-import { describeWith, PROFILES } from '../helpers/corpus.js';
+import { describeWith, PROFILES, profileFiles } from '../helpers/corpus.js';
 import { signed } from '../helpers/profiles.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261122);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
 
-function profiles(dir: string): Uint8Array[] {
-  return readdirSync(dir).sort().flatMap((n) => {
-    const p = join(dir, n);
-    return statSync(p).isDirectory() ? profiles(p) : n.endsWith('.mobileconfig') ? [new Uint8Array(readFileSync(p))] : [];
-  });
-}
-
 const SPLICES = ['<dict>', '</dict>', '<array>', '<key>__proto__</key>', '<integer>x</integer>', '<real>1e999</real>', '<date>never</date>',
   '<!ENTITY a "b">', '&a;', '<![CDATA[', '\u0000', '\uFEFF', '<data>!!!</data>', `${'<array>'.repeat(100)}`, '<true/>'];
 
 describeWith(PROFILES, 'fuzzing validate with mutated real profiles', () => {
-  const all = profiles(PROFILES);
+  const all: Uint8Array[] = profileFiles().map((f) => new Uint8Array(readFileSync(f)));
   type Mutation = (b: Uint8Array) => Uint8Array;
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.nat().map((at): Mutation => (b) => b.subarray(0, at % (b.length + 1))),

@@ -3,31 +3,20 @@
  * validators generated from Apple's latest pages. The findings are golden files reviewed by hand:
  * each line is a real mistake in a profile (see the README's list), never a false alarm.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { validateProfileBytes, validatorsFor, type FileReport, type ValidatorModule } from '../../generator/validate/index.js';
 import { textReport, summarise } from '../../generator/validate/report.js';
-import { corpusDir, describeWith, PROFILES } from '../helpers/corpus.js';
+import { corpusDir, describeWith, PROFILES, profileFiles } from '../helpers/corpus.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/validate/shared-profiles');
 
-function profileFiles(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...profileFiles(path));
-    else if (name.endsWith('.mobileconfig')) out.push(path);
-  }
-  return out;
-}
-
 async function validateAll(validators: ValidatorModule): Promise<FileReport[]> {
   const reports: FileReport[] = [];
-  for (const f of profileFiles(PROFILES)) reports.push(await validateProfileBytes(relative(PROFILES, f), readFileSync(f), validators));
+  for (const f of profileFiles()) reports.push(await validateProfileBytes(relative(PROFILES, f), readFileSync(f), validators));
   return reports;
 }
 
