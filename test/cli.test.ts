@@ -11,7 +11,7 @@ import { dmspec, ROOT } from './helpers/cli.js';
 
 function tempSpec(): { dir: string; spec: string; out: string } {
   const dir = mkdtempSync(join(tmpdir(), 'dmspec-cli-'));
-  cpSync(join(ROOT, 'spec'), join(dir, 'spec'), { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/seeds'), join(dir, 'spec'), { recursive: true });
   return { dir, spec: join(dir, 'spec'), out: join(dir, 'generated') };
 }
 

@@ -14,7 +14,7 @@ import { parsePages } from '../generator/parse/index.js';
 import type { PageInput } from '../generator/parse/flavour.js';
 import { readSpec } from '../generator/parse/read-spec.js';
 import { createGenerateCache, generateFromPages, type GenerateResult } from '../generator/pipeline.js';
-import { corpusDir, describeCorpus, SPEC } from './helpers/corpus.js';
+import { corpusDir, describeCorpus, SEED_PAGES } from './helpers/corpus.js';
 
 const same = (a: GenerateResult, b: GenerateResult): void => {
   expect([...a.files.keys()].sort()).toEqual([...b.files.keys()].sort());
@@ -30,7 +30,7 @@ const edit = (pages: readonly PageInput[], file: string, from: string, to: strin
   });
 
 describe('generate with a cache', () => {
-  const pages = readSpec(SPEC);
+  const pages = readSpec(SEED_PAGES);
 
   it('gives the bytes of a fresh generate after each kind of change', () => {
     const cache = createGenerateCache();

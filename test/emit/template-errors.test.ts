@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templatesDir } from '../../generator/emit/render.js';
 import { generate, writeGenerated } from '../../generator/pipeline.js';
-import { SPEC } from '../helpers/corpus.js';
+import { SEED_PAGES } from '../helpers/corpus.js';
 
 function brokenTemplates(file: string, edit: (text: string) => string): string {
   const dir = mkdtempSync(join(tmpdir(), 'dmspec-templates-'));
@@ -19,7 +19,7 @@ function brokenTemplates(file: string, edit: (text: string) => string): string {
 describe('template bugs', () => {
   it('code that does not type-check names the template and the file', () => {
     const dir = brokenTemplates('types.ts.hbs', (t) => t.replace('{{key}}{{#if optional}}?{{/if}}: {{tsType}};', '{{key}}: {{tsType}} = 1;'));
-    const r = generate(SPEC, { templatesDir: dir });
+    const r = generate(SEED_PAGES, { templatesDir: dir });
     expect(r.diagnostics.filter((d) => d.severity === 'error')[0]).toMatchObject({
       code: 'generated-code-error', file: 'generated/types/index.ts', message: expect.stringContaining('[from templates/types.ts.hbs]'),
     });
@@ -27,7 +27,7 @@ describe('template bugs', () => {
 
   it('a field the view lacks is an error naming the template', () => {
     const dir = brokenTemplates('doc-page.md.hbs', (t) => `${t}\n{{noSuchField}}\n`);
-    const r = generate(SPEC, { templatesDir: dir });
+    const r = generate(SEED_PAGES, { templatesDir: dir });
     expect(r.files.size).toBe(0);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([
       expect.objectContaining({ code: 'template-error', file: 'templates/doc-page.md.hbs', message: expect.stringContaining('noSuchField') }),
@@ -38,7 +38,7 @@ describe('template bugs', () => {
     const out = mkdtempSync(join(tmpdir(), 'dmspec-out-'));
     writeFileSync(join(out, 'keep.txt'), 'previous output\n');
     const dir = brokenTemplates('validators.ts.hbs', (t) => t.replace('return result(issues);', 'return issues;'));
-    expect(writeGenerated(out, generate(SPEC, { templatesDir: dir }))).toBe(false);
+    expect(writeGenerated(out, generate(SEED_PAGES, { templatesDir: dir }))).toBe(false);
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('previous output\n');
   });
 });

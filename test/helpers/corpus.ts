@@ -9,6 +9,9 @@ export const SHARED = resolve(import.meta.dirname, '../../../shared');
 export const CORPUS = join(SHARED, 'corpus');
 export const SEEDS = join(SHARED, 'seeds');
 export const PROFILES = join(SHARED, 'profiles');
+/** The two founding pages, kept as the small spec most tests generate from. */
+export const SEED_PAGES = resolve(import.meta.dirname, '../fixtures/seeds');
+/** The project's own spec: Apple's complete pages. */
 export const SPEC = resolve(import.meta.dirname, '../../spec');
 
 export const hasCorpus = existsSync(CORPUS);

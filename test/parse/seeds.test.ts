@@ -1,15 +1,15 @@
 /**
- * The two founding pages in spec/: the rendered VPN.IKEv2 page and the frontmatter AppLayerVPN
+ * The two founding pages (test/fixtures/seeds/): the rendered VPN.IKEv2 page and the frontmatter AppLayerVPN
  * page, parsed into exact IR.
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { irJson } from '../../generator/emit/ir-json.js';
 import { parseSpecDir } from '../../generator/parse/index.js';
-import { SPEC } from '../helpers/corpus.js';
+import { SEED_PAGES } from '../helpers/corpus.js';
 import { expectGolden } from '../helpers/golden.js';
 
-const ir = parseSpecDir(SPEC);
+const ir = parseSpecDir(SEED_PAGES);
 const object = (name: string) => ir.objects.find((o) => o.name === name)!;
 const prop = (o: string, p: string) => object(o).properties.find((x) => x.name === p)!;
 

@@ -8,7 +8,7 @@ import * as checkedIn from '../../generated/validators/index.js';
 import { validateProfileBytes, type FileReport } from '../../generator/validate/index.js';
 import { jsonValidationReport, textReport, validationExitCode } from '../../generator/validate/report.js';
 import { parseSpecDir } from '../../generator/parse/index.js';
-import { SPEC } from '../helpers/corpus.js';
+import { SEED_PAGES } from '../helpers/corpus.js';
 import { bytes, dict, int, payload, profileXml, str } from '../helpers/profiles.js';
 
 const APP = 'com.apple.vpn.managed.applayer';
@@ -21,7 +21,7 @@ const findings = (r: FileReport): string[] => r.issues.map((i) => `${i.path} ${i
 
 describe("the seeds' own profile example", () => {
   it('validates the AppLayerVPN page\'s example: its deprecated keys are warned about, the certificate payload is not checked', async () => {
-    const example = parseSpecDir(SPEC).objects.find((o) => o.name === 'AppLayerVPN')!.examples![0]!;
+    const example = parseSpecDir(SEED_PAGES).objects.find((o) => o.name === 'AppLayerVPN')!.examples![0]!;
     const r = await check(example.text);
     expect(r.payloads.map((p) => [p.payloadType, p.checked])).toEqual([[APP, true], ['com.apple.security.pkcs12', false]]);
     expect(r.issues.map((i) => `${i.path} ${i.severity} ${i.code}`)).toEqual([
