@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { templatesHash } from './emit/render.js';
 import { createEmitCache, type EmitCache } from './emit/incremental-check.js';
+import type { PackageInfo } from './emit/package-view.js';
 import type { PageInput } from './parse/flavour.js';
 import type { PageCache } from './parse/index.js';
 import type { PageResult } from './parse/parse-page.js';
@@ -42,9 +43,9 @@ export function createGenerateCache(): GenerateCache {
 }
 
 /** Names one run's inputs: every page, and the options that change the output. */
-export function runKey(pages: readonly PageInput[], options: { templatesDir?: string; typecheck?: boolean }): string {
+export function runKey(pages: readonly PageInput[], options: { templatesDir?: string; typecheck?: boolean; package?: PackageInfo }): string {
   const h = createHash('sha1');
-  h.update(`${options.typecheck ?? true}\0`);
+  h.update(`${options.typecheck ?? true}\0${JSON.stringify(options.package ?? null)}\0`);
   try {
     h.update(templatesHash(options.templatesDir));
   } catch {

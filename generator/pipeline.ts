@@ -3,6 +3,7 @@
  * Returns `{ files, diagnostics }`; writing and checking are separate steps.
  */
 import { emit } from './emit/index.js';
+import type { PackageInfo } from './emit/package-view.js';
 import { diffTree, isClean, writeTree, type TreeDrift } from './emit/output-tree.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import type { IrDocument } from './model/ir.js';
@@ -25,6 +26,8 @@ export interface GenerateOptions {
   templatesDir?: string;
   /** Skip the ts-morph check of generated code (benchmarks time it apart). */
   typecheck?: boolean;
+  /** The generated package's name, version and spec label. */
+  package?: PackageInfo;
 }
 
 /** Generates every output from pages already in memory. */
@@ -36,6 +39,7 @@ export function generateFromPages(pages: readonly PageInput[], options: Generate
   const emitted = emit(ir, {
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.typecheck !== undefined ? { typecheck: options.typecheck } : {}),
+    ...(options.package !== undefined ? { package: options.package } : {}),
     ...(cache ? { cache: cache.emit } : {}),
   });
   const diagnostics = [...ir.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);

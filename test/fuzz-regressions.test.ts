@@ -17,7 +17,7 @@ describe('fuzzer findings', () => {
   it('seed 1, generate run 111: an allowed value of another type than its key (a string for a boolean) broke the type check', () => {
     const r = generateFromPages([{ file: 'f.md', text: page('### Flag\n\n- **Type:** `boolean`\n- **Required:** Yes\n- **Allowed Values:** `ClearPasscode`\n\nA flag.\n') }]);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['value-type-mismatch']);
-    expect(r.files.get('types/index.ts')).toMatch(/Flag: boolean;/);
+    expect(r.files.get('types/index.d.ts')).toMatch(/Flag: boolean;/);
   });
 });
 

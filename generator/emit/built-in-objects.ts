@@ -69,11 +69,11 @@ export function builtInCommonPayloadKeys(): IrObject {
 }
 
 /**
- * The common payload keys as a payload object carries them, at the payload's own source line.
- * `PayloadType` is pinned to the payload's own type.
+ * The common payload keys as a payload object carries them: those of `common` (Apple's
+ * CommonPayloadKeys page, or the built-in object when the spec lacks it) with their own text and
+ * source line, and `PayloadType` pinned to the payload's own type.
  */
-export function commonPayloadKeys(o: IrObject): IrProperty[] {
-  const source = { file: o.source.file, line: o.source.line };
-  return properties(COMMON, source, ' (A common payload key.)').map((p) =>
+export function commonPayloadKeys(o: IrObject, common: IrObject): IrProperty[] {
+  return common.properties.map((p) =>
     p.name === 'PayloadType' && o.payloadType !== undefined ? { ...p, allowedValues: [o.payloadType] } : p);
 }

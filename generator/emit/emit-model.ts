@@ -32,7 +32,9 @@ export function buildEmitModel(ir: IrDocument): EmitModel {
   // Profiles are checked through generated code alone, so a spec without Apple's TopLevel page
   // still gets a validator for the profile's top level.
   if (!definitions.some((o) => o.name === TOP_LEVEL)) definitions.push(builtInTopLevel());
-  if (!definitions.some((o) => o.name === COMMON_PAYLOAD_KEYS)) definitions.push(builtInCommonPayloadKeys());
+  let commonObject = definitions.find((o) => o.name === COMMON_PAYLOAD_KEYS);
+  if (!commonObject) definitions.push((commonObject = builtInCommonPayloadKeys()));
+  const commonKeys = commonObject;
   definitions.sort((a, b) => cmp(a.name, b.name));
   const identOf = assignIdentifiers(definitions.map((o) => o.name));
   const byName = new Map<string, EmitObject>();
@@ -40,7 +42,7 @@ export function buildEmitModel(ir: IrDocument): EmitModel {
     const own = o.properties.filter((p) => !isWildcardKey(p.name));
     const wildcard = o.properties.find((p) => isWildcardKey(p.name));
     const names = new Set(own.map((p) => p.name));
-    const common = o.payloadType ? commonPayloadKeys(o).filter((p) => !names.has(p.name)) : [];
+    const common = o.payloadType ? commonPayloadKeys(o, commonKeys).filter((p) => !names.has(p.name)) : [];
     const e: EmitObject = { ir: o, ident: identOf.get(o.name)!, properties: [...own, ...common], inherits: [], unresolvedInherits: [] };
     if (wildcard) e.wildcard = wildcard;
     byName.set(o.name, e);

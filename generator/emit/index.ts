@@ -1,7 +1,8 @@
 /**
  * The emit stage: IR in, the files of `generated/` out, as a map with diagnostics. Nothing here
- * touches the disk; `output-tree.ts` writes or checks the result. Generated TypeScript is
- * type-checked before it is returned: code that does not check comes back as error diagnostics,
+ * touches the disk; `output-tree.ts` writes or checks the result. The code is rendered as
+ * TypeScript and type-checked under `strict` before it is compiled to the JavaScript and
+ * declarations the package ships: code that does not check comes back as error diagnostics,
  * and the caller then writes nothing.
  */
 import type { Diagnostic } from '../model/diagnostics.js';
@@ -16,6 +17,9 @@ import { identsKey, objectHashes, planCheck, stubs, type CheckPlan, type EmitCac
 import { typecheckGenerated, type CheckedFile } from './typecheck.js';
 import { typesView } from './types-view.js';
 import { validatorsView } from './validators-view.js';
+import { compileModules, type ModuleSource } from './compile-output.js';
+import { DEFAULT_PACKAGE, packageJsonView, packageReadmeView, type PackageInfo } from './package-view.js';
+import { documentsView, registryView } from './registry-view.js';
 
 export interface EmitResult {
   files: Map<string, string>;
@@ -23,6 +27,8 @@ export interface EmitResult {
 }
 
 export interface EmitOptions {
+  /** The generated package's name, version and spec label (default: `DEFAULT_PACKAGE`). */
+  package?: PackageInfo;
   /** Another templates folder (tests use broken ones). */
   templatesDir?: string;
   /** Skip the ts-morph check (benchmarks measure it separately). */
@@ -38,18 +44,27 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   let key = '';
   let hashes = new Map<string, string>();
   const files = new Map<string, string>();
-  const sources = new Map<string, TemplateName>();
+  // TypeScript modules, checked and then compiled; never written as they are.
+  const modules = new Map<string, ModuleSource & { template: TemplateName }>();
   const put = (path: string, template: TemplateName, view: object): void => {
     files.set(path, render(template, view));
-    sources.set(path, template);
   };
+  const module = (path: string, template: TemplateName, view: object, declarations?: TemplateName): void => {
+    modules.set(path, { path, template, text: render(template, view), ...(declarations ? { declarations: render(declarations, view) } : {}) });
+  };
+  const info = options.package ?? DEFAULT_PACKAGE;
   try {
     render = createRenderer(options.templatesDir);
     model = buildEmitModel(ir);
     files.set('ir.json', irJson(ir));
-    put('types/index.ts', 'types.ts', typesView(model));
-    put('validators/runtime.ts', 'validator-runtime.ts', {});
-    put('validators/index.ts', 'validators.ts', validatorsView(model));
+    put('package.json', 'package.json', packageJsonView(info, model));
+    put('README.md', 'package-readme.md', packageReadmeView(info, model));
+    module('index.ts', 'package-index.ts', {});
+    module('types/index.ts', 'types.ts', typesView(model));
+    module('validators/runtime.ts', 'validator-runtime.ts', {});
+    module('validators/index.ts', 'validators.ts', validatorsView(model), 'validators.d.ts');
+    module('validators/registry.ts', 'registry.ts', registryView(model));
+    module('validators/documents.ts', 'documents.ts', documentsView(model));
     if (options.cache) {
       key = `${render.key}:${identsKey(model)}`;
       hashes = objectHashes(model);
@@ -63,12 +78,15 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
       diagnostics: [{ severity: 'error', code: 'template-error', message: (e as Error).message, file: template ? `templates/${template}.hbs` : 'templates' }],
     };
   }
-  if (options.typecheck === false) return { files, diagnostics: [] };
-  const plan = planCheck(model, key, hashes, options.cache);
-  const checked = filesToCheck(plan, model, render, files, sources);
-  const diagnostics = checked.length ? typecheckGenerated(checked) : [];
-  if (options.cache && !diagnostics.length) options.cache.verified = { key: plan.key, hashes: plan.hashes };
-  return { files, diagnostics };
+  if (options.typecheck !== false) {
+    const plan = planCheck(model, key, hashes, options.cache);
+    const checked = filesToCheck(plan, model, render, modules);
+    const diagnostics = checked.length ? typecheckGenerated(checked) : [];
+    if (diagnostics.length) return { files, diagnostics };
+    if (options.cache) options.cache.verified = { key: plan.key, hashes: plan.hashes };
+  }
+  for (const [path, text] of compileModules([...modules.values()])) files.set(path, text);
+  return { files, diagnostics: [] };
 }
 
 type Put = (path: string, template: TemplateName, view: object) => void;
@@ -88,18 +106,22 @@ function objectPages(e: EmitObject, model: EmitModel, put: Put, files: Map<strin
   pages?.set(e.ident, { key: pageKey, schema: files.get(schemaPath)!, doc: files.get(docPath)! });
 }
 
-/** The TypeScript the plan says to check: all of it, none, or changed objects beside stubs. */
-function filesToCheck(plan: CheckPlan, model: EmitModel, render: Renderer, files: Map<string, string>, sources: Map<string, TemplateName>): CheckedFile[] {
+/**
+ * The TypeScript the plan says to check: all of it, none, or changed objects beside stubs (the
+ * registries and document validators name every object, so a subset check leaves them out: they
+ * change only with the identifiers, and then the whole is checked).
+ */
+function filesToCheck(plan: CheckPlan, model: EmitModel, render: Renderer, modules: ReadonlyMap<string, ModuleSource & { template: TemplateName }>): CheckedFile[] {
   switch (plan.kind) {
     case 'none':
       return [];
     case 'full':
-      return [...files].filter(([p]) => p.endsWith('.ts')).map(([path, text]) => ({ path, text, template: sources.get(path) ?? '?' }));
+      return [...modules.values()].map(({ path, text, template }) => ({ path, text, template }));
     case 'subset': {
       const stub = stubs(model, plan.objects);
       return [
         { path: 'types/index.ts', text: render('types.ts', typesView(model, plan.objects)) + stub.types, template: 'types.ts' },
-        { path: 'validators/runtime.ts', text: files.get('validators/runtime.ts') ?? '', template: 'validator-runtime.ts' },
+        { path: 'validators/runtime.ts', text: modules.get('validators/runtime.ts')?.text ?? '', template: 'validator-runtime.ts' },
         { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, plan.objects)) + stub.validators, template: 'validators.ts' },
       ];
     }

@@ -5,11 +5,18 @@
  */
 import { cmp } from '../model/diagnostics.js';
 
-/** Global names a generated declaration must not shadow. */
-const RESERVED = new Set([
+/** The names the whole-document types take in generated code (see document-kinds.ts). */
+export const DOCUMENT_NAMES = [
+  'Profile', 'Payload', 'PayloadType', 'PayloadTypeMap', 'Declaration', 'DeclarationType', 'DeclarationTypeMap',
+  'DeclarationOf', 'Command', 'RequestType', 'CommandTypeMap', 'CheckInMessage', 'MessageType', 'CheckInMessageTypeMap',
+] as const;
+
+/** Global names, and names of the generated package, that an object's identifier must not take. */
+const RESERVED = new Set<string>([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
-  'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'PayloadTypeMap', 'Platform',
+  'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Validator', 'Platform',
+  ...DOCUMENT_NAMES,
 ]);
 
 /** The identifier a title maps to before collisions are resolved. */

@@ -3,7 +3,9 @@
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { deprecatedLabel, rangeLabel, removedLabel, sinceLabel, typeLabel, unavailableLabel, valueLabel } from './docs-text.js';
-import { byPayloadType, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { TOP_LEVEL } from './built-in-objects.js';
+import { documentKinds, type Routes } from './document-kinds.js';
+import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
 
@@ -22,9 +24,25 @@ export interface TypeObjectView {
   indexSignature?: string;
 }
 
+/**
+ * One discriminator value of a document kind and the interface(s) it selects, as the lines of a
+ * map entry: a JSDoc block when several pages share the value (the type is their union), then
+ * `key: Ident;`.
+ */
+export interface RouteView {
+  lines: string[];
+}
+
 export interface TypesView {
   objects: TypeObjectView[];
-  payloadTypes: Array<{ key: string; idents: string }>;
+  payloadTypes: RouteView[];
+  /** The identifier of the profile's top level. */
+  topLevel: string;
+  declarations: RouteView[];
+  /** The declaration envelope's keys other than `Type` and `Payload`, as a type. */
+  declarationEnvelope: string;
+  commands: RouteView[];
+  checkIns: RouteView[];
 }
 
 function literal(v: JsonValue): string {
@@ -127,6 +145,25 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     }
     return view;
   });
-  const payloadTypes = byPayloadType(chosen).map(([k, list]) => ({ key: tsString(k), idents: list.map((e) => e.ident).join(' | ') }));
-  return { objects, payloadTypes };
+  // The document maps name every object, also in a subset check: stubs declare the others.
+  const kinds = documentKinds(model);
+  const base = kinds.declarationBase;
+  return {
+    objects,
+    payloadTypes: routeViews(kinds.payloads, 'payload type'),
+    topLevel: model.identOf.get(TOP_LEVEL)!,
+    declarations: routeViews(kinds.declarations, 'declaration type'),
+    declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
+    commands: routeViews(kinds.commands, 'request type'),
+    checkIns: routeViews(kinds.checkIns, 'message type'),
+  };
+}
+
+function routeViews(routes: Routes, what: string): RouteView[] {
+  return routes.map(([k, list]) => {
+    const entry = `${propertyKey(k)}: ${list.map((e) => e.ident).join(' | ')};`;
+    if (list.length === 1) return { lines: [entry] };
+    const doc = jsdocLines(`${list.map((e) => e.ir.name).join(', ')} share this ${what}: a document may carry the keys of any of them.`);
+    return { lines: ['/**', ...doc.map((l) => ` * ${l}`), ' */', entry] };
+  });
 }

@@ -155,7 +155,7 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
     return { helpers, body };
   }
   const known = `known${e.ident}`;
-  helpers.push(`const ${known}: ReadonlySet<string> = new Set<string>([${props.map((p) => tsString(p.name)).join(', ')}]);`);
+  helpers.push(`const ${known}: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([${props.map((p) => tsString(p.name)).join(', ')}]);`);
   if (wildcard) {
     const inner = typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x0', 'at(path, k)', 0, model);
     body.push('let count = 0;', 'for (const k in v) count++;', 'if (n !== count) for (const k of Object.keys(v)) {', `  if (${known}.has(k)) continue;`, '  const x0: unknown = v[k];', ...inner.map((l) => `  ${l}`), '}');

@@ -1,8 +1,7 @@
 /**
  * The view the validators template renders: per object, the prepared body of its check function.
  */
-import { isWildcardKey } from '../model/ir.js';
-import { byPayloadType, type EmitModel, type EmitObject } from './emit-model.js';
+import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { tsString } from './naming.js';
 import { checksSummary, validatorCode } from './validator-code.js';
@@ -16,21 +15,8 @@ export interface ValidatorObjectView {
   body: string[];
 }
 
-/** A payload type and the objects that define it; several objects make a union validator. */
-export interface PayloadTypeView {
-  key: string;
-  union: boolean;
-  /** The single object's identifier, or the union's candidates with their own keys. */
-  ident: string;
-  candidates: Array<{ ident: string; keys: string }>;
-  objectNames: string;
-}
-
 export interface ValidatorsView {
   objects: ValidatorObjectView[];
-  payloadTypes: PayloadTypeView[];
-  /** Some payload type has several objects, so the union helper is imported. */
-  hasUnion: boolean;
 }
 
 /** The view of every object, or of `only` those (for checking a few changed objects alone). */
@@ -44,14 +30,5 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
     titleLiteral: tsString(e.ir.name),
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
-  // Several pages can share one payload type (com.apple.MCX holds Accounts, EnergySaver,
-  // TimeServer, …): a payload of that type may carry keys of any of them.
-  const payloadTypes = byPayloadType(chosen).map(([type, list]): PayloadTypeView => ({
-    key: tsString(type),
-    union: list.length > 1,
-    ident: list[0]!.ident,
-    candidates: list.map((e) => ({ ident: e.ident, keys: `[${e.ir.properties.filter((p) => !isWildcardKey(p.name)).map((p) => tsString(p.name)).join(', ')}]` })),
-    objectNames: `[${list.map((e) => tsString(e.ir.name)).join(', ')}]`,
-  }));
-  return { objects, payloadTypes, hasUnion: payloadTypes.some((t) => t.union) };
+  return { objects };
 }

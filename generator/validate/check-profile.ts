@@ -6,7 +6,7 @@
  * repeated across payloads.
  */
 import { dictGet, toJs, type PlistValue } from '../plist/tagged-plist.js';
-import type { ValidateOptions, ValidationIssue } from '../../generated/validators/runtime.js';
+import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
 

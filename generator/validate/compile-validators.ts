@@ -1,8 +1,7 @@
 /**
- * Turns generated validator sources into a loaded module, for validating against any spec
- * directory through the same generated code as the checked-in validators. Sources are
- * transpiled (types erased) with the TypeScript compiler that ts-morph ships, written to a cache
- * folder named by a content hash, and imported from there. A spec directory is looked up by the
+ * Turns generated validators into a loaded module, for validating against any spec directory
+ * through the same generated code as the checked-in package. The emitted JavaScript modules are
+ * written to a cache folder named by a content hash, and imported from there. A spec directory is looked up by the
  * hash of its pages first, so an unchanged spec is neither parsed nor emitted again.
  */
 import { createHash } from 'node:crypto';
@@ -11,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
-import { ts } from 'ts-morph';
-import type { ValidateOptions, ValidationResult } from '../../generated/validators/runtime.js';
+import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
 import type { PageInput } from '../parse/flavour.js';
 
 export type LoadedValidator = (value: unknown, options?: ValidateOptions) => ValidationResult;
@@ -24,7 +22,9 @@ export interface ValidatorModule {
   objectsByPayloadType: ReadonlyMap<string, readonly string[]>;
 }
 
-const MODULES = ['validators/runtime.ts', 'validators/index.ts'] as const;
+const MODULES = ['validators/runtime.js', 'validators/index.js', 'validators/registry.js', 'validators/documents.js'] as const;
+/** The module that exports the registries: importing it loads the others. */
+const ENTRY = 'registry.js';
 
 export function defaultCacheDir(): string {
   return join(tmpdir(), 'dmspec-validators');
@@ -63,18 +63,16 @@ export function specHash(pages: readonly PageInput[]): string {
 
 /** Writes transpiled validators to `dir` unless a complete copy is there already. */
 function compileInto(dir: string, files: ReadonlyMap<string, string>): void {
-  if (existsSync(join(dir, 'index.mjs'))) return;
+  if (existsSync(join(dir, ENTRY))) return;
   const staging = `${dir}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
   for (const m of MODULES) {
     const source = files.get(m);
     if (source === undefined) throw new Error(`generated output lacks ${m}`);
-    const js = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-    }).outputText.replace(/from '\.\/runtime\.js'/g, "from './runtime.mjs'");
-    writeFileSync(join(staging, m.replace('validators/', '').replace(/\.ts$/, '.mjs')), js);
+    writeFileSync(join(staging, m.replace('validators/', '')), source);
   }
+  writeFileSync(join(staging, 'package.json'), '{ "type": "module" }\n');
   try {
     renameSync(staging, dir);
   } catch {
@@ -84,7 +82,7 @@ function compileInto(dir: string, files: ReadonlyMap<string, string>): void {
 }
 
 async function importFrom(dir: string): Promise<ValidatorModule> {
-  return (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as ValidatorModule;
+  return (await import(pathToFileURL(join(dir, ENTRY)).href)) as ValidatorModule;
 }
 
 /** Compiles (once per content hash) and imports generated validators. */
@@ -104,6 +102,6 @@ export async function loadSpecValidators(
   cacheDir: string = defaultCacheDir(),
 ): Promise<ValidatorModule> {
   const dir = join(cacheDir, specHash(pages));
-  compileInto(dir, existsSync(join(dir, 'index.mjs')) ? new Map() : emitValidators());
+  compileInto(dir, existsSync(join(dir, ENTRY)) ? new Map() : emitValidators());
   return importFrom(dir);
 }

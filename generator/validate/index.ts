@@ -4,7 +4,7 @@
  * Nothing here prints or exits; unreadable files become reports with an `error`.
  */
 import { readFileSync, statSync } from 'node:fs';
-import * as checkedIn from '../../generated/validators/index.js';
+import * as checkedIn from '@dmspec/apple/registry';
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { generateFromPages } from '../pipeline.js';
 import { readSpec, SpecReadError } from '../parse/read-spec.js';

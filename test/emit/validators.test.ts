@@ -1,9 +1,10 @@
 /**
- * The generated validators of the seeds (generated/validators), on a valid VPN.IKEv2 payload and
+ * The validators generated from the seeds (the goldens in test/fixtures/emit/seeds), on a valid VPN.IKEv2 payload and
  * on one mutation per kind of problem, each checked for its code, path and severity.
  */
 import { describe, expect, it } from 'vitest';
-import { isVPNIKEv2, validateAppLayerVPN, validateVPNIKEv2, validatorsByPayloadType, type ValidationIssue } from '../../generated/validators/index.js';
+import { validatorsByPayloadType } from '../fixtures/emit/seeds/validators/registry.js';
+import { isVPNIKEv2, validateAppLayerVPN, validateVPNIKEv2, type ValidationIssue } from '../fixtures/emit/seeds/validators/index.js';
 
 const valid = (): Record<string, unknown> => ({
   AuthenticationMethod: 'Certificate',

@@ -4,7 +4,7 @@
  * types as the device sees them, duplicates, unknown payload types, paths and the JSON shape.
  */
 import { describe, expect, it } from 'vitest';
-import * as checkedIn from '../../generated/validators/index.js';
+import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
 import { validateProfileBytes, type FileReport } from '../../generator/validate/index.js';
 import { jsonValidationReport, textReport, validationExitCode } from '../../generator/validate/report.js';
 import { parseSpecDir } from '../../generator/parse/index.js';

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspec, ROOT } from '../helpers/cli.js';
 import { int, payload, profileXml, str } from '../helpers/profiles.js';
 
-const APP = 'com.apple.vpn.managed.applayer';
+const APP = 'com.apple.applicationaccess';
 
 describe('dmspec validate', () => {
   let dir: string;
@@ -17,7 +17,7 @@ describe('dmspec validate', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'dmspec-validate-'));
     writeFileSync(file('clean.mobileconfig'), profileXml([payload(APP, '1')]));
-    writeFileSync(file('wrong.mobileconfig'), profileXml([payload(APP, '1', [['OnDemandMatchAppEnabled', str('no')]])]));
+    writeFileSync(file('wrong.mobileconfig'), profileXml([payload(APP, '1', [['allowAirDrop', str('no')]])]));
     writeFileSync(file('unknown.mobileconfig'), profileXml([payload(APP, '1')], [['Extra', int(1)]]));
     writeFileSync(file('broken.mobileconfig'), '<plist><dict>');
   });
@@ -31,7 +31,7 @@ describe('dmspec validate', () => {
   it('exits 1 on problems and prints each with file, payload and key', () => {
     const r = dmspec(['validate', file('wrong.mobileconfig'), file('clean.mobileconfig')]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}: PayloadContent[0] (${APP}) OnDemandMatchAppEnabled: wrong-type: expected boolean, got string "no"`);
+    expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}: PayloadContent[0] (${APP}) allowAirDrop: wrong-type: expected boolean, got string "no"`);
   });
 
   it('treats unknown keys as warnings, and as errors with --strict', () => {
@@ -54,8 +54,8 @@ describe('dmspec validate', () => {
     const report = JSON.parse(r.stdout);
     expect(report.files[0]).toMatchObject({
       file: file('wrong.mobileconfig'),
-      payloads: [{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true }],
-      issues: [{ path: 'PayloadContent[0].OnDemandMatchAppEnabled', payloadType: APP, code: 'wrong-type', severity: 'error', expected: 'boolean', actual: 'no' }],
+      payloads: [{ index: 0, payloadType: APP, object: 'Restrictions', checked: true }],
+      issues: [{ path: 'PayloadContent[0].allowAirDrop', payloadType: APP, code: 'wrong-type', severity: 'error', expected: 'boolean', actual: 'no' }],
     });
   });
 

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import * as checkedIn from '../../generated/validators/index.js';
+import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
 import { validateProfileBytes } from '../../generator/validate/index.js';
 import { describeWith, PROFILES, profileFiles } from '../helpers/corpus.js';
 import { signed } from '../helpers/profiles.js';

@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import * as checkedIn from '../../generated/validators/index.js';
+import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
 import { validateProfileBytes, validateProfileFiles, type FileReport } from '../../generator/validate/index.js';
 import { textReport, validationExitCode } from '../../generator/validate/report.js';
 import { binaryOf, bytes, int, payload, profileXml, signed } from '../helpers/profiles.js';

@@ -1,0 +1,64 @@
+/**
+ * Whole documents, as a device or a server exchanges them, and the objects that type each kind:
+ * a profile's payloads by `PayloadType`, declarations by `Type`, MDM commands by
+ * `Command.RequestType` and check-in messages by `MessageType`. Each kind maps its discriminator
+ * to one object or, where several pages share a value, to all of them.
+ */
+import { cmp } from '../model/diagnostics.js';
+import type { IrProperty } from '../model/ir.js';
+import { byPayloadType, type EmitModel, type EmitObject } from './emit-model.js';
+
+/** A discriminator value and the objects that carry it, in code-point order of the values. */
+export type Routes = Array<[value: string, objects: EmitObject[]]>;
+
+export interface DocumentKinds {
+  payloads: Routes;
+  declarations: Routes;
+  commands: Routes;
+  checkIns: Routes;
+  /** Apple's envelope of every declaration (`Type`, `Identifier`, `ServerToken`, `Payload`). */
+  declarationBase?: EmitObject;
+}
+
+export const DECLARATION_BASE = 'DeclarationBase';
+
+/** The one value a key allows: the discriminator a page pins its object to. */
+function pinned(p: IrProperty | undefined): string | undefined {
+  const v = p?.allowedValues;
+  return v?.length === 1 && typeof v[0] === 'string' ? v[0] : undefined;
+}
+
+function group(entries: ReadonlyArray<[string, EmitObject]>): Routes {
+  const groups = new Map<string, EmitObject[]>();
+  for (const [k, e] of entries) groups.set(k, [...(groups.get(k) ?? []), e]);
+  return [...groups].sort(([a], [b]) => cmp(a, b));
+}
+
+/** The document kinds of a model. */
+export function documentKinds(model: EmitModel): DocumentKinds {
+  const declarations: Array<[string, EmitObject]> = [];
+  const commands: Array<[string, EmitObject]> = [];
+  const checkIns: Array<[string, EmitObject]> = [];
+  for (const e of model.objects) {
+    if (e.ir.declarationType) declarations.push([e.ir.declarationType, e]);
+    // A command page is the envelope `{Command, CommandUUID}`; its `Command` dictionary pins
+    // `RequestType` to the command's name.
+    const command = e.properties.find((p) => p.name === 'Command');
+    if (command?.type.kind === 'ref') {
+      const inner = model.byName.get(command.type.name);
+      const requestType = pinned(inner?.properties.find((p) => p.name === 'RequestType'));
+      if (requestType !== undefined) commands.push([requestType, e]);
+    }
+    const messageType = pinned(e.properties.find((p) => p.name === 'MessageType'));
+    if (messageType !== undefined) checkIns.push([messageType, e]);
+  }
+  const kinds: DocumentKinds = {
+    payloads: byPayloadType(model.objects),
+    declarations: group(declarations),
+    commands: group(commands),
+    checkIns: group(checkIns),
+  };
+  const base = model.byName.get(DECLARATION_BASE);
+  if (base) kinds.declarationBase = base;
+  return kinds;
+}
