@@ -32,6 +32,9 @@ const OPTIONS = {
   'git-range': { type: 'string' },
   'docs-base': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
+  from: { type: 'string' },
+  label: { type: 'string' },
+  reports: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 async function main(argv: string[]): Promise<number> {

@@ -5,7 +5,9 @@
 import { parseSpecDir } from './parse/index.js';
 import { checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
-import { readPackageInfo } from './project-config.js';
+import { existsSync } from 'node:fs';
+import { readPackageInfo, writePackageInfo } from './project-config.js';
+import { updateSpec } from './update-spec.js';
 import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport } from './diff/index.js';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -23,6 +25,8 @@ Commands:
   diff --git-range REV1..REV2 [--spec DIR]
                                       the same for the spec directory at two git revisions
   validate [--spec DIR] FILE...       check .mobileconfig profiles (XML, binary or signed)
+  update-spec --from DIR [--label L]  replace spec/'s pages with DIR's, regenerate, bump the package
+                                      version and write reports/spec-L.md; exit 1 on breaking changes
 
 Diff options:
   --format md|json        the report's format (default md)
@@ -72,6 +76,9 @@ export interface CommandOptions {
   platform?: string | undefined;
   'os-version'?: string | undefined;
   strict?: boolean | undefined;
+  from?: string | undefined;
+  label?: string | undefined;
+  reports?: string | undefined;
 }
 
 /** Diagnostics name files relative to the spec root; print them relative to where the user is. */
@@ -166,6 +173,31 @@ async function validateCommand(args: string[], o: CommandOptions): Promise<Comma
   return { diagnostics, messages: [], stdout: o.json ? undefined : textReport(reports), jsonReport: jsonValidationReport(reports), exitCode: validationExitCode(reports) };
 }
 
+function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {
+  if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
+  if (!o.from) throw new UsageError('update-spec needs --from DIR (a folder of pages or a mirror checkout)');
+  const specDir = o.spec ?? 'spec';
+  const r = updateSpec({
+    from: o.from, specDir, outDir: o.out ?? 'generated', reportsDir: o.reports ?? 'reports',
+    package: readPackageInfo('.'), ...(o.label !== undefined ? { label: o.label } : {}),
+  });
+  const diagnostics = underSpec(o.from, r.diagnostics);
+  if (!r.updated || !r.package || !r.report) {
+    return { diagnostics, messages: [`${specDir}/ and the output left as they were: generation raised errors (${counts(r.diagnostics)})`], exitCode: 2 };
+  }
+  if (existsSync('package.json')) writePackageInfo('.', r.package);
+  const s = r.report.summary;
+  return {
+    diagnostics,
+    messages: [
+      `${specDir}/ now holds the pages of ${o.from}; ${r.package.name} ${r.package.version} (${r.bump} bump)`,
+      `${s.breaking} breaking, ${s.additive} additive, ${s.informational} informational, ${s.descriptionOnly} description-only changes: ${r.reportFiles?.join(', ')}`,
+    ],
+    jsonReport: { bump: r.bump, package: r.package, summary: s, reports: r.reportFiles, diagnostics: r.diagnostics },
+    exitCode: s.breaking > 0 ? 1 : 0,
+  };
+}
+
 /** Runs one command. Throws `UsageError` for bad arguments. */
 export async function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
   switch (command) {
@@ -177,6 +209,8 @@ export async function runCommand(command: string, args: string[], options: Comma
       return diffCommand(args, options);
     case 'validate':
       return validateCommand(args, options);
+    case 'update-spec':
+      return updateSpecCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -12,3 +12,8 @@ export {
   type FileReport, type ProfileReport, type ProfileIssue, type PayloadReport, type ValidateProfilesOptions,
 } from './validate/index.js';
 export { textReport, jsonValidationReport, validationExitCode } from './validate/report.js';
+export { diffIr, markdownReport, jsonReport, classify, loadSide, loadGitSide, type Change, type ChangeClass, type ChangeKind, type DiffReport } from './diff/index.js';
+export { updateSpec, versionBump, bumpVersion, type UpdateSpecOptions, type UpdateSpecResult, type VersionBump } from './update-spec.js';
+export { readPackageInfo } from './project-config.js';
+export type { PackageInfo } from './emit/package-view.js';
+export type { ValidatorModule } from './validate/index.js';

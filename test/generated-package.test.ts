@@ -1,0 +1,146 @@
+/**
+ * The generated package as a downstream project uses it: packed, installed offline with no other
+ * dependency, type-checked under `module: nodenext` and `moduleResolution: bundler`, and run on a
+ * real profile (read with the `plist` package, as a consumer would), a declaration and a command,
+ * each also broken on purpose.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDefinition } from '../generator/model/ir.js';
+import { readSpec } from '../generator/parse/read-spec.js';
+import { checkGenerated, generate } from '../generator/pipeline.js';
+import { readPackageInfo } from '../generator/project-config.js';
+import { createConsumer, ROOT, type Consumer } from './helpers/consumer.js';
+import { describeWith, PROFILES, SPEC } from './helpers/corpus.js';
+
+const TYPES = `import type { CheckInMessage, Command, Declaration, Payload, Profile, Restrictions, WiFi } from '@dmspec/apple';
+import { validateCheckInMessage, validateCommand, validateDeclaration, validateProfile, type ValidationResult } from '@dmspec/apple';
+import { validateWiFi } from '@dmspec/apple/validators';
+
+const wifi: WiFi = { PayloadType: 'com.apple.wifi.managed', PayloadIdentifier: 'com.example.wifi', PayloadUUID: 'B1', PayloadVersion: 1, SSID_STR: 'Office', AutoJoin: true };
+const restrictions: Restrictions = { PayloadType: 'com.apple.applicationaccess', PayloadIdentifier: 'com.example.r', PayloadUUID: 'B2', PayloadVersion: 1, allowAirDrop: false };
+export const profile: Profile = { PayloadType: 'Configuration', PayloadIdentifier: 'com.example', PayloadUUID: 'A1', PayloadVersion: 1, PayloadContent: [wifi, restrictions] };
+
+/** The payload union narrows on PayloadType. */
+export function describePayload(p: Payload): string {
+  switch (p.PayloadType) {
+    case 'com.apple.wifi.managed':
+      return p.SSID_STR ?? '';
+    case 'com.apple.applicationaccess':
+      return String(p.allowAirDrop);
+    default:
+      return p.PayloadType;
+  }
+}
+
+// @ts-expect-error Apple's CommonPayloadKeys page allows only PayloadVersion 1.
+export const badVersion: WiFi = { ...wifi, PayloadVersion: 2 };
+
+export const declaration: Declaration = { Type: 'com.apple.configuration.passcode.settings', Identifier: 'p', ServerToken: 't', Payload: { MinimumLength: 6 } };
+export const command: Command = { Command: { RequestType: 'DeviceLock', PIN: '123456' }, CommandUUID: 'c' };
+export const message: CheckInMessage = { MessageType: 'Authenticate', Topic: 't', UDID: 'u', DeviceName: 'd', Model: 'm', ModelName: 'n' };
+
+export const check: Record<string, (value: unknown) => ValidationResult> = {
+  profile: (v) => validateProfile(v), declaration: (v) => validateDeclaration(v), command: (v) => validateCommand(v),
+  checkIn: (v) => validateCheckInMessage(v), wifi: (v) => validateWiFi(v),
+};
+`;
+
+const RUN = `import { readFileSync } from 'node:fs';
+import * as plist from 'plist';
+import { check, command, declaration, message, profile } from './out/consumer.js';
+
+const brief = (r) => [r.valid, r.issues.map((i) => \`\${i.severity} \${i.code} \${i.path}\`)];
+const real = plist.parse(readFileSync(process.argv[2], 'utf8'));
+const broken = structuredClone(real);
+broken.PayloadContent[0].allowAirDrop = 'no';
+delete broken.PayloadUUID;
+console.log(JSON.stringify({
+  real: brief(check.profile(real)),
+  broken: brief(check.profile(broken)),
+  typed: brief(check.profile(profile)),
+  declaration: brief(check.declaration(declaration)),
+  declarationBroken: brief(check.declaration({ ...declaration, Payload: { MinimumLength: 'six' } })),
+  command: brief(check.command(command)),
+  commandBroken: brief(check.command({ Command: { RequestType: 'DeviceLock', PIN: 123456 }, CommandUUID: 'c' })),
+  commandUnknown: brief(check.command({ Command: { RequestType: 'Teleport' }, CommandUUID: 'c' })),
+  checkIn: brief(check.checkIn(message)),
+  checkInBroken: brief(check.checkIn({ MessageType: 'Authenticate', Topic: 't' })),
+}));
+`;
+
+describeWith(PROFILES, 'the generated package in a consumer project', () => {
+  let consumer: Consumer;
+  beforeAll(() => {
+    // plist is linked from the toolchain's own install: no registry is asked.
+    consumer = createConsumer({ plist: `file:${join(ROOT, 'node_modules/plist')}` });
+    consumer.write('consumer.ts', TYPES);
+    consumer.write('run.mjs', RUN);
+  }, 120_000);
+  afterAll(() => consumer?.remove());
+
+  it('ships JavaScript, declarations, schemas, docs and the IR, and no runtime dependency', () => {
+    const manifest = JSON.parse(readFileSync(join(consumer.dir, 'node_modules/@dmspec/apple/package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ name: '@dmspec/apple', type: 'module', sideEffects: false });
+    expect(manifest.dependencies).toBeUndefined();
+    const listing = spawnSync('tar', ['-tzf', consumer.tarball], { encoding: 'utf8' }).stdout.split('\n');
+    for (const f of ['index.js', 'index.d.ts', 'types/index.d.ts', 'validators/index.js', 'validators/index.d.ts', 'validators/registry.js', 'validators/documents.js', 'schema/WiFi.schema.json', 'docs/WiFi.md', 'docs/README.md', 'ir.json', 'README.md']) {
+      expect(listing, f).toContain(`package/${f}`);
+    }
+    expect(listing.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {
+    expect(consumer.tsc('bundler', ['consumer.ts'])).toBe('');
+    expect(consumer.tsc('nodenext', ['consumer.ts'], 'out')).toBe('');
+  });
+
+  it('validates a real profile, a declaration, a command and a check-in message, and finds what is broken', () => {
+    const run = spawnSync(process.execPath, ['run.mjs', join(PROFILES, 'rtrouton/BlockAirDrop/BlockAirDrop.mobileconfig')], { cwd: consumer.dir, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      real: [true, []],
+      broken: [false, ['error missing-required PayloadUUID', 'error wrong-type PayloadContent[0].allowAirDrop']],
+      typed: [true, []],
+      declaration: [true, []],
+      declarationBroken: [false, ['error wrong-type Payload.MinimumLength']],
+      command: [true, []],
+      commandBroken: [false, ['error wrong-type Command.PIN']],
+      commandUnknown: [true, ['warning unknown-type Command.RequestType']],
+      checkIn: [true, []],
+      checkInBroken: [false, ['error missing-required DeviceName', 'error missing-required Model', 'error missing-required ModelName']],
+    });
+  });
+});
+
+describe('the package entry points', () => {
+  it('keeps the registries out of the validators module, so one validator bundles alone', () => {
+    const validators = readFileSync(join(ROOT, 'generated/validators/index.js'), 'utf8');
+    expect(validators).not.toMatch(/validatorsByPayloadType|registry/);
+    expect(readFileSync(join(ROOT, 'generated/validators/registry.js'), 'utf8')).toMatch(/^const validatorsByPayloadType = \/\* @__PURE__ \*\/ new Map\(/m);
+  });
+});
+
+describe('generated/ from spec/', () => {
+  const result = generate(SPEC, { package: readPackageInfo(ROOT) });
+
+  it('is what a fresh generate writes, byte for byte (generate --check)', () => {
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(checkGenerated(join(ROOT, 'generated'), result)).toMatchObject({ changed: [], missing: [], extra: [], clean: true });
+  });
+
+  it('covers every page of spec/: each is an object with a validator, or classified with a diagnostic', () => {
+    const pages = readSpec(SPEC);
+    expect(pages.length).toBe(1473);
+    const files = new Set(result.ir.objects.map((o) => o.source.file));
+    expect(pages.filter((p) => !files.has(p.file)).map((p) => p.file)).toEqual([]);
+    const byName = readFileSync(join(ROOT, 'generated/validators/registry.js'), 'utf8');
+    const definitions = result.ir.objects.filter(isDefinition);
+    for (const o of definitions) expect(byName, o.name).toContain(`[${JSON.stringify(o.name)}, V.validate`);
+    const others = result.ir.objects.filter((o) => !isDefinition(o));
+    const noted = new Set(result.ir.diagnostics.filter((d) => d.code === 'not-an-object' || d.code === 'no-properties').map((d) => d.file));
+    expect(others.filter((o) => !noted.has(o.source.file)).map((o) => o.name)).toEqual([]);
+  });
+});
