@@ -498,8 +498,6 @@ export interface ACMECertificate {
    * >
    *
    * Allowed values: RSA, ECSECPrimeRandom.
-   * - RSA: Specifies an RSA key pair. RSA key pairs need to have a `KeySize` that’s a multiple of 8 in the range of 1024 through 4096 (inclusive), and `HardwareBound` needs to be `false`.
-   * - ECSECPrimeRandom: Specifies a key pair on the P-192, P-256, P-384, or P-521 curves as defined in FIPS Pub 186-4. `KeySize` defines the particular curve, which needs to be `192`, `256`, `384`, or `521`. Hardware bound keys only support values of `256` and `384`.
    * Source: acmecertificate.md:86
    */
   KeyType: "RSA" | "ECSECPrimeRandom";
@@ -1478,11 +1476,6 @@ export interface AccountConfigurationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: accountconfigurationresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -2043,9 +2036,6 @@ export interface AccountLDAPSearchSettingsItemObject {
    * - `Subtree`: The search uses the `SearchBase` node and all its children, regardless of depth.
    *
    * Allowed values: Base, OneLevel, Subtree.
-   * - Base: The search uses only the `SearchBase` node.
-   * - OneLevel: The search uses the `SearchBase` node and its immediate children.
-   * - Subtree: The search uses the `SearchBase` node and all its children, regardless of depth.
    * Source: accountldapsearchsettingsitemobject.md:9
    * @defaultValue Subtree
    */
@@ -2498,11 +2488,6 @@ export interface ActivationLockBypassCodeResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: activationlockbypasscoderesponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -2890,11 +2875,6 @@ export interface ActiveNSExtensionsResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: activensextensionsresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -3204,9 +3184,6 @@ export interface AirPlaySecurity {
    * >
    *
    * Allowed values: PASSCODE_ONCE, PASSCODE_ALWAYS, PASSWORD.
-   * - PASSCODE_ONCE: Requires an onscreen passcode on first connection from a device. Subsequent connections from the same device aren’t prompted.
-   * - PASSCODE_ALWAYS: Requires an onscreen passcode for every AirPlay connection. After an AirPlay connection ends, the system allows reconnecting within 30 seconds without a password.
-   * - PASSWORD: Requires the passphrase set for `Password`.
    * Source: airplaysecurity.md:28
    */
   SecurityType: "PASSCODE_ONCE" | "PASSCODE_ALWAYS" | "PASSWORD";
@@ -4028,9 +4005,6 @@ export interface AppManagedInstallBehaviorObject {
    * Allowed enrollments: supervised
    *
    * Allowed values: AlwaysOn, AlwaysOff, StoreSettings.
-   * - AlwaysOn: The device downloads apps of any size using a cellular network.
-   * - AlwaysOff: The device doesn’t download apps using a cellular network. The device pauses the automatic install or update operation until a different network is active.
-   * - StoreSettings: The device uses the settings for the corresponding store when downloading apps.
    * Source: appmanagedinstallbehaviorobject.md:9
    * @defaultValue StoreSettings
    * @since iOS 26, iPadOS 26
@@ -4045,8 +4019,6 @@ export interface AppManagedInstallBehaviorObject {
    * The system automatically installs apps on supervised devices. Otherwise, the device prompts the user to approve installation of the app.
    *
    * Allowed values: Optional, Required.
-   * - Optional: The user can install and remove the app after the system activates the configuration.
-   * - Required: The system installs the app after it activates the configuration. The user can’t remove the app.
    * Source: appmanagedinstallbehaviorobject.md:27
    * @defaultValue Optional
    */
@@ -4090,8 +4062,6 @@ export interface AppManagedInstallBehavior_LicenseObject {
    * This key needs to be present for App Store apps, when either `AppStoreID` or `BundleID` are present in the configuration.
    *
    * Allowed values: Device, User.
-   * - Device: The app has a device license.
-   * - User: The app has a user license.
    * Source: appmanagedinstallbehavior_licenseobject.md:9
    */
   Assignment?: "Device" | "User";
@@ -4122,9 +4092,6 @@ export interface AppManagedUpdateBehaviorObject {
    * In macOS, the device ignores this setting if the `AppComposedIdentifier` key is set in the configuration.
    *
    * Allowed values: AlwaysOn, AlwaysOff, StoreSettings.
-   * - AlwaysOn: The device automatically updates the app to the latest version. For App Store apps, the device periodically checks the store for updates. For Enterprise apps, the device periodically downloads the manifest file and compares it to the previous manifest file. If the device detects a change to the bundle version in the manifest, it downloads and updates the app.
-   * - AlwaysOff: The device never automatically updates the app.
-   * - StoreSettings: The device uses the settings for the corresponding store to determine when to automatically update the app. For Enterprise apps, this setting behaves the same as `AlwaysOff`.
    * Source: appmanagedupdatebehaviorobject.md:9
    */
   AutomaticAppUpdates: "AlwaysOn" | "AlwaysOff" | "StoreSettings";
@@ -4267,8 +4234,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Allow`: The app privacy permission default is set to allow use of accessibility.
    *
    * Allowed values: None, Allow.
-   * - None: No app privacy permission default is set for use of accessibility.
-   * - Allow: The app privacy permission default is set to allow use of accessibility.
    * Source: appsettingsappdictionaryobject.md:9
    * @since macOS 27
    */
@@ -4280,8 +4245,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Allow`: The app privacy permission default is set to allow use of Bluetooth.
    *
    * Allowed values: None, Allow.
-   * - None: No app privacy permission default is set for use of Bluetooth.
-   * - Allow: The app privacy permission default is set to allow use of Bluetooth.
    * Source: appsettingsappdictionaryobject.md:22
    */
   Bluetooth?: "None" | "Allow";
@@ -4292,8 +4255,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Allow`: The app privacy permission default is set to allow use of the camera.
    *
    * Allowed values: None, Allow.
-   * - None: No app privacy permission default is set for use of the camera.
-   * - Allow: The app privacy permission default is set to allow use of the camera.
    * Source: appsettingsappdictionaryobject.md:33
    */
   Camera?: "None" | "Allow";
@@ -4304,8 +4265,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Allow`: The app privacy permission default is set to allow use of dictation.
    *
    * Allowed values: None, Allow.
-   * - None: No app privacy permission default is set for use of dictation.
-   * - Allow: The app privacy permission default is set to allow use of dictation.
    * Source: appsettingsappdictionaryobject.md:44
    */
   Dictation?: "None" | "Allow";
@@ -4316,8 +4275,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Allow`: The app privacy permission default is set to allow use of the local network.
    *
    * Allowed values: None, Allow.
-   * - None: No app privacy permission default is set for use of the local network.
-   * - Allow: The app privacy permission default is set to allow use of the local network.
    * Source: appsettingsappdictionaryobject.md:55
    */
   LocalNetwork?: "None" | "Allow";
@@ -4329,9 +4286,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Always`: The app privacy permission default is set to allow access to location always.
    *
    * Allowed values: None, WhileUsing, Always.
-   * - None: No app privacy permission default is set for access to location.
-   * - WhileUsing: The app privacy permission default is set to allow access to location only while the user is using the app In macOS, this is equivalent to `Always`.
-   * - Always: The app privacy permission default is set to allow access to location always.
    * Source: appsettingsappdictionaryobject.md:66
    */
   Location?: "None" | "WhileUsing" | "Always";
@@ -4343,9 +4297,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Precise`: The app privacy permission default is set to allow precise access to location.
    *
    * Allowed values: None, Approximate, Precise.
-   * - None: No app privacy permission default is set for access to precise location.
-   * - Approximate: The app privacy permission default is set to allow approximate access to location.
-   * - Precise: The app privacy permission default is set to allow precise access to location.
    * Source: appsettingsappdictionaryobject.md:78
    * @since iOS 27, iPadOS 27
    */
@@ -4357,8 +4308,6 @@ export interface AppSettingsAppDictionaryObject {
    * - `Allow`: The app privacy permission default is set to allow use of the microphone.
    *
    * Allowed values: None, Allow.
-   * - None: No app privacy permission default is set for use of the microphone.
-   * - Allow: The app privacy permission default is set to allow use of the microphone.
    * Source: appsettingsappdictionaryobject.md:92
    */
   Microphone?: "None" | "Allow";
@@ -4747,11 +4696,6 @@ export interface ApplyRedemptionCodeResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: applyredemptioncoderesponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -5473,8 +5417,6 @@ export interface AssetCredentialACME {
    * - `AfterFirstUnlock`: The keychain item is only available after the first unlock of the device.
    *
    * Allowed values: Default, AfterFirstUnlock.
-   * - Default: The most restrictive accessibility that still satisfies all uses of the asset by configurations that reference it.
-   * - AfterFirstUnlock: The keychain item is only available after the first unlock of the device.
    * Source: assetcredentialacme.md:9
    * @defaultValue Default
    */
@@ -5513,8 +5455,6 @@ export interface AssetCredentialACMEAuthenticationObject {
    * If the `Authentication` dictionary is absent, the default authentication type is MDM.
    *
    * Allowed values: MDM, None.
-   * - MDM: A request that uses MDM semantics, which includes the device-identity certificate, and any user authentication. This is equivalent to an MDM request made to the `CheckInURL` or `ServerURL`. This option is only available through declarative device management.
-   * - None: A standard GET request.
    * Source: assetcredentialacmeauthenticationobject.md:9
    */
   Type: "MDM" | "None";
@@ -5594,8 +5534,6 @@ export interface AssetCredentialCertificateAuthenticationObject {
    * If the `Authentication` dictionary is absent, the default authentication type is MDM.
    *
    * Allowed values: MDM, None.
-   * - MDM: A request that uses MDM semantics, which includes the device-identity certificate, and any user authentication. This is equivalent to an MDM request made to the `CheckInURL` or `ServerURL`. This option is only available through declarative device management.
-   * - None: A standard GET request.
    * Source: assetcredentialcertificateauthenticationobject.md:9
    */
   Type: "MDM" | "None";
@@ -5651,8 +5589,6 @@ export interface AssetCredentialIdentity {
    * - `AfterFirstUnlock`: The keychain item is only available after the first unlock of the device.
    *
    * Allowed values: Default, AfterFirstUnlock.
-   * - Default: The most restrictive accessibility that still satisfies all uses of the asset by configurations that reference it.
-   * - AfterFirstUnlock: The keychain item is only available after the first unlock of the device.
    * Source: assetcredentialidentity.md:9
    * @defaultValue Default
    */
@@ -5691,8 +5627,6 @@ export interface AssetCredentialIdentityAuthenticationObject {
    * If the `Authentication` dictionary is absent, the default authentication type is MDM.
    *
    * Allowed values: MDM, None.
-   * - MDM: A request that uses MDM semantics, which includes the device-identity certificate, and any user authentication. This is equivalent to an MDM request made to the `CheckInURL` or `ServerURL`. This option is only available through declarative device management.
-   * - None: A standard GET request.
    * Source: assetcredentialidentityauthenticationobject.md:9
    */
   Type: "MDM" | "None";
@@ -5748,8 +5682,6 @@ export interface AssetCredentialSCEP {
    * - `AfterFirstUnlock`: The keychain item is only available after the first unlock of the device.
    *
    * Allowed values: Default, AfterFirstUnlock.
-   * - Default: The most restrictive accessibility that still satisfies all uses of the asset by configurations that reference it.
-   * - AfterFirstUnlock: The keychain item is only available after the first unlock of the device.
    * Source: assetcredentialscep.md:9
    * @defaultValue Default
    */
@@ -5788,8 +5720,6 @@ export interface AssetCredentialSCEPAuthenticationObject {
    * If the `Authentication` dictionary is absent, the default authentication type is MDM.
    *
    * Allowed values: MDM, None.
-   * - MDM: A request that uses MDM semantics, which includes the device-identity certificate, and any user authentication. This is equivalent to an MDM request made to the `CheckInURL` or `ServerURL`. This option is only available through declarative device management.
-   * - None: A standard GET request.
    * Source: assetcredentialscepauthenticationobject.md:9
    */
   Type: "MDM" | "None";
@@ -5873,8 +5803,6 @@ export interface AssetCredentialUserNameAndPasswordAuthenticationObject {
    * If the `Authentication` dictionary is absent, the default authentication type is MDM.
    *
    * Allowed values: MDM, None.
-   * - MDM: A request that uses MDM semantics, which includes the device-identity certificate, and any user authentication. This is equivalent to an MDM request made to the `CheckInURL` or `ServerURL`. This option is only available through declarative device management.
-   * - None: A standard GET request.
    * Source: assetcredentialusernameandpasswordauthenticationobject.md:9
    */
   Type: "MDM" | "None";
@@ -5954,8 +5882,6 @@ export interface AssetDataAuthenticationObject {
    * If the `Authentication` dictionary is absent, the default authentication type is MDM.
    *
    * Allowed values: MDM, None.
-   * - MDM: A request that uses MDM semantics, which includes the device-identity certificate, and any user authentication. This is equivalent to an MDM request made to the `CheckInURL` or `ServerURL`. This option is only available through declarative device management.
-   * - None: A standard GET request.
    * Source: assetdataauthenticationobject.md:9
    */
   Type: "MDM" | "None";
@@ -6260,8 +6186,6 @@ export interface AudioAccessorySettingsTemporaryPairing_Configuration_UnpairingT
    * - `Hour`: The device automatically unpairs temporarily paired audio accessories at the local time that the `Hour` key specifies.
    *
    * Allowed values: None, Hour.
-   * - None: The device doesn’t automatically unpair. Use this only with a return to service device that you erase and reenroll when assigning it from one user to another.
-   * - Hour: The device automatically unpairs temporarily paired audio accessories at the local time that the `Hour` key specifies.
    * Source: audioaccessorysettingstemporarypairing_configuration_unpairingtimeobject.md:16
    */
   Policy: "None" | "Hour";
@@ -6563,11 +6487,6 @@ export interface AvailableOSUpdatesResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: availableosupdatesresponse.md:59
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -7340,11 +7259,6 @@ export interface CancelEnhancedLogCollectionResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: cancelenhancedlogcollectionresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -7651,9 +7565,6 @@ export interface CellularAPNsItem {
    * - `3`: Both
    *
    * Allowed values: 1, 2, 3.
-   * - 1: IPv4
-   * - 2: IPv6
-   * - 3: Both
    * Source: cellular/apnsitem.md:9
    * @since iOS 10.3, iPadOS 10.3, watchOS 3.2
    */
@@ -7666,9 +7577,6 @@ export interface CellularAPNsItem {
    * - `3`: Both
    *
    * Allowed values: 1, 2, 3.
-   * - 1: IPv4
-   * - 2: IPv6
-   * - 3: Both
    * Source: cellular/apnsitem.md:23
    * @since iOS 10.3, iPadOS 10.3, watchOS 3.2
    */
@@ -7681,9 +7589,6 @@ export interface CellularAPNsItem {
    * - `3`: Both
    *
    * Allowed values: 1, 2, 3.
-   * - 1: IPv4
-   * - 2: IPv6
-   * - 3: Both
    * Source: cellular/apnsitem.md:37
    * @since iOS 10.3, iPadOS 10.3, watchOS 3.2
    */
@@ -7704,9 +7609,6 @@ export interface CellularAPNsItem {
    * - `3`: Both
    *
    * Allowed values: 1, 2, 3.
-   * - 1: IPv4
-   * - 2: IPv6
-   * - 3: Both
    * Source: cellular/apnsitem.md:60
    * @since iOS 10.3, iPadOS 10.3, watchOS 3.2
    * @deprecated Deprecated in iOS 11, iPadOS 11.
@@ -7768,9 +7670,6 @@ export interface CellularAttachAPN {
    * - `3`: Both
    *
    * Allowed values: 1, 2, 3.
-   * - 1: IPv4
-   * - 2: IPv6
-   * - 3: Both
    * Source: cellular/attachapn-data.dictionary.md:9
    * @since iOS 10.3, iPadOS 10.3, watchOS 3.2
    */
@@ -8056,11 +7955,6 @@ export interface CertificateListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: certificatelistresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -8862,11 +8756,6 @@ export interface ClearActivationLockBypassCodeResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: clearactivationlockbypasscoderesponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -9039,11 +8928,6 @@ export interface ClearPasscodeResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: clearpasscoderesponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -9249,11 +9133,6 @@ export interface ClearRestrictionsPasswordResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: clearrestrictionspasswordresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -9705,9 +9584,6 @@ export interface ContentCaching {
    * - `specificServerCert`: The system requires the https connection’s certificate to match the certificate provided in the `ManagementStatusCertificateReference` field.
    *
    * Allowed values: no-cert, signedByCACert, specificServerCert.
-   * - no-cert: The system uses regular https processing using the built-in anchor certificates.
-   * - signedByCACert: The system requires the https connection’s certificate to be signed by the certificate provided in the `ManagementStatusCertificateReference` field. If your organization has a CA infrastructure this is the best choice.
-   * - specificServerCert: The system requires the https connection’s certificate to match the certificate provided in the `ManagementStatusCertificateReference` field.
    * Source: contentcaching.md:160
    * @defaultValue no-cert
    */
@@ -9740,11 +9616,6 @@ export interface ContentCaching {
    * - `sticky-available`: Use the first available parent in the Parents list until it becomes unavailable, then advance to the next one. Use this policy for designating floating primary, secondary, and subsequent parents.
    *
    * Allowed values: first-available, url-path-hash, random, round-robin, sticky-available.
-   * - first-available: Always use the first available parent in the Parents list. Use this policy to designate permanent primary, secondary, and subsequent parents.
-   * - url-path-hash: Hash the path part of the requested URL so that the same parent is always used for the same URL. This is useful for maximizing the size of the combined caches of     the parents.
-   * - random: Choose a parent at random. Use this policy for load balancing.
-   * - round-robin: Rotate through the parents in order. Use this policy for load balancing.
-   * - sticky-available: Use the first available parent in the Parents list until it becomes unavailable, then advance to the next one. Use this policy for designating floating primary, secondary, and subsequent parents.
    * Source: contentcaching.md:194
    * @defaultValue round-robin
    */
@@ -9916,11 +9787,6 @@ export interface ContentCachingInformationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: contentcachinginformationresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -11007,11 +10873,6 @@ export interface ContentCachingService {
    * - `sticky-available`: Use the first available parent in the Parents list until it becomes unavailable, then advance to the next one. Use this policy for designating floating primary, secondary, and subsequent parents.
    *
    * Allowed values: first-available, url-path-hash, random, round-robin, sticky-available.
-   * - first-available: Always use the first available parent in the Parents list. Use this policy to designate permanent primary, secondary, and subsequent parents.
-   * - url-path-hash: Hash the path part of the requested URL so that the same parent is always used for the same URL. This is useful for maximizing the size of the combined caches of     the parents.
-   * - random: Choose a parent at random. Use this policy for load balancing.
-   * - round-robin: Rotate through the parents in order. Use this policy for load balancing.
-   * - sticky-available: Use the first available parent in the Parents list until it becomes unavailable, then advance to the next one. Use this policy for designating floating primary, secondary, and subsequent parents.
    * Source: contentcachingservice.md:179
    * @defaultValue round-robin
    * @deprecated Deprecated in macOS 27.
@@ -11391,9 +11252,6 @@ export interface DNSSettingsOnDemandRulesElement {
    * - `EvaluateConnection`: Apply DNS Settings with per-domain exceptions when the dictionary matches.
    *
    * Allowed values: Connect, Disconnect, EvaluateConnection.
-   * - Connect: Apply DNS Settings when the dictionary matches.
-   * - Disconnect: Don’t apply DNS Settings when the dictionary matches.
-   * - EvaluateConnection: Apply DNS Settings with per-domain exceptions when the dictionary matches.
    * Source: dnssettings/ondemandruleselement.md:9
    */
   Action: "Connect" | "Disconnect" | "EvaluateConnection";
@@ -11825,11 +11683,6 @@ export interface DeclarativeManagementResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: declarativemanagementresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -12041,11 +11894,6 @@ export interface DeleteUserResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: deleteuserresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -12461,11 +12309,6 @@ export interface DeviceConfiguredResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: deviceconfiguredresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -13134,11 +12977,6 @@ export interface DeviceInformationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: deviceinformationresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -13292,10 +13130,6 @@ export interface DeviceInformationResponseQueryResponses {
    * Requires the Device Information access right.
    *
    * Allowed values: 0, 1, 2, 3.
-   * - 0: None
-   * - 1: GSM
-   * - 2: CDMA
-   * - 3: GSM and CDMA
    * Source: deviceinformationresponse/queryresponses-data.dictionary.md:90
    * @since iOS 4.2.6, iPadOS 4.2.6
    */
@@ -14265,11 +14099,6 @@ export interface DeviceLocationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: devicelocationresponse.md:98
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -14479,11 +14308,6 @@ export interface DeviceLockResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: devicelockresponse.md:60
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -14988,11 +14812,6 @@ export interface DisableLostModeResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: disablelostmoderesponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -15156,11 +14975,6 @@ export interface DisableRemoteDesktopResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: disableremotedesktopresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -15263,9 +15077,6 @@ export interface DiskManagementSettingsRestrictionsObject {
    * - `Disallowed`: The system can’t mount any external storage.
    *
    * Allowed values: Allowed, ReadOnly, Disallowed.
-   * - Allowed: The system can mount external storage that’s read-write or read-only.
-   * - ReadOnly: The system can only mount read-only external storage. Note that external storage that’s read-write won’t be mounted read-only.
-   * - Disallowed: The system can’t mount any external storage.
    * Source: diskmanagementsettingsrestrictionsobject.md:9
    */
   ExternalStorage?: "Allowed" | "ReadOnly" | "Disallowed";
@@ -15277,9 +15088,6 @@ export interface DiskManagementSettingsRestrictionsObject {
    * - `Disallowed`: The system can’t mount any network storage.
    *
    * Allowed values: Allowed, ReadOnly, Disallowed.
-   * - Allowed: The system can mount network storage that’s read-write or read-only.
-   * - ReadOnly: The system can only mount read-only network storage. Note that network storage that’s read-write won’t be mounted read-only.
-   * - Disallowed: The system can’t mount any network storage.
    * Source: diskmanagementsettingsrestrictionsobject.md:21
    */
   NetworkStorage?: "Allowed" | "ReadOnly" | "Disallowed";
@@ -15617,9 +15425,6 @@ export interface DockStaticItemTileData {
    * - `3`: Directory
    *
    * Allowed values: 0, 1, 3.
-   * - 0: URL
-   * - 1: File
-   * - 3: Directory
    * Source: dock/staticitem/tile-data-data.dictionary.md:16
    */
   "file-type": 0 | 1 | 3;
@@ -16307,11 +16112,6 @@ export interface EnableLostModeResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: enablelostmoderesponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -16475,11 +16275,6 @@ export interface EnableRemoteDesktopResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: enableremotedesktopresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -17033,10 +16828,6 @@ export interface EraseDeviceCommandCommand {
    * - `Default`: If EACS preflight fails, the device responds to the server with an `Error` status and then attempts to erase itself. If EACS preflight succeeds, but EACS fails, the device attempts to erase itself.
    *
    * Allowed values: Default, DoNotObliterate, ObliterateWithWarning, Always.
-   * - DoNotObliterate: If EACS preflight fails, the device responds to the server with an `Error` status and doesn’t attempt to erase itself. If EACS preflight succeeds, but EACS fails, the device doesn’t attempt to erase itself.
-   * - ObliterateWithWarning: If EACS preflight fails, the device responds with an `Acknowledged` status and then attempts to erase itself. If EACS preflight succeeds, but EACS fails, the device attempts to erase itself.
-   * - Always: The system doesn’t attempt EACS. T2 and later devices always obliterate.
-   * - Default: If EACS preflight fails, the device responds to the server with an `Error` status and then attempts to erase itself. If EACS preflight succeeds, but EACS fails, the device attempts to erase itself.
    * Source: erasedevicecommand/command-data.dictionary.md:19
    * @since macOS 12
    */
@@ -17174,11 +16965,6 @@ export interface EraseDeviceResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: erasedeviceresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -18560,9 +18346,6 @@ export interface ExtensibleSSOPlatformSSO_AuthorizationObject {
    * - `Groups`: The system assigns group to the account using `AdministratorGroups`, `AdditionalGroups`, or `AuthorizationGroups`.
    *
    * Allowed values: Standard, Admin, Groups.
-   * - Standard: The account is a standard user.
-   * - Admin: The system adds the account to the local administrators group.
-   * - Groups: The system assigns group to the account using `AdministratorGroups`, `AdditionalGroups`, or `AuthorizationGroups`.
    * Source: extensiblessoplatformsso_authorizationobject.md:38
    */
   UserAuthorizationMode?: "Standard" | "Admin" | "Groups";
@@ -18605,13 +18388,6 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    * - `AllowOpenIDForTouchIDFallback`: The device allows web login as a fallback if touchID fails or isn’t available.
    *
    * Allowed values: AttemptAuthentication, RequireAuthentication, AllowOfflineGracePeriod, AllowAuthenticationGracePeriod, RequireTouchID, RequireTouchIDOrWatch, AllowOpenIDForTouchIDFallback.
-   * - AttemptAuthentication: The device attempts Platform SSO authentication before proceeding. If offline, unlock continues if the local account password matches. If online and the credential is incorrect, then the device requires a successful Platform SSO authentication is required, even if taken offline.
-   * - RequireAuthentication: The device requires Platform SSO authentication before proceeding.  If the device is offline and `AllowOfflineGracePeriod` is enabled, then the device uses the offline `OfflineGracePeriod` to determine if the user can proceed or not. If online and the credential is incorrect, then the device requires a valid Platform SSO authentication to proceed, regardless of the `OfflineGracePeriod`. If the account isn’t registered for Platform SSO and `AllowAuthenticationGracePeriod` is enabled, then the device uses `AuthenticationGracePeriod` to determine if the user can proceed or not.
-   * - AllowOfflineGracePeriod: The device allows the use of the `OfflineGracePeriod` when `RequireAuthentication` is enabled.  If `AllowOfflineGracePeriod` isn’t set, then the device denies offline access.
-   * - AllowAuthenticationGracePeriod: The device allows the use of the `AuthenticationGracePeriod` for other local accounts when `RequireAuthentication` is enabled. The `AuthenticationGracePeriod` starts when any of the policies are updated. If `AllowAuthenticationGracePeriod` isn’t set, then the device denies unregistered account access.
-   * - RequireTouchID: The device requires the use of Touch ID (and not Apple Watch) for File Vault unlock.
-   * - RequireTouchIDOrWatch: The device requires the use of Touch ID or Apple Watch for File Vault unlock.
-   * - AllowOpenIDForTouchIDFallback: The device allows web login as a fallback if touchID fails or isn’t available.
    * Source: extensiblessoplatformsso_policiesobject.md:16
    */
   FileVault?: Array<"AttemptAuthentication" | "RequireAuthentication" | "AllowOfflineGracePeriod" | "AllowAuthenticationGracePeriod" | "RequireTouchID" | "RequireTouchIDOrWatch" | "AllowOpenIDForTouchIDFallback">;
@@ -18627,13 +18403,6 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    * - `AllowOpenIDForTouchIDFallback`: The device allows web login as fallback if touchID fails or isn’t available.
    *
    * Allowed values: AttemptAuthentication, RequireAuthentication, AllowOfflineGracePeriod, AllowAuthenticationGracePeriod, RequireTouchID, RequireTouchIDOrWatch, AllowOpenIDForTouchIDFallback.
-   * - AttemptAuthentication: The device attempts Platform SSO authentication before proceeding. If offline, login continues if the local account password matches. If online and the credential is incorrect, then the device requires a successful Platform SSO authentication to proceed, even if taken offline.
-   * - RequireAuthentication: The device requires Platform SSO authentication before proceeding.  If the device is offline and `AllowOfflineGracePeriod` is enabled, then the device uses the offline `OfflineGracePeriod` to determine if the user can proceed or not. If online and the credential is incorrect, then the device requires a valid Platform SSO authentication to proceed, regardless of the `OfflineGracePeriod`. If the account isn’t registered for Platform SSO and `AllowAuthenticationGracePeriod` is enabled, then the device uses the `AuthenticationGracePeriod` to determine if the user can proceed or not.
-   * - AllowOfflineGracePeriod: The device allows the use of the `OfflineGracePeriod` when `RequireAuthentication` is enabled.  If `AllowOfflineGracePeriod` isn’t set, then the device denies offline access. Applies to web login and all offline passwords.
-   * - AllowAuthenticationGracePeriod: The device allows the use of the `AuthenticationGracePeriod` for other local accounts when `RequireAuthentication` is enabled. The `AuthenticationGracePeriod` starts when any of the policies have been updated. If `AllowAuthenticationGracePeriod` isn’t set, then the device denies unregistered account access.
-   * - RequireTouchID: The device requires the use of Touch ID (and not Apple Watch) for login.
-   * - RequireTouchIDOrWatch: The device requires the use of Touch ID or Apple Watch for login.
-   * - AllowOpenIDForTouchIDFallback: The device allows web login as fallback if touchID fails or isn’t available.
    * Source: extensiblessoplatformsso_policiesobject.md:32
    */
   Login?: Array<"AttemptAuthentication" | "RequireAuthentication" | "AllowOfflineGracePeriod" | "AllowAuthenticationGracePeriod" | "RequireTouchID" | "RequireTouchIDOrWatch" | "AllowOpenIDForTouchIDFallback">;
@@ -18662,14 +18431,6 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    * - `AllowOpenIDForTouchIDFallback`: The device allows web login as fallback if touchID fails or isn’t available.
    *
    * Allowed values: AttemptAuthentication, RequireAuthentication, AllowOfflineGracePeriod, AllowAuthenticationGracePeriod, AllowTouchIDOrWatchForUnlock, RequireTouchID, RequireTouchIDOrWatch, AllowOpenIDForTouchIDFallback.
-   * - AttemptAuthentication: The device attempts Platform SSO authentication before proceeding. If offline, unlock will continue if the local account password matches. If online and the credential is incorrect, then the device requires a successful Platform SSO authentication to proceed, even if taken offline.
-   * - RequireAuthentication: The device requires Platform SSO authentication before proceeding.  If the device is offline and `AllowOfflineGracePeriod` is enabled, then the offline `OfflineGracePeriod` is used to determine if the user can proceed or not. If online and the credential is incorrect, then the device requires a valid Platform SSO authentication to proceed regardless of the `OfflineGracePeriod`. If the account isn’t registered for Platform SSO and `AllowAuthenticationGracePeriod` is enabled, then the device uses `AuthenticationGracePeriod` to determine if the user can proceed or not.
-   * - AllowOfflineGracePeriod: The device allows the use of the `OfflineGracePeriod` when `RequireAuthentication` is enabled.  If `AllowOfflineGracePeriod` isn’t set, then the device denies offline access.
-   * - AllowAuthenticationGracePeriod: The device allows the use of the `AuthenticationGracePeriod` for other local accounts when `RequireAuthentication` is enabled. The `AuthenticationGracePeriod` starts when any of the policies have been updated. If `AllowAuthenticationGracePeriod` isn’t set, then the device denies the unregistered account access.
-   * - AllowTouchIDOrWatchForUnlock: The device allows TouchID or Watch to unlock the screensaver instead of Platform SSO authentication when `RequireAuthentication` is enabled.
-   * - RequireTouchID: The device requires the use of Touch ID (and not Apple Watch) for unlock.
-   * - RequireTouchIDOrWatch: RThe device requires the use of Touch ID or Apple Watch for unlock.
-   * - AllowOpenIDForTouchIDFallback: The device allows web login as fallback if touchID fails or isn’t available.
    * Source: extensiblessoplatformsso_policiesobject.md:62
    */
   Unlock?: Array<"AttemptAuthentication" | "RequireAuthentication" | "AllowOfflineGracePeriod" | "AllowAuthenticationGracePeriod" | "AllowTouchIDOrWatchForUnlock" | "RequireTouchID" | "RequireTouchIDOrWatch" | "AllowOpenIDForTouchIDFallback">;
@@ -18720,10 +18481,6 @@ export interface ExtensibleSSOPlatformSSO_UserCreationObject {
    * - `Temporary`: The system uses a temporary session configuration for newly created accounts at login.
    *
    * Allowed values: Standard, Admin, Groups, Temporary.
-   * - Standard: The account is a standard user.
-   * - Admin: The system adds the account to the local administrators group.
-   * - Groups: The system assigns groups to the account using `Authorization.AdministratorGroups`, `Authorization.AdditionalGroups`, or `Authorization.AuthorizationGroups`.
-   * - Temporary: The system uses a temporary session configuration for newly created accounts at login.
    * Source: extensiblessoplatformsso_usercreationobject.md:41
    */
   NewUserAuthorizationMode?: "Standard" | "Admin" | "Groups" | "Temporary";
@@ -19097,13 +18854,6 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * - `AllowOpenIDForTouchIDFallback`: The device allows web login as a fallback if touchID fails or isn’t available. Available in macOS 27 and later.
    *
    * Allowed values: AttemptAuthentication, RequireAuthentication, AllowOfflineGracePeriod, AllowAuthenticationGracePeriod, RequireTouchID, RequireTouchIDOrWatch, AllowOpenIDForTouchIDFallback.
-   * - AttemptAuthentication: The device attempts Platform SSO authentication before proceeding. If offline, unlock continues if the local account password matches. If online and the credential is incorrect, then the device requires a successful Platform SSO authentication, even if taken offline.
-   * - RequireAuthentication: The device requires Platform SSO authentication before proceeding.  If the device is offline and `AllowOfflineGracePeriod` is enabled, then the device uses the offline `OfflineGracePeriod` to determine if the user can proceed or not. If online and the credential is incorrect, then the device requires a valid Platform SSO authentication to proceed, regardless of the `OfflineGracePeriod`. If the account isn’t registered for Platform SSO and `AllowAuthenticationGracePeriod` is enabled, then the device uses `AuthenticationGracePeriod` to determine if the user can proceed or not.
-   * - AllowOfflineGracePeriod: The device allows the use of the `OfflineGracePeriod` when `RequireAuthentication` is enabled.  If `AllowOfflineGracePeriod` isn’t set, then the device denies offline access.
-   * - AllowAuthenticationGracePeriod: The device allows the use of the `AuthenticationGracePeriod` for other local accounts when `RequireAuthentication` is enabled. The `AuthenticationGracePeriod` starts when any of the policies are updated. If `AllowAuthenticationGracePeriod` isn’t set, then the device denies unregistered account access.
-   * - RequireTouchID: The device requires the use of Touch ID (and not Apple Watch) for File Vault unlock. Available in macOS 27 and later.
-   * - RequireTouchIDOrWatch: The device requires the use of Touch ID or Apple Watch for File Vault unlock. Available in macOS 27 and later.
-   * - AllowOpenIDForTouchIDFallback: The device allows web login as a fallback if touchID fails or isn’t available. Available in macOS 27 and later.
    * Source: extensiblesinglesignon/platformsso-data.dictionary.md:151
    * @since macOS 15
    */
@@ -19127,13 +18877,6 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * - `AllowOpenIDForTouchIDFallback`: The device allows web login as fallback if touchID fails or isn’t available. Available in macOS 27 and later.
    *
    * Allowed values: AttemptAuthentication, RequireAuthentication, AllowOfflineGracePeriod, AllowAuthenticationGracePeriod, RequireTouchID, RequireTouchIDOrWatch, AllowOpenIDForTouchIDFallback.
-   * - AttemptAuthentication: The device attempts Platform SSO authentication before proceeding. If offline, login continues if the local account password matches. If online and the credential is incorrect, then the device requires a successful Platform SSO authentication to proceed, even if taken offline.
-   * - RequireAuthentication: The device requires Platform SSO authentication before proceeding.  If the device is offline and `AllowOfflineGracePeriod` is enabled, then the device uses the offline `OfflineGracePeriod` to determine if the user can proceed or not. If online and the credential is incorrect, then the device requires a valid Platform SSO authentication to proceed, regardless of the `OfflineGracePeriod`. If the account isn’t registered for Platform SSO and `AllowAuthenticationGracePeriod` is enabled, then the device uses the `AuthenticationGracePeriod` to determine if the user can proceed or not.
-   * - AllowOfflineGracePeriod: The device allows the use of the `OfflineGracePeriod` when `RequireAuthentication` is enabled.  If `AllowOfflineGracePeriod` isn’t set, then the device denies offline access. Applies to web login and all offline passwords.
-   * - AllowAuthenticationGracePeriod: The device allows the use of the `AuthenticationGracePeriod` for other local accounts when `RequireAuthentication` is enabled. The `AuthenticationGracePeriod` starts when any of the policies have been updated. If `AllowAuthenticationGracePeriod` isn’t set, then the device denies unregistered account access.
-   * - RequireTouchID: The device requires the use of Touch ID (and not Apple Watch) for login. Available in macOS 27 and later.
-   * - RequireTouchIDOrWatch: The device requires the use of Touch ID or Apple Watch for login. Available in macOS 27 and later.
-   * - AllowOpenIDForTouchIDFallback: The device allows web login as fallback if touchID fails or isn’t available. Available in macOS 27 and later.
    * Source: extensiblesinglesignon/platformsso-data.dictionary.md:177
    * @since macOS 15
    */
@@ -19155,10 +18898,6 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * - `Temporary`: The system uses a temporary session configuration for newly created accounts at login.
    *
    * Allowed values: Standard, Admin, Groups, Temporary.
-   * - Standard: The account is a standard user.
-   * - Admin: The system adds the account to the local administrators group.
-   * - Groups: The system assigns groups to the account using `AdministratorGroups`, `AdditionalGroups`, or `AuthorizationGroups`.
-   * - Temporary: The system uses a temporary session configuration for newly created accounts at login.
    * Source: extensiblesinglesignon/platformsso-data.dictionary.md:205
    */
   NewUserAuthorizationMode?: "Standard" | "Admin" | "Groups" | "Temporary";
@@ -19211,14 +18950,6 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * - `AllowOpenIDForTouchIDFallback`: The device allows web login as fallback if touchID fails or isn’t available. Available in macOS 27 and later.
    *
    * Allowed values: AttemptAuthentication, RequireAuthentication, AllowOfflineGracePeriod, AllowAuthenticationGracePeriod, AllowTouchIDOrWatchForUnlock, RequireTouchID, RequireTouchIDOrWatch, AllowOpenIDForTouchIDFallback.
-   * - AttemptAuthentication: The device attempts Platform SSO authentication before proceeding. If offline, unlock will continue if the local account password matches. If online and the credential is incorrect, then the device requires a successful Platform SSO authentication to proceed, even if taken offline.
-   * - RequireAuthentication: The device requires Platform SSO authentication before proceeding.  If the device is offline and `AllowOfflineGracePeriod` is enabled, then the device uses the offline `OfflineGracePeriod` to determine if the user can proceed or not. If online and the credential is incorrect, then the device requires a valid Platform SSO authentication to proceed regardless of the `OfflineGracePeriod`. If the account isn’t registered for Platform SSO and `AllowAuthenticationGracePeriod` is enabled, then the device uses `AuthenticationGracePeriod` to determine if the user can proceed or not.
-   * - AllowOfflineGracePeriod: The device allows the use of the `OfflineGracePeriod` when `RequireAuthentication` is enabled.  If `AllowOfflineGracePeriod` isn’t set, then the device denies offline access.
-   * - AllowAuthenticationGracePeriod: The device allows the use of the `AuthenticationGracePeriod` for other local accounts when `RequireAuthentication` is enabled. The `AuthenticationGracePeriod` starts when any of the policies have been updated. If `AllowAuthenticationGracePeriod` isn’t set, then the device denies the unregistered account access.
-   * - AllowTouchIDOrWatchForUnlock: The device allows TouchID or Watch to unlock the screensaver instead of Platform SSO authentication when `RequireAuthentication` is enabled.
-   * - RequireTouchID: The device requires the use of Touch ID (and not Apple Watch) for unlock. Available in macOS 27 and later.
-   * - RequireTouchIDOrWatch: RThe device requires the use of Touch ID or Apple Watch for unlock. Available in macOS 27 and later.
-   * - AllowOpenIDForTouchIDFallback: The device allows web login as fallback if touchID fails or isn’t available. Available in macOS 27 and later.
    * Source: extensiblesinglesignon/platformsso-data.dictionary.md:263
    * @since macOS 15
    */
@@ -19231,9 +18962,6 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * - `Groups`: The system assigns group to the account using `AdministratorGroups`, `AdditionalGroups`, or `AuthorizationGroups`.
    *
    * Allowed values: Standard, Admin, Groups.
-   * - Standard: The account is a standard user.
-   * - Admin: The system adds the account to the local administrators group.
-   * - Groups: The system assigns group to the account using `AdministratorGroups`, `AdditionalGroups`, or `AuthorizationGroups`.
    * Source: extensiblesinglesignon/platformsso-data.dictionary.md:282
    */
   UserAuthorizationMode?: "Standard" | "Admin" | "Groups";
@@ -19465,9 +19193,6 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * - `kerberosDefault`: The system uses the default Kerberos processes to select credentials, and normally uses the default Kerberos credential. This is the same as turning off this capability.
    *
    * Allowed values: always, whenNotSpecified, kerberosDefault.
-   * - always: The system always uses the credential if the SPN matches the Kerberos Extension `Hosts` array and the caller hasn’t specified another credential. However, the system won’t use the credential if the calling app isn’t in the `credentialBundleIDACL`.
-   * - whenNotSpecified: The system only uses the extension credential if the SPN matches the Kerberos Extension `Hosts` array. However, the system won’t use the credential if the calling app isn’t in the `credentialBundleIDACL`.
-   * - kerberosDefault: The system uses the default Kerberos processes to select credentials, and normally uses the default Kerberos credential. This is the same as turning off this capability.
    * Source: extensiblesinglesignonkerberos/extensiondata-data.dictionary.md:80
    * @defaultValue always
    * @since iOS 14, iPadOS 14, macOS 11, visionOS 1.1
@@ -23173,7 +22898,6 @@ export interface InstallApplicationCommandCommand {
    * - `Managed`: Take management of the app if the user installed it already and `InstallAsManaged` is `true`.
    *
    * Allowed values: Managed.
-   * - Managed: Take management of the app if the user installed it already and `InstallAsManaged` is `true`.
    * Source: installapplicationcommand/command-data.dictionary.md:18
    * @since iOS 9, iPadOS 9, macOS 11, tvOS 10.2, visionOS 1.1, watchOS 10
    */
@@ -23226,9 +22950,6 @@ export interface InstallApplicationCommandCommand {
    * - `5`: Both `1` and `4`.
    *
    * Allowed values: 1, 4, 5.
-   * - 1: If `InstallAsManaged` is `true`, remove the app upon removal of the MDM profile.
-   * - 4: Prevent backup of app data.
-   * - 5: Both `1` and `4`.
    * Source: installapplicationcommand/command-data.dictionary.md:79
    * @since iOS 5, iPadOS 5, macOS 11, tvOS 10.2, visionOS 1.1, watchOS 10
    */
@@ -23383,8 +23104,6 @@ export interface InstallApplicationCommandCommandOptions {
    * Set this value to `1` to install first-party apps without user login to the iTunes Store, such as Mail or Safari, or to install an iOS app with user enrollment.
    *
    * Allowed values: 0, 1.
-   * - 0: Free apps and Legacy Volume Purchase Program (VPP) with a redemption code. This option is only available in iOS.
-   * - 1: Volume Purchase Program (VPP) app assignment.
    * Source: installapplicationcommand/command-data.dictionary/options-data.dictionary.md:9
    * @defaultValue 0
    */
@@ -23463,11 +23182,6 @@ export interface InstallApplicationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: installapplicationresponse.md:73
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -23574,7 +23288,6 @@ export interface InstallEnterpriseApplicationCommandCommand {
    * - `Managed`: Take management of the app if the user installed it already and `InstallAsManaged` is `true`.
    *
    * Allowed values: Managed.
-   * - Managed: Take management of the app if the user installed it already and `InstallAsManaged` is `true`.
    * Source: installenterpriseapplicationcommand/command-data.dictionary.md:9
    * @since macOS 11
    */
@@ -23610,7 +23323,6 @@ export interface InstallEnterpriseApplicationCommandCommand {
    * - `1`: If `InstallAsManaged` is `true`, remove the app upon removal of the MDM profile.
    *
    * Allowed values: 1.
-   * - 1: If `InstallAsManaged` is `true`, remove the app upon removal of the MDM profile.
    * Source: installenterpriseapplicationcommand/command-data.dictionary.md:52
    * @since macOS 11
    */
@@ -23728,11 +23440,6 @@ export interface InstallEnterpriseApplicationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: installenterpriseapplicationresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -23859,9 +23566,6 @@ export interface InstallMediaCommandCommand {
    * If you omit this value, its value is the file extension in the URL.
    *
    * Allowed values: pdf, epub, ibooks.
-   * - pdf: A PDF file
-   * - epub: An EPUB file in `gzip` format.
-   * - ibooks: An iBooks Author file in `gzip` format.
    * Removed in macOS 11.
    * Source: installmediacommand/command-data.dictionary.md:30
    * @since iOS 8, iPadOS 8
@@ -24007,12 +23711,6 @@ export interface InstallMediaResponse {
    * - `EnterpriseBooksNotSupportedInMultiUser`: Multiuser mode doesn’t support enterprise books.
    *
    * Allowed values: CouldNotVerifyITunesStoreID, PurchaseNotFound, AppStoreDisabled, WrongMediaType, DownloadInvalid, EnterpriseBooksNotSupportedInMultiUser.
-   * - CouldNotVerifyITunesStoreID: The `iTunesStoreID` is invalid.
-   * - PurchaseNotFound: The Volume Purchase Program (VPP) license isn’t in the user’s history.
-   * - AppStoreDisabled: App Store isn’t available on the device.
-   * - WrongMediaType: The media type is invalid. The only valid type is `Book`.
-   * - DownloadInvalid: The URL doesn’t lead to a valid book.
-   * - EnterpriseBooksNotSupportedInMultiUser: Multiuser mode doesn’t support enterprise books.
    * Removed in macOS 11.
    * Source: installmediaresponse.md:76
    * @deprecated Deprecated in macOS 11.
@@ -24037,11 +23735,6 @@ export interface InstallMediaResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: installmediaresponse.md:105
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -24225,11 +23918,6 @@ export interface InstallProfileResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: installprofileresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -24402,11 +24090,6 @@ export interface InstallProvisioningProfileResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: installprovisioningprofileresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -24608,11 +24291,6 @@ export interface InstalledApplicationListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: installedapplicationlistresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -25167,11 +24845,6 @@ export interface InviteToProgramResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: invitetoprogramresponse.md:56
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -25543,9 +25216,6 @@ export interface LDAPLDAPSearchSettingsItem {
    * - `LDAPSearchSettingScopeSubtree`: The search uses the node plus all children, regardless of depth.
    *
    * Allowed values: LDAPSearchSettingScopeBase, LDAPSearchSettingScopeOneLevel, LDAPSearchSettingScopeSubtree.
-   * - LDAPSearchSettingScopeBase: The search uses only the immediate node that the search base points to.
-   * - LDAPSearchSettingScopeOneLevel: The search uses the node plus its immediate children.
-   * - LDAPSearchSettingScopeSubtree: The search uses the node plus all children, regardless of depth.
    * Source: ldap/ldapsearchsettingsitem.md:16
    * @defaultValue LDAPSearchSettingScopeSubtree
    */
@@ -25713,11 +25383,6 @@ export interface LOMDeviceRequestResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: lomdevicerequestresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -25929,11 +25594,6 @@ export interface LOMSetupRequestResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: lomsetuprequestresponse.md:69
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -26346,11 +26006,6 @@ export interface LogOutUserResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: logoutuserresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -27031,9 +26686,6 @@ export interface MDM {
    * >
    *
    * Allowed values: com.apple.mdm.per-user-connections, com.apple.mdm.bootstraptoken, com.apple.mdm.token.
-   * - com.apple.mdm.per-user-connections: Indicates that the server supports both device and user connections. This must be present when managing Shared iPad or macOS devices.
-   * - com.apple.mdm.bootstraptoken: Indicates that the server supports escrowing the bootstrap token. This must be present for the device to create a bootstrap token and send it to the server. Available in iOS 26 and later, macOS 11 and later, and visionOS 26 and later.
-   * - com.apple.mdm.token: Indicates that the server supports the [Get Token](/documentation/devicemanagement/get-token) CheckIn message type. This must be present for the device to use [Get Token](/documentation/devicemanagement/get-token) CheckIn message when appropriate.
    * Source: mdm.md:121
    * @since iOS 26, macOS 11, visionOS 26
    */
@@ -28081,11 +27733,6 @@ export interface ManagedApplicationAttributesResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: managedapplicationattributesresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -28381,11 +28028,6 @@ export interface ManagedApplicationConfigurationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: managedapplicationconfigurationresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -28606,11 +28248,6 @@ export interface ManagedApplicationFeedbackResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: managedapplicationfeedbackresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -28825,11 +28462,6 @@ export interface ManagedApplicationListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: managedapplicationlistresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -28988,25 +28620,7 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
    * - `Failed`: The app installation failed.
    *
    * Allowed values: Queued, NeedsRedemption, Redeeming, Prompting, PromptingForLogin, ValidatingPurchase, PromptingForUpdate, PromptingForUpdateLogin, PromptingForManagement, ValidatingUpdate, Updating, Installing, Managed, ManagedButUninstalled, Unknown, UserInstalledApp, UserRejected, UpdateRejected, ManagementRejected, Failed.
-   * - Queued: The app is scheduled for installation.
-   * - NeedsRedemption: The app needs a redemption code to complete installation.
-   * - Redeeming: The device is redeeming the redemption code for the app.
-   * - Prompting: The app installation is prompting the user.
-   * - ValidatingPurchase: Validation of the app purchase is occurring.
-   * - PromptingForUpdate: An app update is prompting the user.
-   * - PromptingForUpdateLogin: An app update is prompting the user for App Store credentials.
-   * - PromptingForManagement: Changing the app to a managed app is prompting the user.
-   * - ValidatingUpdate: Validation of an app update is occurring.
-   * - Updating: The app is updating.
-   * - Installing: The app is installing.
-   * - Managed: The installed app is a managed app.
-   * - ManagedButUninstalled: The app is a managed app and the user removed it. Reinstalling the app reinstates it as a managed app.
-   * - Unknown: The app state is unknown.
-   * - UserInstalledApp: The user installed the app before managed app installation could occur.
-   * - UserRejected: The user rejected the offer to install the app.
-   * - UpdateRejected: The user rejected the offer to update the app.
    * - ManagementRejected: The user rejected management of an installed app.
-   * - Failed: The app installation failed.
    * Source: managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary.md:59
    */
   Status: "Queued" | "NeedsRedemption" | "Redeeming" | "Prompting" | "PromptingForLogin" | "ValidatingPurchase" | "PromptingForUpdate" | "PromptingForUpdateLogin" | "PromptingForManagement" | "ValidatingUpdate" | "Updating" | "Installing" | "Managed" | "ManagedButUninstalled" | "Unknown" | "UserInstalledApp" | "UserRejected" | "UpdateRejected" | "ManagementRejected" | "Failed";
@@ -29121,11 +28735,6 @@ export interface ManagedMediaListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: managedmedialistresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -30560,9 +30169,6 @@ export interface MediaManagementDiscBurning {
    * - `authenticate`: The system requires authentication.
    *
    * Allowed values: off, authenticate, on.
-   * - off: The system disables disc burning.
-   * - on: The system allows normal default operation. Setting this key to `on` doesn’t enable disc burn support if other mechanisms or preferences disabled it. Needs to be enabled with the [Finder](/documentation/devicemanagement/finder) profile.
-   * - authenticate: The system requires authentication.
    * Source: mediamanagementdiscburning.md:9
    */
   BurnSupport: "off" | "authenticate" | "on";
@@ -30930,11 +30536,6 @@ export interface NSExtensionMappingsResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: nsextensionmappingsresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -31198,9 +30799,6 @@ export interface NetworkDNSSettingsOnDemandRulesElementObject {
    * - `EvaluateConnection`: Apply DNS Settings with per-domain exceptions when the dictionary matches.
    *
    * Allowed values: Connect, Disconnect, EvaluateConnection.
-   * - Connect: Apply DNS Settings when the dictionary matches.
-   * - Disconnect: Don’t apply DNS Settings when the dictionary matches.
-   * - EvaluateConnection: Apply DNS Settings with per-domain exceptions when the dictionary matches.
    * Source: networkdnssettingsondemandruleselementobject.md:9
    */
   Action: "Connect" | "Disconnect" | "EvaluateConnection";
@@ -31749,8 +31347,6 @@ export interface NetworkUsageRulesSIMRulesItem {
    * For more information, see [About Wi-Fi Assist](https://support.apple.com/en-us/HT205296).
    *
    * Allowed values: 2, 3.
-   * - 2: Use the default system policy for the specified SIM card(s).
-   * - 3: Make Wi-Fi Assist switch more aggressively from a poor Wi-Fi connection to cellular data for the specified SIM card(s). This setting may increase cellular data use and may impact battery life.
    * Source: networkusagerules/simrulesitem.md:16
    */
   WiFiAssistPolicy: 2 | 3;
@@ -32085,11 +31681,6 @@ export interface NetworkVPNAlwaysOnRulesElementObject {
    * - `Ignore`: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    *
    * Allowed values: Allow, Connect, Disconnect, EvaluateConnection, Ignore.
-   * - Allow: Deprecated. Allow VPN On Demand to connect if triggered.
-   * - Connect: Unconditionally initiate a VPN connection on the next network attempt.
-   * - Disconnect: Tear down the VPN connection and don’t reconnect on demand as long as this dictionary matches.
-   * - EvaluateConnection: Evaluate the ActionParameters array for each connection attempt.
-   * - Ignore: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    * Source: networkvpnalwaysonruleselementobject.md:9
    */
   Action: "Allow" | "Connect" | "Disconnect" | "EvaluateConnection" | "Ignore";
@@ -32537,10 +32128,6 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject {
    * - `High`: Send keepalive every 1 minute.
    *
    * Allowed values: None, Low, Medium, High.
-   * - None: No keepalive.
-   * - Low: Send keepalive every 30 minutes.
-   * - Medium: Send keepalive every 10 minutes.
-   * - High: Send keepalive every 1 minute.
    * Source: networkvpnalwaysontunnelconfigurationelement_ikev2_idleobject.md:9
    * @defaultValue Medium
    */
@@ -33064,10 +32651,6 @@ export interface NetworkVPNIKEV2IdleObject {
    * - `High`: Send keepalive every 1 minute.
    *
    * Allowed values: None, Low, Medium, High.
-   * - None: No keepalive.
-   * - Low: Send keepalive every 30 minutes.
-   * - Medium: Send keepalive every 10 minutes.
-   * - High: Send keepalive every 1 minute.
    * Source: networkvpnikev2idleobject.md:9
    * @defaultValue Medium
    */
@@ -33383,11 +32966,6 @@ export interface NetworkVPNIKEV2RulesElementObject {
    * - `Ignore`: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    *
    * Allowed values: Allow, Connect, Disconnect, EvaluateConnection, Ignore.
-   * - Allow: Deprecated. Allow VPN On Demand to connect if triggered.
-   * - Connect: Unconditionally initiate a VPN connection on the next network attempt.
-   * - Disconnect: Tear down the VPN connection and don’t reconnect on demand as long as this dictionary matches.
-   * - EvaluateConnection: Evaluate the ActionParameters array for each connection attempt.
-   * - Ignore: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    * Source: networkvpnikev2ruleselementobject.md:9
    */
   Action: "Allow" | "Connect" | "Disconnect" | "EvaluateConnection" | "Ignore";
@@ -33932,11 +33510,6 @@ export interface NetworkVPNIPSecRulesElementObject {
    * - `Ignore`: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    *
    * Allowed values: Allow, Connect, Disconnect, EvaluateConnection, Ignore.
-   * - Allow: Deprecated. Allow VPN On Demand to connect if triggered.
-   * - Connect: Unconditionally initiate a VPN connection on the next network attempt.
-   * - Disconnect: Tear down the VPN connection and don’t reconnect on demand as long as this dictionary matches.
-   * - EvaluateConnection: Evaluate the ActionParameters array for each connection attempt.
-   * - Ignore: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    * Source: networkvpnipsecruleselementobject.md:9
    */
   Action: "Allow" | "Connect" | "Disconnect" | "EvaluateConnection" | "Ignore";
@@ -34489,11 +34062,6 @@ export interface NetworkVPNVPNPluginRulesElementObject {
    * - `Ignore`: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    *
    * Allowed values: Allow, Connect, Disconnect, EvaluateConnection, Ignore.
-   * - Allow: Deprecated. Allow VPN On Demand to connect if triggered.
-   * - Connect: Unconditionally initiate a VPN connection on the next network attempt.
-   * - Disconnect: Tear down the VPN connection and don’t reconnect on demand as long as this dictionary matches.
-   * - EvaluateConnection: Evaluate the ActionParameters array for each connection attempt.
-   * - Ignore: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches.
    * Source: networkvpnvpnpluginruleselementobject.md:9
    */
   Action: "Allow" | "Connect" | "Disconnect" | "EvaluateConnection" | "Ignore";
@@ -34689,9 +34257,6 @@ export interface NotificationsNotificationSettingsItem {
    * - `2`: Persistent Banner
    *
    * Allowed values: 0, 1, 2.
-   * - 0: None
-   * - 1: Temporary Banner
-   * - 2: Persistent Banner
    * Source: notifications/notificationsettingsitem.md:9
    * @defaultValue 1
    */
@@ -34725,9 +34290,6 @@ export interface NotificationsNotificationSettingsItem {
    * - `2`: Off: Don’t group notifications.
    *
    * Allowed values: 0, 1, 2.
-   * - 0: Automatic: Group notifications into app-specified groups.
-   * - 1: By app: Group notifications into one group.
-   * - 2: Off: Don’t group notifications.
    * Source: notifications/notificationsettingsitem.md:47
    * @defaultValue 0
    * @since iOS 12, iPadOS 12
@@ -34892,11 +34454,6 @@ export interface OSUpdateStatusResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: osupdatestatusresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -35083,8 +34640,6 @@ export interface PackageInstallBehaviorObject {
    * - `Required`: The system installs the package after it activates the configuration.
    *
    * Allowed values: Optional, Required.
-   * - Optional: The user can install the package after the system activates the configuration.
-   * - Required: The system installs the package after it activates the configuration.
    * Source: packageinstallbehaviorobject.md:9
    * @defaultValue Optional
    */
@@ -35905,8 +35460,6 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekdayAllowance {
    * - `1`: Weekend
    *
    * Allowed values: 0, 1.
-   * - 0: Weekday
-   * - 1: Weekend
    * Source: parentalcontrolstimelimits/time-limits-data.dictionary/weekday-allowance-data.dictionary.md:23
    */
   rangeType: 0 | 1;
@@ -35951,8 +35504,6 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekdayCurfew {
    * - `1`: Weekend
    *
    * Allowed values: 0, 1.
-   * - 0: Weekday
-   * - 1: Weekend
    * Source: parentalcontrolstimelimits/time-limits-data.dictionary/weekday-curfew-data.dictionary.md:23
    */
   rangeType: 0 | 1;
@@ -35997,8 +35548,6 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekendAllowance {
    * - `1`: Weekend
    *
    * Allowed values: 0, 1.
-   * - 0: Weekday
-   * - 1: Weekend
    * Source: parentalcontrolstimelimits/time-limits-data.dictionary/weekend-allowance-data.dictionary.md:23
    */
   rangeType: 0 | 1;
@@ -36043,8 +35592,6 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekendCurfew {
    * - `1`: Weekend
    *
    * Allowed values: 0, 1.
-   * - 0: Weekday
-   * - 1: Weekend
    * Source: parentalcontrolstimelimits/time-limits-data.dictionary/weekend-curfew-data.dictionary.md:23
    */
   rangeType: 0 | 1;
@@ -36530,11 +36077,6 @@ export interface PlayLostModeSoundResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: playlostmodesoundresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -37106,9 +36648,6 @@ export interface PrivacyPreferencesPolicyControlServicesIdentity {
    * >
    *
    * Allowed values: Allow, Deny, AllowStandardUserToSetSystemService.
-   * - Allow: Equivalent to a `true` value for the `Allowed` key
-   * - Deny: Equivalent to a `false` value for the `Allowed` key
-   * - AllowStandardUserToSetSystemService: Allows a standard (non-admin) user to configure the permissions for the specified app in the Privacy preferences for services that otherwise require admin authorization; only valid for the `ListenEvent` and `ScreenCapture` services
    * Source: privacypreferencespolicycontrol/services-data.dictionary/identity.md:48
    * @since macOS 11
    * @deprecated Deprecated in macOS 27.
@@ -37443,11 +36982,6 @@ export interface ProfileListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: profilelistresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -37862,11 +37396,6 @@ export interface ProvisioningProfileListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: provisioningprofilelistresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -38067,11 +37596,6 @@ export interface RefreshCellularPlansResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: refreshcellularplansresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -38566,11 +38090,6 @@ export interface RemoveApplicationResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: removeapplicationresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -38756,11 +38275,6 @@ export interface RemoveMediaResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: removemediaresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -38932,11 +38446,6 @@ export interface RemoveProfileResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: removeprofileresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -39109,11 +38618,6 @@ export interface RemoveProvisioningProfileResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: removeprovisioningprofileresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -39315,11 +38819,6 @@ export interface RequestMirroringResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: requestmirroringresponse.md:60
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -39880,11 +39379,6 @@ export interface RestartDeviceResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: restartdeviceresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -39988,7 +39482,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:30
    * @defaultValue true
    * @since iOS 4.2.1, iPadOS 4.2.1, macOS 10.13
@@ -40071,7 +39564,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS | visionOS | watchOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:118
    * @defaultValue true
    * @since iOS 4, iPadOS 4, visionOS 2, watchOS 10
@@ -40349,7 +39841,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS | visionOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:433
    * @defaultValue true
    * @since iOS 5, iPadOS 5, macOS 10.11, visionOS 2
@@ -40539,7 +40030,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS
    *
-   * Requires a supervised device.
    * Source: restrictions.md:644
    * @since iOS 26, iPadOS 26
    */
@@ -40631,7 +40121,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS | tvOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:743
    * @defaultValue true
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
@@ -40851,7 +40340,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:986
    * @defaultValue true
    * @since iOS 4, iPadOS 4
@@ -41318,7 +40806,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:1506
    * @defaultValue true
    * @since iOS 4, iPadOS 4
@@ -41519,7 +41006,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS | visionOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:1730
    * @defaultValue true
    * @since iOS 4, iPadOS 4, visionOS 2
@@ -41704,7 +41190,6 @@ export interface Restrictions {
    *
    * Requires supervision: iOS
    *
-   * Requires a supervised device in iOS.
    * Source: restrictions.md:1933
    * @defaultValue false
    * @since iOS 5, iPadOS 5, macOS 10.13
@@ -42017,8 +41502,6 @@ export interface Restrictions {
    * - `2`: Enables Prevent Cross-Site Tracking, but doesn’t enable Block All Cookies. The user can toggle either setting.
    *
    * Allowed values: 0, 1, 1.5, 2.
-   * - 0: Enables Prevent Cross-Site Tracking and Block All Cookies, and the user canʼt disable either setting.
-   * - 2: Enables Prevent Cross-Site Tracking, but doesn’t enable Block All Cookies. The user can toggle either setting.
    * Source: restrictions.md:2275
    * @defaultValue 2
    * @since iOS 4, iPadOS 4
@@ -42240,11 +41723,6 @@ export interface RestrictionsResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: restrictionsresponse.md:62
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -43418,11 +42896,6 @@ export interface RotateFileVaultKeyResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: rotatefilevaultkeyresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -44014,10 +43487,6 @@ export interface SafariSettings {
    * Allowed enrollments: supervised
    *
    * Allowed values: Never, CurrentWebsite, VisitedWebsites, Always.
-   * - Never: Safari always blocks cookies.
-   * - CurrentWebsite: Safari allows cookies only from the current website.
-   * - VisitedWebsites: Safari allows cookies only from visited websites.
-   * - Always: Safari always allows cookies.
    * Source: safarisettings.md:9
    * @defaultValue Always
    * @since iOS 26, iPadOS 26
@@ -44182,8 +43651,6 @@ export interface SafariSettingsWebsiteDictionaryObject {
    * - `Allow`: Safari sets the website privacy permission default to allow use of the camera.
    *
    * Allowed values: None, Allow.
-   * - None: Safari sets no website privacy permission default for use of the camera.
-   * - Allow: Safari sets the website privacy permission default to allow use of the camera.
    * Source: safarisettingswebsitedictionaryobject.md:9
    */
   Camera?: "None" | "Allow";
@@ -44194,8 +43661,6 @@ export interface SafariSettingsWebsiteDictionaryObject {
    * - `Allow`: Safari sets the website privacy permission default to allow use of the microphone.
    *
    * Allowed values: None, Allow.
-   * - None: Safari sets no website privacy permission default for use of the microphone.
-   * - Allow: Safari sets the website privacy permission default to allow use of the microphone.
    * Source: safarisettingswebsitedictionaryobject.md:20
    */
   Microphone?: "None" | "Allow";
@@ -44366,11 +43831,6 @@ export interface ScheduleOSUpdateResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: scheduleosupdateresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -44469,12 +43929,6 @@ export interface ScheduleOSUpdateResponseUpdateResultsItem {
    * - `InstallForceRestart`: Perform the `Default` action, and then force a restart if the update requires it. This value is available in macOS 11 and later.
    *
    * Allowed values: Error, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart.
-   * - Error: An error occurred during scheduling.
-   * - DownloadOnly: Download the software update without installing it.
-   * - InstallASAP: Install a previously downloaded software update.
-   * - NotifyOnly: Download the software update and notify the user through the App Store. This value is available in macOS 10.11 and later.
-   * - InstallLater: Download the software update and install it at a later time. This value is available in macOS 10.11 and later.
-   * - InstallForceRestart: Perform the `Default` action, and then force a restart if the update requires it. This value is available in macOS 11 and later.
    * Source: scheduleosupdateresponse/updateresultsitem.md:16
    * @since macOS 10.11
    */
@@ -44502,18 +43956,6 @@ export interface ScheduleOSUpdateResponseUpdateResultsItem {
    * - `InstallFailed`: Installation failed due to an unspecified reason.
    *
    * Allowed values: Idle, Downloading, DownloadFailed, DownloadRequiresComputer, DownloadInsufficientSpace, DownloadInsufficientPower, DownloadInsufficientNetwork, Installing, InstallInsufficientSpace, InstallInsufficientPower, InstallPhoneCallInProgress, InstallFailed.
-   * - Idle: The update is idle.
-   * - Downloading: The software update is downloading.
-   * - DownloadFailed: The download failed.
-   * - DownloadRequiresComputer: Tether the device to download this update. This value is only available in iOS.
-   * - DownloadInsufficientSpace: There isn’t enough space to download the update.
-   * - DownloadInsufficientPower: There isn’t enough power to download the update.
-   * - DownloadInsufficientNetwork: The network capacity is insufficient to download the update.
-   * - Installing: The software update is installing.
-   * - InstallInsufficientSpace: There isn’t enough space to install the update.
-   * - InstallInsufficientPower: There isn’t enough power to install the update.
-   * - InstallPhoneCallInProgress: Installation couldn’t occur because a phone call is in progress.
-   * - InstallFailed: Installation failed due to an unspecified reason.
    * Source: scheduleosupdateresponse/updateresultsitem.md:38
    */
   Status: "Idle" | "Downloading" | "DownloadFailed" | "DownloadRequiresComputer" | "DownloadInsufficientSpace" | "DownloadInsufficientPower" | "DownloadInsufficientNetwork" | "Installing" | "InstallInsufficientSpace" | "InstallInsufficientPower" | "InstallPhoneCallInProgress" | "InstallFailed";
@@ -44643,11 +44085,6 @@ export interface ScheduleOSUpdateScanResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: scheduleosupdatescanresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -44777,8 +44214,6 @@ export interface ScreenSharingConnectionDisplayConfigurationObject {
    * - `Virtual2`: Create two virtual displays.
    *
    * Allowed values: Virtual1, Virtual2.
-   * - Virtual1: Create one virtual display.
-   * - Virtual2: Create two virtual displays.
    * Source: screensharingconnectiondisplayconfigurationobject.md:9
    */
   DisplayType: "Virtual1" | "Virtual2";
@@ -45178,11 +44613,6 @@ export interface SecurityInfoResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: securityinforesponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -46144,11 +45574,6 @@ export interface SetAutoAdminPasswordResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: setautoadminpasswordresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -46369,11 +45794,6 @@ export interface SetFirmwarePasswordResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: setfirmwarepasswordresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -46567,11 +45987,6 @@ export interface SetRecoveryLockResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: setrecoverylockresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -47637,9 +47052,6 @@ export interface SettingsCommandCommandSettingsSoftwareUpdateSettings {
    * Available in iOS 14.5 and later.
    *
    * Allowed values: 0, 1, 2.
-   * - 0: Presents both options to the user.
-   * - 1: Presents the lower numbered (oldest) software update version.
-   * - 2: Presents only the highest numbered (most recent) release available for the device.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary/softwareupdatesettings-data.dictionary.md:17
    * @since iOS 14.5
    */
@@ -47725,9 +47137,6 @@ export interface SettingsCommandCommandSettingsWallpaper {
    * - `3`: Both Lock and Home Screens. In iOS 16 and later, and iPadOS 17 and later, when you set the wallpaper for the first time, the system sets both the Lock Screen and Home Screen. After that, you can separately set each location.
    *
    * Allowed values: 1, 2, 3.
-   * - 1: Lock Screen
-   * - 2: Home Screen
-   * - 3: Both Lock and Home Screens. In iOS 16 and later, and iPadOS 17 and later, when you set the wallpaper for the first time, the system sets both the Lock Screen and Home Screen. After that, you can separately set each location.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary/wallpaper-data.dictionary.md:24
    */
   Where: 1 | 2 | 3;
@@ -47789,11 +47198,6 @@ export interface SettingsResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: settingsresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -48243,11 +47647,6 @@ export interface ShutDownDeviceResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: shutdowndeviceresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -48898,10 +48297,6 @@ export interface SmartCard {
    * - `3`: Turns on certificate trust check. The device also performs a hard revocation check. Unless CRL/OCSP explicitly says “This certificate is OK,” the device considers it invalid. This option is the most secure.
    *
    * Allowed values: 0, 1, 2, 3.
-   * - 0: Turns off certificate trust check.
-   * - 1: Turns on certificate trust check. The device performs a standard validity check but doesn’t include additional revocation checks.
-   * - 2: Turns on certificate trust check. The device also performs a soft revocation check. Until CRL/OCSP explicitly rejects the certificate, the device considers it valid. This setting means that unavailable or unreachable CRL/OCSP allow this check to succeed.
-   * - 3: Turns on certificate trust check. The device also performs a hard revocation check. Unless CRL/OCSP explicitly says “This certificate is OK,” the device considers it invalid. This option is the most secure.
    * Source: smartcard.md:17
    * @defaultValue 0
    */
@@ -50148,17 +49543,6 @@ export interface StatusAppManagedListAppObject {
    * - `failed`: The app install failed.
    *
    * Allowed values: optional, queued, not-present, prompting-for-consent, prompting-for-login, prompting-for-management, downloading, installing, managed, managed-but-uninstalled, failed.
-   * - optional: The app is optional and the user has to trigger its installation.
-   * - queued: The system has started installation of the app.
-   * - not-present: Management of the app occurs after it’s installed.
-   * - prompting-for-consent: The system is displaying a prompt to the user to proceed with app installation.
-   * - prompting-for-login: The system is displaying an App Store sign-in prompt to the user to allow app installation.
-   * - prompting-for-management: The system is displaying a prompt to the user to allow changing the installed app to a managed app.
-   * - downloading: The system is downloading the app.
-   * - installing: The system is installing the app.
-   * - managed: The app is installed and managed.
-   * - managed-but-uninstalled: The app is required, but the system hasn’t installed it. The app becomes managed if the system installs it again. If the user removes an optional app, its state is `optional`, not `managed-but-uninstalled`.
-   * - failed: The app install failed.
    * Source: statusappmanagedlistappobject.md:70
    */
   state?: "optional" | "queued" | "not-present" | "prompting-for-consent" | "prompting-for-login" | "prompting-for-management" | "downloading" | "installing" | "managed" | "managed-but-uninstalled" | "failed";
@@ -50174,11 +49558,6 @@ export interface StatusAppManagedListAppObject {
    * >
    *
    * Allowed values: available, prompting-for-update, prompting-for-update-login, updating, failed.
-   * - available: An update is available for the app.
-   * - prompting-for-update: The system is displaying a prompt to the user to proceed with app installation.
-   * - prompting-for-update-login: The system is displaying an App Store sign-in prompt to the user to allow app installation.
-   * - updating: The app is updating.
-   * - failed: The app update failed.
    * Source: statusappmanagedlistappobject.md:90
    */
   "update-state"?: "available" | "prompting-for-update" | "prompting-for-update-login" | "updating" | "failed";
@@ -50228,9 +49607,6 @@ export interface StatusAppManagedListManagedConfigurationStateObject {
    * - `valid`: The device read the managed configuration and found it to be valid.
    *
    * Allowed values: unknown, invalid, valid.
-   * - unknown: The device hasn’t read the managed configuration.
-   * - invalid: The device read the managed configuration and found it to be invalid.
-   * - valid: The device read the managed configuration and found it to be valid.
    * Source: statusappmanagedlistmanagedconfigurationstateobject.md:9
    */
   state: "unknown" | "invalid" | "valid";
@@ -50587,9 +49963,6 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    * - `1`: The registration succeeded.
    *
    * Allowed values: -1, 0, 1.
-   * - -1: The registration failed.
-   * - 0: The registration is pending.
-   * - 1: The registration succeeded.
    * Source: statuscontentcacheservicecontentcachestatusobject.md:75
    */
   "registration-status"?: -1 | 0 | 1;
@@ -50732,9 +50105,6 @@ export interface StatusContentCacheStatusContentCacheStatusObject {
    * - `1`: The registration succeeded.
    *
    * Allowed values: -1, 0, 1.
-   * - -1: The registration failed.
-   * - 0: The registration is pending.
-   * - 1: The registration succeeded.
    * Source: statuscontentcachestatuscontentcachestatusobject.md:75
    */
   "registration-status"?: -1 | 0 | 1;
@@ -50808,11 +50178,6 @@ export interface StatusDeviceBatteryHealth {
    * Supported on iPhones, specific iPad models, and Mac computers with Apple silicon.
    *
    * Allowed values: non-genuine, normal, service-recommended, unknown, unsupported.
-   * - non-genuine: The battery isn’t a genuine Apple battery.
-   * - normal: The battery is operating normally.
-   * - service-recommended: The system recommends battery service.
-   * - unknown: The system couldn’t determine battery health information.
-   * - unsupported: The device doesn’t support battery health reporting.
    * Source: statusdevicebatteryhealth.md:9
    */
   "device.power.battery-health": "non-genuine" | "normal" | "service-recommended" | "unknown" | "unsupported";
@@ -51031,8 +50396,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `error`: The component has a detected error or failure.
    *
    * Allowed values: ok, error.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:9
    */
   Baseband?: "ok" | "error";
@@ -51044,9 +50407,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `non-genuine`: The component isn’t a genuine Apple component.
    *
    * Allowed values: ok, error, non-genuine.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
-   * - non-genuine: The component isn’t a genuine Apple component.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:20
    */
   Camera?: "ok" | "error" | "non-genuine";
@@ -51058,9 +50418,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `non-genuine`: The component isn’t a genuine Apple component.
    *
    * Allowed values: ok, error, non-genuine.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
-   * - non-genuine: The component isn’t a genuine Apple component.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:32
    */
   Display?: "ok" | "error" | "non-genuine";
@@ -51071,8 +50428,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `error`: The component has a detected error or failure.
    *
    * Allowed values: ok, error.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:44
    */
   FaceID?: "ok" | "error";
@@ -51083,8 +50438,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `error`: The component has a detected error or failure.
    *
    * Allowed values: ok, error.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:55
    */
   NFC?: "ok" | "error";
@@ -51095,8 +50448,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `error`: The component has a detected error or failure.
    *
    * Allowed values: ok, error.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:66
    */
   TouchID?: "ok" | "error";
@@ -51107,8 +50458,6 @@ export interface StatusDeviceSystemHealthDeviceSystemHealthObject {
    * - `error`: The component has a detected error or failure.
    *
    * Allowed values: ok, error.
-   * - ok: The component is operating normally.
-   * - error: The component has a detected error or failure.
    * Source: statusdevicesystemhealthdevicesystemhealthobject.md:77
    */
   UWB?: "ok" | "error";
@@ -51169,14 +50518,6 @@ export interface StatusEnhancedLogging {
    * - `declined` - The user declined the enhanced log collection session.
    *
    * Allowed values: none, waiting-for-consent, collecting, follow-up-question, upload-consent, uploading, finished, failed, cancelled, declined.
-   * - none: The device has never run an enhanced log collection session.
-   * - waiting-for-consent: The device is waiting for the user to consent to the enhanced log collection.
-   * - collecting: The enhanced log collection is in progress.
-   * - follow-up-question: The device is waiting for follow-up response from the user.
-   * - upload-consent: The device is waiting for the user to approve upload of the enhanced logs.
-   * - uploading: The device is uploading the enhanced logs.
-   * - finished: The device completed the enhanced log collection session.
-   * - failed: The device failed to complete the enhanced log collection session.
    * - cancelled: The device management service cancelled the enhanced log collection session.
    * - declined: The user declined the enhanced log collection session.
    * Source: statusenhancedlogging.md:9
@@ -51223,14 +50564,6 @@ export interface StatusEnhancedLoggingStatus {
    * - `declined` - The user declined the enhanced log collection session.
    *
    * Allowed values: none, waiting-for-consent, collecting, follow-up-question, upload-consent, uploading, finished, failed, cancelled, declined.
-   * - none: The device has never run an enhanced log collection session.
-   * - waiting-for-consent: The device is waiting for the user to consent to the enhanced log collection.
-   * - collecting: The enhanced log collection is in progress.
-   * - follow-up-question: The device is waiting for follow-up response from the user.
-   * - upload-consent: The device is waiting for the user to approve upload of the enhanced logs.
-   * - uploading: The device is uploading the enhanced logs.
-   * - finished: The device completed the enhanced log collection session.
-   * - failed: The device failed to complete the enhanced log collection session.
    * - cancelled: The device management service cancelled the enhanced log collection session.
    * - declined: The user declined the enhanced log collection session.
    * Source: statusenhancedloggingstatus.md:9
@@ -51343,10 +50676,6 @@ export interface StatusMDMEnrollmentType {
    * - `user`: User enrollment
    *
    * Allowed values: none, supervised, device, user.
-   * - none: Device isn’t enrolled
-   * - supervised: Device is supervised
-   * - device: Device enrollment
-   * - user: User enrollment
    * Source: statusmdmenrollmenttype.md:9
    */
   "mdm.enrollment-type": "none" | "supervised" | "device" | "user";
@@ -51770,11 +51099,6 @@ export interface StatusMigrationAssistantState {
    * - `unknown`: Migration status is unknown.
    *
    * Allowed values: waiting, migrating, completed, failed, cancelled, unknown.
-   * - migrating: Migration is in progress.
-   * - completed: Migration has completed successfully.
-   * - failed: Migration has failed.
-   * - cancelled: The user cancelled migration.
-   * - unknown: Migration status is unknown.
    * Source: statusmigrationassistantstate.md:9
    */
   "migration-assistant.state": "waiting" | "migrating" | "completed" | "failed" | "cancelled" | "unknown";
@@ -51847,13 +51171,6 @@ export interface StatusPackageListPackageObject {
    * - `failed`: The package install failed.
    *
    * Allowed values: optional, queued, prompting-for-consent, downloading, installing, installed, failed.
-   * - optional: The package is optional and the user has to trigger its installation.
-   * - queued: Installation of the package has started.
-   * - prompting-for-consent: The system is displaying a prompt to the user to proceed with package installation.
-   * - downloading: The system is downloading the package.
-   * - installing: The system is installing the package.
-   * - installed: The package is installed.
-   * - failed: The package install failed.
    * Source: statuspackagelistpackageobject.md:45
    */
   state?: "optional" | "queued" | "prompting-for-consent" | "downloading" | "installing" | "installed" | "failed";
@@ -52467,11 +51784,6 @@ export interface StatusSoftwareUpdateInstallState {
    * - `failed`: The software update failed.
    *
    * Allowed values: none, downloading, prepared, installing, failed.
-   * - none: There’s no software update pending, and any previous software update succeeded.
-   * - downloading: The system is downloading data for a software update.
-   * - prepared: The system prepared the software update and it’s ready for installation.
-   * - installing: The system is installing the software update.
-   * - failed: The software update failed.
    * Source: statussoftwareupdateinstallstate.md:9
    */
   "softwareupdate.install-state": "none" | "downloading" | "prepared" | "installing" | "failed";
@@ -52773,11 +52085,6 @@ export interface StopMirroringResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: stopmirroringresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -54473,7 +53780,6 @@ export interface TopLevel {
    *
    * Requires a supervised device.
    *
-   * Requires a supervised device.
    * Source: toplevel.md:85
    * @defaultValue false
    * @since iOS 4, iPadOS 4, macOS 10.7, tvOS 9
@@ -54529,13 +53835,6 @@ export interface TopLevel {
    * - `6`: Vision Pro
    *
    * Allowed values: 0, 1, 2, 3, 4, 5, 6.
-   * - 0: Any/unspecified
-   * - 1: iPhone/iPad/iPod Touch
-   * - 2: Apple Watch
-   * - 3: HomePod
-   * - 4: Apple TV
-   * - 5: Mac
-   * - 6: Vision Pro
    * Source: toplevel.md:143
    * @defaultValue 0
    * @since iOS 12.2, iPadOS 12.2, macOS 10.15, tvOS 12.2, visionOS 1.1, watchOS 5.2
@@ -54683,11 +53982,6 @@ export interface TriggerEnhancedLogCollectionResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: triggerenhancedlogcollectionresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -54914,11 +54208,6 @@ export interface UnlockUserAccountResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: unlockuseraccountresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -55146,11 +54435,6 @@ export interface UserConfiguredResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: userconfiguredresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -55316,11 +54600,6 @@ export interface UserListResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: userlistresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -55595,7 +54874,6 @@ export interface VPN {
   /**
    * The dictionary that contains IPSec settings. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn.md:36
    * @since iOS 4, iPadOS 4, macOS 10.7, visionOS 1
    */
@@ -55603,7 +54881,6 @@ export interface VPN {
   /**
    * The dictionary that contains IPv4 settings. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn.md:45
    * @since iOS 4, iPadOS 4, macOS 10.7, visionOS 1
    */
@@ -55611,7 +54888,6 @@ export interface VPN {
   /**
    * The dictionary to use when `VPNType` is `L2TP` or `PTPP`. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn.md:54
    * @since iOS 4, iPadOS 4, macOS 10.7, visionOS 1
    */
@@ -55633,14 +54909,12 @@ export interface VPN {
   /**
    * The description of the VPN connection that the system displays on the device. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn.md:81
    */
   UserDefinedName: string;
   /**
    * The vendor-specific configuration dictionary, which the system reads only when `VPNSubType` has a value. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn.md:88
    */
   VendorConfig?: VPNVendorConfig;
@@ -55667,7 +54941,6 @@ export interface VPN {
    *
    * Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn.md:102
    */
   VPNSubType?: string;
@@ -55679,7 +54952,6 @@ export interface VPN {
    * `TransparentProxy` is only available in macOS. `L2TP` and `IPSec` aren’t available in tvOS. `AlwaysOn` is only available on iOS and `AlwaysOn` doesn’t support Apple Watch pairing. For a previously paired Apple Watch, all phone-watch communications cease when `AlwaysOn` is enabled. Not available in watchOS.
    *
    * Allowed values: VPN, L2TP, IPSec, IKEv2, AlwaysOn, TransparentProxy.
-   * Not available in watchOS.
    * Source: vpn.md:123
    */
   VPNType: "VPN" | "L2TP" | "IPSec" | "IKEv2" | "AlwaysOn" | "TransparentProxy";
@@ -56027,11 +55299,6 @@ export interface VPNIKEv2 {
    * Not available in watchOS.
    *
    * Allowed values: None, Low, Medium, High.
-   * - None: No keepalive.
-   * - Low: Send keepalive every 30 minutes.
-   * - Medium: Send keepalive every 10 minutes.
-   * - High: Send keepalive every 1 minute.
-   * Not available in watchOS.
    * Source: vpn/ikev2-data.dictionary.md:60
    * @defaultValue Medium
    * @since iOS 4, iPadOS 4, macOS 10.7, tvOS 17, visionOS 1
@@ -56086,7 +55353,6 @@ export interface VPNIKEv2 {
    * Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/ikev2-data.dictionary.md:127
    * @defaultValue 0
    * @since iOS 13, iPadOS 13, tvOS 17, visionOS 1
@@ -56938,7 +56204,6 @@ export interface VPNVPN {
    * Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:48
    * @defaultValue 0
    * @since iOS 14.2, iPadOS 14.2, macOS 11, tvOS 17, visionOS 1
@@ -56948,7 +56213,6 @@ export interface VPNVPN {
    * If `1` and `IncludeAllNetworks` is `1`, then the system excludes the network traffic for the Apple Push Notification service (APNs) from the tunnel. Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:63
    * @defaultValue 1
    * @since iOS 16.4, iPadOS 16.4, macOS 13.3, visionOS 1
@@ -56958,7 +56222,6 @@ export interface VPNVPN {
    * If `1` and `IncludeAllNetworks` is `1`, then the system excludes internet-routable network traffic for cellular services (VoLTE, Wi-Fi Calling, IMS, MMS, Visual Voicemail, etc.) from the tunnel. Note that some cellular carriers route cellular services traffic directly to the carrier network, bypassing the internet. Such cellular services traffic is always excluded from the tunnel. Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:74
    * @defaultValue 1
    * @since iOS 16.4, iPadOS 16.4, macOS 13.3, visionOS 1
@@ -56977,7 +56240,6 @@ export interface VPNVPN {
    * If `1` and `IncludeAllNetworks` is `1`, routes all local network traffic outside the VPN. Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:96
    * @since iOS 14.2, iPadOS 14.2, macOS 10.15, visionOS 1
    */
@@ -56993,7 +56255,6 @@ export interface VPNVPN {
    * Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:106
    * @defaultValue 0
    * @since iOS 14, iPadOS 14, macOS 10.15, visionOS 1
@@ -57014,7 +56275,6 @@ export interface VPNVPN {
    *
    * Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:133
    * @deprecated In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.
    */
@@ -57026,7 +56286,6 @@ export interface VPNVPN {
    *
    * Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:146
    * @deprecated In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.
    */
@@ -57038,7 +56297,6 @@ export interface VPNVPN {
    *
    * Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:159
    * @deprecated In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.
    */
@@ -57053,7 +56311,6 @@ export interface VPNVPN {
    * If `1`, the device disables the Connect On Demand toggle in Settings for this configuration. Not available in watchOS.
    *
    * Allowed values: 0, 1.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:179
    * @defaultValue 0
    * @since iOS 14, iPadOS 14, tvOS 17, visionOS 1
@@ -57068,14 +56325,12 @@ export interface VPNVPN {
   /**
    * The bundle identifier for the VPN provider. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:197
    */
   ProviderBundleIdentifier?: string;
   /**
    * If the VPN provider uses a system extension, this field is required. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:204
    * @since macOS 10.15, tvOS 17
    */
@@ -57084,7 +56339,6 @@ export interface VPNVPN {
    * The type of VPN service. If the value is `app-proxy`, the service tunnels traffic at the app level. If the value is `packet-tunnel`, the service tunnels traffic at the IP layer. Not available in watchOS.
    *
    * Allowed values: packet-tunnel, app-proxy.
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary.md:213
    * @defaultValue packet-tunnel
    */
@@ -57115,11 +56369,6 @@ export interface VPNVPNOnDemandRulesElement {
    * - `Ignore`: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches. Only the `Disconnect` action is available on watchOS 10 and later.
    *
    * Allowed values: Allow, Connect, Disconnect, EvaluateConnection, Ignore.
-   * - Allow: Deprecated. Allow VPN On Demand to connect if triggered.
-   * - Connect: Unconditionally initiate a VPN connection on the next network attempt.
-   * - Disconnect: Tear down the VPN connection and don’t reconnect on demand as long as this dictionary matches.
-   * - EvaluateConnection: Evaluate the ActionParameters array for each connection attempt.
-   * - Ignore: Leave any existing VPN connection up, but don’t reconnect on demand as long as this dictionary matches. Only the `Disconnect` action is available on watchOS 10 and later.
    * Source: vpn/vpn-data.dictionary/ondemandruleselement.md:9
    * @since watchOS 10
    */
@@ -57127,7 +56376,6 @@ export interface VPNVPNOnDemandRulesElement {
   /**
    * An array of dictionaries that provides rules similar to the `OnDemandRules` dictionary, but evaluated on each connection instead of when the network changes. This value is only for use with dictionaries in which the `Action` value is `EvaluateConnection`. The system evaluates these dictionaries in order and the first dictionary that matches determines the behavior. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary/ondemandruleselement.md:23
    */
   ActionParameters?: VPNVPNOnDemandRulesElementActionParameter[];
@@ -57159,7 +56407,6 @@ export interface VPNVPNOnDemandRulesElement {
   /**
    * A URL to probe. This rule matches when this URL is successfully fetched (returns a `200` HTTP status code) without redirection. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vpn-data.dictionary/ondemandruleselement.md:59
    */
   URLStringProbe?: string;
@@ -57214,28 +56461,24 @@ export interface VPNVendorConfig {
   /**
    * The group to connect to on the head end. Valid for Cisco AnyConnect and Cisco Legacy AnyConnect. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vendorconfig-data.dictionary.md:9
    */
   Group?: string;
   /**
    * The login group or domain. Valid only for SonicWALL Mobile Connect. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vendorconfig-data.dictionary.md:16
    */
   LoginGroupOrDomain?: string;
   /**
    * The Kerberos realm name, which needs to be properly capitalized. Valid only for Juniper SSL and Pulse Secure. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vendorconfig-data.dictionary.md:23
    */
   Realm?: string;
   /**
    * The role to select when connecting to the server. Valid only for Juniper SSL and Pulse Secure. Not available in watchOS.
    *
-   * Not available in watchOS.
    * Source: vpn/vendorconfig-data.dictionary.md:30
    */
   Role?: string;
@@ -57343,11 +56586,6 @@ export interface ValidateApplicationsResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: validateapplicationsresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -57519,11 +56757,6 @@ export interface VerifyFirmwarePasswordResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: verifyfirmwarepasswordresponse.md:48
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -57723,11 +56956,6 @@ export interface VerifyRecoveryLockResponse {
    * - `NotNow`: The device received the command, but can’t run it.
    *
    * Allowed values: Acknowledged, Error, CommandFormatError, Idle, NotNow.
-   * - Acknowledged: The device processed the command successfully.
-   * - Error: An error occurred. See the `ErrorChain` for more details.
-   * - CommandFormatError: A protocol error occurred, which can result from a malformed command.
-   * - Idle: The device is idle; there’s no status.
-   * - NotNow: The device received the command, but can’t run it.
    * Source: verifyrecoverylockresponse.md:55
    */
   Status: "Acknowledged" | "Error" | "CommandFormatError" | "Idle" | "NotNow";
@@ -59741,13 +58969,6 @@ export interface WiFiEAPClientConfiguration {
    * For EAP-TLS authentication without a network payload, install the necessary identity certificates and have your users select EAP-TLS mode in the 802.1X credentials dialog that appears when they connect to the network. For other EAP types, a network payload is necessary and must specify the correct settings for the network.
    *
    * Allowed values: 13, 17, 18, 21, 23, 25, 43.
-   * - 13: EAP-TLS
-   * - 17: LEAP
-   * - 18: EAP-SIM
-   * - 21: EAP-TTLS
-   * - 23: EAP-AKA
-   * - 25: PEAPv0/v1
-   * - 43: EAP-FAST
    * Source: wifi/eapclientconfiguration-data.dictionary.md:9
    */
   AcceptEAPTypes: Array<13 | 17 | 18 | 21 | 23 | 25 | 43>;

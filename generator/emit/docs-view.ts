@@ -2,8 +2,10 @@
  * The views of the documentation pages: one page per object with a table of its keys, and an
  * index grouped by kind. Every cell is escaped here for Markdown.
  */
-import { assertNever, type IrProperty, type IrType, type ObjectKind } from '../model/ir.js';
+import { assertNever, type IrProperty, type IrType } from '../model/ir.js';
 import { availabilityCells, rangeLabel, sinceLabel, valueLabel } from './docs-text.js';
+import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
+import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { markdownCell, markdownCode, markdownText } from './escape.js';
 
@@ -79,11 +81,6 @@ function detail(p: IrProperty): DocDetail | undefined {
   return { heading: markdownCode(p.name), lines };
 }
 
-const KIND_TITLES: Record<ObjectKind, string> = {
-  profile: 'Profiles', declaration: 'Declarations', command: 'Commands and responses', object: 'Objects',
-  endpoint: 'Endpoints', article: 'Articles', other: 'Other',
-};
-
 export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   const o = e.ir;
   const facts: Array<{ label: string; value: string }> = [{ label: 'Kind', value: o.kind }];
@@ -106,13 +103,29 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   };
 }
 
+/**
+ * The index, grouped by what each object is to a reader: a profile payload, a declaration, an
+ * MDM command, a check-in message, the profile's own structure, or a dictionary nested in one of
+ * those (`AirPlay.AllowListItem` is not a payload, whatever its page's role line says).
+ */
 export function docIndexView(model: EmitModel): DocIndexView {
-  const order: ObjectKind[] = ['profile', 'declaration', 'command', 'object'];
+  const kinds = documentKinds(model);
+  const members = (routes: Routes): Set<EmitObject> => new Set(routes.flatMap(([, list]) => list));
+  const structure = new Set([TOP_LEVEL, COMMON_PAYLOAD_KEYS, ...(kinds.declarationBase ? [kinds.declarationBase.ir.name] : [])].flatMap((n) => model.byName.get(n) ?? []));
+  const groups: Array<[string, Set<EmitObject>]> = [
+    ['Profile payloads', members(kinds.payloads)],
+    ['Declarations', members(kinds.declarations)],
+    ['MDM commands', members(kinds.commands)],
+    ['Check-in messages', members(kinds.checkIns)],
+    ['Profile and declaration structure', structure],
+  ];
+  const placed = new Set(groups.flatMap(([, set]) => [...set]));
+  groups.push(['Nested dictionaries, responses and other objects', new Set(model.objects.filter((e) => !placed.has(e)))]);
   return {
-    groups: order
-      .map((kind) => ({
-        heading: KIND_TITLES[kind],
-        entries: model.objects.filter((e) => e.ir.kind === kind).map((e) => ({
+    groups: groups
+      .map(([heading, set]) => ({
+        heading,
+        entries: model.objects.filter((e) => set.has(e)).map((e) => ({
           link: `[${markdownCell(e.ir.name)}](${docFileName(e.ident)})`,
           summary: markdownCell(e.ir.summary ?? ''),
         })),

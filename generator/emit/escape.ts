@@ -28,6 +28,28 @@ export function tidyLines(lines: readonly string[]): string[] {
   return out;
 }
 
+/** Text as a reader compares it: no code ticks, single spaces, no final stop. */
+function plain(line: string): string {
+  return line.replace(/`/g, '').replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim().toLowerCase();
+}
+
+/**
+ * The fact lines a JSDoc block adds below its prose, less those the prose already says (a page's
+ * "Not available in watchOS." sentence and the same fact read from its availability line) and
+ * less repeats among themselves.
+ */
+export function newFacts(prose: readonly string[], facts: readonly string[]): string[] {
+  const said = plain(prose.join(' '));
+  const seen = new Set<string>();
+  return facts.filter((f) => {
+    const key = plain(f);
+    if (key === '') return true;
+    if (seen.has(key) || said.includes(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /** Text for a Markdown table cell: one line, pipes escaped, HTML made inert. */
 export function markdownCell(text: string): string {
   return markdownText(text).replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();

@@ -6,7 +6,7 @@ import { deprecatedLabel, rangeLabel, removedLabel, sinceLabel, typeLabel, unava
 import { TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
-import { jsdocLines, jsdocTag, tidyLines } from './escape.js';
+import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
 
 export interface TypePropertyView {
@@ -102,7 +102,7 @@ export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
   const since = sinceLabel(p.availability);
   if (since) tags.push(...jsdocTag('since', since));
   if (p.deprecated) tags.push(...jsdocTag('deprecated', p.deprecationNote ?? (deprecatedLabel(p.availability) ? `Deprecated in ${deprecatedLabel(p.availability)}.` : 'Deprecated.')));
-  return tidyLines([...lines, '', ...facts.flatMap(jsdocLines), ...tags]);
+  return tidyLines([...lines, '', ...newFacts(lines, facts.flatMap(jsdocLines)), ...tags]);
 }
 
 function objectDoc(e: EmitObject): string[] {
@@ -115,7 +115,8 @@ function objectDoc(e: EmitObject): string[] {
     ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
     `Source: ${o.source.file}:${o.source.line}`,
   ];
-  return tidyLines([...jsdocLines(o.summary ?? ''), '', ...facts.flatMap(jsdocLines), ...(o.deprecated ? ['@deprecated'] : [])]);
+  const summary = jsdocLines(o.summary ?? '');
+  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...(o.deprecated ? ['@deprecated'] : [])]);
 }
 
 function heritage(e: EmitObject): string {
