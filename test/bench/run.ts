@@ -1,6 +1,6 @@
 /**
- * `npm run bench` (`-- --json` for one JSON object): dmspec against its baselines on Apple's
- * 2026-08-18 pages, every figure a ratio (or a rate) measured in this run, medians of rounds.
+ * `npm run bench` (`-- --json` for one JSON object): dmspec against its baselines on the whole of
+ * `spec/`, every figure a ratio (or a rate) measured in this run, medians of rounds.
  * A benchmark, not a test: it asserts nothing and never runs in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
@@ -20,9 +20,10 @@ import { profileFiles } from '../helpers/corpus.js';
 import { median, throughput, timeRounds } from './measure.js';
 import { examplePayloads } from './payloads.js';
 import { zodSchemas } from './zod-schemas.js';
+import { consumerFigures } from './consumer.js';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
-const CORPUS = join(SHARED, 'corpus/changelog-2026-08-18');
+const SPEC_DIR = resolve(import.meta.dirname, '../../spec');
 const PROFILES = join(SHARED, 'profiles');
 const json = process.argv.includes('--json');
 const ROUNDS = Number(process.env['BENCH_ROUNDS'] ?? 5);
@@ -30,7 +31,7 @@ const log = (line: string): void => void (json ? undefined : process.stderr.writ
 
 if (process.argv.includes('--rss-child')) {
   // Run alone in a fresh process so the peak is the full generate's, not the benchmark's.
-  generateFromPages(readSpec(CORPUS));
+  generateFromPages(readSpec(SPEC_DIR));
   process.stdout.write(String(process.resourceUsage().maxRSS / 1024));
   process.exit(0);
 }
@@ -39,7 +40,7 @@ interface Rates { ours: number; ajv: number; zod: number }
 interface ValidatorFigures { valid: Rates; invalid: Rates; payloadCounts: { valid: number; invalid: number }; profilesPerSecond: number; profileCount: number }
 
 async function validatorSetup() {
-  const result = generateFromPages(readSpec(CORPUS), { typecheck: false });
+  const result = generateFromPages(readSpec(SPEC_DIR), { typecheck: false });
   const model = buildEmitModel(result.ir);
   const validators = await loadValidators(result.files);
   const byIdent = new Map(model.objects.map((e) => [e.ident, validators.validatorsByName.get(e.ir.name)!]));
@@ -88,13 +89,9 @@ if (process.argv.includes('--validators-child')) {
   process.exit(0);
 }
 
-if (!existsSync(CORPUS)) {
-  process.stderr.write(`bench: ${CORPUS} is absent; the benchmark needs the shared corpus\n`);
-  process.exit(0);
-}
 
-const pages = readSpec(CORPUS);
-log(`${pages.length} pages from ${CORPUS}, ${ROUNDS} rounds each`);
+const pages = readSpec(SPEC_DIR);
+log(`${pages.length} pages from ${SPEC_DIR}, ${ROUNDS} rounds each`);
 
 // Rounds alternate between the baseline and each measured step, so both see the same heap and
 // the same machine load.
@@ -123,13 +120,13 @@ log(`IR ${ir.toFixed(0)} ms, full generate ${full.toFixed(0)} ms, without the ty
 
 // Regeneration, from disk as a maintainer runs it: the full run and the cached ones all read the spec.
 const cache = createGenerateCache();
-generateFromPages(readSpec(CORPUS), { cache });
-const fullFromDisk = median(timeRounds(ROUNDS, () => generateFromPages(readSpec(CORPUS))));
-const noop = median(timeRounds(ROUNDS, () => generateFromPages(readSpec(CORPUS), { cache })));
+generateFromPages(readSpec(SPEC_DIR), { cache });
+const fullFromDisk = median(timeRounds(ROUNDS, () => generateFromPages(readSpec(SPEC_DIR))));
+const noop = median(timeRounds(ROUNDS, () => generateFromPages(readSpec(SPEC_DIR), { cache })));
 const changedFile = 'restrictions.md';
 const oneChange = median(timeRounds(ROUNDS, (round) => {
   // Each round edits the page differently from the round before, so every round is a real change.
-  const spec = readSpec(CORPUS).map((p) => (p.file === changedFile ? { ...p, text: p.text.replace('disables AirDrop', `disables AirDrop (edit ${round})`) } : p));
+  const spec = readSpec(SPEC_DIR).map((p) => (p.file === changedFile ? { ...p, text: p.text.replace('disables AirDrop', `disables AirDrop (edit ${round})`) } : p));
   generateFromPages(spec, { cache });
 }));
 log(`regenerate: full ${fullFromDisk.toFixed(0)} ms, unchanged ${noop.toFixed(0)} ms, ${changedFile} changed ${oneChange.toFixed(0)} ms`);
@@ -140,6 +137,9 @@ const measured = JSON.parse(spawnSync(process.execPath, ['--expose-gc', '--impor
 const { valid, invalid, payloadCounts, profilesPerSecond, profileCount } = measured;
 log(`validators: ${payloadCounts.valid} valid and ${payloadCounts.invalid} invalid payloads; per second valid ${valid.ours.toFixed(0)} (ajv ${valid.ajv.toFixed(0)}, zod ${valid.zod.toFixed(0)}), invalid ${invalid.ours.toFixed(0)} (ajv ${invalid.ajv.toFixed(0)}, zod ${invalid.zod.toFixed(0)})`);
 log(`profiles: ${profileCount} validated ${profilesPerSecond.toFixed(0)} per second`);
+
+const consumer = consumerFigures(Math.min(ROUNDS, 3));
+log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, everything ${consumer.allBundleKb.toFixed(0)} KB`);
 
 const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--rss-child'], { encoding: 'utf8' });
 const peakRssMb = Number(child.stdout);
@@ -155,6 +155,9 @@ const report = {
   profilesPerSecond: Math.round(profilesPerSecond),
   typecheckShare: round(1 - noCheck / full),
   peakRssMb: Math.round(peakRssMb),
+  consumerTscVsBaseline: round(consumer.consumerTscVsBaseline),
+  oneValidatorBundleKb: round(consumer.oneValidatorBundleKb, 1),
+  allBundleKb: Math.round(consumer.allBundleKb),
   context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, node: process.version },
 };
 
