@@ -5,6 +5,7 @@
  * each also broken on purpose.
  */
 import { spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,15 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
       expect(listing, f).toContain(`package/${f}`);
     }
     expect(listing.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+  });
+
+  it('bundles for a browser, and one validator bundles small', () => {
+    consumer.write('browser.mjs', "import { validateProfile } from '@dmspec/apple';\nexport const ok = validateProfile({}).valid;\n");
+    consumer.write('one.mjs', "import { validateWiFi } from '@dmspec/apple/validators';\nexport const ok = validateWiFi({}).valid;\n");
+    const bundle = (entry: string): number => buildSync({ entryPoints: [join(consumer.dir, entry)], absWorkingDir: consumer.dir, bundle: true, minify: true, write: false, platform: 'browser', format: 'esm', logLevel: 'silent' }).outputFiles[0]!.contents.length;
+    expect(bundle('browser.mjs')).toBeGreaterThan(0);
+    // The registries and every other validator stay out: the issue's budget is 50 KB.
+    expect(bundle('one.mjs')).toBeLessThan(50 * 1024);
   });
 
   it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {
