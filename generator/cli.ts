@@ -31,6 +31,7 @@ const OPTIONS = {
   'fail-on': { type: 'string' },
   'git-range': { type: 'string' },
   'docs-base': { type: 'string' },
+  'max-lines': { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
 } as const satisfies ParseArgsConfig['options'];
 

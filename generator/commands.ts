@@ -5,7 +5,8 @@
 import { parseSpecDir } from './parse/index.js';
 import { checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
-import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport } from './diff/index.js';
+import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
+import { statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS, type Platform } from './model/ir.js';
@@ -27,7 +28,9 @@ Diff options:
   --format md|json        the report's format (default md)
   --fail-on breaking|any  exit 1 when a breaking change (or any change) exists
   --out FILE              write the report to FILE instead of stdout
-  --docs-base PATH        link objects to their generated docs under PATH (e.g. generated/docs/)
+  --docs-base BASE        link each change to its page lines: BASE + the side's directory (or
+                          REV/DIR with --git-range) + file#Lline, e.g. https://github.com/o/r/blob/
+  --max-lines N           fit the Markdown into N lines (summary and breaking changes kept whole)
 
 Validate options:
   --spec DIR              validate against this spec directory (default: the checked-in validators)
@@ -68,6 +71,7 @@ export interface CommandOptions {
   'fail-on'?: string | undefined;
   'git-range'?: string | undefined;
   'docs-base'?: string | undefined;
+  'max-lines'?: string | undefined;
   platform?: string | undefined;
   'os-version'?: string | undefined;
   strict?: boolean | undefined;
@@ -115,23 +119,47 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
 
+/** `./spec/` → `spec/`: a directory as a prefix of page paths in links. */
+function pagesPrefix(dir: string): string {
+  const d = dir.split(sep).join('/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  return d && d !== '.' ? `${d}/` : '';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function diffCommand(args: string[], o: CommandOptions): CommandResult {
   const format = o.format ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
   const failOn = o['fail-on'];
   if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any') throw new UsageError(`--fail-on takes breaking or any, not ${failOn}`);
+  const maxLines = o['max-lines'] === undefined ? undefined : Number(o['max-lines']);
+  if (maxLines !== undefined && !(Number.isInteger(maxLines) && maxLines > 0)) throw new UsageError(`--max-lines takes a positive whole number, not ${o['max-lines']}`);
   let report: DiffReport;
+  // With --docs-base, page lines link to BASE + the side's directory (or REV/DIR) + file.
+  const docsBase = o['docs-base'];
+  const links: PageLinks = {};
   if (o['git-range'] !== undefined) {
     if (args.length) throw new UsageError('--git-range takes no OLD NEW arguments');
     const [a, b] = splitRange(o['git-range']);
     const spec = o.spec ?? 'spec';
     report = diffIr(loadGitSide(a, spec), loadGitSide(b, spec), { old: `${a}:${spec}`, new: `${b}:${spec}` });
+    if (docsBase !== undefined) Object.assign(links, { old: `${docsBase}${a}/${pagesPrefix(spec)}`, new: `${docsBase}${b}/${pagesPrefix(spec)}` });
   } else {
     if (args.length !== 2) throw new UsageError('diff takes OLD and NEW (spec directories or IR files), or --git-range');
     const [a, b] = args as [string, string];
     report = diffIr(loadSide(a), loadSide(b), { old: a, new: b });
+    if (docsBase !== undefined) {
+      if (isDirectory(a)) links.old = `${docsBase}${pagesPrefix(a)}`;
+      if (isDirectory(b)) links.new = `${docsBase}${pagesPrefix(b)}`;
+    }
   }
-  const text = format === 'json' ? jsonReport(report) : markdownReport(report, { docsBase: o['docs-base'] ?? '' });
+  const text = format === 'json' ? jsonReport(report) : markdownReport(report, { links, ...(maxLines !== undefined ? { maxLines } : {}) });
   const failing = failOn === 'any' ? report.changes.length > 0 : failOn === 'breaking' ? report.summary.breaking > 0 : false;
   const summary = `${report.summary.breaking} breaking, ${report.summary.additive} additive, ${report.summary.informational} informational, ${report.summary.descriptionOnly} description-only changes`;
   const base = { diagnostics: [], messages: [summary], exitCode: failing ? 1 : 0 };
