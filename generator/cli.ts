@@ -32,6 +32,10 @@ const OPTIONS = {
   'git-range': { type: 'string' },
   'docs-base': { type: 'string' },
   'max-lines': { type: 'string' },
+  'spec-versions': { type: 'string', multiple: true },
+  'git-revs': { type: 'string' },
+  object: { type: 'string' },
+  key: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
 } as const satisfies ParseArgsConfig['options'];
 

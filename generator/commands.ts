@@ -5,7 +5,7 @@
 import { parseSpecDir } from './parse/index.js';
 import { checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
-import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
+import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
 import { statSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -22,6 +22,9 @@ Commands:
   diff OLD NEW                        what changed between two spec versions (directories or IR files)
   diff --git-range REV1..REV2 [--spec DIR]
                                       the same for the spec directory at two git revisions
+  history --spec-versions DIR...      per object and key, the version in which each fact changed
+  history --git-revs REV,REV,... [--spec DIR]
+                                      the same for the spec directory at several git revisions
   validate [--spec DIR] FILE...       check .mobileconfig profiles (XML, binary or signed)
 
 Diff options:
@@ -31,6 +34,11 @@ Diff options:
   --docs-base BASE        link each change to its page lines: BASE + the side's directory (or
                           REV/DIR with --git-range) + file#Lline, e.g. https://github.com/o/r/blob/
   --max-lines N           fit the Markdown into N lines (summary and breaking changes kept whole)
+
+History options (oldest version first; DIR may also be an IR file):
+  --object NAME           only this object, with every fact it states
+  --key KEY               only keys of this name, with every fact they state
+  --format md|json        the report's format (default md); --out FILE as for diff
 
 Validate options:
   --spec DIR              validate against this spec directory (default: the checked-in validators)
@@ -72,6 +80,10 @@ export interface CommandOptions {
   'git-range'?: string | undefined;
   'docs-base'?: string | undefined;
   'max-lines'?: string | undefined;
+  'spec-versions'?: string[] | undefined;
+  'git-revs'?: string | undefined;
+  object?: string | undefined;
+  key?: string | undefined;
   platform?: string | undefined;
   'os-version'?: string | undefined;
   strict?: boolean | undefined;
@@ -166,6 +178,29 @@ function diffCommand(args: string[], o: CommandOptions): CommandResult {
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
 }
 
+function historyCommand(args: string[], o: CommandOptions): CommandResult {
+  const format = o.format ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
+  let versions;
+  if (o['git-revs'] !== undefined) {
+    if (args.length || o['spec-versions']?.length) throw new UsageError('--git-revs takes no spec directories');
+    const spec = o.spec ?? 'spec';
+    const revs = o['git-revs'].split(',').map((r) => r.trim()).filter(Boolean);
+    if (revs.length < 2) throw new UsageError('--git-revs takes at least two revisions, separated by commas');
+    versions = revs.map((rev) => ({ label: `${rev}:${spec}`, ir: loadGitSide(rev, spec) }));
+  } else {
+    // `--spec-versions A B C`: the option takes A, B and C follow as arguments; order is kept.
+    const dirs = [...(o['spec-versions'] ?? []), ...args];
+    if (dirs.length < 2) throw new UsageError('history takes at least two spec versions (--spec-versions DIR DIR...), or --git-revs');
+    versions = dirs.map((d) => ({ label: d, ir: loadSide(d) }));
+  }
+  const report = historyOf(versions, { ...(o.object !== undefined ? { object: o.object } : {}), ...(o.key !== undefined ? { property: o.key } : {}) });
+  const text = format === 'json' ? historyJson(report) : historyMarkdown(report);
+  const keys = report.entries.filter((e) => e.property !== undefined).length;
+  const base = { diagnostics: [], messages: [`${report.entries.length - keys} object entries and ${keys} key entries across ${versions.length} versions`], exitCode: 0 };
+  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
+}
+
 function platformOption(value: string | undefined): Platform | undefined {
   if (value === undefined) return undefined;
   const found = PLATFORMS.find((p) => p.toLowerCase() === value.toLowerCase());
@@ -202,6 +237,8 @@ export async function runCommand(command: string, args: string[], options: Comma
       return generateCommand(args, options);
     case 'diff':
       return diffCommand(args, options);
+    case 'history':
+      return historyCommand(args, options);
     case 'validate':
       return validateCommand(args, options);
     default:

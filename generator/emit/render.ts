@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { COMPILE_OPTIONS, createHandlebars } from './helpers.js';
 
-export type TemplateName = 'types.ts' | 'validators.ts' | 'validator-runtime.ts' | 'schema.json' | 'doc-page.md' | 'doc-index.md' | 'diff-report.md';
+export type TemplateName = 'types.ts' | 'validators.ts' | 'validator-runtime.ts' | 'schema.json' | 'doc-page.md' | 'doc-index.md' | 'diff-report.md' | 'history-report.md';
 
 /** Finds `templates/` from the source tree (generator/emit) or the built one (dist/generator/emit). */
 export function templatesDir(): string {
