@@ -71,10 +71,12 @@ export function markdownReport(report: DiffReport, options: MarkdownOptions = {}
     const shown = firstEntries(sections, keep);
     const left = sections.flatMap((s) => (s.whole ? [] : s.entries.slice(shown.find((x) => x.title === s.title)?.entries.length ?? 0)));
     const changes = left.reduce((n, e) => n + e.covers.length, 0);
-    return `_Cut to fit ${count(max)} lines: ${plural(total - keep, 'more entry', 'more entries')} (${plural(changes, 'change')}) are left out. The full report (without \`--max-lines\`) and \`--format json\` list every change._`;
+    const cut = total > keep ? `Cut to fit ${count(max)} lines: ${plural(total - keep, 'entry', 'entries')} (${plural(changes, 'change')}) left out` : '';
+    const over = lineCount(view(shown, '')) > max ? `the summary and the breaking changes are kept whole although they take more than ${count(max)} lines` : '';
+    return `_${[cut, over].filter(Boolean).join('; ')}. The full report (without \`--max-lines\`) and \`--format json\` list every change._`.replace(/^_t/, '_T');
   };
   let lo = 0;
-  let hi = total - 1;
+  let hi = Math.max(0, total - 1);
   while (lo < hi) {
     const mid = Math.ceil((lo + hi) / 2);
     if (lineCount(view(firstEntries(sections, mid), note(mid))) <= max) lo = mid;
