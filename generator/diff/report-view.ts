@@ -252,6 +252,6 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
     { title: `Breaking changes (${count(breaking.length)})`, entries: breaking.length ? breaking : [{ line: 'none', covers: [] }], whole: true },
     { title: `Additive changes (${count(n('additive'))})`, entries: grouped(byClass.additive), whole: false },
     { title: `Informational changes (${count(n('informational'))})`, entries: grouped(byClass.informational), whole: false },
-    { title: `Wording (${count(report.summary.descriptionOnly)} descriptions)`, entries: [...wording, ...singles], whole: false },
+    { title: `Wording (${plural(report.summary.descriptionOnly, 'description')})`, entries: [...wording, ...singles], whole: false },
   ].filter((s) => s.whole || s.entries.length);
 }
