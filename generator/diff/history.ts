@@ -103,9 +103,15 @@ function changed(facts: readonly FactTimeline[], since: string | undefined): boo
   return facts.some((f) => f.changes.length > 1) || (since !== undefined && facts[0]!.changes[0]?.version !== since);
 }
 
-/** Keeps the timelines worth a row: those that changed, or every stated one when one entry was asked for. */
-function shown(facts: FactTimeline[], all: boolean): FactTimeline[] {
-  return facts.filter((f) => f.changes.length > 1 || (all && f.changes.some((c) => c.value !== null && c.value !== false)));
+/**
+ * Keeps the timelines worth a row: those that changed, presence when the entry came later than
+ * `since`, or every stated one when one entry was asked for.
+ */
+function shown(facts: FactTimeline[], all: boolean, since: string | undefined): FactTimeline[] {
+  return facts.filter((f) =>
+    f.changes.length > 1 ||
+    (f.fact === 'present' && since !== undefined && f.changes[0]?.version !== since) ||
+    (all && f.changes.some((c) => c.value !== null && c.value !== false)));
 }
 
 /**
@@ -129,14 +135,14 @@ export function historyOf(versions: readonly SpecVersion[], filter: HistoryFilte
     const objectFacts = timelines(labels, found, OBJECT_FACTS);
     const objectSince = objectFacts[0]!.changes[0]?.version;
     if (filter.property === undefined && (all || changed(objectFacts, labels[0]))) {
-      entries.push({ object: name, facts: shown(objectFacts, all) });
+      entries.push({ object: name, facts: shown(objectFacts, all, labels[0]) });
     }
     const keys = [...new Set(found.flatMap((o) => o?.properties.map((p) => p.name) ?? []))];
     for (const key of keys) {
       if (filter.property !== undefined && key !== filter.property) continue;
       const props = found.map((o) => o?.properties.find((p) => p.name === key));
       const facts = timelines(labels, props, PROPERTY_FACTS);
-      if (all || changed(facts, objectSince)) entries.push({ object: name, property: key, facts: shown(facts, all) });
+      if (all || changed(facts, objectSince)) entries.push({ object: name, property: key, facts: shown(facts, all, objectSince) });
     }
   }
   return { versions: labels, entries };
