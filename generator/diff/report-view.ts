@@ -98,6 +98,8 @@ interface Group {
 
 interface GroupedChanges {
   title: Group['title'];
+  /** Objects and keys added come before the rest, whatever their number. */
+  rank: number;
   items: { i: number; sub: string; item: string; tailItem: string; single: string }[];
 }
 
@@ -190,7 +192,7 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
     const sentence = withSentence(c);
     const g = groupOf(c, sentence);
     const groups = byClass[c.class];
-    const entry = groups.get(g.key) ?? { title: g.title, items: [] };
+    const entry = groups.get(g.key) ?? { title: g.title, rank: c.kind === 'object-added' ? 0 : c.kind === 'property-added' ? 1 : 2, items: [] };
     entry.items.push({ i, sub: g.sub, item: g.item, tailItem: g.tailItem, single: `${ref(c)}: ${describeChange(c)}${sentence}${pageRefs(c, links)}` });
     groups.set(g.key, entry);
   });
@@ -198,7 +200,7 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
   const grouped = (groups: Map<string, GroupedChanges>): ReportEntry[] => {
     const big: ReportEntry[] = [];
     const small: ReportEntry[] = [];
-    const sorted = [...groups.values()].sort((a, b) => b.items.length - a.items.length || a.items[0]!.i - b.items[0]!.i);
+    const sorted = [...groups.values()].sort((a, b) => a.rank - b.rank || b.items.length - a.items.length || a.items[0]!.i - b.items[0]!.i);
     for (const { title, items } of sorted) {
       if (items.length < GROUP_MIN) {
         for (const x of items) small.push({ line: x.single, covers: [x.i] });
