@@ -39,6 +39,13 @@ describe('wordHunks', () => {
     expect(wordHunks('See [VPN](/documentation/vpn) for `Key` and \\*.', 'See VPN  for Key and *.')).toEqual([]);
   });
 
+  it('shows a description rewritten beyond the edit budget as its old and new openings, at once', () => {
+    const words = (seed: number) => Array.from({ length: 10000 }, (_, i) => `w${(i * seed) % 7919}`).join(' ');
+    // Unbounded, this diff takes minutes; bounded, it gives up early and shows both openings.
+    const hs = wordHunks(words(3), words(5));
+    expect(hs).toEqual([{ before: '', removed: `${words(3).split(' ').slice(0, 40).join(' ')} …`, added: `${words(5).split(' ').slice(0, 40).join(' ')} …`, after: '' }]);
+  });
+
   it('gives the same signature to the same edit on different text', () => {
     const a = wordHunks('Allow AirDrop. Requires supervision in iOS.', 'Allow AirDrop. Requires supervision: iOS');
     const b = wordHunks('Allow the camera. Requires supervision in iOS.', 'Allow the camera. Requires supervision: iOS');
