@@ -4,14 +4,24 @@
  * a table cell or emphasis in a report that ends up in a pull-request comment.
  */
 import type { JsonValue } from '../model/ir.js';
-import { markdownCode } from '../emit/escape.js';
+import { markdownCode as codeSpan } from '../emit/escape.js';
 import type { WordHunk } from './word-diff.js';
 
-export { markdownCode };
+/**
+ * Control characters and bidirectional overrides: invisible in a rendered report, but they can
+ * move the cursor or reorder text in a terminal or an editor. They are dropped.
+ */
+const INVISIBLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+/** A name from a page as inline code that stays code whatever it holds. */
+export function markdownCode(text: string): string {
+  return codeSpan(text.replace(INVISIBLE, ''));
+}
 
 /** Page text as inert inline Markdown on one line. */
 export function markdownInline(text: string): string {
   return text
+    .replace(INVISIBLE, '')
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

@@ -3,7 +3,7 @@
  * changed sentence states, markup that is not a change, and Markdown that stays inert.
  */
 import { describe, expect, it } from 'vitest';
-import { markdownHunks, markdownInline } from '../../generator/diff/markdown.js';
+import { markdownCode, markdownHunks, markdownInline } from '../../generator/diff/markdown.js';
 import { editSignature, wordHunks } from '../../generator/diff/word-diff.js';
 
 const LONG = 'one two three four five six seven eight nine ten eleven twelve';
@@ -62,12 +62,14 @@ describe('Markdown of a word diff', () => {
     );
   });
 
-  it('makes page text inert: no links, images, HTML, emphasis or table cells', () => {
+  it('makes page text inert: no links, images, HTML, emphasis, table cells or terminal controls', () => {
     const hostile = 'Click [here](javascript:alert(1)) ![x](http://t/x.png) <script>alert(1)</script> **bold** _em_ ~~s~~ a|b `code` \\';
     const md = markdownInline(hostile);
     expect(md).not.toMatch(/(?<!\\)[[\]*_~|`]/);
     expect(md).not.toMatch(/<|>/);
     expect(md).toContain('&lt;script&gt;');
+    expect(markdownInline('a\u001b[2Jb\u202ec\u0007')).toBe('a\\[2Jbc');
+    expect(markdownCode('Key\u001b]0;x\u0007')).toBe('`Key]0;x`');
     const line = markdownHunks(wordHunks('Safe text.', `Safe text. ${hostile}`));
     expect(line.startsWith('Safe text. **')).toBe(true);
     expect(line).not.toMatch(/<script|\]\(javascript/);
