@@ -12,3 +12,4 @@ export {
   type FileReport, type ProfileReport, type ProfileIssue, type PayloadReport, type ValidateProfilesOptions,
 } from './validate/index.js';
 export { textReport, jsonValidationReport, validationExitCode } from './validate/report.js';
+export { diffIr, markdownReport, jsonReport, loadSide, loadGitSide, historyOf, historyMarkdown, historyJson, type DiffReport, type Change, type HistoryReport, type SpecVersion } from './diff/index.js';
