@@ -35,7 +35,7 @@ const GROUP_MIN = 3;
 /** Same-edit description groups from this many keys. */
 const WORDING_GROUP_MIN = 2;
 /** Keys named in the line itself rather than in a collapsible list, up to this many. */
-const INLINE_KEYS = 3;
+const INLINE_KEYS = 6;
 /** Lines of a group's collapsible list; the rest share the last one. */
 const MAX_LIST_LINES = 8;
 
@@ -121,8 +121,9 @@ function groupOf(c: Change, sentence: string): { key: string } & Group {
       // Availability stated for the first time says nothing about one platform: one line for all.
       if (c.old === null && cls === 'informational') return { key: `${cls}|av+`, title: (n) => `availability stated for the first time (${plural(n, 'platform line')} on keys whose pages stated none before)`, ...byValue(`${p} ${availabilityText(c.new)}`) };
       if (c.old === null) return { key: `${cls}|av+|${c.platform}`, title: (n) => `${p} listed for the first time on ${plural(n, 'key')}`, ...byValue(availabilityText(c.new)) };
-      if (c.new === null) return { key: `${cls}|av-|${c.platform}`, title: (n) => `${p} no longer listed on ${plural(n, 'key')}`, ...byValue(`was ${availabilityText(c.old)}`) };
-      return { key: `${cls}|av|${c.platform}`, title: (n) => `${p} availability changed on ${plural(n, 'key')}`, ...byValue(`${availabilityText(c.old)} → ${availabilityText(c.new)}`) };
+      // Platforms dropped from a listing, and versions restated, read as one story each across platforms.
+      if (c.new === null) return { key: `${cls}|av-`, title: (n) => `a platform no longer listed (${plural(n, 'platform line')})`, ...byValue(`${p} was ${availabilityText(c.old)}`) };
+      return { key: `${cls}|av`, title: (n) => `availability versions changed (${plural(n, 'platform line')})`, ...byValue(`${p} ${availabilityText(c.old)} → ${availabilityText(c.new)}`) };
     }
     default: {
       // Everything else groups when it is exactly the same change: same kind, same old and new.
