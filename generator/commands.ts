@@ -5,10 +5,10 @@
 import { parseSpecDir } from './parse/index.js';
 import { checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
 import { updateSpec } from './update-spec.js';
-import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport } from './diff/index.js';
+import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS, type Platform } from './model/ir.js';
@@ -24,6 +24,9 @@ Commands:
   diff OLD NEW                        what changed between two spec versions (directories or IR files)
   diff --git-range REV1..REV2 [--spec DIR]
                                       the same for the spec directory at two git revisions
+  history --spec-versions DIR...      per object and key, the version in which each fact changed
+  history --git-revs REV,REV,... [--spec DIR]
+                                      the same for the spec directory at several git revisions
   validate [--spec DIR] FILE...       check .mobileconfig profiles (XML, binary or signed)
   update-spec --from DIR [--label L]  replace spec/'s pages with DIR's, regenerate, bump the package
                                       version and write reports/spec-L.md; exit 1 on breaking changes
@@ -32,7 +35,14 @@ Diff options:
   --format md|json        the report's format (default md)
   --fail-on breaking|any  exit 1 when a breaking change (or any change) exists
   --out FILE              write the report to FILE instead of stdout
-  --docs-base PATH        link objects to their generated docs under PATH (e.g. generated/docs/)
+  --docs-base BASE        link each change to its page lines: BASE + the side's directory (or
+                          REV/DIR with --git-range) + file#Lline, e.g. https://github.com/o/r/blob/
+  --max-lines N           fit the Markdown into N lines (summary and breaking changes kept whole)
+
+History options (oldest version first; DIR may also be an IR file):
+  --object NAME           only this object, with every fact it states
+  --key KEY               only keys of this name, with every fact they state
+  --format md|json        the report's format (default md); --out FILE as for diff
 
 Validate options:
   --spec DIR              validate against this spec directory (default: the checked-in validators)
@@ -73,6 +83,11 @@ export interface CommandOptions {
   'fail-on'?: string | undefined;
   'git-range'?: string | undefined;
   'docs-base'?: string | undefined;
+  'max-lines'?: string | undefined;
+  'spec-versions'?: string[] | undefined;
+  'git-revs'?: string | undefined;
+  object?: string | undefined;
+  key?: string | undefined;
   platform?: string | undefined;
   'os-version'?: string | undefined;
   strict?: boolean | undefined;
@@ -123,26 +138,73 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
 
+/** `./spec/` → `spec/`: a directory as a prefix of page paths in links. */
+function pagesPrefix(dir: string): string {
+  const d = dir.split(sep).join('/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
+  return d && d !== '.' ? `${d}/` : '';
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 function diffCommand(args: string[], o: CommandOptions): CommandResult {
   const format = o.format ?? 'md';
   if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
   const failOn = o['fail-on'];
   if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any') throw new UsageError(`--fail-on takes breaking or any, not ${failOn}`);
+  const maxLines = o['max-lines'] === undefined ? undefined : Number(o['max-lines']);
+  if (maxLines !== undefined && !(Number.isInteger(maxLines) && maxLines > 0)) throw new UsageError(`--max-lines takes a positive whole number, not ${o['max-lines']}`);
   let report: DiffReport;
+  // With --docs-base, page lines link to BASE + the side's directory (or REV/DIR) + file.
+  const docsBase = o['docs-base'];
+  const links: PageLinks = {};
   if (o['git-range'] !== undefined) {
     if (args.length) throw new UsageError('--git-range takes no OLD NEW arguments');
     const [a, b] = splitRange(o['git-range']);
     const spec = o.spec ?? 'spec';
     report = diffIr(loadGitSide(a, spec), loadGitSide(b, spec), { old: `${a}:${spec}`, new: `${b}:${spec}` });
+    if (docsBase !== undefined) Object.assign(links, { old: `${docsBase}${a}/${pagesPrefix(spec)}`, new: `${docsBase}${b}/${pagesPrefix(spec)}` });
   } else {
     if (args.length !== 2) throw new UsageError('diff takes OLD and NEW (spec directories or IR files), or --git-range');
     const [a, b] = args as [string, string];
     report = diffIr(loadSide(a), loadSide(b), { old: a, new: b });
+    if (docsBase !== undefined) {
+      if (isDirectory(a)) links.old = `${docsBase}${pagesPrefix(a)}`;
+      if (isDirectory(b)) links.new = `${docsBase}${pagesPrefix(b)}`;
+    }
   }
-  const text = format === 'json' ? jsonReport(report) : markdownReport(report, { docsBase: o['docs-base'] ?? '' });
+  const text = format === 'json' ? jsonReport(report) : markdownReport(report, { links, ...(maxLines !== undefined ? { maxLines } : {}) });
   const failing = failOn === 'any' ? report.changes.length > 0 : failOn === 'breaking' ? report.summary.breaking > 0 : false;
   const summary = `${report.summary.breaking} breaking, ${report.summary.additive} additive, ${report.summary.informational} informational, ${report.summary.descriptionOnly} description-only changes`;
   const base = { diagnostics: [], messages: [summary], exitCode: failing ? 1 : 0 };
+  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
+}
+
+function historyCommand(args: string[], o: CommandOptions): CommandResult {
+  const format = o.format ?? 'md';
+  if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
+  let versions;
+  if (o['git-revs'] !== undefined) {
+    if (args.length || o['spec-versions']?.length) throw new UsageError('--git-revs takes no spec directories');
+    const spec = o.spec ?? 'spec';
+    const revs = o['git-revs'].split(',').map((r) => r.trim()).filter(Boolean);
+    if (revs.length < 2) throw new UsageError('--git-revs takes at least two revisions, separated by commas');
+    versions = revs.map((rev) => ({ label: `${rev}:${spec}`, ir: loadGitSide(rev, spec) }));
+  } else {
+    // `--spec-versions A B C`: the option takes A, B and C follow as arguments; order is kept.
+    const dirs = [...(o['spec-versions'] ?? []), ...args];
+    if (dirs.length < 2) throw new UsageError('history takes at least two spec versions (--spec-versions DIR DIR...), or --git-revs');
+    versions = dirs.map((d) => ({ label: d, ir: loadSide(d) }));
+  }
+  const report = historyOf(versions, { ...(o.object !== undefined ? { object: o.object } : {}), ...(o.key !== undefined ? { property: o.key } : {}) });
+  const text = format === 'json' ? historyJson(report) : historyMarkdown(report);
+  const keys = report.entries.filter((e) => e.property !== undefined).length;
+  const base = { diagnostics: [], messages: [`${report.entries.length - keys} object entries and ${keys} key entries across ${versions.length} versions`], exitCode: 0 };
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
 }
 
@@ -207,6 +269,8 @@ export async function runCommand(command: string, args: string[], options: Comma
       return generateCommand(args, options);
     case 'diff':
       return diffCommand(args, options);
+    case 'history':
+      return historyCommand(args, options);
     case 'validate':
       return validateCommand(args, options);
     case 'update-spec':

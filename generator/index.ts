@@ -12,7 +12,10 @@ export {
   type FileReport, type ProfileReport, type ProfileIssue, type PayloadReport, type ValidateProfilesOptions,
 } from './validate/index.js';
 export { textReport, jsonValidationReport, validationExitCode } from './validate/report.js';
-export { diffIr, markdownReport, jsonReport, classify, loadSide, loadGitSide, type Change, type ChangeClass, type ChangeKind, type DiffReport } from './diff/index.js';
+export {
+  diffIr, markdownReport, jsonReport, classify, loadSide, loadGitSide, historyOf, historyMarkdown, historyJson,
+  type Change, type ChangeClass, type ChangeKind, type DiffReport, type HistoryReport, type SpecVersion,
+} from './diff/index.js';
 export { updateSpec, versionBump, bumpVersion, type UpdateSpecOptions, type UpdateSpecResult, type VersionBump } from './update-spec.js';
 export { readPackageInfo } from './project-config.js';
 export type { PackageInfo } from './emit/package-view.js';

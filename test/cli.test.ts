@@ -3,7 +3,7 @@
  * and a failed generate that leaves the output folder as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -71,15 +71,26 @@ describe('dmspec CLI', () => {
     expect(dmspec(['diff', before, before, '--fail-on', 'any']).code).toBe(0);
     const md = dmspec(['diff', before, spec]);
     expect(md.code).toBe(0);
-    expect(md.stdout).toContain('- **breaking** `AuthenticationMethod`: allowed value `SharedSecret` removed');
+    expect(md.stdout).toContain('- `VPN.IKEv2.AuthenticationMethod`: allowed value `SharedSecret` removed (old vpn-ikev2.md:31, new vpn-ikev2.md:31)');
+    expect(md.stdout).not.toContain('Do not edit');
+    // --docs-base links page lines: BASE + the side's directory + file#Lline.
+    const linked = dmspec(['diff', './before', 'spec/', '--docs-base', 'https://example.com/blob/main/'], join(spec, '..')).stdout;
+    expect(linked).toContain('(old [vpn-ikev2.md:31](https://example.com/blob/main/before/vpn-ikev2.md#L31), new [vpn-ikev2.md:31](https://example.com/blob/main/spec/vpn-ikev2.md#L31))');
+    const short = dmspec(['diff', before, spec, '--max-lines', '12']);
+    expect(short.code).toBe(0);
+    // Nothing but the summary and the breaking change: kept whole, and the report says so.
+    expect(short.stdout).toContain('- `VPN.IKEv2.AuthenticationMethod`: allowed value `SharedSecret` removed');
+    expect(short.stdout).toContain('_The summary and the breaking changes are kept whole although they take more than 12 lines.');
+    expect(dmspec(['diff', before, spec, '--max-lines', 'ten']).code).toBe(2);
     expect(dmspec(['diff', before, spec, '--fail-on', 'breaking']).code).toBe(1);
     const json = JSON.parse(dmspec(['diff', before, spec, '--format', 'json']).stdout);
     expect(json.changes).toEqual([{
       object: 'VPN.IKEv2', property: 'AuthenticationMethod', kind: 'allowed-values-changed', class: 'breaking',
-      old: 'SharedSecret', new: null, source: { file: 'vpn-ikev2.md', line: 31 },
+      old: 'SharedSecret', new: null, source: { file: 'vpn-ikev2.md', line: 31 }, oldSource: { file: 'vpn-ikev2.md', line: 31 },
     }]);
     expect(dmspec(['diff', before]).code).toBe(2);
     expect(dmspec(['diff', before, spec, '--format', 'html']).code).toBe(2);
+    rmSync(join(spec, '..'), { recursive: true, force: true });
   });
 
   it('diff --git-range compares the spec directory at two revisions', () => {
@@ -94,5 +105,30 @@ describe('dmspec CLI', () => {
     const r = dmspec(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--format', 'json'], dir);
     expect(r.stderr).toMatch(/0 breaking, 1 additive/);
     expect(JSON.parse(r.stdout).changes).toEqual([expect.objectContaining({ property: 'RemoteIdentifier', kind: 'required-changed', class: 'additive', old: true, new: false })]);
+    // Links to page lines at each revision, as a forge shows them: BASE + REV/ + spec dir + file.
+    const md = dmspec(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--docs-base', 'https://example.com/o/r/blob/'], dir);
+    expect(md.stdout).toMatch(/\[vpn-ikev2\.md:\d+\]\(https:\/\/example\.com\/o\/r\/blob\/HEAD~1\/spec\/vpn-ikev2\.md#L\d+\)/);
+    // history over the same revisions: the version in which the key stopped being required.
+    const h = dmspec(['history', '--git-revs', 'HEAD~1,HEAD', '--spec', 'spec', '--key', 'RemoteIdentifier', '--format', 'json'], dir);
+    expect(h.code).toBe(0);
+    expect(JSON.parse(h.stdout).entries[0].facts).toContainEqual({
+      fact: 'required', changes: [{ version: 'HEAD~1:spec', value: true }, { version: 'HEAD:spec', value: false }],
+    });
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('history lists, per key, the version in which each fact changed', () => {
+    const { dir, spec } = tempSpec();
+    const v1 = join(dir, 'v1');
+    cpSync(spec, v1, { recursive: true });
+    const page = join(spec, 'vpn-ikev2.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('Possible Values: `None, SharedSecret, Certificate`', 'Possible Values: `None, Certificate`'));
+    const r = dmspec(['history', '--spec-versions', v1, spec, '--object', 'VPN.IKEv2', '--key', 'AuthenticationMethod']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('| key | fact | v1 | spec |');
+    expect(r.stdout).toContain('| `AuthenticationMethod` | allowedValues | `None`, `SharedSecret`, `Certificate` | `None`, `Certificate` |');
+    expect(dmspec(['history', v1]).code).toBe(2);
+    expect(dmspec(['history', '--git-revs', 'HEAD']).code).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

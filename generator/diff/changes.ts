@@ -8,15 +8,16 @@
  * - **additive**: something new is accepted — a key, object, allowed value or platform added,
  *   a key no longer required, a range widened, a list of values lifted, an inheritance added;
  * - **informational**: nothing a validator enforces changes — descriptions, defaults,
- *   deprecations, availability versions and notes.
+ *   deprecations, supervision, availability versions and notes.
  */
 import type { JsonValue } from '../model/ir.js';
+import type { WordHunk } from './word-diff.js';
 
 export type ChangeKind =
   | 'object-added' | 'object-removed'
   | 'property-added' | 'property-removed'
   | 'type-changed' | 'required-changed' | 'default-changed' | 'allowed-values-changed'
-  | 'range-changed' | 'availability-changed' | 'deprecation-changed'
+  | 'range-changed' | 'availability-changed' | 'deprecation-changed' | 'supervision-changed'
   | 'payload-type-changed' | 'inherits-changed' | 'description-changed';
 
 export type ChangeClass = 'breaking' | 'additive' | 'informational';
@@ -35,6 +36,10 @@ export interface Change {
   new: JsonValue;
   /** Where the new (or, for removals, the old) fact is stated. */
   source?: { file: string; line: number };
+  /** Where the old fact was stated, when both sides state it. */
+  oldSource?: { file: string; line: number };
+  /** For `description-changed`: the changed words, with a little unchanged text around them. */
+  hunks?: WordHunk[];
 }
 
 export interface DiffReport {
@@ -77,6 +82,7 @@ export function classify(kind: ChangeKind, old: JsonValue, now: JsonValue, bound
       return old === null && now !== null ? 'additive' : 'informational';
     case 'default-changed':
     case 'deprecation-changed':
+    case 'supervision-changed':
     case 'description-changed':
       return 'informational';
     default: {

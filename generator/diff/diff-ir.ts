@@ -5,10 +5,21 @@
 import { isDefinition, PLATFORMS, typeToString, type IrDocument, type IrObject, type IrProperty, type JsonValue } from '../model/ir.js';
 import { classify, compareChanges, type Change, type ChangeKind, type DiffReport } from './changes.js';
 import { comparablePlatforms, normaliseDescription, platformFacts, shared, type Capabilities } from './normalise.js';
+import { wordHunks, type ProseFact } from './word-diff.js';
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
 const isEmpty = (av: IrObject['availability']): boolean => !PLATFORMS.some((p) => av?.[p]);
 const orNull = (v: JsonValue | undefined): JsonValue => (v === undefined ? null : v);
+
+/** Supervision as one value: `false`, `true` (everywhere the key exists) or the platforms named. */
+const supervision = (p: IrProperty): JsonValue => (p.supervised ? (p.supervisedPlatforms?.length ? [...p.supervisedPlatforms].sort() : true) : false);
+
+/** The change that carries a fact a description sentence states. */
+const FACT_KIND: Record<ProseFact, ChangeKind> = {
+  availability: 'availability-changed',
+  deprecation: 'deprecation-changed',
+  supervision: 'supervision-changed',
+};
 
 class ChangeList {
   readonly items: Change[] = [];
@@ -26,7 +37,7 @@ function definitions(ir: IrDocument): Map<string, IrObject> {
   return out;
 }
 
-function availabilityChanges(out: ChangeList, object: string, property: string | undefined, a: IrObject['availability'], b: IrObject['availability'], caps: Capabilities, source: Change['source']): void {
+function availabilityChanges(out: ChangeList, object: string, property: string | undefined, a: IrObject['availability'], b: IrObject['availability'], caps: Capabilities, where: Pick<Change, 'source' | 'oldSource'>): void {
   // A side that stated no availability at all cannot have gained a platform: the page only now says.
   const firstStated = !PLATFORMS.some((p) => a?.[p]);
   for (const platform of comparablePlatforms(a, b, caps.availability)) {
@@ -34,15 +45,31 @@ function availabilityChanges(out: ChangeList, object: string, property: string |
     const y = platformFacts(b, platform);
     if (same(x, y)) continue;
     out.add(object, property, 'availability-changed', (x ?? null) as JsonValue, (y ?? null) as JsonValue, {
-      platform, ...(source ? { source } : {}), ...(firstStated ? { class: 'informational' as const } : {}),
+      platform, ...where, ...(firstStated ? { class: 'informational' as const } : {}),
     });
   }
 }
 
+/**
+ * A description change with its word diff. A changed sentence that states a fact whose change
+ * is already in the list (same key) is marked, so the report shows it with that change, once.
+ */
+function descriptionChange(out: ChangeList, object: string, property: string | undefined, a: string | undefined, b: string | undefined, from: number, extra: Partial<Change>): void {
+  if (normaliseDescription(a ?? '') === normaliseDescription(b ?? '')) return;
+  const hunks = wordHunks(a ?? '', b ?? '');
+  const kinds = new Set(out.items.slice(from).map((c) => c.kind));
+  for (const h of hunks) if (h.fact && kinds.has(FACT_KIND[h.fact])) h.withChange = true;
+  out.add(object, property, 'description-changed', orNull(a), orNull(b), { ...extra, hunks });
+}
+
 function propertyChanges(out: ChangeList, object: string, a: IrProperty, b: IrProperty, caps: Capabilities): void {
   const name = a.name;
+  const from = out.items.length;
   const source = { file: b.source.file, line: b.source.line };
-  const at = (fact: keyof NonNullable<IrProperty['factLines']>) => ({ source: { file: b.source.file, line: b.factLines?.[fact] ?? b.source.line } });
+  const at = (fact: keyof NonNullable<IrProperty['factLines']>) => ({
+    source: { file: b.source.file, line: b.factLines?.[fact] ?? b.source.line },
+    oldSource: { file: a.source.file, line: a.factLines?.[fact] ?? a.source.line },
+  });
   if (caps.type && a.typeOrigin === 'stated' && b.typeOrigin === 'stated' && !same(a.type, b.type)) {
     out.add(object, name, 'type-changed', typeToString(a.type), typeToString(b.type), at('type'));
   }
@@ -63,30 +90,31 @@ function propertyChanges(out: ChangeList, object: string, a: IrProperty, b: IrPr
       if (a[bound] !== b[bound]) out.add(object, name, 'range-changed', orNull(a[bound]), orNull(b[bound]), { bound, ...at(bound) });
     }
   }
-  if (caps.availability !== 'none') availabilityChanges(out, object, name, a.availability, b.availability, caps, at('availability').source);
+  if (caps.availability !== 'none') availabilityChanges(out, object, name, a.availability, b.availability, caps, at('availability'));
   // Across flavours a deprecation is compared only where both sides say anything about availability.
   const statesBoth = caps.availability === 'lines' || (!isEmpty(a.availability) && !isEmpty(b.availability));
   if (statesBoth && !!a.deprecated !== !!b.deprecated) out.add(object, name, 'deprecation-changed', !!a.deprecated, !!b.deprecated, at('deprecated'));
-  if (normaliseDescription(a.description) !== normaliseDescription(b.description)) {
-    out.add(object, name, 'description-changed', a.description, b.description, { source });
-  }
+  if (!same(supervision(a), supervision(b))) out.add(object, name, 'supervision-changed', supervision(a), supervision(b), { source, oldSource: { file: a.source.file, line: a.source.line } });
+  descriptionChange(out, object, name, a.description, b.description, from, { source, oldSource: { file: a.source.file, line: a.source.line } });
 }
 
 function objectChanges(out: ChangeList, a: IrObject, b: IrObject): void {
   const caps = shared(a.source.flavour, b.source.flavour);
+  const from = out.items.length;
   const source = { file: b.source.file, line: b.source.line };
-  if (orNull(a.payloadType) !== orNull(b.payloadType)) out.add(a.name, undefined, 'payload-type-changed', orNull(a.payloadType), orNull(b.payloadType), { source });
+  const oldSource = { file: a.source.file, line: a.source.line };
+  if (orNull(a.payloadType) !== orNull(b.payloadType)) out.add(a.name, undefined, 'payload-type-changed', orNull(a.payloadType), orNull(b.payloadType), { source, oldSource });
   const ia = a.inherits ?? [];
   const ib = b.inherits ?? [];
-  for (const n of ia) if (!ib.includes(n)) out.add(a.name, undefined, 'inherits-changed', n, null, { source });
-  for (const n of ib) if (!ia.includes(n)) out.add(a.name, undefined, 'inherits-changed', null, n, { source });
+  for (const n of ia) if (!ib.includes(n)) out.add(a.name, undefined, 'inherits-changed', n, null, { source, oldSource });
+  for (const n of ib) if (!ia.includes(n)) out.add(a.name, undefined, 'inherits-changed', null, n, { source, oldSource });
   // A flavour that cannot mark deprecation on the object's platform line says nothing about it.
   const introducedOnly = (av: IrObject['availability']): IrObject['availability'] =>
     caps.objectDeprecation || !av ? av : Object.fromEntries(Object.entries(av).map(([p, v]) => [p, v.introduced !== undefined ? { introduced: v.introduced } : {}]));
   const mode = !isEmpty(a.availability) && !isEmpty(b.availability) ? 'prose' : 'none';
-  availabilityChanges(out, a.name, undefined, introducedOnly(a.availability), introducedOnly(b.availability), { ...caps, availability: mode }, source);
-  if (caps.objectDeprecation && !!a.deprecated !== !!b.deprecated) out.add(a.name, undefined, 'deprecation-changed', !!a.deprecated, !!b.deprecated, { source });
-  if (normaliseDescription(a.summary ?? '') !== normaliseDescription(b.summary ?? '')) out.add(a.name, undefined, 'description-changed', orNull(a.summary), orNull(b.summary), { source });
+  availabilityChanges(out, a.name, undefined, introducedOnly(a.availability), introducedOnly(b.availability), { ...caps, availability: mode }, { source, oldSource });
+  if (caps.objectDeprecation && !!a.deprecated !== !!b.deprecated) out.add(a.name, undefined, 'deprecation-changed', !!a.deprecated, !!b.deprecated, { source, oldSource });
+  descriptionChange(out, a.name, undefined, a.summary, b.summary, from, { source, oldSource });
   const pb = new Map(b.properties.map((p) => [p.name, p]));
   const pa = new Map(a.properties.map((p) => [p.name, p]));
   for (const p of a.properties) {

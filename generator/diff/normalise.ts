@@ -56,6 +56,8 @@ export function normaliseDescription(markdown: string): string {
   const flat = markdown
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/`/g, '')
+    // `\*` and `*` are the same text; one mirror escapes where another does not.
+    .replace(/\\([!-/:-@[-`{-~])/g, '$1')
     .replace(/[\u00a0\s]+/g, ' ')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')

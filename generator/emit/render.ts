@@ -10,7 +10,8 @@ import { COMPILE_OPTIONS, createHandlebars } from './helpers.js';
 
 export type TemplateName =
   | 'types.ts' | 'validators.ts' | 'validators.d.ts' | 'validator-runtime.ts' | 'registry.ts' | 'documents.ts'
-  | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md' | 'diff-report.md';
+  | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md'
+  | 'diff-report.md' | 'history-report.md';
 
 /** Finds `templates/` from the source tree (generator/emit) or the built one (dist/generator/emit). */
 export function templatesDir(): string {

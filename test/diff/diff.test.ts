@@ -1,11 +1,13 @@
 /**
  * Diffs of real spec updates (../shared/corpus), each asserted change read by hand in both
- * versions of its page; self-diffs; a cross-flavour diff free of flavour noise; the reports
- * checked in under test/examples/diff/ (golden, so they stay current).
+ * versions of its page; self-diffs; a cross-flavour diff free of flavour noise; word diffs of
+ * real rewordings; the yearly report grouped yet accounting for every change; line budgets;
+ * the history of hand-picked keys over three versions; the reports checked in under
+ * test/examples/diff/ (golden, so they stay current). Each corpus folder is parsed once.
  */
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { diffIr, jsonReport, markdownReport, type DiffReport } from '../../generator/diff/index.js';
+import { diffIr, historyOf, jsonReport, markdownReport, reportSections, type DiffReport, type HistoryReport } from '../../generator/diff/index.js';
 import type { IrDocument } from '../../generator/model/ir.js';
 import { parseSpecDir } from '../../generator/parse/index.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
@@ -60,6 +62,118 @@ describeCorpus('diffs of real spec versions', () => {
     // MTU reads "Available in iOS 14 and later…" in prose on one side and says it nowhere on the other.
     expect(find(crossFlavour, 'VPN.IKEv2', 'MTU')).toEqual([]);
     expect(find(crossFlavour, 'VPN.IKEv2', 'AllowPostQuantumKeyExchangeFallback')).toEqual([expect.objectContaining({ kind: 'property-added' })]);
+  });
+
+  it('word diffs of real rewordings: the Attest sentence that no longer says what to do on macOS', () => {
+    const attest = find(august, 'ACMECredential', 'Attest');
+    expect(attest).toEqual([expect.objectContaining({ kind: 'description-changed', class: 'informational' })]);
+    expect(attest[0]!.hunks).toEqual([{
+      before: '… is true, set HardwareBound to true.', removed: 'On macOS, set this key, if present, to false.', added: '', after: 'The hardware requirements for attestation are …',
+    }]);
+    expect(find(august, 'ACMECredential', 'HardwareBound')[0]!.hunks).toEqual([expect.objectContaining({
+      removed: 'On macOS, this is a required key. Set the value to false', added: 'Set this key to false on Mac devices that don\'t have Apple silicon or a T2 chip',
+    })]);
+    const md = markdownReport(august);
+    expect(md).toContain('- `ACMECredential.Attest`: … is true, set HardwareBound to true. ~~On macOS, set this key, if present, to false.~~ The hardware requirements for attestation are …\n');
+    expect(JSON.parse(jsonReport(august)).changes.find((c: { property?: string }) => c.property === 'Attest').hunks[0].removed).toBe('On macOS, set this key, if present, to false.');
+  });
+
+  it('a sentence that states a changed fact is shown with that change', () => {
+    const supervision = find(april, 'Restrictions', 'safariAllowAutoFill').find((c) => c.kind === 'supervision-changed');
+    const description = find(april, 'Restrictions', 'safariAllowAutoFill').find((c) => c.kind === 'description-changed');
+    expect(supervision).toMatchObject({ kind: 'supervision-changed', old: ['iOS', 'macOS', 'visionOS'], new: ['iOS', 'visionOS'] });
+    expect(description!.hunks).toEqual([expect.objectContaining({ fact: 'supervision', withChange: true, added: 'Requires supervision: iOS | visionOS' })]);
+    const bluetooth = find(april, 'PrivacyPreferencesPolicyControl.Services', 'BluetoothAlways');
+    expect(bluetooth.map((c) => c.kind)).toEqual(['availability-changed', 'deprecation-changed', 'description-changed']);
+    const md = markdownReport(april);
+    // Shown once, with the deprecation (in the list of the "deprecated on 117 keys" line), not as wording.
+    const sentence = '`PrivacyPreferencesPolicyControl.Services.BluetoothAlways` — “… the app to access Bluetooth devices. **Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.**”';
+    expect(md.split(sentence)).toHaveLength(2);
+    expect(md).not.toContain('- `PrivacyPreferencesPolicyControl.Services.BluetoothAlways`:');
+  });
+
+  it('the yearly report groups iPadOS listed on every key into one line', () => {
+    const ipad = april.changes.filter((c) => c.kind === 'availability-changed' && c.platform === 'iPadOS' && c.old === null && c.class === 'additive');
+    expect(ipad.length).toBe(471);
+    const md = markdownReport(april);
+    expect(md).toContain('\n- iPadOS listed for the first time on 471 keys\n  <details><summary>471 changes</summary>\n\n  - 13+ (66): `AccountConfigurationResponse.EnrollmentID`, ');
+    expect(md).not.toMatch(/^- .*iPadOS — → /m);
+    expect(md.split('\n').length - 1).toBeLessThanOrEqual(420);
+  });
+
+  it('the grouped Markdown accounts for every change of the JSON', () => {
+    for (const r of [april, august]) {
+      const json = JSON.parse(jsonReport(r)) as DiffReport;
+      expect(json.changes.length).toBe(r.changes.length);
+      const covered = reportSections(r).flatMap((s) => s.entries.flatMap((e) => e.covers)).sort((a, b) => a - b);
+      expect(covered).toEqual(json.changes.map((_, i) => i));
+      // And each change is named where it is accounted for: its key in a line or a list.
+      const md = markdownReport(r);
+      const missing = json.changes.filter((c) => !md.includes(c.property !== undefined ? `\`${c.property}\`` : `\`${c.object}\``) && !md.includes(`\`${c.object}.${c.property}\``));
+      expect(missing).toEqual([]);
+    }
+    expect(april.changes.length).toBe(2945);
+  });
+
+  it('--max-lines keeps the summary and every breaking change and says what it cut', () => {
+    const full = markdownReport(april);
+    const cut = markdownReport(april, { maxLines: 80 });
+    expect(cut.split('\n').length - 1).toBeLessThanOrEqual(80);
+    const breaking = full.slice(full.indexOf('## Breaking'), full.indexOf('## Additive'));
+    expect(breaking.match(/^- /gm)).toHaveLength(18);
+    expect(cut).toContain(breaking);
+    const kept = reportSections(april).flatMap((s) => (s.whole ? [] : s.entries));
+    const shown = (cut.slice(cut.indexOf('## Additive')).match(/^- /gm) ?? []).length;
+    const left = kept.slice(shown).reduce((n, e) => n + e.covers.length, 0);
+    expect(cut).toContain(`_Cut to fit 80 lines: ${kept.length - shown} entries (${left.toLocaleString('en-US')} changes) left out.`);
+    // Below what the summary and breaking changes need, they still come whole.
+    const tiny = markdownReport(august, { maxLines: 5 });
+    expect(tiny).toContain('- `NetworkVPNIPSecOnDemandObject.DisableUserOverride`: key removed');
+    expect(tiny).toMatch(/kept whole although they take more than 5 lines/);
+  });
+
+  describe('history over the three changelog versions', () => {
+    let history: HistoryReport;
+    const timeline = (object: string, property: string, fact: string) =>
+      history.entries.find((e) => e.object === object && e.property === property)?.facts.find((f) => f.fact === fact)?.changes;
+    beforeAll(() => {
+      history = historyOf(['changelog-2026-04-28', 'changelog-2026-06-09', 'changelog-2026-08-18'].map((label) => ({ label, ir: ir[label]! })));
+    });
+
+    it('keys removed, added and removed again', () => {
+      expect(timeline('Restrictions', 'allowRapidSecurityResponseInstallation', 'present')).toEqual([
+        { version: 'changelog-2026-04-28', value: true }, { version: 'changelog-2026-06-09', value: false },
+      ]);
+      expect(timeline('NetworkVPNIPSecOnDemandObject', 'DisableUserOverride', 'present')).toEqual([
+        { version: 'changelog-2026-06-09', value: true }, { version: 'changelog-2026-08-18', value: false },
+      ]);
+    });
+
+    it('allowed values, supervision and availability in the version they changed', () => {
+      expect(timeline('VPN.IKEv2', 'TLSMaximumVersion', 'allowedValues')).toEqual([
+        { version: 'changelog-2026-04-28', value: ['1.0', '1.1', '1.2'] }, { version: 'changelog-2026-06-09', value: ['1.0', '1.1', '1.2', '1.3'] },
+      ]);
+      expect(timeline('Restrictions', 'safariAllowAutoFill', 'supervised')).toEqual([
+        { version: 'changelog-2026-04-28', value: ['iOS', 'macOS', 'visionOS'] }, { version: 'changelog-2026-06-09', value: ['iOS', 'visionOS'] },
+      ]);
+      expect(timeline('Restrictions', 'allowCamera', 'iPadOS')).toEqual([
+        { version: 'changelog-2026-04-28', value: null }, { version: 'changelog-2026-06-09', value: { introduced: '4' } },
+      ]);
+      // Calendar came in 06-09 without an Available line; 08-18 says iOS 27+.
+      expect(timeline('IntelligenceSettingsAppsObject', 'Calendar', 'present')).toEqual([{ version: 'changelog-2026-06-09', value: true }]);
+      expect(timeline('IntelligenceSettingsAppsObject', 'Calendar', 'iOS')).toEqual([
+        { version: 'changelog-2026-06-09', value: null }, { version: 'changelog-2026-08-18', value: { introduced: '27' } },
+      ]);
+    });
+
+    it('a key asked for by name: every fact it states, from its first version', () => {
+      const camera = historyOf(['changelog-2026-04-28', 'changelog-2026-06-09', 'changelog-2026-08-18'].map((label) => ({ label, ir: ir[label]! })), { object: 'Restrictions', property: 'allowCamera' });
+      expect(camera.entries).toHaveLength(1);
+      expect(camera.entries[0]!.facts.find((f) => f.fact === 'deprecationNote')!.changes).toEqual([
+        { version: 'changelog-2026-04-28', value: 'Support for this restriction on unsupervised devices is deprecated.' },
+      ]);
+      expect(camera.entries[0]!.facts.find((f) => f.fact === 'macOS')!.changes).toEqual([{ version: 'changelog-2026-04-28', value: { introduced: '10.11' } }]);
+    });
   });
 
   it('the checked-in example reports are current', () => {

@@ -1,0 +1,53 @@
+/**
+ * History across versions on hand-made specs: each fact listed in the version it changed, keys
+ * that leave and come back, keys that come with a new object not listed as changes, filters.
+ */
+import { describe, expect, it } from 'vitest';
+import { historyMarkdown, historyOf, type SpecVersion } from '../../generator/diff/index.js';
+import type { IrObject, IrProperty } from '../../generator/model/ir.js';
+
+const prop = (name: string, extra: Partial<IrProperty> = {}): IrProperty => ({
+  name, type: { kind: 'boolean' }, typeOrigin: 'stated', required: false, description: '', source: { file: 'x.md', line: 3 }, ...extra,
+});
+const obj = (name: string, properties: IrProperty[]): IrObject => ({ name, kind: 'profile', properties, source: { file: 'x.md', line: 1, flavour: 'changelog' } });
+const version = (label: string, objects: IrObject[]): SpecVersion => ({ label, ir: { irVersion: 1, diagnostics: [], objects } });
+
+const v1 = version('v1', [obj('R', [prop('cam', { availability: { iOS: { introduced: '4' } } }), prop('gone')])]);
+const v2 = version('v2', [obj('R', [prop('cam', { availability: { iOS: { introduced: '4.0' } }, supervised: true, supervisedPlatforms: ['iOS'] })]), obj('N', [prop('x')])]);
+const v3 = version('v3', [obj('R', [prop('cam', { availability: { iOS: { introduced: '4', deprecated: '26' } }, supervised: true, supervisedPlatforms: ['iOS'], deprecated: true }), prop('gone')]), obj('N', [prop('x'), prop('y')])]);
+
+describe('historyOf', () => {
+  const h = historyOf([v1, v2, v3]);
+  const entry = (object: string, property?: string) => h.entries.find((e) => e.object === object && e.property === property);
+
+  it('lists each fact in the version where it changed (versions compared numerically)', () => {
+    expect(entry('R', 'cam')!.facts).toEqual([
+      { fact: 'iOS', changes: [{ version: 'v1', value: { introduced: '4' } }, { version: 'v3', value: { introduced: '4', deprecated: '26' } }] },
+      { fact: 'deprecated', changes: [{ version: 'v1', value: false }, { version: 'v3', value: true }] },
+      { fact: 'supervised', changes: [{ version: 'v1', value: false }, { version: 'v2', value: ['iOS'] }] },
+    ]);
+  });
+
+  it('follows keys that leave and come back, and objects that arrive', () => {
+    expect(entry('R', 'gone')!.facts).toEqual([{ fact: 'present', changes: [{ version: 'v1', value: true }, { version: 'v2', value: false }, { version: 'v3', value: true }] }]);
+    expect(entry('N')!.facts).toEqual([{ fact: 'present', changes: [{ version: 'v2', value: true }] }]);
+    // x came with its object: not a change of its own.
+    expect(h.entries.filter((e) => e.object === 'N').map((e) => e.property)).toEqual([undefined, 'y']);
+    expect(entry('N', 'y')!.facts).toEqual([{ fact: 'present', changes: [{ version: 'v3', value: true }] }]);
+    expect(entry('R')).toBeUndefined();
+  });
+
+  it('with a filter, lists every fact the entry states (a `false` is not a statement)', () => {
+    const one = historyOf([v1, v2, v3], { property: 'cam' });
+    expect(one.entries.map((e) => [e.object, e.property])).toEqual([['R', 'cam']]);
+    expect(one.entries[0]!.facts.map((f) => f.fact)).toEqual(['present', 'type', 'iOS', 'deprecated', 'supervised']);
+  });
+
+  it('renders one table per object, a column per version, values where they changed', () => {
+    const md = historyMarkdown(historyOf([v1, v2, v3], { object: 'R', property: 'cam' }));
+    expect(md).toContain('| key | fact | v1 | v2 | v3 |\n|---|---|---|---|---|\n');
+    expect(md).toContain('| `cam` | supervised | no | in iOS |  |');
+    expect(md).toContain('| `cam` | iOS | 4+ |  | 4+, deprecated 26 |');
+    expect(md).toContain('| `cam` | present | yes |  |  |');
+  });
+});
