@@ -5,6 +5,7 @@
 import { parseSpecDir } from './parse/index.js';
 import { checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
+import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import { diffIr, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport } from './diff/index.js';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -96,6 +97,10 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   const specDir = o.spec ?? 'spec';
   const outDir = o.out ?? 'generated';
+  if (!o.check) {
+    assertNotOverSpec(outDir, specDir);
+    assertReplaceable(outDir, 'not-yet-known');
+  }
   const result = generate(specDir);
   const report = { diagnostics: result.diagnostics };
   if (o.check) {
