@@ -1,19 +1,22 @@
 /**
  * Turns generated validator sources into a loaded module, for validating against any spec
  * directory through the same generated code as the checked-in validators. Sources are
- * transpiled (types erased) with the TypeScript compiler that ts-morph ships, written to a cache
- * folder named by a content hash, and imported from there. A spec directory is looked up by the
+ * transpiled (types erased) with the TypeScript compiler that ts-morph ships, written to the
+ * user's private cache folder (see `validator-cache.ts`) named by a content hash, and imported
+ * from there only after the folder's ownership and the entry's stored hash are checked. A spec directory is looked up by the
  * hash of its pages first, so an unchanged spec is neither parsed nor emitted again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
 import { ts } from 'ts-morph';
 import type { ValidateOptions, ValidationResult } from '../../generated/validators/runtime.js';
 import type { PageInput } from '../parse/flavour.js';
+import { defaultCacheDir, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
+
+export { defaultCacheDir };
 
 export type LoadedValidator = (value: unknown, options?: ValidateOptions) => ValidationResult;
 
@@ -25,10 +28,6 @@ export interface ValidatorModule {
 }
 
 const MODULES = ['validators/runtime.ts', 'validators/index.ts'] as const;
-
-export function defaultCacheDir(): string {
-  return join(tmpdir(), 'dmspec-validators');
-}
 
 function hashOf(parts: Iterable<string>): string {
   const h = createHash('sha256');
@@ -61,26 +60,23 @@ export function specHash(pages: readonly PageInput[]): string {
   return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text])])}`;
 }
 
-/** Writes transpiled validators to `dir` unless a complete copy is there already. */
-function compileInto(dir: string, files: ReadonlyMap<string, string>): void {
-  if (existsSync(join(dir, 'index.mjs'))) return;
-  const staging = `${dir}.${process.pid}.tmp`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+/** Writes transpiled validators to `dir` unless a verified copy is there already. */
+function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string> | undefined)): boolean {
+  if (verifiedEntry(dir)) return true;
+  const sources = typeof files === 'function' ? files() : files;
+  // A spec with errors is never cached: its next run must report them again.
+  if (sources === undefined) return false;
+  const out: Record<string, string> = {};
   for (const m of MODULES) {
-    const source = files.get(m);
+    const source = sources.get(m);
     if (source === undefined) throw new Error(`generated output lacks ${m}`);
-    const js = ts.transpileModule(source, {
+    out[m.replace('validators/', '').replace(/\.ts$/, '.mjs')] = ts.transpileModule(source, {
       compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
     }).outputText.replace(/from '\.\/runtime\.js'/g, "from './runtime.mjs'");
-    writeFileSync(join(staging, m.replace('validators/', '').replace(/\.ts$/, '.mjs')), js);
   }
-  try {
-    renameSync(staging, dir);
-  } catch {
-    // Another process compiled the same hash first: its copy is identical.
-    rmSync(staging, { recursive: true, force: true });
-  }
+  writeEntry(dir, out as { 'runtime.mjs': string; 'index.mjs': string });
+  if (!verifiedEntry(dir)) throw new Error(`the compiled validators in ${dir} could not be written`);
+  return true;
 }
 
 async function importFrom(dir: string): Promise<ValidatorModule> {
@@ -89,21 +85,28 @@ async function importFrom(dir: string): Promise<ValidatorModule> {
 
 /** Compiles (once per content hash) and imports generated validators. */
 export async function loadValidators(files: ReadonlyMap<string, string>, cacheDir: string = defaultCacheDir()): Promise<ValidatorModule> {
-  const dir = join(cacheDir, validatorsHash(files));
+  preparePrivateDir(cacheDir);
+  const name = validatorsHash(files);
+  const dir = join(cacheDir, name);
   compileInto(dir, files);
+  pruneCache(cacheDir, name);
   return importFrom(dir);
 }
 
 /**
  * Validators for a spec read into memory: from the cache when these exact pages were compiled
  * before, otherwise from `emitValidators` (which parses and emits), compiled and cached.
+ * `emitValidators` returns undefined when the spec has errors: nothing is cached or loaded.
  */
 export async function loadSpecValidators(
   pages: readonly PageInput[],
-  emitValidators: () => ReadonlyMap<string, string>,
+  emitValidators: () => ReadonlyMap<string, string> | undefined,
   cacheDir: string = defaultCacheDir(),
-): Promise<ValidatorModule> {
-  const dir = join(cacheDir, specHash(pages));
-  compileInto(dir, existsSync(join(dir, 'index.mjs')) ? new Map() : emitValidators());
+): Promise<ValidatorModule | undefined> {
+  preparePrivateDir(cacheDir);
+  const name = specHash(pages);
+  const dir = join(cacheDir, name);
+  if (!compileInto(dir, emitValidators)) return undefined;
+  pruneCache(cacheDir, name);
   return importFrom(dir);
 }

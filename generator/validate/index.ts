@@ -25,7 +25,7 @@ export interface FileReport extends ProfileReport {
 export interface ValidateProfilesOptions extends CheckOptions {
   /** A spec directory to validate against instead of the checked-in validators. */
   spec?: string;
-  /** Where compiled validators are cached (default: a folder in the OS temp dir). */
+  /** Where compiled validators are cached (default: `$XDG_CACHE_HOME/dmspec/validators`, else `~/.cache/dmspec/validators`); must be private to the user. */
   cacheDir?: string;
   limits?: ProfileLimits;
 }
@@ -50,9 +50,9 @@ export async function validatorsFor(options: Pick<ValidateProfilesOptions, 'spec
   const validators = await loadSpecValidators(pages, () => {
     const result = generateFromPages(pages, { typecheck: false });
     diagnostics = result.diagnostics;
-    return result.files;
+    return hasErrors(diagnostics) ? undefined : result.files;
   }, options.cacheDir);
-  return hasErrors(diagnostics) ? { diagnostics } : { validators, diagnostics };
+  return validators === undefined ? { diagnostics } : { validators, diagnostics };
 }
 
 /** Reads and validates one profile's bytes. */
