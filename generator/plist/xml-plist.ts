@@ -6,7 +6,7 @@
  * Scalars are read by `scalars.ts` the way Apple's parser reads them.
  */
 import { SaxesParser } from 'saxes';
-import { PlistBudget, PlistError } from './budget.js';
+import { PlistBudget, PlistError, PlistTimeoutError } from './budget.js';
 import { checkedDict, type PlistValue } from './plist-value.js';
 import { readScalar, SCALAR_TAGS, type ScalarTag } from './scalars.js';
 
@@ -140,7 +140,15 @@ export function parseXmlPlist(xml: string, budget: PlistBudget = new PlistBudget
     }
   });
 
-  parser.write(xml).close();
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    // Budget errors are raised without a position; give them the line the reader stopped at.
+    if (e instanceof PlistError && !(e instanceof PlistTimeoutError) && !e.message.startsWith('line ') && !e.message.startsWith('malformed XML')) {
+      throw new PlistError(`line ${parser.line}: ${e.message}`);
+    }
+    throw e;
+  }
   if (stack.length) fail('the XML ends inside an element');
   if (!root) throw new PlistError('no root element');
   return root;
