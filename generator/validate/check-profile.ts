@@ -116,6 +116,8 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   const content = dictGet(root, 'PayloadContent');
   const payloads: Array<{ prefix: string; dict: Dict; type: string }> = [];
   const items = content?.tag === 'array' ? content.items : [];
+  // Paths the top-level validator already reported, looked up once each (not rescanned per payload).
+  const reported = new Set(report.issues.map((i) => i.path));
   for (const [index, item] of items.entries()) {
     const prefix = `PayloadContent[${index}]`;
     if (Date.now() >= deadline) {
@@ -124,7 +126,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     }
     if (item.tag !== 'dict') {
       report.payloads.push({ index, payloadType: null, checked: false, reason: `not a dictionary (${item.tag})` });
-      if (!report.issues.some((i) => i.path === prefix)) {
+      if (!reported.has(prefix)) {
         report.issues.push({ path: prefix, payloadType: TOP, code: 'wrong-type', severity: 'error', message: `expected dictionary, got ${item.tag}`, expected: 'dictionary', actual: item.tag });
       }
       continue;

@@ -5,6 +5,7 @@
  */
 
 const u8 = (...b: number[]): Uint8Array => new Uint8Array(b);
+const cat = (head: number[], body: Uint8Array): Uint8Array => new Uint8Array([...head, ...body]);
 
 function withLength(high: number, n: number): number[] {
   if (n < 15) return [(high << 4) | n];
@@ -19,7 +20,7 @@ function refBytes(ref: number, size: number): number[] {
 
 /** Object encoders; refs are written with `refSize` bytes (set the same in `bplist`). */
 export const bp = {
-  ascii: (s: string): Uint8Array => u8(...withLength(0x5, s.length), ...[...s].map((c) => c.charCodeAt(0))),
+  ascii: (s: string): Uint8Array => cat(withLength(0x5, s.length), Buffer.from(s, 'latin1')),
   utf16: (s: string): Uint8Array => u8(...withLength(0x6, s.length), ...[...s].flatMap((c) => [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])),
   /** An integer of 2^nibble bytes, big-endian, from a bigint. */
   int: (n: bigint, nibble = 3): Uint8Array => {
@@ -41,7 +42,7 @@ export function bplist(objects: readonly Uint8Array[], top = 0, refSize = 1): Ui
   const offsets: number[] = [];
   for (const o of objects) {
     offsets.push(parts.length);
-    parts.push(...o);
+    for (const b of o) parts.push(b);
   }
   const tableAt = parts.length;
   for (const off of offsets) parts.push(...refBytes(off, 4));
@@ -52,7 +53,10 @@ export function bplist(objects: readonly Uint8Array[], top = 0, refSize = 1): Ui
   view.setBigUint64(8, BigInt(objects.length));
   view.setBigUint64(16, BigInt(top));
   view.setBigUint64(24, BigInt(tableAt));
-  return new Uint8Array([...parts, ...trailer]);
+  const out = new Uint8Array(parts.length + 32);
+  out.set(parts);
+  out.set(trailer, parts.length);
+  return out;
 }
 
 /** Arrays `levels` deep, each holding `width` references to the next: width^levels values from a few hundred bytes. */
