@@ -6,6 +6,7 @@
  * ProfileReadError with a message fit to print after the file name.
  */
 import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary } from './signed-profile.js';
+import { berShapeProblem } from './ber-shape.js';
 import { DEFAULT_BUDGET_LIMITS, PlistBudget, PlistError, PlistTimeoutError, type PlistBudgetLimits } from '../plist/budget.js';
 import { parseBinaryPlist } from '../plist/binary-plist.js';
 import { decodeXmlBytes } from '../plist/tagged-plist.js';
@@ -102,6 +103,8 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   const kind = kindOf(bytes);
   if (kind === undefined) throw new ProfileReadError(NOT_A_PLIST);
   if (kind !== 'envelope') return readPlist(bytes, kind, budget);
+  const shape = berShapeProblem(bytes);
+  if (shape) throw new ProfileReadError(shape);
   let opened;
   try {
     opened = await openEnvelope(bytes);

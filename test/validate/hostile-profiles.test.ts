@@ -171,3 +171,18 @@ describe('terminal and report injection', () => {
     expect(line).toBe('p.mobileconfig: signed by "CN=x (signature valid; chain checked)\\e[2K\\r, O=Example Org" (signature valid; chain not checked)');
   }, 60_000);
 });
+
+describe('signed envelopes', () => {
+  it('refuses CMS nested 200,000 levels deep before asn1js reads it', async () => {
+    const deep = new Uint8Array(400_000);
+    for (let i = 0; i < deep.length; i += 2) { deep[i] = 0x30; deep[i + 1] = 0x80; }
+    expect((await run(deep)).error).toBe('the signed envelope nests deeper than 40 levels');
+  });
+
+  it('refuses an envelope of millions of tiny elements', async () => {
+    const flat = new Uint8Array(2_000_006);
+    flat.set([0x30, 0x84, 0x00, 0x1e, 0x84, 0x80]);
+    for (let i = 6; i < flat.length; i += 2) { flat[i] = 0x05; flat[i + 1] = 0x00; }
+    expect((await run(flat)).error).toBe('the signed envelope holds more than 100,000 elements');
+  });
+});
