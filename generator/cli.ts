@@ -66,11 +66,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-// libplist (binary profiles) runs on WASI, which Node flags as experimental on every load; that
-// notice is noise in a report. Other warnings still print.
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (!(w.name === 'ExperimentalWarning' && /WASI/.test(w.message))) process.stderr.write(`${w.name}: ${w.message}\n`);
-});
-
 process.exitCode = await main(process.argv.slice(2));

@@ -7,7 +7,7 @@
  * hash of its pages first, so an unchanged spec is neither parsed nor emitted again.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
@@ -79,8 +79,14 @@ function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => Re
   return true;
 }
 
+/** Imports a verified entry; one that fails to load is removed, so the next run compiles it again. */
 async function importFrom(dir: string): Promise<ValidatorModule> {
-  return (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as ValidatorModule;
+  try {
+    return (await import(pathToFileURL(join(dir, 'index.mjs')).href)) as ValidatorModule;
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the generated validators could not be loaded (${(e as Error).message}); the cache entry was removed`);
+  }
 }
 
 /** Compiles (once per content hash) and imports generated validators. */
