@@ -7,14 +7,16 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import { runCommand, USAGE, UsageError, type CommandResult } from './commands.js';
+import { escapeJsonText, escapeTerminal } from './terminal-text.js';
 
+// Every line printed may carry text from a page or a profile: escapes and bidi overrides are shown, not obeyed.
 function print(result: CommandResult, json: boolean): void {
   if (result.stdout !== undefined) process.stdout.write(result.stdout);
   if (json && result.jsonReport !== undefined) {
-    process.stdout.write(`${JSON.stringify(result.jsonReport, null, 2)}\n`);
+    process.stdout.write(`${escapeJsonText(JSON.stringify(result.jsonReport, null, 2))}\n`);
   } else {
-    for (const d of result.diagnostics) process.stderr.write(`${formatDiagnostic(d)}\n`);
-    for (const line of result.messages) process.stderr.write(`${line}\n`);
+    for (const d of result.diagnostics) process.stderr.write(`${escapeTerminal(formatDiagnostic(d))}\n`);
+    for (const line of result.messages) process.stderr.write(`${escapeTerminal(line)}\n`);
   }
 }
 
@@ -67,16 +69,9 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`dmspec: ${e.message}\n\n${USAGE}`);
       return 2;
     }
-    process.stderr.write(`dmspec: ${(e as Error).message}\n`);
+    process.stderr.write(`dmspec: ${escapeTerminal((e as Error).message)}\n`);
     return 2;
   }
 }
-
-// libplist (binary profiles) runs on WASI, which Node flags as experimental on every load; that
-// notice is noise in a report. Other warnings still print.
-process.removeAllListeners('warning');
-process.on('warning', (w) => {
-  if (!(w.name === 'ExperimentalWarning' && /WASI/.test(w.message))) process.stderr.write(`${w.name}: ${w.message}\n`);
-});
 
 process.exitCode = await main(process.argv.slice(2));

@@ -8,6 +8,7 @@ import { irJson } from './emit/ir-json.js';
 import { existsSync, statSync } from 'node:fs';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
 import { updateSpec } from './update-spec.js';
+import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
 import { join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
@@ -119,6 +120,10 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   const specDir = o.spec ?? 'spec';
   const outDir = o.out ?? 'generated';
+  if (!o.check) {
+    assertNotOverSpec(outDir, specDir);
+    assertReplaceable(outDir, 'not-yet-known');
+  }
   const result = generate(specDir, { package: readPackageInfo('.') });
   const report = { diagnostics: result.diagnostics };
   if (o.check) {

@@ -9,6 +9,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { diffIr, markdownReport, jsonReport, type DiffReport } from './diff/index.js';
+import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import type { PackageInfo } from './emit/package-view.js';
 import { hasErrors, type Diagnostic } from './model/diagnostics.js';
 import { parsePages } from './parse/index.js';
@@ -77,6 +78,9 @@ function labelOf(options: UpdateSpecOptions): string {
 /** Runs the update; throws `UpdateSpecError` for unusable arguments, before touching anything. */
 export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   const label = labelOf(options);
+  // Refused before any work: an output over the spec, or a folder dmspec did not write.
+  assertNotOverSpec(options.outDir, options.specDir);
+  assertReplaceable(options.outDir, 'not-yet-known');
   const source = pagesFolder(options.from);
   const pages = readSpec(source);
   if (!pages.length) throw new UpdateSpecError(`${source} holds no pages`);

@@ -7,10 +7,11 @@ import { availabilityCells, rangeLabel, sinceLabel, valueLabel } from './docs-te
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
-import { markdownCell, markdownCode, markdownText } from './escape.js';
+import { markdownCell, markdownCode, markdownPlain, markdownText } from './escape.js';
+import { fileStem } from './naming.js';
 
 export function docFileName(ident: string): string {
-  return `${ident}.md`;
+  return `${fileStem(ident)}.md`;
 }
 
 export interface DocRow {
@@ -50,7 +51,7 @@ function typeCell(t: IrType, model: EmitModel): string {
       return `array of ${typeCell(t.items, model)}`;
     case 'ref': {
       const ident = model.identOf.get(t.name);
-      return ident ? `[${markdownCell(t.name)}](${docFileName(ident)})` : `${markdownCell(t.name)} (not in the spec)`;
+      return ident ? `[${markdownPlain(t.name)}](${docFileName(ident)})` : `${markdownPlain(t.name)} (not in the spec)`;
     }
     case 'string': case 'integer': case 'real': case 'boolean': case 'date': case 'data': case 'dictionary': case 'any':
       return t.kind;
@@ -77,7 +78,7 @@ function detail(p: IrProperty): DocDetail | undefined {
   for (const d of p.valueDescriptions ?? []) lines.push(`- ${markdownCode(valueLabel(d.value))}: ${markdownText(d.description)}`);
   if (p.valueDescriptions?.length) lines.push('');
   if (p.supervised) lines.push(`Requires a supervised device${p.supervisedPlatforms ? ` in ${p.supervisedPlatforms.join(', ')}` : ''}.`, '');
-  lines.push(`Defined at \`${pipe(p.source.file)}:${p.source.line}\`.`);
+  lines.push(`Defined at ${markdownCode(`${p.source.file}:${p.source.line}`)}.`);
   return { heading: markdownCode(p.name), lines };
 }
 
@@ -88,13 +89,13 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   if (o.declarationType) facts.push({ label: 'Declaration type', value: pipe(markdownCode(o.declarationType)) });
   if (o.availability) facts.push({ label: 'Availability', value: markdownCell(sinceLabel(o.availability)) });
   if (o.deprecated) facts.push({ label: 'Deprecated', value: 'yes' });
-  for (const parent of e.inherits) facts.push({ label: 'Inherits', value: `[${markdownCell(parent.ir.name)}](${docFileName(parent.ident)}): its keys apply here too` });
-  for (const name of e.unresolvedInherits) facts.push({ label: 'Inherits', value: `${markdownCell(name)} (not in the spec)` });
+  for (const parent of e.inherits) facts.push({ label: 'Inherits', value: `[${markdownPlain(parent.ir.name)}](${docFileName(parent.ident)}): its keys apply here too` });
+  for (const name of e.unresolvedInherits) facts.push({ label: 'Inherits', value: `${markdownPlain(name)} (not in the spec)` });
   facts.push({ label: 'Source', value: pipe(markdownCode(`${o.source.file}:${o.source.line}`)) + ` (${o.source.flavour})` });
   const props = [...e.properties, ...(e.wildcard ? [e.wildcard] : [])];
   return {
     ident: e.ident,
-    title: markdownCell(o.name),
+    title: markdownPlain(o.name),
     summary: markdownText(o.summary ?? ''),
     facts,
     rows: props.map((p) => row(p, model)),
@@ -126,7 +127,7 @@ export function docIndexView(model: EmitModel): DocIndexView {
       .map(([heading, set]) => ({
         heading,
         entries: model.objects.filter((e) => set.has(e)).map((e) => ({
-          link: `[${markdownCell(e.ir.name)}](${docFileName(e.ident)})`,
+          link: `[${markdownPlain(e.ir.name)}](${docFileName(e.ident)})`,
           summary: markdownCell(e.ir.summary ?? ''),
         })),
       }))

@@ -94,7 +94,7 @@ export function typedAllowed(t: IrType, allowed: readonly JsonValue[] | undefine
   if (!allowed?.length) return undefined;
   const scalar = t.kind === 'array' ? innermost(t) : t;
   const want = scalar.kind === 'string' ? 'string' : scalar.kind === 'integer' || scalar.kind === 'real' ? 'number' : scalar.kind === 'boolean' ? 'boolean' : undefined;
-  const kept = want ? allowed.filter((v) => typeof v === want && (scalar.kind !== 'integer' || Number.isInteger(v))) : [];
+  const kept = want ? allowed.filter((v) => typeof v === want && (typeof v !== 'number' || Number.isFinite(v)) && (scalar.kind !== 'integer' || Number.isInteger(v))) : [];
   return kept.length ? kept : undefined;
 }
 

@@ -15,7 +15,9 @@ export function jsdocLines(text: string): string[] {
         .replace(/\*\//g, '*\u200d/')
         // `@` at a word start would be read as a tag by TSDoc tooling.
         .replace(/(^|\s)@(?=\w)/g, '$1\uff20')
-        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+        .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
+        // Bidirectional overrides in a comment make the code around it read differently ("Trojan Source").
+        .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
         .trimEnd(),
     );
 }
@@ -60,15 +62,51 @@ export function markdownCell(text: string): string {
  * put a script or an iframe into the docs.
  */
 export function markdownText(text: string): string {
+  return neutraliseLinks(
+    text
+      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(BIDI, visibleBidi),
+  );
+}
+
+/** Link schemes the docs may keep; any other (`javascript:`, `data:`, `vbscript:`…) is made plain text. */
+const SAFE_SCHEMES = new Set(['http', 'https', 'mailto']);
+const INLINE_LINK = /\]\(([ \t]*(?:&lt;)?[ \t]*)([A-Za-z][A-Za-z0-9+.-]*):/g;
+const REFERENCE_DEFINITION = /^([ ]{0,3})\[([^\]\n]*)\]:([ \t]*(?:&lt;)?[ \t]*)([A-Za-z][A-Za-z0-9+.-]*):/gm;
+
+/** Breaks `[text](javascript:…)` and `[ref]: javascript:…` with a backslash, keeping http(s) and mailto links working. */
+function neutraliseLinks(text: string): string {
   return text
-    .replace(/\r\n?|[\u2028\u2029]/g, '\n')
+    .replace(INLINE_LINK, (m, space: string, scheme: string) => (SAFE_SCHEMES.has(scheme.toLowerCase()) ? m : `]\\(${space}${scheme}:`))
+    .replace(REFERENCE_DEFINITION, (m, indent: string, label: string, space: string, scheme: string) =>
+      SAFE_SCHEMES.has(scheme.toLowerCase()) ? m : `${indent}\\[${label}\\]:${space}${scheme}:`);
+}
+
+/** Bidirectional overrides and isolates: shown as their code points, never obeyed by a viewer. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+const visibleBidi = (c: string): string => `&#x${c.charCodeAt(0).toString(16)};`;
+
+/**
+ * A name (a title, a key) as plain Markdown text: every character Markdown could read as syntax
+ * is backslash-escaped, so `](javascript:…)` or `*` in a title stays text, in a link's text too.
+ * One line; pipes escaped so it also fits a table cell.
+ */
+export function markdownPlain(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_[\]()!#~|{}]/g, (c) => `\\${c}`)
     .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+    .replace(/>/g, '&gt;')
+    .replace(BIDI, visibleBidi)
+    .trim();
 }
 
 /** Inline code in Markdown that stays code whatever backticks it holds. */
 export function markdownCode(text: string): string {
-  const clean = text.replace(/\n/g, ' ');
+  // Bidi overrides show as their entity, literally, inside code: visible, never obeyed.
+  const clean = text.replace(/\n/g, ' ').replace(BIDI, visibleBidi);
   const longest = Math.max(0, ...(clean.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = clean.startsWith('`') || clean.endsWith('`') ? ' ' : '';

@@ -3,6 +3,7 @@
  * (`VPN.IKEv2` → `VPNIKEv2`); collisions get `_2`, `_3`… in name order, so the result never
  * depends on the order pages were read.
  */
+import { createHash } from 'node:crypto';
 import { cmp } from '../model/diagnostics.js';
 
 /** The names the whole-document types take in generated code (see document-kinds.ts). */
@@ -11,11 +12,17 @@ export const DOCUMENT_NAMES = [
   'DeclarationOf', 'Command', 'RequestType', 'CommandTypeMap', 'CheckInMessage', 'MessageType', 'CheckInMessageTypeMap',
 ] as const;
 
-/** Global names, and names of the generated package, that an object's identifier must not take. */
-const RESERVED = new Set<string>([
+/**
+ * Names a generated declaration must not take: globals, the names the generated modules declare
+ * themselves (the whole-document types), the runtime's exports, and the names whose
+ * `is…`/`validate…`/`check…` functions would clash with a runtime helper (`Dict` → `isDict`).
+ * test/emit/names.test.ts checks this list against the runtime template.
+ */
+export const RESERVED: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
-  'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Validator', 'Platform',
+  'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
+  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute',
   ...DOCUMENT_NAMES,
 ]);
 
@@ -55,10 +62,20 @@ export function propertyKey(name: string): string {
  * older parsers take as line ends.
  */
 export function tsString(text: string): string {
-  return JSON.stringify(text).replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  // Bidirectional overrides and isolates make code read differently from what it does ("Trojan
+  // Source"), and C1 controls are invisible: all are written as escapes.
+  return JSON.stringify(text).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** A file name for an object's per-object outputs: the identifier, which is already safe. */
+/** Longest file stem: with `.schema.json` it stays far below the 255 bytes file systems allow. */
+const MAX_STEM = 120;
+
+/**
+ * A file name for an object's per-object outputs: the identifier, which is already safe, cut to
+ * 120 characters with a hash of the whole identifier when longer (a 300-character title would
+ * otherwise fail with ENAMETOOLONG).
+ */
 export function fileStem(identifier: string): string {
-  return identifier;
+  if (identifier.length <= MAX_STEM) return identifier;
+  return `${identifier.slice(0, MAX_STEM - 9)}_${createHash('sha256').update(identifier).digest('hex').slice(0, 8)}`;
 }

@@ -1,10 +1,12 @@
 /**
  * Writing and checking the output folder as a whole. A write builds the new tree beside the old
  * one and swaps it in, so a failure midway leaves the previous folder as it was, and files of
- * objects that no longer exist disappear with the old tree.
+ * objects that no longer exist disappear with the old tree. Only a folder dmspec wrote (it holds
+ * the manifest `output-ownership.ts` reads) or an empty one is ever replaced.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { assertReplaceable, MANIFEST, manifestText } from './output-ownership.js';
 
 /** Relative path (`/`-separated) → file content. */
 export type FileMap = ReadonlyMap<string, string>;
@@ -36,8 +38,10 @@ function assertSafePath(rel: string): void {
   }
 }
 
-/** Replaces `outDir` with exactly `files`. */
+/** Replaces `outDir` with exactly `files` and the manifest. Throws OutputRefusedError, touching nothing, when `outDir` is not dmspec's. */
 export function writeTree(outDir: string, files: FileMap): void {
+  if (files.has(MANIFEST)) throw new Error(`the output cannot contain its own manifest ${MANIFEST}`);
+  assertReplaceable(outDir, files.keys());
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
@@ -52,6 +56,7 @@ export function writeTree(outDir: string, files: FileMap): void {
       writeFileSync(full, content);
     }
     mkdirSync(staging, { recursive: true });
+    writeFileSync(join(staging, MANIFEST), manifestText(files.keys()));
   } catch (e) {
     rmSync(staging, { recursive: true, force: true });
     throw e;
@@ -71,6 +76,7 @@ export function writeTree(outDir: string, files: FileMap): void {
 /** What differs between `outDir` and `files`; empty lists when the folder is up to date. */
 export function diffTree(outDir: string, files: FileMap): TreeDrift {
   const present = new Set(listFiles(outDir));
+  present.delete(MANIFEST);
   const drift: TreeDrift = { changed: [], missing: [], extra: [] };
   for (const [rel, content] of files) {
     if (!present.has(rel)) drift.missing.push(rel);

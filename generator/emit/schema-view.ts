@@ -4,11 +4,12 @@
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { fileStem } from './naming.js';
 
 type Schema = { [key: string]: JsonValue };
 
 export function schemaFileName(ident: string): string {
-  return `${ident}.schema.json`;
+  return `${fileStem(ident)}.schema.json`;
 }
 
 function typeSchema(t: IrType, model: EmitModel): Schema {

@@ -54,7 +54,8 @@ export function applyFact(rp: RawProperty, l: Labelled, line: number): boolean {
   }
 }
 
-const FACT_LINE = /^\s*(?:[-*+]\s+)?(\*\*)?([A-Z][A-Za-z ]{1,24}?)(?:\*\*)?:(?:\*\*)?\s*(.*?)\s*$/;
+// The value is taken whole and trimmed in code: `\s*(.*?)\s*$` is quadratic on a run of spaces.
+const FACT_LINE = /^\s*(?:[-*+]\s+)?(\*\*)?([A-Z][A-Za-z ]{1,24}?)(?:\*\*)?:(?:\*\*)?(.*)$/;
 const AVAILABILITY_LABELS = new Set(['available', 'availability', 'deprecated', 'removed']);
 
 /**
@@ -70,7 +71,7 @@ export function takeFactLines(rp: RawProperty, markdown: string, firstLine: numb
     const m = FACT_LINE.exec(text);
     const bold = m?.[1] !== undefined;
     const label = (m?.[2] ?? '').toLowerCase();
-    const rest = m?.[3] ?? '';
+    const rest = (m?.[3] ?? '').trim();
     const codes = [...rest.matchAll(/`([^`]*)`/g)].map((c) => c[1] ?? '');
     const fact = { label, codes, rest: rest.replace(/`/g, '').trim() };
     // `Default:` with nothing after it is how the rendered flavour prints an empty default.

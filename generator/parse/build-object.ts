@@ -57,7 +57,11 @@ function resolveType(rp: RawProperty, owner: string, diags: DiagnosticBag): Pick
 
 function value(raw: string, type: IrType, what: string, line: number, diags: DiagnosticBag): JsonValue {
   const v = typedValue(raw, type);
-  if (!v.exact) diags.warning('value-type-mismatch', `${what} "${raw}" is not a ${type.kind}; kept as written`, line);
+  if (!v.exact) {
+    const numeric = /^[+-]?(\d|\.\d)/.test(raw.trim()) && (type.kind === 'integer' || type.kind === 'real');
+    const why = numeric ? `does not fit a JavaScript number exactly (a ${type.kind} past 2^53 or past the largest double)` : `is not a ${type.kind}`;
+    diags.warning('value-type-mismatch', `${what} "${raw}" ${why}; kept as written`, line);
+  }
   return v.value;
 }
 

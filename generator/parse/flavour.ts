@@ -10,6 +10,8 @@ export interface PageInput {
   /** Path relative to the spec root, `/`-separated. */
   file: string;
   text: string;
+  /** Set (with an empty `text`) when the file was not read because it is this many bytes, over the page limit. */
+  unreadBytes?: number;
 }
 
 export interface Flavour {

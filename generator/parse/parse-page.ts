@@ -30,6 +30,10 @@ export function normaliseText(text: string): string {
 
 export function parsePage(input: PageInput, limits: PageLimits = DEFAULT_PAGE_LIMITS): PageResult {
   const diags = new DiagnosticBag(input.file);
+  if (input.unreadBytes !== undefined) {
+    diags.error('page-too-large', `the page is ${input.unreadBytes} bytes, more than the limit of ${limits.maxChars} characters can take; it was not read`);
+    return { file: input.file, flavour: 'unknown', diagnostics: diags.items };
+  }
   if (input.text.length > limits.maxChars) {
     diags.error('page-too-large', `the page has ${input.text.length} characters, more than the limit of ${limits.maxChars}; it was not read`);
     return { file: input.file, flavour: 'unknown', diagnostics: diags.items };

@@ -9,9 +9,14 @@ import type { PageInput } from './flavour.js';
 export interface SpecLimits {
   /** Most pages read from one directory. */
   maxPages: number;
+  /**
+   * Largest page file read, in bytes, checked before reading: 4 bytes per character of the
+   * parser's 2,000,000-character limit, so no page the parser would accept is refused here.
+   */
+  maxPageBytes: number;
 }
 
-export const DEFAULT_SPEC_LIMITS: SpecLimits = { maxPages: 20_000 };
+export const DEFAULT_SPEC_LIMITS: SpecLimits = { maxPages: 20_000, maxPageBytes: 8_000_000 };
 
 export class SpecReadError extends Error {
   override name = 'SpecReadError';
@@ -38,10 +43,19 @@ export function listSpecFiles(root: string, limits: SpecLimits = DEFAULT_SPEC_LI
     }
   };
   walk(root);
+  // An empty folder is far more often a wrong path than an empty spec: generating nothing from it
+  // would replace a whole output folder with an empty one.
+  if (out.length === 0) throw new SpecReadError(`${root} holds no .md pages`);
   return out.sort();
 }
 
 /** Reads every page of a spec directory. */
 export function readSpec(root: string, limits: SpecLimits = DEFAULT_SPEC_LIMITS): PageInput[] {
-  return listSpecFiles(root, limits).map((file) => ({ file, text: readFileSync(join(root, file), 'utf8') }));
+  return listSpecFiles(root, limits).map((file) => {
+    const full = join(root, file);
+    // The size is checked before the file is loaded: a sparse 400 MB page must not be read whole.
+    const size = statSync(full).size;
+    if (size > limits.maxPageBytes) return { file, text: '', unreadBytes: size };
+    return { file, text: readFileSync(full, 'utf8') };
+  });
 }

@@ -30,13 +30,26 @@ export type SpellingResult =
   | { ok: true; type: IrType }
   | { ok: false; reason: string };
 
+/** Arrays nested deeper than this are refused: Apple's deepest is 2 (`[[string]]`), and each level is a level of generated code. */
+export const MAX_TYPE_DEPTH = 8;
+
 /** Parses a type spelling; backticks and surrounding space are ignored. */
 export function parseTypeSpelling(raw: string): SpellingResult {
-  const s = raw.replace(/`/g, '').replace(/[\u00a0\s]+/g, ' ').trim();
+  let s = raw.replace(/`/g, '').replace(/[\u00a0\s]+/g, ' ').trim();
   if (!s) return { ok: false, reason: 'empty type' };
-  if (s.startsWith('[') && s.endsWith(']')) {
-    const inner = parseTypeSpelling(s.slice(1, -1));
-    return inner.ok ? { ok: true, type: { kind: 'array', items: inner.type } } : inner;
+  // Brackets are peeled in a loop, not by recursion: a spelling nested thousands deep is refused
+  // in linear time instead of overflowing the stack.
+  let depth = 0;
+  while (s.startsWith('[') && s.endsWith(']')) {
+    if (++depth > MAX_TYPE_DEPTH) return { ok: false, reason: `a type nested more than ${MAX_TYPE_DEPTH} arrays deep` };
+    s = s.slice(1, -1).trim();
+  }
+  if (depth > 0) {
+    const inner = parseTypeSpelling(s);
+    if (!inner.ok) return inner;
+    let type = inner.type;
+    for (let i = 0; i < depth; i++) type = { kind: 'array', items: type };
+    return { ok: true, type };
   }
   const primitive = PRIMITIVES[s.toLowerCase()];
   if (primitive && s === s.toLowerCase()) return { ok: true, type: { kind: primitive } };

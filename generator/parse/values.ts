@@ -16,11 +16,13 @@ const REAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 export function typedValue(raw: string, type: IrType): ValueResult {
   const s = raw.trim();
   switch (type.kind) {
+    // A number a JavaScript number cannot hold (past 2^53, or 1e999, which is Infinity and would
+    // print as `null` in generated code) does not fit: the caller reports it, nothing is rounded.
     case 'integer':
-      if (INTEGER.test(s)) return { value: Number.parseInt(s, 10), exact: true };
+      if (INTEGER.test(s) && Number.isSafeInteger(Number.parseInt(s, 10))) return { value: Number.parseInt(s, 10), exact: true };
       return { value: s, exact: false };
     case 'real':
-      if (REAL.test(s)) return { value: Number(s), exact: true };
+      if (REAL.test(s) && Number.isFinite(Number(s))) return { value: Number(s), exact: true };
       return { value: s, exact: false };
     case 'boolean': {
       const lower = s.toLowerCase();
@@ -47,7 +49,7 @@ export function typedValue(raw: string, type: IrType): ValueResult {
 export function looseValue(s: string): JsonValue {
   if (s === 'true') return true;
   if (s === 'false') return false;
-  if (INTEGER.test(s) || REAL.test(s)) return Number(s);
+  if ((INTEGER.test(s) || REAL.test(s)) && Number.isFinite(Number(s)) && (!INTEGER.test(s) || Number.isSafeInteger(Number(s)))) return Number(s);
   return s;
 }
 

@@ -1,117 +1,55 @@
 /**
- * Reads XML property lists keeping each value's plist tag. `plist.parse` turns `<integer>` and
- * `<real>` into the same JavaScript number; a device does not, and neither may we.
- * XML parsing is @xmldom/xmldom's; this module only walks the tree it gives.
+ * Property lists as tagged values, whatever their format: the one entry point for reading them
+ * (`parseTaggedPlist` for XML text, `parsePlistBytes` for bytes of either format, both within a
+ * budget), and the helpers that walk and convert what they return.
  */
-import { DOMParser, type Element, type Node as XmlNode } from '@xmldom/xmldom';
+import { PlistBudget, PlistError, DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from './budget.js';
+import { parseBinaryPlist } from './binary-plist.js';
+import type { PlistDict, PlistValue } from './plist-value.js';
+import { parseXmlPlist } from './xml-plist.js';
 
-export type PlistValue =
-  | { tag: 'string'; value: string }
-  | { tag: 'integer'; value: number }
-  | { tag: 'real'; value: number }
-  | { tag: 'boolean'; value: boolean }
-  | { tag: 'date'; value: Date; text: string }
-  | { tag: 'data'; value: Uint8Array }
-  | { tag: 'array'; items: PlistValue[] }
-  | { tag: 'dict'; entries: Array<[string, PlistValue]> };
+export type { PlistValue, PlistTag, PlistDict } from './plist-value.js';
+export { PlistBudget, PlistError, PlistTimeoutError, DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from './budget.js';
 
-export type PlistTag = PlistValue['tag'];
-
-export class PlistError extends Error {
-  override name = 'PlistError';
-}
-
+/** Kept for callers that only set the depth. */
 export interface PlistLimits {
-  /** Deepest nesting of arrays and dictionaries accepted. */
   maxDepth: number;
 }
 
-export const DEFAULT_PLIST_LIMITS: PlistLimits = { maxDepth: 64 };
+export const DEFAULT_PLIST_LIMITS: PlistLimits = { maxDepth: DEFAULT_BUDGET_LIMITS.maxDepth };
 
-const ELEMENT_NODE = 1;
-
-function elements(node: XmlNode): Element[] {
-  const out: Element[] = [];
-  for (let c = node.firstChild; c; c = c.nextSibling) if (c.nodeType === ELEMENT_NODE) out.push(c as Element);
-  return out;
+/** Parses an XML plist's text within the default budget (or `limits`). Throws PlistError. */
+export function parseTaggedPlist(xml: string, limits: Partial<PlistBudgetLimits> = {}): PlistValue {
+  return parseXmlPlist(xml, new PlistBudget({ ...DEFAULT_BUDGET_LIMITS, ...limits }));
 }
 
 /**
- * Parses an XML plist. DOCTYPEs that declare entities are refused before parsing, so neither
- * external entities nor "billion laughs" expansion can happen.
+ * Decodes XML plist bytes: UTF-8 (with or without a BOM) or UTF-16 (told by its BOM, or by the
+ * zero bytes around the first `<`), as Apple's parser accepts both. Invalid sequences are errors.
  */
-export function parseTaggedPlist(xml: string, limits: PlistLimits = DEFAULT_PLIST_LIMITS): PlistValue {
-  if (/<!ENTITY/i.test(xml)) throw new PlistError('the plist declares XML entities, which are refused');
-  let doc;
+export function decodeXmlBytes(bytes: Uint8Array): string {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  let encoding = 'utf-8';
+  if (b0 === 0xfe && b1 === 0xff) encoding = 'utf-16be';
+  else if (b0 === 0xff && b1 === 0xfe) encoding = 'utf-16le';
+  else if (b0 === 0x00 && b1 === 0x3c) encoding = 'utf-16be';
+  else if (b0 === 0x3c && b1 === 0x00) encoding = 'utf-16le';
   try {
-    doc = new DOMParser({
-      onError: (level, message) => {
-        if (level !== 'warning') throw new PlistError(`malformed XML: ${String(message).split('\n')[0]}`);
-      },
-    }).parseFromString(xml, 'text/xml');
-  } catch (e) {
-    if (e instanceof PlistError) throw e;
-    throw new PlistError(`malformed XML: ${(e as Error).message.split('\n')[0]}`);
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new PlistError(`the XML is not valid ${encoding.toUpperCase()}`);
   }
-  const root = doc.documentElement;
-  if (!root) throw new PlistError('no root element');
-  if (root.tagName !== 'plist') {
-    // A bare `<dict>` (as in page examples cut from a profile) is accepted as the plist's value.
-    return readValue(root, 0, limits);
-  }
-  const [top, ...extra] = elements(root);
-  if (!top) throw new PlistError('the <plist> element is empty');
-  if (extra.length) throw new PlistError('the <plist> element holds more than one value');
-  return readValue(top, 0, limits);
 }
 
-function readValue(el: Element, depth: number, limits: PlistLimits): PlistValue {
-  if (depth > limits.maxDepth) throw new PlistError(`nesting deeper than ${limits.maxDepth} levels`);
-  const text = el.textContent ?? '';
-  switch (el.tagName) {
-    case 'string':
-      return { tag: 'string', value: text };
-    case 'integer': {
-      const t = text.trim();
-      if (!/^[+-]?(\d+|0x[0-9a-fA-F]+)$/.test(t)) throw new PlistError(`<integer> holds "${t.slice(0, 40)}"`);
-      return { tag: 'integer', value: Number(t) };
-    }
-    case 'real': {
-      const n = Number(text.trim());
-      if (text.trim() === '' || Number.isNaN(n)) throw new PlistError(`<real> holds "${text.trim().slice(0, 40)}"`);
-      return { tag: 'real', value: n };
-    }
-    case 'true':
-    case 'false':
-      return { tag: 'boolean', value: el.tagName === 'true' };
-    case 'date': {
-      const d = new Date(text.trim());
-      if (Number.isNaN(d.getTime())) throw new PlistError(`<date> holds "${text.trim().slice(0, 40)}"`);
-      return { tag: 'date', value: d, text: text.trim() };
-    }
-    case 'data':
-      return { tag: 'data', value: new Uint8Array(Buffer.from(text.replace(/\s+/g, ''), 'base64')) };
-    case 'array':
-      return { tag: 'array', items: elements(el).map((c) => readValue(c, depth + 1, limits)) };
-    case 'dict': {
-      const entries: Array<[string, PlistValue]> = [];
-      const kids = elements(el);
-      for (let i = 0; i < kids.length; i += 2) {
-        const k = kids[i] as Element;
-        const v = kids[i + 1];
-        if (k.tagName !== 'key') throw new PlistError(`<dict> has <${k.tagName}> where a <key> belongs`);
-        if (!v) throw new PlistError(`key "${k.textContent ?? ''}" has no value`);
-        entries.push([k.textContent ?? '', readValue(v, depth + 1, limits)]);
-      }
-      return { tag: 'dict', entries };
-    }
-    default:
-      throw new PlistError(`unknown plist element <${el.tagName}>`);
-  }
+/** Parses a plist's bytes, XML or binary, within `budget`. Throws PlistError. */
+export function parsePlistBytes(bytes: Uint8Array, budget: PlistBudget = new PlistBudget()): PlistValue {
+  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') === 'bplist00') return parseBinaryPlist(bytes, budget);
+  return parseXmlPlist(decodeXmlBytes(bytes), budget);
 }
 
 /** Every dictionary in a plist, outermost first. */
-export function* dictionaries(v: PlistValue): Generator<Extract<PlistValue, { tag: 'dict' }>> {
+export function* dictionaries(v: PlistValue): Generator<PlistDict> {
   if (v.tag === 'dict') {
     yield v;
     for (const [, child] of v.entries) yield* dictionaries(child);
@@ -120,7 +58,8 @@ export function* dictionaries(v: PlistValue): Generator<Extract<PlistValue, { ta
   }
 }
 
-export function dictGet(d: Extract<PlistValue, { tag: 'dict' }>, key: string): PlistValue | undefined {
+/** The value of `key`; keys are distinct (readers refuse a dictionary that repeats one). */
+export function dictGet(d: PlistDict, key: string): PlistValue | undefined {
   return d.entries.find(([k]) => k === key)?.[1];
 }
 

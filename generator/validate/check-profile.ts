@@ -51,6 +51,13 @@ export interface ProfileReport {
 export interface CheckOptions extends ValidateOptions {
   /** Stop with a `timeout` issue once this many milliseconds have passed. */
   timeoutMs?: number;
+  /** A `Date.now()` value to stop at instead (set when reading the file already used part of the time). */
+  deadline?: number;
+}
+
+/** Appends one by one: `push(...many)` overflows the stack past about 100,000 findings. */
+function append<T>(to: T[], items: readonly T[]): void {
+  for (const item of items) to.push(item);
 }
 
 type Dict = Extract<PlistValue, { tag: 'dict' }>;
@@ -98,17 +105,19 @@ function duplicates(top: Dict, payloads: ReadonlyArray<{ prefix: string; dict: D
 
 /** Validates a profile's plist with the given generated validators. */
 export function checkProfile(file: string, root: PlistValue, validators: ValidatorModule, options: CheckOptions = {}): ProfileReport {
-  const { timeoutMs, ...validateOptions } = options;
-  const deadline = timeoutMs === undefined ? Infinity : Date.now() + timeoutMs;
+  const { timeoutMs, deadline: given, ...validateOptions } = options;
+  const deadline = given ?? (timeoutMs === undefined ? Infinity : Date.now() + timeoutMs);
   const report: ProfileReport = { file, payloads: [], issues: [] };
   const topValidator = validators.validatorsByName.get('TopLevel');
   const common = validators.validatorsByName.get('CommonPayloadKeys');
-  if (topValidator) report.issues.push(...prefixed(topValidator(toJs(root), validateOptions).issues, '', TOP));
+  if (topValidator) append(report.issues, prefixed(topValidator(toJs(root), validateOptions).issues, '', TOP));
   if (root.tag !== 'dict') return report;
 
   const content = dictGet(root, 'PayloadContent');
   const payloads: Array<{ prefix: string; dict: Dict; type: string }> = [];
   const items = content?.tag === 'array' ? content.items : [];
+  // Paths the top-level validator already reported, looked up once each (not rescanned per payload).
+  const reported = new Set(report.issues.map((i) => i.path));
   for (const [index, item] of items.entries()) {
     const prefix = `PayloadContent[${index}]`;
     if (Date.now() >= deadline) {
@@ -117,7 +126,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     }
     if (item.tag !== 'dict') {
       report.payloads.push({ index, payloadType: null, checked: false, reason: `not a dictionary (${item.tag})` });
-      if (!report.issues.some((i) => i.path === prefix)) {
+      if (!reported.has(prefix)) {
         report.issues.push({ path: prefix, payloadType: TOP, code: 'wrong-type', severity: 'error', message: `expected dictionary, got ${item.tag}`, expected: 'dictionary', actual: item.tag });
       }
       continue;
@@ -128,7 +137,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     const value = toJs(item);
     if (validator) {
       report.payloads.push({ index, payloadType: type!, object: objectName(validators, type!), checked: true });
-      report.issues.push(...prefixed(validator(value, validateOptions).issues, prefix, type!));
+      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!));
       continue;
     }
     report.payloads.push({
@@ -136,8 +145,8 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       reason: type === undefined ? 'the payload has no PayloadType' : 'the spec has no payload of this type',
     });
     // Keys of a payload type the spec does not know are not ours to judge; the common keys are.
-    if (common) report.issues.push(...prefixed(common(value, validateOptions).issues, prefix, type ?? '', (i) => i.code !== 'unknown-key'));
+    if (common) append(report.issues, prefixed(common(value, validateOptions).issues, prefix, type ?? '', (i) => i.code !== 'unknown-key'));
   }
-  report.issues.push(...duplicates(root, payloads));
+  append(report.issues, duplicates(root, payloads));
   return report;
 }

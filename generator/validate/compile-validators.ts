@@ -1,17 +1,21 @@
 /**
  * Turns generated validators into a loaded module, for validating against any spec directory
  * through the same generated code as the checked-in package. The emitted JavaScript modules are
- * written to a cache folder named by a content hash, and imported from there. A spec directory is looked up by the
- * hash of its pages first, so an unchanged spec is neither parsed nor emitted again.
+ * written to the user's private cache folder (see `validator-cache.ts`) named by a content hash,
+ * and imported from there only after the folder's ownership and the entry's stored hash are
+ * checked. A spec directory is looked up by the hash of its pages first, so an unchanged spec is
+ * neither parsed nor emitted again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
 import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
 import type { PageInput } from '../parse/flavour.js';
+import { defaultCacheDir, ENTRY_MODULES, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
+
+export { defaultCacheDir };
 
 export type LoadedValidator = (value: unknown, options?: ValidateOptions) => ValidationResult;
 
@@ -23,11 +27,10 @@ export interface ValidatorModule {
 }
 
 const MODULES = ['validators/runtime.js', 'validators/index.js', 'validators/registry.js', 'validators/documents.js'] as const;
-/** The module that exports the registries: importing it loads the others. */
-const ENTRY = 'registry.js';
 
-export function defaultCacheDir(): string {
-  return join(tmpdir(), 'dmspec-validators');
+/** A module's cached name, with its imports of its siblings renamed to match. */
+function cachedModule(source: string): string {
+  return source.replace(/from (["'])\.\/(runtime|index|registry|documents)\.js\1/g, 'from $1./$2.mjs$1');
 }
 
 function hashOf(parts: Iterable<string>): string {
@@ -61,47 +64,57 @@ export function specHash(pages: readonly PageInput[]): string {
   return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text])])}`;
 }
 
-/** Writes transpiled validators to `dir` unless a complete copy is there already. */
-function compileInto(dir: string, files: ReadonlyMap<string, string>): void {
-  if (existsSync(join(dir, ENTRY))) return;
-  const staging = `${dir}.${process.pid}.tmp`;
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
+/** Writes the validators' modules to `dir` unless a verified copy is there already. */
+function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => ReadonlyMap<string, string> | undefined)): boolean {
+  if (verifiedEntry(dir)) return true;
+  const sources = typeof files === 'function' ? files() : files;
+  // A spec with errors is never cached: its next run must report them again.
+  if (sources === undefined) return false;
+  const out: Record<string, string> = {};
   for (const m of MODULES) {
-    const source = files.get(m);
+    const source = sources.get(m);
     if (source === undefined) throw new Error(`generated output lacks ${m}`);
-    writeFileSync(join(staging, m.replace('validators/', '')), source);
+    out[m.replace('validators/', '').replace(/\.js$/, '.mjs')] = cachedModule(source);
   }
-  writeFileSync(join(staging, 'package.json'), '{ "type": "module" }\n');
-  try {
-    renameSync(staging, dir);
-  } catch {
-    // Another process compiled the same hash first: its copy is identical.
-    rmSync(staging, { recursive: true, force: true });
-  }
+  writeEntry(dir, out as Record<(typeof ENTRY_MODULES)[number], string>);
+  if (!verifiedEntry(dir)) throw new Error(`the compiled validators in ${dir} could not be written`);
+  return true;
 }
 
+/** Imports a verified entry; one that fails to load is removed, so the next run compiles it again. */
 async function importFrom(dir: string): Promise<ValidatorModule> {
-  return (await import(pathToFileURL(join(dir, ENTRY)).href)) as ValidatorModule;
+  try {
+    return (await import(pathToFileURL(join(dir, 'registry.mjs')).href)) as ValidatorModule;
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`the generated validators could not be loaded (${(e as Error).message}); the cache entry was removed`);
+  }
 }
 
 /** Compiles (once per content hash) and imports generated validators. */
 export async function loadValidators(files: ReadonlyMap<string, string>, cacheDir: string = defaultCacheDir()): Promise<ValidatorModule> {
-  const dir = join(cacheDir, validatorsHash(files));
+  preparePrivateDir(cacheDir);
+  const name = validatorsHash(files);
+  const dir = join(cacheDir, name);
   compileInto(dir, files);
+  pruneCache(cacheDir, name);
   return importFrom(dir);
 }
 
 /**
  * Validators for a spec read into memory: from the cache when these exact pages were compiled
  * before, otherwise from `emitValidators` (which parses and emits), compiled and cached.
+ * `emitValidators` returns undefined when the spec has errors: nothing is cached or loaded.
  */
 export async function loadSpecValidators(
   pages: readonly PageInput[],
-  emitValidators: () => ReadonlyMap<string, string>,
+  emitValidators: () => ReadonlyMap<string, string> | undefined,
   cacheDir: string = defaultCacheDir(),
-): Promise<ValidatorModule> {
-  const dir = join(cacheDir, specHash(pages));
-  compileInto(dir, existsSync(join(dir, ENTRY)) ? new Map() : emitValidators());
+): Promise<ValidatorModule | undefined> {
+  preparePrivateDir(cacheDir);
+  const name = specHash(pages);
+  const dir = join(cacheDir, name);
+  if (!compileInto(dir, emitValidators)) return undefined;
+  pruneCache(cacheDir, name);
   return importFrom(dir);
 }

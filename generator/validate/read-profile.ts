@@ -1,11 +1,17 @@
 /**
- * Bytes of a `.mobileconfig` → a tagged plist. Three shapes are read: XML plists, binary plists
- * (`bplist00`, converted to XML by libplist so every value keeps its tag) and signed profiles (a
- * CMS envelope around either). Anything else, or anything past the limits, is a ProfileReadError
- * with a message fit to print after the file name.
+ * Bytes of a `.mobileconfig` → a tagged plist. Three shapes are read: XML plists (UTF-8 or
+ * UTF-16), binary plists (`bplist00`) and signed profiles (a CMS envelope around either). Each
+ * file is read within its own budget (`plist/budget.ts`: values, depth, string and data sizes,
+ * time) enforced while decoding. Anything else, or anything past the limits, is a
+ * ProfileReadError with a message fit to print after the file name.
  */
 import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary } from './signed-profile.js';
-import { parseTaggedPlist, PlistError, type PlistValue } from '../plist/tagged-plist.js';
+import { berShapeProblem } from './ber-shape.js';
+import { DEFAULT_BUDGET_LIMITS, PlistBudget, PlistError, PlistTimeoutError, type PlistBudgetLimits } from '../plist/budget.js';
+import { parseBinaryPlist } from '../plist/binary-plist.js';
+import { decodeXmlBytes } from '../plist/tagged-plist.js';
+import { parseXmlPlist } from '../plist/xml-plist.js';
+import type { PlistValue } from '../plist/plist-value.js';
 
 export type ProfileFormat = 'xml' | 'binary';
 
@@ -17,17 +23,20 @@ export interface ReadProfile {
   trailingNuls?: number;
 }
 
-export interface ProfileLimits {
+/** The file size limit, and the decoding budget (see plist/budget.ts for how each was chosen). */
+export interface ProfileLimits extends Partial<PlistBudgetLimits> {
   /** Largest file accepted, in bytes. */
   maxBytes: number;
   /** Deepest nesting of arrays and dictionaries accepted. */
   maxDepth: number;
 }
 
-export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { maxBytes: 16 * 1024 * 1024, maxDepth: 64 };
+export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { maxBytes: 16 * 1024 * 1024, ...DEFAULT_BUDGET_LIMITS };
 
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
+  /** True when the time limit stopped the read. */
+  timeout = false;
 }
 
 const BPLIST = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
@@ -43,60 +52,59 @@ function firstMeaningful(bytes: Uint8Array): number | undefined {
   return bytes[i];
 }
 
-function decodeUtf8(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
-  } catch {
-    throw new ProfileReadError('the XML is not valid UTF-8');
-  }
-}
-
-async function binaryToXml(bytes: Uint8Array): Promise<string> {
-  // Loaded on first use: libplist starts a WebAssembly instance that XML profiles never need.
-  const libplist = await import('libplist');
-  try {
-    return await libplist.binaryToXml(Buffer.from(bytes));
-  } catch {
-    throw new ProfileReadError('the binary plist is truncated or malformed');
-  }
+function looksLikeUtf16Xml(bytes: Uint8Array): boolean {
+  return startsWith(bytes, [0xfe, 0xff]) || startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0x00, 0x3c]) || startsWith(bytes, [0x3c, 0x00]);
 }
 
 /** What the bytes are, told from their first bytes alone. */
 function kindOf(bytes: Uint8Array): ProfileFormat | 'envelope' | undefined {
   if (startsWith(bytes, BPLIST)) return 'binary';
-  if (firstMeaningful(bytes) === 0x3c) return 'xml';
+  if (firstMeaningful(bytes) === 0x3c || looksLikeUtf16Xml(bytes)) return 'xml';
   return looksLikeEnvelope(bytes) ? 'envelope' : undefined;
 }
 
-/** An XML plist; NUL bytes a tool left after the closing tag are counted, not parsed. */
-function readXml(bytes: Uint8Array, maxDepth: number): ReadProfile {
+/** An XML plist; NUL bytes a tool left after the closing tag (UTF-8 only) are counted, not parsed. */
+function readXml(bytes: Uint8Array, budget: PlistBudget): ReadProfile {
+  if (looksLikeUtf16Xml(bytes)) return { root: parseXmlPlist(decodeXmlBytes(bytes), budget), format: 'xml' };
   let end = bytes.length;
   while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
   let nuls = 0;
   for (let i = end; i < bytes.length; i++) if (bytes[i] === 0) nuls++;
-  const root = parseTaggedPlist(decodeUtf8(bytes.subarray(0, end)), { maxDepth });
+  const root = parseXmlPlist(decodeXmlBytes(bytes.subarray(0, end)), budget);
   return nuls > 0 ? { root, format: 'xml', trailingNuls: nuls } : { root, format: 'xml' };
 }
 
-async function readPlist(bytes: Uint8Array, kind: ProfileFormat, limits: ProfileLimits): Promise<ReadProfile> {
+function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget): ReadProfile {
   try {
-    if (kind === 'binary') return { root: parseTaggedPlist(await binaryToXml(bytes), { maxDepth: limits.maxDepth }), format: 'binary' };
-    return readXml(bytes, limits.maxDepth);
+    if (kind === 'binary') return { root: parseBinaryPlist(bytes, budget), format: 'binary' };
+    return readXml(bytes, budget);
   } catch (e) {
-    if (e instanceof PlistError) throw new ProfileReadError(e.message);
+    if (e instanceof PlistError) {
+      const err = new ProfileReadError(e instanceof PlistTimeoutError ? `reading ${e.message}` : e.message);
+      err.timeout = e instanceof PlistTimeoutError;
+      throw err;
+    }
+    // A stack overflow or an allocation failure is reported, never passed on as a crash.
+    if (e instanceof RangeError) throw new ProfileReadError(`the ${kind === 'binary' ? 'binary plist' : 'XML'} cannot be read (${e.message})`);
     throw e;
   }
 }
 
 const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a signed profile';
 
-/** Reads a profile's bytes. Throws ProfileReadError, never anything else for bad input. */
-export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS): Promise<ReadProfile> {
+/**
+ * Reads a profile's bytes within `limits`, stopping at `deadline` (a `Date.now()` value).
+ * Throws ProfileReadError, never anything else for bad input. Keeps no state between calls.
+ */
+export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, deadline = Infinity, timeoutMs?: number): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
+  const budget = new PlistBudget({ ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, timeoutMs);
   const kind = kindOf(bytes);
   if (kind === undefined) throw new ProfileReadError(NOT_A_PLIST);
-  if (kind !== 'envelope') return readPlist(bytes, kind, limits);
+  if (kind !== 'envelope') return readPlist(bytes, kind, budget);
+  const shape = berShapeProblem(bytes);
+  if (shape) throw new ProfileReadError(shape);
   let opened;
   try {
     opened = await openEnvelope(bytes);
@@ -107,5 +115,5 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   // The envelope holds a plist, never another envelope.
   const inner = kindOf(opened.content);
   if (inner === undefined || inner === 'envelope') throw new ProfileReadError(NOT_A_PLIST);
-  return { ...(await readPlist(opened.content, inner, limits)), signed: opened.signer };
+  return { ...readPlist(opened.content, inner, budget), signed: opened.signer };
 }

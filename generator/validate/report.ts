@@ -4,6 +4,7 @@
  */
 import type { FileReport } from './index.js';
 import type { ProfileIssue } from './check-profile.js';
+import { escapeTerminal, quoted } from '../terminal-text.js';
 
 export interface ValidationSummary {
   files: number;
@@ -48,7 +49,8 @@ export function textReport(reports: readonly FileReport[]): string {
       continue;
     }
     if (r.signed) {
-      const who = r.signed.subject || 'a signer without a certificate in the envelope';
+      // The subject is the signer's own text: quoted, so it cannot pose as the verdict after it.
+      const who = r.signed.subject ? quoted(r.signed.subject) : 'a signer without a certificate in the envelope';
       lines.push(`${r.file}: signed by ${who} (signature ${r.signed.signatureValid ? 'valid' : 'NOT valid'}; chain not checked)`);
     }
     for (const p of r.payloads) {
@@ -61,7 +63,8 @@ export function textReport(reports: readonly FileReport[]): string {
   const s = summarise(reports);
   const read = s.unreadable ? `; ${plural(s.unreadable, 'file')} could not be read` : '';
   lines.push(`${plural(s.files, 'file')}, ${plural(s.payloads, 'payload')} (${s.checked} checked, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${read}`);
-  return `${lines.join('\n')}\n`;
+  // Keys, payload types, messages and file names come from the profile: one line each, escaped.
+  return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
 /** The `--json` shape: `{ files: [...], summary }`. */

@@ -43,27 +43,30 @@ export async function binaryOf(xml: string): Promise<Uint8Array> {
   return new Uint8Array(await xmlToBinary(xml));
 }
 
-/** A self-signed certificate and key, made once per run. */
-let identity: { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } | undefined;
-function signer(): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
-  if (identity) return identity;
-  const keys = forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
+/** A self-signed certificate and key per common name, made once per run. */
+const identities = new Map<string, { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey }>();
+let keys: forge.pki.rsa.KeyPair | undefined;
+function signer(commonName: string): { cert: forge.pki.Certificate; key: forge.pki.rsa.PrivateKey } {
+  const known = identities.get(commonName);
+  if (known) return known;
+  keys ??= forge.pki.rsa.generateKeyPair({ bits: 2048, e: 0x10001 });
   const cert = forge.pki.createCertificate();
   cert.publicKey = keys.publicKey;
   cert.serialNumber = '01';
   cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
   cert.validity.notAfter = new Date('2036-01-01T00:00:00Z');
-  const attrs = [{ name: 'commonName', value: 'dmspec test signer' }, { name: 'organizationName', value: 'Example Org' }];
+  const attrs = [{ name: 'commonName', value: commonName }, { name: 'organizationName', value: 'Example Org' }];
   cert.setSubject(attrs);
   cert.setIssuer(attrs);
   cert.sign(keys.privateKey, forge.md.sha256.create());
-  identity = { cert, key: keys.privateKey };
+  const identity = { cert, key: keys.privateKey };
+  identities.set(commonName, identity);
   return identity;
 }
 
 /** A CMS SignedData envelope around `content`, as profile signing tools make it. */
-export function signed(content: Uint8Array): Uint8Array {
-  const { cert, key } = signer();
+export function signed(content: Uint8Array, commonName = 'dmspec test signer'): Uint8Array {
+  const { cert, key } = signer(commonName);
   const p7 = forge.pkcs7.createSignedData();
   p7.content = forge.util.createBuffer(forge.util.binary.raw.encode(content));
   p7.addCertificate(cert);

@@ -33,7 +33,7 @@ describe('profile formats', () => {
     const r = await run(signed(bytes(XML)));
     expect(r.signed).toEqual({ subject: 'CN=dmspec test signer, O=Example Org', issuer: 'CN=dmspec test signer, O=Example Org', signatureValid: true, certificates: 1 });
     expect(findings(r)).toEqual(EXPECTED);
-    expect(textReport([r]).split('\n')[0]).toBe('p.mobileconfig: signed by CN=dmspec test signer, O=Example Org (signature valid; chain not checked)');
+    expect(textReport([r]).split('\n')[0]).toBe('p.mobileconfig: signed by "CN=dmspec test signer, O=Example Org" (signature valid; chain not checked)');
   });
 
   it('opens a signed binary profile', async () => {

@@ -9,15 +9,30 @@ import type { RawObject } from '../raw.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
 import { headerAvailability, headerFields, preambleText, readListProperties, type HeaderReader } from './list-items.js';
 
-const HEADER = /^`([^`]+)`\s*(?:\(([^)]*)\))?\s*(\*\(required\)\*|\(required\))?\s*:\s?(.*)$/;
+// Read piece by piece rather than with one pattern: a single regex with three optional groups
+// between `\s*`s backtracks cubically on a line of spaces that ends without the colon.
+const NAME = /^`([^`]+)`/;
+const TYPE = /^\(([^)]*)\)/;
+const REQUIRED = /^(?:\*\(required\)\*|\(required\))/;
+/** A fact label running on in the prose; the lookbehind starts each match at the start of a space run (linear). */
+const RUN_ON_FACT = /(?<!\s)\s+(Available|Deprecated|Removed):\s/g;
 
 const readHeader: HeaderReader = (line) => {
-  const m = HEADER.exec(line.trim());
-  if (!m?.[1]) return undefined;
+  let rest = line.trim();
+  const name = NAME.exec(rest);
+  if (!name?.[1]) return undefined;
+  rest = rest.slice(name[0].length).trimStart();
+  const type = TYPE.exec(rest);
+  if (type) rest = rest.slice(type[0].length).trimStart();
+  const required = REQUIRED.exec(rest);
+  if (required) rest = rest.slice(required[0].length).trimStart();
+  if (!rest.startsWith(':')) return undefined;
+  rest = rest.slice(1);
+  if (rest.startsWith(' ')) rest = rest.slice(1);
   // Availability runs on in the same line: `… prose Available: iOS 14+ | macOS 11+`.
-  const prose = (m[4] ?? '').replace(/\s+(Available|Deprecated|Removed):\s/g, '\n$1: ');
-  const out: ReturnType<HeaderReader> = { name: m[1], required: !!m[3], prose };
-  if (m[2] !== undefined) out.type = m[2];
+  const prose = rest.replace(RUN_ON_FACT, '\n$1: ');
+  const out: ReturnType<HeaderReader> = { name: name[1], required: !!required, prose };
+  if (type) out.type = type[1] ?? '';
   return out;
 };
 

@@ -9,12 +9,27 @@ import type { RawObject } from '../raw.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
 import { headerAvailability, headerFields, preambleText, readListProperties, type HeaderReader } from './list-items.js';
 
-const HEADER = /^`([^`]+)`\s*[—–]\s*(.+?)(\s*\(required\))?:\s?(.*)$/;
+// Read piece by piece: one pattern with a lazy type between `\s*`s backtracks quadratically on a
+// line of spaces without a colon. The type runs to the first colon, less a trailing `(required)`.
+const NAME = /^`([^`]+)`/;
+const REQUIRED = /\(required\)$/;
 
 const readHeader: HeaderReader = (line) => {
-  const m = HEADER.exec(line.trim());
-  if (!m?.[1] || !m[2]) return undefined;
-  return { name: m[1], type: m[2], required: !!m[3], prose: m[4] ?? '' };
+  let rest = line.trim();
+  const name = NAME.exec(rest);
+  if (!name?.[1]) return undefined;
+  rest = rest.slice(name[0].length).trimStart();
+  if (rest[0] !== '—' && rest[0] !== '–') return undefined;
+  rest = rest.slice(1).trimStart();
+  const colon = rest.indexOf(':', 1);
+  if (colon < 0) return undefined;
+  let type = rest.slice(0, colon);
+  const required = REQUIRED.test(type);
+  if (required) type = type.slice(0, type.length - '(required)'.length).trimEnd();
+  if (!type) return undefined;
+  let prose = rest.slice(colon + 1);
+  if (prose.startsWith(' ')) prose = prose.slice(1);
+  return { name: name[1], type, required, prose };
 };
 
 export const snapshot: Flavour = {

@@ -1,0 +1,111 @@
+/**
+ * Which folders dmspec may replace. `generate --out DIR` swaps DIR whole, so it must never be a
+ * folder holding anything dmspec did not write: a checkout (`--out .`), a project's `src/`, or the
+ * spec itself. A folder dmspec wrote carries a manifest naming its files; only a folder that is
+ * missing, empty, or manifested (and holds no file beyond the manifest and the new output) is
+ * replaced. Everything else is refused before anything is touched.
+ */
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { join, relative, resolve, sep, isAbsolute } from 'node:path';
+
+/** The manifest's file name, written at the root of every output folder. */
+export const MANIFEST = '.dmspec-output.json';
+
+/** Thrown when an output folder is not dmspec's to replace; the message says why and what to do. */
+export class OutputRefusedError extends Error {
+  override name = 'OutputRefusedError';
+}
+
+/** The manifest's text for a set of files: sorted names, so it is byte-identical per output. */
+export function manifestText(files: Iterable<string>): string {
+  return `${JSON.stringify({ generator: 'dmspec', note: 'files written by dmspec generate; this folder is replaced whole', files: [...files].sort() }, null, 2)}\n`;
+}
+
+function readManifest(dir: string): Set<string> | undefined {
+  let text: string;
+  try {
+    if (!lstatSync(join(dir, MANIFEST)).isFile()) return undefined;
+    text = readFileSync(join(dir, MANIFEST), 'utf8');
+  } catch {
+    return undefined;
+  }
+  try {
+    const parsed = JSON.parse(text) as { generator?: unknown; files?: unknown };
+    if (parsed.generator !== 'dmspec' || !Array.isArray(parsed.files)) return undefined;
+    return new Set(parsed.files.filter((f): f is string => typeof f === 'string'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every entry below `dir` (files, links and other non-folders), `/`-separated; folders are walked, links never followed. */
+function entriesBelow(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      if (e.isDirectory()) walk(full);
+      else out.push(relative(dir, full).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+function sample(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ');
+  return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/**
+ * Throws OutputRefusedError unless `outDir` may be replaced by a tree of `newFiles`: it does not
+ * exist, is an empty folder, or is a folder whose manifest lists every file in it (files the new
+ * output writes again are allowed too, so a layout change between versions is not refused).
+ */
+export function assertReplaceable(outDir: string, newFiles: Iterable<string> | 'not-yet-known'): void {
+  const target = resolve(outDir);
+  let stat;
+  try {
+    stat = lstatSync(target);
+  } catch {
+    return; // nothing there
+  }
+  if (stat.isSymbolicLink()) throw new OutputRefusedError(`${outDir} is a symbolic link; give the folder itself as --out`);
+  if (!stat.isDirectory()) throw new OutputRefusedError(`${outDir} exists and is not a folder; nothing was written`);
+  const present = entriesBelow(target);
+  if (present.length === 0) return;
+  const owned = readManifest(target);
+  if (!owned) {
+    throw new OutputRefusedError(
+      `${outDir} holds files dmspec did not write (${sample(present)}); give an empty or new folder as --out (a folder dmspec wrote has ${MANIFEST}); nothing was touched`,
+    );
+  }
+  // Before generating (a cheap early refusal) the new files are unknown: the manifest is enough.
+  if (newFiles === 'not-yet-known') return;
+  const allowed = new Set([...owned, ...newFiles, MANIFEST]);
+  const foreign = present.filter((f) => !allowed.has(f));
+  if (foreign.length) {
+    throw new OutputRefusedError(`${outDir} holds files that ${MANIFEST} does not list (${sample(foreign)}); move them away first; nothing was touched`);
+  }
+}
+
+function real(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return resolve(p);
+  }
+}
+
+/** True when `inner` is `outer` or lies below it. */
+function within(outer: string, inner: string): boolean {
+  const rel = relative(outer, inner);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+/** Refuses an output folder that is the spec folder or contains it: replacing it would delete the pages. */
+export function assertNotOverSpec(outDir: string, specDir: string): void {
+  if (within(real(outDir), real(specDir)) || within(resolve(outDir), resolve(specDir))) {
+    throw new OutputRefusedError(`--out ${outDir} is or contains the spec folder ${specDir}; replacing it would delete the pages; nothing was touched`);
+  }
+}

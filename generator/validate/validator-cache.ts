@@ -1,0 +1,131 @@
+/**
+ * Where compiled validators are kept between runs, and the rules that make importing them safe.
+ * Code is imported from this folder, so it must be one no other user can write: the user's own
+ * cache folder (`$XDG_CACHE_HOME/dmspec`, else `~/.cache/dmspec`), created 0700, refused when it
+ * is a link, owned by someone else, or group- or world-writable. Each entry stores the SHA-256 of
+ * its modules and is imported only when its content still matches. Entries unused for 30 days, or
+ * beyond the 32 most recently used, are pruned.
+ */
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, renameSync, type Stats } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+
+/** Thrown when the cache folder or an entry is not safe to import from. */
+export class UnsafeCacheError extends Error {
+  override name = 'UnsafeCacheError';
+}
+
+/** The modules of an entry, in the order their hash covers them. */
+export const ENTRY_MODULES = ['runtime.mjs', 'index.mjs', 'registry.mjs', 'documents.mjs'] as const;
+const HASH_FILE = 'content.sha256';
+const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
+const MAX_ENTRIES = 32;
+
+/** `$XDG_CACHE_HOME/dmspec/validators`, else `~/.cache/dmspec/validators`. */
+export function defaultCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  // The XDG spec says a relative value is invalid and must be ignored.
+  const base = xdg && isAbsolute(xdg) ? xdg : join(homedir(), '.cache');
+  return join(base, 'dmspec', 'validators');
+}
+
+function describeUnsafe(path: string, st: Stats): string | undefined {
+  if (st.isSymbolicLink()) return `${path} is a symbolic link`;
+  const uid = process.getuid?.();
+  if (uid !== undefined && st.uid !== uid) return `${path} is owned by user ${st.uid}, not by you (${uid})`;
+  if ((st.mode & 0o022) !== 0) return `${path} can be written by other users (mode ${(st.mode & 0o777).toString(8)})`;
+  return undefined;
+}
+
+/** Throws UnsafeCacheError unless `path` is ours alone to write. */
+function assertPrivate(path: string): void {
+  const problem = describeUnsafe(path, lstatSync(path));
+  if (problem) throw new UnsafeCacheError(`refusing the validator cache: ${problem}; fix it or remove it (or pass another cache folder)`);
+}
+
+/**
+ * Creates `dir` (0700) if needed and checks it; each entry and file in it is checked again before
+ * use. A folder we create is private from the start: mkdir takes the mode, so it is never open.
+ */
+export function preparePrivateDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  assertPrivate(dir);
+}
+
+function contentHash(modules: readonly string[]): string {
+  const h = createHash('sha256');
+  for (const m of modules) h.update(m).update('\0');
+  return h.digest('hex');
+}
+
+/**
+ * True when entry `dir` is complete, private and matches its stored hash; false when it is absent
+ * or incomplete. Throws UnsafeCacheError when it exists but cannot be trusted.
+ */
+export function verifiedEntry(dir: string): boolean {
+  let st;
+  try {
+    st = lstatSync(dir);
+  } catch {
+    return false;
+  }
+  const problem = describeUnsafe(dir, st);
+  if (problem || !st.isDirectory()) throw new UnsafeCacheError(`refusing the cached validators in ${dir}: ${problem ?? 'not a folder'}`);
+  let stored: string;
+  const modules: string[] = [];
+  try {
+    for (const name of [...ENTRY_MODULES, HASH_FILE]) assertPrivate(join(dir, name));
+    stored = readFileSync(join(dir, HASH_FILE), 'utf8').trim();
+    for (const m of ENTRY_MODULES) modules.push(readFileSync(join(dir, m), 'utf8'));
+  } catch (e) {
+    if (e instanceof UnsafeCacheError) throw e;
+    return false; // incomplete: compiled again
+  }
+  if (stored !== contentHash(modules)) throw new UnsafeCacheError(`refusing the cached validators in ${dir}: their content does not match the hash stored with them`);
+  const now = new Date();
+  try {
+    utimesSync(dir, now, now); // most recently used, for pruning
+  } catch {
+    // A read-only cache still serves.
+  }
+  return true;
+}
+
+/** Writes an entry atomically: a private staging folder renamed into place. */
+export function writeEntry(dir: string, modules: Readonly<Record<(typeof ENTRY_MODULES)[number], string>>): void {
+  const staging = `${dir}.${process.pid}.tmp`;
+  rmSync(staging, { recursive: true, force: true });
+  mkdirSync(staging, { mode: 0o700 });
+  for (const m of ENTRY_MODULES) writeFileSync(join(staging, m), modules[m], { mode: 0o600 });
+  writeFileSync(join(staging, HASH_FILE), `${contentHash(ENTRY_MODULES.map((m) => modules[m]))}\n`, { mode: 0o600 });
+  try {
+    renameSync(staging, dir);
+  } catch {
+    // Another process compiled the same hash first: its copy is identical (and verified on import).
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+/** Removes entries unused for 30 days, and the least recently used beyond 32. */
+export function pruneCache(cacheDir: string, keep: string, now: number = Date.now()): void {
+  let names: string[];
+  try {
+    names = readdirSync(cacheDir);
+  } catch {
+    return;
+  }
+  const entries = names
+    .filter((n) => n !== keep)
+    .map((n) => {
+      try {
+        return { n, t: lstatSync(join(cacheDir, n)).mtimeMs };
+      } catch {
+        return { n, t: 0 };
+      }
+    })
+    .sort((a, b) => b.t - a.t);
+  entries.forEach((e, i) => {
+    if (now - e.t > MAX_AGE_MS || i >= MAX_ENTRIES - 1) rmSync(join(cacheDir, e.n), { recursive: true, force: true });
+  });
+}

@@ -1,0 +1,196 @@
+/**
+ * Hostile profiles, as an attacker would make them, each within the documented limits on size:
+ * every one ends in a clear error or the right finding, by a budget (never by luck of timing),
+ * and the run goes on with the next file.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
+import { validateProfileBytes, validateProfileFiles, type FileReport } from '../../generator/validate/index.js';
+import { textReport } from '../../generator/validate/report.js';
+import { bp, bplist, deepBinary, referenceBomb } from '../helpers/bplist.js';
+import { binaryOf, bytes, dict, payload, profileXml, signed, str } from '../helpers/profiles.js';
+
+const APP = 'com.apple.vpn.managed.applayer';
+const GOOD = profileXml([payload(APP, '1')]);
+const dir = mkdtempSync(join(tmpdir(), 'dmspec-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const run = (b: Uint8Array, options = {}): Promise<FileReport> => validateProfileBytes('p.mobileconfig', b, checkedIn, options);
+
+/** Writes each file and validates them in one run, as `dmspec validate a b c` does. */
+async function runFiles(files: Array<[string, Uint8Array]>): Promise<FileReport[]> {
+  for (const [name, b] of files) writeFileSync(join(dir, name), b);
+  return validateProfileFiles(files.map(([n]) => join(dir, n)), checkedIn, { timeoutMs: 10_000 });
+}
+
+describe('budgets while reading', () => {
+  it('stops a 645-byte reference bomb (50 references a level, 10 levels) at the value budget, then reads the next file', async () => {
+    const bomb = referenceBomb(10, 50);
+    expect(bomb.length).toBeLessThan(700);
+    const [r, next] = await runFiles([['bomb.mobileconfig', bomb], ['good.mobileconfig', await binaryOf(GOOD)]]);
+    expect(r!.error).toMatch(/more than 100,000 values \(shared references count each time they are reached\)/);
+    expect(next!.error).toBeUndefined();
+    expect(next!.payloads).toHaveLength(1);
+  });
+
+  it('refuses binary arrays nested 5,000 deep at 64 levels, and the next binary file still reads', async () => {
+    const [deep, deeper, next] = await runFiles([['d1.mobileconfig', deepBinary(4100)], ['d2.mobileconfig', deepBinary(5000)], ['ok.mobileconfig', await binaryOf(GOOD)]]);
+    expect(deep!.error).toBe('nesting deeper than 64 levels');
+    expect(deeper!.error).toBe('nesting deeper than 64 levels');
+    expect(next!.error).toBeUndefined();
+  });
+
+  it('refuses a binary array that contains itself', async () => {
+    expect((await run(bplist([bp.array([0])]))).error).toMatch(/object 0 contains itself/);
+  });
+
+  it('keeps a report for one value with 130,000 findings (no push(...many) overflow)', async () => {
+    const many = Array.from({ length: 130_000 }, (_, i) => ({ path: `k${i}`, code: 'unknown-key' as const, severity: 'warning' as const, message: 'x' }));
+    const validator = (): { valid: boolean; issues: typeof many } => ({ valid: false, issues: many });
+    const fake = { validatorsByName: new Map([['TopLevel', validator]]), validatorsByPayloadType: new Map(), objectsByPayloadType: new Map() };
+    const r = await validateProfileBytes('p.mobileconfig', bytes(GOOD), fake);
+    expect(r.error).toBeUndefined();
+    expect(r.issues).toHaveLength(130_000);
+    expect(textReport([r]).split('\n')).toHaveLength(130_000 + 3); // the findings, the payload not checked, the summary, the final newline
+  });
+
+  it('reports 99,000 unknown top-level keys end to end, just inside the value budget', async () => {
+    const keys = Array.from({ length: 99_000 }, (_, i) => [`k${i}`, '<true/>'] as const);
+    const r = await run(bytes(profileXml([payload(APP, '1')], keys)));
+    expect(r.error).toBeUndefined();
+    expect(r.issues.filter((i) => i.code === 'unknown-key')).toHaveLength(99_000);
+  }, 60_000);
+
+  it('stops a 15 MB flat XML file at the value budget', async () => {
+    const flat = bytes(`<plist><array>${'<true/>'.repeat(2_200_000)}</array></plist>`);
+    expect(flat.length).toBeGreaterThan(15_000_000);
+    expect((await run(flat)).error).toMatch(/line 1: more than 100,000 values/);
+  }, 60_000);
+
+  it('stops the same content nested 60 deep, and gives a short error for a million unclosed tags', async () => {
+    const nested = bytes(`<plist>${'<array>'.repeat(60)}${'<true/>'.repeat(1_000_000)}${'</array>'.repeat(60)}</plist>`);
+    expect((await run(nested)).error).toMatch(/more than 100,000 values/);
+    const unclosed = await run(bytes(`<plist>${'<array>'.repeat(1_000_000)}`));
+    expect(unclosed.error).toBe('line 1: nesting deeper than 64 levels');
+    const unknown = await run(bytes(`<plist>${'<x>'.repeat(1_000_000)}`));
+    expect(unknown.error!.length).toBeLessThan(200);
+  }, 60_000);
+
+  it('refuses a string or data value over its limit while reading it', async () => {
+    const long = await run(bytes(profileXml([payload(APP, '1', [['Note', str('a'.repeat(1_000_001))]])])));
+    expect(long.error).toMatch(/a string of 1,000,001 characters, over the limit of 1,000,000/);
+    const many = await run(bytes(profileXml([payload(APP, '1')])), { limits: { maxBytes: 1 << 24, maxDepth: 64, maxTotalBytes: 100 } });
+    expect(many.error).toMatch(/more than 100 bytes of strings and data/);
+  });
+
+  it('enforces the time limit inside reading, not between payloads', async () => {
+    const wide = bytes(`<plist><array>${'<true/>'.repeat(5000)}</array></plist>`);
+    const r = await run(wide, { timeoutMs: -1 });
+    expect(r.error).toMatch(/^reading stopped after -1 ms time limit/);
+  });
+
+  it('reads only regular files: a link to /dev/zero and a FIFO are refused at once', async () => {
+    symlinkSync('/dev/zero', join(dir, 'zero.mobileconfig'));
+    execFileSync('mkfifo', [join(dir, 'fifo.mobileconfig')]);
+    writeFileSync(join(dir, 'after.mobileconfig'), GOOD);
+    const reports = await validateProfileFiles(['zero', 'fifo', 'after'].map((n) => join(dir, `${n}.mobileconfig`)), checkedIn);
+    expect(reports.map((r) => r.error)).toEqual(['not a regular file (a device); only regular files are read', 'not a regular file (a pipe); only regular files are read', undefined]);
+  });
+});
+
+describe('duplicate keys', () => {
+  it('refuses two PayloadContent keys, naming both lines', async () => {
+    const top = '<key>PayloadIdentifier</key><string>com.example.profile</string>';
+    const xml = profileXml([payload(APP, '1')]).replace(top, `\n<key>PayloadContent</key><array>${payload(APP, '2', [['Bad', '<true/>']])}</array>\n${top}`);
+    expect((await run(bytes(xml))).error).toBe('line 4: the key "PayloadContent" appears twice in one dictionary (lines 3 and 4); readers disagree on which value counts');
+  });
+
+  it('refuses two PayloadType keys in a payload, in XML and in binary', async () => {
+    const xml = profileXml([dict([['PayloadType', str(APP)], ['PayloadType', str('com.apple.evil')]])]);
+    expect((await run(bytes(xml))).error).toMatch(/the key "PayloadType" appears twice/);
+    const bin = bplist([bp.dict([1, 1], [2, 3]), bp.ascii('PayloadType'), bp.ascii(APP), bp.ascii('x')]);
+    expect((await run(bin)).error).toMatch(/the key "PayloadType" appears twice in one dictionary \(entry 1 of object 0 and entry 2 of object 0\)/);
+  });
+});
+
+describe('values read as Apple reads them', () => {
+  const value = (v: string): Uint8Array => bytes(profileXml([payload(APP, '1', [['V', v]])]));
+  const LENIENT: Array<[string, string, RegExp]> = [
+    ['<date>1</date>', '<date>1</date>', /<date> holds "1", not a date/],
+    ['February 30', '<date>2026-02-30T00:00:00Z</date>', /<date> holds "2026-02-30T00:00:00Z"/],
+    ['a date without Z', '<date>2026-02-01T00:00:00</date>', /not a date as YYYY-MM-DDTHH:MM:SSZ \(UTC\)/],
+    ['junk inside <data>', '<data>AAAA!!AAAA</data>', /<data> is not valid base64/],
+    ['<true>no</true>', '<true>no</true>', /<true> holds "no"; it must be empty/],
+    ['an element inside a string', '<string>Sys<b/>tem</string>', /<b> inside <string>: a value holds text only/],
+    ['<real>0b101</real>', '<real>0b101</real>', /<real> holds "0b101"/],
+    ['an integer past 2^53', '<integer>9007199254740993</integer>', /the integer 9007199254740993 cannot be checked exactly/],
+  ];
+  for (const [name, v, message] of LENIENT) {
+    it(`refuses ${name}`, async () => {
+      expect((await run(value(v))).error).toMatch(message);
+    });
+  }
+
+  it('refuses a 16-byte binary integer 2^100 instead of reading it as 0', async () => {
+    const bin = bplist([bp.dict([1], [2]), bp.ascii('PayloadVersion'), bp.int(1n << 100n, 4)]);
+    expect((await run(bin)).error).toBe('the integer 1267650600228229401496703205376 cannot be checked exactly (beyond ±2^53); it was not rounded');
+    const neg = bplist([bp.dict([1], [2]), bp.ascii('PayloadVersion'), bp.int(-2n, 3)]);
+    expect((await run(neg)).issues.find((i) => i.path === 'PayloadVersion')?.actual).toBe(-2);
+  });
+
+  it('reads UTF-16 XML, nan reals and entity text inside CDATA or a comment', async () => {
+    const text = profileXml([payload(APP, '1', [['N', '<real>nan</real>'], ['C', '<string><![CDATA[<!ENTITY x "y">]]></string>']])]).replace('<plist', '<!-- <!ENTITY z "w"> --><plist').replace('encoding="UTF-8"', 'encoding="UTF-16"');
+    for (const encoding of ['utf16le', 'utf16be'] as const) {
+      let b = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+      if (encoding === 'utf16be') b = Buffer.from(b).swap16();
+      const r = await run(new Uint8Array(b));
+      expect(r.error).toBeUndefined();
+      expect(r.payloads).toEqual([expect.objectContaining({ payloadType: APP, checked: true })]);
+    }
+  });
+});
+
+describe('terminal and report injection', () => {
+  it('shows line breaks, C1 controls and bidi overrides in XML keys as escapes', async () => {
+    const xml = profileXml([payload('com.evil\u009b2J', '1')], [['a\nb.mobileconfig: (Configuration) fine: ok\u202e', '<true/>']]);
+    const text = textReport([await run(bytes(xml))]);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u0080-\u009f\u202e]/);
+    expect(text).toContain('com.evil\\x9b2J');
+    expect(text).toContain('a\\nb.mobileconfig');
+    expect(text).toContain('\\u202e');
+    expect(text.split('\n').filter((l) => l.startsWith('b.mobileconfig'))).toEqual([]);
+  });
+
+  it('shows ESC and BEL in a binary plist\'s payload type as escapes', async () => {
+    const type = 'com.evil\u001b]0;owned\u0007';
+    const bin = bplist([bp.dict([1], [2]), bp.ascii('PayloadContent'), bp.array([3]), bp.dict([4], [5]), bp.ascii('PayloadType'), bp.ascii(type)]);
+    const text = textReport([await run(bin)]);
+    expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect(text).toContain('com.evil\\e]0;owned\\x07');
+  });
+
+  it('quotes a signer subject that poses as the verdict', async () => {
+    const r = await run(signed(bytes(GOOD), 'x (signature valid; chain checked)\u001b[2K\r'));
+    const line = textReport([r]).split('\n')[0]!;
+    expect(line).toBe('p.mobileconfig: signed by "CN=x (signature valid; chain checked)\\e[2K\\r, O=Example Org" (signature valid; chain not checked)');
+  }, 60_000);
+});
+
+describe('signed envelopes', () => {
+  it('refuses CMS nested 200,000 levels deep before asn1js reads it', async () => {
+    const deep = new Uint8Array(400_000);
+    for (let i = 0; i < deep.length; i += 2) { deep[i] = 0x30; deep[i + 1] = 0x80; }
+    expect((await run(deep)).error).toBe('the signed envelope nests deeper than 40 levels');
+  });
+
+  it('refuses an envelope of millions of tiny elements', async () => {
+    const flat = new Uint8Array(2_000_006);
+    flat.set([0x30, 0x84, 0x00, 0x1e, 0x84, 0x80]);
+    for (let i = 6; i < flat.length; i += 2) { flat[i] = 0x05; flat[i + 1] = 0x00; }
+    expect((await run(flat)).error).toBe('the signed envelope holds more than 100,000 elements');
+  });
+});
