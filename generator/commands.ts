@@ -164,6 +164,7 @@ function diffCommand(args: string[], o: CommandOptions): CommandResult {
   if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any') throw new UsageError(`--fail-on takes breaking or any, not ${failOn}`);
   const maxLines = o['max-lines'] === undefined ? undefined : Number(o['max-lines']);
   if (maxLines !== undefined && !(Number.isInteger(maxLines) && maxLines > 0)) throw new UsageError(`--max-lines takes a positive whole number, not ${o['max-lines']}`);
+  if (maxLines !== undefined && format === 'json') throw new UsageError('--max-lines fits the Markdown report; the JSON report always lists every change');
   let report: DiffReport;
   // With --docs-base, page lines link to BASE + the side's directory (or REV/DIR) + file.
   const docsBase = o['docs-base'];

@@ -82,6 +82,7 @@ describe('dmspec CLI', () => {
     expect(short.stdout).toContain('- `VPN.IKEv2.AuthenticationMethod`: allowed value `SharedSecret` removed');
     expect(short.stdout).toContain('_The summary and the breaking changes are kept whole although they take more than 12 lines.');
     expect(dmspec(['diff', before, spec, '--max-lines', 'ten']).code).toBe(2);
+    expect(dmspec(['diff', before, spec, '--max-lines', '10', '--format', 'json']).stderr).toMatch(/JSON report always lists every change/);
     expect(dmspec(['diff', before, spec, '--fail-on', 'breaking']).code).toBe(1);
     const json = JSON.parse(dmspec(['diff', before, spec, '--format', 'json']).stdout);
     expect(json.changes).toEqual([{

@@ -4,10 +4,11 @@
  * deprecation, supervision), the versions in which it took a new value. It answers what an
  * admin asks ("since when is `allowCamera` supervised-only?") without reading N-1 diffs.
  *
- * Facts are read through one table per level; a new IR fact is one more line there.
+ * Facts are read through one table per level; a new IR fact is one more line there. Versions
+ * may be of different flavours: a fact a page cannot state is skipped there, not read as absent.
  */
-import { isDefinition, PLATFORMS, typeToString, type IrDocument, type IrObject, type IrProperty, type JsonValue } from '../model/ir.js';
-import { platformFacts } from './normalise.js';
+import { isDefinition, PLATFORMS, typeToString, type Availability, type IrDocument, type IrObject, type IrProperty, type JsonValue } from '../model/ir.js';
+import { CAPABILITIES, platformFacts, type Capabilities } from './normalise.js';
 
 /** One version of the spec: its label (a directory, an IR file or a git revision) and its IR. */
 export interface SpecVersion {
@@ -46,36 +47,54 @@ export interface HistoryFilter {
   property?: string;
 }
 
-type Reader<T> = (x: T) => JsonValue;
+/**
+ * Reads one fact of an entry on a page of a flavour with these capabilities: `undefined` when
+ * the page cannot state it (the changelog flavour prints no ranges, rendered pages state
+ * availability only in prose), so a flavour's silence is never read as a change.
+ */
+type Reader<T> = (x: T, caps: Capabilities) => JsonValue | undefined;
 
-const availabilityFacts = <T extends { availability?: IrObject['availability'] }>(): Record<string, Reader<T>> =>
-  Object.fromEntries(PLATFORMS.map((p) => [p, (x: T) => (platformFacts(x.availability, p) ?? null) as JsonValue]));
+const statesNone = (av: Availability | undefined): boolean => !PLATFORMS.some((p) => av?.[p]);
+
+/**
+ * One reader per platform. A key whose page lists no availability at all says nothing about any
+ * platform; pages that state it in prose only say something about the platforms they name.
+ */
+const availabilityFacts = <T extends { availability?: Availability }>(objectLevel: boolean): Record<string, Reader<T>> =>
+  Object.fromEntries(PLATFORMS.map((p) => [p, (x: T, caps: Capabilities) => {
+    const value = (platformFacts(x.availability, p) ?? null) as JsonValue;
+    if (caps.availability === 'none' || statesNone(x.availability)) return undefined;
+    return caps.availability === 'lines' && !objectLevel ? value : value ?? undefined;
+  }]));
+
+const when = <T>(stated: boolean, value: T): T | undefined => (stated ? value : undefined);
 
 /** A key's facts, in the order the report lists them. */
 export const PROPERTY_FACTS: Record<string, Reader<IrProperty>> = {
-  type: (p) => typeToString(p.type),
-  required: (p) => p.required,
-  default: (p) => p.default ?? null,
-  allowedValues: (p) => p.allowedValues ?? null,
-  minimum: (p) => p.minimum ?? null,
-  maximum: (p) => p.maximum ?? null,
-  ...availabilityFacts<IrProperty>(),
-  deprecated: (p) => !!p.deprecated,
-  deprecationNote: (p) => p.deprecationNote ?? null,
+  type: (p, c) => when(c.type && p.typeOrigin === 'stated', typeToString(p.type)),
+  required: (p, c) => when(c.required, p.required),
+  default: (p, c) => when(c.default, p.default ?? null),
+  allowedValues: (p, c) => when(c.allowedValues, p.allowedValues ?? null),
+  minimum: (p, c) => when(c.range, p.minimum ?? null),
+  maximum: (p, c) => when(c.range, p.maximum ?? null),
+  ...availabilityFacts<IrProperty>(false),
+  // As in a diff: deprecation is read where the page states availability as lines or at all.
+  deprecated: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, !!p.deprecated),
+  deprecationNote: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, p.deprecationNote ?? null),
   supervised: (p) => (p.supervised ? (p.supervisedPlatforms?.length ? [...p.supervisedPlatforms].sort() : true) : false),
 };
 
 /** An object's own facts. */
 export const OBJECT_FACTS: Record<string, Reader<IrObject>> = {
   payloadType: (o) => o.payloadType ?? null,
-  ...availabilityFacts<IrObject>(),
-  deprecated: (o) => !!o.deprecated,
+  ...availabilityFacts<IrObject>(true),
+  deprecated: (o, c) => when(c.objectDeprecation, !!o.deprecated),
 };
 
 const same = (a: JsonValue, b: JsonValue): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Timelines of one entry: `present` first, then each fact over the versions that have the entry. */
-function timelines<T>(versions: readonly string[], found: readonly (T | undefined)[], facts: Record<string, Reader<T>>): FactTimeline[] {
+function timelines<T>(versions: readonly string[], found: readonly (T | undefined)[], caps: readonly Capabilities[], facts: Record<string, Reader<T>>): FactTimeline[] {
   const out: FactTimeline[] = [];
   const first = found.findIndex((x) => x !== undefined);
   const present: FactChange[] = [];
@@ -89,7 +108,8 @@ function timelines<T>(versions: readonly string[], found: readonly (T | undefine
     let last: JsonValue | undefined;
     found.forEach((x, i) => {
       if (x === undefined) return;
-      const value = read(x);
+      const value = read(x, caps[i]!);
+      if (value === undefined) return;
       if (last === undefined || !same(value, last)) changes.push({ version: versions[i]!, value });
       last = value;
     });
@@ -98,18 +118,31 @@ function timelines<T>(versions: readonly string[], found: readonly (T | undefine
   return out;
 }
 
-/** Something happened after the entry first appeared (it changed, left or came back, or came later than `since`). */
+/**
+ * Something happened after the entry first appeared: a fact changed or was first stated later,
+ * the entry left or came back, or it came later than `since`.
+ */
 function changed(facts: readonly FactTimeline[], since: string | undefined): boolean {
-  return facts.some((f) => f.changes.length > 1) || (since !== undefined && facts[0]!.changes[0]?.version !== since);
+  const first = facts[0]!.changes[0]?.version;
+  return facts.some((f) => f.changes.length > 1 || statedLater(f, first)) || (since !== undefined && first !== since);
+}
+
+/** A fact that says something (not `null`, not `false`) first stated after the entry appeared in `first`. */
+function statedLater(f: FactTimeline, first: string | undefined): boolean {
+  const [only, ...more] = f.changes;
+  return f.fact !== 'present' && !!only && !more.length && only.version !== first && only.value !== null && only.value !== false;
 }
 
 /**
- * Keeps the timelines worth a row: those that changed, presence when the entry came later than
- * `since`, or every stated one when one entry was asked for.
+ * Keeps the timelines worth a row: those that changed or were first stated after the entry
+ * appeared, presence when the entry came later than `since`, or every stated one when one entry
+ * was asked for.
  */
 function shown(facts: FactTimeline[], all: boolean, since: string | undefined): FactTimeline[] {
+  const first = facts[0]!.changes[0]?.version;
   return facts.filter((f) =>
     f.changes.length > 1 ||
+    statedLater(f, first) ||
     (f.fact === 'present' && since !== undefined && f.changes[0]?.version !== since) ||
     (all && f.changes.some((c) => c.value !== null && c.value !== false)));
 }
@@ -132,7 +165,8 @@ export function historyOf(versions: readonly SpecVersion[], filter: HistoryFilte
   for (const name of names) {
     if (filter.object !== undefined && name !== filter.object) continue;
     const found = maps.map((m) => m.get(name));
-    const objectFacts = timelines(labels, found, OBJECT_FACTS);
+    const caps = found.map((o) => CAPABILITIES[o?.source.flavour ?? 'unknown']);
+    const objectFacts = timelines(labels, found, caps, OBJECT_FACTS);
     const objectSince = objectFacts[0]!.changes[0]?.version;
     if (filter.property === undefined && (all || changed(objectFacts, labels[0]))) {
       entries.push({ object: name, facts: shown(objectFacts, all, labels[0]) });
@@ -141,7 +175,7 @@ export function historyOf(versions: readonly SpecVersion[], filter: HistoryFilte
     for (const key of keys) {
       if (filter.property !== undefined && key !== filter.property) continue;
       const props = found.map((o) => o?.properties.find((p) => p.name === key));
-      const facts = timelines(labels, props, PROPERTY_FACTS);
+      const facts = timelines(labels, props, caps, PROPERTY_FACTS);
       if (all || changed(facts, objectSince)) entries.push({ object: name, property: key, facts: shown(facts, all, objectSince) });
     }
   }

@@ -159,11 +159,22 @@ describeCorpus('diffs of real spec versions', () => {
       expect(timeline('Restrictions', 'allowCamera', 'iPadOS')).toEqual([
         { version: 'changelog-2026-04-28', value: null }, { version: 'changelog-2026-06-09', value: { introduced: '4' } },
       ]);
-      // Calendar came in 06-09 without an Available line; 08-18 says iOS 27+.
+      // Calendar came in 06-09 without an Available line (saying nothing of platforms); 08-18 says iOS 27+.
       expect(timeline('IntelligenceSettingsAppsObject', 'Calendar', 'present')).toEqual([{ version: 'changelog-2026-06-09', value: true }]);
-      expect(timeline('IntelligenceSettingsAppsObject', 'Calendar', 'iOS')).toEqual([
-        { version: 'changelog-2026-06-09', value: null }, { version: 'changelog-2026-08-18', value: { introduced: '27' } },
-      ]);
+      expect(timeline('IntelligenceSettingsAppsObject', 'Calendar', 'iOS')).toEqual([{ version: 'changelog-2026-08-18', value: { introduced: '27' } }]);
+    });
+
+    it('across flavours, a fact one flavour cannot state is not read as a change', () => {
+      const mixed = historyOf(['rendered-2025-04', 'changelog-2026-04-28', 'changelog-2026-06-09'].map((label) => ({ label, ir: ir[label]! })), { object: 'VPN.IKEv2', property: 'MTU' });
+      const facts = Object.fromEntries(mixed.entries[0]!.facts.map((f) => [f.fact, f.changes]));
+      expect(facts).toMatchObject({
+        // Both 2025-04 and 04-28 say "Available in iOS 14 and later, and macOS 11 and later" in
+        // prose; a rendered page's silence on watchOS says nothing, a changelog page's does.
+        iOS: [{ version: 'rendered-2025-04', value: { introduced: '14' } }],
+        watchOS: [{ version: 'changelog-2026-04-28', value: null }, { version: 'changelog-2026-06-09', value: { introduced: '10' } }],
+        // The changelog flavour prints no range: the rendered page's bounds stand.
+        minimum: [{ version: 'rendered-2025-04', value: 1280 }],
+      });
     });
 
     it('a key asked for by name: every fact it states, from its first version', () => {

@@ -37,6 +37,14 @@ describe('historyOf', () => {
     expect(entry('R')).toBeUndefined();
   });
 
+  it('a fact first stated later is listed; a flavour that cannot state a fact does not change it', () => {
+    const snap = (o: IrObject): IrObject => ({ ...o, source: { ...o.source, flavour: 'snapshot' } });
+    const a = version('a', [snap(obj('S', [prop('k', { minimum: 1 })]))]);
+    const b = version('b', [obj('S', [prop('k')])]);
+    const c = version('c', [obj('S', [prop('k', { availability: { iOS: { introduced: '17' } } })])]);
+    expect(historyOf([a, b, c]).entries).toEqual([{ object: 'S', property: 'k', facts: [{ fact: 'iOS', changes: [{ version: 'c', value: { introduced: '17' } }] }] }]);
+  });
+
   it('with a filter, lists every fact the entry states (a `false` is not a statement)', () => {
     const one = historyOf([v1, v2, v3], { property: 'cam' });
     expect(one.entries.map((e) => [e.object, e.property])).toEqual([['R', 'cam']]);
