@@ -194,3 +194,21 @@ describe('signed envelopes', () => {
     expect((await run(flat)).error).toBe('the signed envelope holds more than 100,000 elements');
   });
 });
+
+describe('one run over every hostile file', () => {
+  it('reports each hostile file with its own error and still checks the good file after them', async () => {
+    const hostile: Array<[string, Uint8Array]> = [
+      ['bomb', referenceBomb(10, 50)],
+      ['deep', deepBinary(5000)],
+      ['cycle', bplist([bp.array([0])])],
+      ['unclosed', bytes(`<plist>${'<array>'.repeat(100_000)}`)],
+      ['dup', bytes(profileXml([dict([['PayloadType', str(APP)], ['PayloadType', str(APP)]])]))],
+      ['date', bytes(profileXml([payload(APP, '1', [['D', '<date>2026-02-30T00:00:00Z</date>']])]))],
+      ['cms', new Uint8Array(Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 0x80 : 0x30)))],
+    ];
+    const reports = await runFiles([...hostile.map(([n, b]): [string, Uint8Array] => [`all-${n}.mobileconfig`, b]), ['all-good.mobileconfig', await binaryOf(GOOD)]]);
+    expect(reports.slice(0, -1).map((r) => r.error !== undefined)).toEqual(hostile.map(() => true));
+    expect(reports.at(-1)).toMatchObject({ payloads: [{ payloadType: APP, checked: true }] });
+    expect(reports.at(-1)!.error).toBeUndefined();
+  });
+});
