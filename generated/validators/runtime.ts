@@ -82,8 +82,9 @@ export function isInteger(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v);
 }
 
+/** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
 export function isReal(v: unknown): v is number {
-  return (typeof v === 'number' && Number.isFinite(v)) || isTaggedReal(v);
+  return typeof v === 'number' || isTaggedReal(v);
 }
 
 export function at(path: string, key: string): string {

@@ -142,6 +142,15 @@ describe('values read as Apple reads them', () => {
     expect((await run(neg)).issues.find((i) => i.path === 'PayloadVersion')?.actual).toBe(-2);
   });
 
+  it('takes nan and inf as reals, as Apple does, not as wrong types', async () => {
+    for (const v of ['nan', 'inf', '-infinity']) {
+      const r = await run(bytes(profileXml([payload(APP, '1')], [['DurationUntilRemoval', `<real>${v}</real>`]])));
+      expect(r.issues.filter((i) => i.path === 'DurationUntilRemoval'), v).toEqual([]);
+    }
+    const wrong = await run(bytes(profileXml([payload(APP, '1')], [['DurationUntilRemoval', '<string>nan</string>']])));
+    expect(wrong.issues.filter((i) => i.path === 'DurationUntilRemoval').map((i) => i.code)).toEqual(['wrong-type']);
+  });
+
   it('reads UTF-16 XML, nan reals and entity text inside CDATA or a comment', async () => {
     const text = profileXml([payload(APP, '1', [['N', '<real>nan</real>'], ['C', '<string><![CDATA[<!ENTITY x "y">]]></string>']])]).replace('<plist', '<!-- <!ENTITY z "w"> --><plist').replace('encoding="UTF-8"', 'encoding="UTF-16"');
     for (const encoding of ['utf16le', 'utf16be'] as const) {
