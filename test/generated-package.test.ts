@@ -91,6 +91,7 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
       expect(listing, f).toContain(`package/${f}`);
     }
     expect(listing.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
+    expect(listing).not.toContain('package/.dmspec-output.json');
   });
 
   it('bundles for a browser, and one validator bundles small', () => {

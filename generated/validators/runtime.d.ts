@@ -49,6 +49,7 @@ export interface TaggedReal {
 }
 export declare function isTaggedReal(v: unknown): v is TaggedReal;
 export declare function isInteger(v: unknown): v is number;
+/** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
 export declare function isReal(v: unknown): v is number;
 export declare function at(path: string, key: string): string;
 /** `string "no"`, `integer 1`, `array`, … for messages. */

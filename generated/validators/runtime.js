@@ -14,7 +14,7 @@ function isInteger(v) {
   return typeof v === "number" && Number.isInteger(v);
 }
 function isReal(v) {
-  return typeof v === "number" && Number.isFinite(v) || isTaggedReal(v);
+  return typeof v === "number" || isTaggedReal(v);
 }
 function at(path, key) {
   return path === "" ? key : `${path}.${key}`;

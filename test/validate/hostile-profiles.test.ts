@@ -142,6 +142,15 @@ describe('values read as Apple reads them', () => {
     expect((await run(neg)).issues.find((i) => i.path === 'PayloadVersion')?.actual).toBe(-2);
   });
 
+  it('takes nan and inf as reals, as Apple does, not as wrong types', async () => {
+    for (const v of ['nan', 'inf', '-infinity']) {
+      const r = await run(bytes(profileXml([payload(APP, '1')], [['DurationUntilRemoval', `<real>${v}</real>`]])));
+      expect(r.issues.filter((i) => i.path === 'DurationUntilRemoval'), v).toEqual([]);
+    }
+    const wrong = await run(bytes(profileXml([payload(APP, '1')], [['DurationUntilRemoval', '<string>nan</string>']])));
+    expect(wrong.issues.filter((i) => i.path === 'DurationUntilRemoval').map((i) => i.code)).toEqual(['wrong-type']);
+  });
+
   it('reads UTF-16 XML, nan reals and entity text inside CDATA or a comment', async () => {
     const text = profileXml([payload(APP, '1', [['N', '<real>nan</real>'], ['C', '<string><![CDATA[<!ENTITY x "y">]]></string>']])]).replace('<plist', '<!-- <!ENTITY z "w"> --><plist').replace('encoding="UTF-8"', 'encoding="UTF-16"');
     for (const encoding of ['utf16le', 'utf16be'] as const) {
@@ -192,5 +201,23 @@ describe('signed envelopes', () => {
     flat.set([0x30, 0x84, 0x00, 0x1e, 0x84, 0x80]);
     for (let i = 6; i < flat.length; i += 2) { flat[i] = 0x05; flat[i + 1] = 0x00; }
     expect((await run(flat)).error).toBe('the signed envelope holds more than 100,000 elements');
+  });
+});
+
+describe('one run over every hostile file', () => {
+  it('reports each hostile file with its own error and still checks the good file after them', async () => {
+    const hostile: Array<[string, Uint8Array]> = [
+      ['bomb', referenceBomb(10, 50)],
+      ['deep', deepBinary(5000)],
+      ['cycle', bplist([bp.array([0])])],
+      ['unclosed', bytes(`<plist>${'<array>'.repeat(100_000)}`)],
+      ['dup', bytes(profileXml([dict([['PayloadType', str(APP)], ['PayloadType', str(APP)]])]))],
+      ['date', bytes(profileXml([payload(APP, '1', [['D', '<date>2026-02-30T00:00:00Z</date>']])]))],
+      ['cms', new Uint8Array(Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 0x80 : 0x30)))],
+    ];
+    const reports = await runFiles([...hostile.map(([n, b]): [string, Uint8Array] => [`all-${n}.mobileconfig`, b]), ['all-good.mobileconfig', await binaryOf(GOOD)]]);
+    expect(reports.slice(0, -1).map((r) => r.error !== undefined)).toEqual(hostile.map(() => true));
+    expect(reports.at(-1)).toMatchObject({ payloads: [{ payloadType: APP, checked: true }] });
+    expect(reports.at(-1)!.error).toBeUndefined();
   });
 });
