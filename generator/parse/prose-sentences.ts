@@ -57,7 +57,11 @@ function units(blocks: readonly Stated[]): Unit[] {
         text = text.replace(ITEM, '');
         const subject = ITEM_SUBJECT.exec(text);
         current = { text: '', line };
-        if (subject?.[1]) current.item = subject[1];
+        if (subject?.[1]) {
+          // The value's name is the item's subject, not part of its first sentence.
+          current.item = subject[1];
+          text = text.slice(subject[0].length).trimStart();
+        }
       }
       if (!current) current = { text: '', line };
       current.text += (current.text ? '\n' : '') + text;
