@@ -44,6 +44,9 @@ export interface ProseFactsResult {
 // "`NONE` was deprecated…", "As of iOS 12, `X` isn’t supported.", "The `A` and `B` values are…".
 const SUBJECT = /^(?:(?:In|As of|Starting (?:in|with)|Beginning (?:in|with)) [^,]{1,60}, )?(?:The )?((?:`[^`]+`(?:, |,? and |,? or )?)+)(?: (?:value|values|option|options|key|setting))? (?:is|are|was|were|isn[’']t|aren[’']t|has|have)\b/;
 
+// "Use `forceWiFiToAllowedNetworksOnly` instead.": a replacement in a sentence of its own.
+const USE_INSTEAD = /^Use (?:the )?`([^`]+)`[^.;]{0,80} instead\.?$/;
+
 type Target = { kind: 'key' } | { kind: 'values'; values: string[] } | { kind: 'other'; what: string };
 
 function targetOf(s: Sentence, key: string, values: ReadonlySet<string>): Target {
@@ -105,6 +108,7 @@ export function readProseFacts(blocks: readonly Stated[], key: string, values: r
   const out: KeyProseFacts = {};
   const unread: UnreadSentence[] = [];
   let read = 0;
+  let useInstead: string | undefined;
   const valueSet = new Set(values);
   for (const s of sentencesOf(blocks)) {
     const named = namesPlatformVersion(s.text);
@@ -113,6 +117,8 @@ export function readProseFacts(blocks: readonly Stated[], key: string, values: r
       if (named) unread.push({ line: s.line, sentence: s.text, reason: `it is about ${target.what}, not a value of ${key}` });
       continue;
     }
+    const instead = target.kind === 'key' ? USE_INSTEAD.exec(s.text)?.[1] : undefined;
+    if (instead) useInstead ??= instead;
     const f = sentenceFacts(s.text);
     let took = f.read;
     if (took && target.kind === 'key') applyToKey(out, f, s);
@@ -124,5 +130,6 @@ export function readProseFacts(blocks: readonly Stated[], key: string, values: r
     else if (named) unread.push({ line: s.line, sentence: s.text, reason: 'no availability, deprecation or supervision fact in it is understood' });
   }
   if (out.availability) out.availability = orderedAvailability(out.availability);
+  if (out.deprecated && useInstead) out.replacedBy ??= useInstead;
   return { facts: out, unread, read };
 }

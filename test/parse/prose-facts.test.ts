@@ -138,6 +138,12 @@ describe('prose facts: blocks', () => {
     expect(quote.facts.availability).toBeUndefined();
   });
 
+  it('takes the replacement from a sentence of its own when the key is deprecated', () => {
+    const r = readProseFacts([{ value: 'Use `forceWiFiToAllowedNetworksOnly` instead.', line: 1 }, { value: 'Deprecated in iOS 14.5 and later.', line: 3 }], 'Key', []);
+    expect(r.facts).toMatchObject({ deprecated: true, replacedBy: 'forceWiFiToAllowedNetworksOnly', availability: { iOS: { deprecated: '14.5' } } });
+    expect(readProseFacts([{ value: 'Use `Other` instead.', line: 1 }], 'Key', []).facts).toEqual({});
+  });
+
   it('reports the line of an unread sentence inside a block', () => {
     const r = readProseFacts([{ value: 'First sentence.\nIn iOS 10 and later, MDM commands can override this restriction.', line: 40 }], 'Key', []);
     expect(r.unread).toEqual([{ line: 41, sentence: 'In iOS 10 and later, MDM commands can override this restriction.', reason: expect.stringContaining('no availability') }]);
