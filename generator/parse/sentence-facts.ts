@@ -205,12 +205,15 @@ function supervise(facts: SentenceFacts, mentions: Mention[]): void {
   facts.read = true;
 }
 
-/** The first code span after "use", "in favor of" or "replaced with"; or the word after "replaced with". */
+/** The first code span after "use", "in favor of" or "replaced with"; or the name right after it. */
 function replacement(sentence: string): string | undefined {
   const r = REPLACEMENT.exec(sentence);
   if (!r) return undefined;
   const rest = sentence.slice((r.index ?? 0) + r[0].length);
   const code = CODE.exec(rest)?.[1];
   if (code) return code;
-  return /^replaced/i.test(r[0]) ? WORD.exec(rest)?.[1] : undefined;
+  // A bare word only where it reads as a name (`VPNUUID`, `allowWallpaperModification`), not "this key".
+  const word = WORD.exec(rest)?.[1];
+  const named = word !== undefined && /[A-Z.]/.test(word.slice(1));
+  return named && (/^replaced/i.test(r[0]) || /\binstead\b/.test(rest)) ? word : undefined;
 }
