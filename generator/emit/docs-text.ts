@@ -129,10 +129,20 @@ export function valueLines(p: Pick<IrProperty, 'allowedValues' | 'valueDescripti
   for (const v of p.allowedValues ?? []) {
     const meaning = p.valueDescriptions?.find((d) => d.value === v)?.description;
     const facts = p.valueFacts?.[String(v)];
-    const factText = facts ? valueFactsText(facts) : '';
+    // The meaning may already be the sentence the facts were read from.
+    const factText = facts && !restates(meaning, facts) ? valueFactsText(facts) : '';
     if (!meaning && !factText) continue;
     const text = [meaning, factText ? `(${factText[0]?.toUpperCase()}${factText.slice(1)}.)` : undefined].filter(Boolean).join(' ');
     out.push({ value: valueLabel(v), text });
   }
   return out;
+}
+
+function restates(meaning: string | undefined, f: ValueFacts): boolean {
+  if (!meaning) return false;
+  const versions = PLATFORMS.flatMap((x) => {
+    const a = f.availability?.[x];
+    return a ? [a.introduced, a.deprecated, a.removed, a.availableThrough].filter((v): v is string => v !== undefined).map((v) => `${x} ${v}`) : [];
+  });
+  return versions.every((v) => meaning.includes(v)) && (!f.deprecated || /deprecat/i.test(meaning));
 }

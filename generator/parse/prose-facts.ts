@@ -63,19 +63,22 @@ function mergeInto(into: Availability, from: Availability): void {
   }
 }
 
+/** Notes are plain text, as messages and JSDoc show them: code ticks go. */
+const note = (s: Sentence): string => s.text.replace(/`/g, '');
+
 function applyToKey(out: KeyProseFacts, f: SentenceFacts, s: Sentence): void {
   if (!isEmptyAvailability(f.availability)) mergeInto((out.availability ??= {}), f.availability);
   if (f.deprecated) {
     out.deprecated = true;
     if (out.deprecationNote === undefined) {
-      out.deprecationNote = s.text;
+      out.deprecationNote = note(s);
       out.deprecatedLine = s.line;
     }
     out.replacedBy ??= f.replacedBy;
   }
   if (f.deprecatedWhen) {
     out.deprecatedWhen = [...new Set([...(out.deprecatedWhen ?? []), ...f.deprecatedWhen])];
-    out.deprecatedWhenNote ??= s.text;
+    out.deprecatedWhenNote ??= note(s);
     out.deprecatedWhenLine ??= s.line;
   }
   if (f.supervision) {
@@ -95,7 +98,7 @@ function applyToValue(out: KeyProseFacts, value: string, f: SentenceFacts, s: Se
   }
   if (f.deprecated) {
     vf.deprecated = true;
-    vf.deprecationNote ??= s.text;
+    vf.deprecationNote ??= note(s);
     if (f.replacedBy) vf.replacedBy ??= f.replacedBy;
     took = true;
   }
