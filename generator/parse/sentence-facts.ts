@@ -25,8 +25,8 @@ const VERBS = new RegExp(
   [
     String.raw`(?<availableSupervised>(?:available|supported) (?:only )?(?:on|for) supervised devices|only (?:available |supported )?(?:on|for) supervised devices)`,
     String.raw`(?<unavailable>\b(?:not|no longer|isn[’']t|aren[’']t|is not|are not) (?:be )?(?:availa?ble|supported|used))`,
-    String.raw`(?<removed>\bremoved\b)`,
-    String.raw`(?<deprecated>\b(?:is|are|was|were|been|now|being) deprecated\b|^Deprecated\b|\bdeprecated (?:in|as of|since|starting|on)\b|\bApple deprecated\b|^Replaced (?:with|by)\b)`,
+    String.raw`(?<removed>\bremoved\b|\bremoves (?:that|its|the) ability\b)`,
+    String.raw`(?<deprecated>\b(?:is|are|was|were|been|now|being) deprecated\b|^Deprecated\b|\bdeprecated (?:in|as of|since|starting|on)\b|\bApple deprecated\b|\bdeprecated (?:its|the) ability\b|^Replaced (?:with|by)\b)`,
     String.raw`(?<supervised>\brequires (?:a )?supervis(?:ion|ed device)|^Allowed enrollments: supervised$|^Supervised only\.?$)`,
     // Not "introduced": "The following OIDs were introduced in iOS 16" speaks of other things.
     String.raw`(?<available>\b(?:availa?ble|supported)\b)`,
