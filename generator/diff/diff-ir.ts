@@ -63,12 +63,7 @@ function propertyChanges(out: ChangeList, object: string, a: IrProperty, b: IrPr
       if (a[bound] !== b[bound]) out.add(object, name, 'range-changed', orNull(a[bound]), orNull(b[bound]), { bound, ...at(bound) });
     }
   }
-  // A side whose list is exhaustive against one that is not (changelog lines against prose): only
-  // the platforms both state can be compared; a platform the prose omits has not been added.
-  const stated = PLATFORMS.some((p) => a.availability?.[p]) && PLATFORMS.some((p) => b.availability?.[p]);
-  const oneExhaustive = stated && !!a.availabilityExhaustive !== !!b.availabilityExhaustive;
-  const keyCaps: Capabilities = oneExhaustive && caps.availability === 'lines' ? { ...caps, availability: 'prose' } : caps;
-  if (caps.availability !== 'none') availabilityChanges(out, object, name, a.availability, b.availability, keyCaps, at('availability').source);
+  if (caps.availability !== 'none') availabilityChanges(out, object, name, a.availability, b.availability, caps, at('availability').source);
   // Across flavours a deprecation is compared only where both sides say anything about availability.
   const statesBoth = caps.availability === 'lines' || (!isEmpty(a.availability) && !isEmpty(b.availability));
   if (statesBoth && !!a.deprecated !== !!b.deprecated) out.add(object, name, 'deprecation-changed', !!a.deprecated, !!b.deprecated, at('deprecated'));
