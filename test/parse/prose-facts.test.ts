@@ -146,6 +146,12 @@ describe('prose facts: blocks', () => {
     expect(readProseFacts([{ value: 'Use `Other` instead.', line: 1 }], 'Key', []).facts).toEqual({});
   });
 
+  it('reports a run-on sentence instead of reading it, in time linear in its length', () => {
+    const r = readProseFacts([{ value: 'available as iOS 1 '.repeat(20000), line: 7 }], 'Key', []);
+    expect(r.facts).toEqual({});
+    expect(r.unread).toEqual([expect.objectContaining({ line: 7, reason: 'it is longer than 1000 characters' })]);
+  });
+
   it('reports the line of an unread sentence inside a block', () => {
     const r = readProseFacts([{ value: 'First sentence.\nIn iOS 10 and later, MDM commands can override this restriction.', line: 40 }], 'Key', []);
     expect(r.unread).toEqual([{ line: 41, sentence: 'In iOS 10 and later, MDM commands can override this restriction.', reason: expect.stringContaining('no availability') }]);
