@@ -44,6 +44,7 @@ const CLAUSE_END = /; | as (?!of\b)| because | when | if | although | unless | w
 const REPLACEMENT = /\b(?:use|in favor of|replaced (?:with|by))\s/i;
 const CODE = /`([^`]+)`/;
 const WORD = /^(?:the )?([A-Za-z][\w.\-]*[A-Za-z0-9])/;
+const RELATIVE = /\b(?:which|that) $/;
 const UNSUPERVISED = /\b(?:unsupervised|non-supervised) devices?\b/i;
 const MANAGED_ACCOUNT = /\bmanaged Apple (?:Accounts?|IDs?)\b/i;
 
@@ -167,7 +168,8 @@ export function sentenceFacts(sentence: string): SentenceFacts {
         break;
       }
       case 'deprecated':
-        deprecate(facts, sentence, mentions);
+        // "…, which is deprecated in favor of…" deprecates what the clause is about, not the key.
+        if (!RELATIVE.test(sentence.slice(Math.max(0, at.at - 8), at.at))) deprecate(facts, sentence, mentions);
         break;
       case 'supervised':
         supervise(facts, mentions);

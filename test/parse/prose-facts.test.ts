@@ -108,6 +108,7 @@ const ROWS: Row[] = [
   { sentence: 'The following OIDs were introduced in iOS 16, iPadOS 16, tvOS 16, watchOS 10, visionOS 1 and macOS 14:', unread: true },
   { sentence: 'In macOS 10.15 the alerts are off by default, but still available through this setting.', unread: true },
   { sentence: 'Always On VPN exempts WiFiCalling in iOS 13.4 and later.', unread: true },
+  { sentence: 'Set this key instead of `OldKey`, which is deprecated in iOS 17 and later.', unread: true },
   { sentence: '`DeviceCommunication` is available in iOS 17.4 and later.', values: ['VoiceMail'], unread: true },
 ];
 
