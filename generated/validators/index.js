@@ -3684,7 +3684,7 @@ function cAirPlayAllowListItem_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "string") wrongType(issues, at(path, "DeviceID"), "string", x0);
-    if (o.platform !== void 0) availability(issues, at(path, "DeviceID"), { "iOS": { "deprecated": "18" }, "iPadOS": { "deprecated": "18" }, "macOS": { "deprecated": "15" } }, o);
+    if (o.platform !== void 0) availability(issues, at(path, "DeviceID"), { "iOS": { "deprecated": "18" }, "iPadOS": { "deprecated": "18" }, "macOS": { "deprecated": "15" }, "tvOS": { "removed": "18" } }, o);
     deprecated(issues, at(path, "DeviceID"), "Deprecated in iOS 18, iPadOS 18, macOS 15.");
   }
   x0 = v["DeviceName"];
@@ -3723,7 +3723,7 @@ function cAirPlayPasswordsItem_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "string") wrongType(issues, at(path, "DeviceID"), "string", x0);
-    if (o.platform !== void 0) availability(issues, at(path, "DeviceID"), { "macOS": { "introduced": "10.10", "deprecated": "15" }, "tvOS": { "deprecated": "18" } }, o);
+    if (o.platform !== void 0) availability(issues, at(path, "DeviceID"), { "macOS": { "introduced": "10.10", "deprecated": "15" } }, o);
     deprecated(issues, at(path, "DeviceID"), "Deprecated in macOS 15 and later as tvOS 18 AirPlay destinations don\u2019t support it; use DeviceName instead.");
   }
   x0 = v["DeviceName"];
@@ -8342,6 +8342,7 @@ function cAvailableOSUpdatesResponseAvailableOSUpdatesItem_1(v, path, issues, o)
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "RequiresBootstrapToken"), "boolean", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "RequiresBootstrapToken"), { "macOS": { "introduced": "11" } }, o);
   }
   x0 = v["RestartRequired"];
   if (x0 !== void 0) {
@@ -15158,7 +15159,7 @@ function cDesktop_0(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "locked"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "locked"), { "macOS": { "deprecated": "10.13" } }, o);
-    deprecated(issues, at(path, "locked"), "Deprecated in macOS 10.13.");
+    deprecated(issues, at(path, "locked"), "Replaced with allowWallpaperModification in macOS 10.13.");
   }
   x0 = v["override-picture-path"];
   if (x0 !== void 0) {
@@ -15842,7 +15843,7 @@ function cDeviceInformationCommandCommandQueries_1(v, path, issues, o) {
     n++;
     if (typeof x0 !== "string") wrongType(issues, at(path, "IsActivationLockEnabled"), "string", x0);
     if (o.platform !== void 0) availability(issues, at(path, "IsActivationLockEnabled"), { "iOS": { "introduced": "7", "deprecated": "16" }, "iPadOS": { "introduced": "7", "deprecated": "16" }, "macOS": { "introduced": "10.15", "deprecated": "13" }, "watchOS": { "introduced": "10", "deprecated": "10" } }, o);
-    deprecated(issues, at(path, "IsActivationLockEnabled"), "Deprecated in iOS 16, iPadOS 16, macOS 13, watchOS 10.");
+    deprecated(issues, at(path, "IsActivationLockEnabled"), "Available as of iOS 7 and macOS 10.15, and deprecated in iOS 16 and macOS 13.");
   }
   x0 = v["IsActivationLockSupported"];
   if (x0 !== void 0) {
@@ -16450,7 +16451,7 @@ function cDeviceInformationResponseQueryResponses_1(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "IsActivationLockEnabled"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "IsActivationLockEnabled"), { "iOS": { "introduced": "7", "deprecated": "16" }, "iPadOS": { "introduced": "7", "deprecated": "16" }, "macOS": { "introduced": "10.9", "deprecated": "13" }, "watchOS": { "introduced": "10", "deprecated": "10" } }, o);
-    deprecated(issues, at(path, "IsActivationLockEnabled"), "Deprecated in iOS 16, iPadOS 16, macOS 13, watchOS 10.");
+    deprecated(issues, at(path, "IsActivationLockEnabled"), "Available as of iOS 7 and macOS 10.9, and deprecated in iOS 16 and macOS 13.");
   }
   x0 = v["IsActivationLockSupported"];
   if (x0 !== void 0) {
@@ -23010,7 +23011,6 @@ function cExtensibleSingleSignOnPlatformSSO_0(v, path, issues, o) {
     else {
       if (!(x0 === "Password" || x0 === "UserSecureEnclaveKey" || x0 === "SmartCard" || x0 === "OpenID")) notAllowed(issues, at(path, "AuthenticationMethod"), ["Password", "UserSecureEnclaveKey", "SmartCard", "OpenID"], x0);
     }
-    if (o.platform !== void 0) availability(issues, at(path, "AuthenticationMethod"), { "macOS": { "introduced": "27" } }, o);
   }
   x0 = v["AuthorizationGroups"];
   if (x0 !== void 0) {
@@ -32719,7 +32719,6 @@ function cMDM_0(v, path, issues, o) {
         if (!(x1 === "com.apple.mdm.per-user-connections" || x1 === "com.apple.mdm.bootstraptoken" || x1 === "com.apple.mdm.token")) notAllowed(issues, at(path, "ServerCapabilities") + "[" + i0 + "]", ["com.apple.mdm.per-user-connections", "com.apple.mdm.bootstraptoken", "com.apple.mdm.token"], x1);
       }
     }
-    if (o.platform !== void 0) availability(issues, at(path, "ServerCapabilities"), { "iOS": { "introduced": "26" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "26" } }, o);
   }
   x0 = v["ServerURL"];
   if (x0 === void 0) missingRequired(issues, path, "ServerURL");
@@ -45104,8 +45103,8 @@ function cPrivacyPreferencesPolicyControlServices_0(v, path, issues, o) {
       const x1 = x0[i0];
       checkPrivacyPreferencesPolicyControlServicesIdentity(x1, at(path, "Accessibility") + "[" + i0 + "]", issues, o);
     }
-    if (o.platform !== void 0) availability(issues, at(path, "Accessibility"), { "macOS": { "deprecated": "27" } }, o);
-    deprecated(issues, at(path, "Accessibility"), "Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.");
+    if (o.platform !== void 0) availability(issues, at(path, "Accessibility"), { "macOS": { "deprecated": "27", "removed": "27.0" } }, o);
+    deprecated(issues, at(path, "Accessibility"), "This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0.");
   }
   x0 = v["AddressBook"];
   if (x0 !== void 0) {
@@ -45474,6 +45473,7 @@ function cProfileObject_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allow_pairing"), "boolean", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "allow_pairing"), { "iOS": { "deprecated": "13" } }, o);
     deprecated(issues, at(path, "allow_pairing"), "In iOS 13, this property was deprecated.");
   }
   x0 = v["anchor_certs"];
@@ -45546,6 +45546,7 @@ function cProfileObject_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "is_supervised"), "boolean", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "is_supervised"), { "iOS": { "deprecated": "11" } }, o);
     deprecated(issues, at(path, "is_supervised"), "In iOS 11, ADE devices that are not supervised have been deprecated.");
   }
   x0 = v["language"];
@@ -48013,6 +48014,7 @@ function cRequestMirroringCommandCommand_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "string") wrongType(issues, at(path, "DestinationDeviceID"), "string", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "DestinationDeviceID"), { "tvOS": { "removed": "18" } }, o);
   }
   x0 = v["DestinationName"];
   if (x0 !== void 0) {
@@ -49016,7 +49018,6 @@ function cRestrictions_0(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowActivityContinuation"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowActivityContinuation"), { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowActivityContinuation"), "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.");
   }
   x0 = v["allowAddingGameCenterFriends"];
   if (x0 !== void 0) {
@@ -49165,7 +49166,6 @@ function cRestrictions_1(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowAutoUnlock"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowAutoUnlock"), { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "10.12" } }, o);
-    deprecated(issues, at(path, "allowAutoUnlock"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowBluetoothModification"];
   if (x0 !== void 0) {
@@ -49190,7 +49190,7 @@ function cRestrictions_1(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowBookstoreErotica"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowBookstoreErotica"), { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3", "deprecated": "17" } }, o);
-    deprecated(issues, at(path, "allowBookstoreErotica"), "Support for this restriction on unsupervised devices is deprecated.");
+    deprecated(issues, at(path, "allowBookstoreErotica"), "Deprecated in tvOS 17.");
   }
   x0 = v["allowCallRecording"];
   if (x0 !== void 0) {
@@ -49203,7 +49203,6 @@ function cRestrictions_1(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowCamera"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowCamera"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowCamera"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowCellularPlanModification"];
   if (x0 !== void 0) {
@@ -49233,7 +49232,6 @@ function cRestrictions_2(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowCloudBackup"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowCloudBackup"), { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowCloudBackup"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowCloudBookmarks"];
   if (x0 !== void 0) {
@@ -49258,7 +49256,6 @@ function cRestrictions_2(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowCloudDocumentSync"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowCloudDocumentSync"), { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.11" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowCloudDocumentSync"), "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.");
   }
   x0 = v["allowCloudFreeform"];
   if (x0 !== void 0) {
@@ -49271,7 +49268,6 @@ function cRestrictions_2(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowCloudKeychainSync"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowCloudKeychainSync"), { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowCloudKeychainSync"), "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.");
   }
   x0 = v["allowCloudMail"];
   if (x0 !== void 0) {
@@ -49290,14 +49286,12 @@ function cRestrictions_2(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowCloudPhotoLibrary"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowCloudPhotoLibrary"), { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowCloudPhotoLibrary"), "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.");
   }
   x0 = v["allowCloudPrivateRelay"];
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowCloudPrivateRelay"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowCloudPrivateRelay"), { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowCloudPrivateRelay"), "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.");
   }
   x0 = v["allowCloudReminders"];
   if (x0 !== void 0) {
@@ -49452,7 +49446,6 @@ function cRestrictions_4(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowExplicitContent"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowExplicitContent"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, o);
-    deprecated(issues, at(path, "allowExplicitContent"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowExternalIntelligenceIntegrations"];
   if (x0 !== void 0) {
@@ -49509,7 +49502,6 @@ function cRestrictions_4(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowFingerprintForUnlock"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowFingerprintForUnlock"), { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "2" } }, o);
-    deprecated(issues, at(path, "allowFingerprintForUnlock"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowFingerprintModification"];
   if (x0 !== void 0) {
@@ -49535,7 +49527,6 @@ function cRestrictions_4(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowGlobalBackgroundFetchWhenRoaming"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowGlobalBackgroundFetchWhenRoaming"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, o);
-    deprecated(issues, at(path, "allowGlobalBackgroundFetchWhenRoaming"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   return n;
 }
@@ -49567,7 +49558,6 @@ function cRestrictions_5(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowInAppPurchases"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowInAppPurchases"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, o);
-    deprecated(issues, at(path, "allowInAppPurchases"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowInternetSharingModification"];
   if (x0 !== void 0) {
@@ -49934,7 +49924,6 @@ function cRestrictions_8(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowSharedStream"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowSharedStream"), { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" } }, o);
-    deprecated(issues, at(path, "allowSharedStream"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowSpellCheck"];
   if (x0 !== void 0) {
@@ -49948,7 +49937,6 @@ function cRestrictions_8(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "allowSpotlightInternetResults"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "allowSpotlightInternetResults"), { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.11" } }, o);
-    deprecated(issues, at(path, "allowSpotlightInternetResults"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["allowStartupDiskModification"];
   if (x0 !== void 0) {
@@ -50101,7 +50089,7 @@ function cRestrictions_10(v, path, issues, o) {
       if (typeof x1 !== "string") wrongType(issues, at(path, "blockedAppBundleIDs") + "[" + i0 + "]", "string", x1);
     }
     if (o.platform !== void 0) availability(issues, at(path, "blockedAppBundleIDs"), { "iOS": { "introduced": "15", "deprecated": "27" }, "iPadOS": { "introduced": "15", "deprecated": "27" }, "tvOS": { "introduced": "15", "deprecated": "27" }, "visionOS": { "introduced": "27", "deprecated": "27" } }, o);
-    deprecated(issues, at(path, "blockedAppBundleIDs"), "Deprecated: use the declarative management com.apple.configuration.app.settings configuration. > Requires supervision: iOS | tvOS | visionOS");
+    deprecated(issues, at(path, "blockedAppBundleIDs"), "Deprecated: use the declarative management com.apple.configuration.app.settings configuration.");
   }
   x0 = v["deniedICCIDsForiMessageFaceTime"];
   if (x0 !== void 0) {
@@ -50139,7 +50127,7 @@ function cRestrictions_10(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "forceAirPlayIncomingRequestsPairingPassword"), "boolean", x0);
-    if (o.platform !== void 0) availability(issues, at(path, "forceAirPlayIncomingRequestsPairingPassword"), { "tvOS": { "introduced": "9" } }, o);
+    if (o.platform !== void 0) availability(issues, at(path, "forceAirPlayIncomingRequestsPairingPassword"), { "tvOS": { "introduced": "9", "removed": "10.2" } }, o);
   }
   x0 = v["forceAirPlayOutgoingRequestsPairingPassword"];
   if (x0 !== void 0) {
@@ -50309,7 +50297,6 @@ function cRestrictions_12(v, path, issues, o) {
     n++;
     if (!isInteger(x0)) wrongType(issues, at(path, "ratingMovies"), "integer", x0);
     if (o.platform !== void 0) availability(issues, at(path, "ratingMovies"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, o);
-    deprecated(issues, at(path, "ratingMovies"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["ratingRegion"];
   if (x0 !== void 0) {
@@ -50325,7 +50312,6 @@ function cRestrictions_12(v, path, issues, o) {
     n++;
     if (!isInteger(x0)) wrongType(issues, at(path, "ratingTVShows"), "integer", x0);
     if (o.platform !== void 0) availability(issues, at(path, "ratingTVShows"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, o);
-    deprecated(issues, at(path, "ratingTVShows"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["requireManagedPasteboard"];
   if (x0 !== void 0) {
@@ -50341,7 +50327,6 @@ function cRestrictions_12(v, path, issues, o) {
       if (!(x0 === 0 || x0 === 1 || x0 === 1.5 || x0 === 2)) notAllowed(issues, at(path, "safariAcceptCookies"), [0, 1, 1.5, 2], x0);
     }
     if (o.platform !== void 0) availability(issues, at(path, "safariAcceptCookies"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, o);
-    deprecated(issues, at(path, "safariAcceptCookies"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["safariAllowAutoFill"];
   if (x0 !== void 0) {
@@ -50360,7 +50345,6 @@ function cRestrictions_12(v, path, issues, o) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "safariAllowPopups"), "boolean", x0);
     if (o.platform !== void 0) availability(issues, at(path, "safariAllowPopups"), { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, o);
-    deprecated(issues, at(path, "safariAllowPopups"), "Support for this restriction on unsupervised devices is deprecated.");
   }
   x0 = v["safariForceFraudWarning"];
   if (x0 !== void 0) {
@@ -53366,6 +53350,7 @@ function cScheduleOSUpdateCommandCommandUpdatesItem_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (!isInteger(x0)) wrongType(issues, at(path, "MaxUserDeferrals"), "integer", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "MaxUserDeferrals"), { "macOS": { "introduced": "12" } }, o);
   }
   x0 = v["Priority"];
   if (x0 !== void 0) {
@@ -53374,7 +53359,7 @@ function cScheduleOSUpdateCommandCommandUpdatesItem_0(v, path, issues, o) {
     else {
       if (!(x0 === "Low" || x0 === "High")) notAllowed(issues, at(path, "Priority"), ["Low", "High"], x0);
     }
-    if (o.platform !== void 0) availability(issues, at(path, "Priority"), { "macOS": { "introduced": "12.3" } }, o);
+    if (o.platform !== void 0) availability(issues, at(path, "Priority"), { "macOS": { "introduced": "12" } }, o);
   }
   x0 = v["ProductKey"];
   if (x0 !== void 0) {
@@ -53577,7 +53562,6 @@ function cScheduleOSUpdateResponseUpdateResultsItem_0(v, path, issues, o) {
     else {
       if (!(x0 === "Error" || x0 === "DownloadOnly" || x0 === "InstallASAP" || x0 === "NotifyOnly" || x0 === "InstallLater" || x0 === "InstallForceRestart")) notAllowed(issues, at(path, "InstallAction"), ["Error", "DownloadOnly", "InstallASAP", "NotifyOnly", "InstallLater", "InstallForceRestart"], x0);
     }
-    if (o.platform !== void 0) availability(issues, at(path, "InstallAction"), { "macOS": { "introduced": "10.11" } }, o);
   }
   x0 = v["ProductKey"];
   if (x0 === void 0) missingRequired(issues, path, "ProductKey");
@@ -56440,7 +56424,7 @@ function cSettingsCommandCommandSettings_0(v, path, issues, o) {
     n++;
     checkSettingsCommandCommandSettingsMaximumResidentUsers(x0, at(path, "MaximumResidentUsers"), issues, o);
     if (o.platform !== void 0) availability(issues, at(path, "MaximumResidentUsers"), { "iOS": { "introduced": "9.3", "deprecated": "13.4" }, "iPadOS": { "introduced": "9.3", "deprecated": "13.4" } }, o);
-    deprecated(issues, at(path, "MaximumResidentUsers"), "Deprecated in iOS 13.4, iPadOS 13.4.");
+    deprecated(issues, at(path, "MaximumResidentUsers"), "Apple deprecated this setting in iOS 13.4.");
   }
   x0 = v["MDMOptions"];
   if (x0 !== void 0) {
@@ -57138,6 +57122,7 @@ function cSettingsCommandCommandSettingsMDMOptionsMDMOptions_0(v, path, issues, 
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "boolean") wrongType(issues, at(path, "ActivationLockAllowedWhileSupervised"), "boolean", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "ActivationLockAllowedWhileSupervised"), { "iOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" } }, o);
   }
   x0 = v["BootstrapTokenAllowed"];
   if (x0 !== void 0) {
@@ -57452,6 +57437,7 @@ function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, path, iss
   if (x0 !== void 0) {
     n++;
     if (!isInteger(x0)) wrongType(issues, at(path, "QuotaSize"), "integer", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "QuotaSize"), { "iOS": { "introduced": "17" } }, o);
   }
   x0 = v["ResidentUsers"];
   if (x0 !== void 0) {
@@ -59141,6 +59127,7 @@ function cSoftwareUpdate_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "string") wrongType(issues, at(path, "CatalogURL"), "string", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "CatalogURL"), { "macOS": { "removed": "11" } }, o);
   }
   x0 = v["ConfigDataInstall"];
   if (x0 !== void 0) {
@@ -66311,6 +66298,7 @@ function cTimeServer_0(v, path, issues, o) {
   if (x0 !== void 0) {
     n++;
     if (typeof x0 !== "string") wrongType(issues, at(path, "timeServer"), "string", x0);
+    if (o.platform !== void 0) availability(issues, at(path, "timeServer"), { "macOS": { "introduced": "10.13" } }, o);
   }
   x0 = v["timeZone"];
   if (x0 !== void 0) {
@@ -68330,7 +68318,6 @@ function cVPNAlwaysOnServiceExceptionElement_0(v, path, issues, o) {
     else {
       if (!(x0 === "VoiceMail" || x0 === "AirPrint" || x0 === "CellularServices" || x0 === "DeviceCommunication")) notAllowed(issues, at(path, "ServiceName"), ["VoiceMail", "AirPrint", "CellularServices", "DeviceCommunication"], x0);
     }
-    if (o.platform !== void 0) availability(issues, at(path, "ServiceName"), { "iOS": { "introduced": "11.3" } }, o);
   }
   return n;
 }
@@ -69733,7 +69720,6 @@ function cVPNVPNOnDemandRulesElement_0(v, path, issues, o) {
     else {
       if (!(x0 === "Allow" || x0 === "Connect" || x0 === "Disconnect" || x0 === "EvaluateConnection" || x0 === "Ignore")) notAllowed(issues, at(path, "Action"), ["Allow", "Connect", "Disconnect", "EvaluateConnection", "Ignore"], x0);
     }
-    if (o.platform !== void 0) availability(issues, at(path, "Action"), { "watchOS": { "introduced": "10" } }, o);
   }
   x0 = v["ActionParameters"];
   if (x0 !== void 0) {

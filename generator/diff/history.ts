@@ -81,6 +81,9 @@ export const PROPERTY_FACTS: Record<string, Reader<IrProperty>> = {
   // As in a diff: deprecation is read where the page states availability as lines or at all.
   deprecated: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, !!p.deprecated),
   deprecationNote: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, p.deprecationNote ?? null),
+  replacedBy: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, p.replacedBy ?? null),
+  // A deprecation that holds only on unsupervised devices or with Managed Apple Accounts.
+  deprecatedWhen: (p) => (p.deprecatedWhen?.length ? [...p.deprecatedWhen].sort() : null),
   supervised: (p) => (p.supervised ? (p.supervisedPlatforms?.length ? [...p.supervisedPlatforms].sort() : true) : false),
 };
 
