@@ -108,18 +108,44 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
  * key's checks. Chunks keep functions small enough for V8 to optimise and the type checker's
  * flow analysis cheap on objects of 300 keys.
  */
-export const CHUNK = 32;
+export const CHUNK = 16;
 
-/** One key's case: its checks; returns 1 for a required key, so the caller can count them. */
-function propertyCase(prop: IrProperty, index: number, facts: string | undefined, model: EmitModel): string[] {
+/** One key's checks, on its value `x`. */
+function keyChecks(prop: IrProperty, facts: string | undefined, model: EmitModel): string[] {
   const key = tsString(prop.name);
-  const at = { off: 0, key };
-  const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', at, model);
+  const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', { off: 0, key }, model);
   // Option-dependent checks cost one test of a flag when their options are absent.
   if (facts) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts});`);
   if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
-  return [`case ${index}: {`, ...checks.map((l) => `  ${l}`), `  return ${prop.required ? 1 : 0};`, '}'];
+  return checks;
 }
+
+/** One key's case in a large object's chunk: its checks; returns 1 for a required key, so the caller can count them. */
+function propertyCase(prop: IrProperty, index: number, facts: string | undefined, model: EmitModel): string[] {
+  return [`case ${index}: {`, ...keyChecks(prop, facts, model).map((l) => `  ${l}`), `  return ${prop.required ? 1 : 0};`, '}'];
+}
+
+/** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+/** One key's block in a small object's chunk: read by its constant name, counted when present. */
+function propertyBlock(prop: IrProperty, facts: string | undefined, model: EmitModel): string[] {
+  const key = tsString(prop.name);
+  const read = INHERITED.has(prop.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
+  const present = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
+  return [
+    `x = ${read};`,
+    ...(prop.required ? ['if (x === undefined) ' + `missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : ['if (x !== undefined) {', ...present, '}']),
+  ];
+}
+
+/**
+ * Objects of at most this many keys read each key by its constant name (a load V8 caches per
+ * shape, cheaper than any lookup) and count what they found: the value holds unknown keys only
+ * when it has more keys than that. Larger objects, whose values use a few of hundreds of keys,
+ * look up each key the value has instead.
+ */
+export const SMALL = 32;
 
 export interface ValidatorCode {
   /** Top-level declarations the check function calls: the key map, key facts, chunk functions. */
@@ -144,6 +170,50 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
     helpers.push(`const ${name}: KeyFacts = ${JSON.stringify({ availability: p.availability })};`);
     return name;
   });
+  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
+  // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
+  // takes the keys of a page the spec lacks, else reported.
+  const unknown = wildcard
+    ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
+    : e.unresolvedInherits.length ? [] : ['unknownKey(r, d, v, k);'];
+  const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
+  return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
+}
+
+function smallObject(e: EmitObject, props: IrProperty[], facts: Array<string | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+  const calls: string[] = [];
+  for (let start = 0; start < props.length; start += CHUNK) {
+    const name = `c${e.ident}_${start / CHUNK}`;
+    calls.push(`${name}(v, r, d)`);
+    helpers.push(
+      `function ${name}(v: Dict, r: Run, d: number): number {`,
+      '  let n = 0;',
+      '  let x: unknown;',
+      ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyBlock(p, facts[start + j], model)).map((l) => `  ${l}`),
+      '  return n;',
+      '}',
+    );
+  }
+  if (!unknown.length) {
+    body.push(...calls.map((c) => `${c};`));
+    return { helpers, body };
+  }
+  body.push(
+    `const n = ${calls.length ? calls.join(' + ') : '0'};`,
+    'let count = 0;',
+    'for (const k in v) count++;',
+    'if (n === count) return;',
+    'for (const k in v) {',
+    '  const x = v[k];',
+    `  if (x === undefined || k${e.ident}.has(k)) continue;`,
+    ...unknown.map((l) => `  ${l}`),
+    '}',
+  );
+  return { helpers, body };
+}
+
+function largeObject(e: EmitObject, props: IrProperty[], facts: Array<string | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+  const keys = `k${e.ident}`;
   const chunks: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
@@ -158,27 +228,16 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
     );
   }
   const required = props.filter((p) => p.required).map((p) => tsString(p.name));
-  const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
   if (required.length) body.push('let n = 0;');
-  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
-  // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
-  // takes the keys of a page the spec lacks, else reported.
-  const unknown = wildcard
-    ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
-    : e.unresolvedInherits.length ? [] : ['unknownKey(r, d, v, k);'];
   const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i, r, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i, r, d) : `)).join('');
-  const found = required.length ? `n += ${dispatch};` : `${dispatch};`;
   body.push(
     'for (const k in v) {',
+    '  if (r.halt) return;',
     '  const x = v[k];',
     '  if (x === undefined) continue;',
-    ...(props.length ? [`  const i = ${keys}.get(k);`] : []),
-    ...(props.length
-      ? unknown.length
-        ? ['  if (i === undefined) {', ...unknown.map((l) => `    ${l}`), '    continue;', '  }']
-        : ['  if (i === undefined) continue;']
-      : unknown.map((l) => `  ${l}`)),
-    ...(props.length ? [`  ${found}`] : []),
+    `  const i = ${keys}.get(k);`,
+    ...(unknown.length ? ['  if (i === undefined) {', ...unknown.map((l) => `    ${l}`), '    continue;', '  }'] : ['  if (i === undefined) continue;']),
+    `  ${required.length ? `n += ${dispatch};` : `${dispatch};`}`,
     '}',
   );
   if (required.length) body.push(`if (n !== ${required.length}) missingKeys(r, d, v, [${required.join(', ')}]);`);

