@@ -3,7 +3,7 @@
  * files through the library but never print or exit: `cli.ts` does that.
  */
 import { parseSpecDir } from './parse/index.js';
-import { checkGenerated, generate, writeGenerated } from './pipeline.js';
+import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
 import { existsSync } from 'node:fs';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
@@ -104,7 +104,7 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   const specDir = o.spec ?? 'spec';
   const outDir = o.out ?? 'generated';
-  const result = generate(specDir, { package: readPackageInfo('.') });
+  const result = generate(specDir, { package: readPackageInfo('.'), ...(existsSync('node_modules') ? { checkRecordDir: CHECK_RECORD_DIR } : {}) });
   const report = { diagnostics: result.diagnostics };
   if (o.check) {
     const drift = checkGenerated(outDir, result);
