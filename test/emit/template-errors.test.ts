@@ -37,7 +37,7 @@ describe('template bugs', () => {
   it('a failed generate writes nothing', () => {
     const out = tempDir('out');
     writeFileSync(join(out, 'keep.txt'), 'previous output\n');
-    const dir = brokenTemplates('validators.ts.hbs', (t) => t.replace('return run(check{{ident}}, value, options);', 'return test(check{{ident}}, value, options);'));
+    const dir = brokenTemplates('validators.ts.hbs', (t) => t.replace('return finish(r);', 'return verdict(r);'));
     expect(writeGenerated(out, generate(SEED_PAGES, { templatesDir: dir }))).toBe(false);
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('previous output\n');
   });
