@@ -25,7 +25,8 @@ describe('dmspec CLI', () => {
   });
 
   it('ir prints the IR and compiler-style diagnostics', () => {
-    const r = dmspec(['ir', '--spec', 'spec']);
+    // The seeds, not the project's spec/: its IR (5 MB) is more than a child's output buffer holds.
+    const r = dmspec(['ir', '--spec', 'spec'], tempSpec().dir);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ irVersion: 1, objects: [{ name: 'AppLayerVPN' }, { name: 'VPN.IKEv2' }] });
     expect(r.stderr).toContain('spec/vpn-ikev2.md:283: warning unresolved-ref: VPN.IKEv2.OnDemandRules refers to VPN.VPN.OnDemandRulesElement, which is not in the spec');
