@@ -1,8 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * What `npm run test:quick` leaves out: the corpus-wide, fuzzing, end-to-end (a process per
+ * command, a packed package) and whole-spec tests. `npm test` runs everything.
+ */
+const SLOW = [
+  'test/cli.test.ts',
+  'test/diff/diff.test.ts',
+  'test/generate-cache.test.ts',
+  'test/generated-package.test.ts',
+  'test/update-spec.test.ts',
+  'test/emit/corpus.test.ts',
+  'test/emit/hostile.test.ts',
+  'test/emit/template-errors.test.ts',
+  'test/parse/corpus.test.ts',
+  'test/parse/cross-flavour.test.ts',
+  'test/parse/fuzz.test.ts',
+  'test/validate/cli-validate.test.ts',
+  'test/validate/fuzz-profiles.test.ts',
+  'test/validate/shared-profiles.test.ts',
+];
+
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: process.env['DMSPEC_QUICK'] ? ['**/node_modules/**', ...SLOW] : ['**/node_modules/**'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],

@@ -3,7 +3,7 @@
  * files through the library but never print or exit: `cli.ts` does that.
  */
 import { parseSpecDir } from './parse/index.js';
-import { checkGenerated, generate, writeGenerated } from './pipeline.js';
+import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
 import { existsSync, statSync } from 'node:fs';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
@@ -124,7 +124,7 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
     assertNotOverSpec(outDir, specDir);
     assertReplaceable(outDir, 'not-yet-known');
   }
-  const result = generate(specDir, { package: readPackageInfo('.') });
+  const result = generate(specDir, { package: readPackageInfo('.'), ...(existsSync('node_modules') ? { checkRecordDir: CHECK_RECORD_DIR } : {}) });
   const report = { diagnostics: result.diagnostics };
   if (o.check) {
     const drift = checkGenerated(outDir, result);

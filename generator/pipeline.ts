@@ -28,7 +28,12 @@ export interface GenerateOptions {
   typecheck?: boolean;
   /** The generated package's name, version and spec label. */
   package?: PackageInfo;
+  /** A folder of records of passing type checks, kept between processes (the CLI uses `CHECK_RECORD_DIR`). */
+  checkRecordDir?: string;
 }
+
+/** Where the CLI keeps its records of passing type checks: the project's own cache folder. */
+export const CHECK_RECORD_DIR = 'node_modules/.cache/dmspec/typecheck';
 
 /** Generates every output from pages already in memory. */
 export function generateFromPages(pages: readonly PageInput[], options: GenerateOptions = {}): GenerateResult {
@@ -40,6 +45,7 @@ export function generateFromPages(pages: readonly PageInput[], options: Generate
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.typecheck !== undefined ? { typecheck: options.typecheck } : {}),
     ...(options.package !== undefined ? { package: options.package } : {}),
+    ...(options.checkRecordDir !== undefined ? { checkRecordDir: options.checkRecordDir } : {}),
     ...(cache ? { cache: cache.emit } : {}),
   });
   const diagnostics = [...ir.diagnostics, ...emitted.diagnostics].sort(compareDiagnostics);

@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspec, ROOT } from './helpers/cli.js';
+import { tempDir } from './helpers/temp.js';
 
 function tempSpec(): { dir: string; spec: string; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'dmspec-cli-'));
+  const dir = tempDir('cli');
   cpSync(join(ROOT, 'test/fixtures/seeds'), join(dir, 'spec'), { recursive: true });
   return { dir, spec: join(dir, 'spec'), out: join(dir, 'generated') };
 }

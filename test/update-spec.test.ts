@@ -4,8 +4,7 @@
  * package's version is bumped, and a failing update leaves spec/ and generated/ as they were.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listSpecFiles } from '../generator/parse/read-spec.js';
@@ -13,6 +12,7 @@ import { generate, writeGenerated } from '../generator/pipeline.js';
 import { bumpVersion } from '../generator/update-spec.js';
 import { dmspec } from './helpers/cli.js';
 import { corpusDir, describeWith, SEED_PAGES } from './helpers/corpus.js';
+import { tempDir } from './helpers/temp.js';
 
 /** A hash of every file's path and bytes below `dir`. */
 function treeHash(dir: string): string {
@@ -29,7 +29,7 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
   let work: string;
   const at = (p: string): string => join(work, p);
   beforeAll(() => {
-    work = mkdtempSync(join(tmpdir(), 'dmspec-update-'));
+    work = tempDir('update');
     cpSync(corpusDir('changelog-2026-06-09'), at('spec'), { recursive: true });
     // The old output only has to be one dmspec wrote; the seeds make it quickly.
     expect(writeGenerated(at('generated'), generate(SEED_PAGES))).toBe(true);

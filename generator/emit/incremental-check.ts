@@ -75,6 +75,6 @@ export function stubs(model: EmitModel, rendered: ReadonlySet<EmitObject>): { ty
   const others = model.objects.filter((e) => !rendered.has(e));
   return {
     types: others.map((e) => `export interface ${e.ident} { [key: string]: unknown }\n`).join(''),
-    validators: others.map((e) => `declare function check${e.ident}(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void;\n`).join(''),
+    validators: others.map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\n`).join(''),
   };
 }

@@ -14,7 +14,7 @@ import { irJson } from './ir-json.js';
 import { createRenderer, TemplateError, type Renderer, type TemplateName } from './render.js';
 import { objectSchema, schemaFileName } from './schema-view.js';
 import { identsKey, objectHashes, planCheck, stubs, type CheckPlan, type EmitCache } from './incremental-check.js';
-import { typecheckGenerated, type CheckedFile } from './typecheck.js';
+import { typecheckRecorded, type CheckedFile } from './typecheck.js';
 import { typesView } from './types-view.js';
 import { validatorsView } from './validators-view.js';
 import { compileModules, type ModuleSource } from './compile-output.js';
@@ -35,6 +35,8 @@ export interface EmitOptions {
   typecheck?: boolean;
   /** What earlier runs checked: with it, only objects whose inputs changed are type-checked again. */
   cache?: EmitCache;
+  /** A folder of records of passing checks (see `typecheckRecorded`): a check already passed is not run again. */
+  checkRecordDir?: string;
 }
 
 /** Every output, keyed by its path inside the output folder. */
@@ -81,7 +83,7 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   if (options.typecheck !== false) {
     const plan = planCheck(model, key, hashes, options.cache);
     const checked = filesToCheck(plan, model, render, modules);
-    const diagnostics = checked.length ? typecheckGenerated(checked) : [];
+    const diagnostics = checked.length ? typecheckRecorded(checked, plan.kind === 'full' ? options.checkRecordDir : undefined) : [];
     if (diagnostics.length) return { files, diagnostics };
     if (options.cache) options.cache.verified = { key: plan.key, hashes: plan.hashes };
   }

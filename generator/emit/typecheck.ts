@@ -2,7 +2,15 @@
  * Type-checks generated TypeScript in memory with ts-morph before anything is written: it must
  * parse and check with zero diagnostics under `strict`. Each problem becomes a diagnostic that
  * names the generated file, the line and the template that produced it.
+ *
+ * A caller may keep a record of checks that passed: a folder of empty files, each named by the
+ * SHA-256 of everything the verdict depends on (TypeScript's version, the compiler options, every
+ * checked file's path and text). The same inputs always give the same verdict, so a recorded
+ * pass is safe to trust; a failure is never recorded.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import type { Diagnostic } from '../model/diagnostics.js';
 
@@ -27,6 +35,35 @@ export const STRICT_OPTIONS: ts.CompilerOptions = {
 
 // One project for the process: its standard library files are parsed once, not on every check.
 let shared: Project | undefined;
+
+/** The name of the record of a passing check of `files`: a hash of all the check reads. */
+export function checkKey(files: readonly CheckedFile[]): string {
+  const h = createHash('sha256').update(`typescript ${ts.version}\0${JSON.stringify(STRICT_OPTIONS)}\0`);
+  for (const f of [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) h.update(`${f.path}\0${f.text.length}\0`).update(f.text).update('\0');
+  return h.digest('hex');
+}
+
+/**
+ * `typecheckGenerated`, skipped when `recordDir` holds a record of these exact inputs passing,
+ * and recorded there when they pass now.
+ */
+export function typecheckRecorded(files: readonly CheckedFile[], recordDir: string | undefined): Diagnostic[] {
+  if (recordDir === undefined) return typecheckGenerated(files);
+  const record = join(recordDir, checkKey(files));
+  if (existsSync(record)) return [];
+  const diagnostics = typecheckGenerated(files);
+  if (diagnostics.length === 0) {
+    try {
+      mkdirSync(recordDir, { recursive: true });
+      // Written beside, then renamed: a record is either whole or absent.
+      writeFileSync(`${record}.${process.pid}.tmp`, '');
+      renameSync(`${record}.${process.pid}.tmp`, record);
+    } catch {
+      // A record that cannot be written only costs the next run a check.
+    }
+  }
+  return diagnostics;
+}
 
 export function typecheckGenerated(files: readonly CheckedFile[]): Diagnostic[] {
   shared ??= new Project({ useInMemoryFileSystem: true, compilerOptions: STRICT_OPTIONS });

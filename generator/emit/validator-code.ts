@@ -18,28 +18,45 @@ interface Constraint {
   maximum?: number | undefined;
 }
 
+/**
+ * Where a value is, as generated code names it: `p[0..d + off)` of the run's path stack, then
+ * `key` (an expression: a string literal, an index variable, or `undefined` for the value itself).
+ */
+interface Place {
+  off: number;
+  key: string;
+}
+
+const depth = (off: number): string => (off === 0 ? 'd' : `d + ${off}`);
+const where = (at: Place): string => `r, ${depth(at.off)}, ${at.key}`;
+
 /** Checks of allowed values and range on a value already known to have the right type. */
-function constraintCode(c: Constraint, x: string, p: string): string[] {
+function constraintCode(c: Constraint, x: string, at: Place): string[] {
   const allowed = c.allowed?.length ? c.allowed : undefined;
   const inAllowed = allowed ? allowed.map((v) => `${x} === ${lit(v)}`).join(' || ') : '';
   const allowedList = allowed ? `[${allowed.map(lit).join(', ')}]` : '';
   const hasRange = c.minimum !== undefined || c.maximum !== undefined;
-  if (!hasRange) return allowed ? [`if (!(${inAllowed})) notAllowed(issues, ${p}, ${allowedList}, ${x});`] : [];
+  if (!hasRange) return allowed ? [`if (!(${inAllowed})) notAllowed(${where(at)}, ${allowedList}, ${x});`] : [];
   const out: string[] = [];
   // Where a page gives both, listed values are exceptions to the range (`0` meaning "never").
   const guard = allowed ? `!(${inAllowed}) && ` : '';
-  if (c.minimum !== undefined) out.push(`if (${guard}(${x} as number) < ${c.minimum}) belowMinimum(issues, ${p}, ${c.minimum}, ${x});`);
-  if (c.maximum !== undefined) out.push(`if (${guard}(${x} as number) > ${c.maximum}) aboveMaximum(issues, ${p}, ${c.maximum}, ${x});`);
+  if (c.minimum !== undefined) out.push(`if (${guard}(${x} as number) < ${c.minimum}) belowMinimum(${where(at)}, ${c.minimum}, ${x});`);
+  if (c.maximum !== undefined) out.push(`if (${guard}(${x} as number) > ${c.maximum}) aboveMaximum(${where(at)}, ${c.maximum}, ${x});`);
   return out;
 }
 
-/** Code that checks value `x` at path expression `p` against type `t`. */
-export function typeCheck(t: IrType, c: Constraint, x: string, p: string, depth: number, model: EmitModel): string[] {
+/**
+ * Code that checks value `x`, at `at`, against type `t`. A check that descends (into an array's
+ * items or a referenced object) first writes the key it descends through into the path stack;
+ * nothing else is written or allocated while the value is right.
+ */
+function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitModel): string[] {
   const expected = tsString(typeLabel(t));
   const simple = (test: string): string[] => {
-    const constraints = constraintCode(c, x, p);
-    if (!constraints.length) return [`if (${test}) wrongType(issues, ${p}, ${expected}, ${x});`];
-    return [`if (${test}) wrongType(issues, ${p}, ${expected}, ${x});`, 'else {', ...constraints.map((l) => `  ${l}`), '}'];
+    const constraints = constraintCode(c, x, at);
+    const report = `wrongType(${where(at)}, ${expected}, ${x});`;
+    if (!constraints.length) return [`if (${test}) ${report}`];
+    return [`if (${test}) ${report}`, 'else {', ...constraints.map((l) => `  ${l}`), '}'];
   };
   switch (t.kind) {
     case 'string':
@@ -60,20 +77,23 @@ export function typeCheck(t: IrType, c: Constraint, x: string, p: string, depth:
       return [];
     case 'ref': {
       const target = model.byName.get(t.name);
-      return target ? [`check${target.ident}(${x}, ${p}, issues, o);`] : simple(`!isDict(${x})`);
+      if (!target) return simple(`!isDict(${x})`);
+      return [`r.p[${depth(at.off)}] = ${at.key};`, `check${target.ident}(${x}, r, ${depth(at.off + 1)});`];
     }
     case 'array': {
-      const i = `i${depth}`;
-      const xi = `x${depth + 1}`;
-      // Paths are expressions, built only when an issue is reported.
-      const pi = `${p} + '[' + ${i} + ']'`;
-      const inner = typeCheck(t.items, c, xi, pi, depth + 1, model);
-      if (!inner.length) return [`if (!Array.isArray(${x})) wrongType(issues, ${p}, ${expected}, ${x});`];
+      const i = `i${at.off}`;
+      const xi = `x${at.off + 1}`;
+      const inner = typeCheck(t.items, c, xi, { off: at.off + 1, key: i }, model);
+      const report = `if (!Array.isArray(${x})) wrongType(${where(at)}, ${expected}, ${x});`;
+      if (!inner.length) return [report];
       return [
-        `if (!Array.isArray(${x})) wrongType(issues, ${p}, ${expected}, ${x});`,
-        `else for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`,
-        `  const ${xi}: unknown = ${x}[${i}];`,
-        ...inner.map((l) => `  ${l}`),
+        report,
+        'else {',
+        `  r.p[${depth(at.off)}] = ${at.key};`,
+        `  for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`,
+        `    const ${xi}: unknown = ${x}[${i}];`,
+        ...inner.map((l) => `    ${l}`),
+        '  }',
         '}',
       ];
     }
@@ -82,93 +102,156 @@ export function typeCheck(t: IrType, c: Constraint, x: string, p: string, depth:
   }
 }
 
-/** Only the fields the runtime reads, so later IR additions leave the validators as they are. */
-function availabilityLiteral(av: Availability): string {
+/** Only the availability fields the runtime reads, so later IR additions leave the validators as they are. */
+function runtimeAvailability(av: Availability): Record<string, Record<string, string | boolean>> {
   const out: Record<string, Record<string, string | boolean>> = {};
   for (const [platform, a] of Object.entries(av)) {
     if (!a) continue;
     const { introduced, deprecated, removed, available } = a;
     out[platform] = JSON.parse(JSON.stringify({ introduced, deprecated, removed, available })) as Record<string, string | boolean>;
   }
-  return JSON.stringify(out);
+  return out;
+}
+
+/**
+ * Keys per chunk function. The check function looks each key of the value up once (its index in
+ * the object's key map) and hands it to the chunk that holds the index, where a `switch` runs the
+ * key's checks. Chunks keep functions small enough for V8 to optimise and the type checker's
+ * flow analysis cheap on objects of 300 keys.
+ */
+export const CHUNK = 16;
+
+/** One key's checks, on its value `x`. */
+function keyChecks(prop: IrProperty, facts: string | undefined, model: EmitModel): string[] {
+  const key = tsString(prop.name);
+  const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', { off: 0, key }, model);
+  // Option-dependent checks cost one test of a flag when their options are absent.
+  if (facts) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts});`);
+  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
+  return checks;
+}
+
+/** One key's case in a large object's chunk: its checks; returns 1 for a required key, so the caller can count them. */
+function propertyCase(prop: IrProperty, index: number, facts: string | undefined, model: EmitModel): string[] {
+  return [`case ${index}: {`, ...keyChecks(prop, facts, model).map((l) => `  ${l}`), `  return ${prop.required ? 1 : 0};`, '}'];
 }
 
 /** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/**
- * Keys per chunk function. Within a chunk, keys are checked inline, each read by its constant
- * name, as fast as hand-written code; chunks keep each function short, which keeps the type
- * checker's flow analysis (quadratic in a function's branches) cheap on objects of 300 keys.
- */
-export const CHUNK = 16;
-
-/** One key's inline check: reads it, counts it when present, reports it when required and absent. */
-function propertyBlock(prop: IrProperty, model: EmitModel): string[] {
+/** One key's block in a small object's chunk: read by its constant name, counted when present. */
+function propertyBlock(prop: IrProperty, facts: string | undefined, model: EmitModel): string[] {
   const key = tsString(prop.name);
-  const p = `at(path, ${key})`;
-  const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x0', p, 0, model);
-  if (prop.availability) checks.push(`if (o.platform !== undefined) availability(issues, ${p}, ${availabilityLiteral(prop.availability)}, o);`);
-  if (prop.deprecated) checks.push(`deprecated(issues, ${p}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
-  // A key Object.prototype also has (`constructor`, `__proto__`…) counts only as an own key.
   const read = INHERITED.has(prop.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
-  const present = ['  n++;', ...checks.map((l) => `  ${l}`)];
+  const present = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
   return [
-    `x0 = ${read};`,
-    ...(prop.required
-      ? ['if (x0 === undefined) ' + `missingRequired(issues, path, ${key});`, 'else {', ...present, '}']
-      : ['if (x0 !== undefined) {', ...present, '}']),
+    `x = ${read};`,
+    ...(prop.required ? ['if (x === undefined) ' + `missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : ['if (x !== undefined) {', ...present, '}']),
   ];
 }
 
+/**
+ * Objects of at most this many keys read each key by its constant name (a load V8 caches per
+ * shape, cheaper than any lookup) and count what they found: the value holds unknown keys only
+ * when it has more keys than that. Larger objects, whose values use a few of hundreds of keys,
+ * look up each key the value has instead.
+ */
+export const SMALL = 32;
+
 export interface ValidatorCode {
-  /** Top-level declarations the check function calls: the chunk functions, the known-key set. */
+  /** Top-level declarations the check function calls: the key map, key facts, chunk functions. */
   helpers: string[];
-  /** The body of `check<Ident>(value, path, issues, o)`. */
+  /** The body of `check<Ident>(v, r, d)`. */
   body: string[];
 }
 
 /**
- * The code of one object's check: chunk functions that check the listed keys in page order and
- * return how many they found, then, only when the dictionary holds more keys than that, a pass
- * for the keys it does not list.
+ * The code of one object's check: one pass over the keys the value has, each looked up once in
+ * the object's key map and checked by its case; then, only when fewer required keys were seen
+ * than the object lists, a look for the missing ones.
  */
 export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   const props = allProperties(e);
   const helpers: string[] = [];
+  const keys = `k${e.ident}`;
+  helpers.push(`const ${keys}: ReadonlyMap<string, number> = /* @__PURE__ */ new Map<string, number>([${props.map((p, i) => `[${tsString(p.name)}, ${i}]`).join(', ')}]);`);
+  const facts = props.map((p, i) => {
+    if (!p.availability) return undefined;
+    const name = `f${e.ident}_${i}`;
+    helpers.push(`const ${name}: KeyFacts = ${JSON.stringify({ availability: runtimeAvailability(p.availability) })};`);
+    return name;
+  });
+  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
+  // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
+  // takes the keys of a page the spec lacks, else reported.
+  const unknown = wildcard
+    ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
+    : e.unresolvedInherits.length ? [] : ['unknownKey(r, d, v, k);'];
+  const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
+  return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
+}
+
+function smallObject(e: EmitObject, props: IrProperty[], facts: Array<string | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
   const calls: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
-    calls.push(`${name}(v, path, issues, o)`);
+    calls.push(`${name}(v, r, d)`);
     helpers.push(
-      `function ${name}(v: Dict, path: string, issues: ValidationIssue[], o: ValidateOptions): number {`,
+      `function ${name}(v: Dict, r: Run, d: number): number {`,
       '  let n = 0;',
-      '  let x0: unknown;',
-      ...props.slice(start, start + CHUNK).flatMap((prop) => propertyBlock(prop, model)).map((l) => `  ${l}`),
+      '  let x: unknown;',
+      ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyBlock(p, facts[start + j], model)).map((l) => `  ${l}`),
       '  return n;',
       '}',
     );
   }
-  // The dictionary test and the key count are inline so each object's check stays monomorphic.
-  const body = [
-    `if (typeof value !== 'object' || value === null || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {`,
-    `  wrongType(issues, path, 'dictionary', value);`, '  return;', '}', 'const v = value as Dict;',
-  ];
-  body.push(`const n = ${calls.length ? calls.join(' + ') : '0'};`);
-  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
-  if (e.unresolvedInherits.length) {
-    // The object also takes the keys of a page the spec lacks: an unlisted key may be one of those.
-    body.push('void n;');
+  if (!unknown.length) {
+    body.push(...calls.map((c) => `${c};`));
     return { helpers, body };
   }
-  const known = `known${e.ident}`;
-  helpers.push(`const ${known}: ReadonlySet<string> = /* @__PURE__ */ new Set<string>([${props.map((p) => tsString(p.name)).join(', ')}]);`);
-  if (wildcard) {
-    const inner = typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x0', 'at(path, k)', 0, model);
-    body.push('let count = 0;', 'for (const k in v) count++;', 'if (n !== count) for (const k of Object.keys(v)) {', `  if (${known}.has(k)) continue;`, '  const x0: unknown = v[k];', ...inner.map((l) => `  ${l}`), '}');
-  } else {
-    body.push('let count = 0;', 'for (const k in v) count++;', `if (n !== count) unknownKeys(issues, path, v, ${known}, o);`);
+  body.push(
+    `const n = ${calls.length ? calls.join(' + ') : '0'};`,
+    'let count = 0;',
+    'for (const k in v) count++;',
+    'if (n === count) return;',
+    'for (const k in v) {',
+    '  const x = v[k];',
+    `  if (x === undefined || k${e.ident}.has(k)) continue;`,
+    ...unknown.map((l) => `  ${l}`),
+    '}',
+  );
+  return { helpers, body };
+}
+
+function largeObject(e: EmitObject, props: IrProperty[], facts: Array<string | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+  const keys = `k${e.ident}`;
+  const chunks: string[] = [];
+  for (let start = 0; start < props.length; start += CHUNK) {
+    const name = `c${e.ident}_${start / CHUNK}`;
+    chunks.push(name);
+    helpers.push(
+      `function ${name}(x: unknown, i: number, r: Run, d: number): number {`,
+      '  switch (i) {',
+      ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyCase(p, start + j, facts[start + j], model)).map((l) => `    ${l}`),
+      '  }',
+      '  return 0;',
+      '}',
+    );
   }
+  const required = props.filter((p) => p.required).map((p) => tsString(p.name));
+  if (required.length) body.push('let n = 0;');
+  const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i, r, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i, r, d) : `)).join('');
+  body.push(
+    'for (const k in v) {',
+    '  if (r.halt) return;',
+    '  const x = v[k];',
+    '  if (x === undefined) continue;',
+    `  const i = ${keys}.get(k);`,
+    ...(unknown.length ? ['  if (i === undefined) {', ...unknown.map((l) => `    ${l}`), '    continue;', '  }'] : ['  if (i === undefined) continue;']),
+    `  ${required.length ? `n += ${dispatch};` : `${dispatch};`}`,
+    '}',
+  );
+  if (required.length) body.push(`if (n !== ${required.length}) missingKeys(r, d, v, [${required.join(', ')}]);`);
   return { helpers, body };
 }
 

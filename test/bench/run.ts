@@ -14,10 +14,11 @@ import { buildEmitModel } from '../../generator/emit/emit-model.js';
 import { parsePages } from '../../generator/parse/index.js';
 import { readSpec } from '../../generator/parse/read-spec.js';
 import { createGenerateCache, generateFromPages } from '../../generator/pipeline.js';
-import { loadValidators } from '../../generator/validate/compile-validators.js';
+import { defaultCacheDir, loadValidators, validatorsHash } from '../../generator/validate/compile-validators.js';
+import { pathToFileURL } from 'node:url';
 import { validateProfileBytes } from '../../generator/validate/index.js';
 import { profileFiles } from '../helpers/corpus.js';
-import { median, throughput, timeRounds } from './measure.js';
+import { compareThroughput, median, timeRounds } from './measure.js';
 import { examplePayloads } from './payloads.js';
 import { zodSchemas } from './zod-schemas.js';
 import { consumerFigures } from './consumer.js';
@@ -36,7 +37,8 @@ if (process.argv.includes('--rss-child')) {
   process.exit(0);
 }
 
-interface Rates { ours: number; ajv: number; zod: number }
+/** Calls per second: `validate<Name>`, ajv (allErrors) on the schema and on the schema closed to unknown keys, zod; `is<Name>` and ajv's first-error verdict. */
+interface Rates { ours: number; ajv: number; ajvClosed: number; zod: number; guard: number; ajvBoolean: number }
 interface ValidatorFigures { valid: Rates; invalid: Rates; payloadCounts: { valid: number; invalid: number }; profilesPerSecond: number; profileCount: number }
 
 async function validatorSetup() {
@@ -45,26 +47,44 @@ async function validatorSetup() {
   const validators = await loadValidators(result.files);
   const byIdent = new Map(model.objects.map((e) => [e.ident, validators.validatorsByName.get(e.ir.name)!]));
   const payloads = examplePayloads(result.ir, model, (ident, v) => byIdent.get(ident)!(v).valid);
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  (addFormatsModule as unknown as (a: unknown) => void)(ajv);
-  for (const [path, text] of result.files) if (path.startsWith('schema/')) ajv.addSchema(JSON.parse(text));
-  return { validators, byIdent, payloads, ajv, zod: zodSchemas(model) };
+  // The `is<Name>` guards, from the same compiled module.
+  const index = (await import(pathToFileURL(join(defaultCacheDir(), validatorsHash(result.files), 'index.js')).href)) as Record<string, (v: unknown) => boolean>;
+  const guards = new Map(model.objects.map((e) => [e.ident, index[`is${e.ident}`]!]));
+  const schemas = [...result.files].filter(([path]) => path.startsWith('schema/')).map(([, text]) => JSON.parse(text) as Record<string, unknown>);
+  const ajvWith = (allErrors: boolean, list: ReadonlyArray<Record<string, unknown>>): InstanceType<typeof Ajv2020> => {
+    const ajv = new Ajv2020({ allErrors, strict: false });
+    (addFormatsModule as unknown as (a: unknown) => void)(ajv);
+    for (const schema of list) ajv.addSchema(schema);
+    return ajv;
+  };
+  // The same work as the generated validators: every key the object does not list is reported.
+  const closed = schemas.map((schema) => {
+    if (schema['additionalProperties'] !== true) return schema;
+    const { additionalProperties: _, ...rest } = schema;
+    return { ...rest, unevaluatedProperties: false };
+  });
+  return { validators, byIdent, guards, payloads, ajv: ajvWith(true, schemas), ajvClosed: ajvWith(true, closed), ajvBoolean: ajvWith(false, schemas), zod: zodSchemas(model) };
 }
 
 /** Generated validators against ajv and zod on the pages' example payloads, and whole profiles. */
 async function validatorFigures(): Promise<ValidatorFigures> {
-  const { validators, byIdent, payloads, ajv, zod } = await validatorSetup();
+  const { validators, byIdent, guards, payloads, ajv, ajvClosed, ajvBoolean, zod } = await validatorSetup();
   // The generate's IR and files are garbage now; collect them so they do not weigh on timing.
   (globalThis as { gc?: () => void }).gc?.();
   const rates = (set: typeof payloads.valid): Rates => {
     const ours = set.map((p) => ({ fn: byIdent.get(p.ident)!, value: p.value }));
-    const viaAjv = set.map((p) => ({ fn: ajv.getSchema(`${p.ident}.schema.json`)!, value: p.json }));
+    const via = (a: typeof ajv) => set.map((p) => ({ fn: a.getSchema(`${p.ident}.schema.json`)!, value: p.json }));
+    type Call = { fn: (v: unknown) => unknown; value: unknown };
+    const call = (x: Call): unknown => x.fn(x.value);
     const viaZod = set.map((p) => ({ schema: zod.get(p.ident)!, value: p.value }));
-    return {
-      ours: throughput(ours, (x) => x.fn(x.value)),
-      ajv: throughput(viaAjv, (x) => x.fn(x.value)),
-      zod: throughput(viaZod, (x) => x.schema.safeParse(x.value)),
-    };
+    return compareThroughput({
+      ours: { items: ours, fn: call },
+      ajv: { items: via(ajv), fn: call },
+      ajvClosed: { items: via(ajvClosed), fn: call },
+      zod: { items: viaZod, fn: (x: (typeof viaZod)[number]) => x.schema.safeParse(x.value) },
+      guard: { items: set.map((p) => ({ fn: guards.get(p.ident)!, value: p.value })), fn: call },
+      ajvBoolean: { items: via(ajvBoolean), fn: call },
+    });
   };
   let profilesPerSecond = 0;
   const profiles: Array<[string, Uint8Array]> = existsSync(PROFILES) ? profileFiles(PROFILES).map((f) => [f, readFileSync(f)]) : [];
@@ -135,7 +155,9 @@ log(`regenerate: full ${fullFromDisk.toFixed(0)} ms, unchanged ${noop.toFixed(0)
 // generates above, would slow every allocation and blur the comparison.
 const measured = JSON.parse(spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--validators-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout) as ValidatorFigures;
 const { valid, invalid, payloadCounts, profilesPerSecond, profileCount } = measured;
-log(`validators: ${payloadCounts.valid} valid and ${payloadCounts.invalid} invalid payloads; per second valid ${valid.ours.toFixed(0)} (ajv ${valid.ajv.toFixed(0)}, zod ${valid.zod.toFixed(0)}), invalid ${invalid.ours.toFixed(0)} (ajv ${invalid.ajv.toFixed(0)}, zod ${invalid.zod.toFixed(0)})`);
+for (const [name, r] of [['valid', valid], ['invalid', invalid]] as const) {
+  log(`validators, ${payloadCounts[name]} ${name} payloads, per second: ours ${r.ours.toFixed(0)} (ajv ${r.ajv.toFixed(0)}, ajv closed to unknown keys ${r.ajvClosed.toFixed(0)}, zod ${r.zod.toFixed(0)}); guard ${r.guard.toFixed(0)} (ajv's verdict ${r.ajvBoolean.toFixed(0)})`);
+}
 log(`profiles: ${profileCount} validated ${profilesPerSecond.toFixed(0)} per second`);
 
 const consumer = consumerFigures(Math.min(ROUNDS, 3));
@@ -151,6 +173,8 @@ const report = {
   noopRegenerateVsFull: round(noop / fullFromDisk),
   oneChangeRegenerateVsFull: round(oneChange / fullFromDisk),
   validatorVsAjv: { valid: round(valid.ours / valid.ajv), invalid: round(invalid.ours / invalid.ajv) },
+  validatorVsAjvClosed: { valid: round(valid.ours / valid.ajvClosed), invalid: round(invalid.ours / invalid.ajvClosed) },
+  guardVsAjvBoolean: { valid: round(valid.guard / valid.ajvBoolean), invalid: round(invalid.guard / invalid.ajvBoolean) },
   validatorVsZod: { valid: round(valid.ours / valid.zod), invalid: round(invalid.ours / invalid.zod) },
   profilesPerSecond: Math.round(profilesPerSecond),
   typecheckShare: round(1 - noCheck / full),
@@ -170,6 +194,8 @@ if (json) {
     ['noopRegenerateVsFull', String(report.noopRegenerateVsFull), '≤ 0.05'],
     ['oneChangeRegenerateVsFull', String(report.oneChangeRegenerateVsFull), '≤ 0.15'],
     ['validatorVsAjv (valid / invalid)', `${report.validatorVsAjv.valid} / ${report.validatorVsAjv.invalid}`, '≥ 1.5'],
+    ['validatorVsAjvClosed (valid / invalid)', `${report.validatorVsAjvClosed.valid} / ${report.validatorVsAjvClosed.invalid}`, '≥ 1.5'],
+    ['guardVsAjvBoolean (valid / invalid)', `${report.guardVsAjvBoolean.valid} / ${report.guardVsAjvBoolean.invalid}`, ''],
     ['validatorVsZod (valid / invalid)', `${report.validatorVsZod.valid} / ${report.validatorVsZod.invalid}`, ''],
     ['profilesPerSecond', String(report.profilesPerSecond), ''],
     ['typecheckShare', String(report.typecheckShare), ''],

@@ -5,8 +5,7 @@
  * produce the right issue code at the right path.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { writeTree } from '../../generator/emit/output-tree.js';
@@ -15,6 +14,7 @@ import { generate, type GenerateResult } from '../../generator/pipeline.js';
 import { dictGet, dictionaries, parseTaggedPlist, toJs } from '../../generator/plist/tagged-plist.js';
 import { loadValidators, type LoadedValidator, type ValidatorModule } from '../../generator/validate/compile-validators.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
+import { tempDir } from '../helpers/temp.js';
 
 const TSC = resolve(import.meta.dirname, '../../node_modules/.bin/tsc');
 
@@ -71,7 +71,7 @@ describeCorpus('generate on changelog-2026-08-18', () => {
   });
 
   it('type-checks under tsc --strict', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dmspec-corpus-gen-'));
+    const dir = tempDir('corpus-gen');
     writeTree(join(dir, 'generated'), result.files);
     writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
       compilerOptions: { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', lib: ['ES2022'], types: [], noUncheckedIndexedAccess: true },

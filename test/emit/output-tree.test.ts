@@ -2,16 +2,16 @@
  * The output folder is replaced whole or not at all: stale files go, a failed write leaves the
  * old tree and no staging folder behind, and a check names every changed, missing or extra file.
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diffTree, writeTree } from '../../generator/emit/output-tree.js';
+import { tempDir } from '../helpers/temp.js';
 
 const tree = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 
 describe('the output tree', () => {
-  const parent = mkdtempSync(join(tmpdir(), 'dmspec-tree-'));
+  const parent = tempDir('tree');
   const out = join(parent, 'generated');
 
   it('deletes the files of objects that no longer exist', () => {

@@ -1,16 +1,16 @@
 /**
  * A template bug fails generate with a diagnostic naming the template, and nothing is written.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templatesDir } from '../../generator/emit/render.js';
 import { generate, writeGenerated } from '../../generator/pipeline.js';
 import { SEED_PAGES } from '../helpers/corpus.js';
+import { tempDir } from '../helpers/temp.js';
 
 function brokenTemplates(file: string, edit: (text: string) => string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'dmspec-templates-'));
+  const dir = tempDir('templates');
   cpSync(templatesDir(), dir, { recursive: true });
   writeFileSync(join(dir, file), edit(readFileSync(join(dir, file), 'utf8')));
   return dir;
@@ -35,9 +35,9 @@ describe('template bugs', () => {
   });
 
   it('a failed generate writes nothing', () => {
-    const out = mkdtempSync(join(tmpdir(), 'dmspec-out-'));
+    const out = tempDir('out');
     writeFileSync(join(out, 'keep.txt'), 'previous output\n');
-    const dir = brokenTemplates('validators.ts.hbs', (t) => t.replace('return result(issues);', 'return issues;'));
+    const dir = brokenTemplates('validators.ts.hbs', (t) => t.replace('return finish(r);', 'return verdict(r);'));
     expect(writeGenerated(out, generate(SEED_PAGES, { templatesDir: dir }))).toBe(false);
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('previous output\n');
   });

@@ -98,3 +98,40 @@ describe('generated validator for AppLayerVPN', () => {
     expect(validateAppLayerVPN({ ...payload(), VPNType: 'VPN' }).issues).toEqual([]);
   });
 });
+
+describe('validation results', () => {
+  it('shares one frozen result for a value with no finding', () => {
+    const a = validateVPNIKEv2(valid());
+    expect(a).toBe(validateVPNIKEv2(valid()));
+    expect(Object.isFrozen(a) && Object.isFrozen(a.issues)).toBe(true);
+  });
+
+  it('builds issues when read, and serialises them with their messages', () => {
+    const r = validateVPNIKEv2({ ...valid(), MTU: '1300', Frobnicate: true });
+    expect(r.valid).toBe(false);
+    expect(r.issues).toBe(r.issues);
+    expect(JSON.parse(JSON.stringify(r))).toEqual({
+      valid: false,
+      issues: [
+        { path: 'MTU', code: 'wrong-type', severity: 'error', message: 'expected integer, got string "1300"', expected: 'integer', actual: '1300' },
+        { path: 'Frobnicate', code: 'unknown-key', severity: 'warning', message: 'Frobnicate is not a key of this dictionary' },
+      ],
+    });
+  });
+
+  it('gives the guard the same verdict as the validator, with and without options', () => {
+    const cases: Array<[unknown, object | undefined]> = [
+      [valid(), undefined], [{ ...valid(), MTU: '1300' }, undefined], [{ ...valid(), Frobnicate: 1 }, undefined],
+      [{ ...valid(), Frobnicate: 1 }, { strict: true }], [valid(), { platform: 'watchOS' }], [null, undefined],
+      [{ ...valid(), OnDemandRules: [{ Action: 'Nope' }, 'x'] }, undefined],
+    ];
+    for (const [value, options] of cases) expect(isVPNIKEv2(value, options), JSON.stringify([value, options])).toBe(validateVPNIKEv2(value, options).valid);
+  });
+
+  it('reports in the order of the keys of a value whose object has over 32 keys', () => {
+    const { OnDemandRules: _, MTU: __, ...rest } = valid();
+    // The page lists MTU before OnDemandRules; the value has them the other way round.
+    const v = { OnDemandRules: [{}, 'x'], ...rest, MTU: 'big' };
+    expect(brief(validateVPNIKEv2(v).issues)).toEqual(['error wrong-type OnDemandRules[1]', 'error wrong-type MTU']);
+  });
+});

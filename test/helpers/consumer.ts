@@ -4,9 +4,9 @@
  * type-checked by `tsc --strict`. Used by the consumer test and by the benchmark.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { tempDir } from './temp.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
@@ -23,7 +23,7 @@ export interface Consumer {
 
 /** Packs `generated/` and installs it into a fresh project; `extra` are more packages to link. */
 export function createConsumer(extra: Record<string, string> = {}): Consumer {
-  const dir = mkdtempSync(join(tmpdir(), 'dmspec-consumer-'));
+  const dir = tempDir('consumer');
   const packed = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir, join(ROOT, 'generated')], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!;
   const tarball = join(dir, packed);
   const app = join(dir, 'app');

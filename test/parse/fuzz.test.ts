@@ -9,8 +9,7 @@
  *   FUZZ_RUNS=2000 FUZZ_SEED=$RANDOM npx vitest run test/parse/fuzz.test.ts
  */
 import fc from 'fast-check';
-import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { diffTree } from '../../generator/emit/output-tree.js';
@@ -18,6 +17,7 @@ import { hasErrors } from '../../generator/model/diagnostics.js';
 import { normaliseText, parsePage } from '../../generator/parse/parse-page.js';
 import { generateFromPages, writeGenerated } from '../../generator/pipeline.js';
 import { CORPUS, describeCorpus } from '../helpers/corpus.js';
+import { tempDir } from '../helpers/temp.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261122);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 150);
@@ -91,7 +91,7 @@ describeCorpus('fuzzing the parser with mutated corpus pages', () => {
   }, 300_000);
 
   it(`generates code that type-checks, or fails cleanly leaving the output folder untouched (${GENERATE_RUNS} runs)`, () => {
-    const out = join(mkdtempSync(join(tmpdir(), 'dmspec-fuzz-')), 'generated');
+    const out = join(tempDir('fuzz'), 'generated');
     const before = new Map([['marker.txt', 'the previous output\n']]);
     writeGenerated(out, { ir: { irVersion: 1, objects: [], diagnostics: [] }, files: before, diagnostics: [] });
     fc.assert(

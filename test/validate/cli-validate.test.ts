@@ -2,12 +2,12 @@
  * `dmspec validate` as an admin runs it: findings on stdout, exit 0/1/2, --json, --spec, --strict,
  * and usage errors for bad options.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspec, ROOT } from '../helpers/cli.js';
 import { int, payload, profileXml, str } from '../helpers/profiles.js';
+import { tempDir } from '../helpers/temp.js';
 
 const APP = 'com.apple.applicationaccess';
 
@@ -15,7 +15,7 @@ describe('dmspec validate', () => {
   let dir: string;
   const file = (name: string): string => join(dir, name);
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'dmspec-validate-'));
+    dir = tempDir('validate');
     writeFileSync(file('clean.mobileconfig'), profileXml([payload(APP, '1')]));
     writeFileSync(file('wrong.mobileconfig'), profileXml([payload(APP, '1', [['allowAirDrop', str('no')]])]));
     writeFileSync(file('unknown.mobileconfig'), profileXml([payload(APP, '1')], [['Extra', int(1)]]));

@@ -2,14 +2,14 @@
  * The shapes a profile arrives in (XML, binary, signed) give the same findings; hostile or broken
  * files give one clear error naming the file, never a crash, a hang or a partial report.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
 import { validateProfileBytes, validateProfileFiles, type FileReport } from '../../generator/validate/index.js';
 import { textReport, validationExitCode } from '../../generator/validate/report.js';
 import { binaryOf, bytes, int, payload, profileXml, signed } from '../helpers/profiles.js';
+import { tempDir } from '../helpers/temp.js';
 
 const APP = 'com.apple.vpn.managed.applayer';
 /** A profile with two real mistakes: a <real> PayloadVersion and an <integer> boolean. */
@@ -89,7 +89,7 @@ describe('hostile and broken profiles', () => {
   });
 
   it('checks the size on disk before reading a file, and names unreadable files', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'dmspec-profiles-'));
+    const dir = tempDir('profiles');
     writeFileSync(join(dir, 'big.mobileconfig'), XML + ' '.repeat(5000));
     const reports = await validateProfileFiles([join(dir, 'big.mobileconfig'), join(dir, 'missing.mobileconfig')], checkedIn, { limits: { maxBytes: 1000, maxDepth: 64 } });
     expect(reports.map((r) => r.error)).toEqual([expect.stringMatching(/over the limit of 1000/), 'cannot read the file (ENOENT)']);

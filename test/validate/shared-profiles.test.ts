@@ -3,14 +3,14 @@
  * validators generated from Apple's latest pages. The findings are golden files reviewed by hand:
  * each line is a real mistake in a profile (see the README's list), never a false alarm.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { validateProfileBytes, validatorsFor, type FileReport, type ValidatorModule } from '../../generator/validate/index.js';
 import { textReport, summarise } from '../../generator/validate/report.js';
 import { corpusDir, describeWith, PROFILES, profileFiles } from '../helpers/corpus.js';
 import { expectGolden } from '../helpers/golden.js';
+import { tempDir } from '../helpers/temp.js';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/validate/shared-profiles');
 
@@ -36,7 +36,7 @@ describeWith(PROFILES, 'the shared real-world profiles', () => {
   describeWith(corpusDir('changelog-2026-08-18'), 'against Apple\'s 2026-08-18 pages', () => {
     let reports: FileReport[];
     beforeAll(async () => {
-      const { validators, diagnostics } = await validatorsFor({ spec: corpusDir('changelog-2026-08-18'), cacheDir: mkdtempSync(join(tmpdir(), 'dmspec-cache-')) });
+      const { validators, diagnostics } = await validatorsFor({ spec: corpusDir('changelog-2026-08-18'), cacheDir: tempDir('cache') });
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       reports = await validateAll(validators!);
     }, 120_000);
