@@ -3,7 +3,7 @@
  * index grouped by kind. Every cell is escaped here for Markdown.
  */
 import { assertNever, type IrProperty, type IrType } from '../model/ir.js';
-import { availabilityCells, rangeLabel, sinceLabel, valueLabel } from './docs-text.js';
+import { availabilityCells, conditionalDeprecationText, deprecationText, rangeLabel, sinceLabel, supervisionText, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
@@ -74,9 +74,11 @@ function row(p: IrProperty, model: EmitModel): DocRow {
 function detail(p: IrProperty): DocDetail | undefined {
   const lines: string[] = [];
   if (p.description) lines.push(markdownText(p.description), '');
-  for (const d of p.valueDescriptions ?? []) lines.push(`- ${markdownCode(valueLabel(d.value))}: ${markdownText(d.description)}`);
-  if (p.valueDescriptions?.length) lines.push('');
-  if (p.supervised) lines.push(`Requires a supervised device${p.supervisedPlatforms ? ` in ${p.supervisedPlatforms.join(', ')}` : ''}.`, '');
+  const values = valueLines(p);
+  for (const v of values) lines.push(`- ${markdownCode(v.value)}: ${markdownText(v.text)}`);
+  if (values.length) lines.push('');
+  if (p.supervised) lines.push(supervisionText(p), '');
+  if (p.deprecatedWhen) lines.push(markdownText(conditionalDeprecationText(p)), '');
   lines.push(`Defined at \`${pipe(p.source.file)}:${p.source.line}\`.`);
   return { heading: markdownCode(p.name), lines };
 }
@@ -98,7 +100,7 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
     summary: markdownText(o.summary ?? ''),
     facts,
     rows: props.map((p) => row(p, model)),
-    deprecations: props.filter((p) => p.deprecated).map((p) => `${markdownCode(p.name)}: ${markdownText(p.deprecationNote ?? 'deprecated.')}`.replace(/\n/g, ' ')),
+    deprecations: props.filter((p) => p.deprecated).map((p) => `${markdownCode(p.name)}: ${markdownText(deprecationText(p))}`.replace(/\n/g, ' ')),
     details: props.flatMap((p) => detail(p) ?? []),
   };
 }

@@ -2,7 +2,7 @@
  * The view the types template renders: one interface per object, every string prepared here.
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { deprecatedLabel, rangeLabel, removedLabel, sinceLabel, typeLabel, unavailableLabel, valueLabel } from './docs-text.js';
+import { conditionalDeprecationText, deprecationText, rangeLabel, removedLabel, sinceLabel, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
@@ -87,21 +87,25 @@ export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
   if (p.typeOrigin !== 'stated') facts.push(`Type ${typeLabel(p.type)} ${p.typeOrigin === 'unknown' ? 'is unknown: the page states none' : `is inferred from the page's ${p.typeOrigin === 'example' ? 'profile example' : 'prose'}`}.`);
   if (p.allowedValues?.length) {
     facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}.`);
-    for (const d of p.valueDescriptions ?? []) facts.push(`- ${valueLabel(d.value)}: ${d.description}`);
+    for (const v of valueLines(p)) facts.push(`- ${v.value}: ${v.text}`);
   }
   const range = rangeLabel(p);
   if (range) facts.push(`Range: ${range}.`);
-  if (p.supervised) facts.push(`Requires a supervised device${p.supervisedPlatforms ? ` in ${p.supervisedPlatforms.join(', ')}` : ''}.`);
+  if (p.supervised) facts.push(supervisionText(p));
+  // A deprecation under conditions is a plain line: `@deprecated` would strike the key through.
+  if (p.deprecatedWhen) facts.push(conditionalDeprecationText(p));
   const unavailable = unavailableLabel(p.availability);
   if (unavailable) facts.push(`Not available in ${unavailable}.`);
   const removed = removedLabel(p.availability);
   if (removed) facts.push(`Removed in ${removed}.`);
+  const through = throughLabel(p.availability);
+  if (through) facts.push(`Available through ${through}.`);
   facts.push(`Source: ${p.source.file}:${p.source.line}`);
   const tags: string[] = [];
   if (p.default !== undefined) tags.push(...jsdocTag('defaultValue', valueLabel(p.default)));
   const since = sinceLabel(p.availability);
   if (since) tags.push(...jsdocTag('since', since));
-  if (p.deprecated) tags.push(...jsdocTag('deprecated', p.deprecationNote ?? (deprecatedLabel(p.availability) ? `Deprecated in ${deprecatedLabel(p.availability)}.` : 'Deprecated.')));
+  if (p.deprecated) tags.push(...jsdocTag('deprecated', deprecationText(p)));
   return tidyLines([...lines, '', ...newFacts(lines, facts.flatMap(jsdocLines)), ...tags]);
 }
 

@@ -82,8 +82,15 @@ export function typeCheck(t: IrType, c: Constraint, x: string, p: string, depth:
   }
 }
 
+/** Only the fields the runtime reads, so later IR additions leave the validators as they are. */
 function availabilityLiteral(av: Availability): string {
-  return JSON.stringify(av);
+  const out: Record<string, Record<string, string | boolean>> = {};
+  for (const [platform, a] of Object.entries(av)) {
+    if (!a) continue;
+    const { introduced, deprecated, removed, available } = a;
+    out[platform] = JSON.parse(JSON.stringify({ introduced, deprecated, removed, available })) as Record<string, string | boolean>;
+  }
+  return JSON.stringify(out);
 }
 
 /** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */

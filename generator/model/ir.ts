@@ -18,6 +18,8 @@ export interface PlatformAvailability {
   introduced?: string;
   deprecated?: string;
   removed?: string;
+  /** The last version that has it ("Only available in macOS 10.15 and earlier", "through macOS 14.6"). */
+  availableThrough?: string;
   /** `false` where the page says the platform is not supported at all. */
   available?: boolean;
 }
@@ -47,7 +49,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 
 /** The facts a page can state about a property; used to record a line for each. */
 export type PropertyFact =
-  | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated';
+  | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
+  | 'deprecatedWhen' | 'supervised';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -60,6 +63,44 @@ export interface ValueDescription {
   value: JsonValue;
   description: string;
 }
+
+/**
+ * A deprecation that holds only in some conditions: "Support for this restriction on unsupervised
+ * devices and with Managed Apple Accounts is deprecated" deprecates neither the key nor its use
+ * on supervised devices, so it is a condition, not `deprecated`.
+ */
+export type DeprecationCondition = 'unsupervised' | 'managedAppleAccount';
+
+/** Supervision on one platform: "Requires a supervised device in iOS 13 and later" is `{since: "13"}`. */
+export interface SupervisionFact {
+  since?: string;
+  /** The last version that requires it ("Requires a supervised device until iOS 13"). */
+  until?: string;
+}
+
+/** Facts a page states about one allowed value rather than about its key. */
+export interface ValueFacts {
+  availability?: Availability;
+  deprecated?: boolean;
+  deprecationNote?: string;
+  replacedBy?: string;
+  /** The line of the sentence or bullet that states them. */
+  line: number;
+}
+
+/** One platform's row of the rendered flavour's "Profile Availability" table. */
+export interface ProfileAvailability {
+  deviceChannel: boolean;
+  userChannel: boolean;
+  allowManualInstall: boolean;
+  requiresSupervision: boolean;
+  requiresUserApprovedMdm: boolean;
+  allowedInUserEnrollment: boolean;
+  allowMultiplePayloads: boolean;
+}
+
+/** The table names platforms and the Shared iPad mode. */
+export type ProfilePlatform = Platform | 'Shared iPad';
 
 export interface IrProperty {
   /** The key exactly as it appears in a profile. `ANY` stands for any key (a free-form dictionary). */
@@ -74,12 +115,28 @@ export interface IrProperty {
   minimum?: number;
   maximum?: number;
   availability?: Availability;
+  /**
+   * `true` when `availability` lists every platform that has the key (the changelog flavour's
+   * `Available:` line): a platform it omits does not have the key. Prose is never exhaustive.
+   */
+  availabilityExhaustive?: boolean;
+  /** The key itself is deprecated (on the platforms whose `availability` has a `deprecated` version, or everywhere). */
   deprecated?: boolean;
   /** The sentence that says why or since when the key is deprecated. */
   deprecationNote?: string;
+  /** What the page says to use instead ("use `X` instead", "Replaced with X", "in favor of `X`"). */
+  replacedBy?: string;
+  /** The key's use is deprecated only in these conditions; the key is not `deprecated` for them. */
+  deprecatedWhen?: DeprecationCondition[];
+  /** The sentence that states the conditional deprecation. */
+  deprecatedWhenNote?: string;
   /** The key needs a supervised device; `supervisedPlatforms` narrows where, when the page says. */
   supervised?: boolean;
   supervisedPlatforms?: Platform[];
+  /** Supervision per platform, with the versions the page gives. */
+  supervision?: Partial<Record<Platform, SupervisionFact>>;
+  /** Facts about single allowed values, keyed by the value as written (`"NONE"`). */
+  valueFacts?: Record<string, ValueFacts>;
   /** The key's prose, as markdown. */
   description: string;
   source: SourceLocation;
@@ -106,8 +163,12 @@ export interface IrObject {
   payloadType?: string;
   declarationType?: string;
   availability?: Availability;
+  /** `true` when `availability` is the page's full platform list (changelog `**Platforms:**`, rendered platform line). */
+  availabilityExhaustive?: boolean;
   deprecated?: boolean;
   inherits?: string[];
+  /** The rendered flavour's "Profile Availability" table, one entry per platform it names. */
+  profileAvailability?: Partial<Record<ProfilePlatform, ProfileAvailability>>;
   properties: IrProperty[];
   examples?: IrExample[];
   source: SourceLocation & { flavour: FlavourName };

@@ -2,7 +2,7 @@
  * Puts one labelled fact onto a `RawProperty`. Flavours spell labels differently
  * (`Allowed Values`, `Possible Values`, `Value`); this is the one table that knows them all.
  */
-import { parsePlatformVersions } from './availability.js';
+import { parsePlatformVersions, platformNames } from './availability.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { Labelled } from './labelled.js';
 import { labelledValue } from './labelled.js';
@@ -49,6 +49,9 @@ export function applyFact(rp: RawProperty, l: Labelled, line: number): boolean {
     case 'removed':
       rp.removedIn = { value: parsePlatformVersions(l.rest, 'removed'), line };
       return true;
+    case 'requires supervision':
+      rp.supervisedOn = { value: platformNames(l.rest), line };
+      return true;
     default:
       return false;
   }
@@ -74,7 +77,9 @@ export function takeFactLines(rp: RawProperty, markdown: string, firstLine: numb
     const codes = [...rest.matchAll(/`([^`]*)`/g)].map((c) => c[1] ?? '');
     const fact = { label, codes, rest: rest.replace(/`/g, '').trim() };
     // `Default:` with nothing after it is how the rendered flavour prints an empty default.
-    const plausible = AVAILABILITY_LABELS.has(label) ? /\d/.test(rest) : bold || codes.length > 0 || (label === 'default' && rest === '');
+    const plausible = AVAILABILITY_LABELS.has(label) ? /\d/.test(rest)
+      : label === 'requires supervision' ? platformNames(rest).length > 0
+        : bold || codes.length > 0 || (label === 'default' && rest === '');
     if (m && plausible && applyFact(rp, fact, firstLine + i)) return;
     if (m && bold && diags) diags.warning('unknown-fact', `${rp.name}: unknown fact "${m[2]}" kept in the description`, firstLine + i);
     kept.push(text);

@@ -3,8 +3,9 @@
  * types from their spellings, values typed by them, availability from lines and prose.
  */
 import type { DiagnosticBag } from '../model/diagnostics.js';
-import type { FlavourName, IrObject, IrProperty, IrType, JsonValue, ObjectKind, PropertyFact, ValueDescription } from '../model/ir.js';
-import { isEmptyAvailability, mergeAvailability, orderedAvailability, proseFacts } from './availability.js';
+import { PLATFORMS, type FlavourName, type IrObject, type IrProperty, type IrType, type JsonValue, type ObjectKind, type Platform, type PropertyFact, type ValueDescription } from '../model/ir.js';
+import { isEmptyAvailability, mergeAvailability, orderedAvailability } from './availability.js';
+import { readProseFacts } from './prose-facts.js';
 import type { RawObject, RawProperty } from './raw.js';
 import { parseTypeSpelling } from './type-spelling.js';
 import { typedValue } from './values.js';
@@ -23,9 +24,13 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
   if (raw.summary) object.summary = raw.summary;
   if (facts.payloadType) object.payloadType = facts.payloadType;
   if (facts.declarationType) object.declarationType = facts.declarationType;
-  if (!isEmptyAvailability(raw.availability)) object.availability = orderedAvailability(raw.availability ?? {});
+  if (!isEmptyAvailability(raw.availability)) {
+    object.availability = orderedAvailability(raw.availability ?? {});
+    if (raw.availabilityExhaustive) object.availabilityExhaustive = true;
+  }
   if (raw.deprecated) object.deprecated = true;
   if (facts.inherits.length) object.inherits = facts.inherits;
+  if (raw.profileAvailability) object.profileAvailability = raw.profileAvailability;
   object.properties = [];
   if (raw.examples.length) object.examples = raw.examples;
   object.source = { file, line: raw.line, flavour };
@@ -68,11 +73,6 @@ function bound(raw: string, what: string, line: number, diags: DiagnosticBag): n
   return undefined;
 }
 
-/** Strips link and code markup so prose can be read as sentences. */
-function plainProse(markdown: string): string {
-  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`/g, '');
-}
-
 export function buildProperty(rp: RawProperty, owner: string, file: string, diags: DiagnosticBag): IrProperty {
   const { type, typeOrigin } = resolveType(rp, owner, diags);
   const where = `${owner}.${rp.name}`;
@@ -102,28 +102,51 @@ export function buildProperty(rp: RawProperty, owner: string, file: string, diag
     if (n !== undefined) { p.maximum = n; lines.maximum = rp.maximum.line; }
   }
 
-  const prose = proseFacts(plainProse(rp.description));
+  applyProse(p, rp, lines, owner, diags);
+  p.description = rp.description;
+  p.source = { file, line: rp.line };
+  if (Object.keys(lines).length) p.factLines = lines;
+  return p;
+}
+
+/** Availability, deprecation and supervision: from the page's lines first, then from its prose. */
+function applyProse(p: IrProperty, rp: RawProperty, lines: Partial<Record<PropertyFact, number>>, owner: string, diags: DiagnosticBag): void {
+  const blocks = rp.proseBlocks ?? [{ value: rp.description, line: rp.descriptionLine ?? rp.line }];
+  const { facts: prose, unread } = readProseFacts(blocks, rp.name, rp.allowedValues?.value ?? []);
+  for (const u of unread) {
+    diags.info('unread-availability', `${owner}.${rp.name}: "${u.sentence}" names a platform and a version, but ${u.reason}`, u.line);
+  }
   let availability = mergeAvailability(rp.availability?.value, prose.availability);
   availability = mergeAvailability(rp.deprecatedIn?.value, availability);
   availability = mergeAvailability(rp.removedIn?.value, availability);
   if (availability && !isEmptyAvailability(availability)) {
     p.availability = orderedAvailability(availability);
+    if (rp.availabilityExhaustive && rp.availability) p.availabilityExhaustive = true;
     lines.availability = rp.availability?.line ?? rp.deprecatedIn?.line ?? rp.descriptionLine ?? rp.line;
   }
   const deprecated = rp.deprecatedMarker?.value || !isEmptyAvailability(rp.deprecatedIn?.value) || prose.deprecated;
   if (deprecated) {
     p.deprecated = true;
-    lines.deprecated = rp.deprecatedMarker?.line ?? rp.deprecatedIn?.line ?? rp.descriptionLine ?? rp.line;
+    lines.deprecated = rp.deprecatedMarker?.line ?? rp.deprecatedIn?.line ?? prose.deprecatedLine ?? rp.line;
     if (prose.deprecationNote) p.deprecationNote = prose.deprecationNote;
+    if (prose.replacedBy) p.replacedBy = prose.replacedBy;
   }
-  if (prose.supervised) {
+  if (prose.deprecatedWhen) {
+    p.deprecatedWhen = prose.deprecatedWhen;
+    if (prose.deprecatedWhenNote) p.deprecatedWhenNote = prose.deprecatedWhenNote;
+    if (prose.deprecatedWhenLine) lines.deprecatedWhen = prose.deprecatedWhenLine;
+  }
+  if (rp.supervisedOn || prose.supervision) {
     p.supervised = true;
-    if (prose.supervisedPlatforms) p.supervisedPlatforms = prose.supervisedPlatforms;
+    const named = new Set<Platform>([...(rp.supervisedOn?.value ?? []), ...(Object.keys(prose.supervision ?? {}) as Platform[])]);
+    const platforms = PLATFORMS.filter((x) => named.has(x));
+    if (platforms.length) p.supervisedPlatforms = platforms;
+    const versioned = PLATFORMS.filter((x) => prose.supervision?.[x]?.since || prose.supervision?.[x]?.until);
+    if (versioned.length) p.supervision = Object.fromEntries(versioned.map((x) => [x, prose.supervision?.[x]]));
+    const at = rp.supervisedOn?.line ?? prose.supervisedLine;
+    if (at !== undefined) lines.supervised = at;
   }
-  p.description = rp.description;
-  p.source = { file, line: rp.line };
-  if (Object.keys(lines).length) p.factLines = lines;
-  return p;
+  if (prose.valueFacts) p.valueFacts = prose.valueFacts;
 }
 
 /**

@@ -3,7 +3,7 @@
  * Every flavour fills these; `build-object.ts` turns them into IR the same way for all, so the
  * same page content gives the same facts whatever the flavour.
  */
-import type { Availability, IrExample, IrType, ObjectKind, TypeOrigin } from '../model/ir.js';
+import type { Availability, IrExample, IrType, ObjectKind, Platform, ProfileAvailability, ProfilePlatform, TypeOrigin } from '../model/ir.js';
 
 /** A stated text and the line it was read from. */
 export interface Stated<T = string> {
@@ -26,6 +26,8 @@ export interface RawProperty {
   maximum?: Stated;
   /** Availability stated as a line or list (prose is read later, from the description). */
   availability?: Stated<Availability>;
+  /** The availability line lists every platform that has the key (the changelog flavour's `Available:`). */
+  availabilityExhaustive?: boolean;
   deprecatedIn?: Stated<Availability>;
   removedIn?: Stated<Availability>;
   /** A bare "Deprecated" marker, as the rendered flavour prints. */
@@ -34,6 +36,10 @@ export interface RawProperty {
   description: string;
   /** Line of the description's first block, for facts read from prose. */
   descriptionLine?: number;
+  /** The description's blocks with their lines, where the flavour keeps them apart. */
+  proseBlocks?: Stated[];
+  /** A `Requires supervision: iOS | visionOS` line. */
+  supervisedOn?: Stated<Platform[]>;
 }
 
 export interface RawObject {
@@ -45,7 +51,10 @@ export interface RawObject {
   kind?: ObjectKind;
   summary?: string;
   availability?: Availability;
+  /** The platform line is the page's full list of platforms. */
+  availabilityExhaustive?: boolean;
   deprecated?: boolean;
+  profileAvailability?: Partial<Record<ProfilePlatform, ProfileAvailability>>;
   /** The Discussion's prose, where payload type, declaration type and inheritance are stated. */
   discussion?: Stated;
   examples: IrExample[];

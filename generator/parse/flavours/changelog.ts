@@ -27,7 +27,10 @@ export const changelog: Flavour = {
     for (const node of preamble) {
       if (!isParagraph(node)) continue;
       const t = squash(textOf(node));
-      if (t.startsWith('Platforms:')) raw.availability = parsePlatformVersions(t);
+      if (t.startsWith('Platforms:')) {
+        raw.availability = parsePlatformVersions(t);
+        raw.availabilityExhaustive = true;
+      }
       else if (raw.summary === undefined) raw.summary = t;
     }
     const props = secs.find((s) => s.title === 'Properties');
@@ -67,8 +70,11 @@ function readProperty(page: PageInput, name: string, line: number, nodes: RootCo
     if (rest) {
       rp.descriptionLine ??= lineOf(node);
       prose.push(rest);
+      (rp.proseBlocks ??= []).push({ value: rest, line: lineOf(node) });
     }
   }
   rp.description = prose.join('\n\n');
+  // This flavour's `Available:` line lists every platform that has the key.
+  if (rp.availability) rp.availabilityExhaustive = true;
   return rp;
 }

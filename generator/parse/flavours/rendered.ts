@@ -13,6 +13,7 @@ import { findTitle, isParagraph, lineOf, parseMarkdown, sections, sourceOf, squa
 import type { RawObject, RawProperty } from '../raw.js';
 import { looksLikeTypeSpelling } from '../type-spelling.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
+import { profileAvailability } from './profile-availability.js';
 
 const PLATFORM_LINE = /^(?:iOS|iPadOS|Mac Catalyst|macOS|tvOS|visionOS|watchOS) \d/;
 /** The platform line of a page with no OS platforms names only these services. */
@@ -38,12 +39,15 @@ export const rendered: Flavour = {
       const t = squash(textOf(node));
       if (PLATFORM_LINE.test(t) || NON_PLATFORMS.test(t)) {
         raw.availability = parseRenderedPlatformLine(t);
+        raw.availabilityExhaustive = true;
         if (/Deprecated/.test(t)) raw.deprecated = true;
       } else if (raw.summary === undefined) raw.summary = t;
     }
     const props = sections(root.children, 2).sections.find((s) => s.title === 'Properties');
     if (props) raw.properties = readProperties(page, props.children, diags);
     raw.discussion = readDiscussion(page.text, root);
+    const profile = profileAvailability(root, diags);
+    if (profile) raw.profileAvailability = profile;
     return raw;
   },
 };
@@ -104,6 +108,7 @@ function readProperties(page: PageInput, nodes: RootContent[], diags: Diagnostic
       if (rest) {
         rp.descriptionLine ??= lineOf(node);
         prose.push(rest);
+        (rp.proseBlocks ??= []).push({ value: rest, line: lineOf(node) });
       }
       i++;
     }
