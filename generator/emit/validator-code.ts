@@ -4,7 +4,7 @@
  * time; every constant is inlined as a literal.
  */
 import { assertNever, type Availability, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { typeLabel, valueLabel } from './docs-text.js';
+import { deprecationText, typeLabel, valueLabel } from './docs-text.js';
 import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 
@@ -87,8 +87,8 @@ function availabilityLiteral(av: Availability): string {
   const out: Record<string, Record<string, string | boolean>> = {};
   for (const [platform, a] of Object.entries(av)) {
     if (!a) continue;
-    const { introduced, deprecated, removed, available } = a;
-    out[platform] = JSON.parse(JSON.stringify({ introduced, deprecated, removed, available })) as Record<string, string | boolean>;
+    const { introduced, removed, availableThrough, available } = a;
+    out[platform] = JSON.parse(JSON.stringify({ introduced, removed, availableThrough, available })) as Record<string, string | boolean>;
   }
   return JSON.stringify(out);
 }
@@ -108,8 +108,10 @@ function propertyBlock(prop: IrProperty, model: EmitModel): string[] {
   const key = tsString(prop.name);
   const p = `at(path, ${key})`;
   const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x0', p, 0, model);
-  if (prop.availability) checks.push(`if (o.platform !== undefined) availability(issues, ${p}, ${availabilityLiteral(prop.availability)}, o);`);
-  if (prop.deprecated) checks.push(`deprecated(issues, ${p}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
+  if (prop.availability) checks.push(`if (o.platform !== undefined) availability(issues, ${p}, ${availabilityLiteral(prop.availability)}, o${prop.availabilityExhaustive ? ', true' : ''});`);
+  if (prop.deprecated) checks.push(deprecationCall(prop, p));
+  const situation = situationLiteral(prop);
+  if (situation) checks.push(`if (o.supervised !== undefined || o.enrollment !== undefined) situation(issues, ${p}, ${situation}, o);`);
   // A key Object.prototype also has (`constructor`, `__proto__`…) counts only as an own key.
   const read = INHERITED.has(prop.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
   const present = ['  n++;', ...checks.map((l) => `  ${l}`)];
@@ -179,10 +181,38 @@ export function checksSummary(e: EmitObject): string {
   return `${props.length} keys${required.length ? `; required: ${required.map(valueLabel).join(', ')}` : ''}`;
 }
 
-/** `Deprecated in macOS 15 and iOS 17.` from the key's availability, when the page gives no sentence. */
-function deprecationMessage(prop: IrProperty): string {
-  const where = Object.entries(prop.availability ?? {})
-    .filter(([, a]) => a?.deprecated !== undefined)
-    .map(([platform, a]) => `${platform} ${a!.deprecated}`);
-  return where.length ? `Deprecated in ${where.join(', ')}.` : 'The key is deprecated.';
+/**
+ * The deprecation check: the page's text (naming every platform, for runs without one), and where
+ * the page gives versions, each platform's, so a run for one platform hears only of its own.
+ */
+function deprecationCall(prop: IrProperty, p: string): string {
+  const where: Record<string, string> = {};
+  for (const [platform, a] of Object.entries(prop.availability ?? {})) if (a?.deprecated !== undefined) where[platform] = a.deprecated;
+  const text = tsString(deprecationText(prop));
+  if (!Object.keys(where).length) return `deprecated(issues, ${p}, o, ${text});`;
+  const instead = prop.replacedBy ? `use ${prop.replacedBy} instead` : (prop.deprecationNote ?? '');
+  return `deprecated(issues, ${p}, o, ${text}, ${JSON.stringify(where)}${instead ? `, ${tsString(instead)}` : ''});`;
+}
+
+/** The key's supervision and conditional-deprecation facts as a literal, or nothing when the page states none. */
+function situationLiteral(prop: IrProperty): string | undefined {
+  if (!prop.supervised && !prop.deprecatedWhen?.length) return undefined;
+  const parts: string[] = [];
+  if (prop.supervised) {
+    parts.push('supervised: true');
+    if (prop.supervisedPlatforms?.length) parts.push(`platforms: ${JSON.stringify(prop.supervisedPlatforms)}`);
+    const since: Record<string, string> = {};
+    const until: Record<string, string> = {};
+    for (const [platform, f] of Object.entries(prop.supervision ?? {})) {
+      if (f?.since !== undefined) since[platform] = f.since;
+      if (f?.until !== undefined) until[platform] = f.until;
+    }
+    if (Object.keys(since).length) parts.push(`since: ${JSON.stringify(since)}`);
+    if (Object.keys(until).length) parts.push(`until: ${JSON.stringify(until)}`);
+  }
+  if (prop.deprecatedWhen?.length) {
+    parts.push(`when: ${JSON.stringify(prop.deprecatedWhen)}`);
+    if (prop.deprecatedWhenNote) parts.push(`note: ${tsString(prop.deprecatedWhenNote)}`);
+  }
+  return `{ ${parts.join(', ')} }`;
 }

@@ -11,6 +11,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
 import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
+import type { PayloadTypeFacts } from './payload-facts.js';
 import type { PageInput } from '../parse/flavour.js';
 
 export type LoadedValidator = (value: unknown, options?: ValidateOptions) => ValidationResult;
@@ -20,11 +21,19 @@ export interface ValidatorModule {
   validatorsByPayloadType: ReadonlyMap<string, LoadedValidator>;
   /** The objects that define each payload type (more than one where pages share a type). */
   objectsByPayloadType: ReadonlyMap<string, readonly string[]>;
+  /** What each payload type's page says about the payload as a whole (validators generated before it existed lack it). */
+  payloadTypeFacts?: ReadonlyMap<string, PayloadTypeFacts>;
+  /** The whole-document validators of the other document kinds. */
+  validateDeclaration?: LoadedValidator;
+  validateCommand?: LoadedValidator;
+  validateCheckInMessage?: LoadedValidator;
 }
 
 const MODULES = ['validators/runtime.js', 'validators/index.js', 'validators/registry.js', 'validators/documents.js'] as const;
 /** The module that exports the registries: importing it loads the others. */
 const ENTRY = 'registry.js';
+/** The whole-document validators. */
+const DOCUMENTS = 'documents.js';
 
 export function defaultCacheDir(): string {
   return join(tmpdir(), 'dmspec-validators');
@@ -82,7 +91,9 @@ function compileInto(dir: string, files: ReadonlyMap<string, string>): void {
 }
 
 async function importFrom(dir: string): Promise<ValidatorModule> {
-  return (await import(pathToFileURL(join(dir, ENTRY)).href)) as ValidatorModule;
+  const registry = (await import(pathToFileURL(join(dir, ENTRY)).href)) as ValidatorModule;
+  const documents = (await import(pathToFileURL(join(dir, DOCUMENTS)).href)) as Partial<ValidatorModule>;
+  return { ...registry, ...documents };
 }
 
 /** Compiles (once per content hash) and imports generated validators. */

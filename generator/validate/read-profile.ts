@@ -4,7 +4,7 @@
  * CMS envelope around either). Anything else, or anything past the limits, is a ProfileReadError
  * with a message fit to print after the file name.
  */
-import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary } from './signed-profile.js';
+import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary, type TrustOptions } from './signed-profile.js';
 import { parseTaggedPlist, PlistError, type PlistValue } from '../plist/tagged-plist.js';
 
 export type ProfileFormat = 'xml' | 'binary';
@@ -91,7 +91,7 @@ async function readPlist(bytes: Uint8Array, kind: ProfileFormat, limits: Profile
 const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a signed profile';
 
 /** Reads a profile's bytes. Throws ProfileReadError, never anything else for bad input. */
-export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS): Promise<ReadProfile> {
+export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, trust?: TrustOptions): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
   const kind = kindOf(bytes);
@@ -99,7 +99,7 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   if (kind !== 'envelope') return readPlist(bytes, kind, limits);
   let opened;
   try {
-    opened = await openEnvelope(bytes);
+    opened = await openEnvelope(bytes, trust);
   } catch (e) {
     if (e instanceof EnvelopeError) throw new ProfileReadError(e.message);
     throw new ProfileReadError(`the signed envelope cannot be read (${(e as Error).message})`);
