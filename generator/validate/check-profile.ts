@@ -61,6 +61,8 @@ export interface ProfileReport {
   signed?: SignerSummary;
   payloads: PayloadReport[];
   issues: ProfileIssue[];
+  /** Findings left out by `allowKeys` and `ignore`. */
+  suppressed?: number;
 }
 
 export interface CheckOptions extends ValidateOptions {
