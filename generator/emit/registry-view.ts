@@ -77,6 +77,24 @@ function missingPages(e: EmitObject, model: EmitModel): string[] {
   return [...missing].sort();
 }
 
+/**
+ * Paths of the keys under `e` that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`,
+ * `EAPClientConfiguration.PayloadCertificateAnchorUUID[]`): `[]` stands for each item of an array.
+ */
+function referencePaths(e: EmitObject, model: EmitModel, prefix = '', chain: ReadonlySet<string> = new Set()): string[] {
+  if (chain.has(e.ir.name) || chain.size > 8) return [];
+  const inner = new Set([...chain, e.ir.name]);
+  const out: string[] = [];
+  for (const p of allProperties(e)) {
+    const path = `${prefix}${p.name}${p.type.kind === 'array' ? '[]' : ''}`;
+    if (p.payloadReference) out.push(path);
+    const [ref] = refsOf(p.type);
+    const target = ref === undefined ? undefined : model.byName.get(ref);
+    if (target) out.push(...referencePaths(target, model, `${path}.`, inner));
+  }
+  return out;
+}
+
 const TABLE_FACTS = ['requiresSupervision', 'allowedInUserEnrollment', 'allowMultiplePayloads'] as const satisfies ReadonlyArray<keyof ProfileAvailability>;
 
 /**
@@ -88,6 +106,8 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   const facts: Record<string, unknown> = {};
   const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
   if (missing.length) facts['missing'] = missing;
+  const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
+  if (references.length) facts['references'] = references;
   if (list.length === 1) {
     const ir = list[0]!.ir;
     if (ir.availability) {

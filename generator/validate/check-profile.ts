@@ -9,7 +9,7 @@ import { dictGet, toJs, type PlistValue } from '../plist/tagged-plist.js';
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
-import { identifierRules, payloadTypeRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
+import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
 export type ProfileIssueCode =
@@ -141,5 +141,6 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   }
   report.issues.push(...identifierRules(root, payloads));
   report.issues.push(...singleInstanceRules(payloads, (t) => validators.payloadTypeFacts?.get(t), validateOptions));
+  report.issues.push(...referenceRules(payloads, (t) => validators.payloadTypeFacts?.get(t)));
   return report;
 }

@@ -6,6 +6,8 @@
 export interface PayloadTypeFacts {
   /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
   readonly missing?: readonly string[];
+  /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
+  readonly references?: readonly string[];
   /** Platforms and versions that have the payload type. */
   readonly availability?: Readonly<Record<string, { readonly introduced?: string; readonly removed?: string; readonly availableThrough?: string; readonly available?: boolean }>>;
   /** The availability lists every platform that has the payload type. */

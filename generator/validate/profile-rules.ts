@@ -110,3 +110,41 @@ export function singleInstanceRules(payloads: readonly PayloadPlace[], factsOf: 
   }
   return issues;
 }
+
+/** The string values at a reference path (`IKEv2.PayloadCertificateUUID`, `Anchors[]`), with their concrete paths. */
+function valuesAt(d: Dict, segments: readonly string[], at: string): Array<[string, string]> {
+  const [head, ...rest] = segments;
+  if (head === undefined) return [];
+  const each = head.endsWith('[]');
+  const key = each ? head.slice(0, -2) : head;
+  const v = dictGet(d, key);
+  if (v === undefined) return [];
+  const here = `${at}.${key}`;
+  const items: Array<[string, PlistValue]> = each && v.tag === 'array' ? v.items.map((x, i) => [`${here}[${i}]`, x]) : [[here, v]];
+  const out: Array<[string, string]> = [];
+  for (const [path, x] of items) {
+    if (!rest.length) {
+      if (x.tag === 'string') out.push([path, x.value]);
+    } else if (x.tag === 'dict') out.push(...valuesAt(x, rest, path));
+  }
+  return out;
+}
+
+/**
+ * UUIDs in keys whose page says they hold another payload of the same profile
+ * (`PayloadCertificateUUID`, anchor and identity certificate UUIDs) that match no payload's
+ * `PayloadUUID`: the device cannot find the certificate they name.
+ */
+export function referenceRules(payloads: readonly PayloadPlace[], factsOf: (type: string) => PayloadTypeFacts | undefined): ProfileIssue[] {
+  const uuids = new Set(payloads.flatMap((p) => stringAt(p.dict, 'PayloadUUID') ?? []));
+  const issues: ProfileIssue[] = [];
+  for (const p of payloads) {
+    for (const ref of factsOf(p.type)?.references ?? []) {
+      for (const [path, value] of valuesAt(p.dict, ref.split('.'), p.prefix)) {
+        if (value === '' || uuids.has(value)) continue;
+        issues.push({ path, payloadType: p.type, code: 'dangling-reference', severity: 'warning', message: `${JSON.stringify(value)} is the PayloadUUID of no payload in this profile; the page says this key names one`, actual: value });
+      }
+    }
+  }
+  return issues;
+}
