@@ -114,6 +114,31 @@ describe('identifiers', () => {
   });
 });
 
+describe('references between payloads', () => {
+  const wifi = (anchors: string[]): string => payload('com.apple.wifi.managed', '1', [
+    ['SSID_STR', str('Office')], ['EncryptionType', str('WPA2')],
+    ['EAPClientConfiguration', dict([['AcceptEAPTypes', '<array><integer>13</integer></array>'], ['PayloadCertificateAnchorUUID', `<array>${anchors.map(str).join('')}</array>`]])],
+  ]);
+  const cert = payload('com.apple.security.root', 'c', [['PayloadContent', '<data>AAAA</data>']]);
+
+  it('warns of a certificate UUID that matches no payload of the profile, and accepts one that does', async () => {
+    const ok = await run(profileXml([wifi(['00000000-0000-0000-0000-00000000000c']), cert]));
+    expect(findings(ok).filter((f) => f.includes('dangling'))).toEqual([]);
+    const r = await run(profileXml([wifi(['00000000-0000-0000-0000-00000000000c', 'DEADBEEF-0000-0000-0000-000000000000']), cert]));
+    expect(findings(r).filter((f) => f.includes('dangling'))).toEqual(['PayloadContent[0].EAPClientConfiguration.PayloadCertificateAnchorUUID[1] warning dangling-reference']);
+    expect(r.issues.find((i) => i.code === 'dangling-reference')!.message).toBe('"DEADBEEF-0000-0000-0000-000000000000" is the PayloadUUID of no payload in this profile; the page says this key names one');
+  });
+
+  it('follows the MDM page\'s own example to its SCEP payload, and finds the identity gone once that payload\'s UUID changes', async () => {
+    const example = readFileSync(new URL('../../spec/mdm.md', import.meta.url), 'utf8').match(/```plist\n([\s\S]*?)```/)![1]!;
+    expect(findings(await run(example)).filter((f) => f.includes('dangling'))).toEqual([]);
+    const mutated = example.replace(/(<key>PayloadUUID<\/key>\s*<string>)47492623-e4e7-4a64-ba63-2f31d2ca1a5f/, '$1AAAAAAAA-e4e7-4a64-ba63-2f31d2ca1a5f');
+    expect(mutated).not.toBe(example);
+    const r = await run(mutated);
+    expect(findings(r).filter((f) => f.includes('dangling'))).toEqual([expect.stringMatching(/^PayloadContent\[\d\]\.IdentityCertificateUUID warning dangling-reference$/)]);
+  });
+});
+
 describe('signatures', () => {
   const xml = restrictions('allowAirDrop');
   it('makes a signature that does not match its content an error (exit 1)', async () => {
