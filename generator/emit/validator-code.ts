@@ -190,7 +190,8 @@ function deprecationCall(prop: IrProperty, p: string): string {
   for (const [platform, a] of Object.entries(prop.availability ?? {})) if (a?.deprecated !== undefined) where[platform] = a.deprecated;
   const text = tsString(deprecationText(prop));
   if (!Object.keys(where).length) return `deprecated(issues, ${p}, o, ${text});`;
-  const instead = prop.replacedBy ? `use ${prop.replacedBy} instead` : (prop.deprecationNote ?? '');
+  // The page's own sentence says most (`use the VPNUUID property of the CalDAV payload instead`); the replacement's name is the fallback.
+  const instead = prop.deprecationNote?.replace(/^Deprecated[.:]\s*/i, '') || (prop.replacedBy ? `use ${prop.replacedBy} instead` : '');
   return `deprecated(issues, ${p}, o, ${text}, ${JSON.stringify(where)}${instead ? `, ${tsString(instead)}` : ''});`;
 }
 

@@ -20,7 +20,7 @@ describe('prose facts in generated output', () => {
 
   /** The JSDoc block right above `key` in the generated types. */
   const jsdocOf = (key: string): string => {
-    const types = file('types/index.ts');
+    const types = file('types/index.d.ts');
     const at = types.indexOf(`  ${key}?:`);
     return types.slice(types.lastIndexOf('/**', at), at);
   };
@@ -36,8 +36,9 @@ describe('prose facts in generated output', () => {
   });
 
   it('puts each value’s facts on the value, in the types and the docs', () => {
-    expect(jsdocOf('encryption')).toContain('- NONE: No encryption. Deprecated in tvOS 11.3.\n');
-    expect(jsdocOf('encryption')).toContain('- WPA: WPA. Available in iOS 11.3 and later.\n');
+    // The page's own list already states each value's facts, so the JSDoc keeps its lines and adds none.
+    expect(jsdocOf('encryption')).toContain('- `NONE`: No encryption. Deprecated in tvOS 11.3.\n');
+    expect(jsdocOf('encryption')).toContain('- `WPA`: WPA. Available in iOS 11.3 and later.\n');
     expect(jsdocOf('encryption')).not.toContain('@deprecated');
     expect(file('docs/ExampleRestrictions.md')).toContain('- `NONE`: No encryption. Deprecated in tvOS 11.3.\n');
     expect(result.ir.objects[0]?.properties.find((p) => p.name === 'encryption')?.valueFacts).toEqual({
@@ -49,7 +50,7 @@ describe('prose facts in generated output', () => {
 
   it('states a value’s facts that its meaning does not already say', () => {
     const page = readFileSync(FIXTURE, 'utf8').replace('- `WPA`: WPA. Available in iOS 11.3 and later.', '- `WPA`: WPA.\n\n`WPA` is available in iOS 11.3 and later.');
-    const types = generateFromPages([{ file: 'restrictions.md', text: page }], { typecheck: false }).files.get('types/index.ts') ?? '';
+    const types = generateFromPages([{ file: 'restrictions.md', text: page }], { typecheck: false }).files.get('types/index.d.ts') ?? '';
     expect(types).toContain('- WPA: WPA. (Available in iOS 11.3+.)');
   });
 

@@ -36,7 +36,8 @@ describe('validating a profile', () => {
   it('passes a clean profile and routes each payload to the object of its PayloadType', async () => {
     const r = await check(profileXml([payload(APP, '1', [['SafariDomains', `<array>${str('example.com')}</array>`]])]));
     expect(r.issues).toEqual([]);
-    expect(r.payloads).toEqual([{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'checked' }]);
+    // The seeds lack the VPN page AppLayerVPN inherits from: its keys are not checked, and the report says so.
+    expect(r.payloads).toEqual([{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'partly checked', missing: ['VPN'] }]);
     expect(validationExitCode([r])).toBe(0);
   });
 
@@ -114,9 +115,10 @@ describe('validating a profile', () => {
     const r = await check(profileXml([payload(APP, '1', [['SafariDomains', str('no')]]), payload('com.example.x', '2')], [['Extra', str('x')]]));
     expect(textReport([r])).toBe([
       'test.mobileconfig: warning (Configuration) Extra: unknown-key: Extra is not a key of this dictionary',
+      'test.mobileconfig: info PayloadContent[0] (com.apple.vpn.managed.applayer): partly checked: the spec has no page for VPN; keys under it are not checked',
       'test.mobileconfig: error PayloadContent[0] (com.apple.vpn.managed.applayer) SafariDomains: wrong-type: expected array of string, got string "no"',
       'test.mobileconfig: info PayloadContent[1] (com.example.x): not checked: the spec has no payload of this type',
-      '1 file, 2 payloads (1 checked, 1 not checked): 1 error, 1 warning',
+      '1 file, 2 payloads (0 checked, 1 partly checked, 1 not checked): 1 error, 1 warning',
       '',
     ].join('\n'));
   });
@@ -127,10 +129,10 @@ describe('validating a profile', () => {
       files: [{
         file: 'test.mobileconfig',
         kind: 'profile',
-        payloads: [{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'checked' }],
+        payloads: [{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'partly checked', missing: ['VPN'] }],
         issues: [{ path: 'PayloadContent[0].SafariDomains', payloadType: APP, code: 'wrong-type', severity: 'error', message: 'expected array of string, got string "no"', expected: 'array of string', actual: 'no' }],
       }],
-      summary: { files: 1, unreadable: 0, kinds: { profile: 1 }, payloads: 1, checked: 1, partlyChecked: 0, notChecked: 0, errors: 1, warnings: 0, suppressed: 0 },
+      summary: { files: 1, unreadable: 0, kinds: { profile: 1 }, payloads: 1, checked: 0, partlyChecked: 1, notChecked: 0, errors: 1, warnings: 0, suppressed: 0 },
     });
   });
 });

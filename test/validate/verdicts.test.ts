@@ -45,7 +45,7 @@ describe('platform and version, as the pages say', () => {
     const xml = restrictions('allowGenmoji');
     expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual([]);
     const at = await run(xml, { platform: 'macOS', osVersion: '26.4' });
-    expect(at.issues.map((i) => i.message)).toEqual(['deprecated in macOS 26.4: use com.apple.configuration.intelligence.settings instead']);
+    expect(at.issues.map((i) => i.message)).toEqual(['deprecated in macOS 26.4: use the declarative management com.apple.configuration.intelligence.settings configuration.']);
     expect(findings(await run(xml, { platform: 'macOS', osVersion: '14' }))).toEqual(['PayloadContent[0].allowGenmoji error unavailable-on-platform']);
     // Without a platform the message names every platform that deprecates it.
     expect((await run(xml)).issues[0]!.message).toMatch(/Deprecated in iOS 26\.4, iPadOS 26\.4, macOS 26\.4, visionOS 26\.4/);
