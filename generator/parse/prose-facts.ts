@@ -44,6 +44,9 @@ export interface ProseFactsResult {
 // "`NONE` was deprecated…", "As of iOS 12, `X` isn’t supported.", "The `A` and `B` values are…".
 const SUBJECT = /^(?:(?:In|As of|Starting (?:in|with)|Beginning (?:in|with)) [^,]{1,60}, )?(?:The )?((?:`[^`]+`(?:, |,? and |,? or )?)+)(?: (?:value|values|option|options|key|setting))? (?:is|are|was|were|isn[’']t|aren[’']t|has|have)\b/;
 
+/** Longer sentences are not read: none of Apple's fact sentences comes near, and it bounds the work. */
+const MAX_SENTENCE = 1000;
+
 // "Use `forceWiFiToAllowedNetworksOnly` instead.": a replacement in a sentence of its own.
 const USE_INSTEAD = /^Use (?:the )?`([^`]+)`[^.;]{0,80} instead\.?$/;
 
@@ -114,6 +117,11 @@ export function readProseFacts(blocks: readonly Stated[], key: string, values: r
   let useInstead: string | undefined;
   const valueSet = new Set(values);
   for (const s of sentencesOf(blocks)) {
+    if (s.text.length > MAX_SENTENCE) {
+      // Apple's fact sentences are short; a run-on "sentence" is prose (or hostile), not read.
+      if (namesPlatformVersion(s.text.slice(0, MAX_SENTENCE))) unread.push({ line: s.line, sentence: `${s.text.slice(0, 80)}…`, reason: `it is longer than ${MAX_SENTENCE} characters` });
+      continue;
+    }
     const named = namesPlatformVersion(s.text);
     const target = targetOf(s, key, valueSet);
     if (target.kind === 'other') {

@@ -86,12 +86,13 @@ export function sentencesOf(blocks: readonly Stated[]): Sentence[] {
   const out: Sentence[] = [];
   for (const unit of units(blocks)) {
     let start = 0;
+    // Lines are counted as the sentences advance, so a long block costs one pass, not one per sentence.
+    let line = unit.line;
+    let counted = 0;
     const push = (end: number): void => {
-      const raw = unit.text.slice(start, end);
-      const text = plainSentence(raw);
+      for (; counted < start; counted++) if (unit.text.charCodeAt(counted) === 10) line++;
+      const text = plainSentence(unit.text.slice(start, end));
       if (!text) return;
-      let line = unit.line;
-      for (let i = 0; i < start; i++) if (unit.text.charCodeAt(i) === 10) line++;
       const s: Sentence = { text, line };
       if (unit.item !== undefined) s.item = unit.item;
       out.push(s);

@@ -25,8 +25,8 @@ const VERBS = new RegExp(
   [
     String.raw`(?<availableSupervised>(?:available|supported) (?:only )?(?:on|for) supervised devices|only (?:available |supported )?(?:on|for) supervised devices)`,
     String.raw`(?<unavailable>\b(?:not|no longer|isn[’']t|aren[’']t|is not|are not) (?:be )?(?:availa?ble|supported|used))`,
-    String.raw`(?<removed>\bremoved\b)`,
-    String.raw`(?<deprecated>\b(?:is|are|was|were|been|now|being) deprecated\b|^Deprecated\b|\bdeprecated (?:in|as of|since|starting|on)\b|\bApple deprecated\b|^Replaced (?:with|by)\b)`,
+    String.raw`(?<removed>\bremoved\b|\bremoves (?:that|its|the) ability\b)`,
+    String.raw`(?<deprecated>\b(?:is|are|was|were|been|now|being) deprecated\b|^Deprecated\b|\bdeprecated (?:in|as of|since|starting|on)\b|\bApple deprecated\b|\bdeprecated (?:its|the) ability\b|^Replaced (?:with|by)\b)`,
     String.raw`(?<supervised>\brequires (?:a )?supervis(?:ion|ed device)|^Allowed enrollments: supervised$|^Supervised only\.?$)`,
     // Not "introduced": "The following OIDs were introduced in iOS 16" speaks of other things.
     String.raw`(?<available>\b(?:availa?ble|supported)\b)`,
@@ -44,6 +44,7 @@ const CLAUSE_END = /; | as (?!of\b)| because | when | if | although | unless | w
 const REPLACEMENT = /\b(?:use|in favor of|replaced (?:with|by))\s/i;
 const CODE = /`([^`]+)`/;
 const WORD = /^(?:the )?([A-Za-z][\w.\-]*[A-Za-z0-9])/;
+const RELATIVE = /\b(?:which|that) $/;
 const UNSUPERVISED = /\b(?:unsupervised|non-supervised) devices?\b/i;
 const MANAGED_ACCOUNT = /\bmanaged Apple (?:Accounts?|IDs?)\b/i;
 
@@ -167,7 +168,8 @@ export function sentenceFacts(sentence: string): SentenceFacts {
         break;
       }
       case 'deprecated':
-        deprecate(facts, sentence, mentions);
+        // "…, which is deprecated in favor of…" deprecates what the clause is about, not the key.
+        if (!RELATIVE.test(sentence.slice(Math.max(0, at.at - 8), at.at))) deprecate(facts, sentence, mentions);
         break;
       case 'supervised':
         supervise(facts, mentions);

@@ -7,13 +7,17 @@ import { parseSpecDir } from '../../generator/parse/index.js';
 import { namesPlatformVersion, PLATFORM_ALT, VERSION } from '../../generator/parse/platform-mentions.js';
 import { readProseFacts } from '../../generator/parse/prose-facts.js';
 import { sentencesOf } from '../../generator/parse/prose-sentences.js';
+import { sentenceFacts } from '../../generator/parse/sentence-facts.js';
 
 export interface SurveyedSentence {
   file: string;
   line: number;
   text: string;
   namesVersion: boolean;
+  /** Not reported as unread. */
   read: boolean;
+  /** The sentence states a fact the parser takes (whatever it is about). */
+  yields: boolean;
 }
 
 export interface Survey {
@@ -47,7 +51,7 @@ export function surveyProse(dirs: readonly string[]): Survey {
         for (const s of sentencesOf(blocks)) {
           const namesVersion = namesPlatformVersion(s.text);
           if (!namesVersion && !KEYWORDS.test(s.text)) continue;
-          sentences.push({ file: `${dir}/${o.source.file}`, line: s.line, text: s.text, namesVersion, read: !unread.has(s.text) });
+          sentences.push({ file: `${dir}/${o.source.file}`, line: s.line, text: s.text, namesVersion, read: !unread.has(s.text), yields: sentenceFacts(s.text).read });
         }
       }
     }

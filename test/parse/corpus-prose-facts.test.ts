@@ -100,6 +100,35 @@ describeCorpus('prose facts on the corpus', () => {
     });
   });
 
+  describe('rendered-2025-04 Profile Availability tables', () => {
+    const dir = corpusDir('rendered-2025-04');
+    const ir = parseSpecDir(dir);
+
+    it('every page with the table has it as object facts, one record per platform it names', () => {
+      let tables = 0;
+      for (const o of ir.objects) {
+        const text = readFileSync(join(dir, o.source.file), 'utf8');
+        const table = /### Profile Availability\n\n(?:\|.*\n)+/.exec(text)?.[0];
+        if (!table) continue;
+        tables++;
+        const named = new Set(table.split('\n').flatMap((l) => (l.split('|')[2] ?? '').split(',').map((c) => c.trim())).filter((c) => c && !/^[-\\]+$/.test(c)));
+        expect(Object.keys(o.profileAvailability ?? {}).sort(), o.source.file).toEqual([...named].sort());
+      }
+      expect(tables).toBeGreaterThan(90);
+      expect(ir.diagnostics.filter((d) => d.message.startsWith('Profile Availability'))).toEqual([]);
+    });
+
+    it('reads the Restrictions table row by row', () => {
+      const o = ir.objects.filter((x) => x.name === 'Restrictions').sort((a, b) => b.properties.length - a.properties.length)[0];
+      expect(o?.profileAvailability?.iOS).toEqual({
+        deviceChannel: true, userChannel: false, allowManualInstall: true, requiresSupervision: false,
+        requiresUserApprovedMdm: false, allowedInUserEnrollment: true, allowMultiplePayloads: true,
+      });
+      expect(o?.profileAvailability?.['Shared iPad']?.userChannel).toBe(true);
+      expect(o?.profileAvailability?.tvOS).toMatchObject({ userChannel: false, allowedInUserEnrollment: false, deviceChannel: true });
+    });
+  });
+
   describe('rendered-2025-04 against changelog-2026-04-28', () => {
     const facts = crossFlavourFacts(parseSpecDir(corpusDir('rendered-2025-04')), parseSpecDir(corpusDir('changelog-2026-04-28')));
     const rate = (f: { compared: number; agreeing: number }) => f.agreeing / f.compared;

@@ -63,6 +63,8 @@ const ROWS: Row[] = [
   { sentence: 'In iOS 17 and later, `Key` is deprecated; use `NewKey` instead.', facts: { availability: { iOS: { deprecated: '17' } }, deprecated: true, replacedBy: 'NewKey' } },
   // Removal.
   { sentence: 'This property is deprecated as of macOS 26.2, and will be removed in macOS 27.0.', facts: { availability: { macOS: { deprecated: '26.2', removed: '27.0' } }, deprecated: true } },
+  { sentence: 'The ability to grant access by this profile is deprecated as of macOS 26.2, and is removed in macOS 27.0.', facts: { availability: { macOS: { deprecated: '26.2', removed: '27.0' } }, deprecated: true } },
+  { sentence: 'This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0.', facts: { availability: { macOS: { deprecated: '26.2', removed: '27.0' } }, deprecated: true } },
   { sentence: 'Removed in tvOS 26.4 and later.', facts: { availability: { tvOS: { removed: '26.4' } } } },
   { sentence: 'Available in iOS 10.3 but no longer used in iOS 11 and later.', facts: { availability: { iOS: { introduced: '10.3', removed: '11' } } } },
   { sentence: 'This key isn’t supported in tvOS 10.2 and later.', facts: { availability: { tvOS: { removed: '10.2' } } } },
@@ -105,8 +107,8 @@ const ROWS: Row[] = [
   { sentence: 'For `AlwaysOn` VPN in iOS 14.2 and later, the minimum allowed value is `14`.', unread: true },
   { sentence: 'The following OIDs were introduced in iOS 16, iPadOS 16, tvOS 16, watchOS 10, visionOS 1 and macOS 14:', unread: true },
   { sentence: 'In macOS 10.15 the alerts are off by default, but still available through this setting.', unread: true },
-  { sentence: 'This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0.', unread: true },
   { sentence: 'Always On VPN exempts WiFiCalling in iOS 13.4 and later.', unread: true },
+  { sentence: 'Set this key instead of `OldKey`, which is deprecated in iOS 17 and later.', unread: true },
   { sentence: '`DeviceCommunication` is available in iOS 17.4 and later.', values: ['VoiceMail'], unread: true },
 ];
 
@@ -143,6 +145,12 @@ describe('prose facts: blocks', () => {
     const r = readProseFacts([{ value: 'Use `forceWiFiToAllowedNetworksOnly` instead.', line: 1 }, { value: 'Deprecated in iOS 14.5 and later.', line: 3 }], 'Key', []);
     expect(r.facts).toMatchObject({ deprecated: true, replacedBy: 'forceWiFiToAllowedNetworksOnly', availability: { iOS: { deprecated: '14.5' } } });
     expect(readProseFacts([{ value: 'Use `Other` instead.', line: 1 }], 'Key', []).facts).toEqual({});
+  });
+
+  it('reports a run-on sentence instead of reading it, in time linear in its length', () => {
+    const r = readProseFacts([{ value: 'available as iOS 1 '.repeat(20000), line: 7 }], 'Key', []);
+    expect(r.facts).toEqual({});
+    expect(r.unread).toEqual([expect.objectContaining({ line: 7, reason: 'it is longer than 1000 characters' })]);
   });
 
   it('reports the line of an unread sentence inside a block', () => {
