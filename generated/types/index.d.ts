@@ -1025,6 +1025,7 @@ export interface Accessibility {
   /**
    * If `true`, enables “Show preview rectangle” in the Zoom options. Only available in macOS 10.15 and earlier.
    *
+   * Available through macOS 10.15.
    * Source: accessibility.md:39
    * @defaultValue false
    * @deprecated Deprecated in macOS 10.15.
@@ -3029,7 +3030,7 @@ export interface AirPlay {
    * Use `AllowList` instead. This key is deprecated in iOS 14.5 and macOS 11.3.
    *
    * Source: airplay.md:25
-   * @deprecated This key is deprecated in iOS 14.5 and macOS 11.3.
+   * @deprecated This key is deprecated in iOS 14.5 and macOS 11.3. Use AllowList instead.
    */
   Whitelist?: AirPlayAllowListItem[];
   /**
@@ -3099,6 +3100,7 @@ export interface AirPlayAllowListItem {
    *
    * As of tvOS 18, `DeviceID` isn’t supported.
    *
+   * Removed in tvOS 18.
    * Source: airplay/allowlistitem.md:9
    * @deprecated Deprecated in iOS 18, iPadOS 18, macOS 15.
    */
@@ -4005,6 +4007,7 @@ export interface AppManagedInstallBehaviorObject {
    * Allowed enrollments: supervised
    *
    * Allowed values: AlwaysOn, AlwaysOff, StoreSettings.
+   * Requires a supervised device.
    * Source: appmanagedinstallbehaviorobject.md:9
    * @defaultValue StoreSettings
    * @since iOS 26, iPadOS 26
@@ -4380,7 +4383,7 @@ export interface AppStore {
    *
    * Source: appstore.md:29
    * @defaultValue false
-   * @deprecated Deprecated in macOS 10.14.
+   * @deprecated Deprecated in macOS 10.14. Use com.apple.SoftwareUpdate instead.
    */
   "restrict-store-require-admin-to-install"?: boolean;
   /**
@@ -6643,6 +6646,7 @@ export interface AvailableOSUpdatesResponseAvailableOSUpdatesItem {
    *
    * Source: availableosupdatesresponse/availableosupdatesitem.md:126
    * @defaultValue false
+   * @since macOS 11
    */
   RequiresBootstrapToken?: boolean;
   /**
@@ -11124,6 +11128,7 @@ export interface DNSSettings {
   /**
    * If `true`, the system prohibits users from disabling DNS settings. This key is only available on supervised devices.
    *
+   * Requires a supervised device.
    * Source: dnssettings.md:23
    * @defaultValue false
    */
@@ -11997,7 +12002,7 @@ export interface Desktop {
    *
    * Source: desktop.md:9
    * @defaultValue false
-   * @deprecated Deprecated in macOS 10.13.
+   * @deprecated Replaced with allowWallpaperModification in macOS 10.13.
    */
   locked?: boolean;
   /**
@@ -12607,7 +12612,7 @@ export interface DeviceInformationCommandCommandQueries {
    *
    * Source: deviceinformationcommand/command-data.dictionary/queries-data.dictionary.md:203
    * @since iOS 7, iPadOS 7, macOS 10.15, watchOS 10
-   * @deprecated Deprecated in iOS 16, iPadOS 16, macOS 13, watchOS 10.
+   * @deprecated Available as of iOS 7 and macOS 10.15, and deprecated in iOS 16 and macOS 13.
    */
   IsActivationLockEnabled?: string;
   /**
@@ -13248,7 +13253,7 @@ export interface DeviceInformationResponseQueryResponses {
    *
    * Source: deviceinformationresponse/queryresponses-data.dictionary.md:239
    * @since iOS 7, iPadOS 7, macOS 10.9, watchOS 10
-   * @deprecated Deprecated in iOS 16, iPadOS 16, macOS 13, watchOS 10.
+   * @deprecated Available as of iOS 7 and macOS 10.9, and deprecated in iOS 16 and macOS 13.
    */
   IsActivationLockEnabled?: boolean;
   /**
@@ -17723,7 +17728,7 @@ export interface ExchangeActiveSync {
    * Source: exchangeactivesync.md:301
    * @defaultValue false
    * @since iOS 8, iPadOS 8
-   * @deprecated This key is deprecated.
+   * @deprecated This key is deprecated. Deprecated in iOS 12, iPadOS 12. Use SMIMEEnableEncryptionPerMessageSwitch instead.
    */
   SMIMEEnablePerMessageSwitch?: boolean;
   /**
@@ -17763,7 +17768,7 @@ export interface ExchangeActiveSync {
    * Source: exchangeactivesync.md:353
    * @defaultValue false
    * @since iOS 10.3, iPadOS 10.3
-   * @deprecated This key is deprecated.
+   * @deprecated This key is deprecated. Deprecated in iOS 12, iPadOS 12. Use SMIMEEncryptByDefault instead.
    */
   SMIMEEncryptionEnabled?: boolean;
   /**
@@ -18802,8 +18807,8 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * The Platform SSO authentication method to use with the extension. Requires that the SSO Extension also support the method. `OpenID` is available in macOS 27 and later.
    *
    * Allowed values: Password, UserSecureEnclaveKey, SmartCard, OpenID.
+   * - OpenID: (Available in macOS 27+.)
    * Source: extensiblesinglesignon/platformsso-data.dictionary.md:100
-   * @since macOS 27
    */
   AuthenticationMethod?: "Password" | "UserSecureEnclaveKey" | "SmartCard" | "OpenID";
   /**
@@ -25850,7 +25855,7 @@ export interface LockScreenMessage {
    * Deprecated. Use `LockScreenFootnote` instead.
    *
    * Source: lockscreenmessage.md:16
-   * @deprecated Deprecated.
+   * @deprecated Deprecated. Deprecated in iOS 9.3.1, iPadOS 9.3.1. Use LockScreenFootnote instead.
    */
   IfLostReturnToMessage?: string;
   /**
@@ -26687,7 +26692,6 @@ export interface MDM {
    *
    * Allowed values: com.apple.mdm.per-user-connections, com.apple.mdm.bootstraptoken, com.apple.mdm.token.
    * Source: mdm.md:121
-   * @since iOS 26, macOS 11, visionOS 26
    */
   ServerCapabilities?: Array<"com.apple.mdm.per-user-connections" | "com.apple.mdm.bootstraptoken" | "com.apple.mdm.token">;
   /**
@@ -27181,7 +27185,7 @@ export interface Mail {
    * Source: mail.md:203
    * @defaultValue false
    * @since iOS 8, iPadOS 8
-   * @deprecated Deprecated in iOS 12.0.
+   * @deprecated Deprecated in iOS 12.0. Use SMIMEEnableEncryptionPerMessageSwitch instead.
    */
   SMIMEEnablePerMessageSwitch?: boolean;
   /**
@@ -30715,6 +30719,7 @@ export interface NetworkDNSSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: networkdnssettings.md:23
    * @defaultValue false
    */
@@ -36434,8 +36439,9 @@ export interface PrivacyPreferencesPolicyControlServices {
    *
    * Deprecated: use the `Privacy` key in the declarative management `com.apple.configuration.app-settings` configuration.
    *
+   * Removed in macOS 27.0.
    * Source: privacypreferencespolicycontrol/services-data.dictionary.md:9
-   * @deprecated Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.
+   * @deprecated This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0. Use Privacy instead.
    */
   Accessibility?: PrivacyPreferencesPolicyControlServicesIdentity[];
   /**
@@ -36457,7 +36463,7 @@ export interface PrivacyPreferencesPolicyControlServices {
    *
    * Source: privacypreferencespolicycontrol/services-data.dictionary.md:34
    * @since macOS 11
-   * @deprecated Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.
+   * @deprecated Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration. Deprecated in macOS 27.
    */
   BluetoothAlways?: PrivacyPreferencesPolicyControlServicesIdentity[];
   /**
@@ -36533,7 +36539,7 @@ export interface PrivacyPreferencesPolicyControlServices {
    *
    * Source: privacypreferencespolicycontrol/services-data.dictionary.md:128
    * @since macOS 10.15
-   * @deprecated Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.
+   * @deprecated Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration. Deprecated in macOS 27.
    */
   SpeechRecognition?: PrivacyPreferencesPolicyControlServicesIdentity[];
   /**
@@ -38721,6 +38727,7 @@ export interface RequestMirroringCommandCommand {
   /**
    * The hardware address of the AirPlay Mirroring destination that identifies the device, in the format `xx:xx:xx:xx:xx`. This value isn’t case-sensitive. Not available for Apple TV devices running tvOS 18 or later, use `DestinationName` instead.
    *
+   * Removed in tvOS 18.
    * Source: requestmirroringcommand/command-data.dictionary.md:9
    */
   DestinationDeviceID?: string;
@@ -39461,8 +39468,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables modification of accounts, such as Apple Accounts, and internet-based accounts, such as Mail, Contacts, and Calendar.
    *
-   * Requires supervision: iOS | visionOS | watchOS
-   *
+   * Requires a supervised device in iOS, visionOS, watchOS.
    * Source: restrictions.md:9
    * @defaultValue true
    * @since iOS 7, iPadOS 7, macOS 14, visionOS 2, watchOS 10
@@ -39471,17 +39477,16 @@ export interface Restrictions {
   /**
    * If `false`, the system disables activity continuation. Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated. In a future release, this restriction will begin requiring supervision and will apply to personal Apple Accounts only.
    *
+   * Deprecated only on unsupervised devices and with Managed Apple Accounts, not as a key: Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    * Source: restrictions.md:20
    * @defaultValue true
    * @since iOS 8, iPadOS 8, macOS 10.15, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    */
   allowActivityContinuation?: boolean;
   /**
    * If `false`, the system prohibits adding friends to Game Center. Requires a supervised device in iOS 13 and later.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS 13+.
    * Source: restrictions.md:30
    * @defaultValue true
    * @since iOS 4.2.1, iPadOS 4.2.1, macOS 10.13
@@ -39490,8 +39495,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables AirDrop.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:41
    * @defaultValue true
    * @since iOS 7, iPadOS 7, macOS 10.13, visionOS 2
@@ -39500,8 +39504,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables incoming AirPlay requests.
    *
-   * Requires supervision: tvOS
-   *
+   * Requires a supervised device in tvOS.
    * Source: restrictions.md:52
    * @defaultValue true
    * @since macOS 12.3, tvOS 10.2
@@ -39510,8 +39513,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables AirPrint.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:63
    * @defaultValue true
    * @since iOS 11, iPadOS 11
@@ -39520,8 +39522,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Keychain storage of user name and password for AirPrint.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:74
    * @defaultValue true
    * @since iOS 11, iPadOS 11
@@ -39530,8 +39531,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables iBeacon discovery of AirPrint printers, which prevents spurious AirPrint Bluetooth beacons from phishing for network traffic.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:85
    * @defaultValue true
    * @since iOS 11, iPadOS 11
@@ -39540,8 +39540,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables changing settings for cellular data usage for apps.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:96
    * @defaultValue true
    * @since iOS 7, iPadOS 7
@@ -39550,8 +39549,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents a user from adding any App Clips, and removes any existing App Clips on the device.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:107
    * @defaultValue true
    * @since iOS 14, iPadOS 14
@@ -39562,8 +39560,7 @@ export interface Restrictions {
    *
    * In iOS 10 and later, MDM commands can override this restriction. Requires a supervised device in iOS 13 and later.
    *
-   * Requires supervision: iOS | visionOS | watchOS
-   *
+   * Requires a supervised device in iOS 13+, visionOS, watchOS.
    * Source: restrictions.md:118
    * @defaultValue true
    * @since iOS 4, iPadOS 4, visionOS 2, watchOS 10
@@ -39574,12 +39571,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:131
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4, macOS 15.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.
    */
   allowAppleIntelligenceReport?: boolean;
   /**
@@ -39593,8 +39589,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables removal of apps from an iOS device. This applies to App Store apps, marketplace apps, and locally installed apps (using Configurator, Xcode, and so forth).
    *
-   * Requires supervision: iOS | watchOS
-   *
+   * Requires a supervised device in iOS, watchOS.
    * Source: restrictions.md:155
    * @defaultValue true
    * @since iOS 4.2.1, iPadOS 4.2.1, watchOS 10
@@ -39603,8 +39598,7 @@ export interface Restrictions {
   /**
    * If `false`, disables the ability for the user to hide apps. It doesn’t affect the user’s ability to leave it in the App Library, while removing it from the Home Screen.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:166
    * @defaultValue true
    * @since iOS 18, iPadOS 18
@@ -39613,8 +39607,7 @@ export interface Restrictions {
   /**
    * If `false`, disables the ability for the user to lock apps. Because hiding apps also requires locking them, disallowing locking also disallows hiding.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:177
    * @defaultValue true
    * @since iOS 18, iPadOS 18
@@ -39638,7 +39631,7 @@ export interface Restrictions {
    * Source: restrictions.md:198
    * @defaultValue true
    * @since iOS 5, iPadOS 5, macOS 14, visionOS 2
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowAssistant?: boolean;
   /**
@@ -39646,12 +39639,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.siri.settings` configuration.
    *
-   * Requires supervision: iOS | watchOS
-   *
+   * Requires a supervised device in iOS, watchOS.
    * Source: restrictions.md:212
    * @defaultValue true
    * @since iOS 7, iPadOS 7, watchOS 10
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, watchOS 26.4.
    */
   allowAssistantUserGeneratedContent?: boolean;
   /**
@@ -39664,7 +39656,7 @@ export interface Restrictions {
    * Source: restrictions.md:226
    * @defaultValue true
    * @since iOS 5.1, iPadOS 5.1, watchOS 10
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, watchOS 26.4.
    */
   allowAssistantWhileLocked?: boolean;
   /**
@@ -39672,19 +39664,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:240
    * @defaultValue true
    * @since iOS 8.1.3, iPadOS 8.1.3
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowAutoCorrection?: boolean;
   /**
    * If `false`, disables auto dim on iPads with OLED displays.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:254
    * @defaultValue true
    * @since iOS 17.4, iPadOS 17.4
@@ -39693,8 +39683,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents automatic downloading of apps purchased on other devices. This setting doesn’t affect updates to existing apps.
    *
-   * Requires supervision: iOS | watchOS
-   *
+   * Requires a supervised device in iOS, watchOS.
    * Source: restrictions.md:265
    * @defaultValue true
    * @since iOS 9, iPadOS 9, watchOS 10
@@ -39703,8 +39692,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Apple TV’s automatic screen saver.
    *
-   * Requires supervision: tvOS
-   *
+   * Requires a supervised device in tvOS.
    * Source: restrictions.md:276
    * @defaultValue true
    * @since tvOS 15.4
@@ -39713,17 +39701,16 @@ export interface Restrictions {
   /**
    * If `false`, the system disallows auto unlock. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:287
    * @defaultValue true
    * @since iOS 14.5, iPadOS 14.5, macOS 10.12
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowAutoUnlock?: boolean;
   /**
    * If `false`, the system prevents modification of Bluetooth settings.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:297
    * @defaultValue true
    * @since iOS 11, iPadOS 11, macOS 13, visionOS 27
@@ -39740,8 +39727,7 @@ export interface Restrictions {
   /**
    * If `false`, the system removes the Book Store tab from the Books app.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:318
    * @defaultValue true
    * @since iOS 6, iPadOS 6, macOS 15
@@ -39750,17 +39736,17 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents the user from downloading Apple Books media that’s tagged as erotica. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:329
    * @defaultValue true
    * @since iOS 6, iPadOS 6, macOS 15, tvOS 11.3
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
+   * @deprecated Deprecated in tvOS 17.
    */
   allowBookstoreErotica?: boolean;
   /**
    * If `false`, disables call recording.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:340
    * @defaultValue true
    * @since iOS 18.1, iPadOS 18.1, macOS 26
@@ -39769,17 +39755,16 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the camera and removes its icon from the Home Screen, and users are unable to take photographs. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:351
    * @defaultValue true
    * @since iOS 4, iPadOS 4, macOS 10.11, tvOS 17, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowCamera?: boolean;
   /**
    * If `false`, the system prevents users from changing settings related to their cellular plan (available only on select carriers).
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:361
    * @defaultValue true
    * @since iOS 11, iPadOS 11
@@ -39788,8 +39773,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the use of iMessage with supervised devices. If the device supports text messaging, the user can still send and receive text messages.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:372
    * @defaultValue true
    * @since iOS 5, iPadOS 5, visionOS 27
@@ -39806,10 +39790,10 @@ export interface Restrictions {
   /**
    * If `false`, the system disables backing up the device to iCloud. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:393
    * @defaultValue true
    * @since iOS 5, iPadOS 5, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowCloudBackup?: boolean;
   /**
@@ -39839,12 +39823,11 @@ export interface Restrictions {
   /**
    * If `false`, the system disables document and key-value syncing to iCloud. Requires a supervised device in iOS 13 and later, and Shared iPad doesn’t support it. Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS 13+, visionOS.
+   * Deprecated only on unsupervised devices and with Managed Apple Accounts, not as a key: Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    * Source: restrictions.md:433
    * @defaultValue true
    * @since iOS 5, iPadOS 5, macOS 10.11, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    */
   allowCloudDocumentSync?: boolean;
   /**
@@ -39858,10 +39841,10 @@ export interface Restrictions {
   /**
    * If `false`, the system disables iCloud Keychain synchronization. Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    *
+   * Deprecated only on unsupervised devices and with Managed Apple Accounts, not as a key: Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    * Source: restrictions.md:454
    * @defaultValue true
    * @since iOS 7, iPadOS 7, macOS 10.12, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    */
   allowCloudKeychainSync?: boolean;
   /**
@@ -39883,21 +39866,20 @@ export interface Restrictions {
   /**
    * If `false`, the system disables iCloud Photo Library. The system removes any photos from local storage that aren’t fully downloaded from iCloud Photo Library to the device. Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    *
+   * Deprecated only on unsupervised devices and with Managed Apple Accounts, not as a key: Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    * Source: restrictions.md:484
    * @defaultValue true
    * @since iOS 9, iPadOS 9, macOS 10.12, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    */
   allowCloudPhotoLibrary?: boolean;
   /**
    * If `false`, the system disables iCloud Private Relay. Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
+   * Deprecated only on unsupervised devices and with Managed Apple Accounts, not as a key: Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    * Source: restrictions.md:494
    * @defaultValue true
    * @since iOS 15, iPadOS 15, macOS 12, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated.
    */
   allowCloudPrivateRelay?: boolean;
   /**
@@ -39921,19 +39903,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:525
    * @defaultValue true
    * @since iOS 13, iPadOS 13
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowContinuousPathKeyboard?: boolean;
   /**
    * If `false`, disables default browser preference modification. The MDM Settings command to set the default browser preference still works when applying this.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:539
    * @defaultValue true
    * @since iOS 18.2, iPadOS 18.2
@@ -39942,8 +39922,7 @@ export interface Restrictions {
   /**
    * If `false`, disables default calling app preference modification. The MDM Settings command to set the default calling app preference still works when applying this.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:550
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4
@@ -39952,8 +39931,7 @@ export interface Restrictions {
   /**
    * If `false`, disables default messaging app preference modification. The MDM Settings command to set the default messaging app preference still works when applying this.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:561
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4
@@ -39964,19 +39942,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:572
    * @defaultValue true
    * @since iOS 8.1.3, iPadOS 8.1.3, macOS 10.11
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.
    */
   allowDefinitionLookup?: boolean;
   /**
    * If `false`, the system prevents the user from changing the device name.
    *
-   * Requires supervision: iOS | tvOS | visionOS
-   *
+   * Requires a supervised device in iOS, tvOS, visionOS.
    * Source: restrictions.md:586
    * @defaultValue true
    * @since iOS 9, iPadOS 9, macOS 14, tvOS 11, visionOS 2
@@ -39985,8 +39961,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents the device from automatically sleeping.
    *
-   * Requires supervision: tvOS
-   *
+   * Requires a supervised device in tvOS.
    * Source: restrictions.md:597
    * @defaultValue true
    * @since tvOS 13
@@ -40005,8 +39980,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables changing the diagnostic submission and app analytics settings in the Diagnostics & Usage UI in Settings.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:619
    * @defaultValue true
    * @since iOS 9.3.2, iPadOS 9.3.2, visionOS 2
@@ -40017,19 +39991,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:630
    * @defaultValue true
    * @since iOS 10.3, iPadOS 10.3, macOS 10.13
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.
    */
   allowDictation?: boolean;
   /**
    * If present, the system exempts apps with bundle IDs in the array from the `allowCamera` restriction. The system doesn’t grant these apps access to the camera automatically; they’re only exempted from the `allowCamera` restriction. This key has no effect when the camera isn’t restricted. Multiple payloads combine using an intersect operation. Requires a supervised device.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:644
    * @since iOS 26, iPadOS 26
    */
@@ -40039,18 +40011,16 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.external-intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:654
    * @since iOS 18.3, iPadOS 18.3, macOS 15.3, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowedExternalIntelligenceWorkspaceIDs?: string[];
   /**
    * If `false`, the system disables the Enable Restrictions option in the Restrictions UI in Settings. If `false` in iOS 12 and later, the system disables the Enable ScreenTime option in the ScreenTime UI in Settings and disables ScreenTime if already enabled.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:667
    * @defaultValue true
    * @since iOS 8, iPadOS 8, visionOS 2
@@ -40087,8 +40057,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the Erase All Content and Settings option in the Reset UI.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:710
    * @defaultValue true
    * @since iOS 8, iPadOS 8, macOS 12, visionOS 2
@@ -40097,8 +40066,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables modifications of eSIMs. This also disables the phone number sharing setup on iPhones, in iOS 27 and later.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:721
    * @defaultValue true
    * @since iOS 12.1, iPadOS 12.1
@@ -40107,8 +40075,7 @@ export interface Restrictions {
   /**
    * If `false`, prevents the transfer of an eSIM from the device on which the restriction is installed to a different device.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:732
    * @defaultValue true
    * @since iOS 18, iPadOS 18
@@ -40119,12 +40086,11 @@ export interface Restrictions {
    *
    * Requires a supervised device in iOS 13 and later. Support for this restriction on unsupervised devices is deprecated.
    *
-   * Requires supervision: iOS | tvOS
-   *
+   * Requires a supervised device in iOS 13+, tvOS.
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:743
    * @defaultValue true
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowExplicitContent?: boolean;
   /**
@@ -40137,7 +40103,7 @@ export interface Restrictions {
    * Source: restrictions.md:756
    * @defaultValue true
    * @since iOS 18.2, iPadOS 18.2, macOS 15.2, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowExternalIntelligenceIntegrations?: boolean;
   /**
@@ -40150,7 +40116,7 @@ export interface Restrictions {
    * Source: restrictions.md:770
    * @defaultValue true
    * @since iOS 18.2, iPadOS 18.2, macOS 15.2, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowExternalIntelligenceIntegrationsSignIn?: boolean;
   /**
@@ -40164,8 +40130,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents connecting to network drives in the Files app.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:794
    * @defaultValue true
    * @since iOS 13.1, iPadOS 13.1, visionOS 2
@@ -40174,8 +40139,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents connecting to any connected USB devices in the Files app.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:805
    * @defaultValue true
    * @since iOS 13, iPadOS 13
@@ -40184,8 +40148,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Find My Device in the Find My app.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:816
    * @defaultValue true
    * @since iOS 13, iPadOS 13, macOS 10.15
@@ -40194,8 +40157,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Find My Friends in the Find My app.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:827
    * @defaultValue true
    * @since iOS 13, iPadOS 13, macOS 10.15
@@ -40204,8 +40166,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables changes to Find My Friends.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:838
    * @defaultValue true
    * @since iOS 7, iPadOS 7
@@ -40214,17 +40175,16 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents Touch ID, Face ID, or Optic ID from unlocking a device. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:849
    * @defaultValue true
    * @since iOS 7, iPadOS 7, macOS 10.12.4, visionOS 2
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowFingerprintForUnlock?: boolean;
   /**
    * If `false`, the system prevents the user from modifying Touch ID or Face ID.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:859
    * @defaultValue true
    * @since iOS 8.3, iPadOS 8.3, macOS 14, visionOS 2
@@ -40233,8 +40193,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Game Center, and the system removes its icon from the Home Screen.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:870
    * @defaultValue true
    * @since iOS 6, iPadOS 6, macOS 10.13
@@ -40245,28 +40204,26 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:881
    * @defaultValue true
    * @since iOS 18, iPadOS 18, macOS 15, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowGenmoji?: boolean;
   /**
    * If `false`, the system disables global background fetch activity when an iOS phone is roaming. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:895
    * @defaultValue true
    * @since iOS 4, iPadOS 4
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowGlobalBackgroundFetchWhenRoaming?: boolean;
   /**
    * If `false`, the system disables host pairing with the exception of the supervision host. If there’s no configured supervision host certificate, the system disables all pairing. Host pairing lets the administrator control whether an iOS device can pair with a host Mac or PC.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:905
    * @defaultValue true
    * @since iOS 7, iPadOS 7
@@ -40277,12 +40234,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:916
    * @defaultValue true
    * @since iOS 18, iPadOS 18, macOS 15, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowImagePlayground?: boolean;
   /**
@@ -40290,21 +40246,20 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:930
    * @defaultValue true
    * @since iOS 18, iPadOS 18, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, visionOS 26.4.
    */
   allowImageWand?: boolean;
   /**
    * If `false`, the system prohibits in-app purchasing. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:944
    * @defaultValue true
    * @since iOS 4, iPadOS 4
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowInAppPurchases?: boolean;
   /**
@@ -40318,8 +40273,7 @@ export interface Restrictions {
   /**
    * If `false`, prohibits the use of iPhone Mirroring. In macOS, this prevents the Mac from mirroring any iPhone. In iOS, this prevents the iPhone from mirroring to any Mac.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:964
    * @defaultValue true
    * @since iOS 18, iPadOS 18, macOS 15
@@ -40328,8 +40282,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disallows iPhone widgets on a Mac that signs in with the same Apple Account for iCloud.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:975
    * @defaultValue true
    * @since iOS 17, iPadOS 17
@@ -40338,8 +40291,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the iTunes Music Store and removes its icon from the Home Screen. Users can’t preview, purchase, or download content. Requires a supervised device in iOS 13 and later.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS 13+.
    * Source: restrictions.md:986
    * @defaultValue true
    * @since iOS 4, iPadOS 4
@@ -40358,12 +40310,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1007
    * @defaultValue true
    * @since iOS 9, iPadOS 9
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowKeyboardShortcuts?: boolean;
   /**
@@ -40371,18 +40322,16 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.app.settings` configuration.
    *
-   * Requires supervision: iOS | tvOS | visionOS
-   *
+   * Requires a supervised device in iOS, tvOS, visionOS.
    * Source: restrictions.md:1021
    * @since iOS 15, iPadOS 15, tvOS 15, visionOS 27
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 27, iPadOS 27, tvOS 27, visionOS 27.
    */
   allowListedAppBundleIDs?: string[];
   /**
    * If `false`, the system disables live voicemail on the device.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1034
    * @defaultValue true
    * @since iOS 17.2, iPadOS 17.2, macOS 26
@@ -40429,8 +40378,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Mail Privacy Protection on the device.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1088
    * @defaultValue true
    * @since iOS 15.2, iPadOS 15.2
@@ -40441,12 +40389,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1099
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4, macOS 15.4, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowMailSmartReplies?: boolean;
   /**
@@ -40454,12 +40401,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1113
    * @defaultValue true
    * @since iOS 18.1, iPadOS 18.1, macOS 15.1, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowMailSummary?: boolean;
   /**
@@ -40485,8 +40431,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents installation of alternative marketplace apps from the web and prevents any installed alternative marketplace apps from installing apps.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1150
    * @defaultValue true
    * @since iOS 17.4, iPadOS 17.4
@@ -40503,8 +40448,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prohibits multiplayer gaming.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1171
    * @defaultValue true
    * @since iOS 4.1, iPadOS 4.1, macOS 10.13
@@ -40513,8 +40457,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the Music service, and the Music app reverts to classic mode.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1182
    * @defaultValue true
    * @since iOS 9.3, iPadOS 9.3, macOS 10.12
@@ -40523,8 +40466,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables News.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1193
    * @defaultValue true
    * @since iOS 9, iPadOS 9
@@ -40533,8 +40475,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables NFC.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1204
    * @defaultValue true
    * @since iOS 14.2, iPadOS 14.2
@@ -40545,12 +40486,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1215
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4, macOS 15.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.
    */
   allowNotesTranscription?: boolean;
   /**
@@ -40558,19 +40498,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1229
    * @defaultValue true
    * @since iOS 18.3, iPadOS 18.3, macOS 15.3
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.
    */
   allowNotesTranscriptionSummary?: boolean;
   /**
    * If `false`, the system disables modification of notification settings.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1243
    * @defaultValue true
    * @since iOS 9.3, iPadOS 9.3, visionOS 2
@@ -40607,8 +40545,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables pairing with an Apple Watch, and the system unpairs any currently paired Apple Watch and erases its content.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1286
    * @defaultValue true
    * @since iOS 9, iPadOS 9
@@ -40625,8 +40562,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents adding, changing, or removing the passcode. The system ignores this restriction on Shared iPad.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1307
    * @defaultValue true
    * @since iOS 9, iPadOS 9, macOS 10.13, visionOS 2
@@ -40642,8 +40578,7 @@ export interface Restrictions {
    *
    * However, if `false`, the system doesn’t prevent AutoFill for contact info and credit cards in Safari.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1318
    * @defaultValue true
    * @since iOS 12, iPadOS 12, macOS 10.14, visionOS 2
@@ -40652,8 +40587,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables requesting passwords from nearby devices.
    *
-   * Requires supervision: iOS | tvOS
-   *
+   * Requires a supervised device in iOS, tvOS.
    * Removed in tvOS 26.4.
    * Source: restrictions.md:1336
    * @defaultValue true
@@ -40664,8 +40598,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables sharing passwords with the AirDrop passwords feature, or with the Passwords app.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1349
    * @defaultValue true
    * @since iOS 12, iPadOS 12, macOS 10.14, visionOS 2
@@ -40674,8 +40607,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables modifications of the personal hotspot setting.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1360
    * @defaultValue true
    * @since iOS 12.2, iPadOS 12.2
@@ -40686,12 +40618,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1371
    * @defaultValue true
    * @since iOS 18, iPadOS 18
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowPersonalizedHandwritingResults?: boolean;
   /**
@@ -40706,8 +40637,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables podcasts.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1396
    * @defaultValue true
    * @since iOS 8, iPadOS 8
@@ -40718,12 +40648,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1407
    * @defaultValue true
    * @since iOS 8.1.3, iPadOS 8.1.3
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowPredictiveKeyboard?: boolean;
   /**
@@ -40737,8 +40666,7 @@ export interface Restrictions {
   /**
    * If `false`, disables the prompt to set up new devices that are nearby. Starting with iOS 26.3, this also prevents exporting iOS data to set up new Android devices.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1431
    * @defaultValue true
    * @since iOS 11, iPadOS 11
@@ -40747,8 +40675,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Apple Music Radio.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1442
    * @defaultValue true
    * @since iOS 9.3, iPadOS 9.3
@@ -40757,8 +40684,7 @@ export interface Restrictions {
   /**
    * If `false`, prevents the use of RCS messaging.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1453
    * @defaultValue true
    * @since iOS 18.1, iPadOS 18.1
@@ -40775,8 +40701,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables pairing Apple TV for use with the Control Center widget.
    *
-   * Requires supervision: tvOS
-   *
+   * Requires a supervised device in tvOS.
    * Source: restrictions.md:1474
    * @defaultValue true
    * @since tvOS 10.2
@@ -40787,7 +40712,7 @@ export interface Restrictions {
    *
    * Allowed for user enrollments: iOS | macOS
    *
-   * Requires a supervised device in iOS, macOS.
+   * Requires a supervised device in iOS until 13, macOS until 10.15.
    * Source: restrictions.md:1485
    * @defaultValue true
    * @since iOS 9.3, iPadOS 9.3, macOS 10.14.4
@@ -40804,8 +40729,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the Safari web browser app, and the system removes its icon from the Home Screen. This setting also prevents users from opening web clips. Requires a supervised device in iOS 13 and later.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS 13+.
    * Source: restrictions.md:1506
    * @defaultValue true
    * @since iOS 4, iPadOS 4
@@ -40814,8 +40738,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the ability to clear browsing history in Safari.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1517
    * @defaultValue true
    * @since iOS 26, iPadOS 26, macOS 26, visionOS 26
@@ -40824,8 +40747,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the ability to use private browsing in Safari.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1528
    * @defaultValue true
    * @since iOS 26, iPadOS 26, macOS 26, visionOS 26
@@ -40836,19 +40758,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1539
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4, macOS 15.4, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowSafariSummary?: boolean;
   /**
    * If `false`, the system prohibits the connection to and use of satellite services.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1553
    * @defaultValue true
    * @since iOS 18.2, iPadOS 18.2
@@ -40867,8 +40787,7 @@ export interface Restrictions {
   /**
    * If `false`, the system makes temporary sessions unavailable on Shared iPad.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1575
    * @defaultValue true
    * @since iOS 13.4, iPadOS 13.4
@@ -40877,10 +40796,10 @@ export interface Restrictions {
   /**
    * If `false`, the system disables Shared Photo Stream. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:1586
    * @defaultValue true
    * @since iOS 6, iPadOS 6
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowSharedStream?: boolean;
   /**
@@ -40888,21 +40807,20 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.keyboard.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1596
    * @defaultValue true
    * @since iOS 8.1.3, iPadOS 8.1.3
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowSpellCheck?: boolean;
   /**
    * If `false`, the system disables Spotlight Internet search results in Siri Suggestions. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:1610
    * @defaultValue true
    * @since iOS 8, iPadOS 8, macOS 10.11
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   allowSpotlightInternetResults?: boolean;
   /**
@@ -40916,8 +40834,7 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the removal of system apps from the device.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1630
    * @defaultValue true
    * @since iOS 11, iPadOS 11, visionOS 2
@@ -40936,8 +40853,7 @@ export interface Restrictions {
    *
    * In iOS 10 and later, MDM commands can override this restriction.
    *
-   * Requires supervision: iOS | visionOS | watchOS
-   *
+   * Requires a supervised device in iOS, visionOS, watchOS.
    * Source: restrictions.md:1651
    * @defaultValue true
    * @since iOS 9, iPadOS 9, visionOS 2, watchOS 10
@@ -40946,8 +40862,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prohibits the user from installing configuration profiles and certificates interactively.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1664
    * @defaultValue true
    * @since iOS 6, iPadOS 6, macOS 13, visionOS 2
@@ -40976,8 +40891,7 @@ export interface Restrictions {
   /**
    * If `true`, the system allows unpaired devices to boot devices into recovery.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1698
    * @defaultValue false
    * @since iOS 14.5, iPadOS 14.5
@@ -40994,8 +40908,7 @@ export interface Restrictions {
   /**
    * If `false`, the system allows iOS devices to always connect to USB accessories while locked. In macOS, allows new USB and Thunderbolt accessories, and SD cards to connect without authorization. If the system has Lockdown mode enabled, it ignores this value. This restriction isn’t supported on the user channel.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1719
    * @defaultValue true
    * @since iOS 11.4.1, iPadOS 11.4.1, macOS 13
@@ -41004,8 +40917,7 @@ export interface Restrictions {
   /**
    * If `false`, the system hides the FaceTime app. Requires a supervised device in iOS 13 and later.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS 13+, visionOS.
    * Source: restrictions.md:1730
    * @defaultValue true
    * @since iOS 4, iPadOS 4, visionOS 2
@@ -41014,8 +40926,7 @@ export interface Restrictions {
   /**
    * If `false`, disables the ability for a remote FaceTime session to request control of the device.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1741
    * @defaultValue true
    * @since iOS 18.4, iPadOS 18.4
@@ -41026,12 +40937,11 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1752
    * @defaultValue true
    * @since iOS 18.3, iPadOS 18.3
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.
    */
   allowVisualIntelligenceSummary?: boolean;
   /**
@@ -41046,8 +40956,7 @@ export interface Restrictions {
   /**
    * If `false`, the system allows only managed apps to create VPN configurations. Prior to iOS 18, the system also allows unmanaged apps to create VPN configurations.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1777
    * @defaultValue true
    * @since iOS 11, iPadOS 11, visionOS 2
@@ -41056,8 +40965,7 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents changing the wallpaper.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1788
    * @defaultValue true
    * @since iOS 9, iPadOS 9, macOS 10.13
@@ -41066,8 +40974,7 @@ export interface Restrictions {
   /**
    * If `false`, the device prevents installation of apps directly from the web.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1799
    * @defaultValue true
    * @since iOS 17.5, iPadOS 17.5
@@ -41078,19 +40985,17 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1810
    * @defaultValue true
    * @since iOS 18, iPadOS 18, macOS 15, visionOS 2.4
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
    */
   allowWritingTools?: boolean;
   /**
    * If present, the system allows apps identified by the bundle IDs listed in the array to autonomously enter Single App Mode.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1824
    * @since iOS 7, iPadOS 7
    */
@@ -41098,11 +41003,10 @@ export interface Restrictions {
   /**
    * Deprecated: use the declarative management `com.apple.configuration.app.settings` configuration.
    *
-   * Requires supervision: iOS | tvOS
-   *
+   * Requires a supervised device in iOS, tvOS.
    * Source: restrictions.md:1834
    * @since iOS 9.3, iPadOS 9.3, tvOS 11
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 15, iPadOS 15, tvOS 15.
    */
   blacklistedAppBundleIDs?: string[];
   /**
@@ -41112,18 +41016,16 @@ export interface Restrictions {
    *
    * >
    *
-   * Requires supervision: iOS | tvOS | visionOS
-   *
+   * Requires a supervised device in iOS, tvOS, visionOS.
    * Source: restrictions.md:1845
    * @since iOS 15, iPadOS 15, tvOS 15, visionOS 27
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration. > Requires supervision: iOS | tvOS | visionOS
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 27, iPadOS 27, tvOS 27, visionOS 27.
    */
   blockedAppBundleIDs?: string[];
   /**
    * An array of strings representing ICCIDs of cellular plans. The device prevents use of any matching cellular networks in iMessage and FaceTime. The array must contain no more than 4 ICCID strings.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1860
    * @since iOS 26, iPadOS 26
    */
@@ -41131,8 +41033,7 @@ export interface Restrictions {
   /**
    * An array of strings representing ICCIDs of cellular plans. The device prevents use of any matching cellular networks with RCS messaging. The array must contain no more than 4 ICCID strings.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1870
    * @since iOS 26, iPadOS 26
    */
@@ -41158,6 +41059,7 @@ export interface Restrictions {
   /**
    * If `true`, the system forces all devices sending AirPlay requests to this device to use a pairing password. This key isn’t supported in tvOS 10.2 and later. Use the AirPlay Security Payload instead.
    *
+   * Removed in tvOS 10.2.
    * Source: restrictions.md:1901
    * @defaultValue false
    * @since tvOS 9
@@ -41176,8 +41078,7 @@ export interface Restrictions {
   /**
    * If `true`, the system requires trusted certificates for TLS printing communication.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:1922
    * @defaultValue false
    * @since iOS 11, iPadOS 11
@@ -41188,19 +41089,16 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.siri.settings` configuration.
    *
-   * Requires supervision: iOS
-   *
    * Source: restrictions.md:1933
    * @defaultValue false
    * @since iOS 5, iPadOS 5, macOS 10.13
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.
    */
   forceAssistantProfanityFilter?: boolean;
   /**
    * If `true`, the user needs to authenticate before the system can autofill passwords or credit card information in Safari and apps. If this restriction isn’t enforced, the user can toggle this feature in Settings. Only supported on devices with Face ID or Touch ID.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:1947
    * @defaultValue false
    * @since iOS 11, iPadOS 11, visionOS 2
@@ -41209,8 +41107,7 @@ export interface Restrictions {
   /**
    * If `true`, the system enables the Set Automatically feature in Date & Time and the user can’t disable it. The system updates the device’s time zone only when the device can determine its location using a cellular connection or Wi-Fi with location services enabled.
    *
-   * Requires supervision: iOS | tvOS | visionOS
-   *
+   * Requires a supervised device in iOS, tvOS, visionOS.
    * Source: restrictions.md:1958
    * @defaultValue false
    * @since iOS 12, iPadOS 12, tvOS 12.2, visionOS 2
@@ -41227,8 +41124,7 @@ export interface Restrictions {
   /**
    * If `true`, the system allows use of the captive WiFi portal at login or unlock.
    *
-   * Requires supervision: macOS
-   *
+   * Requires a supervised device in macOS.
    * Source: restrictions.md:1979
    * @defaultValue false
    * @since macOS 27
@@ -41237,8 +41133,7 @@ export interface Restrictions {
   /**
    * If `true`, the system automatically gives permission to the teacher’s requests without prompting the student.
    *
-   * Requires supervision: iOS | macOS
-   *
+   * Requires a supervised device in iOS, macOS.
    * Source: restrictions.md:1990
    * @defaultValue false
    * @since iOS 11, iPadOS 11, macOS 10.14.4
@@ -41247,8 +41142,7 @@ export interface Restrictions {
   /**
    * If `true`, a student enrolled in an unmanaged course through Classroom needs to request permission from the teacher to leave the course.
    *
-   * Requires supervision: iOS | macOS
-   *
+   * Requires a supervised device in iOS, macOS.
    * Source: restrictions.md:2001
    * @defaultValue false
    * @since iOS 11.3, iPadOS 11.3, macOS 10.14.4
@@ -41257,8 +41151,7 @@ export interface Restrictions {
   /**
    * If `true`, the system allows the teacher to lock apps or the device without prompting the student.
    *
-   * Requires supervision: iOS | macOS
-   *
+   * Requires a supervised device in iOS, macOS.
    * Source: restrictions.md:2012
    * @defaultValue false
    * @since iOS 11, iPadOS 11, macOS 10.14.4
@@ -41267,8 +41160,7 @@ export interface Restrictions {
   /**
    * If `true` and `ScreenObservationPermissionModificationAllowed` is also `true` in the Education payload, a student enrolled in a managed course through the Classroom app automatically gives permission to that course teacher’s requests to observe the student’s screen without prompting the student.
    *
-   * Requires supervision: iOS | macOS
-   *
+   * Requires a supervised device in iOS, macOS.
    * Source: restrictions.md:2023
    * @defaultValue false
    * @since iOS 11, iPadOS 11, macOS 10.14.4
@@ -41311,7 +41203,7 @@ export interface Restrictions {
    * Source: restrictions.md:2066
    * @defaultValue false
    * @since iOS 14.5, iPadOS 14.5, macOS 14, visionOS 2, watchOS 10
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4, watchOS 26.4.
    */
   forceOnDeviceOnlyDictation?: boolean;
   /**
@@ -41324,7 +41216,7 @@ export interface Restrictions {
    * Source: restrictions.md:2080
    * @defaultValue false
    * @since iOS 15, iPadOS 15, watchOS 10
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, watchOS 26.4.
    */
   forceOnDeviceOnlyTranslation?: boolean;
   /**
@@ -41332,8 +41224,7 @@ export interface Restrictions {
    *
    * >
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:2094
    * @defaultValue false
    * @since iOS 17.2, iPadOS 17.2
@@ -41352,8 +41243,7 @@ export interface Restrictions {
   /**
    * If `true`, the system allows the user to select WiFi networks at login or unlock.
    *
-   * Requires supervision: macOS
-   *
+   * Requires a supervised device in macOS.
    * Source: restrictions.md:2118
    * @defaultValue false
    * @since macOS 27
@@ -41362,8 +41252,7 @@ export interface Restrictions {
   /**
    * If `true`, the system prevents turning off Wi-Fi in Settings or Control Center, even by entering or leaving Airplane Mode. It doesn’t prevent selecting which Wi-Fi network to use. and later.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:2129
    * @defaultValue false
    * @since iOS 13, iPadOS 13
@@ -41372,8 +41261,7 @@ export interface Restrictions {
   /**
    * If `true`, the system limits the device to only join Wi-Fi networks set up through a configuration profile.
    *
-   * Requires supervision: iOS | visionOS
-   *
+   * Requires a supervised device in iOS, visionOS.
    * Source: restrictions.md:2140
    * @defaultValue false
    * @since iOS 14.5, iPadOS 14.5, visionOS 2
@@ -41382,8 +41270,7 @@ export interface Restrictions {
   /**
    * Use `forceWiFiToAllowedNetworksOnly` instead.
    *
-   * Requires supervision: iOS
-   *
+   * Requires a supervised device in iOS.
    * Source: restrictions.md:2151
    * @defaultValue false
    * @since iOS 10.3, iPadOS 10.3
@@ -41448,10 +41335,10 @@ export interface Restrictions {
    * - `100`: G
    * - `0`: None
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:2212
    * @defaultValue 1000
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   ratingMovies?: number;
   /**
@@ -41478,10 +41365,10 @@ export interface Restrictions {
    * - `100`: TV-Y
    * - `0`: None
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:2243
    * @defaultValue 1000
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   ratingTVShows?: number;
   /**
@@ -41502,10 +41389,10 @@ export interface Restrictions {
    * - `2`: Enables Prevent Cross-Site Tracking, but doesn’t enable Block All Cookies. The user can toggle either setting.
    *
    * Allowed values: 0, 1, 1.5, 2.
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:2275
    * @defaultValue 2
    * @since iOS 4, iPadOS 4
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   safariAcceptCookies?: 0 | 1 | 1.5 | 2;
   /**
@@ -41513,9 +41400,7 @@ export interface Restrictions {
    *
    * >
    *
-   * Requires supervision: iOS | visionOS
-   *
-   * Requires a supervised device in iOS, visionOS.
+   * Requires a supervised device in iOS 13+, visionOS.
    * Source: restrictions.md:2290
    * @defaultValue true
    * @since iOS 4, iPadOS 4, macOS 10.13, visionOS 2
@@ -41532,10 +41417,10 @@ export interface Restrictions {
   /**
    * If `false`, Safari doesn’t allow pop-up windows. Support for this restriction on unsupervised devices is deprecated.
    *
+   * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * Source: restrictions.md:2313
    * @defaultValue true
    * @since iOS 4, iPadOS 4
-   * @deprecated Support for this restriction on unsupervised devices is deprecated.
    */
   safariAllowPopups?: boolean;
   /**
@@ -41551,11 +41436,10 @@ export interface Restrictions {
   /**
    * Deprecated: use the declarative management `com.apple.configuration.app.settings` configuration.
    *
-   * Requires supervision: iOS | tvOS
-   *
+   * Requires a supervised device in iOS, tvOS.
    * Source: restrictions.md:2334
    * @since iOS 9.3, iPadOS 9.3, tvOS 11
-   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration.
+   * @deprecated Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 15, iPadOS 15, tvOS 15.
    */
   whitelistedAppBundleIDs?: string[];
   /**
@@ -43487,6 +43371,7 @@ export interface SafariSettings {
    * Allowed enrollments: supervised
    *
    * Allowed values: Never, CurrentWebsite, VisitedWebsites, Always.
+   * Requires a supervised device.
    * Source: safarisettings.md:9
    * @defaultValue Always
    * @since iOS 26, iPadOS 26
@@ -43497,6 +43382,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:26
    * @defaultValue true
    * @since iOS 26, iPadOS 26
@@ -43507,6 +43393,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:37
    * @defaultValue true
    */
@@ -43516,6 +43403,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:47
    * @defaultValue true
    * @since iOS 26, iPadOS 26
@@ -43526,6 +43414,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:58
    * @defaultValue true
    * @since iOS 26, iPadOS 26
@@ -43536,6 +43425,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:69
    * @defaultValue true
    */
@@ -43545,6 +43435,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:79
    * @defaultValue true
    */
@@ -43560,6 +43451,7 @@ export interface SafariSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: safarisettings.md:96
    * @since iOS 27, iPadOS 27, macOS 27
    */
@@ -43747,6 +43639,7 @@ export interface ScheduleOSUpdateCommandCommandUpdatesItem {
    * This key is only supported when `InstallAction` is `InstallLater` and only supported for minor OS updates (for example, macOS 12.x to 12.y).
    *
    * Source: scheduleosupdatecommand/command-data.dictionary/updatesitem.md:19
+   * @since macOS 12
    */
   MaxUserDeferrals?: number;
   /**
@@ -43757,7 +43650,7 @@ export interface ScheduleOSUpdateCommandCommandUpdatesItem {
    * Allowed values: Low, High.
    * Source: scheduleosupdatecommand/command-data.dictionary/updatesitem.md:28
    * @defaultValue Low
-   * @since macOS 12.3
+   * @since macOS 12
    */
   Priority?: "Low" | "High";
   /**
@@ -43930,7 +43823,6 @@ export interface ScheduleOSUpdateResponseUpdateResultsItem {
    *
    * Allowed values: Error, DownloadOnly, InstallASAP, NotifyOnly, InstallLater, InstallForceRestart.
    * Source: scheduleosupdateresponse/updateresultsitem.md:16
-   * @since macOS 10.11
    */
   InstallAction: "Error" | "DownloadOnly" | "InstallASAP" | "NotifyOnly" | "InstallLater" | "InstallForceRestart";
   /**
@@ -46147,6 +46039,7 @@ export interface SettingsCommandCommandSettings {
   /**
    * A dictionary that contains Bluetooth settings. This setting requires the Network Information access right, doesn’t support user enrollment, and is available only on supervised devices.
    *
+   * Requires a supervised device.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary.md:45
    * @since iOS 11.3, iPadOS 11.3, macOS 10.13.4
    */
@@ -46167,6 +46060,7 @@ export interface SettingsCommandCommandSettings {
   /**
    * A dictionary that contains device name settings. This setting doesn’t support user enrollment, and is available only on supervised devices.
    *
+   * Requires a supervised device.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary.md:70
    * @since iOS 5, iPadOS 5, macOS 10.10, tvOS 9, visionOS 2
    */
@@ -46190,7 +46084,7 @@ export interface SettingsCommandCommandSettings {
    *
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary.md:97
    * @since iOS 9.3, iPadOS 9.3
-   * @deprecated Deprecated in iOS 13.4, iPadOS 13.4.
+   * @deprecated Apple deprecated this setting in iOS 13.4.
    */
   MaximumResidentUsers?: SettingsCommandCommandSettingsMaximumResidentUsers;
   /**
@@ -46211,7 +46105,7 @@ export interface SettingsCommandCommandSettings {
    *
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary.md:123
    * @since iOS 9.3.2, iPadOS 9.3.2
-   * @deprecated This key is deprecated.
+   * @deprecated This key is deprecated. Deprecated in iOS 17, iPadOS 17.
    */
   PasscodeLockGracePeriod?: SettingsCommandCommandSettingsPasscodeLockGracePeriod;
   /**
@@ -46231,6 +46125,7 @@ export interface SettingsCommandCommandSettings {
   /**
    * A dictionary that contains time zone settings. This setting is available only on supervised devices and doesn’t support user enrollment.
    *
+   * Requires a supervised device.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary.md:151
    * @since iOS 14, iPadOS 14, tvOS 14, visionOS 2
    */
@@ -46701,8 +46596,10 @@ export interface SettingsCommandCommandSettingsMDMOptionsMDMOptions {
   /**
    * If `true`, a supervised device registers itself with Activation Lock when the user enables Find My. This setting is available for supervised devices in iOS 7 and later, and macOS 10.15 and later.
    *
+   * Requires a supervised device in iOS 7+, macOS 10.15+.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary/mdmoptions-data.dictionary/mdmoptions-data.dictionary.md:9
    * @defaultValue false
+   * @since iOS 7, macOS 10.15
    */
   ActivationLockAllowedWhileSupervised?: boolean;
   /**
@@ -46938,6 +46835,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * The quota size, in megabytes (MB), for each user on the shared device, or if the quota size is too small, the minimum quota size. Available to Temporary Sessions Only guest users on iOS 17+.
    *
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary.md:59
+   * @since iOS 17
    */
   QuotaSize?: number;
   /**
@@ -47037,6 +46935,7 @@ export interface SettingsCommandCommandSettingsSoftwareUpdateSettings {
    * A string that represents the type of updates that should appear in the Software Update pane in Settings. Supervised only.
    *
    * Allowed values: SoftwareUpdateSettings.
+   * Requires a supervised device.
    * Source: settingscommand/command-data.dictionary/settings-data.dictionary/softwareupdatesettings-data.dictionary.md:9
    */
   Item: "SoftwareUpdateSettings";
@@ -48429,6 +48328,7 @@ export interface SoftwareUpdate {
   /**
    * The URL of the software update catalog. This property is not supported in macOS 11 and later.
    *
+   * Removed in macOS 11.
    * Source: softwareupdate.md:49
    */
   CatalogURL?: string;
@@ -48562,6 +48462,7 @@ export interface SoftwareUpdateSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: softwareupdatesettings.md:21
    */
   AutomaticActions?: SoftwareUpdateSettingsAutomaticActionsObject;
@@ -48577,6 +48478,7 @@ export interface SoftwareUpdateSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: softwareupdatesettings.md:39
    */
   Deferrals?: SoftwareUpdateSettingsDeferralsObject;
@@ -48594,6 +48496,7 @@ export interface SoftwareUpdateSettings {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: softwareupdatesettings.md:58
    * @since iOS 18, iPadOS 18, macOS 15
    */
@@ -48703,6 +48606,7 @@ export interface SoftwareUpdateSettingsBetaObject {
    * - Allowed: the user can enroll in any applicable beta programs associated with their logged in Apple Account. If the `OfferPrograms` key is present, then the programs listed in that key are also presented to the user.
    * - AlwaysOn: the device uses the beta programs the organization specifies, and the user isn’t able to enroll in a beta program using their logged in Apple Account. The device is automatically enrolled into the beta program specified by the `RequireProgram` key if it’s present. Otherwise, the system presents the programs listed in the `OfferPrograms` key to the user to choose which to enroll with.
    * - AlwaysOff: The device isn’t allowed to enroll in any beta programs. The system removes the device from any beta programs, if already enrolled.
+   * Requires a supervised device.
    * Source: softwareupdatesettingsbetaobject.md:16
    * @defaultValue Allowed
    */
@@ -48712,6 +48616,7 @@ export interface SoftwareUpdateSettingsBetaObject {
    *
    * Allowed enrollments: supervised
    *
+   * Requires a supervised device.
    * Source: softwareupdatesettingsbetaobject.md:31
    */
   RequireProgram?: SoftwareUpdateSettingsBeta_RequireProgramObject;
@@ -53518,6 +53423,7 @@ export interface TimeServer {
    * The NTP server to connect to. In macOS 10.13 and later, only one time server is supported.
    *
    * Source: timeserver.md:9
+   * @since macOS 10.13
    */
   timeServer?: string;
   /**
@@ -54952,6 +54858,8 @@ export interface VPN {
    * `TransparentProxy` is only available in macOS. `L2TP` and `IPSec` aren’t available in tvOS. `AlwaysOn` is only available on iOS and `AlwaysOn` doesn’t support Apple Watch pairing. For a previously paired Apple Watch, all phone-watch communications cease when `AlwaysOn` is enabled. Not available in watchOS.
    *
    * Allowed values: VPN, L2TP, IPSec, IKEv2, AlwaysOn, TransparentProxy.
+   * - L2TP: (Not available in tvOS.)
+   * - IPSec: (Not available in tvOS.)
    * Source: vpn.md:123
    */
   VPNType: "VPN" | "L2TP" | "IPSec" | "IKEv2" | "AlwaysOn" | "TransparentProxy";
@@ -55126,8 +55034,9 @@ export interface VPNAlwaysOnServiceExceptionElement {
    * `DeviceCommunication` is available in iOS 17.4 and later; it exempts network traffic used for communicating with devices connected via USB or Wi-Fi.
    *
    * Allowed values: VoiceMail, AirPrint, CellularServices, DeviceCommunication.
+   * - CellularServices: (Available in iOS 11.3+.)
+   * - DeviceCommunication: (Available in iOS 17.4+.)
    * Source: vpn/alwayson-data.dictionary/serviceexceptionelement.md:17
-   * @since iOS 11.3
    */
   ServiceName: "VoiceMail" | "AirPrint" | "CellularServices" | "DeviceCommunication";
 }
@@ -55635,6 +55544,9 @@ export interface VPNIKEv2ChildSecurityAssociationParameters {
    * `1`, `2`, and `5` are available only in iOS, macOS, and visionOS prior to iOS 26, macOS 26, and visionOS 26.
    *
    * Allowed values: 1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32.
+   * - 1: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - 2: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - 5: (Removed in iOS 26, macOS 26, visionOS 26.)
    * Source: vpn/ikev2-data.dictionary/childsecurityassociationparameters-data.dictionary.md:9
    * @defaultValue 14
    */
@@ -55645,6 +55557,8 @@ export interface VPNIKEv2ChildSecurityAssociationParameters {
    * In watchOS and tvOS, the default value is `AES-256-GCM`. `DES` and `3DES` are available only in iOS, macOS, and visionOS prior to iOS 26, macOS 26, and visionOS 26.
    *
    * Allowed values: DES, 3DES, AES-128, AES-256, AES-128-GCM, AES-256-GCM, ChaCha20Poly1305.
+   * - DES: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - 3DES: (Removed in iOS 26, macOS 26, visionOS 26.)
    * Source: vpn/ikev2-data.dictionary/childsecurityassociationparameters-data.dictionary.md:22
    * @defaultValue AES-256
    */
@@ -55655,6 +55569,8 @@ export interface VPNIKEv2ChildSecurityAssociationParameters {
    * `SHA1-96` and `SHA1-160` are available only in iOS, macOS, and visionOS prior to iOS 26, macOS 26, and visionOS 26.
    *
    * Allowed values: SHA1-96, SHA1-160, SHA2-256, SHA2-384, SHA2-512.
+   * - SHA1-96: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - SHA1-160: (Removed in iOS 26, macOS 26, visionOS 26.)
    * Source: vpn/ikev2-data.dictionary/childsecurityassociationparameters-data.dictionary.md:33
    * @defaultValue SHA2-256
    */
@@ -55692,6 +55608,9 @@ export interface VPNIKEv2IKESecurityAssociationParameters {
    * `1`, `2`, and `5` are available only in iOS, macOS, and visionOS prior to iOS 26, macOS 26, and visionOS 26.
    *
    * Allowed values: 1, 2, 5, 14, 15, 16, 17, 18, 19, 20, 21, 31, 32.
+   * - 1: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - 2: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - 5: (Removed in iOS 26, macOS 26, visionOS 26.)
    * Source: vpn/ikev2-data.dictionary/ikesecurityassociationparameters-data.dictionary.md:9
    * @defaultValue 14
    */
@@ -55702,6 +55621,8 @@ export interface VPNIKEv2IKESecurityAssociationParameters {
    * In watchOS and tvOS, the default value is `AES-256-GCM`. `DES` and `3DES` are available only in iOS, macOS, and visionOS prior to iOS 26, macOS 26, and visionOS 26.
    *
    * Allowed values: DES, 3DES, AES-128, AES-256, AES-128-GCM, AES-256-GCM, ChaCha20Poly1305.
+   * - DES: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - 3DES: (Removed in iOS 26, macOS 26, visionOS 26.)
    * Source: vpn/ikev2-data.dictionary/ikesecurityassociationparameters-data.dictionary.md:22
    * @defaultValue AES-256
    */
@@ -55712,6 +55633,8 @@ export interface VPNIKEv2IKESecurityAssociationParameters {
    * `SHA1-96` and `SHA1-160` are available only in iOS, macOS, and visionOS prior to iOS 26, macOS 26, and visionOS 26.
    *
    * Allowed values: SHA1-96, SHA1-160, SHA2-256, SHA2-384, SHA2-512.
+   * - SHA1-96: (Removed in iOS 26, macOS 26, visionOS 26.)
+   * - SHA1-160: (Removed in iOS 26, macOS 26, visionOS 26.)
    * Source: vpn/ikev2-data.dictionary/ikesecurityassociationparameters-data.dictionary.md:33
    * @defaultValue SHA2-256
    */
@@ -55790,21 +55713,21 @@ export interface VPNIPSec {
    * Deprecated. A list of domain names. In iOS 7 and later, if this key is present, the system treats associated domain names as though they’re associated with the `OnDemandMatchDomainsOnRetry` key. This behavior can be overridden by `OnDemandRules`.
    *
    * Source: vpn/ipsec-data.dictionary.md:60
-   * @deprecated Deprecated.
+   * @deprecated Deprecated. Deprecated in iOS 7, iPadOS 7.
    */
   OnDemandMatchDomainsAlways?: string[];
   /**
    * Deprecated. A list of domain names. In iOS 7 and later, this key is deprecated (but still supported) in favor of `EvaluateConnection` actions in the `OnDemandRules` dictionaries.
    *
    * Source: vpn/ipsec-data.dictionary.md:69
-   * @deprecated Deprecated.
+   * @deprecated Deprecated. Deprecated in iOS 7, iPadOS 7. Use EvaluateConnection instead.
    */
   OnDemandMatchDomainsNever?: string[];
   /**
    * Deprecated. A list of domain names. In iOS 7 and later, this field is deprecated (but still supported) in favor of `EvaluateConnection` actions in the `OnDemandRules` dictionaries.
    *
    * Source: vpn/ipsec-data.dictionary.md:78
-   * @deprecated Deprecated.
+   * @deprecated Deprecated. Deprecated in iOS 7, iPadOS 7. Use EvaluateConnection instead.
    */
   OnDemandMatchDomainsOnRetry?: string[];
   /**
@@ -56370,7 +56293,6 @@ export interface VPNVPNOnDemandRulesElement {
    *
    * Allowed values: Allow, Connect, Disconnect, EvaluateConnection, Ignore.
    * Source: vpn/vpn-data.dictionary/ondemandruleselement.md:9
-   * @since watchOS 10
    */
   Action: "Allow" | "Connect" | "Disconnect" | "EvaluateConnection" | "Ignore";
   /**

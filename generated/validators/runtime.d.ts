@@ -11,8 +11,13 @@ export interface ValidateOptions {
     osVersion?: string;
     /** Unknown keys are errors instead of warnings. */
     strict?: boolean;
+    /** Whether the device is supervised: keys that need supervision, and deprecations for unsupervised devices, are reported only when this is known. */
+    supervised?: boolean;
+    /** How the device is enrolled; `user` (User Enrollment, a Managed Apple Account) implies an unsupervised device. */
+    enrollment?: Enrollment;
 }
-export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'unknown-type';
+export type Enrollment = 'device' | 'user' | 'automated';
+export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'requires-supervision' | 'unknown-type';
 export interface ValidationIssue {
     /** Where the problem is: `IKEv2.MTU`, `OnDemandRules[2].Action`; empty for the value itself. */
     path: string;
@@ -35,6 +40,8 @@ interface PlatformAvailability {
     introduced?: string;
     deprecated?: string;
     removed?: string;
+    /** The last version that has the key. */
+    availableThrough?: string;
     available?: boolean;
 }
 /** Own keys only: `__proto__` or `constructor` in the data are data, never the prototype's. */
@@ -61,11 +68,39 @@ export declare function aboveMaximum(issues: ValidationIssue[], path: string, ma
 export declare function unknownKey(issues: ValidationIssue[], path: string, key: string, o: ValidateOptions): void;
 /** Reports every own key of `v` that `known` does not list. */
 export declare function unknownKeys(issues: ValidationIssue[], path: string, v: Dict, known: ReadonlySet<string>, o: ValidateOptions): void;
-export declare function deprecated(issues: ValidationIssue[], path: string, note: string): void;
+/**
+ * A deprecated key. `where` holds the version each platform deprecates it in, when the page says:
+ * with a platform, only that platform's deprecation counts, and only from its version on; without
+ * one, `text` names every platform. Without `where` the key is deprecated everywhere.
+ */
+export declare function deprecated(issues: ValidationIssue[], path: string, o: ValidateOptions, text: string, where?: Partial<Record<Platform, string>>, instead?: string): void;
+/** What a page says about supervision and conditional deprecation of one key. */
+export interface SupervisionFacts {
+    /** The key needs a supervised device (on `platforms` when given, else everywhere). */
+    supervised?: boolean;
+    platforms?: readonly Platform[];
+    /** Versions bounding the requirement per platform. */
+    since?: Partial<Record<Platform, string>>;
+    until?: Partial<Record<Platform, string>>;
+    /** The key's use is deprecated in these situations. */
+    when?: readonly ('unsupervised' | 'managedAppleAccount')[];
+    note?: string;
+}
+/**
+ * Checks a key against the device's situation (`supervised`, `enrollment`): a key that needs
+ * supervision on an unsupervised device, a use deprecated for unsupervised devices or Managed
+ * Apple Accounts. Nothing is reported when the situation is not given.
+ */
+export declare function situation(issues: ValidationIssue[], path: string, f: SupervisionFacts, o: ValidateOptions): void;
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export declare function compareVersions(a: string, b: string): number;
 /** Reports a key the target platform or version does not support, as far as the page says. */
-export declare function availability(issues: ValidationIssue[], path: string, av: Partial<Record<Platform, PlatformAvailability>>, o: ValidateOptions): void;
+/**
+ * Reports a key the target platform or version does not support, as far as the page says. Where
+ * the page's list of platforms is `exhaustive`, a platform it omits does not have the key;
+ * otherwise an omitted platform is not judged.
+ */
+export declare function availability(issues: ValidationIssue[], path: string, av: Partial<Record<Platform, PlatformAvailability>>, o: ValidateOptions, exhaustive?: boolean): void;
 export declare function result(issues: ValidationIssue[]): ValidationResult;
 /**
  * A validator for a discriminator value (a payload type, …) that several objects define. The objects whose own keys the

@@ -66,8 +66,30 @@ function unknownKey(issues, path, key, o) {
 function unknownKeys(issues, path, v, known, o) {
   for (const k of Object.keys(v)) if (!known.has(k)) unknownKey(issues, path, k, o);
 }
-function deprecated(issues, path, note) {
-  push(issues, { path, code: "deprecated", severity: "warning", message: note });
+function deprecated(issues, path, o, text, where, instead) {
+  if (where === void 0 || o.platform === void 0) return push(issues, { path, code: "deprecated", severity: "warning", message: text });
+  const version = where[o.platform];
+  if (version === void 0 || o.osVersion !== void 0 && compareVersions(o.osVersion, version) < 0) return;
+  push(issues, { path, code: "deprecated", severity: "warning", message: `deprecated in ${o.platform} ${version}${instead ? `: ${instead}` : ""}` });
+}
+function supervisionApplies(f, o) {
+  if (f.platforms === void 0) return true;
+  if (o.platform === void 0 || !f.platforms.includes(o.platform)) return false;
+  const since = f.since?.[o.platform];
+  const until = f.until?.[o.platform];
+  if (since !== void 0 && o.osVersion !== void 0 && compareVersions(o.osVersion, since) < 0) return false;
+  if (until !== void 0 && (o.osVersion === void 0 || compareVersions(o.osVersion, until) > 0)) return false;
+  return true;
+}
+function situation(issues, path, f, o) {
+  const unsupervised = o.supervised === false || o.enrollment === "user";
+  if (f.supervised && unsupervised && supervisionApplies(f, o)) {
+    const where = o.platform !== void 0 && f.platforms !== void 0 ? ` in ${o.platform}` : "";
+    push(issues, { path, code: "requires-supervision", severity: "warning", message: `requires a supervised device${where}; an unsupervised device ignores it` });
+  }
+  if (f.when === void 0) return;
+  const why = f.when.includes("unsupervised") && unsupervised ? "on unsupervised devices" : f.when.includes("managedAppleAccount") && o.enrollment === "user" ? "with Managed Apple Accounts (User Enrollment)" : void 0;
+  if (why !== void 0) push(issues, { path, code: "deprecated", severity: "warning", message: `deprecated ${why}${f.note ? `: ${f.note}` : ""}` });
 }
 function compareVersions(a, b) {
   const x = a.split(".").map(Number);
@@ -78,15 +100,22 @@ function compareVersions(a, b) {
   }
   return 0;
 }
-function availability(issues, path, av, o) {
+function availability(issues, path, av, o, exhaustive) {
   if (o.platform === void 0) return;
   const p = av[o.platform];
-  if (!p) return;
   const fail = (why) => push(issues, { path, code: "unavailable-on-platform", severity: "error", message: why, expected: o.platform, actual: o.osVersion });
+  if (!p) {
+    if (exhaustive) {
+      const listed = Object.keys(av).filter((k) => av[k]?.available !== false);
+      fail(`not available in ${o.platform} (the page lists ${listed.join(", ")})`);
+    }
+    return;
+  }
   if (p.available === false) return fail(`not available in ${o.platform}`);
   if (o.osVersion === void 0) return;
   if (p.introduced !== void 0 && compareVersions(o.osVersion, p.introduced) < 0) return fail(`available in ${o.platform} ${p.introduced} and later, not ${o.osVersion}`);
   if (p.removed !== void 0 && compareVersions(o.osVersion, p.removed) >= 0) return fail(`removed in ${o.platform} ${p.removed}`);
+  if (p.availableThrough !== void 0 && compareVersions(o.osVersion, p.availableThrough) > 0) return fail(`available in ${o.platform} through ${p.availableThrough} only, not ${o.osVersion}`);
 }
 function result(issues) {
   let valid = true;
@@ -179,6 +208,7 @@ export {
   result,
   routeDocument,
   routeProfile,
+  situation,
   union,
   unknownKey,
   unknownKeys,
