@@ -46,7 +46,7 @@ const PAYLOAD = /^(PayloadContent\[(\d+)\])(?:\.(.*))?$/;
 function location(i: ProfileIssue): string {
   const m = PAYLOAD.exec(i.path);
   if (m) return `${m[1]} (${i.payloadType || 'no PayloadType'})${m[3] !== undefined ? ` ${m[3]}` : ''}`;
-  return `(${i.payloadType || 'document'}) ${i.path === '' ? '<document>' : i.path}`;
+  return `(${i.payloadType || 'document'}) ${i.path !== '' ? i.path : i.payloadType === 'Configuration' ? '<profile>' : '<document>'}`;
 }
 
 /** The payload an issue is about, or -1 for the profile (or document) itself: profile-level findings come first. */
