@@ -4,12 +4,14 @@
  * platform and from their version on, the device's supervision and enrollment, identifier rules,
  * signatures and their chain, and the rules of a profile as a whole.
  */
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import * as checkedIn from '@dmspec/apple';
-import { readPemCertificates, validateDocumentBytes, type FileReport, type ValidateProfilesOptions, type ValidatorModule } from '../../generator/validate/index.js';
+import { readPemCertificates, validateDocumentBytes, validatorsFor, type FileReport, type ValidateProfilesOptions, type ValidatorModule } from '../../generator/validate/index.js';
 import { textReport, validationExitCode } from '../../generator/validate/report.js';
-import { PROFILES } from '../helpers/corpus.js';
+import { corpusDir, describeWith, PROFILES } from '../helpers/corpus.js';
 import { bytes, dict, payload, profileXml, signed, signerPem, strangerPem, str } from '../helpers/profiles.js';
 
 const validators: ValidatorModule = checkedIn;
@@ -100,6 +102,27 @@ describe("the device's situation", () => {
     ]);
     // A platform the table does not name: nothing is guessed.
     expect(findings(await run(xml, { platform: 'iOS', enrollment: 'user' }, withTable))).toEqual([]);
+  });
+});
+
+describeWith(corpusDir('rendered-2025-04'), 'the Profile Availability table of a real rendered page', () => {
+  it('reads LoginWindowScripts\' table (macOS only, one payload per profile, not in User Enrollment) into the checks', async () => {
+    const spec = mkdtempSync(join(tmpdir(), 'dmspec-rendered-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'dmspec-rendered-cache-'));
+    try {
+      copyFileSync(join(corpusDir('rendered-2025-04'), 'loginwindowscripts.md'), join(spec, 'loginwindowscripts.md'));
+      const { validators: rendered } = await validatorsFor({ spec, cacheDir });
+      const scripts = (id: string): string => payload('com.apple.mcxloginscripts', id, [['skipLoginHook', '<false/>']]);
+      const one = profileXml([scripts('1')]);
+      const two = profileXml([scripts('1'), scripts('2')]);
+      expect(findings(await run(one, { platform: 'macOS' }, rendered!))).toEqual([]);
+      expect(findings(await run(two, { platform: 'macOS' }, rendered!))).toEqual(['PayloadContent[1].PayloadType error single-instance']);
+      expect(findings(await run(one, { platform: 'macOS', enrollment: 'user' }, rendered!))).toEqual(['PayloadContent[0].PayloadType error not-in-user-enrollment']);
+      expect(findings(await run(one, { platform: 'iOS' }, rendered!))).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
+    } finally {
+      rmSync(spec, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
 
