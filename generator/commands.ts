@@ -5,16 +5,20 @@
 import { parseSpecDir } from './parse/index.js';
 import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
 import { updateSpec } from './update-spec.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
-import { join, sep } from 'node:path';
+import { dirname, join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS, type Platform } from './model/ir.js';
-import { validateProfileFiles, validatorsFor } from './validate/index.js';
-import { jsonValidationReport, textReport, validationExitCode } from './validate/report.js';
+import { CollectError, parseIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
+import { jsonValidationReport, plural, summarise, summaryLine, textReport, validationExitCode } from './validate/report.js';
+import { sarifReport } from './validate/sarif.js';
+import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
+import type { Enrollment } from '@dmspec/apple/validators';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -28,7 +32,8 @@ Commands:
   history --spec-versions DIR...      per object and key, the version in which each fact changed
   history --git-revs REV,REV,... [--spec DIR]
                                       the same for the spec directory at several git revisions
-  validate [--spec DIR] FILE...       check .mobileconfig profiles (XML, binary or signed)
+  validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
+                                      and check-in messages; directories are searched recursively
   update-spec --from DIR [--label L]  replace spec/'s pages with DIR's, regenerate, bump the package
                                       version and write reports/spec-L.md; exit 1 on breaking changes
 
@@ -47,15 +52,28 @@ History options (oldest version first; DIR may also be an IR file):
 
 Validate options:
   --spec DIR              validate against this spec directory (default: the checked-in validators)
-  --platform P            report keys P does not support (iOS, iPadOS, macOS, tvOS, visionOS, watchOS)
-  --os-version V          with --platform: report keys introduced after or removed by V
+  --platform P            the target platform: ${PLATFORMS.join(', ')}
+  --os-version V          with --platform: report keys not yet there, removed or deprecated by V
+  --supervised, --unsupervised
+                          the device's supervision: report keys that need supervision, and
+                          deprecations for unsupervised devices
+  --enrollment E          device, user (User Enrollment) or automated
+  --trust FILE            PEM certificates: verify each signer's chain to them
+  --allow-key KEY         never report KEY as unknown (repeatable), e.g. PayloadEnabled
+  --ignore CODE[:PATH]    leave out findings of CODE (at PATH; * matches within a key) (repeatable)
+  --format text|json|sarif
+                          the report's format (default text); --json is --format json
+  --out FILE              write the report to FILE (its folder is created)
   --strict                unknown keys are errors, not warnings
+  --config FILE, --no-config
+                          options from FILE instead of the nearest .dmspecrc.json, or from none
   Exit 0 clean, 1 problems found, 2 a file could not be read.
 
 Options:
-  --json     print diagnostics as JSON
-  --quiet    print only error diagnostics
-  -h, --help show this help
+  --json        print diagnostics as JSON
+  --quiet       print only error diagnostics
+  --version     print dmspec's version
+  -h, --help    show this help
 `;
 
 export class UsageError extends Error {
@@ -95,16 +113,27 @@ export interface CommandOptions {
   from?: string | undefined;
   label?: string | undefined;
   reports?: string | undefined;
+  supervised?: boolean | undefined;
+  unsupervised?: boolean | undefined;
+  enrollment?: string | undefined;
+  trust?: string | undefined;
+  'allow-key'?: string[] | undefined;
+  ignore?: string[] | undefined;
+  config?: string | undefined;
+  'no-config'?: boolean | undefined;
 }
 
-/** Diagnostics name files relative to the spec root; print them relative to where the user is. */
+/**
+ * Diagnostics name pages relative to the spec root; print them relative to where the user is. A
+ * generated-code error names a generated file, which is not under the spec.
+ */
 function underSpec(specDir: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => ({ ...d, file: join(specDir, d.file).split(sep).join('/') }));
+  return diagnostics.map((d) => (d.code === 'generated-code-error' ? d : { ...d, file: join(specDir, d.file).split(sep).join('/') }));
 }
 
 function counts(diagnostics: readonly Diagnostic[]): string {
   const n = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
-  return `${n('error')} errors, ${n('warning')} warnings, ${n('info')} notes`;
+  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'note')}`;
 }
 
 function irCommand(args: string[], o: CommandOptions): CommandResult {
@@ -112,7 +141,9 @@ function irCommand(args: string[], o: CommandOptions): CommandResult {
   if (!o.spec) throw new UsageError('ir needs --spec DIR');
   const ir = parseSpecDir(o.spec);
   const text = irJson(ir);
-  const base = { diagnostics: underSpec(o.spec, ir.diagnostics), messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`], jsonReport: { diagnostics: ir.diagnostics } };
+  const shown = underSpec(o.spec, ir.diagnostics);
+  // --json names files as the text does: relative to where dmspec runs.
+  const base = { diagnostics: shown, messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`], jsonReport: { diagnostics: shown } };
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: o.json ? undefined : text };
 }
 
@@ -125,7 +156,7 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
     assertReplaceable(outDir, 'not-yet-known');
   }
   const result = generate(specDir, { package: readPackageInfo('.'), ...(existsSync('node_modules') ? { checkRecordDir: CHECK_RECORD_DIR } : {}) });
-  const report = { diagnostics: result.diagnostics };
+  const report = { diagnostics: underSpec(specDir, result.diagnostics) };
   if (o.check) {
     const drift = checkGenerated(outDir, result);
     const messages = [
@@ -186,7 +217,7 @@ function diffCommand(args: string[], o: CommandOptions): CommandResult {
   }
   const text = format === 'json' ? jsonReport(report) : markdownReport(report, { links, ...(maxLines !== undefined ? { maxLines } : {}) });
   const failing = failOn === 'any' ? report.changes.length > 0 : failOn === 'breaking' ? report.summary.breaking > 0 : false;
-  const summary = `${report.summary.breaking} breaking, ${report.summary.additive} additive, ${report.summary.informational} informational, ${report.summary.descriptionOnly} description-only changes`;
+  const summary = `${report.summary.breaking} breaking, ${report.summary.additive} additive, ${report.summary.informational} informational, ${plural(report.summary.descriptionOnly, 'description-only change')}`;
   const base = { diagnostics: [], messages: [summary], exitCode: failing ? 1 : 0 };
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
 }
@@ -221,24 +252,88 @@ function platformOption(value: string | undefined): Platform | undefined {
   return found;
 }
 
+/** Reads `--trust FILE`'s PEM certificates; a file that holds none is a usage error. */
+function trustOption(file: string | undefined): TrustAnchors | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`--trust ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return readPemCertificates(text, file);
+  } catch (e) {
+    if (e instanceof TrustError) throw new UsageError(`--trust ${e.message}`);
+    throw e;
+  }
+}
+
+const ENROLLMENTS = ['device', 'user', 'automated'] as const;
+
+/** The configuration file (`--config FILE`, else the nearest `.dmspecrc.json`), unless `--no-config`. */
+function configFor(o: CommandOptions): ValidateConfig | undefined {
+  if (o['no-config']) return undefined;
+  const file = o.config ?? findConfigFile(process.cwd());
+  if (file === undefined) return undefined;
+  try {
+    return readConfigFile(file);
+  } catch (e) {
+    if (e instanceof ConfigError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
 async function validateCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
-  if (!args.length) throw new UsageError('validate needs at least one profile FILE');
-  const platform = platformOption(o.platform);
-  const osVersion = o['os-version'];
+  if (!args.length) throw new UsageError('validate needs at least one FILE or DIRECTORY');
+  const config = configFor(o);
+  const platform = platformOption(o.platform ?? config?.platform);
+  const osVersion = o['os-version'] ?? config?.osVersion;
   if (osVersion !== undefined && !/^\d+(\.\d+)*$/.test(osVersion)) throw new UsageError(`--os-version takes a version such as 17.4, not ${osVersion}`);
   if (osVersion !== undefined && platform === undefined) throw new UsageError('--os-version needs --platform');
+  if (o.supervised && o.unsupervised) throw new UsageError('--supervised and --unsupervised exclude each other');
+  const supervised = o.supervised ? true : o.unsupervised ? false : config?.supervised;
+  const enrollment = o.enrollment ?? config?.enrollment;
+  if (enrollment !== undefined && !(ENROLLMENTS as readonly string[]).includes(enrollment)) throw new UsageError(`--enrollment takes ${ENROLLMENTS.join(', ')}, not ${enrollment}`);
+  if (enrollment === 'user' && supervised === true) throw new UsageError('--enrollment user describes an unsupervised device: drop --supervised');
+  const format = o.json ? 'json' : (o.format ?? config?.format ?? 'text');
+  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not ${format}`);
+  const ignore = [...(config?.ignore ?? []), ...(o.ignore ?? []).map((t) => parseIgnoreRule(t) ?? ((): never => { throw new UsageError(`--ignore takes CODE or CODE:PATH, not ${t}`); })())];
+  const allowKeys = [...(config?.allowKeys ?? []), ...(o['allow-key'] ?? [])];
+  const trust = trustOption(o.trust ?? config?.trust);
   const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});
   const diagnostics = o.spec !== undefined ? underSpec(o.spec, loaded.diagnostics).filter((d) => d.severity === 'error') : [];
   if (!loaded.validators) {
     return { diagnostics, messages: [`cannot validate: the spec ${o.spec ?? ''} has errors`], exitCode: 2 };
   }
-  const reports = await validateProfileFiles(args, loaded.validators, {
-    ...(platform !== undefined ? { platform } : {}),
-    ...(osVersion !== undefined ? { osVersion } : {}),
-    ...(o.strict ? { strict: true } : {}),
-    timeoutMs: 10_000,
-  });
-  return { diagnostics, messages: [], stdout: o.json ? undefined : textReport(reports), jsonReport: jsonValidationReport(reports), exitCode: validationExitCode(reports) };
+  let reports;
+  try {
+    reports = await validateProfileFiles(args, loaded.validators, {
+      ...(platform !== undefined ? { platform } : {}),
+      ...(osVersion !== undefined ? { osVersion } : {}),
+      ...(o.strict || config?.strict ? { strict: true } : {}),
+      ...(supervised !== undefined ? { supervised } : {}),
+      ...(enrollment !== undefined ? { enrollment: enrollment as Enrollment } : {}),
+      ...(trust ? { trust } : {}),
+      ...(allowKeys.length || ignore.length ? { filters: { allowKeys, ignore } } : {}),
+      timeoutMs: 10_000,
+    });
+  } catch (e) {
+    if (e instanceof CollectError) throw new UsageError(e.message);
+    throw e;
+  }
+  const text = format === 'sarif' ? sarifReport(reports, { version: toolVersion() }) : format === 'json' ? `${JSON.stringify(jsonValidationReport(reports), null, 2)}\n` : textReport(reports);
+  const exitCode = validationExitCode(reports);
+  const messages = o.out !== undefined ? [summaryLine(summarise(reports))] : [];
+  return o.out !== undefined
+    ? { diagnostics, messages, outFile: o.out, outText: text, exitCode }
+    : { diagnostics, messages, stdout: text, exitCode };
+}
+
+/** dmspec's own version, from its package.json. */
+export function toolVersion(): string {
+  const file = join(dirname(fileURLToPath(import.meta.url)), existsSync(join(dirname(fileURLToPath(import.meta.url)), '../package.json')) ? '../package.json' : '../../package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
 function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {

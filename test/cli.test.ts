@@ -26,10 +26,14 @@ describe('dmspec CLI', () => {
   });
 
   it('ir prints the IR and compiler-style diagnostics', () => {
+    // The seeds: spec/ holds Apple's whole spec, whose IR is larger than a pipe buffer worth a test.
     const r = dmspec(['ir', '--spec', 'test/fixtures/seeds']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ irVersion: 1, objects: [{ name: 'AppLayerVPN' }, { name: 'VPN.IKEv2' }] });
     expect(r.stderr).toContain('test/fixtures/seeds/vpn-ikev2.md:283: warning unresolved-ref: VPN.IKEv2.OnDemandRules refers to VPN.VPN.OnDemandRulesElement, which is not in the spec');
+    // --json names files as the text does.
+    const json = dmspec(['ir', '--spec', 'test/fixtures/seeds', '--json']);
+    expect(JSON.parse(json.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'test/fixtures/seeds/vpn-ikev2.md', line: 283, code: 'unresolved-ref' }));
   });
 
   it('--json prints diagnostics as JSON', () => {

@@ -541,9 +541,9 @@ function isT8021XThirdEthernet(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kACMECertificate = /* @__PURE__ */ new Map([["AllowAllAppsAccess", 0], ["Attest", 1], ["ClientIdentifier", 2], ["DirectoryURL", 3], ["ExtendedKeyUsage", 4], ["HardwareBound", 5], ["KeyIsExtractable", 6], ["KeySize", 7], ["KeyType", 8], ["Subject", 9], ["SubjectAltName", 10], ["UsageFlags", 11], ["PayloadDescription", 12], ["PayloadDisplayName", 13], ["PayloadIdentifier", 14], ["PayloadOrganization", 15], ["PayloadType", 16], ["PayloadUUID", 17], ["PayloadVersion", 18]]);
-const fACMECertificate_0 = { "availability": { "macOS": { "introduced": "13.1" } } };
-const fACMECertificate_1 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13.1" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fACMECertificate_6 = { "availability": { "macOS": { "introduced": "13.1" } } };
+const fACMECertificate_0 = { "availability": { "macOS": { "introduced": "13.1" } }, "exhaustive": true };
+const fACMECertificate_1 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13.1" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fACMECertificate_6 = { "availability": { "macOS": { "introduced": "13.1" } }, "exhaustive": true };
 function cACMECertificate_0(v, r, d) {
   let n = 0;
   let x;
@@ -1066,8 +1066,8 @@ function isAIMAccount(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAPN = /* @__PURE__ */ new Map([["DefaultsData", 0], ["DefaultsDomainName", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fAPN_0 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fAPN_1 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
+const fAPN_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fAPN_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
 function cAPN_0(v, r, d) {
   let n = 0;
   let x;
@@ -1078,7 +1078,7 @@ function cAPN_0(v, r, d) {
     r.p[d] = "DefaultsData";
     checkAPNDefaultsData(x, r, d + 1);
     if (r.gated) gated(r, d, "DefaultsData", fAPN_0);
-    deprecated(r, d, "DefaultsData", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "DefaultsData", "Deprecated in iOS 7, iPadOS 7.", fAPN_0);
   }
   x = v["DefaultsDomainName"];
   if (x === void 0) missingRequired(r, d, "DefaultsDomainName");
@@ -1089,7 +1089,7 @@ function cAPN_0(v, r, d) {
       if (!(x === "com.apple.managedCarrier")) notAllowed(r, d, "DefaultsDomainName", ["com.apple.managedCarrier"], x);
     }
     if (r.gated) gated(r, d, "DefaultsDomainName", fAPN_1);
-    deprecated(r, d, "DefaultsDomainName", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "DefaultsDomainName", "Deprecated in iOS 7, iPadOS 7.", fAPN_1);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -1164,7 +1164,7 @@ function isAPN(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAPNDefaultsData = /* @__PURE__ */ new Map([["apns", 0]]);
-const fAPNDefaultsData_0 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
+const fAPNDefaultsData_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
 function cAPNDefaultsData_0(v, r, d) {
   let n = 0;
   let x;
@@ -1182,7 +1182,7 @@ function cAPNDefaultsData_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "apns", fAPNDefaultsData_0);
-    deprecated(r, d, "apns", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "apns", "Deprecated in iOS 7, iPadOS 7.", fAPNDefaultsData_0);
   }
   return n;
 }
@@ -1212,11 +1212,11 @@ function isAPNDefaultsData(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAPNDefaultsDataApnsItem = /* @__PURE__ */ new Map([["apn", 0], ["password", 1], ["proxy", 2], ["proxyPort", 3], ["username", 4]]);
-const fAPNDefaultsDataApnsItem_0 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fAPNDefaultsDataApnsItem_1 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fAPNDefaultsDataApnsItem_2 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fAPNDefaultsDataApnsItem_3 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fAPNDefaultsDataApnsItem_4 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
+const fAPNDefaultsDataApnsItem_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fAPNDefaultsDataApnsItem_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fAPNDefaultsDataApnsItem_2 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fAPNDefaultsDataApnsItem_3 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fAPNDefaultsDataApnsItem_4 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
 function cAPNDefaultsDataApnsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -1226,35 +1226,35 @@ function cAPNDefaultsDataApnsItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "apn", "string", x);
     if (r.gated) gated(r, d, "apn", fAPNDefaultsDataApnsItem_0);
-    deprecated(r, d, "apn", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "apn", "Deprecated in iOS 7, iPadOS 7.", fAPNDefaultsDataApnsItem_0);
   }
   x = v["password"];
   if (x !== void 0) {
     n++;
     if (!(x instanceof Uint8Array)) wrongType(r, d, "password", "data", x);
     if (r.gated) gated(r, d, "password", fAPNDefaultsDataApnsItem_1);
-    deprecated(r, d, "password", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "password", "Deprecated in iOS 7, iPadOS 7.", fAPNDefaultsDataApnsItem_1);
   }
   x = v["proxy"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "proxy", "string", x);
     if (r.gated) gated(r, d, "proxy", fAPNDefaultsDataApnsItem_2);
-    deprecated(r, d, "proxy", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "proxy", "Deprecated in iOS 7, iPadOS 7.", fAPNDefaultsDataApnsItem_2);
   }
   x = v["proxyPort"];
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "proxyPort", "integer", x);
     if (r.gated) gated(r, d, "proxyPort", fAPNDefaultsDataApnsItem_3);
-    deprecated(r, d, "proxyPort", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "proxyPort", "Deprecated in iOS 7, iPadOS 7.", fAPNDefaultsDataApnsItem_3);
   }
   x = v["username"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "username", "string", x);
     if (r.gated) gated(r, d, "username", fAPNDefaultsDataApnsItem_4);
-    deprecated(r, d, "username", "Deprecated in iOS 7, iPadOS 7.");
+    deprecated(r, d, "username", "Deprecated in iOS 7, iPadOS 7.", fAPNDefaultsDataApnsItem_4);
   }
   return n;
 }
@@ -1284,8 +1284,8 @@ function isAPNDefaultsDataApnsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAccessibility = /* @__PURE__ */ new Map([["closeViewFarPoint", 0], ["closeViewHotkeysEnabled", 1], ["closeViewNearPoint", 2], ["closeViewScrollWheelToggle", 3], ["closeViewShowPreview", 4], ["closeViewSmoothImages", 5], ["contrast", 6], ["flashScreen", 7], ["grayscale", 8], ["mouseDriver", 9], ["mouseDriverCursorSize", 10], ["mouseDriverIgnoreTrackpad", 11], ["mouseDriverInitialDelay", 12], ["mouseDriverMaxSpeed", 13], ["slowKey", 14], ["slowKeyBeepOn", 15], ["slowKeyDelay", 16], ["stereoAsMono", 17], ["stickyKey", 18], ["stickyKeyBeepOnModifier", 19], ["stickyKeyShowWindow", 20], ["voiceOverOnOffKey", 21], ["whiteOnBlack", 22], ["PayloadDescription", 23], ["PayloadDisplayName", 24], ["PayloadIdentifier", 25], ["PayloadOrganization", 26], ["PayloadType", 27], ["PayloadUUID", 28], ["PayloadVersion", 29]]);
-const fAccessibility_4 = { "availability": { "macOS": { "deprecated": "10.15" } } };
-const fAccessibility_8 = { "availability": { "macOS": { "deprecated": "11" } } };
+const fAccessibility_4 = { "availability": { "macOS": { "availableThrough": "10.15" } }, "deprecatedIn": { "macOS": "10.15" } };
+const fAccessibility_8 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" }, "instead": "This option is deprecated in macOS 11." };
 function cAccessibility_0(v, r, d) {
   let n = 0;
   let x;
@@ -1314,7 +1314,7 @@ function cAccessibility_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "closeViewShowPreview", "boolean", x);
     if (r.gated) gated(r, d, "closeViewShowPreview", fAccessibility_4);
-    deprecated(r, d, "closeViewShowPreview", "Deprecated in macOS 10.15.");
+    deprecated(r, d, "closeViewShowPreview", "Deprecated in macOS 10.15.", fAccessibility_4);
   }
   x = v["closeViewSmoothImages"];
   if (x !== void 0) {
@@ -1336,7 +1336,7 @@ function cAccessibility_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "grayscale", "boolean", x);
     if (r.gated) gated(r, d, "grayscale", fAccessibility_8);
-    deprecated(r, d, "grayscale", "This option is deprecated in macOS 11.");
+    deprecated(r, d, "grayscale", "This option is deprecated in macOS 11.", fAccessibility_8);
   }
   x = v["mouseDriver"];
   if (x !== void 0) {
@@ -1644,11 +1644,11 @@ function isAccountConfigurationCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAccountConfigurationCommandCommand = /* @__PURE__ */ new Map([["AutoSetupAdminAccounts", 0], ["DontAutoPopulatePrimaryAccountInfo", 1], ["LockPrimaryAccountInfo", 2], ["ManagedLocalUserShortName", 3], ["PrimaryAccountFullName", 4], ["PrimaryAccountUserName", 5], ["RequestRequiresNetworkTether", 6], ["RequestType", 7], ["SetPrimarySetupAccountAsRegularUser", 8], ["SkipPrimarySetupAccountCreation", 9]]);
-const fAccountConfigurationCommandCommand_1 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fAccountConfigurationCommandCommand_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fAccountConfigurationCommandCommand_3 = { "availability": { "macOS": { "introduced": "11" } } };
-const fAccountConfigurationCommandCommand_4 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fAccountConfigurationCommandCommand_5 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fAccountConfigurationCommandCommand_1 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fAccountConfigurationCommandCommand_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fAccountConfigurationCommandCommand_3 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fAccountConfigurationCommandCommand_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fAccountConfigurationCommandCommand_5 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cAccountConfigurationCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -1799,10 +1799,10 @@ function isAccountConfigurationCommandCommandAutoSetupAdminAccountItem(value, op
   return verdict(r);
 }
 const kAccountConfigurationResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fAccountConfigurationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fAccountConfigurationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fAccountConfigurationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } } };
-const fAccountConfigurationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } } };
+const fAccountConfigurationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fAccountConfigurationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fAccountConfigurationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fAccountConfigurationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 function cAccountConfigurationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -2106,17 +2106,17 @@ function isAccountDrivenEnrollmentProfileRequest(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAccountExchange = /* @__PURE__ */ new Map([["AuthenticationCredentialsAssetReference", 0], ["AuthenticationIdentityAssetReference", 1], ["CalendarServiceActive", 2], ["ContactsServiceActive", 3], ["EnabledProtocolTypes", 4], ["External Path", 5], ["ExternalHostName", 6], ["ExternalPort", 7], ["HostName", 8], ["LockCalendarService", 9], ["LockContactsService", 10], ["LockMailService", 11], ["LockNotesService", 12], ["LockRemindersService", 13], ["MailServiceActive", 14], ["NotesServiceActive", 15], ["OAuth", 16], ["Path", 17], ["Port", 18], ["RemindersServiceActive", 19], ["SMIME", 20], ["UserIdentityAssetReference", 21], ["VisibleName", 22]]);
-const fAccountExchange_5 = { "availability": { "macOS": { "introduced": "13" } } };
-const fAccountExchange_6 = { "availability": { "macOS": { "introduced": "13" } } };
-const fAccountExchange_7 = { "availability": { "macOS": { "introduced": "13" } } };
-const fAccountExchange_9 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } } };
-const fAccountExchange_10 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } } };
-const fAccountExchange_11 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } } };
-const fAccountExchange_12 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } } };
-const fAccountExchange_13 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } } };
-const fAccountExchange_17 = { "availability": { "macOS": { "introduced": "13" } } };
-const fAccountExchange_18 = { "availability": { "macOS": { "introduced": "13" } } };
-const fAccountExchange_20 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } } };
+const fAccountExchange_5 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fAccountExchange_6 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fAccountExchange_7 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fAccountExchange_9 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAccountExchange_10 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAccountExchange_11 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAccountExchange_12 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAccountExchange_13 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAccountExchange_17 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fAccountExchange_18 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fAccountExchange_20 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cAccountExchange_0(v, r, d) {
   let n = 0;
   let x;
@@ -2292,7 +2292,7 @@ function isAccountExchange(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAccountExchangeOAuthObject = /* @__PURE__ */ new Map([["Enabled", 0], ["SignInURL", 1], ["TokenRequestURL", 2]]);
-const fAccountExchangeOAuthObject_2 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } } };
+const fAccountExchangeOAuthObject_2 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cAccountExchangeOAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -2650,7 +2650,7 @@ function isAccountLDAPSearchSettingsItemObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAccountMail = /* @__PURE__ */ new Map([["IncomingServer", 0], ["OutgoingServer", 1], ["SMIME", 2], ["UserIdentityAssetReference", 3], ["VisibleName", 4]]);
-const fAccountMail_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } } };
+const fAccountMail_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cAccountMail_0(v, r, d) {
   let n = 0;
   let x;
@@ -3213,11 +3213,11 @@ function isActivationLockBypassCodeCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kActivationLockBypassCodeResponse = /* @__PURE__ */ new Map([["ActivationLockBypassCode", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fActivationLockBypassCodeResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
-const fActivationLockBypassCodeResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fActivationLockBypassCodeResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } } };
-const fActivationLockBypassCodeResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fActivationLockBypassCodeResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } } };
+const fActivationLockBypassCodeResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fActivationLockBypassCodeResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fActivationLockBypassCodeResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fActivationLockBypassCodeResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fActivationLockBypassCodeResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cActivationLockBypassCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -3517,13 +3517,13 @@ function isActivationSimple(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kActiveDirectoryCertificate = /* @__PURE__ */ new Map([["AllowAllAppsAccess", 0], ["CertificateAcquisitionMechanism", 1], ["CertificateAuthority", 2], ["CertificateRenewalTimeInterval", 3], ["CertServer", 4], ["CertTemplate", 5], ["Description", 6], ["EnableAutoRenewal", 7], ["KeyIsExtractable", 8], ["Keysize", 9], ["PromptForCredentials", 10], ["PayloadDescription", 11], ["PayloadDisplayName", 12], ["PayloadIdentifier", 13], ["PayloadOrganization", 14], ["PayloadType", 15], ["PayloadUUID", 16], ["PayloadVersion", 17]]);
-const fActiveDirectoryCertificate_0 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fActiveDirectoryCertificate_1 = { "availability": { "macOS": { "introduced": "10.8" } } };
-const fActiveDirectoryCertificate_2 = { "availability": { "macOS": { "introduced": "10.8" } } };
-const fActiveDirectoryCertificate_7 = { "availability": { "macOS": { "introduced": "10.13.4" } } };
-const fActiveDirectoryCertificate_8 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fActiveDirectoryCertificate_9 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fActiveDirectoryCertificate_10 = { "availability": { "macOS": { "introduced": "10.8" } } };
+const fActiveDirectoryCertificate_0 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fActiveDirectoryCertificate_1 = { "availability": { "macOS": { "introduced": "10.8" } }, "exhaustive": true };
+const fActiveDirectoryCertificate_2 = { "availability": { "macOS": { "introduced": "10.8" } }, "exhaustive": true };
+const fActiveDirectoryCertificate_7 = { "availability": { "macOS": { "introduced": "10.13.4" } }, "exhaustive": true };
+const fActiveDirectoryCertificate_8 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fActiveDirectoryCertificate_9 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fActiveDirectoryCertificate_10 = { "availability": { "macOS": { "introduced": "10.8" } }, "exhaustive": true };
 function cActiveDirectoryCertificate_0(v, r, d) {
   let n = 0;
   let x;
@@ -3770,10 +3770,10 @@ function isActiveNSExtensionsCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kActiveNSExtensionsResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["Extensions", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fActiveNSExtensionsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fActiveNSExtensionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fActiveNSExtensionsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fActiveNSExtensionsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fActiveNSExtensionsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fActiveNSExtensionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fActiveNSExtensionsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fActiveNSExtensionsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cActiveNSExtensionsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -4024,8 +4024,8 @@ function isActiveNSExtensionsResponseExtensionsItem(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kAirPlay = /* @__PURE__ */ new Map([["AllowList", 0], ["Passwords", 1], ["Whitelist", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-const fAirPlay_0 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "11.3" } } };
-const fAirPlay_2 = { "availability": { "iOS": { "deprecated": "14.5" }, "iPadOS": { "deprecated": "14.5" }, "macOS": { "deprecated": "11.3" } } };
+const fAirPlay_0 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "11.3" } }, "exhaustive": true };
+const fAirPlay_2 = { "availability": { "iOS": {}, "iPadOS": {}, "macOS": {} }, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5", "macOS": "11.3" }, "instead": "This key is deprecated in iOS 14.5 and macOS 11.3." };
 function cAirPlay_0(v, r, d) {
   let n = 0;
   let x;
@@ -4069,7 +4069,7 @@ function cAirPlay_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "Whitelist", fAirPlay_2);
-    deprecated(r, d, "Whitelist", "This key is deprecated in iOS 14.5 and macOS 11.3.");
+    deprecated(r, d, "Whitelist", "This key is deprecated in iOS 14.5 and macOS 11.3. Use AllowList instead.", fAirPlay_2);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -4144,8 +4144,8 @@ function isAirPlay(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAirPlayAllowListItem = /* @__PURE__ */ new Map([["DeviceID", 0], ["DeviceName", 1]]);
-const fAirPlayAllowListItem_0 = { "availability": { "iOS": { "deprecated": "18" }, "iPadOS": { "deprecated": "18" }, "macOS": { "deprecated": "15" }, "tvOS": { "removed": "18" } } };
-const fAirPlayAllowListItem_1 = { "availability": { "iOS": { "introduced": "18", "deprecated": "14.5" }, "iPadOS": { "introduced": "18", "deprecated": "14.5" }, "macOS": { "introduced": "15", "deprecated": "11.3" } } };
+const fAirPlayAllowListItem_0 = { "availability": { "iOS": {}, "iPadOS": {}, "macOS": {}, "tvOS": { "removed": "18" } }, "deprecatedIn": { "iOS": "18", "iPadOS": "18", "macOS": "15" } };
+const fAirPlayAllowListItem_1 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5", "macOS": "11.3" } };
 function cAirPlayAllowListItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -4154,14 +4154,14 @@ function cAirPlayAllowListItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DeviceID", "string", x);
     if (r.gated) gated(r, d, "DeviceID", fAirPlayAllowListItem_0);
-    deprecated(r, d, "DeviceID", "Deprecated in iOS 18, iPadOS 18, macOS 15.");
+    deprecated(r, d, "DeviceID", "Deprecated in iOS 18, iPadOS 18, macOS 15.", fAirPlayAllowListItem_0);
   }
   x = v["DeviceName"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DeviceName", "string", x);
     if (r.gated) gated(r, d, "DeviceName", fAirPlayAllowListItem_1);
-    deprecated(r, d, "DeviceName", "Deprecated in iOS 14.5, iPadOS 14.5, macOS 11.3.");
+    deprecated(r, d, "DeviceName", "Deprecated in iOS 14.5, iPadOS 14.5, macOS 11.3.", fAirPlayAllowListItem_1);
   }
   return n;
 }
@@ -4191,8 +4191,8 @@ function isAirPlayAllowListItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAirPlayPasswordsItem = /* @__PURE__ */ new Map([["DeviceID", 0], ["DeviceName", 1], ["Password", 2]]);
-const fAirPlayPasswordsItem_0 = { "availability": { "macOS": { "introduced": "10.10", "deprecated": "15" } } };
-const fAirPlayPasswordsItem_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "15" } } };
+const fAirPlayPasswordsItem_0 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" }, "instead": "Deprecated in macOS 15 and later as tvOS 18 AirPlay destinations don\u2019t support it; use DeviceName instead." };
+const fAirPlayPasswordsItem_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "15" } }, "exhaustive": true };
 function cAirPlayPasswordsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -4201,7 +4201,7 @@ function cAirPlayPasswordsItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DeviceID", "string", x);
     if (r.gated) gated(r, d, "DeviceID", fAirPlayPasswordsItem_0);
-    deprecated(r, d, "DeviceID", "Deprecated in macOS 15 and later as tvOS 18 AirPlay destinations don\u2019t support it; use DeviceName instead.");
+    deprecated(r, d, "DeviceID", "Deprecated in macOS 15 and later as tvOS 18 AirPlay destinations don\u2019t support it; use DeviceName instead.", fAirPlayPasswordsItem_0);
   }
   x = v["DeviceName"];
   if (x !== void 0) {
@@ -4432,8 +4432,8 @@ function isAirPrint(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAirPrintAirPrintItem = /* @__PURE__ */ new Map([["ForceTLS", 0], ["IPAddress", 1], ["Port", 2], ["ResourcePath", 3]]);
-const fAirPrintAirPrintItem_0 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } } };
-const fAirPrintAirPrintItem_2 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } } };
+const fAirPrintAirPrintItem_0 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fAirPrintAirPrintItem_2 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
 function cAirPrintAirPrintItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -4489,22 +4489,22 @@ function isAirPrintAirPrintItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppLayerVPN = /* @__PURE__ */ new Map([["AssociatedDomains", 0], ["CalendarDomains", 1], ["CellularSliceUUID", 2], ["ContactsDomains", 3], ["ExcludedDomains", 4], ["MailDomains", 5], ["OnDemandMatchAppEnabled", 6], ["SafariDomains", 7], ["SMBDomains", 8], ["VPNUUID", 9], ["PayloadDescription", 10], ["PayloadDisplayName", 11], ["PayloadIdentifier", 12], ["PayloadOrganization", 13], ["PayloadType", 14], ["PayloadUUID", 15], ["PayloadVersion", 16], ["AlwaysOn", 17], ["DNS", 18], ["IKEv2", 19], ["IPSec", 20], ["IPv4", 21], ["PPP", 22], ["Proxies", 23], ["TransparentProxy", 24], ["UserDefinedName", 25], ["VendorConfig", 26], ["VPN", 27], ["VPNSubType", 28], ["VPNType", 29]]);
-const fAppLayerVPN_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAppLayerVPN_1 = { "availability": { "iOS": { "introduced": "13", "deprecated": "13.4" }, "iPadOS": { "introduced": "13", "deprecated": "13.4" }, "macOS": { "introduced": "10.15" } } };
-const fAppLayerVPN_2 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "watchOS": { "introduced": "10" } } };
-const fAppLayerVPN_3 = { "availability": { "iOS": { "introduced": "13", "deprecated": "13.4" }, "iPadOS": { "introduced": "13", "deprecated": "13.4" }, "macOS": { "introduced": "10.15" } } };
-const fAppLayerVPN_4 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAppLayerVPN_5 = { "availability": { "iOS": { "introduced": "13", "deprecated": "13.4" }, "iPadOS": { "introduced": "13", "deprecated": "13.4" }, "macOS": { "introduced": "10.15" } } };
-const fAppLayerVPN_7 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "visionOS": { "introduced": "1.1" } } };
-const fAppLayerVPN_8 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fAppLayerVPN_17 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "tvOS": { "available": false }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fAppLayerVPN_18 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fAppLayerVPN_19 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fAppLayerVPN_20 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fAppLayerVPN_21 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fAppLayerVPN_22 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fAppLayerVPN_23 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fAppLayerVPN_24 = { "availability": { "macOS": { "introduced": "14" } } };
+const fAppLayerVPN_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAppLayerVPN_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "iOS": "13.4", "iPadOS": "13.4" }, "instead": "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CalDAV payload instead." };
+const fAppLayerVPN_2 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAppLayerVPN_3 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "iOS": "13.4", "iPadOS": "13.4" }, "instead": "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CardDAV payload instead." };
+const fAppLayerVPN_4 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAppLayerVPN_5 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "iOS": "13.4", "iPadOS": "13.4" }, "instead": "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the Mail or ExchangeActiveSync payload instead." };
+const fAppLayerVPN_7 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAppLayerVPN_8 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAppLayerVPN_17 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "tvOS": { "available": false }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fAppLayerVPN_18 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAppLayerVPN_19 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAppLayerVPN_20 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fAppLayerVPN_21 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fAppLayerVPN_22 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fAppLayerVPN_23 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAppLayerVPN_24 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 const fAppLayerVPN_25 = { "availability": { "watchOS": { "available": false } } };
 const fAppLayerVPN_26 = { "availability": { "watchOS": { "available": false } } };
 const fAppLayerVPN_28 = { "availability": { "watchOS": { "available": false } } };
@@ -4537,7 +4537,7 @@ function cAppLayerVPN_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "CalendarDomains", fAppLayerVPN_1);
-    deprecated(r, d, "CalendarDomains", "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CalDAV payload instead.");
+    deprecated(r, d, "CalendarDomains", "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CalDAV payload instead.", fAppLayerVPN_1);
   }
   x = v["CellularSliceUUID"];
   if (x !== void 0) {
@@ -4557,7 +4557,7 @@ function cAppLayerVPN_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "ContactsDomains", fAppLayerVPN_3);
-    deprecated(r, d, "ContactsDomains", "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CardDAV payload instead.");
+    deprecated(r, d, "ContactsDomains", "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the CardDAV payload instead.", fAppLayerVPN_3);
   }
   x = v["ExcludedDomains"];
   if (x !== void 0) {
@@ -4584,7 +4584,7 @@ function cAppLayerVPN_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "MailDomains", fAppLayerVPN_5);
-    deprecated(r, d, "MailDomains", "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the Mail or ExchangeActiveSync payload instead.");
+    deprecated(r, d, "MailDomains", "This property is deprecated in iOS 13.4 and later; use the VPNUUID property of the Mail or ExchangeActiveSync payload instead.", fAppLayerVPN_5);
   }
   x = v["OnDemandMatchAppEnabled"];
   if (x !== void 0) {
@@ -4876,8 +4876,8 @@ function isAppLock(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppLockApp = /* @__PURE__ */ new Map([["Identifier", 0], ["Options", 1], ["UserEnabledOptions", 2]]);
-const fAppLockApp_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" } } };
-const fAppLockApp_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" } } };
+const fAppLockApp_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" } }, "exhaustive": true };
+const fAppLockApp_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" } }, "exhaustive": true };
 function cAppLockApp_0(v, r, d) {
   let n = 0;
   let x;
@@ -4929,14 +4929,14 @@ function isAppLockApp(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppLockAppOptions = /* @__PURE__ */ new Map([["DisableAutoLock", 0], ["DisableDeviceRotation", 1], ["DisableRingerSwitch", 2], ["DisableSleepWakeButton", 3], ["DisableTouch", 4], ["DisableVolumeButtons", 5], ["EnableAssistiveTouch", 6], ["EnableInvertColors", 7], ["EnableMonoAudio", 8], ["EnableSpeakSelection", 9], ["EnableVoiceControl", 10], ["EnableVoiceOver", 11], ["EnableZoom", 12]]);
-const fAppLockAppOptions_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_6 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_8 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_9 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppOptions_10 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
+const fAppLockAppOptions_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_6 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_8 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_9 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppOptions_10 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true };
 function cAppLockAppOptions_0(v, r, d) {
   let n = 0;
   let x;
@@ -5041,8 +5041,8 @@ function isAppLockAppOptions(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppLockAppUserEnabledOptions = /* @__PURE__ */ new Map([["AssistiveTouch", 0], ["InvertColors", 1], ["VoiceControl", 2], ["VoiceOver", 3], ["Zoom", 4]]);
-const fAppLockAppUserEnabledOptions_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fAppLockAppUserEnabledOptions_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
+const fAppLockAppUserEnabledOptions_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fAppLockAppUserEnabledOptions_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true };
 function cAppLockAppUserEnabledOptions_0(v, r, d) {
   let n = 0;
   let x;
@@ -5101,15 +5101,15 @@ function isAppLockAppUserEnabledOptions(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppManaged = /* @__PURE__ */ new Map([["AppComposedIdentifier", 0], ["AppConfig", 1], ["AppStoreID", 2], ["Attributes", 3], ["BundleID", 4], ["ExtensionConfigs", 5], ["IncludeInBackup", 6], ["InstallBehavior", 7], ["iOSApp", 8], ["LegacyAppConfigAssetReference", 9], ["ManifestURL", 10], ["UpdateBehavior", 11]]);
-const fAppManaged_0 = { "availability": { "macOS": { "introduced": "26" } } };
-const fAppManaged_1 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } } };
-const fAppManaged_3 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "visionOS": { "introduced": "2.4" } } };
-const fAppManaged_5 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } } };
-const fAppManaged_6 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "visionOS": { "introduced": "2.4" } } };
-const fAppManaged_8 = { "availability": { "macOS": { "introduced": "26" } } };
-const fAppManaged_9 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } } };
-const fAppManaged_10 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "visionOS": { "introduced": "2.4" } } };
-const fAppManaged_11 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
+const fAppManaged_0 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fAppManaged_1 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fAppManaged_3 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fAppManaged_5 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fAppManaged_6 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fAppManaged_8 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fAppManaged_9 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fAppManaged_10 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fAppManaged_11 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cAppManaged_0(v, r, d) {
   let n = 0;
   let x;
@@ -5290,10 +5290,10 @@ function isAppManagedAppConfigDictionaryObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppManagedAttributesObject = /* @__PURE__ */ new Map([["AssociatedDomains", 0], ["AssociatedDomainsEnableDirectDownloads", 1], ["CellularSliceUUID", 2], ["ContentFilterUUID", 3], ["DNSProxyUUID", 4], ["Hideable", 5], ["Lockable", 6], ["RelayUUID", 7], ["TapToPayScreenLock", 8], ["VPNUUID", 9]]);
-const fAppManagedAttributesObject_2 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } } };
-const fAppManagedAttributesObject_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fAppManagedAttributesObject_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fAppManagedAttributesObject_8 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } } };
+const fAppManagedAttributesObject_2 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } }, "exhaustive": true };
+const fAppManagedAttributesObject_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fAppManagedAttributesObject_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fAppManagedAttributesObject_8 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } }, "exhaustive": true };
 function cAppManagedAttributesObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -5456,8 +5456,8 @@ function isAppManagedExtensionConfigsObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppManagedInstallBehaviorObject = /* @__PURE__ */ new Map([["AllowDownloadsOverCellular", 0], ["Install", 1], ["License", 2], ["Version", 3]]);
-const fAppManagedInstallBehaviorObject_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fAppManagedInstallBehaviorObject_3 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
+const fAppManagedInstallBehaviorObject_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fAppManagedInstallBehaviorObject_3 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cAppManagedInstallBehaviorObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -5605,7 +5605,7 @@ function isAppManagedUpdateBehaviorObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppSettings = /* @__PURE__ */ new Map([["Allowed", 0], ["Privacy", 1]]);
-const fAppSettings_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } } };
+const fAppSettings_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cAppSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -5650,11 +5650,11 @@ function isAppSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppSettingsAllowedObject = /* @__PURE__ */ new Map([["AllowedApps", 0], ["AllowedBinaries", 1], ["AlwaysAllowManagedApps", 2], ["DeniedApps", 3], ["DeniedBinaries", 4]]);
-const fAppSettingsAllowedObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
-const fAppSettingsAllowedObject_1 = { "availability": { "macOS": { "introduced": "27" } } };
-const fAppSettingsAllowedObject_2 = { "availability": { "macOS": { "introduced": "27" } } };
-const fAppSettingsAllowedObject_3 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
-const fAppSettingsAllowedObject_4 = { "availability": { "macOS": { "introduced": "27" } } };
+const fAppSettingsAllowedObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+const fAppSettingsAllowedObject_1 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fAppSettingsAllowedObject_2 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fAppSettingsAllowedObject_3 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+const fAppSettingsAllowedObject_4 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cAppSettingsAllowedObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -5805,8 +5805,8 @@ function isAppSettingsAllowed_BinaryIdentifierObject(value, options = NO_OPTIONS
   return verdict(r);
 }
 const kAppSettingsAppDictionaryObject = /* @__PURE__ */ new Map([["Accessibility", 0], ["Bluetooth", 1], ["Camera", 2], ["Dictation", 3], ["LocalNetwork", 4], ["Location", 5], ["LocationAccuracy", 6], ["Microphone", 7], ["OrganizationJustification", 8]]);
-const fAppSettingsAppDictionaryObject_0 = { "availability": { "macOS": { "introduced": "27" } } };
-const fAppSettingsAppDictionaryObject_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" } } };
+const fAppSettingsAppDictionaryObject_0 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fAppSettingsAppDictionaryObject_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" } }, "exhaustive": true };
 function cAppSettingsAppDictionaryObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -5974,10 +5974,10 @@ function isAppSettingsPrivacy_PermissionDefaultsObject(value, options = NO_OPTIO
   return verdict(r);
 }
 const kAppStore = /* @__PURE__ */ new Map([["DisableSoftwareUpdateNotifications", 0], ["restrict-store-disable-app-adoption", 1], ["restrict-store-require-admin-to-install", 2], ["restrict-store-softwareupdate-only", 3], ["PayloadDescription", 4], ["PayloadDisplayName", 5], ["PayloadIdentifier", 6], ["PayloadOrganization", 7], ["PayloadType", 8], ["PayloadUUID", 9], ["PayloadVersion", 10]]);
-const fAppStore_0 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fAppStore_1 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fAppStore_2 = { "availability": { "macOS": { "deprecated": "10.14" } } };
-const fAppStore_3 = { "availability": { "macOS": { "introduced": "10.10" } } };
+const fAppStore_0 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fAppStore_1 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fAppStore_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.14" }, "instead": "Deprecated in macOS 10.14." };
+const fAppStore_3 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 function cAppStore_0(v, r, d) {
   let n = 0;
   let x;
@@ -5998,7 +5998,7 @@ function cAppStore_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "restrict-store-require-admin-to-install", "boolean", x);
     if (r.gated) gated(r, d, "restrict-store-require-admin-to-install", fAppStore_2);
-    deprecated(r, d, "restrict-store-require-admin-to-install", "Deprecated in macOS 10.14.");
+    deprecated(r, d, "restrict-store-require-admin-to-install", "Deprecated in macOS 10.14. Use com.apple.SoftwareUpdate instead.", fAppStore_2);
   }
   x = v["restrict-store-softwareupdate-only"];
   if (x !== void 0) {
@@ -6169,10 +6169,10 @@ function isAppToAppLayerVPNMapping(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAppToAppLayerVPNMappingAppLayerVPNMappingItem = /* @__PURE__ */ new Map([["DesignatedRequirement", 0], ["Identifier", 1], ["MatchTools", 2], ["Path", 3], ["SigningIdentifier", 4], ["VPNUUID", 5]]);
-const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_0 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_2 = { "availability": { "macOS": { "introduced": "10.15.4" } } };
-const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_4 = { "availability": { "macOS": { "introduced": "10.10" } } };
+const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_0 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_2 = { "availability": { "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
+const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fAppToAppLayerVPNMappingAppLayerVPNMappingItem_4 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 function cAppToAppLayerVPNMappingAppLayerVPNMappingItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -6399,10 +6399,10 @@ function isApplyRedemptionCodeCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kApplyRedemptionCodeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fApplyRedemptionCodeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fApplyRedemptionCodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fApplyRedemptionCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fApplyRedemptionCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fApplyRedemptionCodeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fApplyRedemptionCodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fApplyRedemptionCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fApplyRedemptionCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cApplyRedemptionCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -8139,7 +8139,7 @@ function isAssetCredentialSCEPReferenceObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAssetCredentialUserNameAndPassword = /* @__PURE__ */ new Map([["Authentication", 0], ["Reference", 1]]);
-const fAssetCredentialUserNameAndPassword_0 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fAssetCredentialUserNameAndPassword_0 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cAssetCredentialUserNameAndPassword_0(v, r, d) {
   let n = 0;
   let x;
@@ -8684,7 +8684,7 @@ function isAssociatedDomains(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAssociatedDomainsConfigurationItem = /* @__PURE__ */ new Map([["ApplicationIdentifier", 0], ["AssociatedDomains", 1], ["EnableDirectDownloads", 2]]);
-const fAssociatedDomainsConfigurationItem_2 = { "availability": { "macOS": { "introduced": "11" } } };
+const fAssociatedDomainsConfigurationItem_2 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cAssociatedDomainsConfigurationItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -8903,16 +8903,16 @@ function isAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObj
   return verdict(r);
 }
 const kAuthenticateRequest = /* @__PURE__ */ new Map([["BuildVersion", 0], ["DeviceName", 1], ["EnrollmentID", 2], ["IMEI", 3], ["MEID", 4], ["MessageType", 5], ["Model", 6], ["ModelName", 7], ["OSVersion", 8], ["ProductName", 9], ["SerialNumber", 10], ["Topic", 11], ["UDID", 12]]);
-const fAuthenticateRequest_0 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAuthenticateRequest_1 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fAuthenticateRequest_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fAuthenticateRequest_3 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAuthenticateRequest_4 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAuthenticateRequest_6 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fAuthenticateRequest_7 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fAuthenticateRequest_8 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAuthenticateRequest_9 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fAuthenticateRequest_10 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fAuthenticateRequest_0 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAuthenticateRequest_1 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fAuthenticateRequest_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fAuthenticateRequest_3 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAuthenticateRequest_4 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAuthenticateRequest_6 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fAuthenticateRequest_7 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fAuthenticateRequest_8 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAuthenticateRequest_9 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fAuthenticateRequest_10 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cAuthenticateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -10318,7 +10318,7 @@ function isBooksResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCalDAV = /* @__PURE__ */ new Map([["CalDAVAccountDescription", 0], ["CalDAVHostName", 1], ["CalDAVPassword", 2], ["CalDAVPort", 3], ["CalDAVPrincipalURL", 4], ["CalDAVUsername", 5], ["CalDAVUseSSL", 6], ["VPNUUID", 7], ["PayloadDescription", 8], ["PayloadDisplayName", 9], ["PayloadIdentifier", 10], ["PayloadOrganization", 11], ["PayloadType", 12], ["PayloadUUID", 13], ["PayloadVersion", 14]]);
-const fCalDAV_7 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fCalDAV_7 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cCalDAV_0(v, r, d) {
   let n = 0;
   let x;
@@ -10526,11 +10526,11 @@ function isCancelEnhancedLogCollectionCommandCommand(value, options = NO_OPTIONS
   return verdict(r);
 }
 const kCancelEnhancedLogCollectionResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fCancelEnhancedLogCollectionResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fCancelEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fCancelEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } } };
-const fCancelEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } } };
-const fCancelEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } } };
+const fCancelEnhancedLogCollectionResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fCancelEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fCancelEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fCancelEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fCancelEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -10688,9 +10688,9 @@ function isCancelEnhancedLogCollectionResponseErrorChainItem(value, options = NO
   return verdict(r);
 }
 const kCardDAV = /* @__PURE__ */ new Map([["CardDAVAccountDescription", 0], ["CardDAVHostName", 1], ["CardDAVPassword", 2], ["CardDAVPort", 3], ["CardDAVPrincipalURL", 4], ["CardDAVUsername", 5], ["CardDAVUseSSL", 6], ["CommunicationServiceRules", 7], ["VPNUUID", 8], ["PayloadDescription", 9], ["PayloadDisplayName", 10], ["PayloadIdentifier", 11], ["PayloadOrganization", 12], ["PayloadType", 13], ["PayloadUUID", 14], ["PayloadVersion", 15]]);
-const fCardDAV_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "visionOS": { "introduced": "1.1" } } };
-const fCardDAV_7 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } } };
-const fCardDAV_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fCardDAV_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fCardDAV_7 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fCardDAV_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cCardDAV_0(v, r, d) {
   let n = 0;
   let x;
@@ -10985,11 +10985,11 @@ function isCellular(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCellularAPNsItem = /* @__PURE__ */ new Map([["AllowedProtocolMask", 0], ["AllowedProtocolMaskInDomesticRoaming", 1], ["AllowedProtocolMaskInRoaming", 2], ["AuthenticationType", 3], ["DefaultProtocolMask", 4], ["EnableXLAT464", 5], ["Name", 6], ["Password", 7], ["ProxyPort", 8], ["ProxyServer", 9], ["Username", 10]]);
-const fCellularAPNsItem_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } } };
-const fCellularAPNsItem_1 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } } };
-const fCellularAPNsItem_2 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } } };
-const fCellularAPNsItem_4 = { "availability": { "iOS": { "introduced": "10.3", "deprecated": "11" }, "iPadOS": { "introduced": "10.3", "deprecated": "11" }, "watchOS": { "introduced": "3.2" } } };
-const fCellularAPNsItem_5 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "9" } } };
+const fCellularAPNsItem_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fCellularAPNsItem_1 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fCellularAPNsItem_2 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fCellularAPNsItem_4 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true, "deprecatedIn": { "iOS": "11", "iPadOS": "11" } };
+const fCellularAPNsItem_5 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "9" } }, "exhaustive": true };
 function cCellularAPNsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -11036,7 +11036,7 @@ function cCellularAPNsItem_0(v, r, d) {
       if (!(x === 1 || x === 2 || x === 3)) notAllowed(r, d, "DefaultProtocolMask", [1, 2, 3], x);
     }
     if (r.gated) gated(r, d, "DefaultProtocolMask", fCellularAPNsItem_4);
-    deprecated(r, d, "DefaultProtocolMask", "Deprecated in iOS 11, iPadOS 11.");
+    deprecated(r, d, "DefaultProtocolMask", "Deprecated in iOS 11, iPadOS 11.", fCellularAPNsItem_4);
   }
   x = v["EnableXLAT464"];
   if (x !== void 0) {
@@ -11098,7 +11098,7 @@ function isCellularAPNsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCellularAttachAPN = /* @__PURE__ */ new Map([["AllowedProtocolMask", 0], ["AuthenticationType", 1], ["Name", 2], ["Password", 3], ["Username", 4]]);
-const fCellularAttachAPN_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } } };
+const fCellularAttachAPN_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
 function cCellularAttachAPN_0(v, r, d) {
   let n = 0;
   let x;
@@ -11163,8 +11163,8 @@ function isCellularAttachAPN(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCellularPrivateNetwork = /* @__PURE__ */ new Map([["CellularDataPreferred", 0], ["CsgNetworkIdentifier", 1], ["DataSetName", 2], ["EnableNRStandalone", 3], ["Geofences", 4], ["NetworkIdentifier", 5], ["VersionNumber", 6], ["PayloadDescription", 7], ["PayloadDisplayName", 8], ["PayloadIdentifier", 9], ["PayloadOrganization", 10], ["PayloadType", 11], ["PayloadUUID", 12], ["PayloadVersion", 13]]);
-const fCellularPrivateNetwork_1 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } } };
-const fCellularPrivateNetwork_5 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } } };
+const fCellularPrivateNetwork_1 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true };
+const fCellularPrivateNetwork_5 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true };
 function cCellularPrivateNetwork_0(v, r, d) {
   let n = 0;
   let x;
@@ -11387,7 +11387,7 @@ function isCertificateListCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCertificateListCommandCommand = /* @__PURE__ */ new Map([["ManagedOnly", 0], ["RequestRequiresNetworkTether", 1], ["RequestType", 2]]);
-const fCertificateListCommandCommand_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fCertificateListCommandCommand_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cCertificateListCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -11439,11 +11439,11 @@ function isCertificateListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCertificateListResponse = /* @__PURE__ */ new Map([["CertificateList", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fCertificateListResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fCertificateListResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fCertificateListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fCertificateListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fCertificateListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fCertificateListResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fCertificateListResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fCertificateListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fCertificateListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fCertificateListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cCertificateListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -11838,8 +11838,8 @@ function isCertificatePKCS1(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kCertificatePKCS12 = /* @__PURE__ */ new Map([["AllowAllAppsAccess", 0], ["KeyIsExtractable", 1], ["Password", 2], ["PayloadCertificateFileName", 3], ["PayloadContent", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
-const fCertificatePKCS12_0 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fCertificatePKCS12_1 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fCertificatePKCS12_0 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fCertificatePKCS12_1 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cCertificatePKCS12_0(v, r, d) {
   let n = 0;
   let x;
@@ -12401,7 +12401,7 @@ function isCertificateTransparencySubjectPublicKeyInfoHashDict(value, options = 
   return verdict(r);
 }
 const kCheckOutRequest = /* @__PURE__ */ new Map([["EnrollmentID", 0], ["MessageType", 1], ["Topic", 2], ["UDID", 3]]);
-const fCheckOutRequest_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
+const fCheckOutRequest_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cCheckOutRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -12550,11 +12550,11 @@ function isClearActivationLockBypassCodeCommandCommand(value, options = NO_OPTIO
   return verdict(r);
 }
 const kClearActivationLockBypassCodeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fClearActivationLockBypassCodeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
-const fClearActivationLockBypassCodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fClearActivationLockBypassCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } } };
-const fClearActivationLockBypassCodeResponse_8 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fClearActivationLockBypassCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } } };
+const fClearActivationLockBypassCodeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fClearActivationLockBypassCodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fClearActivationLockBypassCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fClearActivationLockBypassCodeResponse_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fClearActivationLockBypassCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cClearActivationLockBypassCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -12807,10 +12807,10 @@ function isClearPasscodeCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kClearPasscodeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fClearPasscodeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fClearPasscodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fClearPasscodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fClearPasscodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fClearPasscodeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fClearPasscodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fClearPasscodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fClearPasscodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cClearPasscodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -13167,10 +13167,10 @@ function isClearRestrictionsPasswordCommandCommand(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kClearRestrictionsPasswordResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fClearRestrictionsPasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fClearRestrictionsPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fClearRestrictionsPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fClearRestrictionsPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fClearRestrictionsPasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fClearRestrictionsPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fClearRestrictionsPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fClearRestrictionsPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cClearRestrictionsPasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -14007,10 +14007,10 @@ function isContentCachingInformationCommandCommand(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kContentCachingInformationResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["StatusResponse", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fContentCachingInformationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fContentCachingInformationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fContentCachingInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } } };
-const fContentCachingInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } } };
+const fContentCachingInformationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fContentCachingInformationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fContentCachingInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
+const fContentCachingInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
 function cContentCachingInformationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -15327,28 +15327,28 @@ function isContentCachingRangesItemObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kContentCachingService = /* @__PURE__ */ new Map([["AllowCacheDelete", 0], ["AllowPersonalCaching", 1], ["AllowSharedCaching", 2], ["AutoActivation", 3], ["AutoEnableTetheredCaching", 4], ["CacheLimit", 5], ["DataPath", 6], ["DenyTetheredCaching", 7], ["DisplayAlerts", 8], ["KeepAwake", 9], ["ListenRanges", 10], ["ListenRangesOnly", 11], ["ListenWithPeersAndParents", 12], ["LocalSubnetsOnly", 13], ["LogClientIdentity", 14], ["Parents", 15], ["ParentSelectionPolicy", 16], ["PeerFilterRanges", 17], ["PeerListenRanges", 18], ["PeerLocalSubnetsOnly", 19], ["Port", 20], ["PublicRanges", 21], ["PayloadDescription", 22], ["PayloadDisplayName", 23], ["PayloadIdentifier", 24], ["PayloadOrganization", 25], ["PayloadType", 26], ["PayloadUUID", 27], ["PayloadVersion", 28]]);
-const fContentCachingService_0 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fContentCachingService_1 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_2 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_3 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_4 = { "availability": { "macOS": { "introduced": "10.15.4", "deprecated": "27" } } };
-const fContentCachingService_5 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_6 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_7 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_8 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fContentCachingService_9 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fContentCachingService_10 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_11 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_12 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_13 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_14 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_15 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_16 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_17 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_18 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_19 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_20 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingService_21 = { "availability": { "macOS": { "deprecated": "27" } } };
+const fContentCachingService_0 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_4 = { "availability": { "macOS": { "introduced": "10.15.4" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_10 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_11 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_12 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_13 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_14 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_15 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_16 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_17 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_18 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_19 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_20 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingService_21 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
 function cContentCachingService_0(v, r, d) {
   let n = 0;
   let x;
@@ -15357,70 +15357,70 @@ function cContentCachingService_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AllowCacheDelete", "boolean", x);
     if (r.gated) gated(r, d, "AllowCacheDelete", fContentCachingService_0);
-    deprecated(r, d, "AllowCacheDelete", "Deprecated in macOS 27.");
+    deprecated(r, d, "AllowCacheDelete", "Deprecated in macOS 27.", fContentCachingService_0);
   }
   x = v["AllowPersonalCaching"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AllowPersonalCaching", "boolean", x);
     if (r.gated) gated(r, d, "AllowPersonalCaching", fContentCachingService_1);
-    deprecated(r, d, "AllowPersonalCaching", "Deprecated in macOS 27.");
+    deprecated(r, d, "AllowPersonalCaching", "Deprecated in macOS 27.", fContentCachingService_1);
   }
   x = v["AllowSharedCaching"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AllowSharedCaching", "boolean", x);
     if (r.gated) gated(r, d, "AllowSharedCaching", fContentCachingService_2);
-    deprecated(r, d, "AllowSharedCaching", "Deprecated in macOS 27.");
+    deprecated(r, d, "AllowSharedCaching", "Deprecated in macOS 27.", fContentCachingService_2);
   }
   x = v["AutoActivation"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AutoActivation", "boolean", x);
     if (r.gated) gated(r, d, "AutoActivation", fContentCachingService_3);
-    deprecated(r, d, "AutoActivation", "Deprecated in macOS 27.");
+    deprecated(r, d, "AutoActivation", "Deprecated in macOS 27.", fContentCachingService_3);
   }
   x = v["AutoEnableTetheredCaching"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AutoEnableTetheredCaching", "boolean", x);
     if (r.gated) gated(r, d, "AutoEnableTetheredCaching", fContentCachingService_4);
-    deprecated(r, d, "AutoEnableTetheredCaching", "Deprecated in macOS 27.");
+    deprecated(r, d, "AutoEnableTetheredCaching", "Deprecated in macOS 27.", fContentCachingService_4);
   }
   x = v["CacheLimit"];
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "CacheLimit", "integer", x);
     if (r.gated) gated(r, d, "CacheLimit", fContentCachingService_5);
-    deprecated(r, d, "CacheLimit", "Deprecated in macOS 27.");
+    deprecated(r, d, "CacheLimit", "Deprecated in macOS 27.", fContentCachingService_5);
   }
   x = v["DataPath"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DataPath", "string", x);
     if (r.gated) gated(r, d, "DataPath", fContentCachingService_6);
-    deprecated(r, d, "DataPath", "Deprecated in macOS 27.");
+    deprecated(r, d, "DataPath", "Deprecated in macOS 27.", fContentCachingService_6);
   }
   x = v["DenyTetheredCaching"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "DenyTetheredCaching", "boolean", x);
     if (r.gated) gated(r, d, "DenyTetheredCaching", fContentCachingService_7);
-    deprecated(r, d, "DenyTetheredCaching", "Deprecated in macOS 27.");
+    deprecated(r, d, "DenyTetheredCaching", "Deprecated in macOS 27.", fContentCachingService_7);
   }
   x = v["DisplayAlerts"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "DisplayAlerts", "boolean", x);
     if (r.gated) gated(r, d, "DisplayAlerts", fContentCachingService_8);
-    deprecated(r, d, "DisplayAlerts", "Deprecated in macOS 27.");
+    deprecated(r, d, "DisplayAlerts", "Deprecated in macOS 27.", fContentCachingService_8);
   }
   x = v["KeepAwake"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "KeepAwake", "boolean", x);
     if (r.gated) gated(r, d, "KeepAwake", fContentCachingService_9);
-    deprecated(r, d, "KeepAwake", "Deprecated in macOS 27.");
+    deprecated(r, d, "KeepAwake", "Deprecated in macOS 27.", fContentCachingService_9);
   }
   x = v["ListenRanges"];
   if (x !== void 0) {
@@ -15435,35 +15435,35 @@ function cContentCachingService_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "ListenRanges", fContentCachingService_10);
-    deprecated(r, d, "ListenRanges", "Deprecated in macOS 27.");
+    deprecated(r, d, "ListenRanges", "Deprecated in macOS 27.", fContentCachingService_10);
   }
   x = v["ListenRangesOnly"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "ListenRangesOnly", "boolean", x);
     if (r.gated) gated(r, d, "ListenRangesOnly", fContentCachingService_11);
-    deprecated(r, d, "ListenRangesOnly", "Deprecated in macOS 27.");
+    deprecated(r, d, "ListenRangesOnly", "Deprecated in macOS 27.", fContentCachingService_11);
   }
   x = v["ListenWithPeersAndParents"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "ListenWithPeersAndParents", "boolean", x);
     if (r.gated) gated(r, d, "ListenWithPeersAndParents", fContentCachingService_12);
-    deprecated(r, d, "ListenWithPeersAndParents", "Deprecated in macOS 27.");
+    deprecated(r, d, "ListenWithPeersAndParents", "Deprecated in macOS 27.", fContentCachingService_12);
   }
   x = v["LocalSubnetsOnly"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "LocalSubnetsOnly", "boolean", x);
     if (r.gated) gated(r, d, "LocalSubnetsOnly", fContentCachingService_13);
-    deprecated(r, d, "LocalSubnetsOnly", "Deprecated in macOS 27.");
+    deprecated(r, d, "LocalSubnetsOnly", "Deprecated in macOS 27.", fContentCachingService_13);
   }
   x = v["LogClientIdentity"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "LogClientIdentity", "boolean", x);
     if (r.gated) gated(r, d, "LogClientIdentity", fContentCachingService_14);
-    deprecated(r, d, "LogClientIdentity", "Deprecated in macOS 27.");
+    deprecated(r, d, "LogClientIdentity", "Deprecated in macOS 27.", fContentCachingService_14);
   }
   x = v["Parents"];
   if (x !== void 0) {
@@ -15477,7 +15477,7 @@ function cContentCachingService_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "Parents", fContentCachingService_15);
-    deprecated(r, d, "Parents", "Deprecated in macOS 27.");
+    deprecated(r, d, "Parents", "Deprecated in macOS 27.", fContentCachingService_15);
   }
   return n;
 }
@@ -15492,7 +15492,7 @@ function cContentCachingService_1(v, r, d) {
       if (!(x === "first-available" || x === "url-path-hash" || x === "random" || x === "round-robin" || x === "sticky-available")) notAllowed(r, d, "ParentSelectionPolicy", ["first-available", "url-path-hash", "random", "round-robin", "sticky-available"], x);
     }
     if (r.gated) gated(r, d, "ParentSelectionPolicy", fContentCachingService_16);
-    deprecated(r, d, "ParentSelectionPolicy", "Deprecated in macOS 27.");
+    deprecated(r, d, "ParentSelectionPolicy", "Deprecated in macOS 27.", fContentCachingService_16);
   }
   x = v["PeerFilterRanges"];
   if (x !== void 0) {
@@ -15507,7 +15507,7 @@ function cContentCachingService_1(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "PeerFilterRanges", fContentCachingService_17);
-    deprecated(r, d, "PeerFilterRanges", "Deprecated in macOS 27.");
+    deprecated(r, d, "PeerFilterRanges", "Deprecated in macOS 27.", fContentCachingService_17);
   }
   x = v["PeerListenRanges"];
   if (x !== void 0) {
@@ -15522,21 +15522,21 @@ function cContentCachingService_1(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "PeerListenRanges", fContentCachingService_18);
-    deprecated(r, d, "PeerListenRanges", "Deprecated in macOS 27.");
+    deprecated(r, d, "PeerListenRanges", "Deprecated in macOS 27.", fContentCachingService_18);
   }
   x = v["PeerLocalSubnetsOnly"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "PeerLocalSubnetsOnly", "boolean", x);
     if (r.gated) gated(r, d, "PeerLocalSubnetsOnly", fContentCachingService_19);
-    deprecated(r, d, "PeerLocalSubnetsOnly", "Deprecated in macOS 27.");
+    deprecated(r, d, "PeerLocalSubnetsOnly", "Deprecated in macOS 27.", fContentCachingService_19);
   }
   x = v["Port"];
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "Port", "integer", x);
     if (r.gated) gated(r, d, "Port", fContentCachingService_20);
-    deprecated(r, d, "Port", "Deprecated in macOS 27.");
+    deprecated(r, d, "Port", "Deprecated in macOS 27.", fContentCachingService_20);
   }
   x = v["PublicRanges"];
   if (x !== void 0) {
@@ -15551,7 +15551,7 @@ function cContentCachingService_1(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "PublicRanges", fContentCachingService_21);
-    deprecated(r, d, "PublicRanges", "Deprecated in macOS 27.");
+    deprecated(r, d, "PublicRanges", "Deprecated in macOS 27.", fContentCachingService_21);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -15626,9 +15626,9 @@ function isContentCachingService(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kContentCachingServiceRanges = /* @__PURE__ */ new Map([["first", 0], ["last", 1], ["type", 2]]);
-const fContentCachingServiceRanges_0 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingServiceRanges_1 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fContentCachingServiceRanges_2 = { "availability": { "macOS": { "deprecated": "27" } } };
+const fContentCachingServiceRanges_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingServiceRanges_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fContentCachingServiceRanges_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
 function cContentCachingServiceRanges_0(v, r, d) {
   let n = 0;
   let x;
@@ -15638,7 +15638,7 @@ function cContentCachingServiceRanges_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "first", "string", x);
     if (r.gated) gated(r, d, "first", fContentCachingServiceRanges_0);
-    deprecated(r, d, "first", "Deprecated in macOS 27.");
+    deprecated(r, d, "first", "Deprecated in macOS 27.", fContentCachingServiceRanges_0);
   }
   x = v["last"];
   if (x === void 0) missingRequired(r, d, "last");
@@ -15646,7 +15646,7 @@ function cContentCachingServiceRanges_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "last", "string", x);
     if (r.gated) gated(r, d, "last", fContentCachingServiceRanges_1);
-    deprecated(r, d, "last", "Deprecated in macOS 27.");
+    deprecated(r, d, "last", "Deprecated in macOS 27.", fContentCachingServiceRanges_1);
   }
   x = v["type"];
   if (x !== void 0) {
@@ -15656,7 +15656,7 @@ function cContentCachingServiceRanges_0(v, r, d) {
       if (!(x === "IPv4" || x === "IPv6")) notAllowed(r, d, "type", ["IPv4", "IPv6"], x);
     }
     if (r.gated) gated(r, d, "type", fContentCachingServiceRanges_2);
-    deprecated(r, d, "type", "Deprecated in macOS 27.");
+    deprecated(r, d, "type", "Deprecated in macOS 27.", fContentCachingServiceRanges_2);
   }
   return n;
 }
@@ -15686,8 +15686,8 @@ function isContentCachingServiceRanges(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDNSProxy = /* @__PURE__ */ new Map([["AppBundleIdentifier", 0], ["DNSProxyUUID", 1], ["ProviderBundleIdentifier", 2], ["ProviderConfiguration", 3], ["ProviderDesignatedRequirement", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
-const fDNSProxy_1 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fDNSProxy_4 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fDNSProxy_1 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDNSProxy_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cDNSProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -15810,6 +15810,7 @@ function isDNSProxyProviderConfiguration(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDNSSettings = /* @__PURE__ */ new Map([["DNSSettings", 0], ["OnDemandRules", 1], ["ProhibitDisablement", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
+const fDNSSettings_2 = { "situation": { "supervised": true } };
 function cDNSSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -15837,6 +15838,7 @@ function cDNSSettings_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "ProhibitDisablement", "boolean", x);
+    if (r.gated) gated(r, d, "ProhibitDisablement", fDNSSettings_2);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -15911,8 +15913,8 @@ function isDNSSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDNSSettingsDNSSettings = /* @__PURE__ */ new Map([["AllowFailover", 0], ["DNSProtocol", 1], ["PayloadCertificateUUID", 2], ["ServerAddresses", 3], ["ServerName", 4], ["ServerURL", 5], ["SupplementalMatchDomains", 6]]);
-const fDNSSettingsDNSSettings_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fDNSSettingsDNSSettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1" } } };
+const fDNSSettingsDNSSettings_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fDNSSettingsDNSSettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
 function cDNSSettingsDNSSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -16578,11 +16580,11 @@ function isDeclarativeManagementCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeclarativeManagementRequest = /* @__PURE__ */ new Map([["Data", 0], ["Endpoint", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["MessageType", 4], ["UDID", 5], ["UserID", 6], ["UserLongName", 7], ["UserShortName", 8]]);
-const fDeclarativeManagementRequest_2 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fDeclarativeManagementRequest_3 = { "availability": { "macOS": { "introduced": "13" } } };
-const fDeclarativeManagementRequest_6 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } } };
-const fDeclarativeManagementRequest_7 = { "availability": { "macOS": { "introduced": "13" } } };
-const fDeclarativeManagementRequest_8 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } } };
+const fDeclarativeManagementRequest_2 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeclarativeManagementRequest_3 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fDeclarativeManagementRequest_6 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fDeclarativeManagementRequest_7 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fDeclarativeManagementRequest_8 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
 function cDeclarativeManagementRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -16673,11 +16675,11 @@ function isDeclarativeManagementRequest(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeclarativeManagementResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fDeclarativeManagementResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fDeclarativeManagementResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeclarativeManagementResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } } };
-const fDeclarativeManagementResponse_8 = { "availability": { "macOS": { "introduced": "13" } } };
-const fDeclarativeManagementResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } } };
+const fDeclarativeManagementResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeclarativeManagementResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeclarativeManagementResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fDeclarativeManagementResponse_8 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fDeclarativeManagementResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
 function cDeclarativeManagementResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -16947,8 +16949,8 @@ function isDeleteUserCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeleteUserCommandCommand = /* @__PURE__ */ new Map([["DeleteAllUsers", 0], ["ForceDeletion", 1], ["RequestRequiresNetworkTether", 2], ["RequestType", 3], ["UserName", 4]]);
-const fDeleteUserCommandCommand_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fDeleteUserCommandCommand_1 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fDeleteUserCommandCommand_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fDeleteUserCommandCommand_1 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cDeleteUserCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -17011,9 +17013,9 @@ function isDeleteUserCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeleteUserResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fDeleteUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fDeleteUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeleteUserResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
+const fDeleteUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeleteUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeleteUserResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cDeleteUserResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17211,7 +17213,7 @@ function isDescriptionAttribute(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDesktop = /* @__PURE__ */ new Map([["locked", 0], ["override-picture-path", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fDesktop_0 = { "availability": { "macOS": { "deprecated": "10.13" } } };
+const fDesktop_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" }, "instead": "Replaced with allowWallpaperModification in macOS 10.13." };
 function cDesktop_0(v, r, d) {
   let n = 0;
   let x;
@@ -17220,7 +17222,7 @@ function cDesktop_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "locked", "boolean", x);
     if (r.gated) gated(r, d, "locked", fDesktop_0);
-    deprecated(r, d, "locked", "Replaced with allowWallpaperModification in macOS 10.13.");
+    deprecated(r, d, "locked", "Replaced with allowWallpaperModification in macOS 10.13.", fDesktop_0);
   }
   x = v["override-picture-path"];
   if (x !== void 0) {
@@ -17559,11 +17561,11 @@ function isDeviceConfiguredCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceConfiguredResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fDeviceConfiguredResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
-const fDeviceConfiguredResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeviceConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } } };
-const fDeviceConfiguredResponse_8 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } } };
+const fDeviceConfiguredResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fDeviceConfiguredResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeviceConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceConfiguredResponse_8 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 function cDeviceConfiguredResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17765,7 +17767,7 @@ function isDeviceInformationCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceInformationCommandCommand = /* @__PURE__ */ new Map([["DeviceAttestationNonce", 0], ["Queries", 1], ["RequestRequiresNetworkTether", 2], ["RequestType", 3]]);
-const fDeviceInformationCommandCommand_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fDeviceInformationCommandCommand_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cDeviceInformationCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -17831,66 +17833,66 @@ function isDeviceInformationCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceInformationCommandCommandQueries = /* @__PURE__ */ new Map([["AccessibilitySettings", 0], ["ActiveManagedUsers", 1], ["AppAnalyticsEnabled", 2], ["AutoSetupAdminAccounts", 3], ["AvailableDeviceCapacity", 4], ["AwaitingConfiguration", 5], ["BatteryLevel", 6], ["BluetoothMAC", 7], ["BuildVersion", 8], ["CellularTechnology", 9], ["DataRoamingEnabled", 10], ["DeviceCapacity", 11], ["DeviceID", 12], ["DeviceName", 13], ["DevicePropertiesAttestation", 14], ["DiagnosticSubmissionEnabled", 15], ["EACSPreflight", 16], ["EASDeviceIdentifier", 17], ["EstimatedResidentUsers", 18], ["EthernetMAC", 19], ["HasBattery", 20], ["HostName", 21], ["IsActivationLockEnabled", 22], ["IsActivationLockSupported", 23], ["IsAppleSilicon", 24], ["IsCloudBackupEnabled", 25], ["IsDeviceLocatorServiceEnabled", 26], ["IsDoNotDisturbInEffect", 27], ["IsMDMLostModeEnabled", 28], ["IsMultiUser", 29], ["IsNetworkTethered", 30], ["IsSupervised", 31], ["iTunesStoreAccountHash", 32], ["iTunesStoreAccountIsActive", 33], ["LastCloudBackupDate", 34], ["LocalHostName", 35], ["ManagedAppleIDDefaultDomains", 36], ["MaximumResidentUsers", 37], ["MDMOptions", 38], ["Model", 39], ["ModelName", 40], ["ModelNumber", 41], ["ModemFirmwareVersion", 42], ["OnlineAuthenticationGracePeriod", 43], ["OrganizationInfo", 44], ["OSVersion", 45], ["PersonalHotspotEnabled", 46], ["PINRequiredForDeviceLock", 47], ["PINRequiredForEraseDevice", 48], ["ProductName", 49], ["ProvisioningUDID", 50], ["PushToken", 51], ["QuotaSize", 52], ["ResidentUsers", 53], ["SerialNumber", 54], ["ServiceSubscriptions", 55], ["SkipLanguageAndLocaleSetupForNewUsers", 56], ["SupplementalBuildVersion", 57], ["SupplementalOSVersionExtra", 58], ["SupportsiOSAppInstalls", 59], ["SupportsLOMDevice", 60], ["SystemIntegrityProtectionEnabled", 61], ["TemporarySessionOnly", 62], ["TemporarySessionTimeout", 63], ["TimeZone", 64], ["UDID", 65], ["UserSessionTimeout", 66], ["WiFiMAC", 67]]);
-const fDeviceInformationCommandCommandQueries_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_1 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationCommandCommandQueries_2 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_3 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationCommandCommandQueries_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_5 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_7 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationCommandCommandQueries_9 = { "availability": { "iOS": { "introduced": "4.2.6" }, "iPadOS": { "introduced": "4.2.6" } } };
-const fDeviceInformationCommandCommandQueries_10 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } } };
-const fDeviceInformationCommandCommandQueries_11 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_12 = { "availability": { "tvOS": { "introduced": "9" } } };
-const fDeviceInformationCommandCommandQueries_14 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_15 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_16 = { "availability": { "macOS": { "introduced": "13.3" } } };
-const fDeviceInformationCommandCommandQueries_17 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationCommandCommandQueries_18 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fDeviceInformationCommandCommandQueries_19 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fDeviceInformationCommandCommandQueries_20 = { "availability": { "macOS": { "introduced": "13.3" } } };
-const fDeviceInformationCommandCommandQueries_21 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationCommandCommandQueries_22 = { "availability": { "iOS": { "introduced": "7", "deprecated": "16" }, "iPadOS": { "introduced": "7", "deprecated": "16" }, "macOS": { "introduced": "10.15", "deprecated": "13" }, "watchOS": { "introduced": "10", "deprecated": "10" } } };
-const fDeviceInformationCommandCommandQueries_23 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeviceInformationCommandCommandQueries_24 = { "availability": { "macOS": { "introduced": "12" } } };
-const fDeviceInformationCommandCommandQueries_25 = { "availability": { "iOS": { "introduced": "7.1" }, "iPadOS": { "introduced": "7.1" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationCommandCommandQueries_26 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_28 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_29 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fDeviceInformationCommandCommandQueries_30 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceInformationCommandCommandQueries_31 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_32 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_33 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_34 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationCommandCommandQueries_35 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationCommandCommandQueries_36 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fDeviceInformationCommandCommandQueries_37 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fDeviceInformationCommandCommandQueries_38 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_39 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_41 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "tvOS": { "introduced": "16.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_42 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fDeviceInformationCommandCommandQueries_43 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fDeviceInformationCommandCommandQueries_44 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_46 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fDeviceInformationCommandCommandQueries_47 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationCommandCommandQueries_48 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationCommandCommandQueries_50 = { "availability": { "macOS": { "introduced": "11.3" } } };
-const fDeviceInformationCommandCommandQueries_51 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.12" } } };
-const fDeviceInformationCommandCommandQueries_52 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } } };
-const fDeviceInformationCommandCommandQueries_53 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } } };
-const fDeviceInformationCommandCommandQueries_55 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } } };
-const fDeviceInformationCommandCommandQueries_56 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" } } };
-const fDeviceInformationCommandCommandQueries_57 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_58 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_59 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationCommandCommandQueries_60 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationCommandCommandQueries_61 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fDeviceInformationCommandCommandQueries_62 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
-const fDeviceInformationCommandCommandQueries_63 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
-const fDeviceInformationCommandCommandQueries_64 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationCommandCommandQueries_66 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
+const fDeviceInformationCommandCommandQueries_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_1 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_2 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_3 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_5 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_7 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_9 = { "availability": { "iOS": { "introduced": "4.2.6" }, "iPadOS": { "introduced": "4.2.6" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_10 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_11 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_12 = { "availability": { "tvOS": { "introduced": "9" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_14 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_15 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_16 = { "availability": { "macOS": { "introduced": "13.3" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_17 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_18 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_19 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_20 = { "availability": { "macOS": { "introduced": "13.3" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_21 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_22 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "16", "iPadOS": "16", "macOS": "13", "watchOS": "10" }, "instead": "Available as of iOS 7 and macOS 10.15, and deprecated in iOS 16 and macOS 13." };
+const fDeviceInformationCommandCommandQueries_23 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_24 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_25 = { "availability": { "iOS": { "introduced": "7.1" }, "iPadOS": { "introduced": "7.1" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_26 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_28 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_29 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_30 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_31 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_32 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_33 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_34 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_35 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_36 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_37 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_38 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_39 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_41 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "tvOS": { "introduced": "16.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_42 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_43 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_44 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_46 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_47 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_48 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_50 = { "availability": { "macOS": { "introduced": "11.3" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_51 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_52 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_53 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_55 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_56 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_57 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_58 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_59 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_60 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_61 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_62 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_63 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_64 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationCommandCommandQueries_66 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
 function cDeviceInformationCommandCommandQueries_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -18009,7 +18011,7 @@ function cDeviceInformationCommandCommandQueries_1(x, i, r, d) {
     case 22: {
       if (typeof x !== "string") wrongType(r, d, "IsActivationLockEnabled", "string", x);
       if (r.gated) gated(r, d, "IsActivationLockEnabled", fDeviceInformationCommandCommandQueries_22);
-      deprecated(r, d, "IsActivationLockEnabled", "Available as of iOS 7 and macOS 10.15, and deprecated in iOS 16 and macOS 13.");
+      deprecated(r, d, "IsActivationLockEnabled", "Available as of iOS 7 and macOS 10.15, and deprecated in iOS 16 and macOS 13.", fDeviceInformationCommandCommandQueries_22);
       return 0;
     }
     case 23: {
@@ -18277,11 +18279,11 @@ function isDeviceInformationCommandCommandQueries(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceInformationResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["QueryResponses", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fDeviceInformationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeviceInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fDeviceInformationResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fDeviceInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fDeviceInformationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeviceInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fDeviceInformationResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fDeviceInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cDeviceInformationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -18446,65 +18448,65 @@ function isDeviceInformationResponseErrorChainItem(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kDeviceInformationResponseQueryResponses = /* @__PURE__ */ new Map([["AccessibilitySettings", 0], ["ActiveManagedUsers", 1], ["AppAnalyticsEnabled", 2], ["AutoSetupAdminAccounts", 3], ["AvailableDeviceCapacity", 4], ["AwaitingConfiguration", 5], ["BatteryLevel", 6], ["BluetoothMAC", 7], ["BuildVersion", 8], ["CellularTechnology", 9], ["DataRoamingEnabled", 10], ["DeviceCapacity", 11], ["DeviceID", 12], ["DeviceName", 13], ["DevicePropertiesAttestation", 14], ["DiagnosticSubmissionEnabled", 15], ["EACSPreflight", 16], ["EASDeviceIdentifier", 17], ["EstimatedResidentUsers", 18], ["EthernetMAC", 19], ["HasBattery", 20], ["HostName", 21], ["IsActivationLockEnabled", 22], ["IsActivationLockSupported", 23], ["IsAppleSilicon", 24], ["IsCloudBackupEnabled", 25], ["IsDeviceLocatorServiceEnabled", 26], ["IsDoNotDisturbInEffect", 27], ["IsMDMLostModeEnabled", 28], ["IsMultiUser", 29], ["IsNetworkTethered", 30], ["IsSupervised", 31], ["iTunesStoreAccountHash", 32], ["iTunesStoreAccountIsActive", 33], ["LastCloudBackupDate", 34], ["LocalHostName", 35], ["ManagedAppleIDDefaultDomains", 36], ["MaximumResidentUsers", 37], ["MDMOptions", 38], ["Model", 39], ["ModelName", 40], ["ModelNumber", 41], ["ModemFirmwareVersion", 42], ["OnlineAuthenticationGracePeriod", 43], ["OrganizationInfo", 44], ["OSVersion", 45], ["PersonalHotspotEnabled", 46], ["PINRequiredForDeviceLock", 47], ["PINRequiredForEraseDevice", 48], ["ProductName", 49], ["ProvisioningUDID", 50], ["PushToken", 51], ["QuotaSize", 52], ["ResidentUsers", 53], ["SerialNumber", 54], ["ServiceSubscriptions", 55], ["SkipLanguageAndLocaleSetupForNewUsers", 56], ["SupplementalBuildVersion", 57], ["SupplementalOSVersionExtra", 58], ["SupportsiOSAppInstalls", 59], ["SupportsLOMDevice", 60], ["SystemIntegrityProtectionEnabled", 61], ["TemporarySessionOnly", 62], ["TemporarySessionTimeout", 63], ["TimeZone", 64], ["UDID", 65], ["UserSessionTimeout", 66], ["WiFiMAC", 67]]);
-const fDeviceInformationResponseQueryResponses_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_1 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationResponseQueryResponses_2 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_3 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationResponseQueryResponses_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_5 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_7 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationResponseQueryResponses_9 = { "availability": { "iOS": { "introduced": "4.2.6" }, "iPadOS": { "introduced": "4.2.6" } } };
-const fDeviceInformationResponseQueryResponses_10 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } } };
-const fDeviceInformationResponseQueryResponses_11 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_12 = { "availability": { "tvOS": { "introduced": "9" } } };
-const fDeviceInformationResponseQueryResponses_14 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_15 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_16 = { "availability": { "macOS": { "introduced": "13.3" } } };
-const fDeviceInformationResponseQueryResponses_17 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationResponseQueryResponses_18 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fDeviceInformationResponseQueryResponses_19 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fDeviceInformationResponseQueryResponses_20 = { "availability": { "macOS": { "introduced": "13.3" } } };
-const fDeviceInformationResponseQueryResponses_21 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationResponseQueryResponses_22 = { "availability": { "iOS": { "introduced": "7", "deprecated": "16" }, "iPadOS": { "introduced": "7", "deprecated": "16" }, "macOS": { "introduced": "10.9", "deprecated": "13" }, "watchOS": { "introduced": "10", "deprecated": "10" } } };
-const fDeviceInformationResponseQueryResponses_23 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fDeviceInformationResponseQueryResponses_24 = { "availability": { "macOS": { "introduced": "12" } } };
-const fDeviceInformationResponseQueryResponses_25 = { "availability": { "iOS": { "introduced": "7.1" }, "iPadOS": { "introduced": "7.1" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationResponseQueryResponses_26 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_28 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_29 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fDeviceInformationResponseQueryResponses_30 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceInformationResponseQueryResponses_31 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_32 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_33 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_34 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "1.1" } } };
-const fDeviceInformationResponseQueryResponses_35 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fDeviceInformationResponseQueryResponses_36 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fDeviceInformationResponseQueryResponses_37 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fDeviceInformationResponseQueryResponses_38 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_39 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_42 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fDeviceInformationResponseQueryResponses_43 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fDeviceInformationResponseQueryResponses_44 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_46 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fDeviceInformationResponseQueryResponses_47 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationResponseQueryResponses_48 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationResponseQueryResponses_50 = { "availability": { "macOS": { "introduced": "11.3" } } };
-const fDeviceInformationResponseQueryResponses_51 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.12" } } };
-const fDeviceInformationResponseQueryResponses_52 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } } };
-const fDeviceInformationResponseQueryResponses_53 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } } };
-const fDeviceInformationResponseQueryResponses_55 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } } };
-const fDeviceInformationResponseQueryResponses_56 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" } } };
-const fDeviceInformationResponseQueryResponses_57 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_58 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_59 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationResponseQueryResponses_60 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationResponseQueryResponses_61 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fDeviceInformationResponseQueryResponses_62 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
-const fDeviceInformationResponseQueryResponses_63 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
-const fDeviceInformationResponseQueryResponses_64 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponses_66 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
+const fDeviceInformationResponseQueryResponses_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_1 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_2 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_3 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_5 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_7 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_9 = { "availability": { "iOS": { "introduced": "4.2.6" }, "iPadOS": { "introduced": "4.2.6" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_10 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_11 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_12 = { "availability": { "tvOS": { "introduced": "9" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_14 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_15 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_16 = { "availability": { "macOS": { "introduced": "13.3" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_17 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_18 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_19 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_20 = { "availability": { "macOS": { "introduced": "13.3" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_21 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_22 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "16", "iPadOS": "16", "macOS": "13", "watchOS": "10" }, "instead": "Available as of iOS 7 and macOS 10.9, and deprecated in iOS 16 and macOS 13." };
+const fDeviceInformationResponseQueryResponses_23 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_24 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_25 = { "availability": { "iOS": { "introduced": "7.1" }, "iPadOS": { "introduced": "7.1" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_26 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_28 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_29 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_30 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_31 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_32 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_33 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_34 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_35 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_36 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_37 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_38 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_39 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_42 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_43 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_44 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_46 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_47 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_48 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_50 = { "availability": { "macOS": { "introduced": "11.3" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_51 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_52 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_53 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_55 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_56 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_57 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_58 = { "availability": { "iOS": { "introduced": "16.1" }, "iPadOS": { "introduced": "16.1" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "16.1" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_59 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_60 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_61 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_62 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_63 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_64 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponses_66 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
 function cDeviceInformationResponseQueryResponses_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -18649,7 +18651,7 @@ function cDeviceInformationResponseQueryResponses_1(x, i, r, d) {
     case 22: {
       if (typeof x !== "boolean") wrongType(r, d, "IsActivationLockEnabled", "boolean", x);
       if (r.gated) gated(r, d, "IsActivationLockEnabled", fDeviceInformationResponseQueryResponses_22);
-      deprecated(r, d, "IsActivationLockEnabled", "Available as of iOS 7 and macOS 10.9, and deprecated in iOS 16 and macOS 13.");
+      deprecated(r, d, "IsActivationLockEnabled", "Available as of iOS 7 and macOS 10.9, and deprecated in iOS 16 and macOS 13.", fDeviceInformationResponseQueryResponses_22);
       return 0;
     }
     case 23: {
@@ -18933,8 +18935,8 @@ function isDeviceInformationResponseQueryResponses(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kDeviceInformationResponseQueryResponsesAccessibilitySettings = /* @__PURE__ */ new Map([["BoldTextEnabled", 0], ["GrayscaleEnabled", 1], ["IncreaseContrastEnabled", 2], ["ReduceMotionEnabled", 3], ["ReduceTransparencyEnabled", 4], ["TextSize", 5], ["TouchAccommodationsEnabled", 6], ["VoiceOverEnabled", 7], ["ZoomEnabled", 8]]);
-const fDeviceInformationResponseQueryResponsesAccessibilitySettings_1 = { "availability": { "watchOS": { "introduced": "10" } } };
-const fDeviceInformationResponseQueryResponsesAccessibilitySettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
+const fDeviceInformationResponseQueryResponsesAccessibilitySettings_1 = { "availability": { "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponsesAccessibilitySettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
 function cDeviceInformationResponseQueryResponsesAccessibilitySettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -19057,9 +19059,9 @@ function isDeviceInformationResponseQueryResponsesAutoSetupAdminAccountsItem(val
   return verdict(r);
 }
 const kDeviceInformationResponseQueryResponsesMDMOptions = /* @__PURE__ */ new Map([["ActivationLockAllowedWhileSupervised", 0], ["BootstrapTokenAllowed", 1], ["PromptUserToAllowBootstrapTokenForAuthentication", 2]]);
-const fDeviceInformationResponseQueryResponsesMDMOptions_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "9" } } };
-const fDeviceInformationResponseQueryResponsesMDMOptions_1 = { "availability": { "macOS": { "introduced": "11" } } };
-const fDeviceInformationResponseQueryResponsesMDMOptions_2 = { "availability": { "macOS": { "introduced": "11" } } };
+const fDeviceInformationResponseQueryResponsesMDMOptions_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "9" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponsesMDMOptions_1 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponsesMDMOptions_2 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cDeviceInformationResponseQueryResponsesMDMOptions_0(v, r, d) {
   let n = 0;
   let x;
@@ -19260,8 +19262,8 @@ function isDeviceInformationResponseQueryResponsesOrganizationInfo(value, option
   return verdict(r);
 }
 const kDeviceInformationResponseQueryResponsesServiceSubscriptionProperty = /* @__PURE__ */ new Map([["CarrierSettingsVersion", 0], ["CurrentCarrierNetwork", 1], ["CurrentMCC", 2], ["CurrentMNC", 3], ["EID", 4], ["ICCID", 5], ["IMEI", 6], ["IsDataPreferred", 7], ["IsRoaming", 8], ["IsVoicePreferred", 9], ["Label", 10], ["LabelID", 11], ["MEID", 12], ["PhoneNumber", 13], ["Slot", 14], ["SubscriberCarrierNetwork", 15]]);
-const fDeviceInformationResponseQueryResponsesServiceSubscriptionProperty_4 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fDeviceInformationResponseQueryResponsesServiceSubscriptionProperty_15 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
+const fDeviceInformationResponseQueryResponsesServiceSubscriptionProperty_4 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fDeviceInformationResponseQueryResponsesServiceSubscriptionProperty_15 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
 function cDeviceInformationResponseQueryResponsesServiceSubscriptionProperty_0(v, r, d) {
   let n = 0;
   let x;
@@ -19607,14 +19609,14 @@ function isDeviceLocationCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceLocationResponse = /* @__PURE__ */ new Map([["Altitude", 0], ["CommandUUID", 1], ["Course", 2], ["EnrollmentID", 3], ["EnrollmentUserID", 4], ["ErrorChain", 5], ["HorizontalAccuracy", 6], ["Latitude", 7], ["Longitude", 8], ["NotOnConsole", 9], ["Speed", 10], ["Status", 11], ["Timestamp", 12], ["UDID", 13], ["UserID", 14], ["UserLongName", 15], ["UserShortName", 16], ["VerticalAccuracy", 17]]);
-const fDeviceLocationResponse_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceLocationResponse_2 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceLocationResponse_3 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fDeviceLocationResponse_4 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeviceLocationResponse_6 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceLocationResponse_10 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceLocationResponse_12 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
-const fDeviceLocationResponse_17 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } } };
+const fDeviceLocationResponse_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceLocationResponse_2 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceLocationResponse_3 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeviceLocationResponse_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeviceLocationResponse_6 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceLocationResponse_10 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceLocationResponse_12 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+const fDeviceLocationResponse_17 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
 function cDeviceLocationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -19872,9 +19874,9 @@ function isDeviceLockCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceLockCommandCommand = /* @__PURE__ */ new Map([["Message", 0], ["PhoneNumber", 1], ["PIN", 2], ["RequestRequiresNetworkTether", 3], ["RequestType", 4]]);
-const fDeviceLockCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.14" }, "watchOS": { "introduced": "10" } } };
-const fDeviceLockCommandCommand_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11.5" }, "watchOS": { "introduced": "10" } } };
-const fDeviceLockCommandCommand_2 = { "availability": { "macOS": { "introduced": "10.8" } } };
+const fDeviceLockCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.14" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceLockCommandCommand_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11.5" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fDeviceLockCommandCommand_2 = { "availability": { "macOS": { "introduced": "10.8" } }, "exhaustive": true };
 function cDeviceLockCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -19938,11 +19940,11 @@ function isDeviceLockCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDeviceLockResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["MessageResult", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fDeviceLockResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
-const fDeviceLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDeviceLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fDeviceLockResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fDeviceLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fDeviceLockResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fDeviceLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDeviceLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fDeviceLockResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fDeviceLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cDeviceLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20168,11 +20170,11 @@ function isDeviceStatusResponseDevices(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDirectoryService = /* @__PURE__ */ new Map([["ADAllowMultiDomainAuth", 0], ["ADAllowMultiDomainAuthFlag", 1], ["ADCreateMobileAccountAtLogin", 2], ["ADCreateMobileAccountAtLoginFlag", 3], ["ADDefaultUserShell", 4], ["ADDefaultUserShellFlag", 5], ["ADDomainAdminGroupList", 6], ["ADDomainAdminGroupListFlag", 7], ["ADForceHomeLocal", 8], ["ADForceHomeLocalFlag", 9], ["ADMapGGIDAttribute", 10], ["ADMapGGIDAttributeFlag", 11], ["ADMapGIDAttribute", 12], ["ADMapGIDAttributeFlag", 13], ["ADMapUIDAttribute", 14], ["ADMapUIDAttributeFlag", 15], ["ADMountStyle", 16], ["ADNamespace", 17], ["ADNamespaceFlag", 18], ["ADOrganizationalUnit", 19], ["ADPacketEncrypt", 20], ["ADPacketEncryptFlag", 21], ["ADPacketSign", 22], ["ADPacketSignFlag", 23], ["ADPreferredDCServer", 24], ["ADPreferredDCServerFlag", 25], ["ADRestrictDDNS", 26], ["ADRestrictDDNSFlag", 27], ["ADTrustChangePassIntervalDays", 28], ["ADTrustChangePassIntervalDaysFlag", 29], ["ADUseWindowsUNCPath", 30], ["ADUseWindowsUNCPathFlag", 31], ["ADWarnUserBeforeCreatingMA", 32], ["ADWarnUserBeforeCreatingMAFlag", 33], ["ClientID", 34], ["Description", 35], ["HostName", 36], ["Password", 37], ["UserName", 38], ["PayloadDescription", 39], ["PayloadDisplayName", 40], ["PayloadIdentifier", 41], ["PayloadOrganization", 42], ["PayloadType", 43], ["PayloadUUID", 44], ["PayloadVersion", 45]]);
-const fDirectoryService_1 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fDirectoryService_3 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fDirectoryService_9 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fDirectoryService_31 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fDirectoryService_33 = { "availability": { "macOS": { "introduced": "10.9" } } };
+const fDirectoryService_1 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fDirectoryService_3 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fDirectoryService_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fDirectoryService_31 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fDirectoryService_33 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 function cDirectoryService_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -20516,8 +20518,8 @@ function isDisableLostModeCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDisableLostModeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fDisableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fDisableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fDisableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDisableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cDisableLostModeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20761,10 +20763,10 @@ function isDisableRemoteDesktopCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDisableRemoteDesktopResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fDisableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fDisableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDisableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } } };
-const fDisableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } } };
+const fDisableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDisableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDisableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+const fDisableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
 function cDisableRemoteDesktopResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -21005,14 +21007,14 @@ function isDiskManagementSettingsRestrictionsObject(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kDock = /* @__PURE__ */ new Map([["AllowDockFixupOverride", 0], ["autohide", 1], ["autohide-immutable", 2], ["contents-immutable", 3], ["dblclickbehavior", 4], ["dblclickbehavior-immutable", 5], ["largesize", 6], ["launchanim", 7], ["launchanim-immutable", 8], ["magnification", 9], ["magnify-immutable", 10], ["magsize-immutable", 11], ["MCXDockSpecialFolders", 12], ["mineffect", 13], ["mineffect-immutable", 14], ["minimize-to-application", 15], ["minintoapp-immutable", 16], ["orientation", 17], ["persistent-apps", 18], ["persistent-others", 19], ["position-immutable", 20], ["show-process-indicators", 21], ["show-recents", 22], ["showindicators-immutable", 23], ["showrecents-immutable", 24], ["size-immutable", 25], ["static-apps", 26], ["static-only", 27], ["static-others", 28], ["tilesize", 29], ["windowtabbing", 30], ["windowtabbing-immutable", 31], ["PayloadDescription", 32], ["PayloadDisplayName", 33], ["PayloadIdentifier", 34], ["PayloadOrganization", 35], ["PayloadType", 36], ["PayloadUUID", 37], ["PayloadVersion", 38]]);
-const fDock_0 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fDock_4 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDock_5 = { "availability": { "macOS": { "introduced": "10.14" } } };
-const fDock_16 = { "availability": { "macOS": { "introduced": "10.14" } } };
-const fDock_22 = { "availability": { "macOS": { "introduced": "10.14" } } };
-const fDock_24 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDock_30 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fDock_31 = { "availability": { "macOS": { "introduced": "10.12" } } };
+const fDock_0 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fDock_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDock_5 = { "availability": { "macOS": { "introduced": "10.14" } }, "exhaustive": true };
+const fDock_16 = { "availability": { "macOS": { "introduced": "10.14" } }, "exhaustive": true };
+const fDock_22 = { "availability": { "macOS": { "introduced": "10.14" } }, "exhaustive": true };
+const fDock_24 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDock_30 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fDock_31 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
 function cDock_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -21403,11 +21405,11 @@ function isDockStaticItemTileDataFileData(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kDomains = /* @__PURE__ */ new Map([["CrossSiteTrackingPreventionRelaxedApps", 0], ["CrossSiteTrackingPreventionRelaxedDomains", 1], ["EmailDomains", 2], ["SafariPasswordAutoFillDomains", 3], ["WebDomains", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
-const fDomains_0 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "2" } } };
-const fDomains_1 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } } };
-const fDomains_2 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.10" } } };
-const fDomains_3 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "2" } } };
-const fDomains_4 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "2" } } };
+const fDomains_0 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fDomains_1 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fDomains_2 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fDomains_3 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fDomains_4 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
 function cDomains_0(v, r, d) {
   let n = 0;
   let x;
@@ -21684,7 +21686,7 @@ function isEditVppUserResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEducationConfiguration = /* @__PURE__ */ new Map([["Departments", 0], ["DeviceGroups", 1], ["Groups", 2], ["LeaderPayloadCertificateAnchorUUID", 3], ["MemberPayloadCertificateAnchorUUID", 4], ["OrganizationName", 5], ["OrganizationUUID", 6], ["PayloadCertificateUUID", 7], ["ResourcePayloadCertificateUUID", 8], ["ScreenObservationPermissionModificationAllowed", 9], ["UserIdentifier", 10], ["Users", 11], ["PayloadDescription", 12], ["PayloadDisplayName", 13], ["PayloadIdentifier", 14], ["PayloadOrganization", 15], ["PayloadType", 16], ["PayloadUUID", 17], ["PayloadVersion", 18]]);
-const fEducationConfiguration_9 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "macOS": { "introduced": "10.14" } } };
+const fEducationConfiguration_9 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "macOS": { "introduced": "10.14" } }, "exhaustive": true };
 function cEducationConfiguration_0(v, r, d) {
   let n = 0;
   let x;
@@ -21984,7 +21986,7 @@ function isEducationConfigurationDeviceGroupsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEducationConfigurationGroupsItem = /* @__PURE__ */ new Map([["BeaconID", 0], ["ConfigurationSource", 1], ["Description", 2], ["DeviceGroupIdentifiers", 3], ["ImageURL", 4], ["LeaderIdentifiers", 5], ["MemberIdentifiers", 6], ["Name", 7]]);
-const fEducationConfigurationGroupsItem_4 = { "availability": { "iOS": { "introduced": "9.3", "deprecated": "9.3.1" }, "iPadOS": { "introduced": "9.3", "deprecated": "9.3.1" } } };
+const fEducationConfigurationGroupsItem_4 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "9.3.1", "iPadOS": "9.3.1" }, "instead": "Deprecated in iOS 9.3.1 and later." };
 function cEducationConfigurationGroupsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -22021,7 +22023,7 @@ function cEducationConfigurationGroupsItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "ImageURL", "string", x);
     if (r.gated) gated(r, d, "ImageURL", fEducationConfigurationGroupsItem_4);
-    deprecated(r, d, "ImageURL", "Deprecated in iOS 9.3.1 and later.");
+    deprecated(r, d, "ImageURL", "Deprecated in iOS 9.3.1 and later.", fEducationConfigurationGroupsItem_4);
   }
   x = v["LeaderIdentifiers"];
   if (x !== void 0) {
@@ -22082,7 +22084,7 @@ function isEducationConfigurationGroupsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEducationConfigurationUsersItem = /* @__PURE__ */ new Map([["AppleID", 0], ["FamilyName", 1], ["FullScreenImageURL", 2], ["GivenName", 3], ["Identifier", 4], ["ImageURL", 5], ["Name", 6], ["PasscodeType", 7], ["PhoneticFamilyName", 8], ["PhoneticGivenName", 9]]);
-const fEducationConfigurationUsersItem_2 = { "availability": { "iOS": { "introduced": "9.3", "deprecated": "9.3.1" }, "iPadOS": { "introduced": "9.3", "deprecated": "9.3.1" } } };
+const fEducationConfigurationUsersItem_2 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "9.3.1", "iPadOS": "9.3.1" }, "instead": "Deprecated in iOS 9.3.1 and later." };
 function cEducationConfigurationUsersItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -22101,7 +22103,7 @@ function cEducationConfigurationUsersItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "FullScreenImageURL", "string", x);
     if (r.gated) gated(r, d, "FullScreenImageURL", fEducationConfigurationUsersItem_2);
-    deprecated(r, d, "FullScreenImageURL", "Deprecated in iOS 9.3.1 and later.");
+    deprecated(r, d, "FullScreenImageURL", "Deprecated in iOS 9.3.1 and later.", fEducationConfigurationUsersItem_2);
   }
   x = v["GivenName"];
   if (x !== void 0) {
@@ -22275,8 +22277,8 @@ function isEnableLostModeCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEnableLostModeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fEnableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fEnableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fEnableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fEnableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cEnableLostModeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -22520,10 +22522,10 @@ function isEnableRemoteDesktopCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEnableRemoteDesktopResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fEnableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fEnableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fEnableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } } };
-const fEnableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } } };
+const fEnableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fEnableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fEnableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+const fEnableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
 function cEnableRemoteDesktopResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -23186,7 +23188,7 @@ function isEnergySaverComAppleEnergySaverPortableBatteryPower(value, options = N
   return verdict(r);
 }
 const kEnrollmentSSODocument = /* @__PURE__ */ new Map([["AppIDs", 0], ["AssociatedDomains", 1], ["AssociatedDomainsEnableDirectDownloads", 2], ["ConfigurationProfile", 3], ["Declarations", 4], ["iTunesStoreID", 5]]);
-const fEnrollmentSSODocument_4 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } } };
+const fEnrollmentSSODocument_4 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
 function cEnrollmentSSODocument_0(v, r, d) {
   let n = 0;
   let x;
@@ -23314,11 +23316,11 @@ function isEraseDeviceCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEraseDeviceCommandCommand = /* @__PURE__ */ new Map([["DisallowProximitySetup", 0], ["ObliterationBehavior", 1], ["PIN", 2], ["PreserveDataPlan", 3], ["RequestRequiresNetworkTether", 4], ["RequestType", 5], ["ReturnToService", 6]]);
-const fEraseDeviceCommandCommand_0 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" } } };
-const fEraseDeviceCommandCommand_1 = { "availability": { "macOS": { "introduced": "12" } } };
-const fEraseDeviceCommandCommand_2 = { "availability": { "macOS": { "introduced": "10.8" } } };
-const fEraseDeviceCommandCommand_3 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "watchOS": { "introduced": "10" } } };
-const fEraseDeviceCommandCommand_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "26" } } };
+const fEraseDeviceCommandCommand_0 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" } }, "exhaustive": true };
+const fEraseDeviceCommandCommand_1 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
+const fEraseDeviceCommandCommand_2 = { "availability": { "macOS": { "introduced": "10.8" } }, "exhaustive": true };
+const fEraseDeviceCommandCommand_3 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fEraseDeviceCommandCommand_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cEraseDeviceCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -23398,8 +23400,8 @@ function isEraseDeviceCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEraseDeviceCommandCommandReturnToService = /* @__PURE__ */ new Map([["BootstrapToken", 0], ["Enabled", 1], ["MDMProfileData", 2], ["ShouldRetryEnrollment", 3], ["WiFiProfileData", 4]]);
-const fEraseDeviceCommandCommandReturnToService_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fEraseDeviceCommandCommandReturnToService_3 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" } } };
+const fEraseDeviceCommandCommandReturnToService_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fEraseDeviceCommandCommandReturnToService_3 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" } }, "exhaustive": true };
 function cEraseDeviceCommandCommandReturnToService_0(v, r, d) {
   let n = 0;
   let x;
@@ -23459,11 +23461,11 @@ function isEraseDeviceCommandCommandReturnToService(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kEraseDeviceResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fEraseDeviceResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fEraseDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fEraseDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fEraseDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fEraseDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fEraseDeviceResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fEraseDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fEraseDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fEraseDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fEraseDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cEraseDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -24040,7 +24042,7 @@ function isErrorCodeSoftwareUpdateRequired(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kErrorCodeSoftwareUpdateRequiredDetails = /* @__PURE__ */ new Map([["BuildVersion", 0], ["OSVersion", 1], ["RequireBetaProgram", 2]]);
-const fErrorCodeSoftwareUpdateRequiredDetails_2 = { "availability": { "iOS": { "introduced": "17.5" }, "iPadOS": { "introduced": "17.5" }, "macOS": { "introduced": "14.5" }, "visionOS": { "introduced": "26" } } };
+const fErrorCodeSoftwareUpdateRequiredDetails_2 = { "availability": { "iOS": { "introduced": "17.5" }, "iPadOS": { "introduced": "17.5" }, "macOS": { "introduced": "14.5" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cErrorCodeSoftwareUpdateRequiredDetails_0(v, r, d) {
   let n = 0;
   let x;
@@ -24377,40 +24379,40 @@ function isEventResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kExchangeActiveSync = /* @__PURE__ */ new Map([["allowMailDrop", 0], ["Certificate", 1], ["CertificateName", 2], ["CertificatePassword", 3], ["CommunicationServiceRules", 4], ["disableMailRecentsSyncing", 5], ["EmailAddress", 6], ["EnableCalendars", 7], ["EnableCalendarsUserOverridable", 8], ["EnableContacts", 9], ["EnableContactsUserOverridable", 10], ["EnableMail", 11], ["EnableMailUserOverridable", 12], ["EnableNotes", 13], ["EnableNotesUserOverridable", 14], ["EnableReminders", 15], ["EnableRemindersUserOverridable", 16], ["HeaderMagic", 17], ["Host", 18], ["MailNumberOfPastDaysToSync", 19], ["OAuth", 20], ["OAuthSignInURL", 21], ["OAuthTokenRequestURL", 22], ["OverridePreviousPassword", 23], ["Password", 24], ["PayloadCertificateUUID", 25], ["PreventAppSheet", 26], ["PreventMove", 27], ["SMIMEEnabled", 28], ["SMIMEEnableEncryptionPerMessageSwitch", 29], ["SMIMEEnablePerMessageSwitch", 30], ["SMIMEEncryptByDefault", 31], ["SMIMEEncryptByDefaultUserOverrideable", 32], ["SMIMEEncryptionCertificateUUID", 33], ["SMIMEEncryptionCertificateUUIDUserOverrideable", 34], ["SMIMEEncryptionEnabled", 35], ["SMIMESigningCertificateUUID", 36], ["SMIMESigningCertificateUUIDUserOverrideable", 37], ["SMIMESigningEnabled", 38], ["SMIMESigningUserOverrideable", 39], ["SSL", 40], ["UserName", 41], ["VPNUUID", 42], ["PayloadDescription", 43], ["PayloadDisplayName", 44], ["PayloadIdentifier", 45], ["PayloadOrganization", 46], ["PayloadType", 47], ["PayloadUUID", 48], ["PayloadVersion", 49]]);
-const fExchangeActiveSync_0 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_4 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_7 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_8 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_9 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_10 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_11 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_12 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_13 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_14 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_15 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_16 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_17 = { "availability": { "iOS": { "introduced": "4", "deprecated": "7" }, "iPadOS": { "introduced": "4", "deprecated": "7" } } };
-const fExchangeActiveSync_20 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_21 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_22 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_23 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_26 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_27 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_28 = { "availability": { "iOS": { "introduced": "5", "deprecated": "10" }, "iPadOS": { "introduced": "5", "deprecated": "10" } } };
-const fExchangeActiveSync_29 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_30 = { "availability": { "iOS": { "introduced": "8", "deprecated": "12" }, "iPadOS": { "introduced": "8", "deprecated": "12" } } };
-const fExchangeActiveSync_31 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_32 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_33 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_34 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_35 = { "availability": { "iOS": { "introduced": "10.3", "deprecated": "12" }, "iPadOS": { "introduced": "10.3", "deprecated": "12" } } };
-const fExchangeActiveSync_36 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_37 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_38 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_39 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExchangeActiveSync_42 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fExchangeActiveSync_0 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_4 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_7 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_8 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_9 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_10 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_11 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_12 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_13 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_14 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_15 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_16 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_17 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fExchangeActiveSync_20 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_21 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_22 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_23 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_26 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_27 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_28 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true, "deprecatedIn": { "iOS": "10", "iPadOS": "10" } };
+const fExchangeActiveSync_29 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_30 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true, "deprecatedIn": { "iOS": "12", "iPadOS": "12" }, "instead": "This key is deprecated." };
+const fExchangeActiveSync_31 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_32 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_33 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_34 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_35 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "12", "iPadOS": "12" }, "instead": "This key is deprecated." };
+const fExchangeActiveSync_36 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_37 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_38 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_39 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExchangeActiveSync_42 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cExchangeActiveSync_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -24504,7 +24506,7 @@ function cExchangeActiveSync_1(x, i, r, d) {
     case 17: {
       if (typeof x !== "string") wrongType(r, d, "HeaderMagic", "string", x);
       if (r.gated) gated(r, d, "HeaderMagic", fExchangeActiveSync_17);
-      deprecated(r, d, "HeaderMagic", "Deprecated in iOS 7, iPadOS 7.");
+      deprecated(r, d, "HeaderMagic", "Deprecated in iOS 7, iPadOS 7.", fExchangeActiveSync_17);
       return 0;
     }
     case 18: {
@@ -24559,7 +24561,7 @@ function cExchangeActiveSync_1(x, i, r, d) {
     case 28: {
       if (typeof x !== "boolean") wrongType(r, d, "SMIMEEnabled", "boolean", x);
       if (r.gated) gated(r, d, "SMIMEEnabled", fExchangeActiveSync_28);
-      deprecated(r, d, "SMIMEEnabled", "Deprecated in iOS 10, iPadOS 10.");
+      deprecated(r, d, "SMIMEEnabled", "Deprecated in iOS 10, iPadOS 10.", fExchangeActiveSync_28);
       return 0;
     }
     case 29: {
@@ -24570,7 +24572,7 @@ function cExchangeActiveSync_1(x, i, r, d) {
     case 30: {
       if (typeof x !== "boolean") wrongType(r, d, "SMIMEEnablePerMessageSwitch", "boolean", x);
       if (r.gated) gated(r, d, "SMIMEEnablePerMessageSwitch", fExchangeActiveSync_30);
-      deprecated(r, d, "SMIMEEnablePerMessageSwitch", "This key is deprecated.");
+      deprecated(r, d, "SMIMEEnablePerMessageSwitch", "This key is deprecated. Deprecated in iOS 12, iPadOS 12. Use SMIMEEnableEncryptionPerMessageSwitch instead.", fExchangeActiveSync_30);
       return 0;
     }
     case 31: {
@@ -24601,7 +24603,7 @@ function cExchangeActiveSync_2(x, i, r, d) {
     case 35: {
       if (typeof x !== "boolean") wrongType(r, d, "SMIMEEncryptionEnabled", "boolean", x);
       if (r.gated) gated(r, d, "SMIMEEncryptionEnabled", fExchangeActiveSync_35);
-      deprecated(r, d, "SMIMEEncryptionEnabled", "This key is deprecated.");
+      deprecated(r, d, "SMIMEEncryptionEnabled", "This key is deprecated. Deprecated in iOS 12, iPadOS 12. Use SMIMEEncryptByDefault instead.", fExchangeActiveSync_35);
       return 0;
     }
     case 36: {
@@ -24782,11 +24784,11 @@ function isExchangeActiveSyncCommunicationServiceRulesDefaultServiceHandlers(val
   return verdict(r);
 }
 const kExchangeWebServices = /* @__PURE__ */ new Map([["allowMailDrop", 0], ["AuthenticationCertificateUUID", 1], ["EmailAddress", 2], ["ExternalHost", 3], ["ExternalPath", 4], ["ExternalPort", 5], ["ExternalSSL", 6], ["Host", 7], ["OAuth", 8], ["OAuthSignInURL", 9], ["Password", 10], ["Path", 11], ["PayloadCertificateUUID", 12], ["Port", 13], ["SSL", 14], ["UserName", 15], ["PayloadDescription", 16], ["PayloadDisplayName", 17], ["PayloadIdentifier", 18], ["PayloadOrganization", 19], ["PayloadType", 20], ["PayloadUUID", 21], ["PayloadVersion", 22]]);
-const fExchangeWebServices_0 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fExchangeWebServices_1 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fExchangeWebServices_8 = { "availability": { "macOS": { "introduced": "10.14" } } };
-const fExchangeWebServices_9 = { "availability": { "macOS": { "introduced": "10.14" } } };
-const fExchangeWebServices_12 = { "availability": { "macOS": { "introduced": "10.12" } } };
+const fExchangeWebServices_0 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fExchangeWebServices_1 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fExchangeWebServices_8 = { "availability": { "macOS": { "introduced": "10.14" } }, "exhaustive": true };
+const fExchangeWebServices_9 = { "availability": { "macOS": { "introduced": "10.14" } }, "exhaustive": true };
+const fExchangeWebServices_12 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
 function cExchangeWebServices_0(v, r, d) {
   let n = 0;
   let x;
@@ -24953,7 +24955,7 @@ function isExchangeWebServices(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kExtensibleSSO = /* @__PURE__ */ new Map([["DeniedBundleIdentifiers", 0], ["ExtensionComposedIdentifier", 1], ["ExtensionData", 2], ["Hosts", 3], ["PlatformSSO", 4], ["Realm", 5], ["ScreenLockedBehavior", 6], ["Type", 7], ["URLs", 8]]);
-const fExtensibleSSO_4 = { "availability": { "macOS": { "introduced": "27" } } };
+const fExtensibleSSO_4 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cExtensibleSSO_0(v, r, d) {
   let n = 0;
   let x;
@@ -25642,12 +25644,12 @@ function isExtensibleSSOPlatformSSO_WebAuthenticationObject(value, options = NO_
   return verdict(r);
 }
 const kExtensibleSingleSignOn = /* @__PURE__ */ new Map([["AuthenticationMethod", 0], ["DeniedBundleIdentifiers", 1], ["ExtensionData", 2], ["ExtensionIdentifier", 3], ["Hosts", 4], ["PlatformSSO", 5], ["Realm", 6], ["RegistrationToken", 7], ["ScreenLockedBehavior", 8], ["TeamIdentifier", 9], ["Type", 10], ["URLs", 11], ["PayloadDescription", 12], ["PayloadDisplayName", 13], ["PayloadIdentifier", 14], ["PayloadOrganization", 15], ["PayloadType", 16], ["PayloadUUID", 17], ["PayloadVersion", 18]]);
-const fExtensibleSingleSignOn_0 = { "availability": { "macOS": { "introduced": "13", "deprecated": "14" } } };
-const fExtensibleSingleSignOn_1 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOn_5 = { "availability": { "macOS": { "introduced": "14" } } };
-const fExtensibleSingleSignOn_7 = { "availability": { "macOS": { "introduced": "13" } } };
-const fExtensibleSingleSignOn_8 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOn_9 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fExtensibleSingleSignOn_0 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true, "deprecatedIn": { "macOS": "14" } };
+const fExtensibleSingleSignOn_1 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOn_5 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fExtensibleSingleSignOn_7 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fExtensibleSingleSignOn_8 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOn_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cExtensibleSingleSignOn_0(v, r, d) {
   let n = 0;
   let x;
@@ -25659,7 +25661,7 @@ function cExtensibleSingleSignOn_0(v, r, d) {
       if (!(x === "Password" || x === "UserSecureEnclaveKey" || x === "SmartCard" || x === "OpenID")) notAllowed(r, d, "AuthenticationMethod", ["Password", "UserSecureEnclaveKey", "SmartCard", "OpenID"], x);
     }
     if (r.gated) gated(r, d, "AuthenticationMethod", fExtensibleSingleSignOn_0);
-    deprecated(r, d, "AuthenticationMethod", "Deprecated in macOS 14.");
+    deprecated(r, d, "AuthenticationMethod", "Deprecated in macOS 14.", fExtensibleSingleSignOn_0);
   }
   x = v["DeniedBundleIdentifiers"];
   if (x !== void 0) {
@@ -25847,24 +25849,24 @@ function isExtensibleSingleSignOnExtensionData(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kExtensibleSingleSignOnPlatformSSO = /* @__PURE__ */ new Map([["AccessKeyReaderGroupIdentifier", 0], ["AccessKeyReaderIssuerCertificateUUID", 1], ["AccessKeyTerminalIdentityUUID", 2], ["AccountDisplayName", 3], ["AdditionalGroups", 4], ["AdministratorGroups", 5], ["AllowAccessKeyExpressMode", 6], ["AllowDeviceIdentifiersInAttestation", 7], ["AllowWebLoginPasswordSync", 8], ["AuthenticationGracePeriod", 9], ["AuthenticationMethod", 10], ["AuthorizationGroups", 11], ["EnableAuthorization", 12], ["EnableCreateFirstUserDuringSetup", 13], ["EnableCreateUserAtLogin", 14], ["EnableRegistrationDuringSetup", 15], ["FileVaultPolicy", 16], ["LoginFrequency", 17], ["LoginPolicy", 18], ["NewUserAuthenticationMethods", 19], ["NewUserAuthorizationMode", 20], ["NonPlatformSSOAccounts", 21], ["OfflineGracePeriod", 22], ["SynchronizeProfilePicture", 23], ["TemporarySessionQuickLogin", 24], ["TokenToUserMapping", 25], ["UnlockPolicy", 26], ["UserAuthorizationMode", 27], ["UseSharedDeviceKeys", 28], ["WebLoginURLAllowList", 29]]);
-const fExtensibleSingleSignOnPlatformSSO_0 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_1 = { "availability": { "macOS": { "introduced": "26.2" } } };
-const fExtensibleSingleSignOnPlatformSSO_2 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_6 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_7 = { "availability": { "macOS": { "introduced": "15.4" } } };
-const fExtensibleSingleSignOnPlatformSSO_8 = { "availability": { "macOS": { "introduced": "27" } } };
-const fExtensibleSingleSignOnPlatformSSO_9 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnPlatformSSO_13 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_15 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_16 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnPlatformSSO_18 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnPlatformSSO_19 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_21 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnPlatformSSO_22 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnPlatformSSO_23 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_24 = { "availability": { "macOS": { "introduced": "26" } } };
-const fExtensibleSingleSignOnPlatformSSO_26 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnPlatformSSO_29 = { "availability": { "macOS": { "introduced": "27" } } };
+const fExtensibleSingleSignOnPlatformSSO_0 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_1 = { "availability": { "macOS": { "introduced": "26.2" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_2 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_6 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_7 = { "availability": { "macOS": { "introduced": "15.4" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_9 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_13 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_15 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_16 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_18 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_19 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_21 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_22 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_23 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_24 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_26 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnPlatformSSO_29 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cExtensibleSingleSignOnPlatformSSO_0(v, r, d) {
   let n = 0;
   let x;
@@ -26342,35 +26344,35 @@ function isExtensibleSingleSignOnKerberos(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kExtensibleSingleSignOnKerberosExtensionData = /* @__PURE__ */ new Map([["allowAutomaticLogin", 0], ["allowPassword", 1], ["allowPasswordChange", 2], ["allowPlatformSSOAuthFallback", 3], ["allowSmartCard", 4], ["cacheName", 5], ["certificateUUID", 6], ["credentialBundleIdACL", 7], ["credentialUseMode", 8], ["customUsernameLabel", 9], ["delayUserSetup", 10], ["domainRealmMapping", 11], ["helpText", 12], ["identityIssuerAutoSelectFilter", 13], ["includeKerberosAppsInBundleIdACL", 14], ["includeManagedAppsInBundleIdACL", 15], ["isDefaultRealm", 16], ["monitorCredentialsCache", 17], ["performKerberosOnly", 18], ["preferredKDCs", 19], ["principalName", 20], ["pwChangeURL", 21], ["pwExpireOverride", 22], ["pwNotificationDays", 23], ["pwReqComplexity", 24], ["pwReqHistory", 25], ["pwReqLength", 26], ["pwReqMinAge", 27], ["pwReqRTFData", 28], ["pwReqText", 29], ["replicationTime", 30], ["requireTLSForLDAP", 31], ["requireUserPresence", 32], ["siteCode", 33], ["startInSmartCardMode", 34], ["syncLocalPassword", 35], ["usePlatformSSOTGT", 36], ["useSiteAutoDiscovery", 37]]);
-const fExtensibleSingleSignOnKerberosExtensionData_1 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_3 = { "availability": { "macOS": { "introduced": "13" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_4 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_5 = { "availability": { "iOS": { "deprecated": "15" }, "iPadOS": { "deprecated": "15" }, "macOS": { "deprecated": "12" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_9 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_10 = { "availability": { "macOS": { "introduced": "11" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_12 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_13 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_14 = { "availability": { "macOS": { "introduced": "12" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_15 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_17 = { "availability": { "macOS": { "introduced": "11" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_18 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_19 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_21 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_22 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "12" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_23 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_24 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_25 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_26 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_27 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_28 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_29 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_30 = { "availability": { "macOS": { "introduced": "11", "deprecated": "12" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_31 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_34 = { "availability": { "macOS": { "introduced": "15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_35 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fExtensibleSingleSignOnKerberosExtensionData_36 = { "availability": { "macOS": { "introduced": "13" } } };
+const fExtensibleSingleSignOnKerberosExtensionData_1 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_3 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_4 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_5 = { "availability": { "iOS": {}, "iPadOS": {}, "macOS": {} }, "deprecatedIn": { "iOS": "15", "iPadOS": "15", "macOS": "12" } };
+const fExtensibleSingleSignOnKerberosExtensionData_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_9 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_10 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_12 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_13 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_14 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_15 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_17 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_18 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_19 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_21 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_22 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "12" } };
+const fExtensibleSingleSignOnKerberosExtensionData_23 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_24 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_25 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_26 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_27 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_28 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_29 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_30 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "12" } };
+const fExtensibleSingleSignOnKerberosExtensionData_31 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_34 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_35 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fExtensibleSingleSignOnKerberosExtensionData_36 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
 function cExtensibleSingleSignOnKerberosExtensionData_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -26400,7 +26402,7 @@ function cExtensibleSingleSignOnKerberosExtensionData_0(x, i, r, d) {
     case 5: {
       if (typeof x !== "string") wrongType(r, d, "cacheName", "string", x);
       if (r.gated) gated(r, d, "cacheName", fExtensibleSingleSignOnKerberosExtensionData_5);
-      deprecated(r, d, "cacheName", "Deprecated in iOS 15, iPadOS 15, macOS 12.");
+      deprecated(r, d, "cacheName", "Deprecated in iOS 15, iPadOS 15, macOS 12.", fExtensibleSingleSignOnKerberosExtensionData_5);
       return 0;
     }
     case 6: {
@@ -26504,7 +26506,7 @@ function cExtensibleSingleSignOnKerberosExtensionData_1(x, i, r, d) {
     case 22: {
       if (!isInteger(x)) wrongType(r, d, "pwExpireOverride", "integer", x);
       if (r.gated) gated(r, d, "pwExpireOverride", fExtensibleSingleSignOnKerberosExtensionData_22);
-      deprecated(r, d, "pwExpireOverride", "Deprecated in macOS 12.");
+      deprecated(r, d, "pwExpireOverride", "Deprecated in macOS 12.", fExtensibleSingleSignOnKerberosExtensionData_22);
       return 0;
     }
     case 23: {
@@ -26545,7 +26547,7 @@ function cExtensibleSingleSignOnKerberosExtensionData_1(x, i, r, d) {
     case 30: {
       if (!isInteger(x)) wrongType(r, d, "replicationTime", "integer", x);
       if (r.gated) gated(r, d, "replicationTime", fExtensibleSingleSignOnKerberosExtensionData_30);
-      deprecated(r, d, "replicationTime", "Deprecated in macOS 12.");
+      deprecated(r, d, "replicationTime", "Deprecated in macOS 12.", fExtensibleSingleSignOnKerberosExtensionData_30);
       return 0;
     }
     case 31: {
@@ -26712,8 +26714,8 @@ function isExternalIntelligenceSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kFDEFileVault = /* @__PURE__ */ new Map([["Certificate", 0], ["Defer", 1], ["DeferDontAskAtUserLogout", 2], ["DeferForceAtUserLoginMaxBypassAttempts", 3], ["Enable", 4], ["ForceEnableInSetupAssistant", 5], ["OutputPath", 6], ["Password", 7], ["PayloadCertificateUUID", 8], ["ShowRecoveryKey", 9], ["UseKeychain", 10], ["UseRecoveryKey", 11], ["UserEntersMissingInfo", 12], ["Username", 13], ["PayloadDescription", 14], ["PayloadDisplayName", 15], ["PayloadIdentifier", 16], ["PayloadOrganization", 17], ["PayloadType", 18], ["PayloadUUID", 19], ["PayloadVersion", 20]]);
-const fFDEFileVault_2 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fFDEFileVault_5 = { "availability": { "macOS": { "introduced": "14" } } };
+const fFDEFileVault_2 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fFDEFileVault_5 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 function cFDEFileVault_0(v, r, d) {
   let n = 0;
   let x;
@@ -26871,7 +26873,7 @@ function isFDEFileVault(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kFDEFileVaultOptions = /* @__PURE__ */ new Map([["DestroyFVKeyOnStandby", 0], ["dontAllowFDEDisable", 1], ["dontAllowFDEEnable", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-const fFDEFileVaultOptions_0 = { "availability": { "macOS": { "introduced": "10.10" } } };
+const fFDEFileVaultOptions_0 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 function cFDEFileVaultOptions_0(v, r, d) {
   let n = 0;
   let x;
@@ -27057,8 +27059,8 @@ function isFDERecoveryKeyEscrow(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kFDERecoveryKeyRedirection = /* @__PURE__ */ new Map([["EncryptCertPayloadUUID", 0], ["RedirectURL", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fFDERecoveryKeyRedirection_0 = { "availability": { "macOS": { "deprecated": "10.13" } } };
-const fFDERecoveryKeyRedirection_1 = { "availability": { "macOS": { "deprecated": "10.13" } } };
+const fFDERecoveryKeyRedirection_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
+const fFDERecoveryKeyRedirection_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
 function cFDERecoveryKeyRedirection_0(v, r, d) {
   let n = 0;
   let x;
@@ -27068,7 +27070,7 @@ function cFDERecoveryKeyRedirection_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EncryptCertPayloadUUID", "string", x);
     if (r.gated) gated(r, d, "EncryptCertPayloadUUID", fFDERecoveryKeyRedirection_0);
-    deprecated(r, d, "EncryptCertPayloadUUID", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "EncryptCertPayloadUUID", "Deprecated in macOS 10.13.", fFDERecoveryKeyRedirection_0);
   }
   x = v["RedirectURL"];
   if (x === void 0) missingRequired(r, d, "RedirectURL");
@@ -27076,7 +27078,7 @@ function cFDERecoveryKeyRedirection_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "RedirectURL", "string", x);
     if (r.gated) gated(r, d, "RedirectURL", fFDERecoveryKeyRedirection_1);
-    deprecated(r, d, "RedirectURL", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "RedirectURL", "Deprecated in macOS 10.13.", fFDERecoveryKeyRedirection_1);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -27251,13 +27253,13 @@ function isFetchDeviceResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kFileProvider = /* @__PURE__ */ new Map([["AllowManagedFileProvidersToRequestAttribution", 0], ["ManagementAllowsExternalVolumeSyncing", 1], ["ManagementAllowsKnownFolderSyncing", 2], ["ManagementAllowsRemoteSyncing", 3], ["ManagementDomainAutoEnablementList", 4], ["ManagementExternalVolumeSyncingAllowList", 5], ["ManagementKnownFolderSyncingAllowList", 6], ["ManagementRemoteSyncingAllowList", 7], ["PayloadDescription", 8], ["PayloadDisplayName", 9], ["PayloadIdentifier", 10], ["PayloadOrganization", 11], ["PayloadType", 12], ["PayloadUUID", 13], ["PayloadVersion", 14]]);
-const fFileProvider_1 = { "availability": { "macOS": { "introduced": "26.4" } } };
-const fFileProvider_2 = { "availability": { "macOS": { "introduced": "15.2" } } };
-const fFileProvider_3 = { "availability": { "macOS": { "introduced": "26.4" } } };
-const fFileProvider_4 = { "availability": { "macOS": { "introduced": "26.4" } } };
-const fFileProvider_5 = { "availability": { "macOS": { "introduced": "26.4" } } };
-const fFileProvider_6 = { "availability": { "macOS": { "introduced": "15.2" } } };
-const fFileProvider_7 = { "availability": { "macOS": { "introduced": "26.4" } } };
+const fFileProvider_1 = { "availability": { "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fFileProvider_2 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
+const fFileProvider_3 = { "availability": { "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fFileProvider_4 = { "availability": { "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fFileProvider_5 = { "availability": { "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fFileProvider_6 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
+const fFileProvider_7 = { "availability": { "macOS": { "introduced": "26.4" } }, "exhaustive": true };
 function cFileProvider_0(v, r, d) {
   let n = 0;
   let x;
@@ -27530,8 +27532,8 @@ function isFinder(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kFirewall = /* @__PURE__ */ new Map([["AllowSigned", 0], ["AllowSignedApp", 1], ["Applications", 2], ["BlockAllIncoming", 3], ["EnableFirewall", 4], ["EnableStealthMode", 5], ["PayloadDescription", 6], ["PayloadDisplayName", 7], ["PayloadIdentifier", 8], ["PayloadOrganization", 9], ["PayloadType", 10], ["PayloadUUID", 11], ["PayloadVersion", 12]]);
-const fFirewall_0 = { "availability": { "macOS": { "introduced": "12.3" } } };
-const fFirewall_1 = { "availability": { "macOS": { "introduced": "12.3" } } };
+const fFirewall_0 = { "availability": { "macOS": { "introduced": "12.3" } }, "exhaustive": true };
+const fFirewall_1 = { "availability": { "macOS": { "introduced": "12.3" } }, "exhaustive": true };
 function cFirewall_0(v, r, d) {
   let n = 0;
   let x;
@@ -28522,10 +28524,10 @@ function isGetSubscriptionsResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kGetTokenRequest = /* @__PURE__ */ new Map([["EnrollmentID", 0], ["EnrollmentUserID", 1], ["MessageType", 2], ["TokenParameters", 3], ["TokenServiceType", 4], ["UDID", 5], ["UserID", 6], ["UserLongName", 7], ["UserShortName", 8]]);
-const fGetTokenRequest_1 = { "availability": { "macOS": { "introduced": "14" } } };
-const fGetTokenRequest_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } } };
-const fGetTokenRequest_7 = { "availability": { "macOS": { "introduced": "14" } } };
-const fGetTokenRequest_8 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } } };
+const fGetTokenRequest_1 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fGetTokenRequest_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fGetTokenRequest_7 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fGetTokenRequest_8 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
 function cGetTokenRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -28619,9 +28621,9 @@ function isGetTokenRequest(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kGetTokenRequestTokenParameters = /* @__PURE__ */ new Map([["PhoneUDID", 0], ["SecurityToken", 1], ["WatchUDID", 2]]);
-const fGetTokenRequestTokenParameters_0 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fGetTokenRequestTokenParameters_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fGetTokenRequestTokenParameters_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
+const fGetTokenRequestTokenParameters_0 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fGetTokenRequestTokenParameters_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fGetTokenRequestTokenParameters_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
 function cGetTokenRequestTokenParameters_0(v, r, d) {
   let n = 0;
   let x;
@@ -29404,8 +29406,8 @@ function isGetVppUsersResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kGlobalHTTPProxy = /* @__PURE__ */ new Map([["ProxyCaptiveLoginAllowed", 0], ["ProxyPACFallbackAllowed", 1], ["ProxyPACURL", 2], ["ProxyPassword", 3], ["ProxyServer", 4], ["ProxyServerPort", 5], ["ProxyType", 6], ["ProxyUsername", 7], ["PayloadDescription", 8], ["PayloadDisplayName", 9], ["PayloadIdentifier", 10], ["PayloadOrganization", 11], ["PayloadType", 12], ["PayloadUUID", 13], ["PayloadVersion", 14]]);
-const fGlobalHTTPProxy_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } } };
-const fGlobalHTTPProxy_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } } };
+const fGlobalHTTPProxy_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fGlobalHTTPProxy_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
 function cGlobalHTTPProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -29568,8 +29570,8 @@ function isGlobalPreferences(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kGoogleAccount = /* @__PURE__ */ new Map([["AccountDescription", 0], ["AccountName", 1], ["CommunicationServiceRules", 2], ["EmailAddress", 3], ["VPNUUID", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
-const fGoogleAccount_2 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } } };
-const fGoogleAccount_4 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fGoogleAccount_2 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fGoogleAccount_4 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cGoogleAccount_0(v, r, d) {
   let n = 0;
   let x;
@@ -29858,7 +29860,7 @@ function isHomeScreenLayout(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kHomeScreenLayoutIconItem = /* @__PURE__ */ new Map([["BundleID", 0], ["DisplayName", 1], ["Pages", 2], ["Type", 3], ["URL", 4]]);
-const fHomeScreenLayoutIconItem_4 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11" } } };
+const fHomeScreenLayoutIconItem_4 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11" } }, "exhaustive": true };
 function cHomeScreenLayoutIconItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -29935,7 +29937,7 @@ function isHomeScreenLayoutIconItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kIdentification = /* @__PURE__ */ new Map([["PayloadIdentification", 0], ["PayloadDescription", 1], ["PayloadDisplayName", 2], ["PayloadIdentifier", 3], ["PayloadOrganization", 4], ["PayloadType", 5], ["PayloadUUID", 6], ["PayloadVersion", 7]]);
-const fIdentification_0 = { "availability": { "macOS": { "deprecated": "15.4" } } };
+const fIdentification_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
 function cIdentification_0(v, r, d) {
   let n = 0;
   let x;
@@ -29946,7 +29948,7 @@ function cIdentification_0(v, r, d) {
     r.p[d] = "PayloadIdentification";
     checkIdentificationPayloadIdentification(x, r, d + 1);
     if (r.gated) gated(r, d, "PayloadIdentification", fIdentification_0);
-    deprecated(r, d, "PayloadIdentification", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "PayloadIdentification", "Deprecated in macOS 15.4.", fIdentification_0);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -30021,13 +30023,13 @@ function isIdentification(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kIdentificationPayloadIdentification = /* @__PURE__ */ new Map([["AuthMethod", 0], ["EmailAddress", 1], ["FullName", 2], ["Password", 3], ["Prompt", 4], ["PromptMessage", 5], ["UserName", 6]]);
-const fIdentificationPayloadIdentification_0 = { "availability": { "macOS": { "deprecated": "15.4" } } };
-const fIdentificationPayloadIdentification_1 = { "availability": { "macOS": { "deprecated": "15.4" } } };
-const fIdentificationPayloadIdentification_2 = { "availability": { "macOS": { "deprecated": "15.4" } } };
-const fIdentificationPayloadIdentification_3 = { "availability": { "macOS": { "deprecated": "15.4" } } };
-const fIdentificationPayloadIdentification_4 = { "availability": { "macOS": { "deprecated": "15.4" } } };
-const fIdentificationPayloadIdentification_5 = { "availability": { "macOS": { "deprecated": "15.4" } } };
-const fIdentificationPayloadIdentification_6 = { "availability": { "macOS": { "deprecated": "15.4" } } };
+const fIdentificationPayloadIdentification_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+const fIdentificationPayloadIdentification_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+const fIdentificationPayloadIdentification_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+const fIdentificationPayloadIdentification_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+const fIdentificationPayloadIdentification_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+const fIdentificationPayloadIdentification_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+const fIdentificationPayloadIdentification_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
 function cIdentificationPayloadIdentification_0(v, r, d) {
   let n = 0;
   let x;
@@ -30040,7 +30042,7 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
       if (!(x === "Password" || x === "UserEnteredPassword")) notAllowed(r, d, "AuthMethod", ["Password", "UserEnteredPassword"], x);
     }
     if (r.gated) gated(r, d, "AuthMethod", fIdentificationPayloadIdentification_0);
-    deprecated(r, d, "AuthMethod", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "AuthMethod", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_0);
   }
   x = v["EmailAddress"];
   if (x === void 0) missingRequired(r, d, "EmailAddress");
@@ -30048,7 +30050,7 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EmailAddress", "string", x);
     if (r.gated) gated(r, d, "EmailAddress", fIdentificationPayloadIdentification_1);
-    deprecated(r, d, "EmailAddress", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "EmailAddress", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_1);
   }
   x = v["FullName"];
   if (x === void 0) missingRequired(r, d, "FullName");
@@ -30056,7 +30058,7 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "FullName", "string", x);
     if (r.gated) gated(r, d, "FullName", fIdentificationPayloadIdentification_2);
-    deprecated(r, d, "FullName", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "FullName", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_2);
   }
   x = v["Password"];
   if (x === void 0) missingRequired(r, d, "Password");
@@ -30064,21 +30066,21 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Password", "string", x);
     if (r.gated) gated(r, d, "Password", fIdentificationPayloadIdentification_3);
-    deprecated(r, d, "Password", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "Password", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_3);
   }
   x = v["Prompt"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Prompt", "string", x);
     if (r.gated) gated(r, d, "Prompt", fIdentificationPayloadIdentification_4);
-    deprecated(r, d, "Prompt", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "Prompt", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_4);
   }
   x = v["PromptMessage"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PromptMessage", "string", x);
     if (r.gated) gated(r, d, "PromptMessage", fIdentificationPayloadIdentification_5);
-    deprecated(r, d, "PromptMessage", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "PromptMessage", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_5);
   }
   x = v["UserName"];
   if (x === void 0) missingRequired(r, d, "UserName");
@@ -30086,7 +30088,7 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserName", "string", x);
     if (r.gated) gated(r, d, "UserName", fIdentificationPayloadIdentification_6);
-    deprecated(r, d, "UserName", "Deprecated in macOS 15.4.");
+    deprecated(r, d, "UserName", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_6);
   }
   return n;
 }
@@ -31773,15 +31775,15 @@ function isInstallApplicationCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstallApplicationCommandCommand = /* @__PURE__ */ new Map([["Attributes", 0], ["ChangeManagementState", 1], ["Configuration", 2], ["Identifier", 3], ["InstallAsManaged", 4], ["iOSApp", 5], ["iTunesStoreID", 6], ["ManagementFlags", 7], ["ManifestURL", 8], ["Options", 9], ["RequestRequiresNetworkTether", 10], ["RequestType", 11]]);
-const fInstallApplicationCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommand_1 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommand_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommand_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommand_4 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallApplicationCommandCommand_5 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallApplicationCommandCommand_7 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommand_8 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommand_9 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fInstallApplicationCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_1 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_4 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_5 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_7 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_8 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommand_9 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cInstallApplicationCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -31895,17 +31897,17 @@ function isInstallApplicationCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstallApplicationCommandCommandAttributes = /* @__PURE__ */ new Map([["AssociatedDomains", 0], ["AssociatedDomainsEnableDirectDownloads", 1], ["CellularSliceUUID", 2], ["ContentFilterUUID", 3], ["DNSProxyUUID", 4], ["Hideable", 5], ["Lockable", 6], ["RelayUUID", 7], ["Removable", 8], ["TapToPayScreenLock", 9], ["VPNUUID", 10]]);
-const fInstallApplicationCommandCommandAttributes_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommandAttributes_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommandAttributes_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fInstallApplicationCommandCommandAttributes_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fInstallApplicationCommandCommandAttributes_4 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fInstallApplicationCommandCommandAttributes_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fInstallApplicationCommandCommandAttributes_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fInstallApplicationCommandCommandAttributes_7 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } } };
-const fInstallApplicationCommandCommandAttributes_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstallApplicationCommandCommandAttributes_9 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" } } };
-const fInstallApplicationCommandCommandAttributes_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fInstallApplicationCommandCommandAttributes_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_4 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_7 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_9 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" } }, "exhaustive": true };
+const fInstallApplicationCommandCommandAttributes_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cInstallApplicationCommandCommandAttributes_0(v, r, d) {
   let n = 0;
   let x;
@@ -32066,11 +32068,11 @@ function isInstallApplicationCommandCommandOptions(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kInstallApplicationResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["Identifier", 4], ["NotOnConsole", 5], ["RejectionReason", 6], ["State", 7], ["Status", 8], ["UDID", 9], ["UserID", 10], ["UserLongName", 11], ["UserShortName", 12]]);
-const fInstallApplicationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fInstallApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fInstallApplicationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
-const fInstallApplicationResponse_11 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fInstallApplicationResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
+const fInstallApplicationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstallApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInstallApplicationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fInstallApplicationResponse_11 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fInstallApplicationResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 function cInstallApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32293,11 +32295,11 @@ function isInstallEnterpriseApplicationCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstallEnterpriseApplicationCommandCommand = /* @__PURE__ */ new Map([["ChangeManagementState", 0], ["Configuration", 1], ["InstallAsManaged", 2], ["iOSApp", 3], ["ManagementFlags", 4], ["Manifest", 5], ["ManifestURL", 6], ["ManifestURLPinningCerts", 7], ["PinningRevocationCheckRequired", 8], ["RequestRequiresNetworkTether", 9], ["RequestType", 10]]);
-const fInstallEnterpriseApplicationCommandCommand_0 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallEnterpriseApplicationCommandCommand_1 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallEnterpriseApplicationCommandCommand_2 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallEnterpriseApplicationCommandCommand_3 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallEnterpriseApplicationCommandCommand_4 = { "availability": { "macOS": { "introduced": "11" } } };
+const fInstallEnterpriseApplicationCommandCommand_0 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationCommandCommand_1 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationCommandCommand_2 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationCommandCommand_3 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationCommandCommand_4 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cInstallEnterpriseApplicationCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -32442,10 +32444,10 @@ function isInstallEnterpriseApplicationCommandCommandManifest(value, options = N
   return verdict(r);
 }
 const kInstallEnterpriseApplicationResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fInstallEnterpriseApplicationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fInstallEnterpriseApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fInstallEnterpriseApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } } };
-const fInstallEnterpriseApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } } };
+const fInstallEnterpriseApplicationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true };
+const fInstallEnterpriseApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true };
 function cInstallEnterpriseApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32646,16 +32648,16 @@ function isInstallMediaCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstallMediaCommandCommand = /* @__PURE__ */ new Map([["Author", 0], ["iTunesStoreID", 1], ["Kind", 2], ["MediaType", 3], ["MediaURL", 4], ["PersistentID", 5], ["RequestRequiresNetworkTether", 6], ["RequestType", 7], ["Title", 8], ["Version", 9]]);
-const fInstallMediaCommandCommand_0 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_1 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_2 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_3 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_4 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_5 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_6 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_7 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_8 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaCommandCommand_9 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
+const fInstallMediaCommandCommand_0 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_1 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_2 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_3 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_4 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_5 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_6 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_7 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_8 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaCommandCommand_9 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
 function cInstallMediaCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -32664,14 +32666,14 @@ function cInstallMediaCommandCommand_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Author", "string", x);
     if (r.gated) gated(r, d, "Author", fInstallMediaCommandCommand_0);
-    deprecated(r, d, "Author", "Deprecated in macOS 11.");
+    deprecated(r, d, "Author", "Deprecated in macOS 11.", fInstallMediaCommandCommand_0);
   }
   x = v["iTunesStoreID"];
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "iTunesStoreID", "integer", x);
     if (r.gated) gated(r, d, "iTunesStoreID", fInstallMediaCommandCommand_1);
-    deprecated(r, d, "iTunesStoreID", "Deprecated in macOS 11.");
+    deprecated(r, d, "iTunesStoreID", "Deprecated in macOS 11.", fInstallMediaCommandCommand_1);
   }
   x = v["Kind"];
   if (x !== void 0) {
@@ -32681,7 +32683,7 @@ function cInstallMediaCommandCommand_0(v, r, d) {
       if (!(x === "pdf" || x === "epub" || x === "ibooks")) notAllowed(r, d, "Kind", ["pdf", "epub", "ibooks"], x);
     }
     if (r.gated) gated(r, d, "Kind", fInstallMediaCommandCommand_2);
-    deprecated(r, d, "Kind", "Deprecated in macOS 11.");
+    deprecated(r, d, "Kind", "Deprecated in macOS 11.", fInstallMediaCommandCommand_2);
   }
   x = v["MediaType"];
   if (x === void 0) missingRequired(r, d, "MediaType");
@@ -32692,28 +32694,28 @@ function cInstallMediaCommandCommand_0(v, r, d) {
       if (!(x === "Book")) notAllowed(r, d, "MediaType", ["Book"], x);
     }
     if (r.gated) gated(r, d, "MediaType", fInstallMediaCommandCommand_3);
-    deprecated(r, d, "MediaType", "Deprecated in macOS 11.");
+    deprecated(r, d, "MediaType", "Deprecated in macOS 11.", fInstallMediaCommandCommand_3);
   }
   x = v["MediaURL"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "MediaURL", "string", x);
     if (r.gated) gated(r, d, "MediaURL", fInstallMediaCommandCommand_4);
-    deprecated(r, d, "MediaURL", "Deprecated in macOS 11.");
+    deprecated(r, d, "MediaURL", "Deprecated in macOS 11.", fInstallMediaCommandCommand_4);
   }
   x = v["PersistentID"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PersistentID", "string", x);
     if (r.gated) gated(r, d, "PersistentID", fInstallMediaCommandCommand_5);
-    deprecated(r, d, "PersistentID", "Deprecated in macOS 11.");
+    deprecated(r, d, "PersistentID", "Deprecated in macOS 11.", fInstallMediaCommandCommand_5);
   }
   x = v["RequestRequiresNetworkTether"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "RequestRequiresNetworkTether", "boolean", x);
     if (r.gated) gated(r, d, "RequestRequiresNetworkTether", fInstallMediaCommandCommand_6);
-    deprecated(r, d, "RequestRequiresNetworkTether", "Deprecated in macOS 11.");
+    deprecated(r, d, "RequestRequiresNetworkTether", "Deprecated in macOS 11.", fInstallMediaCommandCommand_6);
   }
   x = v["RequestType"];
   if (x === void 0) missingRequired(r, d, "RequestType");
@@ -32724,21 +32726,21 @@ function cInstallMediaCommandCommand_0(v, r, d) {
       if (!(x === "InstallMedia")) notAllowed(r, d, "RequestType", ["InstallMedia"], x);
     }
     if (r.gated) gated(r, d, "RequestType", fInstallMediaCommandCommand_7);
-    deprecated(r, d, "RequestType", "Deprecated in macOS 11.");
+    deprecated(r, d, "RequestType", "Deprecated in macOS 11.", fInstallMediaCommandCommand_7);
   }
   x = v["Title"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Title", "string", x);
     if (r.gated) gated(r, d, "Title", fInstallMediaCommandCommand_8);
-    deprecated(r, d, "Title", "Deprecated in macOS 11.");
+    deprecated(r, d, "Title", "Deprecated in macOS 11.", fInstallMediaCommandCommand_8);
   }
   x = v["Version"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Version", "string", x);
     if (r.gated) gated(r, d, "Version", fInstallMediaCommandCommand_9);
-    deprecated(r, d, "Version", "Deprecated in macOS 11.");
+    deprecated(r, d, "Version", "Deprecated in macOS 11.", fInstallMediaCommandCommand_9);
   }
   return n;
 }
@@ -32768,16 +32770,16 @@ function isInstallMediaCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstallMediaResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["ErrorChain", 2], ["iTunesStoreID", 3], ["MediaType", 4], ["MediaURL", 5], ["PersistentID", 6], ["RejectionReason", 7], ["State", 8], ["Status", 9], ["UDID", 10], ["UserID", 11], ["UserShortName", 12], ["EnrollmentUserID", 13], ["NotOnConsole", 14], ["UserLongName", 15]]);
-const fInstallMediaResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15", "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_3 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_4 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_5 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_6 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_7 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_8 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_10 = { "availability": { "macOS": { "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "deprecated": "11", "removed": "11" } } };
-const fInstallMediaResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "deprecated": "11", "removed": "11" } } };
+const fInstallMediaResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_3 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_4 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_5 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_6 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_7 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_8 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_10 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fInstallMediaResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
 function cInstallMediaResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32792,7 +32794,7 @@ function cInstallMediaResponse_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallMediaResponse_1);
-    deprecated(r, d, "EnrollmentID", "Deprecated in macOS 11.");
+    deprecated(r, d, "EnrollmentID", "Deprecated in macOS 11.", fInstallMediaResponse_1);
   }
   x = v["ErrorChain"];
   if (x !== void 0) {
@@ -32812,28 +32814,28 @@ function cInstallMediaResponse_0(v, r, d) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "iTunesStoreID", "integer", x);
     if (r.gated) gated(r, d, "iTunesStoreID", fInstallMediaResponse_3);
-    deprecated(r, d, "iTunesStoreID", "Deprecated in macOS 11.");
+    deprecated(r, d, "iTunesStoreID", "Deprecated in macOS 11.", fInstallMediaResponse_3);
   }
   x = v["MediaType"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "MediaType", "string", x);
     if (r.gated) gated(r, d, "MediaType", fInstallMediaResponse_4);
-    deprecated(r, d, "MediaType", "Deprecated in macOS 11.");
+    deprecated(r, d, "MediaType", "Deprecated in macOS 11.", fInstallMediaResponse_4);
   }
   x = v["MediaURL"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "MediaURL", "string", x);
     if (r.gated) gated(r, d, "MediaURL", fInstallMediaResponse_5);
-    deprecated(r, d, "MediaURL", "Deprecated in macOS 11.");
+    deprecated(r, d, "MediaURL", "Deprecated in macOS 11.", fInstallMediaResponse_5);
   }
   x = v["PersistentID"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PersistentID", "string", x);
     if (r.gated) gated(r, d, "PersistentID", fInstallMediaResponse_6);
-    deprecated(r, d, "PersistentID", "Deprecated in macOS 11.");
+    deprecated(r, d, "PersistentID", "Deprecated in macOS 11.", fInstallMediaResponse_6);
   }
   x = v["RejectionReason"];
   if (x !== void 0) {
@@ -32843,7 +32845,7 @@ function cInstallMediaResponse_0(v, r, d) {
       if (!(x === "CouldNotVerifyITunesStoreID" || x === "PurchaseNotFound" || x === "AppStoreDisabled" || x === "WrongMediaType" || x === "DownloadInvalid" || x === "EnterpriseBooksNotSupportedInMultiUser")) notAllowed(r, d, "RejectionReason", ["CouldNotVerifyITunesStoreID", "PurchaseNotFound", "AppStoreDisabled", "WrongMediaType", "DownloadInvalid", "EnterpriseBooksNotSupportedInMultiUser"], x);
     }
     if (r.gated) gated(r, d, "RejectionReason", fInstallMediaResponse_7);
-    deprecated(r, d, "RejectionReason", "Deprecated in macOS 11.");
+    deprecated(r, d, "RejectionReason", "Deprecated in macOS 11.", fInstallMediaResponse_7);
   }
   x = v["State"];
   if (x !== void 0) {
@@ -32853,7 +32855,7 @@ function cInstallMediaResponse_0(v, r, d) {
       if (!(x === "Queued" || x === "PromptingForLogin" || x === "Updating" || x === "Installing" || x === "Managed" || x === "ManagedButUninstalled" || x === "Installed" || x === "Uninstalled" || x === "Failed" || x === "Unknown")) notAllowed(r, d, "State", ["Queued", "PromptingForLogin", "Updating", "Installing", "Managed", "ManagedButUninstalled", "Installed", "Uninstalled", "Failed", "Unknown"], x);
     }
     if (r.gated) gated(r, d, "State", fInstallMediaResponse_8);
-    deprecated(r, d, "State", "Deprecated in macOS 11.");
+    deprecated(r, d, "State", "Deprecated in macOS 11.", fInstallMediaResponse_8);
   }
   x = v["Status"];
   if (x === void 0) missingRequired(r, d, "Status");
@@ -32870,21 +32872,21 @@ function cInstallMediaResponse_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
     if (r.gated) gated(r, d, "UDID", fInstallMediaResponse_10);
-    deprecated(r, d, "UDID", "Deprecated in macOS 11.");
+    deprecated(r, d, "UDID", "Deprecated in macOS 11.", fInstallMediaResponse_10);
   }
   x = v["UserID"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
     if (r.gated) gated(r, d, "UserID", fInstallMediaResponse_11);
-    deprecated(r, d, "UserID", "Deprecated in macOS 11.");
+    deprecated(r, d, "UserID", "Deprecated in macOS 11.", fInstallMediaResponse_11);
   }
   x = v["UserShortName"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserShortName", "string", x);
     if (r.gated) gated(r, d, "UserShortName", fInstallMediaResponse_12);
-    deprecated(r, d, "UserShortName", "Deprecated in macOS 11.");
+    deprecated(r, d, "UserShortName", "Deprecated in macOS 11.", fInstallMediaResponse_12);
   }
   x = v["EnrollmentUserID"];
   if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
@@ -33081,11 +33083,11 @@ function isInstallProfileCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstallProfileResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fInstallProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fInstallProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fInstallProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fInstallProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fInstallProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fInstallProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstallProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInstallProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fInstallProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fInstallProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cInstallProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33338,11 +33340,11 @@ function isInstallProvisioningProfileCommandCommand(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kInstallProvisioningProfileResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fInstallProvisioningProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fInstallProvisioningProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fInstallProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fInstallProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } } };
-const fInstallProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fInstallProvisioningProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstallProvisioningProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInstallProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fInstallProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cInstallProvisioningProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33544,9 +33546,9 @@ function isInstalledApplicationListCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstalledApplicationListCommandCommand = /* @__PURE__ */ new Map([["Identifiers", 0], ["Items", 1], ["ManagedAppsOnly", 2], ["RequestRequiresNetworkTether", 3], ["RequestType", 4]]);
-const fInstalledApplicationListCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListCommandCommand_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListCommandCommand_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fInstalledApplicationListCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListCommandCommand_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListCommandCommand_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cInstalledApplicationListCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -33627,11 +33629,11 @@ function isInstalledApplicationListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInstalledApplicationListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["InstalledApplicationList", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fInstalledApplicationListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fInstalledApplicationListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fInstalledApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fInstalledApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fInstalledApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fInstalledApplicationListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstalledApplicationListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInstalledApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fInstalledApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fInstalledApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cInstalledApplicationListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33803,18 +33805,18 @@ function isInstalledApplicationListResponseErrorChainItem(value, options = NO_OP
   return verdict(r);
 }
 const kInstalledApplicationListResponseInstalledApplicationListItem = /* @__PURE__ */ new Map([["AdHocCodeSigned", 0], ["AppStoreVendable", 1], ["BetaApp", 2], ["BundleSize", 3], ["DeviceBasedVPP", 4], ["DistributorIdentifier", 5], ["DownloadCancelled", 6], ["DownloadFailed", 7], ["DownloadPaused", 8], ["DownloadWaiting", 9], ["DynamicSize", 10], ["ExternalVersionIdentifier", 11], ["HasUpdateAvailable", 12], ["Identifier", 13], ["Installing", 14], ["IsAppClip", 15], ["IsValidated", 16], ["Name", 17], ["Path", 18], ["ShortVersion", 19], ["Source", 20], ["Version", 21]]);
-const fInstalledApplicationListResponseInstalledApplicationListItem_0 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_1 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_2 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_4 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_5 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_10 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_11 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_12 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.13.4" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_15 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_16 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_18 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fInstalledApplicationListResponseInstalledApplicationListItem_20 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } } };
+const fInstalledApplicationListResponseInstalledApplicationListItem_0 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_1 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_2 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_4 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_5 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_10 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_11 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_12 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.13.4" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_15 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_16 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_18 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fInstalledApplicationListResponseInstalledApplicationListItem_20 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } }, "exhaustive": true };
 function cInstalledApplicationListResponseInstalledApplicationListItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -33973,10 +33975,10 @@ function isInstalledApplicationListResponseInstalledApplicationListItem(value, o
   return verdict(r);
 }
 const kIntelligenceSettings = /* @__PURE__ */ new Map([["AllowAppleIntelligenceReport", 0], ["AllowGenmoji", 1], ["AllowImagePlayground", 2], ["AllowImageWand", 3], ["AllowPersonalizedHandwritingResults", 4], ["AllowVisualIntelligenceSummary", 5], ["AllowWritingTools", 6], ["Apps", 7], ["ForceOnDeviceOnlyDictation", 8], ["ForceOnDeviceOnlyTranslation", 9]]);
-const fIntelligenceSettings_3 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "visionOS": { "introduced": "26.4" } } };
-const fIntelligenceSettings_4 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
-const fIntelligenceSettings_5 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
-const fIntelligenceSettings_9 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
+const fIntelligenceSettings_3 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "visionOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fIntelligenceSettings_4 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fIntelligenceSettings_5 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fIntelligenceSettings_9 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
 function cIntelligenceSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -34063,7 +34065,7 @@ function isIntelligenceSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kIntelligenceSettingsAppsObject = /* @__PURE__ */ new Map([["Calendar", 0], ["Mail", 1], ["Notes", 2], ["Safari", 3]]);
-const fIntelligenceSettingsAppsObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fIntelligenceSettingsAppsObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cIntelligenceSettingsAppsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -34197,8 +34199,8 @@ function isIntelligenceSettingsApps_MailObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kIntelligenceSettingsApps_NotesObject = /* @__PURE__ */ new Map([["AllowTranscription", 0], ["AllowTranscriptionSummary", 1]]);
-const fIntelligenceSettingsApps_NotesObject_0 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" } } };
-const fIntelligenceSettingsApps_NotesObject_1 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" } } };
+const fIntelligenceSettingsApps_NotesObject_0 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fIntelligenceSettingsApps_NotesObject_1 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" } }, "exhaustive": true };
 function cIntelligenceSettingsApps_NotesObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -34382,11 +34384,11 @@ function isInviteToProgramCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kInviteToProgramResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["InvitationResult", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fInviteToProgramResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fInviteToProgramResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fInviteToProgramResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
-const fInviteToProgramResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fInviteToProgramResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
+const fInviteToProgramResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInviteToProgramResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fInviteToProgramResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fInviteToProgramResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fInviteToProgramResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 function cInviteToProgramResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -34669,11 +34671,11 @@ function isJabberAccount(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kKeyboardSettings = /* @__PURE__ */ new Map([["AllowAutoCorrection", 0], ["AllowDefinitionLookup", 1], ["AllowDictation", 2], ["AllowMathKeyboardSuggestions", 3], ["AllowPredictiveText", 4], ["AllowSlideToType", 5], ["AllowSpellCheck", 6], ["AllowTextReplacement", 7]]);
-const fKeyboardSettings_0 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
-const fKeyboardSettings_4 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
-const fKeyboardSettings_5 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
-const fKeyboardSettings_6 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
-const fKeyboardSettings_7 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
+const fKeyboardSettings_0 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fKeyboardSettings_4 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fKeyboardSettings_5 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fKeyboardSettings_6 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fKeyboardSettings_7 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
 function cKeyboardSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -34750,7 +34752,7 @@ function isKeyboardSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLDAP = /* @__PURE__ */ new Map([["LDAPAccountDescription", 0], ["LDAPAccountHostName", 1], ["LDAPAccountPassword", 2], ["LDAPAccountUserName", 3], ["LDAPAccountUseSSL", 4], ["LDAPSearchSettings", 5], ["VPNUUID", 6], ["PayloadDescription", 7], ["PayloadDisplayName", 8], ["PayloadIdentifier", 9], ["PayloadOrganization", 10], ["PayloadType", 11], ["PayloadUUID", 12], ["PayloadVersion", 13]]);
-const fLDAP_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fLDAP_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cLDAP_0(v, r, d) {
   let n = 0;
   let x;
@@ -35109,10 +35111,10 @@ function isLOMDeviceRequestCommandCommandRequestListItem(value, options = NO_OPT
   return verdict(r);
 }
 const kLOMDeviceRequestResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["ResponseList", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fLOMDeviceRequestResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fLOMDeviceRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fLOMDeviceRequestResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fLOMDeviceRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fLOMDeviceRequestResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fLOMDeviceRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fLOMDeviceRequestResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fLOMDeviceRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cLOMDeviceRequestResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -35420,10 +35422,10 @@ function isLOMSetupRequestCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLOMSetupRequestResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["LOMProtocolVersion", 4], ["NotOnConsole", 5], ["PrimaryIPv6AddressList", 6], ["SecondaryIPv6AddressList", 7], ["Status", 8], ["UDID", 9], ["UserID", 10], ["UserLongName", 11], ["UserShortName", 12]]);
-const fLOMSetupRequestResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fLOMSetupRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fLOMSetupRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fLOMSetupRequestResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fLOMSetupRequestResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fLOMSetupRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fLOMSetupRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fLOMSetupRequestResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cLOMSetupRequestResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -35612,7 +35614,7 @@ function isLOMSetupRequestResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLegacyInteractiveProfile = /* @__PURE__ */ new Map([["ProfileAssetReference", 0], ["ProfileURL", 1], ["VisibleName", 2]]);
-const fLegacyInteractiveProfile_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fLegacyInteractiveProfile_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cLegacyInteractiveProfile_0(v, r, d) {
   let n = 0;
   let x;
@@ -35661,7 +35663,7 @@ function isLegacyInteractiveProfile(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLegacyProfile = /* @__PURE__ */ new Map([["ProfileAssetReference", 0], ["ProfileURL", 1]]);
-const fLegacyProfile_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" }, "watchOS": { "introduced": "27" } } };
+const fLegacyProfile_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" }, "watchOS": { "introduced": "27" } }, "exhaustive": true };
 function cLegacyProfile_0(v, r, d) {
   let n = 0;
   let x;
@@ -35855,8 +35857,8 @@ function isLimit(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLockScreenMessage = /* @__PURE__ */ new Map([["AssetTagInformation", 0], ["IfLostReturnToMessage", 1], ["LockScreenFootnote", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-const fLockScreenMessage_1 = { "availability": { "iOS": { "deprecated": "9.3.1" }, "iPadOS": { "deprecated": "9.3.1" } } };
-const fLockScreenMessage_2 = { "availability": { "iOS": { "introduced": "9.3.1" }, "iPadOS": { "introduced": "9.3.1" } } };
+const fLockScreenMessage_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "9.3.1", "iPadOS": "9.3.1" }, "instead": "use LockScreenFootnote instead" };
+const fLockScreenMessage_2 = { "availability": { "iOS": { "introduced": "9.3.1" }, "iPadOS": { "introduced": "9.3.1" } }, "exhaustive": true };
 function cLockScreenMessage_0(v, r, d) {
   let n = 0;
   let x;
@@ -35870,7 +35872,7 @@ function cLockScreenMessage_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "IfLostReturnToMessage", "string", x);
     if (r.gated) gated(r, d, "IfLostReturnToMessage", fLockScreenMessage_1);
-    deprecated(r, d, "IfLostReturnToMessage", "Deprecated.");
+    deprecated(r, d, "IfLostReturnToMessage", "Deprecated. Deprecated in iOS 9.3.1, iPadOS 9.3.1. Use LockScreenFootnote instead.", fLockScreenMessage_1);
   }
   x = v["LockScreenFootnote"];
   if (x !== void 0) {
@@ -36040,8 +36042,8 @@ function isLogOutUserCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLogOutUserResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fLogOutUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fLogOutUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fLogOutUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fLogOutUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cLogOutUserResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -36328,12 +36330,12 @@ function isLoginItemsManagedItemsLoginItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kLoginWindow = /* @__PURE__ */ new Map([["AdminHostInfo", 0], ["AdminMayDisableMCX", 1], ["AllowList", 2], ["AutologinPassword", 3], ["AutologinUsername", 4], ["DenyList", 5], ["DisableConsoleAccess", 6], ["DisableFDEAutoLogin", 7], ["DisableScreenLockImmediate", 8], ["HideAdminUsers", 9], ["HideLocalUsers", 10], ["HideMobileAccounts", 11], ["IncludeNetworkUser", 12], ["LoginwindowText", 13], ["LogOutDisabledWhileLoggedIn", 14], ["PowerOffDisabledWhileLoggedIn", 15], ["RestartDisabled", 16], ["RestartDisabledWhileLoggedIn", 17], ["RetriesUntilHint", 18], ["SHOWFULLNAME", 19], ["showInputMenu", 20], ["SHOWOTHERUSERS_MANAGED", 21], ["ShutDownDisabled", 22], ["ShutDownDisabledWhileLoggedIn", 23], ["SleepDisabled", 24], ["PayloadDescription", 25], ["PayloadDisplayName", 26], ["PayloadIdentifier", 27], ["PayloadOrganization", 28], ["PayloadType", 29], ["PayloadUUID", 30], ["PayloadVersion", 31]]);
-const fLoginWindow_3 = { "availability": { "macOS": { "introduced": "14" } } };
-const fLoginWindow_4 = { "availability": { "macOS": { "introduced": "14" } } };
-const fLoginWindow_7 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fLoginWindow_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fLoginWindow_14 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fLoginWindow_20 = { "availability": { "macOS": { "introduced": "10.8" } } };
+const fLoginWindow_3 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fLoginWindow_4 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fLoginWindow_7 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fLoginWindow_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fLoginWindow_14 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fLoginWindow_20 = { "availability": { "macOS": { "introduced": "10.8" } }, "exhaustive": true };
 function cLoginWindow_0(v, r, d) {
   let n = 0;
   let x;
@@ -36799,13 +36801,13 @@ function isLoginWindowScriptsScriptsItems(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMDM = /* @__PURE__ */ new Map([["AccessRights", 0], ["AssignedManagedAppleID", 1], ["CheckInURL", 2], ["CheckInURLPinningCertificateUUIDs", 3], ["CheckOutWhenRemoved", 4], ["EnrollmentMode", 5], ["IdentityCertificateUUID", 6], ["PinningRevocationCheckRequired", 7], ["PromptUserToAllowBootstrapTokenForAuthentication", 8], ["RequiredAppIDForMDM", 9], ["ServerCapabilities", 10], ["ServerURL", 11], ["ServerURLPinningCertificateUUIDs", 12], ["SignMessage", 13], ["Topic", 14], ["UseDevelopmentAPNS", 15], ["PayloadDescription", 16], ["PayloadDisplayName", 17], ["PayloadIdentifier", 18], ["PayloadOrganization", 19], ["PayloadType", 20], ["PayloadUUID", 21], ["PayloadVersion", 22]]);
-const fMDM_1 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
-const fMDM_3 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "13.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fMDM_5 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
-const fMDM_7 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "13.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fMDM_8 = { "availability": { "macOS": { "introduced": "11" } } };
-const fMDM_9 = { "availability": { "iOS": { "introduced": "15.1" }, "iPadOS": { "introduced": "15.1" }, "visionOS": { "introduced": "1.1" } } };
-const fMDM_12 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "13.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fMDM_1 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMDM_3 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "13.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMDM_5 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMDM_7 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "13.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMDM_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fMDM_9 = { "availability": { "iOS": { "introduced": "15.1" }, "iPadOS": { "introduced": "15.1" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMDM_12 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "13.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cMDM_0(v, r, d) {
   let n = 0;
   let x;
@@ -37161,16 +37163,16 @@ function isMacOSServerAccountConfiguredAccountsItem(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kMachineInfo = /* @__PURE__ */ new Map([["IMEI", 0], ["LANGUAGE", 1], ["MANDATORY_SOFTWARE_UPDATE_REQUIRED", 2], ["MDM_CAN_REQUEST_PSSO_CONFIG", 3], ["MDM_CAN_REQUEST_SOFTWARE_UPDATE", 4], ["MEID", 5], ["OS_VERSION", 6], ["PAIRING_TOKEN", 7], ["PRODUCT", 8], ["SERIAL", 9], ["SOFTWARE_UPDATE_DEVICE_ID", 10], ["SUPPLEMENTAL_BUILD_VERSION", 11], ["SUPPLEMENTAL_OS_VERSION_EXTRA", 12], ["UDID", 13], ["VERSION", 14]]);
-const fMachineInfo_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } } };
-const fMachineInfo_2 = { "availability": { "macOS": { "introduced": "26.1" } } };
-const fMachineInfo_3 = { "availability": { "macOS": { "introduced": "26" } } };
-const fMachineInfo_4 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } } };
-const fMachineInfo_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } } };
-const fMachineInfo_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fMachineInfo_7 = { "availability": { "watchOS": { "introduced": "10" } } };
-const fMachineInfo_10 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fMachineInfo_11 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fMachineInfo_12 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fMachineInfo_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMachineInfo_2 = { "availability": { "macOS": { "introduced": "26.1" } }, "exhaustive": true };
+const fMachineInfo_3 = { "availability": { "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fMachineInfo_4 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fMachineInfo_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMachineInfo_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMachineInfo_7 = { "availability": { "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMachineInfo_10 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMachineInfo_11 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fMachineInfo_12 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cMachineInfo_0(v, r, d) {
   let n = 0;
   let x;
@@ -37292,23 +37294,23 @@ function isMachineInfo(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMail = /* @__PURE__ */ new Map([["allowMailDrop", 0], ["disableMailRecentsSyncing", 1], ["EmailAccountDescription", 2], ["EmailAccountName", 3], ["EmailAccountType", 4], ["EmailAddress", 5], ["IncomingMailServerAuthentication", 6], ["IncomingMailServerHostName", 7], ["IncomingMailServerIMAPPathPrefix", 8], ["IncomingMailServerPortNumber", 9], ["IncomingMailServerUsername", 10], ["IncomingMailServerUseSSL", 11], ["IncomingPassword", 12], ["OutgoingMailServerAuthentication", 13], ["OutgoingMailServerHostName", 14], ["OutgoingMailServerPortNumber", 15], ["OutgoingMailServerUsername", 16], ["OutgoingMailServerUseSSL", 17], ["OutgoingPassword", 18], ["OutgoingPasswordSameAsIncomingPassword", 19], ["PreventAppSheet", 20], ["PreventMove", 21], ["SMIMEEnabled", 22], ["SMIMEEnableEncryptionPerMessageSwitch", 23], ["SMIMEEnablePerMessageSwitch", 24], ["SMIMEEncryptByDefault", 25], ["SMIMEEncryptByDefaultUserOverrideable", 26], ["SMIMEEncryptionCertificateUUID", 27], ["SMIMEEncryptionCertificateUUIDUserOverrideable", 28], ["SMIMEEncryptionEnabled", 29], ["SMIMESigningCertificateUUID", 30], ["SMIMESigningCertificateUUIDUserOverrideable", 31], ["SMIMESigningEnabled", 32], ["SMIMESigningUserOverrideable", 33], ["VPNUUID", 34], ["PayloadDescription", 35], ["PayloadDisplayName", 36], ["PayloadIdentifier", 37], ["PayloadOrganization", 38], ["PayloadType", 39], ["PayloadUUID", 40], ["PayloadVersion", 41]]);
-const fMail_0 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_1 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_20 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_21 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_22 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_23 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_24 = { "availability": { "iOS": { "introduced": "8", "deprecated": "10" }, "iPadOS": { "introduced": "8", "deprecated": "10" } } };
-const fMail_25 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_26 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_27 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_28 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_29 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_30 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_31 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_32 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_33 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } } };
-const fMail_34 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fMail_0 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_1 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_20 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_21 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_22 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_23 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_24 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true, "deprecatedIn": { "iOS": "10", "iPadOS": "10" }, "instead": "Deprecated in iOS 12.0." };
+const fMail_25 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_26 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_27 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_28 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_29 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_30 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_31 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_32 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_33 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fMail_34 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cMail_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -37430,7 +37432,7 @@ function cMail_1(x, i, r, d) {
     case 24: {
       if (typeof x !== "boolean") wrongType(r, d, "SMIMEEnablePerMessageSwitch", "boolean", x);
       if (r.gated) gated(r, d, "SMIMEEnablePerMessageSwitch", fMail_24);
-      deprecated(r, d, "SMIMEEnablePerMessageSwitch", "Deprecated in iOS 12.0.");
+      deprecated(r, d, "SMIMEEnablePerMessageSwitch", "Deprecated in iOS 12.0. Use SMIMEEnableEncryptionPerMessageSwitch instead.", fMail_24);
       return 0;
     }
     case 25: {
@@ -38172,10 +38174,10 @@ function isManagedApplicationAttributesCommandCommand(value, options = NO_OPTION
   return verdict(r);
 }
 const kManagedApplicationAttributesResponse = /* @__PURE__ */ new Map([["ApplicationAttributes", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fManagedApplicationAttributesResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationAttributesResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fManagedApplicationAttributesResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fManagedApplicationAttributesResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fManagedApplicationAttributesResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cManagedApplicationAttributesResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -38335,17 +38337,17 @@ function isManagedApplicationAttributesResponseApplicationAttributesItem(value, 
   return verdict(r);
 }
 const kManagedApplicationAttributesResponseApplicationAttributesItemAttributes = /* @__PURE__ */ new Map([["AssociatedDomains", 0], ["AssociatedDomainsEnableDirectDownloads", 1], ["CellularSliceUUID", 2], ["ContentFilterUUID", 3], ["DNSProxyUUID", 4], ["Hideable", 5], ["Lockable", 6], ["RelayUUID", 7], ["Removable", 8], ["TapToPayScreenLock", 9], ["VPNUUID", 10]]);
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_4 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_7 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_9 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" } } };
-const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_4 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_7 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_9 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" } }, "exhaustive": true };
+const fManagedApplicationAttributesResponseApplicationAttributesItemAttributes_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cManagedApplicationAttributesResponseApplicationAttributesItemAttributes_0(v, r, d) {
   let n = 0;
   let x;
@@ -38606,11 +38608,11 @@ function isManagedApplicationConfigurationCommandCommand(value, options = NO_OPT
   return verdict(r);
 }
 const kManagedApplicationConfigurationResponse = /* @__PURE__ */ new Map([["ApplicationConfigurations", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fManagedApplicationConfigurationResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationConfigurationResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fManagedApplicationConfigurationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } } };
-const fManagedApplicationConfigurationResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fManagedApplicationConfigurationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } } };
+const fManagedApplicationConfigurationResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationConfigurationResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedApplicationConfigurationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedApplicationConfigurationResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedApplicationConfigurationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cManagedApplicationConfigurationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -38949,11 +38951,11 @@ function isManagedApplicationFeedbackCommandCommand(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kManagedApplicationFeedbackResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["ManagedApplicationFeedback", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fManagedApplicationFeedbackResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationFeedbackResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fManagedApplicationFeedbackResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fManagedApplicationFeedbackResponse_9 = { "availability": { "macOS": { "introduced": "11" } } };
-const fManagedApplicationFeedbackResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fManagedApplicationFeedbackResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationFeedbackResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedApplicationFeedbackResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fManagedApplicationFeedbackResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fManagedApplicationFeedbackResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cManagedApplicationFeedbackResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39229,7 +39231,7 @@ function isManagedApplicationListCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kManagedApplicationListCommandCommand = /* @__PURE__ */ new Map([["Identifiers", 0], ["RequestRequiresNetworkTether", 1], ["RequestType", 2]]);
-const fManagedApplicationListCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fManagedApplicationListCommandCommand_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cManagedApplicationListCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -39288,11 +39290,11 @@ function isManagedApplicationListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kManagedApplicationListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["ManagedApplicationList", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fManagedApplicationListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fManagedApplicationListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fManagedApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fManagedApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "11" } } };
-const fManagedApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fManagedApplicationListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fManagedApplicationListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fManagedApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fManagedApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cManagedApplicationListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39484,11 +39486,11 @@ function isManagedApplicationListResponseManagedApplicationList(value, options =
   return verdict(r);
 }
 const kManagedApplicationListResponseManagedApplicationListANYAppIdentifier = /* @__PURE__ */ new Map([["ExternalVersionIdentifier", 0], ["HasConfiguration", 1], ["HasFeedback", 2], ["IsValidated", 3], ["ManagementFlags", 4], ["Status", 5], ["UnusedRedemptionCode", 6]]);
-const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "macOS": { "introduced": "11.3" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11.3" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_3 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "macOS": { "introduced": "11.3" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11.3" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_3 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0(v, r, d) {
   let n = 0;
   let x;
@@ -39659,10 +39661,10 @@ function isManagedMediaListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kManagedMediaListResponse = /* @__PURE__ */ new Map([["Books", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fManagedMediaListResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fManagedMediaListResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fManagedMediaListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fManagedMediaListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fManagedMediaListResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedMediaListResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fManagedMediaListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fManagedMediaListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cManagedMediaListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -40580,7 +40582,7 @@ function isManagementStatusSubscriptionsStatusItemObject(value, options = NO_OPT
   return verdict(r);
 }
 const kManagementTest = /* @__PURE__ */ new Map([["Echo", 0], ["EchoDataAssetReference", 1], ["ReturnStatus", 2]]);
-const fManagementTest_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fManagementTest_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cManagementTest_0(v, r, d) {
   let n = 0;
   let x;
@@ -40967,7 +40969,7 @@ function isMathSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMathSettingsCalculatorObject = /* @__PURE__ */ new Map([["BasicMode", 0], ["InputModes", 1], ["MathNotesMode", 2], ["ProgrammerMode", 3], ["ScientificMode", 4]]);
-const fMathSettingsCalculatorObject_3 = { "availability": { "macOS": { "introduced": "15" } } };
+const fMathSettingsCalculatorObject_3 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
 function cMathSettingsCalculatorObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -41067,7 +41069,7 @@ function isMathSettingsCalculator_BasicModeObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMathSettingsCalculator_InputModesObject = /* @__PURE__ */ new Map([["RPN", 0], ["UnitConversion", 1]]);
-const fMathSettingsCalculator_InputModesObject_0 = { "availability": { "macOS": { "introduced": "15" } } };
+const fMathSettingsCalculator_InputModesObject_0 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
 function cMathSettingsCalculator_InputModesObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -41312,9 +41314,9 @@ function isMdmInfo(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMediaManagementAllowedMedia = /* @__PURE__ */ new Map([["logout-eject", 0], ["mount-controls", 1], ["unmount-controls", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-const fMediaManagementAllowedMedia_0 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMedia_1 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMedia_2 = { "availability": { "macOS": { "deprecated": "11" } } };
+const fMediaManagementAllowedMedia_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMedia_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMedia_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
 function cMediaManagementAllowedMedia_0(v, r, d) {
   let n = 0;
   let x;
@@ -41324,7 +41326,7 @@ function cMediaManagementAllowedMedia_0(v, r, d) {
     r.p[d] = "logout-eject";
     checkMediaManagementAllowedMediaLogoutEject(x, r, d + 1);
     if (r.gated) gated(r, d, "logout-eject", fMediaManagementAllowedMedia_0);
-    deprecated(r, d, "logout-eject", "Deprecated in macOS 11.");
+    deprecated(r, d, "logout-eject", "Deprecated in macOS 11.", fMediaManagementAllowedMedia_0);
   }
   x = v["mount-controls"];
   if (x !== void 0) {
@@ -41332,7 +41334,7 @@ function cMediaManagementAllowedMedia_0(v, r, d) {
     r.p[d] = "mount-controls";
     checkMediaManagementAllowedMediaMountControls(x, r, d + 1);
     if (r.gated) gated(r, d, "mount-controls", fMediaManagementAllowedMedia_1);
-    deprecated(r, d, "mount-controls", "Deprecated in macOS 11.");
+    deprecated(r, d, "mount-controls", "Deprecated in macOS 11.", fMediaManagementAllowedMedia_1);
   }
   x = v["unmount-controls"];
   if (x !== void 0) {
@@ -41340,7 +41342,7 @@ function cMediaManagementAllowedMedia_0(v, r, d) {
     r.p[d] = "unmount-controls";
     checkMediaManagementAllowedMediaUnmountControls(x, r, d + 1);
     if (r.gated) gated(r, d, "unmount-controls", fMediaManagementAllowedMedia_2);
-    deprecated(r, d, "unmount-controls", "Deprecated in macOS 11.");
+    deprecated(r, d, "unmount-controls", "Deprecated in macOS 11.", fMediaManagementAllowedMedia_2);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -41415,18 +41417,18 @@ function isMediaManagementAllowedMedia(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMediaManagementAllowedMediaLogoutEject = /* @__PURE__ */ new Map([["all-media", 0], ["bd", 1], ["blankbd", 2], ["blankcd", 3], ["blankdvd", 4], ["cd", 5], ["disk-image", 6], ["dvd", 7], ["dvdram", 8], ["harddisk-external", 9], ["harddisk-internal", 10], ["networkdisk", 11]]);
-const fMediaManagementAllowedMediaLogoutEject_0 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_1 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_2 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_3 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_4 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_5 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_6 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_7 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_8 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_9 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_10 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaLogoutEject_11 = { "availability": { "macOS": { "deprecated": "11" } } };
+const fMediaManagementAllowedMediaLogoutEject_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_8 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_10 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaLogoutEject_11 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
 function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
   let n = 0;
   let x;
@@ -41435,7 +41437,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "all-media", "string", x);
     if (r.gated) gated(r, d, "all-media", fMediaManagementAllowedMediaLogoutEject_0);
-    deprecated(r, d, "all-media", "Deprecated in macOS 11.");
+    deprecated(r, d, "all-media", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_0);
   }
   x = v["bd"];
   if (x !== void 0) {
@@ -41452,7 +41454,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "bd", fMediaManagementAllowedMediaLogoutEject_1);
-    deprecated(r, d, "bd", "Deprecated in macOS 11.");
+    deprecated(r, d, "bd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_1);
   }
   x = v["blankbd"];
   if (x !== void 0) {
@@ -41469,7 +41471,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankbd", fMediaManagementAllowedMediaLogoutEject_2);
-    deprecated(r, d, "blankbd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankbd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_2);
   }
   x = v["blankcd"];
   if (x !== void 0) {
@@ -41486,7 +41488,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankcd", fMediaManagementAllowedMediaLogoutEject_3);
-    deprecated(r, d, "blankcd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankcd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_3);
   }
   x = v["blankdvd"];
   if (x !== void 0) {
@@ -41503,7 +41505,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankdvd", fMediaManagementAllowedMediaLogoutEject_4);
-    deprecated(r, d, "blankdvd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankdvd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_4);
   }
   x = v["cd"];
   if (x !== void 0) {
@@ -41520,7 +41522,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "cd", fMediaManagementAllowedMediaLogoutEject_5);
-    deprecated(r, d, "cd", "Deprecated in macOS 11.");
+    deprecated(r, d, "cd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_5);
   }
   x = v["disk-image"];
   if (x !== void 0) {
@@ -41537,7 +41539,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "disk-image", fMediaManagementAllowedMediaLogoutEject_6);
-    deprecated(r, d, "disk-image", "Deprecated in macOS 11.");
+    deprecated(r, d, "disk-image", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_6);
   }
   x = v["dvd"];
   if (x !== void 0) {
@@ -41554,7 +41556,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "dvd", fMediaManagementAllowedMediaLogoutEject_7);
-    deprecated(r, d, "dvd", "Deprecated in macOS 11.");
+    deprecated(r, d, "dvd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_7);
   }
   x = v["dvdram"];
   if (x !== void 0) {
@@ -41571,7 +41573,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "dvdram", fMediaManagementAllowedMediaLogoutEject_8);
-    deprecated(r, d, "dvdram", "Deprecated in macOS 11.");
+    deprecated(r, d, "dvdram", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_8);
   }
   x = v["harddisk-external"];
   if (x !== void 0) {
@@ -41588,7 +41590,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "harddisk-external", fMediaManagementAllowedMediaLogoutEject_9);
-    deprecated(r, d, "harddisk-external", "Deprecated in macOS 11.");
+    deprecated(r, d, "harddisk-external", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_9);
   }
   x = v["harddisk-internal"];
   if (x !== void 0) {
@@ -41605,7 +41607,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "harddisk-internal", fMediaManagementAllowedMediaLogoutEject_10);
-    deprecated(r, d, "harddisk-internal", "Deprecated in macOS 11.");
+    deprecated(r, d, "harddisk-internal", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_10);
   }
   x = v["networkdisk"];
   if (x !== void 0) {
@@ -41622,7 +41624,7 @@ function cMediaManagementAllowedMediaLogoutEject_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "networkdisk", fMediaManagementAllowedMediaLogoutEject_11);
-    deprecated(r, d, "networkdisk", "Deprecated in macOS 11.");
+    deprecated(r, d, "networkdisk", "Deprecated in macOS 11.", fMediaManagementAllowedMediaLogoutEject_11);
   }
   return n;
 }
@@ -41652,18 +41654,18 @@ function isMediaManagementAllowedMediaLogoutEject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kMediaManagementAllowedMediaMountControls = /* @__PURE__ */ new Map([["all-media", 0], ["bd", 1], ["blankbd", 2], ["blankcd", 3], ["blankdvd", 4], ["cd", 5], ["disk-image", 6], ["dvd", 7], ["dvdram", 8], ["harddisk-external", 9], ["harddisk-internal", 10], ["networkdisk", 11]]);
-const fMediaManagementAllowedMediaMountControls_0 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_1 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_2 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_3 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_4 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_5 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_6 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_7 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_8 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_9 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_10 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaMountControls_11 = { "availability": { "macOS": { "deprecated": "11" } } };
+const fMediaManagementAllowedMediaMountControls_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_8 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_10 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaMountControls_11 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
 function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
   let n = 0;
   let x;
@@ -41672,7 +41674,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "all-media", "string", x);
     if (r.gated) gated(r, d, "all-media", fMediaManagementAllowedMediaMountControls_0);
-    deprecated(r, d, "all-media", "Deprecated in macOS 11.");
+    deprecated(r, d, "all-media", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_0);
   }
   x = v["bd"];
   if (x !== void 0) {
@@ -41689,7 +41691,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "bd", fMediaManagementAllowedMediaMountControls_1);
-    deprecated(r, d, "bd", "Deprecated in macOS 11.");
+    deprecated(r, d, "bd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_1);
   }
   x = v["blankbd"];
   if (x !== void 0) {
@@ -41706,7 +41708,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankbd", fMediaManagementAllowedMediaMountControls_2);
-    deprecated(r, d, "blankbd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankbd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_2);
   }
   x = v["blankcd"];
   if (x !== void 0) {
@@ -41723,7 +41725,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankcd", fMediaManagementAllowedMediaMountControls_3);
-    deprecated(r, d, "blankcd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankcd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_3);
   }
   x = v["blankdvd"];
   if (x !== void 0) {
@@ -41740,7 +41742,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankdvd", fMediaManagementAllowedMediaMountControls_4);
-    deprecated(r, d, "blankdvd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankdvd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_4);
   }
   x = v["cd"];
   if (x !== void 0) {
@@ -41757,7 +41759,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "cd", fMediaManagementAllowedMediaMountControls_5);
-    deprecated(r, d, "cd", "Deprecated in macOS 11.");
+    deprecated(r, d, "cd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_5);
   }
   x = v["disk-image"];
   if (x !== void 0) {
@@ -41774,7 +41776,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "disk-image", fMediaManagementAllowedMediaMountControls_6);
-    deprecated(r, d, "disk-image", "Deprecated in macOS 11.");
+    deprecated(r, d, "disk-image", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_6);
   }
   x = v["dvd"];
   if (x !== void 0) {
@@ -41791,7 +41793,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "dvd", fMediaManagementAllowedMediaMountControls_7);
-    deprecated(r, d, "dvd", "Deprecated in macOS 11.");
+    deprecated(r, d, "dvd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_7);
   }
   x = v["dvdram"];
   if (x !== void 0) {
@@ -41808,7 +41810,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "dvdram", fMediaManagementAllowedMediaMountControls_8);
-    deprecated(r, d, "dvdram", "Deprecated in macOS 11.");
+    deprecated(r, d, "dvdram", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_8);
   }
   x = v["harddisk-external"];
   if (x !== void 0) {
@@ -41825,7 +41827,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "harddisk-external", fMediaManagementAllowedMediaMountControls_9);
-    deprecated(r, d, "harddisk-external", "Deprecated in macOS 11.");
+    deprecated(r, d, "harddisk-external", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_9);
   }
   x = v["harddisk-internal"];
   if (x !== void 0) {
@@ -41842,7 +41844,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "harddisk-internal", fMediaManagementAllowedMediaMountControls_10);
-    deprecated(r, d, "harddisk-internal", "Deprecated in macOS 11.");
+    deprecated(r, d, "harddisk-internal", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_10);
   }
   x = v["networkdisk"];
   if (x !== void 0) {
@@ -41859,7 +41861,7 @@ function cMediaManagementAllowedMediaMountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "networkdisk", fMediaManagementAllowedMediaMountControls_11);
-    deprecated(r, d, "networkdisk", "Deprecated in macOS 11.");
+    deprecated(r, d, "networkdisk", "Deprecated in macOS 11.", fMediaManagementAllowedMediaMountControls_11);
   }
   return n;
 }
@@ -41889,18 +41891,18 @@ function isMediaManagementAllowedMediaMountControls(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kMediaManagementAllowedMediaUnmountControls = /* @__PURE__ */ new Map([["all-media", 0], ["bd", 1], ["blankbd", 2], ["blankcd", 3], ["blankdvd", 4], ["cd", 5], ["disk-image", 6], ["dvd", 7], ["dvdram", 8], ["harddisk-external", 9], ["harddisk-internal", 10], ["networkdisk", 11]]);
-const fMediaManagementAllowedMediaUnmountControls_0 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_1 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_2 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_3 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_4 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_5 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_6 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_7 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_8 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_9 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_10 = { "availability": { "macOS": { "deprecated": "11" } } };
-const fMediaManagementAllowedMediaUnmountControls_11 = { "availability": { "macOS": { "deprecated": "11" } } };
+const fMediaManagementAllowedMediaUnmountControls_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_8 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_10 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
+const fMediaManagementAllowedMediaUnmountControls_11 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "11" } };
 function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
   let n = 0;
   let x;
@@ -41909,7 +41911,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "all-media", "string", x);
     if (r.gated) gated(r, d, "all-media", fMediaManagementAllowedMediaUnmountControls_0);
-    deprecated(r, d, "all-media", "Deprecated in macOS 11.");
+    deprecated(r, d, "all-media", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_0);
   }
   x = v["bd"];
   if (x !== void 0) {
@@ -41926,7 +41928,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "bd", fMediaManagementAllowedMediaUnmountControls_1);
-    deprecated(r, d, "bd", "Deprecated in macOS 11.");
+    deprecated(r, d, "bd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_1);
   }
   x = v["blankbd"];
   if (x !== void 0) {
@@ -41943,7 +41945,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankbd", fMediaManagementAllowedMediaUnmountControls_2);
-    deprecated(r, d, "blankbd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankbd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_2);
   }
   x = v["blankcd"];
   if (x !== void 0) {
@@ -41960,7 +41962,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankcd", fMediaManagementAllowedMediaUnmountControls_3);
-    deprecated(r, d, "blankcd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankcd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_3);
   }
   x = v["blankdvd"];
   if (x !== void 0) {
@@ -41977,7 +41979,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "blankdvd", fMediaManagementAllowedMediaUnmountControls_4);
-    deprecated(r, d, "blankdvd", "Deprecated in macOS 11.");
+    deprecated(r, d, "blankdvd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_4);
   }
   x = v["cd"];
   if (x !== void 0) {
@@ -41994,7 +41996,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "cd", fMediaManagementAllowedMediaUnmountControls_5);
-    deprecated(r, d, "cd", "Deprecated in macOS 11.");
+    deprecated(r, d, "cd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_5);
   }
   x = v["disk-image"];
   if (x !== void 0) {
@@ -42011,7 +42013,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "disk-image", fMediaManagementAllowedMediaUnmountControls_6);
-    deprecated(r, d, "disk-image", "Deprecated in macOS 11.");
+    deprecated(r, d, "disk-image", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_6);
   }
   x = v["dvd"];
   if (x !== void 0) {
@@ -42028,7 +42030,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "dvd", fMediaManagementAllowedMediaUnmountControls_7);
-    deprecated(r, d, "dvd", "Deprecated in macOS 11.");
+    deprecated(r, d, "dvd", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_7);
   }
   x = v["dvdram"];
   if (x !== void 0) {
@@ -42045,7 +42047,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "dvdram", fMediaManagementAllowedMediaUnmountControls_8);
-    deprecated(r, d, "dvdram", "Deprecated in macOS 11.");
+    deprecated(r, d, "dvdram", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_8);
   }
   x = v["harddisk-external"];
   if (x !== void 0) {
@@ -42062,7 +42064,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "harddisk-external", fMediaManagementAllowedMediaUnmountControls_9);
-    deprecated(r, d, "harddisk-external", "Deprecated in macOS 11.");
+    deprecated(r, d, "harddisk-external", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_9);
   }
   x = v["harddisk-internal"];
   if (x !== void 0) {
@@ -42079,7 +42081,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "harddisk-internal", fMediaManagementAllowedMediaUnmountControls_10);
-    deprecated(r, d, "harddisk-internal", "Deprecated in macOS 11.");
+    deprecated(r, d, "harddisk-internal", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_10);
   }
   x = v["networkdisk"];
   if (x !== void 0) {
@@ -42096,7 +42098,7 @@ function cMediaManagementAllowedMediaUnmountControls_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "networkdisk", fMediaManagementAllowedMediaUnmountControls_11);
-    deprecated(r, d, "networkdisk", "Deprecated in macOS 11.");
+    deprecated(r, d, "networkdisk", "Deprecated in macOS 11.", fMediaManagementAllowedMediaUnmountControls_11);
   }
   return n;
 }
@@ -42592,10 +42594,10 @@ function isNSExtensionMappingsCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNSExtensionMappingsResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["Extensions", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fNSExtensionMappingsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fNSExtensionMappingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fNSExtensionMappingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fNSExtensionMappingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fNSExtensionMappingsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fNSExtensionMappingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fNSExtensionMappingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fNSExtensionMappingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cNSExtensionMappingsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -42815,7 +42817,7 @@ function isNSExtensionMappingsResponseExtensionsItem(value, options = NO_OPTIONS
   return verdict(r);
 }
 const kNetworkDNSProxy = /* @__PURE__ */ new Map([["AppBundleIdentifier", 0], ["DNSProxyUUID", 1], ["ProviderComposedIdentifier", 2], ["ProviderConfiguration", 3], ["VisibleName", 4]]);
-const fNetworkDNSProxy_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fNetworkDNSProxy_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cNetworkDNSProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -42902,6 +42904,7 @@ function isNetworkDNSProxyProviderConfigurationObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kNetworkDNSSettings = /* @__PURE__ */ new Map([["DNSSettings", 0], ["OnDemandRules", 1], ["ProhibitDisablement", 2], ["VisibleName", 3]]);
+const fNetworkDNSSettings_2 = { "situation": { "supervised": true } };
 function cNetworkDNSSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -42929,6 +42932,7 @@ function cNetworkDNSSettings_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "ProhibitDisablement", "boolean", x);
+    if (r.gated) gated(r, d, "ProhibitDisablement", fNetworkDNSSettings_2);
   }
   x = v["VisibleName"];
   if (x === void 0) missingRequired(r, d, "VisibleName");
@@ -43286,7 +43290,7 @@ function isNetworkProxyConfiguration(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkProxyConfigurationProxies = /* @__PURE__ */ new Map([["ExceptionsList", 0], ["FallBackAllowed", 1], ["FTPEnable", 2], ["FTPPassive", 3], ["FTPPort", 4], ["FTPProxy", 5], ["GopherEnable", 6], ["GopherPort", 7], ["GopherProxy", 8], ["HTTPEnable", 9], ["HTTPPort", 10], ["HTTPProxy", 11], ["HTTPSEnable", 12], ["HTTPSPort", 13], ["HTTPSProxy", 14], ["ProxyAutoConfigEnable", 15], ["ProxyAutoConfigURLString", 16], ["ProxyCaptiveLoginAllowed", 17], ["RTSPEnable", 18], ["RTSPPort", 19], ["RTSPProxy", 20], ["SOCKSEnable", 21], ["SOCKSPortinteger", 22], ["SOCKSProxy", 23]]);
-const fNetworkProxyConfigurationProxies_17 = { "availability": { "macOS": { "introduced": "10.9" } } };
+const fNetworkProxyConfigurationProxies_17 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 function cNetworkProxyConfigurationProxies_0(v, r, d) {
   let n = 0;
   let x;
@@ -43451,7 +43455,7 @@ function isNetworkProxyConfigurationProxies(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkRelay = /* @__PURE__ */ new Map([["AllowDNSFailover", 0], ["ExcludedDomains", 1], ["ExcludedFQDNs", 2], ["MatchDomains", 3], ["MatchFQDNs", 4], ["Relays", 5], ["RelayUUID", 6], ["UIToggleEnabled", 7], ["VisibleName", 8]]);
-const fNetworkRelay_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fNetworkRelay_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cNetworkRelay_0(v, r, d) {
   let n = 0;
   let x;
@@ -43657,7 +43661,7 @@ function isNetworkRelayRelay_AdditionalHTTPHeaderFieldsObject(value, options = N
   return verdict(r);
 }
 const kNetworkUsageRules = /* @__PURE__ */ new Map([["ApplicationRules", 0], ["SIMRules", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fNetworkUsageRules_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
+const fNetworkUsageRules_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true };
 function cNetworkUsageRules_0(v, r, d) {
   let n = 0;
   let x;
@@ -45273,8 +45277,8 @@ function isNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_ProviderObject(val
   return verdict(r);
 }
 const kNetworkVPNIKEV2 = /* @__PURE__ */ new Map([["Authentication", 0], ["ChildSecurityAssociationParameters", 1], ["DisableMOBIKE", 2], ["DisableRedirect", 3], ["DNS", 4], ["EnableCertificateRevocationCheck", 5], ["EnableFallback", 6], ["EnableNATKeepAliveOffload", 7], ["EnablePFS", 8], ["EnforceStrictAlgorithmSelection", 9], ["HostName", 10], ["Idle", 11], ["IKESecurityAssociationParameters", 12], ["LocalIdentifier", 13], ["MTU", 14], ["NATKeepAliveInterval", 15], ["NetworkRouting", 16], ["OnDemand", 17], ["PostQuantumKeyExchange", 18], ["Provider", 19], ["Proxies", 20], ["RemoteIdentifier", 21], ["UseConfigurationAttributeInternalIPSubnet", 22], ["VisibleName", 23]]);
-const fNetworkVPNIKEV2_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
-const fNetworkVPNIKEV2_16 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fNetworkVPNIKEV2_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+const fNetworkVPNIKEV2_16 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cNetworkVPNIKEV2_0(v, r, d) {
   let n = 0;
   let x;
@@ -45791,7 +45795,7 @@ function isNetworkVPNIKEV2NetworkRoutingObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIKEV2OnDemandObject = /* @__PURE__ */ new Map([["DisableUserOverride", 0], ["Enabled", 1], ["Rules", 2]]);
-const fNetworkVPNIKEV2OnDemandObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fNetworkVPNIKEV2OnDemandObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cNetworkVPNIKEV2OnDemandObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47164,7 +47168,7 @@ function isNetworkVPNIPSecRulesElement_ActionParameterObject(value, options = NO
   return verdict(r);
 }
 const kNetworkVPNVPNPlugin = /* @__PURE__ */ new Map([["Authentication", 0], ["DNS", 1], ["HostName", 2], ["Idle", 3], ["NetworkRouting", 4], ["OnDemand", 5], ["Provider", 6], ["Proxies", 7], ["SubType", 8], ["VendorConfig", 9], ["VisibleName", 10]]);
-const fNetworkVPNVPNPlugin_4 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fNetworkVPNVPNPlugin_4 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cNetworkVPNVPNPlugin_0(v, r, d) {
   let n = 0;
   let x;
@@ -47518,7 +47522,7 @@ function isNetworkVPNVPNPluginNetworkRoutingObject(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kNetworkVPNVPNPluginOnDemandObject = /* @__PURE__ */ new Map([["DisableUserOverride", 0], ["Enabled", 1], ["Rules", 2]]);
-const fNetworkVPNVPNPluginOnDemandObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fNetworkVPNVPNPluginOnDemandObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cNetworkVPNVPNPluginOnDemandObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -48135,10 +48139,10 @@ function isNotifications(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNotificationsNotificationSettingsItem = /* @__PURE__ */ new Map([["AlertType", 0], ["BadgesEnabled", 1], ["BundleIdentifier", 2], ["CriticalAlertEnabled", 3], ["GroupingType", 4], ["NotificationsEnabled", 5], ["PreviewType", 6], ["ShowInCarPlay", 7], ["ShowInLockScreen", 8], ["ShowInNotificationCenter", 9], ["SoundsEnabled", 10]]);
-const fNotificationsNotificationSettingsItem_3 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.15" } } };
-const fNotificationsNotificationSettingsItem_4 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } } };
-const fNotificationsNotificationSettingsItem_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fNotificationsNotificationSettingsItem_7 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } } };
+const fNotificationsNotificationSettingsItem_3 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fNotificationsNotificationSettingsItem_4 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } }, "exhaustive": true };
+const fNotificationsNotificationSettingsItem_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fNotificationsNotificationSettingsItem_7 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } }, "exhaustive": true };
 function cNotificationsNotificationSettingsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -48588,7 +48592,7 @@ function isOSUpdateStatusResponseOSUpdateStatusItem(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kPackage = /* @__PURE__ */ new Map([["InstallBehavior", 0], ["ManifestURL", 1], ["UninstallBehavior", 2]]);
-const fPackage_2 = { "availability": { "macOS": { "introduced": "27" } } };
+const fPackage_2 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cPackage_0(v, r, d) {
   let n = 0;
   let x;
@@ -48714,8 +48718,8 @@ function isPackageUninstallBehaviorObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kParentalControlDictationAndProfanity = /* @__PURE__ */ new Map([["Ironwood Allowed", 0], ["Profanity Allowed", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fParentalControlDictationAndProfanity_0 = { "availability": { "macOS": { "deprecated": "10.13" } } };
-const fParentalControlDictationAndProfanity_1 = { "availability": { "macOS": { "deprecated": "10.13" } } };
+const fParentalControlDictationAndProfanity_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
+const fParentalControlDictationAndProfanity_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
 function cParentalControlDictationAndProfanity_0(v, r, d) {
   let n = 0;
   let x;
@@ -48724,14 +48728,14 @@ function cParentalControlDictationAndProfanity_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "Ironwood Allowed", "boolean", x);
     if (r.gated) gated(r, d, "Ironwood Allowed", fParentalControlDictationAndProfanity_0);
-    deprecated(r, d, "Ironwood Allowed", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "Ironwood Allowed", "Deprecated in macOS 10.13.", fParentalControlDictationAndProfanity_0);
   }
   x = v["Profanity Allowed"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "Profanity Allowed", "boolean", x);
     if (r.gated) gated(r, d, "Profanity Allowed", fParentalControlDictationAndProfanity_1);
-    deprecated(r, d, "Profanity Allowed", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "Profanity Allowed", "Deprecated in macOS 10.13.", fParentalControlDictationAndProfanity_1);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -48806,13 +48810,13 @@ function isParentalControlDictationAndProfanity(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kParentalControlsApplicationRestrictions = /* @__PURE__ */ new Map([["allowList", 0], ["familyControlsEnabled", 1], ["pathAllowList", 2], ["pathBlackList", 3], ["pathDenyList", 4], ["pathWhiteList", 5], ["whiteList", 6], ["PayloadDescription", 7], ["PayloadDisplayName", 8], ["PayloadIdentifier", 9], ["PayloadOrganization", 10], ["PayloadType", 11], ["PayloadUUID", 12], ["PayloadVersion", 13]]);
-const fParentalControlsApplicationRestrictions_0 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictions_1 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictions_2 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictions_3 = { "availability": { "macOS": { "deprecated": "10.15" } } };
-const fParentalControlsApplicationRestrictions_4 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictions_5 = { "availability": { "macOS": { "deprecated": "10.15" } } };
-const fParentalControlsApplicationRestrictions_6 = { "availability": { "macOS": { "deprecated": "10.15" } } };
+const fParentalControlsApplicationRestrictions_0 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictions_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictions_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictions_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.15" }, "instead": "This property is deprecated in macOS 10.15 and later - use pathDenyList instead." };
+const fParentalControlsApplicationRestrictions_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictions_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.15" }, "instead": "This property is deprecated in macOS 10.15 and later - use pathAllowList instead." };
+const fParentalControlsApplicationRestrictions_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.15" }, "instead": "This property is deprecated in macOS 10.15 and later - use allowList instead." };
 function cParentalControlsApplicationRestrictions_0(v, r, d) {
   let n = 0;
   let x;
@@ -48829,7 +48833,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "allowList", fParentalControlsApplicationRestrictions_0);
-    deprecated(r, d, "allowList", "Deprecated in macOS 27.");
+    deprecated(r, d, "allowList", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictions_0);
   }
   x = v["familyControlsEnabled"];
   if (x === void 0) missingRequired(r, d, "familyControlsEnabled");
@@ -48837,7 +48841,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "familyControlsEnabled", "boolean", x);
     if (r.gated) gated(r, d, "familyControlsEnabled", fParentalControlsApplicationRestrictions_1);
-    deprecated(r, d, "familyControlsEnabled", "Deprecated in macOS 27.");
+    deprecated(r, d, "familyControlsEnabled", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictions_1);
   }
   x = v["pathAllowList"];
   if (x !== void 0) {
@@ -48851,7 +48855,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "pathAllowList", fParentalControlsApplicationRestrictions_2);
-    deprecated(r, d, "pathAllowList", "Deprecated in macOS 27.");
+    deprecated(r, d, "pathAllowList", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictions_2);
   }
   x = v["pathBlackList"];
   if (x !== void 0) {
@@ -48865,7 +48869,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "pathBlackList", fParentalControlsApplicationRestrictions_3);
-    deprecated(r, d, "pathBlackList", "This property is deprecated in macOS 10.15 and later - use pathDenyList instead.");
+    deprecated(r, d, "pathBlackList", "This property is deprecated in macOS 10.15 and later - use pathDenyList instead.", fParentalControlsApplicationRestrictions_3);
   }
   x = v["pathDenyList"];
   if (x !== void 0) {
@@ -48879,7 +48883,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "pathDenyList", fParentalControlsApplicationRestrictions_4);
-    deprecated(r, d, "pathDenyList", "Deprecated in macOS 27.");
+    deprecated(r, d, "pathDenyList", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictions_4);
   }
   x = v["pathWhiteList"];
   if (x !== void 0) {
@@ -48893,7 +48897,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "pathWhiteList", fParentalControlsApplicationRestrictions_5);
-    deprecated(r, d, "pathWhiteList", "This property is deprecated in macOS 10.15 and later - use pathAllowList instead.");
+    deprecated(r, d, "pathWhiteList", "This property is deprecated in macOS 10.15 and later - use pathAllowList instead.", fParentalControlsApplicationRestrictions_5);
   }
   x = v["whiteList"];
   if (x !== void 0) {
@@ -48908,7 +48912,7 @@ function cParentalControlsApplicationRestrictions_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "whiteList", fParentalControlsApplicationRestrictions_6);
-    deprecated(r, d, "whiteList", "This property is deprecated in macOS 10.15 and later - use allowList instead.");
+    deprecated(r, d, "whiteList", "This property is deprecated in macOS 10.15 and later - use allowList instead.", fParentalControlsApplicationRestrictions_6);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -48983,12 +48987,12 @@ function isParentalControlsApplicationRestrictions(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kParentalControlsApplicationRestrictionsApplicationItem = /* @__PURE__ */ new Map([["appID", 0], ["bundleID", 1], ["detachedSignature", 2], ["disabled", 3], ["displayName", 4], ["subApps", 5]]);
-const fParentalControlsApplicationRestrictionsApplicationItem_0 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictionsApplicationItem_1 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictionsApplicationItem_2 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictionsApplicationItem_3 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictionsApplicationItem_4 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fParentalControlsApplicationRestrictionsApplicationItem_5 = { "availability": { "macOS": { "deprecated": "27" } } };
+const fParentalControlsApplicationRestrictionsApplicationItem_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictionsApplicationItem_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictionsApplicationItem_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictionsApplicationItem_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictionsApplicationItem_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fParentalControlsApplicationRestrictionsApplicationItem_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
 function cParentalControlsApplicationRestrictionsApplicationItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -48998,7 +49002,7 @@ function cParentalControlsApplicationRestrictionsApplicationItem_0(v, r, d) {
     n++;
     if (!(x instanceof Uint8Array)) wrongType(r, d, "appID", "data", x);
     if (r.gated) gated(r, d, "appID", fParentalControlsApplicationRestrictionsApplicationItem_0);
-    deprecated(r, d, "appID", "Deprecated in macOS 27.");
+    deprecated(r, d, "appID", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictionsApplicationItem_0);
   }
   x = v["bundleID"];
   if (x === void 0) missingRequired(r, d, "bundleID");
@@ -49006,28 +49010,28 @@ function cParentalControlsApplicationRestrictionsApplicationItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "bundleID", "string", x);
     if (r.gated) gated(r, d, "bundleID", fParentalControlsApplicationRestrictionsApplicationItem_1);
-    deprecated(r, d, "bundleID", "Deprecated in macOS 27.");
+    deprecated(r, d, "bundleID", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictionsApplicationItem_1);
   }
   x = v["detachedSignature"];
   if (x !== void 0) {
     n++;
     if (!(x instanceof Uint8Array)) wrongType(r, d, "detachedSignature", "data", x);
     if (r.gated) gated(r, d, "detachedSignature", fParentalControlsApplicationRestrictionsApplicationItem_2);
-    deprecated(r, d, "detachedSignature", "Deprecated in macOS 27.");
+    deprecated(r, d, "detachedSignature", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictionsApplicationItem_2);
   }
   x = v["disabled"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "disabled", "boolean", x);
     if (r.gated) gated(r, d, "disabled", fParentalControlsApplicationRestrictionsApplicationItem_3);
-    deprecated(r, d, "disabled", "Deprecated in macOS 27.");
+    deprecated(r, d, "disabled", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictionsApplicationItem_3);
   }
   x = v["displayName"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "displayName", "string", x);
     if (r.gated) gated(r, d, "displayName", fParentalControlsApplicationRestrictionsApplicationItem_4);
-    deprecated(r, d, "displayName", "Deprecated in macOS 27.");
+    deprecated(r, d, "displayName", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictionsApplicationItem_4);
   }
   x = v["subApps"];
   if (x !== void 0) {
@@ -49042,7 +49046,7 @@ function cParentalControlsApplicationRestrictionsApplicationItem_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "subApps", fParentalControlsApplicationRestrictionsApplicationItem_5);
-    deprecated(r, d, "subApps", "Deprecated in macOS 27.");
+    deprecated(r, d, "subApps", "Deprecated in macOS 27.", fParentalControlsApplicationRestrictionsApplicationItem_5);
   }
   return n;
 }
@@ -49072,14 +49076,14 @@ function isParentalControlsApplicationRestrictionsApplicationItem(value, options
   return verdict(r);
 }
 const kParentalControlsContentFilter = /* @__PURE__ */ new Map([["allowListEnabled", 0], ["filterAllowList", 1], ["filterBlacklist", 2], ["filterDenyList", 3], ["filterWhitelist", 4], ["restrictWeb", 5], ["siteAllowList", 6], ["siteWhitelist", 7], ["useContentFilter", 8], ["whitelistEnabled", 9], ["PayloadDescription", 10], ["PayloadDisplayName", 11], ["PayloadIdentifier", 12], ["PayloadOrganization", 13], ["PayloadType", 14], ["PayloadUUID", 15], ["PayloadVersion", 16]]);
-const fParentalControlsContentFilter_0 = { "availability": { "macOS": { "introduced": "15.2" } } };
-const fParentalControlsContentFilter_1 = { "availability": { "macOS": { "introduced": "15.2" } } };
-const fParentalControlsContentFilter_2 = { "availability": { "macOS": { "deprecated": "15.2" } } };
-const fParentalControlsContentFilter_3 = { "availability": { "macOS": { "introduced": "15.2" } } };
-const fParentalControlsContentFilter_4 = { "availability": { "macOS": { "deprecated": "15.2" } } };
-const fParentalControlsContentFilter_6 = { "availability": { "macOS": { "introduced": "15.2" } } };
-const fParentalControlsContentFilter_7 = { "availability": { "macOS": { "deprecated": "15.2" } } };
-const fParentalControlsContentFilter_9 = { "availability": { "macOS": { "deprecated": "15.2" } } };
+const fParentalControlsContentFilter_0 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
+const fParentalControlsContentFilter_1 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
+const fParentalControlsContentFilter_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
+const fParentalControlsContentFilter_3 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
+const fParentalControlsContentFilter_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
+const fParentalControlsContentFilter_6 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
+const fParentalControlsContentFilter_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
+const fParentalControlsContentFilter_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
 function cParentalControlsContentFilter_0(v, r, d) {
   let n = 0;
   let x;
@@ -49114,7 +49118,7 @@ function cParentalControlsContentFilter_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "filterBlacklist", fParentalControlsContentFilter_2);
-    deprecated(r, d, "filterBlacklist", "Deprecated in macOS 15.2.");
+    deprecated(r, d, "filterBlacklist", "Deprecated in macOS 15.2.", fParentalControlsContentFilter_2);
   }
   x = v["filterDenyList"];
   if (x !== void 0) {
@@ -49141,7 +49145,7 @@ function cParentalControlsContentFilter_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "filterWhitelist", fParentalControlsContentFilter_4);
-    deprecated(r, d, "filterWhitelist", "Deprecated in macOS 15.2.");
+    deprecated(r, d, "filterWhitelist", "Deprecated in macOS 15.2.", fParentalControlsContentFilter_4);
   }
   x = v["restrictWeb"];
   if (x === void 0) missingRequired(r, d, "restrictWeb");
@@ -49176,7 +49180,7 @@ function cParentalControlsContentFilter_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "siteWhitelist", fParentalControlsContentFilter_7);
-    deprecated(r, d, "siteWhitelist", "Deprecated in macOS 15.2.");
+    deprecated(r, d, "siteWhitelist", "Deprecated in macOS 15.2.", fParentalControlsContentFilter_7);
   }
   x = v["useContentFilter"];
   if (x !== void 0) {
@@ -49188,7 +49192,7 @@ function cParentalControlsContentFilter_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "whitelistEnabled", "boolean", x);
     if (r.gated) gated(r, d, "whitelistEnabled", fParentalControlsContentFilter_9);
-    deprecated(r, d, "whitelistEnabled", "Deprecated in macOS 15.2.");
+    deprecated(r, d, "whitelistEnabled", "Deprecated in macOS 15.2.", fParentalControlsContentFilter_9);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -49310,8 +49314,8 @@ function isParentalControlsContentFilterSiteAllowListItem(value, options = NO_OP
   return verdict(r);
 }
 const kParentalControlsContentFilterSiteWhitelistItem = /* @__PURE__ */ new Map([["address", 0], ["pageTitle", 1]]);
-const fParentalControlsContentFilterSiteWhitelistItem_0 = { "availability": { "macOS": { "deprecated": "15.2" } } };
-const fParentalControlsContentFilterSiteWhitelistItem_1 = { "availability": { "macOS": { "deprecated": "15.2" } } };
+const fParentalControlsContentFilterSiteWhitelistItem_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
+const fParentalControlsContentFilterSiteWhitelistItem_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
 function cParentalControlsContentFilterSiteWhitelistItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -49321,14 +49325,14 @@ function cParentalControlsContentFilterSiteWhitelistItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "address", "string", x);
     if (r.gated) gated(r, d, "address", fParentalControlsContentFilterSiteWhitelistItem_0);
-    deprecated(r, d, "address", "Deprecated in macOS 15.2.");
+    deprecated(r, d, "address", "Deprecated in macOS 15.2.", fParentalControlsContentFilterSiteWhitelistItem_0);
   }
   x = v["pageTitle"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "pageTitle", "string", x);
     if (r.gated) gated(r, d, "pageTitle", fParentalControlsContentFilterSiteWhitelistItem_1);
-    deprecated(r, d, "pageTitle", "Deprecated in macOS 15.2.");
+    deprecated(r, d, "pageTitle", "Deprecated in macOS 15.2.", fParentalControlsContentFilterSiteWhitelistItem_1);
   }
   return n;
 }
@@ -49579,9 +49583,9 @@ function isParentalControlsDictionary(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kParentalControlsGameCenter = /* @__PURE__ */ new Map([["GKFeatureAccountModificationAllowed", 0], ["GKFeatureAddingGameCenterFriendsAllowed", 1], ["GKFeatureGameCenterAllowed", 2], ["GKFeatureMultiplayerGamingAllowed", 3], ["PayloadDescription", 4], ["PayloadDisplayName", 5], ["PayloadIdentifier", 6], ["PayloadOrganization", 7], ["PayloadType", 8], ["PayloadUUID", 9], ["PayloadVersion", 10]]);
-const fParentalControlsGameCenter_1 = { "availability": { "macOS": { "deprecated": "10.13" } } };
-const fParentalControlsGameCenter_2 = { "availability": { "macOS": { "deprecated": "10.13" } } };
-const fParentalControlsGameCenter_3 = { "availability": { "macOS": { "deprecated": "10.13" } } };
+const fParentalControlsGameCenter_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
+const fParentalControlsGameCenter_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
+const fParentalControlsGameCenter_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.13" } };
 function cParentalControlsGameCenter_0(v, r, d) {
   let n = 0;
   let x;
@@ -49595,21 +49599,21 @@ function cParentalControlsGameCenter_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "GKFeatureAddingGameCenterFriendsAllowed", "boolean", x);
     if (r.gated) gated(r, d, "GKFeatureAddingGameCenterFriendsAllowed", fParentalControlsGameCenter_1);
-    deprecated(r, d, "GKFeatureAddingGameCenterFriendsAllowed", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "GKFeatureAddingGameCenterFriendsAllowed", "Deprecated in macOS 10.13.", fParentalControlsGameCenter_1);
   }
   x = v["GKFeatureGameCenterAllowed"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "GKFeatureGameCenterAllowed", "boolean", x);
     if (r.gated) gated(r, d, "GKFeatureGameCenterAllowed", fParentalControlsGameCenter_2);
-    deprecated(r, d, "GKFeatureGameCenterAllowed", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "GKFeatureGameCenterAllowed", "Deprecated in macOS 10.13.", fParentalControlsGameCenter_2);
   }
   x = v["GKFeatureMultiplayerGamingAllowed"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "GKFeatureMultiplayerGamingAllowed", "boolean", x);
     if (r.gated) gated(r, d, "GKFeatureMultiplayerGamingAllowed", fParentalControlsGameCenter_3);
-    deprecated(r, d, "GKFeatureMultiplayerGamingAllowed", "Deprecated in macOS 10.13.");
+    deprecated(r, d, "GKFeatureMultiplayerGamingAllowed", "Deprecated in macOS 10.13.", fParentalControlsGameCenter_3);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -50071,11 +50075,11 @@ function isParentalControlsTimeLimitsTimeLimitsWeekendCurfew(value, options = NO
   return verdict(r);
 }
 const kPasscode = /* @__PURE__ */ new Map([["allowSimple", 0], ["changeAtNextAuth", 1], ["customRegex", 2], ["forcePIN", 3], ["maxFailedAttempts", 4], ["maxGracePeriod", 5], ["maxInactivity", 6], ["maxPINAgeInDays", 7], ["minComplexChars", 8], ["minLength", 9], ["minutesUntilFailedLoginReset", 10], ["pinHistory", 11], ["requireAlphanumeric", 12], ["PayloadDescription", 13], ["PayloadDisplayName", 14], ["PayloadIdentifier", 15], ["PayloadOrganization", 16], ["PayloadType", 17], ["PayloadUUID", 18], ["PayloadVersion", 19]]);
-const fPasscode_1 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fPasscode_2 = { "availability": { "macOS": { "introduced": "14" } } };
-const fPasscode_8 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "2" } } };
-const fPasscode_10 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fPasscode_12 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "2" } } };
+const fPasscode_1 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fPasscode_2 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fPasscode_8 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fPasscode_10 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fPasscode_12 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
 function cPasscode_0(v, r, d) {
   let n = 0;
   let x;
@@ -50297,12 +50301,12 @@ function isPasscodeCustomRegexPasswordContentDescription(value, options = NO_OPT
   return verdict(r);
 }
 const kPasscodeSettings = /* @__PURE__ */ new Map([["ChangeAtNextAuth", 0], ["CustomRegex", 1], ["FailedAttemptsResetInMinutes", 2], ["MaximumFailedAttempts", 3], ["MaximumGracePeriodInMinutes", 4], ["MaximumInactivityInMinutes", 5], ["MaximumPasscodeAgeInDays", 6], ["MinimumComplexCharacters", 7], ["MinimumLength", 8], ["PasscodeReuseLimit", 9], ["RequireAlphanumericPasscode", 10], ["RequireComplexPasscode", 11], ["RequirePasscode", 12]]);
-const fPasscodeSettings_0 = { "availability": { "macOS": { "introduced": "13.1" } } };
-const fPasscodeSettings_1 = { "availability": { "macOS": { "introduced": "14" } } };
-const fPasscodeSettings_2 = { "availability": { "macOS": { "introduced": "13.1" } } };
-const fPasscodeSettings_6 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fPasscodeSettings_7 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } } };
-const fPasscodeSettings_10 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } } };
+const fPasscodeSettings_0 = { "availability": { "macOS": { "introduced": "13.1" } }, "exhaustive": true };
+const fPasscodeSettings_1 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fPasscodeSettings_2 = { "availability": { "macOS": { "introduced": "13.1" } }, "exhaustive": true };
+const fPasscodeSettings_6 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fPasscodeSettings_7 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fPasscodeSettings_10 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" }, "macOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
 function cPasscodeSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -50651,10 +50655,10 @@ function isPlayLostModeSoundCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kPlayLostModeSoundResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fPlayLostModeSoundResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fPlayLostModeSoundResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPlayLostModeSoundResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fPlayLostModeSoundResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fPlayLostModeSoundResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPlayLostModeSoundResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPlayLostModeSoundResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fPlayLostModeSoundResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cPlayLostModeSoundResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -51166,22 +51170,22 @@ function isPrivacyPreferencesPolicyControl(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kPrivacyPreferencesPolicyControlServices = /* @__PURE__ */ new Map([["Accessibility", 0], ["AddressBook", 1], ["AppleEvents", 2], ["BluetoothAlways", 3], ["Calendar", 4], ["Camera", 5], ["FileProviderPresence", 6], ["ListenEvent", 7], ["MediaLibrary", 8], ["Microphone", 9], ["Photos", 10], ["PostEvent", 11], ["Reminders", 12], ["ScreenCapture", 13], ["SpeechRecognition", 14], ["SystemPolicyAllFiles", 15], ["SystemPolicyAppBundles", 16], ["SystemPolicyAppData", 17], ["SystemPolicyDesktopFolder", 18], ["SystemPolicyDocumentsFolder", 19], ["SystemPolicyDownloadsFolder", 20], ["SystemPolicyNetworkVolumes", 21], ["SystemPolicyRemovableVolumes", 22], ["SystemPolicySysAdminFiles", 23]]);
-const fPrivacyPreferencesPolicyControlServices_0 = { "availability": { "macOS": { "deprecated": "27", "removed": "27.0" } } };
-const fPrivacyPreferencesPolicyControlServices_3 = { "availability": { "macOS": { "introduced": "11", "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServices_5 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServices_6 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_7 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_8 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_9 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServices_13 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_14 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServices_16 = { "availability": { "macOS": { "introduced": "13" } } };
-const fPrivacyPreferencesPolicyControlServices_17 = { "availability": { "macOS": { "introduced": "14" } } };
-const fPrivacyPreferencesPolicyControlServices_18 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_19 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_20 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_21 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fPrivacyPreferencesPolicyControlServices_22 = { "availability": { "macOS": { "introduced": "10.15" } } };
+const fPrivacyPreferencesPolicyControlServices_0 = { "availability": { "macOS": { "removed": "27.0" } }, "deprecatedIn": { "macOS": "27" }, "instead": "This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0." };
+const fPrivacyPreferencesPolicyControlServices_3 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" }, "instead": "use the Privacy key in the declarative management com.apple.configuration.app-settings configuration." };
+const fPrivacyPreferencesPolicyControlServices_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServices_6 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_7 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServices_13 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_14 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" }, "instead": "use the Privacy key in the declarative management com.apple.configuration.app-settings configuration." };
+const fPrivacyPreferencesPolicyControlServices_16 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_17 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_18 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_19 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_20 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_21 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fPrivacyPreferencesPolicyControlServices_22 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 function cPrivacyPreferencesPolicyControlServices_0(v, r, d) {
   let n = 0;
   let x;
@@ -51198,7 +51202,7 @@ function cPrivacyPreferencesPolicyControlServices_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "Accessibility", fPrivacyPreferencesPolicyControlServices_0);
-    deprecated(r, d, "Accessibility", "This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0.");
+    deprecated(r, d, "Accessibility", "This profile deprecated its ability to grant access as of macOS 26.2, and removes that ability in macOS 27.0. Use Privacy instead.", fPrivacyPreferencesPolicyControlServices_0);
   }
   x = v["AddressBook"];
   if (x !== void 0) {
@@ -51239,7 +51243,7 @@ function cPrivacyPreferencesPolicyControlServices_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "BluetoothAlways", fPrivacyPreferencesPolicyControlServices_3);
-    deprecated(r, d, "BluetoothAlways", "Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.");
+    deprecated(r, d, "BluetoothAlways", "Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration. Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServices_3);
   }
   x = v["Calendar"];
   if (x !== void 0) {
@@ -51267,7 +51271,7 @@ function cPrivacyPreferencesPolicyControlServices_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "Camera", fPrivacyPreferencesPolicyControlServices_5);
-    deprecated(r, d, "Camera", "Deprecated in macOS 27.");
+    deprecated(r, d, "Camera", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServices_5);
   }
   x = v["FileProviderPresence"];
   if (x !== void 0) {
@@ -51324,7 +51328,7 @@ function cPrivacyPreferencesPolicyControlServices_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "Microphone", fPrivacyPreferencesPolicyControlServices_9);
-    deprecated(r, d, "Microphone", "Deprecated in macOS 27.");
+    deprecated(r, d, "Microphone", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServices_9);
   }
   x = v["Photos"];
   if (x !== void 0) {
@@ -51392,7 +51396,7 @@ function cPrivacyPreferencesPolicyControlServices_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "SpeechRecognition", fPrivacyPreferencesPolicyControlServices_14);
-    deprecated(r, d, "SpeechRecognition", "Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration.");
+    deprecated(r, d, "SpeechRecognition", "Deprecated: use the Privacy key in the declarative management com.apple.configuration.app-settings configuration. Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServices_14);
   }
   x = v["SystemPolicyAllFiles"];
   if (x !== void 0) {
@@ -51551,16 +51555,16 @@ function isPrivacyPreferencesPolicyControlServices(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kPrivacyPreferencesPolicyControlServicesIdentity = /* @__PURE__ */ new Map([["AEReceiverCodeRequirement", 0], ["AEReceiverIdentifier", 1], ["AEReceiverIdentifierType", 2], ["Allowed", 3], ["Authorization", 4], ["CodeRequirement", 5], ["Comment", 6], ["Identifier", 7], ["IdentifierType", 8], ["StaticCode", 9]]);
-const fPrivacyPreferencesPolicyControlServicesIdentity_0 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_1 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_2 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_3 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_4 = { "availability": { "macOS": { "introduced": "11", "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_5 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_6 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_7 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_8 = { "availability": { "macOS": { "deprecated": "27" } } };
-const fPrivacyPreferencesPolicyControlServicesIdentity_9 = { "availability": { "macOS": { "deprecated": "27" } } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_3 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_4 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_8 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
+const fPrivacyPreferencesPolicyControlServicesIdentity_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "27" } };
 function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
   let n = 0;
   let x;
@@ -51569,14 +51573,14 @@ function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "AEReceiverCodeRequirement", "string", x);
     if (r.gated) gated(r, d, "AEReceiverCodeRequirement", fPrivacyPreferencesPolicyControlServicesIdentity_0);
-    deprecated(r, d, "AEReceiverCodeRequirement", "Deprecated in macOS 27.");
+    deprecated(r, d, "AEReceiverCodeRequirement", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_0);
   }
   x = v["AEReceiverIdentifier"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "AEReceiverIdentifier", "string", x);
     if (r.gated) gated(r, d, "AEReceiverIdentifier", fPrivacyPreferencesPolicyControlServicesIdentity_1);
-    deprecated(r, d, "AEReceiverIdentifier", "Deprecated in macOS 27.");
+    deprecated(r, d, "AEReceiverIdentifier", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_1);
   }
   x = v["AEReceiverIdentifierType"];
   if (x !== void 0) {
@@ -51586,14 +51590,14 @@ function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
       if (!(x === "bundleID" || x === "path")) notAllowed(r, d, "AEReceiverIdentifierType", ["bundleID", "path"], x);
     }
     if (r.gated) gated(r, d, "AEReceiverIdentifierType", fPrivacyPreferencesPolicyControlServicesIdentity_2);
-    deprecated(r, d, "AEReceiverIdentifierType", "Deprecated in macOS 27.");
+    deprecated(r, d, "AEReceiverIdentifierType", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_2);
   }
   x = v["Allowed"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "Allowed", "boolean", x);
     if (r.gated) gated(r, d, "Allowed", fPrivacyPreferencesPolicyControlServicesIdentity_3);
-    deprecated(r, d, "Allowed", "Deprecated in macOS 27.");
+    deprecated(r, d, "Allowed", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_3);
   }
   x = v["Authorization"];
   if (x !== void 0) {
@@ -51603,7 +51607,7 @@ function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
       if (!(x === "Allow" || x === "Deny" || x === "AllowStandardUserToSetSystemService")) notAllowed(r, d, "Authorization", ["Allow", "Deny", "AllowStandardUserToSetSystemService"], x);
     }
     if (r.gated) gated(r, d, "Authorization", fPrivacyPreferencesPolicyControlServicesIdentity_4);
-    deprecated(r, d, "Authorization", "Deprecated in macOS 27.");
+    deprecated(r, d, "Authorization", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_4);
   }
   x = v["CodeRequirement"];
   if (x === void 0) missingRequired(r, d, "CodeRequirement");
@@ -51611,14 +51615,14 @@ function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "CodeRequirement", "string", x);
     if (r.gated) gated(r, d, "CodeRequirement", fPrivacyPreferencesPolicyControlServicesIdentity_5);
-    deprecated(r, d, "CodeRequirement", "Deprecated in macOS 27.");
+    deprecated(r, d, "CodeRequirement", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_5);
   }
   x = v["Comment"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Comment", "string", x);
     if (r.gated) gated(r, d, "Comment", fPrivacyPreferencesPolicyControlServicesIdentity_6);
-    deprecated(r, d, "Comment", "Deprecated in macOS 27.");
+    deprecated(r, d, "Comment", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_6);
   }
   x = v["Identifier"];
   if (x === void 0) missingRequired(r, d, "Identifier");
@@ -51626,7 +51630,7 @@ function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Identifier", "string", x);
     if (r.gated) gated(r, d, "Identifier", fPrivacyPreferencesPolicyControlServicesIdentity_7);
-    deprecated(r, d, "Identifier", "Deprecated in macOS 27.");
+    deprecated(r, d, "Identifier", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_7);
   }
   x = v["IdentifierType"];
   if (x === void 0) missingRequired(r, d, "IdentifierType");
@@ -51637,14 +51641,14 @@ function cPrivacyPreferencesPolicyControlServicesIdentity_0(v, r, d) {
       if (!(x === "bundleID" || x === "path")) notAllowed(r, d, "IdentifierType", ["bundleID", "path"], x);
     }
     if (r.gated) gated(r, d, "IdentifierType", fPrivacyPreferencesPolicyControlServicesIdentity_8);
-    deprecated(r, d, "IdentifierType", "Deprecated in macOS 27.");
+    deprecated(r, d, "IdentifierType", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_8);
   }
   x = v["StaticCode"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "StaticCode", "boolean", x);
     if (r.gated) gated(r, d, "StaticCode", fPrivacyPreferencesPolicyControlServicesIdentity_9);
-    deprecated(r, d, "StaticCode", "Deprecated in macOS 27.");
+    deprecated(r, d, "StaticCode", "Deprecated in macOS 27.", fPrivacyPreferencesPolicyControlServicesIdentity_9);
   }
   return n;
 }
@@ -51674,11 +51678,11 @@ function isPrivacyPreferencesPolicyControlServicesIdentity(value, options = NO_O
   return verdict(r);
 }
 const kProfileObject = /* @__PURE__ */ new Map([["allow_pairing", 0], ["anchor_certs", 1], ["auto_advance_setup", 2], ["await_device_configured", 3], ["configuration_web_url", 4], ["department", 5], ["devices", 6], ["do_not_use_profile_from_backup", 7], ["is_return_to_service", 8], ["is_mandatory", 9], ["is_mdm_removable", 10], ["is_multi_user", 11], ["is_supervised", 12], ["language", 13], ["org_magic", 14], ["profile_name", 15], ["region", 16], ["skip_setup_items", 17], ["supervising_host_certs", 18], ["support_email_address", 19], ["support_phone_number", 20], ["url", 21]]);
-const fProfileObject_0 = { "availability": { "iOS": { "deprecated": "13" } } };
+const fProfileObject_0 = { "availability": { "iOS": {} }, "deprecatedIn": { "iOS": "13" }, "instead": "In iOS 13, this property was deprecated." };
 const fProfileObject_2 = { "availability": { "macOS": { "introduced": "11" } } };
 const fProfileObject_7 = { "availability": { "iOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
 const fProfileObject_8 = { "availability": { "iOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fProfileObject_12 = { "availability": { "iOS": { "deprecated": "11" } } };
+const fProfileObject_12 = { "availability": { "iOS": {} }, "deprecatedIn": { "iOS": "11" }, "instead": "In iOS 11, ADE devices that are not supervised have been deprecated." };
 const fProfileObject_13 = { "availability": { "macOS": { "introduced": "11" } } };
 const fProfileObject_16 = { "availability": { "macOS": { "introduced": "11" } } };
 function cProfileObject_0(v, r, d) {
@@ -51689,7 +51693,7 @@ function cProfileObject_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "allow_pairing", "boolean", x);
     if (r.gated) gated(r, d, "allow_pairing", fProfileObject_0);
-    deprecated(r, d, "allow_pairing", "In iOS 13, this property was deprecated.");
+    deprecated(r, d, "allow_pairing", "In iOS 13, this property was deprecated.", fProfileObject_0);
   }
   x = v["anchor_certs"];
   if (x !== void 0) {
@@ -51768,7 +51772,7 @@ function cProfileObject_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "is_supervised", "boolean", x);
     if (r.gated) gated(r, d, "is_supervised", fProfileObject_12);
-    deprecated(r, d, "is_supervised", "In iOS 11, ADE devices that are not supervised have been deprecated.");
+    deprecated(r, d, "is_supervised", "In iOS 11, ADE devices that are not supervised have been deprecated.", fProfileObject_12);
   }
   x = v["language"];
   if (x !== void 0) {
@@ -51908,7 +51912,7 @@ function isProfileListCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kProfileListCommandCommand = /* @__PURE__ */ new Map([["ManagedOnly", 0], ["RequestRequiresNetworkTether", 1], ["RequestType", 2]]);
-const fProfileListCommandCommand_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fProfileListCommandCommand_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cProfileListCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -51960,11 +51964,11 @@ function isProfileListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kProfileListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["ProfileList", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fProfileListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fProfileListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fProfileListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fProfileListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fProfileListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fProfileListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cProfileListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -52136,8 +52140,8 @@ function isProfileListResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kProfileListResponseProfileListItem = /* @__PURE__ */ new Map([["HasRemovalPasscode", 0], ["IsEncrypted", 1], ["IsManaged", 2], ["PayloadContent", 3], ["PayloadDescription", 4], ["PayloadDisplayName", 5], ["PayloadIdentifier", 6], ["PayloadOrganization", 7], ["PayloadRemovalDisallowed", 8], ["PayloadUUID", 9], ["PayloadVersion", 10], ["SignerCertificates", 11], ["Source", 12]]);
-const fProfileListResponseProfileListItem_2 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fProfileListResponseProfileListItem_12 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } } };
+const fProfileListResponseProfileListItem_2 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fProfileListResponseProfileListItem_12 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } }, "exhaustive": true };
 function cProfileListResponseProfileListItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -52253,7 +52257,7 @@ function isProfileListResponseProfileListItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kProfileListResponseProfileListItemPayloadContentItem = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
-const fProfileListResponseProfileListItemPayloadContentItem_5 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fProfileListResponseProfileListItemPayloadContentItem_5 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -52501,7 +52505,7 @@ function isProvisioningProfileListCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kProvisioningProfileListCommandCommand = /* @__PURE__ */ new Map([["ManagedOnly", 0], ["RequestRequiresNetworkTether", 1], ["RequestType", 2]]);
-const fProvisioningProfileListCommandCommand_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fProvisioningProfileListCommandCommand_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cProvisioningProfileListCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -52553,11 +52557,11 @@ function isProvisioningProfileListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kProvisioningProfileListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["ProvisioningProfileList", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fProvisioningProfileListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fProvisioningProfileListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fProvisioningProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fProvisioningProfileListResponse_9 = { "availability": { "macOS": { "introduced": "11" } } };
-const fProvisioningProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fProvisioningProfileListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fProvisioningProfileListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fProvisioningProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fProvisioningProfileListResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fProvisioningProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cProvisioningProfileListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -52872,10 +52876,10 @@ function isRefreshCellularPlansCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRefreshCellularPlansResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fRefreshCellularPlansResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRefreshCellularPlansResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRefreshCellularPlansResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fRefreshCellularPlansResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fRefreshCellularPlansResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRefreshCellularPlansResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRefreshCellularPlansResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fRefreshCellularPlansResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cRefreshCellularPlansResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -53273,11 +53277,11 @@ function isRelationshipResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRelay = /* @__PURE__ */ new Map([["AllowDNSFailover", 0], ["ExcludedDomains", 1], ["ExcludedFQDNs", 2], ["MatchDomains", 3], ["MatchFQDNs", 4], ["Relays", 5], ["RelayUUID", 6], ["UIToggleEnabled", 7], ["PayloadDescription", 8], ["PayloadDisplayName", 9], ["PayloadIdentifier", 10], ["PayloadOrganization", 11], ["PayloadType", 12], ["PayloadUUID", 13], ["PayloadVersion", 14]]);
-const fRelay_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fRelay_2 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } } };
-const fRelay_4 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } } };
-const fRelay_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" } } };
-const fRelay_7 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
+const fRelay_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fRelay_2 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fRelay_4 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
+const fRelay_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fRelay_7 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cRelay_0(v, r, d) {
   let n = 0;
   let x;
@@ -53621,11 +53625,11 @@ function isRemoveApplicationCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRemoveApplicationResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fRemoveApplicationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fRemoveApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRemoveApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fRemoveApplicationResponse_8 = { "availability": { "macOS": { "introduced": "11" } } };
-const fRemoveApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fRemoveApplicationResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fRemoveApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRemoveApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fRemoveApplicationResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fRemoveApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cRemoveApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -53891,10 +53895,10 @@ function isRemoveMediaCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRemoveMediaResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fRemoveMediaResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRemoveMediaResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRemoveMediaResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fRemoveMediaResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fRemoveMediaResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRemoveMediaResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRemoveMediaResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fRemoveMediaResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cRemoveMediaResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54146,11 +54150,11 @@ function isRemoveProfileCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRemoveProfileResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fRemoveProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fRemoveProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRemoveProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fRemoveProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fRemoveProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fRemoveProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fRemoveProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRemoveProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fRemoveProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fRemoveProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cRemoveProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54403,11 +54407,11 @@ function isRemoveProvisioningProfileCommandCommand(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kRemoveProvisioningProfileResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fRemoveProvisioningProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fRemoveProvisioningProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRemoveProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
-const fRemoveProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } } };
-const fRemoveProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } } };
+const fRemoveProvisioningProfileResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fRemoveProvisioningProfileResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRemoveProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fRemoveProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fRemoveProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cRemoveProvisioningProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54676,11 +54680,11 @@ function isRequestMirroringCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRequestMirroringResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["MirroringResult", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fRequestMirroringResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRequestMirroringResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRequestMirroringResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } } };
-const fRequestMirroringResponse_9 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fRequestMirroringResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } } };
+const fRequestMirroringResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRequestMirroringResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRequestMirroringResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fRequestMirroringResponse_9 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fRequestMirroringResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 function cRequestMirroringResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -55525,9 +55529,9 @@ function isRestartDeviceCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRestartDeviceCommandCommand = /* @__PURE__ */ new Map([["KextPaths", 0], ["NotifyUser", 1], ["RebuildKernelCache", 2], ["RequestRequiresNetworkTether", 3], ["RequestType", 4]]);
-const fRestartDeviceCommandCommand_0 = { "availability": { "macOS": { "introduced": "11" } } };
-const fRestartDeviceCommandCommand_1 = { "availability": { "macOS": { "introduced": "11.4" } } };
-const fRestartDeviceCommandCommand_2 = { "availability": { "macOS": { "introduced": "11" } } };
+const fRestartDeviceCommandCommand_0 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fRestartDeviceCommandCommand_1 = { "availability": { "macOS": { "introduced": "11.4" } }, "exhaustive": true };
+const fRestartDeviceCommandCommand_2 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cRestartDeviceCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -55598,11 +55602,11 @@ function isRestartDeviceCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRestartDeviceResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fRestartDeviceResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRestartDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRestartDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fRestartDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fRestartDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fRestartDeviceResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRestartDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRestartDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fRestartDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fRestartDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cRestartDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -55760,208 +55764,208 @@ function isRestartDeviceResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRestrictions = /* @__PURE__ */ new Map([["allowAccountModification", 0], ["allowActivityContinuation", 1], ["allowAddingGameCenterFriends", 2], ["allowAirDrop", 3], ["allowAirPlayIncomingRequests", 4], ["allowAirPrint", 5], ["allowAirPrintCredentialsStorage", 6], ["allowAirPrintiBeaconDiscovery", 7], ["allowAppCellularDataModification", 8], ["allowAppClips", 9], ["allowAppInstallation", 10], ["allowAppleIntelligenceReport", 11], ["allowApplePersonalizedAdvertising", 12], ["allowAppRemoval", 13], ["allowAppsToBeHidden", 14], ["allowAppsToBeLocked", 15], ["allowARDRemoteManagementModification", 16], ["allowAssistant", 17], ["allowAssistantUserGeneratedContent", 18], ["allowAssistantWhileLocked", 19], ["allowAutoCorrection", 20], ["allowAutoDim", 21], ["allowAutomaticAppDownloads", 22], ["allowAutomaticScreenSaver", 23], ["allowAutoUnlock", 24], ["allowBluetoothModification", 25], ["allowBluetoothSharingModification", 26], ["allowBookstore", 27], ["allowBookstoreErotica", 28], ["allowCallRecording", 29], ["allowCamera", 30], ["allowCellularPlanModification", 31], ["allowChat", 32], ["allowCloudAddressBook", 33], ["allowCloudBackup", 34], ["allowCloudBookmarks", 35], ["allowCloudCalendar", 36], ["allowCloudDesktopAndDocuments", 37], ["allowCloudDocumentSync", 38], ["allowCloudFreeform", 39], ["allowCloudKeychainSync", 40], ["allowCloudMail", 41], ["allowCloudNotes", 42], ["allowCloudPhotoLibrary", 43], ["allowCloudPrivateRelay", 44], ["allowCloudReminders", 45], ["allowContentCaching", 46], ["allowContinuousPathKeyboard", 47], ["allowDefaultBrowserModification", 48], ["allowDefaultCallingAppModification", 49], ["allowDefaultMessagingAppModification", 50], ["allowDefinitionLookup", 51], ["allowDeviceNameModification", 52], ["allowDeviceSleep", 53], ["allowDiagnosticSubmission", 54], ["allowDiagnosticSubmissionModification", 55], ["allowDictation", 56], ["allowedCameraRestrictionBundleIDs", 57], ["allowedExternalIntelligenceWorkspaceIDs", 58], ["allowEnablingRestrictions", 59], ["allowEnterpriseAppTrust", 60], ["allowEnterpriseBookBackup", 61], ["allowEnterpriseBookMetadataSync", 62], ["allowEraseContentAndSettings", 63], ["allowESIMModification", 64], ["allowESIMOutgoingTransfers", 65], ["allowExplicitContent", 66], ["allowExternalIntelligenceIntegrations", 67], ["allowExternalIntelligenceIntegrationsSignIn", 68], ["allowFileSharingModification", 69], ["allowFilesNetworkDriveAccess", 70], ["allowFilesUSBDriveAccess", 71], ["allowFindMyDevice", 72], ["allowFindMyFriends", 73], ["allowFindMyFriendsModification", 74], ["allowFingerprintForUnlock", 75], ["allowFingerprintModification", 76], ["allowGameCenter", 77], ["allowGenmoji", 78], ["allowGlobalBackgroundFetchWhenRoaming", 79], ["allowHostPairing", 80], ["allowImagePlayground", 81], ["allowImageWand", 82], ["allowInAppPurchases", 83], ["allowInternetSharingModification", 84], ["allowiPhoneMirroring", 85], ["allowiPhoneWidgetsOnMac", 86], ["allowiTunes", 87], ["allowiTunesFileSharing", 88], ["allowKeyboardShortcuts", 89], ["allowListedAppBundleIDs", 90], ["allowLiveVoicemail", 91], ["allowLocalUserCreation", 92], ["allowLockScreenControlCenter", 93], ["allowLockScreenNotificationsView", 94], ["allowLockScreenTodayView", 95], ["allowMailPrivacyProtection", 96], ["allowMailSmartReplies", 97], ["allowMailSummary", 98], ["allowManagedAppsCloudSync", 99], ["allowManagedToWriteUnmanagedContacts", 100], ["allowMarketplaceAppInstallation", 101], ["allowMediaSharingModification", 102], ["allowMultiplayerGaming", 103], ["allowMusicService", 104], ["allowNews", 105], ["allowNFC", 106], ["allowNotesTranscription", 107], ["allowNotesTranscriptionSummary", 108], ["allowNotificationsModification", 109], ["allowOpenFromManagedToUnmanaged", 110], ["allowOpenFromUnmanagedToManaged", 111], ["allowOTAPKIUpdates", 112], ["allowPairedWatch", 113], ["allowPassbookWhileLocked", 114], ["allowPasscodeModification", 115], ["allowPasswordAutoFill", 116], ["allowPasswordProximityRequests", 117], ["allowPasswordSharing", 118], ["allowPersonalHotspotModification", 119], ["allowPersonalizedHandwritingResults", 120], ["allowPhotoStream", 121], ["allowPodcasts", 122], ["allowPredictiveKeyboard", 123], ["allowPrinterSharingModification", 124], ["allowProximitySetupToNewDevice", 125], ["allowRadioService", 126], ["allowRCSMessaging", 127], ["allowRemoteAppleEventsModification", 128], ["allowRemoteAppPairing", 129], ["allowRemoteScreenObservation", 130], ["allowRosettaUsageAwareness", 131], ["allowSafari", 132], ["allowSafariHistoryClearing", 133], ["allowSafariPrivateBrowsing", 134], ["allowSafariSummary", 135], ["allowSatelliteConnection", 136], ["allowScreenShot", 137], ["allowSharedDeviceTemporarySession", 138], ["allowSharedStream", 139], ["allowSpellCheck", 140], ["allowSpotlightInternetResults", 141], ["allowStartupDiskModification", 142], ["allowSystemAppRemoval", 143], ["allowTimeMachineBackup", 144], ["allowUIAppInstallation", 145], ["allowUIConfigurationProfileInstallation", 146], ["allowUniversalControl", 147], ["allowUnmanagedToReadManagedContacts", 148], ["allowUnpairedExternalBootToRecovery", 149], ["allowUntrustedTLSPrompt", 150], ["allowUSBRestrictedMode", 151], ["allowVideoConferencing", 152], ["allowVideoConferencingRemoteControl", 153], ["allowVisualIntelligenceSummary", 154], ["allowVoiceDialing", 155], ["allowVPNCreation", 156], ["allowWallpaperModification", 157], ["allowWebDistributionAppInstallation", 158], ["allowWritingTools", 159], ["autonomousSingleAppModePermittedAppIDs", 160], ["blacklistedAppBundleIDs", 161], ["blockedAppBundleIDs", 162], ["deniedICCIDsForiMessageFaceTime", 163], ["deniedICCIDsForRCS", 164], ["enforcedFingerprintTimeout", 165], ["forceAirDropUnmanaged", 166], ["forceAirPlayIncomingRequestsPairingPassword", 167], ["forceAirPlayOutgoingRequestsPairingPassword", 168], ["forceAirPrintTrustedTLSRequirement", 169], ["forceAssistantProfanityFilter", 170], ["forceAuthenticationBeforeAutoFill", 171], ["forceAutomaticDateAndTime", 172], ["forceBypassScreenCaptureAlert", 173], ["ForceCaptivePortalConnectionFromLockScreen", 174], ["forceClassroomAutomaticallyJoinClasses", 175], ["forceClassroomRequestPermissionToLeaveClasses", 176], ["forceClassroomUnpromptedAppAndDeviceLock", 177], ["forceClassroomUnpromptedScreenObservation", 178], ["forceEncryptedBackup", 179], ["forceITunesStorePasswordEntry", 180], ["forceLimitAdTracking", 181], ["forceOnDeviceOnlyDictation", 182], ["forceOnDeviceOnlyTranslation", 183], ["forcePreserveESIMOnErase", 184], ["forceWatchWristDetection", 185], ["ForceWifiConfigurationOnLockScreen", 186], ["forceWiFiPowerOn", 187], ["forceWiFiToAllowedNetworksOnly", 188], ["forceWiFiWhitelisting", 189], ["ratingApps", 190], ["ratingAppsExemptedBundleIDs", 191], ["ratingMovies", 192], ["ratingRegion", 193], ["ratingTVShows", 194], ["requireManagedPasteboard", 195], ["safariAcceptCookies", 196], ["safariAllowAutoFill", 197], ["safariAllowJavaScript", 198], ["safariAllowPopups", 199], ["safariForceFraudWarning", 200], ["whitelistedAppBundleIDs", 201], ["PayloadDescription", 202], ["PayloadDisplayName", 203], ["PayloadIdentifier", 204], ["PayloadOrganization", 205], ["PayloadType", 206], ["PayloadUUID", 207], ["PayloadVersion", 208]]);
-const fRestrictions_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_1 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_2 = { "availability": { "iOS": { "introduced": "4.2.1" }, "iPadOS": { "introduced": "4.2.1" }, "macOS": { "introduced": "10.13" } } };
-const fRestrictions_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_4 = { "availability": { "macOS": { "introduced": "12.3" }, "tvOS": { "introduced": "10.2" } } };
-const fRestrictions_5 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fRestrictions_6 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fRestrictions_7 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fRestrictions_8 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_9 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fRestrictions_10 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_11 = { "availability": { "iOS": { "introduced": "18.4", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.4", "deprecated": "26.4" }, "macOS": { "introduced": "15.4", "deprecated": "26.4" } } };
-const fRestrictions_12 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_13 = { "availability": { "iOS": { "introduced": "4.2.1" }, "iPadOS": { "introduced": "4.2.1" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_14 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } } };
-const fRestrictions_15 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } } };
-const fRestrictions_16 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_17 = { "availability": { "iOS": { "introduced": "5", "deprecated": "26.4" }, "iPadOS": { "introduced": "5", "deprecated": "26.4" }, "macOS": { "introduced": "14", "deprecated": "26.4" }, "visionOS": { "introduced": "2", "deprecated": "26.4" } } };
-const fRestrictions_18 = { "availability": { "iOS": { "introduced": "7", "deprecated": "26.4" }, "iPadOS": { "introduced": "7", "deprecated": "26.4" }, "watchOS": { "introduced": "10", "deprecated": "26.4" } } };
-const fRestrictions_19 = { "availability": { "iOS": { "introduced": "5.1", "deprecated": "26.4" }, "iPadOS": { "introduced": "5.1", "deprecated": "26.4" }, "watchOS": { "introduced": "10", "deprecated": "26.4" } } };
-const fRestrictions_20 = { "availability": { "iOS": { "introduced": "8.1.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "8.1.3", "deprecated": "26.4" } } };
-const fRestrictions_21 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" } } };
-const fRestrictions_22 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_23 = { "availability": { "tvOS": { "introduced": "15.4" } } };
-const fRestrictions_24 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "10.12" } } };
-const fRestrictions_25 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "27" } } };
-const fRestrictions_26 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_27 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "15" } } };
-const fRestrictions_28 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3", "deprecated": "17" } } };
-const fRestrictions_29 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" }, "macOS": { "introduced": "26" } } };
-const fRestrictions_30 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_31 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fRestrictions_32 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "27" } } };
-const fRestrictions_33 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fRestrictions_34 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_35 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fRestrictions_36 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fRestrictions_37 = { "availability": { "macOS": { "introduced": "10.12.4" } } };
-const fRestrictions_38 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.11" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_39 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_40 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_41 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fRestrictions_42 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fRestrictions_43 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_44 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_45 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fRestrictions_46 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fRestrictions_47 = { "availability": { "iOS": { "introduced": "13", "deprecated": "26.4" }, "iPadOS": { "introduced": "13", "deprecated": "26.4" } } };
-const fRestrictions_48 = { "availability": { "iOS": { "introduced": "18.2" }, "iPadOS": { "introduced": "18.2" } } };
-const fRestrictions_49 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } } };
-const fRestrictions_50 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } } };
-const fRestrictions_51 = { "availability": { "iOS": { "introduced": "8.1.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "8.1.3", "deprecated": "26.4" }, "macOS": { "introduced": "10.11", "deprecated": "26.4" } } };
-const fRestrictions_52 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_53 = { "availability": { "tvOS": { "introduced": "13" } } };
-const fRestrictions_54 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_55 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_56 = { "availability": { "iOS": { "introduced": "10.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "10.3", "deprecated": "26.4" }, "macOS": { "introduced": "10.13", "deprecated": "26.4" } } };
-const fRestrictions_57 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fRestrictions_58 = { "availability": { "iOS": { "introduced": "18.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.3", "deprecated": "26.4" }, "macOS": { "introduced": "15.3", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_59 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_60 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_61 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } } };
-const fRestrictions_62 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } } };
-const fRestrictions_63 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_64 = { "availability": { "iOS": { "introduced": "12.1" }, "iPadOS": { "introduced": "12.1" } } };
-const fRestrictions_65 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } } };
-const fRestrictions_66 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } } };
-const fRestrictions_67 = { "availability": { "iOS": { "introduced": "18.2", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.2", "deprecated": "26.4" }, "macOS": { "introduced": "15.2", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_68 = { "availability": { "iOS": { "introduced": "18.2", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.2", "deprecated": "26.4" }, "macOS": { "introduced": "15.2", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_69 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_70 = { "availability": { "iOS": { "introduced": "13.1" }, "iPadOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_71 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
-const fRestrictions_72 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRestrictions_73 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRestrictions_74 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_75 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_76 = { "availability": { "iOS": { "introduced": "8.3" }, "iPadOS": { "introduced": "8.3" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_77 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.13" } } };
-const fRestrictions_78 = { "availability": { "iOS": { "introduced": "18", "deprecated": "26.4" }, "iPadOS": { "introduced": "18", "deprecated": "26.4" }, "macOS": { "introduced": "15", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_79 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_80 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_81 = { "availability": { "iOS": { "introduced": "18", "deprecated": "26.4" }, "iPadOS": { "introduced": "18", "deprecated": "26.4" }, "macOS": { "introduced": "15", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_82 = { "availability": { "iOS": { "introduced": "18", "deprecated": "26.4" }, "iPadOS": { "introduced": "18", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_83 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_84 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_85 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" } } };
-const fRestrictions_86 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fRestrictions_87 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_88 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fRestrictions_89 = { "availability": { "iOS": { "introduced": "9", "deprecated": "26.4" }, "iPadOS": { "introduced": "9", "deprecated": "26.4" } } };
-const fRestrictions_90 = { "availability": { "iOS": { "introduced": "15", "deprecated": "27" }, "iPadOS": { "introduced": "15", "deprecated": "27" }, "tvOS": { "introduced": "15", "deprecated": "27" }, "visionOS": { "introduced": "27", "deprecated": "27" } } };
-const fRestrictions_91 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "macOS": { "introduced": "26" } } };
-const fRestrictions_92 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_93 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_94 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_95 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_96 = { "availability": { "iOS": { "introduced": "15.2" }, "iPadOS": { "introduced": "15.2" } } };
-const fRestrictions_97 = { "availability": { "iOS": { "introduced": "18.4", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.4", "deprecated": "26.4" }, "macOS": { "introduced": "15.4", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_98 = { "availability": { "iOS": { "introduced": "18.1", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.1", "deprecated": "26.4" }, "macOS": { "introduced": "15.1", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_99 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_100 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_101 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" } } };
-const fRestrictions_102 = { "availability": { "macOS": { "introduced": "15.1" } } };
-const fRestrictions_103 = { "availability": { "iOS": { "introduced": "4.1" }, "iPadOS": { "introduced": "4.1" }, "macOS": { "introduced": "10.13" } } };
-const fRestrictions_104 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.12" } } };
-const fRestrictions_105 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } } };
-const fRestrictions_106 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" } } };
-const fRestrictions_107 = { "availability": { "iOS": { "introduced": "18.4", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.4", "deprecated": "26.4" }, "macOS": { "introduced": "15.4", "deprecated": "26.4" } } };
-const fRestrictions_108 = { "availability": { "iOS": { "introduced": "18.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.3", "deprecated": "26.4" }, "macOS": { "introduced": "15.3", "deprecated": "26.4" } } };
-const fRestrictions_109 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_110 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_111 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_112 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_113 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } } };
-const fRestrictions_114 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" } } };
-const fRestrictions_115 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_116 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.14" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_117 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.14" }, "tvOS": { "introduced": "12", "deprecated": "17.4", "removed": "26.4" } } };
-const fRestrictions_118 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.14" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_119 = { "availability": { "iOS": { "introduced": "12.2" }, "iPadOS": { "introduced": "12.2" } } };
-const fRestrictions_120 = { "availability": { "iOS": { "introduced": "18", "deprecated": "26.4" }, "iPadOS": { "introduced": "18", "deprecated": "26.4" } } };
-const fRestrictions_121 = { "availability": { "iOS": { "introduced": "5", "deprecated": "17" }, "iPadOS": { "introduced": "5", "deprecated": "17" } } };
-const fRestrictions_122 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } } };
-const fRestrictions_123 = { "availability": { "iOS": { "introduced": "8.1.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "8.1.3", "deprecated": "26.4" } } };
-const fRestrictions_124 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_125 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fRestrictions_126 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fRestrictions_127 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fRestrictions_128 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_129 = { "availability": { "tvOS": { "introduced": "10.2" } } };
-const fRestrictions_130 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } } };
-const fRestrictions_131 = { "availability": { "macOS": { "introduced": "26.4" } } };
-const fRestrictions_132 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_133 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fRestrictions_134 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fRestrictions_135 = { "availability": { "iOS": { "introduced": "18.4", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.4", "deprecated": "26.4" }, "macOS": { "introduced": "15.4", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_136 = { "availability": { "iOS": { "introduced": "18.2" }, "iPadOS": { "introduced": "18.2" } } };
-const fRestrictions_137 = { "availability": { "iOS": { "introduced": "3.1" }, "iPadOS": { "introduced": "3.1" }, "macOS": { "introduced": "10.14.4" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_138 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } } };
-const fRestrictions_139 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" } } };
-const fRestrictions_140 = { "availability": { "iOS": { "introduced": "8.1.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "8.1.3", "deprecated": "26.4" } } };
-const fRestrictions_141 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.11" } } };
-const fRestrictions_142 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_143 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_144 = { "availability": { "macOS": { "introduced": "14" } } };
-const fRestrictions_145 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_146 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_147 = { "availability": { "macOS": { "introduced": "13" } } };
-const fRestrictions_148 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_149 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
-const fRestrictions_150 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } } };
-const fRestrictions_151 = { "availability": { "iOS": { "introduced": "11.4.1" }, "iPadOS": { "introduced": "11.4.1" }, "macOS": { "introduced": "13" } } };
-const fRestrictions_152 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_153 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } } };
-const fRestrictions_154 = { "availability": { "iOS": { "introduced": "18.3", "deprecated": "26.4" }, "iPadOS": { "introduced": "18.3", "deprecated": "26.4" } } };
-const fRestrictions_155 = { "availability": { "iOS": { "introduced": "4", "deprecated": "17" }, "iPadOS": { "introduced": "4", "deprecated": "17" } } };
-const fRestrictions_156 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_157 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.13" } } };
-const fRestrictions_158 = { "availability": { "iOS": { "introduced": "17.5" }, "iPadOS": { "introduced": "17.5" } } };
-const fRestrictions_159 = { "availability": { "iOS": { "introduced": "18", "deprecated": "26.4" }, "iPadOS": { "introduced": "18", "deprecated": "26.4" }, "macOS": { "introduced": "15", "deprecated": "26.4" }, "visionOS": { "introduced": "2.4", "deprecated": "26.4" } } };
-const fRestrictions_160 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_161 = { "availability": { "iOS": { "introduced": "9.3", "deprecated": "15" }, "iPadOS": { "introduced": "9.3", "deprecated": "15" }, "tvOS": { "introduced": "11", "deprecated": "15" } } };
-const fRestrictions_162 = { "availability": { "iOS": { "introduced": "15", "deprecated": "27" }, "iPadOS": { "introduced": "15", "deprecated": "27" }, "tvOS": { "introduced": "15", "deprecated": "27" }, "visionOS": { "introduced": "27", "deprecated": "27" } } };
-const fRestrictions_163 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fRestrictions_164 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fRestrictions_165 = { "availability": { "macOS": { "introduced": "12" } } };
-const fRestrictions_166 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_167 = { "availability": { "tvOS": { "introduced": "9", "removed": "10.2" } } };
-const fRestrictions_168 = { "availability": { "iOS": { "introduced": "7.1" }, "iPadOS": { "introduced": "7.1" } } };
-const fRestrictions_169 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fRestrictions_170 = { "availability": { "iOS": { "introduced": "5", "deprecated": "26.4" }, "iPadOS": { "introduced": "5", "deprecated": "26.4" }, "macOS": { "introduced": "10.13", "deprecated": "26.4" } } };
-const fRestrictions_171 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_172 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "tvOS": { "introduced": "12.2" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_173 = { "availability": { "macOS": { "introduced": "15.1" } } };
-const fRestrictions_174 = { "availability": { "macOS": { "introduced": "27" } } };
-const fRestrictions_175 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.14.4" } } };
-const fRestrictions_176 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.14.4" } } };
-const fRestrictions_177 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.14.4" } } };
-const fRestrictions_178 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.14.4" } } };
-const fRestrictions_179 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_180 = { "availability": { "iOS": { "introduced": "6", "deprecated": "17" }, "iPadOS": { "introduced": "6", "deprecated": "17" } } };
-const fRestrictions_181 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } } };
-const fRestrictions_182 = { "availability": { "iOS": { "introduced": "14.5", "deprecated": "26.4" }, "iPadOS": { "introduced": "14.5", "deprecated": "26.4" }, "macOS": { "introduced": "14", "deprecated": "26.4" }, "visionOS": { "introduced": "2", "deprecated": "26.4" }, "watchOS": { "introduced": "10", "deprecated": "26.4" } } };
-const fRestrictions_183 = { "availability": { "iOS": { "introduced": "15", "deprecated": "26.4" }, "iPadOS": { "introduced": "15", "deprecated": "26.4" }, "watchOS": { "introduced": "10", "deprecated": "26.4" } } };
-const fRestrictions_184 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } } };
-const fRestrictions_185 = { "availability": { "iOS": { "introduced": "8.2" }, "iPadOS": { "introduced": "8.2" }, "watchOS": { "introduced": "10" } } };
-const fRestrictions_186 = { "availability": { "macOS": { "introduced": "27" } } };
-const fRestrictions_187 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
-const fRestrictions_188 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_189 = { "availability": { "iOS": { "introduced": "10.3", "deprecated": "14.5" }, "iPadOS": { "introduced": "10.3", "deprecated": "14.5" } } };
-const fRestrictions_190 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } } };
-const fRestrictions_191 = { "availability": { "iOS": { "introduced": "26.1" }, "iPadOS": { "introduced": "26.1" } } };
-const fRestrictions_192 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } } };
-const fRestrictions_193 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" } } };
-const fRestrictions_194 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } } };
-const fRestrictions_195 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_196 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_197 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" } } };
-const fRestrictions_198 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_199 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_200 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fRestrictions_201 = { "availability": { "iOS": { "introduced": "9.3", "deprecated": "15" }, "iPadOS": { "introduced": "9.3", "deprecated": "15" }, "tvOS": { "introduced": "11", "deprecated": "15" } } };
+const fRestrictions_0 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS", "watchOS"] } };
+const fRestrictions_1 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "when": ["unsupervised", "managedAppleAccount"], "note": "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated." } };
+const fRestrictions_2 = { "availability": { "iOS": { "introduced": "4.2.1" }, "iPadOS": { "introduced": "4.2.1" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"], "since": { "iOS": "13" } } };
+const fRestrictions_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_4 = { "availability": { "macOS": { "introduced": "12.3" }, "tvOS": { "introduced": "10.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["tvOS"] } };
+const fRestrictions_5 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_6 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_7 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_8 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_9 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_10 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS", "watchOS"], "since": { "iOS": "13" } } };
+const fRestrictions_11 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_12 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_13 = { "availability": { "iOS": { "introduced": "4.2.1" }, "iPadOS": { "introduced": "4.2.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "watchOS"] } };
+const fRestrictions_14 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_15 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_16 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_17 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.siri.settings configuration." };
+const fRestrictions_18 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "watchOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.siri.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "watchOS"] } };
+const fRestrictions_19 = { "availability": { "iOS": { "introduced": "5.1" }, "iPadOS": { "introduced": "5.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "watchOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.siri.settings configuration." };
+const fRestrictions_20 = { "availability": { "iOS": { "introduced": "8.1.3" }, "iPadOS": { "introduced": "8.1.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_21 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_22 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "watchOS"] } };
+const fRestrictions_23 = { "availability": { "tvOS": { "introduced": "15.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["tvOS"] } };
+const fRestrictions_24 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "10.12" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_25 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "27" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_26 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_27 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "15" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_28 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, "exhaustive": true, "deprecatedIn": { "tvOS": "17" }, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_29 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" }, "macOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_30 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_31 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_32 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "27" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_33 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fRestrictions_34 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_35 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fRestrictions_36 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fRestrictions_37 = { "availability": { "macOS": { "introduced": "10.12.4" } }, "exhaustive": true };
+const fRestrictions_38 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"], "since": { "iOS": "13" }, "when": ["unsupervised", "managedAppleAccount"], "note": "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated." } };
+const fRestrictions_39 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_40 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "when": ["unsupervised", "managedAppleAccount"], "note": "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated." } };
+const fRestrictions_41 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fRestrictions_42 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fRestrictions_43 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "when": ["unsupervised", "managedAppleAccount"], "note": "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated." } };
+const fRestrictions_44 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"], "when": ["unsupervised", "managedAppleAccount"], "note": "Support for this restriction on unsupervised devices and with Managed Apple Accounts is deprecated." } };
+const fRestrictions_45 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fRestrictions_46 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fRestrictions_47 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_48 = { "availability": { "iOS": { "introduced": "18.2" }, "iPadOS": { "introduced": "18.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_49 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_50 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_51 = { "availability": { "iOS": { "introduced": "8.1.3" }, "iPadOS": { "introduced": "8.1.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_52 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "tvOS", "visionOS"] } };
+const fRestrictions_53 = { "availability": { "tvOS": { "introduced": "13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["tvOS"] } };
+const fRestrictions_54 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fRestrictions_55 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_56 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_57 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_58 = { "availability": { "iOS": { "introduced": "18.3" }, "iPadOS": { "introduced": "18.3" }, "macOS": { "introduced": "15.3" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.external-intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_59 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_60 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_61 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true };
+const fRestrictions_62 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true };
+const fRestrictions_63 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_64 = { "availability": { "iOS": { "introduced": "12.1" }, "iPadOS": { "introduced": "12.1" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_65 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_66 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "tvOS"], "since": { "iOS": "13" }, "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_67 = { "availability": { "iOS": { "introduced": "18.2" }, "iPadOS": { "introduced": "18.2" }, "macOS": { "introduced": "15.2" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.external-intelligence.settings configuration." };
+const fRestrictions_68 = { "availability": { "iOS": { "introduced": "18.2" }, "iPadOS": { "introduced": "18.2" }, "macOS": { "introduced": "15.2" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.external-intelligence.settings configuration." };
+const fRestrictions_69 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_70 = { "availability": { "iOS": { "introduced": "13.1" }, "iPadOS": { "introduced": "13.1" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_71 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_72 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_73 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_74 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_75 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_76 = { "availability": { "iOS": { "introduced": "8.3" }, "iPadOS": { "introduced": "8.3" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_77 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_78 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_79 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_80 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_81 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_82 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_83 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_84 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_85 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_86 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_87 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"], "since": { "iOS": "13" } } };
+const fRestrictions_88 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fRestrictions_89 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_90 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "tvOS": { "introduced": "15" }, "visionOS": { "introduced": "27" } }, "exhaustive": true, "deprecatedIn": { "iOS": "27", "iPadOS": "27", "tvOS": "27", "visionOS": "27" }, "instead": "use the declarative management com.apple.configuration.app.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "tvOS", "visionOS"] } };
+const fRestrictions_91 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" }, "macOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_92 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_93 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fRestrictions_94 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fRestrictions_95 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fRestrictions_96 = { "availability": { "iOS": { "introduced": "15.2" }, "iPadOS": { "introduced": "15.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_97 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_98 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" }, "macOS": { "introduced": "15.1" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_99 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_100 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_101 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_102 = { "availability": { "macOS": { "introduced": "15.1" } }, "exhaustive": true };
+const fRestrictions_103 = { "availability": { "iOS": { "introduced": "4.1" }, "iPadOS": { "introduced": "4.1" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_104 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.12" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_105 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_106 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_107 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_108 = { "availability": { "iOS": { "introduced": "18.3" }, "iPadOS": { "introduced": "18.3" }, "macOS": { "introduced": "15.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_109 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_110 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_111 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_112 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fRestrictions_113 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_114 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" } }, "exhaustive": true };
+const fRestrictions_115 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_116 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.14" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_117 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.14" }, "tvOS": { "introduced": "12", "removed": "26.4" } }, "exhaustive": true, "deprecatedIn": { "tvOS": "17.4" }, "situation": { "supervised": true, "platforms": ["iOS", "tvOS"] } };
+const fRestrictions_118 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.14" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_119 = { "availability": { "iOS": { "introduced": "12.2" }, "iPadOS": { "introduced": "12.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_120 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_121 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true, "deprecatedIn": { "iOS": "17", "iPadOS": "17" } };
+const fRestrictions_122 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_123 = { "availability": { "iOS": { "introduced": "8.1.3" }, "iPadOS": { "introduced": "8.1.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_124 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_125 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_126 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_127 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_128 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_129 = { "availability": { "tvOS": { "introduced": "10.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["tvOS"] } };
+const fRestrictions_130 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "macOS"], "until": { "iOS": "13", "macOS": "10.15" } } };
+const fRestrictions_131 = { "availability": { "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fRestrictions_132 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"], "since": { "iOS": "13" } } };
+const fRestrictions_133 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_134 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_135 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_136 = { "availability": { "iOS": { "introduced": "18.2" }, "iPadOS": { "introduced": "18.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_137 = { "availability": { "iOS": { "introduced": "3.1" }, "iPadOS": { "introduced": "3.1" }, "macOS": { "introduced": "10.14.4" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fRestrictions_138 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_139 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_140 = { "availability": { "iOS": { "introduced": "8.1.3" }, "iPadOS": { "introduced": "8.1.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.keyboard.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_141 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_142 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_143 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_144 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fRestrictions_145 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS", "watchOS"] } };
+const fRestrictions_146 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_147 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fRestrictions_148 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_149 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_150 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fRestrictions_151 = { "availability": { "iOS": { "introduced": "11.4.1" }, "iPadOS": { "introduced": "11.4.1" }, "macOS": { "introduced": "13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_152 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"], "since": { "iOS": "13" } } };
+const fRestrictions_153 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_154 = { "availability": { "iOS": { "introduced": "18.3" }, "iPadOS": { "introduced": "18.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_155 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "17", "iPadOS": "17" } };
+const fRestrictions_156 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_157 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_158 = { "availability": { "iOS": { "introduced": "17.5" }, "iPadOS": { "introduced": "17.5" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_159 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_160 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_161 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "tvOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "iOS": "15", "iPadOS": "15", "tvOS": "15" }, "instead": "use the declarative management com.apple.configuration.app.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "tvOS"] } };
+const fRestrictions_162 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "tvOS": { "introduced": "15" }, "visionOS": { "introduced": "27" } }, "exhaustive": true, "deprecatedIn": { "iOS": "27", "iPadOS": "27", "tvOS": "27", "visionOS": "27" }, "instead": "use the declarative management com.apple.configuration.app.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "tvOS", "visionOS"] } };
+const fRestrictions_163 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_164 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_165 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
+const fRestrictions_166 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_167 = { "availability": { "tvOS": { "introduced": "9", "removed": "10.2" } }, "exhaustive": true };
+const fRestrictions_168 = { "availability": { "iOS": { "introduced": "7.1" }, "iPadOS": { "introduced": "7.1" } }, "exhaustive": true };
+const fRestrictions_169 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_170 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.siri.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_171 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_172 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "tvOS": { "introduced": "12.2" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "tvOS", "visionOS"] } };
+const fRestrictions_173 = { "availability": { "macOS": { "introduced": "15.1" } }, "exhaustive": true };
+const fRestrictions_174 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["macOS"] } };
+const fRestrictions_175 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "macOS"] } };
+const fRestrictions_176 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "macOS"] } };
+const fRestrictions_177 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "macOS"] } };
+const fRestrictions_178 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "macOS"] } };
+const fRestrictions_179 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fRestrictions_180 = { "availability": { "iOS": { "introduced": "6" }, "iPadOS": { "introduced": "6" } }, "exhaustive": true, "deprecatedIn": { "iOS": "17", "iPadOS": "17" } };
+const fRestrictions_181 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true };
+const fRestrictions_182 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "14" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "macOS": "26.4", "visionOS": "26.4", "watchOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration." };
+const fRestrictions_183 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "watchOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26.4", "iPadOS": "26.4", "watchOS": "26.4" }, "instead": "use the declarative management com.apple.configuration.intelligence.settings configuration." };
+const fRestrictions_184 = { "availability": { "iOS": { "introduced": "17.2" }, "iPadOS": { "introduced": "17.2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_185 = { "availability": { "iOS": { "introduced": "8.2" }, "iPadOS": { "introduced": "8.2" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fRestrictions_186 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["macOS"] } };
+const fRestrictions_187 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_188 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"] } };
+const fRestrictions_189 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" }, "situation": { "supervised": true, "platforms": ["iOS"] } };
+const fRestrictions_190 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, "exhaustive": true };
+const fRestrictions_191 = { "availability": { "iOS": { "introduced": "26.1" }, "iPadOS": { "introduced": "26.1" } }, "exhaustive": true };
+const fRestrictions_192 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_193 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" } }, "exhaustive": true };
+const fRestrictions_194 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "11.3" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_195 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fRestrictions_196 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_197 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.13" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true, "platforms": ["iOS", "visionOS"], "since": { "iOS": "13" } } };
+const fRestrictions_198 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fRestrictions_199 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true, "situation": { "when": ["unsupervised"], "note": "Support for this restriction on unsupervised devices is deprecated." } };
+const fRestrictions_200 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fRestrictions_201 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "tvOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "iOS": "15", "iPadOS": "15", "tvOS": "15" }, "instead": "use the declarative management com.apple.configuration.app.settings configuration.", "situation": { "supervised": true, "platforms": ["iOS", "tvOS"] } };
 function cRestrictions_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -56022,7 +56026,7 @@ function cRestrictions_0(x, i, r, d) {
     case 11: {
       if (typeof x !== "boolean") wrongType(r, d, "allowAppleIntelligenceReport", "boolean", x);
       if (r.gated) gated(r, d, "allowAppleIntelligenceReport", fRestrictions_11);
-      deprecated(r, d, "allowAppleIntelligenceReport", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowAppleIntelligenceReport", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.", fRestrictions_11);
       return 0;
     }
     case 12: {
@@ -56058,25 +56062,25 @@ function cRestrictions_1(x, i, r, d) {
     case 17: {
       if (typeof x !== "boolean") wrongType(r, d, "allowAssistant", "boolean", x);
       if (r.gated) gated(r, d, "allowAssistant", fRestrictions_17);
-      deprecated(r, d, "allowAssistant", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.");
+      deprecated(r, d, "allowAssistant", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_17);
       return 0;
     }
     case 18: {
       if (typeof x !== "boolean") wrongType(r, d, "allowAssistantUserGeneratedContent", "boolean", x);
       if (r.gated) gated(r, d, "allowAssistantUserGeneratedContent", fRestrictions_18);
-      deprecated(r, d, "allowAssistantUserGeneratedContent", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.");
+      deprecated(r, d, "allowAssistantUserGeneratedContent", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, watchOS 26.4.", fRestrictions_18);
       return 0;
     }
     case 19: {
       if (typeof x !== "boolean") wrongType(r, d, "allowAssistantWhileLocked", "boolean", x);
       if (r.gated) gated(r, d, "allowAssistantWhileLocked", fRestrictions_19);
-      deprecated(r, d, "allowAssistantWhileLocked", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.");
+      deprecated(r, d, "allowAssistantWhileLocked", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, watchOS 26.4.", fRestrictions_19);
       return 0;
     }
     case 20: {
       if (typeof x !== "boolean") wrongType(r, d, "allowAutoCorrection", "boolean", x);
       if (r.gated) gated(r, d, "allowAutoCorrection", fRestrictions_20);
-      deprecated(r, d, "allowAutoCorrection", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowAutoCorrection", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_20);
       return 0;
     }
     case 21: {
@@ -56117,7 +56121,7 @@ function cRestrictions_1(x, i, r, d) {
     case 28: {
       if (typeof x !== "boolean") wrongType(r, d, "allowBookstoreErotica", "boolean", x);
       if (r.gated) gated(r, d, "allowBookstoreErotica", fRestrictions_28);
-      deprecated(r, d, "allowBookstoreErotica", "Deprecated in tvOS 17.");
+      deprecated(r, d, "allowBookstoreErotica", "Deprecated in tvOS 17.", fRestrictions_28);
       return 0;
     }
     case 29: {
@@ -56218,7 +56222,7 @@ function cRestrictions_2(x, i, r, d) {
     case 47: {
       if (typeof x !== "boolean") wrongType(r, d, "allowContinuousPathKeyboard", "boolean", x);
       if (r.gated) gated(r, d, "allowContinuousPathKeyboard", fRestrictions_47);
-      deprecated(r, d, "allowContinuousPathKeyboard", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowContinuousPathKeyboard", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_47);
       return 0;
     }
   }
@@ -56244,7 +56248,7 @@ function cRestrictions_3(x, i, r, d) {
     case 51: {
       if (typeof x !== "boolean") wrongType(r, d, "allowDefinitionLookup", "boolean", x);
       if (r.gated) gated(r, d, "allowDefinitionLookup", fRestrictions_51);
-      deprecated(r, d, "allowDefinitionLookup", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowDefinitionLookup", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.", fRestrictions_51);
       return 0;
     }
     case 52: {
@@ -56270,7 +56274,7 @@ function cRestrictions_3(x, i, r, d) {
     case 56: {
       if (typeof x !== "boolean") wrongType(r, d, "allowDictation", "boolean", x);
       if (r.gated) gated(r, d, "allowDictation", fRestrictions_56);
-      deprecated(r, d, "allowDictation", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowDictation", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.", fRestrictions_56);
       return 0;
     }
     case 57: {
@@ -56295,7 +56299,7 @@ function cRestrictions_3(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "allowedExternalIntelligenceWorkspaceIDs", fRestrictions_58);
-      deprecated(r, d, "allowedExternalIntelligenceWorkspaceIDs", "Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration.");
+      deprecated(r, d, "allowedExternalIntelligenceWorkspaceIDs", "Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_58);
       return 0;
     }
     case 59: {
@@ -56346,13 +56350,13 @@ function cRestrictions_4(x, i, r, d) {
     case 67: {
       if (typeof x !== "boolean") wrongType(r, d, "allowExternalIntelligenceIntegrations", "boolean", x);
       if (r.gated) gated(r, d, "allowExternalIntelligenceIntegrations", fRestrictions_67);
-      deprecated(r, d, "allowExternalIntelligenceIntegrations", "Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration.");
+      deprecated(r, d, "allowExternalIntelligenceIntegrations", "Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_67);
       return 0;
     }
     case 68: {
       if (typeof x !== "boolean") wrongType(r, d, "allowExternalIntelligenceIntegrationsSignIn", "boolean", x);
       if (r.gated) gated(r, d, "allowExternalIntelligenceIntegrationsSignIn", fRestrictions_68);
-      deprecated(r, d, "allowExternalIntelligenceIntegrationsSignIn", "Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration.");
+      deprecated(r, d, "allowExternalIntelligenceIntegrationsSignIn", "Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_68);
       return 0;
     }
     case 69: {
@@ -56403,7 +56407,7 @@ function cRestrictions_4(x, i, r, d) {
     case 78: {
       if (typeof x !== "boolean") wrongType(r, d, "allowGenmoji", "boolean", x);
       if (r.gated) gated(r, d, "allowGenmoji", fRestrictions_78);
-      deprecated(r, d, "allowGenmoji", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowGenmoji", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_78);
       return 0;
     }
     case 79: {
@@ -56424,13 +56428,13 @@ function cRestrictions_5(x, i, r, d) {
     case 81: {
       if (typeof x !== "boolean") wrongType(r, d, "allowImagePlayground", "boolean", x);
       if (r.gated) gated(r, d, "allowImagePlayground", fRestrictions_81);
-      deprecated(r, d, "allowImagePlayground", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowImagePlayground", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_81);
       return 0;
     }
     case 82: {
       if (typeof x !== "boolean") wrongType(r, d, "allowImageWand", "boolean", x);
       if (r.gated) gated(r, d, "allowImageWand", fRestrictions_82);
-      deprecated(r, d, "allowImageWand", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowImageWand", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, visionOS 26.4.", fRestrictions_82);
       return 0;
     }
     case 83: {
@@ -56466,7 +56470,7 @@ function cRestrictions_5(x, i, r, d) {
     case 89: {
       if (typeof x !== "boolean") wrongType(r, d, "allowKeyboardShortcuts", "boolean", x);
       if (r.gated) gated(r, d, "allowKeyboardShortcuts", fRestrictions_89);
-      deprecated(r, d, "allowKeyboardShortcuts", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowKeyboardShortcuts", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_89);
       return 0;
     }
     case 90: {
@@ -56479,7 +56483,7 @@ function cRestrictions_5(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "allowListedAppBundleIDs", fRestrictions_90);
-      deprecated(r, d, "allowListedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration.");
+      deprecated(r, d, "allowListedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 27, iPadOS 27, tvOS 27, visionOS 27.", fRestrictions_90);
       return 0;
     }
     case 91: {
@@ -56520,13 +56524,13 @@ function cRestrictions_6(x, i, r, d) {
     case 97: {
       if (typeof x !== "boolean") wrongType(r, d, "allowMailSmartReplies", "boolean", x);
       if (r.gated) gated(r, d, "allowMailSmartReplies", fRestrictions_97);
-      deprecated(r, d, "allowMailSmartReplies", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowMailSmartReplies", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_97);
       return 0;
     }
     case 98: {
       if (typeof x !== "boolean") wrongType(r, d, "allowMailSummary", "boolean", x);
       if (r.gated) gated(r, d, "allowMailSummary", fRestrictions_98);
-      deprecated(r, d, "allowMailSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowMailSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_98);
       return 0;
     }
     case 99: {
@@ -56572,13 +56576,13 @@ function cRestrictions_6(x, i, r, d) {
     case 107: {
       if (typeof x !== "boolean") wrongType(r, d, "allowNotesTranscription", "boolean", x);
       if (r.gated) gated(r, d, "allowNotesTranscription", fRestrictions_107);
-      deprecated(r, d, "allowNotesTranscription", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowNotesTranscription", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.", fRestrictions_107);
       return 0;
     }
     case 108: {
       if (typeof x !== "boolean") wrongType(r, d, "allowNotesTranscriptionSummary", "boolean", x);
       if (r.gated) gated(r, d, "allowNotesTranscriptionSummary", fRestrictions_108);
-      deprecated(r, d, "allowNotesTranscriptionSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowNotesTranscriptionSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.", fRestrictions_108);
       return 0;
     }
     case 109: {
@@ -56629,7 +56633,7 @@ function cRestrictions_7(x, i, r, d) {
     case 117: {
       if (typeof x !== "boolean") wrongType(r, d, "allowPasswordProximityRequests", "boolean", x);
       if (r.gated) gated(r, d, "allowPasswordProximityRequests", fRestrictions_117);
-      deprecated(r, d, "allowPasswordProximityRequests", "Deprecated in tvOS 17.4.");
+      deprecated(r, d, "allowPasswordProximityRequests", "Deprecated in tvOS 17.4.", fRestrictions_117);
       return 0;
     }
     case 118: {
@@ -56645,13 +56649,13 @@ function cRestrictions_7(x, i, r, d) {
     case 120: {
       if (typeof x !== "boolean") wrongType(r, d, "allowPersonalizedHandwritingResults", "boolean", x);
       if (r.gated) gated(r, d, "allowPersonalizedHandwritingResults", fRestrictions_120);
-      deprecated(r, d, "allowPersonalizedHandwritingResults", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowPersonalizedHandwritingResults", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_120);
       return 0;
     }
     case 121: {
       if (typeof x !== "boolean") wrongType(r, d, "allowPhotoStream", "boolean", x);
       if (r.gated) gated(r, d, "allowPhotoStream", fRestrictions_121);
-      deprecated(r, d, "allowPhotoStream", "Deprecated in iOS 17, iPadOS 17.");
+      deprecated(r, d, "allowPhotoStream", "Deprecated in iOS 17, iPadOS 17.", fRestrictions_121);
       return 0;
     }
     case 122: {
@@ -56662,7 +56666,7 @@ function cRestrictions_7(x, i, r, d) {
     case 123: {
       if (typeof x !== "boolean") wrongType(r, d, "allowPredictiveKeyboard", "boolean", x);
       if (r.gated) gated(r, d, "allowPredictiveKeyboard", fRestrictions_123);
-      deprecated(r, d, "allowPredictiveKeyboard", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowPredictiveKeyboard", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_123);
       return 0;
     }
     case 124: {
@@ -56728,7 +56732,7 @@ function cRestrictions_8(x, i, r, d) {
     case 135: {
       if (typeof x !== "boolean") wrongType(r, d, "allowSafariSummary", "boolean", x);
       if (r.gated) gated(r, d, "allowSafariSummary", fRestrictions_135);
-      deprecated(r, d, "allowSafariSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowSafariSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_135);
       return 0;
     }
     case 136: {
@@ -56754,7 +56758,7 @@ function cRestrictions_8(x, i, r, d) {
     case 140: {
       if (typeof x !== "boolean") wrongType(r, d, "allowSpellCheck", "boolean", x);
       if (r.gated) gated(r, d, "allowSpellCheck", fRestrictions_140);
-      deprecated(r, d, "allowSpellCheck", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration.");
+      deprecated(r, d, "allowSpellCheck", "Deprecated: use the declarative management com.apple.configuration.keyboard.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_140);
       return 0;
     }
     case 141: {
@@ -56830,13 +56834,13 @@ function cRestrictions_9(x, i, r, d) {
     case 154: {
       if (typeof x !== "boolean") wrongType(r, d, "allowVisualIntelligenceSummary", "boolean", x);
       if (r.gated) gated(r, d, "allowVisualIntelligenceSummary", fRestrictions_154);
-      deprecated(r, d, "allowVisualIntelligenceSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowVisualIntelligenceSummary", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4.", fRestrictions_154);
       return 0;
     }
     case 155: {
       if (typeof x !== "boolean") wrongType(r, d, "allowVoiceDialing", "boolean", x);
       if (r.gated) gated(r, d, "allowVoiceDialing", fRestrictions_155);
-      deprecated(r, d, "allowVoiceDialing", "Deprecated in iOS 17, iPadOS 17.");
+      deprecated(r, d, "allowVoiceDialing", "Deprecated in iOS 17, iPadOS 17.", fRestrictions_155);
       return 0;
     }
     case 156: {
@@ -56857,7 +56861,7 @@ function cRestrictions_9(x, i, r, d) {
     case 159: {
       if (typeof x !== "boolean") wrongType(r, d, "allowWritingTools", "boolean", x);
       if (r.gated) gated(r, d, "allowWritingTools", fRestrictions_159);
-      deprecated(r, d, "allowWritingTools", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "allowWritingTools", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.", fRestrictions_159);
       return 0;
     }
   }
@@ -56887,7 +56891,7 @@ function cRestrictions_10(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "blacklistedAppBundleIDs", fRestrictions_161);
-      deprecated(r, d, "blacklistedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration.");
+      deprecated(r, d, "blacklistedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 15, iPadOS 15, tvOS 15.", fRestrictions_161);
       return 0;
     }
     case 162: {
@@ -56900,7 +56904,7 @@ function cRestrictions_10(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "blockedAppBundleIDs", fRestrictions_162);
-      deprecated(r, d, "blockedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration.");
+      deprecated(r, d, "blockedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 27, iPadOS 27, tvOS 27, visionOS 27.", fRestrictions_162);
       return 0;
     }
     case 163: {
@@ -56955,7 +56959,7 @@ function cRestrictions_10(x, i, r, d) {
     case 170: {
       if (typeof x !== "boolean") wrongType(r, d, "forceAssistantProfanityFilter", "boolean", x);
       if (r.gated) gated(r, d, "forceAssistantProfanityFilter", fRestrictions_170);
-      deprecated(r, d, "forceAssistantProfanityFilter", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration.");
+      deprecated(r, d, "forceAssistantProfanityFilter", "Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4.", fRestrictions_170);
       return 0;
     }
     case 171: {
@@ -57011,7 +57015,7 @@ function cRestrictions_11(x, i, r, d) {
     case 180: {
       if (typeof x !== "boolean") wrongType(r, d, "forceITunesStorePasswordEntry", "boolean", x);
       if (r.gated) gated(r, d, "forceITunesStorePasswordEntry", fRestrictions_180);
-      deprecated(r, d, "forceITunesStorePasswordEntry", "Deprecated in iOS 17, iPadOS 17.");
+      deprecated(r, d, "forceITunesStorePasswordEntry", "Deprecated in iOS 17, iPadOS 17.", fRestrictions_180);
       return 0;
     }
     case 181: {
@@ -57022,13 +57026,13 @@ function cRestrictions_11(x, i, r, d) {
     case 182: {
       if (typeof x !== "boolean") wrongType(r, d, "forceOnDeviceOnlyDictation", "boolean", x);
       if (r.gated) gated(r, d, "forceOnDeviceOnlyDictation", fRestrictions_182);
-      deprecated(r, d, "forceOnDeviceOnlyDictation", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "forceOnDeviceOnlyDictation", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4, watchOS 26.4.", fRestrictions_182);
       return 0;
     }
     case 183: {
       if (typeof x !== "boolean") wrongType(r, d, "forceOnDeviceOnlyTranslation", "boolean", x);
       if (r.gated) gated(r, d, "forceOnDeviceOnlyTranslation", fRestrictions_183);
-      deprecated(r, d, "forceOnDeviceOnlyTranslation", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration.");
+      deprecated(r, d, "forceOnDeviceOnlyTranslation", "Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, watchOS 26.4.", fRestrictions_183);
       return 0;
     }
     case 184: {
@@ -57059,7 +57063,7 @@ function cRestrictions_11(x, i, r, d) {
     case 189: {
       if (typeof x !== "boolean") wrongType(r, d, "forceWiFiWhitelisting", "boolean", x);
       if (r.gated) gated(r, d, "forceWiFiWhitelisting", fRestrictions_189);
-      deprecated(r, d, "forceWiFiWhitelisting", "Deprecated in iOS 14.5, iPadOS 14.5.");
+      deprecated(r, d, "forceWiFiWhitelisting", "Deprecated in iOS 14.5, iPadOS 14.5.", fRestrictions_189);
       return 0;
     }
     case 190: {
@@ -57145,7 +57149,7 @@ function cRestrictions_12(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "whitelistedAppBundleIDs", fRestrictions_201);
-      deprecated(r, d, "whitelistedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration.");
+      deprecated(r, d, "whitelistedAppBundleIDs", "Deprecated: use the declarative management com.apple.configuration.app.settings configuration. Deprecated in iOS 15, iPadOS 15, tvOS 15.", fRestrictions_201);
       return 0;
     }
     case 202: {
@@ -57314,10 +57318,10 @@ function isRestrictionsCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRestrictionsResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["GlobalRestrictions", 4], ["NotOnConsole", 5], ["ProfileRestrictions", 6], ["Status", 7], ["UDID", 8], ["UserID", 9], ["UserLongName", 10], ["UserShortName", 11]]);
-const fRestrictionsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fRestrictionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRestrictionsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fRestrictionsResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fRestrictionsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fRestrictionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRestrictionsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fRestrictionsResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cRestrictionsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -58368,7 +58372,7 @@ function isReturnToServiceRequest(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kReturnToServiceResponse = /* @__PURE__ */ new Map([["PreserveDataPlan", 0], ["ReturnToService", 1]]);
-const fReturnToServiceResponse_0 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } } };
+const fReturnToServiceResponse_0 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" } }, "exhaustive": true };
 function cReturnToServiceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -58413,7 +58417,7 @@ function isReturnToServiceResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kReturnToServiceResponseReturnToService = /* @__PURE__ */ new Map([["BootstrapToken", 0], ["Enabled", 1], ["MDMProfileData", 2], ["ShouldRetryEnrollment", 3], ["WiFiProfileData", 4]]);
-const fReturnToServiceResponseReturnToService_3 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" } } };
+const fReturnToServiceResponseReturnToService_3 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" } }, "exhaustive": true };
 function cReturnToServiceResponseReturnToService_0(v, r, d) {
   let n = 0;
   let x;
@@ -59266,8 +59270,8 @@ function isRotateFileVaultKeyCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kRotateFileVaultKeyCommandCommandFileVaultUnlock = /* @__PURE__ */ new Map([["Password", 0], ["PrivateKeyExport", 1], ["PrivateKeyExportPassword", 2]]);
-const fRotateFileVaultKeyCommandCommandFileVaultUnlock_1 = { "availability": { "macOS": { "deprecated": "10.15" } } };
-const fRotateFileVaultKeyCommandCommandFileVaultUnlock_2 = { "availability": { "macOS": { "deprecated": "10.15" } } };
+const fRotateFileVaultKeyCommandCommandFileVaultUnlock_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.15" } };
+const fRotateFileVaultKeyCommandCommandFileVaultUnlock_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.15" } };
 function cRotateFileVaultKeyCommandCommandFileVaultUnlock_0(v, r, d) {
   let n = 0;
   let x;
@@ -59281,14 +59285,14 @@ function cRotateFileVaultKeyCommandCommandFileVaultUnlock_0(v, r, d) {
     n++;
     if (!(x instanceof Uint8Array)) wrongType(r, d, "PrivateKeyExport", "data", x);
     if (r.gated) gated(r, d, "PrivateKeyExport", fRotateFileVaultKeyCommandCommandFileVaultUnlock_1);
-    deprecated(r, d, "PrivateKeyExport", "Deprecated in macOS 10.15.");
+    deprecated(r, d, "PrivateKeyExport", "Deprecated in macOS 10.15.", fRotateFileVaultKeyCommandCommandFileVaultUnlock_1);
   }
   x = v["PrivateKeyExportPassword"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PrivateKeyExportPassword", "string", x);
     if (r.gated) gated(r, d, "PrivateKeyExportPassword", fRotateFileVaultKeyCommandCommandFileVaultUnlock_2);
-    deprecated(r, d, "PrivateKeyExportPassword", "Deprecated in macOS 10.15.");
+    deprecated(r, d, "PrivateKeyExportPassword", "Deprecated in macOS 10.15.", fRotateFileVaultKeyCommandCommandFileVaultUnlock_2);
   }
   return n;
 }
@@ -59318,10 +59322,10 @@ function isRotateFileVaultKeyCommandCommandFileVaultUnlock(value, options = NO_O
   return verdict(r);
 }
 const kRotateFileVaultKeyResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["RotateResult", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fRotateFileVaultKeyResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fRotateFileVaultKeyResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fRotateFileVaultKeyResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
-const fRotateFileVaultKeyResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
+const fRotateFileVaultKeyResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRotateFileVaultKeyResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fRotateFileVaultKeyResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fRotateFileVaultKeyResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 function cRotateFileVaultKeyResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -59603,11 +59607,11 @@ function isSCEP(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSCEPPayloadContent = /* @__PURE__ */ new Map([["AllowAllAppsAccess", 0], ["CAFingerprint", 1], ["Challenge", 2], ["Key Type", 3], ["Key Usage", 4], ["KeyIsExtractable", 5], ["Keysize", 6], ["Name", 7], ["Retries", 8], ["RetryDelay", 9], ["Subject", 10], ["SubjectAltName", 11], ["URL", 12]]);
-const fSCEPPayloadContent_0 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } } };
-const fSCEPPayloadContent_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } } };
-const fSCEPPayloadContent_5 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.13.4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } } };
-const fSCEPPayloadContent_8 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } } };
-const fSCEPPayloadContent_9 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } } };
+const fSCEPPayloadContent_0 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } }, "exhaustive": true };
+const fSCEPPayloadContent_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } }, "exhaustive": true };
+const fSCEPPayloadContent_5 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.13.4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } }, "exhaustive": true };
+const fSCEPPayloadContent_8 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } }, "exhaustive": true };
+const fSCEPPayloadContent_9 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3" } }, "exhaustive": true };
 function cSCEPPayloadContent_0(v, r, d) {
   let n = 0;
   let x;
@@ -60240,11 +60244,14 @@ function isSafariExtensionSettingsManagedExtensionsObject(value, options = NO_OP
   return verdict(r);
 }
 const kSafariSettings = /* @__PURE__ */ new Map([["AcceptCookies", 0], ["AllowDisablingFraudWarning", 1], ["AllowHistoryClearing", 2], ["AllowJavaScript", 3], ["AllowPopups", 4], ["AllowPrivateBrowsing", 5], ["AllowSummary", 6], ["NewTabStartPage", 7], ["Privacy", 8]]);
-const fSafariSettings_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fSafariSettings_1 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fSafariSettings_3 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fSafariSettings_4 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fSafariSettings_8 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } } };
+const fSafariSettings_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSafariSettings_1 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSafariSettings_2 = { "situation": { "supervised": true } };
+const fSafariSettings_3 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSafariSettings_4 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSafariSettings_5 = { "situation": { "supervised": true } };
+const fSafariSettings_6 = { "situation": { "supervised": true } };
+const fSafariSettings_8 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } }, "exhaustive": true, "situation": { "supervised": true } };
 function cSafariSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -60267,6 +60274,7 @@ function cSafariSettings_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AllowHistoryClearing", "boolean", x);
+    if (r.gated) gated(r, d, "AllowHistoryClearing", fSafariSettings_2);
   }
   x = v["AllowJavaScript"];
   if (x !== void 0) {
@@ -60284,11 +60292,13 @@ function cSafariSettings_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AllowPrivateBrowsing", "boolean", x);
+    if (r.gated) gated(r, d, "AllowPrivateBrowsing", fSafariSettings_5);
   }
   x = v["AllowSummary"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "AllowSummary", "boolean", x);
+    if (r.gated) gated(r, d, "AllowSummary", fSafariSettings_6);
   }
   x = v["NewTabStartPage"];
   if (x !== void 0) {
@@ -61399,8 +61409,8 @@ function isScreenSharingHostSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kScreensaver = /* @__PURE__ */ new Map([["askForPassword", 0], ["askForPasswordDelay", 1], ["idleTime", 2], ["loginWindowModulePath", 3], ["moduleName", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
-const fScreensaver_0 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fScreensaver_1 = { "availability": { "macOS": { "introduced": "10.13" } } };
+const fScreensaver_0 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fScreensaver_1 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cScreensaver_0(v, r, d) {
   let n = 0;
   let x;
@@ -61634,8 +61644,8 @@ function isSecurityCertificate(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSecurityIdentity = /* @__PURE__ */ new Map([["AllowAllAppsAccess", 0], ["CredentialAssetReference", 1], ["KeyIsExtractable", 2]]);
-const fSecurityIdentity_0 = { "availability": { "macOS": { "introduced": "14" } } };
-const fSecurityIdentity_2 = { "availability": { "macOS": { "introduced": "14" } } };
+const fSecurityIdentity_0 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fSecurityIdentity_2 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 function cSecurityIdentity_0(v, r, d) {
   let n = 0;
   let x;
@@ -61774,11 +61784,11 @@ function isSecurityInfoCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSecurityInfoResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["SecurityInfo", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fSecurityInfoResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fSecurityInfoResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSecurityInfoResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fSecurityInfoResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fSecurityInfoResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fSecurityInfoResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fSecurityInfoResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSecurityInfoResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fSecurityInfoResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fSecurityInfoResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cSecurityInfoResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -61943,29 +61953,29 @@ function isSecurityInfoResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSecurityInfoResponseSecurityInfo = /* @__PURE__ */ new Map([["AuthenticatedRootVolumeEnabled", 0], ["AutoLockTime", 1], ["BootstrapTokenAllowedForAuthentication", 2], ["BootstrapTokenRequiredForKernelExtensionApproval", 3], ["BootstrapTokenRequiredForSoftwareUpdate", 4], ["FDE_Enabled", 5], ["FDE_HasInstitutionalRecoveryKey", 6], ["FDE_HasPersonalRecoveryKey", 7], ["FDE_PersonalRecoveryKeyCMS", 8], ["FDE_PersonalRecoveryKeyDeviceKey", 9], ["FirewallSettings", 10], ["FirmwarePasswordStatus", 11], ["HardwareEncryptionCaps", 12], ["IsRecoveryLockEnabled", 13], ["ManagementStatus", 14], ["PasscodeCompliant", 15], ["PasscodeCompliantWithProfiles", 16], ["PasscodeLockGracePeriod", 17], ["PasscodeLockGracePeriodEnforced", 18], ["PasscodePresent", 19], ["RemoteDesktopEnabled", 20], ["SecureBoot", 21], ["SystemIntegrityProtectionEnabled", 22]]);
-const fSecurityInfoResponseSecurityInfo_0 = { "availability": { "macOS": { "introduced": "11" } } };
-const fSecurityInfoResponseSecurityInfo_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fSecurityInfoResponseSecurityInfo_2 = { "availability": { "macOS": { "introduced": "11" } } };
-const fSecurityInfoResponseSecurityInfo_3 = { "availability": { "macOS": { "introduced": "11" } } };
-const fSecurityInfoResponseSecurityInfo_4 = { "availability": { "macOS": { "introduced": "11" } } };
-const fSecurityInfoResponseSecurityInfo_5 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fSecurityInfoResponseSecurityInfo_6 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fSecurityInfoResponseSecurityInfo_7 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fSecurityInfoResponseSecurityInfo_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fSecurityInfoResponseSecurityInfo_9 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fSecurityInfoResponseSecurityInfo_10 = { "availability": { "macOS": { "introduced": "10.12" } } };
-const fSecurityInfoResponseSecurityInfo_11 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fSecurityInfoResponseSecurityInfo_12 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_13 = { "availability": { "macOS": { "introduced": "11.5" } } };
-const fSecurityInfoResponseSecurityInfo_14 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.13.2" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_15 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_16 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_17 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_18 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_19 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfo_20 = { "availability": { "macOS": { "introduced": "10.14.4" } } };
-const fSecurityInfoResponseSecurityInfo_21 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSecurityInfoResponseSecurityInfo_22 = { "availability": { "macOS": { "introduced": "10.12" } } };
+const fSecurityInfoResponseSecurityInfo_0 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_2 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_3 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_4 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_5 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_6 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_7 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_9 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_10 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_11 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_12 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_13 = { "availability": { "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_14 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.13.2" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_15 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_16 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_17 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_18 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_19 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_20 = { "availability": { "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_21 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfo_22 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true };
 function cSecurityInfoResponseSecurityInfo_0(v, r, d) {
   let n = 0;
   let x;
@@ -62147,8 +62157,8 @@ function isSecurityInfoResponseSecurityInfo(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSecurityInfoResponseSecurityInfoFirewallSettings = /* @__PURE__ */ new Map([["Applications", 0], ["BlockAllIncoming", 1], ["FirewallEnabled", 2], ["LoggingEnabled", 3], ["LoggingOption", 4], ["StealthMode", 5]]);
-const fSecurityInfoResponseSecurityInfoFirewallSettings_3 = { "availability": { "macOS": { "introduced": "12" } } };
-const fSecurityInfoResponseSecurityInfoFirewallSettings_4 = { "availability": { "macOS": { "introduced": "12" } } };
+const fSecurityInfoResponseSecurityInfoFirewallSettings_3 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfoFirewallSettings_4 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
 function cSecurityInfoResponseSecurityInfoFirewallSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -62315,10 +62325,10 @@ function isSecurityInfoResponseSecurityInfoFirmwarePasswordStatus(value, options
   return verdict(r);
 }
 const kSecurityInfoResponseSecurityInfoManagementStatus = /* @__PURE__ */ new Map([["EnrolledViaDEP", 0], ["IsActivationLockManageable", 1], ["IsUserEnrollment", 2], ["UserApprovedEnrollment", 3]]);
-const fSecurityInfoResponseSecurityInfoManagementStatus_0 = { "availability": { "macOS": { "introduced": "10.13.2" } } };
-const fSecurityInfoResponseSecurityInfoManagementStatus_1 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSecurityInfoResponseSecurityInfoManagementStatus_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSecurityInfoResponseSecurityInfoManagementStatus_3 = { "availability": { "macOS": { "introduced": "10.13.2" } } };
+const fSecurityInfoResponseSecurityInfoManagementStatus_0 = { "availability": { "macOS": { "introduced": "10.13.2" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfoManagementStatus_1 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfoManagementStatus_2 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSecurityInfoResponseSecurityInfoManagementStatus_3 = { "availability": { "macOS": { "introduced": "10.13.2" } }, "exhaustive": true };
 function cSecurityInfoResponseSecurityInfoManagementStatus_0(v, r, d) {
   let n = 0;
   let x;
@@ -62374,7 +62384,7 @@ function isSecurityInfoResponseSecurityInfoManagementStatus(value, options = NO_
   return verdict(r);
 }
 const kSecurityInfoResponseSecurityInfoSecureBoot = /* @__PURE__ */ new Map([["ExternalBootLevel", 0], ["ReducedSecurity", 1], ["SecureBootLevel", 2]]);
-const fSecurityInfoResponseSecurityInfoSecureBoot_1 = { "availability": { "macOS": { "introduced": "11" } } };
+const fSecurityInfoResponseSecurityInfoSecureBoot_1 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cSecurityInfoResponseSecurityInfoSecureBoot_0(v, r, d) {
   let n = 0;
   let x;
@@ -62482,7 +62492,7 @@ function isSecurityInfoResponseSecurityInfoSecureBootReducedSecurity(value, opti
   return verdict(r);
 }
 const kSecurityPasskeyAttestation = /* @__PURE__ */ new Map([["AttestationIdentityAssetReference", 0], ["AttestationIdentityKeyIsExtractable", 1], ["RelyingParties", 2]]);
-const fSecurityPasskeyAttestation_1 = { "availability": { "macOS": { "introduced": "14" } } };
+const fSecurityPasskeyAttestation_1 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 function cSecurityPasskeyAttestation_0(v, r, d) {
   let n = 0;
   let x;
@@ -63195,10 +63205,10 @@ function isSetAutoAdminPasswordCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSetAutoAdminPasswordResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fSetAutoAdminPasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fSetAutoAdminPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSetAutoAdminPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } } };
-const fSetAutoAdminPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } } };
+const fSetAutoAdminPasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSetAutoAdminPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSetAutoAdminPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fSetAutoAdminPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 function cSetAutoAdminPasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -63510,10 +63520,10 @@ function isSetFirmwarePasswordCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSetFirmwarePasswordResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["SetFirmwarePassword", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fSetFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fSetFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSetFirmwarePasswordResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fSetFirmwarePasswordResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fSetFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSetFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSetFirmwarePasswordResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fSetFirmwarePasswordResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cSetFirmwarePasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -63814,10 +63824,10 @@ function isSetRecoveryLockCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSetRecoveryLockResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fSetRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fSetRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSetRecoveryLockResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } } };
-const fSetRecoveryLockResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } } };
+const fSetRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSetRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSetRecoveryLockResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+const fSetRecoveryLockResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
 function cSetRecoveryLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -64070,23 +64080,23 @@ function isSettingsCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSettingsCommandCommandSettings = /* @__PURE__ */ new Map([["AccessibilitySettings", 0], ["AppAnalytics", 1], ["ApplicationAttributes", 2], ["ApplicationConfiguration", 3], ["Bluetooth", 4], ["DataRoaming", 5], ["DefaultApplications", 6], ["DeviceName", 7], ["DiagnosticSubmission", 8], ["HostName", 9], ["MaximumResidentUsers", 10], ["MDMOptions", 11], ["OrganizationInfo", 12], ["PasscodeLockGracePeriod", 13], ["PersonalHotspot", 14], ["SharedDeviceConfiguration", 15], ["TimeZone", 16], ["VoiceRoaming", 17], ["Wallpaper", 18]]);
-const fSettingsCommandCommandSettings_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "10" } } };
-const fSettingsCommandCommandSettings_1 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" } } };
-const fSettingsCommandCommandSettings_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSettingsCommandCommandSettings_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSettingsCommandCommandSettings_4 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.13.4" } } };
-const fSettingsCommandCommandSettings_5 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } } };
-const fSettingsCommandCommandSettings_7 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } } };
-const fSettingsCommandCommandSettings_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fSettingsCommandCommandSettings_9 = { "availability": { "macOS": { "introduced": "10.11" } } };
-const fSettingsCommandCommandSettings_10 = { "availability": { "iOS": { "introduced": "9.3", "deprecated": "13.4" }, "iPadOS": { "introduced": "9.3", "deprecated": "13.4" } } };
-const fSettingsCommandCommandSettings_11 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
-const fSettingsCommandCommandSettings_13 = { "availability": { "iOS": { "introduced": "9.3.2", "deprecated": "17" }, "iPadOS": { "introduced": "9.3.2", "deprecated": "17" } } };
-const fSettingsCommandCommandSettings_14 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } } };
-const fSettingsCommandCommandSettings_15 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } } };
-const fSettingsCommandCommandSettings_16 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "2" } } };
-const fSettingsCommandCommandSettings_17 = { "availability": { "iOS": { "introduced": "5", "deprecated": "16" }, "iPadOS": { "introduced": "5", "deprecated": "16" } } };
-const fSettingsCommandCommandSettings_18 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } } };
+const fSettingsCommandCommandSettings_0 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_1 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_3 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_4 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.13.4" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSettingsCommandCommandSettings_5 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_7 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSettingsCommandCommandSettings_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_9 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true, "deprecatedIn": { "iOS": "13.4", "iPadOS": "13.4" }, "instead": "Apple deprecated this setting in iOS 13.4." };
+const fSettingsCommandCommandSettings_11 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_13 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" } }, "exhaustive": true, "deprecatedIn": { "iOS": "17", "iPadOS": "17" }, "instead": "This key is deprecated." };
+const fSettingsCommandCommandSettings_14 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_15 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" } }, "exhaustive": true };
+const fSettingsCommandCommandSettings_16 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "2" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSettingsCommandCommandSettings_17 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" } }, "exhaustive": true, "deprecatedIn": { "iOS": "16", "iPadOS": "16" } };
+const fSettingsCommandCommandSettings_18 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true };
 function cSettingsCommandCommandSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -64165,7 +64175,7 @@ function cSettingsCommandCommandSettings_0(v, r, d) {
     r.p[d] = "MaximumResidentUsers";
     checkSettingsCommandCommandSettingsMaximumResidentUsers(x, r, d + 1);
     if (r.gated) gated(r, d, "MaximumResidentUsers", fSettingsCommandCommandSettings_10);
-    deprecated(r, d, "MaximumResidentUsers", "Apple deprecated this setting in iOS 13.4.");
+    deprecated(r, d, "MaximumResidentUsers", "Apple deprecated this setting in iOS 13.4.", fSettingsCommandCommandSettings_10);
   }
   x = v["MDMOptions"];
   if (x !== void 0) {
@@ -64186,7 +64196,7 @@ function cSettingsCommandCommandSettings_0(v, r, d) {
     r.p[d] = "PasscodeLockGracePeriod";
     checkSettingsCommandCommandSettingsPasscodeLockGracePeriod(x, r, d + 1);
     if (r.gated) gated(r, d, "PasscodeLockGracePeriod", fSettingsCommandCommandSettings_13);
-    deprecated(r, d, "PasscodeLockGracePeriod", "This key is deprecated.");
+    deprecated(r, d, "PasscodeLockGracePeriod", "This key is deprecated. Deprecated in iOS 17, iPadOS 17.", fSettingsCommandCommandSettings_13);
   }
   x = v["PersonalHotspot"];
   if (x !== void 0) {
@@ -64220,7 +64230,7 @@ function cSettingsCommandCommandSettings_1(v, r, d) {
     r.p[d] = "VoiceRoaming";
     checkSettingsCommandCommandSettingsVoiceRoaming(x, r, d + 1);
     if (r.gated) gated(r, d, "VoiceRoaming", fSettingsCommandCommandSettings_17);
-    deprecated(r, d, "VoiceRoaming", "Deprecated in iOS 16, iPadOS 16.");
+    deprecated(r, d, "VoiceRoaming", "Deprecated in iOS 16, iPadOS 16.", fSettingsCommandCommandSettings_17);
   }
   x = v["Wallpaper"];
   if (x !== void 0) {
@@ -64257,7 +64267,7 @@ function isSettingsCommandCommandSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsAccessibilitySettings = /* @__PURE__ */ new Map([["BoldTextEnabled", 0], ["GrayscaleEnabled", 1], ["IncreaseContrastEnabled", 2], ["Item", 3], ["ReduceMotionEnabled", 4], ["ReduceTransparencyEnabled", 5], ["TextSize", 6], ["TouchAccommodationsEnabled", 7], ["VoiceOverEnabled", 8], ["ZoomEnabled", 9]]);
-const fSettingsCommandCommandSettingsAccessibilitySettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
+const fSettingsCommandCommandSettingsAccessibilitySettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
 function cSettingsCommandCommandSettingsAccessibilitySettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -64445,17 +64455,17 @@ function isSettingsCommandCommandSettingsApplicationAttributes(value, options = 
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsApplicationAttributesAttributes = /* @__PURE__ */ new Map([["AssociatedDomains", 0], ["AssociatedDomainsEnableDirectDownloads", 1], ["CellularSliceUUID", 2], ["ContentFilterUUID", 3], ["DNSProxyUUID", 4], ["Hideable", 5], ["Lockable", 6], ["RelayUUID", 7], ["Removable", 8], ["TapToPayScreenLock", 9], ["VPNUUID", 10]]);
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_4 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_7 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_9 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" } } };
-const fSettingsCommandCommandSettingsApplicationAttributesAttributes_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_1 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_4 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_5 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_6 = { "availability": { "iOS": { "introduced": "18.1" }, "iPadOS": { "introduced": "18.1" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_7 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_8 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_9 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsApplicationAttributesAttributes_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cSettingsCommandCommandSettingsApplicationAttributesAttributes_0(v, r, d) {
   let n = 0;
   let x;
@@ -64721,8 +64731,8 @@ function isSettingsCommandCommandSettingsDataRoaming(value, options = NO_OPTIONS
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsDefaultApplications = /* @__PURE__ */ new Map([["Calling", 0], ["Messaging", 1], ["WebBrowser", 2]]);
-const fSettingsCommandCommandSettingsDefaultApplications_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fSettingsCommandCommandSettingsDefaultApplications_1 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
+const fSettingsCommandCommandSettingsDefaultApplications_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsDefaultApplications_1 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true };
 function cSettingsCommandCommandSettingsDefaultApplications_0(v, r, d) {
   let n = 0;
   let x;
@@ -64956,10 +64966,10 @@ function isSettingsCommandCommandSettingsMDMOptions(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsMDMOptionsMDMOptions = /* @__PURE__ */ new Map([["ActivationLockAllowedWhileSupervised", 0], ["BootstrapTokenAllowed", 1], ["IdleRebootAllowed", 2], ["PromptUserToAllowBootstrapTokenForAuthentication", 3]]);
-const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_0 = { "availability": { "iOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" } } };
-const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_1 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "11" } } };
-const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_2 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } } };
-const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_3 = { "availability": { "macOS": { "introduced": "11" } } };
+const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_0 = { "availability": { "iOS": { "introduced": "7" }, "macOS": { "introduced": "10.15" } }, "situation": { "supervised": true, "platforms": ["iOS", "macOS"], "since": { "iOS": "7", "macOS": "10.15" } } };
+const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_1 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_2 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsMDMOptionsMDMOptions_3 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cSettingsCommandCommandSettingsMDMOptionsMDMOptions_0(v, r, d) {
   let n = 0;
   let x;
@@ -64974,7 +64984,7 @@ function cSettingsCommandCommandSettingsMDMOptionsMDMOptions_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "BootstrapTokenAllowed", "boolean", x);
     if (r.gated) gated(r, d, "BootstrapTokenAllowed", fSettingsCommandCommandSettingsMDMOptionsMDMOptions_1);
-    deprecated(r, d, "BootstrapTokenAllowed", "Deprecated in macOS 11.");
+    deprecated(r, d, "BootstrapTokenAllowed", "Deprecated in macOS 11.", fSettingsCommandCommandSettingsMDMOptionsMDMOptions_1);
   }
   x = v["IdleRebootAllowed"];
   if (x !== void 0) {
@@ -65016,8 +65026,8 @@ function isSettingsCommandCommandSettingsMDMOptionsMDMOptions(value, options = N
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsMaximumResidentUsers = /* @__PURE__ */ new Map([["Item", 0], ["MaximumResidentUsers", 1]]);
-const fSettingsCommandCommandSettingsMaximumResidentUsers_0 = { "availability": { "iOS": { "deprecated": "13.4" }, "iPadOS": { "deprecated": "13.4" } } };
-const fSettingsCommandCommandSettingsMaximumResidentUsers_1 = { "availability": { "iOS": { "deprecated": "13.4" }, "iPadOS": { "deprecated": "13.4" } } };
+const fSettingsCommandCommandSettingsMaximumResidentUsers_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "13.4", "iPadOS": "13.4" } };
+const fSettingsCommandCommandSettingsMaximumResidentUsers_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "13.4", "iPadOS": "13.4" } };
 function cSettingsCommandCommandSettingsMaximumResidentUsers_0(v, r, d) {
   let n = 0;
   let x;
@@ -65030,7 +65040,7 @@ function cSettingsCommandCommandSettingsMaximumResidentUsers_0(v, r, d) {
       if (!(x === "MaximumResidentUsers")) notAllowed(r, d, "Item", ["MaximumResidentUsers"], x);
     }
     if (r.gated) gated(r, d, "Item", fSettingsCommandCommandSettingsMaximumResidentUsers_0);
-    deprecated(r, d, "Item", "Deprecated in iOS 13.4, iPadOS 13.4.");
+    deprecated(r, d, "Item", "Deprecated in iOS 13.4, iPadOS 13.4.", fSettingsCommandCommandSettingsMaximumResidentUsers_0);
   }
   x = v["MaximumResidentUsers"];
   if (x === void 0) missingRequired(r, d, "MaximumResidentUsers");
@@ -65038,7 +65048,7 @@ function cSettingsCommandCommandSettingsMaximumResidentUsers_0(v, r, d) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "MaximumResidentUsers", "integer", x);
     if (r.gated) gated(r, d, "MaximumResidentUsers", fSettingsCommandCommandSettingsMaximumResidentUsers_1);
-    deprecated(r, d, "MaximumResidentUsers", "Deprecated in iOS 13.4, iPadOS 13.4.");
+    deprecated(r, d, "MaximumResidentUsers", "Deprecated in iOS 13.4, iPadOS 13.4.", fSettingsCommandCommandSettingsMaximumResidentUsers_1);
   }
   return n;
 }
@@ -65114,7 +65124,7 @@ function isSettingsCommandCommandSettingsOrganizationInfo(value, options = NO_OP
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo = /* @__PURE__ */ new Map([["OrganizationAddress", 0], ["OrganizationEmail", 1], ["OrganizationMagic", 2], ["OrganizationName", 3], ["OrganizationPhone", 4], ["OrganizationShortName", 5]]);
-const fSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo_5 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo_5 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "13" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo_0(v, r, d) {
   let n = 0;
   let x;
@@ -65178,8 +65188,8 @@ function isSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo(value,
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsPasscodeLockGracePeriod = /* @__PURE__ */ new Map([["Item", 0], ["PasscodeLockGracePeriod", 1]]);
-const fSettingsCommandCommandSettingsPasscodeLockGracePeriod_0 = { "availability": { "iOS": { "deprecated": "17" }, "iPadOS": { "deprecated": "17" } } };
-const fSettingsCommandCommandSettingsPasscodeLockGracePeriod_1 = { "availability": { "iOS": { "deprecated": "17" }, "iPadOS": { "deprecated": "17" } } };
+const fSettingsCommandCommandSettingsPasscodeLockGracePeriod_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "17", "iPadOS": "17" } };
+const fSettingsCommandCommandSettingsPasscodeLockGracePeriod_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "17", "iPadOS": "17" } };
 function cSettingsCommandCommandSettingsPasscodeLockGracePeriod_0(v, r, d) {
   let n = 0;
   let x;
@@ -65192,7 +65202,7 @@ function cSettingsCommandCommandSettingsPasscodeLockGracePeriod_0(v, r, d) {
       if (!(x === "PasscodeLockGracePeriod")) notAllowed(r, d, "Item", ["PasscodeLockGracePeriod"], x);
     }
     if (r.gated) gated(r, d, "Item", fSettingsCommandCommandSettingsPasscodeLockGracePeriod_0);
-    deprecated(r, d, "Item", "Deprecated in iOS 17, iPadOS 17.");
+    deprecated(r, d, "Item", "Deprecated in iOS 17, iPadOS 17.", fSettingsCommandCommandSettingsPasscodeLockGracePeriod_0);
   }
   x = v["PasscodeLockGracePeriod"];
   if (x === void 0) missingRequired(r, d, "PasscodeLockGracePeriod");
@@ -65203,7 +65213,7 @@ function cSettingsCommandCommandSettingsPasscodeLockGracePeriod_0(v, r, d) {
       if (!(x === 0 || x === 60 || x === 300 || x === 900 || x === 3600 || x === 14400)) notAllowed(r, d, "PasscodeLockGracePeriod", [0, 60, 300, 900, 3600, 14400], x);
     }
     if (r.gated) gated(r, d, "PasscodeLockGracePeriod", fSettingsCommandCommandSettingsPasscodeLockGracePeriod_1);
-    deprecated(r, d, "PasscodeLockGracePeriod", "Deprecated in iOS 17, iPadOS 17.");
+    deprecated(r, d, "PasscodeLockGracePeriod", "Deprecated in iOS 17, iPadOS 17.", fSettingsCommandCommandSettingsPasscodeLockGracePeriod_1);
   }
   return n;
 }
@@ -65279,16 +65289,16 @@ function isSettingsCommandCommandSettingsPersonalHotspot(value, options = NO_OPT
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsSharedDeviceConfiguration = /* @__PURE__ */ new Map([["AwaitUserConfiguration", 0], ["Item", 1], ["ManagedAppleIDDefaultDomains", 2], ["OnlineAuthenticationGracePeriod", 3], ["PasscodePolicy", 4], ["QuotaSize", 5], ["ResidentUsers", 6], ["SkipLanguageAndLocaleSetupForNewUsers", 7], ["TemporarySessionOnly", 8], ["TemporarySessionTimeout", 9], ["UserSessionTimeout", 10]]);
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_0 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_1 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "visionOS": { "introduced": "26" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_4 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_0 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_1 = { "availability": { "iOS": { "introduced": "13.4" }, "iPadOS": { "introduced": "13.4" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_4 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_5 = { "availability": { "iOS": { "introduced": "17" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_7 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_8 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_9 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "26" } } };
-const fSettingsCommandCommandSettingsSharedDeviceConfiguration_10 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } } };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_7 = { "availability": { "iOS": { "introduced": "16.2" }, "iPadOS": { "introduced": "16.2" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_8 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_9 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSettingsCommandCommandSettingsSharedDeviceConfiguration_10 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
 function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d) {
   let n = 0;
   let x;
@@ -65479,6 +65489,7 @@ function isSettingsCommandCommandSettingsSharedDeviceConfigurationPasscodePolicy
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsSoftwareUpdateSettings = /* @__PURE__ */ new Map([["Item", 0], ["RecommendationCadence", 1]]);
+const fSettingsCommandCommandSettingsSoftwareUpdateSettings_0 = { "situation": { "supervised": true } };
 const fSettingsCommandCommandSettingsSoftwareUpdateSettings_1 = { "availability": { "iOS": { "introduced": "14.5" } } };
 function cSettingsCommandCommandSettingsSoftwareUpdateSettings_0(v, r, d) {
   let n = 0;
@@ -65491,6 +65502,7 @@ function cSettingsCommandCommandSettingsSoftwareUpdateSettings_0(v, r, d) {
     else {
       if (!(x === "SoftwareUpdateSettings")) notAllowed(r, d, "Item", ["SoftwareUpdateSettings"], x);
     }
+    if (r.gated) gated(r, d, "Item", fSettingsCommandCommandSettingsSoftwareUpdateSettings_0);
   }
   x = v["RecommendationCadence"];
   if (x === void 0) missingRequired(r, d, "RecommendationCadence");
@@ -65576,8 +65588,8 @@ function isSettingsCommandCommandSettingsTimeZone(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSettingsCommandCommandSettingsVoiceRoaming = /* @__PURE__ */ new Map([["Enabled", 0], ["Item", 1]]);
-const fSettingsCommandCommandSettingsVoiceRoaming_0 = { "availability": { "iOS": { "deprecated": "16" }, "iPadOS": { "deprecated": "16" } } };
-const fSettingsCommandCommandSettingsVoiceRoaming_1 = { "availability": { "iOS": { "deprecated": "16" }, "iPadOS": { "deprecated": "16" } } };
+const fSettingsCommandCommandSettingsVoiceRoaming_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "16", "iPadOS": "16" } };
+const fSettingsCommandCommandSettingsVoiceRoaming_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "16", "iPadOS": "16" } };
 function cSettingsCommandCommandSettingsVoiceRoaming_0(v, r, d) {
   let n = 0;
   let x;
@@ -65587,7 +65599,7 @@ function cSettingsCommandCommandSettingsVoiceRoaming_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "Enabled", "boolean", x);
     if (r.gated) gated(r, d, "Enabled", fSettingsCommandCommandSettingsVoiceRoaming_0);
-    deprecated(r, d, "Enabled", "Deprecated in iOS 16, iPadOS 16.");
+    deprecated(r, d, "Enabled", "Deprecated in iOS 16, iPadOS 16.", fSettingsCommandCommandSettingsVoiceRoaming_0);
   }
   x = v["Item"];
   if (x === void 0) missingRequired(r, d, "Item");
@@ -65598,7 +65610,7 @@ function cSettingsCommandCommandSettingsVoiceRoaming_0(v, r, d) {
       if (!(x === "VoiceRoaming")) notAllowed(r, d, "Item", ["VoiceRoaming"], x);
     }
     if (r.gated) gated(r, d, "Item", fSettingsCommandCommandSettingsVoiceRoaming_1);
-    deprecated(r, d, "Item", "Deprecated in iOS 16, iPadOS 16.");
+    deprecated(r, d, "Item", "Deprecated in iOS 16, iPadOS 16.", fSettingsCommandCommandSettingsVoiceRoaming_1);
   }
   return n;
 }
@@ -65683,11 +65695,11 @@ function isSettingsCommandCommandSettingsWallpaper(value, options = NO_OPTIONS) 
   return verdict(r);
 }
 const kSettingsResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Settings", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fSettingsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fSettingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fSettingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
-const fSettingsResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } } };
-const fSettingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } } };
+const fSettingsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fSettingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fSettingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fSettingsResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fSettingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 function cSettingsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -65851,7 +65863,7 @@ function isSettingsResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSettingsResponseSettings = /* @__PURE__ */ new Map([["ErrorChain", 0], ["Identifier", 1], ["Status", 2]]);
-const fSettingsResponseSettings_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
+const fSettingsResponseSettings_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cSettingsResponseSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -65925,18 +65937,18 @@ function isSettingsResponseSettingsErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSetupAssistant = /* @__PURE__ */ new Map([["SkipAccessibility", 0], ["SkipAppearance", 1], ["SkipCloudSetup", 2], ["SkipiCloudStorageSetup", 3], ["SkipPrivacySetup", 4], ["SkipScreenTime", 5], ["SkipSetupItems", 6], ["SkipSiriSetup", 7], ["SkipTouchIDSetup", 8], ["SkipTrueTone", 9], ["SkipUnlockWithWatch", 10], ["SkipWallpaper", 11], ["PayloadDescription", 12], ["PayloadDisplayName", 13], ["PayloadIdentifier", 14], ["PayloadOrganization", 15], ["PayloadType", 16], ["PayloadUUID", 17], ["PayloadVersion", 18]]);
-const fSetupAssistant_0 = { "availability": { "macOS": { "introduced": "11", "deprecated": "15" } } };
-const fSetupAssistant_1 = { "availability": { "macOS": { "introduced": "10.14", "deprecated": "15" } } };
-const fSetupAssistant_2 = { "availability": { "macOS": { "introduced": "10.12", "deprecated": "15" } } };
-const fSetupAssistant_3 = { "availability": { "macOS": { "introduced": "10.13.4", "deprecated": "15" } } };
-const fSetupAssistant_4 = { "availability": { "macOS": { "introduced": "10.13.4", "deprecated": "15" } } };
-const fSetupAssistant_5 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "15" } } };
-const fSetupAssistant_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "15" } } };
-const fSetupAssistant_7 = { "availability": { "macOS": { "introduced": "10.12", "deprecated": "15" } } };
-const fSetupAssistant_8 = { "availability": { "macOS": { "introduced": "10.15", "deprecated": "15" } } };
-const fSetupAssistant_9 = { "availability": { "macOS": { "introduced": "10.13.6", "deprecated": "15" } } };
-const fSetupAssistant_10 = { "availability": { "macOS": { "introduced": "12", "deprecated": "15" } } };
-const fSetupAssistant_11 = { "availability": { "macOS": { "introduced": "14.1", "deprecated": "15" } } };
+const fSetupAssistant_0 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_1 = { "availability": { "macOS": { "introduced": "10.14" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_2 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_3 = { "availability": { "macOS": { "introduced": "10.13.4" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_4 = { "availability": { "macOS": { "introduced": "10.13.4" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_5 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSetupAssistant_7 = { "availability": { "macOS": { "introduced": "10.12" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_9 = { "availability": { "macOS": { "introduced": "10.13.6" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_10 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
+const fSetupAssistant_11 = { "availability": { "macOS": { "introduced": "14.1" } }, "exhaustive": true, "deprecatedIn": { "macOS": "15" } };
 function cSetupAssistant_0(v, r, d) {
   let n = 0;
   let x;
@@ -65945,42 +65957,42 @@ function cSetupAssistant_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipAccessibility", "boolean", x);
     if (r.gated) gated(r, d, "SkipAccessibility", fSetupAssistant_0);
-    deprecated(r, d, "SkipAccessibility", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipAccessibility", "Deprecated in macOS 15.", fSetupAssistant_0);
   }
   x = v["SkipAppearance"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipAppearance", "boolean", x);
     if (r.gated) gated(r, d, "SkipAppearance", fSetupAssistant_1);
-    deprecated(r, d, "SkipAppearance", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipAppearance", "Deprecated in macOS 15.", fSetupAssistant_1);
   }
   x = v["SkipCloudSetup"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipCloudSetup", "boolean", x);
     if (r.gated) gated(r, d, "SkipCloudSetup", fSetupAssistant_2);
-    deprecated(r, d, "SkipCloudSetup", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipCloudSetup", "Deprecated in macOS 15.", fSetupAssistant_2);
   }
   x = v["SkipiCloudStorageSetup"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipiCloudStorageSetup", "boolean", x);
     if (r.gated) gated(r, d, "SkipiCloudStorageSetup", fSetupAssistant_3);
-    deprecated(r, d, "SkipiCloudStorageSetup", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipiCloudStorageSetup", "Deprecated in macOS 15.", fSetupAssistant_3);
   }
   x = v["SkipPrivacySetup"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipPrivacySetup", "boolean", x);
     if (r.gated) gated(r, d, "SkipPrivacySetup", fSetupAssistant_4);
-    deprecated(r, d, "SkipPrivacySetup", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipPrivacySetup", "Deprecated in macOS 15.", fSetupAssistant_4);
   }
   x = v["SkipScreenTime"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipScreenTime", "boolean", x);
     if (r.gated) gated(r, d, "SkipScreenTime", fSetupAssistant_5);
-    deprecated(r, d, "SkipScreenTime", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipScreenTime", "Deprecated in macOS 15.", fSetupAssistant_5);
   }
   x = v["SkipSetupItems"];
   if (x !== void 0) {
@@ -66000,35 +66012,35 @@ function cSetupAssistant_0(v, r, d) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipSiriSetup", "boolean", x);
     if (r.gated) gated(r, d, "SkipSiriSetup", fSetupAssistant_7);
-    deprecated(r, d, "SkipSiriSetup", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipSiriSetup", "Deprecated in macOS 15.", fSetupAssistant_7);
   }
   x = v["SkipTouchIDSetup"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipTouchIDSetup", "boolean", x);
     if (r.gated) gated(r, d, "SkipTouchIDSetup", fSetupAssistant_8);
-    deprecated(r, d, "SkipTouchIDSetup", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipTouchIDSetup", "Deprecated in macOS 15.", fSetupAssistant_8);
   }
   x = v["SkipTrueTone"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipTrueTone", "boolean", x);
     if (r.gated) gated(r, d, "SkipTrueTone", fSetupAssistant_9);
-    deprecated(r, d, "SkipTrueTone", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipTrueTone", "Deprecated in macOS 15.", fSetupAssistant_9);
   }
   x = v["SkipUnlockWithWatch"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipUnlockWithWatch", "boolean", x);
     if (r.gated) gated(r, d, "SkipUnlockWithWatch", fSetupAssistant_10);
-    deprecated(r, d, "SkipUnlockWithWatch", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipUnlockWithWatch", "Deprecated in macOS 15.", fSetupAssistant_10);
   }
   x = v["SkipWallpaper"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "SkipWallpaper", "boolean", x);
     if (r.gated) gated(r, d, "SkipWallpaper", fSetupAssistant_11);
-    deprecated(r, d, "SkipWallpaper", "Deprecated in macOS 15.");
+    deprecated(r, d, "SkipWallpaper", "Deprecated in macOS 15.", fSetupAssistant_11);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -66108,8 +66120,8 @@ function isSetupAssistant(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kShareKit = /* @__PURE__ */ new Map([["SHKAllowedShareServices", 0], ["SHKDeniedShareServices", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fShareKit_0 = { "availability": { "macOS": { "deprecated": "10.12" } } };
-const fShareKit_1 = { "availability": { "macOS": { "deprecated": "10.12" } } };
+const fShareKit_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.12" } };
+const fShareKit_1 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "10.12" } };
 function cShareKit_0(v, r, d) {
   let n = 0;
   let x;
@@ -66125,7 +66137,7 @@ function cShareKit_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "SHKAllowedShareServices", fShareKit_0);
-    deprecated(r, d, "SHKAllowedShareServices", "Deprecated in macOS 10.12.");
+    deprecated(r, d, "SHKAllowedShareServices", "Deprecated in macOS 10.12.", fShareKit_0);
   }
   x = v["SHKDeniedShareServices"];
   if (x !== void 0) {
@@ -66139,7 +66151,7 @@ function cShareKit_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "SHKDeniedShareServices", fShareKit_1);
-    deprecated(r, d, "SHKDeniedShareServices", "Deprecated in macOS 10.12.");
+    deprecated(r, d, "SHKDeniedShareServices", "Deprecated in macOS 10.12.", fShareKit_1);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -66303,11 +66315,11 @@ function isShutDownDeviceCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kShutDownDeviceResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fShutDownDeviceResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fShutDownDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fShutDownDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fShutDownDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fShutDownDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fShutDownDeviceResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fShutDownDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fShutDownDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fShutDownDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fShutDownDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cShutDownDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -66465,8 +66477,8 @@ function isShutDownDeviceResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSingleSignOn = /* @__PURE__ */ new Map([["Kerberos", 0], ["Name", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fSingleSignOn_0 = { "availability": { "iOS": { "deprecated": "26" }, "iPadOS": { "deprecated": "26" } } };
-const fSingleSignOn_1 = { "availability": { "iOS": { "deprecated": "26" }, "iPadOS": { "deprecated": "26" } } };
+const fSingleSignOn_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
+const fSingleSignOn_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
 function cSingleSignOn_0(v, r, d) {
   let n = 0;
   let x;
@@ -66476,7 +66488,7 @@ function cSingleSignOn_0(v, r, d) {
     r.p[d] = "Kerberos";
     checkSingleSignOnKerberos(x, r, d + 1);
     if (r.gated) gated(r, d, "Kerberos", fSingleSignOn_0);
-    deprecated(r, d, "Kerberos", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "Kerberos", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOn_0);
   }
   x = v["Name"];
   if (x === void 0) missingRequired(r, d, "Name");
@@ -66484,7 +66496,7 @@ function cSingleSignOn_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Name", "string", x);
     if (r.gated) gated(r, d, "Name", fSingleSignOn_1);
-    deprecated(r, d, "Name", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "Name", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOn_1);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -66559,11 +66571,11 @@ function isSingleSignOn(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSingleSignOnKerberos = /* @__PURE__ */ new Map([["AppIdentifierMatches", 0], ["PayloadCertificateUUID", 1], ["PrincipalName", 2], ["Realm", 3], ["URLPrefixMatches", 4]]);
-const fSingleSignOnKerberos_0 = { "availability": { "iOS": { "deprecated": "26" }, "iPadOS": { "deprecated": "26" } } };
-const fSingleSignOnKerberos_1 = { "availability": { "iOS": { "introduced": "8", "deprecated": "26" }, "iPadOS": { "introduced": "8", "deprecated": "26" } } };
-const fSingleSignOnKerberos_2 = { "availability": { "iOS": { "deprecated": "26" }, "iPadOS": { "deprecated": "26" } } };
-const fSingleSignOnKerberos_3 = { "availability": { "iOS": { "deprecated": "26" }, "iPadOS": { "deprecated": "26" } } };
-const fSingleSignOnKerberos_4 = { "availability": { "iOS": { "deprecated": "26" }, "iPadOS": { "deprecated": "26" } } };
+const fSingleSignOnKerberos_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
+const fSingleSignOnKerberos_1 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" } }, "exhaustive": true, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
+const fSingleSignOnKerberos_2 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
+const fSingleSignOnKerberos_3 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
+const fSingleSignOnKerberos_4 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "26", "iPadOS": "26" } };
 function cSingleSignOnKerberos_0(v, r, d) {
   let n = 0;
   let x;
@@ -66579,21 +66591,21 @@ function cSingleSignOnKerberos_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "AppIdentifierMatches", fSingleSignOnKerberos_0);
-    deprecated(r, d, "AppIdentifierMatches", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "AppIdentifierMatches", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOnKerberos_0);
   }
   x = v["PayloadCertificateUUID"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PayloadCertificateUUID", "string", x);
     if (r.gated) gated(r, d, "PayloadCertificateUUID", fSingleSignOnKerberos_1);
-    deprecated(r, d, "PayloadCertificateUUID", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "PayloadCertificateUUID", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOnKerberos_1);
   }
   x = v["PrincipalName"];
   if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PrincipalName", "string", x);
     if (r.gated) gated(r, d, "PrincipalName", fSingleSignOnKerberos_2);
-    deprecated(r, d, "PrincipalName", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "PrincipalName", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOnKerberos_2);
   }
   x = v["Realm"];
   if (x === void 0) missingRequired(r, d, "Realm");
@@ -66601,7 +66613,7 @@ function cSingleSignOnKerberos_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Realm", "string", x);
     if (r.gated) gated(r, d, "Realm", fSingleSignOnKerberos_3);
-    deprecated(r, d, "Realm", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "Realm", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOnKerberos_3);
   }
   x = v["URLPrefixMatches"];
   if (x !== void 0) {
@@ -66615,7 +66627,7 @@ function cSingleSignOnKerberos_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "URLPrefixMatches", fSingleSignOnKerberos_4);
-    deprecated(r, d, "URLPrefixMatches", "Deprecated in iOS 26, iPadOS 26.");
+    deprecated(r, d, "URLPrefixMatches", "Deprecated in iOS 26, iPadOS 26.", fSingleSignOnKerberos_4);
   }
   return n;
 }
@@ -66645,12 +66657,12 @@ function isSingleSignOnKerberos(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSiriSettings = /* @__PURE__ */ new Map([["AllowSiriAI", 0], ["AllowUserGeneratedContent", 1], ["AllowWhileLocked", 2], ["Enabled", 3], ["ForceProfanityFilter", 4], ["ForceReduceSensitiveContent", 5]]);
-const fSiriSettings_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
-const fSiriSettings_1 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "watchOS": { "introduced": "26.4" } } };
-const fSiriSettings_2 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "watchOS": { "introduced": "26.4" } } };
-const fSiriSettings_3 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "26.4" } } };
-const fSiriSettings_4 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" } } };
-const fSiriSettings_5 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } } };
+const fSiriSettings_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+const fSiriSettings_1 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "watchOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fSiriSettings_2 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "watchOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fSiriSettings_3 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" }, "tvOS": { "introduced": "27" }, "visionOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fSiriSettings_4 = { "availability": { "iOS": { "introduced": "26.4" }, "iPadOS": { "introduced": "26.4" }, "macOS": { "introduced": "26.4" } }, "exhaustive": true };
+const fSiriSettings_5 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cSiriSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -66718,57 +66730,57 @@ function isSiriSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSkipKeys = /* @__PURE__ */ new Map([["Accessibility", 0], ["AccessibilityAppearance", 1], ["ActionButton", 2], ["Android", 3], ["Appearance", 4], ["AppleID", 5], ["AppStore", 6], ["Biometric", 7], ["CameraButton", 8], ["DeviceToDeviceMigration", 9], ["Diagnostics", 10], ["DisplayTone", 11], ["EnableLockdownMode", 12], ["FileVault", 13], ["HomeButtonSensitivity", 14], ["iCloudDiagnostics", 15], ["iCloudStorage", 16], ["iMessageAndFaceTime", 17], ["Intelligence", 18], ["Keyboard", 19], ["LiquidGlass", 20], ["Location", 21], ["MessagingActivationUsingPhoneNumber", 22], ["Multitasking", 23], ["OnBoarding", 24], ["OSShowcase", 25], ["Passcode", 26], ["Payment", 27], ["Privacy", 28], ["Restore", 29], ["RestoreCompleted", 30], ["Safety", 31], ["SafetyAndHandling", 32], ["ScreenSaver", 33], ["ScreenTime", 34], ["SIMSetup", 35], ["Siri", 36], ["SoftwareUpdate", 37], ["SpokenLanguage", 38], ["TapToSetup", 39], ["TermsOfAddress", 40], ["Tips", 41], ["TOS", 42], ["TVHomeScreenSync", 43], ["TVProviderSignIn", 44], ["TVRoom", 45], ["UnlockWithWatch", 46], ["UpdateCompleted", 47], ["WatchMigration", 48], ["Welcome", 49], ["Zoom", 50]]);
-const fSkipKeys_0 = { "availability": { "macOS": { "introduced": "11" } } };
-const fSkipKeys_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fSkipKeys_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } } };
-const fSkipKeys_3 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } } };
-const fSkipKeys_4 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.14" } } };
-const fSkipKeys_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_6 = { "availability": { "iOS": { "introduced": "14.3" }, "iPadOS": { "introduced": "14.3" }, "macOS": { "introduced": "11.1" } } };
-const fSkipKeys_7 = { "availability": { "iOS": { "introduced": "8.1" }, "iPadOS": { "introduced": "8.1" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_8 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } } };
-const fSkipKeys_9 = { "availability": { "iOS": { "introduced": "12.4" }, "iPadOS": { "introduced": "12.4" } } };
-const fSkipKeys_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_11 = { "availability": { "iOS": { "introduced": "9.3.2", "deprecated": "15" }, "iPadOS": { "introduced": "9.3.2", "deprecated": "15" }, "macOS": { "introduced": "10.13.6", "deprecated": "12" } } };
-const fSkipKeys_12 = { "availability": { "iOS": { "introduced": "17.1" }, "iPadOS": { "introduced": "17.1" }, "macOS": { "introduced": "14" } } };
-const fSkipKeys_13 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fSkipKeys_14 = { "availability": { "iOS": { "introduced": "10", "deprecated": "15" }, "iPadOS": { "introduced": "10", "deprecated": "15" } } };
-const fSkipKeys_15 = { "availability": { "macOS": { "introduced": "10.12.4" } } };
-const fSkipKeys_16 = { "availability": { "macOS": { "introduced": "10.13.4" } } };
-const fSkipKeys_17 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } } };
-const fSkipKeys_18 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_19 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
-const fSkipKeys_20 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } } };
-const fSkipKeys_21 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_22 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" } } };
-const fSkipKeys_23 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } } };
-const fSkipKeys_24 = { "availability": { "iOS": { "introduced": "11", "deprecated": "14" }, "iPadOS": { "introduced": "11", "deprecated": "14" } } };
-const fSkipKeys_25 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26.1" } } };
-const fSkipKeys_26 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_27 = { "availability": { "iOS": { "introduced": "8.1" }, "iPadOS": { "introduced": "8.1" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_28 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.13.4" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_29 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" } } };
-const fSkipKeys_30 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fSkipKeys_31 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } } };
-const fSkipKeys_32 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } } };
-const fSkipKeys_33 = { "availability": { "tvOS": { "introduced": "10.2" } } };
-const fSkipKeys_34 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_35 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } } };
-const fSkipKeys_36 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_37 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "15.4" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_38 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } } };
-const fSkipKeys_39 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "tvOS": { "introduced": "10.2" } } };
-const fSkipKeys_40 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" } } };
-const fSkipKeys_41 = { "availability": { "visionOS": { "introduced": "26" } } };
-const fSkipKeys_42 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_43 = { "availability": { "tvOS": { "introduced": "11" } } };
-const fSkipKeys_44 = { "availability": { "tvOS": { "introduced": "11" } } };
-const fSkipKeys_45 = { "availability": { "tvOS": { "introduced": "11.4" } } };
-const fSkipKeys_46 = { "availability": { "macOS": { "introduced": "15" } } };
-const fSkipKeys_47 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "26.1" } } };
-const fSkipKeys_48 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } } };
-const fSkipKeys_49 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } } };
-const fSkipKeys_50 = { "availability": { "iOS": { "introduced": "8.3", "deprecated": "17" }, "iPadOS": { "introduced": "8.3", "deprecated": "17" }, "visionOS": { "introduced": "26" } } };
+const fSkipKeys_0 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fSkipKeys_1 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fSkipKeys_2 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" } }, "exhaustive": true };
+const fSkipKeys_3 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" } }, "exhaustive": true };
+const fSkipKeys_4 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.14" } }, "exhaustive": true };
+const fSkipKeys_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_6 = { "availability": { "iOS": { "introduced": "14.3" }, "iPadOS": { "introduced": "14.3" }, "macOS": { "introduced": "11.1" } }, "exhaustive": true };
+const fSkipKeys_7 = { "availability": { "iOS": { "introduced": "8.1" }, "iPadOS": { "introduced": "8.1" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_8 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" } }, "exhaustive": true };
+const fSkipKeys_9 = { "availability": { "iOS": { "introduced": "12.4" }, "iPadOS": { "introduced": "12.4" } }, "exhaustive": true };
+const fSkipKeys_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_11 = { "availability": { "iOS": { "introduced": "9.3.2" }, "iPadOS": { "introduced": "9.3.2" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true, "deprecatedIn": { "iOS": "15", "iPadOS": "15", "macOS": "12" } };
+const fSkipKeys_12 = { "availability": { "iOS": { "introduced": "17.1" }, "iPadOS": { "introduced": "17.1" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
+const fSkipKeys_13 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fSkipKeys_14 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" } }, "exhaustive": true, "deprecatedIn": { "iOS": "15", "iPadOS": "15" } };
+const fSkipKeys_15 = { "availability": { "macOS": { "introduced": "10.12.4" } }, "exhaustive": true };
+const fSkipKeys_16 = { "availability": { "macOS": { "introduced": "10.13.4" } }, "exhaustive": true };
+const fSkipKeys_17 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } }, "exhaustive": true };
+const fSkipKeys_18 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_19 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true };
+const fSkipKeys_20 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fSkipKeys_21 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_22 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" } }, "exhaustive": true };
+const fSkipKeys_23 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_24 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14", "iPadOS": "14" } };
+const fSkipKeys_25 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26.1" } }, "exhaustive": true };
+const fSkipKeys_26 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_27 = { "availability": { "iOS": { "introduced": "8.1" }, "iPadOS": { "introduced": "8.1" }, "macOS": { "introduced": "10.12.4" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_28 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" }, "macOS": { "introduced": "10.13.4" }, "tvOS": { "introduced": "11.3" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_29 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+const fSkipKeys_30 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fSkipKeys_31 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" } }, "exhaustive": true };
+const fSkipKeys_32 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" } }, "exhaustive": true };
+const fSkipKeys_33 = { "availability": { "tvOS": { "introduced": "10.2" } }, "exhaustive": true };
+const fSkipKeys_34 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_35 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" } }, "exhaustive": true };
+const fSkipKeys_36 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_37 = { "availability": { "iOS": { "introduced": "12" }, "iPadOS": { "introduced": "12" }, "macOS": { "introduced": "15.4" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_38 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" } }, "exhaustive": true };
+const fSkipKeys_39 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "tvOS": { "introduced": "10.2" } }, "exhaustive": true };
+const fSkipKeys_40 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+const fSkipKeys_41 = { "availability": { "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_42 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_43 = { "availability": { "tvOS": { "introduced": "11" } }, "exhaustive": true };
+const fSkipKeys_44 = { "availability": { "tvOS": { "introduced": "11" } }, "exhaustive": true };
+const fSkipKeys_45 = { "availability": { "tvOS": { "introduced": "11.4" } }, "exhaustive": true };
+const fSkipKeys_46 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSkipKeys_47 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "26.1" } }, "exhaustive": true };
+const fSkipKeys_48 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" } }, "exhaustive": true };
+const fSkipKeys_49 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSkipKeys_50 = { "availability": { "iOS": { "introduced": "8.3" }, "iPadOS": { "introduced": "8.3" }, "visionOS": { "introduced": "26" } }, "exhaustive": true, "deprecatedIn": { "iOS": "17", "iPadOS": "17" } };
 function cSkipKeys_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -66829,7 +66841,7 @@ function cSkipKeys_0(x, i, r, d) {
     case 11: {
       if (typeof x !== "string") wrongType(r, d, "DisplayTone", "string", x);
       if (r.gated) gated(r, d, "DisplayTone", fSkipKeys_11);
-      deprecated(r, d, "DisplayTone", "Deprecated in iOS 15, iPadOS 15, macOS 12.");
+      deprecated(r, d, "DisplayTone", "Deprecated in iOS 15, iPadOS 15, macOS 12.", fSkipKeys_11);
       return 0;
     }
     case 12: {
@@ -66845,7 +66857,7 @@ function cSkipKeys_0(x, i, r, d) {
     case 14: {
       if (typeof x !== "string") wrongType(r, d, "HomeButtonSensitivity", "string", x);
       if (r.gated) gated(r, d, "HomeButtonSensitivity", fSkipKeys_14);
-      deprecated(r, d, "HomeButtonSensitivity", "Deprecated in iOS 15, iPadOS 15.");
+      deprecated(r, d, "HomeButtonSensitivity", "Deprecated in iOS 15, iPadOS 15.", fSkipKeys_14);
       return 0;
     }
     case 15: {
@@ -66901,7 +66913,7 @@ function cSkipKeys_1(x, i, r, d) {
     case 24: {
       if (typeof x !== "string") wrongType(r, d, "OnBoarding", "string", x);
       if (r.gated) gated(r, d, "OnBoarding", fSkipKeys_24);
-      deprecated(r, d, "OnBoarding", "Deprecated in iOS 14, iPadOS 14.");
+      deprecated(r, d, "OnBoarding", "Deprecated in iOS 14, iPadOS 14.", fSkipKeys_24);
       return 0;
     }
     case 25: {
@@ -67042,7 +67054,7 @@ function cSkipKeys_3(x, i, r, d) {
     case 50: {
       if (typeof x !== "string") wrongType(r, d, "Zoom", "string", x);
       if (r.gated) gated(r, d, "Zoom", fSkipKeys_50);
-      deprecated(r, d, "Zoom", "Deprecated in iOS 17, iPadOS 17.");
+      deprecated(r, d, "Zoom", "Deprecated in iOS 17, iPadOS 17.", fSkipKeys_50);
       return 0;
     }
   }
@@ -67076,8 +67088,8 @@ function isSkipKeys(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSmartCard = /* @__PURE__ */ new Map([["allowSmartCard", 0], ["checkCertificateTrust", 1], ["enforceSmartCard", 2], ["oneCardPerUser", 3], ["tokenRemovalAction", 4], ["UserPairing", 5], ["PayloadDescription", 6], ["PayloadDisplayName", 7], ["PayloadIdentifier", 8], ["PayloadOrganization", 9], ["PayloadType", 10], ["PayloadUUID", 11], ["PayloadVersion", 12]]);
-const fSmartCard_2 = { "availability": { "macOS": { "introduced": "10.13.2" } } };
-const fSmartCard_4 = { "availability": { "macOS": { "introduced": "10.13.4" } } };
+const fSmartCard_2 = { "availability": { "macOS": { "introduced": "10.13.2" } }, "exhaustive": true };
+const fSmartCard_4 = { "availability": { "macOS": { "introduced": "10.13.4" } }, "exhaustive": true };
 function cSmartCard_0(v, r, d) {
   let n = 0;
   let x;
@@ -67368,10 +67380,12 @@ function isSoftwareUpdateEnforcementSpecific(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSoftwareUpdateSettings = /* @__PURE__ */ new Map([["AllowStandardUserOSUpdates", 0], ["AutomaticActions", 1], ["Beta", 2], ["Deferrals", 3], ["Notifications", 4], ["RapidSecurityResponse", 5], ["RecommendedCadence", 6]]);
-const fSoftwareUpdateSettings_0 = { "availability": { "macOS": { "introduced": "15" } } };
-const fSoftwareUpdateSettings_2 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15.4" } } };
-const fSoftwareUpdateSettings_5 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" } } };
-const fSoftwareUpdateSettings_6 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "visionOS": { "introduced": "26" } } };
+const fSoftwareUpdateSettings_0 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSoftwareUpdateSettings_1 = { "situation": { "supervised": true } };
+const fSoftwareUpdateSettings_2 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15.4" } }, "exhaustive": true };
+const fSoftwareUpdateSettings_3 = { "situation": { "supervised": true } };
+const fSoftwareUpdateSettings_5 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fSoftwareUpdateSettings_6 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cSoftwareUpdateSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -67386,6 +67400,7 @@ function cSoftwareUpdateSettings_0(v, r, d) {
     n++;
     r.p[d] = "AutomaticActions";
     checkSoftwareUpdateSettingsAutomaticActionsObject(x, r, d + 1);
+    if (r.gated) gated(r, d, "AutomaticActions", fSoftwareUpdateSettings_1);
   }
   x = v["Beta"];
   if (x !== void 0) {
@@ -67399,6 +67414,7 @@ function cSoftwareUpdateSettings_0(v, r, d) {
     n++;
     r.p[d] = "Deferrals";
     checkSoftwareUpdateSettingsDeferralsObject(x, r, d + 1);
+    if (r.gated) gated(r, d, "Deferrals", fSoftwareUpdateSettings_3);
   }
   x = v["Notifications"];
   if (x !== void 0) {
@@ -67449,8 +67465,8 @@ function isSoftwareUpdateSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSoftwareUpdateSettingsAutomaticActionsObject = /* @__PURE__ */ new Map([["Download", 0], ["InstallOSUpdates", 1], ["InstallSecurityUpdate", 2]]);
-const fSoftwareUpdateSettingsAutomaticActionsObject_0 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } } };
-const fSoftwareUpdateSettingsAutomaticActionsObject_2 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } } };
+const fSoftwareUpdateSettingsAutomaticActionsObject_0 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSoftwareUpdateSettingsAutomaticActionsObject_2 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 function cSoftwareUpdateSettingsAutomaticActionsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -67508,6 +67524,8 @@ function isSoftwareUpdateSettingsAutomaticActionsObject(value, options = NO_OPTI
   return verdict(r);
 }
 const kSoftwareUpdateSettingsBetaObject = /* @__PURE__ */ new Map([["OfferPrograms", 0], ["ProgramEnrollment", 1], ["RequireProgram", 2]]);
+const fSoftwareUpdateSettingsBetaObject_1 = { "situation": { "supervised": true } };
+const fSoftwareUpdateSettingsBetaObject_2 = { "situation": { "supervised": true } };
 function cSoftwareUpdateSettingsBetaObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -67531,12 +67549,14 @@ function cSoftwareUpdateSettingsBetaObject_0(v, r, d) {
     else {
       if (!(x === "Allowed" || x === "AlwaysOn" || x === "AlwaysOff")) notAllowed(r, d, "ProgramEnrollment", ["Allowed", "AlwaysOn", "AlwaysOff"], x);
     }
+    if (r.gated) gated(r, d, "ProgramEnrollment", fSoftwareUpdateSettingsBetaObject_1);
   }
   x = v["RequireProgram"];
   if (x !== void 0) {
     n++;
     r.p[d] = "RequireProgram";
     checkSoftwareUpdateSettingsBeta_RequireProgramObject(x, r, d + 1);
+    if (r.gated) gated(r, d, "RequireProgram", fSoftwareUpdateSettingsBetaObject_2);
   }
   return n;
 }
@@ -67652,10 +67672,10 @@ function isSoftwareUpdateSettingsBeta_RequireProgramObject(value, options = NO_O
   return verdict(r);
 }
 const kSoftwareUpdateSettingsDeferralsObject = /* @__PURE__ */ new Map([["CombinedPeriodInDays", 0], ["MajorPeriodInDays", 1], ["MinorPeriodInDays", 2], ["SystemPeriodInDays", 3]]);
-const fSoftwareUpdateSettingsDeferralsObject_0 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "26" } } };
-const fSoftwareUpdateSettingsDeferralsObject_1 = { "availability": { "macOS": { "introduced": "15" } } };
-const fSoftwareUpdateSettingsDeferralsObject_2 = { "availability": { "macOS": { "introduced": "15" } } };
-const fSoftwareUpdateSettingsDeferralsObject_3 = { "availability": { "macOS": { "introduced": "15" } } };
+const fSoftwareUpdateSettingsDeferralsObject_0 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fSoftwareUpdateSettingsDeferralsObject_1 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSoftwareUpdateSettingsDeferralsObject_2 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSoftwareUpdateSettingsDeferralsObject_3 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
 function cSoftwareUpdateSettingsDeferralsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -68753,7 +68773,7 @@ function isStatusAppManagedList(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kStatusAppManagedListAppObject = /* @__PURE__ */ new Map([["_removed", 0], ["config-state", 1], ["declaration-identifier", 2], ["external-version-id", 3], ["identifier", 4], ["name", 5], ["reasons", 6], ["short-version", 7], ["state", 8], ["update-state", 9], ["version", 10]]);
-const fStatusAppManagedListAppObject_1 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } } };
+const fStatusAppManagedListAppObject_1 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "27" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
 function cStatusAppManagedListAppObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -72457,7 +72477,7 @@ function isStatusServicesBackgroundTaskBackgroundTaskObject(value, options = NO_
   return verdict(r);
 }
 const kStatusServicesBackgroundTaskBackgroundTask_LaunchdObject = /* @__PURE__ */ new Map([["checksum", 0], ["device-management", 1], ["label", 2], ["program", 3], ["program-arguments", 4]]);
-const fStatusServicesBackgroundTaskBackgroundTask_LaunchdObject_1 = { "availability": { "macOS": { "introduced": "15" } } };
+const fStatusServicesBackgroundTaskBackgroundTask_LaunchdObject_1 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
 function cStatusServicesBackgroundTaskBackgroundTask_LaunchdObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -73391,11 +73411,11 @@ function isStopMirroringCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kStopMirroringResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fStopMirroringResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fStopMirroringResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fStopMirroringResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } } };
-const fStopMirroringResponse_8 = { "availability": { "macOS": { "introduced": "10.10" } } };
-const fStopMirroringResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } } };
+const fStopMirroringResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fStopMirroringResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fStopMirroringResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fStopMirroringResponse_8 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+const fStopMirroringResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 function cStopMirroringResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -73712,7 +73732,7 @@ function isStorefrontsResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSubscribedCalendars = /* @__PURE__ */ new Map([["SubCalAccountDescription", 0], ["SubCalAccountHostName", 1], ["SubCalAccountPassword", 2], ["SubCalAccountUsername", 3], ["SubCalAccountUseSSL", 4], ["VPNUUID", 5], ["PayloadDescription", 6], ["PayloadDisplayName", 7], ["PayloadIdentifier", 8], ["PayloadOrganization", 9], ["PayloadType", 10], ["PayloadUUID", 11], ["PayloadVersion", 12]]);
-const fSubscribedCalendars_5 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } } };
+const fSubscribedCalendars_5 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 function cSubscribedCalendars_0(v, r, d) {
   let n = 0;
   let x;
@@ -74047,9 +74067,9 @@ function isSynchronizationTokens(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSystemExtensions = /* @__PURE__ */ new Map([["AllowedSystemExtensions", 0], ["AllowedSystemExtensionTypes", 1], ["AllowedTeamIdentifiers", 2], ["AllowUserOverrides", 3], ["NonRemovableFromUISystemExtensions", 4], ["NonRemovableSystemExtensions", 5], ["RemovableSystemExtensions", 6], ["PayloadDescription", 7], ["PayloadDisplayName", 8], ["PayloadIdentifier", 9], ["PayloadOrganization", 10], ["PayloadType", 11], ["PayloadUUID", 12], ["PayloadVersion", 13]]);
-const fSystemExtensions_4 = { "availability": { "macOS": { "introduced": "15" } } };
-const fSystemExtensions_5 = { "availability": { "macOS": { "introduced": "15" } } };
-const fSystemExtensions_6 = { "availability": { "macOS": { "introduced": "12" } } };
+const fSystemExtensions_4 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSystemExtensions_5 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+const fSystemExtensions_6 = { "availability": { "macOS": { "introduced": "12" } }, "exhaustive": true };
 function cSystemExtensions_0(v, r, d) {
   let n = 0;
   let x;
@@ -74681,7 +74701,7 @@ function isSystemMigrationCustomBehaviorItemPathsItem(value, options = NO_OPTION
   return verdict(r);
 }
 const kSystemPolicyControl = /* @__PURE__ */ new Map([["AllowIdentifiedDevelopers", 0], ["EnableAssessment", 1], ["EnableXProtectMalwareUpload", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-const fSystemPolicyControl_2 = { "availability": { "macOS": { "introduced": "15" } } };
+const fSystemPolicyControl_2 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
 function cSystemPolicyControl_0(v, r, d) {
   let n = 0;
   let x;
@@ -74774,7 +74794,7 @@ function isSystemPolicyControl(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSystemPolicyKernelExtensions = /* @__PURE__ */ new Map([["AllowedKernelExtensions", 0], ["AllowedTeamIdentifiers", 1], ["AllowNonAdminUserApprovals", 2], ["AllowUserOverrides", 3], ["PayloadDescription", 4], ["PayloadDisplayName", 5], ["PayloadIdentifier", 6], ["PayloadOrganization", 7], ["PayloadType", 8], ["PayloadUUID", 9], ["PayloadVersion", 10]]);
-const fSystemPolicyKernelExtensions_2 = { "availability": { "macOS": { "introduced": "11" } } };
+const fSystemPolicyKernelExtensions_2 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 function cSystemPolicyKernelExtensions_0(v, r, d) {
   let n = 0;
   let x;
@@ -75103,9 +75123,9 @@ function isSystemPolicyRule(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSystemPreferences = /* @__PURE__ */ new Map([["DisabledPreferencePanes", 0], ["DisabledSystemSettings", 1], ["EnabledPreferencePanes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-const fSystemPreferences_0 = { "availability": { "macOS": { "deprecated": "13" } } };
-const fSystemPreferences_1 = { "availability": { "macOS": { "introduced": "13", "deprecated": "13" } } };
-const fSystemPreferences_2 = { "availability": { "macOS": { "deprecated": "13" } } };
+const fSystemPreferences_0 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "13" } };
+const fSystemPreferences_1 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true, "deprecatedIn": { "macOS": "13" } };
+const fSystemPreferences_2 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "13" } };
 function cSystemPreferences_0(v, r, d) {
   let n = 0;
   let x;
@@ -75124,7 +75144,7 @@ function cSystemPreferences_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "DisabledPreferencePanes", fSystemPreferences_0);
-    deprecated(r, d, "DisabledPreferencePanes", "Deprecated in macOS 13.");
+    deprecated(r, d, "DisabledPreferencePanes", "Deprecated in macOS 13.", fSystemPreferences_0);
   }
   x = v["DisabledSystemSettings"];
   if (x !== void 0) {
@@ -75141,7 +75161,7 @@ function cSystemPreferences_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "DisabledSystemSettings", fSystemPreferences_1);
-    deprecated(r, d, "DisabledSystemSettings", "Deprecated in macOS 13.");
+    deprecated(r, d, "DisabledSystemSettings", "Deprecated in macOS 13.", fSystemPreferences_1);
   }
   x = v["EnabledPreferencePanes"];
   if (x !== void 0) {
@@ -75158,7 +75178,7 @@ function cSystemPreferences_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "EnabledPreferencePanes", fSystemPreferences_2);
-    deprecated(r, d, "EnabledPreferencePanes", "Deprecated in macOS 13.");
+    deprecated(r, d, "EnabledPreferencePanes", "Deprecated in macOS 13.", fSystemPreferences_2);
   }
   x = v["PayloadDescription"];
   if (x !== void 0) {
@@ -75233,8 +75253,8 @@ function isSystemPreferences(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kTVRemote = /* @__PURE__ */ new Map([["AllowedRemotes", 0], ["AllowedTVs", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
-const fTVRemote_0 = { "availability": { "tvOS": { "introduced": "11.3" } } };
-const fTVRemote_1 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" } } };
+const fTVRemote_0 = { "availability": { "tvOS": { "introduced": "11.3" } }, "exhaustive": true };
+const fTVRemote_1 = { "availability": { "iOS": { "introduced": "11.3" }, "iPadOS": { "introduced": "11.3" } }, "exhaustive": true };
 function cTVRemote_0(v, r, d) {
   let n = 0;
   let x;
@@ -75376,7 +75396,7 @@ function isTVRemoteAllowedRemotesItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kTVRemoteAllowedTVsItem = /* @__PURE__ */ new Map([["TVDeviceID", 0], ["TVDeviceName", 1]]);
-const fTVRemoteAllowedTVsItem_1 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" } } };
+const fTVRemoteAllowedTVsItem_1 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" } }, "exhaustive": true };
 function cTVRemoteAllowedTVsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -75639,14 +75659,14 @@ function isTimeServer(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kTokenUpdateRequest = /* @__PURE__ */ new Map([["AwaitingConfiguration", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["MessageType", 3], ["NotOnConsole", 4], ["PushMagic", 5], ["Token", 6], ["Topic", 7], ["UDID", 8], ["UnlockToken", 9], ["UserID", 10], ["UserLongName", 11], ["UserShortName", 12]]);
-const fTokenUpdateRequest_0 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" } } };
-const fTokenUpdateRequest_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fTokenUpdateRequest_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fTokenUpdateRequest_4 = { "availability": { "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" } } };
-const fTokenUpdateRequest_9 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } } };
-const fTokenUpdateRequest_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
-const fTokenUpdateRequest_11 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fTokenUpdateRequest_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } } };
+const fTokenUpdateRequest_0 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fTokenUpdateRequest_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fTokenUpdateRequest_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fTokenUpdateRequest_4 = { "availability": { "macOS": { "introduced": "10.11" }, "tvOS": { "introduced": "10.2" } }, "exhaustive": true };
+const fTokenUpdateRequest_9 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fTokenUpdateRequest_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fTokenUpdateRequest_11 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fTokenUpdateRequest_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 function cTokenUpdateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -75801,10 +75821,10 @@ function isTokensResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kTopLevel = /* @__PURE__ */ new Map([["ConsentText", 0], ["DurationUntilRemoval", 1], ["EncryptedPayloadContent", 2], ["PayloadContent", 3], ["PayloadDescription", 4], ["PayloadDisplayName", 5], ["PayloadExpirationDate", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadRemovalDisallowed", 9], ["PayloadScope", 10], ["PayloadType", 11], ["PayloadUUID", 12], ["PayloadVersion", 13], ["RemovalDate", 14], ["TargetDeviceType", 15]]);
-const fTopLevel_6 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" } } };
-const fTopLevel_9 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" } } };
-const fTopLevel_10 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.8" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "1" } } };
-const fTopLevel_15 = { "availability": { "iOS": { "introduced": "12.2" }, "iPadOS": { "introduced": "12.2" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "12.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "5.2" } } };
+const fTopLevel_6 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fTopLevel_9 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" } }, "exhaustive": true, "situation": { "supervised": true } };
+const fTopLevel_10 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.8" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "1" } }, "exhaustive": true };
+const fTopLevel_15 = { "availability": { "iOS": { "introduced": "12.2" }, "iPadOS": { "introduced": "12.2" }, "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "12.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "5.2" } }, "exhaustive": true };
 function cTopLevel_0(v, r, d) {
   let n = 0;
   let x;
@@ -76122,11 +76142,11 @@ function isTriggerEnhancedLogCollectionCommandCommand(value, options = NO_OPTION
   return verdict(r);
 }
 const kTriggerEnhancedLogCollectionResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fTriggerEnhancedLogCollectionResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fTriggerEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fTriggerEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } } };
-const fTriggerEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } } };
-const fTriggerEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } } };
+const fTriggerEnhancedLogCollectionResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fTriggerEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fTriggerEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fTriggerEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fTriggerEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -76461,10 +76481,10 @@ function isUnlockUserAccountCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kUnlockUserAccountResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fUnlockUserAccountResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fUnlockUserAccountResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fUnlockUserAccountResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fUnlockUserAccountResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fUnlockUserAccountResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fUnlockUserAccountResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fUnlockUserAccountResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fUnlockUserAccountResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cUnlockUserAccountResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -76822,10 +76842,10 @@ function isUserConfiguredCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kUserConfiguredResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fUserConfiguredResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fUserConfiguredResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fUserConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fUserConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fUserConfiguredResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fUserConfiguredResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fUserConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fUserConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cUserConfiguredResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -77071,9 +77091,9 @@ function isUserListCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kUserListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["Users", 9], ["UserShortName", 10]]);
-const fUserListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fUserListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fUserListResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
+const fUserListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fUserListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fUserListResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cUserListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -77243,14 +77263,14 @@ function isUserListResponseErrorChainItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kUserListResponseUsersItem = /* @__PURE__ */ new Map([["DataQuota", 0], ["DataUsed", 1], ["FullName", 2], ["HasDataToSync", 3], ["HasSecureToken", 4], ["IsLoggedIn", 5], ["MobileAccount", 6], ["UID", 7], ["UserGUID", 8], ["UserName", 9]]);
-const fUserListResponseUsersItem_0 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fUserListResponseUsersItem_1 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fUserListResponseUsersItem_2 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fUserListResponseUsersItem_3 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fUserListResponseUsersItem_4 = { "availability": { "macOS": { "introduced": "11" } } };
-const fUserListResponseUsersItem_6 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fUserListResponseUsersItem_7 = { "availability": { "macOS": { "introduced": "10.13" } } };
-const fUserListResponseUsersItem_8 = { "availability": { "macOS": { "introduced": "10.13" } } };
+const fUserListResponseUsersItem_0 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fUserListResponseUsersItem_1 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fUserListResponseUsersItem_2 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fUserListResponseUsersItem_3 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fUserListResponseUsersItem_4 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
+const fUserListResponseUsersItem_6 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fUserListResponseUsersItem_7 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fUserListResponseUsersItem_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cUserListResponseUsersItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -77473,14 +77493,14 @@ function isUserPreferences(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPN = /* @__PURE__ */ new Map([["AlwaysOn", 0], ["DNS", 1], ["IKEv2", 2], ["IPSec", 3], ["IPv4", 4], ["PPP", 5], ["Proxies", 6], ["TransparentProxy", 7], ["UserDefinedName", 8], ["VendorConfig", 9], ["VPN", 10], ["VPNSubType", 11], ["VPNType", 12], ["PayloadDescription", 13], ["PayloadDisplayName", 14], ["PayloadIdentifier", 15], ["PayloadOrganization", 16], ["PayloadType", 17], ["PayloadUUID", 18], ["PayloadVersion", 19]]);
-const fVPN_0 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "tvOS": { "available": false }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPN_1 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPN_2 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPN_3 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPN_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPN_5 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPN_6 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPN_7 = { "availability": { "macOS": { "introduced": "14" } } };
+const fVPN_0 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "tvOS": { "available": false }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPN_1 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPN_2 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPN_3 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPN_4 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPN_5 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPN_6 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPN_7 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 const fVPN_8 = { "availability": { "watchOS": { "available": false } } };
 const fVPN_9 = { "availability": { "watchOS": { "available": false } } };
 const fVPN_11 = { "availability": { "watchOS": { "available": false } } };
@@ -77658,7 +77678,7 @@ function isVPN(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNAlwaysOn = /* @__PURE__ */ new Map([["AllowAllCaptiveNetworkPlugins", 0], ["AllowCaptiveWebSheet", 1], ["AllowedCaptiveNetworkPlugins", 2], ["ApplicationExceptions", 3], ["ServiceExceptions", 4], ["TunnelConfigurations", 5], ["UIToggleEnabled", 6]]);
-const fVPNAlwaysOn_3 = { "availability": { "iOS": { "introduced": "13.6" }, "iPadOS": { "introduced": "13.6" }, "visionOS": { "introduced": "1" } } };
+const fVPNAlwaysOn_3 = { "availability": { "iOS": { "introduced": "13.6" }, "iPadOS": { "introduced": "13.6" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
 function cVPNAlwaysOn_0(v, r, d) {
   let n = 0;
   let x;
@@ -77961,15 +77981,15 @@ function isVPNAlwaysOnTunnelConfigurationElement(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNDNS = /* @__PURE__ */ new Map([["DNSProtocol", 0], ["DomainName", 1], ["PayloadCertificateUUID", 2], ["SearchDomains", 3], ["ServerAddresses", 4], ["ServerName", 5], ["ServerURL", 6], ["SupplementalMatchDomains", 7], ["SupplementalMatchDomainsNoSearch", 8]]);
-const fVPNDNS_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_1 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_3 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_4 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_5 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_7 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNDNS_8 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
+const fVPNDNS_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_1 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_3 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_4 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_5 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_7 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNDNS_8 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cVPNDNS_0(v, r, d) {
   let n = 0;
   let x;
@@ -78084,31 +78104,31 @@ function isVPNDNS(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNIKEv2 = /* @__PURE__ */ new Map([["AllowPostQuantumKeyExchangeFallback", 0], ["AuthenticationMethod", 1], ["AuthName", 2], ["AuthPassword", 3], ["CertificateType", 4], ["ChildSecurityAssociationParameters", 5], ["DeadPeerDetectionRate", 6], ["DisableMOBIKE", 7], ["DisableRedirect", 8], ["DisconnectOnIdle", 9], ["DisconnectOnIdleTimer", 10], ["EnableCertificateRevocationCheck", 11], ["EnableFallback", 12], ["EnablePFS", 13], ["EnforceRoutes", 14], ["EnforceStrictAlgorithmSelection", 15], ["ExcludeAPNs", 16], ["ExcludeCellularServices", 17], ["ExcludeDeviceCommunication", 18], ["ExcludeLocalNetworks", 19], ["ExtendedAuthEnabled", 20], ["IKESecurityAssociationParameters", 21], ["IncludeAllNetworks", 22], ["LocalIdentifier", 23], ["MTU", 24], ["NATKeepAliveInterval", 25], ["NATKeepAliveOffloadEnable", 26], ["OnDemandEnabled", 27], ["OnDemandRules", 28], ["OnDemandUserOverrideDisabled", 29], ["Password", 30], ["PayloadCertificateUUID", 31], ["PPK", 32], ["PPKIdentifier", 33], ["PPKMandatory", 34], ["ProviderBundleIdentifier", 35], ["ProviderDesignatedRequirement", 36], ["ProviderType", 37], ["RemoteAddress", 38], ["RemoteIdentifier", 39], ["ServerCertificateCommonName", 40], ["ServerCertificateIssuerCommonName", 41], ["SharedSecret", 42], ["TLSMaximumVersion", 43], ["TLSMinimumVersion", 44], ["UseConfigurationAttributeInternalIPSubnet", 45]]);
-const fVPNIKEv2_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" }, "watchOS": { "introduced": "26" } } };
-const fVPNIKEv2_6 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNIKEv2_7 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_8 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_11 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_12 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNIKEv2_13 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_14 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" } } };
-const fVPNIKEv2_15 = { "availability": { "iOS": { "introduced": "18.5" }, "iPadOS": { "introduced": "18.5" }, "macOS": { "introduced": "15.5" }, "tvOS": { "introduced": "18.5" }, "visionOS": { "introduced": "2.5" }, "watchOS": { "introduced": "11.5" } } };
-const fVPNIKEv2_16 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" } } };
-const fVPNIKEv2_17 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" } } };
-const fVPNIKEv2_18 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" } } };
-const fVPNIKEv2_19 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" } } };
-const fVPNIKEv2_22 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" } } };
-const fVPNIKEv2_24 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_25 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_26 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_29 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_32 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } } };
-const fVPNIKEv2_33 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } } };
-const fVPNIKEv2_34 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } } };
-const fVPNIKEv2_36 = { "availability": { "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "17" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_43 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_44 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
-const fVPNIKEv2_45 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } } };
+const fVPNIKEv2_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" }, "watchOS": { "introduced": "26" } }, "exhaustive": true };
+const fVPNIKEv2_6 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNIKEv2_7 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_8 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_11 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_12 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNIKEv2_13 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_14 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fVPNIKEv2_15 = { "availability": { "iOS": { "introduced": "18.5" }, "iPadOS": { "introduced": "18.5" }, "macOS": { "introduced": "15.5" }, "tvOS": { "introduced": "18.5" }, "visionOS": { "introduced": "2.5" }, "watchOS": { "introduced": "11.5" } }, "exhaustive": true };
+const fVPNIKEv2_16 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fVPNIKEv2_17 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fVPNIKEv2_18 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fVPNIKEv2_19 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fVPNIKEv2_22 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+const fVPNIKEv2_24 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_25 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_26 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_29 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_32 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } }, "exhaustive": true };
+const fVPNIKEv2_33 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } }, "exhaustive": true };
+const fVPNIKEv2_34 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "macOS": { "introduced": "15" }, "tvOS": { "introduced": "18" }, "visionOS": { "introduced": "2" }, "watchOS": { "introduced": "11" } }, "exhaustive": true };
+const fVPNIKEv2_36 = { "availability": { "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "17" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_43 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_44 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+const fVPNIKEv2_45 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 function cVPNIKEv2_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -78451,7 +78471,7 @@ function isVPNIKEv2(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNIKEv2ChildSecurityAssociationParameters = /* @__PURE__ */ new Map([["DiffieHellmanGroup", 0], ["EncryptionAlgorithm", 1], ["IntegrityAlgorithm", 2], ["LifeTimeInMinutes", 3], ["PostQuantumKeyExchangeMethods", 4]]);
-const fVPNIKEv2ChildSecurityAssociationParameters_4 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "26" }, "watchOS": { "introduced": "26" } } };
+const fVPNIKEv2ChildSecurityAssociationParameters_4 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "26" }, "watchOS": { "introduced": "26" } }, "exhaustive": true };
 function cVPNIKEv2ChildSecurityAssociationParameters_0(v, r, d) {
   let n = 0;
   let x;
@@ -78528,7 +78548,7 @@ function isVPNIKEv2ChildSecurityAssociationParameters(value, options = NO_OPTION
   return verdict(r);
 }
 const kVPNIKEv2IKESecurityAssociationParameters = /* @__PURE__ */ new Map([["DiffieHellmanGroup", 0], ["EncryptionAlgorithm", 1], ["IntegrityAlgorithm", 2], ["LifeTimeInMinutes", 3], ["PostQuantumKeyExchangeMethods", 4]]);
-const fVPNIKEv2IKESecurityAssociationParameters_4 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "26" }, "watchOS": { "introduced": "26" } } };
+const fVPNIKEv2IKESecurityAssociationParameters_4 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "16" }, "visionOS": { "introduced": "26" }, "watchOS": { "introduced": "26" } }, "exhaustive": true };
 function cVPNIKEv2IKESecurityAssociationParameters_0(v, r, d) {
   let n = 0;
   let x;
@@ -78605,9 +78625,9 @@ function isVPNIKEv2IKESecurityAssociationParameters(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kVPNIPSec = /* @__PURE__ */ new Map([["AuthenticationMethod", 0], ["DisconnectOnIdle", 1], ["DisconnectOnIdleTimer", 2], ["LocalIdentifier", 3], ["LocalIdentifierType", 4], ["OnDemandEnabled", 5], ["OnDemandMatchDomainsAlways", 6], ["OnDemandMatchDomainsNever", 7], ["OnDemandMatchDomainsOnRetry", 8], ["OnDemandRules", 9], ["PayloadCertificateUUID", 10], ["PromptForVPNPIN", 11], ["RemoteAddress", 12], ["SharedSecret", 13], ["XAuthEnabled", 14], ["XAuthName", 15], ["XAuthPassword", 16], ["XAuthPasswordEncryption", 17]]);
-const fVPNIPSec_6 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fVPNIPSec_7 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
-const fVPNIPSec_8 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" } } };
+const fVPNIPSec_6 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" } };
+const fVPNIPSec_7 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" }, "instead": "use EvaluateConnection instead" };
+const fVPNIPSec_8 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" }, "instead": "use EvaluateConnection instead" };
 function cVPNIPSec_0(v, r, d) {
   let n = 0;
   let x;
@@ -78665,7 +78685,7 @@ function cVPNIPSec_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "OnDemandMatchDomainsAlways", fVPNIPSec_6);
-    deprecated(r, d, "OnDemandMatchDomainsAlways", "Deprecated.");
+    deprecated(r, d, "OnDemandMatchDomainsAlways", "Deprecated. Deprecated in iOS 7, iPadOS 7.", fVPNIPSec_6);
   }
   x = v["OnDemandMatchDomainsNever"];
   if (x !== void 0) {
@@ -78679,7 +78699,7 @@ function cVPNIPSec_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "OnDemandMatchDomainsNever", fVPNIPSec_7);
-    deprecated(r, d, "OnDemandMatchDomainsNever", "Deprecated.");
+    deprecated(r, d, "OnDemandMatchDomainsNever", "Deprecated. Deprecated in iOS 7, iPadOS 7. Use EvaluateConnection instead.", fVPNIPSec_7);
   }
   x = v["OnDemandMatchDomainsOnRetry"];
   if (x !== void 0) {
@@ -78693,7 +78713,7 @@ function cVPNIPSec_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "OnDemandMatchDomainsOnRetry", fVPNIPSec_8);
-    deprecated(r, d, "OnDemandMatchDomainsOnRetry", "Deprecated.");
+    deprecated(r, d, "OnDemandMatchDomainsOnRetry", "Deprecated. Deprecated in iOS 7, iPadOS 7. Use EvaluateConnection instead.", fVPNIPSec_8);
   }
   x = v["OnDemandRules"];
   if (x !== void 0) {
@@ -79171,18 +79191,18 @@ function isVPNTransparentProxy(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNVPN = /* @__PURE__ */ new Map([["AuthenticationMethod", 0], ["AuthName", 1], ["AuthPassword", 2], ["DisconnectOnIdle", 3], ["DisconnectOnIdleTimer", 4], ["EnforceRoutes", 5], ["ExcludeAPNs", 6], ["ExcludeCellularServices", 7], ["ExcludeDeviceCommunication", 8], ["ExcludeLocalNetworks", 9], ["IncludeAllNetworks", 10], ["OnDemandEnabled", 11], ["OnDemandMatchDomainsAlways", 12], ["OnDemandMatchDomainsNever", 13], ["OnDemandMatchDomainsOnRetry", 14], ["OnDemandRules", 15], ["OnDemandUserOverrideDisabled", 16], ["PayloadCertificateUUID", 17], ["ProviderBundleIdentifier", 18], ["ProviderDesignatedRequirement", 19], ["ProviderType", 20], ["RemoteAddress", 21]]);
-const fVPNVPN_5 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNVPN_6 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNVPN_7 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNVPN_8 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" } } };
-const fVPNVPN_9 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNVPN_10 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
-const fVPNVPN_12 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" }, "watchOS": { "available": false } } };
-const fVPNVPN_13 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" }, "watchOS": { "available": false } } };
-const fVPNVPN_14 = { "availability": { "iOS": { "deprecated": "7" }, "iPadOS": { "deprecated": "7" }, "watchOS": { "available": false } } };
-const fVPNVPN_16 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } } };
+const fVPNVPN_5 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNVPN_6 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNVPN_7 = { "availability": { "iOS": { "introduced": "16.4" }, "iPadOS": { "introduced": "16.4" }, "macOS": { "introduced": "13.3" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNVPN_8 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fVPNVPN_9 = { "availability": { "iOS": { "introduced": "14.2" }, "iPadOS": { "introduced": "14.2" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNVPN_10 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
+const fVPNVPN_12 = { "availability": { "iOS": {}, "iPadOS": {}, "watchOS": { "available": false } }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" }, "instead": "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries." };
+const fVPNVPN_13 = { "availability": { "iOS": {}, "iPadOS": {}, "watchOS": { "available": false } }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" }, "instead": "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries." };
+const fVPNVPN_14 = { "availability": { "iOS": {}, "iPadOS": {}, "watchOS": { "available": false } }, "deprecatedIn": { "iOS": "7", "iPadOS": "7" }, "instead": "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries." };
+const fVPNVPN_16 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "available": false } }, "exhaustive": true };
 const fVPNVPN_18 = { "availability": { "watchOS": { "available": false } } };
-const fVPNVPN_19 = { "availability": { "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "17" }, "watchOS": { "available": false } } };
+const fVPNVPN_19 = { "availability": { "macOS": { "introduced": "10.15" }, "tvOS": { "introduced": "17" }, "watchOS": { "available": false } }, "exhaustive": true };
 const fVPNVPN_20 = { "availability": { "watchOS": { "available": false } } };
 function cVPNVPN_0(v, r, d) {
   let n = 0;
@@ -79292,7 +79312,7 @@ function cVPNVPN_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "OnDemandMatchDomainsAlways", fVPNVPN_12);
-    deprecated(r, d, "OnDemandMatchDomainsAlways", "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.");
+    deprecated(r, d, "OnDemandMatchDomainsAlways", "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.", fVPNVPN_12);
   }
   x = v["OnDemandMatchDomainsNever"];
   if (x !== void 0) {
@@ -79306,7 +79326,7 @@ function cVPNVPN_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "OnDemandMatchDomainsNever", fVPNVPN_13);
-    deprecated(r, d, "OnDemandMatchDomainsNever", "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.");
+    deprecated(r, d, "OnDemandMatchDomainsNever", "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.", fVPNVPN_13);
   }
   x = v["OnDemandMatchDomainsOnRetry"];
   if (x !== void 0) {
@@ -79320,7 +79340,7 @@ function cVPNVPN_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "OnDemandMatchDomainsOnRetry", fVPNVPN_14);
-    deprecated(r, d, "OnDemandMatchDomainsOnRetry", "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.");
+    deprecated(r, d, "OnDemandMatchDomainsOnRetry", "In iOS 7 and later, this key is deprecated (but still supported) in favor of EvaluateConnection actions in the OnDemandRules dictionaries.", fVPNVPN_14);
   }
   x = v["OnDemandRules"];
   if (x !== void 0) {
@@ -79745,10 +79765,10 @@ function isValidateApplicationsCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kValidateApplicationsResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
-const fValidateApplicationsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fValidateApplicationsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fValidateApplicationsResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
-const fValidateApplicationsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } } };
+const fValidateApplicationsResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fValidateApplicationsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fValidateApplicationsResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+const fValidateApplicationsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 function cValidateApplicationsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -80000,10 +80020,10 @@ function isVerifyFirmwarePasswordCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVerifyFirmwarePasswordResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9], ["VerifyFirmwarePassword", 10]]);
-const fVerifyFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fVerifyFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fVerifyFirmwarePasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
-const fVerifyFirmwarePasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } } };
+const fVerifyFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fVerifyFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fVerifyFirmwarePasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+const fVerifyFirmwarePasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 function cVerifyFirmwarePasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -80299,10 +80319,10 @@ function isVerifyRecoveryLockCommandCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVerifyRecoveryLockResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["PasswordVerified", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
-const fVerifyRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } } };
-const fVerifyRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fVerifyRecoveryLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } } };
-const fVerifyRecoveryLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } } };
+const fVerifyRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fVerifyRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fVerifyRecoveryLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+const fVerifyRecoveryLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
 function cVerifyRecoveryLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -81464,11 +81484,11 @@ function isWatchEnrollment(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kWebClip = /* @__PURE__ */ new Map([["FullScreen", 0], ["Icon", 1], ["IgnoreManifestScope", 2], ["IsRemovable", 3], ["Label", 4], ["Precomposed", 5], ["TargetApplicationBundleIdentifier", 6], ["URL", 7], ["PayloadDescription", 8], ["PayloadDisplayName", 9], ["PayloadIdentifier", 10], ["PayloadOrganization", 11], ["PayloadType", 12], ["PayloadUUID", 13], ["PayloadVersion", 14]]);
-const fWebClip_0 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fWebClip_2 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
-const fWebClip_3 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fWebClip_5 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } } };
-const fWebClip_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } } };
+const fWebClip_0 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fWebClip_2 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
+const fWebClip_3 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fWebClip_5 = { "availability": { "iOS": { "introduced": "4" }, "iPadOS": { "introduced": "4" } }, "exhaustive": true };
+const fWebClip_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
 function cWebClip_0(v, r, d) {
   let n = 0;
   let x;
@@ -81592,24 +81612,24 @@ function isWebClip(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kWebContentFilter = /* @__PURE__ */ new Map([["AllowListBookmarks", 0], ["AutoFilterEnabled", 1], ["BlacklistedURLs", 2], ["ContentFilterUUID", 3], ["DenyListURLs", 4], ["FilterBrowsers", 5], ["FilterDataProviderBundleIdentifier", 6], ["FilterDataProviderDesignatedRequirement", 7], ["FilterGrade", 8], ["FilterPacketProviderBundleIdentifier", 9], ["FilterPacketProviderDesignatedRequirement", 10], ["FilterPackets", 11], ["FilterSockets", 12], ["FilterType", 13], ["FilterURLs", 14], ["HideDenyListURLs", 15], ["Organization", 16], ["Password", 17], ["PayloadCertificateUUID", 18], ["PermittedURLs", 19], ["PluginBundleID", 20], ["SafariHistoryRetentionEnabled", 21], ["ServerAddress", 22], ["URLFilterParameters", 23], ["UserDefinedName", 24], ["UserName", 25], ["VendorConfig", 26], ["WhitelistedBookmarks", 27], ["PayloadDescription", 28], ["PayloadDisplayName", 29], ["PayloadIdentifier", 30], ["PayloadOrganization", 31], ["PayloadType", 32], ["PayloadUUID", 33], ["PayloadVersion", 34]]);
-const fWebContentFilter_0 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_2 = { "availability": { "iOS": { "introduced": "7", "deprecated": "14.5" }, "iPadOS": { "introduced": "7", "deprecated": "14.5" } } };
-const fWebContentFilter_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_4 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_7 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fWebContentFilter_8 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fWebContentFilter_9 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fWebContentFilter_10 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fWebContentFilter_11 = { "availability": { "macOS": { "introduced": "10.15" } } };
-const fWebContentFilter_13 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_14 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" } } };
-const fWebContentFilter_15 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "visionOS": { "introduced": "2" } } };
-const fWebContentFilter_19 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } } };
-const fWebContentFilter_21 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } } };
-const fWebContentFilter_23 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" } } };
-const fWebContentFilter_27 = { "availability": { "iOS": { "introduced": "7", "deprecated": "14.5" }, "iPadOS": { "introduced": "7", "deprecated": "14.5" } } };
+const fWebContentFilter_0 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_1 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" } };
+const fWebContentFilter_3 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_4 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_7 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fWebContentFilter_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fWebContentFilter_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fWebContentFilter_10 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fWebContentFilter_11 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+const fWebContentFilter_13 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_14 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fWebContentFilter_15 = { "availability": { "iOS": { "introduced": "18" }, "iPadOS": { "introduced": "18" }, "visionOS": { "introduced": "2" } }, "exhaustive": true };
+const fWebContentFilter_19 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+const fWebContentFilter_21 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fWebContentFilter_23 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" } }, "exhaustive": true };
+const fWebContentFilter_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" } };
 function cWebContentFilter_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -81640,7 +81660,7 @@ function cWebContentFilter_0(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "BlacklistedURLs", fWebContentFilter_2);
-      deprecated(r, d, "BlacklistedURLs", "Deprecated in iOS 14.5, iPadOS 14.5.");
+      deprecated(r, d, "BlacklistedURLs", "Deprecated in iOS 14.5, iPadOS 14.5.", fWebContentFilter_2);
       return 0;
     }
     case 3: {
@@ -81791,7 +81811,7 @@ function cWebContentFilter_1(x, i, r, d) {
         }
       }
       if (r.gated) gated(r, d, "WhitelistedBookmarks", fWebContentFilter_27);
-      deprecated(r, d, "WhitelistedBookmarks", "Deprecated in iOS 14.5, iPadOS 14.5.");
+      deprecated(r, d, "WhitelistedBookmarks", "Deprecated in iOS 14.5, iPadOS 14.5.", fWebContentFilter_27);
       return 0;
     }
     case 28: {
@@ -81996,8 +82016,8 @@ function isWebContentFilterVendorConfig(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kWebContentFilterWhitelistedBookmarksItem = /* @__PURE__ */ new Map([["Title", 0], ["URL", 1]]);
-const fWebContentFilterWhitelistedBookmarksItem_0 = { "availability": { "iOS": { "deprecated": "14.5" }, "iPadOS": { "deprecated": "14.5" } } };
-const fWebContentFilterWhitelistedBookmarksItem_1 = { "availability": { "iOS": { "deprecated": "14.5" }, "iPadOS": { "deprecated": "14.5" } } };
+const fWebContentFilterWhitelistedBookmarksItem_0 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" } };
+const fWebContentFilterWhitelistedBookmarksItem_1 = { "availability": { "iOS": {}, "iPadOS": {} }, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" } };
 function cWebContentFilterWhitelistedBookmarksItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -82007,7 +82027,7 @@ function cWebContentFilterWhitelistedBookmarksItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Title", "string", x);
     if (r.gated) gated(r, d, "Title", fWebContentFilterWhitelistedBookmarksItem_0);
-    deprecated(r, d, "Title", "Deprecated in iOS 14.5, iPadOS 14.5.");
+    deprecated(r, d, "Title", "Deprecated in iOS 14.5, iPadOS 14.5.", fWebContentFilterWhitelistedBookmarksItem_0);
   }
   x = v["URL"];
   if (x === void 0) missingRequired(r, d, "URL");
@@ -82015,7 +82035,7 @@ function cWebContentFilterWhitelistedBookmarksItem_0(v, r, d) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "URL", "string", x);
     if (r.gated) gated(r, d, "URL", fWebContentFilterWhitelistedBookmarksItem_1);
-    deprecated(r, d, "URL", "Deprecated in iOS 14.5, iPadOS 14.5.");
+    deprecated(r, d, "URL", "Deprecated in iOS 14.5, iPadOS 14.5.", fWebContentFilterWhitelistedBookmarksItem_1);
   }
   return n;
 }
@@ -82045,7 +82065,7 @@ function isWebContentFilterWhitelistedBookmarksItem(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kWebContentFilterPlugin = /* @__PURE__ */ new Map([["Authentication", 0], ["ContentFilterUUID", 1], ["Filter", 2], ["Organization", 3], ["PluginBundleID", 4], ["ServerAddress", 5], ["VendorConfig", 6], ["VisibleName", 7]]);
-const fWebContentFilterPlugin_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
+const fWebContentFilterPlugin_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
 function cWebContentFilterPlugin_0(v, r, d) {
   let n = 0;
   let x;
@@ -82164,10 +82184,10 @@ function isWebContentFilterPluginAuthenticationObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kWebContentFilterPluginFilterObject = /* @__PURE__ */ new Map([["Browsers", 0], ["Grade", 1], ["Packets", 2], ["Sockets", 3], ["URLs", 4]]);
-const fWebContentFilterPluginFilterObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } } };
-const fWebContentFilterPluginFilterObject_1 = { "availability": { "macOS": { "introduced": "27" } } };
-const fWebContentFilterPluginFilterObject_2 = { "availability": { "macOS": { "introduced": "27" } } };
-const fWebContentFilterPluginFilterObject_4 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } } };
+const fWebContentFilterPluginFilterObject_0 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+const fWebContentFilterPluginFilterObject_1 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fWebContentFilterPluginFilterObject_2 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
+const fWebContentFilterPluginFilterObject_4 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 function cWebContentFilterPluginFilterObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -82618,21 +82638,21 @@ function isWellKnownAvailableServer(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kWiFi = /* @__PURE__ */ new Map([["AllowJoinBeforeFirstUnlock", 0], ["AutoJoin", 1], ["CaptiveBypass", 2], ["DisableAssociationMACRandomization", 3], ["DisplayedOperatorName", 4], ["DomainName", 5], ["EAPClientConfiguration", 6], ["EnableIPv6", 7], ["EncryptionType", 8], ["HESSID", 9], ["HIDDEN_NETWORK", 10], ["IsHotspot", 11], ["MCCAndMNCs", 12], ["NAIRealmNames", 13], ["Password", 14], ["PayloadCertificateUUID", 15], ["ProxyPACFallbackAllowed", 16], ["ProxyPACURL", 17], ["ProxyPassword", 18], ["ProxyServer", 19], ["ProxyServerPort", 20], ["ProxyType", 21], ["ProxyUsername", 22], ["QoSMarkingPolicy", 23], ["RoamingConsortiumOIs", 24], ["ServiceProviderRoamingEnabled", 25], ["SetupModes", 26], ["SSID_STR", 27], ["TLSCertificateRequired", 28], ["PayloadDescription", 29], ["PayloadDisplayName", 30], ["PayloadIdentifier", 31], ["PayloadOrganization", 32], ["PayloadType", 33], ["PayloadUUID", 34], ["PayloadVersion", 35]]);
-const fWiFi_0 = { "availability": { "visionOS": { "introduced": "26" } } };
-const fWiFi_1 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_2 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_3 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "7" } } };
-const fWiFi_4 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_9 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_11 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_12 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_13 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_23 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_24 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_25 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFi_26 = { "availability": { "macOS": { "introduced": "10.7" } } };
-const fWiFi_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
+const fWiFi_0 = { "availability": { "visionOS": { "introduced": "26" } }, "exhaustive": true };
+const fWiFi_1 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_2 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_3 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "15" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "7" } }, "exhaustive": true };
+const fWiFi_4 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_5 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_9 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_11 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_12 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_13 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_23 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_24 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_25 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.9" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFi_26 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+const fWiFi_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
 function cWiFi_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -82882,11 +82902,11 @@ function isWiFi(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kWiFiEAPClientConfiguration = /* @__PURE__ */ new Map([["AcceptEAPTypes", 0], ["EAPFASTProvisionPAC", 1], ["EAPFASTProvisionPACAnonymously", 2], ["EAPFASTUsePAC", 3], ["EAPSIMNumberOfRANDs", 4], ["OneTimeUserPassword", 5], ["OuterIdentity", 6], ["PayloadCertificateAnchorUUID", 7], ["SystemModeCredentialsSource", 8], ["SystemModeUseOpenDirectoryCredentials", 9], ["TLSCertificateIsRequired", 10], ["TLSMaximumVersion", 11], ["TLSMinimumVersion", 12], ["TLSTrustedCertificates", 13], ["TLSTrustedServerNames", 14], ["TTLSInnerAuthentication", 15], ["UserName", 16], ["UserPassword", 17]]);
-const fWiFiEAPClientConfiguration_4 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFiEAPClientConfiguration_5 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.8" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFiEAPClientConfiguration_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFiEAPClientConfiguration_11 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFiEAPClientConfiguration_12 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
+const fWiFiEAPClientConfiguration_4 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFiEAPClientConfiguration_5 = { "availability": { "iOS": { "introduced": "8" }, "iPadOS": { "introduced": "8" }, "macOS": { "introduced": "10.8" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFiEAPClientConfiguration_10 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFiEAPClientConfiguration_11 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFiEAPClientConfiguration_12 = { "availability": { "iOS": { "introduced": "11" }, "iPadOS": { "introduced": "11" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "11" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
 function cWiFiEAPClientConfiguration_0(v, r, d) {
   let n = 0;
   let x;
@@ -83062,8 +83082,8 @@ function isWiFiEAPClientConfiguration(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kWiFiQoSMarkingPolicy = /* @__PURE__ */ new Map([["QoSMarkingAllowListAppIdentifiers", 0], ["QoSMarkingAppleAudioVideoCalls", 1], ["QoSMarkingEnabled", 2], ["QoSMarkingWhitelistedAppIdentifiers", 3]]);
-const fWiFiQoSMarkingPolicy_0 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } } };
-const fWiFiQoSMarkingPolicy_3 = { "availability": { "iOS": { "introduced": "10", "deprecated": "14.5" }, "iPadOS": { "introduced": "10", "deprecated": "14.5" }, "macOS": { "introduced": "10.13", "deprecated": "14" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "3.2" } } };
+const fWiFiQoSMarkingPolicy_0 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "9" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true };
+const fWiFiQoSMarkingPolicy_3 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.13" }, "tvOS": { "introduced": "9" }, "watchOS": { "introduced": "3.2" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5", "macOS": "14" } };
 function cWiFiQoSMarkingPolicy_0(v, r, d) {
   let n = 0;
   let x;
@@ -83102,7 +83122,7 @@ function cWiFiQoSMarkingPolicy_0(v, r, d) {
       }
     }
     if (r.gated) gated(r, d, "QoSMarkingWhitelistedAppIdentifiers", fWiFiQoSMarkingPolicy_3);
-    deprecated(r, d, "QoSMarkingWhitelistedAppIdentifiers", "Deprecated in iOS 14.5, iPadOS 14.5, macOS 14.");
+    deprecated(r, d, "QoSMarkingWhitelistedAppIdentifiers", "Deprecated in iOS 14.5, iPadOS 14.5, macOS 14.", fWiFiQoSMarkingPolicy_3);
   }
   return n;
 }

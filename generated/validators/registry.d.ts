@@ -15,3 +15,29 @@ export declare const validatorsByDeclarationType: ReadonlyMap<string, Validator>
 export declare const validatorsByRequestType: ReadonlyMap<string, Validator>;
 /** Validators of check-in messages, by `MessageType`. */
 export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
+/** A payload type's facts as its page states them, for checks of a profile as a whole. */
+export interface PayloadTypeFacts {
+    /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
+    readonly missing?: readonly string[];
+    /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
+    readonly references?: readonly string[];
+    /** Platforms and versions that have the payload type. */
+    readonly availability?: Readonly<Record<string, {
+        readonly introduced?: string;
+        readonly removed?: string;
+        readonly availableThrough?: string;
+        readonly available?: boolean;
+    }>>;
+    /** The availability lists every platform that has the payload type. */
+    readonly exhaustive?: boolean;
+    /** The page's Profile Availability table, per platform (and `Shared iPad`). */
+    readonly profile?: Readonly<Record<string, {
+        readonly requiresSupervision: boolean;
+        readonly allowedInUserEnrollment: boolean;
+        readonly allowMultiplePayloads: boolean;
+    }>>;
+    /** The page and line the facts are from. */
+    readonly source?: string;
+}
+/** Facts about each payload type as a whole (see `PayloadTypeFacts`). */
+export declare const payloadTypeFacts: ReadonlyMap<string, PayloadTypeFacts>;

@@ -13,8 +13,13 @@ export interface ValidateOptions {
     osVersion?: string;
     /** Unknown keys are errors instead of warnings. */
     strict?: boolean;
+    /** Whether the device is supervised: keys that need supervision, and deprecations for unsupervised devices, are reported only when this is known. */
+    supervised?: boolean;
+    /** How the device is enrolled; `user` (User Enrollment, a Managed Apple Account) implies an unsupervised device. */
+    enrollment?: Enrollment;
 }
-export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'unknown-type';
+export type Enrollment = 'device' | 'user' | 'automated';
+export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'requires-supervision' | 'unknown-type';
 export interface ValidationIssue {
     /** Where the problem is: `IKEv2.MTU`, `OnDemandRules[2].Action`; empty for the value itself. */
     path: string;
@@ -38,15 +43,37 @@ interface PlatformAvailability {
     introduced?: string;
     deprecated?: string;
     removed?: string;
+    /** The last version that has the key. */
+    availableThrough?: string;
     available?: boolean;
 }
+/** What a page says about supervision and conditional deprecation of one key. */
+export interface SupervisionFacts {
+    /** The key needs a supervised device (on `platforms` when given, else everywhere). */
+    supervised?: boolean;
+    platforms?: readonly Platform[];
+    /** Versions bounding the requirement per platform. */
+    since?: Partial<Record<Platform, string>>;
+    until?: Partial<Record<Platform, string>>;
+    /** The key's use is deprecated in these situations. */
+    when?: readonly ('unsupervised' | 'managedAppleAccount')[];
+    note?: string;
+}
 /**
- * What a key's option-dependent checks need (its availability per platform). Generated code
- * keeps one constant per key and calls `gated` only when `Run.gated` is set: a validation
- * without those options never looks at them.
+ * What a key's option-dependent checks need: its availability per platform, the version each
+ * platform deprecates it in, its supervision facts. Generated code keeps one constant per key and
+ * calls `gated` only when `Run.gated` is set: a validation without those options never looks at
+ * them.
  */
 export interface KeyFacts {
     availability?: Partial<Record<Platform, PlatformAvailability>>;
+    /** The page's list of platforms is complete: a platform it omits does not have the key. */
+    exhaustive?: boolean;
+    /** The version each platform deprecates the key in, where the page says. */
+    deprecatedIn?: Partial<Record<Platform, string>>;
+    /** What to use instead, from the page's sentence or the replacement's name. */
+    instead?: string;
+    situation?: SupervisionFacts;
 }
 /**
  * The state of one validation. `p[0..d)` is the path of the value a check function is at:
@@ -56,7 +83,7 @@ export interface KeyFacts {
 export declare class Run {
     o: ValidateOptions;
     strict: boolean;
-    /** An option-dependent check is asked for (`platform` given): the one flag generated code tests. */
+    /** An option-dependent check is asked for (`platform`, `supervised` or `enrollment` given): the one flag generated code tests. */
     gated: boolean;
     /** Only the verdict is wanted (`is<Name>`): count errors, build no issue. */
     quick: boolean;
@@ -117,12 +144,19 @@ export declare function belowMinimum(r: Run, d: number, key: string | number, mi
 export declare function aboveMaximum(r: Run, d: number, key: string | number, maximum: number, actual: unknown): void;
 /** A key the dictionary's object does not list (a key `v` only inherits is not one of its keys). */
 export declare function unknownKey(r: Run, d: number, v: Dict, key: string): void;
-export declare function deprecated(r: Run, d: number, key: string, note: string): void;
+/**
+ * A deprecated key. With `facts.deprecatedIn` (the version each platform deprecates it in) and a
+ * platform, only that platform's deprecation counts, and only from its version on; without a
+ * platform, `text` names every platform. Without `deprecatedIn` the key is deprecated everywhere.
+ */
+export declare function deprecated(r: Run, d: number, key: string, text: string, facts?: KeyFacts): void;
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export declare function compareVersions(a: string, b: string): number;
 /**
  * The checks that depend on options, for one key: generated code calls it only when `r.gated`.
- * Availability needs `platform`, and `osVersion` for versions.
+ * Availability needs `platform`, and `osVersion` for versions; where the page's list of platforms
+ * is `exhaustive`, a platform it omits does not have the key, otherwise an omitted platform is not
+ * judged. The device's situation needs `supervised` or `enrollment`.
  */
 export declare function gated(r: Run, d: number, key: string, facts: KeyFacts): void;
 export declare function result(issues: ValidationIssue[]): ValidationResult;

@@ -3,7 +3,7 @@ const NO_OPTIONS = Object.freeze({});
 class Run {
   o = NO_OPTIONS;
   strict = false;
-  /** An option-dependent check is asked for (`platform` given): the one flag generated code tests. */
+  /** An option-dependent check is asked for (`platform`, `supervised` or `enrollment` given): the one flag generated code tests. */
   gated = false;
   /** Only the verdict is wanted (`is<Name>`): count errors, build no issue. */
   quick = false;
@@ -74,7 +74,7 @@ function begin(o, quick) {
   spare = null;
   r.o = o;
   r.strict = o.strict === true;
-  r.gated = o.platform !== void 0;
+  r.gated = o.platform !== void 0 || o.supervised !== void 0 || o.enrollment !== void 0;
   r.quick = quick;
   r.errors = 0;
   r.halt = false;
@@ -193,8 +193,35 @@ function unknownKey(r, d, v, key) {
   if (r.strict) error(r);
   if (!r.quick) add(r, pathOf(r, d, key), "unknown-key", r.strict ? "error" : "warning", void 0, void 0, key);
 }
-function deprecated(r, d, key, note) {
-  if (!r.quick) add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, note);
+function deprecated(r, d, key, text, facts) {
+  if (r.quick) return;
+  const where = facts?.deprecatedIn;
+  const platform = r.o.platform;
+  if (where === void 0 || platform === void 0) return add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, text);
+  const version = where[platform];
+  const osVersion = r.o.osVersion;
+  if (version === void 0 || osVersion !== void 0 && compareVersions(osVersion, version) < 0) return;
+  add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, `deprecated in ${platform} ${version}${facts?.instead ? `: ${facts.instead}` : ""}`);
+}
+function supervisionApplies(f, o) {
+  if (f.platforms === void 0) return true;
+  if (o.platform === void 0 || !f.platforms.includes(o.platform)) return false;
+  const since = f.since?.[o.platform];
+  const until = f.until?.[o.platform];
+  if (since !== void 0 && o.osVersion !== void 0 && compareVersions(o.osVersion, since) < 0) return false;
+  if (until !== void 0 && (o.osVersion === void 0 || compareVersions(o.osVersion, until) > 0)) return false;
+  return true;
+}
+function situation(r, d, key, f) {
+  const o = r.o;
+  const unsupervised = o.supervised === false || o.enrollment === "user";
+  if (f.supervised && unsupervised && supervisionApplies(f, o)) {
+    const where = o.platform !== void 0 && f.platforms !== void 0 ? ` in ${o.platform}` : "";
+    add(r, pathOf(r, d, key), "requires-supervision", "warning", void 0, void 0, `requires a supervised device${where}; an unsupervised device ignores it`);
+  }
+  if (f.when === void 0) return;
+  const why = f.when.includes("unsupervised") && unsupervised ? "on unsupervised devices" : f.when.includes("managedAppleAccount") && o.enrollment === "user" ? "with Managed Apple Accounts (User Enrollment)" : void 0;
+  if (why !== void 0) add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, `deprecated ${why}${f.note ? `: ${f.note}` : ""}`);
 }
 function compareVersions(a, b) {
   const x = a.split(".").map(Number);
@@ -207,16 +234,21 @@ function compareVersions(a, b) {
 }
 function gated(r, d, key, facts) {
   const o = r.o;
-  if (o.platform === void 0 || facts.availability === void 0) return;
-  const p = facts.availability[o.platform];
-  if (!p) return;
+  if (facts.situation !== void 0 && !r.quick && (o.supervised !== void 0 || o.enrollment !== void 0)) situation(r, d, key, facts.situation);
+  const av = facts.availability;
   const platform = o.platform;
+  if (platform === void 0 || av === void 0) return;
+  const p = av[platform];
   const version = o.osVersion;
   let why;
-  if (p.available === false) why = `not available in ${platform}`;
+  if (!p) {
+    if (!facts.exhaustive) return;
+    why = `not available in ${platform} (the page lists ${Object.keys(av).filter((k) => av[k]?.available !== false).join(", ")})`;
+  } else if (p.available === false) why = `not available in ${platform}`;
   else if (version === void 0) return;
   else if (p.introduced !== void 0 && compareVersions(version, p.introduced) < 0) why = `available in ${platform} ${p.introduced} and later, not ${version}`;
   else if (p.removed !== void 0 && compareVersions(version, p.removed) >= 0) why = `removed in ${platform} ${p.removed}`;
+  else if (p.availableThrough !== void 0 && compareVersions(version, p.availableThrough) > 0) why = `available in ${platform} through ${p.availableThrough} only, not ${version}`;
   if (why === void 0) return;
   error(r);
   if (!r.quick) add(r, pathOf(r, d, key), "unavailable-on-platform", "error", platform, version, why);

@@ -2,7 +2,8 @@
  * The views of the registries (validators by name and by each document kind's discriminator)
  * and of the whole-document validators. Every entry is prepared here as a line of code.
  */
-import { isWildcardKey } from '../model/ir.js';
+import { isWildcardKey, refsOf, type ProfileAvailability } from '../model/ir.js';
+import { allProperties } from './emit-model.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
@@ -15,6 +16,7 @@ export interface RegistryView {
   declarations: string[];
   commands: string[];
   checkIns: string[];
+  payloadFacts: string[];
 }
 
 export interface DocumentsView {
@@ -51,7 +53,83 @@ export function registryView(model: EmitModel): RegistryView {
     declarations: entries(kinds.declarations),
     commands: entries(kinds.commands),
     checkIns: entries(kinds.checkIns),
+    payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
   };
+}
+
+/** Nested objects reachable from `e` whose pages the spec lacks (refs and inherited pages), sorted. */
+function missingPages(e: EmitObject, model: EmitModel): string[] {
+  const missing = new Set<string>();
+  const seen = new Set<string>();
+  const queue = [e];
+  for (let o = queue.pop(); o; o = queue.pop()) {
+    if (seen.has(o.ir.name)) continue;
+    seen.add(o.ir.name);
+    for (const name of o.unresolvedInherits) missing.add(name);
+    for (const p of [...allProperties(o), ...(o.wildcard ? [o.wildcard] : [])]) {
+      for (const ref of refsOf(p.type)) {
+        const target = model.byName.get(ref);
+        if (target) queue.push(target);
+        else missing.add(ref);
+      }
+    }
+  }
+  return [...missing].sort();
+}
+
+/**
+ * Paths of the keys under `e` that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`,
+ * `EAPClientConfiguration.PayloadCertificateAnchorUUID[]`): `[]` stands for each item of an array.
+ */
+function referencePaths(e: EmitObject, model: EmitModel, prefix = '', chain: ReadonlySet<string> = new Set()): string[] {
+  if (chain.has(e.ir.name) || chain.size > 8) return [];
+  const inner = new Set([...chain, e.ir.name]);
+  const out: string[] = [];
+  for (const p of allProperties(e)) {
+    const path = `${prefix}${p.name}${p.type.kind === 'array' ? '[]' : ''}`;
+    if (p.payloadReference) out.push(path);
+    const [ref] = refsOf(p.type);
+    const target = ref === undefined ? undefined : model.byName.get(ref);
+    if (target) out.push(...referencePaths(target, model, `${path}.`, inner));
+  }
+  return out;
+}
+
+const TABLE_FACTS = ['requiresSupervision', 'allowedInUserEnrollment', 'allowMultiplePayloads'] as const satisfies ReadonlyArray<keyof ProfileAvailability>;
+
+/**
+ * What a payload type's page says about the payload as a whole: nested pages the spec lacks, the
+ * platforms it is available on, and its Profile Availability table. Availability and the table
+ * are given only where one page defines the type: several pages sharing it are not merged by guess.
+ */
+function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): string {
+  const facts: Record<string, unknown> = {};
+  const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
+  if (missing.length) facts['missing'] = missing;
+  const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
+  if (references.length) facts['references'] = references;
+  if (list.length === 1) {
+    const ir = list[0]!.ir;
+    if (ir.availability) {
+      const av: Record<string, Record<string, unknown>> = {};
+      for (const [platform, a] of Object.entries(ir.availability)) {
+        if (!a) continue;
+        const { introduced, removed, availableThrough, available } = a;
+        av[platform] = JSON.parse(JSON.stringify({ introduced, removed, availableThrough, available })) as Record<string, unknown>;
+      }
+      facts['availability'] = av;
+      if (ir.availabilityExhaustive) facts['exhaustive'] = true;
+    }
+    if (ir.profileAvailability) {
+      const table: Record<string, Record<string, boolean>> = {};
+      for (const [platform, row] of Object.entries(ir.profileAvailability)) {
+        if (row) table[platform] = Object.fromEntries(TABLE_FACTS.map((k) => [k, row[k]]));
+      }
+      facts['profile'] = table;
+    }
+    facts['source'] = `${ir.source.file}:${ir.source.line}`;
+  }
+  return JSON.stringify(facts);
 }
 
 export function documentsView(model: EmitModel): DocumentsView {

@@ -4,7 +4,7 @@
  * time; every constant is inlined as a literal.
  */
 import { assertNever, type Availability, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { typeLabel, valueLabel } from './docs-text.js';
+import { deprecationText, typeLabel, valueLabel } from './docs-text.js';
 import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 
@@ -107,8 +107,8 @@ function runtimeAvailability(av: Availability): Record<string, Record<string, st
   const out: Record<string, Record<string, string | boolean>> = {};
   for (const [platform, a] of Object.entries(av)) {
     if (!a) continue;
-    const { introduced, deprecated, removed, available } = a;
-    out[platform] = JSON.parse(JSON.stringify({ introduced, deprecated, removed, available })) as Record<string, string | boolean>;
+    const { introduced, removed, availableThrough, available } = a;
+    out[platform] = JSON.parse(JSON.stringify({ introduced, removed, availableThrough, available })) as Record<string, string | boolean>;
   }
   return out;
 }
@@ -126,8 +126,8 @@ function keyChecks(prop: IrProperty, facts: string | undefined, model: EmitModel
   const key = tsString(prop.name);
   const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', { off: 0, key }, model);
   // Option-dependent checks cost one test of a flag when their options are absent.
-  if (facts) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts});`);
-  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(prop.deprecationNote ?? deprecationMessage(prop))});`);
+  if (facts && (prop.availability || prop.supervised || prop.deprecatedWhen?.length)) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts});`);
+  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(deprecationText(prop))}${facts && deprecatedIn(prop) ? `, ${facts}` : ''});`);
   return checks;
 }
 
@@ -176,9 +176,10 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   const keys = `k${e.ident}`;
   helpers.push(`const ${keys}: ReadonlyMap<string, number> = /* @__PURE__ */ new Map<string, number>([${props.map((p, i) => `[${tsString(p.name)}, ${i}]`).join(', ')}]);`);
   const facts = props.map((p, i) => {
-    if (!p.availability) return undefined;
+    const literal = keyFacts(p);
+    if (literal === undefined) return undefined;
     const name = `f${e.ident}_${i}`;
-    helpers.push(`const ${name}: KeyFacts = ${JSON.stringify({ availability: runtimeAvailability(p.availability) })};`);
+    helpers.push(`const ${name}: KeyFacts = ${JSON.stringify(literal)};`);
     return name;
   });
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
@@ -262,10 +263,55 @@ export function checksSummary(e: EmitObject): string {
   return `${props.length} keys${required.length ? `; required: ${required.map(valueLabel).join(', ')}` : ''}`;
 }
 
-/** `Deprecated in macOS 15 and iOS 17.` from the key's availability, when the page gives no sentence. */
-function deprecationMessage(prop: IrProperty): string {
-  const where = Object.entries(prop.availability ?? {})
-    .filter(([, a]) => a?.deprecated !== undefined)
-    .map(([platform, a]) => `${platform} ${a!.deprecated}`);
-  return where.length ? `Deprecated in ${where.join(', ')}.` : 'The key is deprecated.';
+/** The version each platform deprecates the key in, where the page says; undefined when it names none. */
+function deprecatedIn(prop: IrProperty): Record<string, string> | undefined {
+  const where: Record<string, string> = {};
+  for (const [platform, a] of Object.entries(prop.availability ?? {})) if (a?.deprecated !== undefined) where[platform] = a.deprecated;
+  return Object.keys(where).length ? where : undefined;
+}
+
+/**
+ * The key's option-dependent facts as the runtime's `KeyFacts`: availability (and whether the
+ * page's list of platforms is exhaustive), each platform's deprecation version with what to use
+ * instead, supervision and conditional deprecation; undefined when the page states none.
+ */
+function keyFacts(prop: IrProperty): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  if (prop.availability) {
+    out['availability'] = runtimeAvailability(prop.availability);
+    if (prop.availabilityExhaustive) out['exhaustive'] = true;
+  }
+  const where = prop.deprecated ? deprecatedIn(prop) : undefined;
+  if (where) {
+    out['deprecatedIn'] = where;
+    // The page's own sentence says most (`use the VPNUUID property of the CalDAV payload instead`); the replacement's name is the fallback.
+    const instead = prop.deprecationNote?.replace(/^Deprecated[.:]\s*/i, '') || (prop.replacedBy ? `use ${prop.replacedBy} instead` : '');
+    if (instead) out['instead'] = instead;
+  }
+  const situation = situationFacts(prop);
+  if (situation) out['situation'] = situation;
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** The key's supervision and conditional-deprecation facts, or nothing when the page states none. */
+function situationFacts(prop: IrProperty): Record<string, unknown> | undefined {
+  if (!prop.supervised && !prop.deprecatedWhen?.length) return undefined;
+  const out: Record<string, unknown> = {};
+  if (prop.supervised) {
+    out['supervised'] = true;
+    if (prop.supervisedPlatforms?.length) out['platforms'] = prop.supervisedPlatforms;
+    const since: Record<string, string> = {};
+    const until: Record<string, string> = {};
+    for (const [platform, f] of Object.entries(prop.supervision ?? {})) {
+      if (f?.since !== undefined) since[platform] = f.since;
+      if (f?.until !== undefined) until[platform] = f.until;
+    }
+    if (Object.keys(since).length) out['since'] = since;
+    if (Object.keys(until).length) out['until'] = until;
+  }
+  if (prop.deprecatedWhen?.length) {
+    out['when'] = prop.deprecatedWhen;
+    if (prop.deprecatedWhenNote) out['note'] = prop.deprecatedWhenNote;
+  }
+  return out;
 }

@@ -50,7 +50,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** The facts a page can state about a property; used to record a line for each. */
 export type PropertyFact =
   | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
-  | 'deprecatedWhen' | 'supervised';
+  | 'deprecatedWhen' | 'supervised' | 'payloadReference';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -137,6 +137,11 @@ export interface IrProperty {
   supervision?: Partial<Record<Platform, SupervisionFact>>;
   /** Facts about single allowed values, keyed by the value as written (`"NONE"`). */
   valueFacts?: Record<string, ValueFacts>;
+  /**
+   * The key holds the `PayloadUUID` of another payload of the same profile (a string, or each
+   * string of an array), as its prose says; `factLines.payloadReference` is that sentence's line.
+   */
+  payloadReference?: boolean;
   /** The key's prose, as markdown. */
   description: string;
   source: SourceLocation;

@@ -2,6 +2,7 @@
  * Turns what a flavour read (`RawObject`) into an `IrObject`, the same way for every flavour:
  * types from their spellings, values typed by them, availability from lines and prose.
  */
+import { payloadReferenceLine } from './payload-reference.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { PLATFORMS, type FlavourName, type IrObject, type IrProperty, type IrType, type JsonValue, type ObjectKind, type Platform, type PropertyFact, type ValueDescription } from '../model/ir.js';
 import { isEmptyAvailability, mergeAvailability, orderedAvailability } from './availability.js';
@@ -109,6 +110,11 @@ export function buildProperty(rp: RawProperty, owner: string, file: string, diag
   applyProse(p, rp, lines, owner, diags);
   p.description = rp.description;
   p.source = { file, line: rp.line };
+  const reference = payloadReferenceLine(rp.description, type, rp.descriptionLine ?? rp.line);
+  if (reference !== undefined) {
+    p.payloadReference = true;
+    lines.payloadReference = reference;
+  }
   if (Object.keys(lines).length) p.factLines = lines;
   return p;
 }

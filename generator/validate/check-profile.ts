@@ -9,12 +9,20 @@ import { dictGet, toJs, type PlistValue } from '../plist/tagged-plist.js';
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
 export type ProfileIssueCode =
   | ValidationIssue['code']
   | 'duplicate-uuid'
   | 'duplicate-identifier'
+  | 'identifier-reuses-profile'
+  | 'single-instance'
+  | 'not-in-user-enrollment'
+  | 'dangling-reference'
+  | 'signature-invalid'
+  | 'signer-untrusted'
+  | 'unknown-document'
   | 'trailing-bytes'
   | 'timeout';
 
@@ -36,16 +44,25 @@ export interface PayloadReport {
   payloadType: string | null;
   /** The spec object the payload was validated against. */
   object?: string;
+  /** True when the payload's validator ran, wholly or partly. */
   checked: boolean;
+  /** `partly checked` when nested objects the payload uses have no page in the spec. */
+  coverage: Coverage;
+  /** The nested objects whose pages are missing (with `partly checked`). */
+  missing?: string[];
   /** Why a payload was not checked. */
   reason?: string;
 }
+
+export type Coverage = 'checked' | 'partly checked' | 'not checked';
 
 export interface ProfileReport {
   file: string;
   signed?: SignerSummary;
   payloads: PayloadReport[];
   issues: ProfileIssue[];
+  /** Findings left out by `allowKeys` and `ignore`. */
+  suppressed?: number;
 }
 
 export interface CheckOptions extends ValidateOptions {
@@ -61,8 +78,6 @@ function append<T>(to: T[], items: readonly T[]): void {
 }
 
 type Dict = Extract<PlistValue, { tag: 'dict' }>;
-
-const TOP = 'Configuration';
 
 /** `Restrictions`, or `Accounts | EnergySaver | …` where several objects share the type. */
 function objectName(validators: ValidatorModule, type: string): string {
@@ -82,27 +97,6 @@ function stringAt(d: Dict, key: string): string | undefined {
   return v?.tag === 'string' ? v.value : undefined;
 }
 
-/** Errors for `PayloadUUID`s and `PayloadIdentifier`s used twice in one profile. */
-function duplicates(top: Dict, payloads: ReadonlyArray<{ prefix: string; dict: Dict; type: string }>): ProfileIssue[] {
-  const issues: ProfileIssue[] = [];
-  const places = [{ prefix: '', dict: top, type: TOP }, ...payloads];
-  for (const [key, code] of [['PayloadUUID', 'duplicate-uuid'], ['PayloadIdentifier', 'duplicate-identifier']] as const) {
-    const first = new Map<string, string>();
-    for (const p of places) {
-      const value = stringAt(p.dict, key);
-      if (value === undefined) continue;
-      const where = p.prefix === '' ? 'the profile' : p.prefix;
-      const earlier = first.get(value);
-      if (earlier === undefined) first.set(value, where);
-      else issues.push({
-        path: p.prefix === '' ? key : `${p.prefix}.${key}`, payloadType: p.type, code, severity: 'error',
-        message: `${key} ${JSON.stringify(value)} is already used by ${earlier}`, actual: value,
-      });
-    }
-  }
-  return issues;
-}
-
 /** Validates a profile's plist with the given generated validators. */
 export function checkProfile(file: string, root: PlistValue, validators: ValidatorModule, options: CheckOptions = {}): ProfileReport {
   const { timeoutMs, deadline: given, ...validateOptions } = options;
@@ -114,7 +108,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   if (root.tag !== 'dict') return report;
 
   const content = dictGet(root, 'PayloadContent');
-  const payloads: Array<{ prefix: string; dict: Dict; type: string }> = [];
+  const payloads: PayloadPlace[] = [];
   const items = content?.tag === 'array' ? content.items : [];
   // Paths the top-level validator already reported, looked up once each (not rescanned per payload).
   const reported = new Set(report.issues.map((i) => i.path));
@@ -125,7 +119,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       break;
     }
     if (item.tag !== 'dict') {
-      report.payloads.push({ index, payloadType: null, checked: false, reason: `not a dictionary (${item.tag})` });
+      report.payloads.push({ index, payloadType: null, checked: false, coverage: 'not checked', reason: `not a dictionary (${item.tag})` });
       if (!reported.has(prefix)) {
         report.issues.push({ path: prefix, payloadType: TOP, code: 'wrong-type', severity: 'error', message: `expected dictionary, got ${item.tag}`, expected: 'dictionary', actual: item.tag });
       }
@@ -136,17 +130,27 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     const validator = type === undefined ? undefined : validators.validatorsByPayloadType.get(type);
     const value = toJs(item);
     if (validator) {
-      report.payloads.push({ index, payloadType: type!, object: objectName(validators, type!), checked: true });
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!));
+      const missing = validators.payloadTypeFacts?.get(type!)?.missing;
+      report.payloads.push({
+        index, payloadType: type!, object: objectName(validators, type!), checked: true,
+        ...(missing?.length ? { coverage: 'partly checked' as const, missing: [...missing] } : { coverage: 'checked' as const }),
+      });
+      const whole = payloadTypeRules({ prefix, dict: item, type: type! }, validators.payloadTypeFacts?.get(type!), validateOptions);
+      // A payload type the platform lacks is one error, not one more per key it holds.
+      const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
+      append(report.issues, whole);
+      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated')));
       continue;
     }
     report.payloads.push({
-      index, payloadType: type ?? null, checked: false,
+      index, payloadType: type ?? null, checked: false, coverage: 'not checked',
       reason: type === undefined ? 'the payload has no PayloadType' : 'the spec has no payload of this type',
     });
     // Keys of a payload type the spec does not know are not ours to judge; the common keys are.
     if (common) append(report.issues, prefixed(common(value, validateOptions).issues, prefix, type ?? '', (i) => i.code !== 'unknown-key'));
   }
-  append(report.issues, duplicates(root, payloads));
+  append(report.issues, identifierRules(root, payloads));
+  append(report.issues, singleInstanceRules(payloads, (t) => validators.payloadTypeFacts?.get(t), validateOptions));
+  append(report.issues, referenceRules(payloads, (t) => validators.payloadTypeFacts?.get(t)));
   return report;
 }

@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
 import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
+import type { PayloadTypeFacts } from './payload-facts.js';
 import type { PageInput } from '../parse/flavour.js';
 import { defaultCacheDir, ENTRY_MODULES, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
 
@@ -24,6 +25,12 @@ export interface ValidatorModule {
   validatorsByPayloadType: ReadonlyMap<string, LoadedValidator>;
   /** The objects that define each payload type (more than one where pages share a type). */
   objectsByPayloadType: ReadonlyMap<string, readonly string[]>;
+  /** What each payload type's page says about the payload as a whole (validators generated before it existed lack it). */
+  payloadTypeFacts?: ReadonlyMap<string, PayloadTypeFacts>;
+  /** The whole-document validators of the other document kinds. */
+  validateDeclaration?: LoadedValidator;
+  validateCommand?: LoadedValidator;
+  validateCheckInMessage?: LoadedValidator;
 }
 
 const MODULES = ['validators/runtime.js', 'validators/index.js', 'validators/registry.js', 'validators/documents.js'] as const;
@@ -84,7 +91,9 @@ function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => Re
 /** Imports a verified entry; one that fails to load is removed, so the next run compiles it again. */
 async function importFrom(dir: string): Promise<ValidatorModule> {
   try {
-    return (await import(pathToFileURL(join(dir, 'registry.mjs')).href)) as ValidatorModule;
+    const registry = (await import(pathToFileURL(join(dir, 'registry.mjs')).href)) as ValidatorModule;
+    const documents = (await import(pathToFileURL(join(dir, 'documents.mjs')).href)) as Partial<ValidatorModule>;
+    return { ...registry, ...documents };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw new Error(`the generated validators could not be loaded (${(e as Error).message}); the cache entry was removed`);

@@ -5,7 +5,7 @@
  * time) enforced while decoding. Anything else, or anything past the limits, is a
  * ProfileReadError with a message fit to print after the file name.
  */
-import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary } from './signed-profile.js';
+import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary, type TrustOptions } from './signed-profile.js';
 import { berShapeProblem } from './ber-shape.js';
 import { DEFAULT_BUDGET_LIMITS, PlistBudget, PlistError, PlistTimeoutError, type PlistBudgetLimits } from '../plist/budget.js';
 import { parseBinaryPlist } from '../plist/binary-plist.js';
@@ -93,10 +93,11 @@ function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget):
 const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a signed profile';
 
 /**
- * Reads a profile's bytes within `limits`, stopping at `deadline` (a `Date.now()` value).
+ * Reads a profile's bytes within `limits`, stopping at `deadline` (a `Date.now()` value); a signed
+ * profile's signer chain is verified to the anchors of `trust` when given.
  * Throws ProfileReadError, never anything else for bad input. Keeps no state between calls.
  */
-export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, deadline = Infinity, timeoutMs?: number): Promise<ReadProfile> {
+export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, deadline = Infinity, timeoutMs?: number, trust?: TrustOptions): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
   const budget = new PlistBudget({ ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, timeoutMs);
@@ -107,7 +108,7 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   if (shape) throw new ProfileReadError(shape);
   let opened;
   try {
-    opened = await openEnvelope(bytes);
+    opened = await openEnvelope(bytes, trust);
   } catch (e) {
     if (e instanceof EnvelopeError) throw new ProfileReadError(e.message);
     throw new ProfileReadError(`the signed envelope cannot be read (${(e as Error).message})`);

@@ -1,6 +1,8 @@
 /**
- * Validation reports for people (lines like a compiler's) and for machines (JSON). Both are built
- * from the same FileReports; nothing here decides what is a problem.
+ * Validation reports for people (lines like a compiler's) and for machines (JSON; SARIF in
+ * `sarif.ts`). All are built from the same FileReports; nothing here decides what is a problem.
+ * Every string that comes from a document (file names, keys, types, values, signer subjects) is
+ * escaped for the terminal before it is printed.
  */
 import type { FileReport } from './index.js';
 import type { ProfileIssue } from './check-profile.js';
@@ -9,65 +11,128 @@ import { escapeTerminal, quoted } from '../terminal-text.js';
 export interface ValidationSummary {
   files: number;
   unreadable: number;
+  /** Files by document kind: `{ profile: 3, declaration: 1 }`. */
+  kinds: Record<string, number>;
   payloads: number;
   checked: number;
+  partlyChecked: number;
   notChecked: number;
   errors: number;
   warnings: number;
+  /** Findings left out by `allowKeys` and `ignore`. */
+  suppressed: number;
 }
 
 export function summarise(reports: readonly FileReport[]): ValidationSummary {
-  const s: ValidationSummary = { files: reports.length, unreadable: 0, payloads: 0, checked: 0, notChecked: 0, errors: 0, warnings: 0 };
+  const s: ValidationSummary = { files: reports.length, unreadable: 0, kinds: {}, payloads: 0, checked: 0, partlyChecked: 0, notChecked: 0, errors: 0, warnings: 0, suppressed: 0 };
   for (const r of reports) {
     if (r.error !== undefined) s.unreadable++;
+    if (r.kind !== undefined) s.kinds[r.kind] = (s.kinds[r.kind] ?? 0) + 1;
     s.payloads += r.payloads.length;
-    for (const p of r.payloads) p.checked ? s.checked++ : s.notChecked++;
+    for (const p of r.payloads) {
+      if (p.coverage === 'partly checked') s.partlyChecked++;
+      else if (p.checked) s.checked++;
+      else s.notChecked++;
+    }
     for (const i of r.issues) i.severity === 'error' ? s.errors++ : s.warnings++;
+    s.suppressed += r.suppressed ?? 0;
   }
   return s;
 }
 
-const PAYLOAD = /^(PayloadContent\[\d+\])(?:\.(.*))?$/;
+const PAYLOAD = /^(PayloadContent\[(\d+)\])(?:\.(.*))?$/;
 
-/** `PayloadContent[1] (com.apple.applicationaccess) allowAirDrop` */
+/** `PayloadContent[1] (com.apple.applicationaccess) allowAirDrop`, `(Configuration) PayloadScope` */
 function location(i: ProfileIssue): string {
   const m = PAYLOAD.exec(i.path);
-  if (m) return `${m[1]} (${i.payloadType || 'no PayloadType'})${m[2] !== undefined ? ` ${m[2]}` : ''}`;
-  return `(${i.payloadType}) ${i.path === '' ? '<profile>' : i.path}`;
+  if (m) return `${m[1]} (${i.payloadType || 'no PayloadType'})${m[3] !== undefined ? ` ${m[3]}` : ''}`;
+  return `(${i.payloadType || 'document'}) ${i.path !== '' ? i.path : i.payloadType === 'Configuration' ? '<profile>' : '<document>'}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The payload an issue is about, or -1 for the profile (or document) itself: profile-level findings come first. */
+function payloadIndex(i: ProfileIssue): number {
+  const m = PAYLOAD.exec(i.path);
+  return m ? Number(m[2]) : -1;
 }
 
-/** One line per finding, then a summary line. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
+
+/** Lists longer than this are shortened in text (JSON keeps them whole). */
+const LIST_SHOWN = 8;
+
+/** A `not-allowed` message with its list of values shortened: `… and 34 more`. */
+function shortened(i: ProfileIssue): string {
+  if (i.code !== 'not-allowed' || !Array.isArray(i.expected) || i.expected.length <= LIST_SHOWN) return i.message;
+  const cut = i.message.indexOf(' is not one of ');
+  if (cut < 0) return i.message;
+  const shown = i.expected.slice(0, LIST_SHOWN).map((v) => JSON.stringify(v)).join(', ');
+  return `${i.message.slice(0, cut)} is not one of ${shown}, … (${i.expected.length - LIST_SHOWN} more; --format json lists all ${i.expected.length})`;
+}
+
+function signerLine(r: FileReport): string | undefined {
+  const s = r.signed;
+  if (!s) return undefined;
+  // The subject is the signer's own text: quoted, so it cannot pose as the verdict after it.
+  const who = s.subject ? quoted(s.subject) : 'a signer without a certificate in the envelope';
+  const chain = s.chain === undefined ? 'chain not checked' : s.chain.trusted ? 'chain trusted' : 'chain NOT trusted';
+  return `info signed by ${who} (signature ${s.signatureValid ? 'valid' : 'NOT valid'}; ${chain})`;
+}
+
+/** One file's lines: the signer, the profile's own findings, then each payload's coverage and findings in order. */
+function fileLines(r: FileReport): string[] {
+  if (r.error !== undefined) return [`error: ${r.error}`];
+  const lines: string[] = [];
+  const signer = signerLine(r);
+  if (signer) lines.push(signer);
+  const byPayload = new Map<number, ProfileIssue[]>();
+  for (const i of r.issues) {
+    const k = payloadIndex(i);
+    const list = byPayload.get(k);
+    if (list) list.push(i);
+    else byPayload.set(k, [i]);
+  }
+  // Looked up by index once each: a profile may hold 100,000 payloads.
+  const payloads = new Map(r.payloads.map((p) => [p.index, p]));
+  const issueLine = (i: ProfileIssue): string => `${i.severity} ${location(i)}: ${i.code}: ${shortened(i)}`;
+  for (const i of byPayload.get(-1) ?? []) lines.push(issueLine(i));
+  const indexes = new Set([...r.payloads.map((p) => p.index), ...byPayload.keys()]);
+  for (const index of [...indexes].filter((k) => k >= 0).sort((a, b) => a - b)) {
+    const p = payloads.get(index);
+    const where = `PayloadContent[${index}] (${p?.payloadType ?? 'no PayloadType'})`;
+    if (p && !p.checked) lines.push(`info ${where}: not checked: ${p.reason ?? ''}`);
+    if (p?.coverage === 'partly checked') lines.push(`info ${where}: partly checked: the spec has no page for ${p.missing?.join(', ')}; keys under ${p.missing?.length === 1 ? 'it' : 'them'} are not checked`);
+    for (const i of byPayload.get(index) ?? []) lines.push(issueLine(i));
+  }
+  return lines;
+}
+
+/** The summary line: files (by kind when not all are profiles), payloads by coverage, findings. */
+export function summaryLine(s: ValidationSummary): string {
+  const kinds = Object.entries(s.kinds);
+  const kindText = kinds.length > 1 || (kinds.length === 1 && kinds[0]![0] !== 'profile')
+    ? ` (${kinds.sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, n]) => plural(n, KIND_WORDS[k] ?? k, KIND_PLURALS[k])).join(', ')})`
+    : '';
+  const partly = s.partlyChecked ? `, ${s.partlyChecked} partly checked` : '';
+  const read = s.unreadable ? `; ${plural(s.unreadable, 'file')} could not be read` : '';
+  const suppressed = s.suppressed ? ` (${plural(s.suppressed, 'finding')} suppressed)` : '';
+  return `${plural(s.files, 'file')}${kindText}, ${plural(s.payloads, 'payload')} (${s.checked} checked${partly}, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${suppressed}${read}`;
+}
+
+const KIND_WORDS: Record<string, string> = { profile: 'profile', declaration: 'declaration', command: 'command', 'check-in': 'check-in message', unknown: 'unknown document' };
+const KIND_PLURALS: Record<string, string> = { 'check-in': 'check-in messages', unknown: 'unknown documents' };
+
+/** One line per finding, each with its severity, grouped by file; then a summary line. */
 export function textReport(reports: readonly FileReport[]): string {
   const lines: string[] = [];
-  for (const r of reports) {
-    if (r.error !== undefined) {
-      lines.push(`${r.file}: error: ${r.error}`);
-      continue;
-    }
-    if (r.signed) {
-      // The subject is the signer's own text: quoted, so it cannot pose as the verdict after it.
-      const who = r.signed.subject ? quoted(r.signed.subject) : 'a signer without a certificate in the envelope';
-      lines.push(`${r.file}: signed by ${who} (signature ${r.signed.signatureValid ? 'valid' : 'NOT valid'}; chain not checked)`);
-    }
-    for (const p of r.payloads) {
-      if (!p.checked) lines.push(`${r.file}: PayloadContent[${p.index}] (${p.payloadType ?? 'no PayloadType'}): not checked: ${p.reason ?? ''}`);
-    }
-    for (const i of r.issues) {
-      lines.push(`${r.file}: ${location(i)}: ${i.severity === 'warning' ? 'warning ' : ''}${i.code}: ${i.message}`);
-    }
-  }
-  const s = summarise(reports);
-  const read = s.unreadable ? `; ${plural(s.unreadable, 'file')} could not be read` : '';
-  lines.push(`${plural(s.files, 'file')}, ${plural(s.payloads, 'payload')} (${s.checked} checked, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${read}`);
-  // Keys, payload types, messages and file names come from the profile: one line each, escaped.
+  for (const r of reports) for (const line of fileLines(r)) lines.push(`${r.file}: ${line}`);
+  lines.push(summaryLine(summarise(reports)));
+  // Keys, payload types, messages and file names come from the documents: one line each, escaped.
   return `${lines.map(escapeTerminal).join('\n')}\n`;
 }
 
-/** The `--json` shape: `{ files: [...], summary }`. */
+/** The `--format json` shape: `{ files: [...], summary }`. */
 export function jsonValidationReport(reports: readonly FileReport[]): { files: FileReport[]; summary: ValidationSummary } {
   return { files: reports.map((r) => ({ ...r })), summary: summarise(reports) };
 }

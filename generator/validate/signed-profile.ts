@@ -5,14 +5,17 @@
  */
 import * as asn1js from 'asn1js';
 import { Certificate, ContentInfo, SignedData, type RelativeDistinguishedNames } from 'pkijs';
+import { verifyChain, type ChainVerdict, type TrustAnchors } from './trust.js';
 
 /** What a signed profile's envelope says about who signed it. */
 export interface SignerSummary {
   /** The signer certificate's subject, as `CN=…, O=…`; empty when the envelope has no certificate for the signer. */
   subject: string;
   issuer: string;
-  /** The signature matches the content and the signer's certificate. The chain to a trusted root is not checked. */
+  /** The signature matches the content and the signer's certificate. */
   signatureValid: boolean;
+  /** The signer's chain verified to the anchors given; absent when none were given (the chain was not checked). */
+  chain?: ChainVerdict;
   /** Certificates carried in the envelope. */
   certificates: number;
 }
@@ -38,8 +41,14 @@ export function looksLikeEnvelope(bytes: Uint8Array): boolean {
   return bytes.length > 2 && bytes[0] === 0x30;
 }
 
+/** Anchors to verify the signer's chain to, and the date to verify it at. */
+export interface TrustOptions {
+  anchors: TrustAnchors;
+  date: Date;
+}
+
 /** The signed content and a summary of the signer. Throws EnvelopeError for anything malformed. */
-export async function openEnvelope(bytes: Uint8Array): Promise<{ content: Uint8Array; signer: SignerSummary }> {
+export async function openEnvelope(bytes: Uint8Array, trust?: TrustOptions): Promise<{ content: Uint8Array; signer: SignerSummary }> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
   const asn1 = asn1js.fromBER(buffer);
   if (asn1.offset === -1 || asn1.result.error) {
@@ -72,13 +81,16 @@ export async function openEnvelope(bytes: Uint8Array): Promise<{ content: Uint8A
       signatureValid = false;
     }
   }
-  return {
-    content,
-    signer: {
-      subject: cert ? distinguishedName(cert.subject) : '',
-      issuer: cert ? distinguishedName(cert.issuer) : '',
-      signatureValid,
-      certificates: certificates.length,
-    },
+  const signer: SignerSummary = {
+    subject: cert ? distinguishedName(cert.subject) : '',
+    issuer: cert ? distinguishedName(cert.issuer) : '',
+    signatureValid,
+    certificates: certificates.length,
   };
+  if (trust) {
+    signer.chain = cert
+      ? await verifyChain(cert, certificates, trust.anchors, trust.date)
+      : { trusted: false, reason: "the envelope carries no certificate for the signer" };
+  }
+  return { content, signer };
 }

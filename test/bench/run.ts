@@ -4,7 +4,8 @@
  * A benchmark, not a test: it asserts nothing and never runs in `npm test`.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
@@ -16,7 +17,8 @@ import { readSpec } from '../../generator/parse/read-spec.js';
 import { createGenerateCache, generateFromPages } from '../../generator/pipeline.js';
 import { defaultCacheDir, loadValidators, validatorsHash } from '../../generator/validate/compile-validators.js';
 import { pathToFileURL } from 'node:url';
-import { validateProfileBytes } from '../../generator/validate/index.js';
+import { validateProfileBytes, validateProfileFiles } from '../../generator/validate/index.js';
+import type { IrDocument } from '../../generator/model/ir.js';
 import { profileFiles } from '../helpers/corpus.js';
 import { compareThroughput, median, timeRounds } from './measure.js';
 import { examplePayloads } from './payloads.js';
@@ -39,7 +41,27 @@ if (process.argv.includes('--rss-child')) {
 
 /** Calls per second: `validate<Name>`, ajv (allErrors) on the schema and on the schema closed to unknown keys, zod; `is<Name>` and ajv's first-error verdict. */
 interface Rates { ours: number; ajv: number; ajvClosed: number; zod: number; guard: number; ajvBoolean: number }
-interface ValidatorFigures { valid: Rates; invalid: Rates; payloadCounts: { valid: number; invalid: number }; profilesPerSecond: number; profileCount: number }
+interface ValidatorFigures {
+  valid: Rates; invalid: Rates; payloadCounts: { valid: number; invalid: number }; profilesPerSecond: number; profileCount: number;
+  mixedDocumentsPerSecond: number; mixedDocumentCount: number;
+}
+
+/**
+ * A folder of mixed documents, as a repository of device-management files holds them: the shared
+ * profiles, and the pages' declaration (JSON) and command and check-in message (plist) examples.
+ */
+function mixedFolder(ir: IrDocument, profiles: ReadonlyArray<[string, Uint8Array]>): { dir: string; count: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'dmspec-bench-mixed-'));
+  let count = 0;
+  for (const [, bytes] of profiles) writeFileSync(join(dir, `profile-${count++}.mobileconfig`), bytes);
+  for (const o of ir.objects) {
+    for (const e of o.examples ?? []) {
+      if (o.kind === 'declaration' && e.format === 'json') writeFileSync(join(dir, `declaration-${count++}.json`), e.text);
+      else if (e.format === 'plist' && /<key>(?:Command|MessageType)<\/key>/.test(e.text) && !/<key>PayloadContent<\/key>/.test(e.text)) writeFileSync(join(dir, `message-${count++}.plist`), e.text);
+    }
+  }
+  return { dir, count };
+}
 
 async function validatorSetup() {
   const result = generateFromPages(readSpec(SPEC_DIR), { typecheck: false });
@@ -63,12 +85,12 @@ async function validatorSetup() {
     const { additionalProperties: _, ...rest } = schema;
     return { ...rest, unevaluatedProperties: false };
   });
-  return { validators, byIdent, guards, payloads, ajv: ajvWith(true, schemas), ajvClosed: ajvWith(true, closed), ajvBoolean: ajvWith(false, schemas), zod: zodSchemas(model) };
+  return { validators, byIdent, guards, payloads, ajv: ajvWith(true, schemas), ajvClosed: ajvWith(true, closed), ajvBoolean: ajvWith(false, schemas), zod: zodSchemas(model), ir: result.ir };
 }
 
 /** Generated validators against ajv and zod on the pages' example payloads, and whole profiles. */
 async function validatorFigures(): Promise<ValidatorFigures> {
-  const { validators, byIdent, guards, payloads, ajv, ajvClosed, ajvBoolean, zod } = await validatorSetup();
+  const { validators, byIdent, guards, payloads, ajv, ajvClosed, ajvBoolean, zod, ir } = await validatorSetup();
   // The generate's IR and files are garbage now; collect them so they do not weigh on timing.
   (globalThis as { gc?: () => void }).gc?.();
   const rates = (set: typeof payloads.valid): Rates => {
@@ -97,10 +119,24 @@ async function validatorFigures(): Promise<ValidatorFigures> {
     }
     profilesPerSecond = median(perRound);
   }
+  // A directory walk through validate's library entry: reading, telling kinds apart, validating.
+  const mixed = mixedFolder(ir, profiles);
+  let mixedDocumentsPerSecond = 0;
+  try {
+    const perRound: number[] = [];
+    for (let r = -1; r < ROUNDS; r++) {
+      const start = performance.now();
+      await validateProfileFiles([mixed.dir], validators);
+      if (r >= 0) perRound.push((mixed.count / (performance.now() - start)) * 1000);
+    }
+    mixedDocumentsPerSecond = median(perRound);
+  } finally {
+    rmSync(mixed.dir, { recursive: true, force: true });
+  }
   return {
     valid: rates(payloads.valid), invalid: rates(payloads.invalid),
     payloadCounts: { valid: payloads.valid.length, invalid: payloads.invalid.length },
-    profilesPerSecond, profileCount: profiles.length,
+    profilesPerSecond, profileCount: profiles.length, mixedDocumentsPerSecond, mixedDocumentCount: mixed.count,
   };
 }
 
@@ -154,11 +190,12 @@ log(`regenerate: full ${fullFromDisk.toFixed(0)} ms, unchanged ${noop.toFixed(0)
 // Validators and profiles run in a fresh process of their own: this one's heap, grown by the
 // generates above, would slow every allocation and blur the comparison.
 const measured = JSON.parse(spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--validators-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout) as ValidatorFigures;
-const { valid, invalid, payloadCounts, profilesPerSecond, profileCount } = measured;
+const { valid, invalid, payloadCounts, profilesPerSecond, profileCount, mixedDocumentsPerSecond, mixedDocumentCount } = measured;
 for (const [name, r] of [['valid', valid], ['invalid', invalid]] as const) {
   log(`validators, ${payloadCounts[name]} ${name} payloads, per second: ours ${r.ours.toFixed(0)} (ajv ${r.ajv.toFixed(0)}, ajv closed to unknown keys ${r.ajvClosed.toFixed(0)}, zod ${r.zod.toFixed(0)}); guard ${r.guard.toFixed(0)} (ajv's verdict ${r.ajvBoolean.toFixed(0)})`);
 }
 log(`profiles: ${profileCount} validated ${profilesPerSecond.toFixed(0)} per second`);
+log(`mixed documents: a folder of ${mixedDocumentCount} validated ${mixedDocumentsPerSecond.toFixed(0)} per second`);
 
 const consumer = consumerFigures(Math.min(ROUNDS, 3));
 log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, everything ${consumer.allBundleKb.toFixed(0)} KB`);
@@ -177,12 +214,13 @@ const report = {
   guardVsAjvBoolean: { valid: round(valid.guard / valid.ajvBoolean), invalid: round(invalid.guard / invalid.ajvBoolean) },
   validatorVsZod: { valid: round(valid.ours / valid.zod), invalid: round(invalid.ours / invalid.zod) },
   profilesPerSecond: Math.round(profilesPerSecond),
+  mixedDocumentsPerSecond: Math.round(mixedDocumentsPerSecond),
   typecheckShare: round(1 - noCheck / full),
   peakRssMb: Math.round(peakRssMb),
   consumerTscVsBaseline: round(consumer.consumerTscVsBaseline),
   oneValidatorBundleKb: round(consumer.oneValidatorBundleKb, 1),
   allBundleKb: Math.round(consumer.allBundleKb),
-  context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, node: process.version },
+  context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, mixedDocuments: mixedDocumentCount, node: process.version },
 };
 
 if (json) {
@@ -198,6 +236,7 @@ if (json) {
     ['guardVsAjvBoolean (valid / invalid)', `${report.guardVsAjvBoolean.valid} / ${report.guardVsAjvBoolean.invalid}`, ''],
     ['validatorVsZod (valid / invalid)', `${report.validatorVsZod.valid} / ${report.validatorVsZod.invalid}`, ''],
     ['profilesPerSecond', String(report.profilesPerSecond), ''],
+    ['mixedDocumentsPerSecond', String(report.mixedDocumentsPerSecond), ''],
     ['typecheckShare', String(report.typecheckShare), ''],
     ['peakRssMb', String(report.peakRssMb), ''],
   ];

@@ -82,3 +82,23 @@ export function signed(content: Uint8Array, commonName = 'dmspec test signer'): 
   const der = forge.asn1.toDer(p7.toAsn1()).getBytes();
   return new Uint8Array(Buffer.from(der, 'binary'));
 }
+
+/** The test signer's certificate as PEM, for `--trust`. */
+export function signerPem(commonName = 'dmspec test signer'): string {
+  return forge.pki.certificateToPem(signer(commonName).cert);
+}
+
+/** A self-signed certificate nobody signed profiles with, as PEM. */
+export function strangerPem(): string {
+  const keys = forge.pki.rsa.generateKeyPair({ bits: 1024, e: 0x10001 });
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = keys.publicKey;
+  cert.serialNumber = '02';
+  cert.validity.notBefore = new Date('2026-01-01T00:00:00Z');
+  cert.validity.notAfter = new Date('2036-01-01T00:00:00Z');
+  const attrs = [{ name: 'commonName', value: 'someone else' }];
+  cert.setSubject(attrs);
+  cert.setIssuer(attrs);
+  cert.sign(keys.privateKey, forge.md.sha256.create());
+  return forge.pki.certificateToPem(cert);
+}

@@ -2,9 +2,12 @@
  * `dmspec validate` as an admin runs it: findings on stdout, exit 0/1/2, --json, --spec, --strict,
  * and usage errors for bad options.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import AjvDraft04 from 'ajv-draft-04';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmspec, ROOT } from '../helpers/cli.js';
 import { int, payload, profileXml, str } from '../helpers/profiles.js';
 import { tempDir } from '../helpers/temp.js';
@@ -20,6 +23,58 @@ describe('dmspec validate', () => {
     writeFileSync(file('wrong.mobileconfig'), profileXml([payload(APP, '1', [['allowAirDrop', str('no')]])]));
     writeFileSync(file('unknown.mobileconfig'), profileXml([payload(APP, '1')], [['Extra', int(1)]]));
     writeFileSync(file('broken.mobileconfig'), '<plist><dict>');
+    // A folder of mixed documents, as a repository of device-management files holds them.
+    mkdirSync(file('mixed/declarations'), { recursive: true });
+    writeFileSync(file('mixed/restrictions.mobileconfig'), profileXml([payload(APP, '1', [['allowAirDrop', str('no')], ['PayloadEnabled', '<true/>']])]));
+    writeFileSync(file('mixed/declarations/passcode.json'), JSON.stringify({ Type: 'com.apple.configuration.passcode.settings', Identifier: 'p', ServerToken: '1', Payload: { MinimumLength: 6 } }));
+    writeFileSync(file('mixed/lock.plist'), `<plist><dict><key>Command</key><dict><key>RequestType</key><string>DeviceLock</string></dict><key>CommandUUID</key><string>c</string></dict></plist>`);
+    writeFileSync(file('mixed/package.json'), '{"name": "not a declaration"}');
+    writeFileSync(file('mixed/README.md'), '# not read\n');
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('validates a directory of profiles, declarations and commands, telling each kind from its content', () => {
+    const r = dmspec(['validate', '--allow-key', 'PayloadEnabled', file('mixed')]);
+    expect(r.code).toBe(1);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toEqual([
+      `${file('mixed/package.json')}: warning (document) <document>: unknown-document: JSON that is no document dmspec knows (a profile has PayloadType or PayloadContent, a declaration Type with Identifier or Payload, a command Command.RequestType, a check-in message MessageType): not checked`,
+      `${file('mixed/restrictions.mobileconfig')}: error PayloadContent[0] (${APP}) allowAirDrop: wrong-type: expected boolean, got string "no"`,
+      '4 files (1 command, 1 declaration, 1 profile, 1 unknown document), 1 payload (1 checked, 0 not checked): 1 error, 1 warning (1 finding suppressed)',
+    ]);
+  });
+
+  it('writes SARIF 2.1.0 that its schema accepts, creating the --out folder', () => {
+    const out = file('reports/deep/validate.sarif');
+    const r = dmspec(['validate', '--format', 'sarif', '--out', out, file('mixed')]);
+    expect(r.code).toBe(1);
+    const log = JSON.parse(readFileSync(out, 'utf8'));
+    const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+    // CommonJS default export: the class itself, or under `default` depending on the loader.
+    type Compiler = new (o: object) => { compile(s: unknown): ((d: unknown) => boolean) & { errors?: unknown } };
+    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as Compiler;
+    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(log.runs[0].results.map((x: { ruleId: string; level: string }) => `${x.ruleId} ${x.level}`).sort()).toEqual(['unknown-document warning', 'unknown-key warning', 'wrong-type error']);
+    expect(log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'wrong-type').locations[0].logicalLocations[0].fullyQualifiedName).toBe('PayloadContent[0].allowAirDrop');
+    expect(r.stderr).toMatch(/4 files .*1 error, 2 warnings/);
+  });
+
+  it('reads options from the nearest .dmspecrc.json, and command-line options override it', () => {
+    const project = file('project');
+    mkdirSync(join(project, 'sub'), { recursive: true });
+    writeFileSync(join(project, '.dmspecrc.json'), JSON.stringify({ validate: { allowKeys: ['PayloadEnabled'], ignore: ['unknown-document'] } }));
+    const r = dmspec(['validate', file('mixed')], join(project, 'sub'));
+    expect(r.stdout).toMatch(/0 warnings \(2 findings suppressed\)/);
+    expect(dmspec(['validate', '--no-config', file('mixed')], join(project, 'sub')).stdout).toMatch(/1 error, 2 warnings\n$/);
+    writeFileSync(join(project, '.dmspecrc.json'), JSON.stringify({ validate: { platfrom: 'iOS' } }));
+    const bad = dmspec(['validate', file('mixed')], join(project, 'sub'));
+    expect([bad.code, bad.stderr]).toEqual([2, `dmspec: ${join(project, '.dmspecrc.json')}: unknown option validate.platfrom\nRun "dmspec --help" for usage.\n`]);
+  });
+
+  it('prints its version, and help lists every platform', () => {
+    expect(dmspec(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    expect(dmspec(['--help']).stdout).toContain('--platform P            the target platform: iOS, iPadOS, Mac Catalyst, macOS, tvOS, visionOS, watchOS');
   });
 
   it('exits 0 on a clean profile and prints the summary', () => {
@@ -31,7 +86,7 @@ describe('dmspec validate', () => {
   it('exits 1 on problems and prints each with file, payload and key', () => {
     const r = dmspec(['validate', file('wrong.mobileconfig'), file('clean.mobileconfig')]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}: PayloadContent[0] (${APP}) allowAirDrop: wrong-type: expected boolean, got string "no"`);
+    expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}: error PayloadContent[0] (${APP}) allowAirDrop: wrong-type: expected boolean, got string "no"`);
   });
 
   it('treats unknown keys as warnings, and as errors with --strict', () => {
@@ -54,19 +109,22 @@ describe('dmspec validate', () => {
     const report = JSON.parse(r.stdout);
     expect(report.files[0]).toMatchObject({
       file: file('wrong.mobileconfig'),
-      payloads: [{ index: 0, payloadType: APP, object: 'Restrictions', checked: true }],
+      payloads: [{ index: 0, payloadType: APP, object: 'Restrictions', checked: true, coverage: 'checked' }],
       issues: [{ path: 'PayloadContent[0].allowAirDrop', payloadType: APP, code: 'wrong-type', severity: 'error', expected: 'boolean', actual: 'no' }],
     });
   });
 
   it('validates against another spec directory with --spec', () => {
     const r = dmspec(['validate', '--spec', join(ROOT, 'test/fixtures/hostile/spec'), '--json', file('clean.mobileconfig')]);
-    expect(JSON.parse(r.stdout).files[0].payloads).toEqual([{ index: 0, payloadType: APP, checked: false, reason: 'the spec has no payload of this type' }]);
+    expect(JSON.parse(r.stdout).files[0].payloads).toEqual([{ index: 0, payloadType: APP, checked: false, coverage: 'not checked', reason: 'the spec has no payload of this type' }]);
   });
 
-  it('exits 2 on bad options', () => {
-    expect(dmspec(['validate']).stderr).toMatch(/at least one profile FILE/);
-    expect(dmspec(['validate', '--platform', 'amiga', file('clean.mobileconfig')]).stderr).toMatch(/--platform takes one of iOS/);
+  it('exits 2 on bad options, naming the bad argument in one line', () => {
+    expect(dmspec(['validate']).stderr).toMatch(/at least one FILE or DIRECTORY/);
+    const platform = dmspec(['validate', '--platform', 'amiga', file('clean.mobileconfig')]);
+    expect(platform.stderr).toBe('dmspec: --platform takes one of iOS, iPadOS, Mac Catalyst, macOS, tvOS, visionOS, watchOS, not amiga\nRun "dmspec --help" for usage.\n');
+    expect(dmspec(['validate', '--bogus', file('clean.mobileconfig')]).stderr.split('\n')).toHaveLength(3);
+    expect(dmspec(['validate', '--trust', file('clean.mobileconfig'), file('clean.mobileconfig')]).stderr).toMatch(/--trust .*no PEM certificate/);
     expect(dmspec(['validate', '--os-version', '17', file('clean.mobileconfig')]).stderr).toMatch(/--os-version needs --platform/);
     expect(dmspec(['validate', '--platform', 'ios', '--os-version', 'x', file('clean.mobileconfig')]).code).toBe(2);
     expect(dmspec(['validate', '--spec', '/nonexistent', file('clean.mobileconfig')]).code).toBe(2);

@@ -138,7 +138,8 @@ describe('values read as Apple reads them', () => {
   it('refuses a 16-byte binary integer 2^100 instead of reading it as 0', async () => {
     const bin = bplist([bp.dict([1], [2]), bp.ascii('PayloadVersion'), bp.int(1n << 100n, 4)]);
     expect((await run(bin)).error).toBe('the integer 1267650600228229401496703205376 cannot be checked exactly (beyond ±2^53); it was not rounded');
-    const neg = bplist([bp.dict([1], [2]), bp.ascii('PayloadVersion'), bp.int(-2n, 3)]);
+    // A PayloadType makes it a profile: a plist of neither kind is not checked at all.
+    const neg = bplist([bp.dict([1, 3], [2, 4]), bp.ascii('PayloadVersion'), bp.int(-2n, 3), bp.ascii('PayloadType'), bp.ascii('Configuration')]);
     expect((await run(neg)).issues.find((i) => i.path === 'PayloadVersion')?.actual).toBe(-2);
   });
 
@@ -185,7 +186,7 @@ describe('terminal and report injection', () => {
   it('quotes a signer subject that poses as the verdict', async () => {
     const r = await run(signed(bytes(GOOD), 'x (signature valid; chain checked)\u001b[2K\r'));
     const line = textReport([r]).split('\n')[0]!;
-    expect(line).toBe('p.mobileconfig: signed by "CN=x (signature valid; chain checked)\\e[2K\\r, O=Example Org" (signature valid; chain not checked)');
+    expect(line).toBe('p.mobileconfig: info signed by "CN=x (signature valid; chain checked)\\e[2K\\r, O=Example Org" (signature valid; chain not checked)');
   }, 60_000);
 });
 

@@ -33,7 +33,7 @@ describe('profile formats', () => {
     const r = await run(signed(bytes(XML)));
     expect(r.signed).toEqual({ subject: 'CN=dmspec test signer, O=Example Org', issuer: 'CN=dmspec test signer, O=Example Org', signatureValid: true, certificates: 1 });
     expect(findings(r)).toEqual(EXPECTED);
-    expect(textReport([r]).split('\n')[0]).toBe('p.mobileconfig: signed by "CN=dmspec test signer, O=Example Org" (signature valid; chain not checked)');
+    expect(textReport([r]).split('\n')[0]).toBe('p.mobileconfig: info signed by "CN=dmspec test signer, O=Example Org" (signature valid; chain not checked)');
   });
 
   it('opens a signed binary profile', async () => {
@@ -49,6 +49,7 @@ describe('profile formats', () => {
     const r = await run(envelope);
     expect(r.signed?.signatureValid).toBe(false);
     expect(r.issues.find((i) => i.path === 'PayloadIdentifier')).toBeUndefined();
+    expect(r.issues[0]).toMatchObject({ path: '', code: 'signature-invalid', severity: 'error' });
   });
 
   it('keeps the trailing NUL bytes some tools append as a warning, not a parse failure', async () => {
@@ -66,7 +67,7 @@ describe('hostile and broken profiles', () => {
     ['a file over the size limit', () => bytes(XML + ' '.repeat(2000)), /over the limit of 1000/],
     ['an empty file', () => new Uint8Array(), /the file is empty/],
     ['a PNG', () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /not a property list/],
-    ['JSON', () => bytes('{"PayloadType": "Configuration"}'), /not a property list/],
+    ['malformed JSON', () => bytes('{"Type": "com.apple.configuration.passcode.settings",'), /malformed JSON/],
     ['invalid UTF-8', () => new Uint8Array([...bytes('<plist><string>'), 0xff, 0xfe, ...bytes('</string></plist>')]), /not valid UTF-8/],
     ['a truncated binary plist', async () => (await binaryOf(XML)).subarray(0, 60), /binary plist is truncated or malformed/],
     ['a truncated signature', () => signed(bytes(XML)).subarray(0, 700), /signed envelope is truncated or malformed/],
@@ -95,8 +96,12 @@ describe('hostile and broken profiles', () => {
     expect(reports.map((r) => r.error)).toEqual([expect.stringMatching(/over the limit of 1000/), 'cannot read the file (ENOENT)']);
   });
 
-  it('reports a plist whose top level is not a dictionary as a wrong type', async () => {
+  it('reports a plist whose top level is not a dictionary, or JSON that is no declaration, as a document of unknown kind', async () => {
     const r = await run(bytes('<plist><array/></plist>'));
-    expect(r.issues.map((i) => [i.path, i.code, i.message])).toEqual([['', 'wrong-type', 'expected dictionary, got array']]);
+    expect(r.issues.map((i) => [i.path, i.severity, i.code])).toEqual([['', 'error', 'unknown-document']]);
+    expect(r.issues[0]!.message).toMatch(/^a plist whose top level is an array that is no document dmspec knows/);
+    const json = await run(bytes('{"PayloadType": "Configuration"}'));
+    expect([json.kind, ...json.issues.map((i) => i.code)]).toEqual(['unknown', 'unknown-document']);
+    expect(validationExitCode([json])).toBe(1);
   });
 });

@@ -1,0 +1,45 @@
+/**
+ * Documents other than profiles, checked by the generated whole-document validators
+ * (`validateDeclaration`, `validateCommand`, `validateCheckInMessage`): this module only picks
+ * the validator by the document's kind and names the document's type on each issue.
+ */
+import type { ValidateOptions } from '@dmspec/apple/validators';
+import type { ValidatorModule } from './compile-validators.js';
+import type { ProfileIssue, ProfileReport } from './check-profile.js';
+
+const VALIDATOR = {
+  declaration: 'validateDeclaration',
+  command: 'validateCommand',
+  'check-in': 'validateCheckInMessage',
+} as const;
+
+const WHAT: Record<keyof typeof VALIDATOR, string> = {
+  declaration: 'declaration',
+  command: 'MDM command',
+  'check-in': 'check-in message',
+};
+
+/** Validates a declaration, command or check-in message given as a plain value. */
+export function checkDocument(file: string, kind: keyof typeof VALIDATOR, type: string | undefined, value: unknown, validators: ValidatorModule, options: ValidateOptions): ProfileReport {
+  const validate = validators[VALIDATOR[kind]];
+  const documentType = type ?? '';
+  if (!validate) {
+    return {
+      file, payloads: [],
+      issues: [{ path: '', payloadType: documentType, code: 'unknown-document', severity: 'warning', message: `a ${WHAT[kind]}, but these validators have no ${WHAT[kind]} validator: not checked` }],
+    };
+  }
+  const issues: ProfileIssue[] = validate(value, options).issues.map((i) => ({ ...i, payloadType: documentType }));
+  return { file, payloads: [], issues };
+}
+
+/** The report of a document whose kind is not known: an error when the file was named, a warning when a directory walk found it. */
+export function unknownDocument(file: string, format: string, named: boolean): ProfileReport {
+  return {
+    file, payloads: [],
+    issues: [{
+      path: '', payloadType: '', code: 'unknown-document', severity: named ? 'error' : 'warning',
+      message: `${format} that is no document dmspec knows (a profile has PayloadType or PayloadContent, a declaration Type with Identifier or Payload, a command Command.RequestType, a check-in message MessageType): not checked`,
+    }],
+  };
+}

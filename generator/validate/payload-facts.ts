@@ -1,0 +1,26 @@
+/**
+ * The facts about a payload type as a whole that generated registries carry
+ * (`payloadTypeFacts`), as the validate stage reads them. Declared here rather than imported, so
+ * validators generated before the registry had them still load: every field is optional.
+ */
+export interface PayloadTypeFacts {
+  /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
+  readonly missing?: readonly string[];
+  /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
+  readonly references?: readonly string[];
+  /** Platforms and versions that have the payload type. */
+  readonly availability?: Readonly<Record<string, { readonly introduced?: string; readonly removed?: string; readonly availableThrough?: string; readonly available?: boolean }>>;
+  /** The availability lists every platform that has the payload type. */
+  readonly exhaustive?: boolean;
+  /** The page's Profile Availability table, per platform (and `Shared iPad`). */
+  readonly profile?: Readonly<Record<string, ProfileTableRow>>;
+  /** The page and line the facts are from. */
+  readonly source?: string;
+}
+
+/** One platform's row of a page's Profile Availability table, as far as validation uses it. */
+export interface ProfileTableRow {
+  readonly requiresSupervision: boolean;
+  readonly allowedInUserEnrollment: boolean;
+  readonly allowMultiplePayloads: boolean;
+}

@@ -1,0 +1,231 @@
+/**
+ * Verdicts an admin can trust, with the checked-in validators of Apple's whole spec: platform and
+ * version exactly as the pages say (keys and whole payload types), deprecations only on their
+ * platform and from their version on, the device's supervision and enrollment, identifier rules,
+ * signatures and their chain, and the rules of a profile as a whole.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import * as checkedIn from '@dmspec/apple';
+import { readPemCertificates, validateDocumentBytes, validatorsFor, type FileReport, type ValidateProfilesOptions, type ValidatorModule } from '../../generator/validate/index.js';
+import { textReport, validationExitCode } from '../../generator/validate/report.js';
+import { corpusDir, describeWith, PROFILES } from '../helpers/corpus.js';
+import { bytes, dict, payload, profileXml, signed, signerPem, strangerPem, str } from '../helpers/profiles.js';
+
+const validators: ValidatorModule = checkedIn;
+const RESTRICTIONS = 'com.apple.applicationaccess';
+const no = '<false/>';
+
+async function run(xml: string | Uint8Array, options: ValidateProfilesOptions = {}, v: ValidatorModule = validators): Promise<FileReport> {
+  return validateDocumentBytes('p.mobileconfig', typeof xml === 'string' ? bytes(xml) : xml, v, options);
+}
+const findings = (r: FileReport): string[] => r.issues.map((i) => `${i.path} ${i.severity} ${i.code}`);
+const restrictions = (...keys: string[]): string => profileXml([payload(RESTRICTIONS, '1', keys.map((k) => [k, no] as const))]);
+
+describe('platform and version, as the pages say', () => {
+  it('makes a key unavailable on a platform its exhaustive Available list omits', async () => {
+    // "Available: iOS 7+ | iPadOS 7+"
+    const xml = restrictions('allowAppCellularDataModification');
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual(['PayloadContent[0].allowAppCellularDataModification error unavailable-on-platform']);
+    expect(findings(await run(xml, { platform: 'iOS', osVersion: '17' }))).toEqual([]);
+  });
+
+  it('makes a whole payload type the platform lacks one error, not one per key', async () => {
+    for (const type of ['com.apple.appstore', 'com.apple.systempreferences']) {
+      const r = await run(profileXml([payload(type, '1')]), { platform: 'iOS' });
+      expect(findings(r)).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
+      expect(r.issues[0]!.message).toMatch(/not available in iOS: its page lists macOS/);
+    }
+    // Where the payload's page gives no exhaustive platform list, its keys' lists judge: a macOS key, never its macOS deprecation.
+    const setup = await run(profileXml([payload('com.apple.SetupAssistant.managed', '1', [['SkipSiriSetup', '<true/>']])]), { platform: 'iOS' });
+    expect(findings(setup)).toEqual(['PayloadContent[0].SkipSiriSetup error unavailable-on-platform']);
+  });
+
+  it('warns of a deprecation on its own platform from its version on, and names version and replacement', async () => {
+    const xml = restrictions('allowGenmoji');
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual([]);
+    const at = await run(xml, { platform: 'macOS', osVersion: '26.4' });
+    expect(at.issues.map((i) => i.message)).toEqual(['deprecated in macOS 26.4: use the declarative management com.apple.configuration.intelligence.settings configuration.']);
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '14' }))).toEqual(['PayloadContent[0].allowGenmoji error unavailable-on-platform']);
+    // Without a platform the message names every platform that deprecates it.
+    expect((await run(xml)).issues[0]!.message).toMatch(/Deprecated in iOS 26\.4, iPadOS 26\.4, macOS 26\.4, visionOS 26\.4/);
+  });
+
+  it('keeps other platforms\' deprecations silent', async () => {
+    const r = await run(profileXml([payload('com.apple.SetupAssistant.managed', '1', [['SkipSiriSetup', '<true/>']])]), { platform: 'macOS', osVersion: '14' });
+    expect(findings(r)).toEqual([]);
+    const later = await run(profileXml([payload('com.apple.SetupAssistant.managed', '1', [['SkipSiriSetup', '<true/>']])]), { platform: 'macOS', osVersion: '15' });
+    expect(later.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^deprecated in macOS 15/)]);
+  });
+
+  it('makes a removed key an error from its removal version on', async () => {
+    const xml = profileXml([payload('com.apple.SoftwareUpdate', '1', [['CatalogURL', str('https://example.com/catalog')]])]);
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual(['PayloadContent[0].CatalogURL error unavailable-on-platform']);
+    expect((await run(xml, { platform: 'macOS', osVersion: '15' })).issues[0]!.message).toBe('removed in macOS 11');
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '10.15' }))).toEqual([]);
+  });
+});
+
+describe("the device's situation", () => {
+  it('reports a key that needs supervision only when the device is known to be unsupervised', async () => {
+    const xml = restrictions('allowAppInstallation');
+    expect(findings(await run(xml, { platform: 'iOS', osVersion: '17' }))).toEqual([]);
+    expect(findings(await run(xml, { platform: 'iOS', osVersion: '17', supervised: true }))).toEqual([]);
+    expect(findings(await run(xml, { platform: 'iOS', osVersion: '17', supervised: false }))).toEqual(['PayloadContent[0].allowAppInstallation warning requires-supervision']);
+    // "Requires a supervised device in iOS 13 and later": not before it, and never on a platform the page does not name.
+    expect(findings(await run(xml, { platform: 'iOS', osVersion: '12', supervised: false }))).toEqual([]);
+    expect(findings(await run(xml, { platform: 'iPadOS', osVersion: '17', supervised: false }))).toEqual([]);
+    expect(findings(await run(xml, { platform: 'iOS', enrollment: 'user' }))).toEqual(['PayloadContent[0].allowAppInstallation warning requires-supervision']);
+  });
+
+  it('keeps a conditional deprecation silent on supervised devices', async () => {
+    // allowCamera: "Support for this restriction on unsupervised devices … is deprecated".
+    const xml = restrictions('allowCamera');
+    expect(findings(await run(xml))).toEqual([]);
+    expect(findings(await run(xml, { platform: 'iOS', supervised: true }))).toEqual([]);
+    const r = await run(xml, { platform: 'iOS', supervised: false });
+    expect(findings(r)).toEqual(['PayloadContent[0].allowCamera warning deprecated']);
+    expect(r.issues[0]!.message).toMatch(/^deprecated on unsupervised devices/);
+  });
+
+  it('checks payload types against their Profile Availability table: one instance, User Enrollment, supervision', async () => {
+    const table = { requiresSupervision: true, allowedInUserEnrollment: false, allowMultiplePayloads: false };
+    const withTable: ValidatorModule = { ...validators, payloadTypeFacts: new Map([['com.apple.dock', { profile: { macOS: table }, source: 'dock.md:1' }]]) };
+    const xml = profileXml([payload('com.apple.dock', '1'), payload('com.apple.dock', '2')]);
+    expect(findings(await run(xml, {}, withTable))).toEqual(['PayloadContent[1].PayloadType error single-instance']);
+    expect(findings(await run(xml, { platform: 'macOS', enrollment: 'user' }, withTable)).sort()).toEqual([
+      'PayloadContent[0].PayloadType error not-in-user-enrollment', 'PayloadContent[0].PayloadType error requires-supervision',
+      'PayloadContent[1].PayloadType error not-in-user-enrollment', 'PayloadContent[1].PayloadType error requires-supervision',
+      'PayloadContent[1].PayloadType error single-instance',
+    ]);
+    // A platform the table does not name: nothing is guessed.
+    expect(findings(await run(xml, { platform: 'iOS', enrollment: 'user' }, withTable))).toEqual([]);
+  });
+});
+
+describeWith(corpusDir('rendered-2025-04'), 'the Profile Availability table of a real rendered page', () => {
+  it('reads LoginWindowScripts\' table (macOS only, one payload per profile, not in User Enrollment) into the checks', async () => {
+    const spec = mkdtempSync(join(tmpdir(), 'dmspec-rendered-'));
+    const cacheDir = mkdtempSync(join(tmpdir(), 'dmspec-rendered-cache-'));
+    try {
+      copyFileSync(join(corpusDir('rendered-2025-04'), 'loginwindowscripts.md'), join(spec, 'loginwindowscripts.md'));
+      const { validators: rendered } = await validatorsFor({ spec, cacheDir });
+      const scripts = (id: string): string => payload('com.apple.mcxloginscripts', id, [['skipLoginHook', '<false/>']]);
+      const one = profileXml([scripts('1')]);
+      const two = profileXml([scripts('1'), scripts('2')]);
+      expect(findings(await run(one, { platform: 'macOS' }, rendered!))).toEqual([]);
+      expect(findings(await run(two, { platform: 'macOS' }, rendered!))).toEqual(['PayloadContent[1].PayloadType error single-instance']);
+      expect(findings(await run(one, { platform: 'macOS', enrollment: 'user' }, rendered!))).toEqual(['PayloadContent[0].PayloadType error not-in-user-enrollment']);
+      expect(findings(await run(one, { platform: 'iOS' }, rendered!))).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
+    } finally {
+      rmSync(spec, { recursive: true, force: true });
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('identifiers', () => {
+  it('makes a payload reusing the profile identifier a warning, and payloads sharing one an error', async () => {
+    const r = await run(profileXml([payload(RESTRICTIONS, 'profile'), payload(RESTRICTIONS, '1'), payload(RESTRICTIONS, '1')]));
+    expect(findings(r)).toEqual([
+      'PayloadContent[2].PayloadUUID error duplicate-uuid',
+      'PayloadContent[0].PayloadIdentifier warning identifier-reuses-profile',
+      'PayloadContent[2].PayloadIdentifier error duplicate-identifier',
+    ]);
+  });
+});
+
+describe('references between payloads', () => {
+  const wifi = (anchors: string[]): string => payload('com.apple.wifi.managed', '1', [
+    ['SSID_STR', str('Office')], ['EncryptionType', str('WPA2')],
+    ['EAPClientConfiguration', dict([['AcceptEAPTypes', '<array><integer>13</integer></array>'], ['PayloadCertificateAnchorUUID', `<array>${anchors.map(str).join('')}</array>`]])],
+  ]);
+  const cert = payload('com.apple.security.root', 'c', [['PayloadContent', '<data>AAAA</data>']]);
+
+  it('warns of a certificate UUID that matches no payload of the profile, and accepts one that does', async () => {
+    const ok = await run(profileXml([wifi(['00000000-0000-0000-0000-00000000000c']), cert]));
+    expect(findings(ok).filter((f) => f.includes('dangling'))).toEqual([]);
+    const r = await run(profileXml([wifi(['00000000-0000-0000-0000-00000000000c', 'DEADBEEF-0000-0000-0000-000000000000']), cert]));
+    expect(findings(r).filter((f) => f.includes('dangling'))).toEqual(['PayloadContent[0].EAPClientConfiguration.PayloadCertificateAnchorUUID[1] warning dangling-reference']);
+    expect(r.issues.find((i) => i.code === 'dangling-reference')!.message).toBe('"DEADBEEF-0000-0000-0000-000000000000" is the PayloadUUID of no payload in this profile; the page says this key names one');
+  });
+
+  it('follows the MDM page\'s own example to its SCEP payload, and finds the identity gone once that payload\'s UUID changes', async () => {
+    const example = readFileSync(new URL('../../spec/mdm.md', import.meta.url), 'utf8').match(/```plist\n([\s\S]*?)```/)![1]!;
+    expect(findings(await run(example)).filter((f) => f.includes('dangling'))).toEqual([]);
+    const mutated = example.replace(/(<key>PayloadUUID<\/key>\s*<string>)47492623-e4e7-4a64-ba63-2f31d2ca1a5f/, '$1AAAAAAAA-e4e7-4a64-ba63-2f31d2ca1a5f');
+    expect(mutated).not.toBe(example);
+    const r = await run(mutated);
+    expect(findings(r).filter((f) => f.includes('dangling'))).toEqual([expect.stringMatching(/^PayloadContent\[\d\]\.IdentityCertificateUUID warning dangling-reference$/)]);
+  });
+});
+
+describe('signatures', () => {
+  const xml = restrictions('allowAirDrop');
+  it('makes a signature that does not match its content an error (exit 1)', async () => {
+    const envelope = signed(bytes(xml));
+    const at = Buffer.from(envelope).indexOf('allowAirDrop');
+    envelope[at] = 'X'.charCodeAt(0);
+    const r = await run(envelope);
+    expect(findings(r)).toEqual([' error signature-invalid', 'PayloadContent[0].XllowAirDrop warning unknown-key']);
+    expect(validationExitCode([r])).toBe(1);
+    expect(textReport([r]).split('\n')[0]).toBe('p.mobileconfig: info signed by "CN=dmspec test signer, O=Example Org" (signature NOT valid; chain not checked)');
+  });
+
+  it('verifies the chain to --trust anchors, and reports untrusted and expired signers', async () => {
+    const envelope = signed(bytes(xml));
+    const trusted = await run(envelope, { trust: readPemCertificates(signerPem(), 'signer.pem'), now: new Date('2027-01-01') });
+    expect(trusted.signed?.chain).toEqual({ trusted: true });
+    expect(findings(trusted)).toEqual([]);
+    expect(textReport([trusted])).toContain('(signature valid; chain trusted)');
+    const stranger = await run(envelope, { trust: readPemCertificates(strangerPem(), 'other.pem'), now: new Date('2027-01-01') });
+    expect(findings(stranger)).toEqual([' error signer-untrusted']);
+    expect(stranger.issues[0]!.message).toMatch(/no chain to a certificate of other\.pem/);
+    const expired = await run(envelope, { trust: readPemCertificates(signerPem(), 'signer.pem'), now: new Date('2040-01-01') });
+    expect(expired.issues[0]!.message).toMatch(/the signer's certificate expired on 2036-01-01/);
+  });
+});
+
+describe('other documents', () => {
+  it('validates a declaration, a command and a check-in message through the generated document validators', async () => {
+    const declaration = await validateDocumentBytes('d.json', bytes(JSON.stringify({ Type: 'com.apple.configuration.passcode.settings', Identifier: 'x', ServerToken: 't', Payload: { MinimumLength: 'six' } })), validators);
+    expect([declaration.kind, declaration.documentType, ...findings(declaration)]).toEqual(['declaration', 'com.apple.configuration.passcode.settings', 'Payload.MinimumLength error wrong-type']);
+    const command = await validateDocumentBytes('c.plist', bytes(`<plist>${dict([['Command', dict([['RequestType', str('DeviceLock')], ['PIN', '<integer>1</integer>']])], ['CommandUUID', str('u')]])}</plist>`), validators);
+    expect([command.kind, ...findings(command)]).toEqual(['command', 'Command.PIN error wrong-type']);
+    const checkIn = await validateDocumentBytes('m.plist', bytes(`<plist>${dict([['MessageType', str('Authenticate')], ['UDID', str('u')]])}</plist>`), validators);
+    expect(checkIn.kind).toBe('check-in');
+    expect(findings(checkIn)).toContain('Topic error missing-required');
+  });
+
+  it('reports a document of no known kind instead of guessing', async () => {
+    const r = await validateDocumentBytes('x.json', bytes('{"name": "x"}'), validators);
+    expect(findings(r)).toEqual([' error unknown-document']);
+    const walked = await validateDocumentBytes('x.plist', bytes('<plist><array/></plist>'), validators, { named: false });
+    expect(findings(walked)).toEqual([' warning unknown-document']);
+  });
+});
+
+describe('filters', () => {
+  it('leaves out allowed keys and ignored codes, and counts them', async () => {
+    const xml = profileXml([payload(RESTRICTIONS, '1', [['PayloadEnabled', '<true/>'], ['Extra', '<true/>']])]);
+    const r = await run(xml, { filters: { allowKeys: ['PayloadEnabled'], ignore: [{ code: 'unknown-key', path: 'PayloadContent[*].Extra' }] } });
+    expect(r.issues).toEqual([]);
+    expect(r.suppressed).toBe(2);
+    expect(textReport([r])).toContain('0 errors, 0 warnings (2 findings suppressed)');
+  });
+});
+
+describe('a real profile', () => {
+  it('reads DisableSiri with PayloadEnabled allowed: nothing to report', async () => {
+    let data: Uint8Array;
+    try {
+      data = readFileSync(`${PROFILES}/rtrouton/DisableSiri/DisableSiri.mobileconfig`);
+    } catch {
+      return expect.soft(true, 'shared profiles absent').toBe(true);
+    }
+    expect(findings(await run(data))).toEqual(['PayloadContent[0].PayloadEnabled warning unknown-key']);
+    expect(findings(await run(data, { filters: { allowKeys: ['PayloadEnabled'] } }))).toEqual([]);
+  });
+});
