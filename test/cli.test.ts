@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { dmspec, ROOT } from './helpers/cli.js';
+import { dmspec, dmspecIn, ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
 
 function tempSpec(): { dir: string; spec: string; out: string } {
@@ -17,89 +17,90 @@ function tempSpec(): { dir: string; spec: string; out: string } {
 }
 
 describe('dmspec CLI', () => {
-  it('exits 2 on usage errors', () => {
-    expect(dmspec([]).code).toBe(2);
+  it('exits 2 on usage errors', async () => {
+    expect((await dmspecIn([])).code).toBe(2);
+    // Once as a process, as a user runs it: the exit code reaches the shell.
     expect(dmspec(['frobnicate']).code).toBe(2);
-    expect(dmspec(['ir']).stderr).toMatch(/ir needs --spec DIR/);
-    expect(dmspec(['ir', '--spec', 'spec', '--bogus']).code).toBe(2);
-    expect(dmspec(['ir', '--spec', '/nonexistent/dir']).stderr).toMatch(/does not exist/);
+    expect((await dmspecIn(['ir'])).stderr).toMatch(/ir needs --spec DIR/);
+    expect((await dmspecIn(['ir', '--spec', 'spec', '--bogus'])).code).toBe(2);
+    expect((await dmspecIn(['ir', '--spec', '/nonexistent/dir'])).stderr).toMatch(/does not exist/);
   });
 
-  it('ir prints the IR and compiler-style diagnostics', () => {
+  it('ir prints the IR and compiler-style diagnostics', async () => {
     // The seeds: spec/ holds Apple's whole spec, whose IR is larger than a pipe buffer worth a test.
-    const r = dmspec(['ir', '--spec', 'test/fixtures/seeds']);
+    const r = await dmspecIn(['ir', '--spec', 'test/fixtures/seeds']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ irVersion: 1, objects: [{ name: 'AppLayerVPN' }, { name: 'VPN.IKEv2' }] });
     expect(r.stderr).toContain('test/fixtures/seeds/vpn-ikev2.md:283: warning unresolved-ref: VPN.IKEv2.OnDemandRules refers to VPN.VPN.OnDemandRulesElement, which is not in the spec');
     // --json names files as the text does.
-    const json = dmspec(['ir', '--spec', 'test/fixtures/seeds', '--json']);
+    const json = await dmspecIn(['ir', '--spec', 'test/fixtures/seeds', '--json']);
     expect(JSON.parse(json.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'test/fixtures/seeds/vpn-ikev2.md', line: 283, code: 'unresolved-ref' }));
   });
 
-  it('--json prints diagnostics as JSON', () => {
+  it('--json prints diagnostics as JSON', async () => {
     const { spec, out } = tempSpec();
-    const r = dmspec(['generate', '--spec', spec, '--out', out, '--json']);
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', out, '--json']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).diagnostics).toContainEqual(expect.objectContaining({ code: 'unresolved-ref', line: 283 }));
   });
 
-  it('generate writes, --check is clean, then names drifted files', () => {
+  it('generate writes, --check is clean, then names drifted files', async () => {
     const { spec, out } = tempSpec();
-    expect(dmspec(['generate', '--spec', spec, '--out', out]).code).toBe(0);
-    expect(dmspec(['generate', '--spec', spec, '--out', out, '--check']).code).toBe(0);
+    expect((await dmspecIn(['generate', '--spec', spec, '--out', out])).code).toBe(0);
+    expect((await dmspecIn(['generate', '--spec', spec, '--out', out, '--check'])).code).toBe(0);
     writeFileSync(join(out, 'ir.json'), '{}\n');
     writeFileSync(join(out, 'stale.ts'), '');
-    const r = dmspec(['generate', '--spec', spec, '--out', out, '--check']);
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', out, '--check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/changed: .*generated\/ir\.json/);
     expect(r.stderr).toMatch(/extra: +.*generated\/stale\.ts/);
   });
 
-  it('a generate that raises an error leaves the output folder untouched', () => {
+  it('a generate that raises an error leaves the output folder untouched', async () => {
     const { spec, out } = tempSpec();
-    expect(dmspec(['generate', '--spec', spec, '--out', out]).code).toBe(0);
+    expect((await dmspecIn(['generate', '--spec', spec, '--out', out])).code).toBe(0);
     const before = readFileSync(join(out, 'ir.json'), 'utf8');
     writeFileSync(join(spec, 'odd.md'), 'No title here.\n\n## Properties\n\n| Key | Type |\n|---|---|\n| Foo | string |\n');
-    const r = dmspec(['generate', '--spec', spec, '--out', out]);
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', out]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/odd\.md:1: error unknown-flavour/);
     expect(r.stderr).toMatch(/left as it was/);
     expect(readFileSync(join(out, 'ir.json'), 'utf8')).toBe(before);
   });
 
-  it('diff reports changes, --fail-on breaking exits 1, --format json gives the change list', () => {
+  it('diff reports changes, --fail-on breaking exits 1, --format json gives the change list', async () => {
     const { spec } = tempSpec();
     const before = join(spec, '..', 'before');
     cpSync(spec, before, { recursive: true });
     const page = join(spec, 'vpn-ikev2.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('Possible Values: `None, SharedSecret, Certificate`', 'Possible Values: `None, Certificate`'));
-    expect(dmspec(['diff', before, before, '--fail-on', 'any']).code).toBe(0);
-    const md = dmspec(['diff', before, spec]);
+    expect((await dmspecIn(['diff', before, before, '--fail-on', 'any'])).code).toBe(0);
+    const md = await dmspecIn(['diff', before, spec]);
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('- `VPN.IKEv2.AuthenticationMethod`: allowed value `SharedSecret` removed (old vpn-ikev2.md:31, new vpn-ikev2.md:31)');
     expect(md.stdout).not.toContain('Do not edit');
     // --docs-base links page lines: BASE + the side's directory + file#Lline.
-    const linked = dmspec(['diff', './before', 'spec/', '--docs-base', 'https://example.com/blob/main/'], join(spec, '..')).stdout;
+    const linked = (await dmspecIn(['diff', './before', 'spec/', '--docs-base', 'https://example.com/blob/main/'], join(spec, '..'))).stdout;
     expect(linked).toContain('(old [vpn-ikev2.md:31](https://example.com/blob/main/before/vpn-ikev2.md#L31), new [vpn-ikev2.md:31](https://example.com/blob/main/spec/vpn-ikev2.md#L31))');
-    const short = dmspec(['diff', before, spec, '--max-lines', '12']);
+    const short = await dmspecIn(['diff', before, spec, '--max-lines', '12']);
     expect(short.code).toBe(0);
     // Nothing but the summary and the breaking change: kept whole, and the report says so.
     expect(short.stdout).toContain('- `VPN.IKEv2.AuthenticationMethod`: allowed value `SharedSecret` removed');
     expect(short.stdout).toContain('_The summary and the breaking changes are kept whole although they take more than 12 lines.');
-    expect(dmspec(['diff', before, spec, '--max-lines', 'ten']).code).toBe(2);
-    expect(dmspec(['diff', before, spec, '--max-lines', '10', '--format', 'json']).stderr).toMatch(/JSON report always lists every change/);
-    expect(dmspec(['diff', before, spec, '--fail-on', 'breaking']).code).toBe(1);
-    const json = JSON.parse(dmspec(['diff', before, spec, '--format', 'json']).stdout);
+    expect((await dmspecIn(['diff', before, spec, '--max-lines', 'ten'])).code).toBe(2);
+    expect((await dmspecIn(['diff', before, spec, '--max-lines', '10', '--format', 'json'])).stderr).toMatch(/JSON report always lists every change/);
+    expect((await dmspecIn(['diff', before, spec, '--fail-on', 'breaking'])).code).toBe(1);
+    const json = JSON.parse((await dmspecIn(['diff', before, spec, '--format', 'json'])).stdout);
     expect(json.changes).toEqual([{
       object: 'VPN.IKEv2', property: 'AuthenticationMethod', kind: 'allowed-values-changed', class: 'breaking',
       old: 'SharedSecret', new: null, source: { file: 'vpn-ikev2.md', line: 31 }, oldSource: { file: 'vpn-ikev2.md', line: 31 },
     }]);
-    expect(dmspec(['diff', before]).code).toBe(2);
-    expect(dmspec(['diff', before, spec, '--format', 'html']).code).toBe(2);
+    expect((await dmspecIn(['diff', before])).code).toBe(2);
+    expect((await dmspecIn(['diff', before, spec, '--format', 'html'])).code).toBe(2);
     rmSync(join(spec, '..'), { recursive: true, force: true });
   });
 
-  it('diff --git-range compares the spec directory at two revisions', () => {
+  it('diff --git-range compares the spec directory at two revisions', async () => {
     const { dir, spec } = tempSpec();
     const git = (...args: string[]) => spawnSync('git', ['-C', dir, '-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { encoding: 'utf8' });
     git('init', '-q');
@@ -108,14 +109,14 @@ describe('dmspec CLI', () => {
     const page = join(spec, 'vpn-ikev2.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('`RemoteIdentifier`\n\n`string`\n\n (Required) ', '`RemoteIdentifier`\n\n`string`'));
     git('commit', '-qam', 'v2');
-    const r = dmspec(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--format', 'json'], dir);
+    const r = await dmspecIn(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--format', 'json'], dir);
     expect(r.stderr).toMatch(/0 breaking, 1 additive/);
     expect(JSON.parse(r.stdout).changes).toEqual([expect.objectContaining({ property: 'RemoteIdentifier', kind: 'required-changed', class: 'additive', old: true, new: false })]);
     // Links to page lines at each revision, as a forge shows them: BASE + REV/ + spec dir + file.
-    const md = dmspec(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--docs-base', 'https://example.com/o/r/blob/'], dir);
+    const md = await dmspecIn(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--docs-base', 'https://example.com/o/r/blob/'], dir);
     expect(md.stdout).toMatch(/\[vpn-ikev2\.md:\d+\]\(https:\/\/example\.com\/o\/r\/blob\/HEAD~1\/spec\/vpn-ikev2\.md#L\d+\)/);
     // history over the same revisions: the version in which the key stopped being required.
-    const h = dmspec(['history', '--git-revs', 'HEAD~1,HEAD', '--spec', 'spec', '--key', 'RemoteIdentifier', '--format', 'json'], dir);
+    const h = await dmspecIn(['history', '--git-revs', 'HEAD~1,HEAD', '--spec', 'spec', '--key', 'RemoteIdentifier', '--format', 'json'], dir);
     expect(h.code).toBe(0);
     expect(JSON.parse(h.stdout).entries[0].facts).toContainEqual({
       fact: 'required', changes: [{ version: 'HEAD~1:spec', value: true }, { version: 'HEAD:spec', value: false }],
@@ -123,18 +124,18 @@ describe('dmspec CLI', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('history lists, per key, the version in which each fact changed', () => {
+  it('history lists, per key, the version in which each fact changed', async () => {
     const { dir, spec } = tempSpec();
     const v1 = join(dir, 'v1');
     cpSync(spec, v1, { recursive: true });
     const page = join(spec, 'vpn-ikev2.md');
     writeFileSync(page, readFileSync(page, 'utf8').replace('Possible Values: `None, SharedSecret, Certificate`', 'Possible Values: `None, Certificate`'));
-    const r = dmspec(['history', '--spec-versions', v1, spec, '--object', 'VPN.IKEv2', '--key', 'AuthenticationMethod']);
+    const r = await dmspecIn(['history', '--spec-versions', v1, spec, '--object', 'VPN.IKEv2', '--key', 'AuthenticationMethod']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| key | fact | v1 | spec |');
     expect(r.stdout).toContain('| `AuthenticationMethod` | allowedValues | `None`, `SharedSecret`, `Certificate` | `None`, `Certificate` |');
-    expect(dmspec(['history', v1]).code).toBe(2);
-    expect(dmspec(['history', '--git-revs', 'HEAD']).code).toBe(2);
+    expect((await dmspecIn(['history', v1])).code).toBe(2);
+    expect((await dmspecIn(['history', '--git-revs', 'HEAD'])).code).toBe(2);
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { listSpecFiles } from '../generator/parse/read-spec.js';
 import { generate, writeGenerated } from '../generator/pipeline.js';
 import { bumpVersion } from '../generator/update-spec.js';
-import { dmspec } from './helpers/cli.js';
+import { dmspecIn } from './helpers/cli.js';
 import { corpusDir, describeWith, SEED_PAGES } from './helpers/corpus.js';
 import { tempDir } from './helpers/temp.js';
 
@@ -39,10 +39,10 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
   }, 120_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('leaves spec/, generated/ and the version as they were when generation fails', () => {
+  it('leaves spec/, generated/ and the version as they were when generation fails', async () => {
     const spec = treeHash(at('spec'));
     const out = outputHash(at('generated'));
-    const r = dmspec(['update-spec', '--from', 'broken', '--label', 'broken'], work);
+    const r = await dmspecIn(['update-spec', '--from', 'broken', '--label', 'broken'], work);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken/no-title.md:1: error unknown-flavour');
     expect(r.stderr).toContain('spec/ and the output left as they were');
@@ -52,8 +52,8 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     expect(JSON.parse(readFileSync(at('package.json'), 'utf8')).dmspec.package.version).toBe('1.4.2');
   });
 
-  it('replaces the pages, regenerates, bumps the major version and writes the report; exit 1 for breaking', () => {
-    const r = dmspec(['update-spec', '--from', corpusDir('changelog-2026-08-18')], work);
+  it('replaces the pages, regenerates, bumps the major version and writes the report; exit 1 for breaking', async () => {
+    const r = await dmspecIn(['update-spec', '--from', corpusDir('changelog-2026-08-18')], work);
     expect(r.stderr).toContain('@dmspec/apple 2.0.0 (major bump)');
     expect(r.code).toBe(1);
     const pages = (dir: string): string[] => listSpecFiles(dir).sort();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MANIFEST, OutputRefusedError } from '../../generator/emit/output-ownership.js';
 import { diffTree, writeTree } from '../../generator/emit/output-tree.js';
-import { dmspec, ROOT } from '../helpers/cli.js';
+import { dmspecIn, ROOT } from '../helpers/cli.js';
 
 const tree = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 const parent = mkdtempSync(join(tmpdir(), 'dmspec-own-'));
@@ -61,16 +61,16 @@ describe('generate --out from the command line', () => {
   const spec = join(parent, 'cli/spec');
   cpSync(join(ROOT, 'test/fixtures/seeds'), spec, { recursive: true });
 
-  it('refuses --out . in a checkout: exit 2, .git, package.json and spec/ untouched', () => {
+  it('refuses --out . in a checkout: exit 2, .git, package.json and spec/ untouched', async () => {
     const checkout = join(parent, 'cli');
     mkdirSync(join(checkout, '.git'), { recursive: true });
     writeFileSync(join(checkout, '.git/HEAD'), 'ref: refs/heads/main\n');
     writeFileSync(join(checkout, 'package.json'), '{}\n');
-    const r = dmspec(['generate', '--spec', 'spec', '--out', '.'], checkout);
+    const r = await dmspecIn(['generate', '--spec', 'spec', '--out', '.'], checkout);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/is or contains the spec folder/);
     const other = folder('checkout2', { '.git/HEAD': 'x\n', 'package.json': '{}\n' });
-    const r2 = dmspec(['generate', '--spec', spec, '--out', '.'], other);
+    const r2 = await dmspecIn(['generate', '--spec', spec, '--out', '.'], other);
     expect(r2.code).toBe(2);
     expect(r2.stderr).toMatch(/holds files dmspec did not write \("\.git\/HEAD", "package\.json"\)/);
     expect(readFileSync(join(checkout, '.git/HEAD'), 'utf8')).toBe('ref: refs/heads/main\n');
@@ -78,17 +78,17 @@ describe('generate --out from the command line', () => {
     expect(readdirSync(spec).sort()).toEqual(['applayervpn.md', 'vpn-ikev2.md']);
   });
 
-  it('refuses --spec X --out X and keeps the pages', () => {
-    const r = dmspec(['generate', '--spec', spec, '--out', spec]);
+  it('refuses --spec X --out X and keeps the pages', async () => {
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', spec]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/replacing it would delete the pages/);
     expect(readdirSync(spec).sort()).toEqual(['applayervpn.md', 'vpn-ikev2.md']);
   });
 
-  it('calls a spec folder without pages an error, and writes nothing', () => {
+  it('calls a spec folder without pages an error, and writes nothing', async () => {
     const empty = folder('no-pages', { 'notes.txt': 'not a page\n' });
     const out = join(parent, 'no-pages-out');
-    const r = dmspec(['generate', '--spec', empty, '--out', out]);
+    const r = await dmspecIn(['generate', '--spec', empty, '--out', out]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/holds no \.md pages/);
     expect(existsSync(out)).toBe(false);

@@ -8,7 +8,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dmspec, ROOT } from '../helpers/cli.js';
+import { dmspecIn, ROOT } from '../helpers/cli.js';
 import { int, payload, profileXml, str } from '../helpers/profiles.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -17,7 +17,7 @@ const APP = 'com.apple.applicationaccess';
 describe('dmspec validate', () => {
   let dir: string;
   const file = (name: string): string => join(dir, name);
-  beforeAll(() => {
+  beforeAll(async () => {
     dir = tempDir('validate');
     writeFileSync(file('clean.mobileconfig'), profileXml([payload(APP, '1')]));
     writeFileSync(file('wrong.mobileconfig'), profileXml([payload(APP, '1', [['allowAirDrop', str('no')]])]));
@@ -33,8 +33,8 @@ describe('dmspec validate', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('validates a directory of profiles, declarations and commands, telling each kind from its content', () => {
-    const r = dmspec(['validate', '--allow-key', 'PayloadEnabled', file('mixed')]);
+  it('validates a directory of profiles, declarations and commands, telling each kind from its content', async () => {
+    const r = await dmspecIn(['validate', '--allow-key', 'PayloadEnabled', file('mixed')]);
     expect(r.code).toBe(1);
     const lines = r.stdout.trim().split('\n');
     expect(lines).toEqual([
@@ -44,9 +44,9 @@ describe('dmspec validate', () => {
     ]);
   });
 
-  it('writes SARIF 2.1.0 that its schema accepts, creating the --out folder', () => {
+  it('writes SARIF 2.1.0 that its schema accepts, creating the --out folder', async () => {
     const out = file('reports/deep/validate.sarif');
-    const r = dmspec(['validate', '--format', 'sarif', '--out', out, file('mixed')]);
+    const r = await dmspecIn(['validate', '--format', 'sarif', '--out', out, file('mixed')]);
     expect(r.code).toBe(1);
     const log = JSON.parse(readFileSync(out, 'utf8'));
     const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
@@ -60,52 +60,52 @@ describe('dmspec validate', () => {
     expect(r.stderr).toMatch(/4 files .*1 error, 2 warnings/);
   });
 
-  it('reads options from the nearest .dmspecrc.json, and command-line options override it', () => {
+  it('reads options from the nearest .dmspecrc.json, and command-line options override it', async () => {
     const project = file('project');
     mkdirSync(join(project, 'sub'), { recursive: true });
     writeFileSync(join(project, '.dmspecrc.json'), JSON.stringify({ validate: { allowKeys: ['PayloadEnabled'], ignore: ['unknown-document'] } }));
-    const r = dmspec(['validate', file('mixed')], join(project, 'sub'));
+    const r = await dmspecIn(['validate', file('mixed')], join(project, 'sub'));
     expect(r.stdout).toMatch(/0 warnings \(2 findings suppressed\)/);
-    expect(dmspec(['validate', '--no-config', file('mixed')], join(project, 'sub')).stdout).toMatch(/1 error, 2 warnings\n$/);
+    expect((await dmspecIn(['validate', '--no-config', file('mixed')], join(project, 'sub'))).stdout).toMatch(/1 error, 2 warnings\n$/);
     writeFileSync(join(project, '.dmspecrc.json'), JSON.stringify({ validate: { platfrom: 'iOS' } }));
-    const bad = dmspec(['validate', file('mixed')], join(project, 'sub'));
+    const bad = await dmspecIn(['validate', file('mixed')], join(project, 'sub'));
     expect([bad.code, bad.stderr]).toEqual([2, `dmspec: ${join(project, '.dmspecrc.json')}: unknown option validate.platfrom\nRun "dmspec --help" for usage.\n`]);
   });
 
-  it('prints its version, and help lists every platform', () => {
-    expect(dmspec(['--version']).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
-    expect(dmspec(['--help']).stdout).toContain('--platform P            the target platform: iOS, iPadOS, Mac Catalyst, macOS, tvOS, visionOS, watchOS');
+  it('prints its version, and help lists every platform', async () => {
+    expect((await dmspecIn(['--version'])).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
+    expect((await dmspecIn(['--help'])).stdout).toContain('--platform P            the target platform: iOS, iPadOS, Mac Catalyst, macOS, tvOS, visionOS, watchOS');
   });
 
-  it('exits 0 on a clean profile and prints the summary', () => {
-    const r = dmspec(['validate', file('clean.mobileconfig')]);
+  it('exits 0 on a clean profile and prints the summary', async () => {
+    const r = await dmspecIn(['validate', file('clean.mobileconfig')]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('1 file, 1 payload (1 checked, 0 not checked): 0 errors, 0 warnings\n');
   });
 
-  it('exits 1 on problems and prints each with file, payload and key', () => {
-    const r = dmspec(['validate', file('wrong.mobileconfig'), file('clean.mobileconfig')]);
+  it('exits 1 on problems and prints each with file, payload and key', async () => {
+    const r = await dmspecIn(['validate', file('wrong.mobileconfig'), file('clean.mobileconfig')]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}: error PayloadContent[0] (${APP}) allowAirDrop: wrong-type: expected boolean, got string "no"`);
   });
 
-  it('treats unknown keys as warnings, and as errors with --strict', () => {
-    expect(dmspec(['validate', file('unknown.mobileconfig')]).code).toBe(0);
-    const strict = dmspec(['validate', '--strict', file('unknown.mobileconfig')]);
+  it('treats unknown keys as warnings, and as errors with --strict', async () => {
+    expect((await dmspecIn(['validate', file('unknown.mobileconfig')])).code).toBe(0);
+    const strict = await dmspecIn(['validate', '--strict', file('unknown.mobileconfig')]);
     expect(strict.code).toBe(1);
     expect(strict.stdout).toContain('(Configuration) Extra: unknown-key: Extra is not a key of this dictionary');
   });
 
-  it('exits 2 when a file cannot be read, and still reports the others', () => {
-    const r = dmspec(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig'), file('nope.mobileconfig')]);
+  it('exits 2 when a file cannot be read, and still reports the others', async () => {
+    const r = await dmspecIn(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig'), file('nope.mobileconfig')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${file('broken.mobileconfig')}: error: malformed XML`);
     expect(r.stdout).toContain(`${file('nope.mobileconfig')}: error: cannot read the file (ENOENT)`);
     expect(r.stdout).toContain('wrong-type');
   });
 
-  it('prints the documented JSON with --json', () => {
-    const r = dmspec(['validate', '--json', file('wrong.mobileconfig')]);
+  it('prints the documented JSON with --json', async () => {
+    const r = await dmspecIn(['validate', '--json', file('wrong.mobileconfig')]);
     const report = JSON.parse(r.stdout);
     expect(report.files[0]).toMatchObject({
       file: file('wrong.mobileconfig'),
@@ -114,19 +114,19 @@ describe('dmspec validate', () => {
     });
   });
 
-  it('validates against another spec directory with --spec', () => {
-    const r = dmspec(['validate', '--spec', join(ROOT, 'test/fixtures/hostile/spec'), '--json', file('clean.mobileconfig')]);
+  it('validates against another spec directory with --spec', async () => {
+    const r = await dmspecIn(['validate', '--spec', join(ROOT, 'test/fixtures/hostile/spec'), '--json', file('clean.mobileconfig')]);
     expect(JSON.parse(r.stdout).files[0].payloads).toEqual([{ index: 0, payloadType: APP, checked: false, coverage: 'not checked', reason: 'the spec has no payload of this type' }]);
   });
 
-  it('exits 2 on bad options, naming the bad argument in one line', () => {
-    expect(dmspec(['validate']).stderr).toMatch(/at least one FILE or DIRECTORY/);
-    const platform = dmspec(['validate', '--platform', 'amiga', file('clean.mobileconfig')]);
+  it('exits 2 on bad options, naming the bad argument in one line', async () => {
+    expect((await dmspecIn(['validate'])).stderr).toMatch(/at least one FILE or DIRECTORY/);
+    const platform = await dmspecIn(['validate', '--platform', 'amiga', file('clean.mobileconfig')]);
     expect(platform.stderr).toBe('dmspec: --platform takes one of iOS, iPadOS, Mac Catalyst, macOS, tvOS, visionOS, watchOS, not amiga\nRun "dmspec --help" for usage.\n');
-    expect(dmspec(['validate', '--bogus', file('clean.mobileconfig')]).stderr.split('\n')).toHaveLength(3);
-    expect(dmspec(['validate', '--trust', file('clean.mobileconfig'), file('clean.mobileconfig')]).stderr).toMatch(/--trust .*no PEM certificate/);
-    expect(dmspec(['validate', '--os-version', '17', file('clean.mobileconfig')]).stderr).toMatch(/--os-version needs --platform/);
-    expect(dmspec(['validate', '--platform', 'ios', '--os-version', 'x', file('clean.mobileconfig')]).code).toBe(2);
-    expect(dmspec(['validate', '--spec', '/nonexistent', file('clean.mobileconfig')]).code).toBe(2);
+    expect((await dmspecIn(['validate', '--bogus', file('clean.mobileconfig')])).stderr.split('\n')).toHaveLength(3);
+    expect((await dmspecIn(['validate', '--trust', file('clean.mobileconfig'), file('clean.mobileconfig')])).stderr).toMatch(/--trust .*no PEM certificate/);
+    expect((await dmspecIn(['validate', '--os-version', '17', file('clean.mobileconfig')])).stderr).toMatch(/--os-version needs --platform/);
+    expect((await dmspecIn(['validate', '--platform', 'ios', '--os-version', 'x', file('clean.mobileconfig')])).code).toBe(2);
+    expect((await dmspecIn(['validate', '--spec', '/nonexistent', file('clean.mobileconfig')])).code).toBe(2);
   });
 });

@@ -15,7 +15,8 @@ import { readSpec } from '../../generator/parse/read-spec.js';
 
 const root = mkdtempSync(join(tmpdir(), 'dmspec-vcache-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-const spec = join(ROOT, 'spec');
+// The seeds: the cache's rules do not depend on the spec's size, and two pages compile in a moment.
+const spec = join(ROOT, 'test/fixtures/seeds');
 
 describe('the validator cache', () => {
   it('lives in the user cache folder, not the shared temp folder', () => {

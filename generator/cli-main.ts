@@ -1,0 +1,102 @@
+/**
+ * The `dmspec` command as a function: parses arguments, calls the library, prints to the streams
+ * it is given and returns the exit code (0 success, 1 an error diagnostic or a failed check, 2 a
+ * usage error or unreadable input). `cli.ts` runs it on the process; tests run it in-process.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatDiagnostic, hasErrors, type Diagnostic } from './model/diagnostics.js';
+import { runCommand, toolVersion, USAGE, UsageError, type CommandResult } from './commands.js';
+import { escapeJsonText, escapeTerminal } from './terminal-text.js';
+
+/** Where the command prints: the process's streams, or a test's buffers. */
+export interface CliStreams {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+// Every line printed may carry text from a page or a profile: escapes and bidi overrides are shown, not obeyed.
+function print(io: CliStreams, result: CommandResult, json: boolean): void {
+  if (result.stdout !== undefined) io.stdout(result.stdout);
+  if (json && result.jsonReport !== undefined) {
+    io.stdout(`${escapeJsonText(JSON.stringify(result.jsonReport, null, 2))}\n`);
+  } else {
+    for (const d of result.diagnostics) io.stderr(`${escapeTerminal(formatDiagnostic(d))}\n`);
+    for (const line of result.messages) io.stderr(`${escapeTerminal(line)}\n`);
+  }
+}
+
+const OPTIONS = {
+  spec: { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean', default: false },
+  check: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  platform: { type: 'string' },
+  'os-version': { type: 'string' },
+  strict: { type: 'boolean', default: false },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'git-range': { type: 'string' },
+  'docs-base': { type: 'string' },
+  'max-lines': { type: 'string' },
+  'spec-versions': { type: 'string', multiple: true },
+  'git-revs': { type: 'string' },
+  object: { type: 'string' },
+  key: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  from: { type: 'string' },
+  label: { type: 'string' },
+  reports: { type: 'string' },
+  supervised: { type: 'boolean' },
+  unsupervised: { type: 'boolean' },
+  enrollment: { type: 'string' },
+  trust: { type: 'string' },
+  'allow-key': { type: 'string', multiple: true },
+  ignore: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  'no-config': { type: 'boolean' },
+  version: { type: 'boolean', default: false },
+} as const satisfies ParseArgsConfig['options'];
+
+/** A usage error names the bad argument in one line, and where help is, rather than printing all of it. */
+function usageError(io: CliStreams, message: string): number {
+  io.stderr(`dmspec: ${escapeTerminal(message)}\nRun "dmspec --help" for usage.\n`);
+  return 2;
+}
+
+/** Runs `dmspec ARGV...`; returns the exit code. Never exits the process. */
+export async function runCli(argv: readonly string[], io: CliStreams): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    return usageError(io, (e as Error).message);
+  }
+  if (parsed.values.version) {
+    io.stdout(`${toolVersion()}\n`);
+    return 0;
+  }
+  const [command, ...rest] = parsed.positionals;
+  if (parsed.values.help || !command) {
+    io.stdout(USAGE);
+    return command || parsed.values.help ? 0 : 2;
+  }
+  try {
+    const result = await runCommand(command, rest, parsed.values);
+    if (result.outFile !== undefined && result.outText !== undefined) {
+      mkdirSync(dirname(result.outFile), { recursive: true });
+      writeFileSync(result.outFile, result.outText);
+    }
+    const shown: Diagnostic[] = parsed.values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
+    print(io, { ...result, diagnostics: shown }, parsed.values.json);
+    if (result.exitCode !== undefined) return result.exitCode;
+    return hasErrors(result.diagnostics) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof UsageError) return usageError(io, e.message);
+    io.stderr(`dmspec: ${escapeTerminal((e as Error).message)}\n`);
+    return 2;
+  }
+}
+
