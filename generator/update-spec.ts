@@ -6,7 +6,7 @@
  * succeeded, and then `generated/` and `spec/` are each swapped whole, so a failure leaves both
  * as they were.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { diffIr, markdownReport, jsonReport, type DiffReport } from './diff/index.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';

@@ -38,8 +38,8 @@ function readManifest(dir: string): Set<string> | undefined {
   }
 }
 
-/** Every entry below `dir` (files, links and other non-folders), `/`-separated; folders are walked, links never followed. */
-function entriesBelow(dir: string): string[] {
+/** Every entry below `dir` (files, links and other non-folders), `/`-separated and sorted; folders are walked, links never followed. */
+export function entriesBelow(dir: string): string[] {
   const out: string[] = [];
   const walk = (d: string): void => {
     for (const e of readdirSync(d, { withFileTypes: true })) {

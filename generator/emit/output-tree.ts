@@ -4,9 +4,9 @@
  * objects that no longer exist disappear with the old tree. Only a folder dmspec wrote (it holds
  * the manifest `output-ownership.ts` reads) or an empty one is ever replaced.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
-import { assertReplaceable, MANIFEST, manifestText } from './output-ownership.js';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import { assertReplaceable, entriesBelow, MANIFEST, manifestText } from './output-ownership.js';
 
 /** Relative path (`/`-separated) → file content. */
 export type FileMap = ReadonlyMap<string, string>;
@@ -18,17 +18,7 @@ export interface TreeDrift {
 }
 
 function listFiles(root: string): string[] {
-  if (!existsSync(root)) return [];
-  const out: string[] = [];
-  const walk = (dir: string): void => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      const full = join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else out.push(relative(root, full).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return out.sort();
+  return existsSync(root) ? entriesBelow(root) : [];
 }
 
 function assertSafePath(rel: string): void {
