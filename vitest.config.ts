@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -26,6 +27,9 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: process.env['DMSPEC_QUICK'] ? ['**/node_modules/**', ...SLOW] : ['**/node_modules/**'],
     setupFiles: ['test/setup.ts'],
+    // One test file per core: vitest's default leaves one core free, which on a two-core machine
+    // runs the files one at a time. The files share no folder they write.
+    maxWorkers: availableParallelism(),
     testTimeout: 120_000,
     hookTimeout: 120_000,
     reporters: ['default'],
