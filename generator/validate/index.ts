@@ -4,7 +4,6 @@
  * Nothing here prints or exits; unreadable files become reports with an `error`.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import * as checkedIn from '@dmspec/apple';
 import { toJs } from '../plist/tagged-plist.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { generateFromPages } from '../pipeline.js';
@@ -60,7 +59,8 @@ export interface ValidatorsResult {
 
 /** The checked-in validators, or those of `options.spec`. */
 export async function validatorsFor(options: Pick<ValidateProfilesOptions, 'spec' | 'cacheDir'> = {}): Promise<ValidatorsResult> {
-  if (options.spec === undefined) return { validators: checkedIn, diagnostics: [] };
+  // Loaded on first use: the checked-in validators are megabytes of code a run with --spec never needs.
+  if (options.spec === undefined) return { validators: (await import('@dmspec/apple')) as ValidatorModule, diagnostics: [] };
   let pages;
   try {
     pages = readSpec(options.spec);

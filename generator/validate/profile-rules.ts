@@ -5,7 +5,8 @@
  * profile. Each rule uses only what the pages state (`PayloadTypeFacts`) and the options given:
  * where either is missing, nothing is said.
  */
-import { compareVersions, type ValidateOptions } from '@dmspec/apple/validators';
+import type { ValidateOptions } from '@dmspec/apple/validators';
+import { compareVersions } from '../model/versions.js';
 import { dictGet, type PlistValue } from '../plist/tagged-plist.js';
 import type { ProfileIssue } from './check-profile.js';
 import type { PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';

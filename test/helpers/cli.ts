@@ -5,7 +5,6 @@
  */
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { runCli } from '../../generator/cli-main.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const TSX = join(ROOT, 'node_modules/.bin/tsx');
@@ -26,6 +25,8 @@ export function dmspec(args: string[], cwd = ROOT): CliRun {
  * process, so changing the working directory for the call is safe; it is restored after.
  */
 export async function dmspecIn(args: string[], cwd = ROOT): Promise<CliRun> {
+  // Imported on first use: many tests take ROOT from here and need none of the CLI.
+  const { runCli } = await import('../../generator/cli-main.js');
   let stdout = '';
   let stderr = '';
   const before = process.cwd();
