@@ -5,6 +5,7 @@
 import { parseSpecDir } from './parse/index.js';
 import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
+import { escapeJsonText } from './terminal-text.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
@@ -144,7 +145,8 @@ function irCommand(args: string[], o: CommandOptions): CommandResult {
   const shown = underSpec(o.spec, ir.diagnostics);
   // --json names files as the text does: relative to where dmspec runs.
   const base = { diagnostics: shown, messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`], jsonReport: { diagnostics: shown } };
-  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: o.json ? undefined : text };
+  // On stdout the JSON may reach a terminal: a page's bidi or C1 control characters are printed as escapes (the same JSON value).
+  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: o.json ? undefined : escapeJsonText(text) };
 }
 
 function generateCommand(args: string[], o: CommandOptions): CommandResult {

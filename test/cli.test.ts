@@ -36,6 +36,17 @@ describe('dmspec CLI', () => {
     expect(JSON.parse(json.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'test/fixtures/seeds/vpn-ikev2.md', line: 283, code: 'unresolved-ref' }));
   });
 
+  it('ir prints a page\'s bidi and C1 control characters as JSON escapes, keeping the value', async () => {
+    const { spec } = tempSpec();
+    const page = join(spec, 'applayervpn.md');
+    writeFileSync(page, readFileSync(page, 'utf8').replace('The payload that configures a per-app VPN.', 'The payload that configures a per-app VPN.\u202e\u0085'));
+    const r = await dmspecIn(['ir', '--spec', spec]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u202e\u0085]/);
+    expect(r.stdout).toContain('\\u202e\\u0085');
+    expect(JSON.stringify(JSON.parse(r.stdout))).toContain('per-app VPN.\u202e\u0085');
+  });
+
   it('--json prints diagnostics as JSON', async () => {
     const { spec, out } = tempSpec();
     const r = await dmspecIn(['generate', '--spec', spec, '--out', out, '--json']);

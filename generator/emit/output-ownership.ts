@@ -103,9 +103,15 @@ function within(outer: string, inner: string): boolean {
   return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
-/** Refuses an output folder that is the spec folder or contains it: replacing it would delete the pages. */
+/**
+ * Refuses an output folder that is the spec folder or contains it (replacing it would delete the
+ * pages), or lies inside it (its Markdown docs would be read as pages by the next run).
+ */
 export function assertNotOverSpec(outDir: string, specDir: string): void {
   if (within(real(outDir), real(specDir)) || within(resolve(outDir), resolve(specDir))) {
     throw new OutputRefusedError(`--out ${outDir} is or contains the spec folder ${specDir}; replacing it would delete the pages; nothing was touched`);
+  }
+  if (within(real(specDir), real(outDir)) || within(resolve(specDir), resolve(outDir))) {
+    throw new OutputRefusedError(`--out ${outDir} lies inside the spec folder ${specDir}; its Markdown docs would be read as pages next time; nothing was touched`);
   }
 }

@@ -85,6 +85,13 @@ describe('generate --out from the command line', () => {
     expect(readdirSync(spec).sort()).toEqual(['applayervpn.md', 'vpn-ikev2.md']);
   });
 
+  it('refuses --out inside the spec folder, whose docs would be read as pages, and writes nothing', async () => {
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', join(spec, 'generated')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lies inside the spec folder .*would be read as pages/);
+    expect(readdirSync(spec).sort()).toEqual(['applayervpn.md', 'vpn-ikev2.md']);
+  });
+
   it('calls a spec folder without pages an error, and writes nothing', async () => {
     const empty = folder('no-pages', { 'notes.txt': 'not a page\n' });
     const out = join(parent, 'no-pages-out');
