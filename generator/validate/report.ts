@@ -134,7 +134,14 @@ export function textReport(reports: readonly FileReport[]): string {
 
 /** The `--format json` shape: `{ files: [...], summary }`. */
 export function jsonValidationReport(reports: readonly FileReport[]): { files: FileReport[]; summary: ValidationSummary } {
-  return { files: reports.map((r) => ({ ...r })), summary: summarise(reports) };
+  return { files: reports.map((r) => ({ ...r, issues: r.issues.map(finiteInJson) })), summary: summarise(reports) };
+}
+
+/** JSON has no NaN or infinity (`JSON.stringify` writes `null`): a plist real's value is kept as its plist spelling. */
+function finiteInJson(i: ProfileIssue): ProfileIssue {
+  const a = i.actual;
+  if (typeof a !== 'number' || Number.isFinite(a)) return i;
+  return { ...i, actual: Number.isNaN(a) ? 'nan' : a > 0 ? 'inf' : '-inf' };
 }
 
 /** 2 when a file could not be read, 1 when an error was found, else 0. */

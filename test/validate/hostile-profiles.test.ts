@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
 import { validateProfileBytes, validateProfileFiles, type FileReport } from '../../generator/validate/index.js';
-import { textReport } from '../../generator/validate/report.js';
+import { jsonValidationReport, textReport } from '../../generator/validate/report.js';
 import { bp, bplist, deepBinary, referenceBomb } from '../helpers/bplist.js';
 import { binaryOf, bytes, dict, payload, profileXml, signed, str } from '../helpers/profiles.js';
 
@@ -150,6 +150,14 @@ describe('values read as Apple reads them', () => {
     }
     const wrong = await run(bytes(profileXml([payload(APP, '1')], [['DurationUntilRemoval', '<string>nan</string>']])));
     expect(wrong.issues.filter((i) => i.path === 'DurationUntilRemoval').map((i) => i.code)).toEqual(['wrong-type']);
+  });
+
+  it('keeps a nan or inf real as its plist spelling in JSON reports, not null', async () => {
+    for (const [v, shown] of [['nan', 'nan'], ['-inf', '-inf'], ['+infinity', 'inf']]) {
+      const r = await run(bytes(profileXml([payload(APP, '1')], [['PayloadVersion', `<real>${v}</real>`]])));
+      const json = JSON.parse(JSON.stringify(jsonValidationReport([r])));
+      expect(json.files[0].issues.find((i: { path: string }) => i.path === 'PayloadVersion'), v).toMatchObject({ code: 'wrong-type', actual: shown });
+    }
   });
 
   it('reads UTF-16 XML, nan reals and entity text inside CDATA or a comment', async () => {
