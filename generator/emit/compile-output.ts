@@ -21,8 +21,16 @@ const TYPES_ONLY = new Set(['types/index.ts']);
 
 const DECLARATION_OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, declaration: true };
 
-/** The `.js` and `.d.ts` files of each module, keyed by their paths in the package. */
-export function compileModules(modules: readonly ModuleSource[]): Map<string, string> {
+/** By module path: the last source compiled and its `.js` and `.d.ts` (kept by a long-lived caller). */
+export type CompiledModules = Map<string, { source: ModuleSource; js: string; dts: string }>;
+
+/**
+ * The `.js` and `.d.ts` files of each module, keyed by their paths in the package. With `memo`,
+ * a module whose source and declarations are the same as last time is not compiled again: a
+ * one-page edit changes a few modules, and compiling the 4 MB validators module is most of the
+ * rest of a regenerate.
+ */
+export function compileModules(modules: readonly ModuleSource[], memo?: CompiledModules): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of modules) {
     const stem = m.path.replace(/\.ts$/, '');
@@ -31,8 +39,13 @@ export function compileModules(modules: readonly ModuleSource[]): Map<string, st
       out.set(`${stem}.js`, `${BANNERS.ts}\nexport {};\n`);
       continue;
     }
-    out.set(`${stem}.js`, javascript(m.text));
-    out.set(`${stem}.d.ts`, m.declarations ?? declarations(m.path, m.text));
+    const last = memo?.get(m.path);
+    const same = last !== undefined && last.source.text === m.text && last.source.declarations === m.declarations;
+    const js = same ? last.js : javascript(m.text);
+    const dts = same ? last.dts : (m.declarations ?? declarations(m.path, m.text));
+    memo?.set(m.path, { source: m, js, dts });
+    out.set(`${stem}.js`, js);
+    out.set(`${stem}.d.ts`, dts);
   }
   return out;
 }

@@ -6,6 +6,7 @@
  * declarations for every other identifier. Stubs keep name clashes visible: a changed object that
  * took another's identifier would be declared twice.
  */
+import type { CompiledModules } from './compile-output.js';
 import { createHash } from 'node:crypto';
 import type { EmitModel, EmitObject } from './emit-model.js';
 
@@ -16,10 +17,12 @@ import type { EmitModel, EmitObject } from './emit-model.js';
 export interface EmitCache {
   verified?: { key: string; hashes: Map<string, string> };
   pages: Map<string, { key: string; schema: string; doc: string }>;
+  /** Each module's last source and what it compiled to: an unchanged module is not compiled again. */
+  compiled: CompiledModules;
 }
 
 export function createEmitCache(): EmitCache {
-  return { pages: new Map() };
+  return { pages: new Map(), compiled: new Map() };
 }
 
 function sha(text: string): string {

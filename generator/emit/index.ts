@@ -87,7 +87,7 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
     if (diagnostics.length) return { files, diagnostics };
     if (options.cache) options.cache.verified = { key: plan.key, hashes: plan.hashes };
   }
-  for (const [path, text] of compileModules([...modules.values()])) files.set(path, text);
+  for (const [path, text] of compileModules([...modules.values()], options.cache?.compiled)) files.set(path, text);
   return { files, diagnostics: [] };
 }
 
