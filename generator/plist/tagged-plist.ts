@@ -1,22 +1,14 @@
 /**
- * Property lists as tagged values, whatever their format: the one entry point for reading them
- * (`parseTaggedPlist` for XML text, `parsePlistBytes` for bytes of either format, both within a
- * budget), and the helpers that walk and convert what they return.
+ * Property lists as tagged values: `parseTaggedPlist` for XML text within a budget, the decoding
+ * of XML bytes, and the helpers that walk and convert what the readers return. Profile bytes of
+ * any format are read by `validate/read-profile.ts`.
  */
 import { PlistBudget, PlistError, DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from './budget.js';
-import { parseBinaryPlist } from './binary-plist.js';
 import type { PlistDict, PlistValue } from './plist-value.js';
 import { parseXmlPlist } from './xml-plist.js';
 
 export type { PlistValue, PlistTag, PlistDict } from './plist-value.js';
 export { PlistBudget, PlistError, PlistTimeoutError, DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from './budget.js';
-
-/** Kept for callers that only set the depth. */
-export interface PlistLimits {
-  maxDepth: number;
-}
-
-export const DEFAULT_PLIST_LIMITS: PlistLimits = { maxDepth: DEFAULT_BUDGET_LIMITS.maxDepth };
 
 /** Parses an XML plist's text within the default budget (or `limits`). Throws PlistError. */
 export function parseTaggedPlist(xml: string, limits: Partial<PlistBudgetLimits> = {}): PlistValue {
@@ -42,12 +34,6 @@ export function decodeXmlBytes(bytes: Uint8Array): string {
   }
 }
 
-/** Parses a plist's bytes, XML or binary, within `budget`. Throws PlistError. */
-export function parsePlistBytes(bytes: Uint8Array, budget: PlistBudget = new PlistBudget()): PlistValue {
-  if (Buffer.from(bytes.subarray(0, 8)).toString('latin1') === 'bplist00') return parseBinaryPlist(bytes, budget);
-  return parseXmlPlist(decodeXmlBytes(bytes), budget);
-}
-
 /** Every dictionary in a plist, outermost first. */
 export function* dictionaries(v: PlistValue): Generator<PlistDict> {
   if (v.tag === 'dict') {
@@ -61,6 +47,12 @@ export function* dictionaries(v: PlistValue): Generator<PlistDict> {
 /** The value of `key`; keys are distinct (readers refuse a dictionary that repeats one). */
 export function dictGet(d: PlistDict, key: string): PlistValue | undefined {
   return d.entries.find(([k]) => k === key)?.[1];
+}
+
+/** The `<string>` under `key`, or undefined when the key is absent or holds another type. */
+export function stringAt(d: PlistDict, key: string): string | undefined {
+  const v = dictGet(d, key);
+  return v?.tag === 'string' ? v.value : undefined;
 }
 
 /**

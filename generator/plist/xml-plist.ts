@@ -7,13 +7,13 @@
  */
 import { SaxesParser } from 'saxes';
 import { PlistBudget, PlistError, PlistTimeoutError } from './budget.js';
-import { checkedDict, type PlistValue } from './plist-value.js';
+import type { PlistValue } from './plist-value.js';
 import { readScalar, SCALAR_TAGS, type ScalarTag } from './scalars.js';
 
 type Frame =
   | { kind: 'plist'; value?: PlistValue }
   | { kind: 'array'; items: PlistValue[] }
-  | { kind: 'dict'; entries: Array<[string, PlistValue]>; lines: number[]; seen: Map<string, number>; key?: string; keyLine?: number }
+  | { kind: 'dict'; entries: Array<[string, PlistValue]>; seen: Map<string, number>; key?: string; keyLine?: number }
   | { kind: 'scalar'; tag: ScalarTag | 'key'; text: string[]; length: number; line: number };
 
 const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s);
@@ -50,7 +50,6 @@ export function parseXmlPlist(xml: string, budget: PlistBudget = new PlistBudget
       case 'dict':
         if (top.key === undefined) fail(`<dict> has a value where a <key> belongs`);
         top.entries.push([top.key!, value]);
-        top.lines.push(top.keyLine!);
         delete top.key;
         return;
       default:
@@ -86,7 +85,7 @@ export function parseXmlPlist(xml: string, budget: PlistBudget = new PlistBudget
     if (top?.kind === 'dict' && top.key === undefined) fail(`<dict> has <${name}> where a <key> belongs`);
     budget.node(containerDepth());
     if (name === 'array') stack.push({ kind: 'array', items: [] });
-    else if (name === 'dict') stack.push({ kind: 'dict', entries: [], lines: [], seen: new Map() });
+    else if (name === 'dict') stack.push({ kind: 'dict', entries: [], seen: new Map() });
     else if ((SCALAR_TAGS as readonly string[]).includes(name)) stack.push({ kind: 'scalar', tag: name as ScalarTag, text: [], length: 0, line: parser.line });
     else fail(`unknown plist element <${clip(name)}>`);
   });
@@ -118,7 +117,8 @@ export function parseXmlPlist(xml: string, budget: PlistBudget = new PlistBudget
         return deliver({ tag: 'array', items: top.items }, parser.line);
       case 'dict':
         if (top.key !== undefined) fail(`the key ${JSON.stringify(clip(top.key))} (line ${top.keyLine}) has no value`);
-        return deliver(checkedDict(top.entries, (i) => `line ${top.lines[i]}`), parser.line);
+        // Each key was checked against the others as it closed: a repeated key has failed already.
+        return deliver({ tag: 'dict', entries: top.entries }, parser.line);
       case 'scalar': {
         const text = top.text.join('');
         if (top.tag === 'key' || top.tag === 'string') budget.string(text.length);

@@ -5,7 +5,7 @@
  * payloads to them, prefixes paths, and adds what no single object can see: identifiers
  * repeated across payloads.
  */
-import { dictGet, toJs, type PlistValue } from '../plist/tagged-plist.js';
+import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.js';
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
@@ -77,8 +77,6 @@ function append<T>(to: T[], items: readonly T[]): void {
   for (const item of items) to.push(item);
 }
 
-type Dict = Extract<PlistValue, { tag: 'dict' }>;
-
 /** `Restrictions`, or `Accounts | EnergySaver | …` where several objects share the type. */
 function objectName(validators: ValidatorModule, type: string): string {
   return validators.objectsByPayloadType.get(type)?.join(' | ') ?? type;
@@ -90,11 +88,6 @@ function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadTyp
     path: prefix === '' ? i.path : i.path === '' ? prefix : i.path.startsWith('[') ? `${prefix}${i.path}` : `${prefix}.${i.path}`,
     payloadType,
   }));
-}
-
-function stringAt(d: Dict, key: string): string | undefined {
-  const v = dictGet(d, key);
-  return v?.tag === 'string' ? v.value : undefined;
 }
 
 /** Validates a profile's plist with the given generated validators. */

@@ -33,11 +33,15 @@ export interface ValidatorModule {
   validateCheckInMessage?: LoadedValidator;
 }
 
-const MODULES = ['validators/runtime.js', 'validators/index.js', 'validators/registry.js', 'validators/documents.js'] as const;
+/** A cached module's stem (`runtime`, …): the cache's list of entry modules is the one list. */
+const stemOf = (cached: string): string => cached.replace(/\.mjs$/, '');
+/** The generated modules the cache holds, by their paths in the output. */
+const MODULES = ENTRY_MODULES.map((cached) => `validators/${stemOf(cached)}.js`);
+const SIBLING_IMPORT = new RegExp(`from (["'])\\./(${ENTRY_MODULES.map(stemOf).join('|')})\\.js\\1`, 'g');
 
 /** A module's cached name, with its imports of its siblings renamed to match. */
 function cachedModule(source: string): string {
-  return source.replace(/from (["'])\.\/(runtime|index|registry|documents)\.js\1/g, 'from $1./$2.mjs$1');
+  return source.replace(SIBLING_IMPORT, 'from $1./$2.mjs$1');
 }
 
 function hashOf(parts: Iterable<string>): string {
@@ -77,13 +81,14 @@ function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => Re
   const sources = typeof files === 'function' ? files() : files;
   // A spec with errors is never cached: its next run must report them again.
   if (sources === undefined) return false;
-  const out: Record<string, string> = {};
-  for (const m of MODULES) {
-    const source = sources.get(m);
-    if (source === undefined) throw new Error(`generated output lacks ${m}`);
-    out[m.replace('validators/', '').replace(/\.js$/, '.mjs')] = cachedModule(source);
+  const out = {} as Record<(typeof ENTRY_MODULES)[number], string>;
+  for (const [i, cached] of ENTRY_MODULES.entries()) {
+    const path = MODULES[i]!;
+    const source = sources.get(path);
+    if (source === undefined) throw new Error(`generated output lacks ${path}`);
+    out[cached] = cachedModule(source);
   }
-  writeEntry(dir, out as Record<(typeof ENTRY_MODULES)[number], string>);
+  writeEntry(dir, out);
   if (!verifiedEntry(dir)) throw new Error(`the compiled validators in ${dir} could not be written`);
   return true;
 }

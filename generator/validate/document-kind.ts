@@ -5,6 +5,7 @@
  */
 import type { PlistValue } from '../plist/tagged-plist.js';
 import { dictGet } from '../plist/tagged-plist.js';
+import { firstMeaningful } from './read-profile.js';
 
 export type DocumentKind = 'profile' | 'declaration' | 'command' | 'check-in' | 'unknown';
 
@@ -38,9 +39,8 @@ export function jsonKind(value: unknown): { kind: DocumentKind; type?: string } 
 
 /** True when the bytes hold JSON text (a `{` or `[` after a BOM and whitespace). */
 export function looksLikeJson(bytes: Uint8Array): boolean {
-  let i = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-  while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
-  return bytes[i] === 0x7b || bytes[i] === 0x5b;
+  const b = firstMeaningful(bytes);
+  return b === 0x7b || b === 0x5b;
 }
 
 /** Nesting depth of a parsed JSON value, walked without recursion. */

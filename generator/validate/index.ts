@@ -15,6 +15,7 @@ import { checkDocument, unknownDocument } from './check-document.js';
 import { jsonDepth, jsonKind, looksLikeJson, plistKind, type DocumentKind } from './document-kind.js';
 import type { TrustAnchors } from './trust.js';
 import { collectFiles } from './collect-files.js';
+import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter, type FindingFilters } from './filters.js';
 
 export { checkProfile, type CheckOptions, type PayloadReport, type ProfileIssue, type ProfileIssueCode, type ProfileReport } from './check-profile.js';
@@ -83,10 +84,10 @@ function signatureIssues(report: FileReport): void {
   if (!signed) return;
   const found: FileReport['issues'] = [];
   if (!signed.signatureValid) {
-    found.push({ path: '', payloadType: 'Configuration', code: 'signature-invalid', severity: 'error', message: 'the signature does not match the signed content or the signer\'s certificate: a device refuses this profile' });
+    found.push({ path: '', payloadType: TOP, code: 'signature-invalid', severity: 'error', message: 'the signature does not match the signed content or the signer\'s certificate: a device refuses this profile' });
   }
   if (signed.chain && !signed.chain.trusted) {
-    found.push({ path: '', payloadType: 'Configuration', code: 'signer-untrusted', severity: 'error', message: `the signer is not trusted: ${signed.chain.reason ?? 'no chain to the given anchors'}` });
+    found.push({ path: '', payloadType: TOP, code: 'signer-untrusted', severity: 'error', message: `the signer is not trusted: ${signed.chain.reason ?? 'no chain to the given anchors'}` });
   }
   report.issues.unshift(...found);
 }
@@ -135,7 +136,7 @@ async function readAndCheck(file: string, bytes: Uint8Array, validators: Validat
     signatureIssues(report);
     if (read.trailingNuls) {
       report.issues.unshift({
-        path: '', payloadType: 'Configuration', code: 'trailing-bytes', severity: 'warning',
+        path: '', payloadType: TOP, code: 'trailing-bytes', severity: 'warning',
         message: `${read.trailingNuls} NUL bytes follow the plist's closing tag`,
       });
     }

@@ -7,32 +7,26 @@
  */
 import type { ValidateOptions } from '@dmspec/apple/validators';
 import { compareVersions } from '../model/versions.js';
-import { dictGet, type PlistValue } from '../plist/tagged-plist.js';
+import { dictGet, stringAt, type PlistDict, type PlistValue } from '../plist/tagged-plist.js';
 import type { ProfileIssue } from './check-profile.js';
 import type { PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';
 
-type Dict = Extract<PlistValue, { tag: 'dict' }>;
 
 /** A payload of the profile, as the rules see it. */
 export interface PayloadPlace {
   prefix: string;
-  dict: Dict;
+  dict: PlistDict;
   type: string;
 }
 
 export const TOP = 'Configuration';
-
-function stringAt(d: Dict, key: string): string | undefined {
-  const v = dictGet(d, key);
-  return v?.tag === 'string' ? v.value : undefined;
-}
 
 /**
  * Two payloads with one `PayloadUUID` or `PayloadIdentifier` are errors (Apple asks for both to
  * be unique among payloads); a payload reusing the profile's own identifier is a warning: such
  * profiles install. A payload reusing the profile's UUID stays an error.
  */
-export function identifierRules(top: Dict, payloads: readonly PayloadPlace[]): ProfileIssue[] {
+export function identifierRules(top: PlistDict, payloads: readonly PayloadPlace[]): ProfileIssue[] {
   const issues: ProfileIssue[] = [];
   for (const key of ['PayloadUUID', 'PayloadIdentifier'] as const) {
     const code = key === 'PayloadUUID' ? 'duplicate-uuid' : 'duplicate-identifier';
@@ -113,7 +107,7 @@ export function singleInstanceRules(payloads: readonly PayloadPlace[], factsOf: 
 }
 
 /** The string values at a reference path (`IKEv2.PayloadCertificateUUID`, `Anchors[]`), with their concrete paths. */
-function valuesAt(d: Dict, segments: readonly string[], at: string): Array<[string, string]> {
+function valuesAt(d: PlistDict, segments: readonly string[], at: string): Array<[string, string]> {
   const [head, ...rest] = segments;
   if (head === undefined) return [];
   const each = head.endsWith('[]');

@@ -35,8 +35,6 @@ export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { maxBytes: 16 * 1024 * 102
 
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
-  /** True when the time limit stopped the read. */
-  timeout = false;
 }
 
 const BPLIST = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
@@ -46,7 +44,8 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
 }
 
 /** The first byte that is not a UTF-8 BOM or XML whitespace. */
-function firstMeaningful(bytes: Uint8Array): number | undefined {
+/** The first byte after a UTF-8 byte-order mark and whitespace. */
+export function firstMeaningful(bytes: Uint8Array): number | undefined {
   let i = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;
   return bytes[i];
@@ -80,9 +79,7 @@ function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget):
     return readXml(bytes, budget);
   } catch (e) {
     if (e instanceof PlistError) {
-      const err = new ProfileReadError(e instanceof PlistTimeoutError ? `reading ${e.message}` : e.message);
-      err.timeout = e instanceof PlistTimeoutError;
-      throw err;
+      throw new ProfileReadError(e instanceof PlistTimeoutError ? `reading ${e.message}` : e.message);
     }
     // A stack overflow or an allocation failure is reported, never passed on as a crash.
     if (e instanceof RangeError) throw new ProfileReadError(`the ${kind === 'binary' ? 'binary plist' : 'XML'} cannot be read (${e.message})`);
