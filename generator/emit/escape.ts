@@ -4,6 +4,9 @@
  * of these, so templates print these results with triple braces.
  */
 
+/** Bidirectional overrides and isolates: shown as their code points, never obeyed by a viewer. */
+const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
 /** Splits text into lines for a JSDoc block, each safe inside `/** … *\/`. */
 export function jsdocLines(text: string): string[] {
   return text
@@ -17,7 +20,7 @@ export function jsdocLines(text: string): string[] {
         .replace(/(^|\s)@(?=\w)/g, '$1\uff20')
         .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, '')
         // Bidirectional overrides in a comment make the code around it read differently ("Trojan Source").
-        .replace(/[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(BIDI, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
         .trimEnd(),
     );
 }
@@ -84,8 +87,6 @@ function neutraliseLinks(text: string): string {
       SAFE_SCHEMES.has(scheme.toLowerCase()) ? m : `${indent}\\[${label}\\]:${space}${scheme}:`);
 }
 
-/** Bidirectional overrides and isolates: shown as their code points, never obeyed by a viewer. */
-const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const visibleBidi = (c: string): string => `&#x${c.charCodeAt(0).toString(16)};`;
 
 /**

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { cmp } from '../model/diagnostics.js';
+import { escapeJsonText } from '../terminal-text.js';
 
 /** The names the whole-document types take in generated code (see document-kinds.ts). */
 export const DOCUMENT_NAMES = [
@@ -63,8 +64,8 @@ export function propertyKey(name: string): string {
  */
 export function tsString(text: string): string {
   // Bidirectional overrides and isolates make code read differently from what it does ("Trojan
-  // Source"), and C1 controls are invisible: all are written as escapes.
-  return JSON.stringify(text).replace(/[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  // Source"), and C1 controls are invisible: all are written as escapes, as in printed JSON.
+  return escapeJsonText(JSON.stringify(text));
 }
 
 /** Longest file stem: with `.schema.json` it stays far below the 255 bytes file systems allow. */
