@@ -8,6 +8,7 @@ import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
+import { runtimeAvailability } from './validator-code.js';
 
 export interface RegistryView {
   byName: string[];
@@ -111,13 +112,7 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   if (list.length === 1) {
     const ir = list[0]!.ir;
     if (ir.availability) {
-      const av: Record<string, Record<string, unknown>> = {};
-      for (const [platform, a] of Object.entries(ir.availability)) {
-        if (!a) continue;
-        const { introduced, removed, availableThrough, available } = a;
-        av[platform] = JSON.parse(JSON.stringify({ introduced, removed, availableThrough, available })) as Record<string, unknown>;
-      }
-      facts['availability'] = av;
+      facts['availability'] = runtimeAvailability(ir.availability);
       if (ir.availabilityExhaustive) facts['exhaustive'] = true;
     }
     if (ir.profileAvailability) {

@@ -103,7 +103,7 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
 }
 
 /** Only the availability fields the runtime reads, so later IR additions leave the validators as they are. */
-function runtimeAvailability(av: Availability): Record<string, Record<string, string | boolean>> {
+export function runtimeAvailability(av: Availability): Record<string, Record<string, string | boolean>> {
   const out: Record<string, Record<string, string | boolean>> = {};
   for (const [platform, a] of Object.entries(av)) {
     if (!a) continue;
@@ -121,18 +121,27 @@ function runtimeAvailability(av: Availability): Record<string, Record<string, st
  */
 export const CHUNK = 16;
 
+/** A key's facts constant, and what in it the generated code must pass on. */
+interface KeyFactsRef {
+  name: string;
+  /** Availability or supervision facts: checked by `gated` when the options ask. */
+  gated: boolean;
+  /** Per-platform deprecation versions: `deprecated` needs the constant. */
+  deprecatedIn: boolean;
+}
+
 /** One key's checks, on its value `x`. */
-function keyChecks(prop: IrProperty, facts: string | undefined, model: EmitModel): string[] {
+function keyChecks(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
   const key = tsString(prop.name);
   const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', { off: 0, key }, model);
   // Option-dependent checks cost one test of a flag when their options are absent.
-  if (facts && (prop.availability || prop.supervised || prop.deprecatedWhen?.length)) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts});`);
-  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(deprecationText(prop))}${facts && deprecatedIn(prop) ? `, ${facts}` : ''});`);
+  if (facts?.gated) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts.name});`);
+  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(deprecationText(prop))}${facts?.deprecatedIn ? `, ${facts.name}` : ''});`);
   return checks;
 }
 
 /** One key's case in a large object's chunk: its checks; returns 1 for a required key, so the caller can count them. */
-function propertyCase(prop: IrProperty, index: number, facts: string | undefined, model: EmitModel): string[] {
+function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
   return [`case ${index}: {`, ...keyChecks(prop, facts, model).map((l) => `  ${l}`), `  return ${prop.required ? 1 : 0};`, '}'];
 }
 
@@ -140,7 +149,7 @@ function propertyCase(prop: IrProperty, index: number, facts: string | undefined
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** One key's block in a small object's chunk: read by its constant name, counted when present. */
-function propertyBlock(prop: IrProperty, facts: string | undefined, model: EmitModel): string[] {
+function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
   const key = tsString(prop.name);
   const read = INHERITED.has(prop.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
   const present = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
@@ -175,12 +184,12 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   const helpers: string[] = [];
   const keys = `k${e.ident}`;
   helpers.push(`const ${keys}: ReadonlyMap<string, number> = /* @__PURE__ */ new Map<string, number>([${props.map((p, i) => `[${tsString(p.name)}, ${i}]`).join(', ')}]);`);
-  const facts = props.map((p, i) => {
+  const facts = props.map((p, i): KeyFactsRef | undefined => {
     const literal = keyFacts(p);
     if (literal === undefined) return undefined;
     const name = `f${e.ident}_${i}`;
     helpers.push(`const ${name}: KeyFacts = ${JSON.stringify(literal)};`);
-    return name;
+    return { name, gated: 'availability' in literal || 'situation' in literal, deprecatedIn: 'deprecatedIn' in literal };
   });
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
@@ -192,7 +201,7 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
 }
 
-function smallObject(e: EmitObject, props: IrProperty[], facts: Array<string | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
   const calls: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
@@ -224,7 +233,7 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<string | u
   return { helpers, body };
 }
 
-function largeObject(e: EmitObject, props: IrProperty[], facts: Array<string | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
   const keys = `k${e.ident}`;
   const chunks: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {

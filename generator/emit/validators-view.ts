@@ -3,13 +3,11 @@
  */
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
-import { tsString } from './naming.js';
 import { checksSummary, validatorCode } from './validator-code.js';
 
 export interface ValidatorObjectView {
   ident: string;
   title: string;
-  titleLiteral: string;
   summary: string;
   helpers: string[];
   body: string[];
@@ -27,7 +25,6 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
     ident: e.ident,
     // Titles reach a JSDoc line: escaped for one, and kept to a single line.
     title: jsdocLines(e.ir.name).join(' '),
-    titleLiteral: tsString(e.ir.name),
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
   return { objects };
