@@ -4,22 +4,11 @@
  */
 import { isDefinition, PLATFORMS, typeToString, type IrDocument, type IrObject, type IrProperty, type JsonValue } from '../model/ir.js';
 import { classify, compareChanges, type Change, type ChangeKind, type DiffReport } from './changes.js';
-import { comparablePlatforms, normaliseDescription, platformFacts, shared, type Capabilities } from './normalise.js';
-import { wordHunks, type ProseFact } from './word-diff.js';
+import { comparablePlatforms, normaliseDescription, platformFacts, same, shared, statesNoAvailability, supervision, type Capabilities } from './normalise.js';
+import { FACT_KIND, wordHunks } from './word-diff.js';
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
-const isEmpty = (av: IrObject['availability']): boolean => !PLATFORMS.some((p) => av?.[p]);
 const orNull = (v: JsonValue | undefined): JsonValue => (v === undefined ? null : v);
 
-/** Supervision as one value: `false`, `true` (everywhere the key exists) or the platforms named. */
-const supervision = (p: IrProperty): JsonValue => (p.supervised ? (p.supervisedPlatforms?.length ? [...p.supervisedPlatforms].sort() : true) : false);
-
-/** The change that carries a fact a description sentence states. */
-const FACT_KIND: Record<ProseFact, ChangeKind> = {
-  availability: 'availability-changed',
-  deprecation: 'deprecation-changed',
-  supervision: 'supervision-changed',
-};
 
 class ChangeList {
   readonly items: Change[] = [];
@@ -92,7 +81,7 @@ function propertyChanges(out: ChangeList, object: string, a: IrProperty, b: IrPr
   }
   if (caps.availability !== 'none') availabilityChanges(out, object, name, a.availability, b.availability, caps, at('availability'));
   // Across flavours a deprecation is compared only where both sides say anything about availability.
-  const statesBoth = caps.availability === 'lines' || (!isEmpty(a.availability) && !isEmpty(b.availability));
+  const statesBoth = caps.availability === 'lines' || (!statesNoAvailability(a.availability) && !statesNoAvailability(b.availability));
   if (statesBoth && !!a.deprecated !== !!b.deprecated) out.add(object, name, 'deprecation-changed', !!a.deprecated, !!b.deprecated, at('deprecated'));
   if (!same(supervision(a), supervision(b))) out.add(object, name, 'supervision-changed', supervision(a), supervision(b), { source, oldSource: { file: a.source.file, line: a.source.line } });
   descriptionChange(out, object, name, a.description, b.description, from, { source, oldSource: { file: a.source.file, line: a.source.line } });
@@ -111,7 +100,7 @@ function objectChanges(out: ChangeList, a: IrObject, b: IrObject): void {
   // A flavour that cannot mark deprecation on the object's platform line says nothing about it.
   const introducedOnly = (av: IrObject['availability']): IrObject['availability'] =>
     caps.objectDeprecation || !av ? av : Object.fromEntries(Object.entries(av).map(([p, v]) => [p, v.introduced !== undefined ? { introduced: v.introduced } : {}]));
-  const mode = !isEmpty(a.availability) && !isEmpty(b.availability) ? 'prose' : 'none';
+  const mode = !statesNoAvailability(a.availability) && !statesNoAvailability(b.availability) ? 'prose' : 'none';
   availabilityChanges(out, a.name, undefined, introducedOnly(a.availability), introducedOnly(b.availability), { ...caps, availability: mode }, { source, oldSource });
   if (caps.objectDeprecation && !!a.deprecated !== !!b.deprecated) out.add(a.name, undefined, 'deprecation-changed', !!a.deprecated, !!b.deprecated, { source, oldSource });
   descriptionChange(out, a.name, undefined, a.summary, b.summary, from, { source, oldSource });

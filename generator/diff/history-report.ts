@@ -38,7 +38,9 @@ export function historyMarkdown(report: HistoryReport, templatesDir?: string): s
   for (const e of report.entries) {
     const key = e.property !== undefined ? markdownCode(e.property) : '(object)';
     const rows = e.facts.map((f) => row(report.versions, key.replace(/\|/g, '\\|'), f));
-    byObject.set(e.object, [...(byObject.get(e.object) ?? []), ...rows]);
+    const list = byObject.get(e.object);
+    if (list) list.push(...rows);
+    else byObject.set(e.object, rows);
   }
   const keys = report.entries.filter((e) => e.property !== undefined).length;
   return render('history-report.md', {

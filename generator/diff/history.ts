@@ -8,7 +8,7 @@
  * may be of different flavours: a fact a page cannot state is skipped there, not read as absent.
  */
 import { isDefinition, PLATFORMS, typeToString, type Availability, type IrDocument, type IrObject, type IrProperty, type JsonValue } from '../model/ir.js';
-import { CAPABILITIES, platformFacts, type Capabilities } from './normalise.js';
+import { CAPABILITIES, platformFacts, same, statesNoAvailability, supervision, type Capabilities } from './normalise.js';
 
 /** One version of the spec: its label (a directory, an IR file or a git revision) and its IR. */
 export interface SpecVersion {
@@ -54,8 +54,6 @@ export interface HistoryFilter {
  */
 type Reader<T> = (x: T, caps: Capabilities) => JsonValue | undefined;
 
-const statesNone = (av: Availability | undefined): boolean => !PLATFORMS.some((p) => av?.[p]);
-
 /**
  * One reader per platform. A key whose page lists no availability at all says nothing about any
  * platform; pages that state it in prose only say something about the platforms they name.
@@ -63,11 +61,14 @@ const statesNone = (av: Availability | undefined): boolean => !PLATFORMS.some((p
 const availabilityFacts = <T extends { availability?: Availability }>(objectLevel: boolean): Record<string, Reader<T>> =>
   Object.fromEntries(PLATFORMS.map((p) => [p, (x: T, caps: Capabilities) => {
     const value = (platformFacts(x.availability, p) ?? null) as JsonValue;
-    if (caps.availability === 'none' || statesNone(x.availability)) return undefined;
+    if (caps.availability === 'none' || statesNoAvailability(x.availability)) return undefined;
     return caps.availability === 'lines' && !objectLevel ? value : value ?? undefined;
   }]));
 
 const when = <T>(stated: boolean, value: T): T | undefined => (stated ? value : undefined);
+
+/** Whether a page states a key's deprecation: where it states availability as lines or at all. */
+const statesDeprecation = (p: IrProperty, c: Capabilities): boolean => c.availability === 'lines' || !statesNoAvailability(p.availability) || !!p.deprecated;
 
 /** A key's facts, in the order the report lists them. */
 export const PROPERTY_FACTS: Record<string, Reader<IrProperty>> = {
@@ -79,12 +80,12 @@ export const PROPERTY_FACTS: Record<string, Reader<IrProperty>> = {
   maximum: (p, c) => when(c.range, p.maximum ?? null),
   ...availabilityFacts<IrProperty>(false),
   // As in a diff: deprecation is read where the page states availability as lines or at all.
-  deprecated: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, !!p.deprecated),
-  deprecationNote: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, p.deprecationNote ?? null),
-  replacedBy: (p, c) => when(c.availability === 'lines' || !statesNone(p.availability) || !!p.deprecated, p.replacedBy ?? null),
+  deprecated: (p, c) => when(statesDeprecation(p, c), !!p.deprecated),
+  deprecationNote: (p, c) => when(statesDeprecation(p, c), p.deprecationNote ?? null),
+  replacedBy: (p, c) => when(statesDeprecation(p, c), p.replacedBy ?? null),
   // A deprecation that holds only on unsupervised devices or with Managed Apple Accounts.
   deprecatedWhen: (p) => (p.deprecatedWhen?.length ? [...p.deprecatedWhen].sort() : null),
-  supervised: (p) => (p.supervised ? (p.supervisedPlatforms?.length ? [...p.supervisedPlatforms].sort() : true) : false),
+  supervised: supervision,
 };
 
 /** An object's own facts. */
@@ -93,8 +94,6 @@ export const OBJECT_FACTS: Record<string, Reader<IrObject>> = {
   ...availabilityFacts<IrObject>(true),
   deprecated: (o, c) => when(c.objectDeprecation, !!o.deprecated),
 };
-
-const same = (a: JsonValue, b: JsonValue): boolean => JSON.stringify(a) === JSON.stringify(b);
 
 /** Timelines of one entry: `present` first, then each fact over the versions that have the entry. */
 function timelines<T>(versions: readonly string[], found: readonly (T | undefined)[], caps: readonly Capabilities[], facts: Record<string, Reader<T>>): FactTimeline[] {

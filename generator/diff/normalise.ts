@@ -4,8 +4,17 @@
  * what a flavour merely writes differently (whitespace, link syntax, "14" for "14.0",
  * availability as a sentence or as a line) is normalised away.
  */
-import type { Availability, FlavourName, IrProperty, Platform } from '../model/ir.js';
+import type { Availability, FlavourName, IrProperty, JsonValue, Platform } from '../model/ir.js';
 import { PLATFORMS } from '../model/ir.js';
+
+/** Two facts are the same when their JSON is. */
+export const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** True when an availability names no platform at all. */
+export const statesNoAvailability = (av: Availability | undefined): boolean => !PLATFORMS.some((p) => av?.[p]);
+
+/** Supervision as one value: `false`, `true` (everywhere the key exists) or the platforms named. */
+export const supervision = (p: IrProperty): JsonValue => (p.supervised ? (p.supervisedPlatforms?.length ? [...p.supervisedPlatforms].sort() : true) : false);
 
 export interface Capabilities {
   /** The page states types (rather than dmspec inferring them). */

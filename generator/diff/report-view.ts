@@ -6,7 +6,7 @@
  */
 import type { Change, DiffReport } from './changes.js';
 import { count, linkTarget, markdownCode, markdownHunks, markdownInline, markdownValue, plural } from './markdown.js';
-import { editSignature, type WordHunk } from './word-diff.js';
+import { editSignature, FACT_KIND, type WordHunk } from './word-diff.js';
 
 /** Where each side's pages are, as a prefix for `file#Lline` links; a side without one gets plain `file:line`. */
 export interface PageLinks {
@@ -39,11 +39,12 @@ const INLINE_KEYS = 6;
 /** Lines of a group's collapsible list; the rest share the last one. */
 const MAX_LIST_LINES = 8;
 
-const FACT_KIND: Record<NonNullable<WordHunk['fact']>, Change['kind']> = {
-  availability: 'availability-changed',
-  deprecation: 'deprecation-changed',
-  supervision: 'supervision-changed',
-};
+/** Adds `value` to the list under `key`: in place, since a group may hold hundreds of changes. */
+function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
 
 /** `Object.Key` as code; an object's own change says so, since `A.B` may name a key or an object. */
 export function ref(c: Pick<Change, 'object' | 'property' | 'kind'>): string {
@@ -103,8 +104,6 @@ interface GroupedChanges {
   items: { i: number; sub: string; item: string; tailItem: string; single: string }[];
 }
 
-const availabilityText = (x: Change['old']): string => markdownValue(x);
-
 /** How a non-breaking change groups with others: same key, same line. */
 function groupOf(c: Change, sentence: string): { key: string } & Group {
   const item = `${ref(c)}${sentence}`;
@@ -119,15 +118,15 @@ function groupOf(c: Change, sentence: string): { key: string } & Group {
     case 'availability-changed': {
       const p = markdownInline(c.platform ?? '');
       // Availability stated for the first time says nothing about one platform: one line for all.
-      if (c.old === null && cls === 'informational') return { key: `${cls}|av+`, title: (n) => `availability stated for the first time (${plural(n, 'platform line')} on keys whose pages stated none before)`, ...byValue(`${p} ${availabilityText(c.new)}`) };
-      if (c.old === null) return { key: `${cls}|av+|${c.platform}`, title: (n) => `${p} listed for the first time on ${plural(n, 'key')}`, ...byValue(availabilityText(c.new)) };
+      if (c.old === null && cls === 'informational') return { key: `${cls}|av+`, title: (n) => `availability stated for the first time (${plural(n, 'platform line')} on keys whose pages stated none before)`, ...byValue(`${p} ${markdownValue(c.new)}`) };
+      if (c.old === null) return { key: `${cls}|av+|${c.platform}`, title: (n) => `${p} listed for the first time on ${plural(n, 'key')}`, ...byValue(markdownValue(c.new)) };
       // Platforms dropped from a listing, and versions restated, read as one story each across platforms.
-      if (c.new === null) return { key: `${cls}|av-`, title: (n) => `a platform no longer listed (${plural(n, 'platform line')})`, ...byValue(`${p} was ${availabilityText(c.old)}`) };
-      return { key: `${cls}|av`, title: (n) => `availability versions changed (${plural(n, 'platform line')})`, ...byValue(`${p} ${availabilityText(c.old)} → ${availabilityText(c.new)}`) };
+      if (c.new === null) return { key: `${cls}|av-`, title: (n) => `a platform no longer listed (${plural(n, 'platform line')})`, ...byValue(`${p} was ${markdownValue(c.old)}`) };
+      return { key: `${cls}|av`, title: (n) => `availability versions changed (${plural(n, 'platform line')})`, ...byValue(`${p} ${markdownValue(c.old)} → ${markdownValue(c.new)}`) };
     }
     default: {
       // Everything else groups when it is exactly the same change: same kind, same old and new.
-      const what = describeChange({ ...c, property: undefined } as Change);
+      const what = describeChange(c);
       return { key: `${cls}|${c.kind}|${c.bound ?? ''}|${JSON.stringify(c.old)}|${JSON.stringify(c.new)}`, title: (n) => `${what} on ${plural(n, 'key')}`, ...byObject };
     }
   }
@@ -159,7 +158,7 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
     for (const h of c.hunks ?? []) {
       if (!h.withChange || !h.fact) continue;
       const k = `${keyOf(c)}\u0000${FACT_KIND[h.fact]}`;
-      factSentences.set(k, [...(factSentences.get(k) ?? []), h]);
+      append(factSentences, k, h);
     }
   }
   const withSentence = (c: Change): string => {
@@ -187,7 +186,7 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
         return;
       }
       const sig = c.hunks?.length ? editSignature(visible) : `\u0000${i}`;
-      wordingGroups.set(sig, [...(wordingGroups.get(sig) ?? []), { i, c, visible }]);
+      append(wordingGroups, sig, { i, c, visible });
       return;
     }
     const sentence = withSentence(c);
@@ -208,7 +207,7 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
         continue;
       }
       const subs = new Map<string, typeof items>();
-      for (const x of items) subs.set(x.sub, [...(subs.get(x.sub) ?? []), x]);
+      for (const x of items) append(subs, x.sub, x);
       // The largest lines of the list stay lines; the long tail shares one, each item with its label.
       const bySize = [...subs].sort((a, b) => b[1].length - a[1].length);
       const lines = bySize.length > MAX_LIST_LINES ? bySize.slice(0, MAX_LIST_LINES - 1) : bySize;

@@ -5,10 +5,18 @@
  * that states a fact the parser also reads (availability, deprecation, supervision).
  */
 import { diffWordsWithSpace } from 'diff';
+import type { ChangeKind } from './changes.js';
 import { normaliseDescription } from './normalise.js';
 
 /** The facts a sentence of prose can state that the IR also holds. */
 export type ProseFact = 'availability' | 'deprecation' | 'supervision';
+
+/** The change that carries a fact a description sentence states. */
+export const FACT_KIND: Record<ProseFact, ChangeKind> = {
+  availability: 'availability-changed',
+  deprecation: 'deprecation-changed',
+  supervision: 'supervision-changed',
+};
 
 /** One run of changed words and the unchanged words around it. */
 export interface WordHunk {
