@@ -8,6 +8,14 @@ import type { JsonValue } from '../model/ir.js';
 import type { FactTimeline, HistoryReport } from './history.js';
 import { markdownCode, markdownInline, markdownValue, plural } from './markdown.js';
 
+/**
+ * Text made safe in a table cell: every `|` not already escaped gets its backslash.
+ * `markdownInline` escapes pipes itself; code spans do not; escaped pairs are kept as they are.
+ */
+function tableCell(text: string): string {
+  return text.replace(/\\[\\|]|\|/g, (m) => (m === '|' ? '\\|' : m));
+}
+
 /** A value as a table cell: words for booleans and absence, `|` escaped. */
 function cell(fact: string, x: JsonValue, first: boolean): string {
   let text: string;
@@ -18,7 +26,7 @@ function cell(fact: string, x: JsonValue, first: boolean): string {
   else if (typeof x === 'boolean') text = x ? 'yes' : 'no';
   else if (fact === 'allowedValues' && Array.isArray(x)) text = x.map(markdownValue).join(', ');
   else text = markdownValue(x);
-  return text.replace(/\|/g, '\\|');
+  return tableCell(text);
 }
 
 function row(versions: readonly string[], key: string, t: FactTimeline): string {
@@ -37,7 +45,7 @@ export function historyMarkdown(report: HistoryReport, templatesDir?: string): s
   const byObject = new Map<string, string[]>();
   for (const e of report.entries) {
     const key = e.property !== undefined ? markdownCode(e.property) : '(object)';
-    const rows = e.facts.map((f) => row(report.versions, key.replace(/\|/g, '\\|'), f));
+    const rows = e.facts.map((f) => row(report.versions, tableCell(key), f));
     const list = byObject.get(e.object);
     if (list) list.push(...rows);
     else byObject.set(e.object, rows);
@@ -48,7 +56,7 @@ export function historyMarkdown(report: HistoryReport, templatesDir?: string): s
     intro: report.entries.length
       ? `${plural(byObject.size, 'object')} and ${plural(keys, 'key')} across ${plural(report.versions.length, 'version')}: each cell is the value a fact took in that version, empty while it stays the same.`
       : `Nothing changed across ${plural(report.versions.length, 'version')}.`,
-    header: ['key', 'fact', ...columnNames(report.versions).map((v) => markdownInline(v).replace(/\|/g, '\\|'))].join(' | '),
+    header: ['key', 'fact', ...columnNames(report.versions).map((v) => tableCell(markdownInline(v)))].join(' | '),
     rule: ['---', '---', ...report.versions.map(() => '---')].join('|'),
     objects: [...byObject].map(([name, rows]) => ({ name: markdownCode(name), rows })),
   });

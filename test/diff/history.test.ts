@@ -51,6 +51,15 @@ describe('historyOf', () => {
     expect(one.entries[0]!.facts.map((f) => f.fact)).toEqual(['present', 'type', 'iOS', 'deprecated', 'supervised']);
   });
 
+  it('escapes a pipe in a cell once, whether it came from prose or from a code span', () => {
+    const md = historyMarkdown({
+      versions: ['v1', 'v2'],
+      entries: [{ object: 'R', property: 'a|b', facts: [{ fact: 'deprecationNote', changes: [{ version: 'v1', value: 'use x | y' }] }] }],
+    });
+    // One backslash before each pipe: `\\|` would be an escaped backslash and the pipe would split the cell.
+    expect(md).toContain('| `a\\|b` | deprecationNote | use x \\| y |  |');
+  });
+
   it('renders one table per object, a column per version, values where they changed', () => {
     const md = historyMarkdown(historyOf([v1, v2, v3], { object: 'R', property: 'cam' }));
     expect(md).toContain('| key | fact | v1 | v2 | v3 |\n|---|---|---|---|---|\n');
