@@ -42,6 +42,16 @@ export interface RawProperty {
   supervisedOn?: Stated<Platform[]>;
 }
 
+/**
+ * Adds one block of a key's prose: the description is the blocks joined, its line the first
+ * block's, so flavours that keep blocks apart never hold the text twice.
+ */
+export function addProse(rp: RawProperty, value: string, line: number): void {
+  (rp.proseBlocks ??= []).push({ value, line });
+  rp.descriptionLine ??= line;
+  rp.description = rp.description === '' ? value : `${rp.description}\n\n${value}`;
+}
+
 export interface RawObject {
   name: string;
   line: number;

@@ -9,7 +9,7 @@ import { takeFactLines } from '../apply-fact.js';
 import { parsePlatformVersions } from '../availability.js';
 import type { Flavour, PageInput } from '../flavour.js';
 import { findTitle, isParagraph, lineOf, parseMarkdown, sections, sourceOf, squash, textOf } from '../markdown.js';
-import type { RawObject, RawProperty } from '../raw.js';
+import { addProse, type RawObject, type RawProperty } from '../raw.js';
 import { collectExamples, readDiscussion, missingTitle } from './common.js';
 
 export const changelog: Flavour = {
@@ -63,17 +63,11 @@ function keyName(text: string, heading: Heading): string {
 
 function readProperty(page: PageInput, name: string, line: number, nodes: RootContent[], diags: DiagnosticBag): RawProperty {
   const rp: RawProperty = { name, line, description: '' };
-  const prose: string[] = [];
   for (const node of nodes) {
     const md = sourceOf(page.text, [node]);
     const rest = node.type === 'paragraph' || node.type === 'list' ? takeFactLines(rp, md, lineOf(node), diags) : md;
-    if (rest) {
-      rp.descriptionLine ??= lineOf(node);
-      prose.push(rest);
-      (rp.proseBlocks ??= []).push({ value: rest, line: lineOf(node) });
-    }
+    if (rest) addProse(rp, rest, lineOf(node));
   }
-  rp.description = prose.join('\n\n');
   // This flavour's `Available:` line lists every platform that has the key.
   if (rp.availability) rp.availabilityExhaustive = true;
   return rp;

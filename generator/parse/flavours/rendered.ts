@@ -10,7 +10,7 @@ import { takeFactLines } from '../apply-fact.js';
 import { parseRenderedPlatformLine } from '../availability.js';
 import type { Flavour, PageInput } from '../flavour.js';
 import { findTitle, isParagraph, lineOf, parseMarkdown, sections, sourceOf, squash, textOf } from '../markdown.js';
-import type { RawObject, RawProperty } from '../raw.js';
+import { addProse, type RawObject, type RawProperty } from '../raw.js';
 import { looksLikeTypeSpelling } from '../type-spelling.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
 import { profileAvailability } from './profile-availability.js';
@@ -100,19 +100,13 @@ function readProperties(page: PageInput, nodes: RootContent[], diags: Diagnostic
       if (marker[2]) rp.required = { value: true, line };
       i++;
     }
-    const prose: string[] = [];
     while (i < nodes.length && !startsKey(nodes, i) && !(isKeyName(loneCode(nodes[i])) && !isParagraph(nodes[i + 1]))) {
       const node = nodes[i] as RootContent;
       const md = sourceOf(page.text, [node]);
       const rest = isParagraph(node) ? takeFactLines(rp, md, lineOf(node)) : md;
-      if (rest) {
-        rp.descriptionLine ??= lineOf(node);
-        prose.push(rest);
-        (rp.proseBlocks ??= []).push({ value: rest, line: lineOf(node) });
-      }
+      if (rest) addProse(rp, rest, lineOf(node));
       i++;
     }
-    rp.description = prose.join('\n\n');
     out.push(rp);
   }
   return out;
