@@ -167,13 +167,13 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
       ...drift.extra.map((f) => `extra:   ${outDir}/${f}`),
       drift.clean ? `${outDir}/ is up to date` : `${outDir}/ is stale: run "npm run generate"`,
     ];
-    return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: { ...report, drift }, exitCode: drift.clean ? 0 : 1 };
+    return { diagnostics: report.diagnostics, messages, jsonReport: { ...report, drift }, exitCode: drift.clean ? 0 : 1 };
   }
   const written = writeGenerated(outDir, result);
   const messages = written
     ? [`wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
     : [`${outDir}/ left as it was: generation raised errors (${counts(result.diagnostics)})`];
-  return { diagnostics: underSpec(specDir, result.diagnostics), messages, jsonReport: report, exitCode: written ? 0 : 1 };
+  return { diagnostics: report.diagnostics, messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
 
 /** `./spec/` → `spec/`: a directory as a prefix of page paths in links. */

@@ -13,7 +13,8 @@ import { isDefinition } from '../generator/model/ir.js';
 import { readSpec } from '../generator/parse/read-spec.js';
 import { checkGenerated, generate } from '../generator/pipeline.js';
 import { readPackageInfo } from '../generator/project-config.js';
-import { createConsumer, ROOT, type Consumer } from './helpers/consumer.js';
+import { createConsumer, type Consumer } from './helpers/consumer.js';
+import { ROOT } from './helpers/cli.js';
 import { describeWith, PROFILES, SPEC } from './helpers/corpus.js';
 
 const TYPES = `import type { CheckInMessage, Command, Declaration, Payload, Profile, Restrictions, WiFi } from '@dmspec/apple';

@@ -47,9 +47,9 @@ const COMMON: Spec[] = [
   ['PayloadOrganization', { kind: 'string' }, false, 'The organization that provided the payload.'],
 ];
 
-function properties(specs: Spec[], source: IrProperty['source'], suffix = ''): IrProperty[] {
+function properties(specs: Spec[], source: IrProperty['source']): IrProperty[] {
   return specs.map(([name, type, required, description, extra]) => ({
-    name, type, typeOrigin: 'stated', required, description: description + suffix, source, ...extra,
+    name, type, typeOrigin: 'stated', required, description, source, ...extra,
   }));
 }
 
