@@ -4,9 +4,8 @@
  * `Command.RequestType` and check-in messages by `MessageType`. Each kind maps its discriminator
  * to one object or, where several pages share a value, to all of them.
  */
-import { cmp } from '../model/diagnostics.js';
 import type { IrProperty } from '../model/ir.js';
-import { byPayloadType, type EmitModel, type EmitObject } from './emit-model.js';
+import { byPayloadType, groupByKey, type EmitModel, type EmitObject } from './emit-model.js';
 
 /** A discriminator value and the objects that carry it, in code-point order of the values. */
 export type Routes = Array<[value: string, objects: EmitObject[]]>;
@@ -28,14 +27,20 @@ function pinned(p: IrProperty | undefined): string | undefined {
   return v?.length === 1 && typeof v[0] === 'string' ? v[0] : undefined;
 }
 
-function group(entries: ReadonlyArray<[string, EmitObject]>): Routes {
-  const groups = new Map<string, EmitObject[]>();
-  for (const [k, e] of entries) groups.set(k, [...(groups.get(k) ?? []), e]);
-  return [...groups].sort(([a], [b]) => cmp(a, b));
-}
+// Several views of one emit ask for the kinds of the same model: found once per model.
+const found = new WeakMap<EmitModel, DocumentKinds>();
 
 /** The document kinds of a model. */
 export function documentKinds(model: EmitModel): DocumentKinds {
+  let kinds = found.get(model);
+  if (kinds === undefined) {
+    kinds = findDocumentKinds(model);
+    found.set(model, kinds);
+  }
+  return kinds;
+}
+
+function findDocumentKinds(model: EmitModel): DocumentKinds {
   const declarations: Array<[string, EmitObject]> = [];
   const commands: Array<[string, EmitObject]> = [];
   const checkIns: Array<[string, EmitObject]> = [];
@@ -54,9 +59,9 @@ export function documentKinds(model: EmitModel): DocumentKinds {
   }
   const kinds: DocumentKinds = {
     payloads: byPayloadType(model.objects),
-    declarations: group(declarations),
-    commands: group(commands),
-    checkIns: group(checkIns),
+    declarations: groupByKey(declarations),
+    commands: groupByKey(commands),
+    checkIns: groupByKey(checkIns),
   };
   const base = model.byName.get(DECLARATION_BASE);
   if (base) kinds.declarationBase = base;

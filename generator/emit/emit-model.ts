@@ -60,9 +60,16 @@ export function buildEmitModel(ir: IrDocument): EmitModel {
 
 /** Payload types in code-point order, each with the objects that define it (several may share one). */
 export function byPayloadType(objects: readonly EmitObject[]): Array<[string, EmitObject[]]> {
+  return groupByKey(objects.flatMap((e): Array<[string, EmitObject]> => (e.ir.payloadType ? [[e.ir.payloadType, e]] : [])));
+}
+
+/** Objects grouped by a discriminator value, in the order of the values; each group in the order given. */
+export function groupByKey(entries: ReadonlyArray<[string, EmitObject]>): Array<[string, EmitObject[]]> {
   const groups = new Map<string, EmitObject[]>();
-  for (const e of objects) {
-    if (e.ir.payloadType) groups.set(e.ir.payloadType, [...(groups.get(e.ir.payloadType) ?? []), e]);
+  for (const [k, e] of entries) {
+    const list = groups.get(k);
+    if (list) list.push(e);
+    else groups.set(k, [e]);
   }
   return [...groups].sort(([a], [b]) => cmp(a, b));
 }
