@@ -119,16 +119,18 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       continue;
     }
     const type = stringAt(item, 'PayloadType');
-    payloads.push({ prefix, dict: item, type: type ?? '' });
+    const place: PayloadPlace = { prefix, dict: item, type: type ?? '' };
+    payloads.push(place);
     const validator = type === undefined ? undefined : validators.validatorsByPayloadType.get(type);
     const value = toJs(item);
     if (validator) {
-      const missing = validators.payloadTypeFacts?.get(type!)?.missing;
+      const facts = validators.payloadTypeFacts?.get(type!);
+      const missing = facts?.missing;
       report.payloads.push({
         index, payloadType: type!, object: objectName(validators, type!), checked: true,
         ...(missing?.length ? { coverage: 'partly checked' as const, missing: [...missing] } : { coverage: 'checked' as const }),
       });
-      const whole = payloadTypeRules({ prefix, dict: item, type: type! }, validators.payloadTypeFacts?.get(type!), validateOptions);
+      const whole = payloadTypeRules(place, facts, validateOptions);
       // A payload type the platform lacks is one error, not one more per key it holds.
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
       append(report.issues, whole);

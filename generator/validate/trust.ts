@@ -8,6 +8,8 @@ import { Certificate, CertificateChainValidationEngine } from 'pkijs';
 /** Anchors a signer's chain must lead to. */
 export interface TrustAnchors {
   certificates: readonly Certificate[];
+  /** Each certificate's DER bytes, as read: a signer that is itself an anchor is found by them. */
+  ders: readonly Buffer[];
   /** Where they were read from, for the report. */
   source: string;
 }
@@ -28,16 +30,18 @@ const PEM = /-----BEGIN CERTIFICATE-----([A-Za-z0-9+/=\s]+?)-----END CERTIFICATE
 /** Every `CERTIFICATE` block of a PEM text. Throws TrustError when there is none or one is malformed. */
 export function readPemCertificates(text: string, source: string): TrustAnchors {
   const certificates: Certificate[] = [];
+  const ders: Buffer[] = [];
   for (const m of text.matchAll(PEM)) {
     const der = Buffer.from(m[1]!.replace(/\s+/g, ''), 'base64');
     try {
       certificates.push(Certificate.fromBER(der.buffer.slice(der.byteOffset, der.byteOffset + der.byteLength) as ArrayBuffer));
+      ders.push(der);
     } catch (e) {
       throw new TrustError(`${source}: certificate ${certificates.length + 1} cannot be read (${(e as Error).message})`);
     }
   }
   if (!certificates.length) throw new TrustError(`${source}: no PEM certificate (-----BEGIN CERTIFICATE-----) found`);
-  return { certificates, source };
+  return { certificates, ders, source };
 }
 
 /** Whether `cert` is valid at `date`; the reason when it is not. */
@@ -55,7 +59,7 @@ export async function verifyChain(signer: Certificate, intermediates: readonly C
   if (expired) return { trusted: false, reason: expired };
   // A signer that is itself an anchor is trusted as it is: the path engine would ask it to be a CA.
   const der = Buffer.from(signer.toSchema().toBER(false));
-  if (anchors.certificates.some((a) => der.equals(Buffer.from(a.toSchema().toBER(false))))) return { trusted: true };
+  if (anchors.ders.some((a) => der.equals(a))) return { trusted: true };
   const engine = new CertificateChainValidationEngine({
     trustedCerts: [...anchors.certificates],
     certs: [...intermediates.filter((c) => c !== signer), signer],
