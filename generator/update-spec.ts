@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { diffIr, markdownReport, jsonReport, type DiffReport } from './diff/index.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import type { PackageInfo } from './emit/package-view.js';
-import { hasErrors, type Diagnostic } from './model/diagnostics.js';
+import { compareDiagnostics, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import { parsePages } from './parse/index.js';
 import { listSpecFiles, readSpec } from './parse/read-spec.js';
 import { createGenerateCache, generateFromPages, writeGenerated } from './pipeline.js';
@@ -84,9 +84,11 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   const source = pagesFolder(options.from);
   const pages = readSpec(source);
   if (!pages.length) throw new UpdateSpecError(`${source} holds no pages`);
-  const before = parsePages(readSpec(options.specDir));
   const cache = createGenerateCache();
   const after = parsePages(pages, cache.pages);
+  // New pages that do not parse fail the update before the old ones are read and compared.
+  if (hasErrors(after.diagnostics)) return { updated: false, diagnostics: [...after.diagnostics].sort(compareDiagnostics) };
+  const before = parsePages(readSpec(options.specDir));
   const report = diffIr(before, after, { old: options.specDir, new: `${options.specDir} (${label})` });
   const bump = versionBump(report);
   const info: PackageInfo = { ...options.package, version: bumpVersion(options.package.version, bump), spec: `Apple's Device Management reference pages of ${label}` };
