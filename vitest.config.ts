@@ -28,9 +28,9 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     exclude: QUICK ? ['**/node_modules/**', ...SLOW] : ['**/node_modules/**'],
-    // The quick loop shares one module graph per worker (TypeScript and remark load once, not per
-    // file); the full run keeps each file in a fresh module graph.
-    isolate: !QUICK,
+    // Files share one module graph per worker: TypeScript and remark load once per worker, not
+    // once per file (about 2 s each), and a corpus folder is parsed once (test/helpers/parsed.ts).
+    isolate: false,
     setupFiles: ['test/setup.ts'],
     // One test file per core: vitest's default leaves one core free, which on a two-core machine
     // runs the files one at a time. The files share no folder they write.

@@ -11,6 +11,7 @@ import { diffIr, historyOf, jsonReport, markdownReport, reportSections, type Dif
 import type { IrDocument } from '../../generator/model/ir.js';
 import { parseSpecDir } from '../../generator/parse/index.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
+import { parsedIr } from '../helpers/parsed.js';
 import { expectGolden } from '../helpers/golden.js';
 
 const EXAMPLES = join(import.meta.dirname, '../examples/diff');
@@ -23,7 +24,7 @@ describeCorpus('diffs of real spec versions', () => {
   let crossFlavour: DiffReport;
 
   beforeAll(() => {
-    for (const d of ['changelog-2026-04-28', 'changelog-2026-06-09', 'changelog-2026-08-18', 'rendered-2025-04']) ir[d] = parseSpecDir(corpusDir(d));
+    for (const d of ['changelog-2026-04-28', 'changelog-2026-06-09', 'changelog-2026-08-18', 'rendered-2025-04']) ir[d] = parsedIr(corpusDir(d));
     april = diffIr(ir['changelog-2026-04-28']!, ir['changelog-2026-06-09']!, { old: 'changelog-2026-04-28', new: 'changelog-2026-06-09' });
     august = diffIr(ir['changelog-2026-06-09']!, ir['changelog-2026-08-18']!, { old: 'changelog-2026-06-09', new: 'changelog-2026-08-18' });
     crossFlavour = diffIr(ir['rendered-2025-04']!, ir['changelog-2026-04-28']!, { old: 'rendered-2025-04', new: 'changelog-2026-04-28' });

@@ -7,8 +7,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPlatform, type IrDocument, type IrProperty, type Platform } from '../../generator/model/ir.js';
-import { parseSpecDir } from '../../generator/parse/index.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
+import { parsedIr } from '../helpers/parsed.js';
 import { crossFlavourFacts } from '../helpers/fact-agreement.js';
 
 interface KeySection {
@@ -59,7 +59,7 @@ function statedSupervision(text: string): Platform[] | undefined {
 describeCorpus('prose facts on the corpus', () => {
   describe.each(['changelog-2026-04-28', 'changelog-2026-08-18'])('%s', (name) => {
     const dir = corpusDir(name);
-    const ir = parseSpecDir(dir);
+    const ir = parsedIr(dir);
     const keys = keysWithText(ir, dir);
 
     it('no key is deprecated whose only deprecation sentence is about unsupervised devices or Managed Apple Accounts', () => {
@@ -102,7 +102,7 @@ describeCorpus('prose facts on the corpus', () => {
 
   describe('rendered-2025-04 Profile Availability tables', () => {
     const dir = corpusDir('rendered-2025-04');
-    const ir = parseSpecDir(dir);
+    const ir = parsedIr(dir);
 
     it('every page with the table has it as object facts, one record per platform it names', () => {
       let tables = 0;
@@ -130,7 +130,7 @@ describeCorpus('prose facts on the corpus', () => {
   });
 
   describe('rendered-2025-04 against changelog-2026-04-28', () => {
-    const facts = crossFlavourFacts(parseSpecDir(corpusDir('rendered-2025-04')), parseSpecDir(corpusDir('changelog-2026-04-28')));
+    const facts = crossFlavourFacts(parsedIr(corpusDir('rendered-2025-04')), parsedIr(corpusDir('changelog-2026-04-28')));
     const rate = (f: { compared: number; agreeing: number }) => f.agreeing / f.compared;
 
     it('agree on the introduction version of ≥ 97% of the platforms both state', () => {

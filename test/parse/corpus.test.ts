@@ -6,10 +6,9 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { typeToString, type IrDocument, type IrObject } from '../../generator/model/ir.js';
-import { parsePages } from '../../generator/parse/index.js';
-import { readSpec } from '../../generator/parse/read-spec.js';
 import type { PageInput } from '../../generator/parse/flavour.js';
 import { corpusDir, describeCorpus, hasCorpus } from '../helpers/corpus.js';
+import { parsedDir } from '../helpers/parsed.js';
 
 const DIRS = hasCorpus
   ? [...readdirSync(corpusDir('.')).filter((d) => /^(changelog|rendered)-/.test(d)), 'samples/snapshot', 'samples/listing']
@@ -50,14 +49,7 @@ const contractType = (s: string): string => s.replace(/x-hidden-/g, '').replace(
 const codes = (s: string) => [...s.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
 
 describeCorpus('corpus', () => {
-  const parsed = new Map<string, { pages: PageInput[]; ir: IrDocument }>();
-  const load = (dir: string) => {
-    if (!parsed.has(dir)) {
-      const pages = readSpec(corpusDir(dir));
-      parsed.set(dir, { pages, ir: parsePages(pages) });
-    }
-    return parsed.get(dir)!;
-  };
+  const load = (dir: string) => parsedDir(corpusDir(dir));
 
   describe.each(DIRS)('%s', (dir) => {
     it('parses every page without a failure, and no page vanishes', () => {

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { IrDocument, IrProperty, Platform } from '../../generator/model/ir.js';
-import { parseSpecDir } from '../../generator/parse/index.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
+import { parsedIr } from '../helpers/parsed.js';
 
 const FACTS = ['type', 'required', 'default', 'allowedValues'] as const;
 
@@ -43,9 +43,9 @@ function agreement(a: IrDocument, b: IrDocument, facts: readonly (typeof FACTS)[
 const major = (v: string | undefined) => (v === undefined ? undefined : Number.parseFloat(v));
 
 describeCorpus('cross-flavour agreement', () => {
-  const rendered = parseSpecDir(corpusDir('rendered-2025-04'));
-  const changelogApril = parseSpecDir(corpusDir('changelog-2026-04-28'));
-  const changelogLatest = parseSpecDir(corpusDir('changelog-2026-08-18'));
+  const rendered = parsedIr(corpusDir('rendered-2025-04'));
+  const changelogApril = parsedIr(corpusDir('changelog-2026-04-28'));
+  const changelogLatest = parsedIr(corpusDir('changelog-2026-08-18'));
 
   it('rendered-2025-04 and changelog-2026-04-28 agree on type, required, default and allowed values for ≥ 98% of shared keys', () => {
     const r = agreement(rendered, changelogApril);
@@ -57,7 +57,7 @@ describeCorpus('cross-flavour agreement', () => {
   it('snapshot and listing samples agree with the latest changelog', () => {
     // The listing flavour states no defaults or allowed values: only what both state is compared.
     for (const [dir, facts] of [['samples/snapshot', FACTS], ['samples/listing', ['type', 'required']]] as const) {
-      const r = agreement(parseSpecDir(corpusDir(dir)), changelogLatest, facts);
+      const r = agreement(parsedIr(corpusDir(dir)), changelogLatest, facts);
       expect(r.keys, dir).toBeGreaterThan(20);
       expect(r.agreeing / r.keys, `${dir}: ${JSON.stringify(r.byFact)}`).toBeGreaterThanOrEqual(0.95);
     }

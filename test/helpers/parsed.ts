@@ -1,0 +1,37 @@
+/**
+ * One parse of each page folder per test process. Test files run in one module graph per worker
+ * (see vitest.config.ts), so the corpus folders several files read are read and parsed once and
+ * shared; what is shared is frozen, so no test can change what another one sees.
+ */
+import { parsePages } from '../../generator/parse/index.js';
+import { readSpec } from '../../generator/parse/read-spec.js';
+import type { PageInput } from '../../generator/parse/flavour.js';
+import type { IrDocument } from '../../generator/model/ir.js';
+
+export interface ParsedDir {
+  pages: readonly PageInput[];
+  ir: IrDocument;
+}
+
+const parsed = new Map<string, ParsedDir>();
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const child of Object.values(value)) deepFreeze(child);
+  return value;
+}
+
+/** The pages of `dir` and their IR, parsed on first use in this process and frozen. */
+export function parsedDir(dir: string): ParsedDir {
+  let hit = parsed.get(dir);
+  if (hit === undefined) {
+    const pages = readSpec(dir);
+    hit = deepFreeze({ pages, ir: parsePages(pages) });
+    parsed.set(dir, hit);
+  }
+  return hit;
+}
+
+/** The IR of `dir`, shared as `parsedDir` says. */
+export const parsedIr = (dir: string): IrDocument => parsedDir(dir).ir;
