@@ -16,6 +16,7 @@ const SLOW = [
   'test/emit/hostile.test.ts',
   'test/emit/template-errors.test.ts',
   'test/parse/corpus.test.ts',
+  'test/parse/corpus-prose-facts.test.ts',
   'test/parse/cross-flavour.test.ts',
   'test/parse/fuzz.test.ts',
   'test/validate/fuzz-profiles.test.ts',
