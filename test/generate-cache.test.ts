@@ -15,6 +15,7 @@ import type { PageInput } from '../generator/parse/flavour.js';
 import { readSpec } from '../generator/parse/read-spec.js';
 import { createGenerateCache, generateFromPages, type GenerateResult } from '../generator/pipeline.js';
 import { corpusDir, describeCorpus, SEED_PAGES } from './helpers/corpus.js';
+import { parsedIr } from './helpers/parsed.js';
 
 const same = (a: GenerateResult, b: GenerateResult): void => {
   expect([...a.files.keys()].sort()).toEqual([...b.files.keys()].sort());
@@ -86,7 +87,7 @@ describe('generate with a cache', () => {
 
 describeCorpus('incremental type checks on Apple\'s pages', () => {
   it('checks each sampled object alone next to stubs without a false error', () => {
-    const model = buildEmitModel(parsePages(readSpec(corpusDir('changelog-2026-08-18'))));
+    const model = buildEmitModel(parsedIr(corpusDir('changelog-2026-08-18')));
     const render = createRenderer();
     const sample = model.objects.filter((_, i) => i % 60 === 0);
     sample.push(...model.objects.filter((e) => e.inherits.length > 0).slice(0, 3));
