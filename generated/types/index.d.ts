@@ -10,6 +10,24 @@
  */
 export interface T8021XFirstActiveEthernet {
   /**
+   * This payload uses the value `FirstActiveEthernet`.
+   *
+   * Source: 8021xfirstactiveethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xfirstactiveethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xfirstactiveethernet.md:17
+   */
+  SetupModes?: string;
+  /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
    * Source: commonpayloadkeys.md:9
@@ -69,6 +87,24 @@ export interface T8021XFirstActiveEthernet {
  */
 export interface T8021XFirstEthernet {
   /**
+   * This payload uses the value `FirstEthernet`.
+   *
+   * Source: 8021xfirstethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xfirstethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xfirstethernet.md:17
+   */
+  SetupModes?: string;
+  /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
    * Source: commonpayloadkeys.md:9
@@ -127,6 +163,24 @@ export interface T8021XFirstEthernet {
  * Source: 8021xglobalethernet.md:1
  */
 export interface T8021XGlobalEthernet {
+  /**
+   * This payload uses the value `GlobalEthernet`.
+   *
+   * Source: 8021xglobalethernet.md:22
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xglobalethernet.md:23
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either `System` or `Loginwindow`. `System` is the default.
+   *
+   * Source: 8021xglobalethernet.md:24
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -188,6 +242,24 @@ export interface T8021XGlobalEthernet {
  */
 export interface T8021XSecondActiveEthernet {
   /**
+   * This payload uses the value `SecondActiveEthernet`.
+   *
+   * Source: 8021xsecondactiveethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xsecondactiveethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xsecondactiveethernet.md:17
+   */
+  SetupModes?: string;
+  /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
    * Source: commonpayloadkeys.md:9
@@ -246,6 +318,24 @@ export interface T8021XSecondActiveEthernet {
  * Source: 8021xsecondethernet.md:1
  */
 export interface T8021XSecondEthernet {
+  /**
+   * This payload uses the value `SecondEthernet`.
+   *
+   * Source: 8021xsecondethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xsecondethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xsecondethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -306,6 +396,24 @@ export interface T8021XSecondEthernet {
  */
 export interface T8021XThirdActiveEthernet {
   /**
+   * This payload uses the value `ThirdActiveEthernet`.
+   *
+   * Source: 8021xthirdactiveethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xthirdactiveethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xthirdactiveethernet.md:17
+   */
+  SetupModes?: string;
+  /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
    * Source: commonpayloadkeys.md:9
@@ -364,6 +472,24 @@ export interface T8021XThirdActiveEthernet {
  * Source: 8021xthirdethernet.md:1
  */
 export interface T8021XThirdEthernet {
+  /**
+   * This payload uses the value `ThirdEthernet`.
+   *
+   * Source: 8021xthirdethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xthirdethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xthirdethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *

@@ -23,6 +23,13 @@ const TSC = resolve(import.meta.dirname, '../../node_modules/.bin/tsc');
  * integer, keys the page lists as required left out, a value outside the page's list.
  */
 const EXAMPLES_THAT_CONTRADICT_THEIR_PAGE = [
+  // Each 802.1X Ethernet page says SetupModes is a String; its example gives an array.
+  '8021XFirstEthernet: wrong-type SetupModes',
+  '8021XGlobalEthernet: wrong-type SetupModes',
+  '8021XSecondActiveEthernet: wrong-type SetupModes',
+  '8021XSecondEthernet: wrong-type SetupModes',
+  '8021XThirdActiveEthernet: wrong-type SetupModes',
+  '8021XThirdEthernet: wrong-type SetupModes',
   'ActiveDirectoryCertificate: missing-required CertServer, missing-required CertTemplate',
   'CardDAV: wrong-type PayloadVersion',
   'CertificatePKCS12: wrong-type PayloadContent',
