@@ -6,6 +6,7 @@
  * 8021XFirstActiveEthernet (profile).
  * Payload type: com.apple.firstactiveethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xfirstactiveethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xfirstactiveethernet.md:1
  */
 export interface T8021XFirstActiveEthernet {
@@ -83,6 +84,7 @@ export interface T8021XFirstActiveEthernet {
  * 8021XFirstEthernet (profile).
  * Payload type: com.apple.firstethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xfirstethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xfirstethernet.md:1
  */
 export interface T8021XFirstEthernet {
@@ -160,6 +162,7 @@ export interface T8021XFirstEthernet {
  * 8021XGlobalEthernet (profile).
  * Payload type: com.apple.globalethernet.managed.
  * Available: iOS 17.0, iPadOS 17.0, Mac Catalyst 17.0, macOS 10.13, tvOS 17.0.
+ * Also takes keys its page does not list (8021xglobalethernet.md:20 lists only some): validators do not report them as unknown.
  * Source: 8021xglobalethernet.md:1
  */
 export interface T8021XGlobalEthernet {
@@ -238,6 +241,7 @@ export interface T8021XGlobalEthernet {
  * 8021XSecondActiveEthernet (profile).
  * Payload type: com.apple.secondactiveethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xsecondactiveethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xsecondactiveethernet.md:1
  */
 export interface T8021XSecondActiveEthernet {
@@ -315,6 +319,7 @@ export interface T8021XSecondActiveEthernet {
  * 8021XSecondEthernet (profile).
  * Payload type: com.apple.secondethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xsecondethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xsecondethernet.md:1
  */
 export interface T8021XSecondEthernet {
@@ -392,6 +397,7 @@ export interface T8021XSecondEthernet {
  * 8021XThirdActiveEthernet (profile).
  * Payload type: com.apple.thirdactiveethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xthirdactiveethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xthirdactiveethernet.md:1
  */
 export interface T8021XThirdActiveEthernet {
@@ -469,6 +475,7 @@ export interface T8021XThirdActiveEthernet {
  * 8021XThirdEthernet (profile).
  * Payload type: com.apple.thirdethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xthirdethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xthirdethernet.md:1
  */
 export interface T8021XThirdEthernet {

@@ -88,15 +88,7 @@ function checkT8021XFirstActiveEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XFirstActiveEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XFirstActiveEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XFirstActiveEthernet_0(v, r, d);
 }
 function validateT8021XFirstActiveEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -180,15 +172,7 @@ function checkT8021XFirstEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XFirstEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XFirstEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XFirstEthernet_0(v, r, d);
 }
 function validateT8021XFirstEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -356,15 +340,7 @@ function checkT8021XSecondActiveEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XSecondActiveEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XSecondActiveEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XSecondActiveEthernet_0(v, r, d);
 }
 function validateT8021XSecondActiveEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -448,15 +424,7 @@ function checkT8021XSecondEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XSecondEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XSecondEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XSecondEthernet_0(v, r, d);
 }
 function validateT8021XSecondEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -540,15 +508,7 @@ function checkT8021XThirdActiveEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XThirdActiveEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XThirdActiveEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XThirdActiveEthernet_0(v, r, d);
 }
 function validateT8021XThirdActiveEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -632,15 +592,7 @@ function checkT8021XThirdEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XThirdEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XThirdEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XThirdEthernet_0(v, r, d);
 }
 function validateT8021XThirdEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
