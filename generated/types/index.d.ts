@@ -6,9 +6,28 @@
  * 8021XFirstActiveEthernet (profile).
  * Payload type: com.apple.firstactiveethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xfirstactiveethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xfirstactiveethernet.md:1
  */
 export interface T8021XFirstActiveEthernet {
+  /**
+   * This payload uses the value `FirstActiveEthernet`.
+   *
+   * Source: 8021xfirstactiveethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xfirstactiveethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xfirstactiveethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -65,9 +84,28 @@ export interface T8021XFirstActiveEthernet {
  * 8021XFirstEthernet (profile).
  * Payload type: com.apple.firstethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xfirstethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xfirstethernet.md:1
  */
 export interface T8021XFirstEthernet {
+  /**
+   * This payload uses the value `FirstEthernet`.
+   *
+   * Source: 8021xfirstethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xfirstethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xfirstethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -124,9 +162,28 @@ export interface T8021XFirstEthernet {
  * 8021XGlobalEthernet (profile).
  * Payload type: com.apple.globalethernet.managed.
  * Available: iOS 17.0, iPadOS 17.0, Mac Catalyst 17.0, macOS 10.13, tvOS 17.0.
+ * Also takes keys its page does not list (8021xglobalethernet.md:20 lists only some): validators do not report them as unknown.
  * Source: 8021xglobalethernet.md:1
  */
 export interface T8021XGlobalEthernet {
+  /**
+   * This payload uses the value `GlobalEthernet`.
+   *
+   * Source: 8021xglobalethernet.md:22
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xglobalethernet.md:23
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either `System` or `Loginwindow`. `System` is the default.
+   *
+   * Source: 8021xglobalethernet.md:24
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -184,9 +241,28 @@ export interface T8021XGlobalEthernet {
  * 8021XSecondActiveEthernet (profile).
  * Payload type: com.apple.secondactiveethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xsecondactiveethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xsecondactiveethernet.md:1
  */
 export interface T8021XSecondActiveEthernet {
+  /**
+   * This payload uses the value `SecondActiveEthernet`.
+   *
+   * Source: 8021xsecondactiveethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xsecondactiveethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xsecondactiveethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -243,9 +319,28 @@ export interface T8021XSecondActiveEthernet {
  * 8021XSecondEthernet (profile).
  * Payload type: com.apple.secondethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xsecondethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xsecondethernet.md:1
  */
 export interface T8021XSecondEthernet {
+  /**
+   * This payload uses the value `SecondEthernet`.
+   *
+   * Source: 8021xsecondethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xsecondethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xsecondethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -302,9 +397,28 @@ export interface T8021XSecondEthernet {
  * 8021XThirdActiveEthernet (profile).
  * Payload type: com.apple.thirdactiveethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xthirdactiveethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xthirdactiveethernet.md:1
  */
 export interface T8021XThirdActiveEthernet {
+  /**
+   * This payload uses the value `ThirdActiveEthernet`.
+   *
+   * Source: 8021xthirdactiveethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xthirdactiveethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xthirdactiveethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -361,9 +475,28 @@ export interface T8021XThirdActiveEthernet {
  * 8021XThirdEthernet (profile).
  * Payload type: com.apple.thirdethernet.managed.
  * Available: macOS 10.7.
+ * Also takes keys its page does not list (8021xthirdethernet.md:13 lists only some): validators do not report them as unknown.
  * Source: 8021xthirdethernet.md:1
  */
 export interface T8021XThirdEthernet {
+  /**
+   * This payload uses the value `ThirdEthernet`.
+   *
+   * Source: 8021xthirdethernet.md:15
+   */
+  Interface?: string;
+  /**
+   * The dictionary that defines the enterprise profile for the network.
+   *
+   * Source: 8021xthirdethernet.md:16
+   */
+  EAPClientConfiguration?: WiFiEAPClientConfiguration;
+  /**
+   * The type of connection mode, which is either “System” or “Loginwindow.” “System” is the default.
+   *
+   * Source: 8021xthirdethernet.md:17
+   */
+  SetupModes?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *

@@ -5,7 +5,7 @@ import type { ValidateOptions, ValidationResult } from './runtime.js';
 export * from './runtime.js';
 
 /**
- * Validates a 8021XFirstActiveEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XFirstActiveEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XFirstActiveEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -13,7 +13,7 @@ export declare function validateT8021XFirstActiveEthernet(value: unknown, option
 export declare function isT8021XFirstActiveEthernet(value: unknown, options?: ValidateOptions): value is T.T8021XFirstActiveEthernet;
 
 /**
- * Validates a 8021XFirstEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XFirstEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XFirstEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -21,7 +21,7 @@ export declare function validateT8021XFirstEthernet(value: unknown, options?: Va
 export declare function isT8021XFirstEthernet(value: unknown, options?: ValidateOptions): value is T.T8021XFirstEthernet;
 
 /**
- * Validates a 8021XGlobalEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XGlobalEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XGlobalEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -29,7 +29,7 @@ export declare function validateT8021XGlobalEthernet(value: unknown, options?: V
 export declare function isT8021XGlobalEthernet(value: unknown, options?: ValidateOptions): value is T.T8021XGlobalEthernet;
 
 /**
- * Validates a 8021XSecondActiveEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XSecondActiveEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XSecondActiveEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -37,7 +37,7 @@ export declare function validateT8021XSecondActiveEthernet(value: unknown, optio
 export declare function isT8021XSecondActiveEthernet(value: unknown, options?: ValidateOptions): value is T.T8021XSecondActiveEthernet;
 
 /**
- * Validates a 8021XSecondEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XSecondEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XSecondEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -45,7 +45,7 @@ export declare function validateT8021XSecondEthernet(value: unknown, options?: V
 export declare function isT8021XSecondEthernet(value: unknown, options?: ValidateOptions): value is T.T8021XSecondEthernet;
 
 /**
- * Validates a 8021XThirdActiveEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XThirdActiveEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XThirdActiveEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -53,7 +53,7 @@ export declare function validateT8021XThirdActiveEthernet(value: unknown, option
 export declare function isT8021XThirdActiveEthernet(value: unknown, options?: ValidateOptions): value is T.T8021XThirdActiveEthernet;
 
 /**
- * Validates a 8021XThirdEthernet dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a 8021XThirdEthernet dictionary (10 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateT8021XThirdEthernet(value: unknown, options?: ValidateOptions): ValidationResult;
 

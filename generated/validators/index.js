@@ -16,10 +16,26 @@ import {
   wrongType
 } from "./runtime.js";
 export * from "./runtime.js";
-const kT8021XFirstActiveEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XFirstActiveEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XFirstActiveEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -72,15 +88,7 @@ function checkT8021XFirstActiveEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XFirstActiveEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XFirstActiveEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XFirstActiveEthernet_0(v, r, d);
 }
 function validateT8021XFirstActiveEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -92,10 +100,26 @@ function isT8021XFirstActiveEthernet(value, options = NO_OPTIONS) {
   checkT8021XFirstActiveEthernet(value, r, 0);
   return verdict(r);
 }
-const kT8021XFirstEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XFirstEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XFirstEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -148,15 +172,7 @@ function checkT8021XFirstEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XFirstEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XFirstEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XFirstEthernet_0(v, r, d);
 }
 function validateT8021XFirstEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -168,10 +184,26 @@ function isT8021XFirstEthernet(value, options = NO_OPTIONS) {
   checkT8021XFirstEthernet(value, r, 0);
   return verdict(r);
 }
-const kT8021XGlobalEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XGlobalEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XGlobalEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -236,10 +268,26 @@ function isT8021XGlobalEthernet(value, options = NO_OPTIONS) {
   checkT8021XGlobalEthernet(value, r, 0);
   return verdict(r);
 }
-const kT8021XSecondActiveEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XSecondActiveEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XSecondActiveEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -292,15 +340,7 @@ function checkT8021XSecondActiveEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XSecondActiveEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XSecondActiveEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XSecondActiveEthernet_0(v, r, d);
 }
 function validateT8021XSecondActiveEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -312,10 +352,26 @@ function isT8021XSecondActiveEthernet(value, options = NO_OPTIONS) {
   checkT8021XSecondActiveEthernet(value, r, 0);
   return verdict(r);
 }
-const kT8021XSecondEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XSecondEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XSecondEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -368,15 +424,7 @@ function checkT8021XSecondEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XSecondEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XSecondEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XSecondEthernet_0(v, r, d);
 }
 function validateT8021XSecondEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -388,10 +436,26 @@ function isT8021XSecondEthernet(value, options = NO_OPTIONS) {
   checkT8021XSecondEthernet(value, r, 0);
   return verdict(r);
 }
-const kT8021XThirdActiveEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XThirdActiveEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XThirdActiveEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -444,15 +508,7 @@ function checkT8021XThirdActiveEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XThirdActiveEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XThirdActiveEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XThirdActiveEthernet_0(v, r, d);
 }
 function validateT8021XThirdActiveEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);
@@ -464,10 +520,26 @@ function isT8021XThirdActiveEthernet(value, options = NO_OPTIONS) {
   checkT8021XThirdActiveEthernet(value, r, 0);
   return verdict(r);
 }
-const kT8021XThirdEthernet = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
+const kT8021XThirdEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XThirdEthernet_0(v, r, d) {
   let n = 0;
   let x;
+  x = v["Interface"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "Interface", "string", x);
+  }
+  x = v["EAPClientConfiguration"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "EAPClientConfiguration";
+    checkWiFiEAPClientConfiguration(x, r, d + 1);
+  }
+  x = v["SetupModes"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "SetupModes", "string", x);
+  }
   x = v["PayloadDescription"];
   if (x !== void 0) {
     n++;
@@ -520,15 +592,7 @@ function checkT8021XThirdEthernet(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cT8021XThirdEthernet_0(v, r, d);
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count) return;
-  for (const k in v) {
-    const x = v[k];
-    if (x === void 0 || kT8021XThirdEthernet.has(k)) continue;
-    unknownKey(r, d, v, k);
-  }
+  cT8021XThirdEthernet_0(v, r, d);
 }
 function validateT8021XThirdEthernet(value, options = NO_OPTIONS) {
   const r = begin(options, false);

@@ -93,6 +93,7 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   if (o.deprecated) facts.push({ label: 'Deprecated', value: 'yes' });
   for (const parent of e.inherits) facts.push({ label: 'Inherits', value: `[${markdownPlain(parent.ir.name)}](${docFileName(parent.ident)}): its keys apply here too` });
   for (const name of e.unresolvedInherits) facts.push({ label: 'Inherits', value: `${markdownPlain(name)} (not in the spec)` });
+  if (o.partialKeys) facts.push({ label: 'Keys', value: `only some are listed (${pipe(markdownCode(`${o.source.file}:${o.partialKeys.line}`))}): keys not listed here are not reported as unknown` });
   facts.push({ label: 'Source', value: pipe(markdownCode(`${o.source.file}:${o.source.line}`)) + ` (${o.source.flavour})` });
   const props = [...e.properties, ...(e.wildcard ? [e.wildcard] : [])];
   return {

@@ -58,6 +58,14 @@ export function buildEmitModel(ir: IrDocument): EmitModel {
   return { objects, identOf, byName };
 }
 
+/**
+ * The object takes keys it does not list: those of a page the spec lacks (`unresolvedInherits`),
+ * or others its page leaves out (`partialKeys`). A key it lacks is then not unknown.
+ */
+export function takesUnlistedKeys(e: EmitObject): boolean {
+  return e.unresolvedInherits.length > 0 || e.ir.partialKeys !== undefined;
+}
+
 /** Payload types in code-point order, each with the objects that define it (several may share one). */
 export function byPayloadType(objects: readonly EmitObject[]): Array<[string, EmitObject[]]> {
   return groupByKey(objects.flatMap((e): Array<[string, EmitObject]> => (e.ir.payloadType ? [[e.ir.payloadType, e]] : [])));

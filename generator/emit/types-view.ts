@@ -117,6 +117,7 @@ function objectDoc(e: EmitObject): string[] {
     ...(o.declarationType ? [`Declaration type: ${o.declarationType}.`] : []),
     ...(sinceLabel(o.availability) ? [`Available: ${sinceLabel(o.availability)}.`] : []),
     ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
+    ...(o.partialKeys ? [`Also takes keys its page does not list (${o.source.file}:${o.partialKeys.line} lists only some): validators do not report them as unknown.`] : []),
     `Source: ${o.source.file}:${o.source.line}`,
   ];
   const summary = jsdocLines(o.summary ?? '');

@@ -5,7 +5,7 @@
  */
 import { assertNever, type Availability, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { deprecationText, typeLabel, valueLabel } from './docs-text.js';
-import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 
 function lit(v: JsonValue): string {
@@ -193,10 +193,10 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   });
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
-  // takes the keys of a page the spec lacks, else reported.
+  // takes keys it does not list (a page the spec lacks, or a page that lists only some), else reported.
   const unknown = wildcard
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
-    : e.unresolvedInherits.length ? [] : ['unknownKey(r, d, v, k);'];
+    : takesUnlistedKeys(e) ? [] : ['unknownKey(r, d, v, k);'];
   const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
   return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
 }

@@ -172,6 +172,13 @@ export interface IrObject {
   availabilityExhaustive?: boolean;
   deprecated?: boolean;
   inherits?: string[];
+  /**
+   * The page lists only some of the keys the object takes: "This payload’s contents contain these
+   * profile-specific keys:" lists the keys of this payload (the 802.1X Ethernet pages), while its
+   * example also carries the Wi-Fi keys. A key the object does not list is then not unknown.
+   * `line` is that sentence's line.
+   */
+  partialKeys?: { line: number };
   /** The rendered flavour's "Profile Availability" table, one entry per platform it names. */
   profileAvailability?: Partial<Record<ProfilePlatform, ProfileAvailability>>;
   properties: IrProperty[];

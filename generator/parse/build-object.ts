@@ -31,13 +31,15 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
   }
   if (raw.deprecated) object.deprecated = true;
   if (facts.inherits.length) object.inherits = facts.inherits;
+  if (raw.discussionKeys) object.partialKeys = { line: raw.discussionKeys.line };
   if (raw.profileAvailability) object.profileAvailability = raw.profileAvailability;
   object.properties = [];
   if (raw.examples.length) object.examples = raw.examples;
   object.source = { file, line: raw.line, flavour };
 
   const seen = new Map<string, number>();
-  for (const rp of raw.properties ?? []) {
+  // Keys the Discussion lists come after the Properties section's, as on the page.
+  for (const rp of [...(raw.properties ?? []), ...(raw.discussionKeys?.properties ?? [])]) {
     const first = seen.get(rp.name);
     if (first !== undefined) {
       diags.warning('duplicate-property', `${raw.name} lists ${rp.name} twice (first on line ${first}); the first is kept`, rp.line);

@@ -70,4 +70,9 @@ export interface RawObject {
   examples: IrExample[];
   /** `undefined` when the page has no Properties section at all. */
   properties?: RawProperty[];
+  /**
+   * Keys the Discussion lists in prose after "contain these profile-specific keys:", which says
+   * the list is not all the object takes; `line` is that sentence's.
+   */
+  discussionKeys?: { line: number; properties: RawProperty[] };
 }

@@ -52,7 +52,10 @@ export function parseTypeSpelling(raw: string): SpellingResult {
     return { ok: true, type };
   }
   const primitive = PRIMITIVES[s.toLowerCase()];
-  if (primitive && s === s.toLowerCase()) return { ok: true, type: { kind: primitive } };
+  // Type lines spell primitives in lower case; prose capitalises them as words ("Interface
+  // (String)"). Only those two spellings are primitives: `STRING` or `DataType` would be a title.
+  // No Apple object is titled with a primitive's name, so "String" never meant a ref.
+  if (primitive && (s === s.toLowerCase() || s === capitalised(s.toLowerCase()))) return { ok: true, type: { kind: primitive } };
   // A capitalised or dotted name is another object's title. Titles may contain spaces and
   // dashes (`RestrictionsResponse.GlobalRestrictions.Union.ANY restriction name`).
   if (/^[A-Za-z_][\w.\- ]*$/.test(s) && (/[A-Z]/.test(s[0] ?? '') || s.includes('.'))) {
@@ -64,6 +67,8 @@ export function parseTypeSpelling(raw: string): SpellingResult {
   if (hidden?.[1]) return parseTypeSpelling(hidden[1]);
   return { ok: false, reason: `unknown type spelling "${s}"` };
 }
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** True when a short text looks like a type line rather than prose. */
 export function looksLikeTypeSpelling(raw: string): boolean {

@@ -113,7 +113,8 @@ describeCorpus('diffs of real spec versions', () => {
       const missing = json.changes.filter((c) => !md.includes(c.property !== undefined ? `\`${c.property}\`` : `\`${c.object}\``) && !md.includes(`\`${c.object}.${c.property}\``));
       expect(missing).toEqual([]);
     }
-    expect(april.changes.length).toBe(2928);
+    // 18 of them are the 802.1X Ethernet pages' profile-specific keys: the 2026-04-28 mirror lost their lists.
+    expect(april.changes.length).toBe(2946);
   });
 
   it('--max-lines keeps the summary and every breaking change and says what it cut', () => {

@@ -23,6 +23,13 @@ const TSC = resolve(import.meta.dirname, '../../node_modules/.bin/tsc');
  * integer, keys the page lists as required left out, a value outside the page's list.
  */
 const EXAMPLES_THAT_CONTRADICT_THEIR_PAGE = [
+  // Each 802.1X Ethernet page says SetupModes is a String; its example gives an array.
+  '8021XFirstEthernet: wrong-type SetupModes',
+  '8021XGlobalEthernet: wrong-type SetupModes',
+  '8021XSecondActiveEthernet: wrong-type SetupModes',
+  '8021XSecondEthernet: wrong-type SetupModes',
+  '8021XThirdActiveEthernet: wrong-type SetupModes',
+  '8021XThirdEthernet: wrong-type SetupModes',
   'ActiveDirectoryCertificate: missing-required CertServer, missing-required CertTemplate',
   'CardDAV: wrong-type PayloadVersion',
   'CertificatePKCS12: wrong-type PayloadContent',
@@ -128,10 +135,13 @@ describeCorpus('generate on changelog-2026-08-18', () => {
           expectIssue(m, 'not-allowed', prop.name, `${prop.name} not allowed`);
         }
       }
-      if (!object.properties.some((p) => isWildcardKey(p.name)) && !(object.inherits ?? []).length) {
-        const m = copy();
-        m['DmspecUnknownKey'] = true;
-        expectIssue(m, 'unknown-key', 'DmspecUnknownKey', 'with an unknown key');
+      const unlisted = copy();
+      unlisted['DmspecUnknownKey'] = true;
+      if (object.partialKeys) {
+        // Its page lists only some of its keys: a key it does not list is not unknown.
+        if (validate(unlisted).issues.some((i) => i.path === 'DmspecUnknownKey')) wrong.push(`${object.name} with a key its page does not list: reported`);
+      } else if (!object.properties.some((p) => isWildcardKey(p.name)) && !(object.inherits ?? []).length) {
+        expectIssue(unlisted, 'unknown-key', 'DmspecUnknownKey', 'with an unknown key');
       }
     }
     expect(wrong).toEqual([]);

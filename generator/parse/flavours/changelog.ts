@@ -11,6 +11,7 @@ import type { Flavour, PageInput } from '../flavour.js';
 import { findTitle, isParagraph, lineOf, parseMarkdown, sections, sourceOf, squash, textOf } from '../markdown.js';
 import { addProse, type RawObject, type RawProperty } from '../raw.js';
 import { collectExamples, readDiscussion, missingTitle } from './common.js';
+import { readDiscussionKeys } from './discussion-keys.js';
 
 export const changelog: Flavour = {
   name: 'changelog',
@@ -36,6 +37,8 @@ export const changelog: Flavour = {
     const props = secs.find((s) => s.title === 'Properties');
     if (props) raw.properties = readProperties(page, props.children, diags);
     raw.discussion = readDiscussion(page.text, root);
+    const keys = readDiscussionKeys(page, root, diags);
+    if (keys) raw.discussionKeys = keys;
     return raw;
   },
 };

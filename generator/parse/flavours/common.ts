@@ -1,7 +1,7 @@
 /**
  * Small readers that several flavours share: the Discussion, examples, the missing title case.
  */
-import type { Root } from 'mdast';
+import type { Heading, Root, RootContent } from 'mdast';
 import type { DiagnosticBag } from '../../model/diagnostics.js';
 import type { IrExample } from '../../model/ir.js';
 import { lineOf, sourceOf, textOf } from '../markdown.js';
@@ -30,18 +30,27 @@ export function collectExamples(root: Root): IrExample[] {
  * it runs to the next heading that is not deeper.
  */
 export function readDiscussion(text: string, root: Root): Stated | undefined {
+  const { heading, body } = discussion(root);
+  return heading && body.length ? { value: sourceOf(text, body), line: lineOf(heading) } : undefined;
+}
+
+/** The nodes of the Discussion section (empty when the page has none). */
+export function discussionBody(root: Root): RootContent[] {
+  return discussion(root).body;
+}
+
+function discussion(root: Root): { heading?: Heading; body: RootContent[] } {
   const nodes = root.children;
   const at = nodes.findIndex((n) => n.type === 'heading' && /^Discussion$/i.test(textOf(n).trim()));
   const heading = nodes[at];
-  if (!heading || heading.type !== 'heading') return undefined;
+  if (!heading || heading.type !== 'heading') return { body: [] };
   let end = at + 1;
   while (end < nodes.length) {
     const n = nodes[end];
     if (n?.type === 'heading' && n.depth <= heading.depth) break;
     end++;
   }
-  const body = nodes.slice(at + 1, end);
-  return body.length ? { value: sourceOf(text, body), line: lineOf(heading) } : undefined;
+  return { heading, body: nodes.slice(at + 1, end) };
 }
 
 export function missingTitle(diags: DiagnosticBag): undefined {

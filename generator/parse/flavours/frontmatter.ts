@@ -12,6 +12,7 @@ import { findTitle, lineOf, parseMarkdown, sections, sourceOf, squash, textOf } 
 import { discussionFacts, inlinePlistExample } from '../page-facts.js';
 import type { RawObject, RawProperty } from '../raw.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
+import { readDiscussionKeys } from './discussion-keys.js';
 
 const FACT_LABELS = ['Available', 'Deprecated', 'Removed'];
 /** Words that end in a colon in prose but are never keys. */
@@ -43,6 +44,8 @@ export const frontmatter: Flavour = {
     const summary = preamble.find((n) => n.type === 'paragraph');
     if (summary) raw.summary = squash(textOf(summary));
     raw.discussion = readDiscussion(page.text, root);
+    const keys = readDiscussionKeys(page, root, diags);
+    if (keys) raw.discussionKeys = keys;
     if (raw.discussion) {
       const inline = inlinePlistExample(raw.discussion.value, raw.discussion.line);
       if (inline && !raw.examples.length) raw.examples.push(inline);

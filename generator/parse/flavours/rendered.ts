@@ -13,6 +13,7 @@ import { findTitle, isParagraph, lineOf, parseMarkdown, sections, sourceOf, squa
 import { addProse, type RawObject, type RawProperty } from '../raw.js';
 import { looksLikeTypeSpelling } from '../type-spelling.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
+import { readDiscussionKeys } from './discussion-keys.js';
 import { profileAvailability } from './profile-availability.js';
 
 const PLATFORM_LINE = /^(?:iOS|iPadOS|Mac Catalyst|macOS|tvOS|visionOS|watchOS) \d/;
@@ -46,6 +47,8 @@ export const rendered: Flavour = {
     const props = sections(root.children, 2).sections.find((s) => s.title === 'Properties');
     if (props) raw.properties = readProperties(page, props.children, diags);
     raw.discussion = readDiscussion(page.text, root);
+    const keys = readDiscussionKeys(page, root, diags);
+    if (keys) raw.discussionKeys = keys;
     const profile = profileAvailability(root, diags);
     if (profile) raw.profileAvailability = profile;
     return raw;

@@ -7,6 +7,7 @@ import type { Flavour } from '../flavour.js';
 import { findTitle, lineOf, parseMarkdown, sections, squash, textOf } from '../markdown.js';
 import type { RawObject } from '../raw.js';
 import { collectExamples, missingTitle, readDiscussion } from './common.js';
+import { readDiscussionKeys } from './discussion-keys.js';
 import { headerAvailability, headerFields, preambleText, readListProperties, type HeaderReader } from './list-items.js';
 
 // Read piece by piece: one pattern with a lazy type between `\s*`s backtracks quadratically on a
@@ -55,6 +56,8 @@ export const snapshot: Flavour = {
     const props = sections(root.children, 2).sections.find((s) => s.title === 'Properties');
     if (props) raw.properties = readListProperties(page, props.children, readHeader, diags);
     raw.discussion = readDiscussion(page.text, root);
+    const keys = readDiscussionKeys(page, root, diags);
+    if (keys) raw.discussionKeys = keys;
     return raw;
   },
 };
