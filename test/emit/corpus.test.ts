@@ -2,7 +2,8 @@
  * Generation on the latest real spec (changelog-2026-08-18): it succeeds, the result type-checks
  * under `tsc --strict`, the validators accept the pages' own profile examples (but for the
  * examples that contradict their page, pinned below), and systematic mutations of each example
- * produce the right issue code at the right path.
+ * produce the right issue code at the right path. The generate keeps a cache, so a one-page edit
+ * is regenerated from it and compared with a fresh generate.
  */
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -10,7 +11,9 @@ import { join, resolve } from 'node:path';
 import { beforeAll, expect, it } from 'vitest';
 import { writeTree } from '../../generator/emit/output-tree.js';
 import { isWildcardKey, type IrObject } from '../../generator/model/ir.js';
-import { generate, type GenerateResult } from '../../generator/pipeline.js';
+import type { PageInput } from '../../generator/parse/flavour.js';
+import { readSpec } from '../../generator/parse/read-spec.js';
+import { createGenerateCache, generateFromPages, type GenerateCache, type GenerateResult } from '../../generator/pipeline.js';
 import { dictGet, dictionaries, parseTaggedPlist, toJs } from '../../generator/plist/tagged-plist.js';
 import { loadValidators, type LoadedValidator, type ValidatorModule } from '../../generator/validate/compile-validators.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
@@ -51,12 +54,16 @@ interface Example {
 }
 
 describeCorpus('generate on changelog-2026-08-18', () => {
+  let pages: PageInput[];
+  let cache: GenerateCache;
   let result: GenerateResult;
   let validators: ValidatorModule;
   const examples: Example[] = [];
 
   beforeAll(async () => {
-    result = generate(corpusDir('changelog-2026-08-18'));
+    pages = readSpec(corpusDir('changelog-2026-08-18'));
+    cache = createGenerateCache();
+    result = generateFromPages(pages, { cache });
     validators = await loadValidators(result.files);
     for (const object of result.ir.objects) {
       for (const ex of object.examples ?? []) {
@@ -147,4 +154,18 @@ describeCorpus('generate on changelog-2026-08-18', () => {
     expect(wrong).toEqual([]);
     expect(mutations).toBeGreaterThan(800);
   });
+
+  // Last: it moves the cache on to the edited pages.
+  it('regenerates a one-page edit from the cache to the bytes of a fresh generate', () => {
+    const from = 'disables AirDrop';
+    expect(pages.find((p) => p.file === 'restrictions.md')?.text).toContain(from);
+    const changed = pages.map((p) => (p.file === 'restrictions.md' ? { ...p, text: p.text.replace(from, 'turns off AirDrop') } : p));
+    const incremental = generateFromPages(changed, { cache });
+    expect(incremental.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const fresh = generateFromPages(changed, { typecheck: false });
+    expect([...incremental.files.keys()].sort()).toEqual([...fresh.files.keys()].sort());
+    for (const [path, text] of fresh.files) expect(incremental.files.get(path), path).toBe(text);
+    expect(incremental.diagnostics).toEqual(fresh.diagnostics);
+    expect(incremental.files.get('docs/Restrictions.md')).toContain('turns off AirDrop');
+  }, 300_000);
 });
