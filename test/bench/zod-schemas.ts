@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { EmitModel, EmitObject } from '../../generator/emit/emit-model.js';
-import { allProperties } from '../../generator/emit/emit-model.js';
+import { allProperties, takesUnlistedKeys } from '../../generator/emit/emit-model.js';
 import type { IrProperty, IrType, JsonValue } from '../../generator/model/ir.js';
 
 type Schema = z.ZodType;
@@ -24,7 +24,7 @@ function scalar(t: IrType, p: Pick<IrProperty, 'allowedValues' | 'minimum' | 'ma
     case 'real': {
       const numbers = allowed.filter((v): v is number => typeof v === 'number').map((v) => z.literal(v));
       const ranged = p.minimum !== undefined || p.maximum !== undefined;
-      let n = t.kind === 'integer' ? z.number().int() : z.number();
+      let n: z.ZodNumber = t.kind === 'integer' ? z.number().int() : z.number();
       if (p.minimum !== undefined) n = n.min(p.minimum);
       if (p.maximum !== undefined) n = n.max(p.maximum);
       // As in the generated validators: listed values are exceptions to a range.
@@ -59,7 +59,8 @@ export function zodSchemas(model: EmitModel): Map<string, Schema> {
       const s = typeSchema(p.type, p);
       shape[p.name] = p.required ? s : s.optional();
     }
-    const schema = e.unresolvedInherits.length || e.wildcard ? z.looseObject(shape) : z.strictObject(shape);
+    // Unknown keys are rejected where the validators report them, and only there.
+    const schema = takesUnlistedKeys(e) || e.wildcard ? z.looseObject(shape) : z.strictObject(shape);
     out.set(e.ident, schema);
     return schema;
   };
