@@ -19,6 +19,8 @@ export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
 export interface PayloadTypeFacts {
     /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
     readonly missing?: readonly string[];
+    /** The payload's page lists only some of its keys: the others are not checked. */
+    readonly partialKeys?: boolean;
     /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
     readonly references?: readonly string[];
     /** Platforms and versions that have the payload type. */

@@ -107,6 +107,7 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   const facts: Record<string, unknown> = {};
   const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
   if (missing.length) facts['missing'] = missing;
+  if (list.some((e) => e.ir.partialKeys)) facts['partialKeys'] = true;
   const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
   if (references.length) facts['references'] = references;
   if (list.length === 1) {

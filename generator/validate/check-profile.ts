@@ -46,10 +46,12 @@ export interface PayloadReport {
   object?: string;
   /** True when the payload's validator ran, wholly or partly. */
   checked: boolean;
-  /** `partly checked` when nested objects the payload uses have no page in the spec. */
+  /** `partly checked` when nested objects the payload uses have no page in the spec, or its page lists only some of its keys. */
   coverage: Coverage;
   /** The nested objects whose pages are missing (with `partly checked`). */
   missing?: string[];
+  /** The payload's page lists only some of its keys (with `partly checked`): keys it does not list are not checked. */
+  partialKeys?: true;
   /** Why a payload was not checked. */
   reason?: string;
 }
@@ -126,9 +128,12 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     if (validator) {
       const facts = validators.payloadTypeFacts?.get(type!);
       const missing = facts?.missing;
+      const partial = facts?.partialKeys === true;
       report.payloads.push({
         index, payloadType: type!, object: objectName(validators, type!), checked: true,
-        ...(missing?.length ? { coverage: 'partly checked' as const, missing: [...missing] } : { coverage: 'checked' as const }),
+        coverage: missing?.length || partial ? 'partly checked' : 'checked',
+        ...(missing?.length ? { missing: [...missing] } : {}),
+        ...(partial ? { partialKeys: true as const } : {}),
       });
       const whole = payloadTypeRules(place, facts, validateOptions);
       // A payload type the platform lacks is one error, not one more per key it holds.

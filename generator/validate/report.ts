@@ -102,7 +102,8 @@ function fileLines(r: FileReport): string[] {
     const p = payloads.get(index);
     const where = `PayloadContent[${index}] (${p?.payloadType ?? 'no PayloadType'})`;
     if (p && !p.checked) lines.push(`info ${where}: not checked: ${p.reason ?? ''}`);
-    if (p?.coverage === 'partly checked') lines.push(`info ${where}: partly checked: the spec has no page for ${p.missing?.join(', ')}; keys under ${p.missing?.length === 1 ? 'it' : 'them'} are not checked`);
+    if (p?.missing?.length) lines.push(`info ${where}: partly checked: the spec has no page for ${p.missing.join(', ')}; keys under ${p.missing.length === 1 ? 'it' : 'them'} are not checked`);
+    if (p?.partialKeys) lines.push(`info ${where}: partly checked: its page lists only some of its keys; keys it does not list are not checked`);
     for (const i of byPayload.get(index) ?? []) lines.push(issueLine(i));
   }
   return lines;

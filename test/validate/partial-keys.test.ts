@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as checkedIn from '@dmspec/apple';
 import { parsePage } from '../../generator/parse/index.js';
 import { validateDocumentBytes, type FileReport, type ValidatorModule } from '../../generator/validate/index.js';
+import { textReport } from '../../generator/validate/report.js';
 import { SPEC } from '../helpers/corpus.js';
 import { bytes, payload, profileXml, str } from '../helpers/profiles.js';
 
@@ -32,6 +33,10 @@ describe('a payload whose page lists only some of its keys', () => {
     // CaptiveBypass are Wi-Fi keys the page does not list: not unknown here.
     expect(findings(r)).toEqual(['PayloadContent[0].SetupModes error wrong-type']);
     expect(r.issues[0]!.message).toBe('expected string, got array');
+    // The Wi-Fi keys are not checked either: the report says so rather than "checked".
+    expect(r.payloads).toEqual([expect.objectContaining({ coverage: 'partly checked', partialKeys: true })]);
+    expect(textReport([r])).toContain(`${file}: info PayloadContent[0] (${r.payloads[0]!.payloadType}): partly checked: its page lists only some of its keys; keys it does not list are not checked`);
+    expect(textReport([r])).toContain('(0 checked, 1 partly checked, 0 not checked)');
   });
 
   it('checks the keys it lists: a string SetupModes and a well-formed EAPClientConfiguration pass, wrong types do not', async () => {
