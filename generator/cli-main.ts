@@ -60,6 +60,32 @@ const OPTIONS = {
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
+/** Edits (insertions, deletions, substitutions) from `a` to `b`. */
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length]!;
+}
+
+/**
+ * parseArgs' own message for an unknown option ends in advice about positionals that does not
+ * apply here: say which option, and the one it was likely meant to be.
+ */
+function argumentError(e: Error & { code?: string }): string {
+  const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(e.message)?.[1] : undefined;
+  if (unknown === undefined) return e.message;
+  const name = unknown.replace(/^-+/, '');
+  const [best] = Object.keys(OPTIONS)
+    .map((o) => ({ o, d: editDistance(name, o) }))
+    .filter((x) => x.d <= Math.max(1, Math.floor(x.o.length / 4)))
+    .sort((x, y) => x.d - y.d || (x.o < y.o ? -1 : 1));
+  return `unknown option ${unknown}${best ? ` (did you mean --${best.o}?)` : ''}`;
+}
+
 /** A usage error names the bad argument in one line, and where help is, rather than printing all of it. */
 function usageError(io: CliStreams, message: string): number {
   io.stderr(`dmspec: ${escapeTerminal(message)}\nRun "dmspec --help" for usage.\n`);
@@ -72,7 +98,7 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   try {
     parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
   } catch (e) {
-    return usageError(io, (e as Error).message);
+    return usageError(io, argumentError(e as Error));
   }
   if (parsed.values.version) {
     io.stdout(`${toolVersion()}\n`);

@@ -35,8 +35,10 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
-  update-spec --from DIR [--label L]  replace spec/'s pages with DIR's, regenerate, bump the package
-                                      version and write reports/spec-L.md; exit 1 on breaking changes
+  update-spec --from DIR [--label L] [--reports DIR]
+                                      replace spec/'s pages with DIR's, regenerate, bump the package
+                                      version and write reports/spec-L.md (or DIR/spec-L.md);
+                                      exit 1 on breaking changes
 
 Diff options:
   --format md|json        the report's format (default md)
@@ -143,10 +145,12 @@ function irCommand(args: string[], o: CommandOptions): CommandResult {
   const ir = parseSpecDir(o.spec);
   const text = irJson(ir);
   const shown = underSpec(o.spec, ir.diagnostics);
+  const base = { diagnostics: shown, messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`] };
   // --json names files as the text does: relative to where dmspec runs.
-  const base = { diagnostics: shown, messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`], jsonReport: { diagnostics: shown } };
-  // On stdout the JSON may reach a terminal: a page's bidi or C1 control characters are printed as escapes (the same JSON value).
-  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: o.json ? undefined : escapeJsonText(text) };
+  if (o.out) return { ...base, outFile: o.out, outText: text, jsonReport: { diagnostics: shown } };
+  // Without --out the IR is the output, --json or not: it holds its diagnostics. On stdout the
+  // JSON may reach a terminal: a page's bidi or C1 control characters are printed as escapes (the same JSON value).
+  return { ...base, stdout: escapeJsonText(text) };
 }
 
 function generateCommand(args: string[], o: CommandOptions): CommandResult {

@@ -22,6 +22,9 @@ describe('dmspec CLI', () => {
     expect(dmspec(['frobnicate']).code).toBe(2);
     expect((await dmspecIn(['ir'])).stderr).toMatch(/ir needs --spec DIR/);
     expect((await dmspecIn(['ir', '--spec', 'spec', '--bogus'])).code).toBe(2);
+    // An unknown option is named in one line, with the option it was likely meant to be.
+    expect((await dmspecIn(['validate', '--plaform', 'macOS', 'x.mobileconfig'])).stderr).toBe('dmspec: unknown option --plaform (did you mean --platform?)\nRun "dmspec --help" for usage.\n');
+    expect((await dmspecIn(['ir', '--spec', 'spec', '--bogus'])).stderr).toMatch(/^dmspec: unknown option --bogus\n/);
     expect((await dmspecIn(['ir', '--spec', '/nonexistent/dir'])).stderr).toMatch(/does not exist/);
   });
 
@@ -31,9 +34,15 @@ describe('dmspec CLI', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ irVersion: 1, objects: [{ name: 'AppLayerVPN' }, { name: 'VPN.IKEv2' }] });
     expect(r.stderr).toContain('test/fixtures/seeds/vpn-ikev2.md:283: warning unresolved-ref: VPN.IKEv2.OnDemandRules refers to VPN.VPN.OnDemandRulesElement, which is not in the spec');
-    // --json names files as the text does.
-    const json = await dmspecIn(['ir', '--spec', 'test/fixtures/seeds', '--json']);
+    // Without --out, --json still prints the IR (which holds its diagnostics, named under the spec).
+    const ir = await dmspecIn(['ir', '--spec', 'test/fixtures/seeds', '--json']);
+    expect(JSON.parse(ir.stdout)).toMatchObject({ irVersion: 1, objects: [{ name: 'AppLayerVPN' }, { name: 'VPN.IKEv2' }] });
+    expect(JSON.parse(ir.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'vpn-ikev2.md', line: 283, code: 'unresolved-ref' }));
+    // With --out, --json prints the diagnostics, naming files as the text does.
+    const out = join(tempDir('cli-ir'), 'ir.json');
+    const json = await dmspecIn(['ir', '--spec', 'test/fixtures/seeds', '--out', out, '--json']);
     expect(JSON.parse(json.stdout).diagnostics).toContainEqual(expect.objectContaining({ file: 'test/fixtures/seeds/vpn-ikev2.md', line: 283, code: 'unresolved-ref' }));
+    expect(JSON.parse(readFileSync(out, 'utf8')).objects).toHaveLength(2);
   });
 
   it('ir prints a page\'s bidi and C1 control characters as JSON escapes, keeping the value', async () => {
