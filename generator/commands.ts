@@ -19,6 +19,7 @@ import { CollectError, parseIgnoreRule, readPemCertificates, TrustError, validat
 import { jsonValidationReport, plural, summarise, summaryLine, textReport, validationExitCode } from './validate/report.js';
 import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
+import { ioReason } from './validate/io-reason.js';
 import type { Enrollment } from '@dmspec/apple/validators';
 
 export const USAGE = `Usage: dmspec <command> [options]
@@ -247,7 +248,7 @@ function historyCommand(args: string[], o: CommandOptions): CommandResult {
   const report = historyOf(versions, { ...(o.object !== undefined ? { object: o.object } : {}), ...(o.key !== undefined ? { property: o.key } : {}) });
   const text = format === 'json' ? historyJson(report) : historyMarkdown(report);
   const keys = report.entries.filter((e) => e.property !== undefined).length;
-  const base = { diagnostics: [], messages: [`${report.entries.length - keys} object entries and ${keys} key entries across ${versions.length} versions`], exitCode: 0 };
+  const base = { diagnostics: [], messages: [`${plural(report.entries.length - keys, 'object entry', 'object entries')} and ${plural(keys, 'key entry', 'key entries')} across ${plural(versions.length, 'version')}`], exitCode: 0 };
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
 }
 
@@ -265,7 +266,7 @@ function trustOption(file: string | undefined): TrustAnchors | undefined {
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    throw new UsageError(`--trust ${file}: cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+    throw new UsageError(`--trust ${file}: cannot read it: ${ioReason(e)}`);
   }
   try {
     return readPemCertificates(text, file);

@@ -153,6 +153,7 @@ describe('dmspec CLI', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('| key | fact | v1 | spec |');
     expect(r.stdout).toContain('| `AuthenticationMethod` | allowedValues | `None`, `SharedSecret`, `Certificate` | `None`, `Certificate` |');
+    expect(r.stderr).toContain('0 object entries and 1 key entry across 2 versions');
     expect((await dmspecIn(['history', v1])).code).toBe(2);
     expect((await dmspecIn(['history', '--git-revs', 'HEAD'])).code).toBe(2);
     rmSync(dir, { recursive: true, force: true });

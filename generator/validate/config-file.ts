@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseIgnoreRule, type IgnoreRule } from './filters.js';
+import { ioReason } from './io-reason.js';
 
 export const CONFIG_FILE = '.dmspecrc.json';
 
@@ -44,8 +45,14 @@ const BOOLEANS = ['strict', 'supervised'] as const;
 /** Reads a configuration file: `{ "validate": { … } }`. */
 export function readConfigFile(file: string): ValidateConfig {
   let json: unknown;
+  let text: string;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new ConfigError(`${file}: cannot read it: ${ioReason(e)}`);
+  }
+  try {
+    json = JSON.parse(text);
   } catch (e) {
     throw new ConfigError(`${file}: ${(e as Error).message}`);
   }

@@ -17,6 +17,7 @@ import type { TrustAnchors } from './trust.js';
 import { collectFiles } from './collect-files.js';
 import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter, type FindingFilters } from './filters.js';
+import { ioReason } from './io-reason.js';
 
 export { checkProfile, type CheckOptions, type PayloadReport, type ProfileIssue, type ProfileIssueCode, type ProfileReport } from './check-profile.js';
 export { readProfile, ProfileReadError, DEFAULT_PROFILE_LIMITS, type ProfileLimits, type ReadProfile } from './read-profile.js';
@@ -159,7 +160,7 @@ function readRegularFile(file: string, maxBytes: number): Uint8Array | string {
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
   } catch (e) {
-    return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    return `cannot read it: ${ioReason(e)}`;
   }
   try {
     const st = fstatSync(fd);
@@ -171,7 +172,7 @@ function readRegularFile(file: string, maxBytes: number): Uint8Array | string {
     if (n > maxBytes) return `the file is over the limit of ${maxBytes} bytes`;
     return buf.subarray(0, n);
   } catch (e) {
-    return `cannot read the file (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`;
+    return `cannot read it: ${ioReason(e)}`;
   } finally {
     closeSync(fd);
   }

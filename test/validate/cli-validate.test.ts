@@ -99,7 +99,7 @@ describe('dmspec validate', () => {
     const r = await dmspecIn(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig'), file('nope.mobileconfig')]);
     expect(r.code).toBe(2);
     expect(r.stdout).toContain(`${file('broken.mobileconfig')}: error: malformed XML`);
-    expect(r.stdout).toContain(`${file('nope.mobileconfig')}: error: cannot read the file (ENOENT)`);
+    expect(r.stdout).toContain(`${file('nope.mobileconfig')}: error: cannot read it: no such file or directory`);
     expect(r.stdout).toContain('wrong-type');
   });
 

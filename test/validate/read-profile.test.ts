@@ -93,7 +93,7 @@ describe('hostile and broken profiles', () => {
     const dir = tempDir('profiles');
     writeFileSync(join(dir, 'big.mobileconfig'), XML + ' '.repeat(5000));
     const reports = await validateProfileFiles([join(dir, 'big.mobileconfig'), join(dir, 'missing.mobileconfig')], checkedIn, { limits: { maxBytes: 1000, maxDepth: 64 } });
-    expect(reports.map((r) => r.error)).toEqual([expect.stringMatching(/over the limit of 1000/), 'cannot read the file (ENOENT)']);
+    expect(reports.map((r) => r.error)).toEqual([expect.stringMatching(/over the limit of 1000/), 'cannot read it: no such file or directory']);
   });
 
   it('reports a plist whose top level is not a dictionary, or JSON that is no declaration, as a document of unknown kind', async () => {
