@@ -46,6 +46,7 @@ const OPTIONS = {
   object: { type: 'string' },
   key: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
+  verbose: { type: 'boolean', short: 'v', default: false },
   from: { type: 'string' },
   label: { type: 'string' },
   reports: { type: 'string' },
@@ -86,6 +87,13 @@ function argumentError(e: Error & { code?: string }): string {
   return `unknown option ${unknown}${best ? ` (did you mean --${best.o}?)` : ''}`;
 }
 
+/** Errors with `--quiet`; errors, warnings and notes with `--verbose` or `--json`; else errors and warnings. */
+function shownDiagnostics(all: readonly Diagnostic[], o: { quiet: boolean; verbose: boolean; json: boolean }): Diagnostic[] {
+  if (o.quiet) return all.filter((d) => d.severity === 'error');
+  if (o.verbose || o.json) return [...all];
+  return all.filter((d) => d.severity !== 'info');
+}
+
 /** A usage error names the bad argument in one line, and where help is, rather than printing all of it. */
 function usageError(io: CliStreams, message: string): number {
   io.stderr(`dmspec: ${escapeTerminal(message)}\nRun "dmspec --help" for usage.\n`);
@@ -115,8 +123,11 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
       mkdirSync(dirname(result.outFile), { recursive: true });
       writeFileSync(result.outFile, result.outText);
     }
-    const shown: Diagnostic[] = parsed.values.quiet ? result.diagnostics.filter((d) => d.severity === 'error') : result.diagnostics;
-    print(io, { ...result, diagnostics: shown }, parsed.values.json);
+    const shown = shownDiagnostics(result.diagnostics, parsed.values);
+    const hidden = result.diagnostics.length - shown.length;
+    // Hundreds of notes (article pages, sentences not read) would bury the warnings and the summary.
+    const messages = hidden && !parsed.values.quiet ? [...result.messages, `${hidden} ${hidden === 1 ? 'note' : 'notes'} not shown (--verbose lists them)`] : result.messages;
+    print(io, { ...result, diagnostics: shown, messages }, parsed.values.json);
     if (result.exitCode !== undefined) return result.exitCode;
     return hasErrors(result.diagnostics) ? 1 : 0;
   } catch (e) {

@@ -76,6 +76,7 @@ Validate options:
 Options:
   --json        print diagnostics as JSON
   --quiet       print only error diagnostics
+  --verbose     also print notes (info diagnostics), which are counted but not listed by default
   --version     print dmspec's version
   -h, --help    show this help
 `;

@@ -45,6 +45,20 @@ describe('dmspec CLI', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).objects).toHaveLength(2);
   });
 
+  it('counts notes and lists them only with --verbose; --quiet shows errors alone', async () => {
+    const { spec } = tempSpec();
+    writeFileSync(join(spec, 'overview.md'), '# Profile overview\n\nAn article about profiles.\n');
+    const out = join(tempDir('cli-notes'), 'ir.json');
+    const note = 'overview.md:1: info not-an-object: ';
+    const plain = await dmspecIn(['ir', '--spec', spec, '--out', out]);
+    expect(plain.stderr).not.toContain(note);
+    expect(plain.stderr).toContain('warning unresolved-ref');
+    expect(plain.stderr).toMatch(/\n1 note not shown \(--verbose lists them\)\n$/);
+    expect((await dmspecIn(['ir', '--spec', spec, '--out', out, '--verbose'])).stderr).toContain(note);
+    expect((await dmspecIn(['ir', '--spec', spec, '--out', out, '--quiet'])).stderr).not.toMatch(/warning unresolved-ref|not shown/);
+    expect(JSON.parse((await dmspecIn(['ir', '--spec', spec, '--out', out, '--json'])).stdout).diagnostics).toContainEqual(expect.objectContaining({ code: 'not-an-object' }));
+  });
+
   it('ir prints a page\'s bidi and C1 control characters as JSON escapes, keeping the value', async () => {
     const { spec } = tempSpec();
     const page = join(spec, 'applayervpn.md');
