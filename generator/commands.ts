@@ -15,7 +15,7 @@ import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSid
 import { dirname, join, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS, type Platform } from './model/ir.js';
-import { CollectError, parseIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
+import { CollectError, ignoreRuleProblem, parseIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
 import { jsonValidationReport, plural, summarise, summaryLine, textReport, validationExitCode } from './validate/report.js';
 import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
@@ -306,7 +306,11 @@ async function validateCommand(args: string[], o: CommandOptions): Promise<Comma
   if (enrollment === 'user' && supervised === true) throw new UsageError('--enrollment user describes an unsupervised device: drop --supervised');
   const format = o.json ? 'json' : (o.format ?? config?.format ?? 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not ${format}`);
-  const ignore = [...(config?.ignore ?? []), ...(o.ignore ?? []).map((t) => parseIgnoreRule(t) ?? ((): never => { throw new UsageError(`--ignore takes CODE or CODE:PATH, not ${t}`); })())];
+  const ignore = [...(config?.ignore ?? []), ...(o.ignore ?? []).map((t) => {
+    const problem = ignoreRuleProblem(t);
+    if (problem !== undefined) throw new UsageError(`--ignore: ${problem}`);
+    return parseIgnoreRule(t)!;
+  })];
   const allowKeys = [...(config?.allowKeys ?? []), ...(o['allow-key'] ?? [])];
   const trust = trustOption(o.trust ?? config?.trust);
   const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseIgnoreRule, type IgnoreRule } from './filters.js';
+import { ignoreRuleProblem, parseIgnoreRule, type IgnoreRule } from './filters.js';
 import { ioReason } from './io-reason.js';
 
 export const CONFIG_FILE = '.dmspecrc.json';
@@ -78,8 +78,9 @@ export function readConfigFile(file: string): ValidateConfig {
     } else if (k === 'ignore') {
       if (!Array.isArray(value)) fail('validate.ignore must be an array of "code" or "code:path" strings');
       config.ignore = (value as unknown[]).map((x) => {
-        const rule = typeof x === 'string' ? parseIgnoreRule(x) : undefined;
-        return rule ?? fail(`validate.ignore: ${JSON.stringify(x)} is not "code" or "code:path"`);
+        if (typeof x !== 'string') return fail(`validate.ignore: ${JSON.stringify(x)} is not "code" or "code:path"`);
+        const problem = ignoreRuleProblem(x);
+        return problem === undefined ? parseIgnoreRule(x)! : fail(`validate.ignore: ${problem}`);
       });
     } else {
       fail(`unknown option validate.${k}`);

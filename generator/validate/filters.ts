@@ -4,6 +4,7 @@
  * They are left out of every report format alike and counted, so a report says how many.
  */
 import type { ProfileIssue, ProfileReport } from './check-profile.js';
+import { isIssueCode } from './issue-codes.js';
 
 /** A code ignored everywhere, or only at paths matching `path` (`*` matches within one segment, `**` across segments). */
 export interface IgnoreRule {
@@ -22,6 +23,14 @@ export function parseIgnoreRule(text: string): IgnoreRule | undefined {
   const m = /^([a-z][a-z-]*)(?::(.+))?$/.exec(text);
   if (!m) return undefined;
   return m[2] === undefined ? { code: m[1]! } : { code: m[1]!, path: m[2] };
+}
+
+/** Why `text` is not an ignore rule (not CODE or CODE:PATH, or no finding has that code); undefined when it is one. */
+export function ignoreRuleProblem(text: string): string | undefined {
+  const rule = parseIgnoreRule(text);
+  if (!rule) return `${JSON.stringify(text)} is not CODE or CODE:PATH`;
+  if (!isIssueCode(rule.code)) return `${rule.code} is not the code of any finding`;
+  return undefined;
 }
 
 function pathPattern(glob: string): RegExp {

@@ -7,31 +7,8 @@
 import type { FileReport } from './index.js';
 import type { ProfileIssue } from './check-profile.js';
 import { escapeJsonText } from '../terminal-text.js';
+import { ISSUE_CODES } from './issue-codes.js';
 
-/** What each finding code means, for the rule list. */
-const RULES: Record<string, string> = {
-  'missing-required': 'A required key is absent.',
-  'wrong-type': 'A value has the wrong plist or JSON type.',
-  'not-allowed': 'A value is not one the page allows.',
-  'below-minimum': 'A number is below the page\'s minimum.',
-  'above-maximum': 'A number is above the page\'s maximum.',
-  'unknown-key': 'A key the page does not list.',
-  'unavailable-on-platform': 'The key or payload type is not available on the target platform or version.',
-  deprecated: 'The key is deprecated on the target platform or in the device\'s situation.',
-  'requires-supervision': 'The key or payload type needs a supervised device.',
-  'unknown-type': 'A document type the spec does not define.',
-  'duplicate-uuid': 'Two payloads share a PayloadUUID.',
-  'duplicate-identifier': 'Two payloads share a PayloadIdentifier.',
-  'identifier-reuses-profile': 'A payload reuses the profile\'s PayloadIdentifier.',
-  'single-instance': 'A payload type that allows one instance per profile appears more than once.',
-  'not-in-user-enrollment': 'A payload type that User Enrollment does not allow.',
-  'dangling-reference': 'A payload UUID reference that matches no payload of the profile.',
-  'signature-invalid': 'The signature does not match the signed content.',
-  'signer-untrusted': 'The signer\'s certificate chain does not lead to a trusted anchor, or has expired.',
-  'unknown-document': 'A file that is no document kind dmspec knows.',
-  'trailing-bytes': 'Bytes follow the plist\'s closing tag.',
-  timeout: 'Validation of the file was stopped by the time limit.',
-};
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -66,7 +43,7 @@ export function sarifReport(reports: readonly FileReport[], tool: { version: str
         driver: {
           name: 'dmspec',
           version: tool.version,
-          rules: used.map((id) => ({ id, shortDescription: { text: RULES[id] ?? id } })),
+          rules: used.map((id) => ({ id, shortDescription: { text: ISSUE_CODES[id] ?? id } })),
         },
       },
       invocations: [{

@@ -69,6 +69,11 @@ describe('dmspec validate', () => {
     writeFileSync(join(project, '.dmspecrc.json'), JSON.stringify({ validate: { platfrom: 'iOS' } }));
     const bad = await dmspecIn(['validate', file('mixed')], join(project, 'sub'));
     expect([bad.code, bad.stderr]).toEqual([2, `dmspec: ${join(project, '.dmspecrc.json')}: unknown option validate.platfrom\nRun "dmspec --help" for usage.\n`]);
+    // A misspelt code would silence nothing: it is refused, in the file and on the command line.
+    writeFileSync(join(project, '.dmspecrc.json'), JSON.stringify({ validate: { ignore: ['unknown-keys'] } }));
+    expect((await dmspecIn(['validate', file('mixed')], join(project, 'sub'))).stderr).toBe(`dmspec: ${join(project, '.dmspecrc.json')}: validate.ignore: unknown-keys is not the code of any finding\nRun "dmspec --help" for usage.\n`);
+    const flag = await dmspecIn(['validate', '--no-config', '--ignore', 'deprecate:**', file('mixed')]);
+    expect([flag.code, flag.stderr]).toEqual([2, 'dmspec: --ignore: deprecate is not the code of any finding\nRun "dmspec --help" for usage.\n']);
   });
 
   it('prints its version, and help lists every platform', async () => {
