@@ -12,10 +12,10 @@ import { readPackageInfo, writePackageInfo } from './project-config.js';
 import { updateSpec } from './update-spec.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
-import { dirname, join, sep } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS, type Platform } from './model/ir.js';
-import { CollectError, ignoreRuleProblem, parseIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
+import { CollectError, DOCUMENT_EXTENSIONS, ignoreRuleProblem, parseIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
 import { jsonValidationReport, plural, summarise, summaryLine, textReport, validationExitCode } from './validate/report.js';
 import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
@@ -336,10 +336,25 @@ async function validateCommand(args: string[], o: CommandOptions): Promise<Comma
   }
   const text = format === 'sarif' ? sarifReport(reports, { version: toolVersion() }) : format === 'json' ? `${JSON.stringify(jsonValidationReport(reports), null, 2)}\n` : textReport(reports);
   const exitCode = validationExitCode(reports);
-  const messages = o.out !== undefined ? [summaryLine(summarise(reports))] : [];
+  const messages = [...emptyDirectories(args, reports).map((dir) => `warning: ${dir} holds no documents (files ending in ${DOCUMENT_EXTENSIONS.join(', ')}; hidden entries are skipped)`)];
+  if (o.out !== undefined) messages.push(summaryLine(summarise(reports)));
   return o.out !== undefined
     ? { diagnostics, messages, outFile: o.out, outText: text, exitCode }
     : { diagnostics, messages, stdout: text, exitCode };
+}
+
+/** The directories among `args` that gave no file to validate: most likely a wrong path, said so rather than a clean "0 files". */
+function emptyDirectories(args: readonly string[], reports: readonly { file: string }[]): string[] {
+  return args.filter((arg) => {
+    try {
+      if (!statSync(arg).isDirectory()) return false;
+    } catch {
+      return false;
+    }
+    // Collected paths are joined (`./x` becomes `x`): compare whole paths.
+    const prefix = `${resolve(arg)}${sep}`.replace(/[/\\]+$/, sep);
+    return !reports.some((r) => resolve(r.file).startsWith(prefix));
+  });
 }
 
 /** dmspec's own version, from its package.json. */

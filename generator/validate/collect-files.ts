@@ -6,6 +6,7 @@
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
+import { ioReason } from './io-reason.js';
 
 /** Extensions a directory walk reads; a file named on the command line is read whatever its name. */
 export const DOCUMENT_EXTENSIONS: readonly string[] = ['.mobileconfig', '.plist', '.json', '.xml', '.config'];
@@ -24,7 +25,14 @@ export class CollectError extends Error {
 }
 
 function walk(dir: string, out: CollectedFile[]): void {
-  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  let listed;
+  try {
+    listed = readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    // A folder the walk cannot list would leave its documents unchecked without a word.
+    throw new CollectError(`${dir}: cannot list the folder: ${ioReason(e)}`);
+  }
+  const entries = listed.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);

@@ -87,6 +87,15 @@ describe('dmspec validate', () => {
     expect(r.stdout).toBe('1 file, 1 payload (1 checked, 0 not checked): 0 errors, 0 warnings\n');
   });
 
+  it('says when a folder it was given holds no documents, rather than only "0 files"', async () => {
+    mkdirSync(file('empty/sub'), { recursive: true });
+    writeFileSync(file('empty/sub/notes.txt'), 'not a document');
+    const r = await dmspecIn(['validate', file('empty'), file('clean.mobileconfig')]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${file('empty')} holds no documents (files ending in .mobileconfig, .plist, .json, .xml, .config; hidden entries are skipped)\n`);
+    expect((await dmspecIn(['validate', dir])).stderr).toBe('');
+  });
+
   it('exits 1 on problems and prints each with file, payload and key', async () => {
     const r = await dmspecIn(['validate', file('wrong.mobileconfig'), file('clean.mobileconfig')]);
     expect(r.code).toBe(1);
