@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './model/diagnostics.js';
-import { runCommand, toolVersion, USAGE, UsageError, type CommandResult } from './commands.js';
+import { commandUsage, runCommand, toolVersion, USAGE, UsageError, type CommandResult } from './commands.js';
 import { escapeJsonText, escapeTerminal } from './terminal-text.js';
 
 /** Where the command prints: the process's streams, or a test's buffers. */
@@ -114,7 +114,7 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   }
   const [command, ...rest] = parsed.positionals;
   if (parsed.values.help || !command) {
-    io.stdout(USAGE);
+    io.stdout((command && commandUsage(command)) || USAGE);
     return command || parsed.values.help ? 0 : 2;
   }
   try {

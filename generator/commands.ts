@@ -81,6 +81,25 @@ Options:
   -h, --help    show this help
 `;
 
+/**
+ * `dmspec COMMAND --help`: the command's lines of `USAGE`, its own options and the common ones,
+ * cut from `USAGE` itself so the two cannot disagree; undefined for a command `USAGE` lacks.
+ */
+export function commandUsage(command: string): string | undefined {
+  const blocks = USAGE.split('\n\n');
+  const mine: string[] = [];
+  let inMine = false;
+  for (const line of blocks.find((b) => b.startsWith('Commands:'))?.split('\n').slice(1) ?? []) {
+    // A command's first line starts two spaces in; its continuation lines further.
+    if (/^ {2}\S/.test(line)) inMine = line.trim().split(' ')[0] === command;
+    if (inMine) mine.push(line);
+  }
+  if (!mine.length) return undefined;
+  const own = blocks.find((b) => b.startsWith(`${command[0]!.toUpperCase()}${command.slice(1)} options`));
+  const common = blocks.find((b) => b.startsWith('Options:')) ?? '';
+  return [`Usage: dmspec ${command} [options]`, '', ...mine, '', ...(own ? [own, ''] : []), common.endsWith('\n') ? common : `${common}\n`].join('\n');
+}
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }

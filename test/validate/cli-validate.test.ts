@@ -79,6 +79,14 @@ describe('dmspec validate', () => {
   it('prints its version, and help lists every platform', async () => {
     expect((await dmspecIn(['--version'])).stdout).toBe(`${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`);
     expect((await dmspecIn(['--help'])).stdout).toContain('--platform P            the target platform: iOS, iPadOS, Mac Catalyst, macOS, tvOS, visionOS, watchOS');
+    // A command's help is its own part of the usage and the common options.
+    const help = (await dmspecIn(['validate', '--help'])).stdout;
+    expect(help).toMatch(/^Usage: dmspec validate \[options\]\n\n {2}validate \[options\] FILE\|DIR\.\.\./);
+    expect(help).toContain('Validate options:\n  --spec DIR');
+    expect(help).toContain('Options:\n  --json');
+    expect(help).not.toMatch(/Diff options|History options|update-spec/);
+    expect((await dmspecIn(['generate', '-h'])).stdout).toContain('  generate --check ');
+    expect((await dmspecIn(['frobnicate', '--help'])).stdout).toContain('Commands:');
   });
 
   it('exits 0 on a clean profile and prints the summary', async () => {
