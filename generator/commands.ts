@@ -355,7 +355,7 @@ async function validateCommand(args: string[], o: CommandOptions): Promise<Comma
   }
   const text = format === 'sarif' ? sarifReport(reports, { version: toolVersion() }) : format === 'json' ? `${JSON.stringify(jsonValidationReport(reports), null, 2)}\n` : textReport(reports);
   const exitCode = validationExitCode(reports);
-  const messages = [...emptyDirectories(args, reports).map((dir) => `warning: ${dir} holds no documents (files ending in ${DOCUMENT_EXTENSIONS.join(', ')}; hidden entries are skipped)`)];
+  const messages = [...emptyDirectories(args, reports).map((dir) => `warning: ${dir} holds no documents (files ending in ${DOCUMENT_EXTENSIONS.join(', ')}; hidden entries and node_modules are skipped)`)];
   if (o.out !== undefined) messages.push(summaryLine(summarise(reports)));
   return o.out !== undefined
     ? { diagnostics, messages, outFile: o.out, outText: text, exitCode }

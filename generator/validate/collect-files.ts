@@ -1,8 +1,8 @@
 /**
  * The files `validate` reads: each file named, and under each directory named every file whose
  * extension documents use (`.mobileconfig`, `.plist`, `.json`, …), recursively, in a stable
- * order. Hidden entries are skipped and symbolic links to directories are not followed, so a
- * link cycle cannot make a walk endless.
+ * order. Hidden entries and `node_modules` folders are skipped, and symbolic links to
+ * directories are not followed, so a link cycle cannot make a walk endless.
  */
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
@@ -36,6 +36,9 @@ function walk(dir: string, out: CollectedFile[]): void {
   for (const e of entries) {
     if (e.name.startsWith('.')) continue;
     const path = join(dir, e.name);
+    // Installed packages are not a project's documents: walking `.` in a repository would
+    // otherwise report each of their JSON files as an unknown document.
+    if (e.isDirectory() && e.name === 'node_modules') continue;
     if (e.isDirectory()) walk(path, out);
     else if ((e.isFile() || e.isSymbolicLink()) && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
       // A link is read when it leads to a file, never walked when it leads to a directory.

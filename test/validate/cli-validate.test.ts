@@ -100,7 +100,7 @@ describe('dmspec validate', () => {
     writeFileSync(file('empty/sub/notes.txt'), 'not a document');
     const r = await dmspecIn(['validate', file('empty'), file('clean.mobileconfig')]);
     expect(r.code).toBe(0);
-    expect(r.stderr).toBe(`warning: ${file('empty')} holds no documents (files ending in .mobileconfig, .plist, .json, .xml, .config; hidden entries are skipped)\n`);
+    expect(r.stderr).toBe(`warning: ${file('empty')} holds no documents (files ending in .mobileconfig, .plist, .json, .xml, .config; hidden entries and node_modules are skipped)\n`);
     expect((await dmspecIn(['validate', dir])).stderr).toBe('');
   });
 

@@ -1,7 +1,7 @@
 /**
  * Which files `validate` reads from the paths it is given: named files always, and under a
- * directory the documents by extension, in a stable order, skipping hidden entries and never
- * following a link to a directory (so a link cycle ends).
+ * directory the documents by extension, in a stable order, skipping hidden entries and
+ * `node_modules` and never following a link to a directory (so a link cycle ends).
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,10 +13,11 @@ describe('collecting files', () => {
   const dir = mkdtempSync(join(tmpdir(), 'dmspec-collect-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('walks directories recursively for documents, skips hidden entries and other files, and does not follow directory links', () => {
+  it('walks directories recursively for documents, skips hidden entries, node_modules and other files, and does not follow directory links', () => {
     mkdirSync(join(dir, 'b/deep'), { recursive: true });
     mkdirSync(join(dir, '.git'));
-    for (const f of ['a.mobileconfig', 'b/c.json', 'b/deep/d.PLIST', 'notes.md', '.git/x.plist', '.hidden.plist']) writeFileSync(join(dir, f), '');
+    mkdirSync(join(dir, 'b/node_modules/pkg'), { recursive: true });
+    for (const f of ['a.mobileconfig', 'b/c.json', 'b/deep/d.PLIST', 'notes.md', '.git/x.plist', '.hidden.plist', 'b/node_modules/pkg/package.json']) writeFileSync(join(dir, f), '');
     symlinkSync(dir, join(dir, 'b/loop'));
     symlinkSync(join(dir, 'a.mobileconfig'), join(dir, 'b/link.mobileconfig'));
     expect(collectFiles([dir, join(dir, 'notes.md'), join(dir, 'missing.plist')]).map((f) => [f.path.slice(dir.length + 1), f.named])).toEqual([
