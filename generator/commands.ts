@@ -15,7 +15,7 @@ import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSid
 import { dirname, join, resolve, sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS, type Platform } from './model/ir.js';
-import { CollectError, DOCUMENT_EXTENSIONS, ignoreRuleProblem, parseIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
+import { CollectError, DOCUMENT_EXTENSIONS, readIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
 import { jsonValidationReport, plural, summarise, summaryLine, textReport, validationExitCode } from './validate/report.js';
 import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
@@ -326,9 +326,9 @@ async function validateCommand(args: string[], o: CommandOptions): Promise<Comma
   const format = o.json ? 'json' : (o.format ?? config?.format ?? 'text');
   if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not ${format}`);
   const ignore = [...(config?.ignore ?? []), ...(o.ignore ?? []).map((t) => {
-    const problem = ignoreRuleProblem(t);
-    if (problem !== undefined) throw new UsageError(`--ignore: ${problem}`);
-    return parseIgnoreRule(t)!;
+    const rule = readIgnoreRule(t);
+    if (typeof rule === 'string') throw new UsageError(`--ignore: ${rule}`);
+    return rule;
   })];
   const allowKeys = [...(config?.allowKeys ?? []), ...(o['allow-key'] ?? [])];
   const trust = trustOption(o.trust ?? config?.trust);
@@ -355,7 +355,7 @@ async function validateCommand(args: string[], o: CommandOptions): Promise<Comma
   }
   const text = format === 'sarif' ? sarifReport(reports, { version: toolVersion() }) : format === 'json' ? `${JSON.stringify(jsonValidationReport(reports), null, 2)}\n` : textReport(reports);
   const exitCode = validationExitCode(reports);
-  const messages = [...emptyDirectories(args, reports).map((dir) => `warning: ${dir} holds no documents (files ending in ${DOCUMENT_EXTENSIONS.join(', ')}; hidden entries and node_modules are skipped)`)];
+  const messages = emptyDirectories(args, reports).map((dir) => `warning: ${dir} holds no documents (files ending in ${DOCUMENT_EXTENSIONS.join(', ')}; hidden entries and node_modules are skipped)`);
   if (o.out !== undefined) messages.push(summaryLine(summarise(reports)));
   return o.out !== undefined
     ? { diagnostics, messages, outFile: o.out, outText: text, exitCode }

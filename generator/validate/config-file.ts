@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { ignoreRuleProblem, parseIgnoreRule, type IgnoreRule } from './filters.js';
+import { readIgnoreRule, type IgnoreRule } from './filters.js';
 import { ioReason } from './io-reason.js';
 
 export const CONFIG_FILE = '.dmspecrc.json';
@@ -79,8 +79,8 @@ export function readConfigFile(file: string): ValidateConfig {
       if (!Array.isArray(value)) fail('validate.ignore must be an array of "code" or "code:path" strings');
       config.ignore = (value as unknown[]).map((x) => {
         if (typeof x !== 'string') return fail(`validate.ignore: ${JSON.stringify(x)} is not "code" or "code:path"`);
-        const problem = ignoreRuleProblem(x);
-        return problem === undefined ? parseIgnoreRule(x)! : fail(`validate.ignore: ${problem}`);
+        const rule = readIgnoreRule(x);
+        return typeof rule === 'string' ? fail(`validate.ignore: ${rule}`) : rule;
       });
     } else {
       fail(`unknown option validate.${k}`);

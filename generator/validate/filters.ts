@@ -25,12 +25,11 @@ export function parseIgnoreRule(text: string): IgnoreRule | undefined {
   return m[2] === undefined ? { code: m[1]! } : { code: m[1]!, path: m[2] };
 }
 
-/** Why `text` is not an ignore rule (not CODE or CODE:PATH, or no finding has that code); undefined when it is one. */
-export function ignoreRuleProblem(text: string): string | undefined {
+/** The rule `text` states, or why it is none (not CODE or CODE:PATH, or no finding has that code). */
+export function readIgnoreRule(text: string): IgnoreRule | string {
   const rule = parseIgnoreRule(text);
   if (!rule) return `${JSON.stringify(text)} is not CODE or CODE:PATH`;
-  if (!isIssueCode(rule.code)) return `${rule.code} is not the code of any finding`;
-  return undefined;
+  return isIssueCode(rule.code) ? rule : `${rule.code} is not the code of any finding`;
 }
 
 function pathPattern(glob: string): RegExp {

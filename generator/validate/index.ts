@@ -26,7 +26,7 @@ export type { SignerSummary } from './signed-profile.js';
 export { readPemCertificates, TrustError, type TrustAnchors } from './trust.js';
 export type { DocumentKind } from './document-kind.js';
 export { collectFiles, CollectError, DOCUMENT_EXTENSIONS } from './collect-files.js';
-export { ignoreRuleProblem, parseIgnoreRule, type FindingFilters, type IgnoreRule } from './filters.js';
+export { parseIgnoreRule, readIgnoreRule, type FindingFilters, type IgnoreRule } from './filters.js';
 
 /** A file's report; `error` says why a file could not be read, and then nothing was checked. */
 export interface FileReport extends ProfileReport {
