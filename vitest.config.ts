@@ -38,7 +38,8 @@ class SlowFirst extends BaseSequencer {
       const i = SLOW.indexOf(relative(f.project.config.root, f.moduleId).split('\\').join('/'));
       return i === -1 ? SLOW.length : i;
     };
-    return rest.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+    // The sort is stable: within a rank, vitest's own order stays.
+    return rest.sort((a, b) => rank(a) - rank(b));
   }
 }
 

@@ -9,7 +9,6 @@ import { FACT_KIND, wordHunks } from './word-diff.js';
 
 const orNull = (v: JsonValue | undefined): JsonValue => (v === undefined ? null : v);
 
-
 class ChangeList {
   readonly items: Change[] = [];
   add(object: string, property: string | undefined, kind: ChangeKind, old: JsonValue, now: JsonValue, extra: Partial<Change> = {}): void {

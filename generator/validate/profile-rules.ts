@@ -11,7 +11,6 @@ import { dictGet, stringAt, type PlistDict, type PlistValue } from '../plist/tag
 import type { ProfileIssue } from './check-profile.js';
 import type { PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';
 
-
 /** A payload of the profile, as the rules see it. */
 export interface PayloadPlace {
   prefix: string;

@@ -43,8 +43,7 @@ function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
   return prefix.every((b, i) => bytes[i] === b);
 }
 
-/** The first byte that is not a UTF-8 BOM or XML whitespace. */
-/** The first byte after a UTF-8 byte-order mark and whitespace. */
+/** The first byte that is not a UTF-8 byte-order mark or XML whitespace. */
 export function firstMeaningful(bytes: Uint8Array): number | undefined {
   let i = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0;
   while (i < bytes.length && (bytes[i] === 0x20 || bytes[i] === 0x09 || bytes[i] === 0x0a || bytes[i] === 0x0d)) i++;

@@ -9,7 +9,6 @@ import type { ProfileIssue } from './check-profile.js';
 import { escapeJsonText } from '../terminal-text.js';
 import { ISSUE_CODES } from './issue-codes.js';
 
-
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 
 function result(file: string, i: ProfileIssue, ruleIndex: number): object {
@@ -43,7 +42,7 @@ export function sarifReport(reports: readonly FileReport[], tool: { version: str
         driver: {
           name: 'dmspec',
           version: tool.version,
-          rules: used.map((id) => ({ id, shortDescription: { text: ISSUE_CODES[id] ?? id } })),
+          rules: used.map((id) => ({ id, shortDescription: { text: ISSUE_CODES[id] } })),
         },
       },
       invocations: [{
