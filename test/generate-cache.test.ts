@@ -15,15 +15,10 @@ import { objectHashes } from '../generator/emit/incremental-check.js';
 import { parsePages } from '../generator/parse/index.js';
 import type { PageInput } from '../generator/parse/flavour.js';
 import { readSpec } from '../generator/parse/read-spec.js';
-import { createGenerateCache, generateFromPages, type GenerateResult } from '../generator/pipeline.js';
+import { createGenerateCache, generateFromPages } from '../generator/pipeline.js';
 import { corpusDir, describeCorpus, SEED_PAGES } from './helpers/corpus.js';
 import { parsedIr } from './helpers/parsed.js';
-
-const same = (a: GenerateResult, b: GenerateResult): void => {
-  expect([...a.files.keys()].sort()).toEqual([...b.files.keys()].sort());
-  for (const [path, text] of b.files) expect(a.files.get(path), path).toBe(text);
-  expect(a.diagnostics).toEqual(b.diagnostics);
-};
+import { expectSameResult } from './helpers/same-result.js';
 
 const edit = (pages: readonly PageInput[], file: string, from: string, to: string): PageInput[] =>
   pages.map((p) => {
@@ -37,12 +32,12 @@ describe('generate with a cache', () => {
 
   it('gives the bytes of a fresh generate after each kind of change', () => {
     const cache = createGenerateCache();
-    same(generateFromPages(pages, { cache }), generateFromPages(pages));
+    expectSameResult(generateFromPages(pages, { cache }), generateFromPages(pages));
     const described = edit(pages, 'vpn-ikev2.md', 'The type of authentication method for the VPN.', 'The authentication method of the VPN.');
-    same(generateFromPages(described, { cache }), generateFromPages(described));
+    expectSameResult(generateFromPages(described, { cache }), generateFromPages(described));
     const removed = described.filter((p) => p.file !== 'applayervpn.md');
-    same(generateFromPages(removed, { cache }), generateFromPages(removed));
-    same(generateFromPages(pages, { cache }), generateFromPages(pages));
+    expectSameResult(generateFromPages(removed, { cache }), generateFromPages(removed));
+    expectSameResult(generateFromPages(pages, { cache }), generateFromPages(pages));
   });
 
   it('returns the last result when nothing changed, and parses only changed pages', () => {
