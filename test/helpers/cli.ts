@@ -21,8 +21,8 @@ export function dmspec(args: string[], cwd = ROOT): CliRun {
 }
 
 /**
- * `dmspec ARGS` run in-process from `cwd`. Test files run one test at a time in their own
- * process, so changing the working directory for the call is safe; it is restored after.
+ * `dmspec ARGS` run in-process from `cwd`. A test worker is a process of its own that runs one
+ * test at a time, so changing the working directory for the call is safe; it is restored after.
  */
 export async function dmspecIn(args: string[], cwd = ROOT): Promise<CliRun> {
   // Imported on first use: many tests take ROOT from here and need none of the CLI.
