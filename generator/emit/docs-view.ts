@@ -2,8 +2,8 @@
  * The views of the documentation pages: one page per object with a table of its keys, and an
  * index grouped by kind. Every cell is escaped here for Markdown.
  */
-import { assertNever, type IrProperty, type IrType } from '../model/ir.js';
-import { availabilityCells, conditionalDeprecationText, deprecationText, rangeLabel, sinceLabel, supervisionText, valueLabel, valueLines } from './docs-text.js';
+import { assertNever, type IrProperty, type IrType, type PropertyFact } from '../model/ir.js';
+import { availabilityCells, conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, sinceLabel, suppliedFrom, supervisionText, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
@@ -72,6 +72,17 @@ function row(p: IrProperty, model: EmitModel): DocRow {
   };
 }
 
+const SUPPLIED: ReadonlyArray<[PropertyFact, string]> = [['minimum', 'The minimum'], ['maximum', 'The maximum'], ['allowedValues', 'The allowed values']];
+
+/** Facts this key's page does not state, each with the supplement's page, line and date. */
+function suppliedLines(p: IrProperty): string[] {
+  const lines = SUPPLIED.flatMap(([fact, what]) => {
+    const from = p.factSources?.[fact];
+    return from ? [`${what} is from the ${from.date} page: ${markdownCode(`${from.file}:${from.line}`)}.`] : [];
+  });
+  return lines.length ? [...lines, ''] : [];
+}
+
 function detail(p: IrProperty): DocDetail | undefined {
   const lines: string[] = [];
   if (p.description) lines.push(markdownText(p.description), '');
@@ -80,7 +91,7 @@ function detail(p: IrProperty): DocDetail | undefined {
   if (values.length) lines.push('');
   if (p.supervised) lines.push(supervisionText(p), '');
   if (p.deprecatedWhen) lines.push(markdownText(conditionalDeprecationText(p)), '');
-  lines.push(`Defined at ${markdownCode(`${p.source.file}:${p.source.line}`)}.`);
+  lines.push(...suppliedLines(p), `Defined at ${markdownCode(`${p.source.file}:${p.source.line}`)}.`);
   return { heading: markdownCode(p.name), lines };
 }
 
@@ -90,7 +101,11 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   if (o.payloadType) facts.push({ label: 'Payload type', value: pipe(markdownCode(o.payloadType)) });
   if (o.declarationType) facts.push({ label: 'Declaration type', value: pipe(markdownCode(o.declarationType)) });
   if (o.availability) facts.push({ label: 'Availability', value: markdownCell(sinceLabel(o.availability)) });
-  if (o.deprecated) facts.push({ label: 'Deprecated', value: 'yes' });
+  if (o.deprecated) facts.push({ label: 'Deprecated', value: `yes${o.factSources?.deprecated ? pipe(markdownText(suppliedFrom([o.factSources.deprecated]))) : ''}` });
+  if (o.profileAvailability) {
+    const from = o.factSources?.profileAvailability;
+    facts.push({ label: 'Profile availability', value: pipe(markdownText(`${profileAvailabilityRows(o.profileAvailability).join('; ')}${suppliedFrom([from])}`)) });
+  }
   for (const parent of e.inherits) facts.push({ label: 'Inherits', value: `[${markdownPlain(parent.ir.name)}](${docFileName(parent.ident)}): its keys apply here too` });
   for (const name of e.unresolvedInherits) facts.push({ label: 'Inherits', value: `${markdownPlain(name)} (not in the spec)` });
   if (o.partialKeys) facts.push({ label: 'Keys', value: `only some are listed (${pipe(markdownCode(`${o.source.file}:${o.partialKeys.line}`))}): keys not listed here are not reported as unknown` });

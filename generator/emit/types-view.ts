@@ -2,7 +2,7 @@
  * The view the types template renders: one interface per object, every string prepared here.
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { conditionalDeprecationText, deprecationText, rangeLabel, removedLabel, sinceLabel, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
+import { conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
@@ -85,12 +85,13 @@ export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
   const facts: string[] = [];
   for (const name of unresolvedRefs(p.type, model)) facts.push(`Typed loosely: ${name} is not in the spec (its page is missing).`);
   if (p.typeOrigin !== 'stated') facts.push(`Type ${typeLabel(p.type)} ${p.typeOrigin === 'unknown' ? 'is unknown: the page states none' : `is inferred from the page's ${p.typeOrigin === 'example' ? 'profile example' : 'prose'}`}.`);
+  const from = p.factSources;
   if (p.allowedValues?.length) {
-    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}.`);
+    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}${suppliedFrom([from?.allowedValues])}.`);
     for (const v of valueLines(p)) facts.push(`- ${v.value}: ${v.text}`);
   }
   const range = rangeLabel(p);
-  if (range) facts.push(`Range: ${range}.`);
+  if (range) facts.push(`Range: ${range}${suppliedFrom([from?.minimum, from?.maximum])}.`);
   if (p.supervised) facts.push(supervisionText(p));
   // A deprecation under conditions is a plain line: `@deprecated` would strike the key through.
   if (p.deprecatedWhen) facts.push(conditionalDeprecationText(p));
@@ -118,10 +119,13 @@ function objectDoc(e: EmitObject): string[] {
     ...(sinceLabel(o.availability) ? [`Available: ${sinceLabel(o.availability)}.`] : []),
     ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
     ...(o.partialKeys ? [`Also takes keys its page does not list (${o.source.file}:${o.partialKeys.line} lists only some): validators do not report them as unknown.`] : []),
+    ...(o.profileAvailability ? [`Profile availability${suppliedFrom([o.factSources?.profileAvailability])}: ${profileAvailabilityRows(o.profileAvailability).join('; ')}.`] : []),
     `Source: ${o.source.file}:${o.source.line}`,
   ];
   const summary = jsdocLines(o.summary ?? '');
-  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...(o.deprecated ? ['@deprecated'] : [])]);
+  // A deprecation the page states needs no words; one from a supplement says where it is from.
+  const deprecated = o.deprecated ? jsdocTag('deprecated', o.factSources?.deprecated ? `Deprecated${suppliedFrom([o.factSources.deprecated])}.` : '') : [];
+  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...deprecated]);
 }
 
 function heritage(e: EmitObject): string {
