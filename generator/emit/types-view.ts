@@ -5,7 +5,7 @@ import { assertNever, type IrProperty, type IrType, type JsonValue } from '../mo
 import { conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
-import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
 
@@ -147,11 +147,11 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
       ident: e.ident,
       heritage: heritage(e),
       docLines: objectDoc(e),
-      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, typedAllowed(p.type, p.allowedValues)), docLines: propertyDoc(p, model) })),
+      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, literalValues(p)), docLines: propertyDoc(p, model) })),
     };
     if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
       const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
-      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, typedAllowed(e.wildcard.type, e.wildcard.allowedValues)) : 'unknown'};`;
+      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard)) : 'unknown'};`;
     }
     return view;
   });
