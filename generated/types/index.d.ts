@@ -51324,10 +51324,9 @@ export interface StatusReport {
   /**
    * A dictionary where the keys are the status item paths and values are the corresponding status item value.
    *
-   * Typed loosely: StatusReport.StatusItems is not in the spec (its page is missing).
    * @see https://developer.apple.com/documentation/devicemanagement/statusreport
    */
-  StatusItems: Record<string, unknown>;
+  StatusItems: StatusReportStatusItems;
   /**
    * An array of errors for this status report.
    *
@@ -51356,6 +51355,996 @@ export interface StatusReportError {
    * @see https://developer.apple.com/documentation/devicemanagement/statusreport/error
    */
   StatusItem: string;
+}
+
+/**
+ * The status items of a status report, nested by the segments of their names (`device.model.family` is `device` → `model` → `family`); composed from the status-item pages.
+ *
+ * StatusReport.StatusItems (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItems {
+  /**
+   * The status items whose names start with `account.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  account?: StatusReportStatusItemsAccount;
+  /**
+   * The status items whose names start with `app.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  app?: StatusReportStatusItemsApp;
+  /**
+   * The status items whose names start with `content-cache.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "content-cache"?: StatusReportStatusItemsContentCache;
+  /**
+   * The status items whose names start with `device.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  device?: StatusReportStatusItemsDevice;
+  /**
+   * The status items whose names start with `diskmanagement.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  diskmanagement?: StatusReportStatusItemsDiskmanagement;
+  /**
+   * The status items whose names start with `enhanced-logging.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "enhanced-logging"?: StatusReportStatusItemsEnhancedLogging;
+  /**
+   * The status items whose names start with `management.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  management?: StatusReportStatusItemsManagement;
+  /**
+   * The status items whose names start with `mdm.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  mdm?: StatusReportStatusItemsMdm;
+  /**
+   * The status items whose names start with `migration-assistant.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "migration-assistant"?: StatusReportStatusItemsMigrationAssistant;
+  /**
+   * The status items whose names start with `package.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  package?: StatusReportStatusItemsPackage;
+  /**
+   * The status items whose names start with `passcode.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  passcode?: StatusReportStatusItemsPasscode;
+  /**
+   * The status items whose names start with `screensharing.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  screensharing?: StatusReportStatusItemsScreensharing;
+  /**
+   * The status items whose names start with `security.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  security?: StatusReportStatusItemsSecurity;
+  /**
+   * The status items whose names start with `services.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  services?: StatusReportStatusItemsServices;
+  /**
+   * The status items whose names start with `softwareupdate.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  softwareupdate?: StatusReportStatusItemsSoftwareupdate;
+  /**
+   * The status items whose names start with `test.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  test?: StatusReportStatusItemsTest;
+}
+
+/**
+ * The status items whose names start with `account.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.account (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsAccount {
+  /**
+   * The status items whose names start with `account.list.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  list?: StatusReportStatusItemsAccountList;
+}
+
+/**
+ * The status items whose names start with `account.list.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.account.list (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsAccountList {
+  /**
+   * A list of status values for the Calendar accounts.
+   *
+   * Status item `account.list.caldav` (StatusAccountListCalDAV).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  caldav?: StatusAccountListCalDAVAccountObject[];
+  /**
+   * A list of status values for the Contacts accounts.
+   *
+   * Status item `account.list.carddav` (StatusAccountListCardDAV).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  carddav?: StatusAccountListCardDAVAccountObject[];
+  /**
+   * A list of status values for the Exchange accounts.
+   *
+   * Status item `account.list.exchange` (StatusAccountListExchange).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  exchange?: StatusAccountListExchangeAccountObject[];
+  /**
+   * A list of status values for the Google accounts.
+   *
+   * Status item `account.list.google` (StatusAccountListGoogle).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  google?: StatusAccountListGoogleAccountObject[];
+  /**
+   * A list of status values for the LDAP accounts.
+   *
+   * Status item `account.list.ldap` (StatusAccountListLDAP).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  ldap?: StatusAccountListLDAPAccountObject[];
+  /**
+   * The status items whose names start with `account.list.mail.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  mail?: StatusReportStatusItemsAccountListMail;
+  /**
+   * A list of status values for the subscribed calendars.
+   *
+   * Status item `account.list.subscribed-calendar` (StatusAccountListSubscribedCalendar).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "subscribed-calendar"?: StatusAccountListSubscribedCalendarAccountObject[];
+}
+
+/**
+ * The status items whose names start with `account.list.mail.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.account.list.mail (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsAccountListMail {
+  /**
+   * A list of status values for the incoming Mail accounts.
+   *
+   * Status item `account.list.mail.incoming` (StatusAccountListMailIncoming).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  incoming?: StatusAccountListMailIncomingAccountObject[];
+  /**
+   * A list of status values for the outgoing Mail accounts.
+   *
+   * Status item `account.list.mail.outgoing` (StatusAccountListMailOutgoing).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  outgoing?: StatusAccountListMailOutgoingAccountObject[];
+}
+
+/**
+ * The status items whose names start with `app.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.app (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsApp {
+  /**
+   * The status items whose names start with `app.managed.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  managed?: StatusReportStatusItemsAppManaged;
+}
+
+/**
+ * The status items whose names start with `app.managed.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.app.managed (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsAppManaged {
+  /**
+   * An array of dictionaries that describe the device’s declarative managed apps.
+   *
+   * Status item `app.managed.list` (StatusAppManagedList).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  list?: StatusAppManagedListAppObject[];
+}
+
+/**
+ * The status items whose names start with `content-cache.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.content-cache (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsContentCache {
+  /**
+   * A dictionary that contains info about the usage of the Content Cache on the device
+   *
+   * Status item `content-cache.info` (StatusContentCacheInfo).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  info?: StatusContentCacheInfoContentCacheInfoObject;
+  /**
+   * An array of dictionaries that describes parent Content Caches.
+   *
+   * Status item `content-cache.parents` (StatusContentCacheParents).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  parents?: StatusContentCacheParentsParentsItemObject[];
+  /**
+   * An array of dictionaries that describes peer Content Caches.
+   *
+   * Status item `content-cache.peers` (StatusContentCachePeers).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  peers?: StatusContentCachePeersPeerItemObject[];
+  /**
+   * The basic set of AssetCache status items
+   *
+   * Status item `content-cache.status` (StatusContentCacheService). Also defined by StatusContentCacheStatus (statuscontentcachestatus.md).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  status?: StatusContentCacheServiceContentCacheStatusObject;
+}
+
+/**
+ * The status items whose names start with `device.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDevice {
+  /**
+   * The status items whose names start with `device.identifier.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  identifier?: StatusReportStatusItemsDeviceIdentifier;
+  /**
+   * The status items whose names start with `device.model.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  model?: StatusReportStatusItemsDeviceModel;
+  /**
+   * The status items whose names start with `device.operating-system.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "operating-system"?: StatusReportStatusItemsDeviceOperatingSystem;
+  /**
+   * The status items whose names start with `device.power.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  power?: StatusReportStatusItemsDevicePower;
+  /**
+   * The status items whose names start with `device.system.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  system?: StatusReportStatusItemsDeviceSystem;
+}
+
+/**
+ * The status items whose names start with `device.identifier.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.identifier (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDeviceIdentifier {
+  /**
+   * The device’s serial number.
+   *
+   * Status item `device.identifier.serial-number` (StatusDeviceSerialNumber).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "serial-number"?: string;
+  /**
+   * The device’s UDID. This value is always available on the device channel. This value is only available on user channels whose organization matches that of the device channel.
+   *
+   * Status item `device.identifier.udid` (StatusDeviceUDID).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  udid?: string;
+}
+
+/**
+ * The status items whose names start with `device.model.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.model (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDeviceModel {
+  /**
+   * The hardware family of the device, such as `Mac`, `iPhone`, or `iPad`.
+   *
+   * Status item `device.model.family` (StatusDeviceModelFamily).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  family?: string;
+  /**
+   * A two-part string that specifies the device’s model. The first part specifies device’s model family, and the second part specifies the model’s version. The model’s version is a comma-separated number where the first part of the number is the version, and the second part is a variant, such as `MacBookPro15,1` or `iPhone13,2`.
+   *
+   * Status item `device.model.identifier` (StatusDeviceModelIdentifier).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  identifier?: string;
+  /**
+   * The device’s marketing name, such as `iPhone 12`. This value may not always be available.
+   *
+   * Status item `device.model.marketing-name` (StatusDeviceModelMarketingName).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "marketing-name"?: string;
+  /**
+   * The device’s model number.
+   *
+   * Status item `device.model.number` (StatusDeviceModelNumber).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  number?: string;
+}
+
+/**
+ * The status items whose names start with `device.operating-system.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.operating-system (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDeviceOperatingSystem {
+  /**
+   * The operating system’s build version on the device, such as `18F132`.
+   *
+   * Status item `device.operating-system.build-version` (StatusDeviceOperatingSystemBuildVersion).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "build-version"?: string;
+  /**
+   * The operating system family in use on the device, such as `macOS` or `iOS`.
+   *
+   * Status item `device.operating-system.family` (StatusDeviceOperatingSystemFamily).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  family?: string;
+  /**
+   * The operating system’s marketing name in use on the device, such as `Catalina`.
+   *
+   * Status item `device.operating-system.marketing-name` (StatusDeviceOperatingSystemMarketingName).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "marketing-name"?: string;
+  /**
+   * The status items whose names start with `device.operating-system.supplemental.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  supplemental?: StatusReportStatusItemsDeviceOperatingSystemSupplemental;
+  /**
+   * The operating system’s version in use on the device, such as `15.0`.
+   *
+   * Status item `device.operating-system.version` (StatusDeviceOperatingSystemVersion).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  version?: string;
+}
+
+/**
+ * The status items whose names start with `device.operating-system.supplemental.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.operating-system.supplemental (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDeviceOperatingSystemSupplemental {
+  /**
+   * The operating system’s build and Background Security Improvement versions in use on the device, for example, `20A123a` or `20B27c`.
+   *
+   * Status item `device.operating-system.supplemental.build-version` (StatusDeviceOperatingSystemSupplementalBuildVersion).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "build-version"?: string;
+  /**
+   * The operating system’s Background Security Improvement version in use on the device, for example, `a`.
+   *
+   * Status item `device.operating-system.supplemental.extra-version` (StatusDeviceOperatingSystemSupplementalExtraVersion).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "extra-version"?: string;
+}
+
+/**
+ * The status items whose names start with `device.power.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.power (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDevicePower {
+  /**
+   * The battery health status, which has the following values:
+   *
+   * - `non-genuine`: The battery isn’t a genuine Apple battery.
+   * - `normal`: The battery is operating normally.
+   * - `service-recommended`: The system recommends battery service.
+   * - `unknown`: The system couldn’t determine battery health information.
+   * - `unsupported`: The device doesn’t support battery health reporting.
+   *
+   * Supported on iPhones, specific iPad models, and Mac computers with Apple silicon.
+   *
+   * Status item `device.power.battery-health` (StatusDeviceBatteryHealth).
+   *
+   * Allowed values: non-genuine, normal, service-recommended, unknown, unsupported.
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "battery-health"?: "non-genuine" | "normal" | "service-recommended" | "unknown" | "unsupported";
+}
+
+/**
+ * The status items whose names start with `device.system.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.system (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDeviceSystem {
+  /**
+   * A dictionary where each key represents a hardware component name and each value is a string indicating the component’s health status, which has the following values:
+   *
+   * - `ok`: The component is operating normally.
+   * - `error`: The component has a detected error or failure.
+   * - `non-genuine`: The component isn’t a genuine Apple component.
+   *
+   * Not all keys are supported on each device. The dictionary includes only components that are present and reportable on the device.
+   *
+   * Status item `device.system.health` (StatusDeviceSystemHealth).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  health?: StatusDeviceSystemHealthDeviceSystemHealthObject;
+}
+
+/**
+ * The status items whose names start with `diskmanagement.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.diskmanagement (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDiskmanagement {
+  /**
+   * The status items whose names start with `diskmanagement.filevault.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  filevault?: StatusReportStatusItemsDiskmanagementFilevault;
+}
+
+/**
+ * The status items whose names start with `diskmanagement.filevault.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.diskmanagement.filevault (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsDiskmanagementFilevault {
+  /**
+   * A Boolean value that specifies the File Vault enabled status on the device.
+   *
+   * Status item `diskmanagement.filevault.enabled` (StatusDiskManagementFileVaultEnabled).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  enabled?: boolean;
+}
+
+/**
+ * The status items whose names start with `enhanced-logging.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.enhanced-logging (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsEnhancedLogging {
+  /**
+   * The current enhanced log collection session AppleCare token. The device returns an empty string if there’s no session status to report.
+   *
+   * Status item `enhanced-logging.applecare-token` (StatusEnhancedLoggingAppleCareToken).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "applecare-token"?: string;
+  /**
+   * The enhanced log collection session status, which has the following values:
+   *
+   * - `none`: The device has never run an enhanced log collection session.
+   * - `waiting-for-consent`: The device is waiting for the user to consent to the enhanced log collection.
+   * - `collecting`: The enhanced log collection is in progress.
+   * - `follow-up-question`: The device is waiting for follow-up response from the user.
+   * - `upload-consent`: The device is waiting for the user to approve upload of the enhanced logs.
+   * - `uploading`: The device is uploading the enhanced logs.
+   * - `finished`: The device completed the enhanced log collection session.
+   * - `failed`: The device failed to complete the enhanced log collection session.
+   * - `cancelled` - The device management service cancelled the enhanced log collection session.
+   * - `declined` - The user declined the enhanced log collection session.
+   *
+   * Status item `enhanced-logging.status` (StatusEnhancedLogging). Also defined by StatusEnhancedLoggingStatus (statusenhancedloggingstatus.md).
+   *
+   * Allowed values: none, waiting-for-consent, collecting, follow-up-question, upload-consent, uploading, finished, failed, cancelled, declined.
+   * - cancelled: The device management service cancelled the enhanced log collection session.
+   * - declined: The user declined the enhanced log collection session.
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  status?: "none" | "waiting-for-consent" | "collecting" | "follow-up-question" | "upload-consent" | "uploading" | "finished" | "failed" | "cancelled" | "declined";
+  /**
+   * The enhanced log collection session RFC 3339 timestamp that the device reports for the last session status change. The device returns an empty string if there’s no session status to report.
+   *
+   * Status item `enhanced-logging.timestamp` (StatusEnhancedLoggingTimestamp).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  timestamp?: string;
+}
+
+/**
+ * The status items whose names start with `management.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.management (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsManagement {
+  /**
+   * An object that contains the client’s protocol capabilities. These typically only change when the device upgrades its software. An implicit status subscription for this status item is always present, so the client always reports changes to the server.
+   *
+   * Status item `management.client-capabilities` (StatusManagementClientCapabilities).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "client-capabilities"?: StatusManagementClientCapabilitiesCapabilitiesObject;
+  /**
+   * A collection of the client’s processed declarations.
+   *
+   * Status item `management.declarations` (StatusManagementDeclarations).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  declarations?: StatusManagementDeclarationsDeclarationsObject;
+}
+
+/**
+ * The status items whose names start with `mdm.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.mdm (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsMdm {
+  /**
+   * The list of apps. The response doesn’t include apps that Declarative Device Management manages.
+   *
+   * Status item `mdm.app` (StatusMDMApp).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  app?: StatusMDMAppAppObject[];
+  /**
+   * The device management enrollment type that indicates how the device is enrolled, which has the following possible values:
+   *
+   * - `none`: Device isn’t enrolled
+   * - `supervised`: Device is supervised
+   * - `device`: Device enrollment
+   * - `user`: User enrollment
+   *
+   * Status item `mdm.enrollment-type` (StatusMDMEnrollmentType).
+   *
+   * Allowed values: none, supervised, device, user.
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "enrollment-type"?: "none" | "supervised" | "device" | "user";
+  /**
+   * If `true`, the device is awaiting configuration from the MDM server.
+   *
+   * Status item `mdm.is-awaiting-configuration` (StatusMDMIsAwaitingConfiguration).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "is-awaiting-configuration"?: boolean;
+  /**
+   * If `true`, the device is using the return to service with app preservation mode.
+   *
+   * Status item `mdm.is-return-to-service` (StatusMDMIsReturnToService).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "is-return-to-service"?: boolean;
+  /**
+   * If `true`, the device is a Shared iPad.
+   *
+   * Status item `mdm.is-shared-ipad` (StatusMDMIsSharedIPad).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "is-shared-ipad"?: boolean;
+  /**
+   * The push magic value that the device expects the MDM server to include in Apple Push Notification service messages.
+   *
+   * Status item `mdm.push-magic` (StatusMDMPushMagic).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "push-magic"?: string;
+  /**
+   * The device push token that the MDM server uses for Apple Push Notification service messages.
+   *
+   * Status item `mdm.push-token` (StatusMDMPushToken).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "push-token"?: string;
+}
+
+/**
+ * The status items whose names start with `migration-assistant.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.migration-assistant (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsMigrationAssistant {
+  /**
+   * The Migration Assistant migration status.
+   *
+   * Status item `migration-assistant.report` (StatusMigrationAssistantReport).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  report?: StatusMigrationAssistantReportMigrationAssistantReportObject;
+  /**
+   * The current migration state of the system, which has the following possible values:
+   *
+   * - `none`: Migration hasn’t started yet or no migration has taken place.
+   * - `migrating`: Migration is in progress.
+   * - `completed`: Migration has completed successfully.
+   * - `failed`: Migration has failed.
+   * - `cancelled`: The user cancelled migration.
+   * - `unknown`: Migration status is unknown.
+   *
+   * Status item `migration-assistant.state` (StatusMigrationAssistantState).
+   *
+   * Allowed values: waiting, migrating, completed, failed, cancelled, unknown.
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  state?: "waiting" | "migrating" | "completed" | "failed" | "cancelled" | "unknown";
+}
+
+/**
+ * The status items whose names start with `package.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.package (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsPackage {
+  /**
+   * An array of dictionaries that describe the device’s declarative packages.
+   *
+   * Status item `package.list` (StatusPackageList).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  list?: StatusPackageListPackageObject[];
+}
+
+/**
+ * The status items whose names start with `passcode.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.passcode (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsPasscode {
+  /**
+   * If `true`, the passcode is in compliance with all passcode policies set on the device. If `false`, the passcode isn’t in compliance with one or more passcode policies set on the device. When there are no passcode policies on the device, this value `true`.
+   *
+   * Status item `passcode.is-compliant` (StatusPasscodeCompliance).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "is-compliant"?: boolean;
+  /**
+   * If `true`, a passcode is present on the device. If `false`, a passcode isn’t present on the device. When a passcode is present, the specific attributes of the passcode, such as length or number of complex characters, aren’t reported. Instead, use the `passcode.is-compliant` status item to verify that the passcode complies with all passcode policies set on the device.
+   *
+   * Status item `passcode.is-present` (StatusPasscodeIsPresent).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "is-present"?: boolean;
+}
+
+/**
+ * The status items whose names start with `screensharing.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.screensharing (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsScreensharing {
+  /**
+   * The status items whose names start with `screensharing.connection.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  connection?: StatusReportStatusItemsScreensharingConnection;
+}
+
+/**
+ * The status items whose names start with `screensharing.connection.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.screensharing.connection (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsScreensharingConnection {
+  /**
+   * The status items whose names start with `screensharing.connection.group.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  group?: StatusReportStatusItemsScreensharingConnectionGroup;
+}
+
+/**
+ * The status items whose names start with `screensharing.connection.group.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.screensharing.connection.group (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsScreensharingConnectionGroup {
+  /**
+   * The status item that contains an array of unresolved connection groups.
+   *
+   * Status item `screensharing.connection.group.unresolved-connection` (StatusScreenSharingConnectionGroupUnresolvedConnections).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "unresolved-connection"?: StatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject[];
+}
+
+/**
+ * The status items whose names start with `security.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.security (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsSecurity {
+  /**
+   * The status items whose names start with `security.certificate.`.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  certificate?: StatusReportStatusItemsSecurityCertificate;
+  /**
+   * If `true`, indicates that Lockdown Mode is enabled.
+   *
+   * Status item `security.lockdown-mode` (StatusSecurityLockdownMode).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "lockdown-mode"?: boolean;
+}
+
+/**
+ * The status items whose names start with `security.certificate.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.security.certificate (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsSecurityCertificate {
+  /**
+   * A list of the device’s managed certificates.
+   *
+   * Status item `security.certificate.list` (StatusSecurityCertificateList).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  list?: StatusSecurityCertificateListCertificateObject[];
+}
+
+/**
+ * The status items whose names start with `services.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.services (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsServices {
+  /**
+   * The background task.
+   *
+   * Status item `services.background-task` (StatusServicesBackgroundTask).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "background-task"?: StatusServicesBackgroundTaskBackgroundTaskObject[];
+}
+
+/**
+ * The status items whose names start with `softwareupdate.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.softwareupdate (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsSoftwareupdate {
+  /**
+   * The device’s enrolled beta program name, or an empty string if there’s no enrolled beta program.
+   *
+   * Status item `softwareupdate.beta-enrollment` (StatusSoftwareUpdateBetaEnrollment).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "beta-enrollment"?: string;
+  /**
+   * The device identifier to use when looking up available software updates via `https://gdmf.apple.com/v2/pmv`.
+   *
+   * Status item `softwareupdate.device-id` (StatusSoftwareUpdateDeviceID).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "device-id"?: string;
+  /**
+   * Details about a software update failure.
+   *
+   * Status item `softwareupdate.failure-reason` (StatusSoftwareUpdateFailureReason).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "failure-reason"?: StatusSoftwareUpdateFailureReasonDictionaryObject;
+  /**
+   * Details about the reason for a pending software update.
+   *
+   * Status item `softwareupdate.install-reason` (StatusSoftwareUpdateInstallReason).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "install-reason"?: StatusSoftwareUpdateInstallReasonDictionaryObject;
+  /**
+   * The software update install status, which has the following values:
+   *
+   * - `none`: There’s no software update pending, and any previous software update succeeded.
+   * - `downloading`: The system is downloading data for a software update.
+   * - `prepared`: The system prepared the software update and it’s ready for installation.
+   * - `installing`: The system is installing the software update.
+   * - `failed`: The software update failed.
+   *
+   * Status item `softwareupdate.install-state` (StatusSoftwareUpdateInstallState).
+   *
+   * Allowed values: none, downloading, prepared, installing, failed.
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "install-state"?: "none" | "downloading" | "prepared" | "installing" | "failed";
+  /**
+   * A dictionary that contains the build and OS versions of the software update that’s pending on the device.
+   *
+   * Status item `softwareupdate.pending-version` (StatusSoftwareUpdatePendingVersion).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "pending-version"?: StatusSoftwareUpdatePendingVersionDictionaryObject;
+}
+
+/**
+ * The status items whose names start with `test.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.test (object).
+ * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+ */
+export interface StatusReportStatusItemsTest {
+  /**
+   * The test status item array value.
+   *
+   * Status item `test.array-value` (StatusTestArrayValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "array-value"?: StatusTestArrayValueArrayObject[];
+  /**
+   * The test status Boolean value.
+   *
+   * Status item `test.boolean-value` (StatusTestBooleanValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "boolean-value"?: boolean;
+  /**
+   * The test status dictionary value.
+   *
+   * Status item `test.dictionary-value` (StatusTestDictionaryValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "dictionary-value"?: StatusTestDictionaryValueDictionaryObject;
+  /**
+   * The test status error value.
+   *
+   * Status item `test.error-value` (StatusTestErrorValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "error-value"?: string;
+  /**
+   * The test status integer value.
+   *
+   * Status item `test.integer-value` (StatusTestIntegerValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "integer-value"?: number;
+  /**
+   * The test status real value.
+   *
+   * Status item `test.real-value` (StatusTestRealValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "real-value"?: number;
+  /**
+   * The test status string value.
+   *
+   * Status item `test.string-value` (StatusTestStringValue).
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
+   */
+  "string-value"?: string;
 }
 
 /**
@@ -59891,3 +60880,9 @@ export type MessageType = keyof CheckInMessageTypeMap;
 
 /** Any check-in message a device sends, discriminated by `MessageType`. */
 export type CheckInMessage = CheckInMessageTypeMap[MessageType];
+
+/**
+ * The name of every status item the spec defines (`device.model.family`): what a status
+ * subscription names and the path a status report nests its value under (`StatusReport.StatusItems`).
+ */
+export type StatusItemName = "account.list.caldav" | "account.list.carddav" | "account.list.exchange" | "account.list.google" | "account.list.ldap" | "account.list.mail.incoming" | "account.list.mail.outgoing" | "account.list.subscribed-calendar" | "app.managed.list" | "content-cache.info" | "content-cache.parents" | "content-cache.peers" | "content-cache.status" | "device.identifier.serial-number" | "device.identifier.udid" | "device.model.family" | "device.model.identifier" | "device.model.marketing-name" | "device.model.number" | "device.operating-system.build-version" | "device.operating-system.family" | "device.operating-system.marketing-name" | "device.operating-system.supplemental.build-version" | "device.operating-system.supplemental.extra-version" | "device.operating-system.version" | "device.power.battery-health" | "device.system.health" | "diskmanagement.filevault.enabled" | "enhanced-logging.applecare-token" | "enhanced-logging.status" | "enhanced-logging.timestamp" | "management.client-capabilities" | "management.declarations" | "mdm.app" | "mdm.enrollment-type" | "mdm.is-awaiting-configuration" | "mdm.is-return-to-service" | "mdm.is-shared-ipad" | "mdm.push-magic" | "mdm.push-token" | "migration-assistant.report" | "migration-assistant.state" | "package.list" | "passcode.is-compliant" | "passcode.is-present" | "screensharing.connection.group.unresolved-connection" | "security.certificate.list" | "security.lockdown-mode" | "services.background-task" | "softwareupdate.beta-enrollment" | "softwareupdate.device-id" | "softwareupdate.failure-reason" | "softwareupdate.install-reason" | "softwareupdate.install-state" | "softwareupdate.pending-version" | "test.array-value" | "test.boolean-value" | "test.dictionary-value" | "test.error-value" | "test.integer-value" | "test.real-value" | "test.string-value";
