@@ -60863,6 +60863,98 @@ export type RequestType = keyof CommandTypeMap;
 /** Any MDM command (`{ Command: { RequestType, … }, CommandUUID }`), discriminated by `Command.RequestType`. */
 export type Command = CommandTypeMap[RequestType];
 
+/** The command of one request type. */
+export type CommandOf<T extends RequestType> = CommandTypeMap[T];
+
+/**
+ * The response a device sends to each MDM command, by the command's `Command.RequestType`. A
+ * response does not name its request type: a server knows it from the `CommandUUID` it sent.
+ */
+export interface CommandResponseMap {
+  AccountConfiguration: AccountConfigurationResponse;
+  ActivationLockBypassCode: ActivationLockBypassCodeResponse;
+  ActiveNSExtensions: ActiveNSExtensionsResponse;
+  ApplyRedemptionCode: ApplyRedemptionCodeResponse;
+  AvailableOSUpdates: AvailableOSUpdatesResponse;
+  CancelEnhancedLogCollection: CancelEnhancedLogCollectionResponse;
+  CertificateList: CertificateListResponse;
+  ClearActivationLockBypassCode: ClearActivationLockBypassCodeResponse;
+  ClearPasscode: ClearPasscodeResponse;
+  ClearRestrictionsPassword: ClearRestrictionsPasswordResponse;
+  ContentCachingInformation: ContentCachingInformationResponse;
+  DeclarativeManagement: DeclarativeManagementResponse;
+  DeleteUser: DeleteUserResponse;
+  DeviceConfigured: DeviceConfiguredResponse;
+  DeviceInformation: DeviceInformationResponse;
+  DeviceLocation: DeviceLocationResponse;
+  DeviceLock: DeviceLockResponse;
+  DisableLostMode: DisableLostModeResponse;
+  DisableRemoteDesktop: DisableRemoteDesktopResponse;
+  EnableLostMode: EnableLostModeResponse;
+  EnableRemoteDesktop: EnableRemoteDesktopResponse;
+  EraseDevice: EraseDeviceResponse;
+  InstallApplication: InstallApplicationResponse;
+  InstallEnterpriseApplication: InstallEnterpriseApplicationResponse;
+  InstallMedia: InstallMediaResponse;
+  InstallProfile: InstallProfileResponse;
+  InstallProvisioningProfile: InstallProvisioningProfileResponse;
+  InstalledApplicationList: InstalledApplicationListResponse;
+  InviteToProgram: InviteToProgramResponse;
+  LOMDeviceRequest: LOMDeviceRequestResponse;
+  LOMSetupRequest: LOMSetupRequestResponse;
+  LogOutUser: LogOutUserResponse;
+  ManagedApplicationAttributes: ManagedApplicationAttributesResponse;
+  ManagedApplicationConfiguration: ManagedApplicationConfigurationResponse;
+  ManagedApplicationFeedback: ManagedApplicationFeedbackResponse;
+  ManagedApplicationList: ManagedApplicationListResponse;
+  ManagedMediaList: ManagedMediaListResponse;
+  NSExtensionMappings: NSExtensionMappingsResponse;
+  OSUpdateStatus: OSUpdateStatusResponse;
+  PlayLostModeSound: PlayLostModeSoundResponse;
+  ProfileList: ProfileListResponse;
+  ProvisioningProfileList: ProvisioningProfileListResponse;
+  RefreshCellularPlans: RefreshCellularPlansResponse;
+  RemoveApplication: RemoveApplicationResponse;
+  RemoveMedia: RemoveMediaResponse;
+  RemoveProfile: RemoveProfileResponse;
+  RemoveProvisioningProfile: RemoveProvisioningProfileResponse;
+  RequestMirroring: RequestMirroringResponse;
+  RestartDevice: RestartDeviceResponse;
+  Restrictions: RestrictionsResponse;
+  RotateFileVaultKey: RotateFileVaultKeyResponse;
+  ScheduleOSUpdate: ScheduleOSUpdateResponse;
+  ScheduleOSUpdateScan: ScheduleOSUpdateScanResponse;
+  SecurityInfo: SecurityInfoResponse;
+  SetAutoAdminPassword: SetAutoAdminPasswordResponse;
+  SetFirmwarePassword: SetFirmwarePasswordResponse;
+  SetRecoveryLock: SetRecoveryLockResponse;
+  Settings: SettingsResponse;
+  ShutDownDevice: ShutDownDeviceResponse;
+  StopMirroring: StopMirroringResponse;
+  TriggerEnhancedLogCollection: TriggerEnhancedLogCollectionResponse;
+  UnlockUserAccount: UnlockUserAccountResponse;
+  UserConfigured: UserConfiguredResponse;
+  UserList: UserListResponse;
+  ValidateApplications: ValidateApplicationsResponse;
+  VerifyFirmwarePassword: VerifyFirmwarePasswordResponse;
+  VerifyRecoveryLock: VerifyRecoveryLockResponse;
+}
+
+/** The keys every command response has: all a response without a result (`Status` other than `Acknowledged`) carries. */
+export type ResponseEnvelopeKey = "CommandUUID" | "EnrollmentID" | "EnrollmentUserID" | "ErrorChain" | "NotOnConsole" | "Status" | "UDID" | "UserID" | "UserLongName" | "UserShortName";
+
+/**
+ * A response as a device sends it: with `Status: 'Acknowledged'`, the command's result; with any
+ * other status (`Error`, `NotNow`, `CommandFormatError`, `Idle`), the envelope keys and none of the
+ * result's keys required.
+ */
+export type ResponseAs<R extends { Status: string }> =
+  | (R & { Status: 'Acknowledged' })
+  | (Omit<R, Exclude<keyof R, ResponseEnvelopeKey> | 'Status'> & Partial<Pick<R, Exclude<keyof R, ResponseEnvelopeKey>>> & { Status: Exclude<R['Status'], 'Acknowledged'> });
+
+/** The response to a command of request type `T`, as a device sends it (any command's, for the whole union). */
+export type CommandResponse<T extends keyof CommandResponseMap = keyof CommandResponseMap> = { [K in T]: ResponseAs<CommandResponseMap[K]> }[T];
+
 /** Every check-in message the spec defines, by its `MessageType`, mapped to its interface. */
 export interface CheckInMessageTypeMap {
   Authenticate: AuthenticateRequest;

@@ -17,6 +17,7 @@ export interface RegistryView {
   objectsByPayloadType: string[];
   declarations: string[];
   commands: string[];
+  responses: string[];
   checkIns: string[];
   payloadFacts: string[];
   objectsByStatusItem: string[];
@@ -55,6 +56,7 @@ export function registryView(model: EmitModel): RegistryView {
     objectsByPayloadType: kinds.payloads.map(([key, list]) => `[${tsString(key)}, [${list.map((e) => tsString(e.ir.name)).join(', ')}]],`),
     declarations: entries(kinds.declarations),
     commands: entries(kinds.commands),
+    responses: entries(kinds.responses),
     checkIns: entries(kinds.checkIns),
     payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
     objectsByStatusItem: statusItems(model.objects.map((e) => e.ir)).map((i) => `[${tsString(i.name)}, [${[i.object, ...i.alsoDefinedBy].map(tsString).join(', ')}]],`),

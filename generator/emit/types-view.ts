@@ -43,6 +43,9 @@ export interface TypesView {
   /** The declaration envelope's keys other than `Type` and `Payload`, as a type. */
   declarationEnvelope: string;
   commands: RouteView[];
+  responses: RouteView[];
+  /** The keys every command response has, as a union of string literals. */
+  responseEnvelope: string;
   checkIns: RouteView[];
   /** The status items' names, as a union of string literals (`never` when the spec has none). */
   statusItemNames: string;
@@ -164,6 +167,8 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     declarations: routeViews(kinds.declarations, 'declaration type'),
     declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
     commands: routeViews(kinds.commands, 'request type'),
+    responses: routeViews(kinds.responses, 'request type'),
+    responseEnvelope: kinds.responseEnvelope.map(tsString).join(' | ') || 'never',
     checkIns: routeViews(kinds.checkIns, 'message type'),
     statusItemNames: statusItems(model.objects.map((e) => e.ir)).map((i) => tsString(i.name)).join(' | ') || 'never',
   };
