@@ -60712,10 +60712,37 @@ export type PayloadType = keyof PayloadTypeMap;
 /** Any payload of a profile's `PayloadContent`, discriminated by `PayloadType`. */
 export type Payload = PayloadTypeMap[PayloadType];
 
-/** A configuration profile: the top-level keys, with `PayloadContent` holding payloads. */
-export interface Profile extends Omit<TopLevel, 'PayloadContent'> {
-  PayloadContent: Payload[];
+/**
+ * A payload of a type no Apple page defines (a third-party app's preference domain, such as
+ * `com.microsoft.autoupdate2`): the common payload keys with `PayloadType` pinned to `T`, and the
+ * payload's own keys `K` (any keys when not given). A type the spec defines gives `never`: its
+ * own interface types it.
+ *
+ * @example
+ * const profile: Profile<Payload | CustomPayload<'com.microsoft.autoupdate2', { ChannelName?: string }>> = …;
+ */
+export type CustomPayload<T extends string, K extends object = { [key: string]: unknown }> =
+  T extends PayloadType ? never : Omit<CommonPayloadKeys, 'PayloadType'> & { PayloadType: T } & K;
+
+/**
+ * A payload of any type the spec does not define, as the validators check it: its common payload
+ * keys only. What `isProfile` guarantees of such a payload.
+ */
+export type UncheckedPayload = CustomPayload<string>;
+
+/**
+ * A configuration profile: the top-level keys, with `PayloadContent` holding payloads (of the
+ * types the spec defines unless `P` adds others, such as a `CustomPayload`).
+ */
+export interface Profile<P extends { PayloadType: string } = Payload> extends Omit<TopLevel, 'PayloadContent'> {
+  PayloadContent: P[];
 }
+
+/**
+ * A profile `isProfile` accepted: each payload of a type the spec defines checked by its page,
+ * any other payload for its common keys alone.
+ */
+export type CheckedProfile = Profile<Payload | UncheckedPayload>;
 
 /** Every declaration type the spec defines (`Type`), mapped to the interface of its `Payload`. */
 export interface DeclarationTypeMap {
@@ -60786,6 +60813,9 @@ export type DeclarationOf<T extends DeclarationType> = Omit<DeclarationBase, 'Ty
 
 /** Any declarative-management declaration, discriminated by `Type`. */
 export type Declaration = { [T in DeclarationType]: DeclarationOf<T> }[DeclarationType];
+
+/** A declaration of a type the spec does not define, as `validateDeclaration` checks it: the envelope alone. */
+export type UncheckedDeclaration = Omit<DeclarationBase, 'Type'> & { Type: string };
 
 /** Every MDM command the spec defines, by its `Command.RequestType`, mapped to its interface. */
 export interface CommandTypeMap {
@@ -60862,6 +60892,12 @@ export type RequestType = keyof CommandTypeMap;
 
 /** Any MDM command (`{ Command: { RequestType, … }, CommandUUID }`), discriminated by `Command.RequestType`. */
 export type Command = CommandTypeMap[RequestType];
+
+/** An MDM command of a request type the spec does not define, as `validateCommand` checks it: a `Command` dictionary with a string `RequestType`. */
+export interface UncheckedCommand {
+  Command: { RequestType: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
 
 /** The command of one request type. */
 export type CommandOf<T extends RequestType> = CommandTypeMap[T];
@@ -60972,6 +61008,12 @@ export type MessageType = keyof CheckInMessageTypeMap;
 
 /** Any check-in message a device sends, discriminated by `MessageType`. */
 export type CheckInMessage = CheckInMessageTypeMap[MessageType];
+
+/** A check-in message of a type the spec does not define, as `validateCheckInMessage` checks it: a string `MessageType`. */
+export interface UncheckedCheckInMessage {
+  MessageType: string;
+  [key: string]: unknown;
+}
 
 /**
  * The name of every status item the spec defines (`device.model.family`): what a status
