@@ -60734,7 +60734,7 @@ export type UncheckedPayload = CustomPayload<string>;
  * A configuration profile: the top-level keys, with `PayloadContent` holding payloads (of the
  * types the spec defines unless `P` adds others, such as a `CustomPayload`).
  */
-export interface Profile<P extends { PayloadType: string } = Payload> extends Omit<TopLevel, 'PayloadContent'> {
+export interface Profile<P = Payload> extends Omit<TopLevel, 'PayloadContent'> {
   PayloadContent: P[];
 }
 
@@ -60984,9 +60984,9 @@ export type ResponseEnvelopeKey = "CommandUUID" | "EnrollmentID" | "EnrollmentUs
  * other status (`Error`, `NotNow`, `CommandFormatError`, `Idle`), the envelope keys and none of the
  * result's keys required.
  */
-export type ResponseAs<R extends { Status: string }> =
-  | (R & { Status: 'Acknowledged' })
-  | (Omit<R, Exclude<keyof R, ResponseEnvelopeKey> | 'Status'> & Partial<Pick<R, Exclude<keyof R, ResponseEnvelopeKey>>> & { Status: Exclude<R['Status'], 'Acknowledged'> });
+export type ResponseAs<R> = R extends { Status: infer S }
+  ? (R & { Status: 'Acknowledged' }) | (Omit<R, Exclude<keyof R, ResponseEnvelopeKey> | 'Status'> & Partial<Pick<R, Exclude<keyof R, ResponseEnvelopeKey>>> & { Status: Exclude<S, 'Acknowledged'> })
+  : R;
 
 /** The response to a command of request type `T`, as a device sends it (any command's, for the whole union). */
 export type CommandResponse<T extends keyof CommandResponseMap = keyof CommandResponseMap> = { [K in T]: ResponseAs<CommandResponseMap[K]> }[T];

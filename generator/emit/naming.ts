@@ -11,6 +11,8 @@ import { escapeJsonText } from '../terminal-text.js';
 export const DOCUMENT_NAMES = [
   'Profile', 'Payload', 'PayloadType', 'PayloadTypeMap', 'Declaration', 'DeclarationType', 'DeclarationTypeMap',
   'DeclarationOf', 'Command', 'RequestType', 'CommandTypeMap', 'CheckInMessage', 'MessageType', 'CheckInMessageTypeMap',
+  'CustomPayload', 'UncheckedPayload', 'CheckedProfile', 'UncheckedDeclaration', 'CommandOf', 'UncheckedCommand',
+  'CommandResponseMap', 'ResponseEnvelopeKey', 'ResponseAs', 'CommandResponse', 'UncheckedCheckInMessage', 'StatusItemName',
 ] as const;
 
 /**
