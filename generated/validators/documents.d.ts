@@ -32,3 +32,12 @@ export declare function isCommand(value: unknown, options?: ValidateOptions): va
 export declare function validateCheckInMessage(value: unknown, options?: ValidateOptions): ValidationResult;
 /** True when `value` is a valid check-in message: a type guard (a message type the spec does not define is an `UncheckedCheckInMessage`). */
 export declare function isCheckInMessage(value: unknown, options?: ValidateOptions): value is T.CheckInMessage | T.UncheckedCheckInMessage;
+/**
+ * Validates a device's response to a command of `requestType` (a response does not name it: the
+ * server knows it from the `CommandUUID` it sent). Only an `Acknowledged` response is checked for
+ * the command's result; any other status carries the envelope keys alone. A request type the spec
+ * does not define is an `unknown-type` warning.
+ */
+export declare function validateCommandResponse(value: unknown, requestType: string, options?: ValidateOptions): ValidationResult;
+/** True when `value` is a valid response to a command of `requestType`: a type guard, typed by its `Status`. */
+export declare function isCommandResponse<R extends keyof T.CommandResponseMap>(value: unknown, requestType: R, options?: ValidateOptions): value is T.CommandResponse<R>;

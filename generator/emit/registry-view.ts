@@ -30,6 +30,8 @@ export interface DocumentsView {
   envelopeImports: string;
   /** `envelope: validateDeclarationBase, ` when the spec has Apple's declaration envelope. */
   envelope: string;
+  /** The keys every command response has, as an array literal. */
+  responseEnvelope: string;
 }
 
 /**
@@ -142,5 +144,6 @@ export function documentsView(model: EmitModel): DocumentsView {
     commonPayloadKeys: ident(COMMON_PAYLOAD_KEYS),
     envelopeImports: imports.join(', '),
     envelope: base ? `envelope: validate${base.ident}, ` : '',
+    responseEnvelope: `[${documentKinds(model).responseEnvelope.map(tsString).join(', ')}]`,
   };
 }

@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CommandResponse, CommandResponseMap, DeviceInformationResponse, RequestType, ResponseEnvelopeKey } from '@dmspec/apple';
+import { isCommandResponse, validateCommandResponse } from '@dmspec/apple';
 import { responseValidatorsByRequestType, validatorsByName, validatorsByRequestType } from '@dmspec/apple/registry';
 import { SPEC } from '../helpers/corpus.js';
 
@@ -48,5 +49,22 @@ describe('command responses', () => {
     const keys: ResponseEnvelopeKey[] = ['CommandUUID', 'Status', 'UDID', 'ErrorChain'];
     const types: RequestType[] = ['DeviceInformation'];
     expect([plain.Status, keys.length, types]).toEqual(['Acknowledged', 4, ['DeviceInformation']]);
+  });
+
+  // Which envelope keys a device must send is the pages' (and their conditions'); these cases look
+  // only at the result's keys, which depend on the status alone.
+  it('validates a response by the request type the caller names, asking for the result only when Acknowledged', () => {
+    const about = (r: { issues: Array<{ path: string; code: string }> }, key: string): string[] => r.issues.filter((i) => i.path.split('.')[0] === key).map((i) => `${i.code} ${i.path}`);
+    const envelope = { CommandUUID: '0F2C6C1E-94B6-4C7A-8C07-3E1B0D5A7A11', UDID: '00008030-001A2D3C0E38802E' };
+    expect(about(validateCommandResponse({ ...envelope, Status: 'Acknowledged' }, 'DeviceInformation'), 'QueryResponses')).toEqual(['missing-required QueryResponses']);
+    expect(about(validateCommandResponse({ ...envelope, Status: 'NotNow' }, 'DeviceInformation'), 'QueryResponses')).toEqual([]);
+    expect(about(validateCommandResponse({ ...envelope, Status: 'Acknowledged', QueryResponses: { DeviceName: 7 } }, 'DeviceInformation'), 'QueryResponses')).toEqual(['wrong-type QueryResponses.DeviceName']);
+    expect(validateCommandResponse({ ...envelope, Status: 'Acknowledged' }, 'Teleport').issues.map((i) => i.code)).toEqual(['unknown-type']);
+    const value: unknown = { ...envelope, Status: 'Error' };
+    if (isCommandResponse(value, 'DeviceInformation')) {
+      // @ts-expect-error without Acknowledged there is no result to read unchecked
+      const name: string = value.QueryResponses.DeviceName;
+      expect(name).toBeUndefined();
+    }
   });
 });
