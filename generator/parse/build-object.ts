@@ -5,11 +5,12 @@
 import { payloadReferenceLine } from './payload-reference.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { PLATFORMS, type FlavourName, type IrObject, type IrProperty, type IrType, type JsonValue, type ObjectKind, type Platform, type PropertyFact, type ValueDescription } from '../model/ir.js';
-import { isEmptyAvailability, mergeAvailability, orderedAvailability } from './availability.js';
+import { isEmptyAvailability, mergeAvailability, orderedAvailability, platformNames } from './availability.js';
+import { sentencesOf } from './prose-sentences.js';
 import { objectProseFacts } from './object-prose.js';
 import { readProseFacts } from './prose-facts.js';
 import { proseRange } from './prose-range.js';
-import type { RawObject, RawProperty } from './raw.js';
+import type { RawObject, RawProperty, Stated } from './raw.js';
 import { parseTypeSpelling } from './type-spelling.js';
 import { typedValue } from './values.js';
 import { classifyKind, discussionFacts } from './page-facts.js';
@@ -215,10 +216,26 @@ function applyProse(p: IrProperty, rp: RawProperty, lines: Partial<Record<Proper
     if (at !== undefined) lines.supervised = at;
   }
   if (prose.valueFacts) p.valueFacts = prose.valueFacts;
-  if (rp.userEnrollmentOn) {
-    p.allowedInUserEnrollment = PLATFORMS.filter((x) => rp.userEnrollmentOn?.value.includes(x));
-    lines.allowedInUserEnrollment = rp.userEnrollmentOn.line;
+  const userEnrollment = rp.userEnrollmentOn ?? userEnrollmentSentence(blocks);
+  if (userEnrollment) {
+    p.allowedInUserEnrollment = PLATFORMS.filter((x) => userEnrollment.value.includes(x));
+    lines.allowedInUserEnrollment = userEnrollment.line;
   }
+}
+
+const USER_ENROLLMENT = /^Allowed for user enrollments (?:in|on) ([^.]{1,120})\.?$/;
+
+/**
+ * "Allowed for user enrollments in iOS, and macOS.": the line's fact as earlier pages write it,
+ * in a sentence (which stays in the description).
+ */
+function userEnrollmentSentence(blocks: readonly Stated[]): Stated<Platform[]> | undefined {
+  for (const s of sentencesOf(blocks)) {
+    const m = USER_ENROLLMENT.exec(s.text);
+    const platforms = m?.[1] ? platformNames(m[1]) : [];
+    if (platforms.length) return { value: platforms, line: s.line };
+  }
+  return undefined;
 }
 
 /**

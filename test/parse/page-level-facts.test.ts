@@ -90,5 +90,8 @@ describe('other page facts', () => {
     expect(allowed.length).toBe(25);
     expect(restrictions.properties.find((p) => p.name === 'allowAssistant')).toMatchObject({ allowedInUserEnrollment: ['iOS', 'visionOS'], factLines: { allowedInUserEnrollment: 210 } });
     expect(allowed.every((p) => !p.description.includes('Allowed for user enrollments:'))).toBe(true);
+    // Earlier pages say it in a sentence, which stays prose.
+    const r = parsePage({ file: 'r.md', text: '# R\n\n## Properties\n\n### allowX\n\n- **Type:** `boolean`\n\nIf `false`, no X. Allowed for user enrollments in iOS, and macOS.\n' });
+    expect(r.object!.properties[0]).toMatchObject({ allowedInUserEnrollment: ['iOS', 'macOS'], factLines: { allowedInUserEnrollment: 9 } });
   });
 });
