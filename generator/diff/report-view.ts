@@ -6,7 +6,7 @@
  */
 import type { Change, DiffReport } from './changes.js';
 import { count, linkTarget, markdownCode, markdownHunks, markdownInline, markdownValue, plural } from './markdown.js';
-import { editSignature, FACT_KIND, type WordHunk } from './word-diff.js';
+import { editSignature, FACT_KIND, sharedHunks, type WordHunk } from './word-diff.js';
 
 /** Where each side's pages are, as a prefix for `file#Lline` links; a side without one gets plain `file:line`. */
 export interface PageLinks {
@@ -228,12 +228,13 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
   const wording: ReportEntry[] = [];
   const singles: ReportEntry[] = [];
   for (const members of wordingGroups.values()) {
-    const first = members[0]!;
+    // Only the context every key shares: one key's sentence must not stand for all of them.
+    const shared = (): string => markdownHunks(sharedHunks(members.map((m) => m.visible)));
     if (members.length >= WORDING_GROUP_MIN && members.length <= INLINE_KEYS) {
-      wording.push({ line: `the same edit on ${members.map((m) => ref(m.c)).join(', ')}: ${markdownHunks(first.visible)}`, covers: members.map((m) => m.i) });
+      wording.push({ line: `the same edit on ${members.map((m) => ref(m.c)).join(', ')}: ${shared()}`, covers: members.map((m) => m.i) });
     } else if (members.length > INLINE_KEYS) {
       wording.push({
-        line: `the same edit on ${plural(members.length, 'key')}: ${markdownHunks(first.visible)}`,
+        line: `the same edit on ${plural(members.length, 'key')}: ${shared()}`,
         details: { summary: plural(members.length, 'key'), lines: [members.map((m) => ref(m.c)).join(', ')] },
         covers: members.map((m) => m.i),
       });
