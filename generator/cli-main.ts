@@ -51,6 +51,7 @@ const OPTIONS = {
   from: { type: 'string' },
   label: { type: 'string' },
   reports: { type: 'string' },
+  force: { type: 'boolean' },
   supervised: { type: 'boolean' },
   unsupervised: { type: 'boolean' },
   enrollment: { type: 'string' },

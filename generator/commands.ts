@@ -8,8 +8,9 @@ import { irJson } from './emit/ir-json.js';
 import { escapeJsonText } from './terminal-text.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { readPackageInfo, writePackageInfo } from './project-config.js';
-import { updateSpec } from './update-spec.js';
+import { readPackageInfo } from './project-config.js';
+import { updateSpec, UpdateSpecError } from './update-spec.js';
+import { recoverUpdate, updatePending, UpdateJournalError, type Recovery } from './update-journal.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import { diffIr, historyJson, historyMarkdown, historyOf, unmatchedFilter, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
 import { pathInRepository } from './diff/git-pages.js';
@@ -37,10 +38,12 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
-  update-spec --from DIR [--label L] [--reports DIR]
+  update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
-                                      version and write reports/spec-L.md (or DIR/spec-L.md);
-                                      exit 1 on breaking changes
+                                      version (package.json and its lock) and write reports/spec-L.md
+                                      (or DIR/spec-L.md); exit 1 on breaking changes; --force to lose
+                                      more than a quarter of the pages; without --from, finish or
+                                      undo an update that was interrupted
 
 Diff options:
   --format md|json        the report's format (default md)
@@ -138,6 +141,7 @@ export interface CommandOptions {
   from?: string | undefined;
   label?: string | undefined;
   reports?: string | undefined;
+  force?: boolean | undefined;
   supervised?: boolean | undefined;
   unsupervised?: boolean | undefined;
   enrollment?: string | undefined;
@@ -179,6 +183,8 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   const specDir = o.spec ?? 'spec';
   const outDir = o.out ?? 'generated';
+  // Half an update's pages, or a new output over old pages: neither is a spec to generate from or check against.
+  if (updatePending(specDir)) throw new UsageError(`an update-spec of ${specDir}/ was interrupted: run "dmspec update-spec" to finish or undo it`);
   if (!o.check) {
     assertNotOverSpec(outDir, specDir);
     assertReplaceable(outDir, 'not-yet-known');
@@ -430,29 +436,57 @@ export function toolVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+function recoveryLine(specDir: string, r: Recovery): string {
+  return r.outcome === 'finished'
+    ? `finished the update of ${specDir}/ to ${r.label} that was interrupted`
+    : `undid an update of ${specDir}/${r.label ? ` to ${r.label}` : ''} that was interrupted before it changed anything`;
+}
+
 function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
-  if (!o.from) throw new UsageError('update-spec needs --from DIR (a folder of pages or a mirror checkout)');
   const specDir = o.spec ?? 'spec';
-  const r = updateSpec({
-    from: o.from, specDir, outDir: o.out ?? 'generated', reportsDir: o.reports ?? 'reports',
-    package: readPackageInfo('.'), ...(o.label !== undefined ? { label: o.label } : {}),
-  });
-  const diagnostics = underSpec(o.from, r.diagnostics);
-  if (!r.updated || !r.package || !r.report) {
-    return { diagnostics, messages: [`${specDir}/ and the output left as they were: generation raised errors (${counts(r.diagnostics)})`], exitCode: 2 };
+  if (!o.from) {
+    // Without --from, the one thing to do is an update a killed process left.
+    const recovered = updatePending(specDir) ? recoverSpecUpdate(specDir) : undefined;
+    if (!recovered) throw new UsageError('update-spec needs --from DIR (a folder of pages or a mirror checkout)');
+    return { diagnostics: [], messages: [recoveryLine(specDir, recovered)], exitCode: 0 };
   }
-  if (existsSync('package.json')) writePackageInfo('.', r.package);
+  let r;
+  try {
+    r = updateSpec({
+      from: o.from, specDir, outDir: o.out ?? 'generated', reportsDir: o.reports ?? 'reports', projectDir: '.',
+      package: readPackageInfo('.'), ...(o.label !== undefined ? { label: o.label } : {}), ...(o.force ? { force: true } : {}),
+    });
+  } catch (e) {
+    if (e instanceof UpdateSpecError) throw new UsageError(e.message);
+    throw e;
+  }
+  const diagnostics = underSpec(o.from, r.diagnostics);
+  const before = r.recovered ? [recoveryLine(specDir, r.recovered)] : [];
+  if (!r.updated || !r.package || !r.previous || !r.report || !r.versions) {
+    return { diagnostics, messages: [...before, `${specDir}/ and the output left as they were: generation raised errors (${counts(r.diagnostics)})`], exitCode: 2 };
+  }
   const s = r.report.summary;
   return {
     diagnostics,
     messages: [
-      `${specDir}/ now holds the pages of ${o.from}; ${r.package.name} ${r.package.version} (${r.bump} bump)`,
+      ...before,
+      `${specDir}/ now holds the pages of ${o.from}: ${r.versions.old} → ${r.versions.new}; ${r.package.name} ${r.previous.version} → ${r.package.version} (${r.bump} bump)`,
       `${s.breaking} breaking, ${s.additive} additive, ${s.informational} informational, ${s.descriptionOnly} description-only changes: ${r.reportFiles?.join(', ')}`,
     ],
-    jsonReport: { bump: r.bump, package: r.package, summary: s, reports: r.reportFiles, diagnostics: r.diagnostics },
+    jsonReport: { bump: r.bump, package: r.package, versions: r.versions, summary: s, reports: r.reportFiles, diagnostics: r.diagnostics },
     exitCode: s.breaking > 0 ? 1 : 0,
   };
+}
+
+/** Finishes or undoes an interrupted update; its refusal (a journal not ours) is a usage error naming it. */
+function recoverSpecUpdate(specDir: string): Recovery | undefined {
+  try {
+    return recoverUpdate(specDir);
+  } catch (e) {
+    if (e instanceof UpdateJournalError) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Runs one command. Throws `UsageError` for bad arguments. */
