@@ -15,6 +15,12 @@ export declare const validatorsByDeclarationType: ReadonlyMap<string, Validator>
 export declare const validatorsByRequestType: ReadonlyMap<string, Validator>;
 /** Validators of check-in messages, by `MessageType`. */
 export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
+/**
+ * The status items a status report can carry and a subscription can name (`device.model.family`),
+ * each with the pages that define it. A report nests each value by the name's segments: see
+ * `StatusReport.StatusItems`.
+ */
+export declare const objectsByStatusItem: ReadonlyMap<string, readonly string[]>;
 /** A payload type's facts as its page states them, for checks of a profile as a whole. */
 export interface PayloadTypeFacts {
     /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
