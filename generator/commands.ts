@@ -12,7 +12,7 @@ import { readPackageInfo } from './project-config.js';
 import { updateSpec, UpdateSpecError } from './update-spec.js';
 import { recoverUpdate, updatePending, UpdateJournalError, type Recovery } from './update-journal.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
-import { diffIr, historyJson, historyMarkdown, historyOf, unmatchedFilter, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
+import { diffIr, historyJson, historyMarkdown, historyOf, unmatchedFilter, jsonReport, loadGitSides, loadSides, markdownReport, splitRange, type DiffReport, type GitSide, type PageLinks } from './diff/index.js';
 import { pathInRepository } from './diff/git-pages.js';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { hasErrors, type Diagnostic } from './model/diagnostics.js';
@@ -49,8 +49,10 @@ Diff options:
   --format md|json        the report's format (default md)
   --fail-on breaking|any  exit 1 when a breaking change (or any change) exists
   --out FILE              write the report to FILE instead of stdout
-  --docs-base BASE        link each change to its page lines: BASE + the side's directory (or
-                          REV/DIR with --git-range) + file#Lline, e.g. https://github.com/o/r/blob/
+  --docs-base BASE        link each change to its page lines: BASE + the side's path in its git
+                          work tree (or COMMIT/DIR with --git-range) + file#Lline,
+                          e.g. https://github.com/o/r/blob/main/ (https://github.com/o/r/blob/
+                          with --git-range)
   --max-lines N           fit the Markdown into N lines (summary and breaking changes kept whole)
 
 History options (oldest version first; DIR may also be an IR file):
@@ -262,7 +264,7 @@ function diffCommand(args: string[], o: CommandOptions): CommandResult {
     if (args.length) throw new UsageError('--git-range takes no OLD NEW arguments');
     const [a, b] = splitRange(o['git-range']);
     const spec = o.spec ?? 'spec';
-    const [x, y] = [loadGitSide(a, spec), loadGitSide(b, spec)];
+    const [x, y] = loadGitSides([a, b], spec) as [GitSide, GitSide];
     const refused = unreadable([{ label: `${a}:${spec}`, ir: x.ir, place: atRev(a, x.path) }, { label: `${b}:${spec}`, ir: y.ir, place: atRev(b, y.path) }]);
     if (refused) return refused;
     report = diffIr(x.ir, y.ir, { old: `${a}:${spec}`, new: `${b}:${spec}` });
@@ -271,7 +273,7 @@ function diffCommand(args: string[], o: CommandOptions): CommandResult {
   } else {
     if (args.length !== 2) throw new UsageError('diff takes OLD and NEW (spec directories or IR files), or --git-range');
     const [a, b] = args as [string, string];
-    const [x, y] = [loadSide(a), loadSide(b)];
+    const [x, y] = loadSides([a, b]) as [IrDocument, IrDocument];
     const refused = unreadable([{ label: a, ir: x, place: underDir(a) }, { label: b, ir: y, place: underDir(b) }]);
     if (refused) return refused;
     report = diffIr(x, y, { old: a, new: b });
@@ -304,15 +306,12 @@ function historyCommand(args: string[], o: CommandOptions): CommandResult {
     const spec = o.spec ?? 'spec';
     const revs = o['git-revs'].split(',').map((r) => r.trim()).filter(Boolean);
     if (revs.length < 2) throw new UsageError('--git-revs takes at least two revisions, separated by commas');
-    versions = revs.map((rev) => {
-      const side = loadGitSide(rev, spec);
-      return { label: `${rev}:${spec}`, ir: side.ir, place: atRev(rev, side.path) };
-    });
+    versions = loadGitSides(revs, spec).map((side, i) => ({ label: `${revs[i]!}:${spec}`, ir: side.ir, place: atRev(revs[i]!, side.path) }));
   } else {
     // `--spec-versions A B C`: the option takes A, B and C follow as arguments; order is kept.
     const dirs = [...(o['spec-versions'] ?? []), ...args];
     if (dirs.length < 2) throw new UsageError('history takes at least two spec versions (--spec-versions DIR DIR...), or --git-revs');
-    versions = dirs.map((d) => ({ label: d, ir: loadSide(d), place: underDir(d) }));
+    versions = loadSides(dirs).map((ir, i) => ({ label: dirs[i]!, ir, place: underDir(dirs[i]!) }));
   }
   const refused = unreadable(versions);
   if (refused) return refused;

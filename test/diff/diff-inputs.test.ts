@@ -102,10 +102,10 @@ describe('diff --git-range', () => {
       return git('commit-tree', top, '-m', 'made').trim();
     };
     const small = blob(page('A', { K: 'string' }));
-    const many = commitTree(Array.from({ length: 20_001 }, (_, i) => ({ name: `p${String(i).padStart(5, '0')}.md`, oid: small })));
+    const many = commitTree(Array.from({ length: 4_001 }, (_, i) => ({ name: `p${String(i).padStart(5, '0')}.md`, oid: small })));
     const tooMany = await dmspecIn(['diff', '--git-range', `HEAD..${many}`], dir);
     expect(tooMany.code).toBe(2);
-    expect(tooMany.stderr).toMatch(/spec at [0-9a-f]{40} \([0-9a-f]{12}\) holds more than 20000 pages/);
+    expect(tooMany.stderr).toMatch(/spec at [0-9a-f]{40} \([0-9a-f]{12}\) holds more than 4000 pages/);
     // A page over 8,000,000 bytes is not read: an error of that page, not a removed object.
     const big = blob(`# Big\n\n${'x'.repeat(8_000_001)}\n`);
     const withBig = commitTree([{ name: 'a.md', oid: small }, { name: 'big.md', oid: big }]);
@@ -113,10 +113,10 @@ describe('diff --git-range', () => {
     expect(oneBig.code).toBe(1);
     expect(oneBig.stderr).toContain(`${withBig}:spec/big.md: error page-too-large:`);
     expect(oneBig.stdout).toBe('');
-    // All pages together: 17 pages of 7.9 MB are more than 128 MiB, refused from the listing.
+    // All pages together: 3 pages of 7.9 MB are more than 16 MiB, refused from the listing.
     const near = blob(`# Near\n\n${'y'.repeat(7_900_000)}\n`);
-    const heavy = commitTree(Array.from({ length: 17 }, (_, i) => ({ name: `n${i}.md`, oid: near })));
-    expect((await dmspecIn(['diff', '--git-range', `HEAD..${heavy}`], dir)).stderr).toMatch(/holds more than 134217728 bytes of pages/);
+    const heavy = commitTree(Array.from({ length: 3 }, (_, i) => ({ name: `n${i}.md`, oid: near })));
+    expect((await dmspecIn(['diff', '--git-range', `HEAD..${heavy}`], dir)).stderr).toMatch(/holds more than 16777216 bytes of pages/);
   });
 
   it('a page the parser refuses is an error of that page, never a removed object', async () => {

@@ -52,7 +52,9 @@ describe('Markdown diff report', () => {
     const after = doc([obj('A', texts.map((t, i) => prop(`k${i}`, { description: t.replace('is not', "isn't") })))]);
     const md = markdownReport(diffIr(before, after));
     expect(md).toContain("- the same edit on `A.k0`, `A.k1`, `A.k2`: … ~~is not~~ **isn't** …\n");
-    expect(md).not.toContain('AppStoreID');
+    // So small an edit says little alone: each key's own text is in the list, under its own name.
+    expect(md).toContain("  - `A.k0`: Must include AppStoreID when developer mode ~~is not~~ **isn't** being used.\n  - `A.k1`: This restriction ~~is not~~ **isn't** supported on the user channel.\n");
+    expect(md.split('\n').filter((l) => l.includes('AppStoreID'))).toHaveLength(1);
     // Keys whose context is the same keep all of it.
     const same = markdownReport(diffIr(doc([obj('A', keys(3, () => ({ description: 'Turns it off. Requires supervision in iOS.' })))]), doc([obj('A', keys(3, () => ({ description: 'Turns it off.' })))])));
     expect(same).toContain('- the same edit on `A.k0`, `A.k1`, `A.k2`: Turns it off. ~~Requires supervision in iOS.~~\n');
