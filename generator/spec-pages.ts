@@ -3,17 +3,13 @@
  * exactly those and nothing else: a user's notes, images, keys or the supplement of older
  * rendered pages stay. The folder's manifest, `.dmspec-pages.json`, names each page with the
  * SHA-256 of what was written, and the version's label. A folder without one (a spec copied in
- * by hand) counts its `.md` pages outside `supplement/` as primary, as they are listed.
+ * by hand) counts all its primary pages (every page outside the supplements `spec.json` names).
  */
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listSpecFiles } from './parse/read-spec.js';
 
 export const PAGES_MANIFEST = '.dmspec-pages.json';
-/** The folder of the older rendered pages that supplement the primary ones; never the primary pages'. */
-export const SUPPLEMENT_DIR = 'supplement';
-
 export class SpecPagesError extends Error {
   override name = 'SpecPagesError';
 }
@@ -77,18 +73,13 @@ function readManifest(specDir: string): { label: string; hashes: Map<string, str
   return { label: m.label, hashes };
 }
 
-/** The primary pages of `specDir` (which need not exist: an empty spec has none). */
-export function primaryPages(specDir: string): PrimaryPages {
-  let present: string[];
-  try {
-    present = listSpecFiles(specDir);
-  } catch {
-    present = [];
-  }
+/**
+ * The primary pages of `specDir` that the last update wrote, given the folder's primary pages as
+ * `readSpecFolder` splits them (`present`): those its manifest lists, or all of them without one.
+ */
+export function primaryPages(specDir: string, present: readonly string[]): PrimaryPages {
   const manifest = readManifest(specDir);
-  if (!manifest) {
-    return { pages: present.filter((p) => !p.startsWith(`${SUPPLEMENT_DIR}/`)), hashes: new Map(), listed: false };
-  }
+  if (!manifest) return { pages: [...present].sort(), hashes: new Map(), listed: false };
   // A listed page that is gone is nothing to replace; only pages that are there count.
   const there = new Set(present);
   return { pages: [...manifest.hashes.keys()].filter((p) => there.has(p)).sort(), hashes: manifest.hashes, label: manifest.label, listed: true };

@@ -9,15 +9,15 @@
  * folder (notes, images, the supplement) stays as it is.
  */
 import { existsSync, lstatSync, readFileSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { diffIr, markdownReport, jsonReport, type DiffReport } from './diff/index.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import type { PackageInfo } from './emit/package-view.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './model/diagnostics.js';
-import { IR_VERSION } from './model/ir.js';
-import { parsePages } from './parse/index.js';
+import { IR_VERSION, type FlavourName, type IrDocument } from './model/ir.js';
+import { manifestText as specManifestText, parsePages, readSpecFolder, SPEC_MANIFEST, specPages, type SpecFolder } from './parse/index.js';
 import type { PageInput } from './parse/flavour.js';
-import { readSpec, SpecReadError } from './parse/read-spec.js';
+import { SpecReadError } from './parse/read-spec.js';
 import { createGenerateCache, generateFromPages } from './pipeline.js';
 import { readPackageInfo, withLockedVersion, withPackageInfo } from './project-config.js';
 import { PAGES_MANIFEST, pagesManifestText, primaryPages, sha256, SpecPagesError } from './spec-pages.js';
@@ -164,7 +164,8 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   const source = pagesFolder(options.from);
   let incoming: PageInput[];
   try {
-    incoming = readSpec(source);
+    // The new version's primary pages; a supplement it may carry is not ours to take.
+    incoming = readSpecFolder(source).primary;
   } catch (e) {
     if (e instanceof SpecReadError) throw new UpdateSpecError(`--from ${e.message}`);
     throw e;
@@ -174,16 +175,22 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   assertNotOverSpec(options.outDir, options.specDir);
   assertReplaceable(options.outDir, 'not-yet-known');
   assertReportsPlace(options);
+  const folder = readFolder(options.specDir);
   let primary;
   try {
-    primary = primaryPages(options.specDir);
+    primary = primaryPages(options.specDir, folder.primary.map((p) => p.file));
   } catch (e) {
     if (e instanceof SpecPagesError) throw new UpdateSpecError(e.message);
     throw e;
   }
-  const current = existsSync(options.specDir) ? safeRead(options.specDir) : [];
+  const current = folder.primary;
   const oldPrimary = new Set(primary.pages);
   const newNames = new Set(incoming.map((p) => p.file));
+  for (const s of folder.supplements) {
+    const inside = incoming.find((p) => p.file.startsWith(`${s.folder}/`));
+    if (inside) throw new UpdateSpecError(`the new page ${inside.file} is in ${join(options.specDir, s.folder)}, the folder of a supplement; nothing was changed`);
+  }
+  if (folder.manifest && !/^\d{4}-\d{2}-\d{2}$/.test(label)) throw new UpdateSpecError(`--label ${label}: ${join(options.specDir, SPEC_MANIFEST)} records the primary pages' date, so the label must be one (YYYY-MM-DD)`);
   assertPlaces(options.specDir, incoming.map((p) => p.file), oldPrimary);
   const lost = primary.pages.filter((p) => !newNames.has(p));
   if (!options.force && lost.length * 4 > primary.pages.length && primary.pages.length > 0) {
@@ -198,11 +205,17 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   const after = parsePages(incoming, cache.pages);
   // New pages that do not parse fail the update before the old ones are compared.
   if (hasErrors(after.diagnostics)) return { updated: false, diagnostics: [...after.diagnostics].sort(compareDiagnostics), recovered };
-  // The spec folder afterwards: the pages that are not the last update's (the supplement, a
-  // user's own), and the new ones; generating from exactly these keeps `generate --check` clean.
-  const finalPages = [...current.filter((p) => !oldPrimary.has(p.file)), ...incoming].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  const versions = { old: oldLabelOf(primary.label, pkg, options.specDir), new: label };
-  const before = current.length ? parsePages(current) : { irVersion: IR_VERSION, objects: [], diagnostics: [] };
+  // The spec folder afterwards: the primary pages that are not the last update's (a user's own)
+  // and the new ones, then the supplements as they are; generating from exactly these keeps
+  // `generate --check` clean.
+  const manifest = folder.manifest && { ...folder.manifest, primary: { date: label, ...(flavourOf(after) ? { flavour: flavourOf(after)! } : {}), source: `the pages of ${basename(resolve(source))}, taken in by update-spec` } };
+  const finalPages = specPages({
+    ...(manifest ? { manifest } : {}),
+    primary: [...current.filter((p) => !oldPrimary.has(p.file)), ...incoming].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    supplements: folder.supplements,
+  });
+  const versions = { old: oldLabelOf(primary.label ?? folder.manifest?.primary.date, pkg, options.specDir), new: label };
+  const before = current.length ? parsePages(specPages(folder)) : { irVersion: IR_VERSION, objects: [], diagnostics: [] };
   const report = diffIr(before, parsePages(finalPages, cache.pages), versions);
   const bump = versionBump(report);
   const info: PackageInfo = { ...pkg, version: bumpVersion(pkg.version, bump), spec: `Apple's Device Management reference pages of ${label}` };
@@ -213,6 +226,7 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   for (const page of incoming) update.specFile(page.file, page.text);
   for (const page of lost) update.removeSpecFile(page);
   update.specFile(PAGES_MANIFEST, pagesManifestText(label, new Map(incoming.map((p) => [p.file, sha256(p.text)]))));
+  if (manifest) update.specFile(SPEC_MANIFEST, specManifestText(manifest));
   update.tree(options.outDir, result.files);
   if (options.projectDir !== undefined) projectFiles(update, options.projectDir, options.outDir, info);
   const reportFiles = reports(update, options.reportsDir, label, report, bump, versions, pkg, info);
@@ -225,14 +239,22 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   return { updated: true, diagnostics: result.diagnostics, report, bump, previous: pkg, package: info, versions, reportFiles, recovered };
 }
 
-/** The pages of the spec folder as they are; a folder without pages has none. */
-function safeRead(specDir: string): PageInput[] {
+/** The spec folder as it is, in its parts; a folder that is missing or has no page has none. */
+function readFolder(specDir: string): SpecFolder {
+  if (!existsSync(specDir)) return { primary: [], supplements: [] };
   try {
-    return readSpec(specDir);
+    return readSpecFolder(specDir);
   } catch (e) {
-    if (e instanceof SpecReadError && /holds no \.md pages/.test(e.message)) return [];
+    if (e instanceof SpecReadError && /holds no \.md pages/.test(e.message)) return { primary: [], supplements: [] };
     throw e instanceof SpecReadError ? new UpdateSpecError(e.message) : e;
   }
+}
+
+/** The flavour most of the new pages' objects have, as the spec's manifest records it. */
+function flavourOf(ir: IrDocument): Exclude<FlavourName, 'unknown'> | undefined {
+  const counts = new Map<FlavourName, number>();
+  for (const o of ir.objects) if (o.source.flavour !== 'unknown') counts.set(o.source.flavour, (counts.get(o.source.flavour) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] as Exclude<FlavourName, 'unknown'> | undefined;
 }
 
 function packageFiles(o: UpdateSpecOptions): string[] {

@@ -10,7 +10,8 @@
 import { spawnSync } from 'node:child_process';
 import { posix } from 'node:path';
 import type { PageInput } from '../parse/flavour.js';
-import { DEFAULT_SPEC_LIMITS, pageFromBytes, type SpecLimits } from '../parse/read-spec.js';
+import { DEFAULT_SPEC_LIMITS, pageFromBytes, SpecReadError, type SpecLimits } from '../parse/read-spec.js';
+import { SPEC_MANIFEST, specFolderOf, specPages } from '../parse/spec-folder.js';
 
 export class GitReadError extends Error {
   override name = 'GitReadError';
@@ -28,6 +29,8 @@ export interface GitPages {
 
 /** A listing of a tree that large is not a spec's: every entry is about 60 bytes plus its name. */
 const MAX_LISTING_BYTES = 64 * 1024 * 1024;
+/** A manifest names a few parts; one larger than this is not read (the parser's own limit is 64 KiB). */
+const MAX_MANIFEST_READ = 1024 * 1024;
 /** One git process may take this long (a cold repository on a slow disk included). */
 const GIT_TIMEOUT_MS = 120_000;
 
@@ -70,6 +73,7 @@ export function pathInRepository(dir: string, repo = '.'): string {
   return path === '.' ? '' : path;
 }
 
+/** Entries of a tree: the pages, and the spec's manifest (`spec.json`) if it has one. */
 interface TreeEntry {
   oid: string;
   size: number;
@@ -78,9 +82,10 @@ interface TreeEntry {
 }
 
 /** `<mode> SP <type> SP <oid> SP+ <size> TAB <path> NUL` entries of the tree below `path`. */
-function listTree(repo: string, commit: string, path: string): { entries: TreeEntry[]; any: boolean; blobAtPath: boolean } {
+function listTree(repo: string, commit: string, path: string): { entries: TreeEntry[]; manifest?: TreeEntry; any: boolean; blobAtPath: boolean } {
   const out = git(repo, ['ls-tree', '-r', '-z', '--long', '--full-tree', commit, ...(path ? ['--', path] : [])], { maxBuffer: MAX_LISTING_BYTES });
   const entries: TreeEntry[] = [];
+  let manifest: TreeEntry | undefined;
   let any = false;
   let blobAtPath = false;
   for (const record of out.toString('utf8').split('\0')) {
@@ -92,10 +97,12 @@ function listTree(repo: string, commit: string, path: string): { entries: TreeEn
     any = true;
     if (name === path) blobAtPath = true;
     // Pages are regular files: links and submodules are not followed, as a directory walk does not.
-    if (type !== 'blob' || !(mode === '100644' || mode === '100755') || !name.toLowerCase().endsWith('.md')) continue;
-    entries.push({ oid: oid!, size: Number(size), file: path ? name.slice(path.length + 1) : name });
+    if (type !== 'blob' || !(mode === '100644' || mode === '100755')) continue;
+    const entry = { oid: oid!, size: Number(size), file: path ? name.slice(path.length + 1) : name };
+    if (entry.file === SPEC_MANIFEST) manifest = entry;
+    else if (name.toLowerCase().endsWith('.md')) entries.push(entry);
   }
-  return { entries, any, blobAtPath };
+  return { entries, ...(manifest ? { manifest } : {}), any, blobAtPath };
 }
 
 /**
@@ -107,7 +114,7 @@ export function readGitPages(rev: string, specDir: string, repo = '.', limits: S
   const commit = resolveCommit(rev, repo);
   const path = pathInRepository(specDir, repo);
   const at = `${path || '.'} at ${rev} (${commit.slice(0, 12)})`;
-  const { entries, any, blobAtPath } = listTree(repo, commit, path);
+  const { entries, manifest, any, blobAtPath } = listTree(repo, commit, path);
   if (!any) throw new GitReadError(`${at} does not exist`);
   if (blobAtPath) throw new GitReadError(`${at} is a file, not a spec directory`);
   if (!entries.length) throw new GitReadError(`${at} holds no .md pages`);
@@ -116,6 +123,8 @@ export function readGitPages(rev: string, specDir: string, repo = '.', limits: S
   const wanted = entries.filter((e) => e.size <= limits.maxPageBytes);
   const total = wanted.reduce((n, e) => n + e.size, 0);
   if (total > limits.maxTotalBytes) throw new GitReadError(`${at} holds more than ${limits.maxTotalBytes} bytes of pages`);
+  // The manifest is read with the pages; its own limit is checked when it is parsed.
+  if (manifest && manifest.size <= MAX_MANIFEST_READ) wanted.push(manifest);
   // Each blob comes back as "<oid> blob <size>\n<bytes>\n": the output's size is known before it is read.
   const input = Buffer.from(wanted.map((e) => `${e.oid}\n`).join(''));
   const out = wanted.length ? git(repo, ['cat-file', '--batch'], { input, maxBuffer: total + wanted.length * 128 }) : Buffer.alloc(0);
@@ -133,5 +142,14 @@ export function readGitPages(rev: string, specDir: string, repo = '.', limits: S
     const bytes = texts.get(e.file);
     return bytes ? pageFromBytes(e.file, bytes) : { file: e.file, text: '', unreadBytes: e.size };
   });
-  return { rev, commit, path, pages };
+  // As on disk: the manifest at that revision says which pages are a supplement's.
+  const where = `${rev}:${path ? `${path}/` : ''}${SPEC_MANIFEST}`;
+  if (manifest && manifest.size > MAX_MANIFEST_READ) throw new GitReadError(`${where} is ${manifest.size} bytes, too large for a spec manifest`);
+  const manifestText = manifest ? texts.get(SPEC_MANIFEST)!.toString('utf8') : undefined;
+  try {
+    return { rev, commit, path, pages: specPages(specFolderOf(pages, manifestText, where)) };
+  } catch (e) {
+    if (e instanceof SpecReadError) throw new GitReadError(e.message);
+    throw e;
+  }
 }

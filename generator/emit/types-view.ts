@@ -2,12 +2,13 @@
  * The view the types template renders: one interface per object, every string prepared here.
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { conditionalDeprecationText, deprecationText, rangeLabel, removedLabel, sinceLabel, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
+import { conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
-import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
+import { appleUrl, pageIndex, resolveLinks } from './page-links.js';
 import { statusItems } from '../model/status-items.js';
 
 export interface TypePropertyView {
@@ -82,18 +83,22 @@ function unresolvedRefs(t: IrType, model: EmitModel): string[] {
   return t.kind === 'ref' && !model.identOf.has(t.name) ? [t.name] : [];
 }
 
-/** The JSDoc of one key: description, then the facts as tags and lines. */
-export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
-  const lines = [...jsdocLines(p.description)];
+/**
+ * The JSDoc of one key: description, then the facts as tags and lines, ending with Apple's page
+ * of its object (a consumer has no spec file to open; the IR keeps the page line).
+ */
+export function propertyDoc(p: IrProperty, model: EmitModel, owner?: EmitObject): string[] {
+  const lines = [...jsdocLines(resolveLinks(p.description, pageIndex(model)))];
   const facts: string[] = [];
   for (const name of unresolvedRefs(p.type, model)) facts.push(`Typed loosely: ${name} is not in the spec (its page is missing).`);
   if (p.typeOrigin !== 'stated') facts.push(`Type ${typeLabel(p.type)} ${p.typeOrigin === 'unknown' ? 'is unknown: the page states none' : `is inferred from the page's ${p.typeOrigin === 'example' ? 'profile example' : 'prose'}`}.`);
+  const from = p.factSources;
   if (p.allowedValues?.length) {
-    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}.`);
+    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}${suppliedFrom([from?.allowedValues])}.`);
     for (const v of valueLines(p)) facts.push(`- ${v.value}: ${v.text}`);
   }
   const range = rangeLabel(p);
-  if (range) facts.push(`Range: ${range}.`);
+  if (range) facts.push(`Range: ${range}${suppliedFrom([from?.minimum, from?.maximum])}.`);
   if (p.supervised) facts.push(supervisionText(p));
   // A deprecation under conditions is a plain line: `@deprecated` would strike the key through.
   if (p.deprecatedWhen) facts.push(conditionalDeprecationText(p));
@@ -103,16 +108,17 @@ export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
   if (removed) facts.push(`Removed in ${removed}.`);
   const through = throughLabel(p.availability);
   if (through) facts.push(`Available through ${through}.`);
-  facts.push(`Source: ${p.source.file}:${p.source.line}`);
   const tags: string[] = [];
   if (p.default !== undefined) tags.push(...jsdocTag('defaultValue', valueLabel(p.default)));
   const since = sinceLabel(p.availability);
   if (since) tags.push(...jsdocTag('since', since));
-  if (p.deprecated) tags.push(...jsdocTag('deprecated', deprecationText(p)));
-  return tidyLines([...lines, '', ...newFacts(lines, facts.flatMap(jsdocLines)), ...tags]);
+  if (p.deprecated) tags.push(...jsdocTag('deprecated', resolveLinks(deprecationText(p), pageIndex(model))));
+  const url = owner && appleUrl(owner.ir);
+  if (url) tags.push(...jsdocTag('see', url));
+  return tidyLines([...lines, '', ...newFacts(lines, facts.flatMap((f) => jsdocLines(resolveLinks(f, pageIndex(model))))), ...tags]);
 }
 
-function objectDoc(e: EmitObject): string[] {
+function objectDoc(e: EmitObject, model: EmitModel): string[] {
   const o = e.ir;
   const facts = [
     `${o.name} (${o.kind}).`,
@@ -120,11 +126,14 @@ function objectDoc(e: EmitObject): string[] {
     ...(o.declarationType ? [`Declaration type: ${o.declarationType}.`] : []),
     ...(sinceLabel(o.availability) ? [`Available: ${sinceLabel(o.availability)}.`] : []),
     ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
-    ...(o.partialKeys ? [`Also takes keys its page does not list (${o.source.file}:${o.partialKeys.line} lists only some): validators do not report them as unknown.`] : []),
-    `Source: ${o.source.file}:${o.source.line}`,
+    ...(o.partialKeys ? ['Also takes keys its page does not list (it lists only some): validators do not report them as unknown.'] : []),
+    ...(o.profileAvailability ? [`Profile availability${suppliedFrom([o.factSources?.profileAvailability])}: ${profileAvailabilityRows(o.profileAvailability).join('; ')}.`] : []),
   ];
-  const summary = jsdocLines(o.summary ?? '');
-  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...(o.deprecated ? ['@deprecated'] : [])]);
+  const summary = jsdocLines(resolveLinks(o.summary ?? '', pageIndex(model)));
+  const url = appleUrl(o);
+  // A deprecation the page states needs no words; one from a supplement says where it is from.
+  const deprecated = o.deprecated ? jsdocTag('deprecated', o.factSources?.deprecated ? `Deprecated${suppliedFrom([o.factSources.deprecated])}.` : '') : [];
+  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...deprecated, ...(url ? jsdocTag('see', url) : [])]);
 }
 
 function heritage(e: EmitObject): string {
@@ -145,12 +154,12 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     const view: TypeObjectView = {
       ident: e.ident,
       heritage: heritage(e),
-      docLines: objectDoc(e),
-      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, typedAllowed(p.type, p.allowedValues)), docLines: propertyDoc(p, model) })),
+      docLines: objectDoc(e, model),
+      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, literalValues(p)), docLines: propertyDoc(p, model, e) })),
     };
     if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
       const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
-      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, typedAllowed(e.wildcard.type, e.wildcard.allowedValues)) : 'unknown'};`;
+      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard)) : 'unknown'};`;
     }
     return view;
   });
