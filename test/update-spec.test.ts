@@ -15,7 +15,7 @@ import { listSpecFiles } from '../generator/parse/read-spec.js';
 import { generate, writeGenerated } from '../generator/pipeline.js';
 import { bumpVersion } from '../generator/update-spec.js';
 import { dmspecIn } from './helpers/cli.js';
-import { corpusDir, describeWith, SEED_PAGES } from './helpers/corpus.js';
+import { corpusDir, describeWith, SEED_PAGES, SHARED } from './helpers/corpus.js';
 import { tempDir } from './helpers/temp.js';
 
 /** A hash of every file's path and bytes below `dir`. */
@@ -57,9 +57,13 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     writeFileSync(at('spec/NOTES.txt'), 'notes');
     mkdirSync(at('spec/images'));
     writeFileSync(at('spec/images/a.png'), 'png');
+    // A supplement, as spec/ has one: it stays, and what the new pages fuse with it is generated.
+    mkdirSync(at('spec/supplement/rendered'), { recursive: true });
+    for (const f of ['passcode.md', 'vpn.md']) writeFileSync(at(`spec/supplement/rendered/${f}`), readFileSync(join(SHARED, 'apple-spec-2025-04-13-rendered', f)));
+    writeFileSync(at('spec/spec.json'), JSON.stringify({ primary: { date: '2026-06-09', flavour: 'changelog', source: 'the changelog mirror' }, supplements: [{ folder: 'supplement/rendered', flavour: 'rendered', date: '2025-04-13', source: 'rendered pages' }] }));
     // The old output only has to be one dmspec wrote; the seeds make it quickly.
     expect(writeGenerated(at('generated'), generate(SEED_PAGES))).toBe(true);
-    writeFileSync(at('package.json'), JSON.stringify({ name: 'project', private: true, workspaces: ['generated'], dmspec: { package: { name: '@dmspec/apple', version: '1.4.2', spec: "Apple's Device Management reference pages of 2026-06-09" } } }, null, 2));
+    writeFileSync(at('package.json'), JSON.stringify({ name: 'project', private: true, workspaces: ['generated'], dmspec: { package: { name: '@dmspec/apple', version: '1.4.2', spec: 'old pages' } } }, null, 2));
     writeFileSync(at('package-lock.json'), `${JSON.stringify(LOCK, null, 2)}\n`);
     mkdirSync(at('broken'));
     writeFileSync(at('broken/no-title.md'), 'A page with keys and no title.\n\n## Properties\n\n### Key\n\n- **Type:** `string`\n');
@@ -72,6 +76,7 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     expect(missing.stderr).toMatch(/^dmspec: --from pages-nowhere does not exist\n/);
     expect((await dmspecIn(['update-spec', '--from', 'package.json'], work)).stderr).toMatch(/--from package.json is not a folder of pages/);
     expect((await dmspecIn(['update-spec', '--from', 'broken'], work)).stderr).toMatch(/no date in broken: name the new version with --label/);
+    expect((await dmspecIn(['update-spec', '--from', '2026-08-18', '--label', 'august'], work)).stderr).toMatch(/spec\/spec\.json records the primary pages' date, so the label must be one/);
     const inSpec = await dmspecIn(['update-spec', '--from', '2026-08-18', '--reports', 'spec/reports'], work);
     expect(inSpec.code).toBe(2);
     expect(inSpec.stderr).toMatch(/--reports spec\/reports is inside the spec folder spec: a report there would be read as a page/);
@@ -93,7 +98,7 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
   it('leaves spec/, generated/ and the version as they were when generation fails', async () => {
     const spec = treeHash(at('spec'));
     const out = outputHash(at('generated'));
-    const r = await dmspecIn(['update-spec', '--from', 'broken', '--label', 'broken', '--force'], work);
+    const r = await dmspecIn(['update-spec', '--from', 'broken', '--label', '2026-09-09', '--force'], work);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('broken/no-title.md:1: error unknown-flavour');
     expect(r.stderr).toContain('spec/ and the output left as they were');
@@ -107,10 +112,13 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     const r = await dmspecIn(['update-spec', '--from', '2026-08-18'], work);
     expect(r.stderr).toContain('spec/ now holds the pages of 2026-08-18: 2026-06-09 → 2026-08-18; @dmspec/apple 1.4.2 → 2.0.0 (major bump)');
     expect(r.code).toBe(1);
-    const pages = (dir: string): string[] => listSpecFiles(dir).sort();
+    const pages = (dir: string): string[] => listSpecFiles(dir).filter((f) => !f.startsWith('supplement/')).sort();
     expect(pages(at('spec'))).toEqual(pages(at('2026-08-18')));
     expect(pages(at('spec')).length).toBeGreaterThan(100);
     for (const f of ['thesis.docx', 'sub/id_rsa', 'NOTES.txt', 'images/a.png']) expect(existsSync(at(`spec/${f}`)), f).toBe(true);
+    for (const f of ['passcode.md', 'vpn.md']) expect(readFileSync(at(`spec/supplement/rendered/${f}`)).equals(readFileSync(join(SHARED, 'apple-spec-2025-04-13-rendered', f))), f).toBe(true);
+    // spec.json records the new primary date (the old one named the report's old side), its supplement as it was.
+    expect(JSON.parse(readFileSync(at('spec/spec.json'), 'utf8'))).toMatchObject({ primary: { date: '2026-08-18', flavour: 'changelog' }, supplements: [{ folder: 'supplement/rendered', date: '2025-04-13' }] });
     const manifest = JSON.parse(readFileSync(at('spec/.dmspec-pages.json'), 'utf8'));
     expect(manifest.label).toBe('2026-08-18');
     expect(Object.keys(manifest.pages)).toEqual(pages(at('2026-08-18')));
@@ -145,7 +153,7 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     expect(inTheWay.code).toBe(2);
     expect(inTheWay.stderr).toMatch(/spec\/my-own\.md is not a page update-spec wrote, and the new version has a page of that name/);
     rmSync(at('next-2026-09-01/my-own.md'));
-    const second = listSpecFiles(at('spec')).filter((f) => f !== 'my-own.md')[1]!;
+    const second = listSpecFiles(at('spec')).filter((f) => f !== 'my-own.md' && !f.startsWith('supplement/'))[1]!;
     writeFileSync(at(`spec/${second}`), `${readFileSync(at(`spec/${second}`), 'utf8')}\nMy note.\n`);
     const edited = await dmspecIn(['update-spec', '--from', 'next-2026-09-01'], work);
     expect(edited.code).toBe(2);

@@ -40,7 +40,7 @@ const INLINE_KEYS = 6;
 const MAX_LIST_LINES = 8;
 
 /** An edit of at most this many words, with no context its keys share, is listed with each key's own text. */
-const BARE_EDIT_WORDS = 4;
+const BARE_EDIT_WORDS = 3;
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 
 /** Whether a hunk's context holds any word beyond the elision mark. */
