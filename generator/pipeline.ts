@@ -38,7 +38,7 @@ export const CHECK_RECORD_DIR = 'node_modules/.cache/dmspec/typecheck';
 /**
  * Most keys (over all objects) a spec may define for `generate`: every key becomes checked
  * TypeScript, whose type check grows with it (Apple's spec has about 6,100; 20,000 small keys
- * take about 1 GB).
+ * take under 1 GB, see the README).
  */
 export const MAX_GENERATED_KEYS = 20_000;
 

@@ -3,7 +3,7 @@
  * and a failed generate that leaves the output folder as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspec, dmspecIn, ROOT } from './helpers/cli.js';
@@ -99,6 +99,17 @@ describe('dmspec CLI', () => {
     expect(r.stderr).toMatch(/odd\.md:1: error unknown-flavour/);
     expect(r.stderr).toMatch(/left as it was/);
     expect(readFileSync(join(out, 'ir.json'), 'utf8')).toBe(before);
+  });
+
+  it('generate refuses a spec of more than 20,000 keys before emitting anything', async () => {
+    const dir = tempDir('cli-keys');
+    mkdirSync(join(dir, 'spec'));
+    // Three pages of 6,667 bare keys: inside every page limit, past the spec's.
+    for (let p = 0; p < 3; p++) writeFileSync(join(dir, `spec/p${p}.md`), `# P${p}\n\n## Properties\n\n${Array.from({ length: 6_667 }, (_, i) => `### K${i}\n`).join('\n')}`);
+    const r = await dmspecIn(['generate', '--spec', 'spec', '--out', 'out', '--quiet'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('spec: error spec-too-large: the spec defines 20,001 keys, more than the 20,000 generate takes; nothing was generated');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('diff reports changes, --fail-on breaking exits 1, --format json gives the change list', async () => {
