@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { lstatSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { notPrivate } from './validate/read-file.js';
 
 export const PAGES_MANIFEST = '.dmspec-pages.json';
 export class SpecPagesError extends Error {
@@ -51,9 +52,9 @@ function readManifest(specDir: string): { label: string; hashes: Map<string, str
   } catch {
     return undefined;
   }
-  const uid = process.getuid?.();
   if (!stat.isFile()) throw new SpecPagesError(`${file} is not a regular file`);
-  if ((uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) throw new SpecPagesError(`${file} is not yours alone (owner or mode): it decides which pages an update replaces, so it is not obeyed`);
+  const why = notPrivate(stat);
+  if (why) throw new SpecPagesError(`${file} decides which pages an update replaces, so it is not obeyed: ${why}`);
   if (stat.size > 16 * 1024 * 1024) throw new SpecPagesError(`${file} is ${stat.size} bytes, too large for a manifest`);
   let doc: unknown;
   try {

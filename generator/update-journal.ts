@@ -14,6 +14,7 @@
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { writeNewTree, type FileMap } from './emit/output-tree.js';
+import { notPrivate } from './validate/read-file.js';
 
 export class UpdateJournalError extends Error {
   override name = 'UpdateJournalError';
@@ -43,6 +44,8 @@ interface Journal {
   /** Folders staging created (a reports folder), removed again when the update is undone and they are empty. */
   made: string[];
 }
+
+const MAX_JOURNAL_BYTES = 64 * 1024 * 1024;
 
 export const journalDir = (specDir: string): string => `${resolve(specDir)}.dmspec-update`;
 const NEW = '.dmspec-update-new';
@@ -230,15 +233,18 @@ function undo(journal: Journal): void {
 
 /** Checks a journal found on disk: it decides what is renamed and removed, so it must be ours and name only the update's places. */
 function readJournal(dir: string, specDir: string): Journal | undefined {
-  const uid = process.getuid?.();
   const own = (p: string, what: string): void => {
     const st = lstatSync(p);
-    if (st.isSymbolicLink() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) throw new UpdateJournalError(`${p} (${what}) is not yours alone: it is not obeyed; remove it if you know where it came from`);
+    const why = st.isSymbolicLink() ? 'it is a symbolic link' : notPrivate(st);
+    if (why) throw new UpdateJournalError(`${p} (${what}) is not obeyed: ${why}; remove it if you know where it came from`);
   };
   own(dir, 'an interrupted update');
   const file = join(dir, 'journal.json');
   if (!exists(file)) return undefined;
   own(file, 'its journal');
+  const st = lstatSync(file);
+  // A pipe would block the read; a journal lists a step per page, a few hundred kilobytes.
+  if (!st.isFile() || st.size > MAX_JOURNAL_BYTES) throw new UpdateJournalError(`${file} is not a journal dmspec wrote (not a regular file, or over ${MAX_JOURNAL_BYTES} bytes); remove ${dir} if no update is running`);
   let j: Journal;
   try {
     j = JSON.parse(readFileSync(file, 'utf8')) as Journal;

@@ -121,6 +121,6 @@ describe('update-spec killed at each step', () => {
     writeFileSync(join(dir, 'spec.dmspec-update/journal.json'), JSON.stringify({ generator: 'dmspec update-spec', state: 'committed', steps: [{ kind: 'remove', target: '/etc/passwd' }] }));
     const r = await dmspecIn(['update-spec'], dir);
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/spec\.dmspec-update \(an interrupted update\) is not yours alone: it is not obeyed/);
+    expect(r.stderr).toMatch(/spec\.dmspec-update \(an interrupted update\) is not obeyed: it is writable by every user/);
   });
 });

@@ -60917,10 +60917,37 @@ export type PayloadType = keyof PayloadTypeMap;
 /** Any payload of a profile's `PayloadContent`, discriminated by `PayloadType`. */
 export type Payload = PayloadTypeMap[PayloadType];
 
-/** A configuration profile: the top-level keys, with `PayloadContent` holding payloads. */
-export interface Profile extends Omit<TopLevel, 'PayloadContent'> {
-  PayloadContent: Payload[];
+/**
+ * A payload of a type no Apple page defines (a third-party app's preference domain, such as
+ * `com.microsoft.autoupdate2`): the common payload keys with `PayloadType` pinned to `T`, and the
+ * payload's own keys `K` (any keys when not given). A type the spec defines gives `never`: its
+ * own interface types it.
+ *
+ * @example
+ * const profile: Profile<Payload | CustomPayload<'com.microsoft.autoupdate2', { ChannelName?: string }>> = …;
+ */
+export type CustomPayload<T extends string, K extends object = { [key: string]: unknown }> =
+  T extends PayloadType ? never : Omit<CommonPayloadKeys, 'PayloadType'> & { PayloadType: T } & K;
+
+/**
+ * A payload of any type the spec does not define, as the validators check it: its common payload
+ * keys only. What `isProfile` guarantees of such a payload.
+ */
+export type UncheckedPayload = CustomPayload<string>;
+
+/**
+ * A configuration profile: the top-level keys, with `PayloadContent` holding payloads (of the
+ * types the spec defines unless `P` adds others, such as a `CustomPayload`).
+ */
+export interface Profile<P = Payload> extends Omit<TopLevel, 'PayloadContent'> {
+  PayloadContent: P[];
 }
+
+/**
+ * A profile `isProfile` accepted: each payload of a type the spec defines checked by its page,
+ * any other payload for its common keys alone.
+ */
+export type CheckedProfile = Profile<Payload | UncheckedPayload>;
 
 /** Every declaration type the spec defines (`Type`), mapped to the interface of its `Payload`. */
 export interface DeclarationTypeMap {
@@ -60991,6 +61018,9 @@ export type DeclarationOf<T extends DeclarationType> = Omit<DeclarationBase, 'Ty
 
 /** Any declarative-management declaration, discriminated by `Type`. */
 export type Declaration = { [T in DeclarationType]: DeclarationOf<T> }[DeclarationType];
+
+/** A declaration of a type the spec does not define, as `validateDeclaration` checks it: the envelope alone. */
+export type UncheckedDeclaration = Omit<DeclarationBase, 'Type'> & { Type: string };
 
 /** Every MDM command the spec defines, by its `Command.RequestType`, mapped to its interface. */
 export interface CommandTypeMap {
@@ -61068,6 +61098,104 @@ export type RequestType = keyof CommandTypeMap;
 /** Any MDM command (`{ Command: { RequestType, … }, CommandUUID }`), discriminated by `Command.RequestType`. */
 export type Command = CommandTypeMap[RequestType];
 
+/** An MDM command of a request type the spec does not define, as `validateCommand` checks it: a `Command` dictionary with a string `RequestType`. */
+export interface UncheckedCommand {
+  Command: { RequestType: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** The command of one request type. */
+export type CommandOf<T extends RequestType> = CommandTypeMap[T];
+
+/**
+ * The response a device sends to each MDM command, by the command's `Command.RequestType`. A
+ * response does not name its request type: a server knows it from the `CommandUUID` it sent.
+ */
+export interface CommandResponseMap {
+  AccountConfiguration: AccountConfigurationResponse;
+  ActivationLockBypassCode: ActivationLockBypassCodeResponse;
+  ActiveNSExtensions: ActiveNSExtensionsResponse;
+  ApplyRedemptionCode: ApplyRedemptionCodeResponse;
+  AvailableOSUpdates: AvailableOSUpdatesResponse;
+  CancelEnhancedLogCollection: CancelEnhancedLogCollectionResponse;
+  CertificateList: CertificateListResponse;
+  ClearActivationLockBypassCode: ClearActivationLockBypassCodeResponse;
+  ClearPasscode: ClearPasscodeResponse;
+  ClearRestrictionsPassword: ClearRestrictionsPasswordResponse;
+  ContentCachingInformation: ContentCachingInformationResponse;
+  DeclarativeManagement: DeclarativeManagementResponse;
+  DeleteUser: DeleteUserResponse;
+  DeviceConfigured: DeviceConfiguredResponse;
+  DeviceInformation: DeviceInformationResponse;
+  DeviceLocation: DeviceLocationResponse;
+  DeviceLock: DeviceLockResponse;
+  DisableLostMode: DisableLostModeResponse;
+  DisableRemoteDesktop: DisableRemoteDesktopResponse;
+  EnableLostMode: EnableLostModeResponse;
+  EnableRemoteDesktop: EnableRemoteDesktopResponse;
+  EraseDevice: EraseDeviceResponse;
+  InstallApplication: InstallApplicationResponse;
+  InstallEnterpriseApplication: InstallEnterpriseApplicationResponse;
+  InstallMedia: InstallMediaResponse;
+  InstallProfile: InstallProfileResponse;
+  InstallProvisioningProfile: InstallProvisioningProfileResponse;
+  InstalledApplicationList: InstalledApplicationListResponse;
+  InviteToProgram: InviteToProgramResponse;
+  LOMDeviceRequest: LOMDeviceRequestResponse;
+  LOMSetupRequest: LOMSetupRequestResponse;
+  LogOutUser: LogOutUserResponse;
+  ManagedApplicationAttributes: ManagedApplicationAttributesResponse;
+  ManagedApplicationConfiguration: ManagedApplicationConfigurationResponse;
+  ManagedApplicationFeedback: ManagedApplicationFeedbackResponse;
+  ManagedApplicationList: ManagedApplicationListResponse;
+  ManagedMediaList: ManagedMediaListResponse;
+  NSExtensionMappings: NSExtensionMappingsResponse;
+  OSUpdateStatus: OSUpdateStatusResponse;
+  PlayLostModeSound: PlayLostModeSoundResponse;
+  ProfileList: ProfileListResponse;
+  ProvisioningProfileList: ProvisioningProfileListResponse;
+  RefreshCellularPlans: RefreshCellularPlansResponse;
+  RemoveApplication: RemoveApplicationResponse;
+  RemoveMedia: RemoveMediaResponse;
+  RemoveProfile: RemoveProfileResponse;
+  RemoveProvisioningProfile: RemoveProvisioningProfileResponse;
+  RequestMirroring: RequestMirroringResponse;
+  RestartDevice: RestartDeviceResponse;
+  Restrictions: RestrictionsResponse;
+  RotateFileVaultKey: RotateFileVaultKeyResponse;
+  ScheduleOSUpdate: ScheduleOSUpdateResponse;
+  ScheduleOSUpdateScan: ScheduleOSUpdateScanResponse;
+  SecurityInfo: SecurityInfoResponse;
+  SetAutoAdminPassword: SetAutoAdminPasswordResponse;
+  SetFirmwarePassword: SetFirmwarePasswordResponse;
+  SetRecoveryLock: SetRecoveryLockResponse;
+  Settings: SettingsResponse;
+  ShutDownDevice: ShutDownDeviceResponse;
+  StopMirroring: StopMirroringResponse;
+  TriggerEnhancedLogCollection: TriggerEnhancedLogCollectionResponse;
+  UnlockUserAccount: UnlockUserAccountResponse;
+  UserConfigured: UserConfiguredResponse;
+  UserList: UserListResponse;
+  ValidateApplications: ValidateApplicationsResponse;
+  VerifyFirmwarePassword: VerifyFirmwarePasswordResponse;
+  VerifyRecoveryLock: VerifyRecoveryLockResponse;
+}
+
+/** The keys every command response has: all a response without a result (`Status` other than `Acknowledged`) carries. */
+export type ResponseEnvelopeKey = "CommandUUID" | "EnrollmentID" | "EnrollmentUserID" | "ErrorChain" | "NotOnConsole" | "Status" | "UDID" | "UserID" | "UserLongName" | "UserShortName";
+
+/**
+ * A response as a device sends it: with `Status: 'Acknowledged'`, the command's result; with any
+ * other status (`Error`, `NotNow`, `CommandFormatError`, `Idle`), the envelope keys and none of the
+ * result's keys required.
+ */
+export type ResponseAs<R> = R extends { Status: infer S }
+  ? (R & { Status: 'Acknowledged' }) | (Omit<R, Exclude<keyof R, ResponseEnvelopeKey> | 'Status'> & Partial<Pick<R, Exclude<keyof R, ResponseEnvelopeKey>>> & { Status: Exclude<S, 'Acknowledged'> })
+  : R;
+
+/** The response to a command of request type `T`, as a device sends it (any command's, for the whole union). */
+export type CommandResponse<T extends keyof CommandResponseMap = keyof CommandResponseMap> = { [K in T]: ResponseAs<CommandResponseMap[K]> }[T];
+
 /** Every check-in message the spec defines, by its `MessageType`, mapped to its interface. */
 export interface CheckInMessageTypeMap {
   Authenticate: AuthenticateRequest;
@@ -61085,6 +61213,12 @@ export type MessageType = keyof CheckInMessageTypeMap;
 
 /** Any check-in message a device sends, discriminated by `MessageType`. */
 export type CheckInMessage = CheckInMessageTypeMap[MessageType];
+
+/** A check-in message of a type the spec does not define, as `validateCheckInMessage` checks it: a string `MessageType`. */
+export interface UncheckedCheckInMessage {
+  MessageType: string;
+  [key: string]: unknown;
+}
 
 /**
  * The name of every status item the spec defines (`device.model.family`): what a status

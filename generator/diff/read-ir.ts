@@ -4,8 +4,8 @@
  * foreign file is one clear error naming the field (`objects[3].properties[0].type.kind`),
  * never a TypeError half-way through a comparison and never a silently wrong report.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { IR_VERSION, PLATFORMS, PRIMITIVE_KINDS, type IrDocument } from '../model/ir.js';
+import { isFileProblem, readRegularFile } from '../validate/read-file.js';
 
 export class IrReadError extends Error {
   override name = 'IrReadError';
@@ -158,19 +158,12 @@ export function checkIrDocument(doc: unknown, file: string): IrDocument {
 
 /** Reads and checks an IR JSON file. Throws `IrReadError` for anything that is not one. */
 export function readIrFile(file: string): IrDocument {
-  let size: number;
-  try {
-    const stat = statSync(file);
-    if (!stat.isFile()) throw new IrReadError(`${file} is neither a spec directory nor a regular file`);
-    size = stat.size;
-  } catch (e) {
-    if (e instanceof IrReadError) throw e;
-    throw new IrReadError(`${file} does not exist`);
-  }
-  if (size > MAX_IR_BYTES) throw new IrReadError(`${file} is ${size} bytes, more than an IR file may be (${MAX_IR_BYTES})`);
+  // A regular file within the limit, checked on the open descriptor (a FIFO or /dev/zero is refused unread).
+  const bytes = readRegularFile(file, { maxBytes: MAX_IR_BYTES });
+  if (isFileProblem(bytes)) throw new IrReadError(`${file} is neither a spec directory nor an IR file dmspec reads: ${bytes.message}`);
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
     throw new IrReadError(`${file} is neither a spec directory nor an IR JSON file: ${(e as Error).message}`);
   }

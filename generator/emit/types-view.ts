@@ -3,7 +3,7 @@
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
-import { TOP_LEVEL } from './built-in-objects.js';
+import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
@@ -40,10 +40,17 @@ export interface TypesView {
   payloadTypes: RouteView[];
   /** The identifier of the profile's top level. */
   topLevel: string;
+  /** The identifier of the keys common to all payloads. */
+  commonPayloadKeys: string;
   declarations: RouteView[];
   /** The declaration envelope's keys other than `Type` and `Payload`, as a type. */
   declarationEnvelope: string;
+  /** What `validateDeclaration` checks of a declaration of a type the spec does not define. */
+  uncheckedDeclaration: string;
   commands: RouteView[];
+  responses: RouteView[];
+  /** The keys every command response has, as a union of string literals. */
+  responseEnvelope: string;
   checkIns: RouteView[];
   /** The status items' names, as a union of string literals (`never` when the spec has none). */
   statusItemNames: string;
@@ -170,9 +177,14 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     objects,
     payloadTypes: routeViews(kinds.payloads, 'payload type'),
     topLevel: model.identOf.get(TOP_LEVEL)!,
+    commonPayloadKeys: model.identOf.get(COMMON_PAYLOAD_KEYS)!,
     declarations: routeViews(kinds.declarations, 'declaration type'),
     declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
+    // Without Apple's envelope page only `Type` is checked.
+    uncheckedDeclaration: base ? `Omit<${base.ident}, 'Type'> & { Type: string }` : '{ Type: string; [key: string]: unknown }',
     commands: routeViews(kinds.commands, 'request type'),
+    responses: routeViews(kinds.responses, 'request type'),
+    responseEnvelope: kinds.responseEnvelope.map(tsString).join(' | ') || 'never',
     checkIns: routeViews(kinds.checkIns, 'message type'),
     statusItemNames: statusItems(model.objects.map((e) => e.ir)).map((i) => tsString(i.name)).join(' | ') || 'never',
   };
