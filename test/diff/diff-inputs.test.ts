@@ -7,10 +7,11 @@
  * nothing.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspecIn } from '../helpers/cli.js';
+import { describeWith, SHARED } from '../helpers/corpus.js';
 import { tempDir } from '../helpers/temp.js';
 
 /** A changelog-flavour page of one object with the given keys (`name: type`). */
@@ -133,6 +134,32 @@ describe('diff --git-range', () => {
     expect(r.stderr).toMatch(/^HEAD:spec\/b\.md:\d+: error unknown-flavour: /m);
     expect(r.stderr).toContain('no report: HEAD:spec has pages that could not be read');
     expect(r.stdout).not.toContain('removed');
+  });
+});
+
+describeWith(join(SHARED, 'apple-spec-2025-04-13-rendered'), 'spec folders with a supplement', () => {
+  it('compare what each side fuses: a page only in the supplement is no object, in a directory or at a revision', async () => {
+    const { dir, commit } = repository();
+    mkdirSync(join(dir, 'spec/supplement/old'), { recursive: true });
+    writeFileSync(join(dir, 'spec/a.md'), page('A', { K: 'string' }));
+    // The rendered VPN page exists only in the supplement: it supplies facts, it is not an object.
+    writeFileSync(join(dir, 'spec/supplement/old/vpn.md'), readFileSync(join(SHARED, 'apple-spec-2025-04-13-rendered/vpn.md')));
+    writeFileSync(join(dir, 'spec/spec.json'), JSON.stringify({ primary: { date: '2026-08-18', source: 'pages' }, supplements: [{ folder: 'supplement/old', flavour: 'rendered', date: '2025-04-13', source: 'rendered pages' }] }));
+    commit('with a supplement');
+    mkdirSync(join(dir, 'plain'));
+    writeFileSync(join(dir, 'plain/a.md'), page('A', { K: 'string' }));
+    const folders = await dmspecIn(['diff', 'spec', 'plain', '--fail-on', 'any', '--format', 'json'], dir);
+    expect(folders.code, folders.stderr).toBe(0);
+    expect(JSON.parse(folders.stdout).changes).toEqual([]);
+    // Without the manifest the same page is primary: then VPN is an object, and its removal shows.
+    const bare = await dmspecIn(['diff', 'plain', 'spec/supplement/old', '--format', 'json'], dir);
+    expect(JSON.parse(bare.stdout).changes).toContainEqual(expect.objectContaining({ object: 'VPN', kind: 'object-added' }));
+    rmSync(join(dir, 'spec/supplement'), { recursive: true });
+    rmSync(join(dir, 'spec/spec.json'));
+    commit('without');
+    const revisions = await dmspecIn(['diff', '--git-range', 'HEAD~1..HEAD', '--fail-on', 'any', '--format', 'json'], dir);
+    expect(revisions.code, revisions.stderr).toBe(0);
+    expect(JSON.parse(revisions.stdout).changes).toEqual([]);
   });
 });
 
