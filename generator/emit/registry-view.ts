@@ -9,6 +9,7 @@ import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 import { runtimeAvailability } from './validator-code.js';
+import { declarationFacts } from './declaration-facts.js';
 
 export interface RegistryView {
   byName: string[];
@@ -18,6 +19,7 @@ export interface RegistryView {
   commands: string[];
   checkIns: string[];
   payloadFacts: string[];
+  declarationFacts: string[];
 }
 
 export interface DocumentsView {
@@ -55,6 +57,10 @@ export function registryView(model: EmitModel): RegistryView {
     commands: entries(kinds.commands),
     checkIns: entries(kinds.checkIns),
     payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
+    declarationFacts: kinds.declarations.map(([key, list]) => {
+      const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
+      return `[${tsString(key)}, ${JSON.stringify(declarationFacts(key, list, model, missing))}],`;
+    }),
   };
 }
 

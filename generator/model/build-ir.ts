@@ -5,6 +5,7 @@
 import type { PageResult } from '../parse/parse-page.js';
 import { cmp, compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
+import { resolveDeclarationTypes } from './declaration-types.js';
 
 export function buildIr(pages: readonly PageResult[]): IrDocument {
   const diagnostics: Diagnostic[] = pages.flatMap((p) => p.diagnostics);
@@ -12,7 +13,7 @@ export function buildIr(pages: readonly PageResult[]): IrDocument {
   const candidates = pages.flatMap((p) => (p.object ? [{ ...p.object }] : []));
   candidates.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
 
-  const objects: IrObject[] = [];
+  let objects: IrObject[] = [];
   const definitions = new Map<string, IrObject>();
   for (const o of candidates) {
     if (!isDefinition(o)) {
@@ -32,6 +33,8 @@ export function buildIr(pages: readonly PageResult[]): IrDocument {
   }
   inheritRootKinds(definitions);
   diagnostics.push(...resolveReferences(definitions));
+  diagnostics.push(...resolveDeclarationTypes(definitions));
+  objects = objects.map((o) => (isDefinition(o) ? definitions.get(o.name) ?? o : o));
   diagnostics.sort(compareDiagnostics);
   return { irVersion: IR_VERSION, objects, diagnostics };
 }

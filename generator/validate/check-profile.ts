@@ -24,7 +24,19 @@ export type ProfileIssueCode =
   | 'signer-untrusted'
   | 'unknown-document'
   | 'trailing-bytes'
-  | 'timeout';
+  | 'timeout'
+  | DeclarationSetCode;
+
+/** Codes of findings about declarations as a set (`declaration-set.ts`). */
+export type DeclarationSetCode =
+  | 'duplicate-declaration'
+  | 'dangling-declaration-reference'
+  | 'reference-wrong-kind'
+  | 'not-activated'
+  | 'predicate-syntax'
+  | 'unknown-status-item'
+  | 'unknown-extension-term'
+  | 'unknown-management-property';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -36,6 +48,8 @@ export interface ProfileIssue {
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** The offset in the string value at `path` the finding is about (a predicate's syntax error), from 0. */
+  offset?: number;
 }
 
 export interface PayloadReport {

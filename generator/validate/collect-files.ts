@@ -18,13 +18,15 @@ export interface CollectedFile {
   path: string;
   /** Named on the command line, not found by a walk. */
   named: boolean;
+  /** For a file a walk found, the directory named on the command line that it is under. */
+  root?: string;
 }
 
 export class CollectError extends Error {
   override name = 'CollectError';
 }
 
-function walk(dir: string, out: CollectedFile[]): void {
+function walk(dir: string, out: CollectedFile[], root: string): void {
   let listed;
   try {
     listed = readdirSync(dir, { withFileTypes: true });
@@ -39,11 +41,11 @@ function walk(dir: string, out: CollectedFile[]): void {
     // Installed packages are not a project's documents: walking `.` in a repository would
     // otherwise report each of their JSON files as an unknown document.
     if (e.isDirectory() && e.name === 'node_modules') continue;
-    if (e.isDirectory()) walk(path, out);
+    if (e.isDirectory()) walk(path, out, root);
     else if ((e.isFile() || e.isSymbolicLink()) && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
       // A link is read when it leads to a file, never walked when it leads to a directory.
       if (e.isSymbolicLink() && !isFile(path)) continue;
-      out.push({ path, named: false });
+      out.push({ path, named: false, root });
     }
     if (out.length > MAX_WALK_FILES) throw new CollectError(`${dir}: more than ${MAX_WALK_FILES} documents under it`);
   }
@@ -67,7 +69,7 @@ export function collectFiles(args: readonly string[]): CollectedFile[] {
     } catch {
       // Missing or unreadable: named, so the report says why it could not be read.
     }
-    if (directory) walk(arg, out);
+    if (directory) walk(arg, out, arg);
     else out.push({ path: arg, named: true });
   }
   return out;

@@ -7,7 +7,7 @@ import type { PlistValue } from '../plist/tagged-plist.js';
 import { dictGet } from '../plist/tagged-plist.js';
 import { firstMeaningful } from './read-profile.js';
 
-export type DocumentKind = 'profile' | 'declaration' | 'command' | 'check-in' | 'unknown';
+export type DocumentKind = 'profile' | 'declaration' | 'declaration-set' | 'command' | 'check-in' | 'unknown';
 
 /** The kind of a plist document, and the value that names its type (`Command.RequestType`, `MessageType`, `PayloadType`). */
 export function plistKind(root: PlistValue): { kind: DocumentKind; type?: string } {
@@ -35,6 +35,11 @@ export function jsonKind(value: unknown): { kind: DocumentKind; type?: string } 
     return { kind: 'declaration', ...(typeof v['Type'] === 'string' ? { type: v['Type'] } : {}) };
   }
   return { kind: 'unknown' };
+}
+
+/** A JSON array of declarations (at least one, and nothing else): a set, checked as one. */
+export function isDeclarationArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => jsonKind(v).kind === 'declaration');
 }
 
 /** True when the bytes hold JSON text (a `{` or `[` after a BOM and whitespace). */

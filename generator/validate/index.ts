@@ -12,7 +12,8 @@ import { checkProfile, type CheckOptions, type ProfileReport } from './check-pro
 import { loadSpecValidators, type ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile, type ProfileLimits } from './read-profile.js';
 import { checkDocument, unknownDocument } from './check-document.js';
-import { jsonDepth, jsonKind, looksLikeJson, plistKind, type DocumentKind } from './document-kind.js';
+import { isDeclarationArray, jsonDepth, jsonKind, looksLikeJson, plistKind, type DocumentKind } from './document-kind.js';
+import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 import type { TrustAnchors } from './trust.js';
 import { collectFiles } from './collect-files.js';
 import { TOP } from './profile-rules.js';
@@ -93,19 +94,38 @@ function signatureIssues(report: FileReport): void {
   report.issues.unshift(...found);
 }
 
-/** A declaration's JSON: parsed within the size and depth limits, then routed by kind. */
-function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): FileReport {
+/** A file's report before filters, and the declaration it holds (a directory's declarations are checked as a set). */
+interface Checked {
+  report: FileReport;
+  declaration?: unknown;
+}
+
+/**
+ * A declaration's JSON, or a JSON array of declarations (checked one by one, then as a set):
+ * parsed within the size and depth limits, then routed by kind.
+ */
+function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Checked {
   const limits = options.limits ?? DEFAULT_PROFILE_LIMITS;
   let value: unknown;
   try {
     value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch (e) {
-    return { file, payloads: [], issues: [], error: e instanceof TypeError ? 'the JSON is not valid UTF-8' : `malformed JSON (${(e as Error).message})` };
+    return { report: { file, payloads: [], issues: [], error: e instanceof TypeError ? 'the JSON is not valid UTF-8' : `malformed JSON (${(e as Error).message})` } };
   }
-  if (jsonDepth(value, limits.maxDepth) > limits.maxDepth) return { file, payloads: [], issues: [], error: `nesting deeper than ${limits.maxDepth}` };
+  if (jsonDepth(value, limits.maxDepth) > limits.maxDepth) return { report: { file, payloads: [], issues: [], error: `nesting deeper than ${limits.maxDepth}` } };
+  if (isDeclarationArray(value)) {
+    const report: FileReport = { file, payloads: [], issues: [], kind: 'declaration-set' };
+    const members: SetMember[] = value.map((item, i) => {
+      const one = checkDocument(file, 'declaration', jsonKind(item).type, item, validators, options);
+      for (const issue of one.issues) report.issues.push({ ...issue, path: issue.path === '' ? `[${i}]` : `[${i}].${issue.path}` });
+      return { report, prefix: `[${i}]`, value: item };
+    });
+    checkDeclarationSet(members, validators);
+    return { report };
+  }
   const { kind, type } = jsonKind(value);
-  if (kind !== 'declaration') return { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' };
-  return { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) };
+  if (kind !== 'declaration') return { report: { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } };
+  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, declaration: value };
 }
 
 /**
@@ -113,12 +133,20 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
  * (JSON), an MDM command or a check-in message (plists), told apart by their content.
  */
 export async function validateDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<FileReport> {
-  const report = await readAndCheck(file, bytes, validators, options);
+  const { report } = await readAndCheck(file, bytes, validators, options);
+  return filtered(report, options);
+}
+
+function filtered(report: FileReport, options: ValidateProfilesOptions): FileReport {
   return options.filters ? applyFilters(report, findingFilter(options.filters)) : report;
 }
 
-async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<FileReport> {
+async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {
   if (looksLikeJson(bytes)) return validateJson(file, bytes, validators, options);
+  return { report: await readAndCheckPlist(file, bytes, validators, options) };
+}
+
+async function readAndCheckPlist(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<FileReport> {
   // One deadline for reading and checking: the time limit covers the whole file.
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
   try {
@@ -181,14 +209,28 @@ function readRegularFile(file: string, maxBytes: number): Uint8Array | string {
 /** Reads and validates one profile's bytes (any document kind: see `validateDocumentBytes`). */
 export const validateProfileBytes = validateDocumentBytes;
 
-/** Reads and validates document files; a directory stands for the documents under it (see `collectFiles`). */
+/**
+ * Reads and validates document files; a directory stands for the documents under it (see
+ * `collectFiles`), and the declarations under one directory are also checked as a set.
+ */
 export async function validateProfileFiles(files: readonly string[], validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<FileReport[]> {
   const limits = options.limits ?? DEFAULT_PROFILE_LIMITS;
   const reports: FileReport[] = [];
-  for (const { path: file, named } of collectFiles(files)) {
+  const sets = new Map<string, SetMember[]>();
+  for (const { path: file, named, root } of collectFiles(files)) {
     const bytes = readRegularFile(file, limits.maxBytes);
-    if (typeof bytes === 'string') reports.push({ file, payloads: [], issues: [], error: bytes });
-    else reports.push(await validateDocumentBytes(file, bytes, validators, named ? options : { ...options, named }));
+    if (typeof bytes === 'string') {
+      reports.push({ file, payloads: [], issues: [], error: bytes });
+      continue;
+    }
+    const { report, declaration } = await readAndCheck(file, bytes, validators, named ? options : { ...options, named });
+    reports.push(report);
+    if (root !== undefined && declaration !== undefined) {
+      const set = sets.get(root) ?? [];
+      set.push({ report, prefix: '', value: declaration });
+      sets.set(root, set);
+    }
   }
-  return reports;
+  for (const members of sets.values()) checkDeclarationSet(members, validators);
+  return reports.map((r) => filtered(r, options));
 }

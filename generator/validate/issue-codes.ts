@@ -27,6 +27,14 @@ export const ISSUE_CODES: Readonly<Record<ProfileIssueCode, string>> = {
   'unknown-document': 'A file that is no document kind dmspec knows.',
   'trailing-bytes': 'Bytes follow the plist\'s closing tag.',
   timeout: 'Validation of the file was stopped by the time limit.',
+  'duplicate-declaration': 'Two declarations of a set share an Identifier.',
+  'dangling-declaration-reference': 'A key that holds a declaration\'s Identifier names none of the set.',
+  'reference-wrong-kind': 'A key that holds a declaration\'s Identifier names a declaration of a category or type its page does not allow.',
+  'not-activated': 'A configuration no activation of the set names, or an asset no configuration names.',
+  'predicate-syntax': 'An activation\'s predicate is not predicate format string syntax.',
+  'unknown-status-item': 'A status subscription or predicate names a status item the spec does not define.',
+  'unknown-extension-term': 'A predicate uses an extension term other than @status, @key and @property.',
+  'unknown-management-property': 'A predicate reads a management property no declaration of the set defines.',
 };
 
 /** True for a code a finding can carry. */
