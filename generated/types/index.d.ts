@@ -51324,10 +51324,9 @@ export interface StatusReport {
   /**
    * A dictionary where the keys are the status item paths and values are the corresponding status item value.
    *
-   * Typed loosely: StatusReport.StatusItems is not in the spec (its page is missing).
    * Source: statusreport.md:9
    */
-  StatusItems: Record<string, unknown>;
+  StatusItems: StatusReportStatusItems;
   /**
    * An array of errors for this status report.
    *
@@ -51356,6 +51355,996 @@ export interface StatusReportError {
    * Source: statusreport/error.md:10
    */
   StatusItem: string;
+}
+
+/**
+ * The status items of a status report, nested by the segments of their names (`device.model.family` is `device` → `model` → `family`); composed from the status-item pages.
+ *
+ * StatusReport.StatusItems (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItems {
+  /**
+   * The status items whose names start with `account.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  account?: StatusReportStatusItemsAccount;
+  /**
+   * The status items whose names start with `app.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  app?: StatusReportStatusItemsApp;
+  /**
+   * The status items whose names start with `content-cache.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  "content-cache"?: StatusReportStatusItemsContentCache;
+  /**
+   * The status items whose names start with `device.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  device?: StatusReportStatusItemsDevice;
+  /**
+   * The status items whose names start with `diskmanagement.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  diskmanagement?: StatusReportStatusItemsDiskmanagement;
+  /**
+   * The status items whose names start with `enhanced-logging.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  "enhanced-logging"?: StatusReportStatusItemsEnhancedLogging;
+  /**
+   * The status items whose names start with `management.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  management?: StatusReportStatusItemsManagement;
+  /**
+   * The status items whose names start with `mdm.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  mdm?: StatusReportStatusItemsMdm;
+  /**
+   * The status items whose names start with `migration-assistant.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  "migration-assistant"?: StatusReportStatusItemsMigrationAssistant;
+  /**
+   * The status items whose names start with `package.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  package?: StatusReportStatusItemsPackage;
+  /**
+   * The status items whose names start with `passcode.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  passcode?: StatusReportStatusItemsPasscode;
+  /**
+   * The status items whose names start with `screensharing.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  screensharing?: StatusReportStatusItemsScreensharing;
+  /**
+   * The status items whose names start with `security.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  security?: StatusReportStatusItemsSecurity;
+  /**
+   * The status items whose names start with `services.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  services?: StatusReportStatusItemsServices;
+  /**
+   * The status items whose names start with `softwareupdate.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  softwareupdate?: StatusReportStatusItemsSoftwareupdate;
+  /**
+   * The status items whose names start with `test.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  test?: StatusReportStatusItemsTest;
+}
+
+/**
+ * The status items whose names start with `account.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.account (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsAccount {
+  /**
+   * The status items whose names start with `account.list.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  list?: StatusReportStatusItemsAccountList;
+}
+
+/**
+ * The status items whose names start with `account.list.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.account.list (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsAccountList {
+  /**
+   * A list of status values for the Calendar accounts.
+   *
+   * Status item `account.list.caldav` (StatusAccountListCalDAV).
+   *
+   * Source: statusaccountlistcaldav.md:9
+   */
+  caldav?: StatusAccountListCalDAVAccountObject[];
+  /**
+   * A list of status values for the Contacts accounts.
+   *
+   * Status item `account.list.carddav` (StatusAccountListCardDAV).
+   *
+   * Source: statusaccountlistcarddav.md:9
+   */
+  carddav?: StatusAccountListCardDAVAccountObject[];
+  /**
+   * A list of status values for the Exchange accounts.
+   *
+   * Status item `account.list.exchange` (StatusAccountListExchange).
+   *
+   * Source: statusaccountlistexchange.md:9
+   */
+  exchange?: StatusAccountListExchangeAccountObject[];
+  /**
+   * A list of status values for the Google accounts.
+   *
+   * Status item `account.list.google` (StatusAccountListGoogle).
+   *
+   * Source: statusaccountlistgoogle.md:9
+   */
+  google?: StatusAccountListGoogleAccountObject[];
+  /**
+   * A list of status values for the LDAP accounts.
+   *
+   * Status item `account.list.ldap` (StatusAccountListLDAP).
+   *
+   * Source: statusaccountlistldap.md:9
+   */
+  ldap?: StatusAccountListLDAPAccountObject[];
+  /**
+   * The status items whose names start with `account.list.mail.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  mail?: StatusReportStatusItemsAccountListMail;
+  /**
+   * A list of status values for the subscribed calendars.
+   *
+   * Status item `account.list.subscribed-calendar` (StatusAccountListSubscribedCalendar).
+   *
+   * Source: statusaccountlistsubscribedcalendar.md:9
+   */
+  "subscribed-calendar"?: StatusAccountListSubscribedCalendarAccountObject[];
+}
+
+/**
+ * The status items whose names start with `account.list.mail.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.account.list.mail (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsAccountListMail {
+  /**
+   * A list of status values for the incoming Mail accounts.
+   *
+   * Status item `account.list.mail.incoming` (StatusAccountListMailIncoming).
+   *
+   * Source: statusaccountlistmailincoming.md:9
+   */
+  incoming?: StatusAccountListMailIncomingAccountObject[];
+  /**
+   * A list of status values for the outgoing Mail accounts.
+   *
+   * Status item `account.list.mail.outgoing` (StatusAccountListMailOutgoing).
+   *
+   * Source: statusaccountlistmailoutgoing.md:9
+   */
+  outgoing?: StatusAccountListMailOutgoingAccountObject[];
+}
+
+/**
+ * The status items whose names start with `app.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.app (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsApp {
+  /**
+   * The status items whose names start with `app.managed.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  managed?: StatusReportStatusItemsAppManaged;
+}
+
+/**
+ * The status items whose names start with `app.managed.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.app.managed (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsAppManaged {
+  /**
+   * An array of dictionaries that describe the device’s declarative managed apps.
+   *
+   * Status item `app.managed.list` (StatusAppManagedList).
+   *
+   * Source: statusappmanagedlist.md:9
+   */
+  list?: StatusAppManagedListAppObject[];
+}
+
+/**
+ * The status items whose names start with `content-cache.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.content-cache (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsContentCache {
+  /**
+   * A dictionary that contains info about the usage of the Content Cache on the device
+   *
+   * Status item `content-cache.info` (StatusContentCacheInfo).
+   *
+   * Source: statuscontentcacheinfo.md:9
+   */
+  info?: StatusContentCacheInfoContentCacheInfoObject;
+  /**
+   * An array of dictionaries that describes parent Content Caches.
+   *
+   * Status item `content-cache.parents` (StatusContentCacheParents).
+   *
+   * Source: statuscontentcacheparents.md:9
+   */
+  parents?: StatusContentCacheParentsParentsItemObject[];
+  /**
+   * An array of dictionaries that describes peer Content Caches.
+   *
+   * Status item `content-cache.peers` (StatusContentCachePeers).
+   *
+   * Source: statuscontentcachepeers.md:9
+   */
+  peers?: StatusContentCachePeersPeerItemObject[];
+  /**
+   * The basic set of AssetCache status items
+   *
+   * Status item `content-cache.status` (StatusContentCacheService). Also defined by StatusContentCacheStatus (statuscontentcachestatus.md).
+   *
+   * Source: statuscontentcacheservice.md:9
+   */
+  status?: StatusContentCacheServiceContentCacheStatusObject;
+}
+
+/**
+ * The status items whose names start with `device.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDevice {
+  /**
+   * The status items whose names start with `device.identifier.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  identifier?: StatusReportStatusItemsDeviceIdentifier;
+  /**
+   * The status items whose names start with `device.model.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  model?: StatusReportStatusItemsDeviceModel;
+  /**
+   * The status items whose names start with `device.operating-system.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  "operating-system"?: StatusReportStatusItemsDeviceOperatingSystem;
+  /**
+   * The status items whose names start with `device.power.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  power?: StatusReportStatusItemsDevicePower;
+  /**
+   * The status items whose names start with `device.system.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  system?: StatusReportStatusItemsDeviceSystem;
+}
+
+/**
+ * The status items whose names start with `device.identifier.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.identifier (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDeviceIdentifier {
+  /**
+   * The device’s serial number.
+   *
+   * Status item `device.identifier.serial-number` (StatusDeviceSerialNumber).
+   *
+   * Source: statusdeviceserialnumber.md:9
+   */
+  "serial-number"?: string;
+  /**
+   * The device’s UDID. This value is always available on the device channel. This value is only available on user channels whose organization matches that of the device channel.
+   *
+   * Status item `device.identifier.udid` (StatusDeviceUDID).
+   *
+   * Source: statusdeviceudid.md:9
+   */
+  udid?: string;
+}
+
+/**
+ * The status items whose names start with `device.model.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.model (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDeviceModel {
+  /**
+   * The hardware family of the device, such as `Mac`, `iPhone`, or `iPad`.
+   *
+   * Status item `device.model.family` (StatusDeviceModelFamily).
+   *
+   * Source: statusdevicemodelfamily.md:9
+   */
+  family?: string;
+  /**
+   * A two-part string that specifies the device’s model. The first part specifies device’s model family, and the second part specifies the model’s version. The model’s version is a comma-separated number where the first part of the number is the version, and the second part is a variant, such as `MacBookPro15,1` or `iPhone13,2`.
+   *
+   * Status item `device.model.identifier` (StatusDeviceModelIdentifier).
+   *
+   * Source: statusdevicemodelidentifier.md:9
+   */
+  identifier?: string;
+  /**
+   * The device’s marketing name, such as `iPhone 12`. This value may not always be available.
+   *
+   * Status item `device.model.marketing-name` (StatusDeviceModelMarketingName).
+   *
+   * Source: statusdevicemodelmarketingname.md:9
+   */
+  "marketing-name"?: string;
+  /**
+   * The device’s model number.
+   *
+   * Status item `device.model.number` (StatusDeviceModelNumber).
+   *
+   * Source: statusdevicemodelnumber.md:9
+   */
+  number?: string;
+}
+
+/**
+ * The status items whose names start with `device.operating-system.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.operating-system (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDeviceOperatingSystem {
+  /**
+   * The operating system’s build version on the device, such as `18F132`.
+   *
+   * Status item `device.operating-system.build-version` (StatusDeviceOperatingSystemBuildVersion).
+   *
+   * Source: statusdeviceoperatingsystembuildversion.md:9
+   */
+  "build-version"?: string;
+  /**
+   * The operating system family in use on the device, such as `macOS` or `iOS`.
+   *
+   * Status item `device.operating-system.family` (StatusDeviceOperatingSystemFamily).
+   *
+   * Source: statusdeviceoperatingsystemfamily.md:9
+   */
+  family?: string;
+  /**
+   * The operating system’s marketing name in use on the device, such as `Catalina`.
+   *
+   * Status item `device.operating-system.marketing-name` (StatusDeviceOperatingSystemMarketingName).
+   *
+   * Source: statusdeviceoperatingsystemmarketingname.md:9
+   */
+  "marketing-name"?: string;
+  /**
+   * The status items whose names start with `device.operating-system.supplemental.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  supplemental?: StatusReportStatusItemsDeviceOperatingSystemSupplemental;
+  /**
+   * The operating system’s version in use on the device, such as `15.0`.
+   *
+   * Status item `device.operating-system.version` (StatusDeviceOperatingSystemVersion).
+   *
+   * Source: statusdeviceoperatingsystemversion.md:9
+   */
+  version?: string;
+}
+
+/**
+ * The status items whose names start with `device.operating-system.supplemental.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.operating-system.supplemental (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDeviceOperatingSystemSupplemental {
+  /**
+   * The operating system’s build and Background Security Improvement versions in use on the device, for example, `20A123a` or `20B27c`.
+   *
+   * Status item `device.operating-system.supplemental.build-version` (StatusDeviceOperatingSystemSupplementalBuildVersion).
+   *
+   * Source: statusdeviceoperatingsystemsupplementalbuildversion.md:9
+   */
+  "build-version"?: string;
+  /**
+   * The operating system’s Background Security Improvement version in use on the device, for example, `a`.
+   *
+   * Status item `device.operating-system.supplemental.extra-version` (StatusDeviceOperatingSystemSupplementalExtraVersion).
+   *
+   * Source: statusdeviceoperatingsystemsupplementalextraversion.md:9
+   */
+  "extra-version"?: string;
+}
+
+/**
+ * The status items whose names start with `device.power.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.power (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDevicePower {
+  /**
+   * The battery health status, which has the following values:
+   *
+   * - `non-genuine`: The battery isn’t a genuine Apple battery.
+   * - `normal`: The battery is operating normally.
+   * - `service-recommended`: The system recommends battery service.
+   * - `unknown`: The system couldn’t determine battery health information.
+   * - `unsupported`: The device doesn’t support battery health reporting.
+   *
+   * Supported on iPhones, specific iPad models, and Mac computers with Apple silicon.
+   *
+   * Status item `device.power.battery-health` (StatusDeviceBatteryHealth).
+   *
+   * Allowed values: non-genuine, normal, service-recommended, unknown, unsupported.
+   * Source: statusdevicebatteryhealth.md:9
+   */
+  "battery-health"?: "non-genuine" | "normal" | "service-recommended" | "unknown" | "unsupported";
+}
+
+/**
+ * The status items whose names start with `device.system.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.device.system (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDeviceSystem {
+  /**
+   * A dictionary where each key represents a hardware component name and each value is a string indicating the component’s health status, which has the following values:
+   *
+   * - `ok`: The component is operating normally.
+   * - `error`: The component has a detected error or failure.
+   * - `non-genuine`: The component isn’t a genuine Apple component.
+   *
+   * Not all keys are supported on each device. The dictionary includes only components that are present and reportable on the device.
+   *
+   * Status item `device.system.health` (StatusDeviceSystemHealth).
+   *
+   * Source: statusdevicesystemhealth.md:9
+   */
+  health?: StatusDeviceSystemHealthDeviceSystemHealthObject;
+}
+
+/**
+ * The status items whose names start with `diskmanagement.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.diskmanagement (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDiskmanagement {
+  /**
+   * The status items whose names start with `diskmanagement.filevault.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  filevault?: StatusReportStatusItemsDiskmanagementFilevault;
+}
+
+/**
+ * The status items whose names start with `diskmanagement.filevault.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.diskmanagement.filevault (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsDiskmanagementFilevault {
+  /**
+   * A Boolean value that specifies the File Vault enabled status on the device.
+   *
+   * Status item `diskmanagement.filevault.enabled` (StatusDiskManagementFileVaultEnabled).
+   *
+   * Source: statusdiskmanagementfilevaultenabled.md:9
+   */
+  enabled?: boolean;
+}
+
+/**
+ * The status items whose names start with `enhanced-logging.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.enhanced-logging (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsEnhancedLogging {
+  /**
+   * The current enhanced log collection session AppleCare token. The device returns an empty string if there’s no session status to report.
+   *
+   * Status item `enhanced-logging.applecare-token` (StatusEnhancedLoggingAppleCareToken).
+   *
+   * Source: statusenhancedloggingapplecaretoken.md:9
+   */
+  "applecare-token"?: string;
+  /**
+   * The enhanced log collection session status, which has the following values:
+   *
+   * - `none`: The device has never run an enhanced log collection session.
+   * - `waiting-for-consent`: The device is waiting for the user to consent to the enhanced log collection.
+   * - `collecting`: The enhanced log collection is in progress.
+   * - `follow-up-question`: The device is waiting for follow-up response from the user.
+   * - `upload-consent`: The device is waiting for the user to approve upload of the enhanced logs.
+   * - `uploading`: The device is uploading the enhanced logs.
+   * - `finished`: The device completed the enhanced log collection session.
+   * - `failed`: The device failed to complete the enhanced log collection session.
+   * - `cancelled` - The device management service cancelled the enhanced log collection session.
+   * - `declined` - The user declined the enhanced log collection session.
+   *
+   * Status item `enhanced-logging.status` (StatusEnhancedLogging). Also defined by StatusEnhancedLoggingStatus (statusenhancedloggingstatus.md).
+   *
+   * Allowed values: none, waiting-for-consent, collecting, follow-up-question, upload-consent, uploading, finished, failed, cancelled, declined.
+   * - cancelled: The device management service cancelled the enhanced log collection session.
+   * - declined: The user declined the enhanced log collection session.
+   * Source: statusenhancedlogging.md:9
+   */
+  status?: "none" | "waiting-for-consent" | "collecting" | "follow-up-question" | "upload-consent" | "uploading" | "finished" | "failed" | "cancelled" | "declined";
+  /**
+   * The enhanced log collection session RFC 3339 timestamp that the device reports for the last session status change. The device returns an empty string if there’s no session status to report.
+   *
+   * Status item `enhanced-logging.timestamp` (StatusEnhancedLoggingTimestamp).
+   *
+   * Source: statusenhancedloggingtimestamp.md:9
+   */
+  timestamp?: string;
+}
+
+/**
+ * The status items whose names start with `management.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.management (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsManagement {
+  /**
+   * An object that contains the client’s protocol capabilities. These typically only change when the device upgrades its software. An implicit status subscription for this status item is always present, so the client always reports changes to the server.
+   *
+   * Status item `management.client-capabilities` (StatusManagementClientCapabilities).
+   *
+   * Source: statusmanagementclientcapabilities.md:9
+   */
+  "client-capabilities"?: StatusManagementClientCapabilitiesCapabilitiesObject;
+  /**
+   * A collection of the client’s processed declarations.
+   *
+   * Status item `management.declarations` (StatusManagementDeclarations).
+   *
+   * Source: statusmanagementdeclarations.md:9
+   */
+  declarations?: StatusManagementDeclarationsDeclarationsObject;
+}
+
+/**
+ * The status items whose names start with `mdm.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.mdm (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsMdm {
+  /**
+   * The list of apps. The response doesn’t include apps that Declarative Device Management manages.
+   *
+   * Status item `mdm.app` (StatusMDMApp).
+   *
+   * Source: statusmdmapp.md:9
+   */
+  app?: StatusMDMAppAppObject[];
+  /**
+   * The device management enrollment type that indicates how the device is enrolled, which has the following possible values:
+   *
+   * - `none`: Device isn’t enrolled
+   * - `supervised`: Device is supervised
+   * - `device`: Device enrollment
+   * - `user`: User enrollment
+   *
+   * Status item `mdm.enrollment-type` (StatusMDMEnrollmentType).
+   *
+   * Allowed values: none, supervised, device, user.
+   * Source: statusmdmenrollmenttype.md:9
+   */
+  "enrollment-type"?: "none" | "supervised" | "device" | "user";
+  /**
+   * If `true`, the device is awaiting configuration from the MDM server.
+   *
+   * Status item `mdm.is-awaiting-configuration` (StatusMDMIsAwaitingConfiguration).
+   *
+   * Source: statusmdmisawaitingconfiguration.md:9
+   */
+  "is-awaiting-configuration"?: boolean;
+  /**
+   * If `true`, the device is using the return to service with app preservation mode.
+   *
+   * Status item `mdm.is-return-to-service` (StatusMDMIsReturnToService).
+   *
+   * Source: statusmdmisreturntoservice.md:9
+   */
+  "is-return-to-service"?: boolean;
+  /**
+   * If `true`, the device is a Shared iPad.
+   *
+   * Status item `mdm.is-shared-ipad` (StatusMDMIsSharedIPad).
+   *
+   * Source: statusmdmissharedipad.md:9
+   */
+  "is-shared-ipad"?: boolean;
+  /**
+   * The push magic value that the device expects the MDM server to include in Apple Push Notification service messages.
+   *
+   * Status item `mdm.push-magic` (StatusMDMPushMagic).
+   *
+   * Source: statusmdmpushmagic.md:9
+   */
+  "push-magic"?: string;
+  /**
+   * The device push token that the MDM server uses for Apple Push Notification service messages.
+   *
+   * Status item `mdm.push-token` (StatusMDMPushToken).
+   *
+   * Source: statusmdmpushtoken.md:9
+   */
+  "push-token"?: string;
+}
+
+/**
+ * The status items whose names start with `migration-assistant.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.migration-assistant (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsMigrationAssistant {
+  /**
+   * The Migration Assistant migration status.
+   *
+   * Status item `migration-assistant.report` (StatusMigrationAssistantReport).
+   *
+   * Source: statusmigrationassistantreport.md:9
+   */
+  report?: StatusMigrationAssistantReportMigrationAssistantReportObject;
+  /**
+   * The current migration state of the system, which has the following possible values:
+   *
+   * - `none`: Migration hasn’t started yet or no migration has taken place.
+   * - `migrating`: Migration is in progress.
+   * - `completed`: Migration has completed successfully.
+   * - `failed`: Migration has failed.
+   * - `cancelled`: The user cancelled migration.
+   * - `unknown`: Migration status is unknown.
+   *
+   * Status item `migration-assistant.state` (StatusMigrationAssistantState).
+   *
+   * Allowed values: waiting, migrating, completed, failed, cancelled, unknown.
+   * Source: statusmigrationassistantstate.md:9
+   */
+  state?: "waiting" | "migrating" | "completed" | "failed" | "cancelled" | "unknown";
+}
+
+/**
+ * The status items whose names start with `package.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.package (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsPackage {
+  /**
+   * An array of dictionaries that describe the device’s declarative packages.
+   *
+   * Status item `package.list` (StatusPackageList).
+   *
+   * Source: statuspackagelist.md:9
+   */
+  list?: StatusPackageListPackageObject[];
+}
+
+/**
+ * The status items whose names start with `passcode.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.passcode (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsPasscode {
+  /**
+   * If `true`, the passcode is in compliance with all passcode policies set on the device. If `false`, the passcode isn’t in compliance with one or more passcode policies set on the device. When there are no passcode policies on the device, this value `true`.
+   *
+   * Status item `passcode.is-compliant` (StatusPasscodeCompliance).
+   *
+   * Source: statuspasscodecompliance.md:9
+   */
+  "is-compliant"?: boolean;
+  /**
+   * If `true`, a passcode is present on the device. If `false`, a passcode isn’t present on the device. When a passcode is present, the specific attributes of the passcode, such as length or number of complex characters, aren’t reported. Instead, use the `passcode.is-compliant` status item to verify that the passcode complies with all passcode policies set on the device.
+   *
+   * Status item `passcode.is-present` (StatusPasscodeIsPresent).
+   *
+   * Source: statuspasscodeispresent.md:9
+   */
+  "is-present"?: boolean;
+}
+
+/**
+ * The status items whose names start with `screensharing.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.screensharing (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsScreensharing {
+  /**
+   * The status items whose names start with `screensharing.connection.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  connection?: StatusReportStatusItemsScreensharingConnection;
+}
+
+/**
+ * The status items whose names start with `screensharing.connection.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.screensharing.connection (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsScreensharingConnection {
+  /**
+   * The status items whose names start with `screensharing.connection.group.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  group?: StatusReportStatusItemsScreensharingConnectionGroup;
+}
+
+/**
+ * The status items whose names start with `screensharing.connection.group.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.screensharing.connection.group (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsScreensharingConnectionGroup {
+  /**
+   * The status item that contains an array of unresolved connection groups.
+   *
+   * Status item `screensharing.connection.group.unresolved-connection` (StatusScreenSharingConnectionGroupUnresolvedConnections).
+   *
+   * Source: statusscreensharingconnectiongroupunresolvedconnections.md:9
+   */
+  "unresolved-connection"?: StatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject[];
+}
+
+/**
+ * The status items whose names start with `security.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.security (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsSecurity {
+  /**
+   * The status items whose names start with `security.certificate.`.
+   *
+   * Source: statusreport/statusitems-data.dictionary.md:1
+   */
+  certificate?: StatusReportStatusItemsSecurityCertificate;
+  /**
+   * If `true`, indicates that Lockdown Mode is enabled.
+   *
+   * Status item `security.lockdown-mode` (StatusSecurityLockdownMode).
+   *
+   * Source: statussecuritylockdownmode.md:9
+   */
+  "lockdown-mode"?: boolean;
+}
+
+/**
+ * The status items whose names start with `security.certificate.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.security.certificate (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsSecurityCertificate {
+  /**
+   * A list of the device’s managed certificates.
+   *
+   * Status item `security.certificate.list` (StatusSecurityCertificateList).
+   *
+   * Source: statussecuritycertificatelist.md:9
+   */
+  list?: StatusSecurityCertificateListCertificateObject[];
+}
+
+/**
+ * The status items whose names start with `services.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.services (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsServices {
+  /**
+   * The background task.
+   *
+   * Status item `services.background-task` (StatusServicesBackgroundTask).
+   *
+   * Source: statusservicesbackgroundtask.md:9
+   */
+  "background-task"?: StatusServicesBackgroundTaskBackgroundTaskObject[];
+}
+
+/**
+ * The status items whose names start with `softwareupdate.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.softwareupdate (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsSoftwareupdate {
+  /**
+   * The device’s enrolled beta program name, or an empty string if there’s no enrolled beta program.
+   *
+   * Status item `softwareupdate.beta-enrollment` (StatusSoftwareUpdateBetaEnrollment).
+   *
+   * Source: statussoftwareupdatebetaenrollment.md:9
+   */
+  "beta-enrollment"?: string;
+  /**
+   * The device identifier to use when looking up available software updates via `https://gdmf.apple.com/v2/pmv`.
+   *
+   * Status item `softwareupdate.device-id` (StatusSoftwareUpdateDeviceID).
+   *
+   * Source: statussoftwareupdatedeviceid.md:9
+   */
+  "device-id"?: string;
+  /**
+   * Details about a software update failure.
+   *
+   * Status item `softwareupdate.failure-reason` (StatusSoftwareUpdateFailureReason).
+   *
+   * Source: statussoftwareupdatefailurereason.md:9
+   */
+  "failure-reason"?: StatusSoftwareUpdateFailureReasonDictionaryObject;
+  /**
+   * Details about the reason for a pending software update.
+   *
+   * Status item `softwareupdate.install-reason` (StatusSoftwareUpdateInstallReason).
+   *
+   * Source: statussoftwareupdateinstallreason.md:9
+   */
+  "install-reason"?: StatusSoftwareUpdateInstallReasonDictionaryObject;
+  /**
+   * The software update install status, which has the following values:
+   *
+   * - `none`: There’s no software update pending, and any previous software update succeeded.
+   * - `downloading`: The system is downloading data for a software update.
+   * - `prepared`: The system prepared the software update and it’s ready for installation.
+   * - `installing`: The system is installing the software update.
+   * - `failed`: The software update failed.
+   *
+   * Status item `softwareupdate.install-state` (StatusSoftwareUpdateInstallState).
+   *
+   * Allowed values: none, downloading, prepared, installing, failed.
+   * Source: statussoftwareupdateinstallstate.md:9
+   */
+  "install-state"?: "none" | "downloading" | "prepared" | "installing" | "failed";
+  /**
+   * A dictionary that contains the build and OS versions of the software update that’s pending on the device.
+   *
+   * Status item `softwareupdate.pending-version` (StatusSoftwareUpdatePendingVersion).
+   *
+   * Source: statussoftwareupdatependingversion.md:9
+   */
+  "pending-version"?: StatusSoftwareUpdatePendingVersionDictionaryObject;
+}
+
+/**
+ * The status items whose names start with `test.`, by the rest of their names.
+ *
+ * StatusReport.StatusItems.test (object).
+ * Source: statusreport/statusitems-data.dictionary.md:1
+ */
+export interface StatusReportStatusItemsTest {
+  /**
+   * The test status item array value.
+   *
+   * Status item `test.array-value` (StatusTestArrayValue).
+   *
+   * Source: statustestarrayvalue.md:9
+   */
+  "array-value"?: StatusTestArrayValueArrayObject[];
+  /**
+   * The test status Boolean value.
+   *
+   * Status item `test.boolean-value` (StatusTestBooleanValue).
+   *
+   * Source: statustestbooleanvalue.md:9
+   */
+  "boolean-value"?: boolean;
+  /**
+   * The test status dictionary value.
+   *
+   * Status item `test.dictionary-value` (StatusTestDictionaryValue).
+   *
+   * Source: statustestdictionaryvalue.md:9
+   */
+  "dictionary-value"?: StatusTestDictionaryValueDictionaryObject;
+  /**
+   * The test status error value.
+   *
+   * Status item `test.error-value` (StatusTestErrorValue).
+   *
+   * Source: statustesterrorvalue.md:9
+   */
+  "error-value"?: string;
+  /**
+   * The test status integer value.
+   *
+   * Status item `test.integer-value` (StatusTestIntegerValue).
+   *
+   * Source: statustestintegervalue.md:9
+   */
+  "integer-value"?: number;
+  /**
+   * The test status real value.
+   *
+   * Status item `test.real-value` (StatusTestRealValue).
+   *
+   * Source: statustestrealvalue.md:9
+   */
+  "real-value"?: number;
+  /**
+   * The test status string value.
+   *
+   * Status item `test.string-value` (StatusTestStringValue).
+   *
+   * Source: statusteststringvalue.md:9
+   */
+  "string-value"?: string;
 }
 
 /**
@@ -59891,3 +60880,9 @@ export type MessageType = keyof CheckInMessageTypeMap;
 
 /** Any check-in message a device sends, discriminated by `MessageType`. */
 export type CheckInMessage = CheckInMessageTypeMap[MessageType];
+
+/**
+ * The name of every status item the spec defines (`device.model.family`): what a status
+ * subscription names and the path a status report nests its value under (`StatusReport.StatusItems`).
+ */
+export type StatusItemName = "account.list.caldav" | "account.list.carddav" | "account.list.exchange" | "account.list.google" | "account.list.ldap" | "account.list.mail.incoming" | "account.list.mail.outgoing" | "account.list.subscribed-calendar" | "app.managed.list" | "content-cache.info" | "content-cache.parents" | "content-cache.peers" | "content-cache.status" | "device.identifier.serial-number" | "device.identifier.udid" | "device.model.family" | "device.model.identifier" | "device.model.marketing-name" | "device.model.number" | "device.operating-system.build-version" | "device.operating-system.family" | "device.operating-system.marketing-name" | "device.operating-system.supplemental.build-version" | "device.operating-system.supplemental.extra-version" | "device.operating-system.version" | "device.power.battery-health" | "device.system.health" | "diskmanagement.filevault.enabled" | "enhanced-logging.applecare-token" | "enhanced-logging.status" | "enhanced-logging.timestamp" | "management.client-capabilities" | "management.declarations" | "mdm.app" | "mdm.enrollment-type" | "mdm.is-awaiting-configuration" | "mdm.is-return-to-service" | "mdm.is-shared-ipad" | "mdm.push-magic" | "mdm.push-token" | "migration-assistant.report" | "migration-assistant.state" | "package.list" | "passcode.is-compliant" | "passcode.is-present" | "screensharing.connection.group.unresolved-connection" | "security.certificate.list" | "security.lockdown-mode" | "services.background-task" | "softwareupdate.beta-enrollment" | "softwareupdate.device-id" | "softwareupdate.failure-reason" | "softwareupdate.install-reason" | "softwareupdate.install-state" | "softwareupdate.pending-version" | "test.array-value" | "test.boolean-value" | "test.dictionary-value" | "test.error-value" | "test.integer-value" | "test.real-value" | "test.string-value";

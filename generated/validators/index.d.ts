@@ -8117,6 +8117,246 @@ export declare function validateStatusReportError(value: unknown, options?: Vali
 export declare function isStatusReportError(value: unknown, options?: ValidateOptions): value is T.StatusReportError;
 
 /**
+ * Validates a StatusReport.StatusItems dictionary (16 keys).
+ */
+export declare function validateStatusReportStatusItems(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems: a type guard. */
+export declare function isStatusReportStatusItems(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItems;
+
+/**
+ * Validates a StatusReport.StatusItems.account dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsAccount(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.account: a type guard. */
+export declare function isStatusReportStatusItemsAccount(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsAccount;
+
+/**
+ * Validates a StatusReport.StatusItems.account.list dictionary (7 keys).
+ */
+export declare function validateStatusReportStatusItemsAccountList(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.account.list: a type guard. */
+export declare function isStatusReportStatusItemsAccountList(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsAccountList;
+
+/**
+ * Validates a StatusReport.StatusItems.account.list.mail dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsAccountListMail(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.account.list.mail: a type guard. */
+export declare function isStatusReportStatusItemsAccountListMail(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsAccountListMail;
+
+/**
+ * Validates a StatusReport.StatusItems.app dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsApp(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.app: a type guard. */
+export declare function isStatusReportStatusItemsApp(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsApp;
+
+/**
+ * Validates a StatusReport.StatusItems.app.managed dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsAppManaged(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.app.managed: a type guard. */
+export declare function isStatusReportStatusItemsAppManaged(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsAppManaged;
+
+/**
+ * Validates a StatusReport.StatusItems.content-cache dictionary (4 keys).
+ */
+export declare function validateStatusReportStatusItemsContentCache(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.content-cache: a type guard. */
+export declare function isStatusReportStatusItemsContentCache(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsContentCache;
+
+/**
+ * Validates a StatusReport.StatusItems.device dictionary (5 keys).
+ */
+export declare function validateStatusReportStatusItemsDevice(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device: a type guard. */
+export declare function isStatusReportStatusItemsDevice(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDevice;
+
+/**
+ * Validates a StatusReport.StatusItems.device.identifier dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsDeviceIdentifier(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device.identifier: a type guard. */
+export declare function isStatusReportStatusItemsDeviceIdentifier(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDeviceIdentifier;
+
+/**
+ * Validates a StatusReport.StatusItems.device.model dictionary (4 keys).
+ */
+export declare function validateStatusReportStatusItemsDeviceModel(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device.model: a type guard. */
+export declare function isStatusReportStatusItemsDeviceModel(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDeviceModel;
+
+/**
+ * Validates a StatusReport.StatusItems.device.operating-system dictionary (5 keys).
+ */
+export declare function validateStatusReportStatusItemsDeviceOperatingSystem(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device.operating-system: a type guard. */
+export declare function isStatusReportStatusItemsDeviceOperatingSystem(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDeviceOperatingSystem;
+
+/**
+ * Validates a StatusReport.StatusItems.device.operating-system.supplemental dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsDeviceOperatingSystemSupplemental(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device.operating-system.supplemental: a type guard. */
+export declare function isStatusReportStatusItemsDeviceOperatingSystemSupplemental(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDeviceOperatingSystemSupplemental;
+
+/**
+ * Validates a StatusReport.StatusItems.device.power dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsDevicePower(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device.power: a type guard. */
+export declare function isStatusReportStatusItemsDevicePower(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDevicePower;
+
+/**
+ * Validates a StatusReport.StatusItems.device.system dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsDeviceSystem(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.device.system: a type guard. */
+export declare function isStatusReportStatusItemsDeviceSystem(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDeviceSystem;
+
+/**
+ * Validates a StatusReport.StatusItems.diskmanagement dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsDiskmanagement(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.diskmanagement: a type guard. */
+export declare function isStatusReportStatusItemsDiskmanagement(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDiskmanagement;
+
+/**
+ * Validates a StatusReport.StatusItems.diskmanagement.filevault dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsDiskmanagementFilevault(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.diskmanagement.filevault: a type guard. */
+export declare function isStatusReportStatusItemsDiskmanagementFilevault(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsDiskmanagementFilevault;
+
+/**
+ * Validates a StatusReport.StatusItems.enhanced-logging dictionary (3 keys).
+ */
+export declare function validateStatusReportStatusItemsEnhancedLogging(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.enhanced-logging: a type guard. */
+export declare function isStatusReportStatusItemsEnhancedLogging(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsEnhancedLogging;
+
+/**
+ * Validates a StatusReport.StatusItems.management dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsManagement(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.management: a type guard. */
+export declare function isStatusReportStatusItemsManagement(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsManagement;
+
+/**
+ * Validates a StatusReport.StatusItems.mdm dictionary (7 keys).
+ */
+export declare function validateStatusReportStatusItemsMdm(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.mdm: a type guard. */
+export declare function isStatusReportStatusItemsMdm(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsMdm;
+
+/**
+ * Validates a StatusReport.StatusItems.migration-assistant dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsMigrationAssistant(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.migration-assistant: a type guard. */
+export declare function isStatusReportStatusItemsMigrationAssistant(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsMigrationAssistant;
+
+/**
+ * Validates a StatusReport.StatusItems.package dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsPackage(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.package: a type guard. */
+export declare function isStatusReportStatusItemsPackage(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsPackage;
+
+/**
+ * Validates a StatusReport.StatusItems.passcode dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsPasscode(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.passcode: a type guard. */
+export declare function isStatusReportStatusItemsPasscode(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsPasscode;
+
+/**
+ * Validates a StatusReport.StatusItems.screensharing dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsScreensharing(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.screensharing: a type guard. */
+export declare function isStatusReportStatusItemsScreensharing(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsScreensharing;
+
+/**
+ * Validates a StatusReport.StatusItems.screensharing.connection dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsScreensharingConnection(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.screensharing.connection: a type guard. */
+export declare function isStatusReportStatusItemsScreensharingConnection(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsScreensharingConnection;
+
+/**
+ * Validates a StatusReport.StatusItems.screensharing.connection.group dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsScreensharingConnectionGroup(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.screensharing.connection.group: a type guard. */
+export declare function isStatusReportStatusItemsScreensharingConnectionGroup(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsScreensharingConnectionGroup;
+
+/**
+ * Validates a StatusReport.StatusItems.security dictionary (2 keys).
+ */
+export declare function validateStatusReportStatusItemsSecurity(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.security: a type guard. */
+export declare function isStatusReportStatusItemsSecurity(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsSecurity;
+
+/**
+ * Validates a StatusReport.StatusItems.security.certificate dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsSecurityCertificate(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.security.certificate: a type guard. */
+export declare function isStatusReportStatusItemsSecurityCertificate(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsSecurityCertificate;
+
+/**
+ * Validates a StatusReport.StatusItems.services dictionary (1 keys).
+ */
+export declare function validateStatusReportStatusItemsServices(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.services: a type guard. */
+export declare function isStatusReportStatusItemsServices(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsServices;
+
+/**
+ * Validates a StatusReport.StatusItems.softwareupdate dictionary (6 keys).
+ */
+export declare function validateStatusReportStatusItemsSoftwareupdate(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.softwareupdate: a type guard. */
+export declare function isStatusReportStatusItemsSoftwareupdate(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsSoftwareupdate;
+
+/**
+ * Validates a StatusReport.StatusItems.test dictionary (7 keys).
+ */
+export declare function validateStatusReportStatusItemsTest(value: unknown, options?: ValidateOptions): ValidationResult;
+
+/** True when `value` is a valid StatusReport.StatusItems.test: a type guard. */
+export declare function isStatusReportStatusItemsTest(value: unknown, options?: ValidateOptions): value is T.StatusReportStatusItemsTest;
+
+/**
  * Validates a StatusResponse dictionary (8 keys).
  */
 export declare function validateStatusResponse(value: unknown, options?: ValidateOptions): ValidationResult;

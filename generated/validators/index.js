@@ -71982,7 +71982,8 @@ function cStatusReport_0(v, r, d) {
   if (x === void 0) missingRequired(r, d, "StatusItems");
   else {
     n++;
-    if (!isDict(x)) wrongType(r, d, "StatusItems", "StatusReport.StatusItems", x);
+    r.p[d] = "StatusItems";
+    checkStatusReportStatusItems(x, r, d + 1);
   }
   x = v["Errors"];
   if (x === void 0) missingRequired(r, d, "Errors");
@@ -72078,6 +72079,1581 @@ function validateStatusReportError(value, options = NO_OPTIONS) {
 function isStatusReportError(value, options = NO_OPTIONS) {
   const r = begin(options, true);
   checkStatusReportError(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItems = /* @__PURE__ */ new Map([["account", 0], ["app", 1], ["content-cache", 2], ["device", 3], ["diskmanagement", 4], ["enhanced-logging", 5], ["management", 6], ["mdm", 7], ["migration-assistant", 8], ["package", 9], ["passcode", 10], ["screensharing", 11], ["security", 12], ["services", 13], ["softwareupdate", 14], ["test", 15]]);
+function cStatusReportStatusItems_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["account"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "account";
+    checkStatusReportStatusItemsAccount(x, r, d + 1);
+  }
+  x = v["app"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "app";
+    checkStatusReportStatusItemsApp(x, r, d + 1);
+  }
+  x = v["content-cache"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "content-cache";
+    checkStatusReportStatusItemsContentCache(x, r, d + 1);
+  }
+  x = v["device"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "device";
+    checkStatusReportStatusItemsDevice(x, r, d + 1);
+  }
+  x = v["diskmanagement"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "diskmanagement";
+    checkStatusReportStatusItemsDiskmanagement(x, r, d + 1);
+  }
+  x = v["enhanced-logging"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "enhanced-logging";
+    checkStatusReportStatusItemsEnhancedLogging(x, r, d + 1);
+  }
+  x = v["management"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "management";
+    checkStatusReportStatusItemsManagement(x, r, d + 1);
+  }
+  x = v["mdm"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "mdm";
+    checkStatusReportStatusItemsMdm(x, r, d + 1);
+  }
+  x = v["migration-assistant"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "migration-assistant";
+    checkStatusReportStatusItemsMigrationAssistant(x, r, d + 1);
+  }
+  x = v["package"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "package";
+    checkStatusReportStatusItemsPackage(x, r, d + 1);
+  }
+  x = v["passcode"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "passcode";
+    checkStatusReportStatusItemsPasscode(x, r, d + 1);
+  }
+  x = v["screensharing"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "screensharing";
+    checkStatusReportStatusItemsScreensharing(x, r, d + 1);
+  }
+  x = v["security"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "security";
+    checkStatusReportStatusItemsSecurity(x, r, d + 1);
+  }
+  x = v["services"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "services";
+    checkStatusReportStatusItemsServices(x, r, d + 1);
+  }
+  x = v["softwareupdate"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "softwareupdate";
+    checkStatusReportStatusItemsSoftwareupdate(x, r, d + 1);
+  }
+  x = v["test"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "test";
+    checkStatusReportStatusItemsTest(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItems(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItems_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItems.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItems(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItems(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItems(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItems(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsAccount = /* @__PURE__ */ new Map([["list", 0]]);
+function cStatusReportStatusItemsAccount_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["list"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "list";
+    checkStatusReportStatusItemsAccountList(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsAccount(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsAccount_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsAccount.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsAccount(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsAccount(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsAccount(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsAccount(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsAccountList = /* @__PURE__ */ new Map([["caldav", 0], ["carddav", 1], ["exchange", 2], ["google", 3], ["ldap", 4], ["mail", 5], ["subscribed-calendar", 6]]);
+function cStatusReportStatusItemsAccountList_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["caldav"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "caldav", "array of StatusAccountListCalDAVAccountObject", x);
+    else {
+      r.p[d] = "caldav";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListCalDAVAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["carddav"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "carddav", "array of StatusAccountListCardDAVAccountObject", x);
+    else {
+      r.p[d] = "carddav";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListCardDAVAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["exchange"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "exchange", "array of StatusAccountListExchangeAccountObject", x);
+    else {
+      r.p[d] = "exchange";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListExchangeAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["google"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "google", "array of StatusAccountListGoogleAccountObject", x);
+    else {
+      r.p[d] = "google";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListGoogleAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["ldap"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "ldap", "array of StatusAccountListLDAPAccountObject", x);
+    else {
+      r.p[d] = "ldap";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListLDAPAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["mail"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "mail";
+    checkStatusReportStatusItemsAccountListMail(x, r, d + 1);
+  }
+  x = v["subscribed-calendar"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "subscribed-calendar", "array of StatusAccountListSubscribedCalendarAccountObject", x);
+    else {
+      r.p[d] = "subscribed-calendar";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListSubscribedCalendarAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsAccountList(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsAccountList_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsAccountList.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsAccountList(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsAccountList(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsAccountList(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsAccountList(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsAccountListMail = /* @__PURE__ */ new Map([["incoming", 0], ["outgoing", 1]]);
+function cStatusReportStatusItemsAccountListMail_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["incoming"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "incoming", "array of StatusAccountListMailIncomingAccountObject", x);
+    else {
+      r.p[d] = "incoming";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListMailIncomingAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["outgoing"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "outgoing", "array of StatusAccountListMailOutgoingAccountObject", x);
+    else {
+      r.p[d] = "outgoing";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAccountListMailOutgoingAccountObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsAccountListMail(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsAccountListMail_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsAccountListMail.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsAccountListMail(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsAccountListMail(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsAccountListMail(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsAccountListMail(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsApp = /* @__PURE__ */ new Map([["managed", 0]]);
+function cStatusReportStatusItemsApp_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["managed"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "managed";
+    checkStatusReportStatusItemsAppManaged(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsApp(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsApp_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsApp.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsApp(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsApp(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsApp(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsApp(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsAppManaged = /* @__PURE__ */ new Map([["list", 0]]);
+function cStatusReportStatusItemsAppManaged_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["list"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "list", "array of StatusAppManagedListAppObject", x);
+    else {
+      r.p[d] = "list";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusAppManagedListAppObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsAppManaged(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsAppManaged_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsAppManaged.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsAppManaged(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsAppManaged(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsAppManaged(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsAppManaged(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsContentCache = /* @__PURE__ */ new Map([["info", 0], ["parents", 1], ["peers", 2], ["status", 3]]);
+function cStatusReportStatusItemsContentCache_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["info"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "info";
+    checkStatusContentCacheInfoContentCacheInfoObject(x, r, d + 1);
+  }
+  x = v["parents"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "parents", "array of StatusContentCacheParentsParentsItemObject", x);
+    else {
+      r.p[d] = "parents";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusContentCacheParentsParentsItemObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["peers"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "peers", "array of StatusContentCachePeersPeerItemObject", x);
+    else {
+      r.p[d] = "peers";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusContentCachePeersPeerItemObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["status"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "status";
+    checkStatusContentCacheServiceContentCacheStatusObject(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsContentCache(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsContentCache_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsContentCache.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsContentCache(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsContentCache(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsContentCache(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsContentCache(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDevice = /* @__PURE__ */ new Map([["identifier", 0], ["model", 1], ["operating-system", 2], ["power", 3], ["system", 4]]);
+function cStatusReportStatusItemsDevice_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["identifier"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "identifier";
+    checkStatusReportStatusItemsDeviceIdentifier(x, r, d + 1);
+  }
+  x = v["model"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "model";
+    checkStatusReportStatusItemsDeviceModel(x, r, d + 1);
+  }
+  x = v["operating-system"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "operating-system";
+    checkStatusReportStatusItemsDeviceOperatingSystem(x, r, d + 1);
+  }
+  x = v["power"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "power";
+    checkStatusReportStatusItemsDevicePower(x, r, d + 1);
+  }
+  x = v["system"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "system";
+    checkStatusReportStatusItemsDeviceSystem(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDevice(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDevice_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDevice.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDevice(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDevice(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDevice(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDevice(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDeviceIdentifier = /* @__PURE__ */ new Map([["serial-number", 0], ["udid", 1]]);
+function cStatusReportStatusItemsDeviceIdentifier_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["serial-number"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "serial-number", "string", x);
+  }
+  x = v["udid"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "udid", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDeviceIdentifier(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDeviceIdentifier_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDeviceIdentifier.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDeviceIdentifier(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDeviceIdentifier(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDeviceIdentifier(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDeviceIdentifier(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDeviceModel = /* @__PURE__ */ new Map([["family", 0], ["identifier", 1], ["marketing-name", 2], ["number", 3]]);
+function cStatusReportStatusItemsDeviceModel_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["family"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "family", "string", x);
+  }
+  x = v["identifier"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "identifier", "string", x);
+  }
+  x = v["marketing-name"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "marketing-name", "string", x);
+  }
+  x = v["number"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "number", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDeviceModel(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDeviceModel_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDeviceModel.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDeviceModel(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDeviceModel(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDeviceModel(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDeviceModel(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDeviceOperatingSystem = /* @__PURE__ */ new Map([["build-version", 0], ["family", 1], ["marketing-name", 2], ["supplemental", 3], ["version", 4]]);
+function cStatusReportStatusItemsDeviceOperatingSystem_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["build-version"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "build-version", "string", x);
+  }
+  x = v["family"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "family", "string", x);
+  }
+  x = v["marketing-name"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "marketing-name", "string", x);
+  }
+  x = v["supplemental"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "supplemental";
+    checkStatusReportStatusItemsDeviceOperatingSystemSupplemental(x, r, d + 1);
+  }
+  x = v["version"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "version", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDeviceOperatingSystem(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDeviceOperatingSystem_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDeviceOperatingSystem.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDeviceOperatingSystem(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDeviceOperatingSystem(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDeviceOperatingSystem(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDeviceOperatingSystem(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDeviceOperatingSystemSupplemental = /* @__PURE__ */ new Map([["build-version", 0], ["extra-version", 1]]);
+function cStatusReportStatusItemsDeviceOperatingSystemSupplemental_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["build-version"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "build-version", "string", x);
+  }
+  x = v["extra-version"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "extra-version", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDeviceOperatingSystemSupplemental(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDeviceOperatingSystemSupplemental_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDeviceOperatingSystemSupplemental.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDeviceOperatingSystemSupplemental(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDeviceOperatingSystemSupplemental(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDeviceOperatingSystemSupplemental(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDeviceOperatingSystemSupplemental(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDevicePower = /* @__PURE__ */ new Map([["battery-health", 0]]);
+function cStatusReportStatusItemsDevicePower_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["battery-health"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "battery-health", "string", x);
+    else {
+      if (!(x === "non-genuine" || x === "normal" || x === "service-recommended" || x === "unknown" || x === "unsupported")) notAllowed(r, d, "battery-health", ["non-genuine", "normal", "service-recommended", "unknown", "unsupported"], x);
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDevicePower(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDevicePower_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDevicePower.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDevicePower(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDevicePower(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDevicePower(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDevicePower(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDeviceSystem = /* @__PURE__ */ new Map([["health", 0]]);
+function cStatusReportStatusItemsDeviceSystem_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["health"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "health";
+    checkStatusDeviceSystemHealthDeviceSystemHealthObject(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDeviceSystem(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDeviceSystem_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDeviceSystem.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDeviceSystem(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDeviceSystem(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDeviceSystem(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDeviceSystem(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDiskmanagement = /* @__PURE__ */ new Map([["filevault", 0]]);
+function cStatusReportStatusItemsDiskmanagement_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["filevault"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "filevault";
+    checkStatusReportStatusItemsDiskmanagementFilevault(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDiskmanagement(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDiskmanagement_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDiskmanagement.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDiskmanagement(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDiskmanagement(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDiskmanagement(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDiskmanagement(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsDiskmanagementFilevault = /* @__PURE__ */ new Map([["enabled", 0]]);
+function cStatusReportStatusItemsDiskmanagementFilevault_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["enabled"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "enabled", "boolean", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsDiskmanagementFilevault(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsDiskmanagementFilevault_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsDiskmanagementFilevault.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsDiskmanagementFilevault(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsDiskmanagementFilevault(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsDiskmanagementFilevault(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsDiskmanagementFilevault(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsEnhancedLogging = /* @__PURE__ */ new Map([["applecare-token", 0], ["status", 1], ["timestamp", 2]]);
+function cStatusReportStatusItemsEnhancedLogging_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["applecare-token"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "applecare-token", "string", x);
+  }
+  x = v["status"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "status", "string", x);
+    else {
+      if (!(x === "none" || x === "waiting-for-consent" || x === "collecting" || x === "follow-up-question" || x === "upload-consent" || x === "uploading" || x === "finished" || x === "failed" || x === "cancelled" || x === "declined")) notAllowed(r, d, "status", ["none", "waiting-for-consent", "collecting", "follow-up-question", "upload-consent", "uploading", "finished", "failed", "cancelled", "declined"], x);
+    }
+  }
+  x = v["timestamp"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "timestamp", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsEnhancedLogging(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsEnhancedLogging_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsEnhancedLogging.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsEnhancedLogging(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsEnhancedLogging(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsEnhancedLogging(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsEnhancedLogging(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsManagement = /* @__PURE__ */ new Map([["client-capabilities", 0], ["declarations", 1]]);
+function cStatusReportStatusItemsManagement_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["client-capabilities"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "client-capabilities";
+    checkStatusManagementClientCapabilitiesCapabilitiesObject(x, r, d + 1);
+  }
+  x = v["declarations"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "declarations";
+    checkStatusManagementDeclarationsDeclarationsObject(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsManagement(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsManagement_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsManagement.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsManagement(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsManagement(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsManagement(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsManagement(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsMdm = /* @__PURE__ */ new Map([["app", 0], ["enrollment-type", 1], ["is-awaiting-configuration", 2], ["is-return-to-service", 3], ["is-shared-ipad", 4], ["push-magic", 5], ["push-token", 6]]);
+function cStatusReportStatusItemsMdm_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["app"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "app", "array of StatusMDMAppAppObject", x);
+    else {
+      r.p[d] = "app";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusMDMAppAppObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["enrollment-type"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "enrollment-type", "string", x);
+    else {
+      if (!(x === "none" || x === "supervised" || x === "device" || x === "user")) notAllowed(r, d, "enrollment-type", ["none", "supervised", "device", "user"], x);
+    }
+  }
+  x = v["is-awaiting-configuration"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "is-awaiting-configuration", "boolean", x);
+  }
+  x = v["is-return-to-service"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "is-return-to-service", "boolean", x);
+  }
+  x = v["is-shared-ipad"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "is-shared-ipad", "boolean", x);
+  }
+  x = v["push-magic"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "push-magic", "string", x);
+  }
+  x = v["push-token"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "push-token", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsMdm(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsMdm_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsMdm.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsMdm(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsMdm(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsMdm(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsMdm(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsMigrationAssistant = /* @__PURE__ */ new Map([["report", 0], ["state", 1]]);
+function cStatusReportStatusItemsMigrationAssistant_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["report"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "report";
+    checkStatusMigrationAssistantReportMigrationAssistantReportObject(x, r, d + 1);
+  }
+  x = v["state"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "state", "string", x);
+    else {
+      if (!(x === "waiting" || x === "migrating" || x === "completed" || x === "failed" || x === "cancelled" || x === "unknown")) notAllowed(r, d, "state", ["waiting", "migrating", "completed", "failed", "cancelled", "unknown"], x);
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsMigrationAssistant(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsMigrationAssistant_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsMigrationAssistant.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsMigrationAssistant(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsMigrationAssistant(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsMigrationAssistant(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsMigrationAssistant(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsPackage = /* @__PURE__ */ new Map([["list", 0]]);
+function cStatusReportStatusItemsPackage_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["list"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "list", "array of StatusPackageListPackageObject", x);
+    else {
+      r.p[d] = "list";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusPackageListPackageObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsPackage(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsPackage_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsPackage.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsPackage(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsPackage(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsPackage(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsPackage(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsPasscode = /* @__PURE__ */ new Map([["is-compliant", 0], ["is-present", 1]]);
+function cStatusReportStatusItemsPasscode_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["is-compliant"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "is-compliant", "boolean", x);
+  }
+  x = v["is-present"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "is-present", "boolean", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsPasscode(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsPasscode_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsPasscode.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsPasscode(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsPasscode(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsPasscode(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsPasscode(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsScreensharing = /* @__PURE__ */ new Map([["connection", 0]]);
+function cStatusReportStatusItemsScreensharing_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["connection"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "connection";
+    checkStatusReportStatusItemsScreensharingConnection(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsScreensharing(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsScreensharing_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsScreensharing.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsScreensharing(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsScreensharing(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsScreensharing(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsScreensharing(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsScreensharingConnection = /* @__PURE__ */ new Map([["group", 0]]);
+function cStatusReportStatusItemsScreensharingConnection_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["group"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "group";
+    checkStatusReportStatusItemsScreensharingConnectionGroup(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsScreensharingConnection(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsScreensharingConnection_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsScreensharingConnection.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsScreensharingConnection(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsScreensharingConnection(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsScreensharingConnection(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsScreensharingConnection(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsScreensharingConnectionGroup = /* @__PURE__ */ new Map([["unresolved-connection", 0]]);
+function cStatusReportStatusItemsScreensharingConnectionGroup_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["unresolved-connection"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "unresolved-connection", "array of StatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject", x);
+    else {
+      r.p[d] = "unresolved-connection";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsScreensharingConnectionGroup(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsScreensharingConnectionGroup_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsScreensharingConnectionGroup.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsScreensharingConnectionGroup(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsScreensharingConnectionGroup(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsScreensharingConnectionGroup(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsScreensharingConnectionGroup(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsSecurity = /* @__PURE__ */ new Map([["certificate", 0], ["lockdown-mode", 1]]);
+function cStatusReportStatusItemsSecurity_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["certificate"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "certificate";
+    checkStatusReportStatusItemsSecurityCertificate(x, r, d + 1);
+  }
+  x = v["lockdown-mode"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "lockdown-mode", "boolean", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsSecurity(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsSecurity_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsSecurity.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsSecurity(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsSecurity(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsSecurity(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsSecurity(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsSecurityCertificate = /* @__PURE__ */ new Map([["list", 0]]);
+function cStatusReportStatusItemsSecurityCertificate_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["list"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "list", "array of StatusSecurityCertificateListCertificateObject", x);
+    else {
+      r.p[d] = "list";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusSecurityCertificateListCertificateObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsSecurityCertificate(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsSecurityCertificate_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsSecurityCertificate.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsSecurityCertificate(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsSecurityCertificate(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsSecurityCertificate(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsSecurityCertificate(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsServices = /* @__PURE__ */ new Map([["background-task", 0]]);
+function cStatusReportStatusItemsServices_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["background-task"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "background-task", "array of StatusServicesBackgroundTaskBackgroundTaskObject", x);
+    else {
+      r.p[d] = "background-task";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusServicesBackgroundTaskBackgroundTaskObject(x1, r, d + 2);
+      }
+    }
+  }
+  return n;
+}
+function checkStatusReportStatusItemsServices(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsServices_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsServices.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsServices(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsServices(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsServices(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsServices(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsSoftwareupdate = /* @__PURE__ */ new Map([["beta-enrollment", 0], ["device-id", 1], ["failure-reason", 2], ["install-reason", 3], ["install-state", 4], ["pending-version", 5]]);
+function cStatusReportStatusItemsSoftwareupdate_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["beta-enrollment"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "beta-enrollment", "string", x);
+  }
+  x = v["device-id"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "device-id", "string", x);
+  }
+  x = v["failure-reason"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "failure-reason";
+    checkStatusSoftwareUpdateFailureReasonDictionaryObject(x, r, d + 1);
+  }
+  x = v["install-reason"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "install-reason";
+    checkStatusSoftwareUpdateInstallReasonDictionaryObject(x, r, d + 1);
+  }
+  x = v["install-state"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "install-state", "string", x);
+    else {
+      if (!(x === "none" || x === "downloading" || x === "prepared" || x === "installing" || x === "failed")) notAllowed(r, d, "install-state", ["none", "downloading", "prepared", "installing", "failed"], x);
+    }
+  }
+  x = v["pending-version"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "pending-version";
+    checkStatusSoftwareUpdatePendingVersionDictionaryObject(x, r, d + 1);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsSoftwareupdate(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsSoftwareupdate_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsSoftwareupdate.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsSoftwareupdate(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsSoftwareupdate(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsSoftwareupdate(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsSoftwareupdate(value, r, 0);
+  return verdict(r);
+}
+const kStatusReportStatusItemsTest = /* @__PURE__ */ new Map([["array-value", 0], ["boolean-value", 1], ["dictionary-value", 2], ["error-value", 3], ["integer-value", 4], ["real-value", 5], ["string-value", 6]]);
+function cStatusReportStatusItemsTest_0(v, r, d) {
+  let n = 0;
+  let x;
+  x = v["array-value"];
+  if (x !== void 0) {
+    n++;
+    if (!Array.isArray(x)) wrongType(r, d, "array-value", "array of StatusTestArrayValueArrayObject", x);
+    else {
+      r.p[d] = "array-value";
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        r.p[d + 1] = i0;
+        checkStatusTestArrayValueArrayObject(x1, r, d + 2);
+      }
+    }
+  }
+  x = v["boolean-value"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "boolean") wrongType(r, d, "boolean-value", "boolean", x);
+  }
+  x = v["dictionary-value"];
+  if (x !== void 0) {
+    n++;
+    r.p[d] = "dictionary-value";
+    checkStatusTestDictionaryValueDictionaryObject(x, r, d + 1);
+  }
+  x = v["error-value"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "error-value", "string", x);
+  }
+  x = v["integer-value"];
+  if (x !== void 0) {
+    n++;
+    if (!isInteger(x)) wrongType(r, d, "integer-value", "integer", x);
+  }
+  x = v["real-value"];
+  if (x !== void 0) {
+    n++;
+    if (!isReal(x)) wrongType(r, d, "real-value", "real", x);
+  }
+  x = v["string-value"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "string-value", "string", x);
+  }
+  return n;
+}
+function checkStatusReportStatusItemsTest(v, r, d) {
+  if (!isDict(v)) {
+    wrongType(r, d, void 0, "dictionary", v);
+    return;
+  }
+  const n = cStatusReportStatusItemsTest_0(v, r, d);
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || kStatusReportStatusItemsTest.has(k)) continue;
+    unknownKey(r, d, v, k);
+  }
+}
+function validateStatusReportStatusItemsTest(value, options = NO_OPTIONS) {
+  const r = begin(options, false);
+  checkStatusReportStatusItemsTest(value, r, 0);
+  return finish(r);
+}
+function isStatusReportStatusItemsTest(value, options = NO_OPTIONS) {
+  const r = begin(options, true);
+  checkStatusReportStatusItemsTest(value, r, 0);
   return verdict(r);
 }
 const kStatusResponse = /* @__PURE__ */ new Map([["eventStatus", 0], ["eventType", 1], ["failures", 2], ["mdmInfo", 3], ["numCompleted", 4], ["numRequested", 5], ["tokenExpirationDate", 6], ["uId", 7]]);
@@ -84861,6 +86437,36 @@ export {
   isStatusReason,
   isStatusReport,
   isStatusReportError,
+  isStatusReportStatusItems,
+  isStatusReportStatusItemsAccount,
+  isStatusReportStatusItemsAccountList,
+  isStatusReportStatusItemsAccountListMail,
+  isStatusReportStatusItemsApp,
+  isStatusReportStatusItemsAppManaged,
+  isStatusReportStatusItemsContentCache,
+  isStatusReportStatusItemsDevice,
+  isStatusReportStatusItemsDeviceIdentifier,
+  isStatusReportStatusItemsDeviceModel,
+  isStatusReportStatusItemsDeviceOperatingSystem,
+  isStatusReportStatusItemsDeviceOperatingSystemSupplemental,
+  isStatusReportStatusItemsDevicePower,
+  isStatusReportStatusItemsDeviceSystem,
+  isStatusReportStatusItemsDiskmanagement,
+  isStatusReportStatusItemsDiskmanagementFilevault,
+  isStatusReportStatusItemsEnhancedLogging,
+  isStatusReportStatusItemsManagement,
+  isStatusReportStatusItemsMdm,
+  isStatusReportStatusItemsMigrationAssistant,
+  isStatusReportStatusItemsPackage,
+  isStatusReportStatusItemsPasscode,
+  isStatusReportStatusItemsScreensharing,
+  isStatusReportStatusItemsScreensharingConnection,
+  isStatusReportStatusItemsScreensharingConnectionGroup,
+  isStatusReportStatusItemsSecurity,
+  isStatusReportStatusItemsSecurityCertificate,
+  isStatusReportStatusItemsServices,
+  isStatusReportStatusItemsSoftwareupdate,
+  isStatusReportStatusItemsTest,
   isStatusResponse,
   isStatusScreenSharingConnectionGroupUnresolvedConnections,
   isStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject,
@@ -86043,6 +87649,36 @@ export {
   validateStatusReason,
   validateStatusReport,
   validateStatusReportError,
+  validateStatusReportStatusItems,
+  validateStatusReportStatusItemsAccount,
+  validateStatusReportStatusItemsAccountList,
+  validateStatusReportStatusItemsAccountListMail,
+  validateStatusReportStatusItemsApp,
+  validateStatusReportStatusItemsAppManaged,
+  validateStatusReportStatusItemsContentCache,
+  validateStatusReportStatusItemsDevice,
+  validateStatusReportStatusItemsDeviceIdentifier,
+  validateStatusReportStatusItemsDeviceModel,
+  validateStatusReportStatusItemsDeviceOperatingSystem,
+  validateStatusReportStatusItemsDeviceOperatingSystemSupplemental,
+  validateStatusReportStatusItemsDevicePower,
+  validateStatusReportStatusItemsDeviceSystem,
+  validateStatusReportStatusItemsDiskmanagement,
+  validateStatusReportStatusItemsDiskmanagementFilevault,
+  validateStatusReportStatusItemsEnhancedLogging,
+  validateStatusReportStatusItemsManagement,
+  validateStatusReportStatusItemsMdm,
+  validateStatusReportStatusItemsMigrationAssistant,
+  validateStatusReportStatusItemsPackage,
+  validateStatusReportStatusItemsPasscode,
+  validateStatusReportStatusItemsScreensharing,
+  validateStatusReportStatusItemsScreensharingConnection,
+  validateStatusReportStatusItemsScreensharingConnectionGroup,
+  validateStatusReportStatusItemsSecurity,
+  validateStatusReportStatusItemsSecurityCertificate,
+  validateStatusReportStatusItemsServices,
+  validateStatusReportStatusItemsSoftwareupdate,
+  validateStatusReportStatusItemsTest,
   validateStatusResponse,
   validateStatusScreenSharingConnectionGroupUnresolvedConnections,
   validateStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject,

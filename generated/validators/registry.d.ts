@@ -15,6 +15,12 @@ export declare const validatorsByDeclarationType: ReadonlyMap<string, Validator>
 export declare const validatorsByRequestType: ReadonlyMap<string, Validator>;
 /** Validators of check-in messages, by `MessageType`. */
 export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
+/**
+ * The status items a status report can carry and a subscription can name (`device.model.family`),
+ * each with the pages that define it. A report nests each value by the name's segments: see
+ * `StatusReport.StatusItems`.
+ */
+export declare const objectsByStatusItem: ReadonlyMap<string, readonly string[]>;
 /** A payload type's facts as its page states them, for checks of a profile as a whole. */
 export interface PayloadTypeFacts {
     /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
@@ -43,3 +49,31 @@ export interface PayloadTypeFacts {
 }
 /** Facts about each payload type as a whole (see `PayloadTypeFacts`). */
 export declare const payloadTypeFacts: ReadonlyMap<string, PayloadTypeFacts>;
+/** A key of a declaration's `Payload` that holds identifiers of other declarations of the set. */
+export interface DeclarationReferenceFact {
+    /** Relative to `Payload`: `IncomingServer.AuthenticationCredentialsAssetReference`, `StandardConfigurations[]` (`[]` each item, `*` any key). */
+    readonly path: string;
+    /** The category of declaration it names: `asset`, `configuration`, … */
+    readonly category: string;
+    /** The declaration types it may name, where the page says; absent: any of the category. */
+    readonly types?: readonly string[];
+    /** The page and line of the sentence that says what the key holds. */
+    readonly source: string;
+}
+/** A declaration type's facts as its pages state them, for checks of declarations as a set. */
+export interface DeclarationTypeFacts {
+    /** `activation`, `asset`, `configuration` or `management`: the component after `com.apple.` of the type. */
+    readonly category?: string;
+    /** Keys that hold identifiers of other declarations. */
+    readonly references?: readonly DeclarationReferenceFact[];
+    /** Paths of keys that name status items (`StatusItems[].Name`). */
+    readonly statusItems?: readonly string[];
+    /** Paths of keys that hold predicate format strings (`Predicate`). */
+    readonly predicates?: readonly string[];
+    /** Nested objects the declaration refers to whose pages the spec lacks: what keys under them hold is not known. */
+    readonly missing?: readonly string[];
+    /** The page and line the facts are from. */
+    readonly source?: string;
+}
+/** Facts about each declaration type within a set (see `DeclarationTypeFacts`). */
+export declare const declarationTypeFacts: ReadonlyMap<string, DeclarationTypeFacts>;

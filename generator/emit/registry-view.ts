@@ -8,6 +8,7 @@ import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
+import { statusItems } from '../model/status-items.js';
 import { runtimeAvailability } from './validator-code.js';
 import { declarationFacts } from './declaration-facts.js';
 
@@ -19,6 +20,7 @@ export interface RegistryView {
   commands: string[];
   checkIns: string[];
   payloadFacts: string[];
+  objectsByStatusItem: string[];
   declarationFacts: string[];
 }
 
@@ -57,6 +59,7 @@ export function registryView(model: EmitModel): RegistryView {
     commands: entries(kinds.commands),
     checkIns: entries(kinds.checkIns),
     payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
+    objectsByStatusItem: statusItems(model.objects.map((e) => e.ir)).map((i) => `[${tsString(i.name)}, [${[i.object, ...i.alsoDefinedBy].map(tsString).join(', ')}]],`),
     declarationFacts: kinds.declarations.map(([key, list]) => {
       const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
       return `[${tsString(key)}, ${JSON.stringify(declarationFacts(key, list, model, missing))}],`;

@@ -8,6 +8,7 @@ import { documentKinds, type Routes } from './document-kinds.js';
 import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
+import { statusItems } from '../model/status-items.js';
 
 export interface TypePropertyView {
   key: string;
@@ -43,6 +44,8 @@ export interface TypesView {
   declarationEnvelope: string;
   commands: RouteView[];
   checkIns: RouteView[];
+  /** The status items' names, as a union of string literals (`never` when the spec has none). */
+  statusItemNames: string;
 }
 
 function literal(v: JsonValue): string {
@@ -162,6 +165,7 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
     commands: routeViews(kinds.commands, 'request type'),
     checkIns: routeViews(kinds.checkIns, 'message type'),
+    statusItemNames: statusItems(model.objects.map((e) => e.ir)).map((i) => tsString(i.name)).join(' | ') || 'never',
   };
 }
 

@@ -6,6 +6,7 @@ import type { PageResult } from '../parse/parse-page.js';
 import { cmp, compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
 import { resolveDeclarationTypes } from './declaration-types.js';
+import { STATUS_ITEMS, statusItemsObjects } from './status-items.js';
 
 export function buildIr(pages: readonly PageResult[]): IrDocument {
   const diagnostics: Diagnostic[] = pages.flatMap((p) => p.diagnostics);
@@ -32,11 +33,37 @@ export function buildIr(pages: readonly PageResult[]): IrDocument {
     objects.push(o);
   }
   inheritRootKinds(definitions);
+  const composed = composeStatusItems(objects, definitions);
   diagnostics.push(...resolveReferences(definitions));
   diagnostics.push(...resolveDeclarationTypes(definitions));
   objects = objects.map((o) => (isDefinition(o) ? definitions.get(o.name) ?? o : o));
-  diagnostics.sort(compareDiagnostics);
-  return { irVersion: IR_VERSION, objects, diagnostics };
+  // The empty page now has keys: the note calling it "not an object" no longer holds.
+  const kept = composed ? [...diagnostics.filter((d) => !(d.code === 'not-an-object' && d.file === composed.file)), ...composed.diagnostics] : diagnostics;
+  kept.sort(compareDiagnostics);
+  if (composed) objects.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
+  return { irVersion: IR_VERSION, objects, diagnostics: kept };
+}
+
+/**
+ * A status report's `StatusItems` page lists no keys: the dictionary is composed from the
+ * status-item pages (`status-items.ts`) and takes the empty page's place. Returns that page's
+ * file when it did, and what composing found.
+ */
+function composeStatusItems(objects: IrObject[], definitions: Map<string, IrObject>): { file: string; diagnostics: Diagnostic[] } | undefined {
+  if (definitions.has(STATUS_ITEMS)) return undefined;
+  const at = objects.findIndex((o) => o.name === STATUS_ITEMS);
+  const page = at === -1 ? undefined : objects[at];
+  // Only a spec that has the report composes its dictionary: a folder of item pages alone does not grow one.
+  const referred = [...definitions.values()].some((o) => o.properties.some((p) => refsOf(p.type).includes(STATUS_ITEMS)));
+  if (page === undefined && !referred) return undefined;
+  const { objects: composed, diagnostics } = statusItemsObjects(definitions, page);
+  if (!composed.length) return undefined;
+  if (at !== -1) objects.splice(at, 1);
+  for (const o of composed) {
+    objects.push(o);
+    definitions.set(o.name, o);
+  }
+  return { file: page?.source.file ?? '', diagnostics };
 }
 
 /**

@@ -9,7 +9,7 @@ import fc from 'fast-check';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validatorsByStatusItem } from '@dmspec/apple';
+import { objectsByStatusItem } from '@dmspec/apple';
 import { DEFAULT_PREDICATE_LIMITS, parsePredicate, type ExpressionNode, type PredicateNode } from '../../generator/runtime/predicate-parser.js';
 import { extensionTerms } from '../../generator/runtime/predicate-terms.js';
 import { CORPUS, hasCorpus, SPEC } from '../helpers/corpus.js';
@@ -64,7 +64,7 @@ describe('the predicates of the pages\' examples', () => {
       const r = parsePredicate(text);
       expect(r.ok, `${file}: ${text}: ${r.ok ? '' : r.message}`).toBe(true);
       if (!r.ok) continue;
-      for (const t of extensionTerms(r.predicate).filter((t) => t.name === 'status')) expect(validatorsByStatusItem.has(t.argument), t.argument).toBe(true);
+      for (const t of extensionTerms(r.predicate).filter((t) => t.name === 'status')) expect(objectsByStatusItem.has(t.argument), t.argument).toBe(true);
     }
   });
 
@@ -162,7 +162,7 @@ function expr(e: ExpressionNode): string {
   }
 }
 
-const STATUS_NAMES = [...validatorsByStatusItem.keys()];
+const STATUS_NAMES = [...objectsByStatusItem.keys()];
 
 const key = fc.constantFrom('name', 'age', 'tags', 'a', 'b_2', 'Items');
 const atom: fc.Arbitrary<string> = fc.oneof(
