@@ -11,7 +11,7 @@
  *   doesn't conform to the predicate syntax is an error, and the activation isn't activated");
  * - a configuration no activation names, and an asset no configuration names, are warnings: the
  *   device keeps them and does nothing with them (`Info.NotReferencedByActivation`,
- *   `Info.NotReferencedByConfiguration`);
+ *   `Info.NotReferencedByConfiguration`) — said only of a set that has activations (configurations);
  * - a status item, extension term or management property that the spec or the set does not
  *   define is a warning: a newer device may know the item.
  *
@@ -153,7 +153,9 @@ export function checkDeclarationSet(members: readonly SetMember[], registry: Set
 /** Configurations no activation names, assets no configuration names: said only when every possible referrer is known. */
 function unreferenced(entries: readonly Entry[]): void {
   // A declaration of a type outside com.apple. is none the device activates or reads assets for.
-  const known = (category: string): boolean => entries.every((e) => e.category !== category || referencesKnown(e));
+  // A folder without any activation (or configuration) is a folder of loose declarations, not a
+  // set meant to be whole: nothing is said of what it does not activate.
+  const known = (category: string): boolean => entries.some((e) => e.category === category) && entries.every((e) => e.category !== category || referencesKnown(e));
   const activationsKnown = known('activation');
   const configurationsKnown = known('configuration');
   for (const e of entries) {

@@ -172,3 +172,12 @@ describe('each defect of a set gives one finding at its place', () => {
     expect(findings(r!)).toEqual([]);
   });
 });
+
+describe('a folder of loose declarations', () => {
+  it('is not judged for what it does not activate when it has no activation', async () => {
+    const r = await checkArray(realSet().filter((d) => d.Type !== 'com.apple.activation.simple'));
+    expect(findings(r)).toEqual([]);
+    const assets = await checkArray(realSet().filter((d) => d.Type.startsWith('com.apple.asset.')));
+    expect(findings(assets)).toEqual([]);
+  });
+});
