@@ -5,7 +5,7 @@
  * registries; a type the spec does not define is an `unknown-type` warning, never a guess.
  */
 import type * as T from '../types/index.js';
-import { type ValidateOptions, type ValidationResult } from './runtime.js';
+import { type ValidateOptions, type ValidationResult } from '../runtime/validator/index.js';
 /**
  * Validates a configuration profile: its top-level keys, and each payload of `PayloadContent`
  * by its `PayloadType`. A payload type the spec does not define is checked for the common

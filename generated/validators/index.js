@@ -14,8 +14,8 @@ import {
   unknownKey,
   verdict,
   wrongType
-} from "./runtime.js";
-export * from "./runtime.js";
+} from "../runtime/validator/index.js";
+export * from "../runtime/validator/index.js";
 const kT8021XFirstActiveEthernet = /* @__PURE__ */ new Map([["Interface", 0], ["EAPClientConfiguration", 1], ["SetupModes", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
 function cT8021XFirstActiveEthernet_0(v, r, d) {
   let n = 0;

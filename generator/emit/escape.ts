@@ -57,21 +57,69 @@ export function newFacts(prose: readonly string[], facts: readonly string[]): st
 
 /** Text for a Markdown table cell: one line, pipes escaped, HTML made inert. */
 export function markdownCell(text: string): string {
-  return markdownText(text).replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim();
+  return markdownInline(text).replace(/\|/g, '\\|').trim();
+}
+
+/**
+ * Markdown prose folded to one line (a list item's text, a cell). Lines are joined first and
+ * only code spans count as code: a fence folded into a line is no fence, so what it held is
+ * escaped like any text.
+ */
+export function markdownInline(text: string): string {
+  return markdownText(text.replace(/[\r\n\u2028\u2029]+/g, ' '), false);
 }
 
 /**
  * Markdown prose from the spec: kept as Markdown, but raw HTML is made inert so a page cannot
- * put a script or an iframe into the docs.
+ * put a script or an iframe into the docs. Only `<` opens HTML (or an autolink), so only it is
+ * escaped, and only outside code, which Markdown shows literally (an entity there would show as
+ * `&lt;`); `>` stays, so a page's quote stays a quote rather than a stray `&gt;`.
  */
-export function markdownText(text: string): string {
-  return neutraliseLinks(
-    text
-      .replace(/\r\n?|[\u2028\u2029]/g, '\n')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(BIDI, visibleBidi),
-  );
+export function markdownText(text: string, blocks = true): string {
+  const clean = text.replace(/\r\n?|[\u2028\u2029]/g, '\n').replace(BIDI, visibleBidi);
+  return splitCode(clean, blocks).map(([code, part]) => (code ? part : neutraliseLinks(part.replace(/</g, '&lt;')))).join('');
+}
+
+/**
+ * Markdown cut into code and the rest, in order: `[isCode, text]` pairs whose texts join back to
+ * the input. Code is what CommonMark surely shows literally: a fenced block opening at the start
+ * of a line (with `blocks`), and a code span within one line. Where this reading and a renderer's
+ * could differ (a span across lines, an indented fence), the text counts as prose and is escaped:
+ * at worst an entity shows in code, never markup in prose.
+ */
+export function splitCode(text: string, blocks = true): Array<[boolean, string]> {
+  if (!blocks) return text.split(/(?<=\n)/).flatMap(spans);
+  const out: Array<[boolean, string]> = [];
+  const lines = text.split(/(?<=\n)/);
+  let prose = '';
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^ {0,3}(`{3,}|~{3,})/.exec(lines[i]!);
+    if (!open || (open[1]![0] === '`' && lines[i]!.slice(open[0].length).includes('`'))) {
+      prose += lines[i];
+      continue;
+    }
+    const fence = open[1]!;
+    let j = i + 1;
+    while (j < lines.length && !new RegExp(`^ {0,3}${fence[0] === '`' ? '`' : '~'}{${fence.length},}[ \\t]*\\n?$`).test(lines[j]!)) j++;
+    out.push(...spans(prose));
+    prose = '';
+    out.push([true, lines.slice(i, j + 1).join('')]);
+    i = j;
+  }
+  out.push(...spans(prose));
+  return out.filter(([, t]) => t !== '');
+}
+
+/** Inline code spans: a run of backticks (not escaped) up to the next run of the same length on its line. */
+function spans(text: string): Array<[boolean, string]> {
+  const out: Array<[boolean, string]> = [];
+  let last = 0;
+  for (const m of text.matchAll(/(?<![`\\])(`+)(?!`)[^\n]*?(?<!`)\1(?!`)/g)) {
+    out.push([false, text.slice(last, m.index)], [true, m[0]]);
+    last = m.index + m[0].length;
+  }
+  out.push([false, text.slice(last)]);
+  return out;
 }
 
 /** Link schemes the docs may keep; any other (`javascript:`, `data:`, `vbscript:`…) is made plain text. */

@@ -17,7 +17,7 @@ export const DOCUMENT_NAMES = [
  * Names a generated declaration must not take: globals, the names the generated modules declare
  * themselves (the whole-document types), the runtime's exports, and the names whose
  * `is…`/`validate…`/`check…` functions would clash with a runtime helper (`Dict` → `isDict`).
- * test/emit/names.test.ts checks this list against the runtime template.
+ * test/emit/hostile-names.test.ts checks this list against what generator/runtime/validator/index.ts exports.
  */
 export const RESERVED: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',

@@ -5,6 +5,7 @@
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { fileStem } from './naming.js';
+import { pageIndex, resolveLinks } from './page-links.js';
 
 type Schema = { [key: string]: JsonValue };
 
@@ -47,7 +48,8 @@ function constrain(s: Schema, p: IrProperty): Schema {
 }
 
 function propertySchema(p: IrProperty, model: EmitModel): Schema {
-  const s: Schema = { ...constrain(typeSchema(p.type, model), p), description: p.description };
+  // Schema text travels without the docs: links go to Apple's pages as full URLs.
+  const s: Schema = { ...constrain(typeSchema(p.type, model), p), description: resolveLinks(p.description, pageIndex(model)) };
   if (p.default !== undefined) s['default'] = p.default;
   if (p.deprecated) s['deprecated'] = true;
   return s;
@@ -64,7 +66,7 @@ export function objectSchema(e: EmitObject, model: EmitModel): Schema {
     $id: schemaFileName(e.ident),
     title: e.ir.name,
   };
-  if (e.ir.summary) s['description'] = e.ir.summary;
+  if (e.ir.summary) s['description'] = resolveLinks(e.ir.summary, pageIndex(model));
   s['type'] = 'object';
   s['properties'] = properties;
   const required = props.filter((p) => p.required).map((p) => p.name);

@@ -8,6 +8,7 @@ import { documentKinds, type Routes } from './document-kinds.js';
 import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
+import { appleUrl, pageIndex, resolveLinks } from './page-links.js';
 import { statusItems } from '../model/status-items.js';
 
 export interface TypePropertyView {
@@ -82,9 +83,12 @@ function unresolvedRefs(t: IrType, model: EmitModel): string[] {
   return t.kind === 'ref' && !model.identOf.has(t.name) ? [t.name] : [];
 }
 
-/** The JSDoc of one key: description, then the facts as tags and lines. */
-export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
-  const lines = [...jsdocLines(p.description)];
+/**
+ * The JSDoc of one key: description, then the facts as tags and lines, ending with Apple's page
+ * of its object (a consumer has no spec file to open; the IR keeps the page line).
+ */
+export function propertyDoc(p: IrProperty, model: EmitModel, owner?: EmitObject): string[] {
+  const lines = [...jsdocLines(resolveLinks(p.description, pageIndex(model)))];
   const facts: string[] = [];
   for (const name of unresolvedRefs(p.type, model)) facts.push(`Typed loosely: ${name} is not in the spec (its page is missing).`);
   if (p.typeOrigin !== 'stated') facts.push(`Type ${typeLabel(p.type)} ${p.typeOrigin === 'unknown' ? 'is unknown: the page states none' : `is inferred from the page's ${p.typeOrigin === 'example' ? 'profile example' : 'prose'}`}.`);
@@ -103,16 +107,17 @@ export function propertyDoc(p: IrProperty, model: EmitModel): string[] {
   if (removed) facts.push(`Removed in ${removed}.`);
   const through = throughLabel(p.availability);
   if (through) facts.push(`Available through ${through}.`);
-  facts.push(`Source: ${p.source.file}:${p.source.line}`);
   const tags: string[] = [];
   if (p.default !== undefined) tags.push(...jsdocTag('defaultValue', valueLabel(p.default)));
   const since = sinceLabel(p.availability);
   if (since) tags.push(...jsdocTag('since', since));
-  if (p.deprecated) tags.push(...jsdocTag('deprecated', deprecationText(p)));
-  return tidyLines([...lines, '', ...newFacts(lines, facts.flatMap(jsdocLines)), ...tags]);
+  if (p.deprecated) tags.push(...jsdocTag('deprecated', resolveLinks(deprecationText(p), pageIndex(model))));
+  const url = owner && appleUrl(owner.ir);
+  if (url) tags.push(...jsdocTag('see', url));
+  return tidyLines([...lines, '', ...newFacts(lines, facts.flatMap((f) => jsdocLines(resolveLinks(f, pageIndex(model))))), ...tags]);
 }
 
-function objectDoc(e: EmitObject): string[] {
+function objectDoc(e: EmitObject, model: EmitModel): string[] {
   const o = e.ir;
   const facts = [
     `${o.name} (${o.kind}).`,
@@ -120,11 +125,11 @@ function objectDoc(e: EmitObject): string[] {
     ...(o.declarationType ? [`Declaration type: ${o.declarationType}.`] : []),
     ...(sinceLabel(o.availability) ? [`Available: ${sinceLabel(o.availability)}.`] : []),
     ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
-    ...(o.partialKeys ? [`Also takes keys its page does not list (${o.source.file}:${o.partialKeys.line} lists only some): validators do not report them as unknown.`] : []),
-    `Source: ${o.source.file}:${o.source.line}`,
+    ...(o.partialKeys ? ['Also takes keys its page does not list (it lists only some): validators do not report them as unknown.'] : []),
   ];
-  const summary = jsdocLines(o.summary ?? '');
-  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...(o.deprecated ? ['@deprecated'] : [])]);
+  const summary = jsdocLines(resolveLinks(o.summary ?? '', pageIndex(model)));
+  const url = appleUrl(o);
+  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...(o.deprecated ? ['@deprecated'] : []), ...(url ? jsdocTag('see', url) : [])]);
 }
 
 function heritage(e: EmitObject): string {
@@ -145,8 +150,8 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     const view: TypeObjectView = {
       ident: e.ident,
       heritage: heritage(e),
-      docLines: objectDoc(e),
-      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, typedAllowed(p.type, p.allowedValues)), docLines: propertyDoc(p, model) })),
+      docLines: objectDoc(e, model),
+      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, typedAllowed(p.type, p.allowedValues)), docLines: propertyDoc(p, model, e) })),
     };
     if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
       const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;

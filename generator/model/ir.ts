@@ -222,6 +222,8 @@ export interface IrObject {
   /** The rendered flavour's "Profile Availability" table, one entry per platform it names. */
   profileAvailability?: Partial<Record<ProfilePlatform, ProfileAvailability>>;
   properties: IrProperty[];
+  /** The page's Discussion section as Markdown, and the line of its heading. */
+  discussion?: { text: string; line: number };
   examples?: IrExample[];
   source: SourceLocation & { flavour: FlavourName };
 }

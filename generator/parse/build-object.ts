@@ -36,6 +36,7 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
   if (raw.discussionKeys) object.partialKeys = { line: raw.discussionKeys.line };
   if (raw.profileAvailability) object.profileAvailability = raw.profileAvailability;
   object.properties = [];
+  if (raw.discussion) object.discussion = { text: raw.discussion.value, line: raw.discussion.line };
   if (raw.examples.length) object.examples = raw.examples;
   object.source = { file, line: raw.line, flavour };
 

@@ -7,8 +7,8 @@
  * property no declaration of the set defines, or another extension term, is a warning: the
  * predicate parses, and a newer device may know the item.
  */
-import { parsePredicate } from '../runtime/predicate-parser.js';
-import { extensionTerms } from '../runtime/predicate-terms.js';
+import { parsePredicate } from '../runtime/declarative/predicate-parser.js';
+import { extensionTerms } from '../runtime/declarative/predicate-terms.js';
 import type { ProfileIssueCode } from './check-profile.js';
 
 export interface PredicateFinding {

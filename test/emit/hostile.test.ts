@@ -73,7 +73,7 @@ describe('a hostile spec page', () => {
   it('makes HTML in the docs inert', () => {
     const doc = result.files.get('docs/HostilePayload.md')!;
     expect(doc).not.toMatch(/<script|<img/);
-    expect(doc).toContain('&lt;script&gt;');
+    expect(doc).toContain('&lt;script');
   });
 
   it('validates __proto__ and constructor as plain keys', () => {

@@ -10,8 +10,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { objectsByStatusItem } from '@dmspec/apple';
-import { DEFAULT_PREDICATE_LIMITS, parsePredicate, type ExpressionNode, type PredicateNode } from '../../generator/runtime/predicate-parser.js';
-import { extensionTerms } from '../../generator/runtime/predicate-terms.js';
+import { DEFAULT_PREDICATE_LIMITS, parsePredicate, type ExpressionNode, type PredicateNode } from '../../generator/runtime/declarative/predicate-parser.js';
+import { extensionTerms } from '../../generator/runtime/declarative/predicate-terms.js';
 import { CORPUS, hasCorpus, SPEC } from '../helpers/corpus.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20261122);
