@@ -21,6 +21,7 @@ import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
 import { ioReason } from './validate/io-reason.js';
 import type { Enrollment } from '@dmspec/apple/validators';
+import { MigrateWriteError, migrateFile, migrationLines, writeDeclarations } from './migrate/index.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -36,6 +37,8 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
+  migrate FILE [--out DIR]            the declarations that replace a profile's keys, as far as the
+                                      pages say; lists every key left and why, and checks the set
   update-spec --from DIR [--label L] [--reports DIR]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version and write reports/spec-L.md (or DIR/spec-L.md);
@@ -72,6 +75,13 @@ Validate options:
   --config FILE, --no-config
                           options from FILE instead of the nearest .dmspecrc.json, or from none
   Exit 0 clean, 1 problems found, 2 a file could not be read.
+
+Migrate options:
+  --out DIR               write each declaration to DIR/IDENTIFIER.json (never replacing a file);
+                          without it the declarations are printed as a JSON array
+  --spec DIR              use this spec directory's facts (default: the checked-in package's)
+  --json                  print the migration as JSON: declarations, carried, left, check
+  Exit 0 done, 1 the migrated declarations have errors, 2 the file could not be read or written.
 
 Options:
   --json        print diagnostics as JSON
@@ -382,6 +392,28 @@ export function toolVersion(): string {
   return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
 }
 
+async function migrateCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
+  if (args.length !== 1) throw new UsageError('migrate takes one profile FILE');
+  const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});
+  const diagnostics = o.spec !== undefined ? underSpec(o.spec, loaded.diagnostics).filter((d) => d.severity === 'error') : [];
+  if (!loaded.validators) return { diagnostics, messages: [`cannot migrate: the spec ${o.spec ?? ''} has errors`], exitCode: 2 };
+  const r = await migrateFile(args[0]!, loaded.validators);
+  if (r.error !== undefined) return { diagnostics, messages: migrationLines(r), exitCode: 2 };
+  const exitCode = r.check ? validationExitCode([r.check]) : 0;
+  const json = { file: r.file, declarations: r.declarations, carried: r.carried, left: r.left, ...(r.check ? { check: jsonValidationReport([r.check]) } : {}) };
+  if (o.json) return { diagnostics, messages: [], stdout: `${escapeJsonText(JSON.stringify(json, null, 2))}\n`, exitCode };
+  const messages = migrationLines(r);
+  if (o.out === undefined) return { diagnostics, messages, stdout: `${escapeJsonText(JSON.stringify(r.declarations, null, 2))}\n`, exitCode };
+  try {
+    const written = writeDeclarations(o.out, r.declarations);
+    messages.push(written.length ? `wrote ${plural(written.length, 'declaration')} to ${o.out}: ${written.join(', ')}` : `wrote nothing to ${o.out}: no key carried over`);
+  } catch (e) {
+    if (e instanceof MigrateWriteError) return { diagnostics, messages: [...messages, `error: ${e.message}`], exitCode: 2 };
+    throw e;
+  }
+  return { diagnostics, messages, exitCode };
+}
+
 function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   if (!o.from) throw new UsageError('update-spec needs --from DIR (a folder of pages or a mirror checkout)');
@@ -420,6 +452,8 @@ export async function runCommand(command: string, args: string[], options: Comma
       return historyCommand(args, options);
     case 'validate':
       return validateCommand(args, options);
+    case 'migrate':
+      return migrateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
     default:

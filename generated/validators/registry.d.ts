@@ -21,6 +21,26 @@ export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
  * `StatusReport.StatusItems`.
  */
 export declare const objectsByStatusItem: ReadonlyMap<string, readonly string[]>;
+/**
+ * A key whose page names a declarative replacement ("Deprecated: use the declarative management
+ * `com.apple.configuration.intelligence.settings` configuration"), with the key of the
+ * declaration a value carries to, where the pages state it, or why it does not carry.
+ */
+export interface DeclarativeReplacementFact {
+    /** The key's path in the payload: `allowGenmoji`, `Services.BluetoothAlways`. */
+    readonly path: string;
+    readonly declarationType: string;
+    /** The page and line of the sentence naming the replacement. */
+    readonly source: string;
+    /** The declaration type's object; absent when the spec does not define the type. */
+    readonly declaration?: string;
+    /** The key of the declaration the sentence names (`Privacy`), when it names one. */
+    readonly key?: string;
+    /** The key of the declaration's `Payload` a value carries to. */
+    readonly carriesTo?: string;
+    /** Why a value does not carry over. */
+    readonly reason?: string;
+}
 /** A payload type's facts as its page states them, for checks of a profile as a whole. */
 export interface PayloadTypeFacts {
     /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
@@ -29,6 +49,8 @@ export interface PayloadTypeFacts {
     readonly partialKeys?: boolean;
     /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
     readonly references?: readonly string[];
+    /** Keys whose page names a declarative replacement, and whether a value carries over to it. */
+    readonly replacements?: readonly DeclarativeReplacementFact[];
     /** Platforms and versions that have the payload type. */
     readonly availability?: Readonly<Record<string, {
         readonly introduced?: string;

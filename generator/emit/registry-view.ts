@@ -11,6 +11,7 @@ import { tsString } from './naming.js';
 import { statusItems } from '../model/status-items.js';
 import { runtimeAvailability } from './validator-code.js';
 import { declarationFacts } from './declaration-facts.js';
+import { replacementFacts } from './declarative-replacements.js';
 
 export interface RegistryView {
   byName: string[];
@@ -119,6 +120,8 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   if (list.some((e) => e.ir.partialKeys)) facts['partialKeys'] = true;
   const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
   if (references.length) facts['references'] = references;
+  const replacements = replacementFacts(list, model);
+  if (replacements.length) facts['replacements'] = replacements;
   if (list.length === 1) {
     const ir = list[0]!.ir;
     if (ir.availability) {

@@ -9,6 +9,7 @@ import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import { replacementNotes } from './replacement-rules.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
@@ -36,7 +37,8 @@ export type DeclarationSetCode =
   | 'predicate-syntax'
   | 'unknown-status-item'
   | 'unknown-extension-term'
-  | 'unknown-management-property';
+  | 'unknown-management-property'
+  | 'declarative-replacement';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -44,7 +46,8 @@ export interface ProfileIssue {
   /** The payload's type, `Configuration` for the top level. */
   payloadType: string;
   code: ProfileIssueCode;
-  severity: 'error' | 'warning';
+  /** `info` is a note, not a problem: counted apart, never failing a run (a declarative replacement). */
+  severity: 'error' | 'warning' | 'info';
   message: string;
   expected?: unknown;
   actual?: unknown;
@@ -153,7 +156,9 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       // A payload type the platform lacks is one error, not one more per key it holds.
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
       append(report.issues, whole);
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated')));
+      const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated'));
+      append(report.issues, issues);
+      append(report.issues, replacementNotes(prefix, type!, item, facts, issues));
       continue;
     }
     report.payloads.push({

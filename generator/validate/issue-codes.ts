@@ -35,6 +35,7 @@ export const ISSUE_CODES: Readonly<Record<ProfileIssueCode, string>> = {
   'unknown-status-item': 'A status subscription or predicate names a status item the spec does not define.',
   'unknown-extension-term': 'A predicate uses an extension term other than @status, @key and @property.',
   'unknown-management-property': 'A predicate reads a management property no declaration of the set defines.',
+  'declarative-replacement': 'A key whose page names a declarative management configuration to use instead (an info).',
 };
 
 /** True for a code a finding can carry. */

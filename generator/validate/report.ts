@@ -19,12 +19,14 @@ export interface ValidationSummary {
   notChecked: number;
   errors: number;
   warnings: number;
+  /** Notes (`info` findings: a declarative replacement), which are not problems. */
+  infos: number;
   /** Findings left out by `allowKeys` and `ignore`. */
   suppressed: number;
 }
 
 export function summarise(reports: readonly FileReport[]): ValidationSummary {
-  const s: ValidationSummary = { files: reports.length, unreadable: 0, kinds: {}, payloads: 0, checked: 0, partlyChecked: 0, notChecked: 0, errors: 0, warnings: 0, suppressed: 0 };
+  const s: ValidationSummary = { files: reports.length, unreadable: 0, kinds: {}, payloads: 0, checked: 0, partlyChecked: 0, notChecked: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 };
   for (const r of reports) {
     if (r.error !== undefined) s.unreadable++;
     if (r.kind !== undefined) s.kinds[r.kind] = (s.kinds[r.kind] ?? 0) + 1;
@@ -34,7 +36,7 @@ export function summarise(reports: readonly FileReport[]): ValidationSummary {
       else if (p.checked) s.checked++;
       else s.notChecked++;
     }
-    for (const i of r.issues) i.severity === 'error' ? s.errors++ : s.warnings++;
+    for (const i of r.issues) i.severity === 'error' ? s.errors++ : i.severity === 'info' ? s.infos++ : s.warnings++;
     s.suppressed += r.suppressed ?? 0;
   }
   return s;
@@ -118,7 +120,8 @@ export function summaryLine(s: ValidationSummary): string {
   const partly = s.partlyChecked ? `, ${s.partlyChecked} partly checked` : '';
   const read = s.unreadable ? `; ${plural(s.unreadable, 'file')} could not be read` : '';
   const suppressed = s.suppressed ? ` (${plural(s.suppressed, 'finding')} suppressed)` : '';
-  return `${plural(s.files, 'file')}${kindText}, ${plural(s.payloads, 'payload')} (${s.checked} checked${partly}, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${suppressed}${read}`;
+  const notes = s.infos ? `, ${plural(s.infos, 'note')}` : '';
+  return `${plural(s.files, 'file')}${kindText}, ${plural(s.payloads, 'payload')} (${s.checked} checked${partly}, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${notes}${suppressed}${read}`;
 }
 
 const KIND_WORDS: Record<string, string> = { profile: 'profile', declaration: 'declaration', 'declaration-set': 'declaration set', command: 'command', 'check-in': 'check-in message', unknown: 'unknown document' };

@@ -15,7 +15,7 @@ function result(file: string, i: ProfileIssue, ruleIndex: number): object {
   return {
     ruleId: i.code,
     ruleIndex,
-    level: i.severity === 'error' ? 'error' : 'warning',
+    level: i.severity === 'error' ? 'error' : i.severity === 'info' ? 'note' : 'warning',
     message: { text: i.path === '' ? i.message : `${i.path}: ${i.message}` },
     locations: [{
       physicalLocation: { artifactLocation: { uri: toUri(file) } },
