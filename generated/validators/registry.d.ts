@@ -40,6 +40,15 @@ export interface DeclarativeReplacementFact {
     readonly carriesTo?: string;
     /** Why a value does not carry over. */
     readonly reason?: string;
+    /** Where the declaration is available, as its page says. */
+    readonly availability?: Readonly<Record<string, {
+        readonly introduced?: string;
+        readonly removed?: string;
+        readonly availableThrough?: string;
+        readonly available?: boolean;
+    }>>;
+    /** The availability lists every platform that has the declaration. */
+    readonly exhaustive?: boolean;
 }
 /** A payload type's facts as its page states them, for checks of a profile as a whole. */
 export interface PayloadTypeFacts {

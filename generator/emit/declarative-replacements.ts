@@ -11,6 +11,7 @@ import { typeToString, type IrProperty, type IrType } from '../model/ir.js';
 import { allProperties, type EmitModel, type EmitObject } from './emit-model.js';
 import { documentKinds } from './document-kinds.js';
 import { refsOf } from '../model/ir.js';
+import { runtimeAvailability } from './validator-code.js';
 
 /** One key with a declarative replacement, as the registry carries it. */
 export interface ReplacementFact {
@@ -27,6 +28,9 @@ export interface ReplacementFact {
   carriesTo?: string;
   /** Why a value does not carry over, when it does not. */
   reason?: string;
+  /** Where the declaration is available, as its page says (`exhaustive`: a platform it omits lacks it). */
+  availability?: Record<string, { introduced?: string; removed?: string; availableThrough?: string; available?: boolean }>;
+  exhaustive?: boolean;
 }
 
 const MAX_DEPTH = 8;
@@ -82,6 +86,10 @@ function walk(e: EmitObject, model: EmitModel, prefix: string, chain: ReadonlySe
       if (target) {
         fact.declaration = target.ir.name;
         Object.assign(fact, correspondence(p, r.key, target));
+        if (target.ir.availability) {
+          fact.availability = runtimeAvailability(target.ir.availability);
+          if (target.ir.availabilityExhaustive) fact.exhaustive = true;
+        }
       } else fact.reason = `the spec defines no declaration of type ${r.declarationType}`;
       out.push(fact);
     }

@@ -158,7 +158,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       append(report.issues, whole);
       const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated'));
       append(report.issues, issues);
-      append(report.issues, replacementNotes(prefix, type!, item, facts, issues));
+      append(report.issues, replacementNotes(prefix, type!, item, facts, issues, validateOptions));
       continue;
     }
     report.payloads.push({

@@ -31,6 +31,8 @@ export interface ReplacementFactView {
   readonly key?: string;
   readonly carriesTo?: string;
   readonly reason?: string;
+  readonly availability?: PayloadTypeFacts['availability'];
+  readonly exhaustive?: boolean;
 }
 
 /** One platform's row of a page's Profile Availability table, as far as validation uses it. */

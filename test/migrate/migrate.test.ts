@@ -147,8 +147,16 @@ describe('dmspec migrate', () => {
 });
 
 describe('validate names the declarative replacement', () => {
-  it('as a note where the deprecation is not reported (a version before it), with what migrate does', async () => {
-    const r = await validateDocumentBytes('ai.mobileconfig', profile([['allowGenmoji', false], ['allowMailSummary', false]]), validators, { platform: 'iOS', osVersion: '18.4' });
+  it('as a note where no deprecation quotes it, with what migrate does', async () => {
+    // Without a platform every deprecation is reported; with one before the replacement exists, nothing is said.
+    const notes = (r: { issues: Array<{ code: string }> }) => r.issues.filter((i) => i.code === 'declarative-replacement');
+    const xml = profile([['allowGenmoji', false], ['allowMailSummary', false]]);
+    expect(notes(await validateDocumentBytes('ai.mobileconfig', xml, validators))).toEqual([]);
+    expect(notes(await validateDocumentBytes('ai.mobileconfig', xml, validators, { platform: 'iOS', osVersion: '18.4' }))).toEqual([]);
+    // The deprecation filtered out (a version where the key's deprecation is not yet, the replacement already is): the note speaks.
+    const facts = apple.payloadTypeFacts.get('com.apple.applicationaccess')!;
+    const early = { ...validators, payloadTypeFacts: new Map([['com.apple.applicationaccess', { ...facts, replacements: facts.replacements!.map((r) => ({ ...r, availability: { iOS: { introduced: '18' } } })) }]]) } as unknown as ValidatorModule;
+    const r = await validateDocumentBytes('ai.mobileconfig', xml, early, { platform: 'iOS', osVersion: '18.4' });
     expect(r.issues.map((i) => [i.path, i.code, i.severity])).toEqual([
       ['PayloadContent[0].allowGenmoji', 'declarative-replacement', 'info'],
       ['PayloadContent[0].allowMailSummary', 'declarative-replacement', 'info'],
