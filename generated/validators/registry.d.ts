@@ -13,6 +13,11 @@ export declare const objectsByPayloadType: ReadonlyMap<string, readonly string[]
 export declare const validatorsByDeclarationType: ReadonlyMap<string, Validator>;
 /** Validators of MDM commands (`{ Command, CommandUUID }`), by `Command.RequestType`. */
 export declare const validatorsByRequestType: ReadonlyMap<string, Validator>;
+/**
+ * Validators of command responses, by the request type of the command they answer. A response
+ * does not name its request type: a server looks it up by the `CommandUUID` it sent.
+ */
+export declare const responseValidatorsByRequestType: ReadonlyMap<string, Validator>;
 /** Validators of check-in messages, by `MessageType`. */
 export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
 /**
