@@ -56,6 +56,8 @@ const OPTIONS = {
   trust: { type: 'string' },
   'allow-key': { type: 'string', multiple: true },
   ignore: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
   version: { type: 'boolean', default: false },

@@ -6,22 +6,18 @@ import { parseSpecDir } from './parse/index.js';
 import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
 import { escapeJsonText } from './terminal-text.js';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { existsSync, statSync } from 'node:fs';
 import { readPackageInfo, writePackageInfo } from './project-config.js';
 import { updateSpec } from './update-spec.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
 import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
-import { dirname, join, resolve, sep } from 'node:path';
+import { sep } from 'node:path';
 import type { Diagnostic } from './model/diagnostics.js';
-import { PLATFORMS, type Platform } from './model/ir.js';
-import { CollectError, DOCUMENT_EXTENSIONS, readIgnoreRule, readPemCertificates, TrustError, validateProfileFiles, validatorsFor, type TrustAnchors } from './validate/index.js';
-import { jsonValidationReport, plural, summarise, summaryLine, textReport, validationExitCode } from './validate/report.js';
-import { sarifReport } from './validate/sarif.js';
-import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
-import { ioReason } from './validate/io-reason.js';
-import type { Enrollment } from '@dmspec/apple/validators';
-import { MigrateWriteError, migrateFile, migrationLines, writeDeclarations } from './migrate/index.js';
+import { PLATFORMS } from './model/ir.js';
+import { plural } from './validate/report.js';
+import { UsageError, underSpec, type CommandResult } from './command-result.js';
+import { validateCommand } from './validate-command.js';
+import { migrateCommand } from './migrate-command.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -67,14 +63,25 @@ Validate options:
   --enrollment E          device, user (User Enrollment) or automated
   --trust FILE            PEM certificates: verify each signer's chain to them
   --allow-key KEY         never report KEY as unknown (repeatable), e.g. PayloadEnabled
-  --ignore CODE[:PATH]    leave out findings of CODE (at PATH; * matches within a key) (repeatable)
+  --ignore CODE[:PATH]    leave out findings of CODE, at key paths matching PATH (repeatable):
+                          * matches within a key, [*] any index, ** any keys and indexes (none
+                          included), "..." a key holding dots; e.g. unknown-key:**.PayloadEnabled,
+                          deprecated:PayloadContent[*]."com.apple.Safari".HomePage
+  --exclude GLOB          leave out of directory walks what GLOB matches (repeatable): a name at
+                          any depth (fixtures, *.json) or, with a /, a path from here
+                          (test/fixtures/**); files named on the command line are always read
+  --max-warnings N        fail the run when it has more than N warnings
   --format text|json|sarif
                           the report's format (default text); --json is --format json
   --out FILE              write the report to FILE (its folder is created)
   --strict                unknown keys are errors, not warnings
   --config FILE, --no-config
                           options from FILE instead of the nearest .dmspecrc.json, or from none
-  Exit 0 clean, 1 problems found, 2 a file could not be read.
+  --verbose               also name the configuration file, the options in force and the files
+                          directory walks skipped (they are no device-management documents)
+  Exit 0 when no finding is an error (warnings pass, unless more than --max-warnings), 1 when
+  one is (a file that is no readable document is one), 2 on a usage or configuration error or a
+  file dmspec cannot open (missing, unreadable, not a regular file).
 
 Migrate options:
   --out DIR               write each declaration to DIR/IDENTIFIER.json (never replacing a file);
@@ -110,22 +117,7 @@ export function commandUsage(command: string): string | undefined {
   return [`Usage: dmspec ${command} [options]`, '', ...mine, '', ...(own ? [own, ''] : []), common.endsWith('\n') ? common : `${common}\n`].join('\n');
 }
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-export interface CommandResult {
-  diagnostics: Diagnostic[];
-  /** Extra lines for stderr (summaries, file lists). */
-  messages: string[];
-  stdout?: string;
-  outFile?: string;
-  outText?: string;
-  /** What `--json` prints instead of the diagnostics. */
-  jsonReport?: unknown;
-  /** Set when the exit code is not just "1 if any error diagnostic". */
-  exitCode?: number;
-}
+export { toolVersion, UsageError, type CommandResult } from './command-result.js';
 
 export interface CommandOptions {
   spec?: string | undefined;
@@ -153,17 +145,13 @@ export interface CommandOptions {
   trust?: string | undefined;
   'allow-key'?: string[] | undefined;
   ignore?: string[] | undefined;
+  exclude?: string[] | undefined;
+  'max-warnings'?: string | undefined;
   config?: string | undefined;
   'no-config'?: boolean | undefined;
+  verbose?: boolean | undefined;
 }
 
-/**
- * Diagnostics name pages relative to the spec root; print them relative to where the user is. A
- * generated-code error names a generated file, which is not under the spec.
- */
-function underSpec(specDir: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => (d.code === 'generated-code-error' ? d : { ...d, file: join(specDir, d.file).split(sep).join('/') }));
-}
 
 function counts(diagnostics: readonly Diagnostic[]): string {
   const n = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
@@ -280,138 +268,6 @@ function historyCommand(args: string[], o: CommandOptions): CommandResult {
   const keys = report.entries.filter((e) => e.property !== undefined).length;
   const base = { diagnostics: [], messages: [`${plural(report.entries.length - keys, 'object entry', 'object entries')} and ${plural(keys, 'key entry', 'key entries')} across ${plural(versions.length, 'version')}`], exitCode: 0 };
   return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
-}
-
-function platformOption(value: string | undefined): Platform | undefined {
-  if (value === undefined) return undefined;
-  const found = PLATFORMS.find((p) => p.toLowerCase() === value.toLowerCase());
-  if (!found) throw new UsageError(`--platform takes one of ${PLATFORMS.join(', ')}, not ${value}`);
-  return found;
-}
-
-/** Reads `--trust FILE`'s PEM certificates; a file that holds none is a usage error. */
-function trustOption(file: string | undefined): TrustAnchors | undefined {
-  if (file === undefined) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new UsageError(`--trust ${file}: cannot read it: ${ioReason(e)}`);
-  }
-  try {
-    return readPemCertificates(text, file);
-  } catch (e) {
-    if (e instanceof TrustError) throw new UsageError(`--trust ${e.message}`);
-    throw e;
-  }
-}
-
-const ENROLLMENTS = ['device', 'user', 'automated'] as const;
-
-/** The configuration file (`--config FILE`, else the nearest `.dmspecrc.json`), unless `--no-config`. */
-function configFor(o: CommandOptions): ValidateConfig | undefined {
-  if (o['no-config']) return undefined;
-  const file = o.config ?? findConfigFile(process.cwd());
-  if (file === undefined) return undefined;
-  try {
-    return readConfigFile(file);
-  } catch (e) {
-    if (e instanceof ConfigError) throw new UsageError(e.message);
-    throw e;
-  }
-}
-
-async function validateCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
-  if (!args.length) throw new UsageError('validate needs at least one FILE or DIRECTORY');
-  const config = configFor(o);
-  const platform = platformOption(o.platform ?? config?.platform);
-  const osVersion = o['os-version'] ?? config?.osVersion;
-  if (osVersion !== undefined && !/^\d+(\.\d+)*$/.test(osVersion)) throw new UsageError(`--os-version takes a version such as 17.4, not ${osVersion}`);
-  if (osVersion !== undefined && platform === undefined) throw new UsageError('--os-version needs --platform');
-  if (o.supervised && o.unsupervised) throw new UsageError('--supervised and --unsupervised exclude each other');
-  const supervised = o.supervised ? true : o.unsupervised ? false : config?.supervised;
-  const enrollment = o.enrollment ?? config?.enrollment;
-  if (enrollment !== undefined && !(ENROLLMENTS as readonly string[]).includes(enrollment)) throw new UsageError(`--enrollment takes ${ENROLLMENTS.join(', ')}, not ${enrollment}`);
-  if (enrollment === 'user' && supervised === true) throw new UsageError('--enrollment user describes an unsupervised device: drop --supervised');
-  const format = o.json ? 'json' : (o.format ?? config?.format ?? 'text');
-  if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format takes text, json or sarif, not ${format}`);
-  const ignore = [...(config?.ignore ?? []), ...(o.ignore ?? []).map((t) => {
-    const rule = readIgnoreRule(t);
-    if (typeof rule === 'string') throw new UsageError(`--ignore: ${rule}`);
-    return rule;
-  })];
-  const allowKeys = [...(config?.allowKeys ?? []), ...(o['allow-key'] ?? [])];
-  const trust = trustOption(o.trust ?? config?.trust);
-  const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});
-  const diagnostics = o.spec !== undefined ? underSpec(o.spec, loaded.diagnostics).filter((d) => d.severity === 'error') : [];
-  if (!loaded.validators) {
-    return { diagnostics, messages: [`cannot validate: the spec ${o.spec ?? ''} has errors`], exitCode: 2 };
-  }
-  let reports;
-  try {
-    reports = await validateProfileFiles(args, loaded.validators, {
-      ...(platform !== undefined ? { platform } : {}),
-      ...(osVersion !== undefined ? { osVersion } : {}),
-      ...(o.strict || config?.strict ? { strict: true } : {}),
-      ...(supervised !== undefined ? { supervised } : {}),
-      ...(enrollment !== undefined ? { enrollment: enrollment as Enrollment } : {}),
-      ...(trust ? { trust } : {}),
-      ...(allowKeys.length || ignore.length ? { filters: { allowKeys, ignore } } : {}),
-      timeoutMs: 10_000,
-    });
-  } catch (e) {
-    if (e instanceof CollectError) throw new UsageError(e.message);
-    throw e;
-  }
-  const text = format === 'sarif' ? sarifReport(reports, { version: toolVersion() }) : format === 'json' ? `${JSON.stringify(jsonValidationReport(reports), null, 2)}\n` : textReport(reports);
-  const exitCode = validationExitCode(reports);
-  const messages = emptyDirectories(args, reports).map((dir) => `warning: ${dir} holds no documents (files ending in ${DOCUMENT_EXTENSIONS.join(', ')}; hidden entries and node_modules are skipped)`);
-  if (o.out !== undefined) messages.push(summaryLine(summarise(reports)));
-  return o.out !== undefined
-    ? { diagnostics, messages, outFile: o.out, outText: text, exitCode }
-    : { diagnostics, messages, stdout: text, exitCode };
-}
-
-/** The directories among `args` that gave no file to validate: most likely a wrong path, said so rather than a clean "0 files". */
-function emptyDirectories(args: readonly string[], reports: readonly { file: string }[]): string[] {
-  return args.filter((arg) => {
-    try {
-      if (!statSync(arg).isDirectory()) return false;
-    } catch {
-      return false;
-    }
-    // Collected paths are joined (`./x` becomes `x`): compare whole paths.
-    const prefix = `${resolve(arg)}${sep}`.replace(/[/\\]+$/, sep);
-    return !reports.some((r) => resolve(r.file).startsWith(prefix));
-  });
-}
-
-/** dmspec's own version, from its package.json. */
-export function toolVersion(): string {
-  const file = join(dirname(fileURLToPath(import.meta.url)), existsSync(join(dirname(fileURLToPath(import.meta.url)), '../package.json')) ? '../package.json' : '../../package.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
-}
-
-async function migrateCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
-  if (args.length !== 1) throw new UsageError('migrate takes one profile FILE');
-  const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});
-  const diagnostics = o.spec !== undefined ? underSpec(o.spec, loaded.diagnostics).filter((d) => d.severity === 'error') : [];
-  if (!loaded.validators) return { diagnostics, messages: [`cannot migrate: the spec ${o.spec ?? ''} has errors`], exitCode: 2 };
-  const r = await migrateFile(args[0]!, loaded.validators);
-  if (r.error !== undefined) return { diagnostics, messages: migrationLines(r), exitCode: 2 };
-  const exitCode = r.check ? validationExitCode([r.check]) : 0;
-  const json = { file: r.file, declarations: r.declarations, carried: r.carried, left: r.left, ...(r.check ? { check: jsonValidationReport([r.check]) } : {}) };
-  if (o.json) return { diagnostics, messages: [], stdout: `${escapeJsonText(JSON.stringify(json, null, 2))}\n`, exitCode };
-  const messages = migrationLines(r);
-  if (o.out === undefined) return { diagnostics, messages, stdout: `${escapeJsonText(JSON.stringify(r.declarations, null, 2))}\n`, exitCode };
-  try {
-    const written = writeDeclarations(o.out, r.declarations);
-    messages.push(written.length ? `wrote ${plural(written.length, 'declaration')} to ${o.out}: ${written.join(', ')}` : `wrote nothing to ${o.out}: no key carried over`);
-  } catch (e) {
-    if (e instanceof MigrateWriteError) return { diagnostics, messages: [...messages, `error: ${e.message}`], exitCode: 2 };
-    throw e;
-  }
-  return { diagnostics, messages, exitCode };
 }
 
 function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {

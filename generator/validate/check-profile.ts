@@ -26,6 +26,9 @@ export type ProfileIssueCode =
   | 'unknown-document'
   | 'trailing-bytes'
   | 'timeout'
+  | 'malformed'
+  | 'ambiguous-document'
+  | 'declarative-replacement'
   | DeclarationSetCode;
 
 /** Codes of findings about declarations as a set (`declaration-set.ts`). */
@@ -37,8 +40,7 @@ export type DeclarationSetCode =
   | 'predicate-syntax'
   | 'unknown-status-item'
   | 'unknown-extension-term'
-  | 'unknown-management-property'
-  | 'declarative-replacement';
+  | 'unknown-management-property';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -53,6 +55,9 @@ export interface ProfileIssue {
   actual?: unknown;
   /** The offset in the string value at `path` the finding is about (a predicate's syntax error), from 0. */
   offset?: number;
+  /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
+  line?: number;
+  column?: number;
 }
 
 export interface PayloadReport {
@@ -109,6 +114,24 @@ function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadTyp
   }));
 }
 
+/**
+ * The time limit passed before payload `from`: the finding names the payloads not checked, and
+ * each of them is reported as not checked, so no report reads as if they had been.
+ */
+function stopped(report: ProfileReport, items: readonly PlistValue[], from: number, timeoutMs: number | undefined): void {
+  const left = items.length - from;
+  const which = left === 1 ? `PayloadContent[${from}] was` : `PayloadContent[${from}] to [${items.length - 1}] (${left} payloads) were`;
+  report.issues.push({
+    path: `PayloadContent[${from}]`, payloadType: TOP, code: 'timeout', severity: 'error',
+    message: `validation stopped after ${timeoutMs ?? 'the'} ms time limit; ${which} not checked`,
+  });
+  for (let index = from; index < items.length; index++) {
+    const item = items[index]!;
+    const type = item.tag === 'dict' ? stringAt(item, 'PayloadType') ?? null : null;
+    report.payloads.push({ index, payloadType: type, checked: false, coverage: 'not checked', reason: 'the time limit passed before it was checked' });
+  }
+}
+
 /** Validates a profile's plist with the given generated validators. */
 export function checkProfile(file: string, root: PlistValue, validators: ValidatorModule, options: CheckOptions = {}): ProfileReport {
   const { timeoutMs, deadline: given, ...validateOptions } = options;
@@ -127,7 +150,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   for (const [index, item] of items.entries()) {
     const prefix = `PayloadContent[${index}]`;
     if (Date.now() >= deadline) {
-      report.issues.push({ path: prefix, payloadType: TOP, code: 'timeout', severity: 'error', message: `validation stopped after ${timeoutMs} ms; payloads from here on are not checked` });
+      stopped(report, items, index, timeoutMs);
       break;
     }
     if (item.tag !== 'dict') {
