@@ -21,6 +21,7 @@ import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
 import { ioReason } from './validate/io-reason.js';
 import type { Enrollment } from '@dmspec/apple/validators';
+import { signCommand, unsignCommand } from './profile-commands.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -36,6 +37,10 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
+  sign --cert FILE --key FILE [--out FILE] PROFILE
+                                      sign a profile (XML or binary) with the key and the certificate it
+                                      belongs to (FILE may also hold its chain); to stdout without --out
+  unsign [--out FILE] PROFILE         the plist a signed profile carries, byte for byte, and its signer
   update-spec --from DIR [--label L] [--reports DIR]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version and write reports/spec-L.md (or DIR/spec-L.md);
@@ -108,9 +113,11 @@ export interface CommandResult {
   diagnostics: Diagnostic[];
   /** Extra lines for stderr (summaries, file lists). */
   messages: string[];
-  stdout?: string;
+  stdout?: string | Uint8Array;
+  /** `stdout` is a document's own bytes, not text for a terminal: refused when stdout is one. */
+  rawStdout?: boolean;
   outFile?: string;
-  outText?: string;
+  outText?: string | Uint8Array;
   /** What `--json` prints instead of the diagnostics. */
   jsonReport?: unknown;
   /** Set when the exit code is not just "1 if any error diagnostic". */
@@ -145,6 +152,8 @@ export interface CommandOptions {
   ignore?: string[] | undefined;
   config?: string | undefined;
   'no-config'?: boolean | undefined;
+  /** `sign --cert FILE`; `sign --key FILE` is the `key` option, which history reads as a key's name. */
+  cert?: string | undefined;
 }
 
 /**
@@ -422,6 +431,10 @@ export async function runCommand(command: string, args: string[], options: Comma
       return validateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
+    case 'sign':
+      return signCommand(args, options);
+    case 'unsign':
+      return unsignCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

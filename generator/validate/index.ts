@@ -155,7 +155,7 @@ async function readAndCheck(file: string, bytes: Uint8Array, validators: Validat
  * `/dev/zero` or a device is refused before a byte is read, and a file that grows is not read past
  * the limit.
  */
-function readRegularFile(file: string, maxBytes: number): Uint8Array | string {
+export function readRegularFile(file: string, maxBytes: number): Uint8Array | string {
   let fd: number;
   try {
     fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
