@@ -4,29 +4,29 @@
  */
 import { SignError, signProfile, unsignProfile } from './validate/sign-profile.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './validate/read-profile.js';
-import { readRegularFile } from './validate/index.js';
-import { ioReason } from './validate/io-reason.js';
-import { UsageError, type CommandOptions, type CommandResult } from './commands.js';
+import { isFileProblem, readRegularFile } from './validate/read-file.js';
+import { UsageError, type CommandResult } from './command-result.js';
+import type { CommandOptions } from './commands.js';
 
-/** A PEM file given by an option: a usage error when it cannot be read. */
+/** A PEM file given by an option, the user's own and writable by nobody else: a usage error when it cannot be read. */
 function pemOption(option: string, file: string | undefined): string {
   if (file === undefined) throw new UsageError(`sign needs --${option} FILE`);
-  try {
-    // PEM files of a few certificates are kilobytes: a file past the profile limit is not one.
-    const bytes = readRegularFile(file, 1024 * 1024);
-    if (typeof bytes === 'string') throw new UsageError(`--${option} ${file}: ${bytes}`);
-    return new TextDecoder().decode(bytes);
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`--${option} ${file}: cannot read it: ${ioReason(e)}`);
-  }
+  // PEM files of a few certificates are kilobytes: a file past a megabyte is not one.
+  const bytes = readRegularFile(file, { maxBytes: 1024 * 1024, private: true });
+  if (isFileProblem(bytes)) throw new UsageError(`--${option} ${file}: ${bytes.message}`);
+  return new TextDecoder().decode(bytes);
 }
 
-/** The one FILE a command takes, read within the profile size limit; a string says why it could not be. */
-function inputFile(command: string, args: readonly string[]): { file: string; bytes: Uint8Array | string } {
+/**
+ * The one FILE a command takes, read within the profile size limit. A file dmspec cannot read is
+ * its own I/O problem (exit 2); one over the limit is an error of that file (exit 1).
+ */
+function inputFile(command: string, args: readonly string[]): { file: string; bytes: Uint8Array } | CommandResult {
   if (args.length !== 1) throw new UsageError(`${command} takes one profile FILE`);
   const file = args[0]!;
-  return { file, bytes: readRegularFile(file, DEFAULT_PROFILE_LIMITS.maxBytes) };
+  const bytes = readRegularFile(file, { maxBytes: DEFAULT_PROFILE_LIMITS.maxBytes });
+  if (!isFileProblem(bytes)) return { file, bytes };
+  return { ...failed(file, bytes.message), exitCode: bytes.kind === 'io' ? 2 : 1 };
 }
 
 /** A file that cannot be used: one error line naming it, exit 1. */
@@ -44,8 +44,9 @@ function output(bytes: Uint8Array, o: CommandOptions, messages: string[]): Comma
 export async function signCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
   const certificatesPem = pemOption('cert', o.cert);
   const keyPem = pemOption('key', o.key);
-  const { file, bytes } = inputFile('sign', args);
-  if (typeof bytes === 'string') return failed(file, bytes);
+  const input = inputFile('sign', args);
+  if (!('bytes' in input)) return input;
+  const { file, bytes } = input;
   try {
     // Only a profile that can be read is signed: a device would refuse the envelope's content anyway.
     const read = await readProfile(bytes);
@@ -65,8 +66,9 @@ export async function signCommand(args: string[], o: CommandOptions): Promise<Co
 }
 
 export async function unsignCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
-  const { file, bytes } = inputFile('unsign', args);
-  if (typeof bytes === 'string') return failed(file, bytes);
+  const input = inputFile('unsign', args);
+  if (!('bytes' in input)) return input;
+  const { file, bytes } = input;
   let opened;
   try {
     opened = await unsignProfile(bytes);

@@ -5,7 +5,7 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -87,7 +87,10 @@ describe('dmspec sign and unsign', () => {
     expect(await run(['unsign', at('p.mobileconfig')])).toEqual([1, `${at('p.mobileconfig')}: error not a signed profile (no CMS envelope): there is nothing to unsign`]);
     writeFileSync(at('cut.signed'), readFileSync(at('signed.mobileconfig')).subarray(0, 200));
     expect((await run(['unsign', at('cut.signed')]))[0]).toBe(1);
-    expect(await run(['unsign', dir])).toEqual([1, `${dir}: error not a regular file (a directory); only regular files are read`]);
+    expect(await run(['unsign', dir])).toEqual([2, `${dir}: error not a regular file (a directory); only regular files are read`]);
+    chmodSync(pki.cert, 0o666);
+    expect((await run(['sign', '--cert', pki.cert, '--key', pki.key, at('p.mobileconfig')]))[1]).toMatch(/^dmspec: --cert .*signer\.pem: not read: it is writable by every user/);
+    chmodSync(pki.cert, 0o644);
   });
 });
 
