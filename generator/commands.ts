@@ -16,6 +16,7 @@ import { migrateCommand } from './migrate-command.js';
 import { diffCommand, historyCommand } from './diff-command.js';
 import { updateSpecCommand } from './update-spec-command.js';
 import { updatePending } from './update-journal.js';
+import { signCommand, unsignCommand } from './profile-commands.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -33,6 +34,10 @@ Commands:
                                       and check-in messages; directories are searched recursively
   migrate FILE [--out DIR]            the declarations that replace a profile's keys, as far as the
                                       pages say; lists every key left and why, and checks the set
+  sign --cert FILE --key FILE [--out FILE] PROFILE
+                                      sign a profile (XML or binary) with the key and the certificate it
+                                      belongs to (FILE may also hold its chain); to stdout without --out
+  unsign [--out FILE] PROFILE         the plist a signed profile carries, byte for byte, and its signer
   update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version (package.json and its lock) and write reports/spec-L.md
@@ -153,6 +158,8 @@ export interface CommandOptions {
   config?: string | undefined;
   'no-config'?: boolean | undefined;
   verbose?: boolean | undefined;
+  /** `sign --cert FILE`; `sign --key FILE` is the `key` option, which history reads as a key's name. */
+  cert?: string | undefined;
 }
 
 
@@ -216,6 +223,10 @@ export async function runCommand(command: string, args: string[], options: Comma
       return migrateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
+    case 'sign':
+      return signCommand(args, options);
+    case 'unsign':
+      return unsignCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }
