@@ -11,7 +11,7 @@ import type { ProfileIssueCode } from './check-profile.js';
 export interface FindingRule {
   /** What a device does: `policy` where the finding is the caller's rule, not a device's. */
   device: SeverityRule['device'] | 'policy' | 'unread';
-  severity: 'error' | 'warning';
+  severity: 'error' | 'warning' | 'info';
   /** The severity of the code on a whole payload type, where it differs from a key's. */
   payload?: 'error' | 'warning';
 }
@@ -34,6 +34,20 @@ const PROFILE_RULES: Readonly<Record<Exclude<ProfileIssueCode, keyof typeof KEY_
   timeout: rule('policy', 'error'),
   malformed: rule('unread', 'error'),
   'ambiguous-document': rule('unread', 'error'),
+  // A note, not a problem: the page names a declaration to use instead.
+  'declarative-replacement': rule('installs', 'info'),
+  // A set's declarations: the device refuses a set that keys two by one Identifier, or a
+  // reference to a declaration it lacks or of the wrong kind (it reports the error and does not
+  // apply the declaration); a predicate it cannot parse is not activated.
+  'duplicate-declaration': rule('refuses', 'error'),
+  'dangling-declaration-reference': rule('refuses', 'error'),
+  'reference-wrong-kind': rule('refuses', 'error'),
+  'predicate-syntax': rule('refuses', 'error'),
+  // Kept, not applied (Info.NotReferencedByActivation); and terms the device evaluates as unknown.
+  'not-activated': rule('installs', 'warning'),
+  'unknown-status-item': rule('installs', 'warning'),
+  'unknown-extension-term': rule('installs', 'warning'),
+  'unknown-management-property': rule('installs', 'warning'),
 };
 
 /** Every finding code's rule: the runtime's for keys and payload types, this module's for the rest. */
@@ -46,7 +60,7 @@ export const FINDING_RULES: Readonly<Record<ProfileIssueCode, FindingRule>> = {
 };
 
 /** The severity of a finding of `code`; `payload` for one raised on a whole payload type. */
-export function findingSeverity(code: ProfileIssueCode, scope: 'key' | 'payload' = 'key'): 'error' | 'warning' {
+export function findingSeverity(code: ProfileIssueCode, scope: 'key' | 'payload' = 'key'): 'error' | 'warning' | 'info' {
   const r = FINDING_RULES[code];
   return scope === 'payload' ? (r.payload ?? r.severity) : r.severity;
 }
