@@ -9,8 +9,11 @@ import { KEY_SEVERITY, PAYLOAD_SEVERITY, type SeverityRule } from '../runtime/va
 import type { ProfileIssueCode } from './check-profile.js';
 
 export interface FindingRule {
-  /** What a device does: `policy` where the finding is the caller's rule, not a device's. */
-  device: SeverityRule['device'] | 'policy' | 'unread';
+  /**
+   * What a device does: `policy` where the finding is the caller's rule, not a device's; `unread`
+   * where the file is not read; `note` for advice about a document the device installs as it is.
+   */
+  device: SeverityRule['device'] | 'policy' | 'unread' | 'note';
   severity: 'error' | 'warning' | 'info';
   /** The severity of the code on a whole payload type, where it differs from a key's. */
   payload?: 'error' | 'warning';
@@ -35,7 +38,7 @@ const PROFILE_RULES: Readonly<Record<Exclude<ProfileIssueCode, keyof typeof KEY_
   malformed: rule('unread', 'error'),
   'ambiguous-document': rule('unread', 'error'),
   // A note, not a problem: the page names a declaration to use instead.
-  'declarative-replacement': rule('installs', 'info'),
+  'declarative-replacement': rule('note', 'info'),
   // A set's declarations: the device refuses a set that keys two by one Identifier, or a
   // reference to a declaration it lacks or of the wrong kind (it reports the error and does not
   // apply the declaration); a predicate it cannot parse is not activated.

@@ -325,7 +325,7 @@ describe('numbers, suggestions and severities as devices behave', () => {
     expect(findings(await run(restrictions('allowAppCellularDataModification'), { platform: 'macOS' }))).toEqual(['PayloadContent[0].allowAppCellularDataModification warning unavailable-on-platform']);
     expect(findings(await run(profileXml([payload('com.apple.MCX', '1', [['timeServer', str('time.apple.com')]])]), { platform: 'iOS' }))).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
     for (const [code, rule] of Object.entries(FINDING_RULES)) {
-      expect(rule.severity, code).toBe(rule.device === 'refuses' || rule.device === 'policy' || rule.device === 'unread' ? 'error' : 'warning');
+      expect(rule.severity, code).toBe(rule.device === 'refuses' || rule.device === 'policy' || rule.device === 'unread' ? 'error' : rule.device === 'note' ? 'info' : 'warning');
     }
   });
 });
