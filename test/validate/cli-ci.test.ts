@@ -72,6 +72,18 @@ describe('dmspec validate in CI', () => {
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'profiles/wrong.mobileconfig', uriBaseId: '%SRCROOT%' });
   });
 
+  it('places a finding in a JSON document at its key\'s line and column, in text, JSON and SARIF', async () => {
+    const f = file('passcode.json');
+    writeFileSync(f, '{\n  "Type": "com.apple.configuration.passcode.settings",\n  "Identifier": "p",\n  "ServerToken": "1",\n  "Payload": {\n    "MinimumLength": "six"\n  }\n}\n');
+    const text = await dmspecIn(['validate', f]);
+    expect(text.stdout.split('\n')[0]).toBe(`${f}:6:5: error wrong-type (com.apple.configuration.passcode.settings) Payload.MinimumLength: expected integer, got string "six"`);
+    const json = JSON.parse((await dmspecIn(['validate', '--format', 'json', f])).stdout);
+    expect(json.files[0].issues[0]).toMatchObject({ path: 'Payload.MinimumLength', line: 6, column: 5 });
+    const log = JSON.parse((await dmspecIn(['validate', '--format', 'sarif', f])).stdout);
+    expect(sarifErrors(log)).toBeNull();
+    expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 6, startColumn: 5 });
+  });
+
   it('walks silently past files that are no device-management documents, and --verbose counts them', async () => {
     const quiet = await dmspecIn(['validate', '--exclude', 'fixtures', file('repo')]);
     expect(quiet.stdout).not.toMatch(/tsconfig|package\.json|Info\.plist|pom\.xml/);
