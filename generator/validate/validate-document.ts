@@ -13,7 +13,7 @@ import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
 import { checkDocument, unknownDocument } from './check-document.js';
-import { declarationKeys, jsonKind, plistKind, shapeOf } from './document-kind.js';
+import { declarationKeys, jsonKind, looksLikeJson, plistKind, shapeOf } from './document-kind.js';
 import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
@@ -147,8 +147,9 @@ export async function validateDocumentBytes(file: string, bytes: Uint8Array, val
 }
 
 async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {
-  const shape = shapeOf(bytes);
-  if (!reported(file, options) && (shape === 'xml' || shape === 'other')) return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
+  // A file always reported needs only to be told JSON from plist; a walk's file is looked at closer.
+  const shape = reported(file, options) ? (looksLikeJson(bytes) ? 'json' : 'plist') : shapeOf(bytes);
+  if (shape === 'xml' || shape === 'other') return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
   if (bytes.length === 0) return { report: unreadable(file, 'the file is empty') };
   // One deadline for reading and checking: the time limit covers the whole file.
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
