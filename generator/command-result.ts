@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './model/diagnostics.js';
+import { plural } from './validate/report.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -30,6 +31,12 @@ export interface CommandResult {
  */
 export function underSpec(specDir: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return diagnostics.map((d) => (d.code === 'generated-code-error' ? d : { ...d, file: join(specDir, d.file).split(sep).join('/') }));
+}
+
+/** `1 error, 2 warnings, 3 notes`. */
+export function counts(diagnostics: readonly Diagnostic[]): string {
+  const n = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
+  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'note')}`;
 }
 
 /** dmspec's own version, from its package.json. */

@@ -6,17 +6,15 @@ import { parseSpecDir } from './parse/index.js';
 import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
 import { escapeJsonText } from './terminal-text.js';
-import { existsSync, statSync } from 'node:fs';
-import { readPackageInfo, writePackageInfo } from './project-config.js';
-import { updateSpec } from './update-spec.js';
+import { existsSync } from 'node:fs';
+import { readPackageInfo } from './project-config.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
-import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSide, loadSide, markdownReport, splitRange, type DiffReport, type PageLinks } from './diff/index.js';
-import { sep } from 'node:path';
-import type { Diagnostic } from './model/diagnostics.js';
 import { PLATFORMS } from './model/ir.js';
-import { plural } from './validate/report.js';
-import { UsageError, underSpec, type CommandResult } from './command-result.js';
+import { counts, UsageError, underSpec, type CommandResult } from './command-result.js';
 import { validateCommand } from './validate-command.js';
+import { diffCommand, historyCommand } from './diff-command.js';
+import { updateSpecCommand } from './update-spec-command.js';
+import { updatePending } from './update-journal.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -32,17 +30,21 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
-  update-spec --from DIR [--label L] [--reports DIR]
+  update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
-                                      version and write reports/spec-L.md (or DIR/spec-L.md);
-                                      exit 1 on breaking changes
+                                      version (package.json and its lock) and write reports/spec-L.md
+                                      (or DIR/spec-L.md); exit 1 on breaking changes; --force to lose
+                                      more than a quarter of the pages; without --from, finish or
+                                      undo an update that was interrupted
 
 Diff options:
   --format md|json        the report's format (default md)
   --fail-on breaking|any  exit 1 when a breaking change (or any change) exists
   --out FILE              write the report to FILE instead of stdout
-  --docs-base BASE        link each change to its page lines: BASE + the side's directory (or
-                          REV/DIR with --git-range) + file#Lline, e.g. https://github.com/o/r/blob/
+  --docs-base BASE        link each change to its page lines: BASE + the side's path in its git
+                          work tree (or COMMIT/DIR with --git-range) + file#Lline,
+                          e.g. https://github.com/o/r/blob/main/ (https://github.com/o/r/blob/
+                          with --git-range)
   --max-lines N           fit the Markdown into N lines (summary and breaking changes kept whole)
 
 History options (oldest version first; DIR may also be an IR file):
@@ -129,6 +131,7 @@ export interface CommandOptions {
   from?: string | undefined;
   label?: string | undefined;
   reports?: string | undefined;
+  force?: boolean | undefined;
   supervised?: boolean | undefined;
   unsupervised?: boolean | undefined;
   enrollment?: string | undefined;
@@ -142,11 +145,6 @@ export interface CommandOptions {
   verbose?: boolean | undefined;
 }
 
-
-function counts(diagnostics: readonly Diagnostic[]): string {
-  const n = (s: string): number => diagnostics.filter((d) => d.severity === s).length;
-  return `${plural(n('error'), 'error')}, ${plural(n('warning'), 'warning')}, ${plural(n('info'), 'note')}`;
-}
 
 function irCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
@@ -166,6 +164,8 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   const specDir = o.spec ?? 'spec';
   const outDir = o.out ?? 'generated';
+  // Half an update's pages, or a new output over old pages: neither is a spec to generate from or check against.
+  if (updatePending(specDir)) throw new UsageError(`an update-spec of ${specDir}/ was interrupted: run "dmspec update-spec" to finish or undo it`);
   if (!o.check) {
     assertNotOverSpec(outDir, specDir);
     assertReplaceable(outDir, 'not-yet-known');
@@ -187,102 +187,6 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
     ? [`wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
     : [`${outDir}/ left as it was: generation raised errors (${counts(result.diagnostics)})`];
   return { diagnostics: report.diagnostics, messages, jsonReport: report, exitCode: written ? 0 : 1 };
-}
-
-/** `./spec/` → `spec/`: a directory as a prefix of page paths in links. */
-function pagesPrefix(dir: string): string {
-  const d = dir.split(sep).join('/').replace(/^(?:\.\/)+/, '').replace(/\/+$/, '');
-  return d && d !== '.' ? `${d}/` : '';
-}
-
-function isDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function diffCommand(args: string[], o: CommandOptions): CommandResult {
-  const format = o.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
-  const failOn = o['fail-on'];
-  if (failOn !== undefined && failOn !== 'breaking' && failOn !== 'any') throw new UsageError(`--fail-on takes breaking or any, not ${failOn}`);
-  const maxLines = o['max-lines'] === undefined ? undefined : Number(o['max-lines']);
-  if (maxLines !== undefined && !(Number.isInteger(maxLines) && maxLines > 0)) throw new UsageError(`--max-lines takes a positive whole number, not ${o['max-lines']}`);
-  if (maxLines !== undefined && format === 'json') throw new UsageError('--max-lines fits the Markdown report; the JSON report always lists every change');
-  let report: DiffReport;
-  // With --docs-base, page lines link to BASE + the side's directory (or REV/DIR) + file.
-  const docsBase = o['docs-base'];
-  const links: PageLinks = {};
-  if (o['git-range'] !== undefined) {
-    if (args.length) throw new UsageError('--git-range takes no OLD NEW arguments');
-    const [a, b] = splitRange(o['git-range']);
-    const spec = o.spec ?? 'spec';
-    report = diffIr(loadGitSide(a, spec), loadGitSide(b, spec), { old: `${a}:${spec}`, new: `${b}:${spec}` });
-    if (docsBase !== undefined) Object.assign(links, { old: `${docsBase}${a}/${pagesPrefix(spec)}`, new: `${docsBase}${b}/${pagesPrefix(spec)}` });
-  } else {
-    if (args.length !== 2) throw new UsageError('diff takes OLD and NEW (spec directories or IR files), or --git-range');
-    const [a, b] = args as [string, string];
-    report = diffIr(loadSide(a), loadSide(b), { old: a, new: b });
-    if (docsBase !== undefined) {
-      if (isDirectory(a)) links.old = `${docsBase}${pagesPrefix(a)}`;
-      if (isDirectory(b)) links.new = `${docsBase}${pagesPrefix(b)}`;
-    }
-  }
-  const text = format === 'json' ? jsonReport(report) : markdownReport(report, { links, ...(maxLines !== undefined ? { maxLines } : {}) });
-  const failing = failOn === 'any' ? report.changes.length > 0 : failOn === 'breaking' ? report.summary.breaking > 0 : false;
-  const summary = `${report.summary.breaking} breaking, ${report.summary.additive} additive, ${report.summary.informational} informational, ${plural(report.summary.descriptionOnly, 'description-only change')}`;
-  const base = { diagnostics: [], messages: [summary], exitCode: failing ? 1 : 0 };
-  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
-}
-
-function historyCommand(args: string[], o: CommandOptions): CommandResult {
-  const format = o.format ?? 'md';
-  if (format !== 'md' && format !== 'json') throw new UsageError(`--format takes md or json, not ${format}`);
-  let versions;
-  if (o['git-revs'] !== undefined) {
-    if (args.length || o['spec-versions']?.length) throw new UsageError('--git-revs takes no spec directories');
-    const spec = o.spec ?? 'spec';
-    const revs = o['git-revs'].split(',').map((r) => r.trim()).filter(Boolean);
-    if (revs.length < 2) throw new UsageError('--git-revs takes at least two revisions, separated by commas');
-    versions = revs.map((rev) => ({ label: `${rev}:${spec}`, ir: loadGitSide(rev, spec) }));
-  } else {
-    // `--spec-versions A B C`: the option takes A, B and C follow as arguments; order is kept.
-    const dirs = [...(o['spec-versions'] ?? []), ...args];
-    if (dirs.length < 2) throw new UsageError('history takes at least two spec versions (--spec-versions DIR DIR...), or --git-revs');
-    versions = dirs.map((d) => ({ label: d, ir: loadSide(d) }));
-  }
-  const report = historyOf(versions, { ...(o.object !== undefined ? { object: o.object } : {}), ...(o.key !== undefined ? { property: o.key } : {}) });
-  const text = format === 'json' ? historyJson(report) : historyMarkdown(report);
-  const keys = report.entries.filter((e) => e.property !== undefined).length;
-  const base = { diagnostics: [], messages: [`${plural(report.entries.length - keys, 'object entry', 'object entries')} and ${plural(keys, 'key entry', 'key entries')} across ${plural(versions.length, 'version')}`], exitCode: 0 };
-  return o.out ? { ...base, outFile: o.out, outText: text } : { ...base, stdout: text };
-}
-
-function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {
-  if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
-  if (!o.from) throw new UsageError('update-spec needs --from DIR (a folder of pages or a mirror checkout)');
-  const specDir = o.spec ?? 'spec';
-  const r = updateSpec({
-    from: o.from, specDir, outDir: o.out ?? 'generated', reportsDir: o.reports ?? 'reports',
-    package: readPackageInfo('.'), ...(o.label !== undefined ? { label: o.label } : {}),
-  });
-  const diagnostics = underSpec(o.from, r.diagnostics);
-  if (!r.updated || !r.package || !r.report) {
-    return { diagnostics, messages: [`${specDir}/ and the output left as they were: generation raised errors (${counts(r.diagnostics)})`], exitCode: 2 };
-  }
-  if (existsSync('package.json')) writePackageInfo('.', r.package);
-  const s = r.report.summary;
-  return {
-    diagnostics,
-    messages: [
-      `${specDir}/ now holds the pages of ${o.from}; ${r.package.name} ${r.package.version} (${r.bump} bump)`,
-      `${s.breaking} breaking, ${s.additive} additive, ${s.informational} informational, ${s.descriptionOnly} description-only changes: ${r.reportFiles?.join(', ')}`,
-    ],
-    jsonReport: { bump: r.bump, package: r.package, summary: s, reports: r.reportFiles, diagnostics: r.diagnostics },
-    exitCode: s.breaking > 0 ? 1 : 0,
-  };
 }
 
 /** Runs one command. Throws `UsageError` for bad arguments. */
