@@ -18,6 +18,7 @@ import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
+import { jsonPlaces, placeIssues, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
@@ -65,8 +66,8 @@ function ambiguous(file: string, looks: readonly string[]): FileReport {
 interface Checked {
   report: FileReport;
   tree?: () => KeyTree;
-  /** The tree holds each value's position. */
-  positions?: boolean;
+  /** Where each value is, when the reader keeps positions. */
+  places?: DocumentPlaces;
 }
 
 /** A declaration's JSON, read within the budget, then routed by kind. */
@@ -85,7 +86,7 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
   if (kind !== 'declaration') {
     return { report: reported(file, options) ? { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } : skipped(file, 'JSON that is no declaration') };
   }
-  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, positions: true };
+  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, places: jsonPlaces(doc) };
 }
 
 /** A plist of any format: a profile, a command or a check-in message. */
@@ -122,28 +123,15 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   return { report, tree: () => (tree ??= plistTree(root)) };
 }
 
-/** Each finding placed at the value it is about, where the reader gave positions and the finding has none. */
-function placed(report: FileReport, tree: KeyTree): FileReport {
-  return {
-    ...report,
-    issues: report.issues.map((i) => {
-      if (i.line !== undefined) return i;
-      const node = resolvePath(i.path, tree).node;
-      const line = node?.keyLine ?? node?.line;
-      return line !== undefined ? { ...i, line, column: (node?.keyLine !== undefined ? node.keyColumn : node?.column) ?? 1 } : i;
-    }),
-  };
-}
-
 /**
  * Reads and validates one document's bytes: a profile (XML, binary or signed), a declaration
  * (JSON), an MDM command or a check-in message (plists), told apart by their content.
  */
 export async function validateDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<FileReport> {
-  const { report, tree, positions } = await readAndCheck(file, bytes, validators, options);
+  const { report, tree, places } = await readAndCheck(file, bytes, validators, options);
   if (!tree) return report;
   const filtered = options.filters ? applyFilters(report, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : report;
-  return positions ? placed(filtered, tree()) : filtered;
+  return places ? { ...filtered, issues: placeIssues(filtered.issues, places) } : filtered;
 }
 
 async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {

@@ -5,24 +5,14 @@
  * matching zero levels, a document that looks like two kinds, and a time limit no filter hides.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspecIn } from '../helpers/cli.js';
 import { dict, payload, profileXml, str } from '../helpers/profiles.js';
 import { tempDir } from '../helpers/temp.js';
+import { sarifErrors } from '../helpers/sarif.js';
 
 const APP = 'com.apple.applicationaccess';
-
-/** The SARIF 2.1.0 schema's verdict on a log, with its errors. */
-function sarifErrors(log: unknown): unknown {
-  const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  type Compiler = new (o: object) => { compile(s: unknown): ((d: unknown) => boolean) & { errors?: unknown } };
-  const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as Compiler;
-  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
-  return validate(log) ? null : validate.errors;
-}
 
 interface SarifResult {
   ruleId: string;
