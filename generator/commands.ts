@@ -15,6 +15,7 @@ import { validateCommand } from './validate-command.js';
 import { diffCommand, historyCommand } from './diff-command.js';
 import { updateSpecCommand } from './update-spec-command.js';
 import { updatePending } from './update-journal.js';
+import { signCommand, unsignCommand } from './profile-commands.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -30,6 +31,10 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
+  sign --cert FILE --key FILE [--out FILE] PROFILE
+                                      sign a profile (XML or binary) with the key and the certificate it
+                                      belongs to (FILE may also hold its chain); to stdout without --out
+  unsign [--out FILE] PROFILE         the plist a signed profile carries, byte for byte, and its signer
   update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version (package.json and its lock) and write reports/spec-L.md
@@ -143,6 +148,8 @@ export interface CommandOptions {
   config?: string | undefined;
   'no-config'?: boolean | undefined;
   verbose?: boolean | undefined;
+  /** `sign --cert FILE`; `sign --key FILE` is the `key` option, which history reads as a key's name. */
+  cert?: string | undefined;
 }
 
 
@@ -204,6 +211,10 @@ export async function runCommand(command: string, args: string[], options: Comma
       return validateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
+    case 'sign':
+      return signCommand(args, options);
+    case 'unsign':
+      return unsignCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -49,7 +49,16 @@ export interface PayloadTypeFacts {
         readonly allowedInUserEnrollment: boolean;
         readonly allowMultiplePayloads: boolean;
     }>>;
-    /** The page and line the facts are from. */
+    /** Where the table is stated: the page and line, or a supplement's page, line and date. */
+    readonly profileSource?: string;
+    /** The payload type is deprecated (everywhere, or from `deprecatedIn`'s versions), with the page's sentence and replacement. */
+    readonly deprecated?: {
+        readonly deprecatedIn?: Readonly<Record<string, string>>;
+        readonly note?: string;
+        readonly instead?: string;
+        readonly source: string;
+    };
+    /** The pages and lines the facts are from. */
     readonly source?: string;
 }
 /** Facts about each payload type as a whole (see `PayloadTypeFacts`). */

@@ -50,7 +50,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** The facts a page can state about a property; used to record a line for each. */
 export type PropertyFact =
   | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
-  | 'deprecatedWhen' | 'supervised' | 'payloadReference';
+  | 'deprecatedWhen' | 'supervised' | 'payloadReference' | 'allowedInUserEnrollment';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -147,6 +147,11 @@ export interface IrProperty {
   supervisedPlatforms?: Platform[];
   /** Supervision per platform, with the versions the page gives. */
   supervision?: Partial<Record<Platform, SupervisionFact>>;
+  /**
+   * The platforms whose User Enrollments apply the key ("Allowed for user enrollments: iOS |
+   * visionOS"). On a page that gives such lines, a key without one is ignored in User Enrollment.
+   */
+  allowedInUserEnrollment?: Platform[];
   /** Facts about single allowed values, keyed by the value as written (`"NONE"`). */
   valueFacts?: Record<string, ValueFacts>;
   /**
@@ -185,6 +190,10 @@ export interface IrObject {
   /** `true` when `availability` is the page's full platform list (changelog `**Platforms:**`, rendered platform line). */
   availabilityExhaustive?: boolean;
   deprecated?: boolean;
+  /** The Discussion's sentence that deprecates the object ("This payload is deprecated as of macOS 11."). */
+  deprecationNote?: string;
+  /** What the page says to use instead ("Use the Cellular profile instead."). */
+  replacedBy?: string;
   inherits?: string[];
   /**
    * The page lists only some of the keys the object takes: "This payload’s contents contain these

@@ -162,10 +162,12 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
         ...(partial ? { partialKeys: true as const } : {}),
       });
       const whole = payloadTypeRules(place, facts, validateOptions);
-      // A payload type the platform lacks is one error, not one more per key it holds.
+      // A payload type the platform lacks is one error, not one more per key it holds; a payload
+      // deprecated as a whole is one warning, not one more per deprecated key.
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
+      const deprecated = whole.some((i) => i.code === 'deprecated');
       append(report.issues, whole);
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated')));
+      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated')));
       continue;
     }
     report.payloads.push({
