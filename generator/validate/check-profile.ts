@@ -10,6 +10,7 @@ import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators'
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
 import { closest } from '../runtime/validator/suggest.js';
+import type { Fix } from './places.js';
 import { replacementNotes } from './replacement-rules.js';
 import { findingSeverity } from './severities.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
@@ -60,6 +61,8 @@ export interface ProfileIssue {
   /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
   line?: number;
   column?: number;
+  /** The edit that carries out the finding's suggestion, where the source allows an exact one. */
+  fix?: Fix;
 }
 
 export interface PayloadReport {
