@@ -310,6 +310,10 @@ describe('numbers, suggestions and severities as devices behave', () => {
     expect(r.issues.map((i) => `${i.severity} ${i.code}: ${i.message}`)).toEqual(['warning unknown-key: allowAirdrop is not a key of this dictionary; did you mean allowAirDrop?']);
     expect(r.issues[0]!.expected).toBe('allowAirDrop');
     expect((await run(restrictionsWith('allowNothingLikeIt', no))).issues[0]!.message).toBe('allowNothingLikeIt is not a key of this dictionary');
+    // The suggestion is the edit a report offers as a fix, with the spec's own validators.
+    const json = `{\n  "Type": "com.apple.configuration.passcode.settings",\n  "Identifier": "p",\n  "ServerToken": "t",\n  "Payload": { "MinimumLenght": 6 }\n}\n`;
+    const declaration = await validateDocumentBytes('p.json', bytes(json), validators);
+    expect(declaration.issues.map((i) => [i.code, i.expected, i.fix?.text, i.fix?.span])).toEqual([['unknown-key', 'MinimumLength', 'MinimumLength', { line: 5, column: 17, length: 13 }]]);
   });
 
   it('warns of a payload type one slip from Apple\'s, naming it; a third party\'s type is only not checked', async () => {
