@@ -4,6 +4,7 @@ import {
   begin,
   belowMinimum,
   deprecated,
+  enrollmentOf,
   finish,
   gated,
   isDict,
@@ -11,9 +12,12 @@ import {
   isReal,
   missingKeys,
   numberOf,
+  missingOneOf,
   missingRequired,
+  missingWhen,
   NO_OPTIONS,
   notAllowed,
+  own,
   unknownKey,
   verdict,
   wrongType
@@ -1878,6 +1882,20 @@ const fAccountConfigurationResponse_1 = { "availability": { "iOS": { "introduced
 const fAccountConfigurationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fAccountConfigurationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fAccountConfigurationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+function qAccountConfigurationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cAccountConfigurationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -1887,15 +1905,13 @@ function cAccountConfigurationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fAccountConfigurationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fAccountConfigurationResponse_2);
@@ -1914,8 +1930,7 @@ function cAccountConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -1929,8 +1944,7 @@ function cAccountConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -1941,8 +1955,7 @@ function cAccountConfigurationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fAccountConfigurationResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -1959,6 +1972,7 @@ function checkAccountConfigurationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qAccountConfigurationResponse(v, r, d);
   const n = cAccountConfigurationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -3293,6 +3307,22 @@ const fActivationLockBypassCodeResponse_3 = { "availability": { "macOS": { "intr
 const fActivationLockBypassCodeResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fActivationLockBypassCodeResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fActivationLockBypassCodeResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qActivationLockBypassCodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cActivationLockBypassCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -3308,15 +3338,13 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fActivationLockBypassCodeResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fActivationLockBypassCodeResponse_3);
@@ -3335,8 +3363,7 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -3350,8 +3377,7 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -3362,8 +3388,7 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fActivationLockBypassCodeResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fActivationLockBypassCodeResponse_9);
@@ -3381,6 +3406,7 @@ function checkActivationLockBypassCodeResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qActivationLockBypassCodeResponse(v, r, d);
   const n = cActivationLockBypassCodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -3849,6 +3875,20 @@ const fActiveNSExtensionsResponse_1 = { "availability": { "iOS": { "introduced":
 const fActiveNSExtensionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fActiveNSExtensionsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fActiveNSExtensionsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qActiveNSExtensionsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cActiveNSExtensionsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -3858,15 +3898,13 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fActiveNSExtensionsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fActiveNSExtensionsResponse_2);
@@ -3899,8 +3937,7 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -3914,8 +3951,7 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -3926,8 +3962,7 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fActiveNSExtensionsResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -3944,6 +3979,7 @@ function checkActiveNSExtensionsResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qActiveNSExtensionsResponse(v, r, d);
   const n = cActiveNSExtensionsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -4318,6 +4354,9 @@ function isAirPlayPasswordsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAirPlaySecurity = /* @__PURE__ */ new Map([["AccessType", 0], ["Password", 1], ["SecurityType", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
+function qAirPlaySecurity(v, r, d) {
+  if ((own(v, "Password") ? v["Password"] : void 0) === void 0 && (own(v, "SecurityType") ? v["SecurityType"] : void 0) === "PASSWORD") missingWhen(r, d, "Password", "when SecurityType is PASSWORD");
+}
 function cAirPlaySecurity_0(v, r, d) {
   let n = 0;
   let x;
@@ -4396,6 +4435,7 @@ function checkAirPlaySecurity(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qAirPlaySecurity(v, r, d);
   const n = cAirPlaySecurity_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -6482,6 +6522,22 @@ const fApplyRedemptionCodeResponse_1 = { "availability": { "iOS": { "introduced"
 const fApplyRedemptionCodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fApplyRedemptionCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fApplyRedemptionCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qApplyRedemptionCodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cApplyRedemptionCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -6491,15 +6547,13 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fApplyRedemptionCodeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fApplyRedemptionCodeResponse_2);
@@ -6518,8 +6572,7 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -6533,8 +6586,7 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -6545,8 +6597,7 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fApplyRedemptionCodeResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -6563,6 +6614,7 @@ function checkApplyRedemptionCodeResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qApplyRedemptionCodeResponse(v, r, d);
   const n = cApplyRedemptionCodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -8857,6 +8909,9 @@ function isAudioAccessorySettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAudioAccessorySettingsTemporaryPairingObject = /* @__PURE__ */ new Map([["Configuration", 0], ["Disabled", 1]]);
+function qAudioAccessorySettingsTemporaryPairingObject(v, r, d) {
+  if ((own(v, "Configuration") ? v["Configuration"] : void 0) === void 0 && ((own(v, "Disabled") ? v["Disabled"] : void 0) === void 0 || (own(v, "Disabled") ? v["Disabled"] : void 0) === false)) missingWhen(r, d, "Configuration", "when Disabled is absent or false");
+}
 function cAudioAccessorySettingsTemporaryPairingObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -8878,6 +8933,7 @@ function checkAudioAccessorySettingsTemporaryPairingObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qAudioAccessorySettingsTemporaryPairingObject(v, r, d);
   const n = cAudioAccessorySettingsTemporaryPairingObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -8937,6 +8993,9 @@ function isAudioAccessorySettingsTemporaryPairing_ConfigurationObject(value, opt
   return verdict(r);
 }
 const kAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject = /* @__PURE__ */ new Map([["Hour", 0], ["Policy", 1]]);
+function qAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject(v, r, d) {
+  if ((own(v, "Hour") ? v["Hour"] : void 0) === void 0 && (own(v, "Policy") ? v["Policy"] : void 0) === "Hour") missingWhen(r, d, "Hour", "when Policy is Hour");
+}
 function cAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -8961,6 +9020,7 @@ function checkAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTime
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject(v, r, d);
   const n = cAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -8992,6 +9052,23 @@ const fAuthenticateRequest_7 = { "availability": { "macOS": { "introduced": "10.
 const fAuthenticateRequest_8 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fAuthenticateRequest_9 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fAuthenticateRequest_10 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qAuthenticateRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "DeviceName") ? v["DeviceName"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "DeviceName", "on macOS");
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "Model") ? v["Model"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "Model", "on macOS");
+  if ((own(v, "ModelName") ? v["ModelName"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "ModelName", "on macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cAuthenticateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -9002,8 +9079,7 @@ function cAuthenticateRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "BuildVersion", fAuthenticateRequest_0);
   }
   x = v["DeviceName"];
-  if (x === void 0) missingRequired(r, d, "DeviceName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DeviceName", "string", x);
     if (r.gated) gated(r, d, "DeviceName", fAuthenticateRequest_1);
@@ -9036,15 +9112,13 @@ function cAuthenticateRequest_0(v, r, d) {
     }
   }
   x = v["Model"];
-  if (x === void 0) missingRequired(r, d, "Model");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Model", "string", x);
     if (r.gated) gated(r, d, "Model", fAuthenticateRequest_6);
   }
   x = v["ModelName"];
-  if (x === void 0) missingRequired(r, d, "ModelName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "ModelName", "string", x);
     if (r.gated) gated(r, d, "ModelName", fAuthenticateRequest_7);
@@ -9085,6 +9159,7 @@ function checkAuthenticateRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qAuthenticateRequest(v, r, d);
   const n = cAuthenticateRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -9330,6 +9405,20 @@ function isAvailableOSUpdatesCommandCommand(value, options = NO_OPTIONS) {
 const kAvailableOSUpdatesResponse = /* @__PURE__ */ new Map([["AvailableOSUpdates", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fAvailableOSUpdatesResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fAvailableOSUpdatesResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qAvailableOSUpdatesResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cAvailableOSUpdatesResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -9353,15 +9442,13 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fAvailableOSUpdatesResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fAvailableOSUpdatesResponse_3);
@@ -9380,8 +9467,7 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -9395,8 +9481,7 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -9406,8 +9491,7 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -9423,6 +9507,7 @@ function checkAvailableOSUpdatesResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qAvailableOSUpdatesResponse(v, r, d);
   const n = cAvailableOSUpdatesResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -10610,6 +10695,22 @@ const fCancelEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "i
 const fCancelEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fCancelEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fCancelEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+function qCancelEnhancedLogCollectionResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -10619,15 +10720,13 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fCancelEnhancedLogCollectionResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fCancelEnhancedLogCollectionResponse_2);
@@ -10646,8 +10745,7 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -10661,8 +10759,7 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -10673,8 +10770,7 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fCancelEnhancedLogCollectionResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fCancelEnhancedLogCollectionResponse_8);
@@ -10692,6 +10788,7 @@ function checkCancelEnhancedLogCollectionResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qCancelEnhancedLogCollectionResponse(v, r, d);
   const n = cCancelEnhancedLogCollectionResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -11535,6 +11632,22 @@ const fCertificateListResponse_3 = { "availability": { "macOS": { "introduced": 
 const fCertificateListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fCertificateListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fCertificateListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qCertificateListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cCertificateListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -11558,15 +11671,13 @@ function cCertificateListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fCertificateListResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fCertificateListResponse_3);
@@ -11585,8 +11696,7 @@ function cCertificateListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -11600,8 +11710,7 @@ function cCertificateListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -11612,8 +11721,7 @@ function cCertificateListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fCertificateListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fCertificateListResponse_9);
@@ -11631,6 +11739,7 @@ function checkCertificateListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qCertificateListResponse(v, r, d);
   const n = cCertificateListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -12493,12 +12602,27 @@ function isCertificateTransparencySubjectPublicKeyInfoHashDict(value, options = 
 }
 const kCheckOutRequest = /* @__PURE__ */ new Map([["EnrollmentID", 0], ["MessageType", 1], ["Topic", 2], ["UDID", 3]]);
 const fCheckOutRequest_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+function qCheckOutRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cCheckOutRequest_0(v, r, d) {
   let n = 0;
   let x;
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fCheckOutRequest_0);
@@ -12519,8 +12643,7 @@ function cCheckOutRequest_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Topic", "string", x);
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -12531,6 +12654,7 @@ function checkCheckOutRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qCheckOutRequest(v, r, d);
   const n = cCheckOutRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -12646,6 +12770,22 @@ const fClearActivationLockBypassCodeResponse_2 = { "availability": { "macOS": { 
 const fClearActivationLockBypassCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearActivationLockBypassCodeResponse_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearActivationLockBypassCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qClearActivationLockBypassCodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cClearActivationLockBypassCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -12655,15 +12795,13 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fClearActivationLockBypassCodeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fClearActivationLockBypassCodeResponse_2);
@@ -12682,8 +12820,7 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -12697,8 +12834,7 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -12709,8 +12845,7 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fClearActivationLockBypassCodeResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fClearActivationLockBypassCodeResponse_8);
@@ -12728,6 +12863,7 @@ function checkClearActivationLockBypassCodeResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qClearActivationLockBypassCodeResponse(v, r, d);
   const n = cClearActivationLockBypassCodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -12902,6 +13038,22 @@ const fClearPasscodeResponse_1 = { "availability": { "iOS": { "introduced": "13"
 const fClearPasscodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearPasscodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fClearPasscodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qClearPasscodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cClearPasscodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -12911,15 +13063,13 @@ function cClearPasscodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fClearPasscodeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fClearPasscodeResponse_2);
@@ -12938,8 +13088,7 @@ function cClearPasscodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -12953,8 +13102,7 @@ function cClearPasscodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -12965,8 +13113,7 @@ function cClearPasscodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fClearPasscodeResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -12983,6 +13130,7 @@ function checkClearPasscodeResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qClearPasscodeResponse(v, r, d);
   const n = cClearPasscodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -13262,6 +13410,22 @@ const fClearRestrictionsPasswordResponse_1 = { "availability": { "iOS": { "intro
 const fClearRestrictionsPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearRestrictionsPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fClearRestrictionsPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qClearRestrictionsPasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cClearRestrictionsPasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -13271,15 +13435,13 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fClearRestrictionsPasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fClearRestrictionsPasswordResponse_2);
@@ -13298,8 +13460,7 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -13313,8 +13474,7 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -13325,8 +13485,7 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fClearRestrictionsPasswordResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -13343,6 +13502,7 @@ function checkClearRestrictionsPasswordResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qClearRestrictionsPasswordResponse(v, r, d);
   const n = cClearRestrictionsPasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -13732,6 +13892,9 @@ function isConferenceRoomDisplay(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kContentCaching = /* @__PURE__ */ new Map([["AllowCacheDelete", 0], ["AllowPersonalCaching", 1], ["AllowSharedCaching", 2], ["AutoActivation", 3], ["AutoEnableTetheredCaching", 4], ["CacheLimit", 5], ["DataPath", 6], ["DeclarativeStatusInterval", 7], ["DenyActivation", 8], ["DenyTetheredCaching", 9], ["DisplayAlerts", 10], ["KeepAwake", 11], ["ListenRanges", 12], ["ListenRangesOnly", 13], ["ListenWithPeersAndParents", 14], ["LocalSubnetsOnly", 15], ["LogClientIdentity", 16], ["ManagementReportingInterval", 17], ["ManagementSecurityConfig", 18], ["ManagementStatusCertificateReference", 19], ["ManagementStatusTarget", 20], ["Parents", 21], ["ParentSelectionPolicy", 22], ["PeerFilterRanges", 23], ["PeerListenRanges", 24], ["PeerLocalSubnetsOnly", 25], ["PersonalCacheLimit", 26], ["Port", 27], ["PublicRanges", 28]]);
+function qContentCaching(v, r, d) {
+  if ((own(v, "ManagementStatusCertificateReference") ? v["ManagementStatusCertificateReference"] : void 0) === void 0 && ((own(v, "ManagementSecurityConfig") ? v["ManagementSecurityConfig"] : void 0) === "signedByCACert" || (own(v, "ManagementSecurityConfig") ? v["ManagementSecurityConfig"] : void 0) === "specificServerCert")) missingWhen(r, d, "ManagementStatusCertificateReference", "when ManagementSecurityConfig is signedByCACert or specificServerCert");
+}
 function cContentCaching_0(v, r, d) {
   let n = 0;
   let x;
@@ -13937,6 +14100,7 @@ function checkContentCaching(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qContentCaching(v, r, d);
   const n = cContentCaching_0(v, r, d) + cContentCaching_1(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -14102,6 +14266,20 @@ const fContentCachingInformationResponse_1 = { "availability": { "iOS": { "intro
 const fContentCachingInformationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fContentCachingInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
 const fContentCachingInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
+function qContentCachingInformationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cContentCachingInformationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -14111,15 +14289,13 @@ function cContentCachingInformationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fContentCachingInformationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fContentCachingInformationResponse_2);
@@ -14138,8 +14314,7 @@ function cContentCachingInformationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -14160,8 +14335,7 @@ function cContentCachingInformationResponse_0(v, r, d) {
     checkContentCachingInformationResponseStatusResponse(x, r, d + 1);
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -14172,8 +14346,7 @@ function cContentCachingInformationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fContentCachingInformationResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -14190,6 +14363,7 @@ function checkContentCachingInformationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qContentCachingInformationResponse(v, r, d);
   const n = cContentCachingInformationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -15787,6 +15961,10 @@ function isContentCachingServiceRanges(value, options = NO_OPTIONS) {
 const kDNSProxy = /* @__PURE__ */ new Map([["AppBundleIdentifier", 0], ["DNSProxyUUID", 1], ["ProviderBundleIdentifier", 2], ["ProviderConfiguration", 3], ["ProviderDesignatedRequirement", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
 const fDNSProxy_1 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 const fDNSProxy_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qDNSProxy(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "DNSProxyUUID") ? v["DNSProxyUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "DNSProxyUUID", "in a user enrollment");
+}
 function cDNSProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -15871,6 +16049,7 @@ function checkDNSProxy(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDNSProxy(v, r, d);
   const n = cDNSProxy_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -16014,6 +16193,9 @@ function isDNSSettings(value, options = NO_OPTIONS) {
 const kDNSSettingsDNSSettings = /* @__PURE__ */ new Map([["AllowFailover", 0], ["DNSProtocol", 1], ["PayloadCertificateUUID", 2], ["ServerAddresses", 3], ["ServerName", 4], ["ServerURL", 5], ["SupplementalMatchDomains", 6]]);
 const fDNSSettingsDNSSettings_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 const fDNSSettingsDNSSettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
+function qDNSSettingsDNSSettings(v, r, d) {
+  if ((own(v, "ServerURL") ? v["ServerURL"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "HTTPS") missingWhen(r, d, "ServerURL", "when DNSProtocol is HTTPS");
+}
 function cDNSSettingsDNSSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -16079,6 +16261,7 @@ function checkDNSSettingsDNSSettings(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDNSSettingsDNSSettings(v, r, d);
   const n = cDNSSettingsDNSSettings_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -16684,6 +16867,22 @@ const fDeclarativeManagementRequest_3 = { "availability": { "macOS": { "introduc
 const fDeclarativeManagementRequest_6 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementRequest_7 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementRequest_8 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+function qDeclarativeManagementRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeclarativeManagementRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -16699,15 +16898,13 @@ function cDeclarativeManagementRequest_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Endpoint", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeclarativeManagementRequest_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeclarativeManagementRequest_3);
@@ -16722,8 +16919,7 @@ function cDeclarativeManagementRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -16734,8 +16930,7 @@ function cDeclarativeManagementRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeclarativeManagementRequest_6);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeclarativeManagementRequest_7);
@@ -16753,6 +16948,7 @@ function checkDeclarativeManagementRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeclarativeManagementRequest(v, r, d);
   const n = cDeclarativeManagementRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -16779,6 +16975,22 @@ const fDeclarativeManagementResponse_2 = { "availability": { "macOS": { "introdu
 const fDeclarativeManagementResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementResponse_8 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+function qDeclarativeManagementResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeclarativeManagementResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -16788,15 +17000,13 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeclarativeManagementResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeclarativeManagementResponse_2);
@@ -16815,8 +17025,7 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -16830,8 +17039,7 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -16842,8 +17050,7 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeclarativeManagementResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeclarativeManagementResponse_8);
@@ -16861,6 +17068,7 @@ function checkDeclarativeManagementResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeclarativeManagementResponse(v, r, d);
   const n = cDeclarativeManagementResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17050,6 +17258,9 @@ function isDeleteUserCommand(value, options = NO_OPTIONS) {
 const kDeleteUserCommandCommand = /* @__PURE__ */ new Map([["DeleteAllUsers", 0], ["ForceDeletion", 1], ["RequestRequiresNetworkTether", 2], ["RequestType", 3], ["UserName", 4]]);
 const fDeleteUserCommandCommand_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
 const fDeleteUserCommandCommand_1 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qDeleteUserCommandCommand(v, r, d) {
+  if ((own(v, "UserName") ? v["UserName"] : void 0) === void 0 && ((own(v, "DeleteAllUsers") ? v["DeleteAllUsers"] : void 0) === void 0 || (own(v, "DeleteAllUsers") ? v["DeleteAllUsers"] : void 0) === false)) missingWhen(r, d, "UserName", "when DeleteAllUsers is absent or false");
+}
 function cDeleteUserCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -17091,6 +17302,7 @@ function checkDeleteUserCommandCommand(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeleteUserCommandCommand(v, r, d);
   const n = cDeleteUserCommandCommand_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17115,6 +17327,22 @@ const kDeleteUserResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["Enrol
 const fDeleteUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDeleteUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDeleteUserResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qDeleteUserResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeleteUserResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17124,15 +17352,13 @@ function cDeleteUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeleteUserResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeleteUserResponse_2);
@@ -17151,8 +17377,7 @@ function cDeleteUserResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -17166,8 +17391,7 @@ function cDeleteUserResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -17177,8 +17401,7 @@ function cDeleteUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeleteUserResponse_8);
@@ -17195,6 +17418,7 @@ function checkDeleteUserResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeleteUserResponse(v, r, d);
   const n = cDeleteUserResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17665,6 +17889,22 @@ const fDeviceConfiguredResponse_2 = { "availability": { "macOS": { "introduced":
 const fDeviceConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fDeviceConfiguredResponse_8 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fDeviceConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+function qDeviceConfiguredResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeviceConfiguredResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17674,15 +17914,13 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceConfiguredResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceConfiguredResponse_2);
@@ -17701,8 +17939,7 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -17716,8 +17953,7 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -17728,8 +17964,7 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeviceConfiguredResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeviceConfiguredResponse_8);
@@ -17747,6 +17982,7 @@ function checkDeviceConfiguredResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeviceConfiguredResponse(v, r, d);
   const n = cDeviceConfiguredResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17880,13 +18116,12 @@ function cDeviceInformationCommandCommand_0(v, r, d) {
   if (x === void 0) missingRequired(r, d, "Queries");
   else {
     n++;
-    if (!Array.isArray(x)) wrongType(r, d, "Queries", "array of DeviceInformationCommand.Command.Queries", x);
+    if (!Array.isArray(x)) wrongType(r, d, "Queries", "array of string", x);
     else {
       r.p[d] = "Queries";
       for (let i0 = 0; i0 < x.length; i0++) {
         const x1 = x[i0];
-        r.p[d + 1] = i0;
-        checkDeviceInformationCommandCommandQueries(x1, r, d + 2);
+        if (typeof x1 !== "string") wrongType(r, d + 1, i0, "string", x1);
       }
     }
   }
@@ -18383,6 +18618,22 @@ const fDeviceInformationResponse_2 = { "availability": { "macOS": { "introduced"
 const fDeviceInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceInformationResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qDeviceInformationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeviceInformationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -18392,15 +18643,13 @@ function cDeviceInformationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceInformationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceInformationResponse_2);
@@ -18419,8 +18668,7 @@ function cDeviceInformationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -18441,8 +18689,7 @@ function cDeviceInformationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -18453,8 +18700,7 @@ function cDeviceInformationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeviceInformationResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeviceInformationResponse_9);
@@ -18472,6 +18718,7 @@ function checkDeviceInformationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeviceInformationResponse(v, r, d);
   const n = cDeviceInformationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -19716,12 +19963,33 @@ const fDeviceLocationResponse_6 = { "availability": { "iOS": { "introduced": "10
 const fDeviceLocationResponse_10 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
 const fDeviceLocationResponse_12 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
 const fDeviceLocationResponse_17 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+function qDeviceLocationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "Altitude") ? v["Altitude"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Altitude", "on iOS, iPadOS");
+  if ((own(v, "Course") ? v["Course"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Course", "on iOS, iPadOS");
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "HorizontalAccuracy") ? v["HorizontalAccuracy"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "HorizontalAccuracy", "on iOS, iPadOS");
+  if ((own(v, "Speed") ? v["Speed"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Speed", "on iOS, iPadOS");
+  if ((own(v, "Timestamp") ? v["Timestamp"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Timestamp", "on iOS, iPadOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+  if ((own(v, "VerticalAccuracy") ? v["VerticalAccuracy"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "VerticalAccuracy", "on iOS, iPadOS");
+}
 function cDeviceLocationResponse_0(v, r, d) {
   let n = 0;
   let x;
   x = v["Altitude"];
-  if (x === void 0) missingRequired(r, d, "Altitude");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Altitude", "real", x);
     if (r.gated) gated(r, d, "Altitude", fDeviceLocationResponse_0);
@@ -19732,22 +20000,19 @@ function cDeviceLocationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["Course"];
-  if (x === void 0) missingRequired(r, d, "Course");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Course", "real", x);
     if (r.gated) gated(r, d, "Course", fDeviceLocationResponse_2);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceLocationResponse_3);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceLocationResponse_4);
@@ -19766,8 +20031,7 @@ function cDeviceLocationResponse_0(v, r, d) {
     }
   }
   x = v["HorizontalAccuracy"];
-  if (x === void 0) missingRequired(r, d, "HorizontalAccuracy");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isReal(x)) wrongType(r, d, "HorizontalAccuracy", "real", x);
     if (r.gated) gated(r, d, "HorizontalAccuracy", fDeviceLocationResponse_6);
@@ -19785,14 +20049,12 @@ function cDeviceLocationResponse_0(v, r, d) {
     if (!isReal(x)) wrongType(r, d, "Longitude", "real", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
   x = v["Speed"];
-  if (x === void 0) missingRequired(r, d, "Speed");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Speed", "real", x);
     if (r.gated) gated(r, d, "Speed", fDeviceLocationResponse_10);
@@ -19807,15 +20069,13 @@ function cDeviceLocationResponse_0(v, r, d) {
     }
   }
   x = v["Timestamp"];
-  if (x === void 0) missingRequired(r, d, "Timestamp");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Timestamp", "string", x);
     if (r.gated) gated(r, d, "Timestamp", fDeviceLocationResponse_12);
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -19825,8 +20085,7 @@ function cDeviceLocationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -19841,8 +20100,7 @@ function cDeviceLocationResponse_1(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserShortName", "string", x);
   }
   x = v["VerticalAccuracy"];
-  if (x === void 0) missingRequired(r, d, "VerticalAccuracy");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isReal(x)) wrongType(r, d, "VerticalAccuracy", "real", x);
     if (r.gated) gated(r, d, "VerticalAccuracy", fDeviceLocationResponse_17);
@@ -19854,6 +20112,7 @@ function checkDeviceLocationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeviceLocationResponse(v, r, d);
   const n = cDeviceLocationResponse_0(v, r, d) + cDeviceLocationResponse_1(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -20044,6 +20303,22 @@ const fDeviceLockResponse_2 = { "availability": { "macOS": { "introduced": "10.1
 const fDeviceLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceLockResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qDeviceLockResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeviceLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20053,15 +20328,13 @@ function cDeviceLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceLockResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceLockResponse_2);
@@ -20085,8 +20358,7 @@ function cDeviceLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "MessageResult", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -20100,8 +20372,7 @@ function cDeviceLockResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -20112,8 +20383,7 @@ function cDeviceLockResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeviceLockResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeviceLockResponse_9);
@@ -20131,6 +20401,7 @@ function checkDeviceLockResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDeviceLockResponse(v, r, d);
   const n = cDeviceLockResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -20619,6 +20890,22 @@ function isDisableLostModeCommandCommand(value, options = NO_OPTIONS) {
 const kDisableLostModeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
 const fDisableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDisableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qDisableLostModeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDisableLostModeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20628,15 +20915,13 @@ function cDisableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDisableLostModeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDisableLostModeResponse_2);
@@ -20655,8 +20940,7 @@ function cDisableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -20670,8 +20954,7 @@ function cDisableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -20681,8 +20964,7 @@ function cDisableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -20698,6 +20980,7 @@ function checkDisableLostModeResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDisableLostModeResponse(v, r, d);
   const n = cDisableLostModeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -20866,6 +21149,20 @@ const fDisableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced
 const fDisableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDisableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
 const fDisableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+function qDisableRemoteDesktopResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDisableRemoteDesktopResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20875,15 +21172,13 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDisableRemoteDesktopResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDisableRemoteDesktopResponse_2);
@@ -20902,8 +21197,7 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -20917,8 +21211,7 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -20929,8 +21222,7 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDisableRemoteDesktopResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -20947,6 +21239,7 @@ function checkDisableRemoteDesktopResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qDisableRemoteDesktopResponse(v, r, d);
   const n = cDisableRemoteDesktopResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -22324,6 +22617,9 @@ function isEnableLostModeCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEnableLostModeCommandCommand = /* @__PURE__ */ new Map([["Footnote", 0], ["Message", 1], ["PhoneNumber", 2], ["RequestRequiresNetworkTether", 3], ["RequestType", 4]]);
+function qEnableLostModeCommandCommand(v, r, d) {
+  if ((own(v, "Message") ? v["Message"] : void 0) === void 0 && (own(v, "PhoneNumber") ? v["PhoneNumber"] : void 0) === void 0) missingOneOf(r, d, ["Message", "PhoneNumber"], []);
+}
 function cEnableLostModeCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -22363,6 +22659,7 @@ function checkEnableLostModeCommandCommand(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qEnableLostModeCommandCommand(v, r, d);
   const n = cEnableLostModeCommandCommand_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -22386,6 +22683,22 @@ function isEnableLostModeCommandCommand(value, options = NO_OPTIONS) {
 const kEnableLostModeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
 const fEnableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fEnableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qEnableLostModeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cEnableLostModeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -22395,15 +22708,13 @@ function cEnableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fEnableLostModeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fEnableLostModeResponse_2);
@@ -22422,8 +22733,7 @@ function cEnableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -22437,8 +22747,7 @@ function cEnableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -22448,8 +22757,7 @@ function cEnableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -22465,6 +22773,7 @@ function checkEnableLostModeResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qEnableLostModeResponse(v, r, d);
   const n = cEnableLostModeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -22633,6 +22942,20 @@ const fEnableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced"
 const fEnableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fEnableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
 const fEnableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+function qEnableRemoteDesktopResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cEnableRemoteDesktopResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -22642,15 +22965,13 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fEnableRemoteDesktopResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fEnableRemoteDesktopResponse_2);
@@ -22669,8 +22990,7 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -22684,8 +23004,7 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -22696,8 +23015,7 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fEnableRemoteDesktopResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -22714,6 +23032,7 @@ function checkEnableRemoteDesktopResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qEnableRemoteDesktopResponse(v, r, d);
   const n = cEnableRemoteDesktopResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -23609,6 +23928,22 @@ const fEraseDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.
 const fEraseDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fEraseDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fEraseDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qEraseDeviceResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cEraseDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -23618,15 +23953,13 @@ function cEraseDeviceResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fEraseDeviceResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fEraseDeviceResponse_2);
@@ -23645,8 +23978,7 @@ function cEraseDeviceResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -23660,8 +23992,7 @@ function cEraseDeviceResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -23672,8 +24003,7 @@ function cEraseDeviceResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fEraseDeviceResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fEraseDeviceResponse_8);
@@ -23691,6 +24021,7 @@ function checkEraseDeviceResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qEraseDeviceResponse(v, r, d);
   const n = cEraseDeviceResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -26766,37 +27097,27 @@ function isExtensibleSingleSignOnKerberosExtensionData(value, options = NO_OPTIO
   checkExtensibleSingleSignOnKerberosExtensionData(value, r, 0);
   return verdict(r);
 }
-const kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping = /* @__PURE__ */ new Map([["Realm", 0]]);
-function cExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping_0(v, r, d) {
-  let n = 0;
-  let x;
-  x = v["Realm"];
-  if (x !== void 0) {
-    n++;
-    if (!Array.isArray(x)) wrongType(r, d, "Realm", "array of string", x);
-    else {
-      r.p[d] = "Realm";
-      for (let i0 = 0; i0 < x.length; i0++) {
-        const x1 = x[i0];
-        if (typeof x1 !== "string") wrongType(r, d + 1, i0, "string", x1);
-      }
-    }
-  }
-  return n;
-}
+const kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping = /* @__PURE__ */ new Map([]);
 function checkExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(v, r, d) {
   if (!isDict(v)) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping_0(v, r, d);
+  const n = 0;
   let count = 0;
   for (const k in v) count++;
   if (n === count) return;
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping.has(k)) continue;
-    unknownKey(r, d, v, k, kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping);
+    if (!Array.isArray(x)) wrongType(r, d, k, "array of string", x);
+    else {
+      r.p[d] = k;
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        if (typeof x1 !== "string") wrongType(r, d + 1, i0, "string", x1);
+      }
+    }
   }
 }
 function validateExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(value, options = NO_OPTIONS) {
@@ -28684,18 +29005,30 @@ const fGetTokenRequest_1 = { "availability": { "macOS": { "introduced": "14" } }
 const fGetTokenRequest_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
 const fGetTokenRequest_7 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 const fGetTokenRequest_8 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
+function qGetTokenRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cGetTokenRequest_0(v, r, d) {
   let n = 0;
   let x;
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fGetTokenRequest_1);
@@ -28725,8 +29058,7 @@ function cGetTokenRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -28737,8 +29069,7 @@ function cGetTokenRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fGetTokenRequest_6);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fGetTokenRequest_7);
@@ -28756,6 +29087,7 @@ function checkGetTokenRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qGetTokenRequest(v, r, d);
   const n = cGetTokenRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -30231,6 +30563,9 @@ const fIdentificationPayloadIdentification_3 = { "availability": { "macOS": {} }
 const fIdentificationPayloadIdentification_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
 const fIdentificationPayloadIdentification_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
 const fIdentificationPayloadIdentification_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
+function qIdentificationPayloadIdentification(v, r, d) {
+  if ((own(v, "Password") ? v["Password"] : void 0) === void 0 && (own(v, "AuthMethod") ? v["AuthMethod"] : void 0) === "Password") missingWhen(r, d, "Password", "when AuthMethod is Password");
+}
 function cIdentificationPayloadIdentification_0(v, r, d) {
   let n = 0;
   let x;
@@ -30262,8 +30597,7 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
     deprecated(r, d, "FullName", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_2);
   }
   x = v["Password"];
-  if (x === void 0) missingRequired(r, d, "Password");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Password", "string", x);
     if (r.gated) gated(r, d, "Password", fIdentificationPayloadIdentification_3);
@@ -30298,6 +30632,7 @@ function checkIdentificationPayloadIdentification(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qIdentificationPayloadIdentification(v, r, d);
   const n = cIdentificationPayloadIdentification_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -32274,6 +32609,22 @@ const fInstallApplicationResponse_2 = { "availability": { "macOS": { "introduced
 const fInstallApplicationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInstallApplicationResponse_11 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInstallApplicationResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qInstallApplicationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32283,15 +32634,13 @@ function cInstallApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallApplicationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallApplicationResponse_2);
@@ -32315,8 +32664,7 @@ function cInstallApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Identifier", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -32346,8 +32694,7 @@ function cInstallApplicationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -32358,8 +32705,7 @@ function cInstallApplicationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallApplicationResponse_10);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstallApplicationResponse_11);
@@ -32377,6 +32723,7 @@ function checkInstallApplicationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInstallApplicationResponse(v, r, d);
   const n = cInstallApplicationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -32649,6 +32996,20 @@ const fInstallEnterpriseApplicationResponse_1 = { "availability": { "iOS": { "in
 const fInstallEnterpriseApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fInstallEnterpriseApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true };
 const fInstallEnterpriseApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true };
+function qInstallEnterpriseApplicationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallEnterpriseApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32658,15 +33019,13 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallEnterpriseApplicationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallEnterpriseApplicationResponse_2);
@@ -32685,8 +33044,7 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -32700,8 +33058,7 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -32712,8 +33069,7 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallEnterpriseApplicationResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -32730,6 +33086,7 @@ function checkInstallEnterpriseApplicationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInstallEnterpriseApplicationResponse(v, r, d);
   const n = cInstallEnterpriseApplicationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -32981,6 +33338,22 @@ const fInstallMediaResponse_8 = { "availability": { "macOS": { "removed": "11" }
 const fInstallMediaResponse_10 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
 const fInstallMediaResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
 const fInstallMediaResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+function qInstallMediaResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallMediaResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32990,8 +33363,7 @@ function cInstallMediaResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallMediaResponse_1);
@@ -33068,8 +33440,7 @@ function cInstallMediaResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
     if (r.gated) gated(r, d, "UDID", fInstallMediaResponse_10);
@@ -33090,20 +33461,17 @@ function cInstallMediaResponse_0(v, r, d) {
     deprecated(r, d, "UserShortName", "Deprecated in macOS 11.", fInstallMediaResponse_12);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -33114,6 +33482,7 @@ function checkInstallMediaResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInstallMediaResponse(v, r, d);
   const n = cInstallMediaResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -33289,6 +33658,22 @@ const fInstallProfileResponse_2 = { "availability": { "macOS": { "introduced": "
 const fInstallProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstallProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstallProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qInstallProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33298,15 +33683,13 @@ function cInstallProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallProfileResponse_2);
@@ -33325,8 +33708,7 @@ function cInstallProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -33340,8 +33722,7 @@ function cInstallProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -33352,8 +33733,7 @@ function cInstallProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstallProfileResponse_8);
@@ -33371,6 +33751,7 @@ function checkInstallProfileResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInstallProfileResponse(v, r, d);
   const n = cInstallProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -33546,6 +33927,22 @@ const fInstallProvisioningProfileResponse_2 = { "availability": { "macOS": { "in
 const fInstallProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fInstallProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fInstallProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qInstallProvisioningProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallProvisioningProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33555,15 +33952,13 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallProvisioningProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallProvisioningProfileResponse_2);
@@ -33582,8 +33977,7 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -33597,8 +33991,7 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -33609,8 +34002,7 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallProvisioningProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstallProvisioningProfileResponse_8);
@@ -33628,6 +34020,7 @@ function checkInstallProvisioningProfileResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInstallProvisioningProfileResponse(v, r, d);
   const n = cInstallProvisioningProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -33835,6 +34228,22 @@ const fInstalledApplicationListResponse_2 = { "availability": { "macOS": { "intr
 const fInstalledApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstalledApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstalledApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qInstalledApplicationListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstalledApplicationListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33844,15 +34253,13 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstalledApplicationListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstalledApplicationListResponse_2);
@@ -33885,8 +34292,7 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -33900,8 +34306,7 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -33912,8 +34317,7 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstalledApplicationListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstalledApplicationListResponse_9);
@@ -33931,6 +34335,7 @@ function checkInstalledApplicationListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInstalledApplicationListResponse(v, r, d);
   const n = cInstalledApplicationListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -34590,6 +34995,22 @@ const fInviteToProgramResponse_2 = { "availability": { "macOS": { "introduced": 
 const fInviteToProgramResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInviteToProgramResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInviteToProgramResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qInviteToProgramResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInviteToProgramResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -34599,15 +35020,13 @@ function cInviteToProgramResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInviteToProgramResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInviteToProgramResponse_2);
@@ -34635,8 +35054,7 @@ function cInviteToProgramResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -34650,8 +35068,7 @@ function cInviteToProgramResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -34662,8 +35079,7 @@ function cInviteToProgramResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInviteToProgramResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInviteToProgramResponse_9);
@@ -34681,6 +35097,7 @@ function checkInviteToProgramResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qInviteToProgramResponse(v, r, d);
   const n = cInviteToProgramResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -35320,6 +35737,20 @@ const fLOMDeviceRequestResponse_1 = { "availability": { "iOS": { "introduced": "
 const fLOMDeviceRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fLOMDeviceRequestResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fLOMDeviceRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qLOMDeviceRequestResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cLOMDeviceRequestResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -35329,15 +35760,13 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fLOMDeviceRequestResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fLOMDeviceRequestResponse_2);
@@ -35356,8 +35785,7 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -35385,8 +35813,7 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -35397,8 +35824,7 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fLOMDeviceRequestResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -35415,6 +35841,7 @@ function checkLOMDeviceRequestResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qLOMDeviceRequestResponse(v, r, d);
   const n = cLOMDeviceRequestResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -35631,6 +36058,20 @@ const fLOMSetupRequestResponse_1 = { "availability": { "iOS": { "introduced": "1
 const fLOMSetupRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fLOMSetupRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fLOMSetupRequestResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qLOMSetupRequestResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cLOMSetupRequestResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -35640,15 +36081,13 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fLOMSetupRequestResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fLOMSetupRequestResponse_2);
@@ -35673,8 +36112,7 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     if (!isInteger(x)) wrongType(r, d, "LOMProtocolVersion", "integer", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -35714,8 +36152,7 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -35726,8 +36163,7 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fLOMSetupRequestResponse_10);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -35744,6 +36180,7 @@ function checkLOMSetupRequestResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qLOMSetupRequestResponse(v, r, d);
   const n = cLOMSetupRequestResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -36249,6 +36686,22 @@ function isLogOutUserCommandCommand(value, options = NO_OPTIONS) {
 const kLogOutUserResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
 const fLogOutUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fLogOutUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qLogOutUserResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cLogOutUserResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -36258,15 +36711,13 @@ function cLogOutUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fLogOutUserResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fLogOutUserResponse_2);
@@ -36285,8 +36736,7 @@ function cLogOutUserResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -36300,8 +36750,7 @@ function cLogOutUserResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -36311,8 +36760,7 @@ function cLogOutUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -36328,6 +36776,7 @@ function checkLogOutUserResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qLogOutUserResponse(v, r, d);
   const n = cLogOutUserResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -37378,6 +37827,9 @@ const fMachineInfo_7 = { "availability": { "watchOS": { "introduced": "10" } }, 
 const fMachineInfo_10 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fMachineInfo_11 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fMachineInfo_12 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qMachineInfo(v, r, d) {
+  if ((own(v, "OS_VERSION") ? v["OS_VERSION"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "OS_VERSION", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+}
 function cMachineInfo_0(v, r, d) {
   let n = 0;
   let x;
@@ -37417,8 +37869,7 @@ function cMachineInfo_0(v, r, d) {
     if (r.gated) gated(r, d, "MEID", fMachineInfo_5);
   }
   x = v["OS_VERSION"];
-  if (x === void 0) missingRequired(r, d, "OS_VERSION");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "OS_VERSION", "string", x);
     if (r.gated) gated(r, d, "OS_VERSION", fMachineInfo_6);
@@ -37478,6 +37929,7 @@ function checkMachineInfo(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qMachineInfo(v, r, d);
   const n = cMachineInfo_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -38383,6 +38835,22 @@ const fManagedApplicationAttributesResponse_2 = { "availability": { "iOS": { "in
 const fManagedApplicationAttributesResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedApplicationAttributesResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fManagedApplicationAttributesResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qManagedApplicationAttributesResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationAttributesResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -38406,15 +38874,13 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationAttributesResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationAttributesResponse_3);
@@ -38433,8 +38899,7 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -38448,8 +38913,7 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -38460,8 +38924,7 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationAttributesResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -38478,6 +38941,7 @@ function checkManagedApplicationAttributesResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManagedApplicationAttributesResponse(v, r, d);
   const n = cManagedApplicationAttributesResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -38818,6 +39282,22 @@ const fManagedApplicationConfigurationResponse_3 = { "availability": { "macOS": 
 const fManagedApplicationConfigurationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedApplicationConfigurationResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedApplicationConfigurationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qManagedApplicationConfigurationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationConfigurationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -38841,15 +39321,13 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationConfigurationResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationConfigurationResponse_3);
@@ -38868,8 +39346,7 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -38883,8 +39360,7 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -38895,8 +39371,7 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationConfigurationResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fManagedApplicationConfigurationResponse_9);
@@ -38914,6 +39389,7 @@ function checkManagedApplicationConfigurationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManagedApplicationConfigurationResponse(v, r, d);
   const n = cManagedApplicationConfigurationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -39161,6 +39637,22 @@ const fManagedApplicationFeedbackResponse_2 = { "availability": { "macOS": { "in
 const fManagedApplicationFeedbackResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationFeedbackResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationFeedbackResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qManagedApplicationFeedbackResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationFeedbackResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39170,15 +39662,13 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationFeedbackResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationFeedbackResponse_2);
@@ -39211,8 +39701,7 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -39226,8 +39715,7 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -39238,8 +39726,7 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationFeedbackResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fManagedApplicationFeedbackResponse_9);
@@ -39257,6 +39744,7 @@ function checkManagedApplicationFeedbackResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManagedApplicationFeedbackResponse(v, r, d);
   const n = cManagedApplicationFeedbackResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -39500,6 +39988,22 @@ const fManagedApplicationListResponse_2 = { "availability": { "macOS": { "introd
 const fManagedApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qManagedApplicationListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39509,15 +40013,13 @@ function cManagedApplicationListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationListResponse_2);
@@ -39543,8 +40045,7 @@ function cManagedApplicationListResponse_0(v, r, d) {
     checkManagedApplicationListResponseManagedApplicationList(x, r, d + 1);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -39558,8 +40059,7 @@ function cManagedApplicationListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -39570,8 +40070,7 @@ function cManagedApplicationListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fManagedApplicationListResponse_9);
@@ -39589,6 +40088,7 @@ function checkManagedApplicationListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManagedApplicationListResponse(v, r, d);
   const n = cManagedApplicationListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -39696,33 +40196,36 @@ const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_1 = 
 const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11.3" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_3 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qManagedApplicationListResponseManagedApplicationListANYAppIdentifier(v, r, d) {
+  if ((own(v, "ExternalVersionIdentifier") ? v["ExternalVersionIdentifier"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "ExternalVersionIdentifier", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "HasConfiguration") ? v["HasConfiguration"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "HasConfiguration", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "HasFeedback") ? v["HasFeedback"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "HasFeedback", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "IsValidated") ? v["IsValidated"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "IsValidated", "on iOS, iPadOS, tvOS, visionOS, watchOS");
+  if ((own(v, "UnusedRedemptionCode") ? v["UnusedRedemptionCode"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "UnusedRedemptionCode", "on iOS, iPadOS, visionOS, watchOS");
+}
 function cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0(v, r, d) {
   let n = 0;
   let x;
   x = v["ExternalVersionIdentifier"];
-  if (x === void 0) missingRequired(r, d, "ExternalVersionIdentifier");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "ExternalVersionIdentifier", "integer", x);
     if (r.gated) gated(r, d, "ExternalVersionIdentifier", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0);
   }
   x = v["HasConfiguration"];
-  if (x === void 0) missingRequired(r, d, "HasConfiguration");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasConfiguration", "boolean", x);
     if (r.gated) gated(r, d, "HasConfiguration", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_1);
   }
   x = v["HasFeedback"];
-  if (x === void 0) missingRequired(r, d, "HasFeedback");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasFeedback", "boolean", x);
     if (r.gated) gated(r, d, "HasFeedback", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_2);
   }
   x = v["IsValidated"];
-  if (x === void 0) missingRequired(r, d, "IsValidated");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "IsValidated", "boolean", x);
     if (r.gated) gated(r, d, "IsValidated", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_3);
@@ -39743,8 +40246,7 @@ function cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0
     }
   }
   x = v["UnusedRedemptionCode"];
-  if (x === void 0) missingRequired(r, d, "UnusedRedemptionCode");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UnusedRedemptionCode", "string", x);
     if (r.gated) gated(r, d, "UnusedRedemptionCode", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_6);
@@ -39756,6 +40258,7 @@ function checkManagedApplicationListResponseManagedApplicationListANYAppIdentifi
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManagedApplicationListResponseManagedApplicationListANYAppIdentifier(v, r, d);
   const n = cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -39870,6 +40373,22 @@ const fManagedMediaListResponse_2 = { "availability": { "iOS": { "introduced": "
 const fManagedMediaListResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedMediaListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fManagedMediaListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qManagedMediaListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedMediaListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39893,15 +40412,13 @@ function cManagedMediaListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedMediaListResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedMediaListResponse_3);
@@ -39920,8 +40437,7 @@ function cManagedMediaListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -39935,8 +40451,7 @@ function cManagedMediaListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -39947,8 +40462,7 @@ function cManagedMediaListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedMediaListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -39965,6 +40479,7 @@ function checkManagedMediaListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManagedMediaListResponse(v, r, d);
   const n = cManagedMediaListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -40979,6 +41494,12 @@ function isManifestURLItemsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kManifestURLItemsItemAssetsItem = /* @__PURE__ */ new Map([["kind", 0], ["md5", 1], ["md5-size", 2], ["md5s", 3], ["sha256", 4], ["sha256-size", 5], ["sha256s", 6], ["url", 7]]);
+function qManifestURLItemsItemAssetsItem(v, r, d) {
+  if ((own(v, "md5-size") ? v["md5-size"] : void 0) === void 0 && (own(v, "md5s") ? v["md5s"] : void 0) !== void 0) missingWhen(r, d, "md5-size", "when md5s is present");
+  if ((own(v, "md5s") ? v["md5s"] : void 0) === void 0 && (own(v, "md5-size") ? v["md5-size"] : void 0) !== void 0) missingWhen(r, d, "md5s", "when md5-size is present");
+  if ((own(v, "sha256-size") ? v["sha256-size"] : void 0) === void 0 && (own(v, "sha256s") ? v["sha256s"] : void 0) !== void 0) missingWhen(r, d, "sha256-size", "when sha256s is present");
+  if ((own(v, "sha256s") ? v["sha256s"] : void 0) === void 0 && (own(v, "sha256-size") ? v["sha256-size"] : void 0) !== void 0) missingWhen(r, d, "sha256s", "when sha256-size is present");
+}
 function cManifestURLItemsItemAssetsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -41048,6 +41569,7 @@ function checkManifestURLItemsItemAssetsItem(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qManifestURLItemsItemAssetsItem(v, r, d);
   const n = cManifestURLItemsItemAssetsItem_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -41275,12 +41797,14 @@ function isMathSettingsCalculator_BasicModeObject(value, options = NO_OPTIONS) {
 }
 const kMathSettingsCalculator_InputModesObject = /* @__PURE__ */ new Map([["RPN", 0], ["UnitConversion", 1]]);
 const fMathSettingsCalculator_InputModesObject_0 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+function qMathSettingsCalculator_InputModesObject(v, r, d) {
+  if ((own(v, "RPN") ? v["RPN"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "RPN", "on macOS");
+}
 function cMathSettingsCalculator_InputModesObject_0(v, r, d) {
   let n = 0;
   let x;
   x = v["RPN"];
-  if (x === void 0) missingRequired(r, d, "RPN");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "RPN", "boolean", x);
     if (r.gated) gated(r, d, "RPN", fMathSettingsCalculator_InputModesObject_0);
@@ -41298,6 +41822,7 @@ function checkMathSettingsCalculator_InputModesObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qMathSettingsCalculator_InputModesObject(v, r, d);
   const n = cMathSettingsCalculator_InputModesObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -42803,6 +43328,20 @@ const fNSExtensionMappingsResponse_1 = { "availability": { "iOS": { "introduced"
 const fNSExtensionMappingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fNSExtensionMappingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fNSExtensionMappingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qNSExtensionMappingsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cNSExtensionMappingsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -42812,15 +43351,13 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fNSExtensionMappingsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fNSExtensionMappingsResponse_2);
@@ -42853,8 +43390,7 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -42868,8 +43404,7 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -42880,8 +43415,7 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fNSExtensionMappingsResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -42898,6 +43432,7 @@ function checkNSExtensionMappingsResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNSExtensionMappingsResponse(v, r, d);
   const n = cNSExtensionMappingsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -43023,6 +43558,10 @@ function isNSExtensionMappingsResponseExtensionsItem(value, options = NO_OPTIONS
 }
 const kNetworkDNSProxy = /* @__PURE__ */ new Map([["AppBundleIdentifier", 0], ["DNSProxyUUID", 1], ["ProviderComposedIdentifier", 2], ["ProviderConfiguration", 3], ["VisibleName", 4]]);
 const fNetworkDNSProxy_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+function qNetworkDNSProxy(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "DNSProxyUUID") ? v["DNSProxyUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "DNSProxyUUID", "in a user enrollment");
+}
 function cNetworkDNSProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -43062,6 +43601,7 @@ function checkNetworkDNSProxy(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkDNSProxy(v, r, d);
   const n = cNetworkDNSProxy_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -43173,6 +43713,9 @@ function isNetworkDNSSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkDNSSettingsDNSSettingsObject = /* @__PURE__ */ new Map([["AllowFailover", 0], ["DNSProtocol", 1], ["IdentityAssetReference", 2], ["ServerAddresses", 3], ["ServerName", 4], ["ServerURL", 5], ["SupplementalMatchDomains", 6]]);
+function qNetworkDNSSettingsDNSSettingsObject(v, r, d) {
+  if ((own(v, "ServerURL") ? v["ServerURL"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "HTTPS") missingWhen(r, d, "ServerURL", "when DNSProtocol is HTTPS");
+}
 function cNetworkDNSSettingsDNSSettingsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -43236,6 +43779,7 @@ function checkNetworkDNSSettingsDNSSettingsObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkDNSSettingsDNSSettingsObject(v, r, d);
   const n = cNetworkDNSSettingsDNSSettingsObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -43661,6 +44205,10 @@ function isNetworkProxyConfigurationProxies(value, options = NO_OPTIONS) {
 }
 const kNetworkRelay = /* @__PURE__ */ new Map([["AllowDNSFailover", 0], ["ExcludedDomains", 1], ["ExcludedFQDNs", 2], ["MatchDomains", 3], ["MatchFQDNs", 4], ["Relays", 5], ["RelayUUID", 6], ["UIToggleEnabled", 7], ["VisibleName", 8]]);
 const fNetworkRelay_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+function qNetworkRelay(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "RelayUUID") ? v["RelayUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "RelayUUID", "in a user enrollment");
+}
 function cNetworkRelay_0(v, r, d) {
   let n = 0;
   let x;
@@ -43755,6 +44303,7 @@ function checkNetworkRelay(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkRelay(v, r, d);
   const n = cNetworkRelay_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -44496,6 +45045,9 @@ function isNetworkVPNAlwaysOnProxies_ProtocolObject(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kNetworkVPNAlwaysOnProxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNAlwaysOnProxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -44521,6 +45073,7 @@ function checkNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNAlwaysOnProxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -44542,6 +45095,9 @@ function isNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(value, options = NO_OPT
   return verdict(r);
 }
 const kNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -44567,6 +45123,7 @@ function checkNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -45159,6 +45716,9 @@ function isNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_AuthenticationObje
   return verdict(r);
 }
 const kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject = /* @__PURE__ */ new Map([["CredentialsAssetReference", 0], ["Enabled", 1], ["ServerCertificateCommonName", 2], ["ServerCertificateIssuerCommonName", 3], ["TLSMaximumVersion", 4], ["TLSMinimumVersion", 5]]);
+function qNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject(v, r, d) {
+  if ((own(v, "CredentialsAssetReference") ? v["CredentialsAssetReference"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "CredentialsAssetReference", "when Enabled is true");
+}
 function cNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -45205,6 +45765,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject(v, r, d);
   const n = cNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -45727,6 +46288,9 @@ function isNetworkVPNIKEV2AuthenticationObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIKEV2Authentication_ExtendedAuthObject = /* @__PURE__ */ new Map([["CredentialsAssetReference", 0], ["Enabled", 1], ["ServerCertificateCommonName", 2], ["ServerCertificateIssuerCommonName", 3], ["TLSMaximumVersion", 4], ["TLSMinimumVersion", 5]]);
+function qNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d) {
+  if ((own(v, "CredentialsAssetReference") ? v["CredentialsAssetReference"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "CredentialsAssetReference", "when Enabled is true");
+}
 function cNetworkVPNIKEV2Authentication_ExtendedAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -45773,6 +46337,7 @@ function checkNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d);
   const n = cNetworkVPNIKEV2Authentication_ExtendedAuthObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -46269,6 +46834,9 @@ function isNetworkVPNIKEV2Proxies_ProtocolObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIKEV2Proxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNIKEV2Proxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -46294,6 +46862,7 @@ function checkNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNIKEV2Proxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -46315,6 +46884,9 @@ function isNetworkVPNIKEV2Proxies_Protocol_HTTPObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kNetworkVPNIKEV2Proxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNIKEV2Proxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -46340,6 +46912,7 @@ function checkNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNIKEV2Proxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -46761,6 +47334,9 @@ function isNetworkVPNIPSecAuthenticationObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIPSecAuthentication_XAuthObject = /* @__PURE__ */ new Map([["CredentialsAssetReference", 0], ["Enabled", 1], ["PasswordEncryption", 2]]);
+function qNetworkVPNIPSecAuthentication_XAuthObject(v, r, d) {
+  if ((own(v, "CredentialsAssetReference") ? v["CredentialsAssetReference"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "CredentialsAssetReference", "when Enabled is true");
+}
 function cNetworkVPNIPSecAuthentication_XAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -46790,6 +47366,7 @@ function checkNetworkVPNIPSecAuthentication_XAuthObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNIPSecAuthentication_XAuthObject(v, r, d);
   const n = cNetworkVPNIPSecAuthentication_XAuthObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47115,6 +47692,9 @@ function isNetworkVPNIPSecProxies_ProtocolObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIPSecProxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNIPSecProxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47140,6 +47720,7 @@ function checkNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNIPSecProxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47161,6 +47742,9 @@ function isNetworkVPNIPSecProxies_Protocol_HTTPObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kNetworkVPNIPSecProxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNIPSecProxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47186,6 +47770,7 @@ function checkNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNIPSecProxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47945,6 +48530,9 @@ function isNetworkVPNVPNPluginProxies_ProtocolObject(value, options = NO_OPTIONS
   return verdict(r);
 }
 const kNetworkVPNVPNPluginProxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNVPNPluginProxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47970,6 +48558,7 @@ function checkNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNVPNPluginProxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47991,6 +48580,9 @@ function isNetworkVPNVPNPluginProxies_Protocol_HTTPObject(value, options = NO_OP
   return verdict(r);
 }
 const kNetworkVPNVPNPluginProxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
+function qNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d) {
+  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
+}
 function cNetworkVPNVPNPluginProxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -48016,6 +48608,7 @@ function checkNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNVPNPluginProxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -48545,6 +49138,20 @@ function isOSUpdateStatusCommandCommand(value, options = NO_OPTIONS) {
 const kOSUpdateStatusResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["OSUpdateStatus", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fOSUpdateStatusResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fOSUpdateStatusResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qOSUpdateStatusResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cOSUpdateStatusResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -48554,15 +49161,13 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fOSUpdateStatusResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fOSUpdateStatusResponse_2);
@@ -48581,8 +49186,7 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -48610,8 +49214,7 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -48621,8 +49224,7 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -48638,6 +49240,7 @@ function checkOSUpdateStatusResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qOSUpdateStatusResponse(v, r, d);
   const n = cOSUpdateStatusResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -49295,6 +49898,9 @@ const fParentalControlsContentFilter_4 = { "availability": { "macOS": {} }, "dep
 const fParentalControlsContentFilter_6 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
 const fParentalControlsContentFilter_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
 const fParentalControlsContentFilter_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
+function qParentalControlsContentFilter(v, r, d) {
+  if ((own(v, "siteAllowList") ? v["siteAllowList"] : void 0) === void 0 && (own(v, "allowListEnabled") ? v["allowListEnabled"] : void 0) === true) missingWhen(r, d, "siteAllowList", "when allowListEnabled is true");
+}
 function cParentalControlsContentFilter_0(v, r, d) {
   let n = 0;
   let x;
@@ -49462,6 +50068,7 @@ function checkParentalControlsContentFilter(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qParentalControlsContentFilter(v, r, d);
   const n = cParentalControlsContentFilter_0(v, r, d) + cParentalControlsContentFilter_1(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -50918,6 +51525,22 @@ const fPlayLostModeSoundResponse_1 = { "availability": { "iOS": { "introduced": 
 const fPlayLostModeSoundResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fPlayLostModeSoundResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fPlayLostModeSoundResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qPlayLostModeSoundResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cPlayLostModeSoundResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -50927,15 +51550,13 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fPlayLostModeSoundResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fPlayLostModeSoundResponse_2);
@@ -50954,8 +51575,7 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -50969,8 +51589,7 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -50981,8 +51600,7 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fPlayLostModeSoundResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -50999,6 +51617,7 @@ function checkPlayLostModeSoundResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qPlayLostModeSoundResponse(v, r, d);
   const n = cPlayLostModeSoundResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -52228,6 +52847,22 @@ const fProfileListResponse_2 = { "availability": { "macOS": { "introduced": "10.
 const fProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fProfileListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qProfileListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cProfileListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -52237,15 +52872,13 @@ function cProfileListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fProfileListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fProfileListResponse_2);
@@ -52264,8 +52897,7 @@ function cProfileListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -52293,8 +52925,7 @@ function cProfileListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -52305,8 +52936,7 @@ function cProfileListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fProfileListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fProfileListResponse_9);
@@ -52324,6 +52954,7 @@ function checkProfileListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qProfileListResponse(v, r, d);
   const n = cProfileListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -52517,6 +53148,9 @@ function isProfileListResponseProfileListItem(value, options = NO_OPTIONS) {
 }
 const kProfileListResponseProfileListItemPayloadContentItem = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
 const fProfileListResponseProfileListItemPayloadContentItem_5 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qProfileListResponseProfileListItemPayloadContentItem(v, r, d) {
+  if ((own(v, "PayloadUUID") ? v["PayloadUUID"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "PayloadUUID", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+}
 function cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -52548,8 +53182,7 @@ function cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "PayloadType", "string", x);
   }
   x = v["PayloadUUID"];
-  if (x === void 0) missingRequired(r, d, "PayloadUUID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PayloadUUID", "string", x);
     if (r.gated) gated(r, d, "PayloadUUID", fProfileListResponseProfileListItemPayloadContentItem_5);
@@ -52570,6 +53203,7 @@ function checkProfileListResponseProfileListItemPayloadContentItem(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qProfileListResponseProfileListItemPayloadContentItem(v, r, d);
   const n = cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -52821,6 +53455,22 @@ const fProvisioningProfileListResponse_2 = { "availability": { "macOS": { "intro
 const fProvisioningProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fProvisioningProfileListResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fProvisioningProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qProvisioningProfileListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cProvisioningProfileListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -52830,15 +53480,13 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fProvisioningProfileListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fProvisioningProfileListResponse_2);
@@ -52857,8 +53505,7 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -52886,8 +53533,7 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -52898,8 +53544,7 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fProvisioningProfileListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fProvisioningProfileListResponse_9);
@@ -52917,6 +53562,7 @@ function checkProvisioningProfileListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qProvisioningProfileListResponse(v, r, d);
   const n = cProvisioningProfileListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -53139,6 +53785,22 @@ const fRefreshCellularPlansResponse_1 = { "availability": { "iOS": { "introduced
 const fRefreshCellularPlansResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRefreshCellularPlansResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fRefreshCellularPlansResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qRefreshCellularPlansResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRefreshCellularPlansResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -53148,15 +53810,13 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRefreshCellularPlansResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRefreshCellularPlansResponse_2);
@@ -53175,8 +53835,7 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -53190,8 +53849,7 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -53202,8 +53860,7 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRefreshCellularPlansResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -53220,6 +53877,7 @@ function checkRefreshCellularPlansResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRefreshCellularPlansResponse(v, r, d);
   const n = cRefreshCellularPlansResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -53541,6 +54199,10 @@ const fRelay_2 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": 
 const fRelay_4 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
 const fRelay_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
 const fRelay_7 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+function qRelay(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "RelayUUID") ? v["RelayUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "RelayUUID", "in a user enrollment");
+}
 function cRelay_0(v, r, d) {
   let n = 0;
   let x;
@@ -53678,6 +54340,7 @@ function checkRelay(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRelay(v, r, d);
   const n = cRelay_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -53889,6 +54552,22 @@ const fRemoveApplicationResponse_2 = { "availability": { "macOS": { "introduced"
 const fRemoveApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveApplicationResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qRemoveApplicationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -53898,15 +54577,13 @@ function cRemoveApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveApplicationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveApplicationResponse_2);
@@ -53925,8 +54602,7 @@ function cRemoveApplicationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -53940,8 +54616,7 @@ function cRemoveApplicationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -53952,8 +54627,7 @@ function cRemoveApplicationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveApplicationResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRemoveApplicationResponse_8);
@@ -53971,6 +54645,7 @@ function checkRemoveApplicationResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRemoveApplicationResponse(v, r, d);
   const n = cRemoveApplicationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54158,6 +54833,22 @@ const fRemoveMediaResponse_1 = { "availability": { "iOS": { "introduced": "13" }
 const fRemoveMediaResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRemoveMediaResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fRemoveMediaResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qRemoveMediaResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveMediaResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54167,15 +54858,13 @@ function cRemoveMediaResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveMediaResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveMediaResponse_2);
@@ -54194,8 +54883,7 @@ function cRemoveMediaResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -54209,8 +54897,7 @@ function cRemoveMediaResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -54221,8 +54908,7 @@ function cRemoveMediaResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveMediaResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -54239,6 +54925,7 @@ function checkRemoveMediaResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRemoveMediaResponse(v, r, d);
   const n = cRemoveMediaResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54414,6 +55101,22 @@ const fRemoveProfileResponse_2 = { "availability": { "macOS": { "introduced": "1
 const fRemoveProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fRemoveProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fRemoveProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qRemoveProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54423,15 +55126,13 @@ function cRemoveProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveProfileResponse_2);
@@ -54450,8 +55151,7 @@ function cRemoveProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -54465,8 +55165,7 @@ function cRemoveProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -54477,8 +55176,7 @@ function cRemoveProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRemoveProfileResponse_8);
@@ -54496,6 +55194,7 @@ function checkRemoveProfileResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRemoveProfileResponse(v, r, d);
   const n = cRemoveProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54671,6 +55370,22 @@ const fRemoveProvisioningProfileResponse_2 = { "availability": { "macOS": { "int
 const fRemoveProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qRemoveProvisioningProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveProvisioningProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54680,15 +55395,13 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveProvisioningProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveProvisioningProfileResponse_2);
@@ -54707,8 +55420,7 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -54722,8 +55434,7 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -54734,8 +55445,7 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveProvisioningProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRemoveProvisioningProfileResponse_8);
@@ -54753,6 +55463,7 @@ function checkRemoveProvisioningProfileResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRemoveProvisioningProfileResponse(v, r, d);
   const n = cRemoveProvisioningProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54944,6 +55655,22 @@ const fRequestMirroringResponse_2 = { "availability": { "macOS": { "introduced":
 const fRequestMirroringResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fRequestMirroringResponse_9 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fRequestMirroringResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+function qRequestMirroringResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRequestMirroringResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54953,15 +55680,13 @@ function cRequestMirroringResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRequestMirroringResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRequestMirroringResponse_2);
@@ -54985,8 +55710,7 @@ function cRequestMirroringResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "MirroringResult", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -55000,8 +55724,7 @@ function cRequestMirroringResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -55012,8 +55735,7 @@ function cRequestMirroringResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRequestMirroringResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRequestMirroringResponse_9);
@@ -55031,6 +55753,7 @@ function checkRequestMirroringResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRequestMirroringResponse(v, r, d);
   const n = cRequestMirroringResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -55866,6 +56589,22 @@ const fRestartDeviceResponse_2 = { "availability": { "macOS": { "introduced": "1
 const fRestartDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fRestartDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fRestartDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qRestartDeviceResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRestartDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -55875,15 +56614,13 @@ function cRestartDeviceResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRestartDeviceResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRestartDeviceResponse_2);
@@ -55902,8 +56639,7 @@ function cRestartDeviceResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -55917,8 +56653,7 @@ function cRestartDeviceResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -55929,8 +56664,7 @@ function cRestartDeviceResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRestartDeviceResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRestartDeviceResponse_8);
@@ -55948,6 +56682,7 @@ function checkRestartDeviceResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRestartDeviceResponse(v, r, d);
   const n = cRestartDeviceResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -57593,6 +58328,22 @@ const fRestrictionsResponse_1 = { "availability": { "iOS": { "introduced": "13" 
 const fRestrictionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRestrictionsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fRestrictionsResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qRestrictionsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRestrictionsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -57602,15 +58353,13 @@ function cRestrictionsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRestrictionsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRestrictionsResponse_2);
@@ -57636,8 +58385,7 @@ function cRestrictionsResponse_0(v, r, d) {
     checkRestrictionsResponseGlobalRestrictions(x, r, d + 1);
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -57658,8 +58406,7 @@ function cRestrictionsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -57670,8 +58417,7 @@ function cRestrictionsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRestrictionsResponse_9);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -57688,6 +58434,7 @@ function checkRestrictionsResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRestrictionsResponse(v, r, d);
   const n = cRestrictionsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -58597,6 +59344,10 @@ function isRetireVppUserResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kReturnToServiceRequest = /* @__PURE__ */ new Map([["MessageType", 0], ["UDID", 1]]);
+function qReturnToServiceRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cReturnToServiceRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -58610,8 +59361,7 @@ function cReturnToServiceRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -58622,6 +59372,7 @@ function checkReturnToServiceRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qReturnToServiceRequest(v, r, d);
   const n = cReturnToServiceRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -59600,6 +60351,20 @@ const fRotateFileVaultKeyResponse_1 = { "availability": { "iOS": { "introduced":
 const fRotateFileVaultKeyResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRotateFileVaultKeyResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fRotateFileVaultKeyResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qRotateFileVaultKeyResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRotateFileVaultKeyResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -59609,15 +60374,13 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRotateFileVaultKeyResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRotateFileVaultKeyResponse_2);
@@ -59636,8 +60399,7 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -59657,8 +60419,7 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -59669,8 +60430,7 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRotateFileVaultKeyResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -59687,6 +60447,7 @@ function checkRotateFileVaultKeyResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qRotateFileVaultKeyResponse(v, r, d);
   const n = cRotateFileVaultKeyResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -60615,6 +61376,10 @@ function isSafariSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSafariSettingsNewTabStartPageObject = /* @__PURE__ */ new Map([["ExtensionIdentifier", 0], ["HomepageURL", 1], ["PageType", 2]]);
+function qSafariSettingsNewTabStartPageObject(v, r, d) {
+  if ((own(v, "ExtensionIdentifier") ? v["ExtensionIdentifier"] : void 0) === void 0 && (own(v, "PageType") ? v["PageType"] : void 0) === "Extension") missingWhen(r, d, "ExtensionIdentifier", "when PageType is Extension");
+  if ((own(v, "HomepageURL") ? v["HomepageURL"] : void 0) === void 0 && (own(v, "PageType") ? v["PageType"] : void 0) === "Home") missingWhen(r, d, "HomepageURL", "when PageType is Home");
+}
 function cSafariSettingsNewTabStartPageObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -60644,6 +61409,7 @@ function checkSafariSettingsNewTabStartPageObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSafariSettingsNewTabStartPageObject(v, r, d);
   const n = cSafariSettingsNewTabStartPageObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -60956,6 +61722,20 @@ function isScheduleOSUpdateCommandCommandUpdatesItem(value, options = NO_OPTIONS
 const kScheduleOSUpdateResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UpdateResults", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fScheduleOSUpdateResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fScheduleOSUpdateResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qScheduleOSUpdateResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cScheduleOSUpdateResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -60965,15 +61745,13 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fScheduleOSUpdateResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fScheduleOSUpdateResponse_2);
@@ -60992,8 +61770,7 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -61007,8 +61784,7 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -61032,8 +61808,7 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -61049,6 +61824,7 @@ function checkScheduleOSUpdateResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qScheduleOSUpdateResponse(v, r, d);
   const n = cScheduleOSUpdateResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -61305,6 +62081,20 @@ function isScheduleOSUpdateScanCommandCommand(value, options = NO_OPTIONS) {
 const kScheduleOSUpdateScanResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["ScanInitiated", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fScheduleOSUpdateScanResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fScheduleOSUpdateScanResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qScheduleOSUpdateScanResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cScheduleOSUpdateScanResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -61314,15 +62104,13 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fScheduleOSUpdateScanResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fScheduleOSUpdateScanResponse_2);
@@ -61341,8 +62129,7 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -61362,8 +62149,7 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -61373,8 +62159,7 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -61390,6 +62175,7 @@ function checkScheduleOSUpdateScanResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qScheduleOSUpdateScanResponse(v, r, d);
   const n = cScheduleOSUpdateScanResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -62071,6 +62857,22 @@ const fSecurityInfoResponse_2 = { "availability": { "macOS": { "introduced": "10
 const fSecurityInfoResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fSecurityInfoResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fSecurityInfoResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qSecurityInfoResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSecurityInfoResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -62080,15 +62882,13 @@ function cSecurityInfoResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSecurityInfoResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSecurityInfoResponse_2);
@@ -62107,8 +62907,7 @@ function cSecurityInfoResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -62129,8 +62928,7 @@ function cSecurityInfoResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -62141,8 +62939,7 @@ function cSecurityInfoResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSecurityInfoResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fSecurityInfoResponse_9);
@@ -62160,6 +62957,7 @@ function checkSecurityInfoResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSecurityInfoResponse(v, r, d);
   const n = cSecurityInfoResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -63491,6 +64289,20 @@ const fSetAutoAdminPasswordResponse_1 = { "availability": { "iOS": { "introduced
 const fSetAutoAdminPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fSetAutoAdminPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fSetAutoAdminPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+function qSetAutoAdminPasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSetAutoAdminPasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -63500,15 +64312,13 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSetAutoAdminPasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSetAutoAdminPasswordResponse_2);
@@ -63527,8 +64337,7 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -63542,8 +64351,7 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -63554,8 +64362,7 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSetAutoAdminPasswordResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -63572,6 +64379,7 @@ function checkSetAutoAdminPasswordResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSetAutoAdminPasswordResponse(v, r, d);
   const n = cSetAutoAdminPasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -63806,6 +64614,20 @@ const fSetFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduced"
 const fSetFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fSetFirmwarePasswordResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fSetFirmwarePasswordResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qSetFirmwarePasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSetFirmwarePasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -63815,15 +64637,13 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSetFirmwarePasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSetFirmwarePasswordResponse_2);
@@ -63842,8 +64662,7 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -63864,8 +64683,7 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -63876,8 +64694,7 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSetFirmwarePasswordResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -63894,6 +64711,7 @@ function checkSetFirmwarePasswordResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSetFirmwarePasswordResponse(v, r, d);
   const n = cSetFirmwarePasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -64110,6 +64928,20 @@ const fSetRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced": "1
 const fSetRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fSetRecoveryLockResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
 const fSetRecoveryLockResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+function qSetRecoveryLockResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSetRecoveryLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -64119,15 +64951,13 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSetRecoveryLockResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSetRecoveryLockResponse_2);
@@ -64146,8 +64976,7 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -64161,8 +64990,7 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -64173,8 +65001,7 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSetRecoveryLockResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -64191,6 +65018,7 @@ function checkSetRecoveryLockResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSetRecoveryLockResponse(v, r, d);
   const n = cSetRecoveryLockResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -65581,6 +66409,9 @@ const fSettingsCommandCommandSettingsSharedDeviceConfiguration_7 = { "availabili
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_8 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_9 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_10 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+function qSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d) {
+  if ((own(v, "Item") ? v["Item"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "Item", "on iOS, iPadOS, visionOS");
+}
 function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d) {
   let n = 0;
   let x;
@@ -65592,8 +66423,7 @@ function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d) {
     if (r.gated) gated(r, d, "AwaitUserConfiguration", fSettingsCommandCommandSettingsSharedDeviceConfiguration_0);
   }
   x = v["Item"];
-  if (x === void 0) missingRequired(r, d, "Item");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Item", "string", x);
     else {
@@ -65675,6 +66505,7 @@ function checkSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d);
   const n = cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -65991,6 +66822,22 @@ const fSettingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15"
 const fSettingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fSettingsResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fSettingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qSettingsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSettingsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -66000,15 +66847,13 @@ function cSettingsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSettingsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSettingsResponse_2);
@@ -66027,8 +66872,7 @@ function cSettingsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -66048,8 +66892,7 @@ function cSettingsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -66060,8 +66903,7 @@ function cSettingsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSettingsResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fSettingsResponse_9);
@@ -66079,6 +66921,7 @@ function checkSettingsResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qSettingsResponse(v, r, d);
   const n = cSettingsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -66611,6 +67454,22 @@ const fShutDownDeviceResponse_2 = { "availability": { "macOS": { "introduced": "
 const fShutDownDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fShutDownDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fShutDownDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qShutDownDeviceResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cShutDownDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -66620,15 +67479,13 @@ function cShutDownDeviceResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fShutDownDeviceResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fShutDownDeviceResponse_2);
@@ -66647,8 +67504,7 @@ function cShutDownDeviceResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -66662,8 +67518,7 @@ function cShutDownDeviceResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -66674,8 +67529,7 @@ function cShutDownDeviceResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fShutDownDeviceResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fShutDownDeviceResponse_8);
@@ -66693,6 +67547,7 @@ function checkShutDownDeviceResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qShutDownDeviceResponse(v, r, d);
   const n = cShutDownDeviceResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -75299,6 +76154,22 @@ const fStopMirroringResponse_2 = { "availability": { "macOS": { "introduced": "1
 const fStopMirroringResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fStopMirroringResponse_8 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fStopMirroringResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+function qStopMirroringResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cStopMirroringResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -75308,15 +76179,13 @@ function cStopMirroringResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fStopMirroringResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fStopMirroringResponse_2);
@@ -75335,8 +76204,7 @@ function cStopMirroringResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -75350,8 +76218,7 @@ function cStopMirroringResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -75362,8 +76229,7 @@ function cStopMirroringResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fStopMirroringResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fStopMirroringResponse_8);
@@ -75381,6 +76247,7 @@ function checkStopMirroringResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qStopMirroringResponse(v, r, d);
   const n = cStopMirroringResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -77553,6 +78420,22 @@ const fTokenUpdateRequest_9 = { "availability": { "iOS": { "introduced": "4" }, 
 const fTokenUpdateRequest_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fTokenUpdateRequest_11 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fTokenUpdateRequest_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qTokenUpdateRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cTokenUpdateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -77563,15 +78446,13 @@ function cTokenUpdateRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "AwaitingConfiguration", fTokenUpdateRequest_0);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fTokenUpdateRequest_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fTokenUpdateRequest_2);
@@ -77586,8 +78467,7 @@ function cTokenUpdateRequest_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
     if (r.gated) gated(r, d, "NotOnConsole", fTokenUpdateRequest_4);
@@ -77611,8 +78491,7 @@ function cTokenUpdateRequest_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Topic", "string", x);
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -77629,8 +78508,7 @@ function cTokenUpdateRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fTokenUpdateRequest_10);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fTokenUpdateRequest_11);
@@ -77648,6 +78526,7 @@ function checkTokenUpdateRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qTokenUpdateRequest(v, r, d);
   const n = cTokenUpdateRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -77851,32 +78730,20 @@ function isTopLevel(value, options = NO_OPTIONS) {
   checkTopLevel(value, r, 0);
   return verdict(r);
 }
-const kTopLevelConsentText = /* @__PURE__ */ new Map([["ConsentTextItem", 0]]);
-function cTopLevelConsentText_0(v, r, d) {
-  let n = 0;
-  let x;
-  x = v["ConsentTextItem"];
-  if (x === void 0) missingRequired(r, d, "ConsentTextItem");
-  else {
-    n++;
-    r.p[d] = "ConsentTextItem";
-    checkTopLevelConsentTextConsentTextItem(x, r, d + 1);
-  }
-  return n;
-}
+const kTopLevelConsentText = /* @__PURE__ */ new Map([]);
 function checkTopLevelConsentText(v, r, d) {
   if (!isDict(v)) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  const n = cTopLevelConsentText_0(v, r, d);
+  const n = 0;
   let count = 0;
   for (const k in v) count++;
   if (n === count) return;
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTopLevelConsentText.has(k)) continue;
-    unknownKey(r, d, v, k, kTopLevelConsentText);
+    if (typeof x !== "string") wrongType(r, d, k, "string", x);
   }
 }
 function validateTopLevelConsentText(value, options = NO_OPTIONS) {
@@ -78033,6 +78900,22 @@ const fTriggerEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "
 const fTriggerEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fTriggerEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fTriggerEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+function qTriggerEnhancedLogCollectionResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -78042,15 +78925,13 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fTriggerEnhancedLogCollectionResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fTriggerEnhancedLogCollectionResponse_2);
@@ -78069,8 +78950,7 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -78084,8 +78964,7 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -78096,8 +78975,7 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fTriggerEnhancedLogCollectionResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fTriggerEnhancedLogCollectionResponse_8);
@@ -78115,6 +78993,7 @@ function checkTriggerEnhancedLogCollectionResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qTriggerEnhancedLogCollectionResponse(v, r, d);
   const n = cTriggerEnhancedLogCollectionResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -78371,6 +79250,20 @@ const fUnlockUserAccountResponse_1 = { "availability": { "iOS": { "introduced": 
 const fUnlockUserAccountResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUnlockUserAccountResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fUnlockUserAccountResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qUnlockUserAccountResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUnlockUserAccountResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -78380,15 +79273,13 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fUnlockUserAccountResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fUnlockUserAccountResponse_2);
@@ -78407,8 +79298,7 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -78422,8 +79312,7 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -78434,8 +79323,7 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fUnlockUserAccountResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -78452,6 +79340,7 @@ function checkUnlockUserAccountResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qUnlockUserAccountResponse(v, r, d);
   const n = cUnlockUserAccountResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -78581,6 +79470,10 @@ function isUrl(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kUserAuthenticateRequest = /* @__PURE__ */ new Map([["DigestResponse", 0], ["MessageType", 1], ["UDID", 2], ["UserID", 3]]);
+function qUserAuthenticateRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUserAuthenticateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -78600,8 +79493,7 @@ function cUserAuthenticateRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -78618,6 +79510,7 @@ function checkUserAuthenticateRequest(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qUserAuthenticateRequest(v, r, d);
   const n = cUserAuthenticateRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -78732,6 +79625,22 @@ const fUserConfiguredResponse_1 = { "availability": { "iOS": { "introduced": "13
 const fUserConfiguredResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUserConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fUserConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qUserConfiguredResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUserConfiguredResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -78741,15 +79650,13 @@ function cUserConfiguredResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fUserConfiguredResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fUserConfiguredResponse_2);
@@ -78768,8 +79675,7 @@ function cUserConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -78783,8 +79689,7 @@ function cUserConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -78795,8 +79700,7 @@ function cUserConfiguredResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fUserConfiguredResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -78813,6 +79717,7 @@ function checkUserConfiguredResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qUserConfiguredResponse(v, r, d);
   const n = cUserConfiguredResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -78980,6 +79885,22 @@ const kUserListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["Enrollm
 const fUserListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUserListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUserListResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qUserListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUserListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -78989,15 +79910,13 @@ function cUserListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fUserListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fUserListResponse_2);
@@ -79016,8 +79935,7 @@ function cUserListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -79031,8 +79949,7 @@ function cUserListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -79042,8 +79959,7 @@ function cUserListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fUserListResponse_8);
@@ -79074,6 +79990,7 @@ function checkUserListResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qUserListResponse(v, r, d);
   const n = cUserListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -79157,40 +80074,45 @@ const fUserListResponseUsersItem_4 = { "availability": { "macOS": { "introduced"
 const fUserListResponseUsersItem_6 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fUserListResponseUsersItem_7 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fUserListResponseUsersItem_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qUserListResponseUsersItem(v, r, d) {
+  if ((own(v, "DataQuota") ? v["DataQuota"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "DataQuota", "on iOS, iPadOS");
+  if ((own(v, "DataUsed") ? v["DataUsed"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "DataUsed", "on iOS, iPadOS");
+  if ((own(v, "FullName") ? v["FullName"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "FullName", "on macOS");
+  if ((own(v, "HasDataToSync") ? v["HasDataToSync"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "HasDataToSync", "on iOS, iPadOS");
+  if ((own(v, "HasSecureToken") ? v["HasSecureToken"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "HasSecureToken", "on macOS");
+  if ((own(v, "MobileAccount") ? v["MobileAccount"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "MobileAccount", "on macOS");
+  if ((own(v, "UID") ? v["UID"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "UID", "on macOS");
+  if ((own(v, "UserGUID") ? v["UserGUID"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "UserGUID", "on macOS");
+}
 function cUserListResponseUsersItem_0(v, r, d) {
   let n = 0;
   let x;
   x = v["DataQuota"];
-  if (x === void 0) missingRequired(r, d, "DataQuota");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "DataQuota", "integer", x);
     if (r.gated) gated(r, d, "DataQuota", fUserListResponseUsersItem_0);
   }
   x = v["DataUsed"];
-  if (x === void 0) missingRequired(r, d, "DataUsed");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "DataUsed", "integer", x);
     if (r.gated) gated(r, d, "DataUsed", fUserListResponseUsersItem_1);
   }
   x = v["FullName"];
-  if (x === void 0) missingRequired(r, d, "FullName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "FullName", "string", x);
     if (r.gated) gated(r, d, "FullName", fUserListResponseUsersItem_2);
   }
   x = v["HasDataToSync"];
-  if (x === void 0) missingRequired(r, d, "HasDataToSync");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasDataToSync", "boolean", x);
     if (r.gated) gated(r, d, "HasDataToSync", fUserListResponseUsersItem_3);
   }
   x = v["HasSecureToken"];
-  if (x === void 0) missingRequired(r, d, "HasSecureToken");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasSecureToken", "boolean", x);
     if (r.gated) gated(r, d, "HasSecureToken", fUserListResponseUsersItem_4);
@@ -79202,22 +80124,19 @@ function cUserListResponseUsersItem_0(v, r, d) {
     if (typeof x !== "boolean") wrongType(r, d, "IsLoggedIn", "boolean", x);
   }
   x = v["MobileAccount"];
-  if (x === void 0) missingRequired(r, d, "MobileAccount");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "MobileAccount", "boolean", x);
     if (r.gated) gated(r, d, "MobileAccount", fUserListResponseUsersItem_6);
   }
   x = v["UID"];
-  if (x === void 0) missingRequired(r, d, "UID");
-  else {
+  if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "UID", "integer", x);
     if (r.gated) gated(r, d, "UID", fUserListResponseUsersItem_7);
   }
   x = v["UserGUID"];
-  if (x === void 0) missingRequired(r, d, "UserGUID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserGUID", "string", x);
     if (r.gated) gated(r, d, "UserGUID", fUserListResponseUsersItem_8);
@@ -79235,6 +80154,7 @@ function checkUserListResponseUsersItem(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qUserListResponseUsersItem(v, r, d);
   const n = cUserListResponseUsersItem_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -79876,12 +80796,17 @@ const fVPNDNS_5 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": {
 const fVPNDNS_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fVPNDNS_7 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fVPNDNS_8 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qVPNDNS(v, r, d) {
+  if ((own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "DNSProtocol", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "ServerAddresses") ? v["ServerAddresses"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "ServerAddresses", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "ServerName") ? v["ServerName"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "TLS") missingWhen(r, d, "ServerName", "when DNSProtocol is TLS");
+  if ((own(v, "ServerURL") ? v["ServerURL"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "HTTPS") missingWhen(r, d, "ServerURL", "when DNSProtocol is HTTPS");
+}
 function cVPNDNS_0(v, r, d) {
   let n = 0;
   let x;
   x = v["DNSProtocol"];
-  if (x === void 0) missingRequired(r, d, "DNSProtocol");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DNSProtocol", "string", x);
     else {
@@ -79915,8 +80840,7 @@ function cVPNDNS_0(v, r, d) {
     if (r.gated) gated(r, d, "SearchDomains", fVPNDNS_3);
   }
   x = v["ServerAddresses"];
-  if (x === void 0) missingRequired(r, d, "ServerAddresses");
-  else {
+  if (x !== void 0) {
     n++;
     if (!Array.isArray(x)) wrongType(r, d, "ServerAddresses", "array of string", x);
     else {
@@ -79969,6 +80893,7 @@ function checkVPNDNS(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qVPNDNS(v, r, d);
   const n = cVPNDNS_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -80868,6 +81793,10 @@ function isVPNPPP(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNProxies = /* @__PURE__ */ new Map([["HTTPEnable", 0], ["HTTPPort", 1], ["HTTPProxy", 2], ["HTTPProxyPassword", 3], ["HTTPProxyUsername", 4], ["HTTPSEnable", 5], ["HTTPSPort", 6], ["HTTPSProxy", 7], ["ProxyAutoConfigEnable", 8], ["ProxyAutoConfigURLString", 9], ["ProxyAutoDiscoveryEnable", 10], ["SupplementalMatchDomains", 11]]);
+function qVPNProxies(v, r, d) {
+  if ((own(v, "HTTPPort") ? v["HTTPPort"] : void 0) === void 0 && (own(v, "HTTPProxy") ? v["HTTPProxy"] : void 0) !== void 0) missingWhen(r, d, "HTTPPort", "when HTTPProxy is present");
+  if ((own(v, "HTTPSPort") ? v["HTTPSPort"] : void 0) === void 0 && (own(v, "HTTPSProxy") ? v["HTTPSProxy"] : void 0) !== void 0) missingWhen(r, d, "HTTPSPort", "when HTTPSProxy is present");
+}
 function cVPNProxies_0(v, r, d) {
   let n = 0;
   let x;
@@ -80965,6 +81894,7 @@ function checkVPNProxies(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qVPNProxies(v, r, d);
   const n = cVPNProxies_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -81678,6 +82608,22 @@ const fValidateApplicationsResponse_1 = { "availability": { "iOS": { "introduced
 const fValidateApplicationsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fValidateApplicationsResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fValidateApplicationsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qValidateApplicationsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cValidateApplicationsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -81687,15 +82633,13 @@ function cValidateApplicationsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fValidateApplicationsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fValidateApplicationsResponse_2);
@@ -81714,8 +82658,7 @@ function cValidateApplicationsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -81729,8 +82672,7 @@ function cValidateApplicationsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -81741,8 +82683,7 @@ function cValidateApplicationsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fValidateApplicationsResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -81759,6 +82700,7 @@ function checkValidateApplicationsResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qValidateApplicationsResponse(v, r, d);
   const n = cValidateApplicationsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -81933,6 +82875,20 @@ const fVerifyFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduc
 const fVerifyFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fVerifyFirmwarePasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fVerifyFirmwarePasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qVerifyFirmwarePasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cVerifyFirmwarePasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -81942,15 +82898,13 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fVerifyFirmwarePasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fVerifyFirmwarePasswordResponse_2);
@@ -81969,8 +82923,7 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -81984,8 +82937,7 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -81996,8 +82948,7 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fVerifyFirmwarePasswordResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -82021,6 +82972,7 @@ function checkVerifyFirmwarePasswordResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qVerifyFirmwarePasswordResponse(v, r, d);
   const n = cVerifyFirmwarePasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -82232,6 +83184,20 @@ const fVerifyRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced":
 const fVerifyRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fVerifyRecoveryLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
 const fVerifyRecoveryLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+function qVerifyRecoveryLockResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cVerifyRecoveryLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -82241,15 +83207,13 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fVerifyRecoveryLockResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fVerifyRecoveryLockResponse_2);
@@ -82268,8 +83232,7 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -82289,8 +83252,7 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0) missingRequired(r, d, "UDID");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -82301,8 +83263,7 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fVerifyRecoveryLockResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0) missingRequired(r, d, "UserLongName");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -82319,6 +83280,7 @@ function checkVerifyRecoveryLockResponse(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qVerifyRecoveryLockResponse(v, r, d);
   const n = cVerifyRecoveryLockResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -83539,6 +84501,15 @@ const fWebContentFilter_19 = { "availability": { "iOS": { "introduced": "7" }, "
 const fWebContentFilter_21 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 const fWebContentFilter_23 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" } }, "exhaustive": true };
 const fWebContentFilter_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" } };
+function qWebContentFilter(v, r, d) {
+  if ((own(v, "FilterDataProviderBundleIdentifier") ? v["FilterDataProviderBundleIdentifier"] : void 0) === void 0 && (own(v, "FilterSockets") ? v["FilterSockets"] : void 0) === true) missingWhen(r, d, "FilterDataProviderBundleIdentifier", "when FilterSockets is true");
+  if ((own(v, "FilterDataProviderDesignatedRequirement") ? v["FilterDataProviderDesignatedRequirement"] : void 0) === void 0 && (own(v, "FilterSockets") ? v["FilterSockets"] : void 0) === true) missingWhen(r, d, "FilterDataProviderDesignatedRequirement", "when FilterSockets is true");
+  if ((own(v, "FilterPacketProviderBundleIdentifier") ? v["FilterPacketProviderBundleIdentifier"] : void 0) === void 0 && (own(v, "FilterPackets") ? v["FilterPackets"] : void 0) === true) missingWhen(r, d, "FilterPacketProviderBundleIdentifier", "when FilterPackets is true");
+  if ((own(v, "FilterPacketProviderDesignatedRequirement") ? v["FilterPacketProviderDesignatedRequirement"] : void 0) === void 0 && (own(v, "FilterPackets") ? v["FilterPackets"] : void 0) === true) missingWhen(r, d, "FilterPacketProviderDesignatedRequirement", "when FilterPackets is true");
+  if ((own(v, "PluginBundleID") ? v["PluginBundleID"] : void 0) === void 0 && (own(v, "FilterType") ? v["FilterType"] : void 0) === "Plugin") missingWhen(r, d, "PluginBundleID", "when FilterType is Plugin");
+  if ((own(v, "URLFilterParameters") ? v["URLFilterParameters"] : void 0) === void 0 && (own(v, "FilterURLs") ? v["FilterURLs"] : void 0) === true) missingWhen(r, d, "URLFilterParameters", "when FilterURLs is true");
+  if ((own(v, "UserDefinedName") ? v["UserDefinedName"] : void 0) === void 0 && (own(v, "FilterType") ? v["FilterType"] : void 0) === "Plugin") missingWhen(r, d, "UserDefinedName", "when FilterType is Plugin");
+}
 function cWebContentFilter_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -83770,6 +84741,7 @@ function checkWebContentFilter(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qWebContentFilter(v, r, d);
   let n = 0;
   for (const k in v) {
     if (r.halt) return;
@@ -84288,6 +85260,9 @@ function isWebContentFilterPluginFilter_SocketsObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kWebContentFilterPluginFilter_URLsObject = /* @__PURE__ */ new Map([["Enabled", 0], ["Parameters", 1]]);
+function qWebContentFilterPluginFilter_URLsObject(v, r, d) {
+  if ((own(v, "Parameters") ? v["Parameters"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "Parameters", "when Enabled is true");
+}
 function cWebContentFilterPluginFilter_URLsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -84310,6 +85285,7 @@ function checkWebContentFilterPluginFilter_URLsObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qWebContentFilterPluginFilter_URLsObject(v, r, d);
   const n = cWebContentFilterPluginFilter_URLsObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -85162,6 +86138,9 @@ function isWiFiManagedSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kXsan = /* @__PURE__ */ new Map([["fsnameservers", 0], ["sanAuthMethod", 1], ["sanConfigURLs", 2], ["sanName", 3], ["sharedSecret", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
+function qXsan(v, r, d) {
+  if ((own(v, "sharedSecret") ? v["sharedSecret"] : void 0) === void 0 && (own(v, "sanAuthMethod") ? v["sanAuthMethod"] : void 0) !== void 0) missingWhen(r, d, "sharedSecret", "when sanAuthMethod is present");
+}
 function cXsan_0(v, r, d) {
   let n = 0;
   let x;
@@ -85204,8 +86183,7 @@ function cXsan_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "sanName", "string", x);
   }
   x = v["sharedSecret"];
-  if (x === void 0) missingRequired(r, d, "sharedSecret");
-  else {
+  if (x !== void 0) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "sharedSecret", "string", x);
   }
@@ -85261,6 +86239,7 @@ function checkXsan(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
+  qXsan(v, r, d);
   const n = cXsan_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
