@@ -4,7 +4,7 @@
  * what the pages refuse.
  */
 import { describe, expect, it } from 'vitest';
-import { createCommand, createProfile, validateCommand, validateProfile, type CustomPayload, type Payload, type Profile } from '@dmspec/apple';
+import { createCommand, createProfile, DocumentError, validateCommand, validateProfile, type CustomPayload, type Payload, type Profile } from '@dmspec/apple';
 import { createProfile as fromBuild } from '@dmspec/apple/build';
 
 const brief = (r: { valid: boolean; issues: Array<{ severity: string; code: string; path: string }> }): [boolean, string[]] => [r.valid, r.issues.map((i) => `${i.severity} ${i.code} ${i.path}`)];
@@ -37,12 +37,25 @@ describe('createProfile', () => {
     expect(profile.PayloadContent[0]).toMatchObject({ PayloadIdentifier: 'com.example.mau.com.microsoft.autoupdate2', PayloadVersion: 1 });
   });
 
+  it('refuses a profile with an error the types cannot see (a range), naming it, and validates with the caller\'s options', () => {
+    const build = (attempts: number, options?: { platform: 'iOS' }): Profile => createProfile({
+      PayloadIdentifier: 'com.example.passcode',
+      PayloadContent: [{ PayloadType: 'com.apple.mobiledevice.passwordpolicy', maxFailedAttempts: attempts }],
+    }, options);
+    expect(build(5).PayloadContent).toHaveLength(1);
+    expect(() => build(100)).toThrow(DocumentError);
+    expect(() => build(100)).toThrow('the profile does not validate: PayloadContent[0].maxFailedAttempts: integer 100 is above the maximum 11');
+    const error = ((): unknown => { try { build(100); } catch (e) { return e; } return undefined; })() as DocumentError;
+    expect(error.issues.map((i) => `${i.severity} ${i.code} ${i.path}`)).toEqual(['error above-maximum PayloadContent[0].maxFailedAttempts']);
+    expect(build(5, { platform: 'iOS' }).PayloadIdentifier).toBe('com.example.passcode');
+  });
+
   it('is typed by the pages: a key of the wrong type, a key no page lists and a missing required key do not compile', () => {
     const build = (): unknown[] => [
       // @ts-expect-error allowAirDrop is a boolean
       createProfile({ PayloadIdentifier: 'x', PayloadContent: [{ PayloadType: 'com.apple.applicationaccess', allowAirDrop: 'no' }] }),
-      // @ts-expect-error a Wi-Fi payload needs its SSID_STR
-      createProfile({ PayloadIdentifier: 'x', PayloadContent: [{ PayloadType: 'com.apple.wifi.managed', AutoJoin: true }] }),
+      // @ts-expect-error a PEM certificate payload needs its PayloadContent
+      createProfile({ PayloadIdentifier: 'x', PayloadContent: [{ PayloadType: 'com.apple.security.pem', PayloadCertificateFileName: 'ca.pem' }] }),
       // @ts-expect-error a payload type no page defines needs naming (CustomPayload)
       createProfile({ PayloadIdentifier: 'x', PayloadContent: [{ PayloadType: 'com.example.unknown' }] }),
       // @ts-expect-error the profile's identifier names its UUID
@@ -60,6 +73,12 @@ describe('createCommand', () => {
     const list = createCommand('ProfileList');
     expect(brief(validateCommand(list))).toEqual([true, []]);
     expect(list.Command.RequestType).toBe('ProfileList');
+  });
+
+  it('refuses a command that does not validate and a CommandUUID that is no UUID', () => {
+    expect(() => createCommand('DeviceLock', { PIN: '123456' }, { CommandUUID: 'lock-1' })).toThrow(TypeError);
+    // A JavaScript caller's command: the types would refuse it.
+    expect(() => (createCommand as (t: string, f: object) => unknown)('DeviceLock', { PIN: 123456 })).toThrow(/the DeviceLock command does not validate: Command.PIN: expected string/);
   });
 
   it('is typed by the command page', () => {

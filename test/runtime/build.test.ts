@@ -1,45 +1,26 @@
 /**
- * The builders' runtime (generator/runtime/build/): SHA-1 and UUIDs against independent
- * implementations, and the profile and command builders on their own.
+ * The builders' runtime (generator/runtime/build/): UUIDs, and the profile and command builders
+ * on their own (the generated, typed and validating builders are test/emit/builders.test.ts).
  */
-import { createHash, randomUUID } from 'node:crypto';
-import fc from 'fast-check';
+import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
-  buildCommand, buildProfile, COMMAND_NAMESPACE, isUuid, PAYLOAD_NAMESPACE, PROFILE_NAMESPACE, randomUuid, sha1, uuidV5,
+  buildCommand, buildProfile, checked, commandUuid, DocumentError, isUuid, payloadUuid, profileUuid, randomUuid,
 } from '../../generator/runtime/build/index.js';
-
-const URL_NAMESPACE = '6ba7b811-9dad-11d1-80b4-00c04fd430c8';
-const DNS_NAMESPACE = '6ba7b810-9dad-11d1-80b4-00c04fd430c8';
+import { nameUuid } from '../../generator/runtime/uuid/name-uuid.js';
 const FIXED = { profile: { PayloadType: 'Configuration', PayloadVersion: 1 }, payload: { PayloadVersion: 1 } };
 
-describe('sha1 and UUIDs', () => {
-  it('SHA-1 equals node:crypto on any bytes, across block boundaries', () => {
-    expect(Buffer.from(sha1(new TextEncoder().encode('abc'))).toString('hex')).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (b) => {
-      expect(Buffer.from(sha1(b)).toString('hex')).toBe(createHash('sha1').update(b).digest('hex'));
-    }), { numRuns: 300, seed: 22 });
-  });
-
-  it('version-5 UUIDs equal RFC 9562 and Python\'s uuid5, for any name (UTF-8)', () => {
-    expect(uuidV5('python.org', DNS_NAMESPACE)).toBe('886313E1-3B8A-5372-9B90-0C9AEE199E5D');
-    expect(uuidV5('www.example.com', DNS_NAMESPACE)).toBe('2ED6657D-E927-568B-95E1-2665A8AEA6A2');
-    fc.assert(fc.property(fc.string({ unit: 'grapheme', maxLength: 40 }), (name) => {
-      const hash = createHash('sha1').update(Buffer.from(DNS_NAMESPACE.replace(/-/g, ''), 'hex')).update(name, 'utf8').digest();
-      hash[6] = (hash[6]! & 0x0f) | 0x50;
-      hash[8] = (hash[8]! & 0x3f) | 0x80;
-      const hex = hash.subarray(0, 16).toString('hex').toUpperCase();
-      expect(uuidV5(name, DNS_NAMESPACE)).toBe(`${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`);
-    }), { numRuns: 200, seed: 22 });
-  });
-
-  it('the namespaces are the UUIDs of their URLs, and a random UUID is version 4 and new each time', () => {
-    expect([PROFILE_NAMESPACE, PAYLOAD_NAMESPACE, COMMAND_NAMESPACE]).toEqual(['profile', 'payload', 'command'].map((k) => uuidV5(`https://dmspec.invalid/namespace/${k}`, URL_NAMESPACE)));
+describe('UUIDs', () => {
+  it('a random UUID is version 4, upper-case and new each time; isUuid takes any version\'s text form', () => {
     const a = randomUuid();
     expect(a).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/);
     expect(randomUuid()).not.toBe(a);
-    expect([isUuid(randomUUID()), isUuid('not-a-uuid'), isUuid(a)]).toEqual([true, false, true]);
-    expect(() => uuidV5('x', 'nope')).toThrow(TypeError);
+    expect([isUuid(randomUUID()), isUuid('not-a-uuid'), isUuid(a), isUuid(42)]).toEqual([true, false, true, false]);
+  });
+
+  it('profiles, payloads and commands are named apart: one name gives three UUIDs', () => {
+    expect(new Set([profileUuid('com.example'), payloadUuid('com.example'), commandUuid('com.example')]).size).toBe(3);
+    expect(profileUuid('com.example')).toBe(nameUuid('profile/com.example'));
   });
 });
 
@@ -57,10 +38,10 @@ describe('buildProfile', () => {
     const p = buildProfile(input, FIXED);
     expect(p).toEqual({
       PayloadIdentifier: 'com.example.office', PayloadDisplayName: 'Office', PayloadType: 'Configuration', PayloadVersion: 1,
-      PayloadUUID: uuidV5('com.example.office', PROFILE_NAMESPACE),
+      PayloadUUID: profileUuid('com.example.office'),
       PayloadContent: [
-        { PayloadType: 'com.apple.wifi.managed', SSID_STR: 'Office', PayloadIdentifier: 'com.example.office.com.apple.wifi.managed', PayloadUUID: uuidV5('com.example.office.com.apple.wifi.managed', PAYLOAD_NAMESPACE), PayloadVersion: 1 },
-        { PayloadType: 'com.apple.wifi.managed', SSID_STR: 'Guest', PayloadIdentifier: 'com.example.office.com.apple.wifi.managed.2', PayloadUUID: uuidV5('com.example.office.com.apple.wifi.managed.2', PAYLOAD_NAMESPACE), PayloadVersion: 1 },
+        { PayloadType: 'com.apple.wifi.managed', SSID_STR: 'Office', PayloadIdentifier: 'com.example.office.com.apple.wifi.managed', PayloadUUID: payloadUuid('com.example.office.com.apple.wifi.managed'), PayloadVersion: 1 },
+        { PayloadType: 'com.apple.wifi.managed', SSID_STR: 'Guest', PayloadIdentifier: 'com.example.office.com.apple.wifi.managed.2', PayloadUUID: payloadUuid('com.example.office.com.apple.wifi.managed.2'), PayloadVersion: 1 },
         { PayloadType: 'com.apple.applicationaccess', PayloadIdentifier: 'com.example.r', PayloadUUID: '11111111-2222-4333-8444-555555555555', allowAirDrop: false, PayloadVersion: 1 },
       ],
     });
@@ -92,7 +73,7 @@ describe('buildCommand', () => {
       Command: { RequestType: 'DeviceLock', PIN: '123456' }, CommandUUID: '0F2C6C1E-94B6-4C7A-8C07-3E1B0D5A7A11',
     });
     const seeded = buildCommand('ProfileList', {}, { seed: 'device-42/command-7' });
-    expect(seeded.CommandUUID).toBe(uuidV5('device-42/command-7', COMMAND_NAMESPACE));
+    expect(seeded.CommandUUID).toBe(commandUuid('device-42/command-7'));
     expect(buildCommand('ProfileList', {}, { seed: 'device-42/command-7' }).CommandUUID).toBe(seeded.CommandUUID);
     const random = buildCommand('ProfileList');
     expect(random.CommandUUID).toMatch(/^[0-9A-F]{8}-[0-9A-F]{4}-4/);
@@ -103,5 +84,18 @@ describe('buildCommand', () => {
     expect(buildCommand('DeviceLock', { RequestType: 'EraseDevice', PIN: '1' }, { seed: 's' }).Command).toEqual({ RequestType: 'DeviceLock', PIN: '1' });
     expect(() => buildCommand('DeviceLock', {}, { CommandUUID: 'c' })).toThrow(/not a UUID/);
     expect(() => buildCommand('', {})).toThrow(TypeError);
+  });
+});
+
+describe('checked', () => {
+  it('gives back a document without errors and refuses one with errors, naming them', () => {
+    const warning = { path: 'x', code: 'unknown-key' as const, severity: 'warning' as const, message: 'unknown key' };
+    const error = { path: 'PayloadContent[0].SSID_STR', code: 'missing-required' as const, severity: 'error' as const, message: 'SSID_STR is required' };
+    const doc = {};
+    expect(checked('the profile', doc, { valid: true, issues: [warning] })).toBe(doc);
+    const thrown = (() => { try { checked('the profile', doc, { valid: false, issues: [warning, error] }); } catch (e) { return e; } return undefined; })();
+    expect(thrown).toBeInstanceOf(DocumentError);
+    expect((thrown as DocumentError).message).toBe('the profile does not validate: PayloadContent[0].SSID_STR: SSID_STR is required');
+    expect((thrown as DocumentError).issues).toEqual([warning, error]);
   });
 });

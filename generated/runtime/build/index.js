@@ -1,16 +1,15 @@
 // Copied by dmspec from generator/runtime/build/index.ts. Do not edit: change that file and run "npm run generate".
-import { sha1 } from "./sha1.js";
-import { COMMAND_NAMESPACE, isUuid, PAYLOAD_NAMESPACE, PROFILE_NAMESPACE, randomUuid, uuidV5 } from "./uuid.js";
-import { buildProfile } from "./profile.js";
-import { buildCommand } from "./command.js";
+import { buildProfile, payloadUuid, profileUuid } from "./profile.js";
+import { buildCommand, commandUuid, isUuid, randomUuid } from "./command.js";
+import { checked, DocumentError } from "./checked.js";
 export {
-  COMMAND_NAMESPACE,
-  PAYLOAD_NAMESPACE,
-  PROFILE_NAMESPACE,
+  DocumentError,
   buildCommand,
   buildProfile,
+  checked,
+  commandUuid,
   isUuid,
-  randomUuid,
-  sha1,
-  uuidV5
+  payloadUuid,
+  profileUuid,
+  randomUuid
 };

@@ -28,6 +28,10 @@ export interface FixedProfileKeys {
     };
 }
 type Dict = Record<string, unknown>;
+/** The `PayloadUUID` of the profile whose `PayloadIdentifier` is `identifier` (name-based, `profile/IDENTIFIER`). */
+export declare function profileUuid(identifier: string): string;
+/** The `PayloadUUID` of the payload whose `PayloadIdentifier` is `identifier` (name-based, `payload/IDENTIFIER`). */
+export declare function payloadUuid(identifier: string): string;
 /** The profile `input` describes, its derived keys filled. Throws TypeError for an input that cannot name its UUIDs. */
 export declare function buildProfile(input: unknown, fixed: FixedProfileKeys): Dict;
 export {};

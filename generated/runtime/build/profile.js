@@ -1,5 +1,5 @@
 // Copied by dmspec from generator/runtime/build/profile.ts. Do not edit: change that file and run "npm run generate".
-import { PAYLOAD_NAMESPACE, PROFILE_NAMESPACE, uuidV5 } from "./uuid.js";
+import { nameUuid } from "../uuid/name-uuid.js";
 function isDict(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
 }
@@ -11,6 +11,12 @@ function copy(from) {
   for (const key of Object.keys(from)) Object.defineProperty(out, key, { value: from[key], enumerable: true, writable: true, configurable: true });
   return out;
 }
+function profileUuid(identifier) {
+  return nameUuid(`profile/${identifier}`);
+}
+function payloadUuid(identifier) {
+  return nameUuid(`payload/${identifier}`);
+}
 function buildProfile(input, fixed) {
   if (!isDict(input)) throw new TypeError("createProfile takes a dictionary of the profile's keys");
   const id = input["PayloadIdentifier"];
@@ -20,7 +26,7 @@ function buildProfile(input, fixed) {
   const profile = copy(input);
   if (!has(profile, "PayloadType") && fixed.profile.PayloadType !== void 0) profile["PayloadType"] = fixed.profile.PayloadType;
   if (!has(profile, "PayloadVersion") && fixed.profile.PayloadVersion !== void 0) profile["PayloadVersion"] = fixed.profile.PayloadVersion;
-  if (!has(profile, "PayloadUUID")) profile["PayloadUUID"] = uuidV5(id, PROFILE_NAMESPACE);
+  if (!has(profile, "PayloadUUID")) profile["PayloadUUID"] = profileUuid(id);
   const seen = /* @__PURE__ */ new Map();
   profile["PayloadContent"] = content.map((item, i) => {
     if (!isDict(item)) throw new TypeError(`PayloadContent[${i}] is not a dictionary`);
@@ -33,12 +39,14 @@ function buildProfile(input, fixed) {
       payload["PayloadIdentifier"] = n === 1 ? `${id}.${type}` : `${id}.${type}.${n}`;
     }
     const pid = payload["PayloadIdentifier"];
-    if (!has(payload, "PayloadUUID") && typeof pid === "string") payload["PayloadUUID"] = uuidV5(pid, PAYLOAD_NAMESPACE);
+    if (!has(payload, "PayloadUUID") && typeof pid === "string") payload["PayloadUUID"] = payloadUuid(pid);
     if (!has(payload, "PayloadVersion") && fixed.payload.PayloadVersion !== void 0) payload["PayloadVersion"] = fixed.payload.PayloadVersion;
     return payload;
   });
   return profile;
 }
 export {
-  buildProfile
+  buildProfile,
+  payloadUuid,
+  profileUuid
 };

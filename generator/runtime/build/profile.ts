@@ -6,7 +6,7 @@
  * given, is the profile's followed by the payload's type (and its count, from the second payload
  * of a type on). Nothing given is changed, and the input is not modified.
  */
-import { PAYLOAD_NAMESPACE, PROFILE_NAMESPACE, uuidV5 } from './uuid.js';
+import { nameUuid } from '../uuid/name-uuid.js';
 
 /** The payload keys the builder fills when they are not given. */
 export type PayloadFilled = 'PayloadIdentifier' | 'PayloadUUID' | 'PayloadVersion';
@@ -47,6 +47,16 @@ function copy(from: Dict): Dict {
   return out;
 }
 
+/** The `PayloadUUID` of the profile whose `PayloadIdentifier` is `identifier` (name-based, `profile/IDENTIFIER`). */
+export function profileUuid(identifier: string): string {
+  return nameUuid(`profile/${identifier}`);
+}
+
+/** The `PayloadUUID` of the payload whose `PayloadIdentifier` is `identifier` (name-based, `payload/IDENTIFIER`). */
+export function payloadUuid(identifier: string): string {
+  return nameUuid(`payload/${identifier}`);
+}
+
 /** The profile `input` describes, its derived keys filled. Throws TypeError for an input that cannot name its UUIDs. */
 export function buildProfile(input: unknown, fixed: FixedProfileKeys): Dict {
   if (!isDict(input)) throw new TypeError('createProfile takes a dictionary of the profile\'s keys');
@@ -57,7 +67,7 @@ export function buildProfile(input: unknown, fixed: FixedProfileKeys): Dict {
   const profile = copy(input);
   if (!has(profile, 'PayloadType') && fixed.profile.PayloadType !== undefined) profile['PayloadType'] = fixed.profile.PayloadType;
   if (!has(profile, 'PayloadVersion') && fixed.profile.PayloadVersion !== undefined) profile['PayloadVersion'] = fixed.profile.PayloadVersion;
-  if (!has(profile, 'PayloadUUID')) profile['PayloadUUID'] = uuidV5(id, PROFILE_NAMESPACE);
+  if (!has(profile, 'PayloadUUID')) profile['PayloadUUID'] = profileUuid(id);
   const seen = new Map<string, number>();
   profile['PayloadContent'] = content.map((item: unknown, i) => {
     if (!isDict(item)) throw new TypeError(`PayloadContent[${i}] is not a dictionary`);
@@ -70,7 +80,7 @@ export function buildProfile(input: unknown, fixed: FixedProfileKeys): Dict {
       payload['PayloadIdentifier'] = n === 1 ? `${id}.${type}` : `${id}.${type}.${n}`;
     }
     const pid = payload['PayloadIdentifier'];
-    if (!has(payload, 'PayloadUUID') && typeof pid === 'string') payload['PayloadUUID'] = uuidV5(pid, PAYLOAD_NAMESPACE);
+    if (!has(payload, 'PayloadUUID') && typeof pid === 'string') payload['PayloadUUID'] = payloadUuid(pid);
     if (!has(payload, 'PayloadVersion') && fixed.payload.PayloadVersion !== undefined) payload['PayloadVersion'] = fixed.payload.PayloadVersion;
     return payload;
   });
