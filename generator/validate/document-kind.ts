@@ -3,25 +3,43 @@
  * management declaration (JSON), an MDM command or a check-in message (plists). A document that
  * looks like none of them is `unknown`, never guessed.
  */
-import type { PlistValue } from '../plist/tagged-plist.js';
-import { dictGet } from '../plist/tagged-plist.js';
+import { plistTypeOf, type PlistDict, type PlistValue } from '../runtime/plist/index.js';
 import { firstMeaningful } from './read-profile.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The dictionary's own value of `key` (a parsed plist's dictionaries hold their keys as own properties). */
+export function valueAt(d: PlistDict, key: string): PlistValue | undefined {
+  return hasOwn.call(d, key) ? d[key] : undefined;
+}
+
+/** The `<string>` under `key`, or undefined when the key is absent or holds another type. */
+export function stringAt(d: PlistDict, key: string): string | undefined {
+  const v = valueAt(d, key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The value as a dictionary, or undefined. */
+export function asDict(v: PlistValue | undefined): PlistDict | undefined {
+  return v !== undefined && plistTypeOf(v) === 'dict' ? (v as PlistDict) : undefined;
+}
 
 export type DocumentKind = 'profile' | 'declaration' | 'command' | 'check-in' | 'unknown';
 
 /** The kind of a plist document, and the value that names its type (`Command.RequestType`, `MessageType`, `PayloadType`). */
-export function plistKind(root: PlistValue): { kind: DocumentKind; type?: string } {
-  if (root.tag !== 'dict') return { kind: 'unknown' };
-  const command = dictGet(root, 'Command');
-  if (command?.tag === 'dict') {
-    const request = dictGet(command, 'RequestType');
-    return { kind: 'command', ...(request?.tag === 'string' ? { type: request.value } : {}) };
+export function plistKind(value: PlistValue): { kind: DocumentKind; type?: string } {
+  const root = asDict(value);
+  if (root === undefined) return { kind: 'unknown' };
+  const command = asDict(valueAt(root, 'Command'));
+  if (command !== undefined) {
+    const request = stringAt(command, 'RequestType');
+    return { kind: 'command', ...(request !== undefined ? { type: request } : {}) };
   }
-  const message = dictGet(root, 'MessageType');
-  if (message?.tag === 'string') return { kind: 'check-in', type: message.value };
-  const payloadType = dictGet(root, 'PayloadType');
-  if (payloadType !== undefined || dictGet(root, 'PayloadContent') !== undefined) {
-    return { kind: 'profile', ...(payloadType?.tag === 'string' ? { type: payloadType.value } : {}) };
+  const message = stringAt(root, 'MessageType');
+  if (message !== undefined) return { kind: 'check-in', type: message };
+  const payloadType = valueAt(root, 'PayloadType');
+  if (payloadType !== undefined || valueAt(root, 'PayloadContent') !== undefined) {
+    return { kind: 'profile', ...(typeof payloadType === 'string' ? { type: payloadType } : {}) };
   }
   return { kind: 'unknown' };
 }

@@ -4,7 +4,7 @@
  * Nothing here prints or exits; unreadable files become reports with an `error`.
  */
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
-import { toJs } from '../plist/tagged-plist.js';
+import { plistTypeOf } from '../runtime/plist/index.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { generateFromPages } from '../pipeline.js';
 import { readSpec, SpecReadError } from '../parse/read-spec.js';
@@ -127,11 +127,12 @@ async function readAndCheck(file: string, bytes: Uint8Array, validators: Validat
     const { kind, type } = plistKind(read.root);
     let report: FileReport;
     if (kind === 'command' || kind === 'check-in') {
-      report = { ...checkDocument(file, kind, type, toJs(read.root), validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) };
+      report = { ...checkDocument(file, kind, type, read.root, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) };
     } else if (kind === 'profile') {
       report = { ...checkProfile(file, read.root, validators, { ...options, deadline }), kind };
     } else {
-      report = { ...unknownDocument(file, read.root.tag === 'dict' ? 'a plist' : `a plist whose top level is ${read.root.tag === 'array' ? 'an array' : `a ${read.root.tag}`}`, options.named !== false), kind };
+      const tag = plistTypeOf(read.root);
+      report = { ...unknownDocument(file, tag === 'dict' ? 'a plist' : `a plist whose top level is ${tag === 'array' || tag === 'integer' ? 'an' : 'a'} ${tag}`, options.named !== false), kind };
     }
     if (read.signed) report.signed = read.signed;
     signatureIssues(report);
