@@ -23,7 +23,7 @@ const keys = new WeakMap<PageInput, string>();
 function pageKey(page: PageInput): string {
   let key = keys.get(page);
   if (key === undefined) {
-    key = createHash('sha1').update(page.file).update('\0').update(page.text).update(page.unreadBytes === undefined ? '' : `\0${page.unreadBytes}`).digest('hex');
+    key = createHash('sha1').update(page.file).update('\0').update(page.text).update(page.unreadBytes === undefined ? '' : `\0${page.unreadBytes}`).update(page.invalidUtf8 ? `\0utf8:${page.invalidUtf8.line}:${page.invalidUtf8.column}` : '').digest('hex');
     keys.set(page, key);
   }
   return key;
@@ -52,6 +52,7 @@ export function runKey(pages: readonly PageInput[], options: { templatesDir?: st
     // No templates to read: emit reports that; the key only has to differ from a working run's.
     h.update('no templates');
   }
-  for (const p of pages) h.update(pageKey(p));
+  // A page's parse does not depend on its part of the spec, but the IR does: a supplement page only supplies facts.
+  for (const p of pages) h.update(pageKey(p)).update(p.supplement ? `\0supplement ${JSON.stringify(p.supplement)}\0` : '\0');
   return h.digest('hex');
 }

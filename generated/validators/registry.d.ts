@@ -13,6 +13,11 @@ export declare const objectsByPayloadType: ReadonlyMap<string, readonly string[]
 export declare const validatorsByDeclarationType: ReadonlyMap<string, Validator>;
 /** Validators of MDM commands (`{ Command, CommandUUID }`), by `Command.RequestType`. */
 export declare const validatorsByRequestType: ReadonlyMap<string, Validator>;
+/**
+ * Validators of command responses, by the request type of the command they answer. A response
+ * does not name its request type: a server looks it up by the `CommandUUID` it sent.
+ */
+export declare const responseValidatorsByRequestType: ReadonlyMap<string, Validator>;
 /** Validators of check-in messages, by `MessageType`. */
 export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
 /**
@@ -44,7 +49,16 @@ export interface PayloadTypeFacts {
         readonly allowedInUserEnrollment: boolean;
         readonly allowMultiplePayloads: boolean;
     }>>;
-    /** The page and line the facts are from. */
+    /** Where the table is stated: the page and line, or a supplement's page, line and date. */
+    readonly profileSource?: string;
+    /** The payload type is deprecated (everywhere, or from `deprecatedIn`'s versions), with the page's sentence and replacement. */
+    readonly deprecated?: {
+        readonly deprecatedIn?: Readonly<Record<string, string>>;
+        readonly note?: string;
+        readonly instead?: string;
+        readonly source: string;
+    };
+    /** The pages and lines the facts are from. */
     readonly source?: string;
 }
 /** Facts about each payload type as a whole (see `PayloadTypeFacts`). */

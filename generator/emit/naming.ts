@@ -11,6 +11,8 @@ import { escapeJsonText } from '../terminal-text.js';
 export const DOCUMENT_NAMES = [
   'Profile', 'Payload', 'PayloadType', 'PayloadTypeMap', 'Declaration', 'DeclarationType', 'DeclarationTypeMap',
   'DeclarationOf', 'Command', 'RequestType', 'CommandTypeMap', 'CheckInMessage', 'MessageType', 'CheckInMessageTypeMap',
+  'CustomPayload', 'UncheckedPayload', 'CheckedProfile', 'UncheckedDeclaration', 'CommandOf', 'UncheckedCommand',
+  'CommandResponseMap', 'ResponseEnvelopeKey', 'ResponseAs', 'CommandResponse', 'UncheckedCheckInMessage', 'StatusItemName',
 ] as const;
 
 /**
@@ -23,7 +25,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
-  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts',
+  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts',
   ...DOCUMENT_NAMES,
 ]);
 

@@ -50,7 +50,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** The facts a page can state about a property; used to record a line for each. */
 export type PropertyFact =
   | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
-  | 'deprecatedWhen' | 'supervised' | 'payloadReference';
+  | 'deprecatedWhen' | 'supervised' | 'payloadReference' | 'allowedInUserEnrollment';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -58,6 +58,18 @@ export interface SourceLocation {
   /** 1-based line. */
   line: number;
 }
+
+/**
+ * Where a fact was read when it is not on the object's own page: a line of a supplement's page
+ * (an older snapshot, `date`), which stated what the primary page does not.
+ */
+export interface FactSource extends SourceLocation {
+  /** The date of the page the fact is from, `YYYY-MM-DD`. */
+  date: string;
+}
+
+/** The facts a page can state about an object as a whole; used to record a line for each. */
+export type ObjectFact = 'deprecated' | 'profileAvailability';
 
 export interface ValueDescription {
   value: JsonValue;
@@ -135,6 +147,11 @@ export interface IrProperty {
   supervisedPlatforms?: Platform[];
   /** Supervision per platform, with the versions the page gives. */
   supervision?: Partial<Record<Platform, SupervisionFact>>;
+  /**
+   * The platforms whose User Enrollments apply the key ("Allowed for user enrollments: iOS |
+   * visionOS"). On a page that gives such lines, a key without one is ignored in User Enrollment.
+   */
+  allowedInUserEnrollment?: Platform[];
   /** Facts about single allowed values, keyed by the value as written (`"NONE"`). */
   valueFacts?: Record<string, ValueFacts>;
   /**
@@ -147,6 +164,8 @@ export interface IrProperty {
   source: SourceLocation;
   /** The line of each stated fact. */
   factLines?: Partial<Record<PropertyFact, number>>;
+  /** Facts taken from a supplement's page of the same object and key, each with its page, line and date. */
+  factSources?: Partial<Record<PropertyFact, FactSource>>;
 }
 
 export type ObjectKind = 'profile' | 'object' | 'command' | 'declaration' | 'endpoint' | 'article' | 'other';
@@ -171,6 +190,10 @@ export interface IrObject {
   /** `true` when `availability` is the page's full platform list (changelog `**Platforms:**`, rendered platform line). */
   availabilityExhaustive?: boolean;
   deprecated?: boolean;
+  /** The Discussion's sentence that deprecates the object ("This payload is deprecated as of macOS 11."). */
+  deprecationNote?: string;
+  /** What the page says to use instead ("Use the Cellular profile instead."). */
+  replacedBy?: string;
   inherits?: string[];
   /**
    * The page lists only some of the keys the object takes: "This payload’s contents contain these
@@ -186,6 +209,10 @@ export interface IrObject {
   discussion?: { text: string; line: number };
   examples?: IrExample[];
   source: SourceLocation & { flavour: FlavourName };
+  /** The line of each object-level fact the page states. */
+  factLines?: Partial<Record<ObjectFact, number>>;
+  /** Object-level facts taken from a supplement's page of the same object, with page, line and date. */
+  factSources?: Partial<Record<ObjectFact, FactSource>>;
 }
 
 export interface IrDocument {

@@ -25,7 +25,9 @@ export type ProfileIssueCode =
   | 'signer-untrusted'
   | 'unknown-document'
   | 'trailing-bytes'
-  | 'timeout';
+  | 'timeout'
+  | 'malformed'
+  | 'ambiguous-document';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -37,6 +39,9 @@ export interface ProfileIssue {
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
+  line?: number;
+  column?: number;
 }
 
 export interface PayloadReport {
@@ -93,6 +98,25 @@ function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadTyp
   }));
 }
 
+/**
+ * The time limit passed before payload `from`: the finding names the payloads not checked, and
+ * each of them is reported as not checked, so no report reads as if they had been.
+ */
+function stopped(report: ProfileReport, items: readonly PlistValue[], from: number, timeoutMs: number | undefined): void {
+  const left = items.length - from;
+  const which = left === 1 ? `PayloadContent[${from}] was` : `PayloadContent[${from}] to [${items.length - 1}] (${left} payloads) were`;
+  report.issues.push({
+    path: `PayloadContent[${from}]`, payloadType: TOP, code: 'timeout', severity: 'error',
+    message: `validation stopped after ${timeoutMs ?? 'the'} ms time limit; ${which} not checked`,
+  });
+  for (let index = from; index < items.length; index++) {
+    const item = items[index]!;
+    const dict = asDict(item);
+    const type = dict !== undefined ? stringAt(dict, 'PayloadType') ?? null : null;
+    report.payloads.push({ index, payloadType: type, checked: false, coverage: 'not checked', reason: 'the time limit passed before it was checked' });
+  }
+}
+
 /** Validates a profile's plist with the given generated validators. */
 export function checkProfile(file: string, root: PlistValue, validators: ValidatorModule, options: CheckOptions = {}): ProfileReport {
   const { timeoutMs, deadline: given, ...validateOptions } = options;
@@ -112,7 +136,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   for (const [index, item] of items.entries()) {
     const prefix = `PayloadContent[${index}]`;
     if (Date.now() >= deadline) {
-      report.issues.push({ path: prefix, payloadType: TOP, code: 'timeout', severity: 'error', message: `validation stopped after ${timeoutMs} ms; payloads from here on are not checked` });
+      stopped(report, items, index, timeoutMs);
       break;
     }
     const dict = asDict(item);
@@ -140,10 +164,12 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
         ...(partial ? { partialKeys: true as const } : {}),
       });
       const whole = payloadTypeRules(place, facts, validateOptions);
-      // A payload type the platform lacks is one error, not one more per key it holds.
+      // A payload type the platform lacks is one error, not one more per key it holds; a payload
+      // deprecated as a whole is one warning, not one more per deprecated key.
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
+      const deprecated = whole.some((i) => i.code === 'deprecated');
       append(report.issues, whole);
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated')));
+      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated')));
       continue;
     }
     report.payloads.push({

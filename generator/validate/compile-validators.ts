@@ -79,7 +79,7 @@ function generatorFingerprint(): string {
 
 /** The content hash of a spec (its pages' paths and texts) for this generator. */
 export function specHash(pages: readonly PageInput[]): string {
-  return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text, String(p.unreadBytes ?? '')])])}`;
+  return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text, String(p.unreadBytes ?? ''), p.supplement ? JSON.stringify(p.supplement) : ''])])}`;
 }
 
 /** Writes the validators' modules to `dir` unless a verified copy is there already. */

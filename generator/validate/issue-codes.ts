@@ -26,8 +26,16 @@ export const ISSUE_CODES: Readonly<Record<ProfileIssueCode, string>> = {
   'signer-untrusted': 'The signer\'s certificate chain does not lead to a trusted anchor, or has expired.',
   'unknown-document': 'A file that is no document kind dmspec knows.',
   'trailing-bytes': 'Bytes follow the plist\'s closing tag.',
-  timeout: 'Validation of the file was stopped by the time limit.',
+  timeout: 'Reading or validating the file was stopped by the time limit: what it did not reach was not checked.',
+  malformed: 'The file cannot be read as a document: malformed, truncated, not a plist or JSON, or past a reading limit.',
+  'ambiguous-document': 'The document has the marks of two kinds (a profile\'s keys and a command\'s or check-in message\'s): it is not checked as either.',
 };
+
+/**
+ * Codes no filter may leave out: each says that a file, or part of it, was not checked, so
+ * ignoring one would turn a file nobody checked into "0 errors". `--exclude` leaves a file out openly.
+ */
+export const UNIGNORABLE_CODES: ReadonlySet<ProfileIssueCode> = new Set(['timeout', 'malformed', 'ambiguous-document']);
 
 /** True for a code a finding can carry. */
 export function isIssueCode(code: string): code is ProfileIssueCode {

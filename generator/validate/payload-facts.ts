@@ -16,8 +16,20 @@ export interface PayloadTypeFacts {
   readonly exhaustive?: boolean;
   /** The page's Profile Availability table, per platform (and `Shared iPad`). */
   readonly profile?: Readonly<Record<string, ProfileTableRow>>;
-  /** The page and line the facts are from. */
+  /** Where the table is stated: the page and line, or a supplement's page, line and date. */
+  readonly profileSource?: string;
+  /** The payload type is deprecated (everywhere, or from `deprecatedIn`'s versions), with the page's sentence and replacement. */
+  readonly deprecated?: PayloadDeprecation;
+  /** The pages and lines the facts are from. */
   readonly source?: string;
+}
+
+/** A whole payload type's deprecation, as its page states it. */
+export interface PayloadDeprecation {
+  readonly deprecatedIn?: Readonly<Record<string, string>>;
+  readonly note?: string;
+  readonly instead?: string;
+  readonly source: string;
 }
 
 /** One platform's row of a page's Profile Availability table, as far as validation uses it. */

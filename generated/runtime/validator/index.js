@@ -7,6 +7,7 @@ import { at, begin, finish, result, Run, run, test, VALID, verdict } from "./run
 import { aboveMaximum, belowMinimum, deprecated, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
 import { compareVersions, gated } from "./gated.js";
 import { routeDocument, routeProfile, union } from "./route.js";
+import { carriesResult, routeResponse } from "./response.js";
 export {
   NO_OPTIONS,
   Run,
@@ -15,6 +16,7 @@ export {
   at,
   begin,
   belowMinimum,
+  carriesResult,
   compareVersions,
   deprecated,
   describeValue,
@@ -31,6 +33,7 @@ export {
   result,
   routeDocument,
   routeProfile,
+  routeResponse,
   run,
   test,
   union,

@@ -9,6 +9,7 @@
  * - `report.ts` — one reporter per finding code, called by generated check functions
  * - `gated.ts` — availability by platform and version, supervision, version comparison
  * - `route.ts` — whole documents: shared payload types, profiles, routed documents
+ * - `response.ts` — command responses, by the request type of the command they answer
  */
 export {
   NO_OPTIONS,
@@ -20,3 +21,4 @@ export { at, begin, finish, result, Run, run, test, VALID, verdict } from './run
 export { aboveMaximum, belowMinimum, deprecated, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
 export { compareVersions, gated } from './gated.js';
 export { routeDocument, routeProfile, union, type DocumentRoute } from './route.js';
+export { carriesResult, routeResponse, type ResponseRoute } from './response.js';

@@ -1,0 +1,163 @@
+/**
+ * One document's bytes → its report: read (a plist of any format, or JSON), told apart by kind,
+ * checked by the generated validators, filtered. A document that cannot be read is an error
+ * finding of its file (`malformed`, or `timeout` when the time limit stopped the reading), with
+ * the reader's position when it knows one. A file a directory walk found that is no
+ * device-management document at all (a `tsconfig.json`, a `pom.xml`, an app's `Info.plist`) is
+ * marked `skipped`, not reported: only a file named on the command line, or a `.mobileconfig`,
+ * is always reported.
+ */
+import { extname } from 'node:path';
+import { plistTypeOf } from '../runtime/plist/index.js';
+import { checkProfile, type ProfileIssue } from './check-profile.js';
+import type { ValidatorModule } from './compile-validators.js';
+import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
+import { checkDocument, unknownDocument } from './check-document.js';
+import { declarationKeys, jsonKind, plistKind, shapeOf } from './document-kind.js';
+import { TOP } from './profile-rules.js';
+import { applyFilters, findingFilter } from './filters.js';
+import { JsonReadError, readJsonBytes } from './read-json.js';
+import { plistTree, resolvePath, type KeyTree } from './key-path.js';
+import type { FileReport, ValidateProfilesOptions } from './index.js';
+
+/** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
+export function unreadable(file: string, message: string, at: { line?: number; column?: number; timeout?: boolean } = {}): FileReport {
+  const issue: ProfileIssue = {
+    path: '', payloadType: '', code: at.timeout ? 'timeout' : 'malformed', severity: 'error',
+    message: at.timeout ? `${message}; nothing in the file was checked` : message,
+    ...(at.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}),
+  };
+  return { file, payloads: [], issues: [issue] };
+}
+
+/** A walk's file that is no device-management document: not reported, counted with its reason. */
+function skipped(file: string, reason: string): FileReport {
+  return { file, payloads: [], issues: [], skipped: reason };
+}
+
+/** Always reported: named on the command line, or named like a profile. */
+function reported(file: string, options: ValidateProfilesOptions): boolean {
+  return options.named !== false || extname(file).toLowerCase() === '.mobileconfig';
+}
+
+/** Findings about a signed profile's envelope: a signature that does not match, a signer not trusted. */
+function signatureIssues(report: FileReport): void {
+  const signed = report.signed;
+  if (!signed) return;
+  const found: FileReport['issues'] = [];
+  if (!signed.signatureValid) {
+    found.push({ path: '', payloadType: TOP, code: 'signature-invalid', severity: 'error', message: 'the signature does not match the signed content or the signer\'s certificate: a device refuses this profile' });
+  }
+  if (signed.chain && !signed.chain.trusted) {
+    found.push({ path: '', payloadType: TOP, code: 'signer-untrusted', severity: 'error', message: `the signer is not trusted: ${signed.chain.reason ?? 'no chain to the given anchors'}` });
+  }
+  report.issues.unshift(...found);
+}
+
+function ambiguous(file: string, looks: readonly string[]): FileReport {
+  return {
+    file, kind: 'unknown', payloads: [],
+    issues: [{ path: '', payloadType: '', code: 'ambiguous-document', severity: 'error', message: `the document looks like ${looks.join(' and like ')}: not checked as either` }],
+  };
+}
+
+/** A report, and the document's key tree when it was read (for paths, and positions where the reader gives them). */
+interface Checked {
+  report: FileReport;
+  tree?: () => KeyTree;
+  /** The tree holds each value's position. */
+  positions?: boolean;
+}
+
+/** A declaration's JSON, read within the budget, then routed by kind. */
+function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Checked {
+  let doc;
+  try {
+    doc = readJsonBytes(bytes, { limits: options.limits ?? DEFAULT_PROFILE_LIMITS, deadline, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) });
+  } catch (e) {
+    if (!(e instanceof JsonReadError)) throw e;
+    // A walk reports JSON it cannot read only when what was read names a declaration.
+    if (!reported(file, options) && !declarationKeys(e.topKeys)) return { report: skipped(file, 'JSON that cannot be read and names no declaration') };
+    return { report: unreadable(file, e.message, { line: e.line, column: e.column, timeout: e.message.startsWith('reading stopped') }) };
+  }
+  const { value, root } = doc;
+  const { kind, type } = jsonKind(value);
+  if (kind !== 'declaration') {
+    return { report: reported(file, options) ? { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } : skipped(file, 'JSON that is no declaration') };
+  }
+  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, positions: true };
+}
+
+/** A plist of any format: a profile, a command or a check-in message. */
+async function validatePlist(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Promise<Checked> {
+  let read;
+  try {
+    const trust = options.trust ? { anchors: options.trust, date: options.now ?? new Date() } : undefined;
+    read = await readProfile(bytes, options.limits ?? DEFAULT_PROFILE_LIMITS, deadline, options.timeoutMs, trust);
+  } catch (e) {
+    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout }) };
+    throw e;
+  }
+  const verdict = plistKind(read.root);
+  let report: FileReport;
+  if (verdict.ambiguous) {
+    report = ambiguous(file, verdict.ambiguous);
+  } else if (verdict.kind === 'command' || verdict.kind === 'check-in') {
+    report = { ...checkDocument(file, verdict.kind, verdict.type, read.root, validators, options), kind: verdict.kind, ...(verdict.type !== undefined ? { documentType: verdict.type } : {}) };
+  } else if (verdict.kind === 'profile') {
+    report = { ...checkProfile(file, read.root, validators, { ...options, deadline }), kind: 'profile' };
+  } else if (!reported(file, options)) {
+    return { report: skipped(file, 'a plist that is no device-management document') };
+  } else {
+    const tag = plistTypeOf(read.root);
+    const what = tag === 'dict' ? 'a plist' : `a plist whose top level is ${tag === 'array' || tag === 'integer' ? 'an' : 'a'} ${tag}`;
+    report = { ...unknownDocument(file, what, options.named !== false), kind: 'unknown' };
+  }
+  if (read.signed) report.signed = read.signed;
+  signatureIssues(report);
+  if (read.trailingNuls) {
+    report.issues.unshift({ path: '', payloadType: TOP, code: 'trailing-bytes', severity: 'warning', message: `${read.trailingNuls} NUL bytes follow the plist's closing tag` });
+  }
+  const { root, positions } = read;
+  let tree: KeyTree | undefined;
+  return { report, tree: () => (tree ??= plistTree(root, positions)) };
+}
+
+/** Each finding placed at the value it is about, where the reader gave positions and the finding has none. */
+function placed(report: FileReport, tree: KeyTree): FileReport {
+  return {
+    ...report,
+    issues: report.issues.map((i) => {
+      if (i.line !== undefined) return i;
+      const node = resolvePath(i.path, tree).node;
+      const line = node?.keyLine ?? node?.line;
+      return line !== undefined ? { ...i, line, column: (node?.keyLine !== undefined ? node.keyColumn : node?.column) ?? 1 } : i;
+    }),
+  };
+}
+
+/**
+ * Reads and validates one document's bytes: a profile (XML, binary or signed), a declaration
+ * (JSON), an MDM command or a check-in message (plists), told apart by their content.
+ */
+export async function validateDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<FileReport> {
+  const { report, tree, positions } = await readAndCheck(file, bytes, validators, options);
+  if (!tree) return report;
+  const filtered = options.filters ? applyFilters(report, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : report;
+  return positions ? placed(filtered, tree()) : filtered;
+}
+
+async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {
+  const shape = shapeOf(bytes);
+  if (!reported(file, options) && (shape === 'xml' || shape === 'other')) return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
+  if (bytes.length === 0) return { report: unreadable(file, 'the file is empty') };
+  // One deadline for reading and checking: the time limit covers the whole file.
+  const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
+  try {
+    if (shape === 'json') return validateJson(file, bytes, validators, options, deadline);
+    return await validatePlist(file, bytes, validators, options, deadline);
+  } catch (e) {
+    // A failure inside checking (a stack overflow, memory) is this file's error; the run goes on.
+    return { report: unreadable(file, `the file could not be checked (${(e as Error).name}: ${(e as Error).message})`) };
+  }
+}
