@@ -51,7 +51,7 @@ describe('dmspec validate', () => {
     for (const args of [[], ['--strict']]) {
       const r = await dmspecIn(['validate', ...args, file('forged.mobileconfig')]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain(`${file('forged.mobileconfig')}: error (Configuration) DurationUntilRemoval: wrong-type: expected real, got dictionary`);
+      expect(r.stdout).toContain(`${file('forged.mobileconfig')}: error wrong-type (Configuration) DurationUntilRemoval: expected real, got dictionary`);
       expect((await dmspecIn(['validate', ...args, file('real.mobileconfig')])).code).toBe(0);
     }
   });

@@ -32,7 +32,7 @@ function readTrailer(bytes) {
 }
 function fromUnits(units) {
   let s = "";
-  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, Array.prototype.slice.call(units, i, i + 8192));
+  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192));
   return s;
 }
 function readBinaryPlist(bytes, budget, safeOnly) {
@@ -164,9 +164,17 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     if (n >= 1n << bits - 1n) n -= 1n << bits;
     return exactInteger(n, safeOnly);
   };
+  const strings = /* @__PURE__ */ new Map();
   const readString = (at, utf16) => {
     const { length, start } = lengthAt(at);
     budget.string(length);
+    const known = strings.get(at);
+    if (known !== void 0) return known;
+    const s = decodeString(start, length, utf16);
+    strings.set(at, s);
+    return s;
+  };
+  const decodeString = (start, length, utf16) => {
     const size = utf16 ? length * 2 : length;
     need(start, size);
     if (!utf16) {

@@ -56,9 +56,9 @@ function readTrailer(bytes: Uint8Array): Trailer {
 }
 
 /** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
-function fromUnits(units: ArrayLike<number>): string {
+function fromUnits(units: Uint8Array | Uint16Array): string {
   let s = '';
-  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, Array.prototype.slice.call(units, i, i + 8192) as number[]);
+  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
   return s;
 }
 
@@ -206,9 +206,20 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     return exactInteger(n, safeOnly);
   };
 
+  // A string object reached again (a key every payload shares) is decoded once; it is still
+  // counted against the budget each time it is reached.
+  const strings = new Map<number, string>();
   const readString = (at: number, utf16: boolean): string => {
     const { length, start } = lengthAt(at);
     budget.string(length);
+    const known = strings.get(at);
+    if (known !== undefined) return known;
+    const s = decodeString(start, length, utf16);
+    strings.set(at, s);
+    return s;
+  };
+
+  const decodeString = (start: number, length: number, utf16: boolean): string => {
     const size = utf16 ? length * 2 : length;
     need(start, size);
     if (!utf16) {
