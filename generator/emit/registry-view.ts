@@ -9,6 +9,8 @@ import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 import { statusItems } from '../model/status-items.js';
+import { declarationFacts } from './declaration-facts.js';
+import { replacementFacts } from './declarative-replacements.js';
 import { payloadTypeWholeFacts } from './payload-type-facts.js';
 
 export interface RegistryView {
@@ -21,6 +23,7 @@ export interface RegistryView {
   checkIns: string[];
   payloadFacts: string[];
   objectsByStatusItem: string[];
+  declarationFacts: string[];
 }
 
 export interface DocumentsView {
@@ -62,6 +65,10 @@ export function registryView(model: EmitModel): RegistryView {
     checkIns: entries(kinds.checkIns),
     payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
     objectsByStatusItem: statusItems(model.objects.map((e) => e.ir)).map((i) => `[${tsString(i.name)}, [${[i.object, ...i.alsoDefinedBy].map(tsString).join(', ')}]],`),
+    declarationFacts: kinds.declarations.map(([key, list]) => {
+      const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
+      return `[${tsString(key)}, ${JSON.stringify(declarationFacts(key, list, model, missing))}],`;
+    }),
   };
 }
 
@@ -115,6 +122,8 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   if (list.some((e) => e.ir.partialKeys)) facts['partialKeys'] = true;
   const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
   if (references.length) facts['references'] = references;
+  const replacements = replacementFacts(list, model);
+  if (replacements.length) facts['replacements'] = replacements;
   Object.assign(facts, payloadTypeWholeFacts(list.map((e) => e.ir)));
   return JSON.stringify(facts);
 }

@@ -50,7 +50,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** The facts a page can state about a property; used to record a line for each. */
 export type PropertyFact =
   | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
-  | 'deprecatedWhen' | 'supervised' | 'payloadReference' | 'allowedInUserEnrollment';
+  | 'deprecatedWhen' | 'supervised' | 'payloadReference' | 'allowedInUserEnrollment' | 'declarationReference' | 'statusItemReference'
+  | 'predicate' | 'declarativeReplacement';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -98,6 +99,37 @@ export interface ValueFacts {
   replacedBy?: string;
   /** The line of the sentence or bullet that states them. */
   line: number;
+}
+
+/** The kinds of declarations, the component after `com.apple.` of Apple's declaration types. */
+export const DECLARATION_CATEGORIES = ['activation', 'asset', 'configuration', 'management'] as const;
+export type DeclarationCategory = (typeof DECLARATION_CATEGORIES)[number];
+
+/**
+ * A key that holds the `Identifier` of other declarations of the set, as its prose says ("The
+ * identifier of an asset declaration that contains the credentials…").
+ */
+export interface DeclarationReference {
+  /** The kind of declaration it names. */
+  category: DeclarationCategory;
+  /** "a credential asset declaration": only credential assets (`com.apple.asset.credential.…`). */
+  credential?: true;
+  /** The type the page asks for, as it spells it ("Set the corresponding asset type to `CredentialUserNameAndPassword`"). */
+  named?: string[];
+  /** The declaration types it may name, resolved across the spec; absent: any of its category. */
+  types?: string[];
+}
+
+/**
+ * The declarative replacement a deprecation names: "Deprecated: use the declarative management
+ * `com.apple.configuration.intelligence.settings` configuration", "use the `Privacy` key in the
+ * declarative management `…` configuration".
+ */
+export interface DeclarativeReplacement {
+  /** The declaration type, as the page writes it. */
+  declarationType: string;
+  /** The key of that declaration the page names, if it names one. */
+  key?: string;
 }
 
 /** One platform's row of the rendered flavour's "Profile Availability" table. */
@@ -159,6 +191,14 @@ export interface IrProperty {
    * string of an array), as its prose says; `factLines.payloadReference` is that sentence's line.
    */
   payloadReference?: boolean;
+  /** The key holds the `Identifier` of other declarations (a string, or each string of an array), as its prose says. */
+  declarationReference?: DeclarationReference;
+  /** The key holds the name of a status item ("The name of the status item to send to subscribers"). */
+  statusItemReference?: boolean;
+  /** The key holds a predicate format string ("A predicate format string as Apple's Predicate Programming describes"). */
+  predicate?: boolean;
+  /** The deprecation names a declaration to use instead. */
+  declarativeReplacement?: DeclarativeReplacement;
   /** The key's prose, as markdown. */
   description: string;
   source: SourceLocation;

@@ -3,6 +3,8 @@
  * types from their spellings, values typed by them, availability from lines and prose.
  */
 import { payloadReferenceLine } from './payload-reference.js';
+import { heldValue } from './declaration-reference.js';
+import { declarativeReplacement } from './declarative-replacement.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { PLATFORMS, type FlavourName, type IrObject, type IrProperty, type IrType, type JsonValue, type ObjectKind, type Platform, type PropertyFact, type ValueDescription } from '../model/ir.js';
 import { isEmptyAvailability, mergeAvailability, orderedAvailability, platformNames } from './availability.js';
@@ -147,8 +149,32 @@ export function buildProperty(rp: RawProperty, owner: string, file: string, diag
     p.payloadReference = true;
     lines.payloadReference = reference;
   }
+  declarativeFacts(p, rp, lines);
   if (Object.keys(lines).length) p.factLines = lines;
   return p;
+}
+
+/** What a declaration key holds (identifiers of declarations, a status item, a predicate) and a declarative replacement. */
+function declarativeFacts(p: IrProperty, rp: RawProperty, lines: Partial<Record<PropertyFact, number>>): void {
+  const first = rp.descriptionLine ?? rp.line;
+  const held = heldValue(rp.description, p.type, first);
+  if (held.declarationReference) {
+    p.declarationReference = held.declarationReference.value;
+    lines.declarationReference = held.declarationReference.line;
+  }
+  if (held.statusItemReference) {
+    p.statusItemReference = true;
+    lines.statusItemReference = held.statusItemReference.line;
+  }
+  if (held.predicate) {
+    p.predicate = true;
+    lines.predicate = held.predicate.line;
+  }
+  const replacement = declarativeReplacement(rp.description, first);
+  if (replacement) {
+    p.declarativeReplacement = replacement.value;
+    lines.declarativeReplacement = replacement.line;
+  }
 }
 
 function isNumeric(t: IrType): boolean {

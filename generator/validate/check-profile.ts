@@ -10,6 +10,7 @@ import { asDict, stringAt, valueAt } from './document-kind.js';
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import { replacementNotes } from './replacement-rules.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
@@ -27,7 +28,20 @@ export type ProfileIssueCode =
   | 'trailing-bytes'
   | 'timeout'
   | 'malformed'
-  | 'ambiguous-document';
+  | 'ambiguous-document'
+  | 'declarative-replacement'
+  | DeclarationSetCode;
+
+/** Codes of findings about declarations as a set (`declaration-set.ts`). */
+export type DeclarationSetCode =
+  | 'duplicate-declaration'
+  | 'dangling-declaration-reference'
+  | 'reference-wrong-kind'
+  | 'not-activated'
+  | 'predicate-syntax'
+  | 'unknown-status-item'
+  | 'unknown-extension-term'
+  | 'unknown-management-property';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -35,10 +49,13 @@ export interface ProfileIssue {
   /** The payload's type, `Configuration` for the top level. */
   payloadType: string;
   code: ProfileIssueCode;
-  severity: 'error' | 'warning';
+  /** `info` is a note, not a problem: counted apart, never failing a run (a declarative replacement). */
+  severity: 'error' | 'warning' | 'info';
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** The offset in the string value at `path` the finding is about (a predicate's syntax error), from 0. */
+  offset?: number;
   /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
   line?: number;
   column?: number;
@@ -169,7 +186,9 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
       const deprecated = whole.some((i) => i.code === 'deprecated');
       append(report.issues, whole);
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated')));
+      const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated'));
+      append(report.issues, issues);
+      append(report.issues, replacementNotes(prefix, type!, dict, facts, issues, validateOptions));
       continue;
     }
     report.payloads.push({

@@ -10,6 +10,8 @@ export interface PayloadTypeFacts {
   readonly partialKeys?: boolean;
   /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
   readonly references?: readonly string[];
+  /** Keys whose page names a declarative replacement, and whether a value carries over to it. */
+  readonly replacements?: readonly ReplacementFactView[];
   /** Platforms and versions that have the payload type. */
   readonly availability?: Readonly<Record<string, { readonly introduced?: string; readonly removed?: string; readonly availableThrough?: string; readonly available?: boolean }>>;
   /** The availability lists every platform that has the payload type. */
@@ -22,6 +24,19 @@ export interface PayloadTypeFacts {
   readonly deprecated?: PayloadDeprecation;
   /** The pages and lines the facts are from. */
   readonly source?: string;
+}
+
+/** A key whose page names a declarative replacement (`DeclarativeReplacementFact` in the registry). */
+export interface ReplacementFactView {
+  readonly path: string;
+  readonly declarationType: string;
+  readonly source: string;
+  readonly declaration?: string;
+  readonly key?: string;
+  readonly carriesTo?: string;
+  readonly reason?: string;
+  readonly availability?: PayloadTypeFacts['availability'];
+  readonly exhaustive?: boolean;
 }
 
 /** A whole payload type's deprecation, as its page states it. */

@@ -36,7 +36,7 @@ function result(file: { uri: string; uriBaseId?: string }, i: ProfileIssue, rule
   return {
     ruleId: i.code,
     ruleIndex,
-    level: i.severity === 'error' ? 'error' : 'warning',
+    level: i.severity === 'error' ? 'error' : i.severity === 'info' ? 'note' : 'warning',
     message: { text: i.path === '' ? i.message : `${i.path}: ${i.message}` },
     locations: [{
       physicalLocation: {

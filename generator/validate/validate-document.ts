@@ -13,7 +13,8 @@ import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
 import { checkDocument, unknownDocument } from './check-document.js';
-import { declarationKeys, jsonKind, plistKind, shapeOf } from './document-kind.js';
+import { declarationKeys, isDeclarationArray, jsonKind, plistKind, shapeOf } from './document-kind.js';
+import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
@@ -67,9 +68,23 @@ interface Checked {
   tree?: () => KeyTree;
   /** The tree holds each value's position. */
   positions?: boolean;
+  /** The declaration a JSON file holds: a directory's declarations are also checked as a set. */
+  declaration?: unknown;
 }
 
-/** A declaration's JSON, read within the budget, then routed by kind. */
+/** A JSON array of declarations: each checked, then all of them as one set. */
+function declarationArray(file: string, items: readonly unknown[], validators: ValidatorModule, options: ValidateProfilesOptions): FileReport {
+  const report: FileReport = { file, payloads: [], issues: [], kind: 'declaration-set' };
+  const members: SetMember[] = items.map((item, i) => {
+    const one = checkDocument(file, 'declaration', jsonKind(item).type, item, validators, options);
+    for (const issue of one.issues) report.issues.push({ ...issue, path: issue.path === '' ? `[${i}]` : `[${i}].${issue.path}` });
+    return { report, prefix: `[${i}]`, value: item };
+  });
+  checkDeclarationSet(members, validators);
+  return report;
+}
+
+/** A declaration's JSON (or an array of declarations), read within the budget, then routed by kind. */
 function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Checked {
   let doc;
   try {
@@ -81,11 +96,12 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
     return { report: unreadable(file, e.message, { line: e.line, column: e.column, timeout: e.message.startsWith('reading stopped') }) };
   }
   const { value, root } = doc;
+  if (isDeclarationArray(value)) return { report: declarationArray(file, value, validators, options), tree: () => root, positions: true };
   const { kind, type } = jsonKind(value);
   if (kind !== 'declaration') {
     return { report: reported(file, options) ? { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } : skipped(file, 'JSON that is no declaration') };
   }
-  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, positions: true };
+  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, positions: true, declaration: value };
 }
 
 /** A plist of any format: a profile, a command or a check-in message. */
@@ -141,10 +157,27 @@ function placed(report: FileReport, tree: KeyTree): FileReport {
  * (JSON), an MDM command or a check-in message (plists), told apart by their content.
  */
 export async function validateDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<FileReport> {
-  const { report, tree, positions } = await readAndCheck(file, bytes, validators, options);
-  if (!tree) return report;
-  const filtered = options.filters ? applyFilters(report, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : report;
-  return positions ? placed(filtered, tree()) : filtered;
+  const checked = await checkDocumentBytes(file, bytes, validators, options);
+  return checked.finish(checked.report);
+}
+
+/** A document's report before filters and positions, its declaration if it holds one, and how to finish the report. */
+export interface CheckedDocument {
+  report: FileReport;
+  declaration?: unknown;
+  /** Filters the report's findings and places them in the file: done once all findings are in (a set's too). */
+  finish: (report: FileReport) => FileReport;
+}
+
+/** `validateDocumentBytes` in two steps, so a directory's set checks add their findings before filters and positions. */
+export async function checkDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<CheckedDocument> {
+  const { report, tree, positions, declaration } = await readAndCheck(file, bytes, validators, options);
+  const finish = (r: FileReport): FileReport => {
+    if (!tree) return r;
+    const filtered = options.filters ? applyFilters(r, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : r;
+    return positions ? placed(filtered, tree()) : filtered;
+  };
+  return declaration !== undefined ? { report, declaration, finish } : { report, finish };
 }
 
 async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {
