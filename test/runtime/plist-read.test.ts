@@ -154,6 +154,13 @@ describe('strict, as a device reads', () => {
     expect(error(input)).toMatch(message);
   });
 
+  it('reads base64 padding past complete groups as every reader does (ignored), and refuses padding that leaves a group short', () => {
+    expect(value('<data>AQID==</data>')).toEqual(new Uint8Array([1, 2, 3]));
+    expect(value('<data>AQ==</data>')).toEqual(new Uint8Array([1]));
+    expect(error(xml('<data>AQ=</data>'))).toMatch(/<data> is not valid base64/);
+    expect(error(xml('<data>AQID===</data>'))).toMatch(/<data> is not valid base64/);
+  });
+
   it('reads dates of the first centuries as written (not 1900 + year)', () => {
     expect((value('<date>0099-01-01T00:00:00Z</date>') as Date).getUTCFullYear()).toBe(99);
   });

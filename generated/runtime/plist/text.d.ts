@@ -4,8 +4,9 @@ export declare function decodeUtf8(b: Uint8Array): string;
 /** UTF-16 to a string, strictly (whole code units, surrogates paired); a leading BOM is dropped. */
 export declare function decodeUtf16(b: Uint8Array, littleEndian: boolean): string;
 /**
- * Strict base64: the alphabet and `=` padding at the end only, whitespace (line breaks every 68
- * characters in Apple's writer) anywhere. CoreFoundation skips other characters; this reader
+ * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
+ * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's
+ * writer) anywhere. CoreFoundation skips other characters; this reader
  * refuses them, as a reader that skips and one that stops would see different bytes.
  */
 export declare function decodeBase64(text: string): Uint8Array | undefined;

@@ -99,7 +99,7 @@ function decodeBase64(text) {
     digits.push(v);
   }
   const rest = digits.length % 4;
-  if (rest === 1 || padding > 0 && (digits.length + padding) % 4 !== 0) return void 0;
+  if (rest === 1 || padding > 0 && rest !== 0 && (digits.length + padding) % 4 !== 0) return void 0;
   const out = new Uint8Array(Math.floor(digits.length / 4) * 3 + (rest === 0 ? 0 : rest - 1));
   let o = 0;
   for (let i = 0; i < digits.length; i += 4) {

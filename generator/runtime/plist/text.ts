@@ -98,8 +98,9 @@ const VALUE = new Int16Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
 
 /**
- * Strict base64: the alphabet and `=` padding at the end only, whitespace (line breaks every 68
- * characters in Apple's writer) anywhere. CoreFoundation skips other characters; this reader
+ * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
+ * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's
+ * writer) anywhere. CoreFoundation skips other characters; this reader
  * refuses them, as a reader that skips and one that stops would see different bytes.
  */
 export function decodeBase64(text: string): Uint8Array | undefined {
@@ -117,7 +118,9 @@ export function decodeBase64(text: string): Uint8Array | undefined {
     digits.push(v);
   }
   const rest = digits.length % 4;
-  if (rest === 1 || (padding > 0 && (digits.length + padding) % 4 !== 0)) return undefined;
+  // Padding after complete groups (`…w==` where `…w` ends a group, as Apple's own examples have it)
+  // is ignored by CoreFoundation and every other decoder alike; padding inside a group must complete it.
+  if (rest === 1 || (padding > 0 && rest !== 0 && (digits.length + padding) % 4 !== 0)) return undefined;
   const out = new Uint8Array(Math.floor(digits.length / 4) * 3 + (rest === 0 ? 0 : rest - 1));
   let o = 0;
   for (let i = 0; i < digits.length; i += 4) {
