@@ -10,6 +10,7 @@ import { asDict, stringAt, valueAt } from './document-kind.js';
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import type { Fix } from './places.js';
 import { replacementNotes } from './replacement-rules.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
@@ -59,6 +60,8 @@ export interface ProfileIssue {
   /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
   line?: number;
   column?: number;
+  /** The edit that carries out the finding's suggestion, where the source allows an exact one. */
+  fix?: Fix;
 }
 
 export interface PayloadReport {
