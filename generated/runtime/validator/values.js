@@ -16,6 +16,9 @@ function isInteger(v) {
 function isReal(v) {
   return typeof v === "number" || typeof v === "bigint" || isPlistReal(v);
 }
+function numberOf(v) {
+  return isPlistReal(v) ? v.value : v;
+}
 function describeValue(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
@@ -48,6 +51,7 @@ export {
   isInteger,
   isReal,
   isTaggedReal,
+  numberOf,
   own,
   shown
 };
