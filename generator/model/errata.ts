@@ -40,6 +40,8 @@ export const ERRATA: readonly ErratumEntry[] = [
 export function applyErrata(objects: readonly IrObject[]): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const o of objects) {
+    // Objects no entry corrects keep their array: a generate cache knows them by identity.
+    if (!o.properties.some((p) => ERRATA.some((e) => e.applies(o, p)))) continue;
     o.properties = o.properties.map((p) => {
       const entry = ERRATA.find((e) => e.applies(o, p));
       if (!entry) return p;
