@@ -33,15 +33,37 @@ export interface ProfileLimits extends Partial<PlistBudgetLimits> {
 
 export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { maxBytes: 16 * 1024 * 1024, ...DEFAULT_BUDGET_LIMITS };
 
+/** Where in the file reading stopped (from 1; columns in UTF-16 code units). */
+export interface ReadPosition {
+  line: number;
+  column?: number;
+}
+
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
   constructor(
     message: string,
     /** The time limit stopped the reading (the file may be fine). */
     readonly timeout = false,
+    /** Where in the file, when the reader knows: the report gives it as the finding's place, not in its message. */
+    readonly at?: ReadPosition,
   ) {
     super(message);
   }
+}
+
+/**
+ * A reader's message, with the position it writes at its start (`line 20: …`, `malformed XML:
+ * 24:3: …`) taken out as the finding's place. Only for a plist that is the file itself: a signed
+ * profile's plist is inside its envelope, where lines are not the file's.
+ */
+function placed(message: string, own: boolean): { message: string; at?: ReadPosition } {
+  if (!own) return { message };
+  const line = /^line (\d+): (.*)$/s.exec(message);
+  if (line) return { message: line[2]!, at: { line: Number(line[1]) } };
+  const xml = /^malformed XML: (\d+):(\d+): (.*)$/s.exec(message);
+  if (xml) return { message: `malformed XML: ${xml[3]}`, at: { line: Number(xml[1]), column: Number(xml[2]) } };
+  return { message };
 }
 
 const BPLIST = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
@@ -79,13 +101,15 @@ function readXml(bytes: Uint8Array, budget: PlistBudget): ReadProfile {
   return nuls > 0 ? { root, format: 'xml', trailingNuls: nuls } : { root, format: 'xml' };
 }
 
-function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget): ReadProfile {
+function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget, own = true): ReadProfile {
   try {
     if (kind === 'binary') return { root: parseBinaryPlist(bytes, budget), format: 'binary' };
     return readXml(bytes, budget);
   } catch (e) {
     if (e instanceof PlistError) {
-      throw e instanceof PlistTimeoutError ? new ProfileReadError(`reading ${e.message}`, true) : new ProfileReadError(e.message);
+      if (e instanceof PlistTimeoutError) throw new ProfileReadError(`reading ${e.message}`, true);
+      const { message, at } = placed(e.message, own && kind === 'xml');
+      throw new ProfileReadError(message, false, at);
     }
     // A stack overflow or an allocation failure is reported, never passed on as a crash.
     if (e instanceof RangeError) throw new ProfileReadError(`the ${kind === 'binary' ? 'binary plist' : 'XML'} cannot be read (${e.message})`);
@@ -119,5 +143,5 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   // The envelope holds a plist, never another envelope.
   const inner = kindOf(opened.content);
   if (inner === undefined || inner === 'envelope') throw new ProfileReadError(NOT_A_PLIST);
-  return { ...readPlist(opened.content, inner, budget), signed: opened.signer };
+  return { ...readPlist(opened.content, inner, budget, false), signed: opened.signer };
 }
