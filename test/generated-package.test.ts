@@ -20,6 +20,7 @@ import { describeWith, PROFILES, SPEC } from './helpers/corpus.js';
 const TYPES = `import type { CheckInMessage, Command, Declaration, Payload, Profile, Restrictions, WiFi } from '@dmspec/apple';
 import { validateCheckInMessage, validateCommand, validateDeclaration, validateProfile, type ValidationResult } from '@dmspec/apple';
 import { validateWiFi } from '@dmspec/apple/validators';
+import { parsePlist, toBinaryPlist, toXmlPlist, type PlistDocument, type PlistPosition } from '@dmspec/apple/plist';
 
 const wifi: WiFi = { PayloadType: 'com.apple.wifi.managed', PayloadIdentifier: 'com.example.wifi', PayloadUUID: 'B1', PayloadVersion: 1, SSID_STR: 'Office', AutoJoin: true };
 const restrictions: Restrictions = { PayloadType: 'com.apple.applicationaccess', PayloadIdentifier: 'com.example.r', PayloadUUID: 'B2', PayloadVersion: 1, allowAirDrop: false };
@@ -43,6 +44,9 @@ export const badVersion: WiFi = { ...wifi, PayloadVersion: 2 };
 export const declaration: Declaration = { Type: 'com.apple.configuration.passcode.settings', Identifier: 'p', ServerToken: 't', Payload: { MinimumLength: 6 } };
 export const command: Command = { Command: { RequestType: 'DeviceLock', PIN: '123456' }, CommandUUID: 'c' };
 export const message: CheckInMessage = { MessageType: 'Authenticate', Topic: 't', UDID: 'u', DeviceName: 'd', Model: 'm', ModelName: 'n' };
+
+export const written: PlistDocument = parsePlist(toBinaryPlist(parsePlist(toXmlPlist(profile)).value));
+export const where: PlistPosition | undefined = written.positions.locate('PayloadContent[0].SSID_STR')?.value;
 
 export const check: Record<string, (value: unknown) => ValidationResult> = {
   profile: (v) => validateProfile(v), declaration: (v) => validateDeclaration(v), command: (v) => validateCommand(v),
@@ -102,6 +106,25 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     expect(bundle('browser.mjs')).toBeGreaterThan(0);
     // The registries and every other validator stay out: the issue's budget is 50 KB.
     expect(bundle('one.mjs')).toBeLessThan(50 * 1024);
+  });
+
+  it('reads a real profile with @dmspec/apple/plist, writes it as XML and binary, reads both back equal, and validates it', () => {
+    consumer.write('plist.mjs', `import { readFileSync } from 'node:fs';
+import { parsePlist, toBinaryPlist, toXmlPlist } from '@dmspec/apple/plist';
+import { validateProfile } from '@dmspec/apple';
+import { isDeepStrictEqual } from 'node:util';
+const doc = parsePlist(new Uint8Array(readFileSync(process.argv[2])));
+doc.value.PayloadContent[0].allowAirDrop = true;
+const xml = parsePlist(toXmlPlist(doc.value)).value;
+const binary = parsePlist(toBinaryPlist(doc.value)).value;
+const where = doc.positions.locate('PayloadContent[0].allowAirDrop');
+console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isDeepStrictEqual(binary, doc.value), valid: validateProfile(binary).valid, line: where.value.line, key: where.key.line }));
+`);
+    const run = spawnSync(process.execPath, ['plist.mjs', join(PROFILES, 'rtrouton/BlockAirDrop/BlockAirDrop.mobileconfig')], { cwd: consumer.dir, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const text = readFileSync(join(PROFILES, 'rtrouton/BlockAirDrop/BlockAirDrop.mobileconfig'), 'utf8').split(/\r?\n/);
+    const keyLine = text.findIndex((l) => l.includes('<key>allowAirDrop</key>')) + 1;
+    expect(JSON.parse(run.stdout)).toEqual({ xml: true, binary: true, valid: true, line: expect.any(Number), key: keyLine });
   });
 
   it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {

@@ -50,7 +50,7 @@ describe('dmspec validate in CI', () => {
     ]);
     expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['malformed', 'wrong-type']);
     // Where the reader stopped is the result's region, not words in its message.
-    expect([results[0]!.message.text, results[0]!.locations[0]!.physicalLocation.region]).toEqual(['malformed XML: unclosed tag: dict', { startLine: 2, startColumn: 35 }]);
+    expect([results[0]!.message.text, results[0]!.locations[0]!.physicalLocation.region]).toEqual(['malformed XML: the document ends inside <dict> (line 2)', { startLine: 2, startColumn: 36 }]);
     // A malformed file is a result code scanning shows, not a notification it hides.
     expect(log.runs[0].invocations[0]).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [] });
     expect(r.stderr).toMatch(/^2 files, 1 payload \(1 checked, 0 not checked\): 2 errors, 0 warnings; 1 file not a readable document\n$/);
@@ -96,7 +96,7 @@ describe('dmspec validate in CI', () => {
     const r = await dmspecIn(['validate', '--exclude', '*.json', '--exclude', 'fixtures', file('repo/tsconfig.json'), file('repo/fixtures/also-broken.mobileconfig')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${file('repo/tsconfig.json')}:2:3: error malformed: expected a key in double quotes, found comment or "/" (JSON has no comments)`);
-    expect(r.stdout).toContain(`${file('repo/fixtures/also-broken.mobileconfig')}:1:13: error malformed: malformed XML: unclosed tag: dict`);
+    expect(r.stdout).toContain(`${file('repo/fixtures/also-broken.mobileconfig')}:1:14: error malformed: malformed XML: the document ends inside <dict> (line 1)`);
   });
 
   it('reads --exclude patterns from .dmspecrc.json, relative to its folder', async () => {
