@@ -58,6 +58,7 @@ const OPTIONS = {
   ignore: { type: 'string', multiple: true },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
+  history: { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 

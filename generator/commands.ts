@@ -20,6 +20,7 @@ import { jsonValidationReport, plural, summarise, summaryLine, textReport, valid
 import { sarifReport } from './validate/sarif.js';
 import { ConfigError, findConfigFile, readConfigFile, type ValidateConfig } from './validate/config-file.js';
 import { ioReason } from './validate/io-reason.js';
+import { siteCommand } from './site/site-command.js';
 import type { Enrollment } from '@dmspec/apple/validators';
 
 export const USAGE = `Usage: dmspec <command> [options]
@@ -36,6 +37,9 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
+  site --out DIR [--from DIR] [--history FILE]
+                                      the reference site (HTML, search, validator page) of a generated
+                                      package (default generated/) and spec/history.json, to DIR
   update-spec --from DIR [--label L] [--reports DIR]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version and write reports/spec-L.md (or DIR/spec-L.md);
@@ -145,6 +149,7 @@ export interface CommandOptions {
   ignore?: string[] | undefined;
   config?: string | undefined;
   'no-config'?: boolean | undefined;
+  history?: string | undefined;
 }
 
 /**
@@ -407,6 +412,16 @@ function updateSpecCommand(args: string[], o: CommandOptions): CommandResult {
   };
 }
 
+async function siteCommandOf(args: string[], o: CommandOptions): Promise<CommandResult> {
+  if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
+  if (!o.out) throw new UsageError('site needs --out DIR (npm run site writes dist/site)');
+  const from = o.from ?? 'generated';
+  const info = readPackageInfo('.');
+  const result = await siteCommand({ from, out: o.out, spec: o.spec ?? 'spec', specLabel: info.spec, ...(o.history !== undefined ? { history: o.history } : {}) });
+  const failed = result.diagnostics.some((d) => d.severity === 'error');
+  return { diagnostics: result.diagnostics, messages: [failed ? `${o.out}/ left as it was: the site could not be built` : `wrote ${result.files.size} files to ${o.out}/ (open ${o.out}/index.html)`], exitCode: failed ? 1 : 0 };
+}
+
 /** Runs one command. Throws `UsageError` for bad arguments. */
 export async function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
   switch (command) {
@@ -422,6 +437,8 @@ export async function runCommand(command: string, args: string[], options: Comma
       return validateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
+    case 'site':
+      return siteCommandOf(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }
