@@ -6,4 +6,4 @@
 export type * from './types/index.js';
 export * from './validators/documents.js';
 export * from './validators/registry.js';
-export type { IssueCode, Platform, ValidateOptions, ValidationIssue, ValidationResult, Validator } from './validators/runtime.js';
+export type { IssueCode, Platform, ValidateOptions, ValidationIssue, ValidationResult, Validator } from './runtime/validator/index.js';

@@ -52,6 +52,7 @@ export function runKey(pages: readonly PageInput[], options: { templatesDir?: st
     // No templates to read: emit reports that; the key only has to differ from a working run's.
     h.update('no templates');
   }
-  for (const p of pages) h.update(pageKey(p));
+  // A page's parse does not depend on its part of the spec, but the IR does: a supplement page only supplies facts.
+  for (const p of pages) h.update(pageKey(p)).update(p.supplement ? `\0supplement ${JSON.stringify(p.supplement)}\0` : '\0');
   return h.digest('hex');
 }

@@ -9,6 +9,7 @@ import { buildEmitModel } from '../generator/emit/emit-model.js';
 import { planCheck, stubs } from '../generator/emit/incremental-check.js';
 import { typecheckGenerated } from '../generator/emit/typecheck.js';
 import { createRenderer } from '../generator/emit/render.js';
+import { runtimeSources } from '../generator/emit/runtime-sources.js';
 import { typesView } from '../generator/emit/types-view.js';
 import { validatorsView } from '../generator/emit/validators-view.js';
 import { objectHashes } from '../generator/emit/incremental-check.js';
@@ -73,9 +74,9 @@ describe('generate with a cache', () => {
     const stub = stubs(model, only);
     const clash = `declare function checkAppLayerVPN(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void;\n`;
     const files = (extra: string) => [
-      { path: 'types/index.ts', text: render('types.ts', typesView(model, only)) + stub.types, template: 'types.ts' },
-      { path: 'validators/runtime.ts', text: render('validator-runtime.ts', {}), template: 'validator-runtime.ts' },
-      { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + stub.validators + extra, template: 'validators.ts' },
+      { path: 'types/index.ts', text: render('types.ts', typesView(model, only)) + stub.types, origin: 'templates/types.ts.hbs' },
+      ...runtimeSources(),
+      { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + stub.validators + extra, origin: 'templates/validators.ts.hbs' },
     ];
     expect(typecheckGenerated(files(''))).toEqual([]);
     expect(typecheckGenerated(files(clash)).map((d) => d.code)).toContain('generated-code-error');
@@ -92,9 +93,9 @@ describeCorpus('incremental type checks on Apple\'s pages', () => {
       const only = new Set([e, ...e.inherits]);
       const stub = stubs(model, only);
       const diagnostics = typecheckGenerated([
-        { path: 'types/index.ts', text: render('types.ts', typesView(model, only)) + stub.types, template: 'types.ts' },
-        { path: 'validators/runtime.ts', text: render('validator-runtime.ts', {}), template: 'validator-runtime.ts' },
-        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + stub.validators, template: 'validators.ts' },
+        { path: 'types/index.ts', text: render('types.ts', typesView(model, only)) + stub.types, origin: 'templates/types.ts.hbs' },
+        ...runtimeSources(),
+        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + stub.validators, origin: 'templates/validators.ts.hbs' },
       ]);
       expect(diagnostics, e.ir.name).toEqual([]);
     }

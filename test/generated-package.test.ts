@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDefinition } from '../generator/model/ir.js';
-import { readSpec } from '../generator/parse/read-spec.js';
+import { readSpecFolder } from '../generator/parse/spec-folder.js';
 import { checkGenerated, generate } from '../generator/pipeline.js';
 import { readPackageInfo } from '../generator/project-config.js';
 import { createConsumer, type Consumer } from './helpers/consumer.js';
@@ -144,8 +144,12 @@ describe('generated/ from spec/', () => {
   });
 
   it('covers every page of spec/: each is an object with a validator, or classified with a diagnostic', () => {
-    const pages = readSpec(SPEC);
+    const folder = readSpecFolder(SPEC);
+    const pages = folder.primary;
     expect(pages.length).toBe(1473);
+    expect(folder.supplements.map((s) => [s.folder, s.flavour, s.date, s.pages.length])).toEqual([['supplement/rendered-2025-04-13', 'rendered', '2025-04-13', 1190]]);
+    // Supplement pages only supply facts: no object comes from one.
+    expect(result.ir.objects.filter((o) => o.source.file.startsWith('supplement/'))).toEqual([]);
     const files = new Set(result.ir.objects.map((o) => o.source.file));
     expect(pages.filter((p) => !files.has(p.file)).map((p) => p.file)).toEqual([]);
     const byName = readFileSync(join(ROOT, 'generated/validators/registry.js'), 'utf8');
@@ -154,5 +158,26 @@ describe('generated/ from spec/', () => {
     const others = result.ir.objects.filter((o) => !isDefinition(o));
     const noted = new Set(result.ir.diagnostics.filter((d) => d.code === 'not-an-object' || d.code === 'no-properties').map((d) => d.file));
     expect(others.filter((o) => !noted.has(o.source.file)).map((o) => o.name)).toEqual([]);
+  });
+
+  it('carries the ranges and Profile Availability tables of the 2025-04-13 pages, each with its source', () => {
+    const properties = result.ir.objects.flatMap((o) => o.properties);
+    const ranged = properties.filter((p) => p.minimum !== undefined || p.maximum !== undefined);
+    const tables = result.ir.objects.filter((o) => o.profileAvailability);
+    // Every fused fact names the supplement's page, its line and its date.
+    for (const p of ranged) {
+      for (const bound of ['minimum', 'maximum'] as const) {
+        if (p[bound] === undefined || p.factLines?.[bound] !== undefined) continue;
+        expect(p.factSources?.[bound], `${p.source.file}:${p.source.line} ${p.name}`).toMatchObject({ file: expect.stringMatching(/^supplement\/rendered-2025-04-13\//), date: '2025-04-13' });
+      }
+    }
+    for (const o of tables) expect(o.factSources?.profileAvailability, o.name).toMatchObject({ date: '2025-04-13', line: expect.any(Number) });
+    expect(ranged.filter((p) => p.factSources?.minimum || p.factSources?.maximum).length).toBeGreaterThanOrEqual(52);
+    expect(tables.length).toBe(125);
+    const passcode = result.ir.objects.find((o) => o.name === 'Passcode')!;
+    expect(passcode.properties.find((p) => p.name === 'maxFailedAttempts')).toMatchObject({
+      minimum: 2, maximum: 11,
+      factSources: { minimum: { file: 'supplement/rendered-2025-04-13/passcode.md', line: 60, date: '2025-04-13' } },
+    });
   });
 });

@@ -13,7 +13,7 @@ import { describeWith, PROFILES } from './helpers/corpus.js';
 
 /** Every function the README names as the library's, and a few of its types' runtime companions. */
 const README_EXPORTS = [
-  'parseSpecDir', 'parsePages', 'emit', 'generate', 'generateFromPages', 'writeGenerated', 'checkGenerated',
+  'parseSpecDir', 'parsePages', 'readSpecFolder', 'specFolderOf', 'specPages', 'emit', 'generate', 'generateFromPages', 'writeGenerated', 'checkGenerated',
   'createGenerateCache', 'validatorsFor', 'validateProfileFiles', 'validateProfileBytes', 'textReport',
   'jsonValidationReport', 'diffIr', 'markdownReport', 'jsonReport', 'updateSpec', 'formatDiagnostic',
 ];

@@ -7,6 +7,7 @@
  * Payload type: com.apple.firstactiveethernet.managed.
  * Available: macOS 10.7.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xfirstactiveethernet.md:37): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xfirstactiveethernet
  */
 export interface T8021XFirstActiveEthernet {
@@ -85,6 +86,7 @@ export interface T8021XFirstActiveEthernet {
  * Payload type: com.apple.firstethernet.managed.
  * Available: macOS 10.7.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xfirstethernet.md:37): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xfirstethernet
  */
 export interface T8021XFirstEthernet {
@@ -163,6 +165,7 @@ export interface T8021XFirstEthernet {
  * Payload type: com.apple.globalethernet.managed.
  * Available: iOS 17.0, iPadOS 17.0, Mac Catalyst 17.0, macOS 10.13, tvOS 17.0.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xglobalethernet.md:43): Device Channel: Shared iPad, macOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS, tvOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS, tvOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xglobalethernet
  */
 export interface T8021XGlobalEthernet {
@@ -242,6 +245,7 @@ export interface T8021XGlobalEthernet {
  * Payload type: com.apple.secondactiveethernet.managed.
  * Available: macOS 10.7.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xsecondactiveethernet.md:37): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xsecondactiveethernet
  */
 export interface T8021XSecondActiveEthernet {
@@ -320,6 +324,7 @@ export interface T8021XSecondActiveEthernet {
  * Payload type: com.apple.secondethernet.managed.
  * Available: macOS 10.7.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xsecondethernet.md:37): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xsecondethernet
  */
 export interface T8021XSecondEthernet {
@@ -398,6 +403,7 @@ export interface T8021XSecondEthernet {
  * Payload type: com.apple.thirdactiveethernet.managed.
  * Available: macOS 10.7.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xthirdactiveethernet.md:37): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xthirdactiveethernet
  */
 export interface T8021XThirdActiveEthernet {
@@ -476,6 +482,7 @@ export interface T8021XThirdActiveEthernet {
  * Payload type: com.apple.thirdethernet.managed.
  * Available: macOS 10.7.
  * Also takes keys its page does not list (it lists only some): validators do not report them as unknown.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/8021xthirdethernet.md:37): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/8021xthirdethernet
  */
 export interface T8021XThirdEthernet {
@@ -553,6 +560,7 @@ export interface T8021XThirdEthernet {
  * ACMECertificate (profile).
  * Payload type: com.apple.security.acme.
  * Available: iOS 16.0, iPadOS 16.0, Mac Catalyst 16.0, macOS 13.1, tvOS 16.0, visionOS 1.0, watchOS 9.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/acmecertificate.md:152): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS.
  * @see https://developer.apple.com/documentation/devicemanagement/acmecertificate
  */
 export interface ACMECertificate {
@@ -885,6 +893,8 @@ export interface ACMECredentialSubjectAltNameObject {
  * AIMAccount (profile).
  * Payload type: com.apple.AIM.account.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/aimaccount.md:94): Device Channel: none; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/aimaccount.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/aimaccount
  */
 export interface AIMAccount {
@@ -917,6 +927,7 @@ export interface AIMAccount {
   /**
    * The connection port for the server.
    *
+   * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/aimaccount.md:66, 68).
    * @defaultValue 5190
    * @see https://developer.apple.com/documentation/devicemanagement/aimaccount
    */
@@ -990,6 +1001,8 @@ export interface AIMAccount {
  * APN (profile).
  * Payload type: com.apple.apn.managed.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/apn.md:46): Device Channel: iOS, Shared iPad; User Channel: none; Allow Manual Install: iOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/apn.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/apn
  */
 export interface APN {
@@ -1063,6 +1076,7 @@ export interface APN {
  *
  * APN.DefaultsData (profile).
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/apn-apn.defaultsdata.md:13).
  * @see https://developer.apple.com/documentation/devicemanagement/apn/defaultsdata-data.dictionary
  */
 export interface APNDefaultsData {
@@ -1080,6 +1094,7 @@ export interface APNDefaultsData {
  *
  * APN.DefaultsData.ApnsItem (profile).
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/apn-apn.defaultsdata-apn.defaultsdata.apnsitem.md:14).
  * @see https://developer.apple.com/documentation/devicemanagement/apn/defaultsdata-data.dictionary/apnsitem
  */
 export interface APNDefaultsDataApnsItem {
@@ -1126,6 +1141,7 @@ export interface APNDefaultsDataApnsItem {
  * Accessibility (profile).
  * Payload type: com.apple.universalaccess.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/accessibility.md:206): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/accessibility
  */
 export interface Accessibility {
@@ -1174,6 +1190,7 @@ export interface Accessibility {
   /**
    * The contrast value in the Display options.
    *
+   * Range: 0 to 1 (from the 2025-04-13 page, supplement/rendered-2025-04-13/accessibility.md:72, 74).
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
   contrast?: number;
@@ -2453,6 +2470,7 @@ export interface AccountSubscribedCalendar {
  * Accounts (profile).
  * Payload type: com.apple.MCX.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/accounts.md:42): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/accounts
  */
 export interface Accounts {
@@ -2763,6 +2781,7 @@ export interface ActivationSimple {
  * ActiveDirectoryCertificate (profile).
  * Payload type: com.apple.ADCertificate.managed.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/activedirectorycertificate.md:120): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/activedirectorycertificate
  */
 export interface ActiveDirectoryCertificate {
@@ -3143,6 +3162,7 @@ export interface ActiveNSExtensionsResponseExtensionsItem {
  * AirPlay (profile).
  * Payload type: com.apple.airplay.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0, macOS 10.10.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/airplay.md:46): Device Channel: iOS, Shared iPad, macOS; User Channel: macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/airplay
  */
 export interface AirPlay {
@@ -3289,6 +3309,7 @@ export interface AirPlayPasswordsItem {
  * AirPlaySecurity (profile).
  * Payload type: com.apple.airplay.security.
  * Available: tvOS 11.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/airplaysecurity.md:69): Device Channel: tvOS; User Channel: none; Allow Manual Install: tvOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/airplaysecurity
  */
 export interface AirPlaySecurity {
@@ -3378,6 +3399,7 @@ export interface AirPlaySecurity {
  * AirPrint (profile).
  * Payload type: com.apple.airprint.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0, macOS 10.10, visionOS 2.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/airprint.md:34): Device Channel: iOS, Shared iPad, macOS; User Channel: macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: iOS, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/airprint
  */
 export interface AirPrint {
@@ -3462,6 +3484,7 @@ export interface AirPrintAirPrintItem {
   /**
    * The listening port of the AirPrint destination. Available only in iOS 11 and later.
    *
+   * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/airprint-airprint.airprintitem.md:43, 45).
    * @since iOS 11, iPadOS 11, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/airprint/airprintitem
    */
@@ -3485,6 +3508,7 @@ export interface AirPrintAirPrintItem {
  * AppLayerVPN (profile).
  * Payload type: com.apple.vpn.managed.applayer.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0, macOS 10.9, visionOS 1.1, watchOS 10.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/applayervpn.md:100): Device Channel: iOS, Shared iPad, macOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/applayervpn
  */
 export interface AppLayerVPN extends Omit<VPN, "PayloadDescription" | "PayloadDisplayName" | "PayloadIdentifier" | "PayloadOrganization" | "PayloadType" | "PayloadUUID" | "PayloadVersion"> {
@@ -3621,6 +3645,7 @@ export interface AppLayerVPN extends Omit<VPN, "PayloadDescription" | "PayloadDi
  * AppLock (profile).
  * Payload type: com.apple.app.lock.
  * Available: iOS 6.0, iPadOS 6.0, Mac Catalyst 6.0, tvOS 10.2.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/applock.md:38): Device Channel: iOS, Shared iPad, tvOS; User Channel: none; Allow Manual Install: none; Requires Supervision: iOS, tvOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/applock
  */
 export interface AppLock {
@@ -4492,6 +4517,7 @@ export interface AppSettingsPrivacy_PermissionDefaultsObject {
  * AppStore (profile).
  * Payload type: com.apple.appstore.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/appstore.md:60): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/appstore
  */
 export interface AppStore {
@@ -4583,6 +4609,7 @@ export interface AppStore {
  * AppToAppLayerVPNMapping (profile).
  * Payload type: com.apple.vpn.managed.appmapping.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/apptoapplayervpnmapping.md:34): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/apptoapplayervpnmapping
  */
 export interface AppToAppLayerVPNMapping {
@@ -6156,6 +6183,7 @@ export interface Assignment {
  * AssociatedDomains (profile).
  * Payload type: com.apple.associated-domains.
  * Available: macOS 10.15.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/associateddomains.md:36): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/associateddomains
  */
 export interface AssociatedDomains {
@@ -6432,6 +6460,7 @@ export interface AuthenticateRequest {
  * AutonomousSingleAppMode (profile).
  * Payload type: com.apple.asam.
  * Available: macOS 10.13.4.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/autonomoussingleappmode.md:36): Device Channel: macOS; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/autonomoussingleappmode
  */
 export interface AutonomousSingleAppMode {
@@ -7197,6 +7226,7 @@ export interface BooksResponse {
  * CalDAV (profile).
  * Payload type: com.apple.caldav.account.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/caldav.md:78): Device Channel: iOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/caldav
  */
 export interface CalDAV {
@@ -7472,6 +7502,7 @@ export interface CancelEnhancedLogCollectionResponseErrorChainItem {
  * CardDAV (profile).
  * Payload type: com.apple.carddav.account.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/carddav.md:84): Device Channel: iOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/carddav
  */
 export interface CardDAV {
@@ -7621,6 +7652,7 @@ export interface CardDAVCommunicationServiceRulesDefaultServiceHandlers {
  * Cellular (profile).
  * Payload type: com.apple.cellular.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0, watchOS 3.2.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/cellular.md:38): Device Channel: iOS, Shared iPad, watchOS; User Channel: none; Allow Manual Install: iOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/cellular
  */
 export interface Cellular {
@@ -7845,6 +7877,7 @@ export interface CellularAttachAPN {
  * CellularPrivateNetwork (profile).
  * Payload type: com.apple.cellularprivatenetwork.managed.
  * Available: iOS 17.0, iPadOS 17.0, Mac Catalyst 17.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/cellularprivatenetwork.md:72): Device Channel: iOS, Shared iPad; User Channel: none; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/cellularprivatenetwork
  */
 export interface CellularPrivateNetwork {
@@ -7965,18 +7998,21 @@ export interface CellularPrivateNetworkGeofenceItem {
   /**
    * The latitude of the geofence.
    *
+   * Range: -90 to 90 (from the 2025-04-13 page, supplement/rendered-2025-04-13/cellularprivatenetwork-cellularprivatenetwork.geofenceitem.md:37, 39).
    * @see https://developer.apple.com/documentation/devicemanagement/cellularprivatenetwork/geofenceitem
    */
   Latitude: number;
   /**
    * The longitude of the geofence.
    *
+   * Range: -180 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/cellularprivatenetwork-cellularprivatenetwork.geofenceitem.md:49, 51).
    * @see https://developer.apple.com/documentation/devicemanagement/cellularprivatenetwork/geofenceitem
    */
   Longitude: number;
   /**
    * Specifies the radius of the geofence in meters. Set this value slightly greater than the private cellular network coverage area.
    *
+   * Range: 100 to 6500 (from the 2025-04-13 page, supplement/rendered-2025-04-13/cellularprivatenetwork-cellularprivatenetwork.geofenceitem.md:61, 63).
    * @see https://developer.apple.com/documentation/devicemanagement/cellularprivatenetwork/geofenceitem
    */
   Radius: number;
@@ -8196,6 +8232,7 @@ export interface CertificateListResponseErrorChainItem {
  * CertificatePEM (profile).
  * Payload type: com.apple.security.pem.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 3.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificatepem.md:40): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, Shared iPad, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/certificatepem
  */
 export interface CertificatePEM {
@@ -8267,6 +8304,7 @@ export interface CertificatePEM {
  * CertificatePKCS1 (profile).
  * Payload type: com.apple.security.pkcs1.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 3.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificatepkcs1.md:40): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, Shared iPad, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/certificatepkcs1
  */
 export interface CertificatePKCS1 {
@@ -8338,6 +8376,7 @@ export interface CertificatePKCS1 {
  * CertificatePKCS12 (profile).
  * Payload type: com.apple.security.pkcs12.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 3.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificatepkcs12.md:74): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, Shared iPad, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/certificatepkcs12
  */
 export interface CertificatePKCS12 {
@@ -8431,6 +8470,7 @@ export interface CertificatePKCS12 {
  * CertificatePreference (profile).
  * Payload type: com.apple.security.certificatepreference.
  * Available: macOS 10.12.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificatepreference.md:46): Device Channel: none; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/certificatepreference
  */
 export interface CertificatePreference {
@@ -8502,6 +8542,7 @@ export interface CertificatePreference {
  * CertificateRevocation (profile).
  * Payload type: com.apple.security.certificaterevocation.
  * Available: iOS 14.2, iPadOS 14.2, Mac Catalyst 14.2, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificaterevocation.md:36): Device Channel: iOS, Shared iPad; User Channel: none; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: iOS, Shared iPad.
  * @see https://developer.apple.com/documentation/devicemanagement/certificaterevocation
  */
 export interface CertificateRevocation {
@@ -8596,6 +8637,7 @@ export interface CertificateRevocationSubjectPublicKeyInfoHashDict {
  * CertificateRoot (profile).
  * Payload type: com.apple.security.root.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 3.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificateroot.md:40): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, Shared iPad, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/certificateroot
  */
 export interface CertificateRoot {
@@ -8667,6 +8709,7 @@ export interface CertificateRoot {
  * CertificateTransparency (profile).
  * Payload type: com.apple.security.certificatetransparency.
  * Available: iOS 12.1.1, iPadOS 12.1.1, Mac Catalyst 12.1.1, macOS 10.14.2, tvOS 12.1.1, visionOS 1.0, watchOS 5.1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/certificatetransparency.md:44): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: none; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/certificatetransparency
  */
 export interface CertificateTransparency {
@@ -9454,6 +9497,7 @@ export interface ClientConfigResponse {
  *
  * CommonPayloadKeys (object).
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 1.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/commonpayloadkeys.md:80): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: none; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/commonpayloadkeys
  */
 export interface CommonPayloadKeys {
@@ -9512,6 +9556,7 @@ export interface CommonPayloadKeys {
  * ConferenceRoomDisplay (profile).
  * Payload type: com.apple.conferenceroomdisplay.
  * Available: tvOS 10.2.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/conferenceroomdisplay.md:34): Device Channel: tvOS; User Channel: none; Allow Manual Install: tvOS; Requires Supervision: tvOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/conferenceroomdisplay
  */
 export interface ConferenceRoomDisplay {
@@ -10094,12 +10139,14 @@ export interface ContentCachingInformationResponseStatusResponse {
   /**
    * A floating-point number between `0.0` and `1.0` that indicates the percentage of progress in moving the content cache from one volume to another. A value of `1.0` indicates that the content cache has fully migrated.
    *
+   * Range: 0 to 1 (from the 2025-04-13 page, supplement/rendered-2025-04-13/contentcachinginformationresponse-contentcachinginformationresponse.statusresponse.md:115, 117).
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
   DataMigrationProgress?: number;
   /**
    * A floating-point number between `0.0` and `1.0` that represents how often the cache needed more disk space over the last hour of operation. A lower value is better.
    *
+   * Range: 0 to 1 (from the 2025-04-13 page, supplement/rendered-2025-04-13/contentcachinginformationresponse-contentcachinginformationresponse.statusresponse.md:125, 127).
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
   MaxCachePressureLast1Hour?: number;
@@ -11141,6 +11188,7 @@ export interface ContentCachingServiceRanges {
  * DNSProxy (profile).
  * Payload type: com.apple.dnsProxy.managed.
  * Available: iOS 11.0, iPadOS 11.0, Mac Catalyst 11.0, macOS 10.15, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/dnsproxy.md:54): Device Channel: iOS, Shared iPad, macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/dnsproxy
  */
 export interface DNSProxy {
@@ -11243,6 +11291,7 @@ export interface DNSProxyProviderConfiguration {
  * DNSSettings (profile).
  * Payload type: com.apple.dnsSettings.managed.
  * Available: iOS 14.0, iPadOS 14.0, Mac Catalyst 14.0, macOS 11.0, visionOS 1.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/dnssettings.md:58): Device Channel: iOS, Shared iPad, macOS; User Channel: none; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/dnssettings
  */
 export interface DNSSettings {
@@ -11581,6 +11630,7 @@ export interface DeclarationResponse {
  * Declarations (profile).
  * Payload type: com.apple.declarations.
  * Available: iOS 17.0, iPadOS 17.0, Mac Catalyst 17.0, macOS 14.0, tvOS 17.0, visionOS 1.0, watchOS 10.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/declarations.md:38): Device Channel: iOS, macOS, tvOS, watchOS; User Channel: none; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: iOS, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/declarations
  */
 export interface Declarations {
@@ -12127,6 +12177,7 @@ export interface DescriptionAttribute {
  * Desktop (profile).
  * Payload type: com.apple.desktop.
  * Available: macOS 10.10.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/desktop.md:42): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/desktop
  */
 export interface Desktop {
@@ -14541,6 +14592,7 @@ export interface DeviceStatusResponseDevices {
  * DirectoryService (profile).
  * Payload type: com.apple.DirectoryService.managed.
  * Available: macOS 10.8.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/directoryservice.md:304): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/directoryservice
  */
 export interface DirectoryService {
@@ -15237,6 +15289,7 @@ export interface DiskManagementSettingsRestrictionsObject {
  * Dock (profile).
  * Payload type: com.apple.dock.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/dock.md:280): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/dock
  */
 export interface Dock {
@@ -15288,6 +15341,7 @@ export interface Dock {
   /**
    * The size of the largest magnification.
    *
+   * Range: 16 to 128 (from the 2025-04-13 page, supplement/rendered-2025-04-13/dock.md:74, 76).
    * @see https://developer.apple.com/documentation/devicemanagement/dock
    */
   largesize?: number;
@@ -15449,6 +15503,7 @@ export interface Dock {
   /**
    * The tile size. Values must be in the range from 16 to 128.
    *
+   * Range: 16 to 128 (from the 2025-04-13 page, supplement/rendered-2025-04-13/dock.md:254, 256).
    * @see https://developer.apple.com/documentation/devicemanagement/dock
    */
   tilesize?: number;
@@ -15597,6 +15652,7 @@ export interface DockStaticItemTileDataFileData {
  * Domains (profile).
  * Payload type: com.apple.domains.
  * Available: iOS 8.0, iPadOS 8.0, Mac Catalyst 8.0, macOS 10.10, visionOS 2.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/domains.md:70): Device Channel: iOS, Shared iPad, macOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/domains
  */
 export interface Domains {
@@ -15798,6 +15854,7 @@ export interface EditVppUserResponse {
  * EducationConfiguration (profile).
  * Payload type: com.apple.education.
  * Available: iOS 9.3, iPadOS 9.3, Mac Catalyst 9.3, macOS 10.14.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/educationconfiguration.md:150): Device Channel: iOS, Shared iPad; User Channel: macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/educationconfiguration
  */
 export interface EducationConfiguration {
@@ -16488,6 +16545,7 @@ export interface EnableRemoteDesktopResponseErrorChainItem {
  * EnergySaver (profile).
  * Payload type: com.apple.MCX.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver.md:66): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/energysaver
  */
 export interface EnergySaver {
@@ -16590,12 +16648,16 @@ export interface EnergySaverComAppleEnergySaverDesktopACPower {
   /**
    * The disk sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.desktop.acpower.md:39).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.desktop.acpower.md:35, 37).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.acpower-data.dictionary
    */
   "Disk Sleep Timer"?: number;
   /**
    * The display sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.desktop.acpower.md:51).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.desktop.acpower.md:47, 49).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.acpower-data.dictionary
    */
   "Display Sleep Timer"?: number;
@@ -16616,6 +16678,8 @@ export interface EnergySaverComAppleEnergySaverDesktopACPower {
   /**
    * System sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.desktop.acpower.md:79).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.desktop.acpower.md:75, 77).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.acpower-data.dictionary
    */
   "System Sleep Timer"?: number;
@@ -16749,12 +16813,16 @@ export interface EnergySaverComAppleEnergySaverPortableACPower {
   /**
    * The disk sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.acpower.md:39).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.acpower.md:35, 37).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.portable.acpower-data.dictionary
    */
   "Disk Sleep Timer"?: number;
   /**
    * The display sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.acpower.md:51).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.acpower.md:47, 49).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.portable.acpower-data.dictionary
    */
   "Display Sleep Timer"?: number;
@@ -16775,6 +16843,8 @@ export interface EnergySaverComAppleEnergySaverPortableACPower {
   /**
    * System sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.acpower.md:79).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.acpower.md:75, 77).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.portable.acpower-data.dictionary
    */
   "System Sleep Timer"?: number;
@@ -16812,12 +16882,16 @@ export interface EnergySaverComAppleEnergySaverPortableBatteryPower {
   /**
    * The disk sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.batterypower.md:39).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.batterypower.md:35, 37).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.portable.batterypower-data.dictionary
    */
   "Disk Sleep Timer"?: number;
   /**
    * The display sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.batterypower.md:51).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.batterypower.md:47, 49).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.portable.batterypower-data.dictionary
    */
   "Display Sleep Timer"?: number;
@@ -16838,6 +16912,8 @@ export interface EnergySaverComAppleEnergySaverPortableBatteryPower {
   /**
    * System sleep time, in minutes. A value of 0 means never.
    *
+   * Allowed values: 0 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.batterypower.md:79).
+   * Range: 1 to 180 (from the 2025-04-13 page, supplement/rendered-2025-04-13/energysaver-energysaver.com.apple.energysaver.portable.batterypower.md:75, 77).
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.portable.batterypower-data.dictionary
    */
   "System Sleep Timer"?: number;
@@ -17611,6 +17687,7 @@ export interface EventResponse {
  * ExchangeActiveSync (profile).
  * Payload type: com.apple.eas.account.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/exchangeactivesync.md:378): Device Channel: iOS; User Channel: Shared iPad; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: iOS, Shared iPad.
  * @see https://developer.apple.com/documentation/devicemanagement/exchangeactivesync
  */
 export interface ExchangeActiveSync {
@@ -18043,6 +18120,7 @@ export interface ExchangeActiveSyncCommunicationServiceRulesDefaultServiceHandle
  * ExchangeWebServices (profile).
  * Payload type: com.apple.ews.account.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/exchangewebservices.md:130): Device Channel: none; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/exchangewebservices
  */
 export interface ExchangeWebServices {
@@ -18688,6 +18766,7 @@ export interface ExtensibleSSOPlatformSSO_WebAuthenticationObject {
  * ExtensibleSingleSignOn (profile).
  * Payload type: com.apple.extensiblesso.
  * Available: iOS 13.0, iPadOS 13.0, Mac Catalyst 13.0, macOS 10.15, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/extensiblesinglesignon.md:138): Device Channel: macOS; User Channel: Shared iPad, macOS; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon
  */
 export interface ExtensibleSingleSignOn {
@@ -18999,6 +19078,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
   /**
    * The duration, in seconds, until the system requires a full login instead of a refresh. The default value is 64,800 (18 hours). The minimum value is 3600 (1 hour).
    *
+   * Range: at least 3600 (from the 2025-04-13 page, supplement/rendered-2025-04-13/extensiblesinglesignon-extensiblesinglesignon.platformsso.md:91).
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
@@ -19158,6 +19238,7 @@ export interface ExtensibleSingleSignOnPlatformSSOTokenToUserMapping {
  * ExtensibleSingleSignOnKerberos (profile).
  * Payload type: com.apple.extensiblesso.
  * Available: iOS 13.0, iPadOS 13.0, Mac Catalyst 13.0, macOS 10.15, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/extensiblesinglesignonkerberos.md:90): Device Channel: iOS, macOS; User Channel: Shared iPad, macOS; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos
  */
 export interface ExtensibleSingleSignOnKerberos {
@@ -19609,6 +19690,7 @@ export interface ExternalIntelligenceSettings {
  * FDEFileVault (profile).
  * Payload type: com.apple.MCX.FileVault2.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/fdefilevault.md:138): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/fdefilevault
  */
 export interface FDEFileVault {
@@ -19636,6 +19718,7 @@ export interface FDEFileVault {
   /**
    * The maximum number of times users can bypass enabling FileVault before the system requires the user to enable it to log in. If the value is `0`, the system requires the user to enable FileVault the next time they attempt to log in. Set this key to `-1` to disable this feature.
    *
+   * Range: -1 to 9999 (from the 2025-04-13 page, supplement/rendered-2025-04-13/fdefilevault.md:48, 50).
    * @see https://developer.apple.com/documentation/devicemanagement/fdefilevault
    */
   DeferForceAtUserLoginMaxBypassAttempts?: number;
@@ -19766,6 +19849,7 @@ export interface FDEFileVault {
  * FDEFileVaultOptions (profile).
  * Payload type: com.apple.MCX.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/fdefilevaultoptions.md:50): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/fdefilevaultoptions
  */
 export interface FDEFileVaultOptions {
@@ -19847,6 +19931,7 @@ export interface FDEFileVaultOptions {
  * FDERecoveryKeyEscrow (profile).
  * Payload type: com.apple.security.FDERecoveryKeyEscrow.
  * Available: macOS 10.13.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/fderecoverykeyescrow.md:70): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/fderecoverykeyescrow
  */
 export interface FDERecoveryKeyEscrow {
@@ -19926,6 +20011,8 @@ export interface FDERecoveryKeyEscrow {
  * FDERecoveryKeyRedirection (profile).
  * Payload type: com.apple.security.FDERecoveryRedirect.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/fderecoverykeyredirection.md:50): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/fderecoverykeyredirection.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/fderecoverykeyredirection
  */
 export interface FDERecoveryKeyRedirection {
@@ -20009,6 +20096,7 @@ export interface FetchDeviceRequest {
   /**
    * The maximum number of entries to return. Optional.
    *
+   * Range: at most 1000 (from the 2025-04-13 page, supplement/rendered-2025-04-13/fetchdevicerequest.md:34).
    * @defaultValue 100
    * @see https://developer.apple.com/documentation/devicemanagement/fetchdevicerequest
    */
@@ -20056,6 +20144,7 @@ export interface FetchDeviceResponse {
  * FileProvider (profile).
  * Payload type: com.apple.fileproviderd.
  * Available: macOS 11.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/fileprovider.md:44): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/fileprovider
  */
 export interface FileProvider {
@@ -20174,6 +20263,7 @@ export interface FileProvider {
  * Finder (profile).
  * Payload type: com.apple.finder.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/finder.md:108): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/finder
  */
 export interface Finder {
@@ -20296,6 +20386,7 @@ export interface Finder {
  * Firewall (profile).
  * Payload type: com.apple.security.firewall.
  * Available: macOS 10.12.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/firewall.md:98): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/firewall
  */
 export interface Firewall {
@@ -20421,6 +20512,7 @@ export interface FirewallApplicationsItem {
  * Font (profile).
  * Payload type: com.apple.font.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0, macOS 10.9, visionOS 2.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/font.md:46): Device Channel: iOS, macOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/font
  */
 export interface Font {
@@ -21653,6 +21745,7 @@ export interface GetVppUsersResponse {
  * GlobalHTTPProxy (profile).
  * Payload type: com.apple.proxy.http.global.
  * Available: iOS 6.0, iPadOS 6.0, Mac Catalyst 6.0, macOS 10.9, tvOS 9.0, visionOS 2.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/globalhttpproxy.md:84): Device Channel: iOS, Shared iPad, macOS, tvOS; User Channel: none; Allow Manual Install: iOS, macOS, tvOS; Requires Supervision: iOS, tvOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/globalhttpproxy
  */
 export interface GlobalHTTPProxy {
@@ -21765,6 +21858,7 @@ export interface GlobalHTTPProxy {
  *
  * GlobalPreferences (object).
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/globalpreferences.md:40): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
  */
 export interface GlobalPreferences {
@@ -21789,6 +21883,7 @@ export interface GlobalPreferences {
  * GoogleAccount (profile).
  * Payload type: com.apple.google-oauth.
  * Available: iOS 9.3, iPadOS 9.3, Mac Catalyst 9.3, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/googleaccount.md:66): Device Channel: iOS; User Channel: Shared iPad; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: iOS, Shared iPad.
  * @see https://developer.apple.com/documentation/devicemanagement/googleaccount
  */
 export interface GoogleAccount {
@@ -21912,6 +22007,7 @@ export interface GoogleAccountCommunicationServiceRulesDefaultServiceHandlers {
  * HomeScreenLayout (profile).
  * Payload type: com.apple.homescreenlayout.
  * Available: iOS 9.3, iPadOS 9.3, Mac Catalyst 9.3, tvOS 11.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/homescreenlayout.md:46): Device Channel: iOS, Shared iPad, tvOS; User Channel: Shared iPad; Allow Manual Install: iOS, tvOS; Requires Supervision: iOS, tvOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/homescreenlayout
  */
 export interface HomeScreenLayout {
@@ -22027,6 +22123,8 @@ export interface HomeScreenLayoutIconItem {
  * Identification (profile).
  * Payload type: com.apple.configurationprofile.identification.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/identification.md:34): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/identification.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/identification
  */
 export interface Identification {
@@ -22092,6 +22190,7 @@ export interface Identification {
  *
  * Identification.PayloadIdentification (profile).
  * Available: macOS 10.7.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/identification-identification.payloadidentification.md:13).
  * @see https://developer.apple.com/documentation/devicemanagement/identification/payloadidentification-data.dictionary
  */
 export interface IdentificationPayloadIdentification {
@@ -22175,6 +22274,7 @@ export interface IdentityCredential {
  * IdentityPreference (profile).
  * Payload type: com.apple.security.identitypreference.
  * Available: macOS 10.12.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/identitypreference.md:48): Device Channel: none; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/identitypreference
  */
 export interface IdentityPreference {
@@ -25059,6 +25159,8 @@ export interface InviteToProgramResponseErrorChainItem {
  * JabberAccount (profile).
  * Payload type: com.apple.jabber.account.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/jabberaccount.md:92): Device Channel: none; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/jabberaccount.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/jabberaccount
  */
 export interface JabberAccount {
@@ -25090,6 +25192,7 @@ export interface JabberAccount {
   /**
    * The server’s port.
    *
+   * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/jabberaccount.md:64, 66).
    * @defaultValue 5222
    * @see https://developer.apple.com/documentation/devicemanagement/jabberaccount
    */
@@ -25235,6 +25338,7 @@ export interface KeyboardSettings {
  * LDAP (profile).
  * Payload type: com.apple.ldap.account.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/ldap.md:72): Device Channel: iOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/ldap
  */
 export interface LDAP {
@@ -25869,6 +25973,7 @@ export interface LegacyProfile {
  * LightsOutManagementLOM (profile).
  * Payload type: com.apple.lom.
  * Available: macOS 11.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/lightsoutmanagementlom.md:54): Device Channel: macOS; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/lightsoutmanagementlom
  */
 export interface LightsOutManagementLOM {
@@ -25975,6 +26080,7 @@ export interface Limit {
  * LockScreenMessage (profile).
  * Payload type: com.apple.shareddeviceconfiguration.
  * Available: iOS 9.3, iPadOS 9.3, Mac Catalyst 9.3.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/lockscreenmessage.md:48): Device Channel: iOS, Shared iPad; User Channel: none; Allow Manual Install: iOS; Requires Supervision: iOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/lockscreenmessage
  */
 export interface LockScreenMessage {
@@ -26217,6 +26323,7 @@ export interface LogOutUserResponseErrorChainItem {
  * LoginItemsManagedItems (profile).
  * Payload type: com.apple.loginitems.managed.
  * Available: macOS 10.13.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/loginitemsmanageditems.md:34): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/loginitemsmanageditems
  */
 export interface LoginItemsManagedItems {
@@ -26305,6 +26412,7 @@ export interface LoginItemsManagedItemsLoginItem {
  * LoginWindow (profile).
  * Payload type: com.apple.loginwindow.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/loginwindow.md:200): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/loginwindow
  */
 export interface LoginWindow {
@@ -26540,6 +26648,7 @@ export interface LoginWindow {
  * LoginWindowLoginItems (profile).
  * Payload type: loginwindow.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/loginwindowloginitems.md:34): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/loginwindowloginitems
  */
 export interface LoginWindowLoginItems {
@@ -26608,6 +26717,7 @@ export interface LoginWindowLoginItems {
  * LoginWindowScripts (profile).
  * Payload type: com.apple.mcxloginscripts.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/loginwindowscripts.md:58): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/loginwindowscripts
  */
 export interface LoginWindowScripts {
@@ -26715,6 +26825,7 @@ export interface LoginWindowScriptsScriptsItems {
  * MDM (profile).
  * Payload type: com.apple.mdm.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.1, watchOS 10.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/mdm.md:231): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: none; Allow Manual Install: iOS, macOS, tvOS; Requires Supervision: watchOS; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/mdm
  */
 export interface MDM {
@@ -26920,6 +27031,8 @@ export interface MDM {
  * MacOSServerAccount (profile).
  * Payload type: com.apple.osxserver.account.
  * Available: iOS 9.0, iPadOS 9.0, Mac Catalyst 9.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/macosserveraccount.md:66): Device Channel: iOS; User Channel: none; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: iOS.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/macosserveraccount.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/macosserveraccount
  */
 export interface MacOSServerAccount {
@@ -27008,6 +27121,7 @@ export interface MacOSServerAccount {
  *
  * MacOSServerAccount.ConfiguredAccountsItem (profile).
  * Available: iOS 9.0, iPadOS 9.0, Mac Catalyst 9.0.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/macosserveraccount-macosserveraccount.configuredaccountsitem.md:11).
  * @see https://developer.apple.com/documentation/devicemanagement/macosserveraccount/configuredaccountsitem
  */
 export interface MacOSServerAccountConfiguredAccountsItem {
@@ -27145,6 +27259,7 @@ export interface MachineInfo {
  * Mail (profile).
  * Payload type: com.apple.mail.managed.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/mail.md:290): Device Channel: iOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/mail
  */
 export interface Mail {
@@ -29017,6 +29132,7 @@ export interface ManagedMediaListResponseErrorChainItem {
  * ManagedMenuExtras (profile).
  * Payload type: com.apple.mcxMenuExtras.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/managedmenuextras.md:198): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/managedmenuextras
  */
 export interface ManagedMenuExtras {
@@ -29246,6 +29362,7 @@ export interface ManagedMenuExtras {
  * ManagedPreferences (profile).
  * Payload type: com.apple.ManagedClient.preferences.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/managedpreferences.md:32): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/managedpreferences
  */
 export interface ManagedPreferences {
@@ -29894,6 +30011,8 @@ export interface MdmInfo {
  * MediaManagementAllowedMedia (profile).
  * Payload type: com.apple.systemuiserver.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia.md:52): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/mediamanagementallowedmedia
  */
 export interface MediaManagementAllowedMedia {
@@ -29973,6 +30092,7 @@ export interface MediaManagementAllowedMedia {
  *
  * MediaManagementAllowedMedia.Logout-eject (profile).
  * Available: macOS 10.7.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia-mediamanagementallowedmedia.logout-eject.md:13).
  * @see https://developer.apple.com/documentation/devicemanagement/mediamanagementallowedmedia/logout-eject-data.dictionary
  */
 export interface MediaManagementAllowedMediaLogoutEject {
@@ -30080,6 +30200,7 @@ export interface MediaManagementAllowedMediaLogoutEject {
  *
  * MediaManagementAllowedMedia.Mount-controls (profile).
  * Available: macOS 10.7.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia-mediamanagementallowedmedia.mount-controls.md:13).
  * @see https://developer.apple.com/documentation/devicemanagement/mediamanagementallowedmedia/mount-controls-data.dictionary
  */
 export interface MediaManagementAllowedMediaMountControls {
@@ -30187,6 +30308,7 @@ export interface MediaManagementAllowedMediaMountControls {
  *
  * MediaManagementAllowedMedia.Unmount-controls (profile).
  * Available: macOS 10.7.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia-mediamanagementallowedmedia.unmount-controls.md:13).
  * @see https://developer.apple.com/documentation/devicemanagement/mediamanagementallowedmedia/unmount-controls-data.dictionary
  */
 export interface MediaManagementAllowedMediaUnmountControls {
@@ -30295,6 +30417,7 @@ export interface MediaManagementAllowedMediaUnmountControls {
  * MediaManagementDiscBurning (profile).
  * Payload type: com.apple.DiscRecording.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementdiscburning.md:45): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/mediamanagementdiscburning
  */
 export interface MediaManagementDiscBurning {
@@ -30406,6 +30529,7 @@ export interface MigrationAssistantSettings {
  * MobileAccounts (profile).
  * Payload type: com.apple.MCX.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/mobileaccounts.md:66): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/mobileaccounts
  */
 export interface MobileAccounts {
@@ -30500,6 +30624,7 @@ export interface MobileAccounts {
  * NSExtensionManagement (profile).
  * Payload type: com.apple.NSExtension.
  * Available: macOS 10.13.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/nsextensionmanagement.md:48): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/nsextensionmanagement
  */
 export interface NSExtensionManagement {
@@ -31015,6 +31140,7 @@ export interface NetworkDNSSettingsOnDemandRulesElement_ActionParameterObject {
  * NetworkProxyConfiguration (profile).
  * Payload type: com.apple.SystemConfiguration.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/networkproxyconfiguration.md:34): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration
  */
 export interface NetworkProxyConfiguration {
@@ -31364,6 +31490,7 @@ export interface NetworkRelayRelay_AdditionalHTTPHeaderFieldsObject {
  * NetworkUsageRules (profile).
  * Payload type: com.apple.networkusagerules.
  * Available: iOS 9.0, iPadOS 9.0, Mac Catalyst 9.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/networkusagerules.md:40): Device Channel: iOS, Shared iPad; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/networkusagerules
  */
 export interface NetworkUsageRules {
@@ -34320,6 +34447,7 @@ export interface NetworkVPNVPNPluginVendorConfigObject {
  * Notifications (profile).
  * Payload type: com.apple.notificationsettings.
  * Available: iOS 9.3, iPadOS 9.3, Mac Catalyst 9.3, macOS 10.15.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/notifications.md:34): Device Channel: iOS, Shared iPad, macOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: iOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/notifications
  */
 export interface Notifications {
@@ -34807,6 +34935,8 @@ export interface PackageUninstallBehaviorObject {
  * ParentalControlDictationAndProfanity (profile).
  * Payload type: com.apple.ironwood.support.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontroldictationandprofanity.md:46): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontroldictationandprofanity.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontroldictationandprofanity
  */
 export interface ParentalControlDictationAndProfanity {
@@ -34882,6 +35012,7 @@ export interface ParentalControlDictationAndProfanity {
  * ParentalControlsApplicationRestrictions (profile).
  * Payload type: com.apple.applicationaccess.new.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolsapplicationrestrictions.md:68): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolsapplicationrestrictions
  */
 export interface ParentalControlsApplicationRestrictions {
@@ -35046,6 +35177,7 @@ export interface ParentalControlsApplicationRestrictionsApplicationItem {
  * ParentalControlsContentFilter (profile).
  * Payload type: com.apple.familycontrols.contentfilter.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolscontentfilter.md:70): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolscontentfilter
  */
 export interface ParentalControlsContentFilter {
@@ -35224,6 +35356,8 @@ export interface ParentalControlsContentFilterSiteWhitelistItem {
  * ParentalControlsDashboardWidgetRestrictions (profile).
  * Payload type: com.apple.dashboard.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolsdashboardwidgetrestrictions.md:42): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolsdashboardwidgetrestrictions.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolsdashboardwidgetrestrictions
  */
 export interface ParentalControlsDashboardWidgetRestrictions {
@@ -35294,6 +35428,7 @@ export interface ParentalControlsDashboardWidgetRestrictions {
  *
  * ParentalControlsDashboardWidgetRestrictions.WhiteListItem (profile).
  * Available: macOS 10.7.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolsdashboardwidgetrestrictions-parentalcontrolsdashboardwidgetrestrictions.whitelistitem.md:13).
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolsdashboardwidgetrestrictions/whitelistitem
  */
 export interface ParentalControlsDashboardWidgetRestrictionsWhiteListItem {
@@ -35317,6 +35452,7 @@ export interface ParentalControlsDashboardWidgetRestrictionsWhiteListItem {
  * ParentalControlsDictionary (profile).
  * Payload type: com.apple.Dictionary.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolsdictionary.md:34): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolsdictionary
  */
 export interface ParentalControlsDictionary {
@@ -35382,6 +35518,7 @@ export interface ParentalControlsDictionary {
  * ParentalControlsGameCenter (profile).
  * Payload type: com.apple.gamed.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolsgamecenter.md:64): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolsgamecenter
  */
 export interface ParentalControlsGameCenter {
@@ -35472,6 +35609,7 @@ export interface ParentalControlsGameCenter {
  * ParentalControlsTimeLimits (profile).
  * Payload type: com.apple.familycontrols.timelimits.v2.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/parentalcontrolstimelimits.md:40): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits
  */
 export interface ParentalControlsTimeLimits {
@@ -35753,6 +35891,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekendCurfew {
  * Passcode (profile).
  * Payload type: com.apple.mobiledevice.passwordpolicy.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, visionOS 2.0, watchOS 10.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:162): Device Channel: iOS, macOS, watchOS; User Channel: none; Allow Manual Install: iOS, macOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: iOS, macOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/passcode
  */
 export interface Passcode {
@@ -35790,6 +35929,7 @@ export interface Passcode {
    *
    * After the final failed attempt, the system locks a macOS device, or securely erases all data and settings from an iOS, visionOS, or watchOS device.
    *
+   * Range: 2 to 11 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:60, 62).
    * @defaultValue 11
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
@@ -35808,12 +35948,14 @@ export interface Passcode {
    *
    * Setting this key removes the `never` option in the Settings UI on user enrolled devices.
    *
+   * Range: 0 to 15 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:82, 84).
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
   maxInactivity?: number;
   /**
    * The number of days for which the passcode can remain unchanged. After this number of days, the system forces the user to change the passcode before it unlocks the device.
    *
+   * Range: 0 to 730 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:92, 94).
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
   maxPINAgeInDays?: number;
@@ -35822,6 +35964,7 @@ export interface Passcode {
    *
    * The system ignores this property for user enrollments.
    *
+   * Range: 0 to 4 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:106, 108).
    * @defaultValue 0
    * @since iOS 4, iPadOS 4, macOS 10.7, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
@@ -35830,6 +35973,7 @@ export interface Passcode {
   /**
    * The minimum overall length of the passcode. This value is independent of the value for `minComplexChars`.
    *
+   * Range: 0 to 16 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:118, 120).
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
@@ -35844,6 +35988,7 @@ export interface Passcode {
   /**
    * This value defines **, where the new passcode must be unique within the last ** entries in the passcode history.
    *
+   * Range: 1 to 50 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcode.md:134, 136).
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
   pinHistory?: number;
@@ -35974,6 +36119,7 @@ export interface PasscodeSettings {
    *
    * After the final failed attempt, the system locks a macOS device, or securely erases all data and settings from an iOS, visionOS, or watchOS device.
    *
+   * Range: 2 to 11 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcodesettings.md:50, 52).
    * @defaultValue 11
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
@@ -35987,12 +36133,14 @@ export interface PasscodeSettings {
   /**
    * The maximum period that a user can select, during which the device can be idle before the system automatically locks it. When the device reaches this limit, the device locks and the user must enter the passcode to unlock it. In the absence of this key, the user can select any period. In macOS, the system translates this to screensaver settings.
    *
+   * Range: 0 to 15 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcodesettings.md:66, 68).
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
   MaximumInactivityInMinutes?: number;
   /**
    * Specifies the maximum number of days that the passcode can remain unchanged. After this number of days, the system forces the user to change the passcode before it unlocks the device.
    *
+   * Range: 0 to 730 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcodesettings.md:76, 78).
    * @since iOS 16.2, iPadOS 16.2, macOS 13.1, visionOS 2, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
@@ -36000,6 +36148,7 @@ export interface PasscodeSettings {
   /**
    * Specifies the minimum number of complex characters in the password. A complex character is a character other than a number or a letter, such as `&`, `%`, `$`, and `#`.
    *
+   * Range: 0 to 4 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcodesettings.md:88, 90).
    * @defaultValue 0
    * @since iOS 16.2, iPadOS 16.2, macOS 13.1, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
@@ -36008,6 +36157,7 @@ export interface PasscodeSettings {
   /**
    * The minimum number of characters a passcode can contain.
    *
+   * Range: 0 to 16 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcodesettings.md:100, 102).
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
@@ -36015,6 +36165,7 @@ export interface PasscodeSettings {
   /**
    * The number of historical passcode entries the system checks when validating a new passcode. The device refuses a new passcode if it matches a previously used passcode within the specified passcode history range. In the absence of this key, the system performs no historical check.
    *
+   * Range: 1 to 50 (from the 2025-04-13 page, supplement/rendered-2025-04-13/passcodesettings.md:110, 112).
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
   PasscodeReuseLimit?: number;
@@ -36290,6 +36441,7 @@ export interface PlayLostModeSoundResponseErrorChainItem {
  * Printing (profile).
  * Payload type: com.apple.mcxprinting.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/printing.md:100): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/printing
  */
 export interface Printing {
@@ -36500,6 +36652,7 @@ export interface PrintingUserPrinterListPrinter {
  * PrivacyPreferencesPolicyControl (profile).
  * Payload type: com.apple.TCC.configuration-profile-policy.
  * Available: macOS 10.14.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/privacypreferencespolicycontrol.md:34): Device Channel: macOS; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/privacypreferencespolicycontrol
  */
 export interface PrivacyPreferencesPolicyControl {
@@ -37345,6 +37498,7 @@ export interface ProfileListResponseProfileListItemPayloadContentItem {
  * ProfileRemovalPassword (profile).
  * Payload type: com.apple.profileRemovalPassword.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/profileremovalpassword.md:34): Device Channel: iOS, macOS, tvOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS; Requires Supervision: iOS, tvOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/profileremovalpassword
  */
 export interface ProfileRemovalPassword {
@@ -39595,6 +39749,7 @@ export interface RestartDeviceResponseErrorChainItem {
  * Restrictions (profile).
  * Payload type: com.apple.applicationaccess.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.1, watchOS 10.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/restrictions.md:1768): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, Shared iPad, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, Shared iPad, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/restrictions
  */
 export interface Restrictions {
@@ -41443,6 +41598,7 @@ export interface Restrictions {
    *
    * This restriction will require supervision in a future release.
    *
+   * Range: 0 to 1000 (from the 2025-04-13 page, supplement/rendered-2025-04-13/restrictions.md:1572, 1574).
    * @defaultValue 1000
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -41468,6 +41624,7 @@ export interface Restrictions {
    * - `100`: G
    * - `0`: None
    *
+   * Range: 0 to 1000 (from the 2025-04-13 page, supplement/rendered-2025-04-13/restrictions.md:1600, 1602).
    * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * @defaultValue 1000
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
@@ -41498,6 +41655,7 @@ export interface Restrictions {
    * - `100`: TV-Y
    * - `0`: None
    *
+   * Range: 0 to 1000 (from the 2025-04-13 page, supplement/rendered-2025-04-13/restrictions.md:1638, 1640).
    * Deprecated only on unsupervised devices, not as a key: Support for this restriction on unsupervised devices is deprecated.
    * @defaultValue 1000
    * @since iOS 4, iPadOS 4, macOS 15, tvOS 11.3
@@ -42750,6 +42908,7 @@ export interface RosterRequest {
   /**
    * The maximum number of entries to return.
    *
+   * Range: at most 1000 (from the 2025-04-13 page, supplement/rendered-2025-04-13/rosterrequest.md:34).
    * @defaultValue 1000
    * @see https://developer.apple.com/documentation/devicemanagement/rosterrequest
    */
@@ -43004,6 +43163,7 @@ export interface RotateFileVaultKeyResponseRotateResult {
  * SCEP (profile).
  * Payload type: com.apple.security.scep.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 3.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/scep.md:36): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/scep
  */
 export interface SCEP {
@@ -44285,12 +44445,14 @@ export interface ScreenSharingHostSettings {
   /**
    * The maximum number of virtual displays to make available to clients.
    *
+   * Range: 0 to 2 (from the 2025-04-13 page, supplement/rendered-2025-04-13/screensharinghostsettings.md:26, 28).
    * @see https://developer.apple.com/documentation/devicemanagement/screensharinghostsettings
    */
   MaximumVirtualDisplays?: number;
   /**
    * The initial UDP port number to connect to the host. Screen sharing requires multiple connections, so the system increments this value by 1 for each additional connection. This doesn’t change the port number that the system uses to initially establish a connection with a host, which is always TCP port 5900.
    *
+   * Range: 1024 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/screensharinghostsettings.md:36, 38).
    * @see https://developer.apple.com/documentation/devicemanagement/screensharinghostsettings
    */
   PortBase?: number;
@@ -44323,6 +44485,7 @@ export interface ScreenSharingHostSettings {
  * Screensaver (profile).
  * Payload type: com.apple.screensaver.
  * Available: macOS 10.11.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/screensaver.md:60): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/screensaver
  */
 export interface Screensaver {
@@ -44415,6 +44578,7 @@ export interface Screensaver {
  * ScreensaverUser (profile).
  * Payload type: com.apple.screensaver.user.
  * Available: macOS 10.11.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/screensaveruser.md:46): Device Channel: none; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/screensaveruser
  */
 export interface ScreensaverUser {
@@ -45133,6 +45297,7 @@ export interface SecurityPasskeyAttestation {
  * SecurityPreferences (profile).
  * Payload type: com.apple.preference.security.
  * Available: macOS 10.10.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/securitypreferences.md:50): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/securitypreferences
  */
 export interface SecurityPreferences {
@@ -45294,6 +45459,7 @@ export interface ServiceConfigResponseUrls {
  * ServiceManagementManagedLoginItems (profile).
  * Payload type: com.apple.servicemanagement.
  * Available: macOS 13.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/servicemanagementmanagedloginitems.md:34): Device Channel: macOS; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/servicemanagementmanagedloginitems
  */
 export interface ServiceManagementManagedLoginItems {
@@ -47351,6 +47517,7 @@ export interface SettingsResponseSettingsErrorChainItem {
  * SetupAssistant (profile).
  * Payload type: com.apple.SetupAssistant.managed.
  * Available: iOS 14.0, iPadOS 14.0, Mac Catalyst 14.0, macOS 10.12.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/setupassistant.md:140): Device Channel: iOS, Shared iPad, macOS; User Channel: macOS; Allow Manual Install: iOS, macOS; Requires Supervision: iOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/setupassistant
  */
 export interface SetupAssistant {
@@ -47516,6 +47683,8 @@ export interface SetupAssistant {
  * ShareKit (profile).
  * Payload type: com.apple.ShareKitHelper.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/sharekit.md:42): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/sharekit.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/sharekit
  */
 export interface ShareKit {
@@ -47755,6 +47924,7 @@ export interface ShutDownDeviceResponseErrorChainItem {
  * SingleSignOn (profile).
  * Payload type: com.apple.sso.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/singlesignon.md:40): Device Channel: iOS; User Channel: none; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/singlesignon
  */
 export interface SingleSignOn {
@@ -48310,6 +48480,7 @@ export interface SkipKeys {
  * SmartCard (profile).
  * Payload type: com.apple.security.smartcard.
  * Available: macOS 10.12.4.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/smartcard.md:86): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/smartcard
  */
 export interface SmartCard {
@@ -48420,6 +48591,7 @@ export interface SmartCard {
  * SoftwareUpdate (profile).
  * Payload type: com.apple.SoftwareUpdate.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/softwareupdate.md:98): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/softwareupdate
  */
 export interface SoftwareUpdate {
@@ -48810,6 +48982,7 @@ export interface SoftwareUpdateSettingsDeferralsObject {
   /**
    * Specifies the number of days to defer a major or minor OS software update on the device. When set, software updates only appear after the specified delay, following the release of the software update.
    *
+   * Range: 1 to 90 (from the 2025-04-13 page, supplement/rendered-2025-04-13/softwareupdatesettingsdeferralsobject.md:26, 28).
    * @since iOS 18, iPadOS 18, tvOS 18.4, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/softwareupdatesettingsdeferralsobject
    */
@@ -48817,6 +48990,7 @@ export interface SoftwareUpdateSettingsDeferralsObject {
   /**
    * Specifies the number of days to defer a major OS software update on the device. When set, software updates only appear after the specified delay, following the release of the software update.
    *
+   * Range: 1 to 90 (from the 2025-04-13 page, supplement/rendered-2025-04-13/softwareupdatesettingsdeferralsobject.md:36, 38).
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/softwareupdatesettingsdeferralsobject
    */
@@ -48824,6 +48998,7 @@ export interface SoftwareUpdateSettingsDeferralsObject {
   /**
    * Specifies the number of days to defer a minor OS software update on the device. It also defers major updates for iOS. When set, software updates only appear after the specified delay, following the release of the software update.
    *
+   * Range: 1 to 90 (from the 2025-04-13 page, supplement/rendered-2025-04-13/softwareupdatesettingsdeferralsobject.md:46, 48).
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/softwareupdatesettingsdeferralsobject
    */
@@ -48831,6 +49006,7 @@ export interface SoftwareUpdateSettingsDeferralsObject {
   /**
    * Specifies the number of days to defer system or non-OS updates. When set, updates only appear after the specified delay, following the release of the update.
    *
+   * Range: 1 to 90 (from the 2025-04-13 page, supplement/rendered-2025-04-13/softwareupdatesettingsdeferralsobject.md:56, 58).
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/softwareupdatesettingsdeferralsobject
    */
@@ -53264,6 +53440,7 @@ export interface StorefrontsResponse {
  * SubscribedCalendars (profile).
  * Payload type: com.apple.subscribedcalendar.account.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/subscribedcalendars.md:66): Device Channel: iOS; User Channel: Shared iPad; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: iOS, Shared iPad.
  * @see https://developer.apple.com/documentation/devicemanagement/subscribedcalendars
  */
 export interface SubscribedCalendars {
@@ -53452,6 +53629,7 @@ export interface SyncDeviceRequest {
   /**
    * The maximum number of entries to return. Optional.
    *
+   * Range: at most 1000 (from the 2025-04-13 page, supplement/rendered-2025-04-13/syncdevicerequest.md:34).
    * @defaultValue 100
    * @see https://developer.apple.com/documentation/devicemanagement/syncdevicerequest
    */
@@ -53485,6 +53663,7 @@ export interface SynchronizationTokens {
  * SystemExtensions (profile).
  * Payload type: com.apple.system-extension-policy.
  * Available: macOS 10.15.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systemextensions.md:90): Device Channel: macOS; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/systemextensions
  */
 export interface SystemExtensions {
@@ -53655,6 +53834,7 @@ export interface SystemExtensionsRemovableSystemExtensions {
  * SystemLogging (profile).
  * Payload type: com.apple.system.logging.
  * Available: iOS 9.0, iPadOS 9.0, Mac Catalyst 9.0, macOS 10.12, tvOS 9.0, visionOS 1.0, watchOS 3.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systemlogging.md:44): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/systemlogging
  */
 export interface SystemLogging {
@@ -53765,6 +53945,7 @@ export interface SystemLoggingSystem {
  * SystemMigration (profile).
  * Payload type: com.apple.systemmigration.
  * Available: macOS 10.12.4.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systemmigration.md:32): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/systemmigration
  */
 export interface SystemMigration {
@@ -53886,6 +54067,7 @@ export interface SystemMigrationCustomBehaviorItemPathsItem {
  * SystemPolicyControl (profile).
  * Payload type: com.apple.systempolicy.control.
  * Available: macOS 10.8.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systempolicycontrol.md:48): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/systempolicycontrol
  */
 export interface SystemPolicyControl {
@@ -53968,6 +54150,7 @@ export interface SystemPolicyControl {
  * SystemPolicyKernelExtensions (profile).
  * Payload type: com.apple.syspolicy.kernel-extension-policy.
  * Available: macOS 10.13.2.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systempolicykernelextensions.md:56): Device Channel: macOS; User Channel: none; Allow Manual Install: none; Requires Supervision: none; Requires User Approved MDM: macOS; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/systempolicykernelextensions
  */
 export interface SystemPolicyKernelExtensions {
@@ -54065,6 +54248,7 @@ export interface SystemPolicyKernelExtensionsAllowedKernelExtensions {
  * SystemPolicyManaged (profile).
  * Payload type: com.apple.systempolicy.managed.
  * Available: macOS 10.8.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systempolicymanaged.md:34): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/systempolicymanaged
  */
 export interface SystemPolicyManaged {
@@ -54131,6 +54315,7 @@ export interface SystemPolicyManaged {
  * SystemPolicyRule (profile).
  * Payload type: com.apple.systempolicy.rule.
  * Available: macOS 10.8.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systempolicyrule.md:70): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/systempolicyrule
  */
 export interface SystemPolicyRule {
@@ -54228,6 +54413,8 @@ export interface SystemPolicyRule {
  * SystemPreferences (profile).
  * Payload type: com.apple.systempreferences.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/systempreferences.md:56): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
+ * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/systempreferences.md:12).
  * @see https://developer.apple.com/documentation/devicemanagement/systempreferences
  */
 export interface SystemPreferences {
@@ -54314,6 +54501,7 @@ export interface SystemPreferences {
  * TVRemote (profile).
  * Payload type: com.apple.tvremote.
  * Available: iOS 11.3, iPadOS 11.3, Mac Catalyst 11.3, tvOS 11.3.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/tvremote.md:38): Device Channel: iOS, Shared iPad, tvOS; User Channel: Shared iPad; Allow Manual Install: iOS, tvOS; Requires Supervision: iOS, tvOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/tvremote
  */
 export interface TVRemote {
@@ -54426,6 +54614,7 @@ export interface TVRemoteAllowedTVsItem {
  * TimeMachine (profile).
  * Payload type: com.apple.MCX.TimeMachine.
  * Available: macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/timemachine.md:86): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/timemachine
  */
 export interface TimeMachine {
@@ -54538,6 +54727,7 @@ export interface TimeMachine {
  * TimeServer (profile).
  * Payload type: com.apple.MCX.
  * Available: macOS 10.12.4.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/timeserver.md:40): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/timeserver
  */
 export interface TimeServer {
@@ -54728,6 +54918,7 @@ export interface TokensResponse {
  *
  * TopLevel (object).
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 1.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/toplevel.md:209): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/toplevel
  */
 export interface TopLevel {
@@ -55808,6 +55999,7 @@ export interface UserNameAndPasswordCredential {
  * UserPreferences (profile).
  * Payload type: com.apple.preference.users.
  * Available: macOS 10.12.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/userpreferences.md:34): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: macOS; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/userpreferences
  */
 export interface UserPreferences {
@@ -55874,6 +56066,7 @@ export interface UserPreferences {
  * VPN (profile).
  * Payload type: com.apple.vpn.managed.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 17.0, visionOS 1.0.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn.md:132): Device Channel: iOS, Shared iPad, macOS, tvOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS.
  * @see https://developer.apple.com/documentation/devicemanagement/vpn
  */
 export interface VPN {
@@ -56488,6 +56681,7 @@ export interface VPNIKEv2 {
   /**
    * The Maximum Transmission Unit (MTU) specifies the maximum size in bytes of each packet that the system sends over the IKEv2 VPN interface.
    *
+   * Range: 1280 to 1400 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.ikev2.md:247, 249).
    * @defaultValue 1280
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary
@@ -56700,6 +56894,7 @@ export interface VPNIKEv2ChildSecurityAssociationParameters {
   /**
    * The SA lifetime (rekey interval) in minutes.
    *
+   * Range: 10 to 1440 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.ikev2-vpn.ikev2.childsecurityassociationparameters.md:60, 62).
    * @defaultValue 1440
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary/childsecurityassociationparameters-data.dictionary
    */
@@ -56764,6 +56959,7 @@ export interface VPNIKEv2IKESecurityAssociationParameters {
   /**
    * The SA lifetime (rekey interval) in minutes.
    *
+   * Range: 10 to 1440 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.ikev2-vpn.ikev2.ikesecurityassociationparameters.md:68, 70).
    * @defaultValue 1440
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary/ikesecurityassociationparameters-data.dictionary
    */
@@ -57037,6 +57233,7 @@ export interface VPNProxies {
   /**
    * The port number of the HTTP proxy. This field is required if `HTTPProxy` is specified.
    *
+   * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.proxies.md:37, 39).
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/proxies-data.dictionary
    */
   HTTPPort?: number;
@@ -57069,6 +57266,7 @@ export interface VPNProxies {
   /**
    * The port number of the HTTPS proxy. This field is required if `HTTPSProxy` is specified.
    *
+   * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.proxies.md:75, 77).
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/proxies-data.dictionary
    */
   HTTPSPort?: number;
@@ -58880,6 +59078,7 @@ export interface WatchEnrollment {
  * WebClip (profile).
  * Payload type: com.apple.webClip.managed.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/webclip.md:94): Device Channel: iOS; User Channel: Shared iPad, macOS; Allow Manual Install: iOS, macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, Shared iPad, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/webclip
  */
 export interface WebClip {
@@ -58996,6 +59195,7 @@ export interface WebClip {
  * WebContentFilter (profile).
  * Payload type: com.apple.webcontent-filter.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0, macOS 10.15, visionOS 1.1.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/webcontentfilter.md:216): Device Channel: iOS, Shared iPad, macOS; User Channel: none; Allow Manual Install: iOS, macOS; Requires Supervision: iOS; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
  */
 export interface WebContentFilter {
@@ -59704,6 +59904,7 @@ export interface WellKnownAvailableServer {
  * WiFi (profile).
  * Payload type: com.apple.wifi.managed.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0, macOS 10.7, tvOS 9.0, visionOS 1.0, watchOS 3.2.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/wifi.md:250): Device Channel: iOS, Shared iPad, macOS, tvOS, watchOS; User Channel: macOS; Allow Manual Install: iOS, macOS, tvOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS, macOS; Allow Multiple Payloads: iOS, Shared iPad, macOS, tvOS, watchOS.
  * @see https://developer.apple.com/documentation/devicemanagement/wifi
  */
 export interface WiFi {
@@ -59880,6 +60081,7 @@ export interface WiFi {
   /**
    * The proxy server’s port number.
    *
+   * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/wifi.md:182, 184).
    * @see https://developer.apple.com/documentation/devicemanagement/wifi
    */
   ProxyServerPort?: number;
@@ -60188,6 +60390,7 @@ export interface WiFiQoSMarkingPolicy {
  * WiFiManagedSettings (profile).
  * Payload type: com.apple.MCX.
  * Available: macOS 10.9.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/wifimanagedsettings.md:50): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/wifimanagedsettings
  */
 export interface WiFiManagedSettings {
@@ -60268,6 +60471,7 @@ export interface WiFiManagedSettings {
  * Xsan (profile).
  * Payload type: com.apple.xsan.
  * Available: macOS 10.10.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/xsan.md:70): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/xsan
  */
 export interface Xsan {
@@ -60366,6 +60570,7 @@ export interface Xsan {
  * XsanPreferences (profile).
  * Payload type: com.apple.xsan.preferences.
  * Available: macOS 10.11.
+ * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/xsanpreferences.md:60): Device Channel: macOS; User Channel: none; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: macOS.
  * @see https://developer.apple.com/documentation/devicemanagement/xsanpreferences
  */
 export interface XsanPreferences {
@@ -60712,10 +60917,37 @@ export type PayloadType = keyof PayloadTypeMap;
 /** Any payload of a profile's `PayloadContent`, discriminated by `PayloadType`. */
 export type Payload = PayloadTypeMap[PayloadType];
 
-/** A configuration profile: the top-level keys, with `PayloadContent` holding payloads. */
-export interface Profile extends Omit<TopLevel, 'PayloadContent'> {
-  PayloadContent: Payload[];
+/**
+ * A payload of a type no Apple page defines (a third-party app's preference domain, such as
+ * `com.microsoft.autoupdate2`): the common payload keys with `PayloadType` pinned to `T`, and the
+ * payload's own keys `K` (any keys when not given). A type the spec defines gives `never`: its
+ * own interface types it.
+ *
+ * @example
+ * const profile: Profile<Payload | CustomPayload<'com.microsoft.autoupdate2', { ChannelName?: string }>> = …;
+ */
+export type CustomPayload<T extends string, K extends object = { [key: string]: unknown }> =
+  T extends PayloadType ? never : Omit<CommonPayloadKeys, 'PayloadType'> & { PayloadType: T } & K;
+
+/**
+ * A payload of any type the spec does not define, as the validators check it: its common payload
+ * keys only. What `isProfile` guarantees of such a payload.
+ */
+export type UncheckedPayload = CustomPayload<string>;
+
+/**
+ * A configuration profile: the top-level keys, with `PayloadContent` holding payloads (of the
+ * types the spec defines unless `P` adds others, such as a `CustomPayload`).
+ */
+export interface Profile<P = Payload> extends Omit<TopLevel, 'PayloadContent'> {
+  PayloadContent: P[];
 }
+
+/**
+ * A profile `isProfile` accepted: each payload of a type the spec defines checked by its page,
+ * any other payload for its common keys alone.
+ */
+export type CheckedProfile = Profile<Payload | UncheckedPayload>;
 
 /** Every declaration type the spec defines (`Type`), mapped to the interface of its `Payload`. */
 export interface DeclarationTypeMap {
@@ -60786,6 +61018,9 @@ export type DeclarationOf<T extends DeclarationType> = Omit<DeclarationBase, 'Ty
 
 /** Any declarative-management declaration, discriminated by `Type`. */
 export type Declaration = { [T in DeclarationType]: DeclarationOf<T> }[DeclarationType];
+
+/** A declaration of a type the spec does not define, as `validateDeclaration` checks it: the envelope alone. */
+export type UncheckedDeclaration = Omit<DeclarationBase, 'Type'> & { Type: string };
 
 /** Every MDM command the spec defines, by its `Command.RequestType`, mapped to its interface. */
 export interface CommandTypeMap {
@@ -60863,6 +61098,104 @@ export type RequestType = keyof CommandTypeMap;
 /** Any MDM command (`{ Command: { RequestType, … }, CommandUUID }`), discriminated by `Command.RequestType`. */
 export type Command = CommandTypeMap[RequestType];
 
+/** An MDM command of a request type the spec does not define, as `validateCommand` checks it: a `Command` dictionary with a string `RequestType`. */
+export interface UncheckedCommand {
+  Command: { RequestType: string; [key: string]: unknown };
+  [key: string]: unknown;
+}
+
+/** The command of one request type. */
+export type CommandOf<T extends RequestType> = CommandTypeMap[T];
+
+/**
+ * The response a device sends to each MDM command, by the command's `Command.RequestType`. A
+ * response does not name its request type: a server knows it from the `CommandUUID` it sent.
+ */
+export interface CommandResponseMap {
+  AccountConfiguration: AccountConfigurationResponse;
+  ActivationLockBypassCode: ActivationLockBypassCodeResponse;
+  ActiveNSExtensions: ActiveNSExtensionsResponse;
+  ApplyRedemptionCode: ApplyRedemptionCodeResponse;
+  AvailableOSUpdates: AvailableOSUpdatesResponse;
+  CancelEnhancedLogCollection: CancelEnhancedLogCollectionResponse;
+  CertificateList: CertificateListResponse;
+  ClearActivationLockBypassCode: ClearActivationLockBypassCodeResponse;
+  ClearPasscode: ClearPasscodeResponse;
+  ClearRestrictionsPassword: ClearRestrictionsPasswordResponse;
+  ContentCachingInformation: ContentCachingInformationResponse;
+  DeclarativeManagement: DeclarativeManagementResponse;
+  DeleteUser: DeleteUserResponse;
+  DeviceConfigured: DeviceConfiguredResponse;
+  DeviceInformation: DeviceInformationResponse;
+  DeviceLocation: DeviceLocationResponse;
+  DeviceLock: DeviceLockResponse;
+  DisableLostMode: DisableLostModeResponse;
+  DisableRemoteDesktop: DisableRemoteDesktopResponse;
+  EnableLostMode: EnableLostModeResponse;
+  EnableRemoteDesktop: EnableRemoteDesktopResponse;
+  EraseDevice: EraseDeviceResponse;
+  InstallApplication: InstallApplicationResponse;
+  InstallEnterpriseApplication: InstallEnterpriseApplicationResponse;
+  InstallMedia: InstallMediaResponse;
+  InstallProfile: InstallProfileResponse;
+  InstallProvisioningProfile: InstallProvisioningProfileResponse;
+  InstalledApplicationList: InstalledApplicationListResponse;
+  InviteToProgram: InviteToProgramResponse;
+  LOMDeviceRequest: LOMDeviceRequestResponse;
+  LOMSetupRequest: LOMSetupRequestResponse;
+  LogOutUser: LogOutUserResponse;
+  ManagedApplicationAttributes: ManagedApplicationAttributesResponse;
+  ManagedApplicationConfiguration: ManagedApplicationConfigurationResponse;
+  ManagedApplicationFeedback: ManagedApplicationFeedbackResponse;
+  ManagedApplicationList: ManagedApplicationListResponse;
+  ManagedMediaList: ManagedMediaListResponse;
+  NSExtensionMappings: NSExtensionMappingsResponse;
+  OSUpdateStatus: OSUpdateStatusResponse;
+  PlayLostModeSound: PlayLostModeSoundResponse;
+  ProfileList: ProfileListResponse;
+  ProvisioningProfileList: ProvisioningProfileListResponse;
+  RefreshCellularPlans: RefreshCellularPlansResponse;
+  RemoveApplication: RemoveApplicationResponse;
+  RemoveMedia: RemoveMediaResponse;
+  RemoveProfile: RemoveProfileResponse;
+  RemoveProvisioningProfile: RemoveProvisioningProfileResponse;
+  RequestMirroring: RequestMirroringResponse;
+  RestartDevice: RestartDeviceResponse;
+  Restrictions: RestrictionsResponse;
+  RotateFileVaultKey: RotateFileVaultKeyResponse;
+  ScheduleOSUpdate: ScheduleOSUpdateResponse;
+  ScheduleOSUpdateScan: ScheduleOSUpdateScanResponse;
+  SecurityInfo: SecurityInfoResponse;
+  SetAutoAdminPassword: SetAutoAdminPasswordResponse;
+  SetFirmwarePassword: SetFirmwarePasswordResponse;
+  SetRecoveryLock: SetRecoveryLockResponse;
+  Settings: SettingsResponse;
+  ShutDownDevice: ShutDownDeviceResponse;
+  StopMirroring: StopMirroringResponse;
+  TriggerEnhancedLogCollection: TriggerEnhancedLogCollectionResponse;
+  UnlockUserAccount: UnlockUserAccountResponse;
+  UserConfigured: UserConfiguredResponse;
+  UserList: UserListResponse;
+  ValidateApplications: ValidateApplicationsResponse;
+  VerifyFirmwarePassword: VerifyFirmwarePasswordResponse;
+  VerifyRecoveryLock: VerifyRecoveryLockResponse;
+}
+
+/** The keys every command response has: all a response without a result (`Status` other than `Acknowledged`) carries. */
+export type ResponseEnvelopeKey = "CommandUUID" | "EnrollmentID" | "EnrollmentUserID" | "ErrorChain" | "NotOnConsole" | "Status" | "UDID" | "UserID" | "UserLongName" | "UserShortName";
+
+/**
+ * A response as a device sends it: with `Status: 'Acknowledged'`, the command's result; with any
+ * other status (`Error`, `NotNow`, `CommandFormatError`, `Idle`), the envelope keys and none of the
+ * result's keys required.
+ */
+export type ResponseAs<R> = R extends { Status: infer S }
+  ? (R & { Status: 'Acknowledged' }) | (Omit<R, Exclude<keyof R, ResponseEnvelopeKey> | 'Status'> & Partial<Pick<R, Exclude<keyof R, ResponseEnvelopeKey>>> & { Status: Exclude<S, 'Acknowledged'> })
+  : R;
+
+/** The response to a command of request type `T`, as a device sends it (any command's, for the whole union). */
+export type CommandResponse<T extends keyof CommandResponseMap = keyof CommandResponseMap> = { [K in T]: ResponseAs<CommandResponseMap[K]> }[T];
+
 /** Every check-in message the spec defines, by its `MessageType`, mapped to its interface. */
 export interface CheckInMessageTypeMap {
   Authenticate: AuthenticateRequest;
@@ -60880,6 +61213,12 @@ export type MessageType = keyof CheckInMessageTypeMap;
 
 /** Any check-in message a device sends, discriminated by `MessageType`. */
 export type CheckInMessage = CheckInMessageTypeMap[MessageType];
+
+/** A check-in message of a type the spec does not define, as `validateCheckInMessage` checks it: a string `MessageType`. */
+export interface UncheckedCheckInMessage {
+  MessageType: string;
+  [key: string]: unknown;
+}
 
 /**
  * The name of every status item the spec defines (`device.model.family`): what a status

@@ -5,27 +5,39 @@
  * registries; a type the spec does not define is an `unknown-type` warning, never a guess.
  */
 import type * as T from '../types/index.js';
-import { type ValidateOptions, type ValidationResult } from './runtime.js';
+import { type ValidateOptions, type ValidationResult } from '../runtime/validator/index.js';
 /**
  * Validates a configuration profile: its top-level keys, and each payload of `PayloadContent`
  * by its `PayloadType`. A payload type the spec does not define is checked for the common
  * payload keys only.
  */
 export declare function validateProfile(value: unknown, options?: ValidateOptions): ValidationResult;
-/** True when `value` is a valid configuration profile: a type guard. */
-export declare function isProfile(value: unknown, options?: ValidateOptions): value is T.Profile;
+/**
+ * True when `value` is a valid configuration profile: a type guard to what was checked, so a
+ * payload of a type the spec does not define is an `UncheckedPayload` (its common keys).
+ */
+export declare function isProfile(value: unknown, options?: ValidateOptions): value is T.CheckedProfile;
 /**
  * Validates a declarative-management declaration (`{ Type, Identifier, ServerToken, Payload }`):
  * the envelope, and `Payload` by the declaration's `Type`.
  */
 export declare function validateDeclaration(value: unknown, options?: ValidateOptions): ValidationResult;
-/** True when `value` is a valid declaration: a type guard. */
-export declare function isDeclaration(value: unknown, options?: ValidateOptions): value is T.Declaration;
+/** True when `value` is a valid declaration: a type guard (a type the spec does not define is an `UncheckedDeclaration`). */
+export declare function isDeclaration(value: unknown, options?: ValidateOptions): value is T.Declaration | T.UncheckedDeclaration;
 /** Validates an MDM command (`{ Command: { RequestType, … }, CommandUUID }`) by its request type. */
 export declare function validateCommand(value: unknown, options?: ValidateOptions): ValidationResult;
-/** True when `value` is a valid MDM command: a type guard. */
-export declare function isCommand(value: unknown, options?: ValidateOptions): value is T.Command;
+/** True when `value` is a valid MDM command: a type guard (a request type the spec does not define is an `UncheckedCommand`). */
+export declare function isCommand(value: unknown, options?: ValidateOptions): value is T.Command | T.UncheckedCommand;
 /** Validates a check-in message by its `MessageType`. */
 export declare function validateCheckInMessage(value: unknown, options?: ValidateOptions): ValidationResult;
-/** True when `value` is a valid check-in message: a type guard. */
-export declare function isCheckInMessage(value: unknown, options?: ValidateOptions): value is T.CheckInMessage;
+/** True when `value` is a valid check-in message: a type guard (a message type the spec does not define is an `UncheckedCheckInMessage`). */
+export declare function isCheckInMessage(value: unknown, options?: ValidateOptions): value is T.CheckInMessage | T.UncheckedCheckInMessage;
+/**
+ * Validates a device's response to a command of `requestType` (a response does not name it: the
+ * server knows it from the `CommandUUID` it sent). Only an `Acknowledged` response is checked for
+ * the command's result; any other status carries the envelope keys alone. A request type the spec
+ * does not define is an `unknown-type` warning.
+ */
+export declare function validateCommandResponse(value: unknown, requestType: string, options?: ValidateOptions): ValidationResult;
+/** True when `value` is a valid response to a command of `requestType`: a type guard, typed by its `Status`. */
+export declare function isCommandResponse<R extends keyof T.CommandResponseMap>(value: unknown, requestType: R, options?: ValidateOptions): value is T.CommandResponse<R>;

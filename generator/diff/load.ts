@@ -5,7 +5,8 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { IR_VERSION, type IrDocument } from '../model/ir.js';
-import { parsePages, parseSpecDir } from '../parse/index.js';
+import { parsePages, parseSpecDir, SPEC_MANIFEST, specFolderOf, specPages } from '../parse/index.js';
+import { SpecReadError } from '../parse/read-spec.js';
 import type { PageInput } from '../parse/flavour.js';
 
 export class DiffInputError extends Error {
@@ -48,7 +49,16 @@ export function loadGitSide(rev: string, specDir: string, repo = '.'): IrDocumen
   const prefix = specDir.replace(/^\.\/+/, '').replace(/\/+$/, '');
   const files = git(repo, ['ls-tree', '-r', '--name-only', rev, '--', prefix]).split('\n').filter((f) => f.toLowerCase().endsWith('.md')).sort();
   const pages: PageInput[] = files.map((f) => ({ file: prefix ? f.slice(prefix.length + 1) : f, text: git(repo, ['show', `${rev}:${f}`]) }));
-  return parsePages(pages);
+  // The spec's manifest at that revision says which pages are a supplement's, as readSpecFolder does on disk.
+  const manifestPath = prefix ? `${prefix}/${SPEC_MANIFEST}` : SPEC_MANIFEST;
+  const hasManifest = git(repo, ['ls-tree', '--name-only', rev, '--', manifestPath]).trim() !== '';
+  const manifest = hasManifest ? git(repo, ['show', `${rev}:${manifestPath}`]) : undefined;
+  try {
+    return parsePages(specPages(specFolderOf(pages, manifest, `${rev}:${manifestPath}`)));
+  } catch (e) {
+    if (e instanceof SpecReadError) throw new DiffInputError(e.message);
+    throw e;
+  }
 }
 
 /** `REV1..REV2` into its two revisions. */

@@ -2,7 +2,7 @@
  * Plain-text renderings of IR facts that several outputs share (JSDoc, docs tables, messages):
  * types as people read them, availability, ranges, allowed values.
  */
-import { PLATFORMS, assertNever, type Availability, type DeprecationCondition, type IrProperty, type IrType, type JsonValue, type ValueFacts } from '../model/ir.js';
+import { PLATFORMS, assertNever, type Availability, type DeprecationCondition, type FactSource, type IrProperty, type IrType, type JsonValue, type ProfileAvailability, type ProfilePlatform, type ValueFacts } from '../model/ir.js';
 
 /** `[string]`, `VPN.IKEv2`, `integer` — the IR's own spelling. */
 export function typeLabel(t: IrType): string {
@@ -58,6 +58,33 @@ export function rangeLabel(p: IrProperty): string {
   if (p.minimum !== undefined) return `at least ${p.minimum}`;
   if (p.maximum !== undefined) return `at most ${p.maximum}`;
   return '';
+}
+
+/**
+ * Where facts taken from a supplement were stated: ` (from the 2025-04-13 page, file:line)`, or
+ * nothing for facts of the object's own page. Several facts of one page give its lines.
+ */
+export function suppliedFrom(sources: ReadonlyArray<FactSource | undefined>): string {
+  const given = sources.filter((s): s is FactSource => s !== undefined);
+  const first = given[0];
+  if (!first) return '';
+  const lines = [...new Set(given.filter((s) => s.file === first.file).map((s) => s.line))];
+  return ` (from the ${first.date} page, ${first.file}:${lines.join(', ')})`;
+}
+
+const TABLE_ROWS: ReadonlyArray<[keyof ProfileAvailability, string]> = [
+  ['deviceChannel', 'Device Channel'], ['userChannel', 'User Channel'], ['allowManualInstall', 'Allow Manual Install'],
+  ['requiresSupervision', 'Requires Supervision'], ['requiresUserApprovedMdm', 'Requires User Approved MDM'],
+  ['allowedInUserEnrollment', 'Allowed in User Enrollment'], ['allowMultiplePayloads', 'Allow Multiple Payloads'],
+];
+
+/** A Profile Availability table as the page prints it, one row per fact: `Requires Supervision: iOS`. */
+export function profileAvailabilityRows(table: Partial<Record<ProfilePlatform, ProfileAvailability>>): string[] {
+  const platforms = Object.keys(table) as ProfilePlatform[];
+  return TABLE_ROWS.map(([field, label]) => {
+    const where = platforms.filter((x) => table[x]?.[field]);
+    return `${label}: ${where.length ? where.join(', ') : 'none'}`;
+  });
 }
 
 export function throughLabel(av: Availability | undefined): string {

@@ -2,8 +2,8 @@
  * The views of the documentation pages: one page per object with a table of its keys, and an
  * index grouped by kind. Every cell is escaped here for Markdown.
  */
-import { assertNever, type IrExample, type IrObject, type IrProperty, type IrType } from '../model/ir.js';
-import { availabilityCells, conditionalDeprecationText, deprecationText, rangeLabel, sinceLabel, supervisionText, valueLabel, valueLines } from './docs-text.js';
+import { assertNever, type IrExample, type IrObject, type IrProperty, type IrType, type PropertyFact } from '../model/ir.js';
+import { availabilityCells, conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, sinceLabel, suppliedFrom, supervisionText, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
@@ -96,6 +96,17 @@ function row(p: IrProperty, model: EmitModel, e: EmitObject): DocRow {
   };
 }
 
+const SUPPLIED: ReadonlyArray<[PropertyFact, string]> = [['minimum', 'The minimum'], ['maximum', 'The maximum'], ['allowedValues', 'The allowed values']];
+
+/** Facts this key's page does not state, each with the supplement's page, line and date. */
+function suppliedLines(p: IrProperty): string[] {
+  const lines = SUPPLIED.flatMap(([fact, what]) => {
+    const from = p.factSources?.[fact];
+    return from ? [`${what} is from the ${from.date} page: ${markdownCode(`${from.file}:${from.line}`)}.`] : [];
+  });
+  return lines;
+}
+
 function detail(p: IrProperty, e: EmitObject, model: EmitModel): DocDetail {
   const lines: string[] = [];
   if (p.description) lines.push(prose(p.description, model), '');
@@ -105,6 +116,7 @@ function detail(p: IrProperty, e: EmitObject, model: EmitModel): DocDetail {
   if (p.supervised) lines.push(supervisionText(p), '');
   if (p.deprecatedWhen) lines.push(prose(conditionalDeprecationText(p), model), '');
   if (p.deprecated) lines.push(`Deprecated: ${deprecation(p, e, model)}`, '');
+  lines.push(...suppliedLines(p));
   return { anchor: keyAnchors(e).get(p.name) ?? '', heading: markdownCode(p.name), lines };
 }
 
@@ -138,7 +150,11 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   const route = relations(model).route.get(e);
   if (route && route.label !== 'Payload type' && route.label !== 'Declaration type') facts.push({ label: route.label, value: pipe(markdownCode(route.value)) });
   if (o.availability) facts.push({ label: 'Availability', value: markdownCell(sinceLabel(o.availability)) });
-  if (o.deprecated) facts.push({ label: 'Deprecated', value: 'yes' });
+  if (o.deprecated) facts.push({ label: 'Deprecated', value: `yes${o.factSources?.deprecated ? pipe(markdownText(suppliedFrom([o.factSources.deprecated]))) : ''}` });
+  if (o.profileAvailability) {
+    const from = o.factSources?.profileAvailability;
+    facts.push({ label: 'Profile availability', value: pipe(markdownText(`${profileAvailabilityRows(o.profileAvailability).join('; ')}${suppliedFrom([from])}`)) });
+  }
   for (const parent of e.inherits) facts.push({ label: 'Inherits', value: `[${markdownPlain(parent.ir.name)}](${docFileName(parent.ident)}): its keys apply here too` });
   for (const name of e.unresolvedInherits) facts.push({ label: 'Inherits', value: `${markdownPlain(name)} (not in the spec)` });
   if (o.partialKeys) facts.push({ label: 'Keys', value: 'only some are listed on the page: keys not listed here are not reported as unknown' });

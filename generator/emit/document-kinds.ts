@@ -14,6 +14,14 @@ export interface DocumentKinds {
   payloads: Routes;
   declarations: Routes;
   commands: Routes;
+  /**
+   * The response to each command, by the command's request type: `DeviceInformationCommand` is
+   * answered by `DeviceInformationResponse`, as each command's overview page pairs them
+   * ("Commands and responses").
+   */
+  responses: Routes;
+  /** The keys every response has (`CommandUUID`, `Status`, `UDID`, …): what a response without a result carries. */
+  responseEnvelope: string[];
   checkIns: Routes;
   /** Apple's envelope of every declaration (`Type`, `Identifier`, `ServerToken`, `Payload`). */
   declarationBase?: EmitObject;
@@ -57,13 +65,35 @@ function findDocumentKinds(model: EmitModel): DocumentKinds {
     const messageType = pinned(e.properties.find((p) => p.name === 'MessageType'));
     if (messageType !== undefined) checkIns.push([messageType, e]);
   }
+  const commandRoutes = groupByKey(commands);
+  const responses = responsesOf(commandRoutes, model);
   const kinds: DocumentKinds = {
     payloads: byPayloadType(model.objects),
     declarations: groupByKey(declarations),
-    commands: groupByKey(commands),
+    commands: commandRoutes,
+    responses,
+    responseEnvelope: sharedKeys(responses.flatMap(([, list]) => list)),
     checkIns: groupByKey(checkIns),
   };
   const base = model.byName.get(DECLARATION_BASE);
   if (base) kinds.declarationBase = base;
   return kinds;
+}
+
+/** `XCommand` is answered by `XResponse`: each command's response, where the spec has it. */
+function responsesOf(commands: Routes, model: EmitModel): Routes {
+  return commands.flatMap(([requestType, list]): Routes => {
+    const found = list.flatMap((e) => {
+      const response = /Command$/.test(e.ir.name) ? model.byName.get(e.ir.name.replace(/Command$/, 'Response')) : undefined;
+      return response ? [response] : [];
+    });
+    return found.length ? [[requestType, found]] : [];
+  });
+}
+
+/** The keys all of `objects` have, in code-point order. */
+function sharedKeys(objects: readonly EmitObject[]): string[] {
+  if (!objects.length) return [];
+  const [first, ...rest] = objects.map((e) => new Set(e.properties.map((p) => p.name)));
+  return [...first!].filter((k) => rest.every((s) => s.has(k))).sort();
 }

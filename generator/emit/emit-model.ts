@@ -113,6 +113,15 @@ export function typedAllowed(t: IrType, allowed: readonly JsonValue[] | undefine
   return kept.length ? kept : undefined;
 }
 
+/**
+ * The literals a key's TypeScript type narrows to: its allowed values, unless the page also gives
+ * a range, where the values are exceptions to it (`0` meaning "never" beside 1 to 180) and the
+ * key takes any number of the range too.
+ */
+export function literalValues(p: Pick<IrProperty, 'type' | 'allowedValues' | 'minimum' | 'maximum'>): JsonValue[] | undefined {
+  return p.minimum !== undefined || p.maximum !== undefined ? undefined : typedAllowed(p.type, p.allowedValues);
+}
+
 function innermost(t: IrType): IrType {
   return t.kind === 'array' ? innermost(t.items) : t;
 }

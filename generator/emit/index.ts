@@ -20,6 +20,7 @@ import { validatorsView } from './validators-view.js';
 import { compileModules, type ModuleSource } from './compile-output.js';
 import { DEFAULT_PACKAGE, packageJsonView, packageReadmeView, type PackageInfo } from './package-view.js';
 import { documentsView, registryView } from './registry-view.js';
+import { runtimeBanner, runtimeHash, runtimeSources } from './runtime-sources.js';
 
 export interface EmitResult {
   files: Map<string, string>;
@@ -47,12 +48,12 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   let hashes = new Map<string, string>();
   const files = new Map<string, string>();
   // TypeScript modules, checked and then compiled; never written as they are.
-  const modules = new Map<string, ModuleSource & { template: TemplateName }>();
+  const modules = new Map<string, ModuleSource & { origin: string }>();
   const put = (path: string, template: TemplateName, view: object): void => {
     files.set(path, render(template, view));
   };
   const module = (path: string, template: TemplateName, view: object, declarations?: TemplateName): void => {
-    modules.set(path, { path, template, text: render(template, view), ...(declarations ? { declarations: render(declarations, view) } : {}) });
+    modules.set(path, { path, origin: templateOrigin(template), text: render(template, view), ...(declarations ? { declarations: render(declarations, view) } : {}) });
   };
   const info = options.package ?? DEFAULT_PACKAGE;
   try {
@@ -63,12 +64,14 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
     put('README.md', 'package-readme.md', packageReadmeView(info, model));
     module('index.ts', 'package-index.ts', {});
     module('types/index.ts', 'types.ts', typesView(model));
-    module('validators/runtime.ts', 'validator-runtime.ts', {});
+    // The hand-written runtime, shipped as it is: validators and documents import it.
+    const runtime = runtimeSources();
+    for (const r of runtime) modules.set(r.path, { path: r.path, origin: r.origin, text: r.text, banner: runtimeBanner(r.origin) });
     module('validators/index.ts', 'validators.ts', validatorsView(model), 'validators.d.ts');
     module('validators/registry.ts', 'registry.ts', registryView(model));
     module('validators/documents.ts', 'documents.ts', documentsView(model));
     if (options.cache) {
-      key = `${render.key}:${identsKey(model)}`;
+      key = `${render.key}:${runtimeHash(runtime)}:${identsKey(model)}`;
       hashes = objectHashes(model);
     }
     for (const e of model.objects) objectPages(e, model, put, files, options.cache?.pages, `${key}:${hashes.get(e.ident) ?? ''}`);
@@ -89,6 +92,11 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   }
   for (const [path, text] of compileModules([...modules.values()], options.cache?.compiled)) files.set(path, text);
   return { files, diagnostics: [] };
+}
+
+/** The repository path of a template, as diagnostics name it. */
+export function templateOrigin(template: TemplateName): string {
+  return `templates/${template}.hbs`;
 }
 
 type Put = (path: string, template: TemplateName, view: object) => void;
@@ -113,18 +121,18 @@ function objectPages(e: EmitObject, model: EmitModel, put: Put, files: Map<strin
  * registries and document validators name every object, so a subset check leaves them out: they
  * change only with the identifiers, and then the whole is checked).
  */
-function filesToCheck(plan: CheckPlan, model: EmitModel, render: Renderer, modules: ReadonlyMap<string, ModuleSource & { template: TemplateName }>): CheckedFile[] {
+function filesToCheck(plan: CheckPlan, model: EmitModel, render: Renderer, modules: ReadonlyMap<string, ModuleSource & { origin: string }>): CheckedFile[] {
   switch (plan.kind) {
     case 'none':
       return [];
     case 'full':
-      return [...modules.values()].map(({ path, text, template }) => ({ path, text, template }));
+      return [...modules.values()].map(({ path, text, origin }) => ({ path, text, origin }));
     case 'subset': {
       const stub = stubs(model, plan.objects);
       return [
-        { path: 'types/index.ts', text: render('types.ts', typesView(model, plan.objects)) + stub.types, template: 'types.ts' },
-        { path: 'validators/runtime.ts', text: modules.get('validators/runtime.ts')?.text ?? '', template: 'validator-runtime.ts' },
-        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, plan.objects)) + stub.validators, template: 'validators.ts' },
+        { path: 'types/index.ts', text: render('types.ts', typesView(model, plan.objects)) + stub.types, origin: templateOrigin('types.ts') },
+        ...[...modules.values()].filter((m) => m.path.startsWith('runtime/')).map(({ path, text, origin }) => ({ path, text, origin })),
+        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, plan.objects)) + stub.validators, origin: templateOrigin('validators.ts') },
       ];
     }
     default:

@@ -11,19 +11,21 @@ import { escapeJsonText } from '../terminal-text.js';
 export const DOCUMENT_NAMES = [
   'Profile', 'Payload', 'PayloadType', 'PayloadTypeMap', 'Declaration', 'DeclarationType', 'DeclarationTypeMap',
   'DeclarationOf', 'Command', 'RequestType', 'CommandTypeMap', 'CheckInMessage', 'MessageType', 'CheckInMessageTypeMap',
+  'CustomPayload', 'UncheckedPayload', 'CheckedProfile', 'UncheckedDeclaration', 'CommandOf', 'UncheckedCommand',
+  'CommandResponseMap', 'ResponseEnvelopeKey', 'ResponseAs', 'CommandResponse', 'UncheckedCheckInMessage', 'StatusItemName',
 ] as const;
 
 /**
  * Names a generated declaration must not take: globals, the names the generated modules declare
  * themselves (the whole-document types), the runtime's exports, and the names whose
  * `is…`/`validate…`/`check…` functions would clash with a runtime helper (`Dict` → `isDict`).
- * test/emit/names.test.ts checks this list against the runtime template.
+ * test/emit/hostile-names.test.ts checks this list against what generator/runtime/validator/index.ts exports.
  */
 export const RESERVED: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
-  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts',
+  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts',
   ...DOCUMENT_NAMES,
 ]);
 

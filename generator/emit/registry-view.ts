@@ -17,6 +17,7 @@ export interface RegistryView {
   objectsByPayloadType: string[];
   declarations: string[];
   commands: string[];
+  responses: string[];
   checkIns: string[];
   payloadFacts: string[];
   objectsByStatusItem: string[];
@@ -29,6 +30,8 @@ export interface DocumentsView {
   envelopeImports: string;
   /** `envelope: validateDeclarationBase, ` when the spec has Apple's declaration envelope. */
   envelope: string;
+  /** The keys every command response has, as an array literal. */
+  responseEnvelope: string;
 }
 
 /**
@@ -55,6 +58,7 @@ export function registryView(model: EmitModel): RegistryView {
     objectsByPayloadType: kinds.payloads.map(([key, list]) => `[${tsString(key)}, [${list.map((e) => tsString(e.ir.name)).join(', ')}]],`),
     declarations: entries(kinds.declarations),
     commands: entries(kinds.commands),
+    responses: entries(kinds.responses),
     checkIns: entries(kinds.checkIns),
     payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
     objectsByStatusItem: statusItems(model.objects.map((e) => e.ir)).map((i) => `[${tsString(i.name)}, [${[i.object, ...i.alsoDefinedBy].map(tsString).join(', ')}]],`),
@@ -140,5 +144,6 @@ export function documentsView(model: EmitModel): DocumentsView {
     commonPayloadKeys: ident(COMMON_PAYLOAD_KEYS),
     envelopeImports: imports.join(', '),
     envelope: base ? `envelope: validate${base.ident}, ` : '',
+    responseEnvelope: `[${documentKinds(model).responseEnvelope.map(tsString).join(', ')}]`,
   };
 }

@@ -17,7 +17,8 @@ import type { Diagnostic } from '../model/diagnostics.js';
 export interface CheckedFile {
   path: string;
   text: string;
-  template: string;
+  /** What the file is made from, as a diagnostic names it: `templates/types.ts.hbs`, `generator/runtime/validator/run.ts`. */
+  origin: string;
 }
 
 export const STRICT_OPTIONS: ts.CompilerOptions = {
@@ -69,10 +70,10 @@ export function typecheckGenerated(files: readonly CheckedFile[]): Diagnostic[] 
   shared ??= new Project({ useInMemoryFileSystem: true, compilerOptions: STRICT_OPTIONS });
   const project = shared;
   for (const old of project.getSourceFiles('/generated/**')) project.removeSourceFile(old);
-  const templates = new Map<string, string>();
+  const origins = new Map<string, string>();
   for (const f of files) {
     project.createSourceFile(`/generated/${f.path}`, f.text, { overwrite: true });
-    templates.set(`/generated/${f.path}`, f.template);
+    origins.set(`/generated/${f.path}`, f.origin);
   }
   return project.getPreEmitDiagnostics().map((d) => {
     const file = d.getSourceFile()?.getFilePath() ?? '';
@@ -81,7 +82,7 @@ export function typecheckGenerated(files: readonly CheckedFile[]): Diagnostic[] 
     const diag: Diagnostic = {
       severity: 'error',
       code: 'generated-code-error',
-      message: `generated code does not type-check (TS${d.getCode()}): ${text} [from templates/${templates.get(file) ?? '?'}.hbs]`,
+      message: `generated code does not type-check (TS${d.getCode()}): ${text} [from ${origins.get(file) ?? '?'}]`,
       file: file.replace(/^\/generated\//, 'generated/'),
     };
     if (line !== undefined) diag.line = line;

@@ -2,10 +2,10 @@
  * The view the types template renders: one interface per object, every string prepared here.
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { conditionalDeprecationText, deprecationText, rangeLabel, removedLabel, sinceLabel, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
-import { TOP_LEVEL } from './built-in-objects.js';
+import { conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
+import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
-import { typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { propertyKey, tsString } from './naming.js';
 import { appleUrl, pageIndex, resolveLinks } from './page-links.js';
@@ -40,10 +40,17 @@ export interface TypesView {
   payloadTypes: RouteView[];
   /** The identifier of the profile's top level. */
   topLevel: string;
+  /** The identifier of the keys common to all payloads. */
+  commonPayloadKeys: string;
   declarations: RouteView[];
   /** The declaration envelope's keys other than `Type` and `Payload`, as a type. */
   declarationEnvelope: string;
+  /** What `validateDeclaration` checks of a declaration of a type the spec does not define. */
+  uncheckedDeclaration: string;
   commands: RouteView[];
+  responses: RouteView[];
+  /** The keys every command response has, as a union of string literals. */
+  responseEnvelope: string;
   checkIns: RouteView[];
   /** The status items' names, as a union of string literals (`never` when the spec has none). */
   statusItemNames: string;
@@ -92,12 +99,13 @@ export function propertyDoc(p: IrProperty, model: EmitModel, owner?: EmitObject)
   const facts: string[] = [];
   for (const name of unresolvedRefs(p.type, model)) facts.push(`Typed loosely: ${name} is not in the spec (its page is missing).`);
   if (p.typeOrigin !== 'stated') facts.push(`Type ${typeLabel(p.type)} ${p.typeOrigin === 'unknown' ? 'is unknown: the page states none' : `is inferred from the page's ${p.typeOrigin === 'example' ? 'profile example' : 'prose'}`}.`);
+  const from = p.factSources;
   if (p.allowedValues?.length) {
-    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}.`);
+    facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}${suppliedFrom([from?.allowedValues])}.`);
     for (const v of valueLines(p)) facts.push(`- ${v.value}: ${v.text}`);
   }
   const range = rangeLabel(p);
-  if (range) facts.push(`Range: ${range}.`);
+  if (range) facts.push(`Range: ${range}${suppliedFrom([from?.minimum, from?.maximum])}.`);
   if (p.supervised) facts.push(supervisionText(p));
   // A deprecation under conditions is a plain line: `@deprecated` would strike the key through.
   if (p.deprecatedWhen) facts.push(conditionalDeprecationText(p));
@@ -126,10 +134,13 @@ function objectDoc(e: EmitObject, model: EmitModel): string[] {
     ...(sinceLabel(o.availability) ? [`Available: ${sinceLabel(o.availability)}.`] : []),
     ...e.unresolvedInherits.map((n) => `Also takes the keys of ${n}, which is not in the spec.`),
     ...(o.partialKeys ? ['Also takes keys its page does not list (it lists only some): validators do not report them as unknown.'] : []),
+    ...(o.profileAvailability ? [`Profile availability${suppliedFrom([o.factSources?.profileAvailability])}: ${profileAvailabilityRows(o.profileAvailability).join('; ')}.`] : []),
   ];
   const summary = jsdocLines(resolveLinks(o.summary ?? '', pageIndex(model)));
   const url = appleUrl(o);
-  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...(o.deprecated ? ['@deprecated'] : []), ...(url ? jsdocTag('see', url) : [])]);
+  // A deprecation the page states needs no words; one from a supplement says where it is from.
+  const deprecated = o.deprecated ? jsdocTag('deprecated', o.factSources?.deprecated ? `Deprecated${suppliedFrom([o.factSources.deprecated])}.` : '') : [];
+  return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...deprecated, ...(url ? jsdocTag('see', url) : [])]);
 }
 
 function heritage(e: EmitObject): string {
@@ -151,11 +162,11 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
       ident: e.ident,
       heritage: heritage(e),
       docLines: objectDoc(e, model),
-      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, typedAllowed(p.type, p.allowedValues)), docLines: propertyDoc(p, model, e) })),
+      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !p.required, tsType: tsType(p.type, model, literalValues(p)), docLines: propertyDoc(p, model, e) })),
     };
     if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
       const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
-      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, typedAllowed(e.wildcard.type, e.wildcard.allowedValues)) : 'unknown'};`;
+      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard)) : 'unknown'};`;
     }
     return view;
   });
@@ -166,9 +177,14 @@ export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): Typ
     objects,
     payloadTypes: routeViews(kinds.payloads, 'payload type'),
     topLevel: model.identOf.get(TOP_LEVEL)!,
+    commonPayloadKeys: model.identOf.get(COMMON_PAYLOAD_KEYS)!,
     declarations: routeViews(kinds.declarations, 'declaration type'),
     declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
+    // Without Apple's envelope page only `Type` is checked.
+    uncheckedDeclaration: base ? `Omit<${base.ident}, 'Type'> & { Type: string }` : '{ Type: string; [key: string]: unknown }',
     commands: routeViews(kinds.commands, 'request type'),
+    responses: routeViews(kinds.responses, 'request type'),
+    responseEnvelope: kinds.responseEnvelope.map(tsString).join(' | ') || 'never',
     checkIns: routeViews(kinds.checkIns, 'message type'),
     statusItemNames: statusItems(model.objects.map((e) => e.ir)).map((i) => tsString(i.name)).join(' | ') || 'never',
   };

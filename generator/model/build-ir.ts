@@ -2,13 +2,25 @@
  * Pages to one IR document: objects sorted by name, duplicates reported, kinds made consistent
  * across flavours, and references resolved across the whole spec directory.
  */
+import type { SupplementInfo } from '../parse/flavour.js';
 import type { PageResult } from '../parse/parse-page.js';
 import { cmp, compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { fuseSupplements, type SupplementObjects } from './fuse-supplement.js';
 import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
 import { STATUS_ITEMS, statusItemsObjects } from './status-items.js';
 
-export function buildIr(pages: readonly PageResult[]): IrDocument {
-  const diagnostics: Diagnostic[] = pages.flatMap((p) => p.diagnostics);
+/** The parsed pages of one supplement of the spec folder. */
+export interface SupplementPages {
+  info: SupplementInfo;
+  pages: readonly PageResult[];
+}
+
+/**
+ * The IR of the primary pages, with the facts they do not state filled in from the
+ * supplements' pages of the same objects (see `fuse-supplement.ts`).
+ */
+export function buildIr(pages: readonly PageResult[], supplements: readonly SupplementPages[] = []): IrDocument {
+  const diagnostics: Diagnostic[] = [...pages, ...supplements.flatMap((s) => s.pages)].flatMap((p) => p.diagnostics);
   // Shallow copies: the kinds set below must not reach page results a cache may hand out again.
   const candidates = pages.flatMap((p) => (p.object ? [{ ...p.object }] : []));
   candidates.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
@@ -34,6 +46,7 @@ export function buildIr(pages: readonly PageResult[]): IrDocument {
   inheritRootKinds(definitions);
   const composed = composeStatusItems(objects, definitions);
   diagnostics.push(...resolveReferences(definitions));
+  if (supplements.length) diagnostics.push(...fuseSupplements([...definitions.values()], supplements.map(supplementObjects)).diagnostics);
   // The empty page now has keys: the note calling it "not an object" no longer holds.
   const kept = composed ? [...diagnostics.filter((d) => !(d.code === 'not-an-object' && d.file === composed.file)), ...composed.diagnostics] : diagnostics;
   kept.sort(compareDiagnostics);
@@ -61,6 +74,16 @@ function composeStatusItems(objects: IrObject[], definitions: Map<string, IrObje
     definitions.set(o.name, o);
   }
   return { file: page?.source.file ?? '', diagnostics };
+}
+
+/** A supplement's definitions by name (the first of a name), kinds made consistent as the primary's are. */
+function supplementObjects(s: SupplementPages): SupplementObjects {
+  const byName = new Map<string, IrObject>();
+  const candidates = s.pages.flatMap((p) => (p.object && isDefinition(p.object) ? [{ ...p.object }] : []));
+  candidates.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
+  for (const o of candidates) if (!byName.has(o.name)) byName.set(o.name, o);
+  inheritRootKinds(byName);
+  return { info: s.info, objects: byName };
 }
 
 /**

@@ -59,6 +59,18 @@ export interface SourceLocation {
   line: number;
 }
 
+/**
+ * Where a fact was read when it is not on the object's own page: a line of a supplement's page
+ * (an older snapshot, `date`), which stated what the primary page does not.
+ */
+export interface FactSource extends SourceLocation {
+  /** The date of the page the fact is from, `YYYY-MM-DD`. */
+  date: string;
+}
+
+/** The facts a page can state about an object as a whole; used to record a line for each. */
+export type ObjectFact = 'deprecated' | 'profileAvailability';
+
 export interface ValueDescription {
   value: JsonValue;
   description: string;
@@ -147,6 +159,8 @@ export interface IrProperty {
   source: SourceLocation;
   /** The line of each stated fact. */
   factLines?: Partial<Record<PropertyFact, number>>;
+  /** Facts taken from a supplement's page of the same object and key, each with its page, line and date. */
+  factSources?: Partial<Record<PropertyFact, FactSource>>;
 }
 
 export type ObjectKind = 'profile' | 'object' | 'command' | 'declaration' | 'endpoint' | 'article' | 'other';
@@ -186,6 +200,10 @@ export interface IrObject {
   discussion?: { text: string; line: number };
   examples?: IrExample[];
   source: SourceLocation & { flavour: FlavourName };
+  /** The line of each object-level fact the page states. */
+  factLines?: Partial<Record<ObjectFact, number>>;
+  /** Object-level facts taken from a supplement's page of the same object, with page, line and date. */
+  factSources?: Partial<Record<ObjectFact, FactSource>>;
 }
 
 export interface IrDocument {

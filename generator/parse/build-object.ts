@@ -37,6 +37,7 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
   if (raw.discussion) object.discussion = { text: raw.discussion.value, line: raw.discussion.line };
   if (raw.examples.length) object.examples = raw.examples;
   object.source = { file, line: raw.line, flavour };
+  if (raw.factLines) object.factLines = raw.factLines;
 
   const seen = new Map<string, number>();
   // Keys the Discussion lists come after the Properties section's, as on the page.

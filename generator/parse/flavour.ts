@@ -12,6 +12,19 @@ export interface PageInput {
   text: string;
   /** Set (with an empty `text`) when the file was not read because it is this many bytes, over the page limit. */
   unreadBytes?: number;
+  /** Set on a page of a supplement: it only supplies facts its object's primary page does not state. */
+  supplement?: SupplementInfo;
+}
+
+/** A supplement of a spec folder, as its manifest (`spec.json`) names it. */
+export interface SupplementInfo {
+  /** The folder holding its pages, relative to the spec root. */
+  folder: string;
+  flavour: FlavourName;
+  /** The date of its pages, `YYYY-MM-DD`. */
+  date: string;
+  /** Where its pages come from, in words. */
+  source: string;
 }
 
 export interface Flavour {

@@ -3,7 +3,7 @@
  * Every flavour fills these; `build-object.ts` turns them into IR the same way for all, so the
  * same page content gives the same facts whatever the flavour.
  */
-import type { Availability, IrExample, IrType, ObjectKind, Platform, ProfileAvailability, ProfilePlatform, TypeOrigin } from '../model/ir.js';
+import type { Availability, IrExample, IrType, ObjectFact, ObjectKind, Platform, ProfileAvailability, ProfilePlatform, TypeOrigin } from '../model/ir.js';
 
 /** A stated text and the line it was read from. */
 export interface Stated<T = string> {
@@ -65,6 +65,8 @@ export interface RawObject {
   availabilityExhaustive?: boolean;
   deprecated?: boolean;
   profileAvailability?: Partial<Record<ProfilePlatform, ProfileAvailability>>;
+  /** The lines of the object-level facts above. */
+  factLines?: Partial<Record<ObjectFact, number>>;
   /** The Discussion's prose, where payload type, declaration type and inheritance are stated. */
   discussion?: Stated;
   examples: IrExample[];

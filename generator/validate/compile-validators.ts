@@ -11,10 +11,11 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { templatesHash } from '../emit/render.js';
+import { runtimeHash } from '../emit/runtime-sources.js';
 import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
 import type { PayloadTypeFacts } from './payload-facts.js';
 import type { PageInput } from '../parse/flavour.js';
-import { defaultCacheDir, ENTRY_MODULES, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
+import { defaultCacheDir, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
 
 export { defaultCacheDir };
 
@@ -33,15 +34,21 @@ export interface ValidatorModule {
   validateCheckInMessage?: LoadedValidator;
 }
 
-/** A cached module's stem (`runtime`, …): the cache's list of entry modules is the one list. */
-const stemOf = (cached: string): string => cached.replace(/\.mjs$/, '');
-/** The generated modules the cache holds, by their paths in the output. */
-const MODULES = ENTRY_MODULES.map((cached) => `validators/${stemOf(cached)}.js`);
-const SIBLING_IMPORT = new RegExp(`from (["'])\\./(${ENTRY_MODULES.map(stemOf).join('|')})\\.js\\1`, 'g');
-
-/** A module's cached name, with its imports of its siblings renamed to match. */
-function cachedModule(source: string): string {
-  return source.replace(SIBLING_IMPORT, 'from $1./$2.mjs$1');
+/**
+ * The modules of a compiled validator set, by their paths in the output (the validators and the
+ * runtime they import), and a `package.json` that makes Node load them as ES modules: an entry is
+ * the output's own layout, so relative imports need no rewriting.
+ */
+function entryModules(files: ReadonlyMap<string, string>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const path of [...files.keys()].sort()) {
+    if ((path.startsWith('validators/') || path.startsWith('runtime/')) && path.endsWith('.js')) out.set(path, files.get(path)!);
+  }
+  for (const required of ['validators/index.js', 'validators/registry.js', 'validators/documents.js', 'runtime/validator/index.js']) {
+    if (!out.has(required)) throw new Error(`generated output lacks ${required}`);
+  }
+  out.set('package.json', '{ "type": "module" }\n');
+  return out;
 }
 
 function hashOf(parts: Iterable<string>): string {
@@ -52,7 +59,7 @@ function hashOf(parts: Iterable<string>): string {
 
 /** The content hash that names a compiled validator set. */
 export function validatorsHash(files: ReadonlyMap<string, string>): string {
-  return hashOf(MODULES.flatMap((m) => [m, files.get(m) ?? '']));
+  return hashOf([...entryModules(files)].flat());
 }
 
 let fingerprint: string | undefined;
@@ -64,7 +71,7 @@ let fingerprint: string | undefined;
 function generatorFingerprint(): string {
   if (fingerprint !== undefined) return fingerprint;
   const emitDir = join(dirname(fileURLToPath(import.meta.url)), '../emit');
-  const parts = [templatesHash()];
+  const parts = [templatesHash(), runtimeHash()];
   for (const name of readdirSync(emitDir).sort()) parts.push(name, readFileSync(join(emitDir, name), 'utf8'));
   fingerprint = hashOf(parts);
   return fingerprint;
@@ -72,7 +79,7 @@ function generatorFingerprint(): string {
 
 /** The content hash of a spec (its pages' paths and texts) for this generator. */
 export function specHash(pages: readonly PageInput[]): string {
-  return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text, String(p.unreadBytes ?? '')])])}`;
+  return `spec-${hashOf([generatorFingerprint(), ...pages.flatMap((p) => [p.file, p.text, String(p.unreadBytes ?? ''), p.supplement ? JSON.stringify(p.supplement) : ''])])}`;
 }
 
 /** Writes the validators' modules to `dir` unless a verified copy is there already. */
@@ -81,14 +88,7 @@ function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => Re
   const sources = typeof files === 'function' ? files() : files;
   // A spec with errors is never cached: its next run must report them again.
   if (sources === undefined) return false;
-  const out = {} as Record<(typeof ENTRY_MODULES)[number], string>;
-  for (const [i, cached] of ENTRY_MODULES.entries()) {
-    const path = MODULES[i]!;
-    const source = sources.get(path);
-    if (source === undefined) throw new Error(`generated output lacks ${path}`);
-    out[cached] = cachedModule(source);
-  }
-  writeEntry(dir, out);
+  writeEntry(dir, entryModules(sources));
   if (!verifiedEntry(dir)) throw new Error(`the compiled validators in ${dir} could not be written`);
   return true;
 }
@@ -96,8 +96,8 @@ function compileInto(dir: string, files: ReadonlyMap<string, string> | (() => Re
 /** Imports a verified entry; one that fails to load is removed, so the next run compiles it again. */
 async function importFrom(dir: string): Promise<ValidatorModule> {
   try {
-    const registry = (await import(pathToFileURL(join(dir, 'registry.mjs')).href)) as ValidatorModule;
-    const documents = (await import(pathToFileURL(join(dir, 'documents.mjs')).href)) as Partial<ValidatorModule>;
+    const registry = (await import(pathToFileURL(join(dir, 'validators/registry.js')).href)) as ValidatorModule;
+    const documents = (await import(pathToFileURL(join(dir, 'validators/documents.js')).href)) as Partial<ValidatorModule>;
     return { ...registry, ...documents };
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });

@@ -16,9 +16,10 @@ export class UnsafeCacheError extends Error {
   override name = 'UnsafeCacheError';
 }
 
-/** The modules of an entry, in the order their hash covers them. */
-export const ENTRY_MODULES = ['runtime.mjs', 'index.mjs', 'registry.mjs', 'documents.mjs'] as const;
+/** The file of an entry that holds the SHA-256 of its modules, then the modules' paths, one a line. */
 const HASH_FILE = 'content.sha256';
+/** A module's path inside an entry: lower-case names under lower-case folders, nothing else. */
+const MODULE_PATH = /^(?:[a-z0-9][a-z0-9-]*\/)*[a-z0-9][a-z0-9.-]*\.(?:js|json)$/;
 const MAX_AGE_MS = 30 * 24 * 3600 * 1000;
 const MAX_ENTRIES = 32;
 
@@ -53,10 +54,16 @@ export function preparePrivateDir(dir: string): void {
   assertPrivate(dir);
 }
 
-function contentHash(modules: readonly string[]): string {
+function contentHash(modules: ReadonlyMap<string, string>): string {
   const h = createHash('sha256');
-  for (const m of modules) h.update(m).update('\0');
+  for (const [path, text] of modules) h.update(path).update('\0').update(text).update('\0');
   return h.digest('hex');
+}
+
+/** The folders a module's path passes through inside `dir`, outermost first. */
+function foldersOf(dir: string, path: string): string[] {
+  const parts = path.split('/').slice(0, -1);
+  return parts.map((_, i) => join(dir, ...parts.slice(0, i + 1)));
 }
 
 /**
@@ -73,16 +80,22 @@ export function verifiedEntry(dir: string): boolean {
   const problem = describeUnsafe(dir, st);
   if (problem || !st.isDirectory()) throw new UnsafeCacheError(`refusing the cached validators in ${dir}: ${problem ?? 'not a folder'}`);
   let stored: string;
-  const modules: string[] = [];
+  const modules = new Map<string, string>();
   try {
-    for (const name of [...ENTRY_MODULES, HASH_FILE]) assertPrivate(join(dir, name));
-    stored = readFileSync(join(dir, HASH_FILE), 'utf8').trim();
-    for (const m of ENTRY_MODULES) modules.push(readFileSync(join(dir, m), 'utf8'));
+    assertPrivate(join(dir, HASH_FILE));
+    const [hash = '', ...paths] = readFileSync(join(dir, HASH_FILE), 'utf8').trim().split('\n');
+    stored = hash;
+    for (const path of paths) {
+      if (!MODULE_PATH.test(path)) throw new UnsafeCacheError(`refusing the cached validators in ${dir}: ${JSON.stringify(path)} is not a module path`);
+      for (const folder of foldersOf(dir, path)) assertPrivate(folder);
+      assertPrivate(join(dir, path));
+      modules.set(path, readFileSync(join(dir, path), 'utf8'));
+    }
   } catch (e) {
     if (e instanceof UnsafeCacheError) throw e;
     return false; // incomplete: compiled again
   }
-  if (stored !== contentHash(modules)) throw new UnsafeCacheError(`refusing the cached validators in ${dir}: their content does not match the hash stored with them`);
+  if (modules.size === 0 || stored !== contentHash(modules)) throw new UnsafeCacheError(`refusing the cached validators in ${dir}: their content does not match the hash stored with them`);
   const now = new Date();
   try {
     utimesSync(dir, now, now); // most recently used, for pruning
@@ -92,13 +105,17 @@ export function verifiedEntry(dir: string): boolean {
   return true;
 }
 
-/** Writes an entry atomically: a private staging folder renamed into place. */
-export function writeEntry(dir: string, modules: Readonly<Record<(typeof ENTRY_MODULES)[number], string>>): void {
+/** Writes an entry atomically: a private staging folder renamed into place. `modules` maps paths inside it to texts. */
+export function writeEntry(dir: string, modules: ReadonlyMap<string, string>): void {
   const staging = `${dir}.${process.pid}.tmp`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { mode: 0o700 });
-  for (const m of ENTRY_MODULES) writeFileSync(join(staging, m), modules[m], { mode: 0o600 });
-  writeFileSync(join(staging, HASH_FILE), `${contentHash(ENTRY_MODULES.map((m) => modules[m]))}\n`, { mode: 0o600 });
+  for (const [path, text] of modules) {
+    if (!MODULE_PATH.test(path)) throw new Error(`not a module path: ${JSON.stringify(path)}`);
+    for (const folder of foldersOf(staging, path)) mkdirSync(folder, { recursive: true, mode: 0o700 });
+    writeFileSync(join(staging, path), text, { mode: 0o600 });
+  }
+  writeFileSync(join(staging, HASH_FILE), `${[contentHash(modules), ...modules.keys()].join('\n')}\n`, { mode: 0o600 });
   try {
     renameSync(staging, dir);
   } catch {

@@ -70,7 +70,7 @@ async function validatorSetup() {
   const byIdent = new Map(model.objects.map((e) => [e.ident, validators.validatorsByName.get(e.ir.name)!]));
   const payloads = examplePayloads(result.ir, model, (ident, v) => byIdent.get(ident)!(v).valid);
   // The `is<Name>` guards, from the same compiled module.
-  const index = (await import(pathToFileURL(join(defaultCacheDir(), validatorsHash(result.files), 'index.mjs')).href)) as Record<string, (v: unknown) => boolean>;
+  const index = (await import(pathToFileURL(join(defaultCacheDir(), validatorsHash(result.files), 'validators/index.js')).href)) as Record<string, (v: unknown) => boolean>;
   const guards = new Map(model.objects.map((e) => [e.ident, index[`is${e.ident}`]!]));
   const schemas = [...result.files].filter(([path]) => path.startsWith('schema/')).map(([, text]) => JSON.parse(text) as Record<string, unknown>);
   const ajvWith = (allErrors: boolean, list: ReadonlyArray<Record<string, unknown>>): InstanceType<typeof Ajv2020> => {

@@ -36,8 +36,9 @@ describe('the Markdown docs of spec/', () => {
   it('show Discussions, examples, supervision and where the page is at Apple', () => {
     const media = read('docs/MediaManagementAllowedMedia.md');
     expect(media).toContain('## Discussion\n\nSpecify `com.apple.systemuiserver` as the payload type.\n\nThis payload is deprecated as of macOS 11.');
-    // The changelog mirror's empty "Profile availability" heading is left out.
-    expect(media).not.toContain('Profile availability');
+    // The changelog mirror's empty "Profile availability" heading is left out; the table from the supplement is a fact row.
+    expect(media).not.toMatch(/^#+ Profile availability/im);
+    expect(media).toContain('| Profile availability | Device Channel: macOS; User Channel: macOS;');
     expect(media).toContain("| Apple's page | <https://developer.apple.com/documentation/devicemanagement/mediamanagementallowedmedia> |");
     const restrictions = read('docs/Restrictions.md');
     expect(restrictions).toContain('| [`allowAirDrop`](#key-allowAirDrop) | boolean |  | `true` |  |  | iOS 7+<br>iPadOS 7+<br>macOS 10.13+<br>visionOS 2+ | iOS, visionOS |\n');

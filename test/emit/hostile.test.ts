@@ -28,7 +28,7 @@ describe('a hostile spec page', () => {
     const project = new Project({ useInMemoryFileSystem: true });
     const types = project.createSourceFile('types.ts', result.files.get('types/index.d.ts')!);
     // CommonPayloadKeys and TopLevel are built in: the fixture has no pages for them.
-    expect(types.getInterfaces().map((i) => i.getName())).toEqual(['CommonPayloadKeys', 'CycleA', 'CycleB', 'HostilePayload', 'OddNameWithDots', 'TopLevel', 'PayloadTypeMap', 'Profile', 'DeclarationTypeMap', 'CommandTypeMap', 'CheckInMessageTypeMap']);
+    expect(types.getInterfaces().map((i) => i.getName())).toEqual(['CommonPayloadKeys', 'CycleA', 'CycleB', 'HostilePayload', 'OddNameWithDots', 'TopLevel', 'PayloadTypeMap', 'Profile', 'DeclarationTypeMap', 'CommandTypeMap', 'UncheckedCommand', 'CommandResponseMap', 'CheckInMessageTypeMap', 'UncheckedCheckInMessage']);
     for (const o of result.ir.objects) {
       const names = types.getInterfaceOrThrow(o.name.replace(/[^A-Za-z0-9]/g, '')).getProperties().map((p) => p.getName().replace(/^"(.*)"$/, '$1'));
       expect(names.slice(0, o.properties.length), o.name).toEqual(o.properties.map((p) => p.name));

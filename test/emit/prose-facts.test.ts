@@ -56,7 +56,7 @@ describe('prose facts in generated output', () => {
   });
 
   it('warns about the deprecated key only, never about a conditional deprecation', async () => {
-    const validators = new Map([...result.files].filter(([name]) => name.startsWith('validators/')));
+    const validators = new Map([...result.files].filter(([name]) => name.startsWith('validators/') || name.startsWith('runtime/')));
     const mod = await loadValidators(validators, cacheDir);
     const validate = mod.validatorsByName.get('Example.Restrictions') ?? mod.validatorsByName.get('ExampleRestrictions');
     expect(validate).toBeDefined();

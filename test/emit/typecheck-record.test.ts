@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { checkKey, typecheckRecorded, type CheckedFile } from '../../generator/emit/typecheck.js';
 import { tempDir } from '../helpers/temp.js';
 
-const good: CheckedFile[] = [{ path: 'a.ts', text: 'export const a: number = 1;\n', template: 'types.ts' }];
-const bad: CheckedFile[] = [{ path: 'a.ts', text: 'export const a: number = "1";\n', template: 'types.ts' }];
+const good: CheckedFile[] = [{ path: 'a.ts', text: 'export const a: number = 1;\n', origin: 'templates/types.ts.hbs' }];
+const bad: CheckedFile[] = [{ path: 'a.ts', text: 'export const a: number = "1";\n', origin: 'templates/types.ts.hbs' }];
 
 describe('typecheckRecorded', () => {
   it('records a pass under the hash of its inputs, and a changed input is checked again', () => {
@@ -23,7 +23,7 @@ describe('typecheckRecorded', () => {
   });
 
   it('keys on every file and its path, in any order', () => {
-    const two = [...good, { path: 'b.ts', text: 'export {};\n', template: 'types.ts' }];
+    const two = [...good, { path: 'b.ts', text: 'export {};\n', origin: 'templates/types.ts.hbs' }];
     expect(checkKey(two)).toBe(checkKey([...two].reverse()));
     expect(checkKey(two)).not.toBe(checkKey(good));
     expect(checkKey([{ ...good[0]!, path: 'c.ts' }])).not.toBe(checkKey(good));

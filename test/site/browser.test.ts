@@ -127,7 +127,7 @@ describe('the reference site of spec/', () => {
     const page = await open('validate.html');
     await page.setInputFiles('#file', PROFILE);
     await page.waitForFunction(() => /applicationaccess\.mobileconfig: configuration profile/.test(document.getElementById('summary')?.textContent ?? ''));
-    const rows = await page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await page.$$eval('#findings tbody tr', (trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent)));
     expect(rows).toContainEqual(['warning', 'PayloadContent[0].pathBlackList', expect.any(String), 'deprecated', expect.stringContaining('use pathDenyList instead')]);
     await page.context().close();
   });

@@ -3,7 +3,7 @@
  * only when their content matches the hash stored with them. A module planted by another user, or
  * a cache folder others can write, is refused before anything is imported.
  */
-import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -39,9 +39,21 @@ describe('the validator cache', () => {
     const cacheDir = join(root, 'planted');
     await validatorsFor({ spec, cacheDir });
     const entry = join(cacheDir, specHash(readSpec(spec)));
-    writeFileSync(join(entry, 'index.mjs'), 'globalThis.__dmspecPlanted = true; export const validatorsByName = new Map();\n', { mode: 0o600 });
+    writeFileSync(join(entry, 'validators/index.js'), 'globalThis.__dmspecPlanted = true; export const validatorsByName = new Map();\n', { mode: 0o600 });
     await expect(validatorsFor({ spec, cacheDir })).rejects.toThrow(/does not match the hash stored with them/);
     expect((globalThis as { __dmspecPlanted?: boolean }).__dmspecPlanted).toBeUndefined();
+  });
+
+  it('refuses an entry whose runtime folder others can write, or whose module list leaves the entry', async () => {
+    const cacheDir = join(root, 'nested');
+    await validatorsFor({ spec, cacheDir });
+    const entry = join(cacheDir, specHash(readSpec(spec)));
+    chmodSync(join(entry, 'runtime/validator'), 0o777);
+    await expect(validatorsFor({ spec, cacheDir })).rejects.toThrow(/runtime\/validator can be written by other users/);
+    chmodSync(join(entry, 'runtime/validator'), 0o700);
+    const list = readFileSync(join(entry, 'content.sha256'), 'utf8');
+    writeFileSync(join(entry, 'content.sha256'), `${list}../../planted.js\n`, { mode: 0o600 });
+    await expect(validatorsFor({ spec, cacheDir })).rejects.toThrow(/"\.\.\/\.\.\/planted\.js" is not a module path/);
   });
 
   it('refuses a cache folder other users can write, before compiling or importing', async () => {

@@ -30,8 +30,8 @@ function isProfilePlatform(s: string): s is ProfilePlatform {
   return s === 'Shared iPad' || isPlatform(s);
 }
 
-/** Reads the table under a "Profile Availability" heading, if the page has one. */
-export function profileAvailability(root: Root, diags: DiagnosticBag): Partial<Record<ProfilePlatform, ProfileAvailability>> | undefined {
+/** Reads the table under a "Profile Availability" heading, if the page has one, with the table's first line. */
+export function profileAvailability(root: Root, diags: DiagnosticBag): { table: Partial<Record<ProfilePlatform, ProfileAvailability>>; line: number } | undefined {
   const at = root.children.findIndex((n) => n.type === 'heading' && /^profile availability$/i.test(textOf(n).trim()));
   const table = root.children[at + 1];
   if (at < 0 || !table || table.type !== 'paragraph') return undefined;
@@ -63,5 +63,5 @@ export function profileAvailability(root: Root, diags: DiagnosticBag): Partial<R
     for (const [field, ps] of rows) if (ps.includes(p)) facts[field] = true;
     out[p] = facts;
   }
-  return out;
+  return { table: out, line: first };
 }

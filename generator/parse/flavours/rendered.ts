@@ -41,7 +41,10 @@ export const rendered: Flavour = {
       if (PLATFORM_LINE.test(t) || NON_PLATFORMS.test(t)) {
         raw.availability = parseRenderedPlatformLine(t);
         raw.availabilityExhaustive = true;
-        if (/Deprecated/.test(t)) raw.deprecated = true;
+        if (/Deprecated/.test(t)) {
+          raw.deprecated = true;
+          (raw.factLines ??= {}).deprecated = lineOf(node);
+        }
       } else if (raw.summary === undefined) raw.summary = t;
     }
     const props = sections(root.children, 2).sections.find((s) => s.title === 'Properties');
@@ -50,7 +53,10 @@ export const rendered: Flavour = {
     const keys = readDiscussionKeys(page, root, diags);
     if (keys) raw.discussionKeys = keys;
     const profile = profileAvailability(root, diags);
-    if (profile) raw.profileAvailability = profile;
+    if (profile) {
+      raw.profileAvailability = profile.table;
+      (raw.factLines ??= {}).profileAvailability = profile.line;
+    }
     return raw;
   },
 };

@@ -1,0 +1,21 @@
+// Copied by dmspec from generator/runtime/validator/index.ts. Do not edit: change that file and run "npm run generate".
+/**
+ * The validator runtime: the helpers every generated validator calls, and the validators' public
+ * types. Generated `validators/index.js` imports this module and re-exports it whole, so what it
+ * exports is public API (and every exported name is reserved: no object's identifier takes it).
+ *
+ * - `types.ts` — options, issues, results, the per-key facts of option-dependent checks
+ * - `values.ts` — own keys, dictionaries, plist integers and reals, values described for messages
+ * - `run.ts` — one validation's state, pooled; findings kept raw, issues built when first read
+ * - `report.ts` — one reporter per finding code, called by generated check functions
+ * - `gated.ts` — availability by platform and version, supervision, version comparison
+ * - `route.ts` — whole documents: shared payload types, profiles, routed documents
+ * - `response.ts` — command responses, by the request type of the command they answer
+ */
+export { NO_OPTIONS, type Dict, type Enrollment, type IssueCode, type KeyFacts, type Platform, type SupervisionFacts, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator, } from './types.js';
+export { describeValue, isDict, isInteger, isReal, isTaggedReal, own, type TaggedReal } from './values.js';
+export { at, begin, finish, result, Run, run, test, VALID, verdict } from './run.js';
+export { aboveMaximum, belowMinimum, deprecated, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
+export { compareVersions, gated } from './gated.js';
+export { routeDocument, routeProfile, union, type DocumentRoute } from './route.js';
+export { carriesResult, routeResponse, type ResponseRoute } from './response.js';

@@ -1,0 +1,79 @@
+// Copied by dmspec from generator/runtime/validator/route.ts. Do not edit: change that file and run "npm run generate".
+import { NO_OPTIONS } from "./types.js";
+import { at, result, run } from "./run.js";
+import { missingRequired, wrongType } from "./report.js";
+import { isDict, own } from "./values.js";
+function union(candidates) {
+  const known = new Set(candidates.flatMap(([, keys]) => keys));
+  return (value, options = NO_OPTIONS) => {
+    const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
+    const judges = inUse.length ? inUse : candidates;
+    const seen = /* @__PURE__ */ new Set();
+    const issues = [];
+    for (const [validate] of judges) {
+      for (const i of validate(value, options).issues) {
+        if (i.code === "unknown-key" && known.has(i.path)) continue;
+        if (i.code === "missing-required" && inUse.length === 0 && known.has(i.path)) continue;
+        const id = `${i.path}\0${i.code}\0${i.message}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        issues.push(i);
+      }
+    }
+    return result(issues);
+  };
+}
+function nest(issues, prefix, inner) {
+  for (const i of inner) {
+    const path = prefix === "" ? i.path : i.path === "" ? prefix : i.path.startsWith("[") ? prefix + i.path : `${prefix}.${i.path}`;
+    issues.push(path === i.path ? i : { ...i, path });
+  }
+}
+function routeProfile(value, top, byType, common, o) {
+  const issues = [];
+  nest(issues, "", top(value, o).issues);
+  const content = isDict(value) && own(value, "PayloadContent") ? value["PayloadContent"] : void 0;
+  if (!Array.isArray(content)) return result(issues);
+  for (let i = 0; i < content.length; i++) {
+    const item = content[i];
+    if (!isDict(item)) continue;
+    const type = own(item, "PayloadType") ? item["PayloadType"] : void 0;
+    const validate = typeof type === "string" ? byType.get(type) : void 0;
+    if (validate) nest(issues, `PayloadContent[${i}]`, validate(item, o).issues);
+    else nest(issues, `PayloadContent[${i}]`, common(item, o).issues.filter((x) => x.code !== "unknown-key"));
+  }
+  return result(issues);
+}
+function routeDocument(value, route, o) {
+  const issues = [];
+  if (!isDict(value)) return run((v, r, d) => wrongType(r, d, void 0, "dictionary", v), value, o);
+  if (route.envelope) nest(issues, "", route.envelope(value, o).issues);
+  const holder = route.under === void 0 ? value : own(value, route.under) ? value[route.under] : void 0;
+  const where = route.under === void 0 ? "" : route.under;
+  const kind = isDict(holder) && own(holder, route.key) ? holder[route.key] : void 0;
+  if (typeof kind !== "string") {
+    if (!route.envelope) {
+      const found = run((v, r) => {
+        if (where !== "") r.p[0] = where;
+        const d = where === "" ? 0 : 1;
+        if (v === void 0) missingRequired(r, d, route.key);
+        else wrongType(r, d, route.key, "string", v);
+      }, kind, o);
+      issues.push(...found.issues);
+    }
+    return result(issues);
+  }
+  const validate = route.routes.get(kind);
+  if (!validate) {
+    issues.push({ path: at(where, route.key), code: "unknown-type", severity: "warning", message: `${JSON.stringify(kind)} is not a ${route.what} the spec defines: not checked`, actual: kind });
+    return result(issues);
+  }
+  if (route.inside === void 0) nest(issues, "", validate(value, o).issues);
+  else if (own(value, route.inside)) nest(issues, route.inside, validate(value[route.inside], o).issues);
+  return result(issues);
+}
+export {
+  routeDocument,
+  routeProfile,
+  union
+};

@@ -1,0 +1,76 @@
+// Copied by dmspec from generator/runtime/validator/types.ts. Do not edit: change that file and run "npm run generate".
+/**
+ * The public types of the validators: their options, their issues and results, and the facts the
+ * generated code keeps per key for the checks that depend on options.
+ */
+export type Platform = 'iOS' | 'iPadOS' | 'Mac Catalyst' | 'macOS' | 'tvOS' | 'visionOS' | 'watchOS';
+export interface ValidateOptions {
+    /** Report keys the platform does not support (needs the page to state availability). */
+    platform?: Platform;
+    /** With `platform`: report keys introduced after, or removed by, this version. */
+    osVersion?: string;
+    /** Unknown keys are errors instead of warnings. */
+    strict?: boolean;
+    /** Whether the device is supervised: keys that need supervision, and deprecations for unsupervised devices, are reported only when this is known. */
+    supervised?: boolean;
+    /** How the device is enrolled; `user` (User Enrollment, a Managed Apple Account) implies an unsupervised device. */
+    enrollment?: Enrollment;
+}
+export type Enrollment = 'device' | 'user' | 'automated';
+export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'requires-supervision' | 'unknown-type';
+export interface ValidationIssue {
+    /** Where the problem is: `IKEv2.MTU`, `OnDemandRules[2].Action`; empty for the value itself. */
+    path: string;
+    code: IssueCode;
+    severity: 'error' | 'warning';
+    message: string;
+    expected?: unknown;
+    actual?: unknown;
+}
+export interface ValidationResult {
+    /** No issue of severity `error`. */
+    valid: boolean;
+    /** The findings, in the order of the value's keys; required keys that are missing come last. */
+    issues: ValidationIssue[];
+}
+export type Validator = (value: unknown, options?: ValidateOptions) => ValidationResult;
+/** The options a validator uses when given none: shared, so a call allocates no options object. */
+export declare const NO_OPTIONS: ValidateOptions;
+export type Dict = Record<string, unknown>;
+/** What a page says about one key on one platform. */
+export interface PlatformAvailability {
+    introduced?: string;
+    deprecated?: string;
+    removed?: string;
+    /** The last version that has the key. */
+    availableThrough?: string;
+    available?: boolean;
+}
+/** What a page says about supervision and conditional deprecation of one key. */
+export interface SupervisionFacts {
+    /** The key needs a supervised device (on `platforms` when given, else everywhere). */
+    supervised?: boolean;
+    platforms?: readonly Platform[];
+    /** Versions bounding the requirement per platform. */
+    since?: Partial<Record<Platform, string>>;
+    until?: Partial<Record<Platform, string>>;
+    /** The key's use is deprecated in these situations. */
+    when?: readonly ('unsupervised' | 'managedAppleAccount')[];
+    note?: string;
+}
+/**
+ * What a key's option-dependent checks need: its availability per platform, the version each
+ * platform deprecates it in, its supervision facts. Generated code keeps one constant per key and
+ * calls `gated` only when `Run.gated` is set: a validation without those options never looks at
+ * them.
+ */
+export interface KeyFacts {
+    availability?: Partial<Record<Platform, PlatformAvailability>>;
+    /** The page's list of platforms is complete: a platform it omits does not have the key. */
+    exhaustive?: boolean;
+    /** The version each platform deprecates the key in, where the page says. */
+    deprecatedIn?: Partial<Record<Platform, string>>;
+    /** What to use instead, from the page's sentence or the replacement's name. */
+    instead?: string;
+    situation?: SupervisionFacts;
+}

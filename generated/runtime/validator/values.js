@@ -1,0 +1,48 @@
+// Copied by dmspec from generator/runtime/validator/values.ts. Do not edit: change that file and run "npm run generate".
+const hasOwn = Object.prototype.hasOwnProperty;
+function own(v, key) {
+  return hasOwn.call(v, key);
+}
+function isDict(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
+}
+function isTaggedReal(v) {
+  return typeof v === "object" && v !== null && typeof v.plistReal === "number";
+}
+function isInteger(v) {
+  return typeof v === "number" && Number.isInteger(v);
+}
+function isReal(v) {
+  return typeof v === "number" || isTaggedReal(v);
+}
+function describeValue(v) {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "array";
+  if (v instanceof Date) return "date";
+  if (v instanceof Uint8Array) return "data";
+  if (isTaggedReal(v)) return `real ${v.plistReal}`;
+  switch (typeof v) {
+    case "string":
+      return `string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v)}`;
+    case "number":
+      return Number.isInteger(v) ? `integer ${v}` : `real ${v}`;
+    case "boolean":
+      return `boolean ${v}`;
+    case "object":
+      return "dictionary";
+    default:
+      return typeof v;
+  }
+}
+function shown(v) {
+  return isTaggedReal(v) ? v.plistReal : typeof v === "object" && v !== null && !(v instanceof Date) ? describeValue(v) : v;
+}
+export {
+  describeValue,
+  isDict,
+  isInteger,
+  isReal,
+  isTaggedReal,
+  own,
+  shown
+};

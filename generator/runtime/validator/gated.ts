@@ -1,0 +1,75 @@
+/**
+ * The checks that depend on options: a key's availability on the target platform and version,
+ * and the device's situation (supervision, User Enrollment). Generated code calls `gated` only
+ * when a run asks for them, so a validation without these options never looks at the facts.
+ */
+import type { KeyFacts, Platform, SupervisionFacts, ValidateOptions } from './types.js';
+import { add, error, pathOf, type Run } from './run.js';
+
+/** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
+export function compareVersions(a: string, b: string): number {
+  const x = a.split('.').map(Number);
+  const y = b.split('.').map(Number);
+  for (let i = 0; i < Math.max(x.length, y.length); i++) {
+    const d = (x[i] ?? 0) - (y[i] ?? 0);
+    if (d !== 0) return d < 0 ? -1 : 1;
+  }
+  return 0;
+}
+
+/** True when the page's supervision requirement certainly applies to the target device. */
+function supervisionApplies(f: SupervisionFacts, o: ValidateOptions): boolean {
+  if (f.platforms === undefined) return true;
+  if (o.platform === undefined || !f.platforms.includes(o.platform)) return false;
+  const since = f.since?.[o.platform];
+  const until = f.until?.[o.platform];
+  if (since !== undefined && o.osVersion !== undefined && compareVersions(o.osVersion, since) < 0) return false;
+  if (until !== undefined && (o.osVersion === undefined || compareVersions(o.osVersion, until) > 0)) return false;
+  return true;
+}
+
+/**
+ * Checks a key against the device's situation (`supervised`, `enrollment`): a key that needs
+ * supervision on an unsupervised device, a use deprecated for unsupervised devices or Managed
+ * Apple Accounts. Nothing is reported when the situation is not given.
+ */
+function situation(r: Run, d: number, key: string, f: SupervisionFacts): void {
+  const o = r.o;
+  const unsupervised = o.supervised === false || o.enrollment === 'user';
+  if (f.supervised && unsupervised && supervisionApplies(f, o)) {
+    const where = o.platform !== undefined && f.platforms !== undefined ? ` in ${o.platform}` : '';
+    add(r, pathOf(r, d, key), 'requires-supervision', 'warning', undefined, undefined, `requires a supervised device${where}; an unsupervised device ignores it`);
+  }
+  if (f.when === undefined) return;
+  const why = f.when.includes('unsupervised') && unsupervised ? 'on unsupervised devices'
+    : f.when.includes('managedAppleAccount') && o.enrollment === 'user' ? 'with Managed Apple Accounts (User Enrollment)' : undefined;
+  if (why !== undefined) add(r, pathOf(r, d, key), 'deprecated', 'warning', undefined, undefined, `deprecated ${why}${f.note ? `: ${f.note}` : ''}`);
+}
+
+/**
+ * The checks that depend on options, for one key: generated code calls it only when `r.gated`.
+ * Availability needs `platform`, and `osVersion` for versions; where the page's list of platforms
+ * is `exhaustive`, a platform it omits does not have the key, otherwise an omitted platform is not
+ * judged. The device's situation needs `supervised` or `enrollment`.
+ */
+export function gated(r: Run, d: number, key: string, facts: KeyFacts): void {
+  const o = r.o;
+  if (facts.situation !== undefined && !r.quick && (o.supervised !== undefined || o.enrollment !== undefined)) situation(r, d, key, facts.situation);
+  const av = facts.availability;
+  const platform = o.platform;
+  if (platform === undefined || av === undefined) return;
+  const p = av[platform];
+  const version = o.osVersion;
+  let why: string | undefined;
+  if (!p) {
+    if (!facts.exhaustive) return;
+    why = `not available in ${platform} (the page lists ${Object.keys(av).filter((k) => av[k as Platform]?.available !== false).join(', ')})`;
+  } else if (p.available === false) why = `not available in ${platform}`;
+  else if (version === undefined) return;
+  else if (p.introduced !== undefined && compareVersions(version, p.introduced) < 0) why = `available in ${platform} ${p.introduced} and later, not ${version}`;
+  else if (p.removed !== undefined && compareVersions(version, p.removed) >= 0) why = `removed in ${platform} ${p.removed}`;
+  else if (p.availableThrough !== undefined && compareVersions(version, p.availableThrough) > 0) why = `available in ${platform} through ${p.availableThrough} only, not ${version}`;
+  if (why === undefined) return;
+  error(r);
+  if (!r.quick) add(r, pathOf(r, d, key), 'unavailable-on-platform', 'error', platform, version, why);
+}

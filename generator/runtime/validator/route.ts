@@ -1,0 +1,111 @@
+/**
+ * Validators of whole documents, composed of the per-object ones: a discriminator value several
+ * objects share (`union`), a profile routed payload by payload (`routeProfile`), and a
+ * declaration, command or check-in message routed by its type (`routeDocument`).
+ */
+import { NO_OPTIONS, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator } from './types.js';
+import { at, result, run } from './run.js';
+import { missingRequired, wrongType } from './report.js';
+import { isDict, own } from './values.js';
+
+/**
+ * A validator for a discriminator value (a payload type, …) that several objects define. The objects whose own keys the
+ * payload uses judge it (all of them when it uses none); a key is unknown only when no object
+ * knows it, and a key required by an object the payload does not use is not missing.
+ */
+export function union(candidates: ReadonlyArray<readonly [Validator, readonly string[]]>): Validator {
+  const known = new Set(candidates.flatMap(([, keys]) => keys));
+  return (value, options = NO_OPTIONS) => {
+    const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
+    const judges = inUse.length ? inUse : candidates;
+    const seen = new Set<string>();
+    const issues: ValidationIssue[] = [];
+    for (const [validate] of judges) {
+      for (const i of validate(value, options).issues) {
+        if (i.code === 'unknown-key' && known.has(i.path)) continue;
+        if (i.code === 'missing-required' && inUse.length === 0 && known.has(i.path)) continue;
+        const id = `${i.path}\0${i.code}\0${i.message}`;
+        if (seen.has(id)) continue;
+        seen.add(id);
+        issues.push(i);
+      }
+    }
+    return result(issues);
+  };
+}
+
+/** Puts a nested validation's issues under `prefix` (`PayloadContent[2]`, `Payload`). */
+function nest(issues: ValidationIssue[], prefix: string, inner: readonly ValidationIssue[]): void {
+  for (const i of inner) {
+    const path = prefix === '' ? i.path : i.path === '' ? prefix : i.path.startsWith('[') ? prefix + i.path : `${prefix}.${i.path}`;
+    issues.push(path === i.path ? i : { ...i, path });
+  }
+}
+
+/**
+ * A whole profile: the top level through `top`, each payload of `PayloadContent` through the
+ * validator of its `PayloadType`. A payload type the spec does not define is checked for the
+ * common payload keys only: its other keys are not the spec's to judge.
+ */
+export function routeProfile(value: unknown, top: Validator, byType: ReadonlyMap<string, Validator>, common: Validator, o: ValidateOptions): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  nest(issues, '', top(value, o).issues);
+  const content = isDict(value) && own(value, 'PayloadContent') ? value['PayloadContent'] : undefined;
+  if (!Array.isArray(content)) return result(issues);
+  for (let i = 0; i < content.length; i++) {
+    const item: unknown = content[i];
+    // The top level's own check reports an item that is not a dictionary.
+    if (!isDict(item)) continue;
+    const type = own(item, 'PayloadType') ? item['PayloadType'] : undefined;
+    const validate = typeof type === 'string' ? byType.get(type) : undefined;
+    if (validate) nest(issues, `PayloadContent[${i}]`, validate(item, o).issues);
+    else nest(issues, `PayloadContent[${i}]`, common(item, o).issues.filter((x) => x.code !== 'unknown-key'));
+  }
+  return result(issues);
+}
+
+/** How a document kind picks the validator of one document. */
+export interface DocumentRoute {
+  /** The key that names the document's type: `Type`, `MessageType`, `RequestType`. */
+  key: string;
+  /** The dictionary holding `key`, when it is not the document itself (`Command`). */
+  under?: string;
+  /** The dictionary the chosen validator checks, when not the document itself (`Payload`). */
+  inside?: string;
+  routes: ReadonlyMap<string, Validator>;
+  /** Checks the keys every document of the kind has (a declaration's envelope). */
+  envelope?: Validator;
+  /** `declaration type`, `request type`: for messages. */
+  what: string;
+}
+
+/** A document routed by its discriminator to the validator the spec defines for it. */
+export function routeDocument(value: unknown, route: DocumentRoute, o: ValidateOptions): ValidationResult {
+  const issues: ValidationIssue[] = [];
+  if (!isDict(value)) return run((v, r, d) => wrongType(r, d, undefined, 'dictionary', v), value, o);
+  if (route.envelope) nest(issues, '', route.envelope(value, o).issues);
+  const holder: unknown = route.under === undefined ? value : own(value, route.under) ? value[route.under] : undefined;
+  const where = route.under === undefined ? '' : route.under;
+  const kind = isDict(holder) && own(holder, route.key) ? holder[route.key] : undefined;
+  if (typeof kind !== 'string') {
+    // An envelope that requires the key has reported it already.
+    if (!route.envelope) {
+      const found = run((v, r) => {
+        if (where !== '') r.p[0] = where;
+        const d = where === '' ? 0 : 1;
+        if (v === undefined) missingRequired(r, d, route.key);
+        else wrongType(r, d, route.key, 'string', v);
+      }, kind, o);
+      issues.push(...found.issues);
+    }
+    return result(issues);
+  }
+  const validate = route.routes.get(kind);
+  if (!validate) {
+    issues.push({ path: at(where, route.key), code: 'unknown-type', severity: 'warning', message: `${JSON.stringify(kind)} is not a ${route.what} the spec defines: not checked`, actual: kind });
+    return result(issues);
+  }
+  if (route.inside === undefined) nest(issues, '', validate(value, o).issues);
+  else if (own(value, route.inside)) nest(issues, route.inside, validate(value[route.inside], o).issues);
+  return result(issues);
+}
