@@ -17,6 +17,8 @@ const SLOW = [
   'test/validate/shared-profiles.test.ts',
   'test/diff/diff.test.ts',
   'test/update-spec.test.ts',
+  'test/update-spec-kill.test.ts',
+  'test/diff/diff-inputs.test.ts',
   'test/cli.test.ts',
   'test/parse/fuzz.test.ts',
   'test/validate/fuzz-profiles.test.ts',

@@ -9,11 +9,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import { commandUsage, runCommand, toolVersion, USAGE, UsageError, type CommandResult } from './commands.js';
 import { escapeJsonText, escapeTerminal } from './terminal-text.js';
+import { didYouMean, nearNames } from './near-names.js';
 
 /** Where the command prints: the process's streams, or a test's buffers. */
 export interface CliStreams {
-  stdout(text: string): void;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
+  /** stdout is a terminal: a document's raw bytes are not written to it. */
+  stdoutIsTerminal?: boolean;
 }
 
 // Every line printed may carry text from a page or a profile: escapes and bidi overrides are shown, not obeyed.
@@ -45,33 +48,26 @@ const OPTIONS = {
   'git-revs': { type: 'string' },
   object: { type: 'string' },
   key: { type: 'string' },
+  cert: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   verbose: { type: 'boolean', short: 'v', default: false },
   from: { type: 'string' },
   label: { type: 'string' },
   reports: { type: 'string' },
+  force: { type: 'boolean' },
   supervised: { type: 'boolean' },
   unsupervised: { type: 'boolean' },
   enrollment: { type: 'string' },
   trust: { type: 'string' },
   'allow-key': { type: 'string', multiple: true },
   ignore: { type: 'string', multiple: true },
+  exclude: { type: 'string', multiple: true },
+  'max-warnings': { type: 'string' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
   history: { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
-
-/** Edits (insertions, deletions, substitutions) from `a` to `b`. */
-function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length]!;
-}
 
 /**
  * parseArgs' own message for an unknown option ends in advice about positionals that does not
@@ -81,11 +77,7 @@ function argumentError(e: Error & { code?: string }): string {
   const unknown = e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? /Unknown option '([^']+)'/.exec(e.message)?.[1] : undefined;
   if (unknown === undefined) return e.message;
   const name = unknown.replace(/^-+/, '');
-  const [best] = Object.keys(OPTIONS)
-    .map((o) => ({ o, d: editDistance(name, o) }))
-    .filter((x) => x.d <= Math.max(1, Math.floor(x.o.length / 4)))
-    .sort((x, y) => x.d - y.d || (x.o < y.o ? -1 : 1));
-  return `unknown option ${unknown}${best ? ` (did you mean --${best.o}?)` : ''}`;
+  return `unknown option ${unknown}${didYouMean(nearNames(name, Object.keys(OPTIONS), 1), (o) => `--${o}`)}`;
 }
 
 /** Errors with `--quiet`; errors, warnings and notes with `--verbose` or `--json`; else errors and warnings. */
@@ -120,6 +112,8 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   }
   try {
     const result = await runCommand(command, rest, parsed.values);
+    // A profile's bytes may hold control sequences a terminal obeys; they go to a file or a pipe.
+    if (result.rawStdout && io.stdoutIsTerminal) throw new UsageError(`${command} writes the profile's bytes: give --out FILE, or send stdout to a file or a pipe`);
     if (result.outFile !== undefined && result.outText !== undefined) {
       mkdirSync(dirname(result.outFile), { recursive: true });
       writeFileSync(result.outFile, result.outText);

@@ -23,7 +23,7 @@ const keys = new WeakMap<PageInput, string>();
 function pageKey(page: PageInput): string {
   let key = keys.get(page);
   if (key === undefined) {
-    key = createHash('sha1').update(page.file).update('\0').update(page.text).update(page.unreadBytes === undefined ? '' : `\0${page.unreadBytes}`).digest('hex');
+    key = createHash('sha1').update(page.file).update('\0').update(page.text).update(page.unreadBytes === undefined ? '' : `\0${page.unreadBytes}`).update(page.invalidUtf8 ? `\0utf8:${page.invalidUtf8.line}:${page.invalidUtf8.column}` : '').digest('hex');
     keys.set(page, key);
   }
   return key;

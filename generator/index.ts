@@ -9,10 +9,12 @@ export { generate, generateFromPages, writeGenerated, checkGenerated, createGene
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
 export * from './model/ir.js';
 export {
-  validatorsFor, validateProfileFiles, validateProfileBytes, readProfile, checkProfile, ProfileReadError,
-  type FileReport, type ProfileReport, type ProfileIssue, type PayloadReport, type ValidateProfilesOptions,
+  validatorsFor, validateProfileFiles, validateProfileBytes, validateDocumentFiles, validateDocumentBytes, readProfile, checkProfile, ProfileReadError,
+  readJson, readJsonBytes, JsonReadError,
+  type FileReport, type ProfileReport, type ProfileIssue, type PayloadReport, type ValidateProfilesOptions, type ValidationRun, type SkippedFile,
 } from './validate/index.js';
 export { textReport, jsonValidationReport, validationExitCode } from './validate/report.js';
+export { sarifReport } from './validate/sarif.js';
 export {
   diffIr, markdownReport, jsonReport, classify, loadSide, loadGitSide, historyOf, historyMarkdown, historyJson,
   type Change, type ChangeClass, type ChangeKind, type DiffReport, type HistoryReport, type SpecVersion,

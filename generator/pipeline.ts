@@ -35,12 +35,28 @@ export interface GenerateOptions {
 /** Where the CLI keeps its records of passing type checks: the project's own cache folder. */
 export const CHECK_RECORD_DIR = 'node_modules/.cache/dmspec/typecheck';
 
+/**
+ * Most keys (over all objects) a spec may define for `generate`: every key becomes checked
+ * TypeScript, whose type check grows with it (Apple's spec has about 6,100; 20,000 small keys
+ * take under 1 GB, see the README).
+ */
+export const MAX_GENERATED_KEYS = 20_000;
+
+/** An error of the whole spec (its `file` is the spec root) when it defines more keys than generate takes. */
+function tooManyKeys(ir: IrDocument): Diagnostic | undefined {
+  const keys = ir.objects.reduce((n, o) => n + o.properties.length, 0);
+  if (keys <= MAX_GENERATED_KEYS) return undefined;
+  return { severity: 'error', code: 'spec-too-large', file: '', message: `the spec defines ${keys.toLocaleString('en-US')} keys, more than the ${MAX_GENERATED_KEYS.toLocaleString('en-US')} generate takes; nothing was generated` };
+}
+
 /** Generates every output from pages already in memory. */
 export function generateFromPages(pages: readonly PageInput[], options: GenerateOptions = {}): GenerateResult {
   const cache = options.cache;
   const key = cache ? runKey(pages, options) : '';
   if (cache?.last && cache.last.key === key) return cache.last.result;
   const ir = parsePages(pages, cache?.pages);
+  const tooMany = tooManyKeys(ir);
+  if (tooMany) return { ir, files: new Map(), diagnostics: [...ir.diagnostics, tooMany].sort(compareDiagnostics) };
   const emitted = emit(ir, {
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.typecheck !== undefined ? { typecheck: options.typecheck } : {}),

@@ -3,7 +3,7 @@
  * `package.json` (the checkout's own, when the CLI runs in it):
  * `{ "dmspec": { "package": { "name": "@dmspec/apple", "version": "1.0.0", "spec": "…" } } }`.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_PACKAGE, type PackageInfo } from './emit/package-view.js';
 
@@ -32,10 +32,24 @@ export function readPackageInfo(dir: string): PackageInfo {
   return { name: info.name, version: info.version, spec: info.spec };
 }
 
-/** Writes new settings into `dir/package.json`, keeping everything else in it as it was. */
-export function writePackageInfo(dir: string, info: PackageInfo): void {
-  const file = join(dir, 'package.json');
-  const manifest = JSON.parse(readFileSync(file, 'utf8')) as { dmspec?: { package?: PackageInfo } };
+/** A `package.json`'s text with new settings for the generated package, everything else kept as it was. */
+export function withPackageInfo(packageJson: string, info: PackageInfo): string {
+  const manifest = JSON.parse(packageJson) as { dmspec?: { package?: PackageInfo } };
   manifest.dmspec = { ...manifest.dmspec, package: info };
-  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return `${JSON.stringify(manifest, null, 2)}\n`;
+}
+
+/**
+ * A `package-lock.json`'s text with the generated package's new version: npm records a
+ * workspace's version under `packages[<its folder>]` (and under its `node_modules` link, where
+ * one carries a version), and `npm ci` refuses a lock that disagrees with the workspace.
+ * `workspace` is the output folder relative to the project, `/`-separated.
+ */
+export function withLockedVersion(lockJson: string, workspace: string, info: PackageInfo): string {
+  const lock = JSON.parse(lockJson) as { packages?: Record<string, { name?: string; version?: string }> };
+  for (const key of [workspace, `node_modules/${info.name}`]) {
+    const entry = lock.packages?.[key];
+    if (entry && typeof entry.version === 'string' && (entry.name === undefined || entry.name === info.name)) entry.version = info.version;
+  }
+  return `${JSON.stringify(lock, null, 2)}\n`;
 }

@@ -3,7 +3,7 @@
  * and a failed generate that leaves the output folder as it was.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspec, dmspecIn, ROOT } from './helpers/cli.js';
@@ -101,6 +101,17 @@ describe('dmspec CLI', () => {
     expect(readFileSync(join(out, 'ir.json'), 'utf8')).toBe(before);
   });
 
+  it('generate refuses a spec of more than 20,000 keys before emitting anything', async () => {
+    const dir = tempDir('cli-keys');
+    mkdirSync(join(dir, 'spec'));
+    // Three pages of 6,667 bare keys: inside every page limit, past the spec's.
+    for (let p = 0; p < 3; p++) writeFileSync(join(dir, `spec/p${p}.md`), `# P${p}\n\n## Properties\n\n${Array.from({ length: 6_667 }, (_, i) => `### K${i}\n`).join('\n')}`);
+    const r = await dmspecIn(['generate', '--spec', 'spec', '--out', 'out', '--quiet'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('spec: error spec-too-large: the spec defines 20,001 keys, more than the 20,000 generate takes; nothing was generated');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   it('diff reports changes, --fail-on breaking exits 1, --format json gives the change list', async () => {
     const { spec } = tempSpec();
     const before = join(spec, '..', 'before');
@@ -145,9 +156,10 @@ describe('dmspec CLI', () => {
     const r = await dmspecIn(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--format', 'json'], dir);
     expect(r.stderr).toMatch(/0 breaking, 1 additive/);
     expect(JSON.parse(r.stdout).changes).toEqual([expect.objectContaining({ property: 'RemoteIdentifier', kind: 'required-changed', class: 'additive', old: true, new: false })]);
-    // Links to page lines at each revision, as a forge shows them: BASE + REV/ + spec dir + file.
+    // Links to page lines at each revision, as a forge shows them: BASE + COMMIT/ + spec dir + file.
     const md = await dmspecIn(['diff', '--git-range', 'HEAD~1..HEAD', '--spec', 'spec', '--docs-base', 'https://example.com/o/r/blob/'], dir);
-    expect(md.stdout).toMatch(/\[vpn-ikev2\.md:\d+\]\(https:\/\/example\.com\/o\/r\/blob\/HEAD~1\/spec\/vpn-ikev2\.md#L\d+\)/);
+    const first = git('rev-parse', 'HEAD~1').stdout.trim();
+    expect(md.stdout).toMatch(new RegExp(`\\[vpn-ikev2\\.md:\\d+\\]\\(https://example\\.com/o/r/blob/${first}/spec/vpn-ikev2\\.md#L\\d+\\)`));
     // history over the same revisions: the version in which the key stopped being required.
     const h = await dmspecIn(['history', '--git-revs', 'HEAD~1,HEAD', '--spec', 'spec', '--key', 'RemoteIdentifier', '--format', 'json'], dir);
     expect(h.code).toBe(0);

@@ -16,14 +16,17 @@ function tableCell(text: string): string {
   return text.replace(/\\[\\|]|\|/g, (m) => (m === '|' ? '\\|' : m));
 }
 
-/** A value as a table cell: words for booleans and absence, `|` escaped. */
+/** Facts that are flags, written in words (`Required: No`); every other value is shown as the page writes it (`true` in code). */
+const FLAGS = new Set(['required', 'deprecated']);
+
+/** A value as a table cell, `|` escaped: a default of `true` must not read like a flag's "yes". */
 function cell(fact: string, x: JsonValue, first: boolean): string {
   let text: string;
   if (fact === 'present') text = x === true ? (first ? 'yes' : 'added') : 'removed';
   else if (x === null) text = '—';
   else if (typeof x === 'string' && fact === 'deprecationNote') text = markdownInline(x);
   else if (fact === 'supervised') text = x === true ? 'yes' : x === false ? 'no' : `in ${(x as JsonValue[]).map((p) => markdownInline(String(p))).join(', ')}`;
-  else if (typeof x === 'boolean') text = x ? 'yes' : 'no';
+  else if (FLAGS.has(fact) && typeof x === 'boolean') text = x ? 'yes' : 'no';
   else if (fact === 'allowedValues' && Array.isArray(x)) text = x.map(markdownValue).join(', ');
   else text = markdownValue(x);
   return tableCell(text);

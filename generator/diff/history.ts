@@ -8,6 +8,7 @@
  * may be of different flavours: a fact a page cannot state is skipped there, not read as absent.
  */
 import { isDefinition, PLATFORMS, typeToString, type Availability, type IrDocument, type IrObject, type IrProperty, type JsonValue } from '../model/ir.js';
+import { didYouMean, nearNames } from '../near-names.js';
 import { CAPABILITIES, platformFacts, same, statesNoAvailability, supervision, type Capabilities } from './normalise.js';
 
 /** One version of the spec: its label (a directory, an IR file or a git revision) and its IR. */
@@ -129,10 +130,19 @@ function changed(facts: readonly FactTimeline[], since: string | undefined): boo
   return facts.some((f) => f.changes.length > 1 || statedLater(f, first)) || (since !== undefined && first !== since);
 }
 
-/** A fact that says something (not `null`, not `false`) first stated after the entry appeared in `first`. */
+/**
+ * Facts whose `false` is the page's silence (no deprecation marker, no supervision line), not a
+ * statement; every other fact's `false` is one (`Required: No`, `Default: false`).
+ */
+const SILENT_FALSE = new Set(['deprecated', 'supervised']);
+
+/** Whether a fact's value says something the page states. */
+const says = (fact: string, value: JsonValue): boolean => value !== null && !(value === false && SILENT_FALSE.has(fact));
+
+/** A fact that says something first stated after the entry appeared in `first`. */
 function statedLater(f: FactTimeline, first: string | undefined): boolean {
   const [only, ...more] = f.changes;
-  return f.fact !== 'present' && !!only && !more.length && only.version !== first && only.value !== null && only.value !== false;
+  return f.fact !== 'present' && !!only && !more.length && only.version !== first && says(f.fact, only.value);
 }
 
 /**
@@ -146,7 +156,38 @@ function shown(facts: FactTimeline[], all: boolean, since: string | undefined): 
     f.changes.length > 1 ||
     statedLater(f, first) ||
     (f.fact === 'present' && since !== undefined && f.changes[0]?.version !== since) ||
-    (all && f.changes.some((c) => c.value !== null && c.value !== false)));
+    (all && f.changes.some((c) => says(f.fact, c.value))));
+}
+
+/** Definitions by name, the first of a name kept (as the diff keeps it). */
+function definitionsOf(ir: IrDocument): Map<string, IrObject> {
+  const m = new Map<string, IrObject>();
+  for (const o of ir.objects) if (isDefinition(o) && !m.has(o.name)) m.set(o.name, o);
+  return m;
+}
+
+/**
+ * Why a filter matches nothing in any version, naming the near matches (`Wifi` → `WiFi`), or
+ * undefined when it matches: a misspelt name must not read as "nothing changed".
+ */
+export function unmatchedFilter(versions: readonly SpecVersion[], filter: HistoryFilter): string | undefined {
+  const maps = versions.map((v) => definitionsOf(v.ir));
+  const span = `any of the ${versions.length} versions`;
+  const code = (n: string): string => `\`${n}\``;
+  let objects = [...new Set(maps.flatMap((m) => [...m.values()]))];
+  if (filter.object !== undefined) {
+    const wanted = filter.object;
+    const names = new Set(objects.map((o) => o.name));
+    if (!names.has(wanted)) return `no object ${code(wanted)} in ${span}${didYouMean(nearNames(wanted, names), code)}`;
+    objects = objects.filter((o) => o.name === wanted);
+  }
+  if (filter.property !== undefined) {
+    const wanted = filter.property;
+    const keys = new Set(objects.flatMap((o) => o.properties.map((p) => p.name)));
+    const where = filter.object !== undefined ? ` of ${code(filter.object)}` : '';
+    if (!keys.has(wanted)) return `no key ${code(wanted)}${where} in ${span}${didYouMean(nearNames(wanted, keys), code)}`;
+  }
+  return undefined;
 }
 
 /**
@@ -156,11 +197,7 @@ function shown(facts: FactTimeline[], all: boolean, since: string | undefined): 
  */
 export function historyOf(versions: readonly SpecVersion[], filter: HistoryFilter = {}): HistoryReport {
   const labels = versions.map((v) => v.label);
-  const maps = versions.map((v) => {
-    const m = new Map<string, IrObject>();
-    for (const o of v.ir.objects) if (isDefinition(o) && !m.has(o.name)) m.set(o.name, o);
-    return m;
-  });
+  const maps = versions.map((v) => definitionsOf(v.ir));
   const names = [...new Set(maps.flatMap((m) => [...m.keys()]))].sort();
   const all = filter.object !== undefined || filter.property !== undefined;
   const entries: EntryHistory[] = [];

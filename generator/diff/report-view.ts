@@ -6,7 +6,7 @@
  */
 import type { Change, DiffReport } from './changes.js';
 import { count, linkTarget, markdownCode, markdownHunks, markdownInline, markdownValue, plural } from './markdown.js';
-import { editSignature, FACT_KIND, type WordHunk } from './word-diff.js';
+import { editSignature, FACT_KIND, sharedHunks, type WordHunk } from './word-diff.js';
 
 /** Where each side's pages are, as a prefix for `file#Lline` links; a side without one gets plain `file:line`. */
 export interface PageLinks {
@@ -38,6 +38,13 @@ const WORDING_GROUP_MIN = 2;
 const INLINE_KEYS = 6;
 /** Lines of a group's collapsible list; the rest share the last one. */
 const MAX_LIST_LINES = 8;
+
+/** An edit of at most this many words, with no context its keys share, is listed with each key's own text. */
+const BARE_EDIT_WORDS = 3;
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** Whether a hunk's context holds any word beyond the elision mark. */
+const contextWords = (text: string): boolean => text.replace(/…/g, '').trim() !== '';
 
 /** Adds `value` to the list under `key`: in place, since a group may hold hundreds of changes. */
 function append<K, V>(map: Map<K, V[]>, key: K, value: V): void {
@@ -228,18 +235,22 @@ export function reportSections(report: DiffReport, links?: PageLinks): ReportSec
   const wording: ReportEntry[] = [];
   const singles: ReportEntry[] = [];
   for (const members of wordingGroups.values()) {
-    const first = members[0]!;
-    if (members.length >= WORDING_GROUP_MIN && members.length <= INLINE_KEYS) {
-      wording.push({ line: `the same edit on ${members.map((m) => ref(m.c)).join(', ')}: ${markdownHunks(first.visible)}`, covers: members.map((m) => m.i) });
-    } else if (members.length > INLINE_KEYS) {
-      wording.push({
-        line: `the same edit on ${plural(members.length, 'key')}: ${markdownHunks(first.visible)}`,
-        details: { summary: plural(members.length, 'key'), lines: [members.map((m) => ref(m.c)).join(', ')] },
-        covers: members.map((m) => m.i),
-      });
-    } else {
+    if (members.length < WORDING_GROUP_MIN) {
       for (const m of members) singles.push({ line: `${ref(m.c)}: ${m.visible.length ? markdownHunks(m.visible) : 'description changed'}`, covers: [m.i] });
+      continue;
     }
+    // Only the context every key shares: one key's sentence must not stand for all of them.
+    const shared = sharedHunks(members.map((m) => m.visible));
+    // A small edit with no shared words around it ("is" → "'s") says little alone: each key's own text goes in the list.
+    const bare = shared.every((h) => !contextWords(h.before) && !contextWords(h.after) && wordCount(`${h.removed} ${h.added}`) <= BARE_EDIT_WORDS);
+    const names = members.map((m) => ref(m.c)).join(', ');
+    const own = members.map((m) => `${ref(m.c)}: ${markdownHunks(m.visible)}`);
+    const inline = members.length <= INLINE_KEYS;
+    wording.push({
+      line: `the same edit on ${inline ? names : plural(members.length, 'key')}: ${markdownHunks(shared)}`,
+      ...(bare ? { details: { summary: `each key's text (${plural(members.length, 'key')})`, lines: own } } : inline ? {} : { details: { summary: plural(members.length, 'key'), lines: [names] } }),
+      covers: members.map((m) => m.i),
+    });
   }
   wording.sort((a, b) => b.covers.length - a.covers.length || a.covers[0]! - b.covers[0]!);
   if (shownWithFact.length) {

@@ -155,3 +155,37 @@ export function wordHunks(before: string, after: string): WordHunk[] {
 export function editSignature(hunks: readonly WordHunk[]): string {
   return hunks.map((h) => `-${h.removed}\u0000+${h.added}`).join('\u0001');
 }
+
+/** `… a b c` → `a b c` and whether text was elided. */
+function contextWords(text: string, elision: 'start' | 'end'): { words: string[]; elided: boolean } {
+  const w = words(text);
+  const mark = elision === 'start' ? w[0] : w[w.length - 1];
+  if (mark !== '…') return { words: w, elided: false };
+  return { words: elision === 'start' ? w.slice(1) : w.slice(0, -1), elided: true };
+}
+
+/**
+ * The hunks as every one of `edits` reads them: the same changed words (they share one
+ * `editSignature`) with only the context all of them share, the rest elided. A line that
+ * stands for several keys then shows no key's own sentence as if it were all of theirs.
+ */
+export function sharedHunks(edits: readonly (readonly WordHunk[])[]): WordHunk[] {
+  const [first, ...others] = edits;
+  if (!first) return [];
+  return first.map((h, j) => {
+    const befores = [h, ...others.map((e) => e[j]!)].map((x) => contextWords(x.before, 'start'));
+    const afters = [h, ...others.map((e) => e[j]!)].map((x) => contextWords(x.after, 'end'));
+    // The longest run of words that ends every `before` and the longest that starts every `after`.
+    let b = Math.min(...befores.map((x) => x.words.length));
+    while (b > 0 && !befores.every((x) => x.words.slice(-b).join(' ') === befores[0]!.words.slice(-b).join(' '))) b--;
+    let a = Math.min(...afters.map((x) => x.words.length));
+    while (a > 0 && !afters.every((x) => x.words.slice(0, a).join(' ') === afters[0]!.words.slice(0, a).join(' '))) a--;
+    const beforeCut = befores.some((x) => x.elided || x.words.length > b);
+    const afterCut = afters.some((x) => x.elided || x.words.length > a);
+    const before = [...(beforeCut ? ['…'] : []), ...befores[0]!.words.slice(befores[0]!.words.length - b)].join(' ');
+    const after = [...afters[0]!.words.slice(0, a), ...(afterCut ? ['…'] : [])].join(' ');
+    const out: WordHunk = { before, removed: h.removed, added: h.added, after };
+    if (h.fact) out.fact = h.fact;
+    return out;
+  });
+}

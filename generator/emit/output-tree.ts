@@ -38,19 +38,7 @@ export function writeTree(outDir: string, files: FileMap): void {
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const staging = join(parent, `.${target.split(sep).pop() ?? 'out'}.staging-${stamp}`);
   const retired = join(parent, `.${target.split(sep).pop() ?? 'out'}.retired-${stamp}`);
-  try {
-    for (const [rel, content] of files) {
-      assertSafePath(rel);
-      const full = join(staging, rel);
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, content);
-    }
-    mkdirSync(staging, { recursive: true });
-    writeFileSync(join(staging, MANIFEST), manifestText(files.keys()));
-  } catch (e) {
-    rmSync(staging, { recursive: true, force: true });
-    throw e;
-  }
+  writeNewTree(staging, files);
   const had = existsSync(target);
   if (had) renameSync(target, retired);
   try {
@@ -61,6 +49,29 @@ export function writeTree(outDir: string, files: FileMap): void {
     throw e;
   }
   if (had) rmSync(retired, { recursive: true, force: true });
+}
+
+/**
+ * Writes `files` and their manifest into `dir`, a folder that does not exist yet: the tree an
+ * output folder is replaced by (`writeTree` swaps it in; `update-spec` swaps it in with the pages).
+ * A failure removes what was written.
+ */
+export function writeNewTree(dir: string, files: FileMap): void {
+  if (files.has(MANIFEST)) throw new Error(`the output cannot contain its own manifest ${MANIFEST}`);
+  // Made here, so a failure removes only what this call wrote.
+  mkdirSync(dir);
+  try {
+    for (const [rel, content] of files) {
+      assertSafePath(rel);
+      const full = join(dir, rel);
+      mkdirSync(dirname(full), { recursive: true });
+      writeFileSync(full, content);
+    }
+    writeFileSync(join(dir, MANIFEST), manifestText(files.keys()));
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
 }
 
 /** What differs between `outDir` and `files`; empty lists when the folder is up to date. */

@@ -12,6 +12,8 @@ export interface PageInput {
   text: string;
   /** Set (with an empty `text`) when the file was not read because it is this many bytes, over the page limit. */
   unreadBytes?: number;
+  /** Set (with an empty `text`) when the file is not valid UTF-8: where its first invalid byte is. */
+  invalidUtf8?: { line: number; column: number };
   /** Set on a page of a supplement: it only supplies facts its object's primary page does not state. */
   supplement?: SupplementInfo;
 }

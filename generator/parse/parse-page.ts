@@ -34,6 +34,11 @@ export function parsePage(input: PageInput, limits: PageLimits = DEFAULT_PAGE_LI
     diags.error('page-too-large', `the page is ${input.unreadBytes} bytes, more than the limit of ${limits.maxChars} characters can take; it was not read`);
     return { file: input.file, flavour: 'unknown', diagnostics: diags.items };
   }
+  if (input.invalidUtf8) {
+    // Decoding would turn the bytes into U+FFFD and parse a page that says something else.
+    diags.add('error', 'not-text', 'the page is not valid UTF-8 (its first invalid byte is here): it was not read', input.invalidUtf8.line, input.invalidUtf8.column);
+    return { file: input.file, flavour: 'unknown', diagnostics: diags.items };
+  }
   if (input.text.length > limits.maxChars) {
     diags.error('page-too-large', `the page has ${input.text.length} characters, more than the limit of ${limits.maxChars}; it was not read`);
     return { file: input.file, flavour: 'unknown', diagnostics: diags.items };

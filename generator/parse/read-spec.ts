@@ -7,7 +7,7 @@ import type { PageInput } from './flavour.js';
 import { DEFAULT_SPEC_LIMITS, type SpecLimits } from './read-pages.js';
 import { readSpecFolder, specPages } from './spec-folder.js';
 
-export { DEFAULT_SPEC_LIMITS, listSpecFiles, readPages, SpecReadError, type SpecLimits } from './read-pages.js';
+export { DEFAULT_SPEC_LIMITS, listSpecFiles, pageFromBytes, readPages, SpecReadError, type SpecLimits } from './read-pages.js';
 
 /** Reads every page of a spec directory, supplements marked. */
 export function readSpec(root: string, limits: SpecLimits = DEFAULT_SPEC_LIMITS): PageInput[] {

@@ -9,6 +9,8 @@ import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import type { Fix } from './places.js';
+import { replacementNotes } from './replacement-rules.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
@@ -24,7 +26,22 @@ export type ProfileIssueCode =
   | 'signer-untrusted'
   | 'unknown-document'
   | 'trailing-bytes'
-  | 'timeout';
+  | 'timeout'
+  | 'malformed'
+  | 'ambiguous-document'
+  | 'declarative-replacement'
+  | DeclarationSetCode;
+
+/** Codes of findings about declarations as a set (`declaration-set.ts`). */
+export type DeclarationSetCode =
+  | 'duplicate-declaration'
+  | 'dangling-declaration-reference'
+  | 'reference-wrong-kind'
+  | 'not-activated'
+  | 'predicate-syntax'
+  | 'unknown-status-item'
+  | 'unknown-extension-term'
+  | 'unknown-management-property';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -32,10 +49,18 @@ export interface ProfileIssue {
   /** The payload's type, `Configuration` for the top level. */
   payloadType: string;
   code: ProfileIssueCode;
-  severity: 'error' | 'warning';
+  /** `info` is a note, not a problem: counted apart, never failing a run (a declarative replacement). */
+  severity: 'error' | 'warning' | 'info';
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** The offset in the string value at `path` the finding is about (a predicate's syntax error), from 0. */
+  offset?: number;
+  /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
+  line?: number;
+  column?: number;
+  /** The edit that carries out the finding's suggestion, where the source allows an exact one. */
+  fix?: Fix;
 }
 
 export interface PayloadReport {
@@ -92,6 +117,24 @@ function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadTyp
   }));
 }
 
+/**
+ * The time limit passed before payload `from`: the finding names the payloads not checked, and
+ * each of them is reported as not checked, so no report reads as if they had been.
+ */
+function stopped(report: ProfileReport, items: readonly PlistValue[], from: number, timeoutMs: number | undefined): void {
+  const left = items.length - from;
+  const which = left === 1 ? `PayloadContent[${from}] was` : `PayloadContent[${from}] to [${items.length - 1}] (${left} payloads) were`;
+  report.issues.push({
+    path: `PayloadContent[${from}]`, payloadType: TOP, code: 'timeout', severity: 'error',
+    message: `validation stopped after ${timeoutMs ?? 'the'} ms time limit; ${which} not checked`,
+  });
+  for (let index = from; index < items.length; index++) {
+    const item = items[index]!;
+    const type = item.tag === 'dict' ? stringAt(item, 'PayloadType') ?? null : null;
+    report.payloads.push({ index, payloadType: type, checked: false, coverage: 'not checked', reason: 'the time limit passed before it was checked' });
+  }
+}
+
 /** Validates a profile's plist with the given generated validators. */
 export function checkProfile(file: string, root: PlistValue, validators: ValidatorModule, options: CheckOptions = {}): ProfileReport {
   const { timeoutMs, deadline: given, ...validateOptions } = options;
@@ -110,7 +153,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   for (const [index, item] of items.entries()) {
     const prefix = `PayloadContent[${index}]`;
     if (Date.now() >= deadline) {
-      report.issues.push({ path: prefix, payloadType: TOP, code: 'timeout', severity: 'error', message: `validation stopped after ${timeoutMs} ms; payloads from here on are not checked` });
+      stopped(report, items, index, timeoutMs);
       break;
     }
     if (item.tag !== 'dict') {
@@ -136,10 +179,14 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
         ...(partial ? { partialKeys: true as const } : {}),
       });
       const whole = payloadTypeRules(place, facts, validateOptions);
-      // A payload type the platform lacks is one error, not one more per key it holds.
+      // A payload type the platform lacks is one error, not one more per key it holds; a payload
+      // deprecated as a whole is one warning, not one more per deprecated key.
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
+      const deprecated = whole.some((i) => i.code === 'deprecated');
       append(report.issues, whole);
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated')));
+      const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated'));
+      append(report.issues, issues);
+      append(report.issues, replacementNotes(prefix, type!, item, facts, issues, validateOptions));
       continue;
     }
     report.payloads.push({

@@ -35,6 +35,13 @@ export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { maxBytes: 16 * 1024 * 102
 
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
+  constructor(
+    message: string,
+    /** The time limit stopped the reading (the file may be fine). */
+    readonly timeout = false,
+  ) {
+    super(message);
+  }
 }
 
 const BPLIST = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
@@ -78,7 +85,7 @@ function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget):
     return readXml(bytes, budget);
   } catch (e) {
     if (e instanceof PlistError) {
-      throw new ProfileReadError(e instanceof PlistTimeoutError ? `reading ${e.message}` : e.message);
+      throw e instanceof PlistTimeoutError ? new ProfileReadError(`reading ${e.message}`, true) : new ProfileReadError(e.message);
     }
     // A stack overflow or an allocation failure is reported, never passed on as a crash.
     if (e instanceof RangeError) throw new ProfileReadError(`the ${kind === 'binary' ? 'binary plist' : 'XML'} cannot be read (${e.message})`);

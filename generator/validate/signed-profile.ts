@@ -3,8 +3,9 @@
  * asn1js and PKI.js; this module only picks out the content, names the signer and asks PKI.js to
  * check the signature against the signer's own certificate.
  */
+import { createHash } from 'node:crypto';
 import * as asn1js from 'asn1js';
-import { Certificate, ContentInfo, SignedData, type RelativeDistinguishedNames } from 'pkijs';
+import { Certificate, ContentInfo, IssuerAndSerialNumber, SignedData, type RelativeDistinguishedNames, type SignerInfo } from 'pkijs';
 import { verifyChain, type ChainVerdict, type TrustAnchors } from './trust.js';
 
 /** What a signed profile's envelope says about who signed it. */
@@ -41,6 +42,37 @@ export function looksLikeEnvelope(bytes: Uint8Array): boolean {
   return bytes.length > 2 && bytes[0] === 0x30;
 }
 
+const SUBJECT_KEY_IDENTIFIER = '2.5.29.14';
+
+function bytesOf(v: ArrayBuffer | Uint8Array): Buffer {
+  return Buffer.from(v instanceof Uint8Array ? v : new Uint8Array(v));
+}
+
+/** The key identifier of a certificate: its subjectKeyIdentifier extension, or the SHA-1 of its public key (RFC 5280's first method). */
+function keyIdentifiers(cert: Certificate): Buffer[] {
+  const ids: Buffer[] = [];
+  for (const e of cert.extensions ?? []) {
+    if (e.extnID === SUBJECT_KEY_IDENTIFIER && e.parsedValue instanceof asn1js.OctetString) ids.push(bytesOf(e.parsedValue.valueBlock.valueHexView));
+  }
+  ids.push(createHash('sha1').update(cert.subjectPublicKeyInfo.subjectPublicKey.valueBlock.valueHexView).digest());
+  return ids;
+}
+
+/**
+ * The certificate a signer names: by issuer and serial number, or (RFC 5652 allows either) by
+ * subject key identifier, `[0]` in the SignerInfo, matched to the certificates' own identifiers.
+ */
+function signerCertificate(info: SignerInfo, certificates: readonly Certificate[]): Certificate | undefined {
+  const sid = info.sid as unknown;
+  if (sid instanceof IssuerAndSerialNumber) return certificates.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
+  const block = sid as { idBlock?: { tagClass: number; tagNumber: number; isConstructed: boolean }; valueBlock?: { valueHexView?: Uint8Array; value?: Array<{ valueBlock: { valueHexView: Uint8Array } }> } };
+  if (block.idBlock?.tagClass !== 3 || block.idBlock.tagNumber !== 0) return undefined;
+  const raw = block.idBlock.isConstructed ? block.valueBlock?.value?.[0]?.valueBlock.valueHexView : block.valueBlock?.valueHexView;
+  if (!raw) return undefined;
+  const id = bytesOf(raw);
+  return certificates.find((c) => keyIdentifiers(c).some((k) => k.equals(id)));
+}
+
 /** Anchors to verify the signer's chain to, and the date to verify it at. */
 export interface TrustOptions {
   anchors: TrustAnchors;
@@ -68,13 +100,12 @@ export async function openEnvelope(bytes: Uint8Array, trust?: TrustOptions): Pro
   const content = new Uint8Array(econtent.getValue());
   const certificates = (signed.certificates ?? []).filter((c): c is Certificate => c instanceof Certificate);
   const signerInfo = signed.signerInfos[0];
-  let cert: Certificate | undefined;
-  if (signerInfo && signerInfo.sid && 'serialNumber' in signerInfo.sid) {
-    const sid = signerInfo.sid;
-    cert = certificates.find((c) => c.serialNumber.isEqual(sid.serialNumber) && c.issuer.isEqual(sid.issuer));
-  }
+  const cert = signerInfo ? signerCertificate(signerInfo, certificates) : undefined;
   let signatureValid = false;
   if (signerInfo) {
+    // PKI.js finds a key-identified signer only by the SHA-1 of its key; named by the certificate
+    // found here, the signature is checked against that certificate. The identifier is not signed.
+    if (cert && !(signerInfo.sid instanceof IssuerAndSerialNumber)) signerInfo.sid = new IssuerAndSerialNumber({ issuer: cert.issuer, serialNumber: cert.serialNumber });
     try {
       signatureValid = await signed.verify({ signer: 0, checkChain: false });
     } catch {

@@ -3,7 +3,7 @@
  * that leave and come back, keys that come with a new object not listed as changes, filters.
  */
 import { describe, expect, it } from 'vitest';
-import { historyMarkdown, historyOf, type SpecVersion } from '../../generator/diff/index.js';
+import { historyMarkdown, historyOf, unmatchedFilter, type SpecVersion } from '../../generator/diff/index.js';
 import type { IrObject, IrProperty } from '../../generator/model/ir.js';
 
 const prop = (name: string, extra: Partial<IrProperty> = {}): IrProperty => ({
@@ -45,10 +45,30 @@ describe('historyOf', () => {
     expect(historyOf([a, b, c]).entries).toEqual([{ object: 'S', property: 'k', facts: [{ fact: 'iOS', changes: [{ version: 'c', value: { introduced: '17' } }] }] }]);
   });
 
-  it('with a filter, lists every fact the entry states (a `false` is not a statement)', () => {
+  it('with a filter, lists every fact the entry states, a `false` default and `Required: No` included', () => {
     const one = historyOf([v1, v2, v3], { property: 'cam' });
     expect(one.entries.map((e) => [e.object, e.property])).toEqual([['R', 'cam']]);
-    expect(one.entries[0]!.facts.map((f) => f.fact)).toEqual(['present', 'type', 'iOS', 'deprecated', 'supervised']);
+    // No deprecation marker and no supervision line are silence, not statements: listed only once they say something.
+    expect(one.entries[0]!.facts.map((f) => f.fact)).toEqual(['present', 'type', 'required', 'iOS', 'deprecated', 'supervised']);
+    const off = historyOf([version('a', [obj('R', [prop('k', { default: false })])]), version('b', [obj('R', [prop('k', { default: false })])])], { property: 'k' });
+    expect(off.entries[0]!.facts.find((f) => f.fact === 'default')).toEqual({ fact: 'default', changes: [{ version: 'a', value: false }] });
+  });
+
+  it('prints values as the pages write them: a default of `true` is code, not a flag\'s "yes"', () => {
+    const md = historyMarkdown(historyOf([version('a', [obj('R', [prop('k', { default: true })])]), version('b', [obj('R', [prop('k', { default: false, required: true })])])], { property: 'k' }));
+    expect(md).toContain('| `k` | present | yes |  |');
+    expect(md).toContain('| `k` | default | `true` | `false` |');
+    expect(md).toContain('| `k` | required | no | yes |');
+    expect(md).toContain('| `k` | type | `boolean` |  |');
+  });
+
+  it('names near matches for an object or key no version has', () => {
+    const w = [version('a', [obj('WiFi', [prop('SSID_STR'), prop('AutoJoin')]), obj('VPN', [prop('AutoJoin')])]), version('b', [obj('WiFi', [prop('SSID_STR')])])];
+    expect(unmatchedFilter(w, { object: 'Wifi' })).toBe('no object `Wifi` in any of the 2 versions (did you mean `WiFi`?)');
+    expect(unmatchedFilter(w, { object: 'Nothing' })).toBe('no object `Nothing` in any of the 2 versions');
+    expect(unmatchedFilter(w, { property: 'autojoin' })).toBe('no key `autojoin` in any of the 2 versions (did you mean `AutoJoin`?)');
+    expect(unmatchedFilter(w, { object: 'VPN', property: 'SSID_STR' })).toBe('no key `SSID_STR` of `VPN` in any of the 2 versions');
+    expect(unmatchedFilter(w, { object: 'WiFi', property: 'AutoJoin' })).toBeUndefined();
   });
 
   it('escapes a pipe in a cell once, whether it came from prose or from a code span', () => {

@@ -40,9 +40,24 @@ describe('Markdown diff report', () => {
     const say = (s: string) => (i: number) => ({ description: `Key ${i} does things. ${s}` });
     const r = diffIr(doc([obj('A', keys(4, say('Requires supervision in iOS.')))]), doc([obj('A', [...keys(3, say('Requires supervision: iOS')), prop('k3', { description: 'Key 3 does other things. Requires supervision in iOS.' })])]));
     const md = markdownReport(r);
-    // The first key's context stands for all.
-    expect(md).toContain('- the same edit on `A.k0`, `A.k1`, `A.k2`: Key 0 does things. Requires supervision ~~in iOS.~~ **: iOS**');
+    // Only the context every key shares: "Key 0" is one key's text, not the others'.
+    expect(md).toContain('- the same edit on `A.k0`, `A.k1`, `A.k2`: … does things. Requires supervision ~~in iOS.~~ **: iOS**');
     expect(md).toContain('- `A.k3`: Key 3 does **other** things. Requires supervision in iOS.');
+  });
+
+  it('a grouped rewording shows only the words every key has, never one key\'s sentence as all of theirs', () => {
+    // Real shape (2026-06-09 → 08-18): "is not" → "isn't" in six unrelated sentences.
+    const texts = ['Must include AppStoreID when developer mode is not being used.', 'This restriction is not supported on the user channel.', 'The value is not set.'];
+    const before = doc([obj('A', texts.map((t, i) => prop(`k${i}`, { description: t })))]);
+    const after = doc([obj('A', texts.map((t, i) => prop(`k${i}`, { description: t.replace('is not', "isn't") })))]);
+    const md = markdownReport(diffIr(before, after));
+    expect(md).toContain("- the same edit on `A.k0`, `A.k1`, `A.k2`: … ~~is not~~ **isn't** …\n");
+    // So small an edit says little alone: each key's own text is in the list, under its own name.
+    expect(md).toContain("  - `A.k0`: Must include AppStoreID when developer mode ~~is not~~ **isn't** being used.\n  - `A.k1`: This restriction ~~is not~~ **isn't** supported on the user channel.\n");
+    expect(md.split('\n').filter((l) => l.includes('AppStoreID'))).toHaveLength(1);
+    // Keys whose context is the same keep all of it.
+    const same = markdownReport(diffIr(doc([obj('A', keys(3, () => ({ description: 'Turns it off. Requires supervision in iOS.' })))]), doc([obj('A', keys(3, () => ({ description: 'Turns it off.' })))])));
+    expect(same).toContain('- the same edit on `A.k0`, `A.k1`, `A.k2`: Turns it off. ~~Requires supervision in iOS.~~\n');
   });
 
   it('shows a sentence that states a changed fact with that change, not again as wording', () => {

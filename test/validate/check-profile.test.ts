@@ -105,19 +105,24 @@ describe('validating a profile', () => {
     expect(findings(await check(xml, { platform: 'iOS', osVersion: '18.0' }))).toEqual([]);
   });
 
-  it('stops at the time limit with a timeout error instead of running on', async () => {
+  it('stops at the time limit with a timeout error naming the payloads it did not check', async () => {
     const r = await check(profileXml([payload(APP, '1'), payload(APP, '2')]), { timeoutMs: 0 });
     expect(findings(r)).toEqual(['PayloadContent[0] error timeout']);
-    expect(r.payloads).toEqual([]);
+    expect(r.issues[0]!.message).toBe('validation stopped after 0 ms time limit; PayloadContent[0] to [1] (2 payloads) were not checked');
+    // Each payload not reached is reported as not checked, so no report reads as if it had been.
+    expect(r.payloads.map((p) => [p.index, p.payloadType, p.coverage, p.reason])).toEqual([
+      [0, APP, 'not checked', 'the time limit passed before it was checked'],
+      [1, APP, 'not checked', 'the time limit passed before it was checked'],
+    ]);
   });
 
   it('prints findings like a compiler, each with its severity, the profile\'s own first, then payload by payload, and a summary line', async () => {
     const r = await check(profileXml([payload(APP, '1', [['SafariDomains', str('no')]]), payload('com.example.x', '2')], [['Extra', str('x')]]));
     expect(textReport([r])).toBe([
-      'test.mobileconfig: warning (Configuration) Extra: unknown-key: Extra is not a key of this dictionary',
-      'test.mobileconfig: info PayloadContent[0] (com.apple.vpn.managed.applayer): partly checked: the spec has no page for VPN; keys under it are not checked',
-      'test.mobileconfig: error PayloadContent[0] (com.apple.vpn.managed.applayer) SafariDomains: wrong-type: expected array of string, got string "no"',
-      'test.mobileconfig: info PayloadContent[1] (com.example.x): not checked: the spec has no payload of this type',
+      'test.mobileconfig: warning unknown-key (Configuration) Extra: Extra is not a key of this dictionary',
+      'test.mobileconfig: info partly-checked PayloadContent[0] (com.apple.vpn.managed.applayer): the spec has no page for VPN; keys under it are not checked',
+      'test.mobileconfig: error wrong-type PayloadContent[0] (com.apple.vpn.managed.applayer) SafariDomains: expected array of string, got string "no"',
+      'test.mobileconfig: info not-checked PayloadContent[1] (com.example.x): the spec has no payload of this type',
       '1 file, 2 payloads (0 checked, 1 partly checked, 1 not checked): 1 error, 1 warning',
       '',
     ].join('\n'));
@@ -132,7 +137,7 @@ describe('validating a profile', () => {
         payloads: [{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'partly checked', missing: ['VPN'] }],
         issues: [{ path: 'PayloadContent[0].SafariDomains', payloadType: APP, code: 'wrong-type', severity: 'error', message: 'expected array of string, got string "no"', expected: 'array of string', actual: 'no' }],
       }],
-      summary: { files: 1, unreadable: 0, kinds: { profile: 1 }, payloads: 1, checked: 0, partlyChecked: 1, notChecked: 0, errors: 1, warnings: 0, suppressed: 0 },
+      summary: { files: 1, unreadable: 0, malformed: 0, skipped: 0, kinds: { profile: 1 }, payloads: 1, checked: 0, partlyChecked: 1, notChecked: 0, errors: 1, warnings: 0, infos: 0, suppressed: 0 },
     });
   });
 });
@@ -145,14 +150,14 @@ describe('text reports', () => {
         message: `string "z" is not one of ${Array.from({ length: 42 }, (_, i) => `"v${i}"`).join(', ')}`, expected: Array.from({ length: 42 }, (_, i) => `v${i}`), actual: 'z',
       }],
     };
-    expect(textReport([r]).split('\n')[0]).toBe('x.mobileconfig: error PayloadContent[0] (com.example) Mode: not-allowed: string "z" is not one of "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", … (34 more; --format json lists all 42)');
+    expect(textReport([r]).split('\n')[0]).toBe('x.mobileconfig: error not-allowed PayloadContent[0] (com.example) Mode: string "z" is not one of "v0", "v1", "v2", "v3", "v4", "v5", "v6", "v7", … (34 more; --format json lists all 42)');
     expect(jsonValidationReport([r]).files[0]!.issues[0]!.expected).toHaveLength(42);
   });
 
   it('names the nested pages a partly checked payload lacks', async () => {
     const r: FileReport = { file: 'x.mobileconfig', kind: 'profile', payloads: [{ index: 0, payloadType: 'com.example', object: 'Example', checked: true, coverage: 'partly checked', missing: ['Example.Inner'] }], issues: [] };
     expect(textReport([r])).toBe([
-      'x.mobileconfig: info PayloadContent[0] (com.example): partly checked: the spec has no page for Example.Inner; keys under it are not checked',
+      'x.mobileconfig: info partly-checked PayloadContent[0] (com.example): the spec has no page for Example.Inner; keys under it are not checked',
       '1 file, 1 payload (0 checked, 1 partly checked, 0 not checked): 0 errors, 0 warnings',
       '',
     ].join('\n'));

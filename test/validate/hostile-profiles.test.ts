@@ -13,6 +13,7 @@ import { validateProfileBytes, validateProfileFiles, type FileReport } from '../
 import { jsonValidationReport, textReport } from '../../generator/validate/report.js';
 import { bp, bplist, deepBinary, referenceBomb } from '../helpers/bplist.js';
 import { binaryOf, bytes, dict, payload, profileXml, signed, str } from '../helpers/profiles.js';
+import { readError } from '../helpers/reports.js';
 
 const APP = 'com.apple.vpn.managed.applayer';
 const GOOD = profileXml([payload(APP, '1')]);
@@ -32,20 +33,20 @@ describe('budgets while reading', () => {
     const bomb = referenceBomb(10, 50);
     expect(bomb.length).toBeLessThan(700);
     const [r, next] = await runFiles([['bomb.mobileconfig', bomb], ['good.mobileconfig', await binaryOf(GOOD)]]);
-    expect(r!.error).toMatch(/more than 100,000 values \(shared references count each time they are reached\)/);
-    expect(next!.error).toBeUndefined();
+    expect(readError(r)).toMatch(/more than 100,000 values \(shared references count each time they are reached\)/);
+    expect(readError(next)).toBeUndefined();
     expect(next!.payloads).toHaveLength(1);
   });
 
   it('refuses binary arrays nested 5,000 deep at 64 levels, and the next binary file still reads', async () => {
     const [deep, deeper, next] = await runFiles([['d1.mobileconfig', deepBinary(4100)], ['d2.mobileconfig', deepBinary(5000)], ['ok.mobileconfig', await binaryOf(GOOD)]]);
-    expect(deep!.error).toBe('nesting deeper than 64 levels');
-    expect(deeper!.error).toBe('nesting deeper than 64 levels');
-    expect(next!.error).toBeUndefined();
+    expect(readError(deep)).toBe('nesting deeper than 64 levels');
+    expect(readError(deeper)).toBe('nesting deeper than 64 levels');
+    expect(readError(next)).toBeUndefined();
   });
 
   it('refuses a binary array that contains itself', async () => {
-    expect((await run(bplist([bp.array([0])]))).error).toMatch(/object 0 contains itself/);
+    expect(readError(await run(bplist([bp.array([0])])))).toMatch(/object 0 contains itself/);
   });
 
   it('keeps a report for one value with 130,000 findings (no push(...many) overflow)', async () => {
@@ -53,44 +54,48 @@ describe('budgets while reading', () => {
     const validator = (): { valid: boolean; issues: typeof many } => ({ valid: false, issues: many });
     const fake = { validatorsByName: new Map([['TopLevel', validator]]), validatorsByPayloadType: new Map(), objectsByPayloadType: new Map() };
     const r = await validateProfileBytes('p.mobileconfig', bytes(GOOD), fake);
-    expect(r.error).toBeUndefined();
+    expect(readError(r)).toBeUndefined();
     expect(r.issues).toHaveLength(130_000);
-    expect(textReport([r]).split('\n')).toHaveLength(130_000 + 3); // the findings, the payload not checked, the summary, the final newline
+    // The report lists 1,000 of them and counts the rest: the findings, the payload not checked, the count, the summary, the final newline.
+    const lines = textReport([r]).split('\n');
+    expect(lines).toHaveLength(1_000 + 4);
+    expect(lines.at(-3)).toBe('p.mobileconfig: info omitted: 129,000 more findings not listed (unknown-key 129,000): the report lists at most 1,000 of each per file and 10,000 findings per run; the summary counts all');
+    expect(lines.at(-2)).toMatch(/: 0 errors, 130000 warnings$/);
   });
 
   it('reports 99,000 unknown top-level keys end to end, just inside the value budget', async () => {
     const keys = Array.from({ length: 99_000 }, (_, i) => [`k${i}`, '<true/>'] as const);
     const r = await run(bytes(profileXml([payload(APP, '1')], keys)));
-    expect(r.error).toBeUndefined();
+    expect(readError(r)).toBeUndefined();
     expect(r.issues.filter((i) => i.code === 'unknown-key')).toHaveLength(99_000);
   }, 60_000);
 
   it('stops a 15 MB flat XML file at the value budget', async () => {
     const flat = bytes(`<plist><array>${'<true/>'.repeat(2_200_000)}</array></plist>`);
     expect(flat.length).toBeGreaterThan(15_000_000);
-    expect((await run(flat)).error).toMatch(/line 1: more than 100,000 values/);
+    expect(readError(await run(flat))).toMatch(/line 1: more than 100,000 values/);
   }, 60_000);
 
   it('stops the same content nested 60 deep, and gives a short error for a million unclosed tags', async () => {
     const nested = bytes(`<plist>${'<array>'.repeat(60)}${'<true/>'.repeat(1_000_000)}${'</array>'.repeat(60)}</plist>`);
-    expect((await run(nested)).error).toMatch(/more than 100,000 values/);
+    expect(readError(await run(nested))).toMatch(/more than 100,000 values/);
     const unclosed = await run(bytes(`<plist>${'<array>'.repeat(1_000_000)}`));
-    expect(unclosed.error).toBe('line 1: nesting deeper than 64 levels');
+    expect(readError(unclosed)).toBe('line 1: nesting deeper than 64 levels');
     const unknown = await run(bytes(`<plist>${'<x>'.repeat(1_000_000)}`));
-    expect(unknown.error!.length).toBeLessThan(200);
+    expect(readError(unknown)!.length).toBeLessThan(200);
   }, 60_000);
 
   it('refuses a string or data value over its limit while reading it', async () => {
     const long = await run(bytes(profileXml([payload(APP, '1', [['Note', str('a'.repeat(1_000_001))]])])));
-    expect(long.error).toMatch(/a string of 1,000,001 characters, over the limit of 1,000,000/);
+    expect(readError(long)).toMatch(/a string of 1,000,001 characters, over the limit of 1,000,000/);
     const many = await run(bytes(profileXml([payload(APP, '1')])), { limits: { maxBytes: 1 << 24, maxDepth: 64, maxTotalBytes: 100 } });
-    expect(many.error).toMatch(/more than 100 bytes of strings and data/);
+    expect(readError(many)).toMatch(/more than 100 bytes of strings and data/);
   });
 
   it('enforces the time limit inside reading, not between payloads', async () => {
     const wide = bytes(`<plist><array>${'<true/>'.repeat(5000)}</array></plist>`);
     const r = await run(wide, { timeoutMs: -1 });
-    expect(r.error).toMatch(/^reading stopped after -1 ms time limit/);
+    expect(readError(r)).toMatch(/^reading stopped after -1 ms time limit/);
   });
 
   it('reads only regular files: a link to /dev/zero and a FIFO are refused at once', async () => {
@@ -98,7 +103,7 @@ describe('budgets while reading', () => {
     execFileSync('mkfifo', [join(dir, 'fifo.mobileconfig')]);
     writeFileSync(join(dir, 'after.mobileconfig'), GOOD);
     const reports = await validateProfileFiles(['zero', 'fifo', 'after'].map((n) => join(dir, `${n}.mobileconfig`)), checkedIn);
-    expect(reports.map((r) => r.error)).toEqual(['not a regular file (a device); only regular files are read', 'not a regular file (a pipe); only regular files are read', undefined]);
+    expect(reports.map((r) => readError(r))).toEqual(['not a regular file (a device); only regular files are read', 'not a regular file (a pipe); only regular files are read', undefined]);
   });
 });
 
@@ -106,14 +111,14 @@ describe('duplicate keys', () => {
   it('refuses two PayloadContent keys, naming both lines', async () => {
     const top = '<key>PayloadIdentifier</key><string>com.example.profile</string>';
     const xml = profileXml([payload(APP, '1')]).replace(top, `\n<key>PayloadContent</key><array>${payload(APP, '2', [['Bad', '<true/>']])}</array>\n${top}`);
-    expect((await run(bytes(xml))).error).toBe('line 4: the key "PayloadContent" appears twice in one dictionary (lines 3 and 4); readers disagree on which value counts');
+    expect(readError(await run(bytes(xml)))).toBe('line 4: the key "PayloadContent" appears twice in one dictionary (lines 3 and 4); readers disagree on which value counts');
   });
 
   it('refuses two PayloadType keys in a payload, in XML and in binary', async () => {
     const xml = profileXml([dict([['PayloadType', str(APP)], ['PayloadType', str('com.apple.evil')]])]);
-    expect((await run(bytes(xml))).error).toMatch(/the key "PayloadType" appears twice/);
+    expect(readError(await run(bytes(xml)))).toMatch(/the key "PayloadType" appears twice/);
     const bin = bplist([bp.dict([1, 1], [2, 3]), bp.ascii('PayloadType'), bp.ascii(APP), bp.ascii('x')]);
-    expect((await run(bin)).error).toMatch(/the key "PayloadType" appears twice in one dictionary \(entry 1 of object 0 and entry 2 of object 0\)/);
+    expect(readError(await run(bin))).toMatch(/the key "PayloadType" appears twice in one dictionary \(entry 1 of object 0 and entry 2 of object 0\)/);
   });
 });
 
@@ -131,13 +136,13 @@ describe('values read as Apple reads them', () => {
   ];
   for (const [name, v, message] of LENIENT) {
     it(`refuses ${name}`, async () => {
-      expect((await run(value(v))).error).toMatch(message);
+      expect(readError(await run(value(v)))).toMatch(message);
     });
   }
 
   it('refuses a 16-byte binary integer 2^100 instead of reading it as 0', async () => {
     const bin = bplist([bp.dict([1], [2]), bp.ascii('PayloadVersion'), bp.int(1n << 100n, 4)]);
-    expect((await run(bin)).error).toBe('the integer 1267650600228229401496703205376 cannot be checked exactly (beyond ±2^53); it was not rounded');
+    expect(readError(await run(bin))).toBe('the integer 1267650600228229401496703205376 cannot be checked exactly (beyond ±2^53); it was not rounded');
     // A PayloadType makes it a profile: a plist of neither kind is not checked at all.
     const neg = bplist([bp.dict([1, 3], [2, 4]), bp.ascii('PayloadVersion'), bp.int(-2n, 3), bp.ascii('PayloadType'), bp.ascii('Configuration')]);
     expect((await run(neg)).issues.find((i) => i.path === 'PayloadVersion')?.actual).toBe(-2);
@@ -166,7 +171,7 @@ describe('values read as Apple reads them', () => {
       let b = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
       if (encoding === 'utf16be') b = Buffer.from(b).swap16();
       const r = await run(new Uint8Array(b));
-      expect(r.error).toBeUndefined();
+      expect(readError(r)).toBeUndefined();
       expect(r.payloads).toEqual([expect.objectContaining({ payloadType: APP, checked: true })]);
     }
   });
@@ -202,14 +207,14 @@ describe('signed envelopes', () => {
   it('refuses CMS nested 200,000 levels deep before asn1js reads it', async () => {
     const deep = new Uint8Array(400_000);
     for (let i = 0; i < deep.length; i += 2) { deep[i] = 0x30; deep[i + 1] = 0x80; }
-    expect((await run(deep)).error).toBe('the signed envelope nests deeper than 40 levels');
+    expect(readError(await run(deep))).toBe('the signed envelope nests deeper than 40 levels');
   });
 
   it('refuses an envelope of millions of tiny elements', async () => {
     const flat = new Uint8Array(2_000_006);
     flat.set([0x30, 0x84, 0x00, 0x1e, 0x84, 0x80]);
     for (let i = 6; i < flat.length; i += 2) { flat[i] = 0x05; flat[i + 1] = 0x00; }
-    expect((await run(flat)).error).toBe('the signed envelope holds more than 100,000 elements');
+    expect(readError(await run(flat))).toBe('the signed envelope holds more than 100,000 elements');
   });
 });
 
@@ -225,8 +230,8 @@ describe('one run over every hostile file', () => {
       ['cms', new Uint8Array(Array.from({ length: 20_000 }, (_, i) => (i % 2 ? 0x80 : 0x30)))],
     ];
     const reports = await runFiles([...hostile.map(([n, b]): [string, Uint8Array] => [`all-${n}.mobileconfig`, b]), ['all-good.mobileconfig', await binaryOf(GOOD)]]);
-    expect(reports.slice(0, -1).map((r) => r.error !== undefined)).toEqual(hostile.map(() => true));
+    expect(reports.slice(0, -1).map((r) => readError(r) !== undefined)).toEqual(hostile.map(() => true));
     expect(reports.at(-1)).toMatchObject({ payloads: [{ payloadType: APP, checked: true }] });
-    expect(reports.at(-1)!.error).toBeUndefined();
+    expect(readError(reports.at(-1)!)).toBeUndefined();
   });
 });

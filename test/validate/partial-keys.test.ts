@@ -35,7 +35,7 @@ describe('a payload whose page lists only some of its keys', () => {
     expect(r.issues[0]!.message).toBe('expected string, got array');
     // The Wi-Fi keys are not checked either: the report says so rather than "checked".
     expect(r.payloads).toEqual([expect.objectContaining({ coverage: 'partly checked', partialKeys: true })]);
-    expect(textReport([r])).toContain(`${file}: info PayloadContent[0] (${r.payloads[0]!.payloadType}): partly checked: its page lists only some of its keys; keys it does not list are not checked`);
+    expect(textReport([r])).toContain(`${file}: info partly-checked PayloadContent[0] (${r.payloads[0]!.payloadType}): its page lists only some of its keys; keys it does not list are not checked`);
     expect(textReport([r])).toContain('(0 checked, 1 partly checked, 0 not checked)');
   });
 

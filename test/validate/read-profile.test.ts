@@ -10,6 +10,7 @@ import { validateProfileBytes, validateProfileFiles, type FileReport } from '../
 import { textReport, validationExitCode } from '../../generator/validate/report.js';
 import { binaryOf, bytes, int, payload, profileXml, signed } from '../helpers/profiles.js';
 import { tempDir } from '../helpers/temp.js';
+import { readError } from '../helpers/reports.js';
 
 const APP = 'com.apple.vpn.managed.applayer';
 /** A profile with two real mistakes: a <real> PayloadVersion and an <integer> boolean. */
@@ -67,7 +68,7 @@ describe('hostile and broken profiles', () => {
     ['a file over the size limit', () => bytes(XML + ' '.repeat(2000)), /over the limit of 1000/],
     ['an empty file', () => new Uint8Array(), /the file is empty/],
     ['a PNG', () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]), /not a property list/],
-    ['malformed JSON', () => bytes('{"Type": "com.apple.configuration.passcode.settings",'), /malformed JSON/],
+    ['malformed JSON', () => bytes('{"Type": "com.apple.configuration.passcode.settings",'), /expected a key in double quotes, found end of the file/],
     ['invalid UTF-8', () => new Uint8Array([...bytes('<plist><string>'), 0xff, 0xfe, ...bytes('</string></plist>')]), /not valid UTF-8/],
     ['a truncated binary plist', async () => (await binaryOf(XML)).subarray(0, 60), /binary plist is truncated or malformed/],
     ['a truncated signature', () => signed(bytes(XML)).subarray(0, 700), /signed envelope is truncated or malformed/],
@@ -78,22 +79,25 @@ describe('hostile and broken profiles', () => {
     it(`refuses ${name} with a clear error`, async () => {
       const limits = name.includes('size') ? { maxBytes: 1000, maxDepth: 64 } : undefined;
       const r = await run(await make(), limits);
-      expect(r.error).toMatch(message);
-      expect(r.issues).toEqual([]);
-      expect(textReport([r])).toMatch(/^p\.mobileconfig: error: /);
-      expect(validationExitCode([r])).toBe(2);
+      // A file that is no readable document is an error finding of that file: exit 1, not 2 (a usage error's).
+      expect(r.error).toBeUndefined();
+      expect(r.issues).toEqual([expect.objectContaining({ path: '', code: 'malformed', severity: 'error', message: expect.stringMatching(message) })]);
+      expect(textReport([r])).toMatch(/^p\.mobileconfig(:\d+:\d+)?: error malformed: /);
+      expect(validationExitCode([r])).toBe(1);
     });
   }
 
   it('accepts Apple\'s own DOCTYPE, which declares no entities', async () => {
-    expect((await run(bytes(XML))).error).toBeUndefined();
+    expect(readError(await run(bytes(XML)))).toBeUndefined();
   });
 
   it('checks the size on disk before reading a file, and names unreadable files', async () => {
     const dir = tempDir('profiles');
     writeFileSync(join(dir, 'big.mobileconfig'), XML + ' '.repeat(5000));
     const reports = await validateProfileFiles([join(dir, 'big.mobileconfig'), join(dir, 'missing.mobileconfig')], checkedIn, { limits: { maxBytes: 1000, maxDepth: 64 } });
-    expect(reports.map((r) => r.error)).toEqual([expect.stringMatching(/over the limit of 1000/), 'cannot read it: no such file or directory']);
+    expect(reports.map(readError)).toEqual([expect.stringMatching(/over the limit of 1000/), 'cannot read it: no such file or directory']);
+    // Only the file dmspec could not open is an I/O error (exit 2); the one over the limit is an error finding.
+    expect(reports.map((r) => r.error)).toEqual([undefined, 'cannot read it: no such file or directory']);
   });
 
   it('reports a plist whose top level is not a dictionary, or JSON that is no declaration, as a document of unknown kind', async () => {

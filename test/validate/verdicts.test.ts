@@ -12,7 +12,7 @@ import * as checkedIn from '@dmspec/apple';
 import { readPemCertificates, validateDocumentBytes, validatorsFor, type FileReport, type ValidateProfilesOptions, type ValidatorModule } from '../../generator/validate/index.js';
 import { textReport, validationExitCode } from '../../generator/validate/report.js';
 import { corpusDir, describeWith, PROFILES } from '../helpers/corpus.js';
-import { bytes, dict, payload, profileXml, signed, signerPem, strangerPem, str } from '../helpers/profiles.js';
+import { bytes, dict, payload, profileXml, signed, signedByKeyId, signerPem, strangerPem, str } from '../helpers/profiles.js';
 
 const validators: ValidatorModule = checkedIn;
 const RESTRICTIONS = 'com.apple.applicationaccess';
@@ -186,6 +186,23 @@ describe('signatures', () => {
     const expired = await run(envelope, { trust: readPemCertificates(signerPem(), 'signer.pem'), now: new Date('2040-01-01') });
     expect(expired.issues[0]!.message).toMatch(/the signer's certificate expired on 2036-01-01/);
   });
+
+  it('finds and verifies a signer named by subject key identifier, whatever identifier its certificate carries', async () => {
+    // The SHA-1 of the key (what openssl cms -sign -keyid writes by default), and an identifier a CA chose.
+    for (const keyId of [undefined, '0102030405060708090a0b0c0d0e0f1011121314']) {
+      const { envelope, pem } = signedByKeyId(bytes(xml), keyId);
+      const r = await run(envelope, { trust: readPemCertificates(pem, 'signer.pem'), now: new Date('2027-01-01') });
+      expect(r.signed, keyId).toMatchObject({ subject: 'CN=key-identified signer', signatureValid: true, chain: { trusted: true } });
+      expect(findings(r), keyId).toEqual([]);
+    }
+    // A key identifier no certificate of the envelope has is still a signer without a certificate.
+    const { envelope } = signedByKeyId(bytes(xml), 'ffff');
+    const der = Buffer.from(envelope);
+    const at = der.lastIndexOf(Buffer.from([0x80, 0x02, 0xff, 0xff]));
+    der[at + 3] = 0xfe;
+    const unknown = await run(new Uint8Array(der), { trust: readPemCertificates(signerPem(), 'signer.pem'), now: new Date('2027-01-01') });
+    expect(unknown.signed).toMatchObject({ subject: '', signatureValid: false, chain: { trusted: false, reason: 'the envelope carries no certificate for the signer' } });
+  });
 });
 
 describe('other documents', () => {
@@ -202,8 +219,11 @@ describe('other documents', () => {
   it('reports a document of no known kind instead of guessing', async () => {
     const r = await validateDocumentBytes('x.json', bytes('{"name": "x"}'), validators);
     expect(findings(r)).toEqual([' error unknown-document']);
+    // Found by a walk, a plist of no known kind is skipped (counted, not reported); one named like a profile is a warning.
     const walked = await validateDocumentBytes('x.plist', bytes('<plist><array/></plist>'), validators, { named: false });
-    expect(findings(walked)).toEqual([' warning unknown-document']);
+    expect([walked.skipped, ...findings(walked)]).toEqual(['a plist that is no device-management document']);
+    const profileLike = await validateDocumentBytes('x.mobileconfig', bytes('<plist><array/></plist>'), validators, { named: false });
+    expect(findings(profileLike)).toEqual([' warning unknown-document']);
   });
 });
 
@@ -227,5 +247,48 @@ describe('a real profile', () => {
     }
     expect(findings(await run(data))).toEqual(['PayloadContent[0].PayloadEnabled warning unknown-key']);
     expect(findings(await run(data, { filters: { allowKeys: ['PayloadEnabled'] } }))).toEqual([]);
+  });
+});
+
+describe('facts the changelog pages drop, from the 2025-04-13 supplement and the Discussions', () => {
+  const passcode = (entries: ReadonlyArray<readonly [string, string]>): string => profileXml([payload('com.apple.mobiledevice.passwordpolicy', '1', entries)]);
+
+  it('checks the ranges of the rendered pages: Passcode out of range is an error, in range is not', async () => {
+    expect(findings(await run(passcode([['maxFailedAttempts', '<integer>100</integer>'], ['minLength', '<integer>40</integer>'], ['pinHistory', '<integer>0</integer>']])))).toEqual([
+      'PayloadContent[0].maxFailedAttempts error above-maximum',
+      'PayloadContent[0].minLength error above-maximum',
+      'PayloadContent[0].pinHistory error below-minimum',
+    ]);
+    const r = await run(passcode([['maxFailedAttempts', '<integer>100</integer>']]));
+    expect(r.issues[0]!.message).toBe('integer 100 is above the maximum 11');
+    expect(findings(await run(passcode([['maxFailedAttempts', '<integer>11</integer>'], ['minLength', '<integer>6</integer>'], ['pinHistory', '<integer>50</integer>']])))).toEqual([]);
+  });
+
+  it('applies a Profile Availability table: App Lock needs a supervised iOS device', async () => {
+    const xml = profileXml([payload('com.apple.app.lock', '1', [['App', dict([['Identifier', str('com.example.kiosk')]])]])]);
+    const r = await run(xml, { platform: 'iOS', supervised: false });
+    expect(findings(r)).toEqual(['PayloadContent[0].PayloadType error requires-supervision']);
+    expect(r.issues[0]!.message).toMatch(/requires a supervised device on iOS \(supplement\/rendered-2025-04-13\/applock\.md:\d+, the page of 2025-04-13\)/);
+    expect(findings(await run(xml, { platform: 'iOS', supervised: true }))).toEqual([]);
+  });
+
+  it('reports a payload its Discussion deprecates once, on PayloadType, instead of key by key', async () => {
+    const xml = profileXml([payload('com.apple.systemuiserver', '1', [['mount-controls', dict([['harddisk-external', '<array><string>deny</string></array>']])]])]);
+    const r = await run(xml);
+    expect(findings(r)).toEqual(['PayloadContent[0].PayloadType warning deprecated']);
+    expect(r.issues[0]!.message).toBe('the payload type is deprecated in macOS 11: This payload is deprecated as of macOS 11. (mediamanagementallowedmedia.md:40)');
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '10.15' }))).toEqual([]);
+  });
+
+  it('gives com.apple.MCX the platforms its six pages share: macOS only', async () => {
+    const xml = profileXml([payload('com.apple.MCX', '1', [['timeServer', str('time.apple.com')]])]);
+    expect(findings(await run(xml, { platform: 'iOS' }))).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
+    expect(findings(await run(xml, { platform: 'macOS' }))).toEqual([]);
+  });
+
+  it('checks a .GlobalPreferences payload against its page', async () => {
+    const r = await run(profileXml([payload('.GlobalPreferences', '1', [['MultipleSessionEnabled', str('yes')]])]));
+    expect(r.payloads[0]).toMatchObject({ object: 'GlobalPreferences', checked: true });
+    expect(findings(r)).toEqual(['PayloadContent[0].MultipleSessionEnabled error wrong-type']);
   });
 });
