@@ -10,6 +10,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOW = [
   'test/emit/corpus.test.ts',
+  'test/site/browser.test.ts',
   'test/generate-cache.test.ts',
   'test/toolchain-package.test.ts',
   'test/parse/corpus.test.ts',
