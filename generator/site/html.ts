@@ -63,16 +63,35 @@ function textOf(n: MdastNodes): string {
   return 'children' in n ? n.children.map(textOf).join('') : '';
 }
 
-/** Headings in spec prose sit below the page's own sections (h3 and deeper). */
-function demote(tree: HastNodes, by: number): void {
+/** The heading levels of a tree, in document order. */
+function headingLevels(tree: HastNodes, out: number[] = []): number[] {
   if (tree.type === 'element') {
     const m = /^h([1-6])$/.exec(tree.tagName);
-    if (m) tree.tagName = `h${Math.min(6, Number(m[1]) + by)}`;
-    if (tree.tagName === 'a' && typeof tree.properties['href'] === 'string' && /^https?:/.test(tree.properties['href'])) {
-      tree.properties['rel'] = ['noopener'];
-    }
+    if (m) out.push(Number(m[1]));
   }
-  if ('children' in tree) for (const c of tree.children) demote(c as HastNodes, by);
+  if ('children' in tree) for (const c of tree.children) headingLevels(c as HastNodes, out);
+  return out;
+}
+
+/**
+ * Headings in spec prose sit below the page's own sections: the shallowest becomes `top` and the
+ * levels the prose uses follow it without gaps (a page's `###` under our `<h2>` becomes `<h3>`),
+ * so the page's outline has no skipped level. External links open nothing of ours (`noopener`).
+ */
+function fitHeadings(tree: HastNodes, top: number): void {
+  const used = [...new Set(headingLevels(tree))].sort((a, b) => a - b);
+  const level = new Map(used.map((l, i) => [l, Math.min(6, top + i)]));
+  const walk = (node: HastNodes): void => {
+    if (node.type === 'element') {
+      const m = /^h([1-6])$/.exec(node.tagName);
+      if (m) node.tagName = `h${level.get(Number(m[1])) ?? top}`;
+      if (node.tagName === 'a' && typeof node.properties['href'] === 'string' && /^https?:/.test(node.properties['href'])) {
+        node.properties['rel'] = ['noopener'];
+      }
+    }
+    if ('children' in node) for (const c of node.children) walk(c as HastNodes);
+  };
+  walk(tree);
 }
 
 /** Code blocks of plist or JSON highlighted in place. */
@@ -95,14 +114,14 @@ function highlightBlocks(tree: HastNodes): void {
 }
 
 /**
- * Spec Markdown as an HTML fragment. `resolve` rewrites link targets first (site paths to
- * pages); headings are moved `demoteBy` levels down.
+ * Spec Markdown as an HTML fragment (link targets already resolved by the caller); its headings
+ * start at level `top`.
  */
-export function markdownHtml(markdown: string, demoteBy = 2): string {
-  const key = `${demoteBy}\u0000${markdown}`;
+export function markdownHtml(markdown: string, top = 4): string {
+  const key = `${top}\u0000${markdown}`;
   let html = rendered.get(key);
   if (html === undefined) {
-    html = renderMarkdown(markdown, demoteBy);
+    html = renderMarkdown(markdown, top);
     // Pages repeat the same prose (the common payload keys, response keys): parsed once.
     if (rendered.size > 50_000) rendered.clear();
     rendered.set(key, html);
@@ -112,10 +131,10 @@ export function markdownHtml(markdown: string, demoteBy = 2): string {
 
 const rendered = new Map<string, string>();
 
-function renderMarkdown(markdown: string, demoteBy: number): string {
+function renderMarkdown(markdown: string, top: number): string {
   const mdast = defang(parser.parse(markdown.replace(/\r\n?/g, '\n').replace(CONTROL, '').replace(BIDI, visibleBidi)) as MdastRoot) as MdastRoot;
   const hast = toHast(mdast) as HastRoot;
-  demote(hast, demoteBy);
+  fitHeadings(hast, top);
   highlightBlocks(hast);
   return toHtml(hast);
 }

@@ -56,9 +56,12 @@ export interface PageView {
   validator: string;
 }
 
-/** Spec Markdown on an object page: site paths to our pages, else Apple's. */
-export function proseHtml(text: string, model: EmitModel): string {
-  return markdownHtml(resolveLinks(text, pageIndex(model), (e) => `${fileStem(e.ident)}.html`));
+/**
+ * Spec Markdown on an object page: site paths to our pages, else Apple's. Its headings start at
+ * `top`: 3 in the Discussion (under its `<h2>`), 4 in a key's description (under the key's `<h3>`).
+ */
+export function proseHtml(text: string, model: EmitModel, top = 4): string {
+  return markdownHtml(resolveLinks(text, pageIndex(model), (e) => `${fileStem(e.ident)}.html`), top);
 }
 
 /** One inline run of spec Markdown; `prefix` is the way from the page to `objects/`. */
@@ -166,7 +169,7 @@ export function pageView(e: EmitObject, model: EmitModel, history: SiteHistory):
     name: htmlText(o.name),
     summaryHtml: o.summary ? inlineProse(o.summary, model) : '',
     facts: objectFacts(e, model),
-    discussionHtml: o.discussion ? proseHtml(discussionText(o.discussion.text), model) : '',
+    discussionHtml: o.discussion ? proseHtml(discussionText(o.discussion.text), model, 3) : '',
     keys: props.map((p) => keyView(p, e, model, history)),
     examples: examplesOutside(o).map((x) => exampleHtml(x.text, x.format)),
     historyHtml: history.objectHtml(o.name),

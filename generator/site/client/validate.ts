@@ -30,15 +30,27 @@ interface Read {
   notes: string[];
 }
 
-/** A reader's result, whichever shape it has: `{ value, … }` with positions, or the value alone. */
+interface Located {
+  value?: { line?: number };
+  key?: { line?: number };
+  exact?: boolean;
+}
+
+/**
+ * A reader's result: the package's `parsePlist` gives `{ value, format, positions }`, whose
+ * `positions.locate(path)` places a validator's issue path (the entry's key line in XML; a binary
+ * plist has byte offsets, no lines). A path past the document (a missing key) is not given a line.
+ */
 function fromReader(result: unknown): Omit<Read, 'notes'> {
-  const r = result as { value?: unknown; ok?: boolean; error?: unknown; positions?: unknown };
-  if (r && typeof r === 'object' && r.ok === false) throw new Error(String((r.error as { message?: string })?.message ?? r.error ?? 'the plist could not be read'));
+  const r = result as { value?: unknown; positions?: { locate?: (path: string) => Located | undefined } };
   const value = r && typeof r === 'object' && 'value' in r ? r.value : result;
   const positions = r && typeof r === 'object' ? r.positions : undefined;
   const lineOf = (path: string): number | undefined => {
-    const p = positions instanceof Map ? positions.get(path) : undefined;
-    return typeof p === 'number' ? p : typeof p?.line === 'number' ? p.line : undefined;
+    if (!path || typeof positions?.locate !== 'function') return undefined;
+    const at = positions.locate(path);
+    if (!at || at.exact === false) return undefined;
+    const line = at.key?.line ?? at.value?.line;
+    return typeof line === 'number' ? line : undefined;
   };
   return { value, lineOf };
 }
