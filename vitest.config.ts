@@ -10,12 +10,12 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 const SLOW = [
   'test/emit/corpus.test.ts',
-  'test/site/browser.test.ts',
   'test/generate-cache.test.ts',
   'test/toolchain-package.test.ts',
   'test/parse/corpus.test.ts',
   'test/generated-package.test.ts',
   'test/validate/shared-profiles.test.ts',
+  'test/site/browser.test.ts',
   'test/diff/diff.test.ts',
   'test/update-spec.test.ts',
   'test/update-spec-kill.test.ts',
