@@ -12,7 +12,7 @@ import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.
 import { nameUuid } from '../runtime/uuid/name-uuid.js';
 import type { ValidatorModule } from '../validate/compile-validators.js';
 import type { ReplacementFactView } from '../validate/payload-facts.js';
-import { payloadValues } from '../validate/set-facts.js';
+import { payloadValues } from '../runtime/declarative/set-facts.js';
 
 export interface MigratedDeclaration {
   Type: string;
