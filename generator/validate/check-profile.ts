@@ -9,6 +9,7 @@ import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import type { Fix } from './places.js';
 import { replacementNotes } from './replacement-rules.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 import type { SetFindingCode } from '../runtime/declarative/set-codes.js';
@@ -51,6 +52,8 @@ export interface ProfileIssue {
   /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
   line?: number;
   column?: number;
+  /** The edit that carries out the finding's suggestion, where the source allows an exact one. */
+  fix?: Fix;
 }
 
 export interface PayloadReport {

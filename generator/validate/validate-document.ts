@@ -13,12 +13,13 @@ import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
 import { checkDocument, unknownDocument } from './check-document.js';
-import { declarationKeys, isDeclarationArray, jsonKind, plistKind, shapeOf } from './document-kind.js';
+import { declarationKeys, isDeclarationArray, jsonKind, looksLikeJson, plistKind, shapeOf } from './document-kind.js';
 import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
+import { jsonPlaces, placeIssues, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
@@ -66,8 +67,8 @@ function ambiguous(file: string, looks: readonly string[]): FileReport {
 interface Checked {
   report: FileReport;
   tree?: () => KeyTree;
-  /** The tree holds each value's position. */
-  positions?: boolean;
+  /** Where each value is, when the reader keeps positions. */
+  places?: DocumentPlaces;
   /** The declaration a JSON file holds: a directory's declarations are also checked as a set. */
   declaration?: unknown;
 }
@@ -96,12 +97,12 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
     return { report: unreadable(file, e.message, { line: e.line, column: e.column, timeout: e.message.startsWith('reading stopped') }) };
   }
   const { value, root } = doc;
-  if (isDeclarationArray(value)) return { report: declarationArray(file, value, validators, options), tree: () => root, positions: true };
+  if (isDeclarationArray(value)) return { report: declarationArray(file, value, validators, options), tree: () => root, places: jsonPlaces(doc) };
   const { kind, type } = jsonKind(value);
   if (kind !== 'declaration') {
     return { report: reported(file, options) ? { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } : skipped(file, 'JSON that is no declaration') };
   }
-  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, positions: true, declaration: value };
+  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, places: jsonPlaces(doc), declaration: value };
 }
 
 /** A plist of any format: a profile, a command or a check-in message. */
@@ -138,19 +139,6 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   return { report, tree: () => (tree ??= plistTree(root)) };
 }
 
-/** Each finding placed at the value it is about, where the reader gave positions and the finding has none. */
-function placed(report: FileReport, tree: KeyTree): FileReport {
-  return {
-    ...report,
-    issues: report.issues.map((i) => {
-      if (i.line !== undefined) return i;
-      const node = resolvePath(i.path, tree).node;
-      const line = node?.keyLine ?? node?.line;
-      return line !== undefined ? { ...i, line, column: (node?.keyLine !== undefined ? node.keyColumn : node?.column) ?? 1 } : i;
-    }),
-  };
-}
-
 /**
  * Reads and validates one document's bytes: a profile (XML, binary or signed), a declaration
  * (JSON), an MDM command or a check-in message (plists), told apart by their content.
@@ -170,18 +158,19 @@ export interface CheckedDocument {
 
 /** `validateDocumentBytes` in two steps, so a directory's set checks add their findings before filters and positions. */
 export async function checkDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<CheckedDocument> {
-  const { report, tree, positions, declaration } = await readAndCheck(file, bytes, validators, options);
+  const { report, tree, places, declaration } = await readAndCheck(file, bytes, validators, options);
   const finish = (r: FileReport): FileReport => {
     if (!tree) return r;
     const filtered = options.filters ? applyFilters(r, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : r;
-    return positions ? placed(filtered, tree()) : filtered;
+    return places ? { ...filtered, issues: placeIssues(filtered.issues, places) } : filtered;
   };
   return declaration !== undefined ? { report, declaration, finish } : { report, finish };
 }
 
 async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {
-  const shape = shapeOf(bytes);
-  if (!reported(file, options) && (shape === 'xml' || shape === 'other')) return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
+  // A file always reported needs only to be told JSON from plist; a walk's file is looked at closer.
+  const shape = reported(file, options) ? (looksLikeJson(bytes) ? 'json' : 'plist') : shapeOf(bytes);
+  if (shape === 'xml' || shape === 'other') return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
   if (bytes.length === 0) return { report: unreadable(file, 'the file is empty') };
   // One deadline for reading and checking: the time limit covers the whole file.
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
