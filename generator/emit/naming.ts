@@ -29,6 +29,8 @@ export const RESERVED: ReadonlySet<string> = new Set([
   // What the package's entry exports from declarative/index.ts beside the types.
   'DeclarationArgs', 'DeclarationOptions', 'DeclarationSet', 'DeclarationSetError', 'DeclarationSetOptions', 'DeclarationSetResult',
   'SetFinding', 'SetFindingCode', 'StatusErrorReading', 'StatusItemReading', 'StatusReportReading',
+  // What the builders export beside the types from the package's main entry.
+  'DocumentError', 'CommandOptions', 'ProfileInput', 'PayloadInput', 'ReadInfo', 'ReadOptions', 'RequestTypeLookup', 'ResponseEnvelope', 'ResponseRead', 'CheckInRead',
   ...DOCUMENT_NAMES,
 ]);
 

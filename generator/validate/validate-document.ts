@@ -8,7 +8,7 @@
  * is always reported.
  */
 import { extname } from 'node:path';
-import { toJs } from '../plist/tagged-plist.js';
+import { plistTypeOf } from '../runtime/plist/index.js';
 import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
@@ -120,13 +120,14 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   if (verdict.ambiguous) {
     report = ambiguous(file, verdict.ambiguous);
   } else if (verdict.kind === 'command' || verdict.kind === 'check-in') {
-    report = { ...checkDocument(file, verdict.kind, verdict.type, toJs(read.root), validators, options), kind: verdict.kind, ...(verdict.type !== undefined ? { documentType: verdict.type } : {}) };
+    report = { ...checkDocument(file, verdict.kind, verdict.type, read.root, validators, options), kind: verdict.kind, ...(verdict.type !== undefined ? { documentType: verdict.type } : {}) };
   } else if (verdict.kind === 'profile') {
     report = { ...checkProfile(file, read.root, validators, { ...options, deadline }), kind: 'profile' };
   } else if (!reported(file, options)) {
     return { report: skipped(file, 'a plist that is no device-management document') };
   } else {
-    const what = read.root.tag === 'dict' ? 'a plist' : `a plist whose top level is ${read.root.tag === 'array' ? 'an array' : `a ${read.root.tag}`}`;
+    const tag = plistTypeOf(read.root);
+    const what = tag === 'dict' ? 'a plist' : `a plist whose top level is ${tag === 'array' || tag === 'integer' ? 'an' : 'a'} ${tag}`;
     report = { ...unknownDocument(file, what, options.named !== false), kind: 'unknown' };
   }
   if (read.signed) report.signed = read.signed;
@@ -134,9 +135,9 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   if (read.trailingNuls) {
     report.issues.unshift({ path: '', payloadType: TOP, code: 'trailing-bytes', severity: 'warning', message: `${read.trailingNuls} NUL bytes follow the plist's closing tag` });
   }
-  const root = read.root;
+  const { root, positions } = read;
   let tree: KeyTree | undefined;
-  return { report, tree: () => (tree ??= plistTree(root)) };
+  return { report, tree: () => (tree ??= plistTree(root, positions)) };
 }
 
 /**

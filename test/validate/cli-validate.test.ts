@@ -42,6 +42,19 @@ describe('dmspec validate', () => {
     ]);
   });
 
+  it('takes a dictionary { plistReal: 7 } where a real is required for what it is, a wrong-type error, even with --strict', async () => {
+    // The reader's real is a class instance no document can spell; a dictionary is a dictionary.
+    const forged = '<dict><key>plistReal</key><integer>7</integer></dict>';
+    writeFileSync(file('forged.mobileconfig'), profileXml([payload(APP, '1')], [['DurationUntilRemoval', forged]]));
+    writeFileSync(file('real.mobileconfig'), profileXml([payload(APP, '1')], [['DurationUntilRemoval', '<real>7</real>']]));
+    for (const args of [[], ['--strict']]) {
+      const r = await dmspecIn(['validate', ...args, file('forged.mobileconfig')]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${file('forged.mobileconfig')}: error wrong-type (Configuration) DurationUntilRemoval: expected real, got dictionary`);
+      expect((await dmspecIn(['validate', ...args, file('real.mobileconfig')])).code).toBe(0);
+    }
+  });
+
   it('writes SARIF 2.1.0 that its schema accepts, creating the --out folder', async () => {
     const out = file('reports/deep/validate.sarif');
     const r = await dmspecIn(['validate', '--format', 'sarif', '--out', out, file('mixed')]);

@@ -3,15 +3,16 @@
  * documents in CFBinaryPList.c: a header, objects, an offset table and a 32-byte trailer.
  *
  * Why not a library: libplist (WebAssembly) expands shared references without a limit (a 606-byte
- * file hangs it), returns `<array/>` for arrays nested thousands deep, leaves its instance broken
- * after a stack overflow, and reads 16-byte integers as 0; the JavaScript readers on npm
- * (bplist-parser and its forks) lose the integer/real distinction and have no budgets either.
- * This reader counts every value each time it is reached (see budget.ts), refuses cycles, keeps
- * integers exact (or refuses them), keeps no state between files and recurses at most
- * `maxDepth` levels.
+ * file hangs it), returns `<array/>` for arrays nested thousands deep, and reads 16-byte integers
+ * as 0; the JavaScript readers on npm (bplist-parser and its forks) lose the integer/real
+ * distinction and have no budgets either. This reader counts every value each time it is reached
+ * (see budget.ts), refuses cycles, keeps integers exact, keeps no state between documents and
+ * recurses at most `maxDepth` levels. Each value's position is its object's byte offset.
  */
 import { PlistBudget, PlistError } from './budget.js';
-import { APPLE_EPOCH_MS, checkedDict, exactInteger, type PlistValue } from './plist-value.js';
+import { PlistPositions } from './positions.js';
+import { exactInteger } from './scalars.js';
+import { APPLE_EPOCH_MS, duplicateKey, PlistReal, plistTypeOf, type PlistValue } from './values.js';
 
 interface Trailer {
   offsetSize: number;
@@ -21,7 +22,12 @@ interface Trailer {
   tableAt: number;
 }
 
-const HEADER = 'bplist00';
+const HEADER = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
+
+/** True when the bytes start with the binary plist header. */
+export function isBinaryPlist(bytes: Uint8Array): boolean {
+  return HEADER.every((b, i) => bytes[i] === b);
+}
 
 function uint(bytes: Uint8Array, at: number, size: number): number {
   let n = 0;
@@ -30,8 +36,7 @@ function uint(bytes: Uint8Array, at: number, size: number): number {
 }
 
 function uint64Safe(bytes: Uint8Array, at: number, what: string): number {
-  const view = new DataView(bytes.buffer, bytes.byteOffset + at, 8);
-  const n = view.getBigUint64(0);
+  const n = new DataView(bytes.buffer, bytes.byteOffset + at, 8).getBigUint64(0);
   if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new PlistError(`the binary plist is truncated or malformed (its trailer gives ${what} ${n})`);
   return Number(n);
 }
@@ -50,10 +55,18 @@ function readTrailer(bytes: Uint8Array): Trailer {
   return { offsetSize, refSize, count, top, tableAt };
 }
 
-/** Reads a binary plist's bytes into a tagged value, within `budget`. Throws PlistError. */
-export function parseBinaryPlist(bytes: Uint8Array, budget: PlistBudget = new PlistBudget()): PlistValue {
-  for (let i = 0; i < HEADER.length; i++) if (bytes[i] !== HEADER.charCodeAt(i)) throw new PlistError('not a binary plist (no bplist00 header)');
+/** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
+function fromUnits(units: Uint8Array | Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
+
+/** Reads a binary plist's bytes within `budget`. Throws PlistError. */
+export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
+  if (!isBinaryPlist(bytes)) throw new PlistError('not a binary plist (no bplist00 header)');
   const t = readTrailer(bytes);
+  const positions = new PlistPositions('binary');
   const objectsEnd = t.tableAt;
   const offsetOf = (ref: number): number => {
     if (ref >= t.count) throw new PlistError(`the binary plist refers to object ${ref} of ${t.count}`);
@@ -78,7 +91,7 @@ export function parseBinaryPlist(bytes: Uint8Array, budget: PlistBudget = new Pl
     return { length, start: at + 2 + size };
   };
   // Objects on the path from the root: a reference back to one of them is a cycle, which Apple's
-  // writer never produces and which would otherwise only stop at the node budget.
+  // writer never produces and which would otherwise only stop at the value budget.
   const onPath = new Set<number>();
 
   const read = (ref: number, depth: number): PlistValue => {
@@ -88,7 +101,7 @@ export function parseBinaryPlist(bytes: Uint8Array, budget: PlistBudget = new Pl
     const high = marker >> 4;
     switch (high) {
       case 0x0:
-        if (marker === 0x08 || marker === 0x09) return { tag: 'boolean', value: marker === 0x09 };
+        if (marker === 0x08 || marker === 0x09) return marker === 0x09;
         throw new PlistError(`the binary plist holds a value (marker 0x${marker.toString(16).padStart(2, '0')}) that property lists do not have`);
       case 0x1:
         return readInteger(at, marker & 0x0f);
@@ -97,46 +110,70 @@ export function parseBinaryPlist(bytes: Uint8Array, budget: PlistBudget = new Pl
         if (size !== 4 && size !== 8) throw new PlistError(`the binary plist has a real of ${size} bytes`);
         need(at + 1, size);
         const view = new DataView(bytes.buffer, bytes.byteOffset + at + 1, size);
-        return { tag: 'real', value: size === 4 ? view.getFloat32(0) : view.getFloat64(0) };
+        const n = size === 4 ? view.getFloat32(0) : view.getFloat64(0);
+        return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
         if (marker !== 0x33) throw new PlistError('the binary plist has a malformed date');
         need(at + 1, 8);
         const seconds = new DataView(bytes.buffer, bytes.byteOffset + at + 1, 8).getFloat64(0);
-        const date = new Date(APPLE_EPOCH_MS + seconds * 1000);
+        // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
+        const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
         if (Number.isNaN(date.getTime())) throw new PlistError(`the binary plist has a date out of range (${seconds} s)`);
-        return { tag: 'date', value: date, text: date.toISOString().replace(/\.000Z$/, 'Z') };
+        return date;
       }
       case 0x4: {
         const { length, start } = lengthAt(at);
         budget.data(length);
         need(start, length);
-        return { tag: 'data', value: bytes.slice(start, start + length) };
+        return bytes.slice(start, start + length);
       }
       case 0x5:
       case 0x6:
-        return { tag: 'string', value: readString(at, high === 0x6) };
+        return readString(at, high === 0x6);
       case 0xa: {
         const { length, start } = lengthAt(at);
         need(start, length * t.refSize);
         onPath.add(ref);
         const items: PlistValue[] = [];
-        for (let i = 0; i < length; i++) items.push(child(uint(bytes, start + i * t.refSize, t.refSize), depth));
+        const offsets: number[] = [];
+        for (let i = 0; i < length; i++) {
+          const r = uint(bytes, start + i * t.refSize, t.refSize);
+          items.push(child(r, depth));
+          offsets.push(offsetOf(r));
+        }
         onPath.delete(ref);
-        return { tag: 'array', items };
+        positions.record(items, offsets);
+        return items;
       }
       case 0xd: {
         const { length, start } = lengthAt(at);
         need(start, 2 * length * t.refSize);
         onPath.add(ref);
         const entries: Array<[string, PlistValue]> = [];
+        const offsets: number[] = [];
+        const keyOffsets: number[] = [];
         for (let i = 0; i < length; i++) {
-          const key = child(uint(bytes, start + i * t.refSize, t.refSize), depth);
-          if (key.tag !== 'string') throw new PlistError(`the binary plist has a dictionary key that is ${key.tag === 'integer' ? 'an' : 'a'} ${key.tag}, not a string`);
-          entries.push([key.value, child(uint(bytes, start + (length + i) * t.refSize, t.refSize), depth)]);
+          const keyRef = uint(bytes, start + i * t.refSize, t.refSize);
+          const key = child(keyRef, depth);
+          if (typeof key !== 'string') {
+            const type = plistTypeOf(key)!;
+            throw new PlistError(`the binary plist has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
+          }
+          const valueRef = uint(bytes, start + (length + i) * t.refSize, t.refSize);
+          entries.push([key, child(valueRef, depth)]);
+          keyOffsets.push(offsetOf(keyRef));
+          offsets.push(offsetOf(valueRef));
         }
         onPath.delete(ref);
-        return checkedDict(entries, (i) => `entry ${i + 1} of object ${ref}`);
+        // fromEntries defines each key, so `__proto__` is data; a repeated key is an error.
+        const dict = Object.fromEntries(entries) as Record<string, PlistValue>;
+        if (Object.keys(dict).length !== entries.length) {
+          const [first, second] = duplicateKey(entries);
+          throw new PlistError(`the key ${JSON.stringify(entries[second]![0])} appears twice in one dictionary (entry ${first + 1} of object ${ref} and entry ${second + 1} of object ${ref}); readers disagree on which value counts`, { format: 'binary', offset: keyOffsets[second]! });
+        }
+        positions.record(dict, offsets, entries, keyOffsets);
+        return dict;
       }
       case 0x8:
         throw new PlistError('the binary plist holds a UID (a keyed archive), which profiles do not have');
@@ -154,37 +191,50 @@ export function parseBinaryPlist(bytes: Uint8Array, budget: PlistBudget = new Pl
 
   /**
    * Integers as CFBinaryPList writes them: 1, 2 and 4 bytes unsigned, 8 bytes signed, 16 bytes
-   * signed (CoreFoundation writes these only for unsigned values past 2^63). A value a JavaScript
-   * number cannot hold exactly is refused rather than rounded.
+   * signed (CoreFoundation writes these only for unsigned values past 2^63). Kept exact: a
+   * number when it is safe, else a bigint; a value past the 64-bit range is refused.
    */
-  const readInteger = (at: number, nibble: number): PlistValue => {
+  const readInteger = (at: number, nibble: number): number | bigint => {
     if (nibble > 4) throw new PlistError(`the binary plist has an integer of ${1 << nibble} bytes`);
     const size = 1 << nibble;
     need(at + 1, size);
-    let n: bigint;
-    if (size <= 4) n = BigInt(uint(bytes, at + 1, size));
-    else {
-      n = 0n;
-      for (let i = 0; i < size; i++) n = (n << 8n) | BigInt(bytes[at + 1 + i]!);
-      const bits = BigInt(size * 8);
-      if (n >= 1n << (bits - 1n)) n -= 1n << bits; // two's complement
-    }
-    return { tag: 'integer', value: exactInteger(n) };
+    if (size <= 4) return uint(bytes, at + 1, size);
+    let n = 0n;
+    for (let i = 0; i < size; i++) n = (n << 8n) | BigInt(bytes[at + 1 + i]!);
+    const bits = BigInt(size * 8);
+    if (n >= 1n << (bits - 1n)) n -= 1n << bits; // two's complement
+    return exactInteger(n, safeOnly);
   };
 
+  // A string object reached again (a key every payload shares) is decoded once; it is still
+  // counted against the budget each time it is reached.
+  const strings = new Map<number, string>();
   const readString = (at: number, utf16: boolean): string => {
     const { length, start } = lengthAt(at);
     budget.string(length);
-    const size = utf16 ? length * 2 : length;
-    need(start, size);
-    const slice = bytes.subarray(start, start + size);
-    if (!utf16) {
-      // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-      for (const b of slice) if (b > 0x7f) throw new PlistError('the binary plist has an ASCII string holding a byte over 0x7F');
-      return Buffer.from(slice).toString('latin1');
-    }
-    return new TextDecoder('utf-16be').decode(slice);
+    const known = strings.get(at);
+    if (known !== undefined) return known;
+    const s = decodeString(start, length, utf16);
+    strings.set(at, s);
+    return s;
   };
 
-  return read(t.top, 0);
+  const decodeString = (start: number, length: number, utf16: boolean): string => {
+    const size = utf16 ? length * 2 : length;
+    need(start, size);
+    if (!utf16) {
+      const slice = bytes.subarray(start, start + size);
+      // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
+      for (const b of slice) if (b > 0x7f) throw new PlistError('the binary plist has an ASCII string holding a byte over 0x7F');
+      return fromUnits(slice);
+    }
+    // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
+    const units = new Uint16Array(length);
+    for (let i = 0; i < length; i++) units[i] = (bytes[start + 2 * i]! << 8) | bytes[start + 2 * i + 1]!;
+    return fromUnits(units);
+  };
+
+  const value = read(t.top, 0);
+  positions.setRoot(value, offsetOf(t.top));
+  return { value, positions };
 }
