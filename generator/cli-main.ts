@@ -65,6 +65,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
+  history: { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
