@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { COMPILE_OPTIONS, createHandlebars } from './helpers.js';
 
 export type TemplateName =
-  | 'types.ts' | 'validators.ts' | 'validators.d.ts' | 'registry.ts' | 'documents.ts' | 'builders.ts'
+  | 'types.ts' | 'validators.ts' | 'validators.d.ts' | 'registry.ts' | 'documents.ts' | 'declarative.ts' | 'builders.ts'
   | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md'
   | 'diff-report.md' | 'history-report.md'
   | 'site-layout.html' | 'site-object.html' | 'site-index.html' | 'site-search.html' | 'site-validate.html';
