@@ -4354,9 +4354,6 @@ function isAirPlayPasswordsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAirPlaySecurity = /* @__PURE__ */ new Map([["AccessType", 0], ["Password", 1], ["SecurityType", 2], ["PayloadDescription", 3], ["PayloadDisplayName", 4], ["PayloadIdentifier", 5], ["PayloadOrganization", 6], ["PayloadType", 7], ["PayloadUUID", 8], ["PayloadVersion", 9]]);
-function qAirPlaySecurity(v, r, d) {
-  if ((own(v, "Password") ? v["Password"] : void 0) === void 0 && (own(v, "SecurityType") ? v["SecurityType"] : void 0) === "PASSWORD") missingWhen(r, d, "Password", "when SecurityType is PASSWORD");
-}
 function cAirPlaySecurity_0(v, r, d) {
   let n = 0;
   let x;
@@ -4435,7 +4432,6 @@ function checkAirPlaySecurity(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qAirPlaySecurity(v, r, d);
   const n = cAirPlaySecurity_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -8909,9 +8905,6 @@ function isAudioAccessorySettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kAudioAccessorySettingsTemporaryPairingObject = /* @__PURE__ */ new Map([["Configuration", 0], ["Disabled", 1]]);
-function qAudioAccessorySettingsTemporaryPairingObject(v, r, d) {
-  if ((own(v, "Configuration") ? v["Configuration"] : void 0) === void 0 && ((own(v, "Disabled") ? v["Disabled"] : void 0) === void 0 || (own(v, "Disabled") ? v["Disabled"] : void 0) === false)) missingWhen(r, d, "Configuration", "when Disabled is absent or false");
-}
 function cAudioAccessorySettingsTemporaryPairingObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -8933,7 +8926,6 @@ function checkAudioAccessorySettingsTemporaryPairingObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qAudioAccessorySettingsTemporaryPairingObject(v, r, d);
   const n = cAudioAccessorySettingsTemporaryPairingObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -8993,9 +8985,6 @@ function isAudioAccessorySettingsTemporaryPairing_ConfigurationObject(value, opt
   return verdict(r);
 }
 const kAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject = /* @__PURE__ */ new Map([["Hour", 0], ["Policy", 1]]);
-function qAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject(v, r, d) {
-  if ((own(v, "Hour") ? v["Hour"] : void 0) === void 0 && (own(v, "Policy") ? v["Policy"] : void 0) === "Hour") missingWhen(r, d, "Hour", "when Policy is Hour");
-}
 function cAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -9020,7 +9009,6 @@ function checkAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTime
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject(v, r, d);
   const n = cAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -13892,9 +13880,6 @@ function isConferenceRoomDisplay(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kContentCaching = /* @__PURE__ */ new Map([["AllowCacheDelete", 0], ["AllowPersonalCaching", 1], ["AllowSharedCaching", 2], ["AutoActivation", 3], ["AutoEnableTetheredCaching", 4], ["CacheLimit", 5], ["DataPath", 6], ["DeclarativeStatusInterval", 7], ["DenyActivation", 8], ["DenyTetheredCaching", 9], ["DisplayAlerts", 10], ["KeepAwake", 11], ["ListenRanges", 12], ["ListenRangesOnly", 13], ["ListenWithPeersAndParents", 14], ["LocalSubnetsOnly", 15], ["LogClientIdentity", 16], ["ManagementReportingInterval", 17], ["ManagementSecurityConfig", 18], ["ManagementStatusCertificateReference", 19], ["ManagementStatusTarget", 20], ["Parents", 21], ["ParentSelectionPolicy", 22], ["PeerFilterRanges", 23], ["PeerListenRanges", 24], ["PeerLocalSubnetsOnly", 25], ["PersonalCacheLimit", 26], ["Port", 27], ["PublicRanges", 28]]);
-function qContentCaching(v, r, d) {
-  if ((own(v, "ManagementStatusCertificateReference") ? v["ManagementStatusCertificateReference"] : void 0) === void 0 && ((own(v, "ManagementSecurityConfig") ? v["ManagementSecurityConfig"] : void 0) === "signedByCACert" || (own(v, "ManagementSecurityConfig") ? v["ManagementSecurityConfig"] : void 0) === "specificServerCert")) missingWhen(r, d, "ManagementStatusCertificateReference", "when ManagementSecurityConfig is signedByCACert or specificServerCert");
-}
 function cContentCaching_0(v, r, d) {
   let n = 0;
   let x;
@@ -14100,7 +14085,6 @@ function checkContentCaching(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qContentCaching(v, r, d);
   const n = cContentCaching_0(v, r, d) + cContentCaching_1(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -16193,9 +16177,6 @@ function isDNSSettings(value, options = NO_OPTIONS) {
 const kDNSSettingsDNSSettings = /* @__PURE__ */ new Map([["AllowFailover", 0], ["DNSProtocol", 1], ["PayloadCertificateUUID", 2], ["ServerAddresses", 3], ["ServerName", 4], ["ServerURL", 5], ["SupplementalMatchDomains", 6]]);
 const fDNSSettingsDNSSettings_0 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 const fDNSSettingsDNSSettings_2 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "macOS": { "introduced": "13" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
-function qDNSSettingsDNSSettings(v, r, d) {
-  if ((own(v, "ServerURL") ? v["ServerURL"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "HTTPS") missingWhen(r, d, "ServerURL", "when DNSProtocol is HTTPS");
-}
 function cDNSSettingsDNSSettings_0(v, r, d) {
   let n = 0;
   let x;
@@ -16261,7 +16242,6 @@ function checkDNSSettingsDNSSettings(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qDNSSettingsDNSSettings(v, r, d);
   const n = cDNSSettingsDNSSettings_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17258,9 +17238,6 @@ function isDeleteUserCommand(value, options = NO_OPTIONS) {
 const kDeleteUserCommandCommand = /* @__PURE__ */ new Map([["DeleteAllUsers", 0], ["ForceDeletion", 1], ["RequestRequiresNetworkTether", 2], ["RequestType", 3], ["UserName", 4]]);
 const fDeleteUserCommandCommand_0 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" } }, "exhaustive": true };
 const fDeleteUserCommandCommand_1 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
-function qDeleteUserCommandCommand(v, r, d) {
-  if ((own(v, "UserName") ? v["UserName"] : void 0) === void 0 && ((own(v, "DeleteAllUsers") ? v["DeleteAllUsers"] : void 0) === void 0 || (own(v, "DeleteAllUsers") ? v["DeleteAllUsers"] : void 0) === false)) missingWhen(r, d, "UserName", "when DeleteAllUsers is absent or false");
-}
 function cDeleteUserCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -17302,7 +17279,6 @@ function checkDeleteUserCommandCommand(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qDeleteUserCommandCommand(v, r, d);
   const n = cDeleteUserCommandCommand_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -30563,9 +30539,6 @@ const fIdentificationPayloadIdentification_3 = { "availability": { "macOS": {} }
 const fIdentificationPayloadIdentification_4 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
 const fIdentificationPayloadIdentification_5 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
 const fIdentificationPayloadIdentification_6 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.4" } };
-function qIdentificationPayloadIdentification(v, r, d) {
-  if ((own(v, "Password") ? v["Password"] : void 0) === void 0 && (own(v, "AuthMethod") ? v["AuthMethod"] : void 0) === "Password") missingWhen(r, d, "Password", "when AuthMethod is Password");
-}
 function cIdentificationPayloadIdentification_0(v, r, d) {
   let n = 0;
   let x;
@@ -30632,7 +30605,6 @@ function checkIdentificationPayloadIdentification(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qIdentificationPayloadIdentification(v, r, d);
   const n = cIdentificationPayloadIdentification_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -41494,12 +41466,6 @@ function isManifestURLItemsItem(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kManifestURLItemsItemAssetsItem = /* @__PURE__ */ new Map([["kind", 0], ["md5", 1], ["md5-size", 2], ["md5s", 3], ["sha256", 4], ["sha256-size", 5], ["sha256s", 6], ["url", 7]]);
-function qManifestURLItemsItemAssetsItem(v, r, d) {
-  if ((own(v, "md5-size") ? v["md5-size"] : void 0) === void 0 && (own(v, "md5s") ? v["md5s"] : void 0) !== void 0) missingWhen(r, d, "md5-size", "when md5s is present");
-  if ((own(v, "md5s") ? v["md5s"] : void 0) === void 0 && (own(v, "md5-size") ? v["md5-size"] : void 0) !== void 0) missingWhen(r, d, "md5s", "when md5-size is present");
-  if ((own(v, "sha256-size") ? v["sha256-size"] : void 0) === void 0 && (own(v, "sha256s") ? v["sha256s"] : void 0) !== void 0) missingWhen(r, d, "sha256-size", "when sha256s is present");
-  if ((own(v, "sha256s") ? v["sha256s"] : void 0) === void 0 && (own(v, "sha256-size") ? v["sha256-size"] : void 0) !== void 0) missingWhen(r, d, "sha256s", "when sha256-size is present");
-}
 function cManifestURLItemsItemAssetsItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -41569,7 +41535,6 @@ function checkManifestURLItemsItemAssetsItem(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qManifestURLItemsItemAssetsItem(v, r, d);
   const n = cManifestURLItemsItemAssetsItem_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -43713,9 +43678,6 @@ function isNetworkDNSSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkDNSSettingsDNSSettingsObject = /* @__PURE__ */ new Map([["AllowFailover", 0], ["DNSProtocol", 1], ["IdentityAssetReference", 2], ["ServerAddresses", 3], ["ServerName", 4], ["ServerURL", 5], ["SupplementalMatchDomains", 6]]);
-function qNetworkDNSSettingsDNSSettingsObject(v, r, d) {
-  if ((own(v, "ServerURL") ? v["ServerURL"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "HTTPS") missingWhen(r, d, "ServerURL", "when DNSProtocol is HTTPS");
-}
 function cNetworkDNSSettingsDNSSettingsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -43779,7 +43741,6 @@ function checkNetworkDNSSettingsDNSSettingsObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkDNSSettingsDNSSettingsObject(v, r, d);
   const n = cNetworkDNSSettingsDNSSettingsObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -45045,9 +45006,6 @@ function isNetworkVPNAlwaysOnProxies_ProtocolObject(value, options = NO_OPTIONS)
   return verdict(r);
 }
 const kNetworkVPNAlwaysOnProxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNAlwaysOnProxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -45073,7 +45031,6 @@ function checkNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNAlwaysOnProxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -45095,9 +45052,6 @@ function isNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(value, options = NO_OPT
   return verdict(r);
 }
 const kNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -45123,7 +45077,6 @@ function checkNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -45716,9 +45669,6 @@ function isNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_AuthenticationObje
   return verdict(r);
 }
 const kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject = /* @__PURE__ */ new Map([["CredentialsAssetReference", 0], ["Enabled", 1], ["ServerCertificateCommonName", 2], ["ServerCertificateIssuerCommonName", 3], ["TLSMaximumVersion", 4], ["TLSMinimumVersion", 5]]);
-function qNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject(v, r, d) {
-  if ((own(v, "CredentialsAssetReference") ? v["CredentialsAssetReference"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "CredentialsAssetReference", "when Enabled is true");
-}
 function cNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -45765,7 +45715,6 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject(v, r, d);
   const n = cNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -46288,9 +46237,6 @@ function isNetworkVPNIKEV2AuthenticationObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIKEV2Authentication_ExtendedAuthObject = /* @__PURE__ */ new Map([["CredentialsAssetReference", 0], ["Enabled", 1], ["ServerCertificateCommonName", 2], ["ServerCertificateIssuerCommonName", 3], ["TLSMaximumVersion", 4], ["TLSMinimumVersion", 5]]);
-function qNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d) {
-  if ((own(v, "CredentialsAssetReference") ? v["CredentialsAssetReference"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "CredentialsAssetReference", "when Enabled is true");
-}
 function cNetworkVPNIKEV2Authentication_ExtendedAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -46337,7 +46283,6 @@ function checkNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d);
   const n = cNetworkVPNIKEV2Authentication_ExtendedAuthObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -46834,9 +46779,6 @@ function isNetworkVPNIKEV2Proxies_ProtocolObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIKEV2Proxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNIKEV2Proxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -46862,7 +46804,6 @@ function checkNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNIKEV2Proxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -46884,9 +46825,6 @@ function isNetworkVPNIKEV2Proxies_Protocol_HTTPObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kNetworkVPNIKEV2Proxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNIKEV2Proxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -46912,7 +46850,6 @@ function checkNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNIKEV2Proxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47334,9 +47271,6 @@ function isNetworkVPNIPSecAuthenticationObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIPSecAuthentication_XAuthObject = /* @__PURE__ */ new Map([["CredentialsAssetReference", 0], ["Enabled", 1], ["PasswordEncryption", 2]]);
-function qNetworkVPNIPSecAuthentication_XAuthObject(v, r, d) {
-  if ((own(v, "CredentialsAssetReference") ? v["CredentialsAssetReference"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "CredentialsAssetReference", "when Enabled is true");
-}
 function cNetworkVPNIPSecAuthentication_XAuthObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47366,7 +47300,6 @@ function checkNetworkVPNIPSecAuthentication_XAuthObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNIPSecAuthentication_XAuthObject(v, r, d);
   const n = cNetworkVPNIPSecAuthentication_XAuthObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47692,9 +47625,6 @@ function isNetworkVPNIPSecProxies_ProtocolObject(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kNetworkVPNIPSecProxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNIPSecProxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47720,7 +47650,6 @@ function checkNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNIPSecProxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -47742,9 +47671,6 @@ function isNetworkVPNIPSecProxies_Protocol_HTTPObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kNetworkVPNIPSecProxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNIPSecProxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -47770,7 +47696,6 @@ function checkNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNIPSecProxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -48530,9 +48455,6 @@ function isNetworkVPNVPNPluginProxies_ProtocolObject(value, options = NO_OPTIONS
   return verdict(r);
 }
 const kNetworkVPNVPNPluginProxies_Protocol_HTTPObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNVPNPluginProxies_Protocol_HTTPObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -48558,7 +48480,6 @@ function checkNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d);
   const n = cNetworkVPNVPNPluginProxies_Protocol_HTTPObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -48580,9 +48501,6 @@ function isNetworkVPNVPNPluginProxies_Protocol_HTTPObject(value, options = NO_OP
   return verdict(r);
 }
 const kNetworkVPNVPNPluginProxies_Protocol_HTTPSObject = /* @__PURE__ */ new Map([["Enable", 0], ["HostName", 1], ["Port", 2]]);
-function qNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d) {
-  if ((own(v, "Port") ? v["Port"] : void 0) === void 0 && (own(v, "HostName") ? v["HostName"] : void 0) !== void 0) missingWhen(r, d, "Port", "when HostName is present");
-}
 function cNetworkVPNVPNPluginProxies_Protocol_HTTPSObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -48608,7 +48526,6 @@ function checkNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d);
   const n = cNetworkVPNVPNPluginProxies_Protocol_HTTPSObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -49898,9 +49815,6 @@ const fParentalControlsContentFilter_4 = { "availability": { "macOS": {} }, "dep
 const fParentalControlsContentFilter_6 = { "availability": { "macOS": { "introduced": "15.2" } }, "exhaustive": true };
 const fParentalControlsContentFilter_7 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
 const fParentalControlsContentFilter_9 = { "availability": { "macOS": {} }, "deprecatedIn": { "macOS": "15.2" } };
-function qParentalControlsContentFilter(v, r, d) {
-  if ((own(v, "siteAllowList") ? v["siteAllowList"] : void 0) === void 0 && (own(v, "allowListEnabled") ? v["allowListEnabled"] : void 0) === true) missingWhen(r, d, "siteAllowList", "when allowListEnabled is true");
-}
 function cParentalControlsContentFilter_0(v, r, d) {
   let n = 0;
   let x;
@@ -50068,7 +49982,6 @@ function checkParentalControlsContentFilter(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qParentalControlsContentFilter(v, r, d);
   const n = cParentalControlsContentFilter_0(v, r, d) + cParentalControlsContentFilter_1(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -61376,10 +61289,6 @@ function isSafariSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kSafariSettingsNewTabStartPageObject = /* @__PURE__ */ new Map([["ExtensionIdentifier", 0], ["HomepageURL", 1], ["PageType", 2]]);
-function qSafariSettingsNewTabStartPageObject(v, r, d) {
-  if ((own(v, "ExtensionIdentifier") ? v["ExtensionIdentifier"] : void 0) === void 0 && (own(v, "PageType") ? v["PageType"] : void 0) === "Extension") missingWhen(r, d, "ExtensionIdentifier", "when PageType is Extension");
-  if ((own(v, "HomepageURL") ? v["HomepageURL"] : void 0) === void 0 && (own(v, "PageType") ? v["PageType"] : void 0) === "Home") missingWhen(r, d, "HomepageURL", "when PageType is Home");
-}
 function cSafariSettingsNewTabStartPageObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -61409,7 +61318,6 @@ function checkSafariSettingsNewTabStartPageObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qSafariSettingsNewTabStartPageObject(v, r, d);
   const n = cSafariSettingsNewTabStartPageObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -80799,8 +80707,6 @@ const fVPNDNS_8 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": {
 function qVPNDNS(v, r, d) {
   if ((own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "DNSProtocol", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
   if ((own(v, "ServerAddresses") ? v["ServerAddresses"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "ServerAddresses", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
-  if ((own(v, "ServerName") ? v["ServerName"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "TLS") missingWhen(r, d, "ServerName", "when DNSProtocol is TLS");
-  if ((own(v, "ServerURL") ? v["ServerURL"] : void 0) === void 0 && (own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === "HTTPS") missingWhen(r, d, "ServerURL", "when DNSProtocol is HTTPS");
 }
 function cVPNDNS_0(v, r, d) {
   let n = 0;
@@ -81793,10 +81699,6 @@ function isVPNPPP(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kVPNProxies = /* @__PURE__ */ new Map([["HTTPEnable", 0], ["HTTPPort", 1], ["HTTPProxy", 2], ["HTTPProxyPassword", 3], ["HTTPProxyUsername", 4], ["HTTPSEnable", 5], ["HTTPSPort", 6], ["HTTPSProxy", 7], ["ProxyAutoConfigEnable", 8], ["ProxyAutoConfigURLString", 9], ["ProxyAutoDiscoveryEnable", 10], ["SupplementalMatchDomains", 11]]);
-function qVPNProxies(v, r, d) {
-  if ((own(v, "HTTPPort") ? v["HTTPPort"] : void 0) === void 0 && (own(v, "HTTPProxy") ? v["HTTPProxy"] : void 0) !== void 0) missingWhen(r, d, "HTTPPort", "when HTTPProxy is present");
-  if ((own(v, "HTTPSPort") ? v["HTTPSPort"] : void 0) === void 0 && (own(v, "HTTPSProxy") ? v["HTTPSProxy"] : void 0) !== void 0) missingWhen(r, d, "HTTPSPort", "when HTTPSProxy is present");
-}
 function cVPNProxies_0(v, r, d) {
   let n = 0;
   let x;
@@ -81894,7 +81796,6 @@ function checkVPNProxies(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qVPNProxies(v, r, d);
   const n = cVPNProxies_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -84501,15 +84402,6 @@ const fWebContentFilter_19 = { "availability": { "iOS": { "introduced": "7" }, "
 const fWebContentFilter_21 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 const fWebContentFilter_23 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" } }, "exhaustive": true };
 const fWebContentFilter_27 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" } }, "exhaustive": true, "deprecatedIn": { "iOS": "14.5", "iPadOS": "14.5" } };
-function qWebContentFilter(v, r, d) {
-  if ((own(v, "FilterDataProviderBundleIdentifier") ? v["FilterDataProviderBundleIdentifier"] : void 0) === void 0 && (own(v, "FilterSockets") ? v["FilterSockets"] : void 0) === true) missingWhen(r, d, "FilterDataProviderBundleIdentifier", "when FilterSockets is true");
-  if ((own(v, "FilterDataProviderDesignatedRequirement") ? v["FilterDataProviderDesignatedRequirement"] : void 0) === void 0 && (own(v, "FilterSockets") ? v["FilterSockets"] : void 0) === true) missingWhen(r, d, "FilterDataProviderDesignatedRequirement", "when FilterSockets is true");
-  if ((own(v, "FilterPacketProviderBundleIdentifier") ? v["FilterPacketProviderBundleIdentifier"] : void 0) === void 0 && (own(v, "FilterPackets") ? v["FilterPackets"] : void 0) === true) missingWhen(r, d, "FilterPacketProviderBundleIdentifier", "when FilterPackets is true");
-  if ((own(v, "FilterPacketProviderDesignatedRequirement") ? v["FilterPacketProviderDesignatedRequirement"] : void 0) === void 0 && (own(v, "FilterPackets") ? v["FilterPackets"] : void 0) === true) missingWhen(r, d, "FilterPacketProviderDesignatedRequirement", "when FilterPackets is true");
-  if ((own(v, "PluginBundleID") ? v["PluginBundleID"] : void 0) === void 0 && (own(v, "FilterType") ? v["FilterType"] : void 0) === "Plugin") missingWhen(r, d, "PluginBundleID", "when FilterType is Plugin");
-  if ((own(v, "URLFilterParameters") ? v["URLFilterParameters"] : void 0) === void 0 && (own(v, "FilterURLs") ? v["FilterURLs"] : void 0) === true) missingWhen(r, d, "URLFilterParameters", "when FilterURLs is true");
-  if ((own(v, "UserDefinedName") ? v["UserDefinedName"] : void 0) === void 0 && (own(v, "FilterType") ? v["FilterType"] : void 0) === "Plugin") missingWhen(r, d, "UserDefinedName", "when FilterType is Plugin");
-}
 function cWebContentFilter_0(x, i, r, d) {
   switch (i) {
     case 0: {
@@ -84741,7 +84633,6 @@ function checkWebContentFilter(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qWebContentFilter(v, r, d);
   let n = 0;
   for (const k in v) {
     if (r.halt) return;
@@ -85260,9 +85151,6 @@ function isWebContentFilterPluginFilter_SocketsObject(value, options = NO_OPTION
   return verdict(r);
 }
 const kWebContentFilterPluginFilter_URLsObject = /* @__PURE__ */ new Map([["Enabled", 0], ["Parameters", 1]]);
-function qWebContentFilterPluginFilter_URLsObject(v, r, d) {
-  if ((own(v, "Parameters") ? v["Parameters"] : void 0) === void 0 && (own(v, "Enabled") ? v["Enabled"] : void 0) === true) missingWhen(r, d, "Parameters", "when Enabled is true");
-}
 function cWebContentFilterPluginFilter_URLsObject_0(v, r, d) {
   let n = 0;
   let x;
@@ -85285,7 +85173,6 @@ function checkWebContentFilterPluginFilter_URLsObject(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qWebContentFilterPluginFilter_URLsObject(v, r, d);
   const n = cWebContentFilterPluginFilter_URLsObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -86138,9 +86025,6 @@ function isWiFiManagedSettings(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kXsan = /* @__PURE__ */ new Map([["fsnameservers", 0], ["sanAuthMethod", 1], ["sanConfigURLs", 2], ["sanName", 3], ["sharedSecret", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
-function qXsan(v, r, d) {
-  if ((own(v, "sharedSecret") ? v["sharedSecret"] : void 0) === void 0 && (own(v, "sanAuthMethod") ? v["sanAuthMethod"] : void 0) !== void 0) missingWhen(r, d, "sharedSecret", "when sanAuthMethod is present");
-}
 function cXsan_0(v, r, d) {
   let n = 0;
   let x;
@@ -86239,7 +86123,6 @@ function checkXsan(v, r, d) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
-  qXsan(v, r, d);
   const n = cXsan_0(v, r, d);
   let count = 0;
   for (const k in v) count++;

@@ -5,16 +5,12 @@
  * and keys required in a device enrollment form a group: without `enrollment`, one of them is
  * required. A condition that needs the channel is never judged (validators are not told it).
  */
-import { PLATFORMS, type IrProperty, type JsonValue, type RequiredCondition } from '../model/ir.js';
+import { PLATFORMS, type IrProperty, type RequiredCondition } from '../model/ir.js';
 import { tsString } from './naming.js';
 
 /** A key required everywhere: what `missingKeys` and the TypeScript type treat as required. */
 export function alwaysRequired(p: IrProperty): boolean {
   return p.required && !p.requiredWhen?.length;
-}
-
-function lit(v: JsonValue): string {
-  return typeof v === 'string' ? tsString(v) : JSON.stringify(v);
 }
 
 const read = (key: string): string => `(own(v, ${tsString(key)}) ? v[${tsString(key)}] : undefined)`;
@@ -50,12 +46,11 @@ function holds(c: RequiredCondition): string | undefined {
       return undefined;
     case 'platform':
       return `(r.o.platform !== undefined && ${JSON.stringify(c.platforms)}.includes(r.o.platform))`;
-    case 'key': {
-      const x = read(c.key);
-      if (!c.values?.length) return `${x} !== undefined`;
-      const equal = c.values.map((v) => `${x} === ${lit(v)}`).join(' || ');
-      return c.orAbsent ? `(${x} === undefined || ${equal})` : `(${equal})`;
-    }
+    case 'key':
+      // Not judged: a condition on another key's value depends on what the page says of that key
+      // elsewhere (FilterSockets counts only "when FilterType is Plugin"), and judging it alone
+      // flags Apple's own examples. The condition stays in the types' JSDoc, docs and schema.
+      return undefined;
     case 'absent':
       return `${read(c.key)} === undefined`;
   }
