@@ -3,7 +3,8 @@
  * the key checks, that reports each conditionally required key that is missing where its
  * conditions hold, as far as the options let them be judged. Keys required in a user enrollment
  * and keys required in a device enrollment form a group: without `enrollment`, one of them is
- * required. A condition that needs the channel is never judged (validators are not told it).
+ * required. A condition that needs the channel is never judged (validators are not told it), nor
+ * one on another key's value (see `holds`).
  */
 import { PLATFORMS, type IrProperty, type RequiredCondition } from '../model/ir.js';
 import { tsString } from './naming.js';
