@@ -4,7 +4,8 @@ import { type Validator } from '../runtime/validator/index.js';
 export declare const validatorsByName: ReadonlyMap<string, Validator>;
 /**
  * Validators by payload type, for payloads in a profile's `PayloadContent`. Where several objects
- * share a payload type, the payload may carry the keys of any of them.
+ * share a payload type, a payload is judged against the one it matches best, named in the
+ * result's `judgedAgainst`.
  */
 export declare const validatorsByPayloadType: ReadonlyMap<string, Validator>;
 /** The names of the objects that define each payload type. */
