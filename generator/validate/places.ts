@@ -8,6 +8,7 @@
 import type { ProfileIssue } from './check-profile.js';
 import { resolvePath } from './key-path.js';
 import type { JsonDocument, JsonNode } from './read-json.js';
+import type { PlistPositions } from '../runtime/plist/index.js';
 
 /** A run of source text: where it starts (from 1; columns in UTF-16 code units) and how long it is. */
 export interface Span {
@@ -56,6 +57,27 @@ export function jsonPlaces(doc: JsonDocument): DocumentPlaces {
         const end = text.indexOf('"', node.offset + 1);
         if (end > 0 && !text.slice(node.offset + 1, end).includes('\\')) place.stringValue = { line: node.line, column: node.column + 1, length: end - node.offset - 1 };
       }
+      return place;
+    },
+  };
+}
+
+/**
+ * The places of a plist read by the package's reader: XML lines and columns (a binary plist has
+ * byte offsets only, which no line-based report can show, so its findings keep their paths).
+ */
+export function plistPlaces(positions: PlistPositions): DocumentPlaces {
+  return {
+    place(path) {
+      const loc = positions.locate(path);
+      const at = loc?.key ?? loc?.value;
+      if (loc === undefined || at?.format !== 'xml') return undefined;
+      const place: Place = { line: at.line, column: at.column, exact: loc.exact };
+      if (!loc.exact) return place;
+      const key = loc.key ? positions.plainTextAt(loc.key) : undefined;
+      if (key) place.keyName = { line: key.line, column: key.column, length: key.text.length };
+      const value = positions.plainTextAt(loc.value);
+      if (value) place.stringValue = { line: value.line, column: value.column, length: value.text.length };
       return place;
     },
   };

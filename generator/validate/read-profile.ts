@@ -39,6 +39,9 @@ export class ProfileReadError extends Error {
     message: string,
     /** The time limit stopped the reading (the file may be fine). */
     readonly timeout = false,
+    /** Where in the file reading stopped (XML outside an envelope), from 1; the message then leaves the line out. */
+    readonly line?: number,
+    readonly column?: number,
   ) {
     super(message);
   }
@@ -87,12 +90,16 @@ function readXml(bytes: Uint8Array, o: ReadOptions): ReadProfile {
   return nuls > 0 ? { ...doc, trailingNuls: nuls } : doc;
 }
 
-function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions): ReadProfile {
+/** `signed`: the bytes are an envelope's content, whose lines are not the file's. */
+function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, signed = false): ReadProfile {
   try {
     return kind === 'binary' ? read(bytes, o, 'binary') : readXml(bytes, o);
   } catch (e) {
     if (e instanceof PlistError) {
-      throw e instanceof PlistTimeoutError ? new ProfileReadError(`reading ${e.message}`, true) : new ProfileReadError(e.message);
+      if (e instanceof PlistTimeoutError) throw new ProfileReadError(`reading ${e.message}`, true);
+      const at = e.position;
+      if (at?.format === 'xml' && !signed) throw new ProfileReadError(e.reason, false, at.line, at.column);
+      throw new ProfileReadError(e.message);
     }
     throw e;
   }
@@ -124,5 +131,5 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   // The envelope holds a plist, never another envelope.
   const inner = kindOf(opened.content);
   if (inner === undefined || inner === 'envelope') throw new ProfileReadError(NOT_A_PLIST);
-  return { ...readPlist(opened.content, inner, budget), signed: opened.signer };
+  return { ...readPlist(opened.content, inner, budget, true), signed: opened.signer };
 }

@@ -19,7 +19,7 @@ import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
-import { jsonPlaces, placeIssues, type DocumentPlaces } from './places.js';
+import { jsonPlaces, placeIssues, plistPlaces, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
@@ -112,7 +112,7 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
     const trust = options.trust ? { anchors: options.trust, date: options.now ?? new Date() } : undefined;
     read = await readProfile(bytes, options.limits ?? DEFAULT_PROFILE_LIMITS, deadline, options.timeoutMs, trust);
   } catch (e) {
-    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout }) };
+    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout, ...(e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : {}) }) };
     throw e;
   }
   const verdict = plistKind(read.root);
@@ -137,7 +137,8 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   }
   const { root, positions } = read;
   let tree: KeyTree | undefined;
-  return { report, tree: () => (tree ??= plistTree(root, positions)) };
+  // A signed profile's lines are its content's, not the file's: its findings keep their paths only.
+  return { report, tree: () => (tree ??= plistTree(root, positions)), ...(read.signed ? {} : { places: plistPlaces(positions) }) };
 }
 
 /**

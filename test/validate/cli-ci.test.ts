@@ -94,7 +94,7 @@ describe('dmspec validate in CI', () => {
     const r = await dmspecIn(['validate', '--exclude', '*.json', '--exclude', 'fixtures', file('repo/tsconfig.json'), file('repo/fixtures/also-broken.mobileconfig')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${file('repo/tsconfig.json')}:2:3: error malformed: expected a key in double quotes, found comment or "/" (JSON has no comments)`);
-    expect(r.stdout).toContain(`${file('repo/fixtures/also-broken.mobileconfig')}: error malformed:`);
+    expect(r.stdout).toContain(`${file('repo/fixtures/also-broken.mobileconfig')}:1:14: error malformed: malformed XML: the document ends inside <dict> (line 1)`);
   });
 
   it('reads --exclude patterns from .dmspecrc.json, relative to its folder', async () => {
@@ -102,7 +102,7 @@ describe('dmspec validate in CI', () => {
     try {
       const r = await dmspecIn(['validate', '.'], file('repo'));
       expect(r.stdout).toBe([
-        'profiles/wrong.mobileconfig: error wrong-type PayloadContent[0] (com.apple.applicationaccess) allowAirDrop: expected boolean, got string "no"',
+        'profiles/wrong.mobileconfig:3:310: error wrong-type PayloadContent[0] (com.apple.applicationaccess) allowAirDrop: expected boolean, got string "no"',
         `options from ${file('repo/.dmspecrc.json')}`,
         '1 file, 1 payload (1 checked, 0 not checked): 1 error, 0 warnings',
         '',
@@ -150,7 +150,7 @@ describe('dmspec validate in CI', () => {
       const f = file(`${name}.mobileconfig`);
       writeFileSync(f, bad.replace('<dict><key>PayloadContent</key>', `<dict><key>${extra[0]}</key>${extra[1]}<key>PayloadContent</key>`));
       const r = await dmspecIn(['validate', f]);
-      expect([r.code, r.stdout.split('\n')[0]]).toEqual([1, `${f}: error ambiguous-document: the document looks like a profile (PayloadContent, PayloadType) and like ${looks}: not checked as either`]);
+      expect([r.code, r.stdout.split('\n')[0]]).toEqual([1, `${f}:3:22: error ambiguous-document: the document looks like a profile (PayloadContent, PayloadType) and like ${looks}: not checked as either`]);
       expect((await dmspecIn(['validate', '--ignore', 'ambiguous-document', f])).code).toBe(2);
     }
   });
