@@ -26,6 +26,8 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
   'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY', 'VALUE_LIMIT', 'DEPTH_LIMIT',
+  // What the builders export beside the types from the package's main entry.
+  'DocumentError', 'CommandOptions', 'ProfileInput', 'PayloadInput',
   ...DOCUMENT_NAMES,
 ]);
 

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { COMPILE_OPTIONS, createHandlebars } from './helpers.js';
 
 export type TemplateName =
-  | 'types.ts' | 'validators.ts' | 'validators.d.ts' | 'registry.ts' | 'documents.ts'
+  | 'types.ts' | 'validators.ts' | 'validators.d.ts' | 'registry.ts' | 'documents.ts' | 'builders.ts'
   | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md'
   | 'diff-report.md' | 'history-report.md';
 
