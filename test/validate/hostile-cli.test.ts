@@ -126,7 +126,7 @@ describe('documents that would flip a verdict', () => {
     writeFileSync(f, profileXml([payload(APP, '1', [['PayloadEnabled', '<true/>'], ['Evil.PayloadEnabled', '<true/>']])]));
     const r = await dmspecIn(['validate', '--allow-key', 'PayloadEnabled', f]);
     expect(r.stdout.split('\n')).toEqual([
-      `${f}: warning unknown-key PayloadContent[0] (${APP}) Evil.PayloadEnabled: Evil.PayloadEnabled is not a key of this dictionary`,
+      `${f}:3:342: warning unknown-key PayloadContent[0] (${APP}) Evil.PayloadEnabled: Evil.PayloadEnabled is not a key of this dictionary`,
       '1 file, 1 payload (1 checked, 0 not checked): 0 errors, 1 warning (1 finding suppressed)',
       '',
     ]);
