@@ -17,6 +17,7 @@ import { diffCommand, historyCommand } from './diff-command.js';
 import { updateSpecCommand } from './update-spec-command.js';
 import { updatePending } from './update-journal.js';
 import { signCommand, unsignCommand } from './profile-commands.js';
+import { newCommand } from './new-command.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -38,6 +39,8 @@ Commands:
                                       sign a profile (XML or binary) with the key and the certificate it
                                       belongs to (FILE may also hold its chain); to stdout without --out
   unsign [--out FILE] PROFILE         the plist a signed profile carries, byte for byte, and its signer
+  new PAYLOADTYPE... [--out FILE]     a profile of those payloads with each key their pages require
+  new REQUESTTYPE [--out FILE]        an MDM command with the keys its page requires (both validate)
   update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version (package.json and its lock) and write reports/spec-L.md
@@ -227,6 +230,8 @@ export async function runCommand(command: string, args: string[], options: Comma
       return signCommand(args, options);
     case 'unsign':
       return unsignCommand(args, options);
+    case 'new':
+      return newCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -2,7 +2,8 @@
  * The generated package as a downstream project uses it: packed, installed offline with no other
  * dependency, type-checked under `module: nodenext` and `moduleResolution: bundler`, and run on a
  * real profile (read with the `plist` package, as a consumer would), a declaration and a command,
- * each also broken on purpose.
+ * each also broken on purpose; and the README's examples of the builders and readers compiled
+ * and run on real-shaped MDM traffic.
  */
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
@@ -16,6 +17,36 @@ import { readPackageInfo } from '../generator/project-config.js';
 import { createConsumer, type Consumer } from './helpers/consumer.js';
 import { ROOT } from './helpers/cli.js';
 import { describeWith, PROFILES, SPEC } from './helpers/corpus.js';
+import { AUTHENTICATE, CONDITIONAL, IDLE as IDLE_BODY, NOT_NOW, TOKEN_UPDATE } from './helpers/mdm-traffic.js';
+
+/** The TypeScript examples of the README's "Building and reading documents": each a module a consumer compiles. */
+const README_EXAMPLES = ((): string[] => {
+  const text = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = text.slice(text.indexOf('### Building and reading documents'), text.indexOf('### The toolchain as a library'));
+  return [...section.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]!);
+})();
+
+const RUN_EXAMPLES = `import { isDeepStrictEqual } from 'node:util';
+import { parsePlist } from '@dmspec/apple/plist';
+import { readCheckIn, validateCommand } from '@dmspec/apple';
+import { binary, profile, valid, xml } from './out/readme-0.js';
+import { body, sent } from './out/readme-1.js';
+import { onCheckIn, onResponse } from './out/readme-2.js';
+const traffic = JSON.parse(process.argv[2]);
+const bytes = (t) => new TextEncoder().encode(t);
+const lockUuid = [...sent.keys()][0];
+console.log(JSON.stringify({
+  valid, xml: isDeepStrictEqual(parsePlist(xml).value, profile), binary: isDeepStrictEqual(parsePlist(binary).value, profile),
+  uuids: new Set([profile.PayloadUUID, ...profile.PayloadContent.map((p) => p.PayloadUUID)]).size,
+  thirdParty: profile.PayloadContent[2],
+  command: validateCommand(parsePlist(body).value).valid, sent: [...sent.values()],
+  authenticate: onCheckIn(bytes(traffic.authenticate)),
+  tokenUpdate: onCheckIn(bytes(traffic.tokenUpdate)),
+  tokenIssues: readCheckIn(traffic.tokenUpdate).issues.map((i) => i.code + ' ' + i.path),
+  notNow: onResponse(bytes(traffic.notNow.replace('7C1B2A3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', lockUuid)), sent) ?? null,
+  idle: onResponse(bytes(traffic.idle), sent) ?? null,
+}));
+`;
 
 const TYPES = `import type { CheckInMessage, Command, Declaration, Payload, Profile, Restrictions, WiFi } from '@dmspec/apple';
 import { validateCheckInMessage, validateCommand, validateDeclaration, validateProfile, type ValidationResult } from '@dmspec/apple';
@@ -125,6 +156,29 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
     const text = readFileSync(join(PROFILES, 'rtrouton/BlockAirDrop/BlockAirDrop.mobileconfig'), 'utf8').split(/\r?\n/);
     const keyLine = text.findIndex((l) => l.includes('<key>allowAirDrop</key>')) + 1;
     expect(JSON.parse(run.stdout)).toEqual({ xml: true, binary: true, valid: true, line: expect.any(Number), key: keyLine });
+  });
+
+  it('compiles the README\'s building and reading examples under tsc --strict, and runs them on real-shaped traffic', () => {
+    expect(README_EXAMPLES.length).toBe(3);
+    const files = README_EXAMPLES.map((text, i) => {
+      consumer.write(`readme-${i}.ts`, text);
+      return `readme-${i}.ts`;
+    });
+    expect(consumer.tsc('bundler', files)).toBe('');
+    expect(consumer.tsc('nodenext', files, 'out')).toBe('');
+    consumer.write('examples.mjs', RUN_EXAMPLES);
+    const traffic = JSON.stringify({ authenticate: AUTHENTICATE, tokenUpdate: TOKEN_UPDATE, notNow: NOT_NOW, idle: IDLE_BODY });
+    const run = spawnSync(process.execPath, ['examples.mjs', traffic], { cwd: consumer.dir, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    const out = JSON.parse(run.stdout);
+    expect(out).toMatchObject({
+      valid: true, xml: true, binary: true, uuids: 4, command: true, sent: ['DeviceLock'],
+      thirdParty: { PayloadType: 'com.microsoft.autoupdate2', ChannelName: 'Current', PayloadIdentifier: 'com.example.office.com.microsoft.autoupdate2', PayloadVersion: 1 },
+      authenticate: 'enrolling DMPXK0XXQ1GC', notNow: 'NotNow', idle: null,
+    });
+    // A TokenUpdate reads typed once the conditional envelope keys are applied; until then it is refused for them alone.
+    expect(out.tokenIssues.filter((i: string) => ![...CONDITIONAL].some((k) => i === `missing-required ${k}`))).toEqual([]);
+    expect(out.tokenUpdate).toMatch(out.tokenIssues.length ? /^refused: / : /^push token of 32 bytes for com\.apple\.mgmt\.External\./);
   });
 
   it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {

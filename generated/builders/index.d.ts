@@ -5,9 +5,9 @@
  * validates what it built (a document with an error is a `DocumentError`, with its findings).
  */
 import type * as T from '../types/index.js';
-import { type CommandArgs, type ProfileInput } from '../runtime/build/index.js';
+import { type CommandArgs, type ProfileInput, type ReadInfo, type ReadOptions, type RequestTypeLookup } from '../runtime/build/index.js';
 import type { ValidateOptions } from '../runtime/validator/index.js';
-export { DocumentError, isUuid, payloadUuid, profileUuid, commandUuid, type CommandOptions, type ProfileInput, type PayloadInput } from '../runtime/build/index.js';
+export { DocumentError, isUuid, payloadUuid, profileUuid, commandUuid, type CommandOptions, type ProfileInput, type PayloadInput, type ReadInfo, type ReadOptions, type RequestTypeLookup, type ResponseEnvelope } from '../runtime/build/index.js';
 /**
  * A configuration profile from its keys: `PayloadUUID`s name-based from the identifiers (the
  * same identifiers give the same UUIDs), `PayloadType` and `PayloadVersion` as Apple fixes them,
@@ -24,3 +24,52 @@ export declare function createProfile<P = T.Payload>(input: NoInfer<ProfileInput
  * The command is validated with `options`; one with an error throws `DocumentError`.
  */
 export declare function createCommand<R extends T.RequestType>(requestType: R, ...args: CommandArgs<T.CommandTypeMap[R]>): T.CommandTypeMap[R];
+/** A command response `readResponse` read: typed by its request type when it is valid, `unknown` when not. */
+export type ResponseRead<R extends keyof T.CommandResponseMap = keyof T.CommandResponseMap> = ReadInfo & {
+    status: string | undefined;
+} & ({
+    [K in R]: {
+        valid: true;
+        requestType: K;
+        value: T.CommandResponse<K>;
+    };
+}[R] | {
+    valid: false;
+    requestType: R | undefined;
+    value: unknown;
+});
+/**
+ * Reads a device's response to a command (the body of its request to the server's check-in or
+ * connect URL: plist bytes, or an XML plist's text) and validates it by the response page of the
+ * command it answers: `requestType`, or what `lookup(envelope)` finds from its `CommandUUID`.
+ * Throws `PlistError` for bytes that are no plist; a value with findings is returned with them.
+ *
+ * ```ts
+ * const r = readResponse(body, ({ CommandUUID }) => sent.get(CommandUUID));
+ * if (r.valid && r.requestType === 'DeviceInformation' && r.value.Status === 'Acknowledged') r.value.QueryResponses;
+ * ```
+ */
+export declare function readResponse<R extends keyof T.CommandResponseMap>(input: Uint8Array | string, requestType: R | RequestTypeLookup<R>, options?: ReadOptions): ResponseRead<R>;
+/** A check-in message `readCheckIn` read: typed by its `MessageType` when it is valid, `unknown` when not. */
+export type CheckInRead = ReadInfo & ({
+    [M in T.MessageType]: {
+        valid: true;
+        messageType: M;
+        value: T.CheckInMessageTypeMap[M];
+    };
+}[T.MessageType] | {
+    valid: true;
+    messageType: undefined;
+    value: T.UncheckedCheckInMessage;
+} | {
+    valid: false;
+    messageType: T.MessageType | undefined;
+    value: unknown;
+});
+/**
+ * Reads a check-in message (`Authenticate`, `TokenUpdate`, `CheckOut`, …: the body a device sends
+ * to the check-in URL) and validates it by its `MessageType`'s page. A message type the spec does
+ * not define is valid with an `unknown-type` warning and `messageType: undefined`. Throws
+ * `PlistError` for bytes that are no plist.
+ */
+export declare function readCheckIn(input: Uint8Array | string, options?: ReadOptions): CheckInRead;

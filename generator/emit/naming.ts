@@ -27,7 +27,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
   'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY', 'VALUE_LIMIT', 'DEPTH_LIMIT',
   // What the builders export beside the types from the package's main entry.
-  'DocumentError', 'CommandOptions', 'ProfileInput', 'PayloadInput',
+  'DocumentError', 'CommandOptions', 'ProfileInput', 'PayloadInput', 'ReadInfo', 'ReadOptions', 'RequestTypeLookup', 'ResponseEnvelope', 'ResponseRead', 'CheckInRead',
   ...DOCUMENT_NAMES,
 ]);
 

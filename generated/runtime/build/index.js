@@ -2,6 +2,7 @@
 import { buildProfile, payloadUuid, profileUuid } from "./profile.js";
 import { buildCommand, commandUuid, isUuid, randomUuid } from "./command.js";
 import { checked, DocumentError } from "./checked.js";
+import { readCheckInWith, readResponseWith } from "./read.js";
 export {
   DocumentError,
   buildCommand,
@@ -11,5 +12,7 @@ export {
   isUuid,
   payloadUuid,
   profileUuid,
-  randomUuid
+  randomUuid,
+  readCheckInWith,
+  readResponseWith
 };
