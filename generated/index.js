@@ -2,3 +2,4 @@
 export * from "./validators/documents.js";
 export * from "./validators/registry.js";
 export * from "./builders/index.js";
+export * from "./declarative/index.js";

@@ -199,7 +199,8 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
       commandBroken: [false, ['error wrong-type Command.PIN']],
       commandUnknown: [true, ['warning unknown-type Command.RequestType']],
       checkIn: [true, []],
-      checkInBroken: [false, ['error missing-required DeviceName', 'error missing-required Model', 'error missing-required ModelName']],
+      // Neither UDID nor EnrollmentID (one is required, by the enrollment); DeviceName, Model and ModelName are required on macOS alone.
+      checkInBroken: [false, ['error missing-required ']],
     });
   });
 });

@@ -173,7 +173,7 @@ export declare function validateAccountConfigurationCommandCommandAutoSetupAdmin
 export declare function isAccountConfigurationCommandCommandAutoSetupAdminAccountItem(value: unknown, options?: ValidateOptions): value is T.AccountConfigurationCommandCommandAutoSetupAdminAccountItem;
 
 /**
- * Validates a AccountConfigurationResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a AccountConfigurationResponse dictionary (10 keys; required: Status).
  */
 export declare function validateAccountConfigurationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -349,7 +349,7 @@ export declare function validateActivationLockBypassCodeCommandCommand(value: un
 export declare function isActivationLockBypassCodeCommandCommand(value: unknown, options?: ValidateOptions): value is T.ActivationLockBypassCodeCommandCommand;
 
 /**
- * Validates a ActivationLockBypassCodeResponse dictionary (11 keys; required: ActivationLockBypassCode, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ActivationLockBypassCodeResponse dictionary (11 keys; required: ActivationLockBypassCode, Status).
  */
 export declare function validateActivationLockBypassCodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -413,7 +413,7 @@ export declare function validateActiveNSExtensionsCommandCommand(value: unknown,
 export declare function isActiveNSExtensionsCommandCommand(value: unknown, options?: ValidateOptions): value is T.ActiveNSExtensionsCommandCommand;
 
 /**
- * Validates a ActiveNSExtensionsResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, Extensions, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ActiveNSExtensionsResponse dictionary (11 keys; required: Extensions, Status).
  */
 export declare function validateActiveNSExtensionsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -685,7 +685,7 @@ export declare function validateApplyRedemptionCodeCommandCommand(value: unknown
 export declare function isApplyRedemptionCodeCommandCommand(value: unknown, options?: ValidateOptions): value is T.ApplyRedemptionCodeCommandCommand;
 
 /**
- * Validates a ApplyRedemptionCodeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ApplyRedemptionCodeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateApplyRedemptionCodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1037,7 +1037,7 @@ export declare function validateAudioAccessorySettingsTemporaryPairing_Configura
 export declare function isAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject(value: unknown, options?: ValidateOptions): value is T.AudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject;
 
 /**
- * Validates a AuthenticateRequest dictionary (13 keys; required: DeviceName, MessageType, Model, ModelName, Topic).
+ * Validates a AuthenticateRequest dictionary (13 keys; required: MessageType, Topic).
  */
 export declare function validateAuthenticateRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1077,7 +1077,7 @@ export declare function validateAvailableOSUpdatesCommandCommand(value: unknown,
 export declare function isAvailableOSUpdatesCommandCommand(value: unknown, options?: ValidateOptions): value is T.AvailableOSUpdatesCommandCommand;
 
 /**
- * Validates a AvailableOSUpdatesResponse dictionary (11 keys; required: AvailableOSUpdates, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a AvailableOSUpdatesResponse dictionary (11 keys; required: AvailableOSUpdates, Status).
  */
 export declare function validateAvailableOSUpdatesResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1221,7 +1221,7 @@ export declare function validateCancelEnhancedLogCollectionCommandCommand(value:
 export declare function isCancelEnhancedLogCollectionCommandCommand(value: unknown, options?: ValidateOptions): value is T.CancelEnhancedLogCollectionCommandCommand;
 
 /**
- * Validates a CancelEnhancedLogCollectionResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a CancelEnhancedLogCollectionResponse dictionary (10 keys; required: Status).
  */
 export declare function validateCancelEnhancedLogCollectionResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1317,7 +1317,7 @@ export declare function validateCertificateListCommandCommand(value: unknown, op
 export declare function isCertificateListCommandCommand(value: unknown, options?: ValidateOptions): value is T.CertificateListCommandCommand;
 
 /**
- * Validates a CertificateListResponse dictionary (11 keys; required: CertificateList, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a CertificateListResponse dictionary (11 keys; required: CertificateList, Status).
  */
 export declare function validateCertificateListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1413,7 +1413,7 @@ export declare function validateCertificateTransparencySubjectPublicKeyInfoHashD
 export declare function isCertificateTransparencySubjectPublicKeyInfoHashDict(value: unknown, options?: ValidateOptions): value is T.CertificateTransparencySubjectPublicKeyInfoHashDict;
 
 /**
- * Validates a CheckOutRequest dictionary (4 keys; required: EnrollmentID, MessageType, Topic, UDID).
+ * Validates a CheckOutRequest dictionary (4 keys; required: MessageType, Topic).
  */
 export declare function validateCheckOutRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1437,7 +1437,7 @@ export declare function validateClearActivationLockBypassCodeCommandCommand(valu
 export declare function isClearActivationLockBypassCodeCommandCommand(value: unknown, options?: ValidateOptions): value is T.ClearActivationLockBypassCodeCommandCommand;
 
 /**
- * Validates a ClearActivationLockBypassCodeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ClearActivationLockBypassCodeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateClearActivationLockBypassCodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1469,7 +1469,7 @@ export declare function validateClearPasscodeCommandCommand(value: unknown, opti
 export declare function isClearPasscodeCommandCommand(value: unknown, options?: ValidateOptions): value is T.ClearPasscodeCommandCommand;
 
 /**
- * Validates a ClearPasscodeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ClearPasscodeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateClearPasscodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1525,7 +1525,7 @@ export declare function validateClearRestrictionsPasswordCommandCommand(value: u
 export declare function isClearRestrictionsPasswordCommandCommand(value: unknown, options?: ValidateOptions): value is T.ClearRestrictionsPasswordCommandCommand;
 
 /**
- * Validates a ClearRestrictionsPasswordResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ClearRestrictionsPasswordResponse dictionary (10 keys; required: Status).
  */
 export declare function validateClearRestrictionsPasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1605,7 +1605,7 @@ export declare function validateContentCachingInformationCommandCommand(value: u
 export declare function isContentCachingInformationCommandCommand(value: unknown, options?: ValidateOptions): value is T.ContentCachingInformationCommandCommand;
 
 /**
- * Validates a ContentCachingInformationResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, StatusResponse, UDID, UserLongName).
+ * Validates a ContentCachingInformationResponse dictionary (11 keys; required: Status, StatusResponse).
  */
 export declare function validateContentCachingInformationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1885,7 +1885,7 @@ export declare function validateDeclarativeManagementCommandCommand(value: unkno
 export declare function isDeclarativeManagementCommandCommand(value: unknown, options?: ValidateOptions): value is T.DeclarativeManagementCommandCommand;
 
 /**
- * Validates a DeclarativeManagementRequest dictionary (9 keys; required: Endpoint, EnrollmentID, EnrollmentUserID, MessageType, UDID, UserLongName).
+ * Validates a DeclarativeManagementRequest dictionary (9 keys; required: Endpoint, MessageType).
  */
 export declare function validateDeclarativeManagementRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1893,7 +1893,7 @@ export declare function validateDeclarativeManagementRequest(value: unknown, opt
 export declare function isDeclarativeManagementRequest(value: unknown, options?: ValidateOptions): value is T.DeclarativeManagementRequest;
 
 /**
- * Validates a DeclarativeManagementResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeclarativeManagementResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDeclarativeManagementResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1941,7 +1941,7 @@ export declare function validateDeleteUserCommandCommand(value: unknown, options
 export declare function isDeleteUserCommandCommand(value: unknown, options?: ValidateOptions): value is T.DeleteUserCommandCommand;
 
 /**
- * Validates a DeleteUserResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeleteUserResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDeleteUserResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -1997,7 +1997,7 @@ export declare function validateDeviceConfiguredCommandCommand(value: unknown, o
 export declare function isDeviceConfiguredCommandCommand(value: unknown, options?: ValidateOptions): value is T.DeviceConfiguredCommandCommand;
 
 /**
- * Validates a DeviceConfiguredResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeviceConfiguredResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDeviceConfiguredResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2037,7 +2037,7 @@ export declare function validateDeviceInformationCommandCommandQueries(value: un
 export declare function isDeviceInformationCommandCommandQueries(value: unknown, options?: ValidateOptions): value is T.DeviceInformationCommandCommandQueries;
 
 /**
- * Validates a DeviceInformationResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, QueryResponses, Status, UDID, UserLongName).
+ * Validates a DeviceInformationResponse dictionary (11 keys; required: QueryResponses, Status).
  */
 export declare function validateDeviceInformationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2157,7 +2157,7 @@ export declare function validateDeviceLocationCommandCommand(value: unknown, opt
 export declare function isDeviceLocationCommandCommand(value: unknown, options?: ValidateOptions): value is T.DeviceLocationCommandCommand;
 
 /**
- * Validates a DeviceLocationResponse dictionary (18 keys; required: Altitude, Course, EnrollmentID, EnrollmentUserID, HorizontalAccuracy, Latitude, Longitude, NotOnConsole, Speed, Status, Timestamp, UDID, UserLongName, VerticalAccuracy).
+ * Validates a DeviceLocationResponse dictionary (18 keys; required: Latitude, Longitude, Status).
  */
 export declare function validateDeviceLocationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2189,7 +2189,7 @@ export declare function validateDeviceLockCommandCommand(value: unknown, options
 export declare function isDeviceLockCommandCommand(value: unknown, options?: ValidateOptions): value is T.DeviceLockCommandCommand;
 
 /**
- * Validates a DeviceLockResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeviceLockResponse dictionary (11 keys; required: Status).
  */
 export declare function validateDeviceLockResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2245,7 +2245,7 @@ export declare function validateDisableLostModeCommandCommand(value: unknown, op
 export declare function isDisableLostModeCommandCommand(value: unknown, options?: ValidateOptions): value is T.DisableLostModeCommandCommand;
 
 /**
- * Validates a DisableLostModeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DisableLostModeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDisableLostModeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2277,7 +2277,7 @@ export declare function validateDisableRemoteDesktopCommandCommand(value: unknow
 export declare function isDisableRemoteDesktopCommandCommand(value: unknown, options?: ValidateOptions): value is T.DisableRemoteDesktopCommandCommand;
 
 /**
- * Validates a DisableRemoteDesktopResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DisableRemoteDesktopResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDisableRemoteDesktopResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2421,7 +2421,7 @@ export declare function validateEnableLostModeCommandCommand(value: unknown, opt
 export declare function isEnableLostModeCommandCommand(value: unknown, options?: ValidateOptions): value is T.EnableLostModeCommandCommand;
 
 /**
- * Validates a EnableLostModeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a EnableLostModeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateEnableLostModeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2453,7 +2453,7 @@ export declare function validateEnableRemoteDesktopCommandCommand(value: unknown
 export declare function isEnableRemoteDesktopCommandCommand(value: unknown, options?: ValidateOptions): value is T.EnableRemoteDesktopCommandCommand;
 
 /**
- * Validates a EnableRemoteDesktopResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a EnableRemoteDesktopResponse dictionary (10 keys; required: Status).
  */
 export declare function validateEnableRemoteDesktopResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2557,7 +2557,7 @@ export declare function validateEraseDeviceCommandCommandReturnToService(value: 
 export declare function isEraseDeviceCommandCommandReturnToService(value: unknown, options?: ValidateOptions): value is T.EraseDeviceCommandCommandReturnToService;
 
 /**
- * Validates a EraseDeviceResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a EraseDeviceResponse dictionary (10 keys; required: Status).
  */
 export declare function validateEraseDeviceResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -2869,7 +2869,7 @@ export declare function validateExtensibleSingleSignOnKerberosExtensionData(valu
 export declare function isExtensibleSingleSignOnKerberosExtensionData(value: unknown, options?: ValidateOptions): value is T.ExtensibleSingleSignOnKerberosExtensionData;
 
 /**
- * Validates a ExtensibleSingleSignOnKerberos.ExtensionData.DomainRealmMapping dictionary (1 keys).
+ * Validates a ExtensibleSingleSignOnKerberos.ExtensionData.DomainRealmMapping dictionary (0 keys).
  */
 export declare function validateExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3077,7 +3077,7 @@ export declare function validateGetSubscriptionsResponse(value: unknown, options
 export declare function isGetSubscriptionsResponse(value: unknown, options?: ValidateOptions): value is T.GetSubscriptionsResponse;
 
 /**
- * Validates a GetTokenRequest dictionary (9 keys; required: EnrollmentID, EnrollmentUserID, MessageType, TokenServiceType, UDID, UserLongName).
+ * Validates a GetTokenRequest dictionary (9 keys; required: MessageType, TokenServiceType).
  */
 export declare function validateGetTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3237,7 +3237,7 @@ export declare function validateIdentification(value: unknown, options?: Validat
 export declare function isIdentification(value: unknown, options?: ValidateOptions): value is T.Identification;
 
 /**
- * Validates a Identification.PayloadIdentification dictionary (7 keys; required: AuthMethod, EmailAddress, FullName, Password, UserName).
+ * Validates a Identification.PayloadIdentification dictionary (7 keys; required: AuthMethod, EmailAddress, FullName, UserName).
  */
 export declare function validateIdentificationPayloadIdentification(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3461,7 +3461,7 @@ export declare function validateInstallApplicationCommandCommandOptions(value: u
 export declare function isInstallApplicationCommandCommandOptions(value: unknown, options?: ValidateOptions): value is T.InstallApplicationCommandCommandOptions;
 
 /**
- * Validates a InstallApplicationResponse dictionary (13 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallApplicationResponse dictionary (13 keys; required: Status).
  */
 export declare function validateInstallApplicationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3509,7 +3509,7 @@ export declare function validateInstallEnterpriseApplicationCommandCommandManife
 export declare function isInstallEnterpriseApplicationCommandCommandManifest(value: unknown, options?: ValidateOptions): value is T.InstallEnterpriseApplicationCommandCommandManifest;
 
 /**
- * Validates a InstallEnterpriseApplicationResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallEnterpriseApplicationResponse dictionary (10 keys; required: Status).
  */
 export declare function validateInstallEnterpriseApplicationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3541,7 +3541,7 @@ export declare function validateInstallMediaCommandCommand(value: unknown, optio
 export declare function isInstallMediaCommandCommand(value: unknown, options?: ValidateOptions): value is T.InstallMediaCommandCommand;
 
 /**
- * Validates a InstallMediaResponse dictionary (16 keys; required: EnrollmentID, Status, UDID, EnrollmentUserID, NotOnConsole, UserLongName).
+ * Validates a InstallMediaResponse dictionary (16 keys; required: Status).
  */
 export declare function validateInstallMediaResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3573,7 +3573,7 @@ export declare function validateInstallProfileCommandCommand(value: unknown, opt
 export declare function isInstallProfileCommandCommand(value: unknown, options?: ValidateOptions): value is T.InstallProfileCommandCommand;
 
 /**
- * Validates a InstallProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateInstallProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3605,7 +3605,7 @@ export declare function validateInstallProvisioningProfileCommandCommand(value: 
 export declare function isInstallProvisioningProfileCommandCommand(value: unknown, options?: ValidateOptions): value is T.InstallProvisioningProfileCommandCommand;
 
 /**
- * Validates a InstallProvisioningProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallProvisioningProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateInstallProvisioningProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3637,7 +3637,7 @@ export declare function validateInstalledApplicationListCommandCommand(value: un
 export declare function isInstalledApplicationListCommandCommand(value: unknown, options?: ValidateOptions): value is T.InstalledApplicationListCommandCommand;
 
 /**
- * Validates a InstalledApplicationListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, InstalledApplicationList, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstalledApplicationListResponse dictionary (11 keys; required: InstalledApplicationList, Status).
  */
 export declare function validateInstalledApplicationListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3725,7 +3725,7 @@ export declare function validateInviteToProgramCommandCommand(value: unknown, op
 export declare function isInviteToProgramCommandCommand(value: unknown, options?: ValidateOptions): value is T.InviteToProgramCommandCommand;
 
 /**
- * Validates a InviteToProgramResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, InvitationResult, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InviteToProgramResponse dictionary (11 keys; required: InvitationResult, Status).
  */
 export declare function validateInviteToProgramResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3797,7 +3797,7 @@ export declare function validateLOMDeviceRequestCommandCommandRequestListItem(va
 export declare function isLOMDeviceRequestCommandCommandRequestListItem(value: unknown, options?: ValidateOptions): value is T.LOMDeviceRequestCommandCommandRequestListItem;
 
 /**
- * Validates a LOMDeviceRequestResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ResponseList, Status, UDID, UserLongName).
+ * Validates a LOMDeviceRequestResponse dictionary (11 keys; required: ResponseList, Status).
  */
 export declare function validateLOMDeviceRequestResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3837,7 +3837,7 @@ export declare function validateLOMSetupRequestCommandCommand(value: unknown, op
 export declare function isLOMSetupRequestCommandCommand(value: unknown, options?: ValidateOptions): value is T.LOMSetupRequestCommandCommand;
 
 /**
- * Validates a LOMSetupRequestResponse dictionary (13 keys; required: EnrollmentID, EnrollmentUserID, LOMProtocolVersion, NotOnConsole, PrimaryIPv6AddressList, SecondaryIPv6AddressList, Status, UDID, UserLongName).
+ * Validates a LOMSetupRequestResponse dictionary (13 keys; required: LOMProtocolVersion, PrimaryIPv6AddressList, SecondaryIPv6AddressList, Status).
  */
 export declare function validateLOMSetupRequestResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3909,7 +3909,7 @@ export declare function validateLogOutUserCommandCommand(value: unknown, options
 export declare function isLogOutUserCommandCommand(value: unknown, options?: ValidateOptions): value is T.LogOutUserCommandCommand;
 
 /**
- * Validates a LogOutUserResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a LogOutUserResponse dictionary (10 keys; required: Status).
  */
 export declare function validateLogOutUserResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -3997,7 +3997,7 @@ export declare function validateMacOSServerAccountConfiguredAccountsItem(value: 
 export declare function isMacOSServerAccountConfiguredAccountsItem(value: unknown, options?: ValidateOptions): value is T.MacOSServerAccountConfiguredAccountsItem;
 
 /**
- * Validates a MachineInfo dictionary (15 keys; required: OS_VERSION, PRODUCT, SERIAL, UDID, VERSION).
+ * Validates a MachineInfo dictionary (15 keys; required: PRODUCT, SERIAL, UDID, VERSION).
  */
 export declare function validateMachineInfo(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4085,7 +4085,7 @@ export declare function validateManagedApplicationAttributesCommandCommand(value
 export declare function isManagedApplicationAttributesCommandCommand(value: unknown, options?: ValidateOptions): value is T.ManagedApplicationAttributesCommandCommand;
 
 /**
- * Validates a ManagedApplicationAttributesResponse dictionary (11 keys; required: ApplicationAttributes, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationAttributesResponse dictionary (11 keys; required: ApplicationAttributes, Status).
  */
 export declare function validateManagedApplicationAttributesResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4133,7 +4133,7 @@ export declare function validateManagedApplicationConfigurationCommandCommand(va
 export declare function isManagedApplicationConfigurationCommandCommand(value: unknown, options?: ValidateOptions): value is T.ManagedApplicationConfigurationCommandCommand;
 
 /**
- * Validates a ManagedApplicationConfigurationResponse dictionary (11 keys; required: ApplicationConfigurations, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationConfigurationResponse dictionary (11 keys; required: ApplicationConfigurations, Status).
  */
 export declare function validateManagedApplicationConfigurationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4181,7 +4181,7 @@ export declare function validateManagedApplicationFeedbackCommandCommand(value: 
 export declare function isManagedApplicationFeedbackCommandCommand(value: unknown, options?: ValidateOptions): value is T.ManagedApplicationFeedbackCommandCommand;
 
 /**
- * Validates a ManagedApplicationFeedbackResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, ManagedApplicationFeedback, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationFeedbackResponse dictionary (11 keys; required: ManagedApplicationFeedback, Status).
  */
 export declare function validateManagedApplicationFeedbackResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4229,7 +4229,7 @@ export declare function validateManagedApplicationListCommandCommand(value: unkn
 export declare function isManagedApplicationListCommandCommand(value: unknown, options?: ValidateOptions): value is T.ManagedApplicationListCommandCommand;
 
 /**
- * Validates a ManagedApplicationListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, ManagedApplicationList, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationListResponse dictionary (11 keys; required: ManagedApplicationList, Status).
  */
 export declare function validateManagedApplicationListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4253,7 +4253,7 @@ export declare function validateManagedApplicationListResponseManagedApplication
 export declare function isManagedApplicationListResponseManagedApplicationList(value: unknown, options?: ValidateOptions): value is T.ManagedApplicationListResponseManagedApplicationList;
 
 /**
- * Validates a ManagedApplicationListResponse.ManagedApplicationList.ANY app identifier dictionary (7 keys; required: ExternalVersionIdentifier, HasConfiguration, HasFeedback, IsValidated, ManagementFlags, Status, UnusedRedemptionCode).
+ * Validates a ManagedApplicationListResponse.ManagedApplicationList.ANY app identifier dictionary (7 keys; required: ManagementFlags, Status).
  */
 export declare function validateManagedApplicationListResponseManagedApplicationListANYAppIdentifier(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4277,7 +4277,7 @@ export declare function validateManagedMediaListCommandCommand(value: unknown, o
 export declare function isManagedMediaListCommandCommand(value: unknown, options?: ValidateOptions): value is T.ManagedMediaListCommandCommand;
 
 /**
- * Validates a ManagedMediaListResponse dictionary (11 keys; required: Books, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedMediaListResponse dictionary (11 keys; required: Books, Status).
  */
 export declare function validateManagedMediaListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4477,7 +4477,7 @@ export declare function validateMathSettingsCalculator_BasicModeObject(value: un
 export declare function isMathSettingsCalculator_BasicModeObject(value: unknown, options?: ValidateOptions): value is T.MathSettingsCalculator_BasicModeObject;
 
 /**
- * Validates a MathSettingsCalculator_InputModesObject dictionary (2 keys; required: RPN, UnitConversion).
+ * Validates a MathSettingsCalculator_InputModesObject dictionary (2 keys; required: UnitConversion).
  */
 export declare function validateMathSettingsCalculator_InputModesObject(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -4605,7 +4605,7 @@ export declare function validateNSExtensionMappingsCommandCommand(value: unknown
 export declare function isNSExtensionMappingsCommandCommand(value: unknown, options?: ValidateOptions): value is T.NSExtensionMappingsCommandCommand;
 
 /**
- * Validates a NSExtensionMappingsResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, Extensions, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a NSExtensionMappingsResponse dictionary (11 keys; required: Extensions, Status).
  */
 export declare function validateNSExtensionMappingsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5277,7 +5277,7 @@ export declare function validateOSUpdateStatusCommandCommand(value: unknown, opt
 export declare function isOSUpdateStatusCommandCommand(value: unknown, options?: ValidateOptions): value is T.OSUpdateStatusCommandCommand;
 
 /**
- * Validates a OSUpdateStatusResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, OSUpdateStatus, Status, UDID, UserLongName).
+ * Validates a OSUpdateStatusResponse dictionary (11 keys; required: OSUpdateStatus, Status).
  */
 export declare function validateOSUpdateStatusResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5533,7 +5533,7 @@ export declare function validatePlayLostModeSoundCommandCommand(value: unknown, 
 export declare function isPlayLostModeSoundCommandCommand(value: unknown, options?: ValidateOptions): value is T.PlayLostModeSoundCommandCommand;
 
 /**
- * Validates a PlayLostModeSoundResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a PlayLostModeSoundResponse dictionary (10 keys; required: Status).
  */
 export declare function validatePlayLostModeSoundResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5629,7 +5629,7 @@ export declare function validateProfileListCommandCommand(value: unknown, option
 export declare function isProfileListCommandCommand(value: unknown, options?: ValidateOptions): value is T.ProfileListCommandCommand;
 
 /**
- * Validates a ProfileListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ProfileList, Status, UDID, UserLongName).
+ * Validates a ProfileListResponse dictionary (11 keys; required: ProfileList, Status).
  */
 export declare function validateProfileListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5653,7 +5653,7 @@ export declare function validateProfileListResponseProfileListItem(value: unknow
 export declare function isProfileListResponseProfileListItem(value: unknown, options?: ValidateOptions): value is T.ProfileListResponseProfileListItem;
 
 /**
- * Validates a ProfileListResponse.ProfileListItem.PayloadContentItem dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a ProfileListResponse.ProfileListItem.PayloadContentItem dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadVersion).
  */
 export declare function validateProfileListResponseProfileListItemPayloadContentItem(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5693,7 +5693,7 @@ export declare function validateProvisioningProfileListCommandCommand(value: unk
 export declare function isProvisioningProfileListCommandCommand(value: unknown, options?: ValidateOptions): value is T.ProvisioningProfileListCommandCommand;
 
 /**
- * Validates a ProvisioningProfileListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ProvisioningProfileList, Status, UDID, UserLongName).
+ * Validates a ProvisioningProfileListResponse dictionary (11 keys; required: ProvisioningProfileList, Status).
  */
 export declare function validateProvisioningProfileListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5733,7 +5733,7 @@ export declare function validateRefreshCellularPlansCommandCommand(value: unknow
 export declare function isRefreshCellularPlansCommandCommand(value: unknown, options?: ValidateOptions): value is T.RefreshCellularPlansCommandCommand;
 
 /**
- * Validates a RefreshCellularPlansResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RefreshCellularPlansResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRefreshCellularPlansResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5821,7 +5821,7 @@ export declare function validateRemoveApplicationCommandCommand(value: unknown, 
 export declare function isRemoveApplicationCommandCommand(value: unknown, options?: ValidateOptions): value is T.RemoveApplicationCommandCommand;
 
 /**
- * Validates a RemoveApplicationResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveApplicationResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveApplicationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5853,7 +5853,7 @@ export declare function validateRemoveMediaCommandCommand(value: unknown, option
 export declare function isRemoveMediaCommandCommand(value: unknown, options?: ValidateOptions): value is T.RemoveMediaCommandCommand;
 
 /**
- * Validates a RemoveMediaResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveMediaResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveMediaResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5885,7 +5885,7 @@ export declare function validateRemoveProfileCommandCommand(value: unknown, opti
 export declare function isRemoveProfileCommandCommand(value: unknown, options?: ValidateOptions): value is T.RemoveProfileCommandCommand;
 
 /**
- * Validates a RemoveProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5917,7 +5917,7 @@ export declare function validateRemoveProvisioningProfileCommandCommand(value: u
 export declare function isRemoveProvisioningProfileCommandCommand(value: unknown, options?: ValidateOptions): value is T.RemoveProvisioningProfileCommandCommand;
 
 /**
- * Validates a RemoveProvisioningProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveProvisioningProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveProvisioningProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -5949,7 +5949,7 @@ export declare function validateRequestMirroringCommandCommand(value: unknown, o
 export declare function isRequestMirroringCommandCommand(value: unknown, options?: ValidateOptions): value is T.RequestMirroringCommandCommand;
 
 /**
- * Validates a RequestMirroringResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RequestMirroringResponse dictionary (11 keys; required: Status).
  */
 export declare function validateRequestMirroringResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6077,7 +6077,7 @@ export declare function validateRestartDeviceCommandCommand(value: unknown, opti
 export declare function isRestartDeviceCommandCommand(value: unknown, options?: ValidateOptions): value is T.RestartDeviceCommandCommand;
 
 /**
- * Validates a RestartDeviceResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RestartDeviceResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRestartDeviceResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6117,7 +6117,7 @@ export declare function validateRestrictionsCommandCommand(value: unknown, optio
 export declare function isRestrictionsCommandCommand(value: unknown, options?: ValidateOptions): value is T.RestrictionsCommandCommand;
 
 /**
- * Validates a RestrictionsResponse dictionary (12 keys; required: EnrollmentID, EnrollmentUserID, GlobalRestrictions, NotOnConsole, ProfileRestrictions, Status, UDID, UserLongName).
+ * Validates a RestrictionsResponse dictionary (12 keys; required: GlobalRestrictions, ProfileRestrictions, Status).
  */
 export declare function validateRestrictionsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6309,7 +6309,7 @@ export declare function validateRetireVppUserResponse(value: unknown, options?: 
 export declare function isRetireVppUserResponse(value: unknown, options?: ValidateOptions): value is T.RetireVppUserResponse;
 
 /**
- * Validates a ReturnToServiceRequest dictionary (2 keys; required: MessageType, UDID).
+ * Validates a ReturnToServiceRequest dictionary (2 keys; required: MessageType).
  */
 export declare function validateReturnToServiceRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6437,7 +6437,7 @@ export declare function validateRotateFileVaultKeyCommandCommandFileVaultUnlock(
 export declare function isRotateFileVaultKeyCommandCommandFileVaultUnlock(value: unknown, options?: ValidateOptions): value is T.RotateFileVaultKeyCommandCommandFileVaultUnlock;
 
 /**
- * Validates a RotateFileVaultKeyResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RotateFileVaultKeyResponse dictionary (11 keys; required: Status).
  */
 export declare function validateRotateFileVaultKeyResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6613,7 +6613,7 @@ export declare function validateScheduleOSUpdateCommandCommandUpdatesItem(value:
 export declare function isScheduleOSUpdateCommandCommandUpdatesItem(value: unknown, options?: ValidateOptions): value is T.ScheduleOSUpdateCommandCommandUpdatesItem;
 
 /**
- * Validates a ScheduleOSUpdateResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UpdateResults, UserLongName).
+ * Validates a ScheduleOSUpdateResponse dictionary (11 keys; required: Status, UpdateResults).
  */
 export declare function validateScheduleOSUpdateResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6661,7 +6661,7 @@ export declare function validateScheduleOSUpdateScanCommandCommand(value: unknow
 export declare function isScheduleOSUpdateScanCommandCommand(value: unknown, options?: ValidateOptions): value is T.ScheduleOSUpdateScanCommandCommand;
 
 /**
- * Validates a ScheduleOSUpdateScanResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ScanInitiated, Status, UDID, UserLongName).
+ * Validates a ScheduleOSUpdateScanResponse dictionary (11 keys; required: ScanInitiated, Status).
  */
 export declare function validateScheduleOSUpdateScanResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6757,7 +6757,7 @@ export declare function validateSecurityInfoCommandCommand(value: unknown, optio
 export declare function isSecurityInfoCommandCommand(value: unknown, options?: ValidateOptions): value is T.SecurityInfoCommandCommand;
 
 /**
- * Validates a SecurityInfoResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, SecurityInfo, Status, UDID, UserLongName).
+ * Validates a SecurityInfoResponse dictionary (11 keys; required: SecurityInfo, Status).
  */
 export declare function validateSecurityInfoResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6933,7 +6933,7 @@ export declare function validateSetAutoAdminPasswordCommandCommand(value: unknow
 export declare function isSetAutoAdminPasswordCommandCommand(value: unknown, options?: ValidateOptions): value is T.SetAutoAdminPasswordCommandCommand;
 
 /**
- * Validates a SetAutoAdminPasswordResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a SetAutoAdminPasswordResponse dictionary (10 keys; required: Status).
  */
 export declare function validateSetAutoAdminPasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6973,7 +6973,7 @@ export declare function validateSetFirmwarePasswordCommandCommand(value: unknown
 export declare function isSetFirmwarePasswordCommandCommand(value: unknown, options?: ValidateOptions): value is T.SetFirmwarePasswordCommandCommand;
 
 /**
- * Validates a SetFirmwarePasswordResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, SetFirmwarePassword, Status, UDID, UserLongName).
+ * Validates a SetFirmwarePasswordResponse dictionary (11 keys; required: SetFirmwarePassword, Status).
  */
 export declare function validateSetFirmwarePasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -7013,7 +7013,7 @@ export declare function validateSetRecoveryLockCommandCommand(value: unknown, op
 export declare function isSetRecoveryLockCommandCommand(value: unknown, options?: ValidateOptions): value is T.SetRecoveryLockCommandCommand;
 
 /**
- * Validates a SetRecoveryLockResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a SetRecoveryLockResponse dictionary (10 keys; required: Status).
  */
 export declare function validateSetRecoveryLockResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -7205,7 +7205,7 @@ export declare function validateSettingsCommandCommandSettingsPersonalHotspot(va
 export declare function isSettingsCommandCommandSettingsPersonalHotspot(value: unknown, options?: ValidateOptions): value is T.SettingsCommandCommandSettingsPersonalHotspot;
 
 /**
- * Validates a SettingsCommand.Command.Settings.SharedDeviceConfiguration dictionary (11 keys; required: Item).
+ * Validates a SettingsCommand.Command.Settings.SharedDeviceConfiguration dictionary (11 keys).
  */
 export declare function validateSettingsCommandCommandSettingsSharedDeviceConfiguration(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -7261,7 +7261,7 @@ export declare function validateSettingsCommandCommandSettingsWallpaper(value: u
 export declare function isSettingsCommandCommandSettingsWallpaper(value: unknown, options?: ValidateOptions): value is T.SettingsCommandCommandSettingsWallpaper;
 
 /**
- * Validates a SettingsResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a SettingsResponse dictionary (11 keys; required: Status).
  */
 export declare function validateSettingsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -7325,7 +7325,7 @@ export declare function validateShutDownDeviceCommandCommand(value: unknown, opt
 export declare function isShutDownDeviceCommandCommand(value: unknown, options?: ValidateOptions): value is T.ShutDownDeviceCommandCommand;
 
 /**
- * Validates a ShutDownDeviceResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ShutDownDeviceResponse dictionary (10 keys; required: Status).
  */
 export declare function validateShutDownDeviceResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -8597,7 +8597,7 @@ export declare function validateStopMirroringCommandCommand(value: unknown, opti
 export declare function isStopMirroringCommandCommand(value: unknown, options?: ValidateOptions): value is T.StopMirroringCommandCommand;
 
 /**
- * Validates a StopMirroringResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a StopMirroringResponse dictionary (10 keys; required: Status).
  */
 export declare function validateStopMirroringResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -8877,7 +8877,7 @@ export declare function validateTimeServer(value: unknown, options?: ValidateOpt
 export declare function isTimeServer(value: unknown, options?: ValidateOptions): value is T.TimeServer;
 
 /**
- * Validates a TokenUpdateRequest dictionary (13 keys; required: EnrollmentID, EnrollmentUserID, MessageType, NotOnConsole, PushMagic, Token, Topic, UDID, UserLongName).
+ * Validates a TokenUpdateRequest dictionary (13 keys; required: MessageType, PushMagic, Token, Topic).
  */
 export declare function validateTokenUpdateRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -8901,7 +8901,7 @@ export declare function validateTopLevel(value: unknown, options?: ValidateOptio
 export declare function isTopLevel(value: unknown, options?: ValidateOptions): value is T.TopLevel;
 
 /**
- * Validates a TopLevel.ConsentText dictionary (1 keys; required: ConsentTextItem).
+ * Validates a TopLevel.ConsentText dictionary (0 keys).
  */
 export declare function validateTopLevelConsentText(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -8941,7 +8941,7 @@ export declare function validateTriggerEnhancedLogCollectionCommandCommand(value
 export declare function isTriggerEnhancedLogCollectionCommandCommand(value: unknown, options?: ValidateOptions): value is T.TriggerEnhancedLogCollectionCommandCommand;
 
 /**
- * Validates a TriggerEnhancedLogCollectionResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a TriggerEnhancedLogCollectionResponse dictionary (10 keys; required: Status).
  */
 export declare function validateTriggerEnhancedLogCollectionResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -8981,7 +8981,7 @@ export declare function validateUnlockUserAccountCommandCommand(value: unknown, 
 export declare function isUnlockUserAccountCommandCommand(value: unknown, options?: ValidateOptions): value is T.UnlockUserAccountCommandCommand;
 
 /**
- * Validates a UnlockUserAccountResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a UnlockUserAccountResponse dictionary (10 keys; required: Status).
  */
 export declare function validateUnlockUserAccountResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9005,7 +9005,7 @@ export declare function validateUrl(value: unknown, options?: ValidateOptions): 
 export declare function isUrl(value: unknown, options?: ValidateOptions): value is T.Url;
 
 /**
- * Validates a UserAuthenticateRequest dictionary (4 keys; required: DigestResponse, MessageType, UDID, UserID).
+ * Validates a UserAuthenticateRequest dictionary (4 keys; required: DigestResponse, MessageType, UserID).
  */
 export declare function validateUserAuthenticateRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9029,7 +9029,7 @@ export declare function validateUserConfiguredCommandCommand(value: unknown, opt
 export declare function isUserConfiguredCommandCommand(value: unknown, options?: ValidateOptions): value is T.UserConfiguredCommandCommand;
 
 /**
- * Validates a UserConfiguredResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a UserConfiguredResponse dictionary (10 keys; required: Status).
  */
 export declare function validateUserConfiguredResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9061,7 +9061,7 @@ export declare function validateUserListCommandCommand(value: unknown, options?:
 export declare function isUserListCommandCommand(value: unknown, options?: ValidateOptions): value is T.UserListCommandCommand;
 
 /**
- * Validates a UserListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName, Users).
+ * Validates a UserListResponse dictionary (11 keys; required: Status, Users).
  */
 export declare function validateUserListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9077,7 +9077,7 @@ export declare function validateUserListResponseErrorChainItem(value: unknown, o
 export declare function isUserListResponseErrorChainItem(value: unknown, options?: ValidateOptions): value is T.UserListResponseErrorChainItem;
 
 /**
- * Validates a UserListResponse.UsersItem dictionary (10 keys; required: DataQuota, DataUsed, FullName, HasDataToSync, HasSecureToken, IsLoggedIn, MobileAccount, UID, UserGUID, UserName).
+ * Validates a UserListResponse.UsersItem dictionary (10 keys; required: IsLoggedIn, UserName).
  */
 export declare function validateUserListResponseUsersItem(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9149,7 +9149,7 @@ export declare function validateVPNAlwaysOnTunnelConfigurationElement(value: unk
 export declare function isVPNAlwaysOnTunnelConfigurationElement(value: unknown, options?: ValidateOptions): value is T.VPNAlwaysOnTunnelConfigurationElement;
 
 /**
- * Validates a VPN.DNS dictionary (9 keys; required: DNSProtocol, ServerAddresses).
+ * Validates a VPN.DNS dictionary (9 keys).
  */
 export declare function validateVPNDNS(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9269,7 +9269,7 @@ export declare function validateValidateApplicationsCommandCommand(value: unknow
 export declare function isValidateApplicationsCommandCommand(value: unknown, options?: ValidateOptions): value is T.ValidateApplicationsCommandCommand;
 
 /**
- * Validates a ValidateApplicationsResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ValidateApplicationsResponse dictionary (10 keys; required: Status).
  */
 export declare function validateValidateApplicationsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9301,7 +9301,7 @@ export declare function validateVerifyFirmwarePasswordCommandCommand(value: unkn
 export declare function isVerifyFirmwarePasswordCommandCommand(value: unknown, options?: ValidateOptions): value is T.VerifyFirmwarePasswordCommandCommand;
 
 /**
- * Validates a VerifyFirmwarePasswordResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName, VerifyFirmwarePassword).
+ * Validates a VerifyFirmwarePasswordResponse dictionary (11 keys; required: Status, VerifyFirmwarePassword).
  */
 export declare function validateVerifyFirmwarePasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9341,7 +9341,7 @@ export declare function validateVerifyRecoveryLockCommandCommand(value: unknown,
 export declare function isVerifyRecoveryLockCommandCommand(value: unknown, options?: ValidateOptions): value is T.VerifyRecoveryLockCommandCommand;
 
 /**
- * Validates a VerifyRecoveryLockResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, PasswordVerified, Status, UDID, UserLongName).
+ * Validates a VerifyRecoveryLockResponse dictionary (11 keys; required: PasswordVerified, Status).
  */
 export declare function validateVerifyRecoveryLockResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -9645,7 +9645,7 @@ export declare function validateWiFiManagedSettings(value: unknown, options?: Va
 export declare function isWiFiManagedSettings(value: unknown, options?: ValidateOptions): value is T.WiFiManagedSettings;
 
 /**
- * Validates a Xsan dictionary (12 keys; required: sanName, sharedSecret, PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a Xsan dictionary (12 keys; required: sanName, PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateXsan(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -4,6 +4,7 @@ import {
   begin,
   belowMinimum,
   deprecated,
+  enrollmentOf,
   enterItems,
   enterValue,
   finish,
@@ -13,7 +14,9 @@ import {
   isReal,
   missingKeys,
   numberOf,
+  missingOneOf,
   missingRequired,
+  missingWhen,
   NO_OPTIONS,
   notAllowed,
   own,
@@ -1903,6 +1906,20 @@ const fAccountConfigurationResponse_1 = { "availability": { "iOS": { "introduced
 const fAccountConfigurationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fAccountConfigurationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fAccountConfigurationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+function qAccountConfigurationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cAccountConfigurationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -1912,15 +1929,13 @@ function cAccountConfigurationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fAccountConfigurationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fAccountConfigurationResponse_2);
@@ -1939,8 +1954,7 @@ function cAccountConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -1954,8 +1968,7 @@ function cAccountConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -1966,8 +1979,7 @@ function cAccountConfigurationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fAccountConfigurationResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -1985,6 +1997,7 @@ function checkAccountConfigurationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qAccountConfigurationResponse(v, r, d);
   const n = cAccountConfigurationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -3340,6 +3353,22 @@ const fActivationLockBypassCodeResponse_3 = { "availability": { "macOS": { "intr
 const fActivationLockBypassCodeResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fActivationLockBypassCodeResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fActivationLockBypassCodeResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qActivationLockBypassCodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cActivationLockBypassCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -3355,15 +3384,13 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fActivationLockBypassCodeResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fActivationLockBypassCodeResponse_3);
@@ -3382,8 +3409,7 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -3397,8 +3423,7 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -3409,8 +3434,7 @@ function cActivationLockBypassCodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fActivationLockBypassCodeResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fActivationLockBypassCodeResponse_9);
@@ -3429,6 +3453,7 @@ function checkActivationLockBypassCodeResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qActivationLockBypassCodeResponse(v, r, d);
   const n = cActivationLockBypassCodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -3904,6 +3929,20 @@ const fActiveNSExtensionsResponse_1 = { "availability": { "iOS": { "introduced":
 const fActiveNSExtensionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fActiveNSExtensionsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fActiveNSExtensionsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qActiveNSExtensionsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cActiveNSExtensionsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -3913,15 +3952,13 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fActiveNSExtensionsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fActiveNSExtensionsResponse_2);
@@ -3954,8 +3991,7 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -3969,8 +4005,7 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -3981,8 +4016,7 @@ function cActiveNSExtensionsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fActiveNSExtensionsResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -4000,6 +4034,7 @@ function checkActiveNSExtensionsResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qActiveNSExtensionsResponse(v, r, d);
   const n = cActiveNSExtensionsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -6571,6 +6606,22 @@ const fApplyRedemptionCodeResponse_1 = { "availability": { "iOS": { "introduced"
 const fApplyRedemptionCodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fApplyRedemptionCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fApplyRedemptionCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qApplyRedemptionCodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cApplyRedemptionCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -6580,15 +6631,13 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fApplyRedemptionCodeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fApplyRedemptionCodeResponse_2);
@@ -6607,8 +6656,7 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -6622,8 +6670,7 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -6634,8 +6681,7 @@ function cApplyRedemptionCodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fApplyRedemptionCodeResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -6653,6 +6699,7 @@ function checkApplyRedemptionCodeResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qApplyRedemptionCodeResponse(v, r, d);
   const n = cApplyRedemptionCodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -9125,6 +9172,23 @@ const fAuthenticateRequest_7 = { "availability": { "macOS": { "introduced": "10.
 const fAuthenticateRequest_8 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fAuthenticateRequest_9 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fAuthenticateRequest_10 = { "availability": { "iOS": { "introduced": "9" }, "iPadOS": { "introduced": "9" }, "macOS": { "introduced": "10.7" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qAuthenticateRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "DeviceName") ? v["DeviceName"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "DeviceName", "on macOS");
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "Model") ? v["Model"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "Model", "on macOS");
+  if ((own(v, "ModelName") ? v["ModelName"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "ModelName", "on macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cAuthenticateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -9135,8 +9199,7 @@ function cAuthenticateRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "BuildVersion", fAuthenticateRequest_0);
   }
   x = v["DeviceName"];
-  if (x === void 0 || !own(v, "DeviceName")) missingRequired(r, d, "DeviceName");
-  else {
+  if (!(x === void 0 || !own(v, "DeviceName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DeviceName", "string", x);
     if (r.gated) gated(r, d, "DeviceName", fAuthenticateRequest_1);
@@ -9169,15 +9232,13 @@ function cAuthenticateRequest_0(v, r, d) {
     }
   }
   x = v["Model"];
-  if (x === void 0 || !own(v, "Model")) missingRequired(r, d, "Model");
-  else {
+  if (!(x === void 0 || !own(v, "Model"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Model", "string", x);
     if (r.gated) gated(r, d, "Model", fAuthenticateRequest_6);
   }
   x = v["ModelName"];
-  if (x === void 0 || !own(v, "ModelName")) missingRequired(r, d, "ModelName");
-  else {
+  if (!(x === void 0 || !own(v, "ModelName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "ModelName", "string", x);
     if (r.gated) gated(r, d, "ModelName", fAuthenticateRequest_7);
@@ -9219,6 +9280,7 @@ function checkAuthenticateRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qAuthenticateRequest(v, r, d);
   const n = cAuthenticateRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -9468,6 +9530,20 @@ function isAvailableOSUpdatesCommandCommand(value, options = NO_OPTIONS) {
 const kAvailableOSUpdatesResponse = /* @__PURE__ */ new Map([["AvailableOSUpdates", 0], ["CommandUUID", 1], ["EnrollmentID", 2], ["EnrollmentUserID", 3], ["ErrorChain", 4], ["NotOnConsole", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fAvailableOSUpdatesResponse_2 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fAvailableOSUpdatesResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qAvailableOSUpdatesResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cAvailableOSUpdatesResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -9491,15 +9567,13 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fAvailableOSUpdatesResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fAvailableOSUpdatesResponse_3);
@@ -9518,8 +9592,7 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -9533,8 +9606,7 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -9544,8 +9616,7 @@ function cAvailableOSUpdatesResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -9562,6 +9633,7 @@ function checkAvailableOSUpdatesResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qAvailableOSUpdatesResponse(v, r, d);
   const n = cAvailableOSUpdatesResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -10766,6 +10838,22 @@ const fCancelEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "i
 const fCancelEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fCancelEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fCancelEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+function qCancelEnhancedLogCollectionResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -10775,15 +10863,13 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fCancelEnhancedLogCollectionResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fCancelEnhancedLogCollectionResponse_2);
@@ -10802,8 +10888,7 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -10817,8 +10902,7 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -10829,8 +10913,7 @@ function cCancelEnhancedLogCollectionResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fCancelEnhancedLogCollectionResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fCancelEnhancedLogCollectionResponse_8);
@@ -10849,6 +10932,7 @@ function checkCancelEnhancedLogCollectionResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qCancelEnhancedLogCollectionResponse(v, r, d);
   const n = cCancelEnhancedLogCollectionResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -11703,6 +11787,22 @@ const fCertificateListResponse_3 = { "availability": { "macOS": { "introduced": 
 const fCertificateListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fCertificateListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fCertificateListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qCertificateListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cCertificateListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -11726,15 +11826,13 @@ function cCertificateListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fCertificateListResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fCertificateListResponse_3);
@@ -11753,8 +11851,7 @@ function cCertificateListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -11768,8 +11865,7 @@ function cCertificateListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -11780,8 +11876,7 @@ function cCertificateListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fCertificateListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fCertificateListResponse_9);
@@ -11800,6 +11895,7 @@ function checkCertificateListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qCertificateListResponse(v, r, d);
   const n = cCertificateListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -12673,12 +12769,27 @@ function isCertificateTransparencySubjectPublicKeyInfoHashDict(value, options = 
 }
 const kCheckOutRequest = /* @__PURE__ */ new Map([["EnrollmentID", 0], ["MessageType", 1], ["Topic", 2], ["UDID", 3]]);
 const fCheckOutRequest_0 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
+function qCheckOutRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cCheckOutRequest_0(v, r, d) {
   let n = 0;
   let x;
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fCheckOutRequest_0);
@@ -12699,8 +12810,7 @@ function cCheckOutRequest_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Topic", "string", x);
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -12712,6 +12822,7 @@ function checkCheckOutRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qCheckOutRequest(v, r, d);
   const n = cCheckOutRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -12829,6 +12940,22 @@ const fClearActivationLockBypassCodeResponse_2 = { "availability": { "macOS": { 
 const fClearActivationLockBypassCodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearActivationLockBypassCodeResponse_8 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearActivationLockBypassCodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qClearActivationLockBypassCodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cClearActivationLockBypassCodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -12838,15 +12965,13 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fClearActivationLockBypassCodeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fClearActivationLockBypassCodeResponse_2);
@@ -12865,8 +12990,7 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -12880,8 +13004,7 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -12892,8 +13015,7 @@ function cClearActivationLockBypassCodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fClearActivationLockBypassCodeResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fClearActivationLockBypassCodeResponse_8);
@@ -12912,6 +13034,7 @@ function checkClearActivationLockBypassCodeResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qClearActivationLockBypassCodeResponse(v, r, d);
   const n = cClearActivationLockBypassCodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -13089,6 +13212,22 @@ const fClearPasscodeResponse_1 = { "availability": { "iOS": { "introduced": "13"
 const fClearPasscodeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearPasscodeResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fClearPasscodeResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qClearPasscodeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cClearPasscodeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -13098,15 +13237,13 @@ function cClearPasscodeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fClearPasscodeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fClearPasscodeResponse_2);
@@ -13125,8 +13262,7 @@ function cClearPasscodeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -13140,8 +13276,7 @@ function cClearPasscodeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -13152,8 +13287,7 @@ function cClearPasscodeResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fClearPasscodeResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -13171,6 +13305,7 @@ function checkClearPasscodeResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qClearPasscodeResponse(v, r, d);
   const n = cClearPasscodeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -13456,6 +13591,22 @@ const fClearRestrictionsPasswordResponse_1 = { "availability": { "iOS": { "intro
 const fClearRestrictionsPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fClearRestrictionsPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fClearRestrictionsPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qClearRestrictionsPasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cClearRestrictionsPasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -13465,15 +13616,13 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fClearRestrictionsPasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fClearRestrictionsPasswordResponse_2);
@@ -13492,8 +13641,7 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -13507,8 +13655,7 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -13519,8 +13666,7 @@ function cClearRestrictionsPasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fClearRestrictionsPasswordResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -13538,6 +13684,7 @@ function checkClearRestrictionsPasswordResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qClearRestrictionsPasswordResponse(v, r, d);
   const n = cClearRestrictionsPasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -14306,6 +14453,20 @@ const fContentCachingInformationResponse_1 = { "availability": { "iOS": { "intro
 const fContentCachingInformationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fContentCachingInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
 const fContentCachingInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15.4" } }, "exhaustive": true };
+function qContentCachingInformationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cContentCachingInformationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -14315,15 +14476,13 @@ function cContentCachingInformationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fContentCachingInformationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fContentCachingInformationResponse_2);
@@ -14342,8 +14501,7 @@ function cContentCachingInformationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -14364,8 +14522,7 @@ function cContentCachingInformationResponse_0(v, r, d) {
     checkContentCachingInformationResponseStatusResponse(x, r, d + 1);
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -14376,8 +14533,7 @@ function cContentCachingInformationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fContentCachingInformationResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -14395,6 +14551,7 @@ function checkContentCachingInformationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qContentCachingInformationResponse(v, r, d);
   const n = cContentCachingInformationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -16013,6 +16170,10 @@ function isContentCachingServiceRanges(value, options = NO_OPTIONS) {
 const kDNSProxy = /* @__PURE__ */ new Map([["AppBundleIdentifier", 0], ["DNSProxyUUID", 1], ["ProviderBundleIdentifier", 2], ["ProviderConfiguration", 3], ["ProviderDesignatedRequirement", 4], ["PayloadDescription", 5], ["PayloadDisplayName", 6], ["PayloadIdentifier", 7], ["PayloadOrganization", 8], ["PayloadType", 9], ["PayloadUUID", 10], ["PayloadVersion", 11]]);
 const fDNSProxy_1 = { "availability": { "iOS": { "introduced": "16" }, "iPadOS": { "introduced": "16" }, "visionOS": { "introduced": "1.1" } }, "exhaustive": true };
 const fDNSProxy_4 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qDNSProxy(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "DNSProxyUUID") ? v["DNSProxyUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "DNSProxyUUID", "in a user enrollment");
+}
 function cDNSProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -16098,6 +16259,7 @@ function checkDNSProxy(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDNSProxy(v, r, d);
   const n = cDNSProxy_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -16923,6 +17085,22 @@ const fDeclarativeManagementRequest_3 = { "availability": { "macOS": { "introduc
 const fDeclarativeManagementRequest_6 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementRequest_7 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementRequest_8 = { "availability": { "iOS": { "introduced": "15" }, "iPadOS": { "introduced": "15" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+function qDeclarativeManagementRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeclarativeManagementRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -16938,15 +17116,13 @@ function cDeclarativeManagementRequest_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Endpoint", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeclarativeManagementRequest_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeclarativeManagementRequest_3);
@@ -16961,8 +17137,7 @@ function cDeclarativeManagementRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -16973,8 +17148,7 @@ function cDeclarativeManagementRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeclarativeManagementRequest_6);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeclarativeManagementRequest_7);
@@ -16993,6 +17167,7 @@ function checkDeclarativeManagementRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeclarativeManagementRequest(v, r, d);
   const n = cDeclarativeManagementRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17019,6 +17194,22 @@ const fDeclarativeManagementResponse_2 = { "availability": { "macOS": { "introdu
 const fDeclarativeManagementResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementResponse_8 = { "availability": { "macOS": { "introduced": "13" } }, "exhaustive": true };
 const fDeclarativeManagementResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "13" } }, "exhaustive": true };
+function qDeclarativeManagementResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeclarativeManagementResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17028,15 +17219,13 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeclarativeManagementResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeclarativeManagementResponse_2);
@@ -17055,8 +17244,7 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -17070,8 +17258,7 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -17082,8 +17269,7 @@ function cDeclarativeManagementResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeclarativeManagementResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeclarativeManagementResponse_8);
@@ -17102,6 +17288,7 @@ function checkDeclarativeManagementResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeclarativeManagementResponse(v, r, d);
   const n = cDeclarativeManagementResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17361,6 +17548,22 @@ const kDeleteUserResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["Enrol
 const fDeleteUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDeleteUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDeleteUserResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qDeleteUserResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeleteUserResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17370,15 +17573,13 @@ function cDeleteUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeleteUserResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeleteUserResponse_2);
@@ -17397,8 +17598,7 @@ function cDeleteUserResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -17412,8 +17612,7 @@ function cDeleteUserResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -17423,8 +17622,7 @@ function cDeleteUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeleteUserResponse_8);
@@ -17442,6 +17640,7 @@ function checkDeleteUserResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeleteUserResponse(v, r, d);
   const n = cDeleteUserResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -17918,6 +18117,22 @@ const fDeviceConfiguredResponse_2 = { "availability": { "macOS": { "introduced":
 const fDeviceConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fDeviceConfiguredResponse_8 = { "availability": { "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fDeviceConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+function qDeviceConfiguredResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeviceConfiguredResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -17927,15 +18142,13 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceConfiguredResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceConfiguredResponse_2);
@@ -17954,8 +18167,7 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -17969,8 +18181,7 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -17981,8 +18192,7 @@ function cDeviceConfiguredResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeviceConfiguredResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeviceConfiguredResponse_8);
@@ -18001,6 +18211,7 @@ function checkDeviceConfiguredResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeviceConfiguredResponse(v, r, d);
   const n = cDeviceConfiguredResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -18136,13 +18347,12 @@ function cDeviceInformationCommandCommand_0(v, r, d) {
   if (x === void 0 || !own(v, "Queries")) missingRequired(r, d, "Queries");
   else {
     n++;
-    if (!Array.isArray(x)) wrongType(r, d, "Queries", "array of DeviceInformationCommand.Command.Queries", x);
+    if (!Array.isArray(x)) wrongType(r, d, "Queries", "array of string", x);
     else if (enterItems(r, d, "Queries", x.length)) {
       r.p[d] = "Queries";
       for (let i0 = 0; i0 < x.length; i0++) {
         const x1 = x[i0];
-        r.p[d + 1] = i0;
-        checkDeviceInformationCommandCommandQueries(x1, r, d + 2);
+        if (typeof x1 !== "string") wrongType(r, d + 1, i0, "string", x1);
       }
     }
   }
@@ -18641,6 +18851,22 @@ const fDeviceInformationResponse_2 = { "availability": { "macOS": { "introduced"
 const fDeviceInformationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceInformationResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceInformationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qDeviceInformationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeviceInformationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -18650,15 +18876,13 @@ function cDeviceInformationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceInformationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceInformationResponse_2);
@@ -18677,8 +18901,7 @@ function cDeviceInformationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -18699,8 +18922,7 @@ function cDeviceInformationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -18711,8 +18933,7 @@ function cDeviceInformationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeviceInformationResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeviceInformationResponse_9);
@@ -18731,6 +18952,7 @@ function checkDeviceInformationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeviceInformationResponse(v, r, d);
   const n = cDeviceInformationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -19989,12 +20211,33 @@ const fDeviceLocationResponse_6 = { "availability": { "iOS": { "introduced": "10
 const fDeviceLocationResponse_10 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
 const fDeviceLocationResponse_12 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
 const fDeviceLocationResponse_17 = { "availability": { "iOS": { "introduced": "10.3" }, "iPadOS": { "introduced": "10.3" } }, "exhaustive": true };
+function qDeviceLocationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "Altitude") ? v["Altitude"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Altitude", "on iOS, iPadOS");
+  if ((own(v, "Course") ? v["Course"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Course", "on iOS, iPadOS");
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "HorizontalAccuracy") ? v["HorizontalAccuracy"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "HorizontalAccuracy", "on iOS, iPadOS");
+  if ((own(v, "Speed") ? v["Speed"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Speed", "on iOS, iPadOS");
+  if ((own(v, "Timestamp") ? v["Timestamp"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "Timestamp", "on iOS, iPadOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+  if ((own(v, "VerticalAccuracy") ? v["VerticalAccuracy"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "VerticalAccuracy", "on iOS, iPadOS");
+}
 function cDeviceLocationResponse_0(v, r, d) {
   let n = 0;
   let x;
   x = v["Altitude"];
-  if (x === void 0 || !own(v, "Altitude")) missingRequired(r, d, "Altitude");
-  else {
+  if (!(x === void 0 || !own(v, "Altitude"))) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Altitude", "real", x);
     if (r.gated) gated(r, d, "Altitude", fDeviceLocationResponse_0);
@@ -20005,22 +20248,19 @@ function cDeviceLocationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["Course"];
-  if (x === void 0 || !own(v, "Course")) missingRequired(r, d, "Course");
-  else {
+  if (!(x === void 0 || !own(v, "Course"))) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Course", "real", x);
     if (r.gated) gated(r, d, "Course", fDeviceLocationResponse_2);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceLocationResponse_3);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceLocationResponse_4);
@@ -20039,8 +20279,7 @@ function cDeviceLocationResponse_0(v, r, d) {
     }
   }
   x = v["HorizontalAccuracy"];
-  if (x === void 0 || !own(v, "HorizontalAccuracy")) missingRequired(r, d, "HorizontalAccuracy");
-  else {
+  if (!(x === void 0 || !own(v, "HorizontalAccuracy"))) {
     n++;
     if (!isReal(x)) wrongType(r, d, "HorizontalAccuracy", "real", x);
     if (r.gated) gated(r, d, "HorizontalAccuracy", fDeviceLocationResponse_6);
@@ -20058,14 +20297,12 @@ function cDeviceLocationResponse_0(v, r, d) {
     if (!isReal(x)) wrongType(r, d, "Longitude", "real", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
   x = v["Speed"];
-  if (x === void 0 || !own(v, "Speed")) missingRequired(r, d, "Speed");
-  else {
+  if (!(x === void 0 || !own(v, "Speed"))) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Speed", "real", x);
     if (r.gated) gated(r, d, "Speed", fDeviceLocationResponse_10);
@@ -20080,15 +20317,13 @@ function cDeviceLocationResponse_0(v, r, d) {
     }
   }
   x = v["Timestamp"];
-  if (x === void 0 || !own(v, "Timestamp")) missingRequired(r, d, "Timestamp");
-  else {
+  if (!(x === void 0 || !own(v, "Timestamp"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Timestamp", "string", x);
     if (r.gated) gated(r, d, "Timestamp", fDeviceLocationResponse_12);
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -20098,8 +20333,7 @@ function cDeviceLocationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -20114,8 +20348,7 @@ function cDeviceLocationResponse_1(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserShortName", "string", x);
   }
   x = v["VerticalAccuracy"];
-  if (x === void 0 || !own(v, "VerticalAccuracy")) missingRequired(r, d, "VerticalAccuracy");
-  else {
+  if (!(x === void 0 || !own(v, "VerticalAccuracy"))) {
     n++;
     if (!isReal(x)) wrongType(r, d, "VerticalAccuracy", "real", x);
     if (r.gated) gated(r, d, "VerticalAccuracy", fDeviceLocationResponse_17);
@@ -20128,6 +20361,7 @@ function checkDeviceLocationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeviceLocationResponse(v, r, d);
   const n = cDeviceLocationResponse_0(v, r, d) + cDeviceLocationResponse_1(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -20321,6 +20555,22 @@ const fDeviceLockResponse_2 = { "availability": { "macOS": { "introduced": "10.1
 const fDeviceLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceLockResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fDeviceLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qDeviceLockResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDeviceLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20330,15 +20580,13 @@ function cDeviceLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDeviceLockResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDeviceLockResponse_2);
@@ -20362,8 +20610,7 @@ function cDeviceLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "MessageResult", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -20377,8 +20624,7 @@ function cDeviceLockResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -20389,8 +20635,7 @@ function cDeviceLockResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDeviceLockResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fDeviceLockResponse_9);
@@ -20409,6 +20654,7 @@ function checkDeviceLockResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDeviceLockResponse(v, r, d);
   const n = cDeviceLockResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -20903,6 +21149,22 @@ function isDisableLostModeCommandCommand(value, options = NO_OPTIONS) {
 const kDisableLostModeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
 const fDisableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDisableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qDisableLostModeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDisableLostModeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -20912,15 +21174,13 @@ function cDisableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDisableLostModeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDisableLostModeResponse_2);
@@ -20939,8 +21199,7 @@ function cDisableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -20954,8 +21213,7 @@ function cDisableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -20965,8 +21223,7 @@ function cDisableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -20983,6 +21240,7 @@ function checkDisableLostModeResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDisableLostModeResponse(v, r, d);
   const n = cDisableLostModeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -21154,6 +21412,20 @@ const fDisableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced
 const fDisableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fDisableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
 const fDisableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+function qDisableRemoteDesktopResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cDisableRemoteDesktopResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -21163,15 +21435,13 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fDisableRemoteDesktopResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fDisableRemoteDesktopResponse_2);
@@ -21190,8 +21460,7 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -21205,8 +21474,7 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -21217,8 +21485,7 @@ function cDisableRemoteDesktopResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fDisableRemoteDesktopResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -21236,6 +21503,7 @@ function checkDisableRemoteDesktopResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qDisableRemoteDesktopResponse(v, r, d);
   const n = cDisableRemoteDesktopResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -22629,6 +22897,9 @@ function isEnableLostModeCommand(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kEnableLostModeCommandCommand = /* @__PURE__ */ new Map([["Footnote", 0], ["Message", 1], ["PhoneNumber", 2], ["RequestRequiresNetworkTether", 3], ["RequestType", 4]]);
+function qEnableLostModeCommandCommand(v, r, d) {
+  if ((own(v, "Message") ? v["Message"] : void 0) === void 0 && (own(v, "PhoneNumber") ? v["PhoneNumber"] : void 0) === void 0) missingOneOf(r, d, ["Message", "PhoneNumber"], []);
+}
 function cEnableLostModeCommandCommand_0(v, r, d) {
   let n = 0;
   let x;
@@ -22669,6 +22940,7 @@ function checkEnableLostModeCommandCommand(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qEnableLostModeCommandCommand(v, r, d);
   const n = cEnableLostModeCommandCommand_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -22692,6 +22964,22 @@ function isEnableLostModeCommandCommand(value, options = NO_OPTIONS) {
 const kEnableLostModeResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
 const fEnableLostModeResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fEnableLostModeResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qEnableLostModeResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cEnableLostModeResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -22701,15 +22989,13 @@ function cEnableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fEnableLostModeResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fEnableLostModeResponse_2);
@@ -22728,8 +23014,7 @@ function cEnableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -22743,8 +23028,7 @@ function cEnableLostModeResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -22754,8 +23038,7 @@ function cEnableLostModeResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -22772,6 +23055,7 @@ function checkEnableLostModeResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qEnableLostModeResponse(v, r, d);
   const n = cEnableLostModeResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -22943,6 +23227,20 @@ const fEnableRemoteDesktopResponse_1 = { "availability": { "iOS": { "introduced"
 const fEnableRemoteDesktopResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fEnableRemoteDesktopResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
 const fEnableRemoteDesktopResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.14.4" } }, "exhaustive": true };
+function qEnableRemoteDesktopResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cEnableRemoteDesktopResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -22952,15 +23250,13 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fEnableRemoteDesktopResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fEnableRemoteDesktopResponse_2);
@@ -22979,8 +23275,7 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -22994,8 +23289,7 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -23006,8 +23300,7 @@ function cEnableRemoteDesktopResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fEnableRemoteDesktopResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -23025,6 +23318,7 @@ function checkEnableRemoteDesktopResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qEnableRemoteDesktopResponse(v, r, d);
   const n = cEnableRemoteDesktopResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -23932,6 +24226,22 @@ const fEraseDeviceResponse_2 = { "availability": { "macOS": { "introduced": "10.
 const fEraseDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fEraseDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fEraseDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qEraseDeviceResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cEraseDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -23941,15 +24251,13 @@ function cEraseDeviceResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fEraseDeviceResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fEraseDeviceResponse_2);
@@ -23968,8 +24276,7 @@ function cEraseDeviceResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -23983,8 +24290,7 @@ function cEraseDeviceResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -23995,8 +24301,7 @@ function cEraseDeviceResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fEraseDeviceResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fEraseDeviceResponse_8);
@@ -24015,6 +24320,7 @@ function checkEraseDeviceResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qEraseDeviceResponse(v, r, d);
   const n = cEraseDeviceResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -27128,38 +27434,28 @@ function isExtensibleSingleSignOnKerberosExtensionData(value, options = NO_OPTIO
   checkExtensibleSingleSignOnKerberosExtensionData(value, r, 0);
   return verdict(r);
 }
-const kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping = /* @__PURE__ */ new Map([["Realm", 0]]);
-function cExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping_0(v, r, d) {
-  let n = 0;
-  let x;
-  x = v["Realm"];
-  if (!(x === void 0 || !own(v, "Realm"))) {
-    n++;
-    if (!Array.isArray(x)) wrongType(r, d, "Realm", "array of string", x);
-    else if (enterItems(r, d, "Realm", x.length)) {
-      r.p[d] = "Realm";
-      for (let i0 = 0; i0 < x.length; i0++) {
-        const x1 = x[i0];
-        if (typeof x1 !== "string") wrongType(r, d + 1, i0, "string", x1);
-      }
-    }
-  }
-  return n;
-}
+const kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping = /* @__PURE__ */ new Map([]);
 function checkExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(v, r, d) {
   if (!isDict(v)) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
   if (enterValue(r, d)) return;
-  const n = cExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping_0(v, r, d);
+  const n = 0;
   let count = 0;
   for (const k in v) count++;
   if (n === count || !enterItems(r, d, void 0, count)) return;
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping.has(k) || !own(v, k)) continue;
-    unknownKey(r, d, v, k, kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping);
+    if (!Array.isArray(x)) wrongType(r, d, k, "array of string", x);
+    else if (enterItems(r, d, k, x.length)) {
+      r.p[d] = k;
+      for (let i0 = 0; i0 < x.length; i0++) {
+        const x1 = x[i0];
+        if (typeof x1 !== "string") wrongType(r, d + 1, i0, "string", x1);
+      }
+    }
   }
 }
 function validateExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(value, options = NO_OPTIONS) {
@@ -29072,18 +29368,30 @@ const fGetTokenRequest_1 = { "availability": { "macOS": { "introduced": "14" } }
 const fGetTokenRequest_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
 const fGetTokenRequest_7 = { "availability": { "macOS": { "introduced": "14" } }, "exhaustive": true };
 const fGetTokenRequest_8 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" } }, "exhaustive": true };
+function qGetTokenRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cGetTokenRequest_0(v, r, d) {
   let n = 0;
   let x;
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fGetTokenRequest_1);
@@ -29113,8 +29421,7 @@ function cGetTokenRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -29125,8 +29432,7 @@ function cGetTokenRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fGetTokenRequest_6);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fGetTokenRequest_7);
@@ -29145,6 +29451,7 @@ function checkGetTokenRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qGetTokenRequest(v, r, d);
   const n = cGetTokenRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -30670,8 +30977,7 @@ function cIdentificationPayloadIdentification_0(v, r, d) {
     deprecated(r, d, "FullName", "Deprecated in macOS 15.4.", fIdentificationPayloadIdentification_2);
   }
   x = v["Password"];
-  if (x === void 0 || !own(v, "Password")) missingRequired(r, d, "Password");
-  else {
+  if (!(x === void 0 || !own(v, "Password"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Password", "string", x);
     if (r.gated) gated(r, d, "Password", fIdentificationPayloadIdentification_3);
@@ -32710,6 +33016,22 @@ const fInstallApplicationResponse_2 = { "availability": { "macOS": { "introduced
 const fInstallApplicationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInstallApplicationResponse_11 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInstallApplicationResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qInstallApplicationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -32719,15 +33041,13 @@ function cInstallApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallApplicationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallApplicationResponse_2);
@@ -32751,8 +33071,7 @@ function cInstallApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Identifier", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -32782,8 +33101,7 @@ function cInstallApplicationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -32794,8 +33112,7 @@ function cInstallApplicationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallApplicationResponse_10);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstallApplicationResponse_11);
@@ -32814,6 +33131,7 @@ function checkInstallApplicationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInstallApplicationResponse(v, r, d);
   const n = cInstallApplicationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -33091,6 +33409,20 @@ const fInstallEnterpriseApplicationResponse_1 = { "availability": { "iOS": { "in
 const fInstallEnterpriseApplicationResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fInstallEnterpriseApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true };
 const fInstallEnterpriseApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13.6" } }, "exhaustive": true };
+function qInstallEnterpriseApplicationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallEnterpriseApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33100,15 +33432,13 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallEnterpriseApplicationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallEnterpriseApplicationResponse_2);
@@ -33127,8 +33457,7 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -33142,8 +33471,7 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -33154,8 +33482,7 @@ function cInstallEnterpriseApplicationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallEnterpriseApplicationResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -33173,6 +33500,7 @@ function checkInstallEnterpriseApplicationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInstallEnterpriseApplicationResponse(v, r, d);
   const n = cInstallEnterpriseApplicationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -33427,6 +33755,22 @@ const fInstallMediaResponse_8 = { "availability": { "macOS": { "removed": "11" }
 const fInstallMediaResponse_10 = { "availability": { "macOS": { "removed": "11" } }, "deprecatedIn": { "macOS": "11" } };
 const fInstallMediaResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
 const fInstallMediaResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9", "removed": "11" } }, "exhaustive": true, "deprecatedIn": { "macOS": "11" } };
+function qInstallMediaResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallMediaResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33436,8 +33780,7 @@ function cInstallMediaResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallMediaResponse_1);
@@ -33514,8 +33857,7 @@ function cInstallMediaResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
     if (r.gated) gated(r, d, "UDID", fInstallMediaResponse_10);
@@ -33536,20 +33878,17 @@ function cInstallMediaResponse_0(v, r, d) {
     deprecated(r, d, "UserShortName", "Deprecated in macOS 11.", fInstallMediaResponse_12);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -33561,6 +33900,7 @@ function checkInstallMediaResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInstallMediaResponse(v, r, d);
   const n = cInstallMediaResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -33739,6 +34079,22 @@ const fInstallProfileResponse_2 = { "availability": { "macOS": { "introduced": "
 const fInstallProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstallProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstallProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qInstallProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -33748,15 +34104,13 @@ function cInstallProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallProfileResponse_2);
@@ -33775,8 +34129,7 @@ function cInstallProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -33790,8 +34143,7 @@ function cInstallProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -33802,8 +34154,7 @@ function cInstallProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstallProfileResponse_8);
@@ -33822,6 +34173,7 @@ function checkInstallProfileResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInstallProfileResponse(v, r, d);
   const n = cInstallProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -34000,6 +34352,22 @@ const fInstallProvisioningProfileResponse_2 = { "availability": { "macOS": { "in
 const fInstallProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fInstallProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fInstallProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qInstallProvisioningProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstallProvisioningProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -34009,15 +34377,13 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstallProvisioningProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstallProvisioningProfileResponse_2);
@@ -34036,8 +34402,7 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -34051,8 +34416,7 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -34063,8 +34427,7 @@ function cInstallProvisioningProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstallProvisioningProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstallProvisioningProfileResponse_8);
@@ -34083,6 +34446,7 @@ function checkInstallProvisioningProfileResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInstallProvisioningProfileResponse(v, r, d);
   const n = cInstallProvisioningProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -34293,6 +34657,22 @@ const fInstalledApplicationListResponse_2 = { "availability": { "macOS": { "intr
 const fInstalledApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstalledApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fInstalledApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qInstalledApplicationListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInstalledApplicationListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -34302,15 +34682,13 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInstalledApplicationListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInstalledApplicationListResponse_2);
@@ -34343,8 +34721,7 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -34358,8 +34735,7 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -34370,8 +34746,7 @@ function cInstalledApplicationListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInstalledApplicationListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInstalledApplicationListResponse_9);
@@ -34390,6 +34765,7 @@ function checkInstalledApplicationListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInstalledApplicationListResponse(v, r, d);
   const n = cInstalledApplicationListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -35059,6 +35435,22 @@ const fInviteToProgramResponse_2 = { "availability": { "macOS": { "introduced": 
 const fInviteToProgramResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInviteToProgramResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fInviteToProgramResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qInviteToProgramResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cInviteToProgramResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -35068,15 +35460,13 @@ function cInviteToProgramResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fInviteToProgramResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fInviteToProgramResponse_2);
@@ -35104,8 +35494,7 @@ function cInviteToProgramResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -35119,8 +35508,7 @@ function cInviteToProgramResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -35131,8 +35519,7 @@ function cInviteToProgramResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fInviteToProgramResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fInviteToProgramResponse_9);
@@ -35151,6 +35538,7 @@ function checkInviteToProgramResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qInviteToProgramResponse(v, r, d);
   const n = cInviteToProgramResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -35798,6 +36186,20 @@ const fLOMDeviceRequestResponse_1 = { "availability": { "iOS": { "introduced": "
 const fLOMDeviceRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fLOMDeviceRequestResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fLOMDeviceRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qLOMDeviceRequestResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cLOMDeviceRequestResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -35807,15 +36209,13 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fLOMDeviceRequestResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fLOMDeviceRequestResponse_2);
@@ -35834,8 +36234,7 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -35863,8 +36262,7 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -35875,8 +36273,7 @@ function cLOMDeviceRequestResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fLOMDeviceRequestResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -35894,6 +36291,7 @@ function checkLOMDeviceRequestResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qLOMDeviceRequestResponse(v, r, d);
   const n = cLOMDeviceRequestResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -36114,6 +36512,20 @@ const fLOMSetupRequestResponse_1 = { "availability": { "iOS": { "introduced": "1
 const fLOMSetupRequestResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fLOMSetupRequestResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fLOMSetupRequestResponse_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qLOMSetupRequestResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cLOMSetupRequestResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -36123,15 +36535,13 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fLOMSetupRequestResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fLOMSetupRequestResponse_2);
@@ -36156,8 +36566,7 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     if (!isInteger(x)) wrongType(r, d, "LOMProtocolVersion", "integer", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -36197,8 +36606,7 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -36209,8 +36617,7 @@ function cLOMSetupRequestResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fLOMSetupRequestResponse_10);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -36228,6 +36635,7 @@ function checkLOMSetupRequestResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qLOMSetupRequestResponse(v, r, d);
   const n = cLOMSetupRequestResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -36741,6 +37149,22 @@ function isLogOutUserCommandCommand(value, options = NO_OPTIONS) {
 const kLogOutUserResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UserID", 7], ["UserLongName", 8], ["UserShortName", 9]]);
 const fLogOutUserResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fLogOutUserResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qLogOutUserResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cLogOutUserResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -36750,15 +37174,13 @@ function cLogOutUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fLogOutUserResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fLogOutUserResponse_2);
@@ -36777,8 +37199,7 @@ function cLogOutUserResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -36792,8 +37213,7 @@ function cLogOutUserResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -36803,8 +37223,7 @@ function cLogOutUserResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -36821,6 +37240,7 @@ function checkLogOutUserResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qLogOutUserResponse(v, r, d);
   const n = cLogOutUserResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -37881,6 +38301,9 @@ const fMachineInfo_7 = { "availability": { "watchOS": { "introduced": "10" } }, 
 const fMachineInfo_10 = { "availability": { "iOS": { "introduced": "17.4" }, "iPadOS": { "introduced": "17.4" }, "macOS": { "introduced": "14.4" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fMachineInfo_11 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fMachineInfo_12 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qMachineInfo(v, r, d) {
+  if ((own(v, "OS_VERSION") ? v["OS_VERSION"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "OS_VERSION", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+}
 function cMachineInfo_0(v, r, d) {
   let n = 0;
   let x;
@@ -37920,8 +38343,7 @@ function cMachineInfo_0(v, r, d) {
     if (r.gated) gated(r, d, "MEID", fMachineInfo_5);
   }
   x = v["OS_VERSION"];
-  if (x === void 0 || !own(v, "OS_VERSION")) missingRequired(r, d, "OS_VERSION");
-  else {
+  if (!(x === void 0 || !own(v, "OS_VERSION"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "OS_VERSION", "string", x);
     if (r.gated) gated(r, d, "OS_VERSION", fMachineInfo_6);
@@ -37982,6 +38404,7 @@ function checkMachineInfo(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qMachineInfo(v, r, d);
   const n = cMachineInfo_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -38897,6 +39320,22 @@ const fManagedApplicationAttributesResponse_2 = { "availability": { "iOS": { "in
 const fManagedApplicationAttributesResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedApplicationAttributesResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fManagedApplicationAttributesResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qManagedApplicationAttributesResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationAttributesResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -38920,15 +39359,13 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationAttributesResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationAttributesResponse_3);
@@ -38947,8 +39384,7 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -38962,8 +39398,7 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -38974,8 +39409,7 @@ function cManagedApplicationAttributesResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationAttributesResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -38993,6 +39427,7 @@ function checkManagedApplicationAttributesResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qManagedApplicationAttributesResponse(v, r, d);
   const n = cManagedApplicationAttributesResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -39338,6 +39773,22 @@ const fManagedApplicationConfigurationResponse_3 = { "availability": { "macOS": 
 const fManagedApplicationConfigurationResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedApplicationConfigurationResponse_9 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedApplicationConfigurationResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
+function qManagedApplicationConfigurationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationConfigurationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39361,15 +39812,13 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationConfigurationResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationConfigurationResponse_3);
@@ -39388,8 +39837,7 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -39403,8 +39851,7 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -39415,8 +39862,7 @@ function cManagedApplicationConfigurationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationConfigurationResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fManagedApplicationConfigurationResponse_9);
@@ -39435,6 +39881,7 @@ function checkManagedApplicationConfigurationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qManagedApplicationConfigurationResponse(v, r, d);
   const n = cManagedApplicationConfigurationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -39687,6 +40134,22 @@ const fManagedApplicationFeedbackResponse_2 = { "availability": { "macOS": { "in
 const fManagedApplicationFeedbackResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationFeedbackResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationFeedbackResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qManagedApplicationFeedbackResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationFeedbackResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -39696,15 +40159,13 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationFeedbackResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationFeedbackResponse_2);
@@ -39737,8 +40198,7 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -39752,8 +40212,7 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -39764,8 +40223,7 @@ function cManagedApplicationFeedbackResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationFeedbackResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fManagedApplicationFeedbackResponse_9);
@@ -39784,6 +40242,7 @@ function checkManagedApplicationFeedbackResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qManagedApplicationFeedbackResponse(v, r, d);
   const n = cManagedApplicationFeedbackResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -40032,6 +40491,22 @@ const fManagedApplicationListResponse_2 = { "availability": { "macOS": { "introd
 const fManagedApplicationListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationListResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fManagedApplicationListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qManagedApplicationListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedApplicationListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -40041,15 +40516,13 @@ function cManagedApplicationListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedApplicationListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedApplicationListResponse_2);
@@ -40075,8 +40548,7 @@ function cManagedApplicationListResponse_0(v, r, d) {
     checkManagedApplicationListResponseManagedApplicationList(x, r, d + 1);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -40090,8 +40562,7 @@ function cManagedApplicationListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -40102,8 +40573,7 @@ function cManagedApplicationListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedApplicationListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fManagedApplicationListResponse_9);
@@ -40122,6 +40592,7 @@ function checkManagedApplicationListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qManagedApplicationListResponse(v, r, d);
   const n = cManagedApplicationListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -40231,33 +40702,36 @@ const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_1 = 
 const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_2 = { "availability": { "iOS": { "introduced": "7" }, "iPadOS": { "introduced": "7" }, "macOS": { "introduced": "11.3" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_3 = { "availability": { "iOS": { "introduced": "9.2" }, "iPadOS": { "introduced": "9.2" }, "tvOS": { "introduced": "10.2" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_6 = { "availability": { "iOS": { "introduced": "5" }, "iPadOS": { "introduced": "5" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qManagedApplicationListResponseManagedApplicationListANYAppIdentifier(v, r, d) {
+  if ((own(v, "ExternalVersionIdentifier") ? v["ExternalVersionIdentifier"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "ExternalVersionIdentifier", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "HasConfiguration") ? v["HasConfiguration"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "HasConfiguration", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "HasFeedback") ? v["HasFeedback"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "HasFeedback", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "IsValidated") ? v["IsValidated"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "IsValidated", "on iOS, iPadOS, tvOS, visionOS, watchOS");
+  if ((own(v, "UnusedRedemptionCode") ? v["UnusedRedemptionCode"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "UnusedRedemptionCode", "on iOS, iPadOS, visionOS, watchOS");
+}
 function cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0(v, r, d) {
   let n = 0;
   let x;
   x = v["ExternalVersionIdentifier"];
-  if (x === void 0 || !own(v, "ExternalVersionIdentifier")) missingRequired(r, d, "ExternalVersionIdentifier");
-  else {
+  if (!(x === void 0 || !own(v, "ExternalVersionIdentifier"))) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "ExternalVersionIdentifier", "integer", x);
     if (r.gated) gated(r, d, "ExternalVersionIdentifier", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0);
   }
   x = v["HasConfiguration"];
-  if (x === void 0 || !own(v, "HasConfiguration")) missingRequired(r, d, "HasConfiguration");
-  else {
+  if (!(x === void 0 || !own(v, "HasConfiguration"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasConfiguration", "boolean", x);
     if (r.gated) gated(r, d, "HasConfiguration", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_1);
   }
   x = v["HasFeedback"];
-  if (x === void 0 || !own(v, "HasFeedback")) missingRequired(r, d, "HasFeedback");
-  else {
+  if (!(x === void 0 || !own(v, "HasFeedback"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasFeedback", "boolean", x);
     if (r.gated) gated(r, d, "HasFeedback", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_2);
   }
   x = v["IsValidated"];
-  if (x === void 0 || !own(v, "IsValidated")) missingRequired(r, d, "IsValidated");
-  else {
+  if (!(x === void 0 || !own(v, "IsValidated"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "IsValidated", "boolean", x);
     if (r.gated) gated(r, d, "IsValidated", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_3);
@@ -40278,8 +40752,7 @@ function cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0
     }
   }
   x = v["UnusedRedemptionCode"];
-  if (x === void 0 || !own(v, "UnusedRedemptionCode")) missingRequired(r, d, "UnusedRedemptionCode");
-  else {
+  if (!(x === void 0 || !own(v, "UnusedRedemptionCode"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UnusedRedemptionCode", "string", x);
     if (r.gated) gated(r, d, "UnusedRedemptionCode", fManagedApplicationListResponseManagedApplicationListANYAppIdentifier_6);
@@ -40292,6 +40765,7 @@ function checkManagedApplicationListResponseManagedApplicationListANYAppIdentifi
     return;
   }
   if (enterValue(r, d)) return;
+  qManagedApplicationListResponseManagedApplicationListANYAppIdentifier(v, r, d);
   const n = cManagedApplicationListResponseManagedApplicationListANYAppIdentifier_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -40408,6 +40882,22 @@ const fManagedMediaListResponse_2 = { "availability": { "iOS": { "introduced": "
 const fManagedMediaListResponse_3 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fManagedMediaListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fManagedMediaListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qManagedMediaListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cManagedMediaListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -40431,15 +40921,13 @@ function cManagedMediaListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fManagedMediaListResponse_2);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fManagedMediaListResponse_3);
@@ -40458,8 +40946,7 @@ function cManagedMediaListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -40473,8 +40960,7 @@ function cManagedMediaListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -40485,8 +40971,7 @@ function cManagedMediaListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fManagedMediaListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -40504,6 +40989,7 @@ function checkManagedMediaListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qManagedMediaListResponse(v, r, d);
   const n = cManagedMediaListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -41838,12 +42324,14 @@ function isMathSettingsCalculator_BasicModeObject(value, options = NO_OPTIONS) {
 }
 const kMathSettingsCalculator_InputModesObject = /* @__PURE__ */ new Map([["RPN", 0], ["UnitConversion", 1]]);
 const fMathSettingsCalculator_InputModesObject_0 = { "availability": { "macOS": { "introduced": "15" } }, "exhaustive": true };
+function qMathSettingsCalculator_InputModesObject(v, r, d) {
+  if ((own(v, "RPN") ? v["RPN"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "RPN", "on macOS");
+}
 function cMathSettingsCalculator_InputModesObject_0(v, r, d) {
   let n = 0;
   let x;
   x = v["RPN"];
-  if (x === void 0 || !own(v, "RPN")) missingRequired(r, d, "RPN");
-  else {
+  if (!(x === void 0 || !own(v, "RPN"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "RPN", "boolean", x);
     if (r.gated) gated(r, d, "RPN", fMathSettingsCalculator_InputModesObject_0);
@@ -41862,6 +42350,7 @@ function checkMathSettingsCalculator_InputModesObject(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qMathSettingsCalculator_InputModesObject(v, r, d);
   const n = cMathSettingsCalculator_InputModesObject_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -43382,6 +43871,20 @@ const fNSExtensionMappingsResponse_1 = { "availability": { "iOS": { "introduced"
 const fNSExtensionMappingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fNSExtensionMappingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fNSExtensionMappingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qNSExtensionMappingsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cNSExtensionMappingsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -43391,15 +43894,13 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fNSExtensionMappingsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fNSExtensionMappingsResponse_2);
@@ -43432,8 +43933,7 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -43447,8 +43947,7 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -43459,8 +43958,7 @@ function cNSExtensionMappingsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fNSExtensionMappingsResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -43478,6 +43976,7 @@ function checkNSExtensionMappingsResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qNSExtensionMappingsResponse(v, r, d);
   const n = cNSExtensionMappingsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -43605,6 +44104,10 @@ function isNSExtensionMappingsResponseExtensionsItem(value, options = NO_OPTIONS
 }
 const kNetworkDNSProxy = /* @__PURE__ */ new Map([["AppBundleIdentifier", 0], ["DNSProxyUUID", 1], ["ProviderComposedIdentifier", 2], ["ProviderConfiguration", 3], ["VisibleName", 4]]);
 const fNetworkDNSProxy_1 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+function qNetworkDNSProxy(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "DNSProxyUUID") ? v["DNSProxyUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "DNSProxyUUID", "in a user enrollment");
+}
 function cNetworkDNSProxy_0(v, r, d) {
   let n = 0;
   let x;
@@ -43645,6 +44148,7 @@ function checkNetworkDNSProxy(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qNetworkDNSProxy(v, r, d);
   const n = cNetworkDNSProxy_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -44251,6 +44755,10 @@ function isNetworkProxyConfigurationProxies(value, options = NO_OPTIONS) {
 }
 const kNetworkRelay = /* @__PURE__ */ new Map([["AllowDNSFailover", 0], ["ExcludedDomains", 1], ["ExcludedFQDNs", 2], ["MatchDomains", 3], ["MatchFQDNs", 4], ["Relays", 5], ["RelayUUID", 6], ["UIToggleEnabled", 7], ["VisibleName", 8]]);
 const fNetworkRelay_6 = { "availability": { "iOS": { "introduced": "27" }, "iPadOS": { "introduced": "27" }, "visionOS": { "introduced": "27" } }, "exhaustive": true };
+function qNetworkRelay(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "RelayUUID") ? v["RelayUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "RelayUUID", "in a user enrollment");
+}
 function cNetworkRelay_0(v, r, d) {
   let n = 0;
   let x;
@@ -44346,6 +44854,7 @@ function checkNetworkRelay(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qNetworkRelay(v, r, d);
   const n = cNetworkRelay_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -49208,6 +49717,20 @@ function isOSUpdateStatusCommandCommand(value, options = NO_OPTIONS) {
 const kOSUpdateStatusResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["OSUpdateStatus", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fOSUpdateStatusResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fOSUpdateStatusResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qOSUpdateStatusResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cOSUpdateStatusResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -49217,15 +49740,13 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fOSUpdateStatusResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fOSUpdateStatusResponse_2);
@@ -49244,8 +49765,7 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -49273,8 +49793,7 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -49284,8 +49803,7 @@ function cOSUpdateStatusResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -49302,6 +49820,7 @@ function checkOSUpdateStatusResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qOSUpdateStatusResponse(v, r, d);
   const n = cOSUpdateStatusResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -51613,6 +52132,22 @@ const fPlayLostModeSoundResponse_1 = { "availability": { "iOS": { "introduced": 
 const fPlayLostModeSoundResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fPlayLostModeSoundResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fPlayLostModeSoundResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qPlayLostModeSoundResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cPlayLostModeSoundResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -51622,15 +52157,13 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fPlayLostModeSoundResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fPlayLostModeSoundResponse_2);
@@ -51649,8 +52182,7 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -51664,8 +52196,7 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -51676,8 +52207,7 @@ function cPlayLostModeSoundResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fPlayLostModeSoundResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -51695,6 +52225,7 @@ function checkPlayLostModeSoundResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qPlayLostModeSoundResponse(v, r, d);
   const n = cPlayLostModeSoundResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -52935,6 +53466,22 @@ const fProfileListResponse_2 = { "availability": { "macOS": { "introduced": "10.
 const fProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fProfileListResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qProfileListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cProfileListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -52944,15 +53491,13 @@ function cProfileListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fProfileListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fProfileListResponse_2);
@@ -52971,8 +53516,7 @@ function cProfileListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -53000,8 +53544,7 @@ function cProfileListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -53012,8 +53555,7 @@ function cProfileListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fProfileListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fProfileListResponse_9);
@@ -53032,6 +53574,7 @@ function checkProfileListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qProfileListResponse(v, r, d);
   const n = cProfileListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -53227,6 +53770,9 @@ function isProfileListResponseProfileListItem(value, options = NO_OPTIONS) {
 }
 const kProfileListResponseProfileListItemPayloadContentItem = /* @__PURE__ */ new Map([["PayloadDescription", 0], ["PayloadDisplayName", 1], ["PayloadIdentifier", 2], ["PayloadOrganization", 3], ["PayloadType", 4], ["PayloadUUID", 5], ["PayloadVersion", 6]]);
 const fProfileListResponseProfileListItemPayloadContentItem_5 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "macOS": { "introduced": "14" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1.1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qProfileListResponseProfileListItemPayloadContentItem(v, r, d) {
+  if ((own(v, "PayloadUUID") ? v["PayloadUUID"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "PayloadUUID", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+}
 function cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d) {
   let n = 0;
   let x;
@@ -53258,8 +53804,7 @@ function cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "PayloadType", "string", x);
   }
   x = v["PayloadUUID"];
-  if (x === void 0 || !own(v, "PayloadUUID")) missingRequired(r, d, "PayloadUUID");
-  else {
+  if (!(x === void 0 || !own(v, "PayloadUUID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "PayloadUUID", "string", x);
     if (r.gated) gated(r, d, "PayloadUUID", fProfileListResponseProfileListItemPayloadContentItem_5);
@@ -53281,6 +53826,7 @@ function checkProfileListResponseProfileListItemPayloadContentItem(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qProfileListResponseProfileListItemPayloadContentItem(v, r, d);
   const n = cProfileListResponseProfileListItemPayloadContentItem_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -53536,6 +54082,22 @@ const fProvisioningProfileListResponse_2 = { "availability": { "macOS": { "intro
 const fProvisioningProfileListResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fProvisioningProfileListResponse_9 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fProvisioningProfileListResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qProvisioningProfileListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cProvisioningProfileListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -53545,15 +54107,13 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fProvisioningProfileListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fProvisioningProfileListResponse_2);
@@ -53572,8 +54132,7 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -53601,8 +54160,7 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -53613,8 +54171,7 @@ function cProvisioningProfileListResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fProvisioningProfileListResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fProvisioningProfileListResponse_9);
@@ -53633,6 +54190,7 @@ function checkProvisioningProfileListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qProvisioningProfileListResponse(v, r, d);
   const n = cProvisioningProfileListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -53859,6 +54417,22 @@ const fRefreshCellularPlansResponse_1 = { "availability": { "iOS": { "introduced
 const fRefreshCellularPlansResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRefreshCellularPlansResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fRefreshCellularPlansResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qRefreshCellularPlansResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRefreshCellularPlansResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -53868,15 +54442,13 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRefreshCellularPlansResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRefreshCellularPlansResponse_2);
@@ -53895,8 +54467,7 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -53910,8 +54481,7 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -53922,8 +54492,7 @@ function cRefreshCellularPlansResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRefreshCellularPlansResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -53941,6 +54510,7 @@ function checkRefreshCellularPlansResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRefreshCellularPlansResponse(v, r, d);
   const n = cRefreshCellularPlansResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54267,6 +54837,10 @@ const fRelay_2 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": 
 const fRelay_4 = { "availability": { "iOS": { "introduced": "18.4" }, "iPadOS": { "introduced": "18.4" }, "macOS": { "introduced": "15.4" }, "tvOS": { "introduced": "18.4" }, "visionOS": { "introduced": "2.4" } }, "exhaustive": true };
 const fRelay_6 = { "availability": { "iOS": { "introduced": "17" }, "iPadOS": { "introduced": "17" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" } }, "exhaustive": true };
 const fRelay_7 = { "availability": { "iOS": { "introduced": "26" }, "iPadOS": { "introduced": "26" }, "macOS": { "introduced": "26" }, "tvOS": { "introduced": "26" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
+function qRelay(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "RelayUUID") ? v["RelayUUID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "RelayUUID", "in a user enrollment");
+}
 function cRelay_0(v, r, d) {
   let n = 0;
   let x;
@@ -54405,6 +54979,7 @@ function checkRelay(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRelay(v, r, d);
   const n = cRelay_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54620,6 +55195,22 @@ const fRemoveApplicationResponse_2 = { "availability": { "macOS": { "introduced"
 const fRemoveApplicationResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveApplicationResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveApplicationResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qRemoveApplicationResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveApplicationResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54629,15 +55220,13 @@ function cRemoveApplicationResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveApplicationResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveApplicationResponse_2);
@@ -54656,8 +55245,7 @@ function cRemoveApplicationResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -54671,8 +55259,7 @@ function cRemoveApplicationResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -54683,8 +55270,7 @@ function cRemoveApplicationResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveApplicationResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRemoveApplicationResponse_8);
@@ -54703,6 +55289,7 @@ function checkRemoveApplicationResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRemoveApplicationResponse(v, r, d);
   const n = cRemoveApplicationResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -54893,6 +55480,22 @@ const fRemoveMediaResponse_1 = { "availability": { "iOS": { "introduced": "13" }
 const fRemoveMediaResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRemoveMediaResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fRemoveMediaResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qRemoveMediaResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveMediaResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -54902,15 +55505,13 @@ function cRemoveMediaResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveMediaResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveMediaResponse_2);
@@ -54929,8 +55530,7 @@ function cRemoveMediaResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -54944,8 +55544,7 @@ function cRemoveMediaResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -54956,8 +55555,7 @@ function cRemoveMediaResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveMediaResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -54975,6 +55573,7 @@ function checkRemoveMediaResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRemoveMediaResponse(v, r, d);
   const n = cRemoveMediaResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -55153,6 +55752,22 @@ const fRemoveProfileResponse_2 = { "availability": { "macOS": { "introduced": "1
 const fRemoveProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fRemoveProfileResponse_8 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fRemoveProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qRemoveProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -55162,15 +55777,13 @@ function cRemoveProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveProfileResponse_2);
@@ -55189,8 +55802,7 @@ function cRemoveProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -55204,8 +55816,7 @@ function cRemoveProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -55216,8 +55827,7 @@ function cRemoveProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRemoveProfileResponse_8);
@@ -55236,6 +55846,7 @@ function checkRemoveProfileResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRemoveProfileResponse(v, r, d);
   const n = cRemoveProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -55414,6 +56025,22 @@ const fRemoveProvisioningProfileResponse_2 = { "availability": { "macOS": { "int
 const fRemoveProvisioningProfileResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveProvisioningProfileResponse_8 = { "availability": { "macOS": { "introduced": "11" } }, "exhaustive": true };
 const fRemoveProvisioningProfileResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11" } }, "exhaustive": true };
+function qRemoveProvisioningProfileResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRemoveProvisioningProfileResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -55423,15 +56050,13 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRemoveProvisioningProfileResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRemoveProvisioningProfileResponse_2);
@@ -55450,8 +56075,7 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -55465,8 +56089,7 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -55477,8 +56100,7 @@ function cRemoveProvisioningProfileResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRemoveProvisioningProfileResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRemoveProvisioningProfileResponse_8);
@@ -55497,6 +56119,7 @@ function checkRemoveProvisioningProfileResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRemoveProvisioningProfileResponse(v, r, d);
   const n = cRemoveProvisioningProfileResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -55691,6 +56314,22 @@ const fRequestMirroringResponse_2 = { "availability": { "macOS": { "introduced":
 const fRequestMirroringResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fRequestMirroringResponse_9 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fRequestMirroringResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+function qRequestMirroringResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRequestMirroringResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -55700,15 +56339,13 @@ function cRequestMirroringResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRequestMirroringResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRequestMirroringResponse_2);
@@ -55732,8 +56369,7 @@ function cRequestMirroringResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "MirroringResult", "string", x);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -55747,8 +56383,7 @@ function cRequestMirroringResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -55759,8 +56394,7 @@ function cRequestMirroringResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRequestMirroringResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRequestMirroringResponse_9);
@@ -55779,6 +56413,7 @@ function checkRequestMirroringResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRequestMirroringResponse(v, r, d);
   const n = cRequestMirroringResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -56629,6 +57264,22 @@ const fRestartDeviceResponse_2 = { "availability": { "macOS": { "introduced": "1
 const fRestartDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fRestartDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fRestartDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qRestartDeviceResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRestartDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -56638,15 +57289,13 @@ function cRestartDeviceResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRestartDeviceResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRestartDeviceResponse_2);
@@ -56665,8 +57314,7 @@ function cRestartDeviceResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -56680,8 +57328,7 @@ function cRestartDeviceResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -56692,8 +57339,7 @@ function cRestartDeviceResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRestartDeviceResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fRestartDeviceResponse_8);
@@ -56712,6 +57358,7 @@ function checkRestartDeviceResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRestartDeviceResponse(v, r, d);
   const n = cRestartDeviceResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -58361,6 +59008,22 @@ const fRestrictionsResponse_1 = { "availability": { "iOS": { "introduced": "13" 
 const fRestrictionsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRestrictionsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fRestrictionsResponse_11 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qRestrictionsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRestrictionsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -58370,15 +59033,13 @@ function cRestrictionsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRestrictionsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRestrictionsResponse_2);
@@ -58404,8 +59065,7 @@ function cRestrictionsResponse_0(v, r, d) {
     checkRestrictionsResponseGlobalRestrictions(x, r, d + 1);
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -58426,8 +59086,7 @@ function cRestrictionsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -58438,8 +59097,7 @@ function cRestrictionsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRestrictionsResponse_9);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -58457,6 +59115,7 @@ function checkRestrictionsResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRestrictionsResponse(v, r, d);
   const n = cRestrictionsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -59389,6 +60048,10 @@ function isRetireVppUserResponse(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kReturnToServiceRequest = /* @__PURE__ */ new Map([["MessageType", 0], ["UDID", 1]]);
+function qReturnToServiceRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cReturnToServiceRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -59402,8 +60065,7 @@ function cReturnToServiceRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -59415,6 +60077,7 @@ function checkReturnToServiceRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qReturnToServiceRequest(v, r, d);
   const n = cReturnToServiceRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -60408,6 +61071,20 @@ const fRotateFileVaultKeyResponse_1 = { "availability": { "iOS": { "introduced":
 const fRotateFileVaultKeyResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fRotateFileVaultKeyResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fRotateFileVaultKeyResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qRotateFileVaultKeyResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cRotateFileVaultKeyResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -60417,15 +61094,13 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fRotateFileVaultKeyResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fRotateFileVaultKeyResponse_2);
@@ -60444,8 +61119,7 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -60465,8 +61139,7 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -60477,8 +61150,7 @@ function cRotateFileVaultKeyResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fRotateFileVaultKeyResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -60496,6 +61168,7 @@ function checkRotateFileVaultKeyResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qRotateFileVaultKeyResponse(v, r, d);
   const n = cRotateFileVaultKeyResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -61786,6 +62459,20 @@ function isScheduleOSUpdateCommandCommandUpdatesItem(value, options = NO_OPTIONS
 const kScheduleOSUpdateResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["Status", 5], ["UDID", 6], ["UpdateResults", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fScheduleOSUpdateResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fScheduleOSUpdateResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qScheduleOSUpdateResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cScheduleOSUpdateResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -61795,15 +62482,13 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fScheduleOSUpdateResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fScheduleOSUpdateResponse_2);
@@ -61822,8 +62507,7 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -61837,8 +62521,7 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -61862,8 +62545,7 @@ function cScheduleOSUpdateResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -61880,6 +62562,7 @@ function checkScheduleOSUpdateResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qScheduleOSUpdateResponse(v, r, d);
   const n = cScheduleOSUpdateResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -62141,6 +62824,20 @@ function isScheduleOSUpdateScanCommandCommand(value, options = NO_OPTIONS) {
 const kScheduleOSUpdateScanResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["EnrollmentID", 1], ["EnrollmentUserID", 2], ["ErrorChain", 3], ["NotOnConsole", 4], ["ScanInitiated", 5], ["Status", 6], ["UDID", 7], ["UserID", 8], ["UserLongName", 9], ["UserShortName", 10]]);
 const fScheduleOSUpdateScanResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" }, "visionOS": { "introduced": "2" } } };
 const fScheduleOSUpdateScanResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } } };
+function qScheduleOSUpdateScanResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cScheduleOSUpdateScanResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -62150,15 +62847,13 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fScheduleOSUpdateScanResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fScheduleOSUpdateScanResponse_2);
@@ -62177,8 +62872,7 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -62198,8 +62892,7 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -62209,8 +62902,7 @@ function cScheduleOSUpdateScanResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -62227,6 +62919,7 @@ function checkScheduleOSUpdateScanResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qScheduleOSUpdateScanResponse(v, r, d);
   const n = cScheduleOSUpdateScanResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -62919,6 +63612,22 @@ const fSecurityInfoResponse_2 = { "availability": { "macOS": { "introduced": "10
 const fSecurityInfoResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fSecurityInfoResponse_9 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fSecurityInfoResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qSecurityInfoResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSecurityInfoResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -62928,15 +63637,13 @@ function cSecurityInfoResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSecurityInfoResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSecurityInfoResponse_2);
@@ -62955,8 +63662,7 @@ function cSecurityInfoResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -62977,8 +63683,7 @@ function cSecurityInfoResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -62989,8 +63694,7 @@ function cSecurityInfoResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSecurityInfoResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fSecurityInfoResponse_9);
@@ -63009,6 +63713,7 @@ function checkSecurityInfoResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qSecurityInfoResponse(v, r, d);
   const n = cSecurityInfoResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -64361,6 +65066,20 @@ const fSetAutoAdminPasswordResponse_1 = { "availability": { "iOS": { "introduced
 const fSetAutoAdminPasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fSetAutoAdminPasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
 const fSetAutoAdminPasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.11" } }, "exhaustive": true };
+function qSetAutoAdminPasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSetAutoAdminPasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -64370,15 +65089,13 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSetAutoAdminPasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSetAutoAdminPasswordResponse_2);
@@ -64397,8 +65114,7 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -64412,8 +65128,7 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -64424,8 +65139,7 @@ function cSetAutoAdminPasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSetAutoAdminPasswordResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -64443,6 +65157,7 @@ function checkSetAutoAdminPasswordResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qSetAutoAdminPasswordResponse(v, r, d);
   const n = cSetAutoAdminPasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -64681,6 +65396,20 @@ const fSetFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduced"
 const fSetFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fSetFirmwarePasswordResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fSetFirmwarePasswordResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qSetFirmwarePasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSetFirmwarePasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -64690,15 +65419,13 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSetFirmwarePasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSetFirmwarePasswordResponse_2);
@@ -64717,8 +65444,7 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -64739,8 +65465,7 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -64751,8 +65476,7 @@ function cSetFirmwarePasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSetFirmwarePasswordResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -64770,6 +65494,7 @@ function checkSetFirmwarePasswordResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qSetFirmwarePasswordResponse(v, r, d);
   const n = cSetFirmwarePasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -64990,6 +65715,20 @@ const fSetRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced": "1
 const fSetRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fSetRecoveryLockResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
 const fSetRecoveryLockResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+function qSetRecoveryLockResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSetRecoveryLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -64999,15 +65738,13 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSetRecoveryLockResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSetRecoveryLockResponse_2);
@@ -65026,8 +65763,7 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -65041,8 +65777,7 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -65053,8 +65788,7 @@ function cSetRecoveryLockResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSetRecoveryLockResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -65072,6 +65806,7 @@ function checkSetRecoveryLockResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qSetRecoveryLockResponse(v, r, d);
   const n = cSetRecoveryLockResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -66485,6 +67220,9 @@ const fSettingsCommandCommandSettingsSharedDeviceConfiguration_7 = { "availabili
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_8 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_9 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" }, "visionOS": { "introduced": "26" } }, "exhaustive": true };
 const fSettingsCommandCommandSettingsSharedDeviceConfiguration_10 = { "availability": { "iOS": { "introduced": "14.5" }, "iPadOS": { "introduced": "14.5" } }, "exhaustive": true };
+function qSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d) {
+  if ((own(v, "Item") ? v["Item"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "Item", "on iOS, iPadOS, visionOS");
+}
 function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d) {
   let n = 0;
   let x;
@@ -66496,8 +67234,7 @@ function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d) {
     if (r.gated) gated(r, d, "AwaitUserConfiguration", fSettingsCommandCommandSettingsSharedDeviceConfiguration_0);
   }
   x = v["Item"];
-  if (x === void 0 || !own(v, "Item")) missingRequired(r, d, "Item");
-  else {
+  if (!(x === void 0 || !own(v, "Item"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "Item", "string", x);
     else {
@@ -66580,6 +67317,7 @@ function checkSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d);
   const n = cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -66902,6 +67640,22 @@ const fSettingsResponse_2 = { "availability": { "macOS": { "introduced": "10.15"
 const fSettingsResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fSettingsResponse_9 = { "availability": { "macOS": { "introduced": "10.9" } }, "exhaustive": true };
 const fSettingsResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.9" } }, "exhaustive": true };
+function qSettingsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cSettingsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -66911,15 +67665,13 @@ function cSettingsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fSettingsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fSettingsResponse_2);
@@ -66938,8 +67690,7 @@ function cSettingsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -66959,8 +67710,7 @@ function cSettingsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -66971,8 +67721,7 @@ function cSettingsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fSettingsResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fSettingsResponse_9);
@@ -66991,6 +67740,7 @@ function checkSettingsResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qSettingsResponse(v, r, d);
   const n = cSettingsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -67530,6 +68280,22 @@ const fShutDownDeviceResponse_2 = { "availability": { "macOS": { "introduced": "
 const fShutDownDeviceResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fShutDownDeviceResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fShutDownDeviceResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qShutDownDeviceResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cShutDownDeviceResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -67539,15 +68305,13 @@ function cShutDownDeviceResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fShutDownDeviceResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fShutDownDeviceResponse_2);
@@ -67566,8 +68330,7 @@ function cShutDownDeviceResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -67581,8 +68344,7 @@ function cShutDownDeviceResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -67593,8 +68355,7 @@ function cShutDownDeviceResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fShutDownDeviceResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fShutDownDeviceResponse_8);
@@ -67613,6 +68374,7 @@ function checkShutDownDeviceResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qShutDownDeviceResponse(v, r, d);
   const n = cShutDownDeviceResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -76377,6 +77139,22 @@ const fStopMirroringResponse_2 = { "availability": { "macOS": { "introduced": "1
 const fStopMirroringResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fStopMirroringResponse_8 = { "availability": { "macOS": { "introduced": "10.10" } }, "exhaustive": true };
 const fStopMirroringResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.10" } }, "exhaustive": true };
+function qStopMirroringResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cStopMirroringResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -76386,15 +77164,13 @@ function cStopMirroringResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fStopMirroringResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fStopMirroringResponse_2);
@@ -76413,8 +77189,7 @@ function cStopMirroringResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -76428,8 +77203,7 @@ function cStopMirroringResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -76440,8 +77214,7 @@ function cStopMirroringResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fStopMirroringResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fStopMirroringResponse_8);
@@ -76460,6 +77233,7 @@ function checkStopMirroringResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qStopMirroringResponse(v, r, d);
   const n = cStopMirroringResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -78666,6 +79440,22 @@ const fTokenUpdateRequest_9 = { "availability": { "iOS": { "introduced": "4" }, 
 const fTokenUpdateRequest_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fTokenUpdateRequest_11 = { "availability": { "macOS": { "introduced": "10.7" } }, "exhaustive": true };
 const fTokenUpdateRequest_12 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.7" } }, "exhaustive": true };
+function qTokenUpdateRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cTokenUpdateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -78676,15 +79466,13 @@ function cTokenUpdateRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "AwaitingConfiguration", fTokenUpdateRequest_0);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fTokenUpdateRequest_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fTokenUpdateRequest_2);
@@ -78699,8 +79487,7 @@ function cTokenUpdateRequest_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
     if (r.gated) gated(r, d, "NotOnConsole", fTokenUpdateRequest_4);
@@ -78724,8 +79511,7 @@ function cTokenUpdateRequest_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "Topic", "string", x);
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -78742,8 +79528,7 @@ function cTokenUpdateRequest_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fTokenUpdateRequest_10);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fTokenUpdateRequest_11);
@@ -78762,6 +79547,7 @@ function checkTokenUpdateRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qTokenUpdateRequest(v, r, d);
   const n = cTokenUpdateRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -78967,33 +79753,21 @@ function isTopLevel(value, options = NO_OPTIONS) {
   checkTopLevel(value, r, 0);
   return verdict(r);
 }
-const kTopLevelConsentText = /* @__PURE__ */ new Map([["ConsentTextItem", 0]]);
-function cTopLevelConsentText_0(v, r, d) {
-  let n = 0;
-  let x;
-  x = v["ConsentTextItem"];
-  if (x === void 0 || !own(v, "ConsentTextItem")) missingRequired(r, d, "ConsentTextItem");
-  else {
-    n++;
-    r.p[d] = "ConsentTextItem";
-    checkTopLevelConsentTextConsentTextItem(x, r, d + 1);
-  }
-  return n;
-}
+const kTopLevelConsentText = /* @__PURE__ */ new Map([]);
 function checkTopLevelConsentText(v, r, d) {
   if (!isDict(v)) {
     wrongType(r, d, void 0, "dictionary", v);
     return;
   }
   if (enterValue(r, d)) return;
-  const n = cTopLevelConsentText_0(v, r, d);
+  const n = 0;
   let count = 0;
   for (const k in v) count++;
   if (n === count || !enterItems(r, d, void 0, count)) return;
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTopLevelConsentText.has(k) || !own(v, k)) continue;
-    unknownKey(r, d, v, k, kTopLevelConsentText);
+    if (typeof x !== "string") wrongType(r, d, k, "string", x);
   }
 }
 function validateTopLevelConsentText(value, options = NO_OPTIONS) {
@@ -79154,6 +79928,22 @@ const fTriggerEnhancedLogCollectionResponse_2 = { "availability": { "macOS": { "
 const fTriggerEnhancedLogCollectionResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fTriggerEnhancedLogCollectionResponse_8 = { "availability": { "macOS": { "introduced": "27" } }, "exhaustive": true };
 const fTriggerEnhancedLogCollectionResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "27" } }, "exhaustive": true };
+function qTriggerEnhancedLogCollectionResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -79163,15 +79953,13 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fTriggerEnhancedLogCollectionResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fTriggerEnhancedLogCollectionResponse_2);
@@ -79190,8 +79978,7 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -79205,8 +79992,7 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -79217,8 +80003,7 @@ function cTriggerEnhancedLogCollectionResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fTriggerEnhancedLogCollectionResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fTriggerEnhancedLogCollectionResponse_8);
@@ -79237,6 +80022,7 @@ function checkTriggerEnhancedLogCollectionResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qTriggerEnhancedLogCollectionResponse(v, r, d);
   const n = cTriggerEnhancedLogCollectionResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -79497,6 +80283,20 @@ const fUnlockUserAccountResponse_1 = { "availability": { "iOS": { "introduced": 
 const fUnlockUserAccountResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUnlockUserAccountResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fUnlockUserAccountResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qUnlockUserAccountResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUnlockUserAccountResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -79506,15 +80306,13 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fUnlockUserAccountResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fUnlockUserAccountResponse_2);
@@ -79533,8 +80331,7 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -79548,8 +80345,7 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -79560,8 +80356,7 @@ function cUnlockUserAccountResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fUnlockUserAccountResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -79579,6 +80374,7 @@ function checkUnlockUserAccountResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qUnlockUserAccountResponse(v, r, d);
   const n = cUnlockUserAccountResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -79710,6 +80506,10 @@ function isUrl(value, options = NO_OPTIONS) {
   return verdict(r);
 }
 const kUserAuthenticateRequest = /* @__PURE__ */ new Map([["DigestResponse", 0], ["MessageType", 1], ["UDID", 2], ["UserID", 3]]);
+function qUserAuthenticateRequest(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUserAuthenticateRequest_0(v, r, d) {
   let n = 0;
   let x;
@@ -79729,8 +80529,7 @@ function cUserAuthenticateRequest_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -79748,6 +80547,7 @@ function checkUserAuthenticateRequest(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qUserAuthenticateRequest(v, r, d);
   const n = cUserAuthenticateRequest_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -79864,6 +80664,22 @@ const fUserConfiguredResponse_1 = { "availability": { "iOS": { "introduced": "13
 const fUserConfiguredResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUserConfiguredResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fUserConfiguredResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qUserConfiguredResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUserConfiguredResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -79873,15 +80689,13 @@ function cUserConfiguredResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fUserConfiguredResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fUserConfiguredResponse_2);
@@ -79900,8 +80714,7 @@ function cUserConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -79915,8 +80728,7 @@ function cUserConfiguredResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -79927,8 +80739,7 @@ function cUserConfiguredResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fUserConfiguredResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -79946,6 +80757,7 @@ function checkUserConfiguredResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qUserConfiguredResponse(v, r, d);
   const n = cUserConfiguredResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -80116,6 +80928,22 @@ const kUserListResponse = /* @__PURE__ */ new Map([["CommandUUID", 0], ["Enrollm
 const fUserListResponse_1 = { "availability": { "iOS": { "introduced": "13" }, "iPadOS": { "introduced": "13" }, "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUserListResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fUserListResponse_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qUserListResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cUserListResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -80125,15 +80953,13 @@ function cUserListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fUserListResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fUserListResponse_2);
@@ -80152,8 +80978,7 @@ function cUserListResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -80167,8 +80992,7 @@ function cUserListResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -80178,8 +81002,7 @@ function cUserListResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "UserID", "string", x);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
     if (r.gated) gated(r, d, "UserLongName", fUserListResponse_8);
@@ -80211,6 +81034,7 @@ function checkUserListResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qUserListResponse(v, r, d);
   const n = cUserListResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -80295,40 +81119,45 @@ const fUserListResponseUsersItem_4 = { "availability": { "macOS": { "introduced"
 const fUserListResponseUsersItem_6 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fUserListResponseUsersItem_7 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fUserListResponseUsersItem_8 = { "availability": { "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qUserListResponseUsersItem(v, r, d) {
+  if ((own(v, "DataQuota") ? v["DataQuota"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "DataQuota", "on iOS, iPadOS");
+  if ((own(v, "DataUsed") ? v["DataUsed"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "DataUsed", "on iOS, iPadOS");
+  if ((own(v, "FullName") ? v["FullName"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "FullName", "on macOS");
+  if ((own(v, "HasDataToSync") ? v["HasDataToSync"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS"].includes(r.o.platform))) missingWhen(r, d, "HasDataToSync", "on iOS, iPadOS");
+  if ((own(v, "HasSecureToken") ? v["HasSecureToken"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "HasSecureToken", "on macOS");
+  if ((own(v, "MobileAccount") ? v["MobileAccount"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "MobileAccount", "on macOS");
+  if ((own(v, "UID") ? v["UID"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "UID", "on macOS");
+  if ((own(v, "UserGUID") ? v["UserGUID"] : void 0) === void 0 && (r.o.platform !== void 0 && ["macOS"].includes(r.o.platform))) missingWhen(r, d, "UserGUID", "on macOS");
+}
 function cUserListResponseUsersItem_0(v, r, d) {
   let n = 0;
   let x;
   x = v["DataQuota"];
-  if (x === void 0 || !own(v, "DataQuota")) missingRequired(r, d, "DataQuota");
-  else {
+  if (!(x === void 0 || !own(v, "DataQuota"))) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "DataQuota", "integer", x);
     if (r.gated) gated(r, d, "DataQuota", fUserListResponseUsersItem_0);
   }
   x = v["DataUsed"];
-  if (x === void 0 || !own(v, "DataUsed")) missingRequired(r, d, "DataUsed");
-  else {
+  if (!(x === void 0 || !own(v, "DataUsed"))) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "DataUsed", "integer", x);
     if (r.gated) gated(r, d, "DataUsed", fUserListResponseUsersItem_1);
   }
   x = v["FullName"];
-  if (x === void 0 || !own(v, "FullName")) missingRequired(r, d, "FullName");
-  else {
+  if (!(x === void 0 || !own(v, "FullName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "FullName", "string", x);
     if (r.gated) gated(r, d, "FullName", fUserListResponseUsersItem_2);
   }
   x = v["HasDataToSync"];
-  if (x === void 0 || !own(v, "HasDataToSync")) missingRequired(r, d, "HasDataToSync");
-  else {
+  if (!(x === void 0 || !own(v, "HasDataToSync"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasDataToSync", "boolean", x);
     if (r.gated) gated(r, d, "HasDataToSync", fUserListResponseUsersItem_3);
   }
   x = v["HasSecureToken"];
-  if (x === void 0 || !own(v, "HasSecureToken")) missingRequired(r, d, "HasSecureToken");
-  else {
+  if (!(x === void 0 || !own(v, "HasSecureToken"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "HasSecureToken", "boolean", x);
     if (r.gated) gated(r, d, "HasSecureToken", fUserListResponseUsersItem_4);
@@ -80340,22 +81169,19 @@ function cUserListResponseUsersItem_0(v, r, d) {
     if (typeof x !== "boolean") wrongType(r, d, "IsLoggedIn", "boolean", x);
   }
   x = v["MobileAccount"];
-  if (x === void 0 || !own(v, "MobileAccount")) missingRequired(r, d, "MobileAccount");
-  else {
+  if (!(x === void 0 || !own(v, "MobileAccount"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "MobileAccount", "boolean", x);
     if (r.gated) gated(r, d, "MobileAccount", fUserListResponseUsersItem_6);
   }
   x = v["UID"];
-  if (x === void 0 || !own(v, "UID")) missingRequired(r, d, "UID");
-  else {
+  if (!(x === void 0 || !own(v, "UID"))) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "UID", "integer", x);
     if (r.gated) gated(r, d, "UID", fUserListResponseUsersItem_7);
   }
   x = v["UserGUID"];
-  if (x === void 0 || !own(v, "UserGUID")) missingRequired(r, d, "UserGUID");
-  else {
+  if (!(x === void 0 || !own(v, "UserGUID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserGUID", "string", x);
     if (r.gated) gated(r, d, "UserGUID", fUserListResponseUsersItem_8);
@@ -80374,6 +81200,7 @@ function checkUserListResponseUsersItem(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qUserListResponseUsersItem(v, r, d);
   const n = cUserListResponseUsersItem_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -81023,12 +81850,15 @@ const fVPNDNS_5 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": {
 const fVPNDNS_6 = { "availability": { "iOS": { "introduced": "14" }, "iPadOS": { "introduced": "14" }, "macOS": { "introduced": "11" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fVPNDNS_7 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
 const fVPNDNS_8 = { "availability": { "iOS": { "introduced": "10" }, "iPadOS": { "introduced": "10" }, "macOS": { "introduced": "10.12" }, "tvOS": { "introduced": "17" }, "visionOS": { "introduced": "1" }, "watchOS": { "introduced": "10" } }, "exhaustive": true };
+function qVPNDNS(v, r, d) {
+  if ((own(v, "DNSProtocol") ? v["DNSProtocol"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "DNSProtocol", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+  if ((own(v, "ServerAddresses") ? v["ServerAddresses"] : void 0) === void 0 && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "tvOS", "visionOS", "watchOS"].includes(r.o.platform))) missingWhen(r, d, "ServerAddresses", "on iOS, iPadOS, macOS, tvOS, visionOS, watchOS");
+}
 function cVPNDNS_0(v, r, d) {
   let n = 0;
   let x;
   x = v["DNSProtocol"];
-  if (x === void 0 || !own(v, "DNSProtocol")) missingRequired(r, d, "DNSProtocol");
-  else {
+  if (!(x === void 0 || !own(v, "DNSProtocol"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "DNSProtocol", "string", x);
     else {
@@ -81062,8 +81892,7 @@ function cVPNDNS_0(v, r, d) {
     if (r.gated) gated(r, d, "SearchDomains", fVPNDNS_3);
   }
   x = v["ServerAddresses"];
-  if (x === void 0 || !own(v, "ServerAddresses")) missingRequired(r, d, "ServerAddresses");
-  else {
+  if (!(x === void 0 || !own(v, "ServerAddresses"))) {
     n++;
     if (!Array.isArray(x)) wrongType(r, d, "ServerAddresses", "array of string", x);
     else if (enterItems(r, d, "ServerAddresses", x.length)) {
@@ -81117,6 +81946,7 @@ function checkVPNDNS(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qVPNDNS(v, r, d);
   const n = cVPNDNS_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -82840,6 +83670,22 @@ const fValidateApplicationsResponse_1 = { "availability": { "iOS": { "introduced
 const fValidateApplicationsResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fValidateApplicationsResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
 const fValidateApplicationsResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" } }, "exhaustive": true };
+function qValidateApplicationsResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    if (r.o.platform === void 0 || ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform)) {
+      g.push("EnrollmentID");
+      w.push("in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+    }
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user" && (r.o.platform !== void 0 && ["iOS", "iPadOS", "macOS", "visionOS"].includes(r.o.platform))) missingWhen(r, d, "EnrollmentID", "in a user enrollment and on iOS, iPadOS, macOS, visionOS");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cValidateApplicationsResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -82849,15 +83695,13 @@ function cValidateApplicationsResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fValidateApplicationsResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fValidateApplicationsResponse_2);
@@ -82876,8 +83720,7 @@ function cValidateApplicationsResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -82891,8 +83734,7 @@ function cValidateApplicationsResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -82903,8 +83745,7 @@ function cValidateApplicationsResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fValidateApplicationsResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -82922,6 +83763,7 @@ function checkValidateApplicationsResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qValidateApplicationsResponse(v, r, d);
   const n = cValidateApplicationsResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -83099,6 +83941,20 @@ const fVerifyFirmwarePasswordResponse_1 = { "availability": { "iOS": { "introduc
 const fVerifyFirmwarePasswordResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fVerifyFirmwarePasswordResponse_7 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
 const fVerifyFirmwarePasswordResponse_9 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "10.13" } }, "exhaustive": true };
+function qVerifyFirmwarePasswordResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cVerifyFirmwarePasswordResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -83108,15 +83964,13 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fVerifyFirmwarePasswordResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fVerifyFirmwarePasswordResponse_2);
@@ -83135,8 +83989,7 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -83150,8 +84003,7 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -83162,8 +84014,7 @@ function cVerifyFirmwarePasswordResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fVerifyFirmwarePasswordResponse_7);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -83188,6 +84039,7 @@ function checkVerifyFirmwarePasswordResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qVerifyFirmwarePasswordResponse(v, r, d);
   const n = cVerifyFirmwarePasswordResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -83403,6 +84255,20 @@ const fVerifyRecoveryLockResponse_1 = { "availability": { "iOS": { "introduced":
 const fVerifyRecoveryLockResponse_2 = { "availability": { "macOS": { "introduced": "10.15" } }, "exhaustive": true };
 const fVerifyRecoveryLockResponse_8 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
 const fVerifyRecoveryLockResponse_10 = { "availability": { "iOS": { "introduced": "9.3" }, "iPadOS": { "introduced": "9.3" }, "macOS": { "introduced": "11.5" } }, "exhaustive": true };
+function qVerifyRecoveryLockResponse(v, r, d) {
+  const e = enrollmentOf(r.o.enrollment);
+  if (e === void 0) {
+    const g = [];
+    const w = [];
+    g.push("EnrollmentID");
+    w.push("in a user enrollment");
+    g.push("UDID");
+    w.push("in a device enrollment");
+    if (g.length && g.every((k) => !own(v, k) || v[k] === void 0)) missingOneOf(r, d, g, w);
+  }
+  if ((own(v, "EnrollmentID") ? v["EnrollmentID"] : void 0) === void 0 && e === "user") missingWhen(r, d, "EnrollmentID", "in a user enrollment");
+  if ((own(v, "UDID") ? v["UDID"] : void 0) === void 0 && e === "device") missingWhen(r, d, "UDID", "in a device enrollment");
+}
 function cVerifyRecoveryLockResponse_0(v, r, d) {
   let n = 0;
   let x;
@@ -83412,15 +84278,13 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "CommandUUID", "string", x);
   }
   x = v["EnrollmentID"];
-  if (x === void 0 || !own(v, "EnrollmentID")) missingRequired(r, d, "EnrollmentID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentID", fVerifyRecoveryLockResponse_1);
   }
   x = v["EnrollmentUserID"];
-  if (x === void 0 || !own(v, "EnrollmentUserID")) missingRequired(r, d, "EnrollmentUserID");
-  else {
+  if (!(x === void 0 || !own(v, "EnrollmentUserID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "EnrollmentUserID", "string", x);
     if (r.gated) gated(r, d, "EnrollmentUserID", fVerifyRecoveryLockResponse_2);
@@ -83439,8 +84303,7 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["NotOnConsole"];
-  if (x === void 0 || !own(v, "NotOnConsole")) missingRequired(r, d, "NotOnConsole");
-  else {
+  if (!(x === void 0 || !own(v, "NotOnConsole"))) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "NotOnConsole", "boolean", x);
   }
@@ -83460,8 +84323,7 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     }
   }
   x = v["UDID"];
-  if (x === void 0 || !own(v, "UDID")) missingRequired(r, d, "UDID");
-  else {
+  if (!(x === void 0 || !own(v, "UDID"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UDID", "string", x);
   }
@@ -83472,8 +84334,7 @@ function cVerifyRecoveryLockResponse_0(v, r, d) {
     if (r.gated) gated(r, d, "UserID", fVerifyRecoveryLockResponse_8);
   }
   x = v["UserLongName"];
-  if (x === void 0 || !own(v, "UserLongName")) missingRequired(r, d, "UserLongName");
-  else {
+  if (!(x === void 0 || !own(v, "UserLongName"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "UserLongName", "string", x);
   }
@@ -83491,6 +84352,7 @@ function checkVerifyRecoveryLockResponse(v, r, d) {
     return;
   }
   if (enterValue(r, d)) return;
+  qVerifyRecoveryLockResponse(v, r, d);
   const n = cVerifyRecoveryLockResponse_0(v, r, d);
   let count = 0;
   for (const k in v) count++;
@@ -86413,8 +87275,7 @@ function cXsan_0(v, r, d) {
     if (typeof x !== "string") wrongType(r, d, "sanName", "string", x);
   }
   x = v["sharedSecret"];
-  if (x === void 0 || !own(v, "sharedSecret")) missingRequired(r, d, "sharedSecret");
-  else {
+  if (!(x === void 0 || !own(v, "sharedSecret"))) {
     n++;
     if (typeof x !== "string") wrongType(r, d, "sharedSecret", "string", x);
   }

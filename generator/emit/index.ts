@@ -20,6 +20,7 @@ import { validatorsView } from './validators-view.js';
 import { compileModules, type ModuleSource } from './compile-output.js';
 import { DEFAULT_PACKAGE, packageJsonView, packageReadmeView, type PackageInfo } from './package-view.js';
 import { documentsView, registryView } from './registry-view.js';
+import { declarativeView } from './declarative-view.js';
 import { buildersView } from './builders-view.js';
 import { runtimeBanner, runtimeHash, runtimeSources } from './runtime-sources.js';
 
@@ -71,6 +72,7 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
     module('validators/index.ts', 'validators.ts', validatorsView(model), 'validators.d.ts');
     module('validators/registry.ts', 'registry.ts', registryView(model));
     module('validators/documents.ts', 'documents.ts', documentsView(model));
+    module('declarative/index.ts', 'declarative.ts', declarativeView(model));
     module('builders/index.ts', 'builders.ts', buildersView(model));
     if (options.cache) {
       key = `${render.key}:${runtimeHash(runtime)}:${identsKey(model)}`;

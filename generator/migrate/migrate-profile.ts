@@ -13,7 +13,7 @@ import { nameUuid } from '../runtime/uuid/name-uuid.js';
 import type { ValidatorModule } from '../validate/compile-validators.js';
 import type { ReplacementFactView } from '../validate/payload-facts.js';
 import { asDict, stringAt, valueAt } from '../validate/document-kind.js';
-import { payloadValues } from '../validate/set-facts.js';
+import { payloadValues } from '../runtime/declarative/set-facts.js';
 
 export interface MigratedDeclaration {
   Type: string;

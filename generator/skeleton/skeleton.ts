@@ -71,7 +71,9 @@ export class SkeletonIndex {
     const out: Record<string, Value> = {};
     if (depth > MAX_DEPTH) return out;
     for (const p of this.properties(o)) {
-      if (!p.required || (!envelope && ENVELOPE.has(p.name))) continue;
+      // "Required if you don't provide X": one of the pair is written (the first the page lists).
+      const eitherOr = p.requiredWhen?.some((c) => c.kind === 'absent' && !Object.hasOwn(out, c.key)) === true;
+      if (!(p.required || eitherOr) || (!envelope && ENVELOPE.has(p.name))) continue;
       Object.defineProperty(out, p.name, { value: this.valueOf(p, depth), enumerable: true, writable: true, configurable: true });
     }
     return out;

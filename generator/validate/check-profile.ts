@@ -15,6 +15,7 @@ import type { Fix } from './places.js';
 import { replacementNotes } from './replacement-rules.js';
 import { findingSeverity } from './severities.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
+import type { SetFindingCode } from '../runtime/declarative/set-codes.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
 export type ProfileIssueCode =
@@ -35,16 +36,8 @@ export type ProfileIssueCode =
   | 'declarative-replacement'
   | DeclarationSetCode;
 
-/** Codes of findings about declarations as a set (`declaration-set.ts`). */
-export type DeclarationSetCode =
-  | 'duplicate-declaration'
-  | 'dangling-declaration-reference'
-  | 'reference-wrong-kind'
-  | 'not-activated'
-  | 'predicate-syntax'
-  | 'unknown-status-item'
-  | 'unknown-extension-term'
-  | 'unknown-management-property';
+/** Codes of findings about declarations as a set (`runtime/declarative/set-check.ts`). */
+export type DeclarationSetCode = SetFindingCode;
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */

@@ -65,17 +65,22 @@ export function jsonPlaces(doc: JsonDocument): DocumentPlaces {
 /**
  * The places of a plist read by the package's reader: XML lines and columns (a binary plist has
  * byte offsets only, which no line-based report can show, so its findings keep their paths).
+ * A key's span is given only where the source holds `<key>NAME</key>` at the key's position with
+ * nothing but the name's own characters inside (no reference, CDATA, comment or line break), so
+ * a fix replacing the span renames exactly that key.
  */
 export function plistPlaces(positions: PlistPositions): DocumentPlaces {
   return {
     place(path) {
+      if (positions.format !== 'xml') return undefined;
       const loc = positions.locate(path);
       const at = loc?.key ?? loc?.value;
       if (loc === undefined || at?.format !== 'xml') return undefined;
       const place: Place = { line: at.line, column: at.column, exact: loc.exact };
       if (!loc.exact) return place;
       const key = loc.key ? positions.plainTextAt(loc.key) : undefined;
-      if (key) place.keyName = { line: key.line, column: key.column, length: key.text.length };
+      // The element's text is the key the path ends with, as the validators spell the path.
+      if (key && path.endsWith(key.text) && /^$|[.\]]$/.test(path.slice(0, path.length - key.text.length))) place.keyName = { line: key.line, column: key.column, length: key.text.length };
       const value = positions.plainTextAt(loc.value);
       if (value) place.stringValue = { line: value.line, column: value.column, length: value.text.length };
       return place;

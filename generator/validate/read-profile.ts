@@ -33,15 +33,20 @@ export interface ProfileLimits extends Partial<PlistBudgetLimits> {
 
 export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { ...DEFAULT_BUDGET_LIMITS };
 
+/** Where in the file reading stopped (from 1; columns in UTF-16 code units). */
+export interface ReadPosition {
+  line: number;
+  column?: number;
+}
+
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
   constructor(
     message: string,
     /** The time limit stopped the reading (the file may be fine). */
     readonly timeout = false,
-    /** Where in the file reading stopped (XML outside an envelope), from 1; the message then leaves the line out. */
-    readonly line?: number,
-    readonly column?: number,
+    /** Where in the file, when the reader knows: the report gives it as the finding's place, not in its message. */
+    readonly at?: ReadPosition,
   ) {
     super(message);
   }
@@ -90,16 +95,17 @@ function readXml(bytes: Uint8Array, o: ReadOptions): ReadProfile {
   return nuls > 0 ? { ...doc, trailingNuls: nuls } : doc;
 }
 
-/** `signed`: the bytes are an envelope's content, whose lines are not the file's. */
-function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, signed = false): ReadProfile {
+function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, own = true): ReadProfile {
   try {
     return kind === 'binary' ? read(bytes, o, 'binary') : readXml(bytes, o);
   } catch (e) {
     if (e instanceof PlistError) {
       if (e instanceof PlistTimeoutError) throw new ProfileReadError(`reading ${e.message}`, true);
-      const at = e.position;
-      if (at?.format === 'xml' && !signed) throw new ProfileReadError(e.reason, false, at.line, at.column);
-      throw new ProfileReadError(e.message);
+      // Only a plist that is the file itself: a signed profile's plist is inside its envelope, where lines are not the file's.
+      const p = e.position;
+      if (!own || p?.format !== 'xml') throw new ProfileReadError(e.message);
+      // The place is the finding's own (file:line:col), so the message leaves the line out.
+      throw new ProfileReadError(e.reason, false, { line: p.line, column: p.column });
     }
     throw e;
   }
@@ -131,5 +137,5 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   // The envelope holds a plist, never another envelope.
   const inner = kindOf(opened.content);
   if (inner === undefined || inner === 'envelope') throw new ProfileReadError(NOT_A_PLIST);
-  return { ...readPlist(opened.content, inner, budget, true), signed: opened.signer };
+  return { ...readPlist(opened.content, inner, budget, false), signed: opened.signer };
 }

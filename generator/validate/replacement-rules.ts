@@ -10,7 +10,7 @@ import type { ProfileIssue } from './check-profile.js';
 import type { ValidateOptions } from '@dmspec/apple/validators';
 import { compareVersions } from '../model/versions.js';
 import type { PayloadTypeFacts, ReplacementFactView } from './payload-facts.js';
-import { payloadValues } from './set-facts.js';
+import { payloadValues } from '../runtime/declarative/set-facts.js';
 
 /**
  * Whether the replacement exists on the target: with a platform, its page's availability must

@@ -21,6 +21,8 @@ import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
 import { jsonPlaces, placeIssues, plistPlaces, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
+import { notRegularReason, type CollectedFile } from './collect-files.js';
+import { isFileProblem, readRegularFile } from './read-file.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
 export function unreadable(file: string, message: string, at: { line?: number; column?: number; timeout?: boolean } = {}): FileReport {
@@ -112,7 +114,7 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
     const trust = options.trust ? { anchors: options.trust, date: options.now ?? new Date() } : undefined;
     read = await readProfile(bytes, options.limits ?? DEFAULT_PROFILE_LIMITS, deadline, options.timeoutMs, trust);
   } catch (e) {
-    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout, ...(e.line !== undefined ? { line: e.line, column: e.column ?? 1 } : {}) }) };
+    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout, ...e.at }) };
     throw e;
   }
   const verdict = plistKind(read.root);
@@ -137,8 +139,9 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   }
   const { root, positions } = read;
   let tree: KeyTree | undefined;
-  // A signed profile's lines are its content's, not the file's: its findings keep their paths only.
-  return { report, tree: () => (tree ??= plistTree(root, positions)), ...(read.signed ? {} : { places: plistPlaces(positions) }) };
+  const keys = (): KeyTree => (tree ??= plistTree(root));
+  // A signed profile's plist is inside its envelope: its lines are not the file's.
+  return read.signed ? { report, tree: keys } : { report, tree: keys, places: plistPlaces(positions) };
 }
 
 /**
@@ -183,4 +186,21 @@ async function readAndCheck(file: string, bytes: Uint8Array, validators: Validat
     // A failure inside checking (a stack overflow, memory) is this file's error; the run goes on.
     return { report: unreadable(file, `the file could not be checked (${(e as Error).name}: ${(e as Error).message})`) };
   }
+}
+
+/**
+ * A file the run collected, read and checked. A file a walk listed that is no regular file when
+ * it is opened (it became a pipe or a device since) is skipped as the walk skips one it sees
+ * so: what is reported never depends on when the file changed.
+ */
+export async function checkCollectedFile(c: CollectedFile, validators: ValidatorModule, options: ValidateProfilesOptions, maxBytes: number): Promise<CheckedDocument> {
+  const { path: file } = c;
+  const found = { ...options, named: c.named && options.named !== false };
+  const bytes = readRegularFile(file, { maxBytes });
+  const as = (report: FileReport): CheckedDocument => ({ report, finish: (r) => r });
+  if (!isFileProblem(bytes)) return checkDocumentBytes(file, bytes, validators, found);
+  if (bytes.notRegular !== undefined && !found.named) return as({ file, payloads: [], issues: [], skipped: notRegularReason(bytes.notRegular) });
+  if (bytes.kind === 'io') return as({ file, payloads: [], issues: [], error: bytes.message });
+  if (reported(file, found)) return as(unreadable(file, bytes.message));
+  return as({ file, payloads: [], issues: [], skipped: `${bytes.message}, and not named like a profile` });
 }

@@ -134,7 +134,8 @@ describeCorpus('generate on changelog-2026-08-18', () => {
       for (const prop of object.properties) {
         if (isWildcardKey(prop.name) || prop.name === 'PayloadType') continue;
         const present = Object.prototype.hasOwnProperty.call(payload, prop.name);
-        if (prop.required && present) {
+        // A key required only under conditions (`requiredWhen`) is missed only where they hold.
+        if (prop.required && !prop.requiredWhen?.length && present) {
           const m = copy();
           delete m[prop.name];
           expectIssue(m, 'missing-required', prop.name, `without ${prop.name}`);

@@ -128,7 +128,7 @@ describe('dmspec validate', () => {
   it('reports a malformed file as an error finding (exit 1), and a file it cannot open with exit 2, and still reports the others', async () => {
     const malformed = await dmspecIn(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig')]);
     expect(malformed.code).toBe(1);
-    expect(malformed.stdout).toContain(`${file('broken.mobileconfig')}:1:14: error malformed: malformed XML:`);
+    expect(malformed.stdout).toContain(`${file('broken.mobileconfig')}:1:14: error malformed: malformed XML: the document ends inside <dict> (line 1)`);
     expect(malformed.stdout).toMatch(/: 2 errors, 0 warnings; 1 file not a readable document\n$/);
     const r = await dmspecIn(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig'), file('nope.mobileconfig')]);
     expect(r.code).toBe(2);

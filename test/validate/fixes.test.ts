@@ -4,7 +4,9 @@
  * and SARIF gives it as a fix; a key spelt with escapes gets no fix (the span would not be exact).
  */
 import { describe, expect, it } from 'vitest';
-import { validateDocumentBytes } from '../../generator/validate/index.js';
+import { validateDocumentBytes, type ProfileIssue } from '../../generator/validate/index.js';
+import { placeIssues, plistPlaces } from '../../generator/validate/places.js';
+import { parsePlist, toBinaryPlist } from '../../generator/runtime/plist/index.js';
 import { sarifReport } from '../../generator/validate/sarif.js';
 import type { ValidatorModule } from '../../generator/validate/compile-validators.js';
 import { bytes } from '../helpers/profiles.js';
@@ -41,5 +43,41 @@ describe('fixes', () => {
     const r = await validateDocumentBytes('p.json', doc('Minimum\\u004cenght'), suggesting);
     expect(r.issues[0]!.line).toBe(4);
     expect(r.issues[0]!.fix).toBeUndefined();
+  });
+});
+
+describe('places from the plist reader\'s positions', () => {
+  const XML = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<plist version="1.0">',
+    '<dict>',
+    '  <key>PayloadContent</key>',
+    '  <array>',
+    '    <dict>',
+    '      <key>allowAirDrp</key><true/>',
+    '      <key>a&#x2E;b</key><true/>',
+    '    </dict>',
+    '  </array>',
+    '</dict>',
+    '</plist>',
+  ].join('\n');
+  const issue = (path: string, expected?: string): ProfileIssue => ({ path, payloadType: 'x', code: 'unknown-key', severity: 'warning', message: 'm', ...(expected ? { expected } : {}) });
+
+  it('places a finding at its key, an item at itself, a missing key at the dictionary that lacks it', () => {
+    const placed = placeIssues([issue('PayloadContent[0].allowAirDrp'), issue('PayloadContent[0]'), issue('PayloadContent[0].PayloadUUID')], plistPlaces(parsePlist(XML).positions));
+    expect(placed.map((i) => [i.line, i.column])).toEqual([[7, 7], [6, 5], [6, 5]]);
+  });
+
+  it('gives an exact edit of the key\'s text only where the source holds <key>NAME</key> there', () => {
+    const [plain, escaped, elsewhere] = placeIssues([issue('PayloadContent[0].allowAirDrp', 'allowAirDrop'), issue('PayloadContent[0].a.b', 'ab'), issue('PayloadContent', 'Payload')], plistPlaces(parsePlist(XML).positions));
+    expect(plain!.fix).toEqual({ description: 'Rename the key to allowAirDrop', span: { line: 7, column: 12, length: 11 }, text: 'allowAirDrop' });
+    expect(XML.split('\n')[6]!.slice(11, 22)).toBe('allowAirDrp');
+    expect([escaped!.line, escaped!.fix]).toEqual([8, undefined]);
+    expect([elsewhere!.line, elsewhere!.fix?.span]).toEqual([4, { line: 4, column: 8, length: 14 }]);
+  });
+
+  it('places nothing in a binary plist, which has byte offsets only', () => {
+    const binary = parsePlist(toBinaryPlist(parsePlist(XML).value));
+    expect(placeIssues([issue('PayloadContent[0].allowAirDrp')], plistPlaces(binary.positions))[0]).toEqual(issue('PayloadContent[0].allowAirDrp'));
   });
 });

@@ -5,6 +5,7 @@ import {
 import { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own } from "./values.js";
 import { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from "./run.js";
 import { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
+import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
@@ -29,6 +30,7 @@ export {
   deprecated,
   describeValue,
   editDistance,
+  enrollmentOf,
   enterItems,
   enterValue,
   finish,
@@ -39,7 +41,9 @@ export {
   isReal,
   isTaggedReal,
   missingKeys,
+  missingOneOf,
   missingRequired,
+  missingWhen,
   notAllowed,
   numberOf,
   own,

@@ -1,7 +1,7 @@
 /**
- * The registry's `declarationTypeFacts` as set checks read them, declared here rather than
- * imported so validators generated before the registry had them still load (every field is
- * optional), and the walk that finds the values a fact's path names in a payload.
+ * What set checks read about declaration types: the registry's `declarationTypeFacts` (every
+ * field optional, so facts generated before a field existed still serve) and the walk that finds
+ * the values a fact's path names in a payload.
  */
 
 /** A key holding identifiers of other declarations. */
@@ -13,6 +13,7 @@ export interface ReferenceFactView {
   readonly source: string;
 }
 
+/** A declaration type's facts within a set. */
 export interface DeclarationFactsView {
   readonly category?: string;
   readonly references?: readonly ReferenceFactView[];

@@ -7,12 +7,12 @@
  * property no declaration of the set defines, or another extension term, is a warning: the
  * predicate parses, and a newer device may know the item.
  */
-import { parsePredicate } from '../runtime/declarative/predicate-parser.js';
-import { extensionTerms } from '../runtime/declarative/predicate-terms.js';
-import type { ProfileIssueCode } from './check-profile.js';
+import { parsePredicate } from './predicate-parser.js';
+import { extensionTerms } from './predicate-terms.js';
+import type { SetFindingCode } from './set-codes.js';
 
 export interface PredicateFinding {
-  code: ProfileIssueCode;
+  code: SetFindingCode;
   severity: 'error' | 'warning';
   message: string;
   /** The offset in the predicate string the finding is about. */
