@@ -1,5 +1,6 @@
 // Copied by dmspec from generator/runtime/validator/shared.ts. Do not edit: change that file and run "npm run generate".
 import { NO_OPTIONS } from "./types.js";
+import { sharedBudget } from "./run.js";
 import { isDict, own } from "./values.js";
 const said = (v) => JSON.stringify(v);
 function listed(items, word) {
@@ -44,7 +45,7 @@ function under(issues, key) {
 }
 function union(pages) {
   const known = new Set(pages.flatMap((p) => p.keys));
-  return (value, options = NO_OPTIONS) => {
+  return (value, options = NO_OPTIONS) => sharedBudget(() => {
     if (!isDict(value)) return judged(pages[0].validate(value, options).issues, { object: pages[0].name, reason: "the value is not a dictionary" }, pages[0].name);
     const inUse = pages.filter((p) => p.keys.some((k) => own(value, k)));
     const field = inUse.length ? inUse : pages;
@@ -62,7 +63,7 @@ function union(pages) {
     const reason = reasonOf(best, ranked[1], value, inUse.length > 0);
     const others = [...also].sort((a, b) => a.index - b.index).map((j) => j.page.name);
     return judged(issues, others.length ? { object: best.page.name, reason, also: others } : { object: best.page.name, reason });
-  };
+  });
 }
 function judged(issues, judgedAgainst, name) {
   const list = name === void 0 ? issues : issues.map((i) => ({ ...i, judgedAgainst: name }));

@@ -6,6 +6,7 @@
  * become a Kerberos one).
  */
 import { NO_OPTIONS, type JudgedAgainst, type ValidationIssue, type ValidationResult, type Validator } from './types.js';
+import { sharedBudget } from './run.js';
 import { isDict, own } from './values.js';
 
 /** One page of a shared discriminator value, as the generated registry lists it. */
@@ -102,7 +103,8 @@ function under(issues: readonly ValidationIssue[], key: string): ValidationIssue
  */
 export function union(pages: readonly SharedPage[]): Validator {
   const known = new Set(pages.flatMap((p) => p.keys));
-  return (value, options = NO_OPTIONS) => {
+  // One value budget for every page's check: a payload judged six times is bounded once.
+  return (value, options = NO_OPTIONS) => sharedBudget(() => {
     if (!isDict(value)) return judged(pages[0]!.validate(value, options).issues, { object: pages[0]!.name, reason: 'the value is not a dictionary' }, pages[0]!.name);
     const inUse = pages.filter((p) => p.keys.some((k) => own(value, k)));
     const field = inUse.length ? inUse : pages;
@@ -120,7 +122,7 @@ export function union(pages: readonly SharedPage[]): Validator {
     const reason = reasonOf(best, ranked[1], value, inUse.length > 0);
     const others = [...also].sort((a, b) => a.index - b.index).map((j) => j.page.name);
     return judged(issues, others.length ? { object: best.page.name, reason, also: others } : { object: best.page.name, reason });
-  };
+  });
 }
 
 function judged(issues: ValidationIssue[], judgedAgainst: JudgedAgainst, name?: string): ValidationResult {
