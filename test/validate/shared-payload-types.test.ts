@@ -91,7 +91,7 @@ describe('payload types several pages share', () => {
     const { file } = without(KERBEROS, 'Realm');
     const missing = await dmspecIn(['validate', '--no-config', file]);
     expect(missing.code).toBe(1);
-    expect(missing.stdout).toMatch(/p\.mobileconfig: error missing-required PayloadContent\[0\] \(com\.apple\.extensiblesso\) Realm: the required key Realm is missing\n/);
+    expect(missing.stdout).toMatch(/p\.mobileconfig:7:3: error missing-required PayloadContent\[0\] \(com\.apple\.extensiblesso\) Realm: the required key Realm is missing\n/);
     const json = JSON.parse((await dmspecIn(['validate', '--no-config', '--format', 'json', file])).stdout) as { files: Array<{ payloads: Array<{ object: string; judgedAgainst: { object: string } }>; issues: Array<{ judgedAgainst?: string }> }> };
     expect(json.files[0]!.payloads[0]).toMatchObject({ object: 'ExtensibleSingleSignOnKerberos', judgedAgainst: { object: 'ExtensibleSingleSignOnKerberos' } });
     expect(json.files[0]!.issues.map((i) => i.judgedAgainst)).toEqual(['ExtensibleSingleSignOnKerberos']);
