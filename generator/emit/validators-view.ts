@@ -3,10 +3,13 @@
  */
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
+import { fileStem } from './naming.js';
 import { checksSummary, validatorCode } from './validator-code.js';
 
 export interface ValidatorObjectView {
   ident: string;
+  /** The file name of the object's modules (`types/<stem>.ts`, `validators/<stem>.ts`). */
+  stem: string;
   title: string;
   summary: string;
   helpers: string[];
@@ -15,6 +18,8 @@ export interface ValidatorObjectView {
 
 export interface ValidatorsView {
   objects: ValidatorObjectView[];
+  /** Every object's validator entry (by file stem), for the index's declarations. */
+  modules: string[];
 }
 
 /** The view of every object, or of `only` those (for checking a few changed objects alone). */
@@ -23,9 +28,10 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
   const objects = chosen.map((e) => ({
     ...validatorCode(e, model),
     ident: e.ident,
+    stem: fileStem(e.ident),
     // Titles reach a JSDoc line: escaped for one, and kept to a single line.
     title: jsdocLines(e.ir.name).join(' '),
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
-  return { objects };
+  return { objects, modules: model.objects.map((e) => fileStem(e.ident)) };
 }
