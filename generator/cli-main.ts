@@ -13,8 +13,10 @@ import { didYouMean, nearNames } from './near-names.js';
 
 /** Where the command prints: the process's streams, or a test's buffers. */
 export interface CliStreams {
-  stdout(text: string): void;
+  stdout(text: string | Uint8Array): void;
   stderr(text: string): void;
+  /** stdout is a terminal: a document's raw bytes are not written to it. */
+  stdoutIsTerminal?: boolean;
 }
 
 // Every line printed may carry text from a page or a profile: escapes and bidi overrides are shown, not obeyed.
@@ -46,6 +48,7 @@ const OPTIONS = {
   'git-revs': { type: 'string' },
   object: { type: 'string' },
   key: { type: 'string' },
+  cert: { type: 'string' },
   quiet: { type: 'boolean', short: 'q', default: false },
   verbose: { type: 'boolean', short: 'v', default: false },
   from: { type: 'string' },
@@ -108,6 +111,8 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
   }
   try {
     const result = await runCommand(command, rest, parsed.values);
+    // A profile's bytes may hold control sequences a terminal obeys; they go to a file or a pipe.
+    if (result.rawStdout && io.stdoutIsTerminal) throw new UsageError(`${command} writes the profile's bytes: give --out FILE, or send stdout to a file or a pipe`);
     if (result.outFile !== undefined && result.outText !== undefined) {
       mkdirSync(dirname(result.outFile), { recursive: true });
       writeFileSync(result.outFile, result.outText);

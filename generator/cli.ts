@@ -8,4 +8,5 @@ import { runCli } from './cli-main.js';
 process.exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stdoutIsTerminal: process.stdout.isTTY === true,
 });

@@ -16,9 +16,11 @@ export interface CommandResult {
   diagnostics: Diagnostic[];
   /** Extra lines for stderr (summaries, file lists). */
   messages: string[];
-  stdout?: string;
+  stdout?: string | Uint8Array;
+  /** `stdout` is a document's own bytes, not text for a terminal: refused when stdout is one. */
+  rawStdout?: boolean;
   outFile?: string;
-  outText?: string;
+  outText?: string | Uint8Array;
   /** What `--json` prints instead of the diagnostics. */
   jsonReport?: unknown;
   /** Set when the exit code is not just "1 if any error diagnostic". */

@@ -12,9 +12,11 @@ import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js
 import { PLATFORMS } from './model/ir.js';
 import { counts, UsageError, underSpec, type CommandResult } from './command-result.js';
 import { validateCommand } from './validate-command.js';
+import { migrateCommand } from './migrate-command.js';
 import { diffCommand, historyCommand } from './diff-command.js';
 import { updateSpecCommand } from './update-spec-command.js';
 import { updatePending } from './update-journal.js';
+import { signCommand, unsignCommand } from './profile-commands.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -30,6 +32,12 @@ Commands:
                                       the same for the spec directory at several git revisions
   validate [options] FILE|DIR...      check profiles (XML, binary or signed), declarations, MDM commands
                                       and check-in messages; directories are searched recursively
+  migrate FILE [--out DIR]            the declarations that replace a profile's keys, as far as the
+                                      pages say; lists every key left and why, and checks the set
+  sign --cert FILE --key FILE [--out FILE] PROFILE
+                                      sign a profile (XML or binary) with the key and the certificate it
+                                      belongs to (FILE may also hold its chain); to stdout without --out
+  unsign [--out FILE] PROFILE         the plist a signed profile carries, byte for byte, and its signer
   update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version (package.json and its lock) and write reports/spec-L.md
@@ -81,6 +89,13 @@ Validate options:
   Exit 0 when no finding is an error (warnings pass, unless more than --max-warnings), 1 when
   one is (a file that is no readable document is one), 2 on a usage or configuration error or a
   file dmspec cannot open (missing, unreadable, not a regular file).
+
+Migrate options:
+  --out DIR               write each declaration to DIR/IDENTIFIER.json (never replacing a file);
+                          without it the declarations are printed as a JSON array
+  --spec DIR              use this spec directory's facts (default: the checked-in package's)
+  --json                  print the migration as JSON: declarations, carried, left, check
+  Exit 0 done, 1 the migrated declarations have errors, 2 the file could not be read or written.
 
 Options:
   --json        print diagnostics as JSON
@@ -143,6 +158,8 @@ export interface CommandOptions {
   config?: string | undefined;
   'no-config'?: boolean | undefined;
   verbose?: boolean | undefined;
+  /** `sign --cert FILE`; `sign --key FILE` is the `key` option, which history reads as a key's name. */
+  cert?: string | undefined;
 }
 
 
@@ -202,8 +219,14 @@ export async function runCommand(command: string, args: string[], options: Comma
       return historyCommand(args, options);
     case 'validate':
       return validateCommand(args, options);
+    case 'migrate':
+      return migrateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
+    case 'sign':
+      return signCommand(args, options);
+    case 'unsign':
+      return unsignCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -1,10 +1,10 @@
 /**
- * The toolchain as another project installs it: `dmspec` packed (its prepack builds dist/), installed
- * with the packed generated package beside it, every export the README names imported from it,
- * and its `dmspec validate` run from the installed bin without `--spec`.
+ * The toolchain as another project installs it: `dmspec` packed (its prepack builds dist/; the
+ * generated package is bundled in it), installed alone and offline into an empty project, every
+ * export the README names imported from it, and its `dmspec` binary run without `--spec`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,17 +21,30 @@ const README_EXPORTS = [
 describeWith(PROFILES, 'the packed toolchain', () => {
   let work: string;
   let app: string;
+  let tarball: string;
   beforeAll(() => {
     work = mkdtempSync(join(tmpdir(), 'dmspec-toolchain-'));
-    const pack = (dir: string): string => join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work, dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!);
-    const toolchain = pack(ROOT);
-    const generated = pack(join(ROOT, 'generated'));
+    tarball = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work, ROOT], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!);
     app = join(work, 'app');
     mkdirSync(app);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-    execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--silent', toolchain, generated], { cwd: app, encoding: 'utf8' });
+    // The tarball alone, offline (npm asks no registry): @dmspec/apple comes from the tarball
+    // itself, the other dependencies from npm's cache, which `npm ci` filled.
+    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', tarball], { cwd: app, encoding: 'utf8' });
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('bundles the generated package, as generated/ holds it', () => {
+    const listing = spawnSync('tar', ['-tzf', tarball], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }).stdout.split('\n');
+    for (const f of ['package.json', 'index.js', 'validators/index.js', 'types/index.d.ts']) expect(listing, f).toContain(`package/node_modules/@dmspec/apple/${f}`);
+    const bundled = JSON.parse(readFileSync(join(app, 'node_modules/dmspec/node_modules/@dmspec/apple/package.json'), 'utf8'));
+    expect(bundled).toEqual(JSON.parse(readFileSync(join(ROOT, 'generated/package.json'), 'utf8')));
+  });
+
+  it('gives a working dmspec binary', () => {
+    const r = spawnSync(join(app, 'node_modules/.bin/dmspec'), ['--version'], { cwd: app, encoding: 'utf8' });
+    expect([r.status, r.stdout]).toEqual([0, `${JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version}\n`]);
+  });
 
   it('exports every function the README names', () => {
     const script = `import * as dmspec from 'dmspec'; console.log(JSON.stringify(Object.keys(dmspec)));`;
@@ -41,7 +54,7 @@ describeWith(PROFILES, 'the packed toolchain', () => {
     expect(README_EXPORTS.filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it('validates a profile with the installed generated package', () => {
+  it('validates a profile with the bundled generated package', () => {
     const r = spawnSync(join(app, 'node_modules/.bin/dmspec'), ['validate', join(PROFILES, 'rtrouton/BlockAirDrop/BlockAirDrop.mobileconfig')], { cwd: app, encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 file, 1 payload (1 checked, 0 not checked)');
@@ -50,7 +63,6 @@ describeWith(PROFILES, 'the packed toolchain', () => {
 
 describe('README', () => {
   it('names the exports the packed toolchain is tested for', async () => {
-    const { readFileSync } = await import('node:fs');
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
     for (const name of ['diffIr', 'validatorsFor', 'validateProfileFiles', 'validateProfileBytes', 'updateSpec']) expect(readme, name).toContain(name);
   });

@@ -1002,7 +1002,7 @@ export interface AIMAccount {
  * Payload type: com.apple.apn.managed.
  * Available: iOS 4.0, iPadOS 4.0, Mac Catalyst 4.0.
  * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/apn.md:46): Device Channel: iOS, Shared iPad; User Channel: none; Allow Manual Install: iOS, watchOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
- * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/apn.md:12).
+ * @deprecated This profile is deprecated. Use Cellular instead.
  * @see https://developer.apple.com/documentation/devicemanagement/apn
  */
 export interface APN {
@@ -15503,7 +15503,7 @@ export interface Dock {
   /**
    * The tile size. Values must be in the range from 16 to 128.
    *
-   * Range: 16 to 128 (from the 2025-04-13 page, supplement/rendered-2025-04-13/dock.md:254, 256).
+   * Range: 16 to 128.
    * @see https://developer.apple.com/documentation/devicemanagement/dock
    */
   tilesize?: number;
@@ -18424,6 +18424,7 @@ export interface ExtensibleSSOPlatformSSOObject {
   /**
    * The duration, in seconds, until the system requires a full login instead of a refresh. The default value is 64,800 (18 hours). The minimum value is 3600 (1 hour).
    *
+   * Range: at least 3600.
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformssoobject
    */
@@ -19078,7 +19079,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
   /**
    * The duration, in seconds, until the system requires a full login instead of a refresh. The default value is 64,800 (18 hours). The minimum value is 3600 (1 hour).
    *
-   * Range: at least 3600 (from the 2025-04-13 page, supplement/rendered-2025-04-13/extensiblesinglesignon-extensiblesinglesignon.platformsso.md:91).
+   * Range: at least 3600.
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
@@ -21856,7 +21857,8 @@ export interface GlobalHTTPProxy {
 /**
  * The payload to configure global preferences.
  *
- * GlobalPreferences (object).
+ * GlobalPreferences (profile).
+ * Payload type: .GlobalPreferences.
  * Available: macOS 10.7.
  * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/globalpreferences.md:40): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
  * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
@@ -21875,6 +21877,54 @@ export interface GlobalPreferences {
    * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
    */
   MultipleSessionEnabled?: boolean;
+  /**
+   * The human-readable description of this payload. This description appears on the Detail screen.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadDescription?: string;
+  /**
+   * The human-readable name for the profile payload. The name appears on the Detail screen and doesn’t need to be unique.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadDisplayName?: string;
+  /**
+   * The reverse-DNS-style identifier for the payload. This identifier is usually the same as the [TopLevel](https://developer.apple.com/documentation/devicemanagement/toplevel) value, with an additional appended component. This string must be unique within the profile.
+   *
+   * During a profile replacement, the system updates payloads with the same `PayloadIdentifier` and `PayloadUUID` in the old and new profiles.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadIdentifier: string;
+  /**
+   * The human-readable string containing the name of the organization that provides the profile. This value doesn’t need to match the organization payload value in the enclosing dictionary.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadOrganization?: string;
+  /**
+   * The payload type, which each payload domain’s reference page specifies.
+   *
+   * Allowed values: .GlobalPreferences.
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadType: ".GlobalPreferences";
+  /**
+   * The globally unique identifier for the payload. The actual content is unimportant, but must be globally unique. In macOS, use `uuidgen` to generate UUIDs.
+   *
+   * During a profile replacement, the system updates payloads with the same `PayloadIdentifier` and `PayloadUUID` in the old and new profiles.
+   *
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadUUID: string;
+  /**
+   * The version of this specific payload.
+   *
+   * Allowed values: 1.
+   * @see https://developer.apple.com/documentation/devicemanagement/globalpreferences
+   */
+  PayloadVersion: 1;
 }
 
 /**
@@ -30012,7 +30062,7 @@ export interface MdmInfo {
  * Payload type: com.apple.systemuiserver.
  * Available: macOS 10.7.
  * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia.md:52): Device Channel: macOS; User Channel: macOS; Allow Manual Install: macOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: none; Allow Multiple Payloads: none.
- * @deprecated Deprecated (from the 2025-04-13 page, supplement/rendered-2025-04-13/mediamanagementallowedmedia.md:12).
+ * @deprecated This payload is deprecated as of macOS 11.
  * @see https://developer.apple.com/documentation/devicemanagement/mediamanagementallowedmedia
  */
 export interface MediaManagementAllowedMedia {
@@ -32243,6 +32293,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object {
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
+   * Range: at least 20.
    * @defaultValue 20
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2object
    */
@@ -32677,6 +32728,7 @@ export interface NetworkVPNIKEV2 {
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
+   * Range: at least 20.
    * @defaultValue 20
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2
    */
@@ -39914,8 +39966,6 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.siri.settings` configuration.
    *
-   * Allowed for user enrollments: iOS | visionOS
-   *
    * @defaultValue true
    * @since iOS 5, iPadOS 5, macOS 14, visionOS 2
    * @deprecated Deprecated: use the declarative management com.apple.configuration.siri.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
@@ -39938,8 +39988,6 @@ export interface Restrictions {
    * If `false`, the system disables Siri when the device is locked. The system ignores this restriction if the device doesn’t have a passcode set.
    *
    * Deprecated: use the declarative management `com.apple.configuration.siri.settings` configuration.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue true
    * @since iOS 5.1, iPadOS 5.1, watchOS 10
@@ -40258,8 +40306,6 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents the device from automatically submitting diagnostic reports to Apple.
    *
-   * Allowed for user enrollments: iOS | macOS | visionOS
-   *
    * @defaultValue true
    * @since iOS 6, iPadOS 6, macOS 10.13, visionOS 2, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -40325,8 +40371,6 @@ export interface Restrictions {
   /**
    * If `false`, the system disables backup of Enterprise books.
    *
-   * Allowed for user enrollments: iOS
-   *
    * @defaultValue true
    * @since iOS 8, iPadOS 8
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -40334,8 +40378,6 @@ export interface Restrictions {
   allowEnterpriseBookBackup?: boolean;
   /**
    * If `false`, the system disables sync of Enterprise books, notes, and highlights.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue true
    * @since iOS 8, iPadOS 8
@@ -40386,8 +40428,6 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.external-intelligence.settings` configuration.
    *
-   * Allowed for user enrollments: iOS | macOS | visionOS
-   *
    * @defaultValue true
    * @since iOS 18.2, iPadOS 18.2, macOS 15.2, visionOS 2.4
    * @deprecated Deprecated: use the declarative management com.apple.configuration.external-intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4.
@@ -40398,8 +40438,6 @@ export interface Restrictions {
    * If `false`, forces external intelligence providers into anonymous mode. If a user is already signed in to an external intelligence provider, applying this restriction signs them out when attempting the next request.
    *
    * Deprecated: use the declarative management `com.apple.configuration.external-intelligence.settings` configuration.
-   *
-   * Allowed for user enrollments: iOS | macOS | visionOS
    *
    * @defaultValue true
    * @since iOS 18.2, iPadOS 18.2, macOS 15.2, visionOS 2.4
@@ -40636,8 +40674,6 @@ export interface Restrictions {
   /**
    * If `false`, the system prevents Control Center from appearing on the Lock Screen.
    *
-   * Allowed for user enrollments: iOS
-   *
    * @defaultValue true
    * @since iOS 7, iPadOS 7
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -40646,8 +40682,6 @@ export interface Restrictions {
   /**
    * If `false`, the system disables the Notifications history view on the Lock Screen, so users can’t view past notifications. However, they can still see notifications when they arrive.
    *
-   * Allowed for user enrollments: iOS
-   *
    * @defaultValue true
    * @since iOS 7, iPadOS 7, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -40655,8 +40689,6 @@ export interface Restrictions {
   allowLockScreenNotificationsView?: boolean;
   /**
    * If `false`, the system disables the Today view in Notification Center on the Lock Screen.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue true
    * @since iOS 7, iPadOS 7
@@ -40698,8 +40730,6 @@ export interface Restrictions {
   allowMailSummary?: boolean;
   /**
    * If `false`, the system prevents managed apps from using iCloud sync.
-   *
-   * Allowed for user enrollments: iOS | visionOS
    *
    * @defaultValue true
    * @since iOS 8, iPadOS 8, visionOS 2
@@ -40805,8 +40835,6 @@ export interface Restrictions {
   /**
    * If `false`, documents in managed apps and accounts open only in other managed apps and accounts.
    *
-   * Allowed for user enrollments: iOS | visionOS
-   *
    * @defaultValue true
    * @since iOS 7, iPadOS 7, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -40814,8 +40842,6 @@ export interface Restrictions {
   allowOpenFromManagedToUnmanaged?: boolean;
   /**
    * If `false`, documents in unmanaged apps and accounts open only in other unmanaged apps and accounts.
-   *
-   * Allowed for user enrollments: iOS | visionOS
    *
    * @defaultValue true
    * @since iOS 7, iPadOS 7, visionOS 2
@@ -40998,8 +41024,6 @@ export interface Restrictions {
   /**
    * If `false`, the system disables remote screen observation by the Classroom app. Nest this key beneath `allowScreenShot` as a subrestriction. If `allowScreenShot` is `false`, the Classroom app doesn’t observe remote screens. Requires a supervised device until iOS 13 and macOS 10.15. Allowed for user enrollments in macOS 12 and later.
    *
-   * Allowed for user enrollments: iOS | macOS
-   *
    * Requires a supervised device in iOS until 13, macOS until 10.15.
    * @defaultValue true
    * @since iOS 9.3, iPadOS 9.3, macOS 10.14.4
@@ -41064,8 +41088,6 @@ export interface Restrictions {
   allowSatelliteConnection?: boolean;
   /**
    * If `false`, the system disables saving a screenshot of the display and capturing a screen recording. It also disables the Classroom app from observing remote screens.
-   *
-   * Allowed for user enrollments: iOS | macOS | visionOS
    *
    * @defaultValue true
    * @since iOS 3.1, iPadOS 3.1, macOS 10.14.4, visionOS 2, watchOS 10
@@ -41168,8 +41190,6 @@ export interface Restrictions {
    * If `true`, the system allows unmanaged apps to read from managed contacts accounts. If `allowOpenFromManagedToUnmanaged` is `true`, this restriction has no effect.
    *
    * >
-   *
-   * Allowed for user enrollments: iOS | visionOS
    *
    * @defaultValue false
    * @since iOS 12, iPadOS 12, visionOS 2
@@ -41337,8 +41357,6 @@ export interface Restrictions {
   /**
    * If `true`, the system considers AirDrop to be an unmanaged drop target.
    *
-   * Allowed for user enrollments: iOS | visionOS
-   *
    * @defaultValue false
    * @since iOS 9, iPadOS 9, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -41355,8 +41373,6 @@ export interface Restrictions {
   forceAirPlayIncomingRequestsPairingPassword?: boolean;
   /**
    * If `true`, the system forces all devices receiving AirPlay requests from this device to use a pairing password.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue false
    * @since iOS 7.1, iPadOS 7.1
@@ -41457,8 +41473,6 @@ export interface Restrictions {
   /**
    * If `true`, the system encrypts all backups.
    *
-   * Allowed for user enrollments: iOS
-   *
    * @defaultValue false
    * @since iOS 4, iPadOS 4
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -41486,8 +41500,6 @@ export interface Restrictions {
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
    *
-   * Allowed for user enrollments: iOS | macOS | visionOS
-   *
    * @defaultValue false
    * @since iOS 14.5, iPadOS 14.5, macOS 14, visionOS 2, watchOS 10
    * @deprecated Deprecated: use the declarative management com.apple.configuration.intelligence.settings configuration. Deprecated in iOS 26.4, iPadOS 26.4, macOS 26.4, visionOS 26.4, watchOS 26.4.
@@ -41498,8 +41510,6 @@ export interface Restrictions {
    * If `true`, the device can’t connect to Siri servers for the purposes of translation.
    *
    * Deprecated: use the declarative management `com.apple.configuration.intelligence.settings` configuration.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue false
    * @since iOS 15, iPadOS 15, watchOS 10
@@ -41520,8 +41530,6 @@ export interface Restrictions {
   forcePreserveESIMOnErase?: boolean;
   /**
    * If `true`, the system forces a paired Apple Watch to use Wrist Detection.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue false
    * @since iOS 8.2, iPadOS 8.2, watchOS 10
@@ -41634,8 +41642,6 @@ export interface Restrictions {
   /**
    * The two-letter key that profile tools use to display the proper ratings for the given region. The client doesn’t recognize or report this data.
    *
-   * Allowed for user enrollments: iOS | macOS
-   *
    * Allowed values: us, au, ca, de, fr, ie, jp, nz, gb.
    * @since iOS 4, iPadOS 4, macOS 10.7, tvOS 9
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
@@ -41664,8 +41670,6 @@ export interface Restrictions {
   ratingTVShows?: number;
   /**
    * If `true`, the `allowOpenFromManagedToUnmanaged` and `allowOpenFromUnmanagedToManaged` restrictions also limit copy-and-paste functionality.
-   *
-   * Allowed for user enrollments: iOS | visionOS
    *
    * @defaultValue false
    * @since iOS 15, iPadOS 15, visionOS 2
@@ -41716,8 +41720,6 @@ export interface Restrictions {
   safariAllowPopups?: boolean;
   /**
    * If `true`, the system enables Safari fraud warning.
-   *
-   * Allowed for user enrollments: iOS
    *
    * @defaultValue false
    * @since iOS 4, iPadOS 4
@@ -47164,6 +47166,8 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
   /**
    * The timeout, in seconds, for the temporary session. The temporary session logs out automatically after the specified period of inactivity. The minimum value is 30 seconds. Setting this value to `0` removes the timeout.
    *
+   * Allowed values: 0.
+   * Range: at least 30.
    * @since iOS 14.5, iPadOS 14.5, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
@@ -47171,6 +47175,8 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
   /**
    * The timeout, in seconds, for the user session. The user session logs out automatically after the specified period of inactivity. The minimum value is 30 seconds. Setting this value to `0` removes the timeout.
    *
+   * Allowed values: 0.
+   * Range: at least 30.
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
@@ -47204,6 +47210,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfigurationPasscode
   /**
    * The number of seconds before a device goes to sleep after being idle. The minimum value for this setting is `120` seconds.
    *
+   * Range: at least 120.
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary/passcodepolicy-data.dictionary
    */
   AutoLockTime?: number;
@@ -47925,6 +47932,7 @@ export interface ShutDownDeviceResponseErrorChainItem {
  * Payload type: com.apple.sso.
  * Available: iOS 7.0, iPadOS 7.0, Mac Catalyst 7.0.
  * Profile availability (from the 2025-04-13 page, supplement/rendered-2025-04-13/singlesignon.md:40): Device Channel: iOS; User Channel: none; Allow Manual Install: iOS; Requires Supervision: none; Requires User Approved MDM: none; Allowed in User Enrollment: iOS; Allow Multiple Payloads: none.
+ * @deprecated Deprecated in iOS 26. Use ExtensibleSingleSignOn instead.
  * @see https://developer.apple.com/documentation/devicemanagement/singlesignon
  */
 export interface SingleSignOn {
@@ -56690,6 +56698,7 @@ export interface VPNIKEv2 {
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
+   * Range: at least 20.
    * @defaultValue 20
    * @since iOS 9, iPadOS 9, macOS 10.7, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary
@@ -59524,6 +59533,7 @@ export interface WebContentFilterURLFilterParameters {
   /**
    * The time interval in seconds that the system uses to periodically run the `NEURLFilterControlProvider` app extension. The default value is 86400 seconds (1 day). The minimum allowed value is 2700 seconds (45 minutes). The system allows `NEURLFilterControlProvider` implementations to download prefilter Bloom filter data onto the device periodically at the specified interval. Implementations need to allow for a slight difference between the scheduled time and the actual runtime of the task, due to the scheduling mechanism on the system.
    *
+   * Range: at least 2700.
    * @defaultValue 86400
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter/urlfilterparameters-data.dictionary
    */
@@ -59805,6 +59815,7 @@ export interface WebContentFilterPluginFilter_URLs_ParametersObject {
   /**
    * The time interval in seconds that the system uses to periodically run the `NEURLFilterControlProvider` app extension. The default value is 86400 seconds (1 day). The minimum allowed value is 2700 seconds (45 minutes). The system allows `NEURLFilterControlProvider` implementations to download prefilter Bloom filter data onto the device periodically at the specified interval. Implementations need to allow for a slight difference between the scheduled time and the actual runtime of the task, due to the scheduling mechanism on the system.
    *
+   * Range: at least 2700.
    * @defaultValue 86400
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilterpluginfilter_urls_parametersobject
    */
@@ -60786,6 +60797,7 @@ export interface XHiddenResponseInAppAssignment {
  * to their union.
  */
 export interface PayloadTypeMap {
+  ".GlobalPreferences": GlobalPreferences;
   "com.apple.ADCertificate.managed": ActiveDirectoryCertificate;
   "com.apple.AIM.account": AIMAccount;
   "com.apple.AssetCache.managed": ContentCachingService;

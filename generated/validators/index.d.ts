@@ -3181,7 +3181,7 @@ export declare function validateGlobalHTTPProxy(value: unknown, options?: Valida
 export declare function isGlobalHTTPProxy(value: unknown, options?: ValidateOptions): value is T.GlobalHTTPProxy;
 
 /**
- * Validates a GlobalPreferences dictionary (2 keys).
+ * Validates a GlobalPreferences dictionary (9 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateGlobalPreferences(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -25270,6 +25270,9 @@ function cExtensibleSSOPlatformSSOObject_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "LoginFrequency", "integer", x);
+    else {
+      if (x < 3600) belowMinimum(r, d, "LoginFrequency", 3600, x);
+    }
   }
   x = v["Policies"];
   if (x !== void 0) {
@@ -29680,7 +29683,7 @@ function isGlobalHTTPProxy(value, options = NO_OPTIONS) {
   checkGlobalHTTPProxy(value, r, 0);
   return verdict(r);
 }
-const kGlobalPreferences = /* @__PURE__ */ new Map([["com.apple.autologout.AutoLogOutDelay", 0], ["MultipleSessionEnabled", 1]]);
+const kGlobalPreferences = /* @__PURE__ */ new Map([["com.apple.autologout.AutoLogOutDelay", 0], ["MultipleSessionEnabled", 1], ["PayloadDescription", 2], ["PayloadDisplayName", 3], ["PayloadIdentifier", 4], ["PayloadOrganization", 5], ["PayloadType", 6], ["PayloadUUID", 7], ["PayloadVersion", 8]]);
 function cGlobalPreferences_0(v, r, d) {
   let n = 0;
   let x;
@@ -29693,6 +29696,51 @@ function cGlobalPreferences_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (typeof x !== "boolean") wrongType(r, d, "MultipleSessionEnabled", "boolean", x);
+  }
+  x = v["PayloadDescription"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "PayloadDescription", "string", x);
+  }
+  x = v["PayloadDisplayName"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "PayloadDisplayName", "string", x);
+  }
+  x = v["PayloadIdentifier"];
+  if (x === void 0) missingRequired(r, d, "PayloadIdentifier");
+  else {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "PayloadIdentifier", "string", x);
+  }
+  x = v["PayloadOrganization"];
+  if (x !== void 0) {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "PayloadOrganization", "string", x);
+  }
+  x = v["PayloadType"];
+  if (x === void 0) missingRequired(r, d, "PayloadType");
+  else {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "PayloadType", "string", x);
+    else {
+      if (!(x === ".GlobalPreferences")) notAllowed(r, d, "PayloadType", [".GlobalPreferences"], x);
+    }
+  }
+  x = v["PayloadUUID"];
+  if (x === void 0) missingRequired(r, d, "PayloadUUID");
+  else {
+    n++;
+    if (typeof x !== "string") wrongType(r, d, "PayloadUUID", "string", x);
+  }
+  x = v["PayloadVersion"];
+  if (x === void 0) missingRequired(r, d, "PayloadVersion");
+  else {
+    n++;
+    if (!isInteger(x)) wrongType(r, d, "PayloadVersion", "integer", x);
+    else {
+      if (!(x === 1)) notAllowed(r, d, "PayloadVersion", [1], x);
+    }
   }
   return n;
 }
@@ -44980,6 +45028,9 @@ function cNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "NATKeepAliveInterval", "integer", x);
+    else {
+      if (x < 20) belowMinimum(r, d, "NATKeepAliveInterval", 20, x);
+    }
   }
   x = v["OnDemand"];
   if (x !== void 0) {
@@ -45526,6 +45577,9 @@ function cNetworkVPNIKEV2_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "NATKeepAliveInterval", "integer", x);
+    else {
+      if (x < 20) belowMinimum(r, d, "NATKeepAliveInterval", 20, x);
+    }
   }
   return n;
 }
@@ -65599,12 +65653,18 @@ function cSettingsCommandCommandSettingsSharedDeviceConfiguration_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "TemporarySessionTimeout", "integer", x);
+    else {
+      if (!(x === 0) && x < 30) belowMinimum(r, d, "TemporarySessionTimeout", 30, x);
+    }
     if (r.gated) gated(r, d, "TemporarySessionTimeout", fSettingsCommandCommandSettingsSharedDeviceConfiguration_9);
   }
   x = v["UserSessionTimeout"];
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "UserSessionTimeout", "integer", x);
+    else {
+      if (!(x === 0) && x < 30) belowMinimum(r, d, "UserSessionTimeout", 30, x);
+    }
     if (r.gated) gated(r, d, "UserSessionTimeout", fSettingsCommandCommandSettingsSharedDeviceConfiguration_10);
   }
   return n;
@@ -65679,6 +65739,9 @@ function cSettingsCommandCommandSettingsSharedDeviceConfigurationPasscodePolicy_
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "AutoLockTime", "integer", x);
+    else {
+      if (x < 120) belowMinimum(r, d, "AutoLockTime", 120, x);
+    }
   }
   x = v["PasscodeLockGracePeriod"];
   if (x !== void 0) {
@@ -80135,6 +80198,9 @@ function cVPNIKEv2_1(x, i, r, d) {
     }
     case 25: {
       if (!isInteger(x)) wrongType(r, d, "NATKeepAliveInterval", "integer", x);
+      else {
+        if (x < 20) belowMinimum(r, d, "NATKeepAliveInterval", 20, x);
+      }
       if (r.gated) gated(r, d, "NATKeepAliveInterval", fVPNIKEv2_25);
       return 0;
     }
@@ -83812,6 +83878,9 @@ function cWebContentFilterURLFilterParameters_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "URLPrefilterFetchFrequency", "integer", x);
+    else {
+      if (x < 2700) belowMinimum(r, d, "URLPrefilterFetchFrequency", 2700, x);
+    }
   }
   return n;
 }
@@ -84280,6 +84349,9 @@ function cWebContentFilterPluginFilter_URLs_ParametersObject_0(v, r, d) {
   if (x !== void 0) {
     n++;
     if (!isInteger(x)) wrongType(r, d, "PrefilterFetchFrequency", "integer", x);
+    else {
+      if (x < 2700) belowMinimum(r, d, "PrefilterFetchFrequency", 2700, x);
+    }
   }
   x = v["ProviderComposedIdentifier"];
   if (x === void 0) missingRequired(r, d, "ProviderComposedIdentifier");

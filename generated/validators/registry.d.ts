@@ -26,6 +26,35 @@ export declare const validatorsByMessageType: ReadonlyMap<string, Validator>;
  * `StatusReport.StatusItems`.
  */
 export declare const objectsByStatusItem: ReadonlyMap<string, readonly string[]>;
+/**
+ * A key whose page names a declarative replacement ("Deprecated: use the declarative management
+ * `com.apple.configuration.intelligence.settings` configuration"), with the key of the
+ * declaration a value carries to, where the pages state it, or why it does not carry.
+ */
+export interface DeclarativeReplacementFact {
+    /** The key's path in the payload: `allowGenmoji`, `Services.BluetoothAlways`. */
+    readonly path: string;
+    readonly declarationType: string;
+    /** The page and line of the sentence naming the replacement. */
+    readonly source: string;
+    /** The declaration type's object; absent when the spec does not define the type. */
+    readonly declaration?: string;
+    /** The key of the declaration the sentence names (`Privacy`), when it names one. */
+    readonly key?: string;
+    /** The key of the declaration's `Payload` a value carries to. */
+    readonly carriesTo?: string;
+    /** Why a value does not carry over. */
+    readonly reason?: string;
+    /** Where the declaration is available, as its page says. */
+    readonly availability?: Readonly<Record<string, {
+        readonly introduced?: string;
+        readonly removed?: string;
+        readonly availableThrough?: string;
+        readonly available?: boolean;
+    }>>;
+    /** The availability lists every platform that has the declaration. */
+    readonly exhaustive?: boolean;
+}
 /** A payload type's facts as its page states them, for checks of a profile as a whole. */
 export interface PayloadTypeFacts {
     /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
@@ -34,6 +63,8 @@ export interface PayloadTypeFacts {
     readonly partialKeys?: boolean;
     /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */
     readonly references?: readonly string[];
+    /** Keys whose page names a declarative replacement, and whether a value carries over to it. */
+    readonly replacements?: readonly DeclarativeReplacementFact[];
     /** Platforms and versions that have the payload type. */
     readonly availability?: Readonly<Record<string, {
         readonly introduced?: string;
@@ -49,8 +80,45 @@ export interface PayloadTypeFacts {
         readonly allowedInUserEnrollment: boolean;
         readonly allowMultiplePayloads: boolean;
     }>>;
-    /** The page and line the facts are from. */
+    /** Where the table is stated: the page and line, or a supplement's page, line and date. */
+    readonly profileSource?: string;
+    /** The payload type is deprecated (everywhere, or from `deprecatedIn`'s versions), with the page's sentence and replacement. */
+    readonly deprecated?: {
+        readonly deprecatedIn?: Readonly<Record<string, string>>;
+        readonly note?: string;
+        readonly instead?: string;
+        readonly source: string;
+    };
+    /** The pages and lines the facts are from. */
     readonly source?: string;
 }
 /** Facts about each payload type as a whole (see `PayloadTypeFacts`). */
 export declare const payloadTypeFacts: ReadonlyMap<string, PayloadTypeFacts>;
+/** A key of a declaration's `Payload` that holds identifiers of other declarations of the set. */
+export interface DeclarationReferenceFact {
+    /** Relative to `Payload`: `IncomingServer.AuthenticationCredentialsAssetReference`, `StandardConfigurations[]` (`[]` each item, `*` any key). */
+    readonly path: string;
+    /** The category of declaration it names: `asset`, `configuration`, … */
+    readonly category: string;
+    /** The declaration types it may name, where the page says; absent: any of the category. */
+    readonly types?: readonly string[];
+    /** The page and line of the sentence that says what the key holds. */
+    readonly source: string;
+}
+/** A declaration type's facts as its pages state them, for checks of declarations as a set. */
+export interface DeclarationTypeFacts {
+    /** `activation`, `asset`, `configuration` or `management`: the component after `com.apple.` of the type. */
+    readonly category?: string;
+    /** Keys that hold identifiers of other declarations. */
+    readonly references?: readonly DeclarationReferenceFact[];
+    /** Paths of keys that name status items (`StatusItems[].Name`). */
+    readonly statusItems?: readonly string[];
+    /** Paths of keys that hold predicate format strings (`Predicate`). */
+    readonly predicates?: readonly string[];
+    /** Nested objects the declaration refers to whose pages the spec lacks: what keys under them hold is not known. */
+    readonly missing?: readonly string[];
+    /** The page and line the facts are from. */
+    readonly source?: string;
+}
+/** Facts about each declaration type within a set (see `DeclarationTypeFacts`). */
+export declare const declarationTypeFacts: ReadonlyMap<string, DeclarationTypeFacts>;

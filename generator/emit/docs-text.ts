@@ -2,7 +2,7 @@
  * Plain-text renderings of IR facts that several outputs share (JSDoc, docs tables, messages):
  * types as people read them, availability, ranges, allowed values.
  */
-import { PLATFORMS, assertNever, type Availability, type DeprecationCondition, type FactSource, type IrProperty, type IrType, type JsonValue, type ProfileAvailability, type ProfilePlatform, type ValueFacts } from '../model/ir.js';
+import { PLATFORMS, assertNever, type Availability, type DeprecationCondition, type FactSource, type IrObject, type IrProperty, type IrType, type JsonValue, type ProfileAvailability, type ProfilePlatform, type ValueFacts } from '../model/ir.js';
 
 /** `[string]`, `VPN.IKEv2`, `integer` — the IR's own spelling. */
 export function typeLabel(t: IrType): string {
@@ -70,6 +70,18 @@ export function suppliedFrom(sources: ReadonlyArray<FactSource | undefined>): st
   if (!first) return '';
   const lines = [...new Set(given.filter((s) => s.file === first.file).map((s) => s.line))];
   return ` (from the ${first.date} page, ${first.file}:${lines.join(', ')})`;
+}
+
+/**
+ * A whole object's deprecation: the Discussion's sentence and replacement, or where a supplement
+ * states it; empty where the page marks it deprecated and says nothing more.
+ */
+export function objectDeprecationText(o: Pick<IrObject, 'deprecationNote' | 'replacedBy' | 'factSources'>): string {
+  const parts: string[] = [];
+  if (o.deprecationNote) parts.push(o.deprecationNote);
+  if (o.replacedBy && !o.deprecationNote?.includes(o.replacedBy)) parts.push(`Use ${o.replacedBy} instead.`);
+  if (o.factSources?.deprecated) parts.push(`Deprecated${suppliedFrom([o.factSources.deprecated])}.`);
+  return parts.join(' ');
 }
 
 const TABLE_ROWS: ReadonlyArray<[keyof ProfileAvailability, string]> = [

@@ -3,7 +3,7 @@
  * index grouped by kind. Every cell is escaped here for Markdown.
  */
 import { assertNever, type IrExample, type IrObject, type IrProperty, type IrType, type PropertyFact } from '../model/ir.js';
-import { availabilityCells, conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, sinceLabel, suppliedFrom, supervisionText, valueLabel, valueLines } from './docs-text.js';
+import { availabilityCells, conditionalDeprecationText, deprecationText, objectDeprecationText, profileAvailabilityRows, rangeLabel, sinceLabel, suppliedFrom, supervisionText, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
@@ -150,7 +150,7 @@ export function docPageView(e: EmitObject, model: EmitModel): DocPageView {
   const route = relations(model).route.get(e);
   if (route && route.label !== 'Payload type' && route.label !== 'Declaration type') facts.push({ label: route.label, value: pipe(markdownCode(route.value)) });
   if (o.availability) facts.push({ label: 'Availability', value: markdownCell(sinceLabel(o.availability)) });
-  if (o.deprecated) facts.push({ label: 'Deprecated', value: `yes${o.factSources?.deprecated ? pipe(markdownText(suppliedFrom([o.factSources.deprecated]))) : ''}` });
+  if (o.deprecated) facts.push({ label: 'Deprecated', value: pipe(markdownText(objectDeprecationText(o) || 'yes')) });
   if (o.profileAvailability) {
     const from = o.factSources?.profileAvailability;
     facts.push({ label: 'Profile availability', value: pipe(markdownText(`${profileAvailabilityRows(o.profileAvailability).join('; ')}${suppliedFrom([from])}`)) });

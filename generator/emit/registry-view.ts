@@ -2,14 +2,16 @@
  * The views of the registries (validators by name and by each document kind's discriminator)
  * and of the whole-document validators. Every entry is prepared here as a line of code.
  */
-import { isWildcardKey, refsOf, type ProfileAvailability } from '../model/ir.js';
+import { isWildcardKey, refsOf } from '../model/ir.js';
 import { allProperties } from './emit-model.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 import { statusItems } from '../model/status-items.js';
-import { runtimeAvailability } from './validator-code.js';
+import { declarationFacts } from './declaration-facts.js';
+import { replacementFacts } from './declarative-replacements.js';
+import { payloadTypeWholeFacts } from './payload-type-facts.js';
 
 export interface RegistryView {
   byName: string[];
@@ -21,6 +23,7 @@ export interface RegistryView {
   checkIns: string[];
   payloadFacts: string[];
   objectsByStatusItem: string[];
+  declarationFacts: string[];
 }
 
 export interface DocumentsView {
@@ -62,6 +65,10 @@ export function registryView(model: EmitModel): RegistryView {
     checkIns: entries(kinds.checkIns),
     payloadFacts: kinds.payloads.map(([key, list]) => `[${tsString(key)}, ${payloadFactsLiteral(list, model)}],`),
     objectsByStatusItem: statusItems(model.objects.map((e) => e.ir)).map((i) => `[${tsString(i.name)}, [${[i.object, ...i.alsoDefinedBy].map(tsString).join(', ')}]],`),
+    declarationFacts: kinds.declarations.map(([key, list]) => {
+      const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
+      return `[${tsString(key)}, ${JSON.stringify(declarationFacts(key, list, model, missing))}],`;
+    }),
   };
 }
 
@@ -103,12 +110,10 @@ function referencePaths(e: EmitObject, model: EmitModel, prefix = '', chain: Rea
   return out;
 }
 
-const TABLE_FACTS = ['requiresSupervision', 'allowedInUserEnrollment', 'allowMultiplePayloads'] as const satisfies ReadonlyArray<keyof ProfileAvailability>;
-
 /**
- * What a payload type's page says about the payload as a whole: nested pages the spec lacks, the
- * platforms it is available on, and its Profile Availability table. Availability and the table
- * are given only where one page defines the type: several pages sharing it are not merged by guess.
+ * What a payload type's pages say about the payload as a whole: nested pages the spec lacks, the
+ * keys that refer to other payloads, and (`payload-type-facts.ts`) its platforms, Profile
+ * Availability table and deprecation.
  */
 function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): string {
   const facts: Record<string, unknown> = {};
@@ -117,21 +122,9 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   if (list.some((e) => e.ir.partialKeys)) facts['partialKeys'] = true;
   const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
   if (references.length) facts['references'] = references;
-  if (list.length === 1) {
-    const ir = list[0]!.ir;
-    if (ir.availability) {
-      facts['availability'] = runtimeAvailability(ir.availability);
-      if (ir.availabilityExhaustive) facts['exhaustive'] = true;
-    }
-    if (ir.profileAvailability) {
-      const table: Record<string, Record<string, boolean>> = {};
-      for (const [platform, row] of Object.entries(ir.profileAvailability)) {
-        if (row) table[platform] = Object.fromEntries(TABLE_FACTS.map((k) => [k, row[k]]));
-      }
-      facts['profile'] = table;
-    }
-    facts['source'] = `${ir.source.file}:${ir.source.line}`;
-  }
+  const replacements = replacementFacts(list, model);
+  if (replacements.length) facts['replacements'] = replacements;
+  Object.assign(facts, payloadTypeWholeFacts(list.map((e) => e.ir)));
   return JSON.stringify(facts);
 }
 

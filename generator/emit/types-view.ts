@@ -3,7 +3,7 @@
  */
 import { assertNever, refsOf, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { cmp } from '../model/diagnostics.js';
-import { conditionalDeprecationText, deprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
+import { conditionalDeprecationText, deprecationText, objectDeprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
@@ -143,8 +143,7 @@ function objectDoc(e: EmitObject, model: EmitModel): string[] {
   ];
   const summary = jsdocLines(resolveLinks(o.summary ?? '', pageIndex(model)));
   const url = appleUrl(o);
-  // A deprecation the page states needs no words; one from a supplement says where it is from.
-  const deprecated = o.deprecated ? jsdocTag('deprecated', o.factSources?.deprecated ? `Deprecated${suppliedFrom([o.factSources.deprecated])}.` : '') : [];
+  const deprecated = o.deprecated ? jsdocTag('deprecated', objectDeprecationText(o)) : [];
   return tidyLines([...summary, '', ...newFacts(summary, facts.flatMap(jsdocLines)), ...deprecated, ...(url ? jsdocTag('see', url) : [])]);
 }
 

@@ -7,6 +7,7 @@ import type { PageResult } from '../parse/parse-page.js';
 import { cmp, compareDiagnostics, type Diagnostic } from './diagnostics.js';
 import { fuseSupplements, type SupplementObjects } from './fuse-supplement.js';
 import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
+import { resolveDeclarationTypes } from './declaration-types.js';
 import { STATUS_ITEMS, statusItemsObjects } from './status-items.js';
 
 /** The parsed pages of one supplement of the spec folder. */
@@ -25,7 +26,7 @@ export function buildIr(pages: readonly PageResult[], supplements: readonly Supp
   const candidates = pages.flatMap((p) => (p.object ? [{ ...p.object }] : []));
   candidates.sort((a, b) => cmp(a.name, b.name) || cmp(a.source.file, b.source.file));
 
-  const objects: IrObject[] = [];
+  let objects: IrObject[] = [];
   const definitions = new Map<string, IrObject>();
   for (const o of candidates) {
     if (!isDefinition(o)) {
@@ -47,6 +48,9 @@ export function buildIr(pages: readonly PageResult[], supplements: readonly Supp
   const composed = composeStatusItems(objects, definitions);
   diagnostics.push(...resolveReferences(definitions));
   if (supplements.length) diagnostics.push(...fuseSupplements([...definitions.values()], supplements.map(supplementObjects)).diagnostics);
+  // After the supplements: a key they add may hold declaration references too.
+  diagnostics.push(...resolveDeclarationTypes(definitions));
+  objects = objects.map((o) => (isDefinition(o) ? definitions.get(o.name) ?? o : o));
   // The empty page now has keys: the note calling it "not an object" no longer holds.
   const kept = composed ? [...diagnostics.filter((d) => !(d.code === 'not-an-object' && d.file === composed.file)), ...composed.diagnostics] : diagnostics;
   kept.sort(compareDiagnostics);

@@ -113,7 +113,8 @@ function fits(v: JsonValue, t: IrType): boolean {
 function fuseProperty(p: IrProperty, sp: IrProperty, other: IrObject, info: SupplementInfo, count: (fact: keyof FusionCounts) => void): IrProperty {
   const taken: Partial<Record<PropertyFact, FactSource>> = {};
   const out: IrProperty = { ...p };
-  const numeric = isNumeric(p.type) && isNumeric(sp.type);
+  // A list of allowed values the primary page states says more than a range around it.
+  const numeric = isNumeric(p.type) && isNumeric(sp.type) && p.allowedValues === undefined;
   let ranged = false;
   for (const bound of ['minimum', 'maximum'] as const) {
     const v = sp[bound];

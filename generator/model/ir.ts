@@ -50,7 +50,8 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 /** The facts a page can state about a property; used to record a line for each. */
 export type PropertyFact =
   | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
-  | 'deprecatedWhen' | 'supervised' | 'payloadReference';
+  | 'deprecatedWhen' | 'supervised' | 'payloadReference' | 'allowedInUserEnrollment' | 'declarationReference' | 'statusItemReference'
+  | 'predicate' | 'declarativeReplacement';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -100,6 +101,37 @@ export interface ValueFacts {
   line: number;
 }
 
+/** The kinds of declarations, the component after `com.apple.` of Apple's declaration types. */
+export const DECLARATION_CATEGORIES = ['activation', 'asset', 'configuration', 'management'] as const;
+export type DeclarationCategory = (typeof DECLARATION_CATEGORIES)[number];
+
+/**
+ * A key that holds the `Identifier` of other declarations of the set, as its prose says ("The
+ * identifier of an asset declaration that contains the credentials…").
+ */
+export interface DeclarationReference {
+  /** The kind of declaration it names. */
+  category: DeclarationCategory;
+  /** "a credential asset declaration": only credential assets (`com.apple.asset.credential.…`). */
+  credential?: true;
+  /** The type the page asks for, as it spells it ("Set the corresponding asset type to `CredentialUserNameAndPassword`"). */
+  named?: string[];
+  /** The declaration types it may name, resolved across the spec; absent: any of its category. */
+  types?: string[];
+}
+
+/**
+ * The declarative replacement a deprecation names: "Deprecated: use the declarative management
+ * `com.apple.configuration.intelligence.settings` configuration", "use the `Privacy` key in the
+ * declarative management `…` configuration".
+ */
+export interface DeclarativeReplacement {
+  /** The declaration type, as the page writes it. */
+  declarationType: string;
+  /** The key of that declaration the page names, if it names one. */
+  key?: string;
+}
+
 /** One platform's row of the rendered flavour's "Profile Availability" table. */
 export interface ProfileAvailability {
   deviceChannel: boolean;
@@ -147,6 +179,11 @@ export interface IrProperty {
   supervisedPlatforms?: Platform[];
   /** Supervision per platform, with the versions the page gives. */
   supervision?: Partial<Record<Platform, SupervisionFact>>;
+  /**
+   * The platforms whose User Enrollments apply the key ("Allowed for user enrollments: iOS |
+   * visionOS"). On a page that gives such lines, a key without one is ignored in User Enrollment.
+   */
+  allowedInUserEnrollment?: Platform[];
   /** Facts about single allowed values, keyed by the value as written (`"NONE"`). */
   valueFacts?: Record<string, ValueFacts>;
   /**
@@ -154,6 +191,14 @@ export interface IrProperty {
    * string of an array), as its prose says; `factLines.payloadReference` is that sentence's line.
    */
   payloadReference?: boolean;
+  /** The key holds the `Identifier` of other declarations (a string, or each string of an array), as its prose says. */
+  declarationReference?: DeclarationReference;
+  /** The key holds the name of a status item ("The name of the status item to send to subscribers"). */
+  statusItemReference?: boolean;
+  /** The key holds a predicate format string ("A predicate format string as Apple's Predicate Programming describes"). */
+  predicate?: boolean;
+  /** The deprecation names a declaration to use instead. */
+  declarativeReplacement?: DeclarativeReplacement;
   /** The key's prose, as markdown. */
   description: string;
   source: SourceLocation;
@@ -185,6 +230,10 @@ export interface IrObject {
   /** `true` when `availability` is the page's full platform list (changelog `**Platforms:**`, rendered platform line). */
   availabilityExhaustive?: boolean;
   deprecated?: boolean;
+  /** The Discussion's sentence that deprecates the object ("This payload is deprecated as of macOS 11."). */
+  deprecationNote?: string;
+  /** What the page says to use instead ("Use the Cellular profile instead."). */
+  replacedBy?: string;
   inherits?: string[];
   /**
    * The page lists only some of the keys the object takes: "This payload’s contents contain these

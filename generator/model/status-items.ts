@@ -29,9 +29,9 @@ export interface StatusItem {
 
 const ITEM_NAME = /^[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)+$/;
 
-/** A status-item page: an object whose summary calls it a status item and whose one key is a dotted name. */
+/** A status-item page: an object whose summary calls it a status item ("A status report of…" in older pages) and whose one key is a dotted name. */
 function isStatusItemPage(o: IrObject): boolean {
-  return o.kind === 'object' && o.properties.length === 1 && ITEM_NAME.test(o.properties[0]!.name) && /\bstatus item\b/i.test(o.summary ?? '');
+  return o.kind === 'object' && o.properties.length === 1 && ITEM_NAME.test(o.properties[0]!.name) && /\bstatus (?:item|report)\b/i.test(o.summary ?? '');
 }
 
 /** Every status item the definitions hold, sorted by name; a name two pages define is listed once (the first page by name). */

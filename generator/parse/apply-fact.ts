@@ -52,13 +52,16 @@ export function applyFact(rp: RawProperty, l: Labelled, line: number): boolean {
     case 'requires supervision':
       rp.supervisedOn = { value: platformNames(l.rest), line };
       return true;
+    case 'allowed for user enrollments':
+      rp.userEnrollmentOn = { value: platformNames(l.rest), line };
+      return true;
     default:
       return false;
   }
 }
 
 // The value is taken whole and trimmed in code: `\s*(.*?)\s*$` is quadratic on a run of spaces.
-const FACT_LINE = /^\s*(?:[-*+]\s+)?(\*\*)?([A-Z][A-Za-z ]{1,24}?)(?:\*\*)?:(?:\*\*)?(.*)$/;
+const FACT_LINE = /^\s*(?:[-*+]\s+)?(\*\*)?([A-Z][A-Za-z ]{1,28}?)(?:\*\*)?:(?:\*\*)?(.*)$/;
 const AVAILABILITY_LABELS = new Set(['available', 'availability', 'deprecated', 'removed']);
 
 /**
@@ -79,7 +82,7 @@ export function takeFactLines(rp: RawProperty, markdown: string, firstLine: numb
     const fact = { label, codes, rest: rest.replace(/`/g, '').trim() };
     // `Default:` with nothing after it is how the rendered flavour prints an empty default.
     const plausible = AVAILABILITY_LABELS.has(label) ? /\d/.test(rest)
-      : label === 'requires supervision' ? platformNames(rest).length > 0
+      : label === 'requires supervision' || label === 'allowed for user enrollments' ? platformNames(rest).length > 0
         : bold || codes.length > 0 || (label === 'default' && rest === '');
     if (m && plausible && applyFact(rp, fact, firstLine + i)) return;
     if (m && bold && diags) diags.warning('unknown-fact', `${rp.name}: unknown fact "${m[2]}" kept in the description`, firstLine + i);

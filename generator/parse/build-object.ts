@@ -3,11 +3,16 @@
  * types from their spellings, values typed by them, availability from lines and prose.
  */
 import { payloadReferenceLine } from './payload-reference.js';
+import { heldValue } from './declaration-reference.js';
+import { declarativeReplacement } from './declarative-replacement.js';
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import { PLATFORMS, type FlavourName, type IrObject, type IrProperty, type IrType, type JsonValue, type ObjectKind, type Platform, type PropertyFact, type ValueDescription } from '../model/ir.js';
-import { isEmptyAvailability, mergeAvailability, orderedAvailability } from './availability.js';
+import { isEmptyAvailability, mergeAvailability, orderedAvailability, platformNames } from './availability.js';
+import { sentencesOf } from './prose-sentences.js';
+import { objectProseFacts } from './object-prose.js';
 import { readProseFacts } from './prose-facts.js';
-import type { RawObject, RawProperty } from './raw.js';
+import { proseRange } from './prose-range.js';
+import type { RawObject, RawProperty, Stated } from './raw.js';
 import { parseTypeSpelling } from './type-spelling.js';
 import { typedValue } from './values.js';
 import { classifyKind, discussionFacts } from './page-facts.js';
@@ -30,6 +35,7 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
     if (raw.availabilityExhaustive) object.availabilityExhaustive = true;
   }
   if (raw.deprecated) object.deprecated = true;
+  applyObjectProse(object, raw);
   if (facts.inherits.length) object.inherits = facts.inherits;
   if (raw.discussionKeys) object.partialKeys = { line: raw.discussionKeys.line };
   if (raw.profileAvailability) object.profileAvailability = raw.profileAvailability;
@@ -37,7 +43,7 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
   if (raw.discussion) object.discussion = { text: raw.discussion.value, line: raw.discussion.line };
   if (raw.examples.length) object.examples = raw.examples;
   object.source = { file, line: raw.line, flavour };
-  if (raw.factLines) object.factLines = raw.factLines;
+  if (raw.factLines) object.factLines = { ...raw.factLines, ...object.factLines };
 
   const seen = new Map<string, number>();
   // Keys the Discussion lists come after the Properties section's, as on the page.
@@ -51,6 +57,28 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
     object.properties.push(buildProperty(rp, raw.name, file, diags));
   }
   return object;
+}
+
+/**
+ * The Discussion's deprecation or removal of the whole object ("This payload is deprecated as of
+ * macOS 11."): the object is deprecated once, with the sentence, rather than key by key. Versions
+ * go on the platforms the page lists; a platform its list omits is not added.
+ */
+function applyObjectProse(object: IrObject, raw: RawObject): void {
+  // Sentences are counted from the section's first line, not its heading's.
+  const d = raw.discussion;
+  const prose = objectProseFacts(d ? { value: d.value, line: d.bodyLine ?? d.line } : undefined);
+  if (prose.line === undefined) return;
+  if (prose.deprecated) {
+    object.deprecated = true;
+    if (prose.deprecationNote) object.deprecationNote = prose.deprecationNote;
+    if (prose.replacedBy) object.replacedBy = prose.replacedBy;
+    object.factLines = { ...object.factLines, deprecated: prose.line };
+  }
+  const listed = object.availabilityExhaustive ? object.availability : undefined;
+  const add = Object.fromEntries(Object.entries(prose.availability ?? {}).filter(([p]) => !listed || p in listed));
+  const merged = mergeAvailability(object.availability, add);
+  if (merged && !isEmptyAvailability(merged)) object.availability = orderedAvailability(merged);
 }
 
 function resolveType(rp: RawProperty, owner: string, diags: DiagnosticBag): Pick<IrProperty, 'type' | 'typeOrigin'> {
@@ -111,6 +139,8 @@ export function buildProperty(rp: RawProperty, owner: string, file: string, diag
     if (n !== undefined) { p.maximum = n; lines.maximum = rp.maximum.line; }
   }
 
+  // A list of allowed values says more than the range around it ("0, 60, 300 … The maximum value is 14400").
+  if (p.minimum === undefined && p.maximum === undefined && p.allowedValues === undefined && isNumeric(type)) applyProseRange(p, rp, lines);
   applyProse(p, rp, lines, owner, diags);
   p.description = rp.description;
   p.source = { file, line: rp.line };
@@ -119,8 +149,59 @@ export function buildProperty(rp: RawProperty, owner: string, file: string, diag
     p.payloadReference = true;
     lines.payloadReference = reference;
   }
+  declarativeFacts(p, rp, lines);
   if (Object.keys(lines).length) p.factLines = lines;
   return p;
+}
+
+/** What a declaration key holds (identifiers of declarations, a status item, a predicate) and a declarative replacement. */
+function declarativeFacts(p: IrProperty, rp: RawProperty, lines: Partial<Record<PropertyFact, number>>): void {
+  const first = rp.descriptionLine ?? rp.line;
+  const held = heldValue(rp.description, p.type, first);
+  if (held.declarationReference) {
+    p.declarationReference = held.declarationReference.value;
+    lines.declarationReference = held.declarationReference.line;
+  }
+  if (held.statusItemReference) {
+    p.statusItemReference = true;
+    lines.statusItemReference = held.statusItemReference.line;
+  }
+  if (held.predicate) {
+    p.predicate = true;
+    lines.predicate = held.predicate.line;
+  }
+  const replacement = declarativeReplacement(rp.description, first);
+  if (replacement) {
+    p.declarativeReplacement = replacement.value;
+    lines.declarativeReplacement = replacement.line;
+  }
+}
+
+function isNumeric(t: IrType): boolean {
+  return t.kind === 'array' ? isNumeric(t.items) : t.kind === 'integer' || t.kind === 'real';
+}
+
+/**
+ * A range the key's prose states, where its lines state none ("Values must be in the range from
+ * 16 to 128."), with the values the prose gives a meaning outside it as exceptions.
+ */
+function applyProseRange(p: IrProperty, rp: RawProperty, lines: Partial<Record<PropertyFact, number>>): void {
+  const range = proseRange(rp.proseBlocks ?? [{ value: rp.description, line: rp.descriptionLine ?? rp.line }]);
+  const integer = (t: IrType): boolean => (t.kind === 'array' ? integer(t.items) : t.kind === 'integer');
+  const fits = (n: number): boolean => !integer(p.type) || Number.isInteger(n);
+  if (range.minimum && fits(range.minimum.value)) {
+    p.minimum = range.minimum.value;
+    lines.minimum = range.minimum.line;
+  }
+  if (range.maximum && fits(range.maximum.value)) {
+    p.maximum = range.maximum.value;
+    lines.maximum = range.maximum.line;
+  }
+  const exceptions = range.exceptions?.value.filter(fits);
+  if (exceptions?.length && p.allowedValues === undefined && (p.minimum !== undefined || p.maximum !== undefined)) {
+    p.allowedValues = exceptions;
+    lines.allowedValues = range.exceptions!.line;
+  }
 }
 
 /** Availability, deprecation and supervision: from the page's lines first, then from its prose. */
@@ -161,6 +242,26 @@ function applyProse(p: IrProperty, rp: RawProperty, lines: Partial<Record<Proper
     if (at !== undefined) lines.supervised = at;
   }
   if (prose.valueFacts) p.valueFacts = prose.valueFacts;
+  const userEnrollment = rp.userEnrollmentOn ?? userEnrollmentSentence(blocks);
+  if (userEnrollment) {
+    p.allowedInUserEnrollment = PLATFORMS.filter((x) => userEnrollment.value.includes(x));
+    lines.allowedInUserEnrollment = userEnrollment.line;
+  }
+}
+
+const USER_ENROLLMENT = /^Allowed for user enrollments (?:in|on) ([^.]{1,120})\.?$/;
+
+/**
+ * "Allowed for user enrollments in iOS, and macOS.": the line's fact as earlier pages write it,
+ * in a sentence (which stays in the description).
+ */
+function userEnrollmentSentence(blocks: readonly Stated[]): Stated<Platform[]> | undefined {
+  for (const s of sentencesOf(blocks)) {
+    const m = USER_ENROLLMENT.exec(s.text);
+    const platforms = m?.[1] ? platformNames(m[1]) : [];
+    if (platforms.length) return { value: platforms, line: s.line };
+  }
+  return undefined;
 }
 
 /**

@@ -11,7 +11,8 @@ export interface DiscussionFacts {
 }
 
 const IDENT = String.raw`[A-Za-z0-9][\w.\-]*[A-Za-z0-9]`;
-const PAYLOAD_TYPE = new RegExp(String.raw`Specify\s+\x60?(${IDENT})\x60?\s+as\s+the\s+payload\s+type`, 'i');
+// A payload type may start with a dot: `.GlobalPreferences` is the global preferences domain.
+const PAYLOAD_TYPE = new RegExp(String.raw`Specify\s+\x60?(\.?${IDENT})\x60?\s+as\s+the\s+payload\s+type`, 'i');
 const DECLARATION_TYPE = new RegExp(String.raw`Specify\s+\x60?(${IDENT})\x60?\s+as\s+the\s+declaration\s+type`, 'i');
 const INHERITS = /All (?:of )?the properties (?:of|in|from) (?:the )?\[?`?([A-Z][\w.]*)`?\]?(?:\([^)]*\))?(?: payload)? (?:also )?apply to the top level/gi;
 

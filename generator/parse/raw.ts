@@ -40,6 +40,8 @@ export interface RawProperty {
   proseBlocks?: Stated[];
   /** A `Requires supervision: iOS | visionOS` line. */
   supervisedOn?: Stated<Platform[]>;
+  /** An `Allowed for user enrollments: iOS | visionOS` line. */
+  userEnrollmentOn?: Stated<Platform[]>;
 }
 
 /**
@@ -68,7 +70,7 @@ export interface RawObject {
   /** The lines of the object-level facts above. */
   factLines?: Partial<Record<ObjectFact, number>>;
   /** The Discussion's prose, where payload type, declaration type and inheritance are stated. */
-  discussion?: Stated;
+  discussion?: Stated & { bodyLine?: number };
   examples: IrExample[];
   /** `undefined` when the page has no Properties section at all. */
   properties?: RawProperty[];

@@ -9,6 +9,8 @@ import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import type { Fix } from './places.js';
+import { replacementNotes } from './replacement-rules.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
@@ -26,7 +28,20 @@ export type ProfileIssueCode =
   | 'trailing-bytes'
   | 'timeout'
   | 'malformed'
-  | 'ambiguous-document';
+  | 'ambiguous-document'
+  | 'declarative-replacement'
+  | DeclarationSetCode;
+
+/** Codes of findings about declarations as a set (`declaration-set.ts`). */
+export type DeclarationSetCode =
+  | 'duplicate-declaration'
+  | 'dangling-declaration-reference'
+  | 'reference-wrong-kind'
+  | 'not-activated'
+  | 'predicate-syntax'
+  | 'unknown-status-item'
+  | 'unknown-extension-term'
+  | 'unknown-management-property';
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -34,13 +49,18 @@ export interface ProfileIssue {
   /** The payload's type, `Configuration` for the top level. */
   payloadType: string;
   code: ProfileIssueCode;
-  severity: 'error' | 'warning';
+  /** `info` is a note, not a problem: counted apart, never failing a run (a declarative replacement). */
+  severity: 'error' | 'warning' | 'info';
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** The offset in the string value at `path` the finding is about (a predicate's syntax error), from 0. */
+  offset?: number;
   /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
   line?: number;
   column?: number;
+  /** The edit that carries out the finding's suggestion, where the source allows an exact one. */
+  fix?: Fix;
 }
 
 export interface PayloadReport {
@@ -159,10 +179,14 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
         ...(partial ? { partialKeys: true as const } : {}),
       });
       const whole = payloadTypeRules(place, facts, validateOptions);
-      // A payload type the platform lacks is one error, not one more per key it holds.
+      // A payload type the platform lacks is one error, not one more per key it holds; a payload
+      // deprecated as a whole is one warning, not one more per deprecated key.
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
+      const deprecated = whole.some((i) => i.code === 'deprecated');
       append(report.issues, whole);
-      append(report.issues, prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !unavailable || (i.code !== 'unavailable-on-platform' && i.code !== 'deprecated')));
+      const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated'));
+      append(report.issues, issues);
+      append(report.issues, replacementNotes(prefix, type!, item, facts, issues, validateOptions));
       continue;
     }
     report.payloads.push({

@@ -20,6 +20,8 @@ export interface CollectedFile {
   path: string;
   /** Named on the command line, not found by a walk. */
   named: boolean;
+  /** For a file a walk found, the directory named on the command line that it is under. */
+  root?: string;
 }
 
 export class CollectError extends Error {
@@ -89,7 +91,7 @@ export interface Collected {
   excluded: string[];
 }
 
-function walk(dir: string, out: Collected, rules: readonly CompiledExclude[]): void {
+function walk(dir: string, out: Collected, rules: readonly CompiledExclude[], root: string): void {
   let listed;
   try {
     listed = readdirSync(dir, { withFileTypes: true });
@@ -108,11 +110,11 @@ function walk(dir: string, out: Collected, rules: readonly CompiledExclude[]): v
       out.excluded.push(path);
       continue;
     }
-    if (e.isDirectory()) walk(path, out, rules);
+    if (e.isDirectory()) walk(path, out, rules, root);
     else if ((e.isFile() || e.isSymbolicLink()) && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
       // A link is read when it leads to a file, never walked when it leads to a directory.
       if (e.isSymbolicLink() && !isFile(path)) continue;
-      out.files.push({ path, named: false });
+      out.files.push({ path, named: false, root });
     }
     if (out.files.length > MAX_WALK_FILES) throw new CollectError(`${dir}: more than ${MAX_WALK_FILES} documents under it`);
   }
@@ -146,7 +148,7 @@ export function collectDocuments(args: readonly string[], options: CollectOption
     } catch {
       // Missing or unreadable: named, so the report says why it could not be read.
     }
-    if (directory) walk(arg, out, rules);
+    if (directory) walk(arg, out, rules, arg);
     else out.files.push({ path: arg, named: true });
   }
   return out;

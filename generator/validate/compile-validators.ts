@@ -14,6 +14,7 @@ import { templatesHash } from '../emit/render.js';
 import { runtimeHash } from '../emit/runtime-sources.js';
 import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
 import type { PayloadTypeFacts } from './payload-facts.js';
+import type { DeclarationFactsView } from './set-facts.js';
 import type { PageInput } from '../parse/flavour.js';
 import { defaultCacheDir, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
 
@@ -28,6 +29,10 @@ export interface ValidatorModule {
   objectsByPayloadType: ReadonlyMap<string, readonly string[]>;
   /** What each payload type's page says about the payload as a whole (validators generated before it existed lack it). */
   payloadTypeFacts?: ReadonlyMap<string, PayloadTypeFacts>;
+  /** What each declaration type's pages say about it within a set (validators generated before it existed lack it). */
+  declarationTypeFacts?: ReadonlyMap<string, DeclarationFactsView>;
+  /** The status items the spec defines, each with the pages that define it. */
+  objectsByStatusItem?: ReadonlyMap<string, readonly string[]>;
   /** The whole-document validators of the other document kinds. */
   validateDeclaration?: LoadedValidator;
   validateCommand?: LoadedValidator;

@@ -9,7 +9,7 @@ import type { PlistValue } from '../plist/tagged-plist.js';
 import { dictGet } from '../plist/tagged-plist.js';
 import { firstMeaningful } from './read-profile.js';
 
-export type DocumentKind = 'profile' | 'declaration' | 'command' | 'check-in' | 'unknown';
+export type DocumentKind = 'profile' | 'declaration' | 'declaration-set' | 'command' | 'check-in' | 'unknown';
 
 export interface KindVerdict {
   kind: DocumentKind;
@@ -60,6 +60,11 @@ export function jsonKind(value: unknown): KindVerdict {
   const v = value as Record<string, unknown>;
   if (!declarationKeys(Object.keys(v))) return { kind: 'unknown' };
   return { kind: 'declaration', ...(typeof v['Type'] === 'string' ? { type: v['Type'] } : {}) };
+}
+
+/** A JSON array of declarations (at least one, and nothing else): a set, checked as one. */
+export function isDeclarationArray(value: unknown): value is unknown[] {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => jsonKind(v).kind === 'declaration');
 }
 
 /** True when the bytes hold JSON text (a `{` or `[` after a BOM and whitespace). */

@@ -16,7 +16,8 @@ import type { TrustAnchors } from './trust.js';
 import { collectDocuments, type ExcludeRule } from './collect-files.js';
 import type { FindingFilters } from './filters.js';
 import { isFileProblem, readRegularFile } from './read-file.js';
-import { unreadable, validateDocumentBytes } from './validate-document.js';
+import { checkDocumentBytes, unreadable, validateDocumentBytes, type CheckedDocument } from './validate-document.js';
+import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 
 export { checkProfile, type CheckOptions, type PayloadReport, type ProfileIssue, type ProfileIssueCode, type ProfileReport } from './check-profile.js';
 export { readProfile, ProfileReadError, DEFAULT_PROFILE_LIMITS, type ProfileLimits, type ReadProfile } from './read-profile.js';
@@ -103,23 +104,36 @@ export interface ValidationRun {
 
 /**
  * Reads and validates document files; a directory stands for the documents under it (see
- * `collectFiles`), of which only device-management documents are reported.
+ * `collectFiles`), of which only device-management documents are reported. The declarations
+ * under one directory are also checked as a set (`declaration-set.ts`).
  */
 export async function validateDocumentFiles(files: readonly string[], validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<ValidationRun> {
   const limits = options.limits ?? DEFAULT_PROFILE_LIMITS;
   const collected = collectDocuments(files, options.exclude ? { exclude: options.exclude } : {});
   const run: ValidationRun = { reports: [], skipped: [], excluded: collected.excluded };
-  for (const { path: file, named } of collected.files) {
+  const checked: CheckedDocument[] = [];
+  const sets = new Map<string, SetMember[]>();
+  for (const { path: file, named, root } of collected.files) {
     const found = { ...options, named: named && options.named !== false };
     const bytes = readRegularFile(file, { maxBytes: limits.maxBytes });
-    let report: FileReport;
-    if (!isFileProblem(bytes)) report = await validateDocumentBytes(file, bytes, validators, found);
-    else if (bytes.kind === 'io') report = { file, payloads: [], issues: [], error: bytes.message };
-    else if (found.named || extname(file).toLowerCase() === '.mobileconfig') report = unreadable(file, bytes.message);
-    else report = { file, payloads: [], issues: [], skipped: `${bytes.message}, and not named like a profile` };
-    if (report.skipped !== undefined) run.skipped.push({ file, reason: report.skipped });
-    else run.reports.push(report);
+    let one: CheckedDocument;
+    if (!isFileProblem(bytes)) one = await checkDocumentBytes(file, bytes, validators, found);
+    else if (bytes.kind === 'io') one = { report: { file, payloads: [], issues: [], error: bytes.message }, finish: (r) => r };
+    else if (found.named || extname(file).toLowerCase() === '.mobileconfig') one = { report: unreadable(file, bytes.message), finish: (r) => r };
+    else one = { report: { file, payloads: [], issues: [], skipped: `${bytes.message}, and not named like a profile` }, finish: (r) => r };
+    if (one.report.skipped !== undefined) {
+      run.skipped.push({ file, reason: one.report.skipped });
+      continue;
+    }
+    checked.push(one);
+    if (root !== undefined && one.declaration !== undefined) {
+      const set = sets.get(root) ?? [];
+      set.push({ report: one.report, prefix: '', value: one.declaration });
+      sets.set(root, set);
+    }
   }
+  for (const members of sets.values()) checkDeclarationSet(members, validators);
+  run.reports = checked.map((c) => c.finish(c.report));
   return run;
 }
 

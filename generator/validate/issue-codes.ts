@@ -29,6 +29,15 @@ export const ISSUE_CODES: Readonly<Record<ProfileIssueCode, string>> = {
   timeout: 'Reading or validating the file was stopped by the time limit: what it did not reach was not checked.',
   malformed: 'The file cannot be read as a document: malformed, truncated, not a plist or JSON, or past a reading limit.',
   'ambiguous-document': 'The document has the marks of two kinds (a profile\'s keys and a command\'s or check-in message\'s): it is not checked as either.',
+  'declarative-replacement': 'A key whose page names a declarative management configuration to use instead (an info).',
+  'duplicate-declaration': 'Two declarations of a set share an Identifier.',
+  'dangling-declaration-reference': 'A key that holds a declaration\'s Identifier names none of the set.',
+  'reference-wrong-kind': 'A key that holds a declaration\'s Identifier names a declaration of a category or type its page does not allow.',
+  'not-activated': 'A configuration no activation of the set names, or an asset no configuration names.',
+  'predicate-syntax': 'An activation\'s predicate is not predicate format string syntax.',
+  'unknown-status-item': 'A status subscription or predicate names a status item the spec does not define.',
+  'unknown-extension-term': 'A predicate uses an extension term other than @status, @key and @property.',
+  'unknown-management-property': 'A predicate reads a management property no declaration of the set defines.',
 };
 
 /**

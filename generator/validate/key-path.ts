@@ -24,6 +24,8 @@ export interface ResolvedPath {
   segments: Segment[];
   /** The deepest value of the document the path reaches (the value itself, or the dictionary that lacks its key). */
   node?: KeyTree;
+  /** The path names a value the document has. */
+  exact: boolean;
 }
 
 /** Most places a key may end that are tried at one dictionary: a key with more dots is read as far as the first. */
@@ -82,7 +84,8 @@ export function resolvePath(path: string, root?: KeyTree): ResolvedPath {
     }
     if (node) deepest = node;
   }
-  return deepest ? { segments, node: deepest } : { segments };
+  const exact = node !== undefined;
+  return deepest ? { segments, node: deepest, exact } : { segments, exact };
 }
 
 /** A plist's tagged value as a key tree (no positions: the plist reader gives none yet). */

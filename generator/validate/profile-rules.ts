@@ -9,7 +9,7 @@ import type { ValidateOptions } from '@dmspec/apple/validators';
 import { compareVersions } from '../model/versions.js';
 import { dictGet, stringAt, type PlistDict, type PlistValue } from '../plist/tagged-plist.js';
 import type { ProfileIssue } from './check-profile.js';
-import type { PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';
+import type { PayloadDeprecation, PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';
 
 /** A payload of the profile, as the rules see it. */
 export interface PayloadPlace {
@@ -76,13 +76,40 @@ export function payloadTypeRules(p: PayloadPlace, facts: PayloadTypeFacts | unde
     }
   }
   const row = tableRow(facts, o);
+  const table = facts?.profileSource ? ` (${facts.profileSource})` : where;
   if (row && o.enrollment === 'user' && !row.allowedInUserEnrollment) {
-    issues.push({ ...at, code: 'not-in-user-enrollment', severity: 'error', message: `the payload type is not allowed in User Enrollment on ${o.platform}${where}` });
+    issues.push({ ...at, code: 'not-in-user-enrollment', severity: 'error', message: `the payload type is not allowed in User Enrollment on ${o.platform}${table}` });
   }
   if (row && row.requiresSupervision && (o.supervised === false || o.enrollment === 'user')) {
-    issues.push({ ...at, code: 'requires-supervision', severity: 'error', message: `the payload type requires a supervised device on ${o.platform}${where}` });
+    issues.push({ ...at, code: 'requires-supervision', severity: 'error', message: `the payload type requires a supervised device on ${o.platform}${table}` });
   }
+  // A payload type the platform lacks is that one error: its deprecation there is moot.
+  const unavailable = issues.some((i) => i.code === 'unavailable-on-platform');
+  const deprecated = facts?.deprecated && !unavailable ? payloadDeprecation(facts.deprecated, o) : undefined;
+  if (deprecated) issues.push({ ...at, code: 'deprecated', severity: 'warning', message: deprecated });
   return issues;
+}
+
+/**
+ * The message of a whole payload type's deprecation, or undefined where it does not apply: with
+ * versions and a platform, only that platform's from its version on; without a platform, every
+ * platform's is named. A payload deprecated as a whole is reported once, on its `PayloadType`.
+ */
+function payloadDeprecation(d: PayloadDeprecation, o: ValidateOptions): string | undefined {
+  const versions = d.deprecatedIn;
+  let when = '';
+  if (versions && Object.keys(versions).length) {
+    if (o.platform !== undefined) {
+      const since = versions[o.platform];
+      if (since === undefined || (o.osVersion !== undefined && compareVersions(o.osVersion, since) < 0)) return undefined;
+      when = ` in ${o.platform} ${since}`;
+    } else {
+      when = ` in ${Object.entries(versions).map(([p, v]) => `${p} ${v}`).join(', ')}`;
+    }
+  }
+  const why = d.note && !/^deprecated\.?$/i.test(d.note) ? `: ${d.note}` : '';
+  const instead = d.instead && !d.note?.includes(d.instead) ? `; use ${d.instead} instead` : '';
+  return `the payload type is deprecated${when}${why}${instead} (${d.source})`;
 }
 
 /**

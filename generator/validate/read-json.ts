@@ -13,9 +13,12 @@ import { DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from '../plist/budget.j
 export interface JsonNode {
   line: number;
   column: number;
+  /** Where the value starts in the text (a string's opening quote). */
+  offset: number;
   /** Where the key naming this value starts, for an object's member: findings point at the key, as editors show them. */
   keyLine?: number;
   keyColumn?: number;
+  keyOffset?: number;
   /** An object's members by key. */
   keys?: Map<string, JsonNode>;
   /** An array's items. */
@@ -25,6 +28,8 @@ export interface JsonNode {
 export interface JsonDocument {
   value: unknown;
   root: JsonNode;
+  /** The text read (offsets index it). */
+  text: string;
 }
 
 /** JSON that cannot be read: malformed, or past a budget. The message does not repeat the position. */
@@ -86,10 +91,10 @@ class Reader {
 
   document(): JsonDocument {
     this.space();
-    const doc = this.value(0);
+    const { value, root } = this.value(0);
     this.space();
     if (this.i < this.s.length) this.fail(`unexpected ${this.what()} after the JSON value`);
-    return doc;
+    return { value, root, text: this.s };
   }
 
   private fail(message: string, line = this.line, column = this.i - this.lineStart + 1): never {
@@ -123,9 +128,9 @@ class Reader {
     if ((this.nodes & 1023) === 0 && Date.now() > this.deadline) this.fail(`reading stopped after ${this.timeoutMs ?? 'the'} ms time limit`);
   }
 
-  private value(depth: number): JsonDocument {
+  private value(depth: number): { value: unknown; root: JsonNode } {
     this.count(depth);
-    const node: JsonNode = { line: this.line, column: this.i - this.lineStart + 1 };
+    const node: JsonNode = { line: this.line, column: this.i - this.lineStart + 1, offset: this.i };
     const c = this.s[this.i];
     if (c === '{') return { value: this.object(depth, node), root: node };
     if (c === '[') return { value: this.array(depth, node), root: node };
@@ -154,6 +159,7 @@ class Reader {
       if (this.s[this.i] !== '"') this.fail(`expected a key in double quotes, found ${this.what()}`);
       const line = this.line;
       const column = this.i - this.lineStart + 1;
+      const keyOffset = this.i;
       const key = this.string();
       const first = keys.get(key);
       if (first) this.fail(`the key ${JSON.stringify(key)} appears twice in one object (first at ${first.keyLine}:${first.keyColumn}); readers disagree on which value counts`, line, column);
@@ -165,6 +171,7 @@ class Reader {
       const child = this.value(depth + 1);
       child.root.keyLine = line;
       child.root.keyColumn = column;
+      child.root.keyOffset = keyOffset;
       keys.set(key, child.root);
       entries.push([key, child.value]);
       this.space();

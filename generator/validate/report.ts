@@ -33,12 +33,14 @@ export interface ValidationSummary {
   notChecked: number;
   errors: number;
   warnings: number;
+  /** Notes (`info` findings: a declarative replacement), which are not problems. */
+  infos: number;
   /** Findings left out by `allowKeys` and `ignore`. */
   suppressed: number;
 }
 
 export function summarise(reports: readonly FileReport[], context: ReportContext = {}): ValidationSummary {
-  const s: ValidationSummary = { files: reports.length, unreadable: 0, malformed: 0, skipped: context.skipped?.length ?? 0, kinds: {}, payloads: 0, checked: 0, partlyChecked: 0, notChecked: 0, errors: 0, warnings: 0, suppressed: 0 };
+  const s: ValidationSummary = { files: reports.length, unreadable: 0, malformed: 0, skipped: context.skipped?.length ?? 0, kinds: {}, payloads: 0, checked: 0, partlyChecked: 0, notChecked: 0, errors: 0, warnings: 0, infos: 0, suppressed: 0 };
   for (const r of reports) {
     if (r.error !== undefined) s.unreadable++;
     if (r.kind === undefined && r.issues.some((i) => i.path === '' && (i.code === 'malformed' || i.code === 'timeout'))) s.malformed++;
@@ -49,7 +51,7 @@ export function summarise(reports: readonly FileReport[], context: ReportContext
       else if (p.checked) s.checked++;
       else s.notChecked++;
     }
-    for (const i of r.issues) i.severity === 'error' ? s.errors++ : s.warnings++;
+    for (const i of r.issues) i.severity === 'error' ? s.errors++ : i.severity === 'info' ? s.infos++ : s.warnings++;
     s.suppressed += r.suppressed ?? 0;
   }
   return s;
@@ -147,10 +149,11 @@ export function summaryLine(s: ValidationSummary): string {
   const malformed = s.malformed ? `; ${plural(s.malformed, 'file')} not a readable document` : '';
   const read = s.unreadable ? `; ${plural(s.unreadable, 'file')} could not be read` : '';
   const suppressed = s.suppressed ? ` (${plural(s.suppressed, 'finding')} suppressed)` : '';
-  return `${plural(s.files, 'file')}${kindText}, ${plural(s.payloads, 'payload')} (${s.checked} checked${partly}, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${suppressed}${malformed}${read}`;
+  const notes = s.infos ? `, ${plural(s.infos, 'note')}` : '';
+  return `${plural(s.files, 'file')}${kindText}, ${plural(s.payloads, 'payload')} (${s.checked} checked${partly}, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${notes}${suppressed}${malformed}${read}`;
 }
 
-const KIND_WORDS: Record<string, string> = { profile: 'profile', declaration: 'declaration', command: 'command', 'check-in': 'check-in message', unknown: 'unknown document' };
+const KIND_WORDS: Record<string, string> = { profile: 'profile', declaration: 'declaration', 'declaration-set': 'declaration set', command: 'command', 'check-in': 'check-in message', unknown: 'unknown document' };
 const KIND_PLURALS: Record<string, string> = { 'check-in': 'check-in messages', unknown: 'unknown documents' };
 
 /** One line per finding, each with its severity, grouped by file; the configuration file obeyed; a summary line. */

@@ -3,14 +3,16 @@
  * `dmspec` tool, one rule per finding code, one result per finding located at its file (relative
  * to `%SRCROOT%`, the folder dmspec ran in, when the file is under it; else an absolute `file:`
  * URI), at its line and column when the reader knows them, with the key path as a logical
- * location. A file that is no readable document is a result of its own rule (`malformed`), as
- * code scanning shows it; only files dmspec could not read at all are tool execution
- * notifications, as SARIF intends.
+ * location and a fix where a finding suggests an exact edit (an unknown key's likely name). A
+ * file that is no readable document is a result of its own rule (`malformed`), as code scanning
+ * shows it; only files dmspec could not read at all are tool execution notifications, as SARIF
+ * intends.
  */
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { FileReport } from './index.js';
 import type { ProfileIssue } from './check-profile.js';
+import type { Fix } from './places.js';
 import { escapeJsonText } from '../terminal-text.js';
 import { ISSUE_CODES } from './issue-codes.js';
 import type { ReportContext } from './report.js';
@@ -36,7 +38,7 @@ function result(file: { uri: string; uriBaseId?: string }, i: ProfileIssue, rule
   return {
     ruleId: i.code,
     ruleIndex,
-    level: i.severity === 'error' ? 'error' : 'warning',
+    level: i.severity === 'error' ? 'error' : i.severity === 'info' ? 'note' : 'warning',
     message: { text: i.path === '' ? i.message : `${i.path}: ${i.message}` },
     locations: [{
       physicalLocation: {
@@ -45,7 +47,20 @@ function result(file: { uri: string; uriBaseId?: string }, i: ProfileIssue, rule
       },
       ...(i.path !== '' ? { logicalLocations: [{ fullyQualifiedName: i.path, kind: 'member' }] } : {}),
     }],
+    ...(i.fix ? { fixes: [fix(file, i.fix)] } : {}),
     ...(i.payloadType ? { properties: { payloadType: i.payloadType } } : {}),
+  };
+}
+
+/** A finding's suggestion as a SARIF fix: the span of text it replaces, and what with. */
+function fix(file: { uri: string; uriBaseId?: string }, f: Fix): object {
+  const { line, column, length } = f.span;
+  return {
+    description: { text: f.description },
+    artifactChanges: [{
+      artifactLocation: file,
+      replacements: [{ deletedRegion: { startLine: line, startColumn: column, endLine: line, endColumn: column + length }, insertedContent: { text: f.text } }],
+    }],
   };
 }
 

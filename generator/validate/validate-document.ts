@@ -13,11 +13,13 @@ import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
 import { checkDocument, unknownDocument } from './check-document.js';
-import { declarationKeys, jsonKind, plistKind, shapeOf } from './document-kind.js';
+import { declarationKeys, isDeclarationArray, jsonKind, looksLikeJson, plistKind, shapeOf } from './document-kind.js';
+import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
+import { jsonPlaces, placeIssues, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
@@ -65,11 +67,25 @@ function ambiguous(file: string, looks: readonly string[]): FileReport {
 interface Checked {
   report: FileReport;
   tree?: () => KeyTree;
-  /** The tree holds each value's position. */
-  positions?: boolean;
+  /** Where each value is, when the reader keeps positions. */
+  places?: DocumentPlaces;
+  /** The declaration a JSON file holds: a directory's declarations are also checked as a set. */
+  declaration?: unknown;
 }
 
-/** A declaration's JSON, read within the budget, then routed by kind. */
+/** A JSON array of declarations: each checked, then all of them as one set. */
+function declarationArray(file: string, items: readonly unknown[], validators: ValidatorModule, options: ValidateProfilesOptions): FileReport {
+  const report: FileReport = { file, payloads: [], issues: [], kind: 'declaration-set' };
+  const members: SetMember[] = items.map((item, i) => {
+    const one = checkDocument(file, 'declaration', jsonKind(item).type, item, validators, options);
+    for (const issue of one.issues) report.issues.push({ ...issue, path: issue.path === '' ? `[${i}]` : `[${i}].${issue.path}` });
+    return { report, prefix: `[${i}]`, value: item };
+  });
+  checkDeclarationSet(members, validators);
+  return report;
+}
+
+/** A declaration's JSON (or an array of declarations), read within the budget, then routed by kind. */
 function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Checked {
   let doc;
   try {
@@ -81,11 +97,12 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
     return { report: unreadable(file, e.message, { line: e.line, column: e.column, timeout: e.message.startsWith('reading stopped') }) };
   }
   const { value, root } = doc;
+  if (isDeclarationArray(value)) return { report: declarationArray(file, value, validators, options), tree: () => root, places: jsonPlaces(doc) };
   const { kind, type } = jsonKind(value);
   if (kind !== 'declaration') {
     return { report: reported(file, options) ? { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } : skipped(file, 'JSON that is no declaration') };
   }
-  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, positions: true };
+  return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, places: jsonPlaces(doc), declaration: value };
 }
 
 /** A plist of any format: a profile, a command or a check-in message. */
@@ -122,33 +139,38 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   return { report, tree: () => (tree ??= plistTree(root)) };
 }
 
-/** Each finding placed at the value it is about, where the reader gave positions and the finding has none. */
-function placed(report: FileReport, tree: KeyTree): FileReport {
-  return {
-    ...report,
-    issues: report.issues.map((i) => {
-      if (i.line !== undefined) return i;
-      const node = resolvePath(i.path, tree).node;
-      const line = node?.keyLine ?? node?.line;
-      return line !== undefined ? { ...i, line, column: (node?.keyLine !== undefined ? node.keyColumn : node?.column) ?? 1 } : i;
-    }),
-  };
-}
-
 /**
  * Reads and validates one document's bytes: a profile (XML, binary or signed), a declaration
  * (JSON), an MDM command or a check-in message (plists), told apart by their content.
  */
 export async function validateDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<FileReport> {
-  const { report, tree, positions } = await readAndCheck(file, bytes, validators, options);
-  if (!tree) return report;
-  const filtered = options.filters ? applyFilters(report, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : report;
-  return positions ? placed(filtered, tree()) : filtered;
+  const checked = await checkDocumentBytes(file, bytes, validators, options);
+  return checked.finish(checked.report);
+}
+
+/** A document's report before filters and positions, its declaration if it holds one, and how to finish the report. */
+export interface CheckedDocument {
+  report: FileReport;
+  declaration?: unknown;
+  /** Filters the report's findings and places them in the file: done once all findings are in (a set's too). */
+  finish: (report: FileReport) => FileReport;
+}
+
+/** `validateDocumentBytes` in two steps, so a directory's set checks add their findings before filters and positions. */
+export async function checkDocumentBytes(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<CheckedDocument> {
+  const { report, tree, places, declaration } = await readAndCheck(file, bytes, validators, options);
+  const finish = (r: FileReport): FileReport => {
+    if (!tree) return r;
+    const filtered = options.filters ? applyFilters(r, findingFilter(options.filters), (path) => resolvePath(path, tree()).segments) : r;
+    return places ? { ...filtered, issues: placeIssues(filtered.issues, places) } : filtered;
+  };
+  return declaration !== undefined ? { report, declaration, finish } : { report, finish };
 }
 
 async function readAndCheck(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions): Promise<Checked> {
-  const shape = shapeOf(bytes);
-  if (!reported(file, options) && (shape === 'xml' || shape === 'other')) return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
+  // A file always reported needs only to be told JSON from plist; a walk's file is looked at closer.
+  const shape = reported(file, options) ? (looksLikeJson(bytes) ? 'json' : 'plist') : shapeOf(bytes);
+  if (shape === 'xml' || shape === 'other') return { report: skipped(file, shape === 'xml' ? 'XML that is not a plist' : 'neither a plist nor JSON') };
   if (bytes.length === 0) return { report: unreadable(file, 'the file is empty') };
   // One deadline for reading and checking: the time limit covers the whole file.
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);

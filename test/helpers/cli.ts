@@ -13,6 +13,8 @@ export interface CliRun {
   code: number | null;
   stdout: string;
   stderr: string;
+  /** What was written to stdout as bytes (in-process runs). */
+  bytes?: Buffer;
 }
 
 export function dmspec(args: string[], cwd = ROOT): CliRun {
@@ -29,11 +31,14 @@ export async function dmspecIn(args: string[], cwd = ROOT): Promise<CliRun> {
   const { runCli } = await import('../../generator/cli-main.js');
   let stdout = '';
   let stderr = '';
+  const chunks: Uint8Array[] = [];
   const before = process.cwd();
   if (cwd !== before) process.chdir(cwd);
   try {
-    const code = await runCli(args, { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t) });
-    return { code, stdout, stderr };
+    const code = await runCli(args, { stdout: (t) => void (typeof t === 'string' ? (stdout += t) : chunks.push(t)), stderr: (t) => void (stderr += t) });
+    // Raw bytes (a profile unsigned to stdout) come back as they were written, and as text.
+    if (chunks.length) stdout += Buffer.concat(chunks).toString('utf8');
+    return { code, stdout, stderr, ...(chunks.length ? { bytes: Buffer.concat(chunks) } : {}) };
   } finally {
     if (process.cwd() !== before) process.chdir(before);
   }

@@ -12,7 +12,7 @@ import type { StatusItemName, StatusReport } from '@dmspec/apple';
 import { buildIr } from '../../generator/model/build-ir.js';
 import type { IrObject, IrProperty } from '../../generator/model/ir.js';
 import { STATUS_ITEMS, statusItems, statusItemsObjects } from '../../generator/model/status-items.js';
-import { SPEC } from '../helpers/corpus.js';
+import { corpusDir, describeWith, SPEC } from '../helpers/corpus.js';
 import { parsedIr } from '../helpers/parsed.js';
 
 const brief = (r: { valid: boolean; issues: Array<{ severity: string; code: string; path: string }> }): [boolean, string[]] =>
@@ -124,5 +124,14 @@ describe('composing StatusItems', () => {
   it('only where the spec has the report: item pages alone compose nothing', () => {
     const page = (o: IrObject) => ({ file: o.source.file, flavour: 'changelog' as const, diagnostics: [], object: o });
     expect(buildIr([page(item('StatusA', 'a.b', { kind: 'string' }))]).objects.map((o) => o.name)).toEqual(['StatusA']);
+  });
+});
+
+describeWith(corpusDir('rendered-2025-04'), 'status items of older pages', () => {
+  it('are found where summaries say "A status report of…" rather than "The status item that…"', () => {
+    const items = statusItems(parsedIr(corpusDir('rendered-2025-04')).objects);
+    expect(items.length).toBe(30);
+    expect(items.find((i) => i.name === 'device.model.family')?.object).toBe('StatusDeviceModelFamily');
+    expect(items.every((i) => i.object.startsWith('Status'))).toBe(true);
   });
 });

@@ -137,7 +137,7 @@ describe('validating a profile', () => {
         payloads: [{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'partly checked', missing: ['VPN'] }],
         issues: [{ path: 'PayloadContent[0].SafariDomains', payloadType: APP, code: 'wrong-type', severity: 'error', message: 'expected array of string, got string "no"', expected: 'array of string', actual: 'no' }],
       }],
-      summary: { files: 1, unreadable: 0, malformed: 0, skipped: 0, kinds: { profile: 1 }, payloads: 1, checked: 0, partlyChecked: 1, notChecked: 0, errors: 1, warnings: 0, suppressed: 0 },
+      summary: { files: 1, unreadable: 0, malformed: 0, skipped: 0, kinds: { profile: 1 }, payloads: 1, checked: 0, partlyChecked: 1, notChecked: 0, errors: 1, warnings: 0, infos: 0, suppressed: 0 },
     });
   });
 });

@@ -5,24 +5,14 @@
  * matching zero levels, a document that looks like two kinds, and a time limit no filter hides.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import AjvDraft04 from 'ajv-draft-04';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspecIn } from '../helpers/cli.js';
 import { dict, payload, profileXml, str } from '../helpers/profiles.js';
 import { tempDir } from '../helpers/temp.js';
+import { sarifErrors } from '../helpers/sarif.js';
 
 const APP = 'com.apple.applicationaccess';
-
-/** The SARIF 2.1.0 schema's verdict on a log, with its errors. */
-function sarifErrors(log: unknown): unknown {
-  const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-  type Compiler = new (o: object) => { compile(s: unknown): ((d: unknown) => boolean) & { errors?: unknown } };
-  const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as Compiler;
-  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
-  return validate(log) ? null : validate.errors;
-}
 
 interface SarifResult {
   ruleId: string;
@@ -70,6 +60,18 @@ describe('dmspec validate in CI', () => {
     expect(sarifErrors(log)).toBeNull();
     expect(log.runs[0].originalUriBaseIds).toEqual({ '%SRCROOT%': { uri: `file://${file('repo')}/` } });
     expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'profiles/wrong.mobileconfig', uriBaseId: '%SRCROOT%' });
+  });
+
+  it('places a finding in a JSON document at its key\'s line and column, in text, JSON and SARIF', async () => {
+    const f = file('passcode.json');
+    writeFileSync(f, '{\n  "Type": "com.apple.configuration.passcode.settings",\n  "Identifier": "p",\n  "ServerToken": "1",\n  "Payload": {\n    "MinimumLength": "six"\n  }\n}\n');
+    const text = await dmspecIn(['validate', f]);
+    expect(text.stdout.split('\n')[0]).toBe(`${f}:6:5: error wrong-type (com.apple.configuration.passcode.settings) Payload.MinimumLength: expected integer, got string "six"`);
+    const json = JSON.parse((await dmspecIn(['validate', '--format', 'json', f])).stdout);
+    expect(json.files[0].issues[0]).toMatchObject({ path: 'Payload.MinimumLength', line: 6, column: 5 });
+    const log = JSON.parse((await dmspecIn(['validate', '--format', 'sarif', f])).stdout);
+    expect(sarifErrors(log)).toBeNull();
+    expect(log.runs[0].results[0].locations[0].physicalLocation.region).toEqual({ startLine: 6, startColumn: 5 });
   });
 
   it('walks silently past files that are no device-management documents, and --verbose counts them', async () => {

@@ -3,13 +3,12 @@
  * and usage errors for bad options.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import AjvDraft04 from 'ajv-draft-04';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dmspecIn, ROOT } from '../helpers/cli.js';
 import { int, payload, profileXml, str } from '../helpers/profiles.js';
 import { tempDir } from '../helpers/temp.js';
+import { sarifErrors } from '../helpers/sarif.js';
 
 const APP = 'com.apple.applicationaccess';
 
@@ -48,12 +47,7 @@ describe('dmspec validate', () => {
     const r = await dmspecIn(['validate', '--format', 'sarif', '--out', out, file('mixed')]);
     expect(r.code).toBe(1);
     const log = JSON.parse(readFileSync(out, 'utf8'));
-    const schema = createRequire(import.meta.url)('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
-    // CommonJS default export: the class itself, or under `default` depending on the loader.
-    type Compiler = new (o: object) => { compile(s: unknown): ((d: unknown) => boolean) & { errors?: unknown } };
-    const Ajv = ((AjvDraft04 as unknown as { default?: unknown }).default ?? AjvDraft04) as unknown as Compiler;
-    const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false }).compile(schema);
-    expect(validate(log), JSON.stringify(validate.errors)).toBe(true);
+    expect(sarifErrors(log)).toBeNull();
     expect(log.runs[0].results.map((x: { ruleId: string; level: string }) => `${x.ruleId} ${x.level}`).sort()).toEqual(['unknown-key warning', 'wrong-type error']);
     expect(log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'wrong-type').locations[0].logicalLocations[0].fullyQualifiedName).toBe('PayloadContent[0].allowAirDrop');
     expect(r.stderr).toMatch(/3 files .*1 error, 1 warning/);

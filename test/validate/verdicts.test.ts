@@ -249,3 +249,46 @@ describe('a real profile', () => {
     expect(findings(await run(data, { filters: { allowKeys: ['PayloadEnabled'] } }))).toEqual([]);
   });
 });
+
+describe('facts the changelog pages drop, from the 2025-04-13 supplement and the Discussions', () => {
+  const passcode = (entries: ReadonlyArray<readonly [string, string]>): string => profileXml([payload('com.apple.mobiledevice.passwordpolicy', '1', entries)]);
+
+  it('checks the ranges of the rendered pages: Passcode out of range is an error, in range is not', async () => {
+    expect(findings(await run(passcode([['maxFailedAttempts', '<integer>100</integer>'], ['minLength', '<integer>40</integer>'], ['pinHistory', '<integer>0</integer>']])))).toEqual([
+      'PayloadContent[0].maxFailedAttempts error above-maximum',
+      'PayloadContent[0].minLength error above-maximum',
+      'PayloadContent[0].pinHistory error below-minimum',
+    ]);
+    const r = await run(passcode([['maxFailedAttempts', '<integer>100</integer>']]));
+    expect(r.issues[0]!.message).toBe('integer 100 is above the maximum 11');
+    expect(findings(await run(passcode([['maxFailedAttempts', '<integer>11</integer>'], ['minLength', '<integer>6</integer>'], ['pinHistory', '<integer>50</integer>']])))).toEqual([]);
+  });
+
+  it('applies a Profile Availability table: App Lock needs a supervised iOS device', async () => {
+    const xml = profileXml([payload('com.apple.app.lock', '1', [['App', dict([['Identifier', str('com.example.kiosk')]])]])]);
+    const r = await run(xml, { platform: 'iOS', supervised: false });
+    expect(findings(r)).toEqual(['PayloadContent[0].PayloadType error requires-supervision']);
+    expect(r.issues[0]!.message).toMatch(/requires a supervised device on iOS \(supplement\/rendered-2025-04-13\/applock\.md:\d+, the page of 2025-04-13\)/);
+    expect(findings(await run(xml, { platform: 'iOS', supervised: true }))).toEqual([]);
+  });
+
+  it('reports a payload its Discussion deprecates once, on PayloadType, instead of key by key', async () => {
+    const xml = profileXml([payload('com.apple.systemuiserver', '1', [['mount-controls', dict([['harddisk-external', '<array><string>deny</string></array>']])]])]);
+    const r = await run(xml);
+    expect(findings(r)).toEqual(['PayloadContent[0].PayloadType warning deprecated']);
+    expect(r.issues[0]!.message).toBe('the payload type is deprecated in macOS 11: This payload is deprecated as of macOS 11. (mediamanagementallowedmedia.md:40)');
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '10.15' }))).toEqual([]);
+  });
+
+  it('gives com.apple.MCX the platforms its six pages share: macOS only', async () => {
+    const xml = profileXml([payload('com.apple.MCX', '1', [['timeServer', str('time.apple.com')]])]);
+    expect(findings(await run(xml, { platform: 'iOS' }))).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
+    expect(findings(await run(xml, { platform: 'macOS' }))).toEqual([]);
+  });
+
+  it('checks a .GlobalPreferences payload against its page', async () => {
+    const r = await run(profileXml([payload('.GlobalPreferences', '1', [['MultipleSessionEnabled', str('yes')]])]));
+    expect(r.payloads[0]).toMatchObject({ object: 'GlobalPreferences', checked: true });
+    expect(findings(r)).toEqual(['PayloadContent[0].MultipleSessionEnabled error wrong-type']);
+  });
+});

@@ -29,9 +29,9 @@ export function collectExamples(root: Root): IrExample[] {
  * The Discussion section's markdown: every flavour names it so, at whatever heading depth;
  * it runs to the next heading that is not deeper.
  */
-export function readDiscussion(text: string, root: Root): Stated | undefined {
+export function readDiscussion(text: string, root: Root): (Stated & { bodyLine: number }) | undefined {
   const { heading, body } = discussion(root);
-  return heading && body.length ? { value: sourceOf(text, body), line: lineOf(heading) } : undefined;
+  return heading && body[0] ? { value: sourceOf(text, body), line: lineOf(heading), bodyLine: lineOf(body[0]) } : undefined;
 }
 
 /** The nodes of the Discussion section (empty when the page has none). */
