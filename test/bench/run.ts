@@ -198,7 +198,7 @@ log(`profiles: ${profileCount} validated ${profilesPerSecond.toFixed(0)} per sec
 log(`mixed documents: a folder of ${mixedDocumentCount} validated ${mixedDocumentsPerSecond.toFixed(0)} per second`);
 
 const consumer = consumerFigures(Math.min(ROUNDS, 3));
-log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, everything ${consumer.allBundleKb.toFixed(0)} KB`);
+log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package's entries, ${consumer.oneObjectTscMs.toFixed(0)} ms one object's modules, ${consumer.profileTscMs.toFixed(0)} ms types/Profile, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, validateProfile ${consumer.profileBundleKb.toFixed(0)} KB (${consumer.profileBundleGzipKb.toFixed(0)} KB gzipped), everything ${consumer.allBundleKb.toFixed(0)} KB`);
 
 const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--rss-child'], { encoding: 'utf8' });
 const peakRssMb = Number(child.stdout);
@@ -218,7 +218,11 @@ const report = {
   typecheckShare: round(1 - noCheck / full),
   peakRssMb: Math.round(peakRssMb),
   consumerTscVsBaseline: round(consumer.consumerTscVsBaseline),
+  consumerTscOneObjectVsBaseline: round(consumer.consumerTscOneObjectVsBaseline),
+  consumerTscProfileVsBaseline: round(consumer.consumerTscProfileVsBaseline),
   oneValidatorBundleKb: round(consumer.oneValidatorBundleKb, 1),
+  profileBundleKb: round(consumer.profileBundleKb, 1),
+  profileBundleGzipKb: round(consumer.profileBundleGzipKb, 1),
   allBundleKb: Math.round(consumer.allBundleKb),
   context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, mixedDocuments: mixedDocumentCount, node: process.version },
 };
@@ -239,6 +243,11 @@ if (json) {
     ['mixedDocumentsPerSecond', String(report.mixedDocumentsPerSecond), ''],
     ['typecheckShare', String(report.typecheckShare), ''],
     ['peakRssMb', String(report.peakRssMb), ''],
+    ['consumerTscVsBaseline', String(report.consumerTscVsBaseline), '≤ 1.3'],
+    ['consumerTscOneObjectVsBaseline', String(report.consumerTscOneObjectVsBaseline), '≤ 1.1'],
+    ['consumerTscProfileVsBaseline', String(report.consumerTscProfileVsBaseline), ''],
+    ['oneValidatorBundleKb / allBundleKb', `${report.oneValidatorBundleKb} / ${report.allBundleKb}`, '≤ 50 for one'],
+    ['profileBundleKb (gzipped)', `${report.profileBundleKb} (${report.profileBundleGzipKb})`, '≤ 250'],
   ];
   process.stdout.write(`| field | value | target |\n|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 }
