@@ -10,6 +10,7 @@ import {
   isInteger,
   isReal,
   missingKeys,
+  numberOf,
   missingRequired,
   NO_OPTIONS,
   notAllowed,
@@ -778,7 +779,7 @@ function checkACMECertificate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kACMECertificate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kACMECertificate);
   }
 }
 function validateACMECertificate(value, options = NO_OPTIONS) {
@@ -829,7 +830,7 @@ function checkACMECertificateSubjectAltName(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kACMECertificateSubjectAltName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kACMECertificateSubjectAltName);
   }
 }
 function validateACMECertificateSubjectAltName(value, options = NO_OPTIONS) {
@@ -948,7 +949,7 @@ function checkACMECredential(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kACMECredential.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kACMECredential);
   }
 }
 function validateACMECredential(value, options = NO_OPTIONS) {
@@ -999,7 +1000,7 @@ function checkACMECredentialSubjectAltNameObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kACMECredentialSubjectAltNameObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kACMECredentialSubjectAltNameObject);
   }
 }
 function validateACMECredentialSubjectAltNameObject(value, options = NO_OPTIONS) {
@@ -1122,7 +1123,7 @@ function checkAIMAccount(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAIMAccount.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAIMAccount);
   }
 }
 function validateAIMAccount(value, options = NO_OPTIONS) {
@@ -1220,7 +1221,7 @@ function checkAPN(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAPN.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAPN);
   }
 }
 function validateAPN(value, options = NO_OPTIONS) {
@@ -1268,7 +1269,7 @@ function checkAPNDefaultsData(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAPNDefaultsData.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAPNDefaultsData);
   }
 }
 function validateAPNDefaultsData(value, options = NO_OPTIONS) {
@@ -1340,7 +1341,7 @@ function checkAPNDefaultsDataApnsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAPNDefaultsDataApnsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAPNDefaultsDataApnsItem);
   }
 }
 function validateAPNDefaultsDataApnsItem(value, options = NO_OPTIONS) {
@@ -1396,8 +1397,8 @@ function cAccessibility_0(v, r, d) {
     n++;
     if (!isReal(x)) wrongType(r, d, "contrast", "real", x);
     else {
-      if (x < 0) belowMinimum(r, d, "contrast", 0, x);
-      if (x > 1) aboveMaximum(r, d, "contrast", 1, x);
+      if (numberOf(x) < 0) belowMinimum(r, d, "contrast", 0, x);
+      if (numberOf(x) > 1) aboveMaximum(r, d, "contrast", 1, x);
     }
   }
   x = v["flashScreen"];
@@ -1546,7 +1547,7 @@ function checkAccessibility(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccessibility.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccessibility);
   }
 }
 function validateAccessibility(value, options = NO_OPTIONS) {
@@ -1603,7 +1604,7 @@ function checkAccountCalDAV(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountCalDAV.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountCalDAV);
   }
 }
 function validateAccountCalDAV(value, options = NO_OPTIONS) {
@@ -1660,7 +1661,7 @@ function checkAccountCardDAV(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountCardDAV.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountCardDAV);
   }
 }
 function validateAccountCardDAV(value, options = NO_OPTIONS) {
@@ -1704,7 +1705,7 @@ function checkAccountConfigurationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountConfigurationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountConfigurationCommand);
   }
 }
 function validateAccountConfigurationCommand(value, options = NO_OPTIONS) {
@@ -1807,7 +1808,7 @@ function checkAccountConfigurationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountConfigurationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountConfigurationCommandCommand);
   }
 }
 function validateAccountConfigurationCommandCommand(value, options = NO_OPTIONS) {
@@ -1859,7 +1860,7 @@ function checkAccountConfigurationCommandCommandAutoSetupAdminAccountItem(v, r, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountConfigurationCommandCommandAutoSetupAdminAccountItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountConfigurationCommandCommandAutoSetupAdminAccountItem);
   }
 }
 function validateAccountConfigurationCommandCommandAutoSetupAdminAccountItem(value, options = NO_OPTIONS) {
@@ -1965,7 +1966,7 @@ function checkAccountConfigurationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountConfigurationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountConfigurationResponse);
   }
 }
 function validateAccountConfigurationResponse(value, options = NO_OPTIONS) {
@@ -2019,7 +2020,7 @@ function checkAccountConfigurationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountConfigurationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountConfigurationResponseErrorChainItem);
   }
 }
 function validateAccountConfigurationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -2130,7 +2131,7 @@ function checkAccountDetail(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountDetail.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountDetail);
   }
 }
 function validateAccountDetail(value, options = NO_OPTIONS) {
@@ -2166,7 +2167,7 @@ function checkAccountDrivenEnrollmentProfileRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountDrivenEnrollmentProfileRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountDrivenEnrollmentProfileRequest);
   }
 }
 function validateAccountDrivenEnrollmentProfileRequest(value, options = NO_OPTIONS) {
@@ -2352,7 +2353,7 @@ function checkAccountExchange(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountExchange.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountExchange);
   }
 }
 function validateAccountExchange(value, options = NO_OPTIONS) {
@@ -2401,7 +2402,7 @@ function checkAccountExchangeOAuthObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountExchangeOAuthObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountExchangeOAuthObject);
   }
 }
 function validateAccountExchangeOAuthObject(value, options = NO_OPTIONS) {
@@ -2444,7 +2445,7 @@ function checkAccountExchangeSMIMEObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountExchangeSMIMEObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountExchangeSMIMEObject);
   }
 }
 function validateAccountExchangeSMIMEObject(value, options = NO_OPTIONS) {
@@ -2501,7 +2502,7 @@ function checkAccountExchangeSMIME_EncryptionObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountExchangeSMIME_EncryptionObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountExchangeSMIME_EncryptionObject);
   }
 }
 function validateAccountExchangeSMIME_EncryptionObject(value, options = NO_OPTIONS) {
@@ -2553,7 +2554,7 @@ function checkAccountExchangeSMIME_SigningObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountExchangeSMIME_SigningObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountExchangeSMIME_SigningObject);
   }
 }
 function validateAccountExchangeSMIME_SigningObject(value, options = NO_OPTIONS) {
@@ -2595,7 +2596,7 @@ function checkAccountGoogle(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountGoogle.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountGoogle);
   }
 }
 function validateAccountGoogle(value, options = NO_OPTIONS) {
@@ -2660,7 +2661,7 @@ function checkAccountLDAP(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountLDAP.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountLDAP);
   }
 }
 function validateAccountLDAP(value, options = NO_OPTIONS) {
@@ -2710,7 +2711,7 @@ function checkAccountLDAPSearchSettingsItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountLDAPSearchSettingsItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountLDAPSearchSettingsItemObject);
   }
 }
 function validateAccountLDAPSearchSettingsItemObject(value, options = NO_OPTIONS) {
@@ -2773,7 +2774,7 @@ function checkAccountMail(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountMail.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountMail);
   }
 }
 function validateAccountMail(value, options = NO_OPTIONS) {
@@ -2843,7 +2844,7 @@ function checkAccountMailIncomingServerObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountMailIncomingServerObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountMailIncomingServerObject);
   }
 }
 function validateAccountMailIncomingServerObject(value, options = NO_OPTIONS) {
@@ -2899,7 +2900,7 @@ function checkAccountMailOutgoingServerObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountMailOutgoingServerObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountMailOutgoingServerObject);
   }
 }
 function validateAccountMailOutgoingServerObject(value, options = NO_OPTIONS) {
@@ -2942,7 +2943,7 @@ function checkAccountMailSMIMEObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountMailSMIMEObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountMailSMIMEObject);
   }
 }
 function validateAccountMailSMIMEObject(value, options = NO_OPTIONS) {
@@ -2999,7 +3000,7 @@ function checkAccountMailSMIME_EncryptionObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountMailSMIME_EncryptionObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountMailSMIME_EncryptionObject);
   }
 }
 function validateAccountMailSMIME_EncryptionObject(value, options = NO_OPTIONS) {
@@ -3051,7 +3052,7 @@ function checkAccountMailSMIME_SigningObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountMailSMIME_SigningObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountMailSMIME_SigningObject);
   }
 }
 function validateAccountMailSMIME_SigningObject(value, options = NO_OPTIONS) {
@@ -3098,7 +3099,7 @@ function checkAccountSubscribedCalendar(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccountSubscribedCalendar.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccountSubscribedCalendar);
   }
 }
 function validateAccountSubscribedCalendar(value, options = NO_OPTIONS) {
@@ -3184,7 +3185,7 @@ function checkAccounts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAccounts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAccounts);
   }
 }
 function validateAccounts(value, options = NO_OPTIONS) {
@@ -3228,7 +3229,7 @@ function checkActivationLockBypassCodeCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationLockBypassCodeCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationLockBypassCodeCommand);
   }
 }
 function validateActivationLockBypassCodeCommand(value, options = NO_OPTIONS) {
@@ -3273,7 +3274,7 @@ function checkActivationLockBypassCodeCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationLockBypassCodeCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationLockBypassCodeCommandCommand);
   }
 }
 function validateActivationLockBypassCodeCommandCommand(value, options = NO_OPTIONS) {
@@ -3387,7 +3388,7 @@ function checkActivationLockBypassCodeResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationLockBypassCodeResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationLockBypassCodeResponse);
   }
 }
 function validateActivationLockBypassCodeResponse(value, options = NO_OPTIONS) {
@@ -3441,7 +3442,7 @@ function checkActivationLockBypassCodeResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationLockBypassCodeResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationLockBypassCodeResponseErrorChainItem);
   }
 }
 function validateActivationLockBypassCodeResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -3487,7 +3488,7 @@ function checkActivationLockRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationLockRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationLockRequest);
   }
 }
 function validateActivationLockRequest(value, options = NO_OPTIONS) {
@@ -3528,7 +3529,7 @@ function checkActivationLockStatusResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationLockStatusResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationLockStatusResponse);
   }
 }
 function validateActivationLockStatusResponse(value, options = NO_OPTIONS) {
@@ -3577,7 +3578,7 @@ function checkActivationSimple(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActivationSimple.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActivationSimple);
   }
 }
 function validateActivationSimple(value, options = NO_OPTIONS) {
@@ -3729,7 +3730,7 @@ function checkActiveDirectoryCertificate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActiveDirectoryCertificate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActiveDirectoryCertificate);
   }
 }
 function validateActiveDirectoryCertificate(value, options = NO_OPTIONS) {
@@ -3773,7 +3774,7 @@ function checkActiveNSExtensionsCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActiveNSExtensionsCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActiveNSExtensionsCommand);
   }
 }
 function validateActiveNSExtensionsCommand(value, options = NO_OPTIONS) {
@@ -3830,7 +3831,7 @@ function checkActiveNSExtensionsCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActiveNSExtensionsCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActiveNSExtensionsCommandCommand);
   }
 }
 function validateActiveNSExtensionsCommandCommand(value, options = NO_OPTIONS) {
@@ -3950,7 +3951,7 @@ function checkActiveNSExtensionsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActiveNSExtensionsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActiveNSExtensionsResponse);
   }
 }
 function validateActiveNSExtensionsResponse(value, options = NO_OPTIONS) {
@@ -4004,7 +4005,7 @@ function checkActiveNSExtensionsResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActiveNSExtensionsResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActiveNSExtensionsResponseErrorChainItem);
   }
 }
 function validateActiveNSExtensionsResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -4084,7 +4085,7 @@ function checkActiveNSExtensionsResponseExtensionsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kActiveNSExtensionsResponseExtensionsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kActiveNSExtensionsResponseExtensionsItem);
   }
 }
 function validateActiveNSExtensionsResponseExtensionsItem(value, options = NO_OPTIONS) {
@@ -4204,7 +4205,7 @@ function checkAirPlay(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAirPlay.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAirPlay);
   }
 }
 function validateAirPlay(value, options = NO_OPTIONS) {
@@ -4251,7 +4252,7 @@ function checkAirPlayAllowListItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAirPlayAllowListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAirPlayAllowListItem);
   }
 }
 function validateAirPlayAllowListItem(value, options = NO_OPTIONS) {
@@ -4303,7 +4304,7 @@ function checkAirPlayPasswordsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAirPlayPasswordsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAirPlayPasswordsItem);
   }
 }
 function validateAirPlayPasswordsItem(value, options = NO_OPTIONS) {
@@ -4402,7 +4403,7 @@ function checkAirPlaySecurity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAirPlaySecurity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAirPlaySecurity);
   }
 }
 function validateAirPlaySecurity(value, options = NO_OPTIONS) {
@@ -4492,7 +4493,7 @@ function checkAirPrint(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAirPrint.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAirPrint);
   }
 }
 function validateAirPrint(value, options = NO_OPTIONS) {
@@ -4553,7 +4554,7 @@ function checkAirPrintAirPrintItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAirPrintAirPrintItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAirPrintAirPrintItem);
   }
 }
 function validateAirPrintAirPrintItem(value, options = NO_OPTIONS) {
@@ -4857,7 +4858,7 @@ function checkAppLayerVPN(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppLayerVPN.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppLayerVPN);
   }
 }
 function validateAppLayerVPN(value, options = NO_OPTIONS) {
@@ -4940,7 +4941,7 @@ function checkAppLock(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppLock.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppLock);
   }
 }
 function validateAppLock(value, options = NO_OPTIONS) {
@@ -4993,7 +4994,7 @@ function checkAppLockApp(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppLockApp.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppLockApp);
   }
 }
 function validateAppLockApp(value, options = NO_OPTIONS) {
@@ -5105,7 +5106,7 @@ function checkAppLockAppOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppLockAppOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppLockAppOptions);
   }
 }
 function validateAppLockAppOptions(value, options = NO_OPTIONS) {
@@ -5165,7 +5166,7 @@ function checkAppLockAppUserEnabledOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppLockAppUserEnabledOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppLockAppUserEnabledOptions);
   }
 }
 function validateAppLockAppUserEnabledOptions(value, options = NO_OPTIONS) {
@@ -5279,7 +5280,7 @@ function checkAppManaged(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManaged.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManaged);
   }
 }
 function validateAppManaged(value, options = NO_OPTIONS) {
@@ -5354,7 +5355,7 @@ function checkAppManagedAppConfigDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManagedAppConfigDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManagedAppConfigDictionaryObject);
   }
 }
 function validateAppManagedAppConfigDictionaryObject(value, options = NO_OPTIONS) {
@@ -5450,7 +5451,7 @@ function checkAppManagedAttributesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManagedAttributesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManagedAttributesObject);
   }
 }
 function validateAppManagedAttributesObject(value, options = NO_OPTIONS) {
@@ -5493,7 +5494,7 @@ function checkAppManagedCredentialConfigObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManagedCredentialConfigObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManagedCredentialConfigObject);
   }
 }
 function validateAppManagedCredentialConfigObject(value, options = NO_OPTIONS) {
@@ -5582,7 +5583,7 @@ function checkAppManagedInstallBehaviorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManagedInstallBehaviorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManagedInstallBehaviorObject);
   }
 }
 function validateAppManagedInstallBehaviorObject(value, options = NO_OPTIONS) {
@@ -5629,7 +5630,7 @@ function checkAppManagedInstallBehavior_LicenseObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManagedInstallBehavior_LicenseObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManagedInstallBehavior_LicenseObject);
   }
 }
 function validateAppManagedInstallBehavior_LicenseObject(value, options = NO_OPTIONS) {
@@ -5669,7 +5670,7 @@ function checkAppManagedUpdateBehaviorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppManagedUpdateBehaviorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppManagedUpdateBehaviorObject);
   }
 }
 function validateAppManagedUpdateBehaviorObject(value, options = NO_OPTIONS) {
@@ -5714,7 +5715,7 @@ function checkAppSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppSettings);
   }
 }
 function validateAppSettings(value, options = NO_OPTIONS) {
@@ -5810,7 +5811,7 @@ function checkAppSettingsAllowedObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppSettingsAllowedObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppSettingsAllowedObject);
   }
 }
 function validateAppSettingsAllowedObject(value, options = NO_OPTIONS) {
@@ -5869,7 +5870,7 @@ function checkAppSettingsAllowed_BinaryIdentifierObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppSettingsAllowed_BinaryIdentifierObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppSettingsAllowed_BinaryIdentifierObject);
   }
 }
 function validateAppSettingsAllowed_BinaryIdentifierObject(value, options = NO_OPTIONS) {
@@ -5974,7 +5975,7 @@ function checkAppSettingsAppDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppSettingsAppDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppSettingsAppDictionaryObject);
   }
 }
 function validateAppSettingsAppDictionaryObject(value, options = NO_OPTIONS) {
@@ -6011,7 +6012,7 @@ function checkAppSettingsPrivacyObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppSettingsPrivacyObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppSettingsPrivacyObject);
   }
 }
 function validateAppSettingsPrivacyObject(value, options = NO_OPTIONS) {
@@ -6143,7 +6144,7 @@ function checkAppStore(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppStore.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppStore);
   }
 }
 function validateAppStore(value, options = NO_OPTIONS) {
@@ -6233,7 +6234,7 @@ function checkAppToAppLayerVPNMapping(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppToAppLayerVPNMapping.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppToAppLayerVPNMapping);
   }
 }
 function validateAppToAppLayerVPNMapping(value, options = NO_OPTIONS) {
@@ -6314,7 +6315,7 @@ function checkAppToAppLayerVPNMappingAppLayerVPNMappingItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppToAppLayerVPNMappingAppLayerVPNMappingItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppToAppLayerVPNMappingAppLayerVPNMappingItem);
   }
 }
 function validateAppToAppLayerVPNMappingAppLayerVPNMappingItem(value, options = NO_OPTIONS) {
@@ -6362,7 +6363,7 @@ function checkAppToAppLayerVPNMappingAppLayerVPNMappingItemMatchToolsItem(v, r, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppToAppLayerVPNMappingAppLayerVPNMappingItemMatchToolsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppToAppLayerVPNMappingAppLayerVPNMappingItemMatchToolsItem);
   }
 }
 function validateAppToAppLayerVPNMappingAppLayerVPNMappingItemMatchToolsItem(value, options = NO_OPTIONS) {
@@ -6406,7 +6407,7 @@ function checkApplyRedemptionCodeCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kApplyRedemptionCodeCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kApplyRedemptionCodeCommand);
   }
 }
 function validateApplyRedemptionCodeCommand(value, options = NO_OPTIONS) {
@@ -6463,7 +6464,7 @@ function checkApplyRedemptionCodeCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kApplyRedemptionCodeCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kApplyRedemptionCodeCommandCommand);
   }
 }
 function validateApplyRedemptionCodeCommandCommand(value, options = NO_OPTIONS) {
@@ -6569,7 +6570,7 @@ function checkApplyRedemptionCodeResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kApplyRedemptionCodeResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kApplyRedemptionCodeResponse);
   }
 }
 function validateApplyRedemptionCodeResponse(value, options = NO_OPTIONS) {
@@ -6623,7 +6624,7 @@ function checkApplyRedemptionCodeResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kApplyRedemptionCodeResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kApplyRedemptionCodeResponseErrorChainItem);
   }
 }
 function validateApplyRedemptionCodeResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -6687,7 +6688,7 @@ function checkApps(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kApps.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kApps);
   }
 }
 function validateApps(value, options = NO_OPTIONS) {
@@ -6928,7 +6929,7 @@ function checkAppsAttributes(v, r, d) {
     if (x === void 0) continue;
     const i = kAppsAttributes.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kAppsAttributes);
       continue;
     }
     n += i < 16 ? cAppsAttributes_0(x, i, r, d) : i < 32 ? cAppsAttributes_1(x, i, r, d) : cAppsAttributes_2(x, i, r, d);
@@ -7054,7 +7055,7 @@ function checkAppsAttributesOffers(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsAttributesOffers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsAttributesOffers);
   }
 }
 function validateAppsAttributesOffers(value, options = NO_OPTIONS) {
@@ -7100,7 +7101,7 @@ function checkAppsAttributesOffersAssets(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsAttributesOffersAssets.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsAttributesOffersAssets);
   }
 }
 function validateAppsAttributesOffersAssets(value, options = NO_OPTIONS) {
@@ -7159,7 +7160,7 @@ function checkAppsAttributesOffersDiscounts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsAttributesOffersDiscounts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsAttributesOffersDiscounts);
   }
 }
 function validateAppsAttributesOffersDiscounts(value, options = NO_OPTIONS) {
@@ -7205,7 +7206,7 @@ function checkAppsAttributesOffersDownload(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsAttributesOffersDownload.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsAttributesOffersDownload);
   }
 }
 function validateAppsAttributesOffersDownload(value, options = NO_OPTIONS) {
@@ -7252,7 +7253,7 @@ function checkAppsAttributesTaxExclusivePrices(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsAttributesTaxExclusivePrices.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsAttributesTaxExclusivePrices);
   }
 }
 function validateAppsAttributesTaxExclusivePrices(value, options = NO_OPTIONS) {
@@ -7308,7 +7309,7 @@ function checkAppsAttributesVersionHistory(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsAttributesVersionHistory.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsAttributesVersionHistory);
   }
 }
 function validateAppsAttributesVersionHistory(value, options = NO_OPTIONS) {
@@ -7345,7 +7346,7 @@ function checkAppsRelationships(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsRelationships.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsRelationships);
   }
 }
 function validateAppsRelationships(value, options = NO_OPTIONS) {
@@ -7400,7 +7401,7 @@ function checkAppsRelationshipsAppsGenresRelationship(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsRelationshipsAppsGenresRelationship.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsRelationshipsAppsGenresRelationship);
   }
 }
 function validateAppsRelationshipsAppsGenresRelationship(value, options = NO_OPTIONS) {
@@ -7445,7 +7446,7 @@ function checkAppsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAppsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAppsResponse);
   }
 }
 function validateAppsResponse(value, options = NO_OPTIONS) {
@@ -7545,7 +7546,7 @@ function checkArtwork(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kArtwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kArtwork);
   }
 }
 function validateArtwork(value, options = NO_OPTIONS) {
@@ -7591,7 +7592,7 @@ function checkArtworkGradient(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kArtworkGradient.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kArtworkGradient);
   }
 }
 function validateArtworkGradient(value, options = NO_OPTIONS) {
@@ -7635,7 +7636,7 @@ function checkAsset(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAsset.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAsset);
   }
 }
 function validateAsset(value, options = NO_OPTIONS) {
@@ -7687,7 +7688,7 @@ function checkAssetCredentialACME(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialACME.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialACME);
   }
 }
 function validateAssetCredentialACME(value, options = NO_OPTIONS) {
@@ -7727,7 +7728,7 @@ function checkAssetCredentialACMEAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialACMEAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialACMEAuthenticationObject);
   }
 }
 function validateAssetCredentialACMEAuthenticationObject(value, options = NO_OPTIONS) {
@@ -7779,7 +7780,7 @@ function checkAssetCredentialACMEReferenceObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialACMEReferenceObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialACMEReferenceObject);
   }
 }
 function validateAssetCredentialACMEReferenceObject(value, options = NO_OPTIONS) {
@@ -7823,7 +7824,7 @@ function checkAssetCredentialCertificate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialCertificate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialCertificate);
   }
 }
 function validateAssetCredentialCertificate(value, options = NO_OPTIONS) {
@@ -7863,7 +7864,7 @@ function checkAssetCredentialCertificateAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialCertificateAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialCertificateAuthenticationObject);
   }
 }
 function validateAssetCredentialCertificateAuthenticationObject(value, options = NO_OPTIONS) {
@@ -7915,7 +7916,7 @@ function checkAssetCredentialCertificateReferenceObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialCertificateReferenceObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialCertificateReferenceObject);
   }
 }
 function validateAssetCredentialCertificateReferenceObject(value, options = NO_OPTIONS) {
@@ -7967,7 +7968,7 @@ function checkAssetCredentialIdentity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialIdentity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialIdentity);
   }
 }
 function validateAssetCredentialIdentity(value, options = NO_OPTIONS) {
@@ -8007,7 +8008,7 @@ function checkAssetCredentialIdentityAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialIdentityAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialIdentityAuthenticationObject);
   }
 }
 function validateAssetCredentialIdentityAuthenticationObject(value, options = NO_OPTIONS) {
@@ -8059,7 +8060,7 @@ function checkAssetCredentialIdentityReferenceObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialIdentityReferenceObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialIdentityReferenceObject);
   }
 }
 function validateAssetCredentialIdentityReferenceObject(value, options = NO_OPTIONS) {
@@ -8111,7 +8112,7 @@ function checkAssetCredentialSCEP(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialSCEP.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialSCEP);
   }
 }
 function validateAssetCredentialSCEP(value, options = NO_OPTIONS) {
@@ -8151,7 +8152,7 @@ function checkAssetCredentialSCEPAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialSCEPAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialSCEPAuthenticationObject);
   }
 }
 function validateAssetCredentialSCEPAuthenticationObject(value, options = NO_OPTIONS) {
@@ -8203,7 +8204,7 @@ function checkAssetCredentialSCEPReferenceObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialSCEPReferenceObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialSCEPReferenceObject);
   }
 }
 function validateAssetCredentialSCEPReferenceObject(value, options = NO_OPTIONS) {
@@ -8249,7 +8250,7 @@ function checkAssetCredentialUserNameAndPassword(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialUserNameAndPassword.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialUserNameAndPassword);
   }
 }
 function validateAssetCredentialUserNameAndPassword(value, options = NO_OPTIONS) {
@@ -8289,7 +8290,7 @@ function checkAssetCredentialUserNameAndPasswordAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialUserNameAndPasswordAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialUserNameAndPasswordAuthenticationObject);
   }
 }
 function validateAssetCredentialUserNameAndPasswordAuthenticationObject(value, options = NO_OPTIONS) {
@@ -8341,7 +8342,7 @@ function checkAssetCredentialUserNameAndPasswordReferenceObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetCredentialUserNameAndPasswordReferenceObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetCredentialUserNameAndPasswordReferenceObject);
   }
 }
 function validateAssetCredentialUserNameAndPasswordReferenceObject(value, options = NO_OPTIONS) {
@@ -8385,7 +8386,7 @@ function checkAssetData(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetData.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetData);
   }
 }
 function validateAssetData(value, options = NO_OPTIONS) {
@@ -8425,7 +8426,7 @@ function checkAssetDataAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetDataAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetDataAuthenticationObject);
   }
 }
 function validateAssetDataAuthenticationObject(value, options = NO_OPTIONS) {
@@ -8477,7 +8478,7 @@ function checkAssetDataReferenceObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetDataReferenceObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetDataReferenceObject);
   }
 }
 function validateAssetDataReferenceObject(value, options = NO_OPTIONS) {
@@ -8518,7 +8519,7 @@ function checkAssetUserIdentity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssetUserIdentity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssetUserIdentity);
   }
 }
 function validateAssetUserIdentity(value, options = NO_OPTIONS) {
@@ -8565,7 +8566,7 @@ function checkAssignProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssignProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssignProfileResponse);
   }
 }
 function validateAssignProfileResponse(value, options = NO_OPTIONS) {
@@ -8658,7 +8659,7 @@ function checkAssignment(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssignment.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssignment);
   }
 }
 function validateAssignment(value, options = NO_OPTIONS) {
@@ -8748,7 +8749,7 @@ function checkAssociatedDomains(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssociatedDomains.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssociatedDomains);
   }
 }
 function validateAssociatedDomains(value, options = NO_OPTIONS) {
@@ -8805,7 +8806,7 @@ function checkAssociatedDomainsConfigurationItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAssociatedDomainsConfigurationItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAssociatedDomainsConfigurationItem);
   }
 }
 function validateAssociatedDomainsConfigurationItem(value, options = NO_OPTIONS) {
@@ -8842,7 +8843,7 @@ function checkAudioAccessorySettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAudioAccessorySettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAudioAccessorySettings);
   }
 }
 function validateAudioAccessorySettings(value, options = NO_OPTIONS) {
@@ -8884,7 +8885,7 @@ function checkAudioAccessorySettingsTemporaryPairingObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAudioAccessorySettingsTemporaryPairingObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAudioAccessorySettingsTemporaryPairingObject);
   }
 }
 function validateAudioAccessorySettingsTemporaryPairingObject(value, options = NO_OPTIONS) {
@@ -8922,7 +8923,7 @@ function checkAudioAccessorySettingsTemporaryPairing_ConfigurationObject(v, r, d
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAudioAccessorySettingsTemporaryPairing_ConfigurationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAudioAccessorySettingsTemporaryPairing_ConfigurationObject);
   }
 }
 function validateAudioAccessorySettingsTemporaryPairing_ConfigurationObject(value, options = NO_OPTIONS) {
@@ -8967,7 +8968,7 @@ function checkAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTime
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject);
   }
 }
 function validateAudioAccessorySettingsTemporaryPairing_Configuration_UnpairingTimeObject(value, options = NO_OPTIONS) {
@@ -9091,7 +9092,7 @@ function checkAuthenticateRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAuthenticateRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAuthenticateRequest);
   }
 }
 function validateAuthenticateRequest(value, options = NO_OPTIONS) {
@@ -9181,7 +9182,7 @@ function checkAutonomousSingleAppMode(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAutonomousSingleAppMode.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAutonomousSingleAppMode);
   }
 }
 function validateAutonomousSingleAppMode(value, options = NO_OPTIONS) {
@@ -9224,7 +9225,7 @@ function checkAutonomousSingleAppModeAllowedApplicationsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAutonomousSingleAppModeAllowedApplicationsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAutonomousSingleAppModeAllowedApplicationsItem);
   }
 }
 function validateAutonomousSingleAppModeAllowedApplicationsItem(value, options = NO_OPTIONS) {
@@ -9268,7 +9269,7 @@ function checkAvailableOSUpdatesCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAvailableOSUpdatesCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAvailableOSUpdatesCommand);
   }
 }
 function validateAvailableOSUpdatesCommand(value, options = NO_OPTIONS) {
@@ -9313,7 +9314,7 @@ function checkAvailableOSUpdatesCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAvailableOSUpdatesCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAvailableOSUpdatesCommandCommand);
   }
 }
 function validateAvailableOSUpdatesCommandCommand(value, options = NO_OPTIONS) {
@@ -9429,7 +9430,7 @@ function checkAvailableOSUpdatesResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAvailableOSUpdatesResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAvailableOSUpdatesResponse);
   }
 }
 function validateAvailableOSUpdatesResponse(value, options = NO_OPTIONS) {
@@ -9608,7 +9609,7 @@ function checkAvailableOSUpdatesResponseAvailableOSUpdatesItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAvailableOSUpdatesResponseAvailableOSUpdatesItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAvailableOSUpdatesResponseAvailableOSUpdatesItem);
   }
 }
 function validateAvailableOSUpdatesResponseAvailableOSUpdatesItem(value, options = NO_OPTIONS) {
@@ -9662,7 +9663,7 @@ function checkAvailableOSUpdatesResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kAvailableOSUpdatesResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kAvailableOSUpdatesResponseErrorChainItem);
   }
 }
 function validateAvailableOSUpdatesResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -9703,7 +9704,7 @@ function checkBaseRosterCourse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBaseRosterCourse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBaseRosterCourse);
   }
 }
 function validateBaseRosterCourse(value, options = NO_OPTIONS) {
@@ -9744,7 +9745,7 @@ function checkBaseRosterLocation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBaseRosterLocation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBaseRosterLocation);
   }
 }
 function validateBaseRosterLocation(value, options = NO_OPTIONS) {
@@ -9808,7 +9809,7 @@ function checkBooks(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooks.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooks);
   }
 }
 function validateBooks(value, options = NO_OPTIONS) {
@@ -9925,7 +9926,7 @@ function checkBooksAttributes(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksAttributes);
   }
 }
 function validateBooksAttributes(value, options = NO_OPTIONS) {
@@ -10047,7 +10048,7 @@ function checkBooksAttributesOffers(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksAttributesOffers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksAttributesOffers);
   }
 }
 function validateBooksAttributesOffers(value, options = NO_OPTIONS) {
@@ -10093,7 +10094,7 @@ function checkBooksAttributesOffersAssets(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksAttributesOffersAssets.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksAttributesOffersAssets);
   }
 }
 function validateBooksAttributesOffersAssets(value, options = NO_OPTIONS) {
@@ -10152,7 +10153,7 @@ function checkBooksAttributesOffersDiscounts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksAttributesOffersDiscounts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksAttributesOffersDiscounts);
   }
 }
 function validateBooksAttributesOffersDiscounts(value, options = NO_OPTIONS) {
@@ -10198,7 +10199,7 @@ function checkBooksAttributesOffersDownload(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksAttributesOffersDownload.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksAttributesOffersDownload);
   }
 }
 function validateBooksAttributesOffersDownload(value, options = NO_OPTIONS) {
@@ -10245,7 +10246,7 @@ function checkBooksAttributesTaxExclusivePrices(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksAttributesTaxExclusivePrices.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksAttributesTaxExclusivePrices);
   }
 }
 function validateBooksAttributesTaxExclusivePrices(value, options = NO_OPTIONS) {
@@ -10282,7 +10283,7 @@ function checkBooksRelationships(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksRelationships.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksRelationships);
   }
 }
 function validateBooksRelationships(value, options = NO_OPTIONS) {
@@ -10337,7 +10338,7 @@ function checkBooksRelationshipsBooksGenresRelationship(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksRelationshipsBooksGenresRelationship.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksRelationshipsBooksGenresRelationship);
   }
 }
 function validateBooksRelationshipsBooksGenresRelationship(value, options = NO_OPTIONS) {
@@ -10382,7 +10383,7 @@ function checkBooksResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kBooksResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kBooksResponse);
   }
 }
 function validateBooksResponse(value, options = NO_OPTIONS) {
@@ -10501,7 +10502,7 @@ function checkCalDAV(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCalDAV.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCalDAV);
   }
 }
 function validateCalDAV(value, options = NO_OPTIONS) {
@@ -10545,7 +10546,7 @@ function checkCancelEnhancedLogCollectionCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCancelEnhancedLogCollectionCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCancelEnhancedLogCollectionCommand);
   }
 }
 function validateCancelEnhancedLogCollectionCommand(value, options = NO_OPTIONS) {
@@ -10590,7 +10591,7 @@ function checkCancelEnhancedLogCollectionCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCancelEnhancedLogCollectionCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCancelEnhancedLogCollectionCommandCommand);
   }
 }
 function validateCancelEnhancedLogCollectionCommandCommand(value, options = NO_OPTIONS) {
@@ -10698,7 +10699,7 @@ function checkCancelEnhancedLogCollectionResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCancelEnhancedLogCollectionResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCancelEnhancedLogCollectionResponse);
   }
 }
 function validateCancelEnhancedLogCollectionResponse(value, options = NO_OPTIONS) {
@@ -10752,7 +10753,7 @@ function checkCancelEnhancedLogCollectionResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCancelEnhancedLogCollectionResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCancelEnhancedLogCollectionResponseErrorChainItem);
   }
 }
 function validateCancelEnhancedLogCollectionResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -10881,7 +10882,7 @@ function checkCardDAV(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCardDAV.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCardDAV);
   }
 }
 function validateCardDAV(value, options = NO_OPTIONS) {
@@ -10918,7 +10919,7 @@ function checkCardDAVCommunicationServiceRules(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCardDAVCommunicationServiceRules.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCardDAVCommunicationServiceRules);
   }
 }
 function validateCardDAVCommunicationServiceRules(value, options = NO_OPTIONS) {
@@ -10954,7 +10955,7 @@ function checkCardDAVCommunicationServiceRulesDefaultServiceHandlers(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCardDAVCommunicationServiceRulesDefaultServiceHandlers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCardDAVCommunicationServiceRulesDefaultServiceHandlers);
   }
 }
 function validateCardDAVCommunicationServiceRulesDefaultServiceHandlers(value, options = NO_OPTIONS) {
@@ -11049,7 +11050,7 @@ function checkCellular(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCellular.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCellular);
   }
 }
 function validateCellular(value, options = NO_OPTIONS) {
@@ -11162,7 +11163,7 @@ function checkCellularAPNsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCellularAPNsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCellularAPNsItem);
   }
 }
 function validateCellularAPNsItem(value, options = NO_OPTIONS) {
@@ -11227,7 +11228,7 @@ function checkCellularAttachAPN(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCellularAttachAPN.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCellularAttachAPN);
   }
 }
 function validateCellularAttachAPN(value, options = NO_OPTIONS) {
@@ -11352,7 +11353,7 @@ function checkCellularPrivateNetwork(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCellularPrivateNetwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCellularPrivateNetwork);
   }
 }
 function validateCellularPrivateNetwork(value, options = NO_OPTIONS) {
@@ -11381,8 +11382,8 @@ function cCellularPrivateNetworkGeofenceItem_0(v, r, d) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Latitude", "real", x);
     else {
-      if (x < -90) belowMinimum(r, d, "Latitude", -90, x);
-      if (x > 90) aboveMaximum(r, d, "Latitude", 90, x);
+      if (numberOf(x) < -90) belowMinimum(r, d, "Latitude", -90, x);
+      if (numberOf(x) > 90) aboveMaximum(r, d, "Latitude", 90, x);
     }
   }
   x = v["Longitude"];
@@ -11391,8 +11392,8 @@ function cCellularPrivateNetworkGeofenceItem_0(v, r, d) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Longitude", "real", x);
     else {
-      if (x < -180) belowMinimum(r, d, "Longitude", -180, x);
-      if (x > 180) aboveMaximum(r, d, "Longitude", 180, x);
+      if (numberOf(x) < -180) belowMinimum(r, d, "Longitude", -180, x);
+      if (numberOf(x) > 180) aboveMaximum(r, d, "Longitude", 180, x);
     }
   }
   x = v["Radius"];
@@ -11401,8 +11402,8 @@ function cCellularPrivateNetworkGeofenceItem_0(v, r, d) {
     n++;
     if (!isReal(x)) wrongType(r, d, "Radius", "real", x);
     else {
-      if (x < 100) belowMinimum(r, d, "Radius", 100, x);
-      if (x > 6500) aboveMaximum(r, d, "Radius", 6500, x);
+      if (numberOf(x) < 100) belowMinimum(r, d, "Radius", 100, x);
+      if (numberOf(x) > 6500) aboveMaximum(r, d, "Radius", 6500, x);
     }
   }
   return n;
@@ -11419,7 +11420,7 @@ function checkCellularPrivateNetworkGeofenceItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCellularPrivateNetworkGeofenceItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCellularPrivateNetworkGeofenceItem);
   }
 }
 function validateCellularPrivateNetworkGeofenceItem(value, options = NO_OPTIONS) {
@@ -11463,7 +11464,7 @@ function checkCertificateListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateListCommand);
   }
 }
 function validateCertificateListCommand(value, options = NO_OPTIONS) {
@@ -11515,7 +11516,7 @@ function checkCertificateListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateListCommandCommand);
   }
 }
 function validateCertificateListCommandCommand(value, options = NO_OPTIONS) {
@@ -11637,7 +11638,7 @@ function checkCertificateListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateListResponse);
   }
 }
 function validateCertificateListResponse(value, options = NO_OPTIONS) {
@@ -11686,7 +11687,7 @@ function checkCertificateListResponseCertificateListItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateListResponseCertificateListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateListResponseCertificateListItem);
   }
 }
 function validateCertificateListResponseCertificateListItem(value, options = NO_OPTIONS) {
@@ -11740,7 +11741,7 @@ function checkCertificateListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateListResponseErrorChainItem);
   }
 }
 function validateCertificateListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -11827,7 +11828,7 @@ function checkCertificatePEM(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificatePEM.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificatePEM);
   }
 }
 function validateCertificatePEM(value, options = NO_OPTIONS) {
@@ -11914,7 +11915,7 @@ function checkCertificatePKCS1(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificatePKCS1.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificatePKCS1);
   }
 }
 function validateCertificatePKCS1(value, options = NO_OPTIONS) {
@@ -12020,7 +12021,7 @@ function checkCertificatePKCS12(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificatePKCS12.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificatePKCS12);
   }
 }
 function validateCertificatePKCS12(value, options = NO_OPTIONS) {
@@ -12108,7 +12109,7 @@ function checkCertificatePreference(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificatePreference.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificatePreference);
   }
 }
 function validateCertificatePreference(value, options = NO_OPTIONS) {
@@ -12197,7 +12198,7 @@ function checkCertificateRevocation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateRevocation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateRevocation);
   }
 }
 function validateCertificateRevocation(value, options = NO_OPTIONS) {
@@ -12243,7 +12244,7 @@ function checkCertificateRevocationSubjectPublicKeyInfoHashDict(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateRevocationSubjectPublicKeyInfoHashDict.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateRevocationSubjectPublicKeyInfoHashDict);
   }
 }
 function validateCertificateRevocationSubjectPublicKeyInfoHashDict(value, options = NO_OPTIONS) {
@@ -12330,7 +12331,7 @@ function checkCertificateRoot(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateRoot.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateRoot);
   }
 }
 function validateCertificateRoot(value, options = NO_OPTIONS) {
@@ -12431,7 +12432,7 @@ function checkCertificateTransparency(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateTransparency.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateTransparency);
   }
 }
 function validateCertificateTransparency(value, options = NO_OPTIONS) {
@@ -12477,7 +12478,7 @@ function checkCertificateTransparencySubjectPublicKeyInfoHashDict(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCertificateTransparencySubjectPublicKeyInfoHashDict.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCertificateTransparencySubjectPublicKeyInfoHashDict);
   }
 }
 function validateCertificateTransparencySubjectPublicKeyInfoHashDict(value, options = NO_OPTIONS) {
@@ -12537,7 +12538,7 @@ function checkCheckOutRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCheckOutRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCheckOutRequest);
   }
 }
 function validateCheckOutRequest(value, options = NO_OPTIONS) {
@@ -12581,7 +12582,7 @@ function checkClearActivationLockBypassCodeCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearActivationLockBypassCodeCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearActivationLockBypassCodeCommand);
   }
 }
 function validateClearActivationLockBypassCodeCommand(value, options = NO_OPTIONS) {
@@ -12626,7 +12627,7 @@ function checkClearActivationLockBypassCodeCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearActivationLockBypassCodeCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearActivationLockBypassCodeCommandCommand);
   }
 }
 function validateClearActivationLockBypassCodeCommandCommand(value, options = NO_OPTIONS) {
@@ -12734,7 +12735,7 @@ function checkClearActivationLockBypassCodeResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearActivationLockBypassCodeResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearActivationLockBypassCodeResponse);
   }
 }
 function validateClearActivationLockBypassCodeResponse(value, options = NO_OPTIONS) {
@@ -12788,7 +12789,7 @@ function checkClearActivationLockBypassCodeResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearActivationLockBypassCodeResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearActivationLockBypassCodeResponseErrorChainItem);
   }
 }
 function validateClearActivationLockBypassCodeResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -12832,7 +12833,7 @@ function checkClearPasscodeCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearPasscodeCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearPasscodeCommand);
   }
 }
 function validateClearPasscodeCommand(value, options = NO_OPTIONS) {
@@ -12883,7 +12884,7 @@ function checkClearPasscodeCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearPasscodeCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearPasscodeCommandCommand);
   }
 }
 function validateClearPasscodeCommandCommand(value, options = NO_OPTIONS) {
@@ -12989,7 +12990,7 @@ function checkClearPasscodeResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearPasscodeResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearPasscodeResponse);
   }
 }
 function validateClearPasscodeResponse(value, options = NO_OPTIONS) {
@@ -13043,7 +13044,7 @@ function checkClearPasscodeResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearPasscodeResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearPasscodeResponseErrorChainItem);
   }
 }
 function validateClearPasscodeResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -13091,7 +13092,7 @@ function checkClearProfileRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearProfileRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearProfileRequest);
   }
 }
 function validateClearProfileRequest(value, options = NO_OPTIONS) {
@@ -13128,7 +13129,7 @@ function checkClearProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearProfileResponse);
   }
 }
 function validateClearProfileResponse(value, options = NO_OPTIONS) {
@@ -13198,7 +13199,7 @@ function checkClearRestrictionsPasswordCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearRestrictionsPasswordCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearRestrictionsPasswordCommand);
   }
 }
 function validateClearRestrictionsPasswordCommand(value, options = NO_OPTIONS) {
@@ -13243,7 +13244,7 @@ function checkClearRestrictionsPasswordCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearRestrictionsPasswordCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearRestrictionsPasswordCommandCommand);
   }
 }
 function validateClearRestrictionsPasswordCommandCommand(value, options = NO_OPTIONS) {
@@ -13349,7 +13350,7 @@ function checkClearRestrictionsPasswordResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearRestrictionsPasswordResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearRestrictionsPasswordResponse);
   }
 }
 function validateClearRestrictionsPasswordResponse(value, options = NO_OPTIONS) {
@@ -13403,7 +13404,7 @@ function checkClearRestrictionsPasswordResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClearRestrictionsPasswordResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClearRestrictionsPasswordResponseErrorChainItem);
   }
 }
 function validateClearRestrictionsPasswordResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -13465,7 +13466,7 @@ function checkClientConfigRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClientConfigRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClientConfigRequest);
   }
 }
 function validateClientConfigRequest(value, options = NO_OPTIONS) {
@@ -13563,7 +13564,7 @@ function checkClientConfigResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kClientConfigResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kClientConfigResponse);
   }
 }
 function validateClientConfigResponse(value, options = NO_OPTIONS) {
@@ -13636,7 +13637,7 @@ function checkCommonPayloadKeys(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kCommonPayloadKeys.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kCommonPayloadKeys);
   }
 }
 function validateCommonPayloadKeys(value, options = NO_OPTIONS) {
@@ -13717,7 +13718,7 @@ function checkConferenceRoomDisplay(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kConferenceRoomDisplay.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kConferenceRoomDisplay);
   }
 }
 function validateConferenceRoomDisplay(value, options = NO_OPTIONS) {
@@ -13943,7 +13944,7 @@ function checkContentCaching(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCaching.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCaching);
   }
 }
 function validateContentCaching(value, options = NO_OPTIONS) {
@@ -13994,7 +13995,7 @@ function checkContentCachingRanges(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingRanges.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingRanges);
   }
 }
 function validateContentCachingRanges(value, options = NO_OPTIONS) {
@@ -14038,7 +14039,7 @@ function checkContentCachingInformationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationCommand);
   }
 }
 function validateContentCachingInformationCommand(value, options = NO_OPTIONS) {
@@ -14083,7 +14084,7 @@ function checkContentCachingInformationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationCommandCommand);
   }
 }
 function validateContentCachingInformationCommandCommand(value, options = NO_OPTIONS) {
@@ -14196,7 +14197,7 @@ function checkContentCachingInformationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponse);
   }
 }
 function validateContentCachingInformationResponse(value, options = NO_OPTIONS) {
@@ -14250,7 +14251,7 @@ function checkContentCachingInformationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseErrorChainItem);
   }
 }
 function validateContentCachingInformationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -14331,16 +14332,16 @@ function cContentCachingInformationResponseStatusResponse_0(x, i, r, d) {
     case 12: {
       if (!isReal(x)) wrongType(r, d, "DataMigrationProgress", "real", x);
       else {
-        if (x < 0) belowMinimum(r, d, "DataMigrationProgress", 0, x);
-        if (x > 1) aboveMaximum(r, d, "DataMigrationProgress", 1, x);
+        if (numberOf(x) < 0) belowMinimum(r, d, "DataMigrationProgress", 0, x);
+        if (numberOf(x) > 1) aboveMaximum(r, d, "DataMigrationProgress", 1, x);
       }
       return 0;
     }
     case 13: {
       if (!isReal(x)) wrongType(r, d, "MaxCachePressureLast1Hour", "real", x);
       else {
-        if (x < 0) belowMinimum(r, d, "MaxCachePressureLast1Hour", 0, x);
-        if (x > 1) aboveMaximum(r, d, "MaxCachePressureLast1Hour", 1, x);
+        if (numberOf(x) < 0) belowMinimum(r, d, "MaxCachePressureLast1Hour", 0, x);
+        if (numberOf(x) > 1) aboveMaximum(r, d, "MaxCachePressureLast1Hour", 1, x);
       }
       return 0;
     }
@@ -14500,7 +14501,7 @@ function checkContentCachingInformationResponseStatusResponse(v, r, d) {
     if (x === void 0) continue;
     const i = kContentCachingInformationResponseStatusResponse.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponse);
       continue;
     }
     i < 16 ? cContentCachingInformationResponseStatusResponse_0(x, i, r, d) : i < 32 ? cContentCachingInformationResponseStatusResponse_1(x, i, r, d) : cContentCachingInformationResponseStatusResponse_2(x, i, r, d);
@@ -14595,7 +14596,7 @@ function checkContentCachingInformationResponseStatusResponseAlertsForPeerFilter
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseAlertsForPeerFilterRangesANYIndex.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseAlertsForPeerFilterRangesANYIndex);
   }
 }
 function validateContentCachingInformationResponseStatusResponseAlertsForPeerFilterRangesANYIndex(value, options = NO_OPTIONS) {
@@ -14661,7 +14662,7 @@ function checkContentCachingInformationResponseStatusResponseAlertsItem(v, r, d)
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseAlertsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseAlertsItem);
   }
 }
 function validateContentCachingInformationResponseStatusResponseAlertsItem(value, options = NO_OPTIONS) {
@@ -14698,7 +14699,7 @@ function checkContentCachingInformationResponseStatusResponseCacheDetails(v, r, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseCacheDetails.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseCacheDetails);
   }
 }
 function validateContentCachingInformationResponseStatusResponseCacheDetails(value, options = NO_OPTIONS) {
@@ -14747,7 +14748,7 @@ function checkContentCachingInformationResponseStatusResponseDataMigrationError(
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseDataMigrationError.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseDataMigrationError);
   }
 }
 function validateContentCachingInformationResponseStatusResponseDataMigrationError(value, options = NO_OPTIONS) {
@@ -14838,7 +14839,7 @@ function checkContentCachingInformationResponseStatusResponseParentsItem(v, r, d
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseParentsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseParentsItem);
   }
 }
 function validateContentCachingInformationResponseStatusResponseParentsItem(value, options = NO_OPTIONS) {
@@ -14897,7 +14898,7 @@ function checkContentCachingInformationResponseStatusResponseParentsItemAlert(v,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseParentsItemAlert.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseParentsItemAlert);
   }
 }
 function validateContentCachingInformationResponseStatusResponseParentsItemAlert(value, options = NO_OPTIONS) {
@@ -14955,7 +14956,7 @@ function checkContentCachingInformationResponseStatusResponseParentsItemDetails(
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseParentsItemDetails.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseParentsItemDetails);
   }
 }
 function validateContentCachingInformationResponseStatusResponseParentsItemDetails(value, options = NO_OPTIONS) {
@@ -15016,7 +15017,7 @@ function checkContentCachingInformationResponseStatusResponseParentsItemDetailsC
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseParentsItemDetailsCapabilities.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseParentsItemDetailsCapabilities);
   }
 }
 function validateContentCachingInformationResponseStatusResponseParentsItemDetailsCapabilities(value, options = NO_OPTIONS) {
@@ -15057,7 +15058,7 @@ function checkContentCachingInformationResponseStatusResponseParentsItemDetailsL
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponseParentsItemDetailsLocalNetwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponseParentsItemDetailsLocalNetwork);
   }
 }
 function validateContentCachingInformationResponseStatusResponseParentsItemDetailsLocalNetwork(value, options = NO_OPTIONS) {
@@ -15137,7 +15138,7 @@ function checkContentCachingInformationResponseStatusResponsePeersItem(v, r, d) 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponsePeersItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponsePeersItem);
   }
 }
 function validateContentCachingInformationResponseStatusResponsePeersItem(value, options = NO_OPTIONS) {
@@ -15200,7 +15201,7 @@ function checkContentCachingInformationResponseStatusResponsePeersItemAlert(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponsePeersItemAlert.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponsePeersItemAlert);
   }
 }
 function validateContentCachingInformationResponseStatusResponsePeersItemAlert(value, options = NO_OPTIONS) {
@@ -15258,7 +15259,7 @@ function checkContentCachingInformationResponseStatusResponsePeersItemDetails(v,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponsePeersItemDetails.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponsePeersItemDetails);
   }
 }
 function validateContentCachingInformationResponseStatusResponsePeersItemDetails(value, options = NO_OPTIONS) {
@@ -15319,7 +15320,7 @@ function checkContentCachingInformationResponseStatusResponsePeersItemDetailsCap
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponsePeersItemDetailsCapabilities.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponsePeersItemDetailsCapabilities);
   }
 }
 function validateContentCachingInformationResponseStatusResponsePeersItemDetailsCapabilities(value, options = NO_OPTIONS) {
@@ -15360,7 +15361,7 @@ function checkContentCachingInformationResponseStatusResponsePeersItemDetailsLoc
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingInformationResponseStatusResponsePeersItemDetailsLocalNetwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingInformationResponseStatusResponsePeersItemDetailsLocalNetwork);
   }
 }
 function validateContentCachingInformationResponseStatusResponsePeersItemDetailsLocalNetwork(value, options = NO_OPTIONS) {
@@ -15411,7 +15412,7 @@ function checkContentCachingRangesItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingRangesItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingRangesItemObject);
   }
 }
 function validateContentCachingRangesItemObject(value, options = NO_OPTIONS) {
@@ -15710,7 +15711,7 @@ function checkContentCachingService(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingService.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingService);
   }
 }
 function validateContentCachingService(value, options = NO_OPTIONS) {
@@ -15770,7 +15771,7 @@ function checkContentCachingServiceRanges(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kContentCachingServiceRanges.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kContentCachingServiceRanges);
   }
 }
 function validateContentCachingServiceRanges(value, options = NO_OPTIONS) {
@@ -15877,7 +15878,7 @@ function checkDNSProxy(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDNSProxy.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDNSProxy);
   }
 }
 function validateDNSProxy(value, options = NO_OPTIONS) {
@@ -15997,7 +15998,7 @@ function checkDNSSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDNSSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDNSSettings);
   }
 }
 function validateDNSSettings(value, options = NO_OPTIONS) {
@@ -16085,7 +16086,7 @@ function checkDNSSettingsDNSSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDNSSettingsDNSSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDNSSettingsDNSSettings);
   }
 }
 function validateDNSSettingsDNSSettings(value, options = NO_OPTIONS) {
@@ -16187,7 +16188,7 @@ function checkDNSSettingsOnDemandRulesElement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDNSSettingsOnDemandRulesElement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDNSSettingsOnDemandRulesElement);
   }
 }
 function validateDNSSettingsOnDemandRulesElement(value, options = NO_OPTIONS) {
@@ -16240,7 +16241,7 @@ function checkDNSSettingsOnDemandRulesElementActionParameter(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDNSSettingsOnDemandRulesElementActionParameter.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDNSSettingsOnDemandRulesElementActionParameter);
   }
 }
 function validateDNSSettingsOnDemandRulesElementActionParameter(value, options = NO_OPTIONS) {
@@ -16295,7 +16296,7 @@ function checkDeclarationBase(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarationBase.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarationBase);
   }
 }
 function validateDeclarationBase(value, options = NO_OPTIONS) {
@@ -16339,7 +16340,7 @@ function checkDeclarationItemsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarationItemsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarationItemsResponse);
   }
 }
 function validateDeclarationItemsResponse(value, options = NO_OPTIONS) {
@@ -16426,7 +16427,7 @@ function checkDeclarationItemsResponseManifestDeclarationItems(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarationItemsResponseManifestDeclarationItems.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarationItemsResponseManifestDeclarationItems);
   }
 }
 function validateDeclarationItemsResponseManifestDeclarationItems(value, options = NO_OPTIONS) {
@@ -16481,7 +16482,7 @@ function checkDeclarationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarationResponse);
   }
 }
 function validateDeclarationResponse(value, options = NO_OPTIONS) {
@@ -16570,7 +16571,7 @@ function checkDeclarations(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarations.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarations);
   }
 }
 function validateDeclarations(value, options = NO_OPTIONS) {
@@ -16614,7 +16615,7 @@ function checkDeclarativeManagementCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarativeManagementCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarativeManagementCommand);
   }
 }
 function validateDeclarativeManagementCommand(value, options = NO_OPTIONS) {
@@ -16664,7 +16665,7 @@ function checkDeclarativeManagementCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarativeManagementCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarativeManagementCommandCommand);
   }
 }
 function validateDeclarativeManagementCommandCommand(value, options = NO_OPTIONS) {
@@ -16759,7 +16760,7 @@ function checkDeclarativeManagementRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarativeManagementRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarativeManagementRequest);
   }
 }
 function validateDeclarativeManagementRequest(value, options = NO_OPTIONS) {
@@ -16867,7 +16868,7 @@ function checkDeclarativeManagementResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarativeManagementResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarativeManagementResponse);
   }
 }
 function validateDeclarativeManagementResponse(value, options = NO_OPTIONS) {
@@ -16921,7 +16922,7 @@ function checkDeclarativeManagementResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeclarativeManagementResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeclarativeManagementResponseErrorChainItem);
   }
 }
 function validateDeclarativeManagementResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -16963,7 +16964,7 @@ function checkDefineProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDefineProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDefineProfileResponse);
   }
 }
 function validateDefineProfileResponse(value, options = NO_OPTIONS) {
@@ -17033,7 +17034,7 @@ function checkDeleteUserCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeleteUserCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeleteUserCommand);
   }
 }
 function validateDeleteUserCommand(value, options = NO_OPTIONS) {
@@ -17097,7 +17098,7 @@ function checkDeleteUserCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeleteUserCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeleteUserCommandCommand);
   }
 }
 function validateDeleteUserCommandCommand(value, options = NO_OPTIONS) {
@@ -17201,7 +17202,7 @@ function checkDeleteUserResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeleteUserResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeleteUserResponse);
   }
 }
 function validateDeleteUserResponse(value, options = NO_OPTIONS) {
@@ -17255,7 +17256,7 @@ function checkDeleteUserResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeleteUserResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeleteUserResponseErrorChainItem);
   }
 }
 function validateDeleteUserResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -17297,7 +17298,7 @@ function checkDescriptionAttribute(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDescriptionAttribute.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDescriptionAttribute);
   }
 }
 function validateDescriptionAttribute(value, options = NO_OPTIONS) {
@@ -17386,7 +17387,7 @@ function checkDesktop(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDesktop.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDesktop);
   }
 }
 function validateDesktop(value, options = NO_OPTIONS) {
@@ -17556,7 +17557,7 @@ function checkDevice(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDevice.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDevice);
   }
 }
 function validateDevice(value, options = NO_OPTIONS) {
@@ -17600,7 +17601,7 @@ function checkDeviceConfiguredCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceConfiguredCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceConfiguredCommand);
   }
 }
 function validateDeviceConfiguredCommand(value, options = NO_OPTIONS) {
@@ -17645,7 +17646,7 @@ function checkDeviceConfiguredCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceConfiguredCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceConfiguredCommandCommand);
   }
 }
 function validateDeviceConfiguredCommandCommand(value, options = NO_OPTIONS) {
@@ -17753,7 +17754,7 @@ function checkDeviceConfiguredResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceConfiguredResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceConfiguredResponse);
   }
 }
 function validateDeviceConfiguredResponse(value, options = NO_OPTIONS) {
@@ -17807,7 +17808,7 @@ function checkDeviceConfiguredResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceConfiguredResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceConfiguredResponseErrorChainItem);
   }
 }
 function validateDeviceConfiguredResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -17851,7 +17852,7 @@ function checkDeviceInformationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationCommand);
   }
 }
 function validateDeviceInformationCommand(value, options = NO_OPTIONS) {
@@ -17917,7 +17918,7 @@ function checkDeviceInformationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationCommandCommand);
   }
 }
 function validateDeviceInformationCommandCommand(value, options = NO_OPTIONS) {
@@ -18360,7 +18361,7 @@ function checkDeviceInformationCommandCommandQueries(v, r, d) {
     if (x === void 0) continue;
     const i = kDeviceInformationCommandCommandQueries.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kDeviceInformationCommandCommandQueries);
       continue;
     }
     i < 16 ? cDeviceInformationCommandCommandQueries_0(x, i, r, d) : i < 32 ? cDeviceInformationCommandCommandQueries_1(x, i, r, d) : i < 48 ? cDeviceInformationCommandCommandQueries_2(x, i, r, d) : i < 64 ? cDeviceInformationCommandCommandQueries_3(x, i, r, d) : cDeviceInformationCommandCommandQueries_4(x, i, r, d);
@@ -18478,7 +18479,7 @@ function checkDeviceInformationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponse);
   }
 }
 function validateDeviceInformationResponse(value, options = NO_OPTIONS) {
@@ -18532,7 +18533,7 @@ function checkDeviceInformationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseErrorChainItem);
   }
 }
 function validateDeviceInformationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -19016,7 +19017,7 @@ function checkDeviceInformationResponseQueryResponses(v, r, d) {
     if (x === void 0) continue;
     const i = kDeviceInformationResponseQueryResponses.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponses);
       continue;
     }
     i < 16 ? cDeviceInformationResponseQueryResponses_0(x, i, r, d) : i < 32 ? cDeviceInformationResponseQueryResponses_1(x, i, r, d) : i < 48 ? cDeviceInformationResponseQueryResponses_2(x, i, r, d) : i < 64 ? cDeviceInformationResponseQueryResponses_3(x, i, r, d) : cDeviceInformationResponseQueryResponses_4(x, i, r, d);
@@ -19102,7 +19103,7 @@ function checkDeviceInformationResponseQueryResponsesAccessibilitySettings(v, r,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesAccessibilitySettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesAccessibilitySettings);
   }
 }
 function validateDeviceInformationResponseQueryResponsesAccessibilitySettings(value, options = NO_OPTIONS) {
@@ -19143,7 +19144,7 @@ function checkDeviceInformationResponseQueryResponsesAutoSetupAdminAccountsItem(
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesAutoSetupAdminAccountsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesAutoSetupAdminAccountsItem);
   }
 }
 function validateDeviceInformationResponseQueryResponsesAutoSetupAdminAccountsItem(value, options = NO_OPTIONS) {
@@ -19195,7 +19196,7 @@ function checkDeviceInformationResponseQueryResponsesMDMOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesMDMOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesMDMOptions);
   }
 }
 function validateDeviceInformationResponseQueryResponsesMDMOptions(value, options = NO_OPTIONS) {
@@ -19289,7 +19290,7 @@ function checkDeviceInformationResponseQueryResponsesOSUpdateSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesOSUpdateSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesOSUpdateSettings);
   }
 }
 function validateDeviceInformationResponseQueryResponsesOSUpdateSettings(value, options = NO_OPTIONS) {
@@ -19346,7 +19347,7 @@ function checkDeviceInformationResponseQueryResponsesOrganizationInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesOrganizationInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesOrganizationInfo);
   }
 }
 function validateDeviceInformationResponseQueryResponsesOrganizationInfo(value, options = NO_OPTIONS) {
@@ -19461,7 +19462,7 @@ function checkDeviceInformationResponseQueryResponsesServiceSubscriptionProperty
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesServiceSubscriptionProperty.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesServiceSubscriptionProperty);
   }
 }
 function validateDeviceInformationResponseQueryResponsesServiceSubscriptionProperty(value, options = NO_OPTIONS) {
@@ -19497,7 +19498,7 @@ function checkDeviceInformationResponseQueryResponsesSoftwareUpdateSettings(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceInformationResponseQueryResponsesSoftwareUpdateSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceInformationResponseQueryResponsesSoftwareUpdateSettings);
   }
 }
 function validateDeviceInformationResponseQueryResponsesSoftwareUpdateSettings(value, options = NO_OPTIONS) {
@@ -19540,7 +19541,7 @@ function checkDeviceListRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceListRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceListRequest);
   }
 }
 function validateDeviceListRequest(value, options = NO_OPTIONS) {
@@ -19577,7 +19578,7 @@ function checkDeviceListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceListResponse);
   }
 }
 function validateDeviceListResponse(value, options = NO_OPTIONS) {
@@ -19648,7 +19649,7 @@ function checkDeviceLocationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLocationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLocationCommand);
   }
 }
 function validateDeviceLocationCommand(value, options = NO_OPTIONS) {
@@ -19693,7 +19694,7 @@ function checkDeviceLocationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLocationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLocationCommandCommand);
   }
 }
 function validateDeviceLocationCommandCommand(value, options = NO_OPTIONS) {
@@ -19860,7 +19861,7 @@ function checkDeviceLocationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLocationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLocationResponse);
   }
 }
 function validateDeviceLocationResponse(value, options = NO_OPTIONS) {
@@ -19914,7 +19915,7 @@ function checkDeviceLocationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLocationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLocationResponseErrorChainItem);
   }
 }
 function validateDeviceLocationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -19958,7 +19959,7 @@ function checkDeviceLockCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLockCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLockCommand);
   }
 }
 function validateDeviceLockCommand(value, options = NO_OPTIONS) {
@@ -20024,7 +20025,7 @@ function checkDeviceLockCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLockCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLockCommandCommand);
   }
 }
 function validateDeviceLockCommandCommand(value, options = NO_OPTIONS) {
@@ -20137,7 +20138,7 @@ function checkDeviceLockResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLockResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLockResponse);
   }
 }
 function validateDeviceLockResponse(value, options = NO_OPTIONS) {
@@ -20191,7 +20192,7 @@ function checkDeviceLockResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceLockResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceLockResponseErrorChainItem);
   }
 }
 function validateDeviceLockResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -20228,7 +20229,7 @@ function checkDeviceStatusResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDeviceStatusResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDeviceStatusResponse);
   }
 }
 function validateDeviceStatusResponse(value, options = NO_OPTIONS) {
@@ -20509,7 +20510,7 @@ function checkDirectoryService(v, r, d) {
     if (x === void 0) continue;
     const i = kDirectoryService.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kDirectoryService);
       continue;
     }
     n += i < 16 ? cDirectoryService_0(x, i, r, d) : i < 32 ? cDirectoryService_1(x, i, r, d) : cDirectoryService_2(x, i, r, d);
@@ -20557,7 +20558,7 @@ function checkDisableLostModeCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableLostModeCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableLostModeCommand);
   }
 }
 function validateDisableLostModeCommand(value, options = NO_OPTIONS) {
@@ -20602,7 +20603,7 @@ function checkDisableLostModeCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableLostModeCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableLostModeCommandCommand);
   }
 }
 function validateDisableLostModeCommandCommand(value, options = NO_OPTIONS) {
@@ -20704,7 +20705,7 @@ function checkDisableLostModeResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableLostModeResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableLostModeResponse);
   }
 }
 function validateDisableLostModeResponse(value, options = NO_OPTIONS) {
@@ -20758,7 +20759,7 @@ function checkDisableLostModeResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableLostModeResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableLostModeResponseErrorChainItem);
   }
 }
 function validateDisableLostModeResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -20802,7 +20803,7 @@ function checkDisableRemoteDesktopCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableRemoteDesktopCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableRemoteDesktopCommand);
   }
 }
 function validateDisableRemoteDesktopCommand(value, options = NO_OPTIONS) {
@@ -20847,7 +20848,7 @@ function checkDisableRemoteDesktopCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableRemoteDesktopCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableRemoteDesktopCommandCommand);
   }
 }
 function validateDisableRemoteDesktopCommandCommand(value, options = NO_OPTIONS) {
@@ -20953,7 +20954,7 @@ function checkDisableRemoteDesktopResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableRemoteDesktopResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableRemoteDesktopResponse);
   }
 }
 function validateDisableRemoteDesktopResponse(value, options = NO_OPTIONS) {
@@ -21007,7 +21008,7 @@ function checkDisableRemoteDesktopResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDisableRemoteDesktopResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDisableRemoteDesktopResponseErrorChainItem);
   }
 }
 function validateDisableRemoteDesktopResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -21044,7 +21045,7 @@ function checkDiskManagementSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDiskManagementSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDiskManagementSettings);
   }
 }
 function validateDiskManagementSettings(value, options = NO_OPTIONS) {
@@ -21091,7 +21092,7 @@ function checkDiskManagementSettingsRestrictionsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDiskManagementSettingsRestrictionsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDiskManagementSettingsRestrictionsObject);
   }
 }
 function validateDiskManagementSettingsRestrictionsObject(value, options = NO_OPTIONS) {
@@ -21372,7 +21373,7 @@ function checkDock(v, r, d) {
     if (x === void 0) continue;
     const i = kDock.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kDock);
       continue;
     }
     n += i < 16 ? cDock_0(x, i, r, d) : i < 32 ? cDock_1(x, i, r, d) : cDock_2(x, i, r, d);
@@ -21423,7 +21424,7 @@ function checkDockStaticItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDockStaticItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDockStaticItem);
   }
 }
 function validateDockStaticItem(value, options = NO_OPTIONS) {
@@ -21480,7 +21481,7 @@ function checkDockStaticItemTileData(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDockStaticItemTileData.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDockStaticItemTileData);
   }
 }
 function validateDockStaticItemTileData(value, options = NO_OPTIONS) {
@@ -21643,7 +21644,7 @@ function checkDomains(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kDomains.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kDomains);
   }
 }
 function validateDomains(value, options = NO_OPTIONS) {
@@ -21705,7 +21706,7 @@ function checkEditVppUserRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEditVppUserRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEditVppUserRequest);
   }
 }
 function validateEditVppUserRequest(value, options = NO_OPTIONS) {
@@ -21778,7 +21779,7 @@ function checkEditVppUserResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEditVppUserResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEditVppUserResponse);
   }
 }
 function validateEditVppUserResponse(value, options = NO_OPTIONS) {
@@ -21972,7 +21973,7 @@ function checkEducationConfiguration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEducationConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEducationConfiguration);
   }
 }
 function validateEducationConfiguration(value, options = NO_OPTIONS) {
@@ -22022,7 +22023,7 @@ function checkEducationConfigurationDepartmentsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEducationConfigurationDepartmentsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEducationConfigurationDepartmentsItem);
   }
 }
 function validateEducationConfigurationDepartmentsItem(value, options = NO_OPTIONS) {
@@ -22078,7 +22079,7 @@ function checkEducationConfigurationDeviceGroupsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEducationConfigurationDeviceGroupsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEducationConfigurationDeviceGroupsItem);
   }
 }
 function validateEducationConfigurationDeviceGroupsItem(value, options = NO_OPTIONS) {
@@ -22176,7 +22177,7 @@ function checkEducationConfigurationGroupsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEducationConfigurationGroupsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEducationConfigurationGroupsItem);
   }
 }
 function validateEducationConfigurationGroupsItem(value, options = NO_OPTIONS) {
@@ -22265,7 +22266,7 @@ function checkEducationConfigurationUsersItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEducationConfigurationUsersItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEducationConfigurationUsersItem);
   }
 }
 function validateEducationConfigurationUsersItem(value, options = NO_OPTIONS) {
@@ -22309,7 +22310,7 @@ function checkEnableLostModeCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableLostModeCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableLostModeCommand);
   }
 }
 function validateEnableLostModeCommand(value, options = NO_OPTIONS) {
@@ -22369,7 +22370,7 @@ function checkEnableLostModeCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableLostModeCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableLostModeCommandCommand);
   }
 }
 function validateEnableLostModeCommandCommand(value, options = NO_OPTIONS) {
@@ -22471,7 +22472,7 @@ function checkEnableLostModeResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableLostModeResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableLostModeResponse);
   }
 }
 function validateEnableLostModeResponse(value, options = NO_OPTIONS) {
@@ -22525,7 +22526,7 @@ function checkEnableLostModeResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableLostModeResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableLostModeResponseErrorChainItem);
   }
 }
 function validateEnableLostModeResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -22569,7 +22570,7 @@ function checkEnableRemoteDesktopCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableRemoteDesktopCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableRemoteDesktopCommand);
   }
 }
 function validateEnableRemoteDesktopCommand(value, options = NO_OPTIONS) {
@@ -22614,7 +22615,7 @@ function checkEnableRemoteDesktopCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableRemoteDesktopCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableRemoteDesktopCommandCommand);
   }
 }
 function validateEnableRemoteDesktopCommandCommand(value, options = NO_OPTIONS) {
@@ -22720,7 +22721,7 @@ function checkEnableRemoteDesktopResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableRemoteDesktopResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableRemoteDesktopResponse);
   }
 }
 function validateEnableRemoteDesktopResponse(value, options = NO_OPTIONS) {
@@ -22774,7 +22775,7 @@ function checkEnableRemoteDesktopResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnableRemoteDesktopResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnableRemoteDesktopResponseErrorChainItem);
   }
 }
 function validateEnableRemoteDesktopResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -22879,7 +22880,7 @@ function checkEnergySaver(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaver.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaver);
   }
 }
 function validateEnergySaver(value, options = NO_OPTIONS) {
@@ -22977,7 +22978,7 @@ function checkEnergySaverComAppleEnergySaverDesktopACPower(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaverComAppleEnergySaverDesktopACPower.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaverComAppleEnergySaverDesktopACPower);
   }
 }
 function validateEnergySaverComAppleEnergySaverDesktopACPower(value, options = NO_OPTIONS) {
@@ -23020,7 +23021,7 @@ function checkEnergySaverComAppleEnergySaverDesktopSchedule(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaverComAppleEnergySaverDesktopSchedule.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaverComAppleEnergySaverDesktopSchedule);
   }
 }
 function validateEnergySaverComAppleEnergySaverDesktopSchedule(value, options = NO_OPTIONS) {
@@ -23070,7 +23071,7 @@ function checkEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff(v, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff);
   }
 }
 function validateEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff(value, options = NO_OPTIONS) {
@@ -23120,7 +23121,7 @@ function checkEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOn(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOn.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOn);
   }
 }
 function validateEnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOn(value, options = NO_OPTIONS) {
@@ -23218,7 +23219,7 @@ function checkEnergySaverComAppleEnergySaverPortableACPower(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaverComAppleEnergySaverPortableACPower.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaverComAppleEnergySaverPortableACPower);
   }
 }
 function validateEnergySaverComAppleEnergySaverPortableACPower(value, options = NO_OPTIONS) {
@@ -23316,7 +23317,7 @@ function checkEnergySaverComAppleEnergySaverPortableBatteryPower(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnergySaverComAppleEnergySaverPortableBatteryPower.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnergySaverComAppleEnergySaverPortableBatteryPower);
   }
 }
 function validateEnergySaverComAppleEnergySaverPortableBatteryPower(value, options = NO_OPTIONS) {
@@ -23400,7 +23401,7 @@ function checkEnrollmentSSODocument(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEnrollmentSSODocument.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEnrollmentSSODocument);
   }
 }
 function validateEnrollmentSSODocument(value, options = NO_OPTIONS) {
@@ -23444,7 +23445,7 @@ function checkEraseDeviceCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEraseDeviceCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEraseDeviceCommand);
   }
 }
 function validateEraseDeviceCommand(value, options = NO_OPTIONS) {
@@ -23528,7 +23529,7 @@ function checkEraseDeviceCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEraseDeviceCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEraseDeviceCommandCommand);
   }
 }
 function validateEraseDeviceCommandCommand(value, options = NO_OPTIONS) {
@@ -23589,7 +23590,7 @@ function checkEraseDeviceCommandCommandReturnToService(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEraseDeviceCommandCommandReturnToService.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEraseDeviceCommandCommandReturnToService);
   }
 }
 function validateEraseDeviceCommandCommandReturnToService(value, options = NO_OPTIONS) {
@@ -23697,7 +23698,7 @@ function checkEraseDeviceResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEraseDeviceResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEraseDeviceResponse);
   }
 }
 function validateEraseDeviceResponse(value, options = NO_OPTIONS) {
@@ -23751,7 +23752,7 @@ function checkEraseDeviceResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEraseDeviceResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEraseDeviceResponseErrorChainItem);
   }
 }
 function validateEraseDeviceResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -23817,7 +23818,7 @@ function checkErrorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorObject);
   }
 }
 function validateErrorObject(value, options = NO_OPTIONS) {
@@ -23858,7 +23859,7 @@ function checkErrorSource(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorSource.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorSource);
   }
 }
 function validateErrorSource(value, options = NO_OPTIONS) {
@@ -23915,7 +23916,7 @@ function checkErrorCodePairingTokenMissing(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodePairingTokenMissing.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodePairingTokenMissing);
   }
 }
 function validateErrorCodePairingTokenMissing(value, options = NO_OPTIONS) {
@@ -23952,7 +23953,7 @@ function checkErrorCodePairingTokenMissingDetails(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodePairingTokenMissingDetails.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodePairingTokenMissingDetails);
   }
 }
 function validateErrorCodePairingTokenMissingDetails(value, options = NO_OPTIONS) {
@@ -24009,7 +24010,7 @@ function checkErrorCodePlatformSSORequired(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodePlatformSSORequired.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodePlatformSSORequired);
   }
 }
 function validateErrorCodePlatformSSORequired(value, options = NO_OPTIONS) {
@@ -24059,7 +24060,7 @@ function checkErrorCodePlatformSSORequiredDetails(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodePlatformSSORequiredDetails.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodePlatformSSORequiredDetails);
   }
 }
 function validateErrorCodePlatformSSORequiredDetails(value, options = NO_OPTIONS) {
@@ -24113,7 +24114,7 @@ function checkErrorCodePlatformSSORequiredDetailsPackage(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodePlatformSSORequiredDetailsPackage.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodePlatformSSORequiredDetailsPackage);
   }
 }
 function validateErrorCodePlatformSSORequiredDetailsPackage(value, options = NO_OPTIONS) {
@@ -24170,7 +24171,7 @@ function checkErrorCodeSoftwareUpdateRequired(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodeSoftwareUpdateRequired.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodeSoftwareUpdateRequired);
   }
 }
 function validateErrorCodeSoftwareUpdateRequired(value, options = NO_OPTIONS) {
@@ -24220,7 +24221,7 @@ function checkErrorCodeSoftwareUpdateRequiredDetails(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodeSoftwareUpdateRequiredDetails.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodeSoftwareUpdateRequiredDetails);
   }
 }
 function validateErrorCodeSoftwareUpdateRequiredDetails(value, options = NO_OPTIONS) {
@@ -24263,7 +24264,7 @@ function checkErrorCodeSoftwareUpdateRequiredDetailsRequireBetaProgram(v, r, d) 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorCodeSoftwareUpdateRequiredDetailsRequireBetaProgram.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorCodeSoftwareUpdateRequiredDetailsRequireBetaProgram);
   }
 }
 function validateErrorCodeSoftwareUpdateRequiredDetailsRequireBetaProgram(value, options = NO_OPTIONS) {
@@ -24310,7 +24311,7 @@ function checkErrorResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorResponse);
   }
 }
 function validateErrorResponse(value, options = NO_OPTIONS) {
@@ -24360,7 +24361,7 @@ function checkErrorUnrecognizedDevice(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorUnrecognizedDevice.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorUnrecognizedDevice);
   }
 }
 function validateErrorUnrecognizedDevice(value, options = NO_OPTIONS) {
@@ -24410,7 +24411,7 @@ function checkErrorWellKnownFailed(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorWellKnownFailed.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorWellKnownFailed);
   }
 }
 function validateErrorWellKnownFailed(value, options = NO_OPTIONS) {
@@ -24455,7 +24456,7 @@ function checkErrorsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kErrorsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kErrorsResponse);
   }
 }
 function validateErrorsResponse(value, options = NO_OPTIONS) {
@@ -24507,7 +24508,7 @@ function checkEventResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kEventResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kEventResponse);
   }
 }
 function validateEventResponse(value, options = NO_OPTIONS) {
@@ -24835,7 +24836,7 @@ function checkExchangeActiveSync(v, r, d) {
     if (x === void 0) continue;
     const i = kExchangeActiveSync.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kExchangeActiveSync);
       continue;
     }
     n += i < 16 ? cExchangeActiveSync_0(x, i, r, d) : i < 32 ? cExchangeActiveSync_1(x, i, r, d) : i < 48 ? cExchangeActiveSync_2(x, i, r, d) : cExchangeActiveSync_3(x, i, r, d);
@@ -24876,7 +24877,7 @@ function checkExchangeActiveSyncCommunicationServiceRules(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExchangeActiveSyncCommunicationServiceRules.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExchangeActiveSyncCommunicationServiceRules);
   }
 }
 function validateExchangeActiveSyncCommunicationServiceRules(value, options = NO_OPTIONS) {
@@ -24912,7 +24913,7 @@ function checkExchangeActiveSyncCommunicationServiceRulesDefaultServiceHandlers(
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExchangeActiveSyncCommunicationServiceRulesDefaultServiceHandlers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExchangeActiveSyncCommunicationServiceRulesDefaultServiceHandlers);
   }
 }
 function validateExchangeActiveSyncCommunicationServiceRulesDefaultServiceHandlers(value, options = NO_OPTIONS) {
@@ -25083,7 +25084,7 @@ function checkExchangeWebServices(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExchangeWebServices.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExchangeWebServices);
   }
 }
 function validateExchangeWebServices(value, options = NO_OPTIONS) {
@@ -25192,7 +25193,7 @@ function checkExtensibleSSO(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSO.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSO);
   }
 }
 function validateExtensibleSSO(value, options = NO_OPTIONS) {
@@ -25218,7 +25219,7 @@ function checkExtensibleSSOExtensionDataObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOExtensionDataObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOExtensionDataObject);
   }
 }
 function validateExtensibleSSOExtensionDataObject(value, options = NO_OPTIONS) {
@@ -25316,7 +25317,7 @@ function checkExtensibleSSOPlatformSSOObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSOObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSOObject);
   }
 }
 function validateExtensibleSSOPlatformSSOObject(value, options = NO_OPTIONS) {
@@ -25367,7 +25368,7 @@ function checkExtensibleSSOPlatformSSO_AccessKeyObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_AccessKeyObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_AccessKeyObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_AccessKeyObject(value, options = NO_OPTIONS) {
@@ -25408,7 +25409,7 @@ function checkExtensibleSSOPlatformSSO_AccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_AccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_AccountObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_AccountObject(value, options = NO_OPTIONS) {
@@ -25482,7 +25483,7 @@ function checkExtensibleSSOPlatformSSO_AuthorizationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_AuthorizationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_AuthorizationObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_AuthorizationObject(value, options = NO_OPTIONS) {
@@ -25606,7 +25607,7 @@ function checkExtensibleSSOPlatformSSO_PoliciesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_PoliciesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_PoliciesObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_PoliciesObject(value, options = NO_OPTIONS) {
@@ -25686,7 +25687,7 @@ function checkExtensibleSSOPlatformSSO_UserCreationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_UserCreationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_UserCreationObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_UserCreationObject(value, options = NO_OPTIONS) {
@@ -25727,7 +25728,7 @@ function checkExtensibleSSOPlatformSSO_UserCreation_TokenToUserMappingObject(v, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_UserCreation_TokenToUserMappingObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_UserCreation_TokenToUserMappingObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_UserCreation_TokenToUserMappingObject(value, options = NO_OPTIONS) {
@@ -25775,7 +25776,7 @@ function checkExtensibleSSOPlatformSSO_WebAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSSOPlatformSSO_WebAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSSOPlatformSSO_WebAuthenticationObject);
   }
 }
 function validateExtensibleSSOPlatformSSO_WebAuthenticationObject(value, options = NO_OPTIONS) {
@@ -25963,7 +25964,7 @@ function checkExtensibleSingleSignOn(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOn.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSingleSignOn);
   }
 }
 function validateExtensibleSingleSignOn(value, options = NO_OPTIONS) {
@@ -26284,7 +26285,7 @@ function checkExtensibleSingleSignOnPlatformSSO(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOnPlatformSSO.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSingleSignOnPlatformSSO);
   }
 }
 function validateExtensibleSingleSignOnPlatformSSO(value, options = NO_OPTIONS) {
@@ -26351,7 +26352,7 @@ function checkExtensibleSingleSignOnPlatformSSOTokenToUserMapping(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOnPlatformSSOTokenToUserMapping.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSingleSignOnPlatformSSOTokenToUserMapping);
   }
 }
 function validateExtensibleSingleSignOnPlatformSSOTokenToUserMapping(value, options = NO_OPTIONS) {
@@ -26478,7 +26479,7 @@ function checkExtensibleSingleSignOnKerberos(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOnKerberos.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSingleSignOnKerberos);
   }
 }
 function validateExtensibleSingleSignOnKerberos(value, options = NO_OPTIONS) {
@@ -26749,7 +26750,7 @@ function checkExtensibleSingleSignOnKerberosExtensionData(v, r, d) {
     if (x === void 0) continue;
     const i = kExtensibleSingleSignOnKerberosExtensionData.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kExtensibleSingleSignOnKerberosExtensionData);
       continue;
     }
     i < 16 ? cExtensibleSingleSignOnKerberosExtensionData_0(x, i, r, d) : i < 32 ? cExtensibleSingleSignOnKerberosExtensionData_1(x, i, r, d) : cExtensibleSingleSignOnKerberosExtensionData_2(x, i, r, d);
@@ -26795,7 +26796,7 @@ function checkExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping);
   }
 }
 function validateExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(value, options = NO_OPTIONS) {
@@ -26848,7 +26849,7 @@ function checkExternalIntelligenceSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kExternalIntelligenceSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kExternalIntelligenceSettings);
   }
 }
 function validateExternalIntelligenceSettings(value, options = NO_OPTIONS) {
@@ -27011,7 +27012,7 @@ function checkFDEFileVault(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFDEFileVault.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFDEFileVault);
   }
 }
 function validateFDEFileVault(value, options = NO_OPTIONS) {
@@ -27104,7 +27105,7 @@ function checkFDEFileVaultOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFDEFileVaultOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFDEFileVaultOptions);
   }
 }
 function validateFDEFileVaultOptions(value, options = NO_OPTIONS) {
@@ -27197,7 +27198,7 @@ function checkFDERecoveryKeyEscrow(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFDERecoveryKeyEscrow.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFDERecoveryKeyEscrow);
   }
 }
 function validateFDERecoveryKeyEscrow(value, options = NO_OPTIONS) {
@@ -27291,7 +27292,7 @@ function checkFDERecoveryKeyRedirection(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFDERecoveryKeyRedirection.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFDERecoveryKeyRedirection);
   }
 }
 function validateFDERecoveryKeyRedirection(value, options = NO_OPTIONS) {
@@ -27335,7 +27336,7 @@ function checkFetchDeviceRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFetchDeviceRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFetchDeviceRequest);
   }
 }
 function validateFetchDeviceRequest(value, options = NO_OPTIONS) {
@@ -27394,7 +27395,7 @@ function checkFetchDeviceResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFetchDeviceResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFetchDeviceResponse);
   }
 }
 function validateFetchDeviceResponse(value, options = NO_OPTIONS) {
@@ -27552,7 +27553,7 @@ function checkFileProvider(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFileProvider.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFileProvider);
   }
 }
 function validateFileProvider(value, options = NO_OPTIONS) {
@@ -27673,7 +27674,7 @@ function checkFinder(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFinder.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFinder);
   }
 }
 function validateFinder(value, options = NO_OPTIONS) {
@@ -27792,7 +27793,7 @@ function checkFirewall(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFirewall.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFirewall);
   }
 }
 function validateFirewall(value, options = NO_OPTIONS) {
@@ -27835,7 +27836,7 @@ function checkFirewallApplicationsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFirewallApplicationsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFirewallApplicationsItem);
   }
 }
 function validateFirewallApplicationsItem(value, options = NO_OPTIONS) {
@@ -27922,7 +27923,7 @@ function checkFont(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kFont.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kFont);
   }
 }
 function validateFont(value, options = NO_OPTIONS) {
@@ -27980,7 +27981,7 @@ function checkGenres(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGenres.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGenres);
   }
 }
 function validateGenres(value, options = NO_OPTIONS) {
@@ -28033,7 +28034,7 @@ function checkGenresAttributes(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGenresAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGenresAttributes);
   }
 }
 function validateGenresAttributes(value, options = NO_OPTIONS) {
@@ -28078,7 +28079,7 @@ function checkGenresResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGenresResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGenresResponse);
   }
 }
 function validateGenresResponse(value, options = NO_OPTIONS) {
@@ -28119,7 +28120,7 @@ function checkGetAccountDrivenEnrollmentProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetAccountDrivenEnrollmentProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetAccountDrivenEnrollmentProfileResponse);
   }
 }
 function validateGetAccountDrivenEnrollmentProfileResponse(value, options = NO_OPTIONS) {
@@ -28217,7 +28218,7 @@ function checkGetAssetsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetAssetsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetAssetsResponse);
   }
 }
 function validateGetAssetsResponse(value, options = NO_OPTIONS) {
@@ -28302,7 +28303,7 @@ function checkGetAssignmentsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetAssignmentsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetAssignmentsResponse);
   }
 }
 function validateGetAssignmentsResponse(value, options = NO_OPTIONS) {
@@ -28347,7 +28348,7 @@ function checkGetBootstrapTokenRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetBootstrapTokenRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetBootstrapTokenRequest);
   }
 }
 function validateGetBootstrapTokenRequest(value, options = NO_OPTIONS) {
@@ -28383,7 +28384,7 @@ function checkGetBootstrapTokenResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetBootstrapTokenResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetBootstrapTokenResponse);
   }
 }
 function validateGetBootstrapTokenResponse(value, options = NO_OPTIONS) {
@@ -28429,7 +28430,7 @@ function checkGetReplacementDetailsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetReplacementDetailsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetReplacementDetailsResponse);
   }
 }
 function validateGetReplacementDetailsResponse(value, options = NO_OPTIONS) {
@@ -28473,7 +28474,7 @@ function checkGetSeedBuildTokenResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetSeedBuildTokenResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetSeedBuildTokenResponse);
   }
 }
 function validateGetSeedBuildTokenResponse(value, options = NO_OPTIONS) {
@@ -28537,7 +28538,7 @@ function checkGetSubscriptionAdminsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetSubscriptionAdminsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetSubscriptionAdminsResponse);
   }
 }
 function validateGetSubscriptionAdminsResponse(value, options = NO_OPTIONS) {
@@ -28601,7 +28602,7 @@ function checkGetSubscriptionAssignmentsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetSubscriptionAssignmentsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetSubscriptionAssignmentsResponse);
   }
 }
 function validateGetSubscriptionAssignmentsResponse(value, options = NO_OPTIONS) {
@@ -28665,7 +28666,7 @@ function checkGetSubscriptionsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetSubscriptionsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetSubscriptionsResponse);
   }
 }
 function validateGetSubscriptionsResponse(value, options = NO_OPTIONS) {
@@ -28762,7 +28763,7 @@ function checkGetTokenRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetTokenRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetTokenRequest);
   }
 }
 function validateGetTokenRequest(value, options = NO_OPTIONS) {
@@ -28814,7 +28815,7 @@ function checkGetTokenRequestTokenParameters(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetTokenRequestTokenParameters.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetTokenRequestTokenParameters);
   }
 }
 function validateGetTokenRequestTokenParameters(value, options = NO_OPTIONS) {
@@ -28851,7 +28852,7 @@ function checkGetTokenResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetTokenResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetTokenResponse);
   }
 }
 function validateGetTokenResponse(value, options = NO_OPTIONS) {
@@ -28936,7 +28937,7 @@ function checkGetUsersResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetUsersResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetUsersResponse);
   }
 }
 function validateGetUsersResponse(value, options = NO_OPTIONS) {
@@ -28983,7 +28984,7 @@ function checkGetVppAssetRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppAssetRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppAssetRequest);
   }
 }
 function validateGetVppAssetRequest(value, options = NO_OPTIONS) {
@@ -29068,7 +29069,7 @@ function checkGetVppAssetResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppAssetResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppAssetResponse);
   }
 }
 function validateGetVppAssetResponse(value, options = NO_OPTIONS) {
@@ -29150,7 +29151,7 @@ function checkGetVppLicensesRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppLicensesRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppLicensesRequest);
   }
 }
 function validateGetVppLicensesRequest(value, options = NO_OPTIONS) {
@@ -29255,7 +29256,7 @@ function checkGetVppLicensesResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppLicensesResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppLicensesResponse);
   }
 }
 function validateGetVppLicensesResponse(value, options = NO_OPTIONS) {
@@ -29307,7 +29308,7 @@ function checkGetVppUserRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppUserRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppUserRequest);
   }
 }
 function validateGetVppUserRequest(value, options = NO_OPTIONS) {
@@ -29380,7 +29381,7 @@ function checkGetVppUserResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppUserResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppUserResponse);
   }
 }
 function validateGetVppUserResponse(value, options = NO_OPTIONS) {
@@ -29442,7 +29443,7 @@ function checkGetVppUsersRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppUsersRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppUsersRequest);
   }
 }
 function validateGetVppUsersRequest(value, options = NO_OPTIONS) {
@@ -29547,7 +29548,7 @@ function checkGetVppUsersResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGetVppUsersResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGetVppUsersResponse);
   }
 }
 function validateGetVppUsersResponse(value, options = NO_OPTIONS) {
@@ -29670,7 +29671,7 @@ function checkGlobalHTTPProxy(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGlobalHTTPProxy.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGlobalHTTPProxy);
   }
 }
 function validateGlobalHTTPProxy(value, options = NO_OPTIONS) {
@@ -29756,7 +29757,7 @@ function checkGlobalPreferences(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGlobalPreferences.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGlobalPreferences);
   }
 }
 function validateGlobalPreferences(value, options = NO_OPTIONS) {
@@ -29863,7 +29864,7 @@ function checkGoogleAccount(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGoogleAccount.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGoogleAccount);
   }
 }
 function validateGoogleAccount(value, options = NO_OPTIONS) {
@@ -29900,7 +29901,7 @@ function checkGoogleAccountCommunicationServiceRules(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGoogleAccountCommunicationServiceRules.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGoogleAccountCommunicationServiceRules);
   }
 }
 function validateGoogleAccountCommunicationServiceRules(value, options = NO_OPTIONS) {
@@ -29936,7 +29937,7 @@ function checkGoogleAccountCommunicationServiceRulesDefaultServiceHandlers(v, r,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kGoogleAccountCommunicationServiceRulesDefaultServiceHandlers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kGoogleAccountCommunicationServiceRulesDefaultServiceHandlers);
   }
 }
 function validateGoogleAccountCommunicationServiceRulesDefaultServiceHandlers(value, options = NO_OPTIONS) {
@@ -30046,7 +30047,7 @@ function checkHomeScreenLayout(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kHomeScreenLayout.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kHomeScreenLayout);
   }
 }
 function validateHomeScreenLayout(value, options = NO_OPTIONS) {
@@ -30123,7 +30124,7 @@ function checkHomeScreenLayoutIconItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kHomeScreenLayoutIconItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kHomeScreenLayoutIconItem);
   }
 }
 function validateHomeScreenLayoutIconItem(value, options = NO_OPTIONS) {
@@ -30209,7 +30210,7 @@ function checkIdentification(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIdentification.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIdentification);
   }
 }
 function validateIdentification(value, options = NO_OPTIONS) {
@@ -30304,7 +30305,7 @@ function checkIdentificationPayloadIdentification(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIdentificationPayloadIdentification.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIdentificationPayloadIdentification);
   }
 }
 function validateIdentificationPayloadIdentification(value, options = NO_OPTIONS) {
@@ -30347,7 +30348,7 @@ function checkIdentityCredential(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIdentityCredential.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIdentityCredential);
   }
 }
 function validateIdentityCredential(value, options = NO_OPTIONS) {
@@ -30435,7 +30436,7 @@ function checkIdentityPreference(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIdentityPreference.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIdentityPreference);
   }
 }
 function validateIdentityPreference(value, options = NO_OPTIONS) {
@@ -30499,7 +30500,7 @@ function checkInApps(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInApps.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInApps);
   }
 }
 function validateInApps(value, options = NO_OPTIONS) {
@@ -30565,7 +30566,7 @@ function checkInAppsAttributes(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsAttributes);
   }
 }
 function validateInAppsAttributes(value, options = NO_OPTIONS) {
@@ -30665,7 +30666,7 @@ function checkInAppsAttributesArtwork(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsAttributesArtwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsAttributesArtwork);
   }
 }
 function validateInAppsAttributesArtwork(value, options = NO_OPTIONS) {
@@ -30711,7 +30712,7 @@ function checkInAppsAttributesArtworkGradient(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsAttributesArtworkGradient.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsAttributesArtworkGradient);
   }
 }
 function validateInAppsAttributesArtworkGradient(value, options = NO_OPTIONS) {
@@ -30907,7 +30908,7 @@ function checkInAppsAttributesEditorialArtworkArtwork(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsAttributesEditorialArtworkArtwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsAttributesEditorialArtworkArtwork);
   }
 }
 function validateInAppsAttributesEditorialArtworkArtwork(value, options = NO_OPTIONS) {
@@ -30953,7 +30954,7 @@ function checkInAppsAttributesEditorialArtworkArtworkGradient(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsAttributesEditorialArtworkArtworkGradient.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsAttributesEditorialArtworkArtworkGradient);
   }
 }
 function validateInAppsAttributesEditorialArtworkArtworkGradient(value, options = NO_OPTIONS) {
@@ -30990,7 +30991,7 @@ function checkInAppsRelationships(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationships.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationships);
   }
 }
 function validateInAppsRelationships(value, options = NO_OPTIONS) {
@@ -31045,7 +31046,7 @@ function checkInAppsRelationshipsInAppsAppRelationship(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationship.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationship);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationship(value, options = NO_OPTIONS) {
@@ -31103,7 +31104,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipApps(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipApps.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipApps);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipApps(value, options = NO_OPTIONS) {
@@ -31344,7 +31345,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributes(v, r, d) {
     if (x === void 0) continue;
     const i = kInAppsRelationshipsInAppsAppRelationshipAppsAttributes.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributes);
       continue;
     }
     n += i < 16 ? cInAppsRelationshipsInAppsAppRelationshipAppsAttributes_0(x, i, r, d) : i < 32 ? cInAppsRelationshipsInAppsAppRelationshipAppsAttributes_1(x, i, r, d) : cInAppsRelationshipsInAppsAppRelationshipAppsAttributes_2(x, i, r, d);
@@ -31448,7 +31449,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtwork(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtwork.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtwork);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtwork(value, options = NO_OPTIONS) {
@@ -31494,7 +31495,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtworkGradi
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtworkGradient.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtworkGradient);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesArtworkGradient(value, options = NO_OPTIONS) {
@@ -31536,7 +31537,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesDescriptionA
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesDescriptionAttribute.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesDescriptionAttribute);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesDescriptionAttribute(value, options = NO_OPTIONS) {
@@ -31658,7 +31659,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffers(v, r,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffers);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffers(value, options = NO_OPTIONS) {
@@ -31704,7 +31705,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersAssets
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersAssets.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersAssets);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersAssets(value, options = NO_OPTIONS) {
@@ -31768,7 +31769,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDiscou
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDiscounts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDiscounts);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDiscounts(value, options = NO_OPTIONS) {
@@ -31814,7 +31815,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDownlo
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDownload.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDownload);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDownload(value, options = NO_OPTIONS) {
@@ -31861,7 +31862,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesTaxExclusive
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesTaxExclusivePrices.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesTaxExclusivePrices);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesTaxExclusivePrices(value, options = NO_OPTIONS) {
@@ -31917,7 +31918,7 @@ function checkInAppsRelationshipsInAppsAppRelationshipAppsAttributesVersionHisto
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInAppsRelationshipsInAppsAppRelationshipAppsAttributesVersionHistory.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInAppsRelationshipsInAppsAppRelationshipAppsAttributesVersionHistory);
   }
 }
 function validateInAppsRelationshipsInAppsAppRelationshipAppsAttributesVersionHistory(value, options = NO_OPTIONS) {
@@ -31961,7 +31962,7 @@ function checkInstallApplicationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallApplicationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallApplicationCommand);
   }
 }
 function validateInstallApplicationCommand(value, options = NO_OPTIONS) {
@@ -32083,7 +32084,7 @@ function checkInstallApplicationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallApplicationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallApplicationCommandCommand);
   }
 }
 function validateInstallApplicationCommandCommand(value, options = NO_OPTIONS) {
@@ -32198,7 +32199,7 @@ function checkInstallApplicationCommandCommandAttributes(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallApplicationCommandCommandAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallApplicationCommandCommandAttributes);
   }
 }
 function validateInstallApplicationCommandCommandAttributes(value, options = NO_OPTIONS) {
@@ -32254,7 +32255,7 @@ function checkInstallApplicationCommandCommandOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallApplicationCommandCommandOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallApplicationCommandCommandOptions);
   }
 }
 function validateInstallApplicationCommandCommandOptions(value, options = NO_OPTIONS) {
@@ -32383,7 +32384,7 @@ function checkInstallApplicationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallApplicationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallApplicationResponse);
   }
 }
 function validateInstallApplicationResponse(value, options = NO_OPTIONS) {
@@ -32437,7 +32438,7 @@ function checkInstallApplicationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallApplicationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallApplicationResponseErrorChainItem);
   }
 }
 function validateInstallApplicationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -32481,7 +32482,7 @@ function checkInstallEnterpriseApplicationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallEnterpriseApplicationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallEnterpriseApplicationCommand);
   }
 }
 function validateInstallEnterpriseApplicationCommand(value, options = NO_OPTIONS) {
@@ -32596,7 +32597,7 @@ function checkInstallEnterpriseApplicationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallEnterpriseApplicationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallEnterpriseApplicationCommandCommand);
   }
 }
 function validateInstallEnterpriseApplicationCommandCommand(value, options = NO_OPTIONS) {
@@ -32736,7 +32737,7 @@ function checkInstallEnterpriseApplicationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallEnterpriseApplicationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallEnterpriseApplicationResponse);
   }
 }
 function validateInstallEnterpriseApplicationResponse(value, options = NO_OPTIONS) {
@@ -32790,7 +32791,7 @@ function checkInstallEnterpriseApplicationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallEnterpriseApplicationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallEnterpriseApplicationResponseErrorChainItem);
   }
 }
 function validateInstallEnterpriseApplicationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -32834,7 +32835,7 @@ function checkInstallMediaCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallMediaCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallMediaCommand);
   }
 }
 function validateInstallMediaCommand(value, options = NO_OPTIONS) {
@@ -32956,7 +32957,7 @@ function checkInstallMediaCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallMediaCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallMediaCommandCommand);
   }
 }
 function validateInstallMediaCommandCommand(value, options = NO_OPTIONS) {
@@ -33120,7 +33121,7 @@ function checkInstallMediaResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallMediaResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallMediaResponse);
   }
 }
 function validateInstallMediaResponse(value, options = NO_OPTIONS) {
@@ -33174,7 +33175,7 @@ function checkInstallMediaResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallMediaResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallMediaResponseErrorChainItem);
   }
 }
 function validateInstallMediaResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -33218,7 +33219,7 @@ function checkInstallProfileCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProfileCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProfileCommand);
   }
 }
 function validateInstallProfileCommand(value, options = NO_OPTIONS) {
@@ -33269,7 +33270,7 @@ function checkInstallProfileCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProfileCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProfileCommandCommand);
   }
 }
 function validateInstallProfileCommandCommand(value, options = NO_OPTIONS) {
@@ -33377,7 +33378,7 @@ function checkInstallProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProfileResponse);
   }
 }
 function validateInstallProfileResponse(value, options = NO_OPTIONS) {
@@ -33431,7 +33432,7 @@ function checkInstallProfileResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProfileResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProfileResponseErrorChainItem);
   }
 }
 function validateInstallProfileResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -33475,7 +33476,7 @@ function checkInstallProvisioningProfileCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProvisioningProfileCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProvisioningProfileCommand);
   }
 }
 function validateInstallProvisioningProfileCommand(value, options = NO_OPTIONS) {
@@ -33526,7 +33527,7 @@ function checkInstallProvisioningProfileCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProvisioningProfileCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProvisioningProfileCommandCommand);
   }
 }
 function validateInstallProvisioningProfileCommandCommand(value, options = NO_OPTIONS) {
@@ -33634,7 +33635,7 @@ function checkInstallProvisioningProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProvisioningProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProvisioningProfileResponse);
   }
 }
 function validateInstallProvisioningProfileResponse(value, options = NO_OPTIONS) {
@@ -33688,7 +33689,7 @@ function checkInstallProvisioningProfileResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstallProvisioningProfileResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstallProvisioningProfileResponseErrorChainItem);
   }
 }
 function validateInstallProvisioningProfileResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -33732,7 +33733,7 @@ function checkInstalledApplicationListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstalledApplicationListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstalledApplicationListCommand);
   }
 }
 function validateInstalledApplicationListCommand(value, options = NO_OPTIONS) {
@@ -33815,7 +33816,7 @@ function checkInstalledApplicationListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstalledApplicationListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstalledApplicationListCommandCommand);
   }
 }
 function validateInstalledApplicationListCommandCommand(value, options = NO_OPTIONS) {
@@ -33937,7 +33938,7 @@ function checkInstalledApplicationListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstalledApplicationListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstalledApplicationListResponse);
   }
 }
 function validateInstalledApplicationListResponse(value, options = NO_OPTIONS) {
@@ -33991,7 +33992,7 @@ function checkInstalledApplicationListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstalledApplicationListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstalledApplicationListResponseErrorChainItem);
   }
 }
 function validateInstalledApplicationListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -34161,7 +34162,7 @@ function checkInstalledApplicationListResponseInstalledApplicationListItem(v, r,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInstalledApplicationListResponseInstalledApplicationListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInstalledApplicationListResponseInstalledApplicationListItem);
   }
 }
 function validateInstalledApplicationListResponseInstalledApplicationListItem(value, options = NO_OPTIONS) {
@@ -34251,7 +34252,7 @@ function checkIntelligenceSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIntelligenceSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIntelligenceSettings);
   }
 }
 function validateIntelligenceSettings(value, options = NO_OPTIONS) {
@@ -34308,7 +34309,7 @@ function checkIntelligenceSettingsAppsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIntelligenceSettingsAppsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIntelligenceSettingsAppsObject);
   }
 }
 function validateIntelligenceSettingsAppsObject(value, options = NO_OPTIONS) {
@@ -34344,7 +34345,7 @@ function checkIntelligenceSettingsApps_CalendarObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIntelligenceSettingsApps_CalendarObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIntelligenceSettingsApps_CalendarObject);
   }
 }
 function validateIntelligenceSettingsApps_CalendarObject(value, options = NO_OPTIONS) {
@@ -34385,7 +34386,7 @@ function checkIntelligenceSettingsApps_MailObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIntelligenceSettingsApps_MailObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIntelligenceSettingsApps_MailObject);
   }
 }
 function validateIntelligenceSettingsApps_MailObject(value, options = NO_OPTIONS) {
@@ -34430,7 +34431,7 @@ function checkIntelligenceSettingsApps_NotesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIntelligenceSettingsApps_NotesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIntelligenceSettingsApps_NotesObject);
   }
 }
 function validateIntelligenceSettingsApps_NotesObject(value, options = NO_OPTIONS) {
@@ -34466,7 +34467,7 @@ function checkIntelligenceSettingsApps_SafariObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kIntelligenceSettingsApps_SafariObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kIntelligenceSettingsApps_SafariObject);
   }
 }
 function validateIntelligenceSettingsApps_SafariObject(value, options = NO_OPTIONS) {
@@ -34510,7 +34511,7 @@ function checkInviteToProgramCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInviteToProgramCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInviteToProgramCommand);
   }
 }
 function validateInviteToProgramCommand(value, options = NO_OPTIONS) {
@@ -34570,7 +34571,7 @@ function checkInviteToProgramCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInviteToProgramCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInviteToProgramCommandCommand);
   }
 }
 function validateInviteToProgramCommandCommand(value, options = NO_OPTIONS) {
@@ -34687,7 +34688,7 @@ function checkInviteToProgramResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInviteToProgramResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInviteToProgramResponse);
   }
 }
 function validateInviteToProgramResponse(value, options = NO_OPTIONS) {
@@ -34741,7 +34742,7 @@ function checkInviteToProgramResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kInviteToProgramResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kInviteToProgramResponseErrorChainItem);
   }
 }
 function validateInviteToProgramResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -34861,7 +34862,7 @@ function checkJabberAccount(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kJabberAccount.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kJabberAccount);
   }
 }
 function validateJabberAccount(value, options = NO_OPTIONS) {
@@ -34942,7 +34943,7 @@ function checkKeyboardSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kKeyboardSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kKeyboardSettings);
   }
 }
 function validateKeyboardSettings(value, options = NO_OPTIONS) {
@@ -35064,7 +35065,7 @@ function checkLDAP(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLDAP.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLDAP);
   }
 }
 function validateLDAP(value, options = NO_OPTIONS) {
@@ -35114,7 +35115,7 @@ function checkLDAPLDAPSearchSettingsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLDAPLDAPSearchSettingsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLDAPLDAPSearchSettingsItem);
   }
 }
 function validateLDAPLDAPSearchSettingsItem(value, options = NO_OPTIONS) {
@@ -35158,7 +35159,7 @@ function checkLOMDeviceRequestCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMDeviceRequestCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMDeviceRequestCommand);
   }
 }
 function validateLOMDeviceRequestCommand(value, options = NO_OPTIONS) {
@@ -35217,7 +35218,7 @@ function checkLOMDeviceRequestCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMDeviceRequestCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMDeviceRequestCommandCommand);
   }
 }
 function validateLOMDeviceRequestCommandCommand(value, options = NO_OPTIONS) {
@@ -35301,7 +35302,7 @@ function checkLOMDeviceRequestCommandCommandRequestListItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMDeviceRequestCommandCommandRequestListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMDeviceRequestCommandCommandRequestListItem);
   }
 }
 function validateLOMDeviceRequestCommandCommandRequestListItem(value, options = NO_OPTIONS) {
@@ -35421,7 +35422,7 @@ function checkLOMDeviceRequestResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMDeviceRequestResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMDeviceRequestResponse);
   }
 }
 function validateLOMDeviceRequestResponse(value, options = NO_OPTIONS) {
@@ -35475,7 +35476,7 @@ function checkLOMDeviceRequestResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMDeviceRequestResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMDeviceRequestResponseErrorChainItem);
   }
 }
 function validateLOMDeviceRequestResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -35523,7 +35524,7 @@ function checkLOMDeviceRequestResponseResponseListItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMDeviceRequestResponseResponseListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMDeviceRequestResponseResponseListItem);
   }
 }
 function validateLOMDeviceRequestResponseResponseListItem(value, options = NO_OPTIONS) {
@@ -35567,7 +35568,7 @@ function checkLOMSetupRequestCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMSetupRequestCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMSetupRequestCommand);
   }
 }
 function validateLOMSetupRequestCommand(value, options = NO_OPTIONS) {
@@ -35612,7 +35613,7 @@ function checkLOMSetupRequestCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMSetupRequestCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMSetupRequestCommandCommand);
   }
 }
 function validateLOMSetupRequestCommandCommand(value, options = NO_OPTIONS) {
@@ -35750,7 +35751,7 @@ function checkLOMSetupRequestResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMSetupRequestResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMSetupRequestResponse);
   }
 }
 function validateLOMSetupRequestResponse(value, options = NO_OPTIONS) {
@@ -35804,7 +35805,7 @@ function checkLOMSetupRequestResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLOMSetupRequestResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLOMSetupRequestResponseErrorChainItem);
   }
 }
 function validateLOMSetupRequestResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -35853,7 +35854,7 @@ function checkLegacyInteractiveProfile(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLegacyInteractiveProfile.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLegacyInteractiveProfile);
   }
 }
 function validateLegacyInteractiveProfile(value, options = NO_OPTIONS) {
@@ -35896,7 +35897,7 @@ function checkLegacyProfile(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLegacyProfile.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLegacyProfile);
   }
 }
 function validateLegacyProfile(value, options = NO_OPTIONS) {
@@ -36006,7 +36007,7 @@ function checkLightsOutManagementLOM(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLightsOutManagementLOM.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLightsOutManagementLOM);
   }
 }
 function validateLightsOutManagementLOM(value, options = NO_OPTIONS) {
@@ -36047,7 +36048,7 @@ function checkLimit(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLimit.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLimit);
   }
 }
 function validateLimit(value, options = NO_OPTIONS) {
@@ -36143,7 +36144,7 @@ function checkLockScreenMessage(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLockScreenMessage.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLockScreenMessage);
   }
 }
 function validateLockScreenMessage(value, options = NO_OPTIONS) {
@@ -36187,7 +36188,7 @@ function checkLogOutUserCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLogOutUserCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLogOutUserCommand);
   }
 }
 function validateLogOutUserCommand(value, options = NO_OPTIONS) {
@@ -36232,7 +36233,7 @@ function checkLogOutUserCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLogOutUserCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLogOutUserCommandCommand);
   }
 }
 function validateLogOutUserCommandCommand(value, options = NO_OPTIONS) {
@@ -36334,7 +36335,7 @@ function checkLogOutUserResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLogOutUserResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLogOutUserResponse);
   }
 }
 function validateLogOutUserResponse(value, options = NO_OPTIONS) {
@@ -36388,7 +36389,7 @@ function checkLogOutUserResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLogOutUserResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLogOutUserResponseErrorChainItem);
   }
 }
 function validateLogOutUserResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -36478,7 +36479,7 @@ function checkLoginItemsManagedItems(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLoginItemsManagedItems.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLoginItemsManagedItems);
   }
 }
 function validateLoginItemsManagedItems(value, options = NO_OPTIONS) {
@@ -36520,7 +36521,7 @@ function checkLoginItemsManagedItemsLoginItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLoginItemsManagedItemsLoginItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLoginItemsManagedItemsLoginItem);
   }
 }
 function validateLoginItemsManagedItemsLoginItem(value, options = NO_OPTIONS) {
@@ -36755,7 +36756,7 @@ function checkLoginWindow(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLoginWindow.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLoginWindow);
   }
 }
 function validateLoginWindow(value, options = NO_OPTIONS) {
@@ -36836,7 +36837,7 @@ function checkLoginWindowLoginItems(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLoginWindowLoginItems.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLoginWindowLoginItems);
   }
 }
 function validateLoginWindowLoginItems(value, options = NO_OPTIONS) {
@@ -36948,7 +36949,7 @@ function checkLoginWindowScripts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLoginWindowScripts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLoginWindowScripts);
   }
 }
 function validateLoginWindowScripts(value, options = NO_OPTIONS) {
@@ -36991,7 +36992,7 @@ function checkLoginWindowScriptsScriptsItems(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kLoginWindowScriptsScriptsItems.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kLoginWindowScriptsScriptsItems);
   }
 }
 function validateLoginWindowScriptsScriptsItems(value, options = NO_OPTIONS) {
@@ -37196,7 +37197,7 @@ function checkMDM(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMDM.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMDM);
   }
 }
 function validateMDM(value, options = NO_OPTIONS) {
@@ -37308,7 +37309,7 @@ function checkMacOSServerAccount(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMacOSServerAccount.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMacOSServerAccount);
   }
 }
 function validateMacOSServerAccount(value, options = NO_OPTIONS) {
@@ -37353,7 +37354,7 @@ function checkMacOSServerAccountConfiguredAccountsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMacOSServerAccountConfiguredAccountsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMacOSServerAccountConfiguredAccountsItem);
   }
 }
 function validateMacOSServerAccountConfiguredAccountsItem(value, options = NO_OPTIONS) {
@@ -37484,7 +37485,7 @@ function checkMachineInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMachineInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMachineInfo);
   }
 }
 function validateMachineInfo(value, options = NO_OPTIONS) {
@@ -37743,7 +37744,7 @@ function checkMail(v, r, d) {
     if (x === void 0) continue;
     const i = kMail.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kMail);
       continue;
     }
     n += i < 16 ? cMail_0(x, i, r, d) : i < 32 ? cMail_1(x, i, r, d) : cMail_2(x, i, r, d);
@@ -37816,7 +37817,7 @@ function checkManageAssetsRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageAssetsRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageAssetsRequest);
   }
 }
 function validateManageAssetsRequest(value, options = NO_OPTIONS) {
@@ -37873,7 +37874,7 @@ function checkManageSubscriptionAdminsRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageSubscriptionAdminsRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageSubscriptionAdminsRequest);
   }
 }
 function validateManageSubscriptionAdminsRequest(value, options = NO_OPTIONS) {
@@ -37919,7 +37920,7 @@ function checkManageSubscriptionAdminsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageSubscriptionAdminsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageSubscriptionAdminsResponse);
   }
 }
 function validateManageSubscriptionAdminsResponse(value, options = NO_OPTIONS) {
@@ -37986,7 +37987,7 @@ function checkManageSubscriptionsRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageSubscriptionsRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageSubscriptionsRequest);
   }
 }
 function validateManageSubscriptionsRequest(value, options = NO_OPTIONS) {
@@ -38031,7 +38032,7 @@ function checkManageUsersRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageUsersRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageUsersRequest);
   }
 }
 function validateManageUsersRequest(value, options = NO_OPTIONS) {
@@ -38144,7 +38145,7 @@ function checkManageVppLicensesByAdamIdRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageVppLicensesByAdamIdRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageVppLicensesByAdamIdRequest);
   }
 }
 function validateManageVppLicensesByAdamIdRequest(value, options = NO_OPTIONS) {
@@ -38262,7 +38263,7 @@ function checkManageVppLicensesByAdamIdResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManageVppLicensesByAdamIdResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManageVppLicensesByAdamIdResponse);
   }
 }
 function validateManageVppLicensesByAdamIdResponse(value, options = NO_OPTIONS) {
@@ -38306,7 +38307,7 @@ function checkManagedApplicationAttributesCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationAttributesCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationAttributesCommand);
   }
 }
 function validateManagedApplicationAttributesCommand(value, options = NO_OPTIONS) {
@@ -38364,7 +38365,7 @@ function checkManagedApplicationAttributesCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationAttributesCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationAttributesCommandCommand);
   }
 }
 function validateManagedApplicationAttributesCommandCommand(value, options = NO_OPTIONS) {
@@ -38484,7 +38485,7 @@ function checkManagedApplicationAttributesResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationAttributesResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationAttributesResponse);
   }
 }
 function validateManagedApplicationAttributesResponse(value, options = NO_OPTIONS) {
@@ -38527,7 +38528,7 @@ function checkManagedApplicationAttributesResponseApplicationAttributesItem(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationAttributesResponseApplicationAttributesItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationAttributesResponseApplicationAttributesItem);
   }
 }
 function validateManagedApplicationAttributesResponseApplicationAttributesItem(value, options = NO_OPTIONS) {
@@ -38642,7 +38643,7 @@ function checkManagedApplicationAttributesResponseApplicationAttributesItemAttri
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationAttributesResponseApplicationAttributesItemAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationAttributesResponseApplicationAttributesItemAttributes);
   }
 }
 function validateManagedApplicationAttributesResponseApplicationAttributesItemAttributes(value, options = NO_OPTIONS) {
@@ -38696,7 +38697,7 @@ function checkManagedApplicationAttributesResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationAttributesResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationAttributesResponseErrorChainItem);
   }
 }
 function validateManagedApplicationAttributesResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -38740,7 +38741,7 @@ function checkManagedApplicationConfigurationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationConfigurationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationConfigurationCommand);
   }
 }
 function validateManagedApplicationConfigurationCommand(value, options = NO_OPTIONS) {
@@ -38798,7 +38799,7 @@ function checkManagedApplicationConfigurationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationConfigurationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationConfigurationCommandCommand);
   }
 }
 function validateManagedApplicationConfigurationCommandCommand(value, options = NO_OPTIONS) {
@@ -38920,7 +38921,7 @@ function checkManagedApplicationConfigurationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationConfigurationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationConfigurationResponse);
   }
 }
 function validateManagedApplicationConfigurationResponse(value, options = NO_OPTIONS) {
@@ -38963,7 +38964,7 @@ function checkManagedApplicationConfigurationResponseApplicationConfigurationsIt
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationConfigurationResponseApplicationConfigurationsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationConfigurationResponseApplicationConfigurationsItem);
   }
 }
 function validateManagedApplicationConfigurationResponseApplicationConfigurationsItem(value, options = NO_OPTIONS) {
@@ -39034,7 +39035,7 @@ function checkManagedApplicationConfigurationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationConfigurationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationConfigurationResponseErrorChainItem);
   }
 }
 function validateManagedApplicationConfigurationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -39078,7 +39079,7 @@ function checkManagedApplicationFeedbackCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationFeedbackCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationFeedbackCommand);
   }
 }
 function validateManagedApplicationFeedbackCommand(value, options = NO_OPTIONS) {
@@ -39141,7 +39142,7 @@ function checkManagedApplicationFeedbackCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationFeedbackCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationFeedbackCommandCommand);
   }
 }
 function validateManagedApplicationFeedbackCommandCommand(value, options = NO_OPTIONS) {
@@ -39263,7 +39264,7 @@ function checkManagedApplicationFeedbackResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationFeedbackResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationFeedbackResponse);
   }
 }
 function validateManagedApplicationFeedbackResponse(value, options = NO_OPTIONS) {
@@ -39317,7 +39318,7 @@ function checkManagedApplicationFeedbackResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationFeedbackResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationFeedbackResponseErrorChainItem);
   }
 }
 function validateManagedApplicationFeedbackResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -39360,7 +39361,7 @@ function checkManagedApplicationFeedbackResponseManagedApplicationFeedbackItem(v
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationFeedbackResponseManagedApplicationFeedbackItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationFeedbackResponseManagedApplicationFeedbackItem);
   }
 }
 function validateManagedApplicationFeedbackResponseManagedApplicationFeedbackItem(value, options = NO_OPTIONS) {
@@ -39421,7 +39422,7 @@ function checkManagedApplicationListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationListCommand);
   }
 }
 function validateManagedApplicationListCommand(value, options = NO_OPTIONS) {
@@ -39480,7 +39481,7 @@ function checkManagedApplicationListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationListCommandCommand);
   }
 }
 function validateManagedApplicationListCommandCommand(value, options = NO_OPTIONS) {
@@ -39595,7 +39596,7 @@ function checkManagedApplicationListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationListResponse);
   }
 }
 function validateManagedApplicationListResponse(value, options = NO_OPTIONS) {
@@ -39649,7 +39650,7 @@ function checkManagedApplicationListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationListResponseErrorChainItem);
   }
 }
 function validateManagedApplicationListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -39762,7 +39763,7 @@ function checkManagedApplicationListResponseManagedApplicationListANYAppIdentifi
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedApplicationListResponseManagedApplicationListANYAppIdentifier.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedApplicationListResponseManagedApplicationListANYAppIdentifier);
   }
 }
 function validateManagedApplicationListResponseManagedApplicationListANYAppIdentifier(value, options = NO_OPTIONS) {
@@ -39806,7 +39807,7 @@ function checkManagedMediaListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedMediaListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedMediaListCommand);
   }
 }
 function validateManagedMediaListCommand(value, options = NO_OPTIONS) {
@@ -39851,7 +39852,7 @@ function checkManagedMediaListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedMediaListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedMediaListCommandCommand);
   }
 }
 function validateManagedMediaListCommandCommand(value, options = NO_OPTIONS) {
@@ -39971,7 +39972,7 @@ function checkManagedMediaListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedMediaListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedMediaListResponse);
   }
 }
 function validateManagedMediaListResponse(value, options = NO_OPTIONS) {
@@ -40038,7 +40039,7 @@ function checkManagedMediaListResponseBooksItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedMediaListResponseBooksItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedMediaListResponseBooksItem);
   }
 }
 function validateManagedMediaListResponseBooksItem(value, options = NO_OPTIONS) {
@@ -40092,7 +40093,7 @@ function checkManagedMediaListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedMediaListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedMediaListResponseErrorChainItem);
   }
 }
 function validateManagedMediaListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -40279,7 +40280,7 @@ function checkManagedMenuExtras(v, r, d) {
     if (x === void 0) continue;
     const i = kManagedMenuExtras.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kManagedMenuExtras);
       continue;
     }
     n += i < 16 ? cManagedMenuExtras_0(x, i, r, d) : i < 32 ? cManagedMenuExtras_1(x, i, r, d) : cManagedMenuExtras_2(x, i, r, d);
@@ -40366,7 +40367,7 @@ function checkManagedPreferences(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedPreferences.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedPreferences);
   }
 }
 function validateManagedPreferences(value, options = NO_OPTIONS) {
@@ -40450,7 +40451,7 @@ function checkManagedPreferencesPayloadContentANY(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedPreferencesPayloadContentANY.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedPreferencesPayloadContentANY);
   }
 }
 function validateManagedPreferencesPayloadContentANY(value, options = NO_OPTIONS) {
@@ -40488,7 +40489,7 @@ function checkManagedPreferencesPayloadContentANYSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagedPreferencesPayloadContentANYSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagedPreferencesPayloadContentANYSettings);
   }
 }
 function validateManagedPreferencesPayloadContentANYSettings(value, options = NO_OPTIONS) {
@@ -40558,7 +40559,7 @@ function checkManagementOrganizationInformation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementOrganizationInformation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementOrganizationInformation);
   }
 }
 function validateManagementOrganizationInformation(value, options = NO_OPTIONS) {
@@ -40594,7 +40595,7 @@ function checkManagementOrganizationInformationProofObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementOrganizationInformationProofObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementOrganizationInformationProofObject);
   }
 }
 function validateManagementOrganizationInformationProofObject(value, options = NO_OPTIONS) {
@@ -40620,7 +40621,7 @@ function checkManagementProperties(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementProperties.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementProperties);
   }
 }
 function validateManagementProperties(value, options = NO_OPTIONS) {
@@ -40664,7 +40665,7 @@ function checkManagementServerCapabilities(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementServerCapabilities.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementServerCapabilities);
   }
 }
 function validateManagementServerCapabilities(value, options = NO_OPTIONS) {
@@ -40690,7 +40691,7 @@ function checkManagementServerCapabilitiesSupportedFeaturesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementServerCapabilitiesSupportedFeaturesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementServerCapabilitiesSupportedFeaturesObject);
   }
 }
 function validateManagementServerCapabilitiesSupportedFeaturesObject(value, options = NO_OPTIONS) {
@@ -40735,7 +40736,7 @@ function checkManagementStatusSubscriptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementStatusSubscriptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementStatusSubscriptions);
   }
 }
 function validateManagementStatusSubscriptions(value, options = NO_OPTIONS) {
@@ -40772,7 +40773,7 @@ function checkManagementStatusSubscriptionsStatusItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementStatusSubscriptionsStatusItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementStatusSubscriptionsStatusItemObject);
   }
 }
 function validateManagementStatusSubscriptionsStatusItemObject(value, options = NO_OPTIONS) {
@@ -40824,7 +40825,7 @@ function checkManagementTest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManagementTest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManagementTest);
   }
 }
 function validateManagementTest(value, options = NO_OPTIONS) {
@@ -40867,7 +40868,7 @@ function checkManifestDeclaration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManifestDeclaration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManifestDeclaration);
   }
 }
 function validateManifestDeclaration(value, options = NO_OPTIONS) {
@@ -40912,7 +40913,7 @@ function checkManifestURL(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManifestURL.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManifestURL);
   }
 }
 function validateManifestURL(value, options = NO_OPTIONS) {
@@ -40964,7 +40965,7 @@ function checkManifestURLItemsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManifestURLItemsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManifestURLItemsItem);
   }
 }
 function validateManifestURLItemsItem(value, options = NO_OPTIONS) {
@@ -41054,7 +41055,7 @@ function checkManifestURLItemsItemAssetsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManifestURLItemsItemAssetsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManifestURLItemsItemAssetsItem);
   }
 }
 function validateManifestURLItemsItemAssetsItem(value, options = NO_OPTIONS) {
@@ -41116,7 +41117,7 @@ function checkManifestURLItemsItemMetadata(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kManifestURLItemsItemMetadata.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kManifestURLItemsItemMetadata);
   }
 }
 function validateManifestURLItemsItemMetadata(value, options = NO_OPTIONS) {
@@ -41159,7 +41160,7 @@ function checkMathSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettings);
   }
 }
 function validateMathSettings(value, options = NO_OPTIONS) {
@@ -41222,7 +41223,7 @@ function checkMathSettingsCalculatorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsCalculatorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsCalculatorObject);
   }
 }
 function validateMathSettingsCalculatorObject(value, options = NO_OPTIONS) {
@@ -41259,7 +41260,7 @@ function checkMathSettingsCalculator_BasicModeObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsCalculator_BasicModeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsCalculator_BasicModeObject);
   }
 }
 function validateMathSettingsCalculator_BasicModeObject(value, options = NO_OPTIONS) {
@@ -41304,7 +41305,7 @@ function checkMathSettingsCalculator_InputModesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsCalculator_InputModesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsCalculator_InputModesObject);
   }
 }
 function validateMathSettingsCalculator_InputModesObject(value, options = NO_OPTIONS) {
@@ -41341,7 +41342,7 @@ function checkMathSettingsCalculator_MathNotesModeObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsCalculator_MathNotesModeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsCalculator_MathNotesModeObject);
   }
 }
 function validateMathSettingsCalculator_MathNotesModeObject(value, options = NO_OPTIONS) {
@@ -41378,7 +41379,7 @@ function checkMathSettingsCalculator_ProgrammerModeObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsCalculator_ProgrammerModeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsCalculator_ProgrammerModeObject);
   }
 }
 function validateMathSettingsCalculator_ProgrammerModeObject(value, options = NO_OPTIONS) {
@@ -41415,7 +41416,7 @@ function checkMathSettingsCalculator_ScientificModeObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsCalculator_ScientificModeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsCalculator_ScientificModeObject);
   }
 }
 function validateMathSettingsCalculator_ScientificModeObject(value, options = NO_OPTIONS) {
@@ -41458,7 +41459,7 @@ function checkMathSettingsSystemBehaviorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMathSettingsSystemBehaviorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMathSettingsSystemBehaviorObject);
   }
 }
 function validateMathSettingsSystemBehaviorObject(value, options = NO_OPTIONS) {
@@ -41504,7 +41505,7 @@ function checkMdmInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMdmInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMdmInfo);
   }
 }
 function validateMdmInfo(value, options = NO_OPTIONS) {
@@ -41607,7 +41608,7 @@ function checkMediaManagementAllowedMedia(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMediaManagementAllowedMedia.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMediaManagementAllowedMedia);
   }
 }
 function validateMediaManagementAllowedMedia(value, options = NO_OPTIONS) {
@@ -41844,7 +41845,7 @@ function checkMediaManagementAllowedMediaLogoutEject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMediaManagementAllowedMediaLogoutEject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMediaManagementAllowedMediaLogoutEject);
   }
 }
 function validateMediaManagementAllowedMediaLogoutEject(value, options = NO_OPTIONS) {
@@ -42081,7 +42082,7 @@ function checkMediaManagementAllowedMediaMountControls(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMediaManagementAllowedMediaMountControls.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMediaManagementAllowedMediaMountControls);
   }
 }
 function validateMediaManagementAllowedMediaMountControls(value, options = NO_OPTIONS) {
@@ -42318,7 +42319,7 @@ function checkMediaManagementAllowedMediaUnmountControls(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMediaManagementAllowedMediaUnmountControls.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMediaManagementAllowedMediaUnmountControls);
   }
 }
 function validateMediaManagementAllowedMediaUnmountControls(value, options = NO_OPTIONS) {
@@ -42403,7 +42404,7 @@ function checkMediaManagementDiscBurning(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMediaManagementDiscBurning.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMediaManagementDiscBurning);
   }
 }
 function validateMediaManagementDiscBurning(value, options = NO_OPTIONS) {
@@ -42482,7 +42483,7 @@ function checkMigrationAssistantSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMigrationAssistantSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMigrationAssistantSettings);
   }
 }
 function validateMigrationAssistantSettings(value, options = NO_OPTIONS) {
@@ -42583,7 +42584,7 @@ function checkMobileAccounts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kMobileAccounts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kMobileAccounts);
   }
 }
 function validateMobileAccounts(value, options = NO_OPTIONS) {
@@ -42695,7 +42696,7 @@ function checkNSExtensionManagement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNSExtensionManagement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNSExtensionManagement);
   }
 }
 function validateNSExtensionManagement(value, options = NO_OPTIONS) {
@@ -42739,7 +42740,7 @@ function checkNSExtensionMappingsCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNSExtensionMappingsCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNSExtensionMappingsCommand);
   }
 }
 function validateNSExtensionMappingsCommand(value, options = NO_OPTIONS) {
@@ -42784,7 +42785,7 @@ function checkNSExtensionMappingsCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNSExtensionMappingsCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNSExtensionMappingsCommandCommand);
   }
 }
 function validateNSExtensionMappingsCommandCommand(value, options = NO_OPTIONS) {
@@ -42904,7 +42905,7 @@ function checkNSExtensionMappingsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNSExtensionMappingsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNSExtensionMappingsResponse);
   }
 }
 function validateNSExtensionMappingsResponse(value, options = NO_OPTIONS) {
@@ -42958,7 +42959,7 @@ function checkNSExtensionMappingsResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNSExtensionMappingsResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNSExtensionMappingsResponseErrorChainItem);
   }
 }
 function validateNSExtensionMappingsResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -43007,7 +43008,7 @@ function checkNSExtensionMappingsResponseExtensionsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNSExtensionMappingsResponseExtensionsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNSExtensionMappingsResponseExtensionsItem);
   }
 }
 function validateNSExtensionMappingsResponseExtensionsItem(value, options = NO_OPTIONS) {
@@ -43068,7 +43069,7 @@ function checkNetworkDNSProxy(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkDNSProxy.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkDNSProxy);
   }
 }
 function validateNetworkDNSProxy(value, options = NO_OPTIONS) {
@@ -43094,7 +43095,7 @@ function checkNetworkDNSProxyProviderConfigurationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkDNSProxyProviderConfigurationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkDNSProxyProviderConfigurationObject);
   }
 }
 function validateNetworkDNSProxyProviderConfigurationObject(value, options = NO_OPTIONS) {
@@ -43158,7 +43159,7 @@ function checkNetworkDNSSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkDNSSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkDNSSettings);
   }
 }
 function validateNetworkDNSSettings(value, options = NO_OPTIONS) {
@@ -43242,7 +43243,7 @@ function checkNetworkDNSSettingsDNSSettingsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkDNSSettingsDNSSettingsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkDNSSettingsDNSSettingsObject);
   }
 }
 function validateNetworkDNSSettingsDNSSettingsObject(value, options = NO_OPTIONS) {
@@ -43344,7 +43345,7 @@ function checkNetworkDNSSettingsOnDemandRulesElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkDNSSettingsOnDemandRulesElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkDNSSettingsOnDemandRulesElementObject);
   }
 }
 function validateNetworkDNSSettingsOnDemandRulesElementObject(value, options = NO_OPTIONS) {
@@ -43397,7 +43398,7 @@ function checkNetworkDNSSettingsOnDemandRulesElement_ActionParameterObject(v, r,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkDNSSettingsOnDemandRulesElement_ActionParameterObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkDNSSettingsOnDemandRulesElement_ActionParameterObject);
   }
 }
 function validateNetworkDNSSettingsOnDemandRulesElement_ActionParameterObject(value, options = NO_OPTIONS) {
@@ -43480,7 +43481,7 @@ function checkNetworkProxyConfiguration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkProxyConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkProxyConfiguration);
   }
 }
 function validateNetworkProxyConfiguration(value, options = NO_OPTIONS) {
@@ -43645,7 +43646,7 @@ function checkNetworkProxyConfigurationProxies(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkProxyConfigurationProxies.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkProxyConfigurationProxies);
   }
 }
 function validateNetworkProxyConfigurationProxies(value, options = NO_OPTIONS) {
@@ -43761,7 +43762,7 @@ function checkNetworkRelay(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkRelay.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkRelay);
   }
 }
 function validateNetworkRelay(value, options = NO_OPTIONS) {
@@ -43825,7 +43826,7 @@ function checkNetworkRelayRelayObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkRelayRelayObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkRelayRelayObject);
   }
 }
 function validateNetworkRelayRelayObject(value, options = NO_OPTIONS) {
@@ -43955,7 +43956,7 @@ function checkNetworkUsageRules(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkUsageRules.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkUsageRules);
   }
 }
 function validateNetworkUsageRules(value, options = NO_OPTIONS) {
@@ -44008,7 +44009,7 @@ function checkNetworkUsageRulesApplicationRulesItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkUsageRulesApplicationRulesItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkUsageRulesApplicationRulesItem);
   }
 }
 function validateNetworkUsageRulesApplicationRulesItem(value, options = NO_OPTIONS) {
@@ -44061,7 +44062,7 @@ function checkNetworkUsageRulesSIMRulesItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkUsageRulesSIMRulesItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkUsageRulesSIMRulesItem);
   }
 }
 function validateNetworkUsageRulesSIMRulesItem(value, options = NO_OPTIONS) {
@@ -44178,7 +44179,7 @@ function checkNetworkVPNAlwaysOn(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOn.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOn);
   }
 }
 function validateNetworkVPNAlwaysOn(value, options = NO_OPTIONS) {
@@ -44215,7 +44216,7 @@ function checkNetworkVPNAlwaysOnAllowedCaptiveNetworkPluginElementObject(v, r, d
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnAllowedCaptiveNetworkPluginElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnAllowedCaptiveNetworkPluginElementObject);
   }
 }
 function validateNetworkVPNAlwaysOnAllowedCaptiveNetworkPluginElementObject(value, options = NO_OPTIONS) {
@@ -44267,7 +44268,7 @@ function checkNetworkVPNAlwaysOnApplicationExceptionElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnApplicationExceptionElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnApplicationExceptionElementObject);
   }
 }
 function validateNetworkVPNAlwaysOnApplicationExceptionElementObject(value, options = NO_OPTIONS) {
@@ -44369,7 +44370,7 @@ function checkNetworkVPNAlwaysOnDNSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnDNSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnDNSObject);
   }
 }
 function validateNetworkVPNAlwaysOnDNSObject(value, options = NO_OPTIONS) {
@@ -44433,7 +44434,7 @@ function checkNetworkVPNAlwaysOnProxiesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnProxiesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnProxiesObject);
   }
 }
 function validateNetworkVPNAlwaysOnProxiesObject(value, options = NO_OPTIONS) {
@@ -44481,7 +44482,7 @@ function checkNetworkVPNAlwaysOnProxies_ProtocolObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnProxies_ProtocolObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnProxies_ProtocolObject);
   }
 }
 function validateNetworkVPNAlwaysOnProxies_ProtocolObject(value, options = NO_OPTIONS) {
@@ -44527,7 +44528,7 @@ function checkNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnProxies_Protocol_HTTPObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnProxies_Protocol_HTTPObject);
   }
 }
 function validateNetworkVPNAlwaysOnProxies_Protocol_HTTPObject(value, options = NO_OPTIONS) {
@@ -44573,7 +44574,7 @@ function checkNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject);
   }
 }
 function validateNetworkVPNAlwaysOnProxies_Protocol_HTTPSObject(value, options = NO_OPTIONS) {
@@ -44675,7 +44676,7 @@ function checkNetworkVPNAlwaysOnRulesElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnRulesElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnRulesElementObject);
   }
 }
 function validateNetworkVPNAlwaysOnRulesElementObject(value, options = NO_OPTIONS) {
@@ -44745,7 +44746,7 @@ function checkNetworkVPNAlwaysOnRulesElement_ActionParameterObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnRulesElement_ActionParameterObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnRulesElement_ActionParameterObject);
   }
 }
 function validateNetworkVPNAlwaysOnRulesElement_ActionParameterObject(value, options = NO_OPTIONS) {
@@ -44820,7 +44821,7 @@ function checkNetworkVPNAlwaysOnSecurityAssociationParametersObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnSecurityAssociationParametersObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnSecurityAssociationParametersObject);
   }
 }
 function validateNetworkVPNAlwaysOnSecurityAssociationParametersObject(value, options = NO_OPTIONS) {
@@ -44869,7 +44870,7 @@ function checkNetworkVPNAlwaysOnServiceExceptionElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnServiceExceptionElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnServiceExceptionElementObject);
   }
 }
 function validateNetworkVPNAlwaysOnServiceExceptionElementObject(value, options = NO_OPTIONS) {
@@ -44930,7 +44931,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElementObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElementObject(value, options = NO_OPTIONS) {
@@ -45080,7 +45081,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object(v, r, d) 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object(value, options = NO_OPTIONS) {
@@ -45144,7 +45145,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_AuthenticationO
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_AuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_AuthenticationObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_AuthenticationObject(value, options = NO_OPTIONS) {
@@ -45211,7 +45212,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authentication_ExtendedAuthObject(value, options = NO_OPTIONS) {
@@ -45260,7 +45261,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject(value, options = NO_OPTIONS) {
@@ -45321,7 +45322,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_NetworkRoutingO
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_NetworkRoutingObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_NetworkRoutingObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_NetworkRoutingObject(value, options = NO_OPTIONS) {
@@ -45375,7 +45376,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_OnDemandObject(
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_OnDemandObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_OnDemandObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_OnDemandObject(value, options = NO_OPTIONS) {
@@ -45426,7 +45427,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_PostQuantumKeyE
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_PostQuantumKeyExchangeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_PostQuantumKeyExchangeObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_PostQuantumKeyExchangeObject(value, options = NO_OPTIONS) {
@@ -45470,7 +45471,7 @@ function checkNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_ProviderObject(
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_ProviderObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_ProviderObject);
   }
 }
 function validateNetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_ProviderObject(value, options = NO_OPTIONS) {
@@ -45648,7 +45649,7 @@ function checkNetworkVPNIKEV2(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2);
   }
 }
 function validateNetworkVPNIKEV2(value, options = NO_OPTIONS) {
@@ -45712,7 +45713,7 @@ function checkNetworkVPNIKEV2AuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2AuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2AuthenticationObject);
   }
 }
 function validateNetworkVPNIKEV2AuthenticationObject(value, options = NO_OPTIONS) {
@@ -45779,7 +45780,7 @@ function checkNetworkVPNIKEV2Authentication_ExtendedAuthObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2Authentication_ExtendedAuthObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2Authentication_ExtendedAuthObject);
   }
 }
 function validateNetworkVPNIKEV2Authentication_ExtendedAuthObject(value, options = NO_OPTIONS) {
@@ -45881,7 +45882,7 @@ function checkNetworkVPNIKEV2DNSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2DNSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2DNSObject);
   }
 }
 function validateNetworkVPNIKEV2DNSObject(value, options = NO_OPTIONS) {
@@ -45930,7 +45931,7 @@ function checkNetworkVPNIKEV2IdleObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2IdleObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2IdleObject);
   }
 }
 function validateNetworkVPNIKEV2IdleObject(value, options = NO_OPTIONS) {
@@ -45991,7 +45992,7 @@ function checkNetworkVPNIKEV2NetworkRoutingObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2NetworkRoutingObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2NetworkRoutingObject);
   }
 }
 function validateNetworkVPNIKEV2NetworkRoutingObject(value, options = NO_OPTIONS) {
@@ -46047,7 +46048,7 @@ function checkNetworkVPNIKEV2OnDemandObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2OnDemandObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2OnDemandObject);
   }
 }
 function validateNetworkVPNIKEV2OnDemandObject(value, options = NO_OPTIONS) {
@@ -46098,7 +46099,7 @@ function checkNetworkVPNIKEV2PostQuantumKeyExchangeObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2PostQuantumKeyExchangeObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2PostQuantumKeyExchangeObject);
   }
 }
 function validateNetworkVPNIKEV2PostQuantumKeyExchangeObject(value, options = NO_OPTIONS) {
@@ -46142,7 +46143,7 @@ function checkNetworkVPNIKEV2ProviderObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2ProviderObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2ProviderObject);
   }
 }
 function validateNetworkVPNIKEV2ProviderObject(value, options = NO_OPTIONS) {
@@ -46206,7 +46207,7 @@ function checkNetworkVPNIKEV2ProxiesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2ProxiesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2ProxiesObject);
   }
 }
 function validateNetworkVPNIKEV2ProxiesObject(value, options = NO_OPTIONS) {
@@ -46254,7 +46255,7 @@ function checkNetworkVPNIKEV2Proxies_ProtocolObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2Proxies_ProtocolObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2Proxies_ProtocolObject);
   }
 }
 function validateNetworkVPNIKEV2Proxies_ProtocolObject(value, options = NO_OPTIONS) {
@@ -46300,7 +46301,7 @@ function checkNetworkVPNIKEV2Proxies_Protocol_HTTPObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2Proxies_Protocol_HTTPObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2Proxies_Protocol_HTTPObject);
   }
 }
 function validateNetworkVPNIKEV2Proxies_Protocol_HTTPObject(value, options = NO_OPTIONS) {
@@ -46346,7 +46347,7 @@ function checkNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2Proxies_Protocol_HTTPSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2Proxies_Protocol_HTTPSObject);
   }
 }
 function validateNetworkVPNIKEV2Proxies_Protocol_HTTPSObject(value, options = NO_OPTIONS) {
@@ -46448,7 +46449,7 @@ function checkNetworkVPNIKEV2RulesElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2RulesElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2RulesElementObject);
   }
 }
 function validateNetworkVPNIKEV2RulesElementObject(value, options = NO_OPTIONS) {
@@ -46518,7 +46519,7 @@ function checkNetworkVPNIKEV2RulesElement_ActionParameterObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2RulesElement_ActionParameterObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2RulesElement_ActionParameterObject);
   }
 }
 function validateNetworkVPNIKEV2RulesElement_ActionParameterObject(value, options = NO_OPTIONS) {
@@ -46593,7 +46594,7 @@ function checkNetworkVPNIKEV2SecurityAssociationParametersObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIKEV2SecurityAssociationParametersObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIKEV2SecurityAssociationParametersObject);
   }
 }
 function validateNetworkVPNIKEV2SecurityAssociationParametersObject(value, options = NO_OPTIONS) {
@@ -46672,7 +46673,7 @@ function checkNetworkVPNIPSec(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSec.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSec);
   }
 }
 function validateNetworkVPNIPSec(value, options = NO_OPTIONS) {
@@ -46746,7 +46747,7 @@ function checkNetworkVPNIPSecAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecAuthenticationObject);
   }
 }
 function validateNetworkVPNIPSecAuthenticationObject(value, options = NO_OPTIONS) {
@@ -46796,7 +46797,7 @@ function checkNetworkVPNIPSecAuthentication_XAuthObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecAuthentication_XAuthObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecAuthentication_XAuthObject);
   }
 }
 function validateNetworkVPNIPSecAuthentication_XAuthObject(value, options = NO_OPTIONS) {
@@ -46898,7 +46899,7 @@ function checkNetworkVPNIPSecDNSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecDNSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecDNSObject);
   }
 }
 function validateNetworkVPNIPSecDNSObject(value, options = NO_OPTIONS) {
@@ -46939,7 +46940,7 @@ function checkNetworkVPNIPSecIdleObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecIdleObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecIdleObject);
   }
 }
 function validateNetworkVPNIPSecIdleObject(value, options = NO_OPTIONS) {
@@ -46988,7 +46989,7 @@ function checkNetworkVPNIPSecOnDemandObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecOnDemandObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecOnDemandObject);
   }
 }
 function validateNetworkVPNIPSecOnDemandObject(value, options = NO_OPTIONS) {
@@ -47052,7 +47053,7 @@ function checkNetworkVPNIPSecProxiesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecProxiesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecProxiesObject);
   }
 }
 function validateNetworkVPNIPSecProxiesObject(value, options = NO_OPTIONS) {
@@ -47100,7 +47101,7 @@ function checkNetworkVPNIPSecProxies_ProtocolObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecProxies_ProtocolObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecProxies_ProtocolObject);
   }
 }
 function validateNetworkVPNIPSecProxies_ProtocolObject(value, options = NO_OPTIONS) {
@@ -47146,7 +47147,7 @@ function checkNetworkVPNIPSecProxies_Protocol_HTTPObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecProxies_Protocol_HTTPObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecProxies_Protocol_HTTPObject);
   }
 }
 function validateNetworkVPNIPSecProxies_Protocol_HTTPObject(value, options = NO_OPTIONS) {
@@ -47192,7 +47193,7 @@ function checkNetworkVPNIPSecProxies_Protocol_HTTPSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecProxies_Protocol_HTTPSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecProxies_Protocol_HTTPSObject);
   }
 }
 function validateNetworkVPNIPSecProxies_Protocol_HTTPSObject(value, options = NO_OPTIONS) {
@@ -47294,7 +47295,7 @@ function checkNetworkVPNIPSecRulesElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecRulesElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecRulesElementObject);
   }
 }
 function validateNetworkVPNIPSecRulesElementObject(value, options = NO_OPTIONS) {
@@ -47364,7 +47365,7 @@ function checkNetworkVPNIPSecRulesElement_ActionParameterObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNIPSecRulesElement_ActionParameterObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNIPSecRulesElement_ActionParameterObject);
   }
 }
 function validateNetworkVPNIPSecRulesElement_ActionParameterObject(value, options = NO_OPTIONS) {
@@ -47464,7 +47465,7 @@ function checkNetworkVPNVPNPlugin(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPlugin.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPlugin);
   }
 }
 function validateNetworkVPNVPNPlugin(value, options = NO_OPTIONS) {
@@ -47514,7 +47515,7 @@ function checkNetworkVPNVPNPluginAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginAuthenticationObject);
   }
 }
 function validateNetworkVPNVPNPluginAuthenticationObject(value, options = NO_OPTIONS) {
@@ -47616,7 +47617,7 @@ function checkNetworkVPNVPNPluginDNSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginDNSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginDNSObject);
   }
 }
 function validateNetworkVPNVPNPluginDNSObject(value, options = NO_OPTIONS) {
@@ -47657,7 +47658,7 @@ function checkNetworkVPNVPNPluginIdleObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginIdleObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginIdleObject);
   }
 }
 function validateNetworkVPNVPNPluginIdleObject(value, options = NO_OPTIONS) {
@@ -47718,7 +47719,7 @@ function checkNetworkVPNVPNPluginNetworkRoutingObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginNetworkRoutingObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginNetworkRoutingObject);
   }
 }
 function validateNetworkVPNVPNPluginNetworkRoutingObject(value, options = NO_OPTIONS) {
@@ -47774,7 +47775,7 @@ function checkNetworkVPNVPNPluginOnDemandObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginOnDemandObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginOnDemandObject);
   }
 }
 function validateNetworkVPNVPNPluginOnDemandObject(value, options = NO_OPTIONS) {
@@ -47818,7 +47819,7 @@ function checkNetworkVPNVPNPluginProviderObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginProviderObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginProviderObject);
   }
 }
 function validateNetworkVPNVPNPluginProviderObject(value, options = NO_OPTIONS) {
@@ -47882,7 +47883,7 @@ function checkNetworkVPNVPNPluginProxiesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginProxiesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginProxiesObject);
   }
 }
 function validateNetworkVPNVPNPluginProxiesObject(value, options = NO_OPTIONS) {
@@ -47930,7 +47931,7 @@ function checkNetworkVPNVPNPluginProxies_ProtocolObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginProxies_ProtocolObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginProxies_ProtocolObject);
   }
 }
 function validateNetworkVPNVPNPluginProxies_ProtocolObject(value, options = NO_OPTIONS) {
@@ -47976,7 +47977,7 @@ function checkNetworkVPNVPNPluginProxies_Protocol_HTTPObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginProxies_Protocol_HTTPObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginProxies_Protocol_HTTPObject);
   }
 }
 function validateNetworkVPNVPNPluginProxies_Protocol_HTTPObject(value, options = NO_OPTIONS) {
@@ -48022,7 +48023,7 @@ function checkNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginProxies_Protocol_HTTPSObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginProxies_Protocol_HTTPSObject);
   }
 }
 function validateNetworkVPNVPNPluginProxies_Protocol_HTTPSObject(value, options = NO_OPTIONS) {
@@ -48124,7 +48125,7 @@ function checkNetworkVPNVPNPluginRulesElementObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginRulesElementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginRulesElementObject);
   }
 }
 function validateNetworkVPNVPNPluginRulesElementObject(value, options = NO_OPTIONS) {
@@ -48194,7 +48195,7 @@ function checkNetworkVPNVPNPluginRulesElement_ActionParameterObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginRulesElement_ActionParameterObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginRulesElement_ActionParameterObject);
   }
 }
 function validateNetworkVPNVPNPluginRulesElement_ActionParameterObject(value, options = NO_OPTIONS) {
@@ -48245,7 +48246,7 @@ function checkNetworkVPNVPNPluginVendorConfigObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNetworkVPNVPNPluginVendorConfigObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNetworkVPNVPNPluginVendorConfigObject);
   }
 }
 function validateNetworkVPNVPNPluginVendorConfigObject(value, options = NO_OPTIONS) {
@@ -48335,7 +48336,7 @@ function checkNotifications(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNotifications.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNotifications);
   }
 }
 function validateNotifications(value, options = NO_OPTIONS) {
@@ -48439,7 +48440,7 @@ function checkNotificationsNotificationSettingsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kNotificationsNotificationSettingsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kNotificationsNotificationSettingsItem);
   }
 }
 function validateNotificationsNotificationSettingsItem(value, options = NO_OPTIONS) {
@@ -48483,7 +48484,7 @@ function checkOSUpdateStatusCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kOSUpdateStatusCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kOSUpdateStatusCommand);
   }
 }
 function validateOSUpdateStatusCommand(value, options = NO_OPTIONS) {
@@ -48528,7 +48529,7 @@ function checkOSUpdateStatusCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kOSUpdateStatusCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kOSUpdateStatusCommandCommand);
   }
 }
 function validateOSUpdateStatusCommandCommand(value, options = NO_OPTIONS) {
@@ -48644,7 +48645,7 @@ function checkOSUpdateStatusResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kOSUpdateStatusResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kOSUpdateStatusResponse);
   }
 }
 function validateOSUpdateStatusResponse(value, options = NO_OPTIONS) {
@@ -48698,7 +48699,7 @@ function checkOSUpdateStatusResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kOSUpdateStatusResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kOSUpdateStatusResponseErrorChainItem);
   }
 }
 function validateOSUpdateStatusResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -48788,7 +48789,7 @@ function checkOSUpdateStatusResponseOSUpdateStatusItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kOSUpdateStatusResponseOSUpdateStatusItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kOSUpdateStatusResponseOSUpdateStatusItem);
   }
 }
 function validateOSUpdateStatusResponseOSUpdateStatusItem(value, options = NO_OPTIONS) {
@@ -48839,7 +48840,7 @@ function checkPackage(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPackage.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPackage);
   }
 }
 function validatePackage(value, options = NO_OPTIONS) {
@@ -48878,7 +48879,7 @@ function checkPackageInstallBehaviorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPackageInstallBehaviorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPackageInstallBehaviorObject);
   }
 }
 function validatePackageInstallBehaviorObject(value, options = NO_OPTIONS) {
@@ -48914,7 +48915,7 @@ function checkPackageUninstallBehaviorObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPackageUninstallBehaviorObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPackageUninstallBehaviorObject);
   }
 }
 function validatePackageUninstallBehaviorObject(value, options = NO_OPTIONS) {
@@ -49006,7 +49007,7 @@ function checkParentalControlDictationAndProfanity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlDictationAndProfanity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlDictationAndProfanity);
   }
 }
 function validateParentalControlDictationAndProfanity(value, options = NO_OPTIONS) {
@@ -49183,7 +49184,7 @@ function checkParentalControlsApplicationRestrictions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsApplicationRestrictions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsApplicationRestrictions);
   }
 }
 function validateParentalControlsApplicationRestrictions(value, options = NO_OPTIONS) {
@@ -49272,7 +49273,7 @@ function checkParentalControlsApplicationRestrictionsApplicationItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsApplicationRestrictionsApplicationItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsApplicationRestrictionsApplicationItem);
   }
 }
 function validateParentalControlsApplicationRestrictionsApplicationItem(value, options = NO_OPTIONS) {
@@ -49468,7 +49469,7 @@ function checkParentalControlsContentFilter(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsContentFilter.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsContentFilter);
   }
 }
 function validateParentalControlsContentFilter(value, options = NO_OPTIONS) {
@@ -49510,7 +49511,7 @@ function checkParentalControlsContentFilterSiteAllowListItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsContentFilterSiteAllowListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsContentFilterSiteAllowListItem);
   }
 }
 function validateParentalControlsContentFilterSiteAllowListItem(value, options = NO_OPTIONS) {
@@ -49558,7 +49559,7 @@ function checkParentalControlsContentFilterSiteWhitelistItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsContentFilterSiteWhitelistItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsContentFilterSiteWhitelistItem);
   }
 }
 function validateParentalControlsContentFilterSiteWhitelistItem(value, options = NO_OPTIONS) {
@@ -49654,7 +49655,7 @@ function checkParentalControlsDashboardWidgetRestrictions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsDashboardWidgetRestrictions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsDashboardWidgetRestrictions);
   }
 }
 function validateParentalControlsDashboardWidgetRestrictions(value, options = NO_OPTIONS) {
@@ -49697,7 +49698,7 @@ function checkParentalControlsDashboardWidgetRestrictionsWhiteListItem(v, r, d) 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsDashboardWidgetRestrictionsWhiteListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsDashboardWidgetRestrictionsWhiteListItem);
   }
 }
 function validateParentalControlsDashboardWidgetRestrictionsWhiteListItem(value, options = NO_OPTIONS) {
@@ -49779,7 +49780,7 @@ function checkParentalControlsDictionary(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsDictionary.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsDictionary);
   }
 }
 function validateParentalControlsDictionary(value, options = NO_OPTIONS) {
@@ -49884,7 +49885,7 @@ function checkParentalControlsGameCenter(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsGameCenter.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsGameCenter);
   }
 }
 function validateParentalControlsGameCenter(value, options = NO_OPTIONS) {
@@ -49972,7 +49973,7 @@ function checkParentalControlsTimeLimits(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsTimeLimits.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsTimeLimits);
   }
 }
 function validateParentalControlsTimeLimits(value, options = NO_OPTIONS) {
@@ -50027,7 +50028,7 @@ function checkParentalControlsTimeLimitsTimeLimits(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsTimeLimitsTimeLimits.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsTimeLimitsTimeLimits);
   }
 }
 function validateParentalControlsTimeLimitsTimeLimits(value, options = NO_OPTIONS) {
@@ -50088,7 +50089,7 @@ function checkParentalControlsTimeLimitsTimeLimitsWeekdayAllowance(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsTimeLimitsTimeLimitsWeekdayAllowance.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsTimeLimitsTimeLimitsWeekdayAllowance);
   }
 }
 function validateParentalControlsTimeLimitsTimeLimitsWeekdayAllowance(value, options = NO_OPTIONS) {
@@ -50149,7 +50150,7 @@ function checkParentalControlsTimeLimitsTimeLimitsWeekdayCurfew(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsTimeLimitsTimeLimitsWeekdayCurfew.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsTimeLimitsTimeLimitsWeekdayCurfew);
   }
 }
 function validateParentalControlsTimeLimitsTimeLimitsWeekdayCurfew(value, options = NO_OPTIONS) {
@@ -50210,7 +50211,7 @@ function checkParentalControlsTimeLimitsTimeLimitsWeekendAllowance(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsTimeLimitsTimeLimitsWeekendAllowance.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsTimeLimitsTimeLimitsWeekendAllowance);
   }
 }
 function validateParentalControlsTimeLimitsTimeLimitsWeekendAllowance(value, options = NO_OPTIONS) {
@@ -50271,7 +50272,7 @@ function checkParentalControlsTimeLimitsTimeLimitsWeekendCurfew(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kParentalControlsTimeLimitsTimeLimitsWeekendCurfew.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kParentalControlsTimeLimitsTimeLimitsWeekendCurfew);
   }
 }
 function validateParentalControlsTimeLimitsTimeLimitsWeekendCurfew(value, options = NO_OPTIONS) {
@@ -50452,7 +50453,7 @@ function checkPasscode(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPasscode.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPasscode);
   }
 }
 function validatePasscode(value, options = NO_OPTIONS) {
@@ -50495,7 +50496,7 @@ function checkPasscodeCustomRegex(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPasscodeCustomRegex.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPasscodeCustomRegex);
   }
 }
 function validatePasscodeCustomRegex(value, options = NO_OPTIONS) {
@@ -50654,7 +50655,7 @@ function checkPasscodeSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPasscodeSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPasscodeSettings);
   }
 }
 function validatePasscodeSettings(value, options = NO_OPTIONS) {
@@ -50697,7 +50698,7 @@ function checkPasscodeSettingsCustomRegexObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPasscodeSettingsCustomRegexObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPasscodeSettingsCustomRegexObject);
   }
 }
 function validatePasscodeSettingsCustomRegexObject(value, options = NO_OPTIONS) {
@@ -50761,7 +50762,7 @@ function checkPasswordHash(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPasswordHash.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPasswordHash);
   }
 }
 function validatePasswordHash(value, options = NO_OPTIONS) {
@@ -50810,7 +50811,7 @@ function checkPasswordHashSALTEDSHA512PBKDF2(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPasswordHashSALTEDSHA512PBKDF2.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPasswordHashSALTEDSHA512PBKDF2);
   }
 }
 function validatePasswordHashSALTEDSHA512PBKDF2(value, options = NO_OPTIONS) {
@@ -50854,7 +50855,7 @@ function checkPlayLostModeSoundCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPlayLostModeSoundCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPlayLostModeSoundCommand);
   }
 }
 function validatePlayLostModeSoundCommand(value, options = NO_OPTIONS) {
@@ -50899,7 +50900,7 @@ function checkPlayLostModeSoundCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPlayLostModeSoundCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPlayLostModeSoundCommandCommand);
   }
 }
 function validatePlayLostModeSoundCommandCommand(value, options = NO_OPTIONS) {
@@ -51005,7 +51006,7 @@ function checkPlayLostModeSoundResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPlayLostModeSoundResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPlayLostModeSoundResponse);
   }
 }
 function validatePlayLostModeSoundResponse(value, options = NO_OPTIONS) {
@@ -51059,7 +51060,7 @@ function checkPlayLostModeSoundResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPlayLostModeSoundResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPlayLostModeSoundResponseErrorChainItem);
   }
 }
 function validatePlayLostModeSoundResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -51192,7 +51193,7 @@ function checkPrinting(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrinting.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrinting);
   }
 }
 function validatePrinting(value, options = NO_OPTIONS) {
@@ -51233,7 +51234,7 @@ function checkPrintingDefaultPrinter(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrintingDefaultPrinter.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrintingDefaultPrinter);
   }
 }
 function validatePrintingDefaultPrinter(value, options = NO_OPTIONS) {
@@ -51270,7 +51271,7 @@ function checkPrintingUserPrinterList(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrintingUserPrinterList.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrintingUserPrinterList);
   }
 }
 function validatePrintingUserPrinterList(value, options = NO_OPTIONS) {
@@ -51331,7 +51332,7 @@ function checkPrintingUserPrinterListPrinter(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrintingUserPrinterListPrinter.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrintingUserPrinterListPrinter);
   }
 }
 function validatePrintingUserPrinterListPrinter(value, options = NO_OPTIONS) {
@@ -51414,7 +51415,7 @@ function checkPrivacyPreferencesPolicyControl(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrivacyPreferencesPolicyControl.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrivacyPreferencesPolicyControl);
   }
 }
 function validatePrivacyPreferencesPolicyControl(value, options = NO_OPTIONS) {
@@ -51799,7 +51800,7 @@ function checkPrivacyPreferencesPolicyControlServices(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrivacyPreferencesPolicyControlServices.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrivacyPreferencesPolicyControlServices);
   }
 }
 function validatePrivacyPreferencesPolicyControlServices(value, options = NO_OPTIONS) {
@@ -51922,7 +51923,7 @@ function checkPrivacyPreferencesPolicyControlServicesIdentity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kPrivacyPreferencesPolicyControlServicesIdentity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kPrivacyPreferencesPolicyControlServicesIdentity);
   }
 }
 function validatePrivacyPreferencesPolicyControlServicesIdentity(value, options = NO_OPTIONS) {
@@ -52112,7 +52113,7 @@ function checkProfileObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileObject);
   }
 }
 function validateProfileObject(value, options = NO_OPTIONS) {
@@ -52156,7 +52157,7 @@ function checkProfileListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileListCommand);
   }
 }
 function validateProfileListCommand(value, options = NO_OPTIONS) {
@@ -52208,7 +52209,7 @@ function checkProfileListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileListCommandCommand);
   }
 }
 function validateProfileListCommandCommand(value, options = NO_OPTIONS) {
@@ -52330,7 +52331,7 @@ function checkProfileListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileListResponse);
   }
 }
 function validateProfileListResponse(value, options = NO_OPTIONS) {
@@ -52384,7 +52385,7 @@ function checkProfileListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileListResponseErrorChainItem);
   }
 }
 function validateProfileListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -52501,7 +52502,7 @@ function checkProfileListResponseProfileListItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileListResponseProfileListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileListResponseProfileListItem);
   }
 }
 function validateProfileListResponseProfileListItem(value, options = NO_OPTIONS) {
@@ -52576,7 +52577,7 @@ function checkProfileListResponseProfileListItemPayloadContentItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileListResponseProfileListItemPayloadContentItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileListResponseProfileListItemPayloadContentItem);
   }
 }
 function validateProfileListResponseProfileListItemPayloadContentItem(value, options = NO_OPTIONS) {
@@ -52657,7 +52658,7 @@ function checkProfileRemovalPassword(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileRemovalPassword.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileRemovalPassword);
   }
 }
 function validateProfileRemovalPassword(value, options = NO_OPTIONS) {
@@ -52705,7 +52706,7 @@ function checkProfileServiceRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProfileServiceRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProfileServiceRequest);
   }
 }
 function validateProfileServiceRequest(value, options = NO_OPTIONS) {
@@ -52749,7 +52750,7 @@ function checkProvisioningProfileListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProvisioningProfileListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProvisioningProfileListCommand);
   }
 }
 function validateProvisioningProfileListCommand(value, options = NO_OPTIONS) {
@@ -52801,7 +52802,7 @@ function checkProvisioningProfileListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProvisioningProfileListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProvisioningProfileListCommandCommand);
   }
 }
 function validateProvisioningProfileListCommandCommand(value, options = NO_OPTIONS) {
@@ -52923,7 +52924,7 @@ function checkProvisioningProfileListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProvisioningProfileListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProvisioningProfileListResponse);
   }
 }
 function validateProvisioningProfileListResponse(value, options = NO_OPTIONS) {
@@ -52977,7 +52978,7 @@ function checkProvisioningProfileListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProvisioningProfileListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProvisioningProfileListResponseErrorChainItem);
   }
 }
 function validateProvisioningProfileListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -53025,7 +53026,7 @@ function checkProvisioningProfileListResponseProvisioningProfileListItem(v, r, d
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kProvisioningProfileListResponseProvisioningProfileListItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kProvisioningProfileListResponseProvisioningProfileListItem);
   }
 }
 function validateProvisioningProfileListResponseProvisioningProfileListItem(value, options = NO_OPTIONS) {
@@ -53069,7 +53070,7 @@ function checkRefreshCellularPlansCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRefreshCellularPlansCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRefreshCellularPlansCommand);
   }
 }
 function validateRefreshCellularPlansCommand(value, options = NO_OPTIONS) {
@@ -53120,7 +53121,7 @@ function checkRefreshCellularPlansCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRefreshCellularPlansCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRefreshCellularPlansCommandCommand);
   }
 }
 function validateRefreshCellularPlansCommandCommand(value, options = NO_OPTIONS) {
@@ -53226,7 +53227,7 @@ function checkRefreshCellularPlansResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRefreshCellularPlansResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRefreshCellularPlansResponse);
   }
 }
 function validateRefreshCellularPlansResponse(value, options = NO_OPTIONS) {
@@ -53280,7 +53281,7 @@ function checkRefreshCellularPlansResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRefreshCellularPlansResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRefreshCellularPlansResponseErrorChainItem);
   }
 }
 function validateRefreshCellularPlansResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -53333,7 +53334,7 @@ function checkRegisterVppUserRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRegisterVppUserRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRegisterVppUserRequest);
   }
 }
 function validateRegisterVppUserRequest(value, options = NO_OPTIONS) {
@@ -53406,7 +53407,7 @@ function checkRegisterVppUserResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRegisterVppUserResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRegisterVppUserResponse);
   }
 }
 function validateRegisterVppUserResponse(value, options = NO_OPTIONS) {
@@ -53466,7 +53467,7 @@ function checkRelationship(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRelationship.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRelationship);
   }
 }
 function validateRelationship(value, options = NO_OPTIONS) {
@@ -53521,7 +53522,7 @@ function checkRelationshipResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRelationshipResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRelationshipResponse);
   }
 }
 function validateRelationshipResponse(value, options = NO_OPTIONS) {
@@ -53684,7 +53685,7 @@ function checkRelay(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRelay.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRelay);
   }
 }
 function validateRelay(value, options = NO_OPTIONS) {
@@ -53748,7 +53749,7 @@ function checkRelayRelay(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRelayRelay.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRelayRelay);
   }
 }
 function validateRelayRelay(value, options = NO_OPTIONS) {
@@ -53818,7 +53819,7 @@ function checkRemoveApplicationCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveApplicationCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveApplicationCommand);
   }
 }
 function validateRemoveApplicationCommand(value, options = NO_OPTIONS) {
@@ -53869,7 +53870,7 @@ function checkRemoveApplicationCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveApplicationCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveApplicationCommandCommand);
   }
 }
 function validateRemoveApplicationCommandCommand(value, options = NO_OPTIONS) {
@@ -53977,7 +53978,7 @@ function checkRemoveApplicationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveApplicationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveApplicationResponse);
   }
 }
 function validateRemoveApplicationResponse(value, options = NO_OPTIONS) {
@@ -54031,7 +54032,7 @@ function checkRemoveApplicationResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveApplicationResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveApplicationResponseErrorChainItem);
   }
 }
 function validateRemoveApplicationResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -54075,7 +54076,7 @@ function checkRemoveMediaCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveMediaCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveMediaCommand);
   }
 }
 function validateRemoveMediaCommand(value, options = NO_OPTIONS) {
@@ -54139,7 +54140,7 @@ function checkRemoveMediaCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveMediaCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveMediaCommandCommand);
   }
 }
 function validateRemoveMediaCommandCommand(value, options = NO_OPTIONS) {
@@ -54245,7 +54246,7 @@ function checkRemoveMediaResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveMediaResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveMediaResponse);
   }
 }
 function validateRemoveMediaResponse(value, options = NO_OPTIONS) {
@@ -54299,7 +54300,7 @@ function checkRemoveMediaResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveMediaResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveMediaResponseErrorChainItem);
   }
 }
 function validateRemoveMediaResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -54343,7 +54344,7 @@ function checkRemoveProfileCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProfileCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProfileCommand);
   }
 }
 function validateRemoveProfileCommand(value, options = NO_OPTIONS) {
@@ -54394,7 +54395,7 @@ function checkRemoveProfileCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProfileCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProfileCommandCommand);
   }
 }
 function validateRemoveProfileCommandCommand(value, options = NO_OPTIONS) {
@@ -54502,7 +54503,7 @@ function checkRemoveProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProfileResponse);
   }
 }
 function validateRemoveProfileResponse(value, options = NO_OPTIONS) {
@@ -54556,7 +54557,7 @@ function checkRemoveProfileResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProfileResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProfileResponseErrorChainItem);
   }
 }
 function validateRemoveProfileResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -54600,7 +54601,7 @@ function checkRemoveProvisioningProfileCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProvisioningProfileCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProvisioningProfileCommand);
   }
 }
 function validateRemoveProvisioningProfileCommand(value, options = NO_OPTIONS) {
@@ -54651,7 +54652,7 @@ function checkRemoveProvisioningProfileCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProvisioningProfileCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProvisioningProfileCommandCommand);
   }
 }
 function validateRemoveProvisioningProfileCommandCommand(value, options = NO_OPTIONS) {
@@ -54759,7 +54760,7 @@ function checkRemoveProvisioningProfileResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProvisioningProfileResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProvisioningProfileResponse);
   }
 }
 function validateRemoveProvisioningProfileResponse(value, options = NO_OPTIONS) {
@@ -54813,7 +54814,7 @@ function checkRemoveProvisioningProfileResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRemoveProvisioningProfileResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRemoveProvisioningProfileResponseErrorChainItem);
   }
 }
 function validateRemoveProvisioningProfileResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -54857,7 +54858,7 @@ function checkRequestMirroringCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRequestMirroringCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRequestMirroringCommand);
   }
 }
 function validateRequestMirroringCommand(value, options = NO_OPTIONS) {
@@ -54924,7 +54925,7 @@ function checkRequestMirroringCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRequestMirroringCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRequestMirroringCommandCommand);
   }
 }
 function validateRequestMirroringCommandCommand(value, options = NO_OPTIONS) {
@@ -55037,7 +55038,7 @@ function checkRequestMirroringResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRequestMirroringResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRequestMirroringResponse);
   }
 }
 function validateRequestMirroringResponse(value, options = NO_OPTIONS) {
@@ -55091,7 +55092,7 @@ function checkRequestMirroringResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRequestMirroringResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRequestMirroringResponseErrorChainItem);
   }
 }
 function validateRequestMirroringResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -55138,7 +55139,7 @@ function checkRequestUser(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRequestUser.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRequestUser);
   }
 }
 function validateRequestUser(value, options = NO_OPTIONS) {
@@ -55208,7 +55209,7 @@ function checkResource(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResource.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResource);
   }
 }
 function validateResource(value, options = NO_OPTIONS) {
@@ -55307,7 +55308,7 @@ function checkResourceCollectionResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResourceCollectionResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResourceCollectionResponse);
   }
 }
 function validateResourceCollectionResponse(value, options = NO_OPTIONS) {
@@ -55404,7 +55405,7 @@ function checkResponseAsset(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseAsset.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseAsset);
   }
 }
 function validateResponseAsset(value, options = NO_OPTIONS) {
@@ -55445,7 +55446,7 @@ function checkResponseErrorCode(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseErrorCode.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseErrorCode);
   }
 }
 function validateResponseErrorCode(value, options = NO_OPTIONS) {
@@ -55513,7 +55514,7 @@ function checkResponseErrorInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseErrorInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseErrorInfo);
   }
 }
 function validateResponseErrorInfo(value, options = NO_OPTIONS) {
@@ -55573,7 +55574,7 @@ function checkResponseSubscription(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseSubscription.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseSubscription);
   }
 }
 function validateResponseSubscription(value, options = NO_OPTIONS) {
@@ -55624,7 +55625,7 @@ function checkResponseSubscriptionAdmin(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseSubscriptionAdmin.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseSubscriptionAdmin);
   }
 }
 function validateResponseSubscriptionAdmin(value, options = NO_OPTIONS) {
@@ -55670,7 +55671,7 @@ function checkResponseSubscriptionAssignment(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseSubscriptionAssignment.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseSubscriptionAssignment);
   }
 }
 function validateResponseSubscriptionAssignment(value, options = NO_OPTIONS) {
@@ -55729,7 +55730,7 @@ function checkResponseUser(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResponseUser.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResponseUser);
   }
 }
 function validateResponseUser(value, options = NO_OPTIONS) {
@@ -55773,7 +55774,7 @@ function checkRestartDeviceCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestartDeviceCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestartDeviceCommand);
   }
 }
 function validateRestartDeviceCommand(value, options = NO_OPTIONS) {
@@ -55846,7 +55847,7 @@ function checkRestartDeviceCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestartDeviceCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestartDeviceCommandCommand);
   }
 }
 function validateRestartDeviceCommandCommand(value, options = NO_OPTIONS) {
@@ -55954,7 +55955,7 @@ function checkRestartDeviceResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestartDeviceResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestartDeviceResponse);
   }
 }
 function validateRestartDeviceResponse(value, options = NO_OPTIONS) {
@@ -56008,7 +56009,7 @@ function checkRestartDeviceResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestartDeviceResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestartDeviceResponseErrorChainItem);
   }
 }
 function validateRestartDeviceResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -57384,7 +57385,7 @@ function cRestrictions_12(x, i, r, d) {
     case 196: {
       if (!isReal(x)) wrongType(r, d, "safariAcceptCookies", "real", x);
       else {
-        if (!(x === 0 || x === 1 || x === 1.5 || x === 2)) notAllowed(r, d, "safariAcceptCookies", [0, 1, 1.5, 2], x);
+        if (!(numberOf(x) === 0 || numberOf(x) === 1 || numberOf(x) === 1.5 || numberOf(x) === 2)) notAllowed(r, d, "safariAcceptCookies", [0, 1, 1.5, 2], x);
       }
       if (r.gated) gated(r, d, "safariAcceptCookies", fRestrictions_196);
       return 0;
@@ -57476,7 +57477,7 @@ function checkRestrictions(v, r, d) {
     if (x === void 0) continue;
     const i = kRestrictions.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kRestrictions);
       continue;
     }
     n += i < 16 ? cRestrictions_0(x, i, r, d) : i < 32 ? cRestrictions_1(x, i, r, d) : i < 48 ? cRestrictions_2(x, i, r, d) : i < 64 ? cRestrictions_3(x, i, r, d) : i < 80 ? cRestrictions_4(x, i, r, d) : i < 96 ? cRestrictions_5(x, i, r, d) : i < 112 ? cRestrictions_6(x, i, r, d) : i < 128 ? cRestrictions_7(x, i, r, d) : i < 144 ? cRestrictions_8(x, i, r, d) : i < 160 ? cRestrictions_9(x, i, r, d) : i < 176 ? cRestrictions_10(x, i, r, d) : i < 192 ? cRestrictions_11(x, i, r, d) : i < 208 ? cRestrictions_12(x, i, r, d) : cRestrictions_13(x, i, r, d);
@@ -57524,7 +57525,7 @@ function checkRestrictionsCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsCommand);
   }
 }
 function validateRestrictionsCommand(value, options = NO_OPTIONS) {
@@ -57574,7 +57575,7 @@ function checkRestrictionsCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsCommandCommand);
   }
 }
 function validateRestrictionsCommandCommand(value, options = NO_OPTIONS) {
@@ -57694,7 +57695,7 @@ function checkRestrictionsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponse);
   }
 }
 function validateRestrictionsResponse(value, options = NO_OPTIONS) {
@@ -57748,7 +57749,7 @@ function checkRestrictionsResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseErrorChainItem);
   }
 }
 function validateRestrictionsResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -57803,7 +57804,7 @@ function checkRestrictionsResponseGlobalRestrictions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseGlobalRestrictions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseGlobalRestrictions);
   }
 }
 function validateRestrictionsResponseGlobalRestrictions(value, options = NO_OPTIONS) {
@@ -57874,7 +57875,7 @@ function checkRestrictionsResponseGlobalRestrictionsIntersectionANYRestrictionNa
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseGlobalRestrictionsIntersectionANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseGlobalRestrictionsIntersectionANYRestrictionName);
   }
 }
 function validateRestrictionsResponseGlobalRestrictionsIntersectionANYRestrictionName(value, options = NO_OPTIONS) {
@@ -57938,7 +57939,7 @@ function checkRestrictionsResponseGlobalRestrictionsRestrictedBoolANYRestriction
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseGlobalRestrictionsRestrictedBoolANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseGlobalRestrictionsRestrictedBoolANYRestrictionName);
   }
 }
 function validateRestrictionsResponseGlobalRestrictionsRestrictedBoolANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58002,7 +58003,7 @@ function checkRestrictionsResponseGlobalRestrictionsRestrictedValueANYRestrictio
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseGlobalRestrictionsRestrictedValueANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseGlobalRestrictionsRestrictedValueANYRestrictionName);
   }
 }
 function validateRestrictionsResponseGlobalRestrictionsRestrictedValueANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58073,7 +58074,7 @@ function checkRestrictionsResponseGlobalRestrictionsUnionANYRestrictionName(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseGlobalRestrictionsUnionANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseGlobalRestrictionsUnionANYRestrictionName);
   }
 }
 function validateRestrictionsResponseGlobalRestrictionsUnionANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58155,7 +58156,7 @@ function checkRestrictionsResponseProfileRestrictionsANYProfileIdentifier(v, r, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseProfileRestrictionsANYProfileIdentifier.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseProfileRestrictionsANYProfileIdentifier);
   }
 }
 function validateRestrictionsResponseProfileRestrictionsANYProfileIdentifier(value, options = NO_OPTIONS) {
@@ -58226,7 +58227,7 @@ function checkRestrictionsResponseProfileRestrictionsANYProfileIdentifierInterse
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseProfileRestrictionsANYProfileIdentifierIntersectionANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseProfileRestrictionsANYProfileIdentifierIntersectionANYRestrictionName);
   }
 }
 function validateRestrictionsResponseProfileRestrictionsANYProfileIdentifierIntersectionANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58290,7 +58291,7 @@ function checkRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestric
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestrictedBoolANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestrictedBoolANYRestrictionName);
   }
 }
 function validateRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestrictedBoolANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58354,7 +58355,7 @@ function checkRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestric
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestrictedValueANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestrictedValueANYRestrictionName);
   }
 }
 function validateRestrictionsResponseProfileRestrictionsANYProfileIdentifierRestrictedValueANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58425,7 +58426,7 @@ function checkRestrictionsResponseProfileRestrictionsANYProfileIdentifierUnionAN
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRestrictionsResponseProfileRestrictionsANYProfileIdentifierUnionANYRestrictionName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRestrictionsResponseProfileRestrictionsANYProfileIdentifierUnionANYRestrictionName);
   }
 }
 function validateRestrictionsResponseProfileRestrictionsANYProfileIdentifierUnionANYRestrictionName(value, options = NO_OPTIONS) {
@@ -58462,7 +58463,7 @@ function checkResultsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kResultsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kResultsResponse);
   }
 }
 function validateResultsResponse(value, options = NO_OPTIONS) {
@@ -58509,7 +58510,7 @@ function checkRetireVppUserRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRetireVppUserRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRetireVppUserRequest);
   }
 }
 function validateRetireVppUserRequest(value, options = NO_OPTIONS) {
@@ -58582,7 +58583,7 @@ function checkRetireVppUserResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRetireVppUserResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRetireVppUserResponse);
   }
 }
 function validateRetireVppUserResponse(value, options = NO_OPTIONS) {
@@ -58628,7 +58629,7 @@ function checkReturnToServiceRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kReturnToServiceRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kReturnToServiceRequest);
   }
 }
 function validateReturnToServiceRequest(value, options = NO_OPTIONS) {
@@ -58673,7 +58674,7 @@ function checkReturnToServiceResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kReturnToServiceResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kReturnToServiceResponse);
   }
 }
 function validateReturnToServiceResponse(value, options = NO_OPTIONS) {
@@ -58732,7 +58733,7 @@ function checkReturnToServiceResponseReturnToService(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kReturnToServiceResponseReturnToService.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kReturnToServiceResponseReturnToService);
   }
 }
 function validateReturnToServiceResponseReturnToService(value, options = NO_OPTIONS) {
@@ -58787,7 +58788,7 @@ function checkRevokeAssetsRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRevokeAssetsRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRevokeAssetsRequest);
   }
 }
 function validateRevokeAssetsRequest(value, options = NO_OPTIONS) {
@@ -58907,7 +58908,7 @@ function checkRosterClass(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterClass.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterClass);
   }
 }
 function validateRosterClass(value, options = NO_OPTIONS) {
@@ -58961,7 +58962,7 @@ function checkRosterClassLocationResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterClassLocationResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterClassLocationResponse);
   }
 }
 function validateRosterClassLocationResponse(value, options = NO_OPTIONS) {
@@ -59015,7 +59016,7 @@ function checkRosterClassResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterClassResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterClassResponse);
   }
 }
 function validateRosterClassResponse(value, options = NO_OPTIONS) {
@@ -59084,7 +59085,7 @@ function checkRosterCourse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterCourse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterCourse);
   }
 }
 function validateRosterCourse(value, options = NO_OPTIONS) {
@@ -59138,7 +59139,7 @@ function checkRosterCourseResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterCourseResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterCourseResponse);
   }
 }
 function validateRosterCourseResponse(value, options = NO_OPTIONS) {
@@ -59202,7 +59203,7 @@ function checkRosterLocation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterLocation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterLocation);
   }
 }
 function validateRosterLocation(value, options = NO_OPTIONS) {
@@ -59316,7 +59317,7 @@ function checkRosterPerson(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterPerson.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterPerson);
   }
 }
 function validateRosterPerson(value, options = NO_OPTIONS) {
@@ -59370,7 +59371,7 @@ function checkRosterPersonResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterPersonResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterPersonResponse);
   }
 }
 function validateRosterPersonResponse(value, options = NO_OPTIONS) {
@@ -59414,7 +59415,7 @@ function checkRosterRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRosterRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRosterRequest);
   }
 }
 function validateRosterRequest(value, options = NO_OPTIONS) {
@@ -59458,7 +59459,7 @@ function checkRotateFileVaultKeyCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRotateFileVaultKeyCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRotateFileVaultKeyCommand);
   }
 }
 function validateRotateFileVaultKeyCommand(value, options = NO_OPTIONS) {
@@ -59529,7 +59530,7 @@ function checkRotateFileVaultKeyCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRotateFileVaultKeyCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRotateFileVaultKeyCommandCommand);
   }
 }
 function validateRotateFileVaultKeyCommandCommand(value, options = NO_OPTIONS) {
@@ -59581,7 +59582,7 @@ function checkRotateFileVaultKeyCommandCommandFileVaultUnlock(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRotateFileVaultKeyCommandCommandFileVaultUnlock.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRotateFileVaultKeyCommandCommandFileVaultUnlock);
   }
 }
 function validateRotateFileVaultKeyCommandCommandFileVaultUnlock(value, options = NO_OPTIONS) {
@@ -59693,7 +59694,7 @@ function checkRotateFileVaultKeyResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRotateFileVaultKeyResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRotateFileVaultKeyResponse);
   }
 }
 function validateRotateFileVaultKeyResponse(value, options = NO_OPTIONS) {
@@ -59747,7 +59748,7 @@ function checkRotateFileVaultKeyResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRotateFileVaultKeyResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRotateFileVaultKeyResponseErrorChainItem);
   }
 }
 function validateRotateFileVaultKeyResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -59783,7 +59784,7 @@ function checkRotateFileVaultKeyResponseRotateResult(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kRotateFileVaultKeyResponseRotateResult.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kRotateFileVaultKeyResponseRotateResult);
   }
 }
 function validateRotateFileVaultKeyResponseRotateResult(value, options = NO_OPTIONS) {
@@ -59866,7 +59867,7 @@ function checkSCEP(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSCEP.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSCEP);
   }
 }
 function validateSCEP(value, options = NO_OPTIONS) {
@@ -59998,7 +59999,7 @@ function checkSCEPPayloadContent(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSCEPPayloadContent.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSCEPPayloadContent);
   }
 }
 function validateSCEPPayloadContent(value, options = NO_OPTIONS) {
@@ -60049,7 +60050,7 @@ function checkSCEPPayloadContentSubjectAltName(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSCEPPayloadContentSubjectAltName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSCEPPayloadContentSubjectAltName);
   }
 }
 function validateSCEPPayloadContentSubjectAltName(value, options = NO_OPTIONS) {
@@ -60161,7 +60162,7 @@ function checkSCEPCredential(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSCEPCredential.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSCEPCredential);
   }
 }
 function validateSCEPCredential(value, options = NO_OPTIONS) {
@@ -60212,7 +60213,7 @@ function checkSCEPCredentialSubjectAltNameObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSCEPCredentialSubjectAltNameObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSCEPCredentialSubjectAltNameObject);
   }
 }
 function validateSCEPCredentialSubjectAltNameObject(value, options = NO_OPTIONS) {
@@ -60256,7 +60257,7 @@ function checkSafariBookmarks(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariBookmarks.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariBookmarks);
   }
 }
 function validateSafariBookmarks(value, options = NO_OPTIONS) {
@@ -60313,7 +60314,7 @@ function checkSafariBookmarksBookmarkGroupObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariBookmarksBookmarkGroupObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariBookmarksBookmarkGroupObject);
   }
 }
 function validateSafariBookmarksBookmarkGroupObject(value, options = NO_OPTIONS) {
@@ -60368,7 +60369,7 @@ function checkSafariBookmarksBookmarksItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariBookmarksBookmarksItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariBookmarksBookmarksItemObject);
   }
 }
 function validateSafariBookmarksBookmarksItemObject(value, options = NO_OPTIONS) {
@@ -60405,7 +60406,7 @@ function checkSafariExtensionSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariExtensionSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariExtensionSettings);
   }
 }
 function validateSafariExtensionSettings(value, options = NO_OPTIONS) {
@@ -60476,7 +60477,7 @@ function checkSafariExtensionSettingsExtensionDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariExtensionSettingsExtensionDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariExtensionSettingsExtensionDictionaryObject);
   }
 }
 function validateSafariExtensionSettingsExtensionDictionaryObject(value, options = NO_OPTIONS) {
@@ -60600,7 +60601,7 @@ function checkSafariSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariSettings);
   }
 }
 function validateSafariSettings(value, options = NO_OPTIONS) {
@@ -60650,7 +60651,7 @@ function checkSafariSettingsNewTabStartPageObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariSettingsNewTabStartPageObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariSettingsNewTabStartPageObject);
   }
 }
 function validateSafariSettingsNewTabStartPageObject(value, options = NO_OPTIONS) {
@@ -60687,7 +60688,7 @@ function checkSafariSettingsPrivacyObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariSettingsPrivacyObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariSettingsPrivacyObject);
   }
 }
 function validateSafariSettingsPrivacyObject(value, options = NO_OPTIONS) {
@@ -60767,7 +60768,7 @@ function checkSafariSettingsWebsiteDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSafariSettingsWebsiteDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSafariSettingsWebsiteDictionaryObject);
   }
 }
 function validateSafariSettingsWebsiteDictionaryObject(value, options = NO_OPTIONS) {
@@ -60811,7 +60812,7 @@ function checkScheduleOSUpdateCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateCommand);
   }
 }
 function validateScheduleOSUpdateCommand(value, options = NO_OPTIONS) {
@@ -60870,7 +60871,7 @@ function checkScheduleOSUpdateCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateCommandCommand);
   }
 }
 function validateScheduleOSUpdateCommandCommand(value, options = NO_OPTIONS) {
@@ -60939,7 +60940,7 @@ function checkScheduleOSUpdateCommandCommandUpdatesItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateCommandCommandUpdatesItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateCommandCommandUpdatesItem);
   }
 }
 function validateScheduleOSUpdateCommandCommandUpdatesItem(value, options = NO_OPTIONS) {
@@ -61055,7 +61056,7 @@ function checkScheduleOSUpdateResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateResponse);
   }
 }
 function validateScheduleOSUpdateResponse(value, options = NO_OPTIONS) {
@@ -61109,7 +61110,7 @@ function checkScheduleOSUpdateResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateResponseErrorChainItem);
   }
 }
 function validateScheduleOSUpdateResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -61177,7 +61178,7 @@ function checkScheduleOSUpdateResponseUpdateResultsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateResponseUpdateResultsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateResponseUpdateResultsItem);
   }
 }
 function validateScheduleOSUpdateResponseUpdateResultsItem(value, options = NO_OPTIONS) {
@@ -61238,7 +61239,7 @@ function checkScheduleOSUpdateScanCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateScanCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateScanCommand);
   }
 }
 function validateScheduleOSUpdateScanCommand(value, options = NO_OPTIONS) {
@@ -61288,7 +61289,7 @@ function checkScheduleOSUpdateScanCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateScanCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateScanCommandCommand);
   }
 }
 function validateScheduleOSUpdateScanCommandCommand(value, options = NO_OPTIONS) {
@@ -61396,7 +61397,7 @@ function checkScheduleOSUpdateScanResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateScanResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateScanResponse);
   }
 }
 function validateScheduleOSUpdateScanResponse(value, options = NO_OPTIONS) {
@@ -61450,7 +61451,7 @@ function checkScheduleOSUpdateScanResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScheduleOSUpdateScanResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScheduleOSUpdateScanResponseErrorChainItem);
   }
 }
 function validateScheduleOSUpdateScanResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -61516,7 +61517,7 @@ function checkScreenSharingConnection(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScreenSharingConnection.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScreenSharingConnection);
   }
 }
 function validateScreenSharingConnection(value, options = NO_OPTIONS) {
@@ -61556,7 +61557,7 @@ function checkScreenSharingConnectionDisplayConfigurationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScreenSharingConnectionDisplayConfigurationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScreenSharingConnectionDisplayConfigurationObject);
   }
 }
 function validateScreenSharingConnectionDisplayConfigurationObject(value, options = NO_OPTIONS) {
@@ -61612,7 +61613,7 @@ function checkScreenSharingConnectionGroup(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScreenSharingConnectionGroup.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScreenSharingConnectionGroup);
   }
 }
 function validateScreenSharingConnectionGroup(value, options = NO_OPTIONS) {
@@ -61676,7 +61677,7 @@ function checkScreenSharingHostSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScreenSharingHostSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScreenSharingHostSettings);
   }
 }
 function validateScreenSharingHostSettings(value, options = NO_OPTIONS) {
@@ -61782,7 +61783,7 @@ function checkScreensaver(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScreensaver.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScreensaver);
   }
 }
 function validateScreensaver(value, options = NO_OPTIONS) {
@@ -61874,7 +61875,7 @@ function checkScreensaverUser(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kScreensaverUser.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kScreensaverUser);
   }
 }
 function validateScreensaverUser(value, options = NO_OPTIONS) {
@@ -61911,7 +61912,7 @@ function checkSecurityCertificate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityCertificate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityCertificate);
   }
 }
 function validateSecurityCertificate(value, options = NO_OPTIONS) {
@@ -61962,7 +61963,7 @@ function checkSecurityIdentity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityIdentity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityIdentity);
   }
 }
 function validateSecurityIdentity(value, options = NO_OPTIONS) {
@@ -62006,7 +62007,7 @@ function checkSecurityInfoCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoCommand);
   }
 }
 function validateSecurityInfoCommand(value, options = NO_OPTIONS) {
@@ -62051,7 +62052,7 @@ function checkSecurityInfoCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoCommandCommand);
   }
 }
 function validateSecurityInfoCommandCommand(value, options = NO_OPTIONS) {
@@ -62166,7 +62167,7 @@ function checkSecurityInfoResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponse);
   }
 }
 function validateSecurityInfoResponse(value, options = NO_OPTIONS) {
@@ -62220,7 +62221,7 @@ function checkSecurityInfoResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseErrorChainItem);
   }
 }
 function validateSecurityInfoResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -62424,7 +62425,7 @@ function checkSecurityInfoResponseSecurityInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfo);
   }
 }
 function validateSecurityInfoResponseSecurityInfo(value, options = NO_OPTIONS) {
@@ -62500,7 +62501,7 @@ function checkSecurityInfoResponseSecurityInfoFirewallSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfoFirewallSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfoFirewallSettings);
   }
 }
 function validateSecurityInfoResponseSecurityInfoFirewallSettings(value, options = NO_OPTIONS) {
@@ -62546,7 +62547,7 @@ function checkSecurityInfoResponseSecurityInfoFirewallSettingsApplicationsItem(v
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfoFirewallSettingsApplicationsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfoFirewallSettingsApplicationsItem);
   }
 }
 function validateSecurityInfoResponseSecurityInfoFirewallSettingsApplicationsItem(value, options = NO_OPTIONS) {
@@ -62592,7 +62593,7 @@ function checkSecurityInfoResponseSecurityInfoFirmwarePasswordStatus(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfoFirmwarePasswordStatus.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfoFirmwarePasswordStatus);
   }
 }
 function validateSecurityInfoResponseSecurityInfoFirmwarePasswordStatus(value, options = NO_OPTIONS) {
@@ -62651,7 +62652,7 @@ function checkSecurityInfoResponseSecurityInfoManagementStatus(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfoManagementStatus.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfoManagementStatus);
   }
 }
 function validateSecurityInfoResponseSecurityInfoManagementStatus(value, options = NO_OPTIONS) {
@@ -62713,7 +62714,7 @@ function checkSecurityInfoResponseSecurityInfoSecureBoot(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfoSecureBoot.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfoSecureBoot);
   }
 }
 function validateSecurityInfoResponseSecurityInfoSecureBoot(value, options = NO_OPTIONS) {
@@ -62759,7 +62760,7 @@ function checkSecurityInfoResponseSecurityInfoSecureBootReducedSecurity(v, r, d)
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityInfoResponseSecurityInfoSecureBootReducedSecurity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityInfoResponseSecurityInfoSecureBootReducedSecurity);
   }
 }
 function validateSecurityInfoResponseSecurityInfoSecureBootReducedSecurity(value, options = NO_OPTIONS) {
@@ -62816,7 +62817,7 @@ function checkSecurityPasskeyAttestation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityPasskeyAttestation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityPasskeyAttestation);
   }
 }
 function validateSecurityPasskeyAttestation(value, options = NO_OPTIONS) {
@@ -62907,7 +62908,7 @@ function checkSecurityPreferences(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSecurityPreferences.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSecurityPreferences);
   }
 }
 function validateSecurityPreferences(value, options = NO_OPTIONS) {
@@ -62953,7 +62954,7 @@ function checkSeedBuildToken(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSeedBuildToken.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSeedBuildToken);
   }
 }
 function validateSeedBuildToken(value, options = NO_OPTIONS) {
@@ -63024,7 +63025,7 @@ function checkServiceConfigResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kServiceConfigResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kServiceConfigResponse);
   }
 }
 function validateServiceConfigResponse(value, options = NO_OPTIONS) {
@@ -63166,7 +63167,7 @@ function checkServiceManagementManagedLoginItems(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kServiceManagementManagedLoginItems.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kServiceManagementManagedLoginItems);
   }
 }
 function validateServiceManagementManagedLoginItems(value, options = NO_OPTIONS) {
@@ -63222,7 +63223,7 @@ function checkServiceManagementManagedLoginItemsRule(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kServiceManagementManagedLoginItemsRule.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kServiceManagementManagedLoginItemsRule);
   }
 }
 function validateServiceManagementManagedLoginItemsRule(value, options = NO_OPTIONS) {
@@ -63282,7 +63283,7 @@ function checkServicesBackgroundTasks(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kServicesBackgroundTasks.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kServicesBackgroundTasks);
   }
 }
 function validateServicesBackgroundTasks(value, options = NO_OPTIONS) {
@@ -63328,7 +63329,7 @@ function checkServicesBackgroundTasksLaunchdItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kServicesBackgroundTasksLaunchdItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kServicesBackgroundTasksLaunchdItemObject);
   }
 }
 function validateServicesBackgroundTasksLaunchdItemObject(value, options = NO_OPTIONS) {
@@ -63371,7 +63372,7 @@ function checkServicesConfigurationFiles(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kServicesConfigurationFiles.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kServicesConfigurationFiles);
   }
 }
 function validateServicesConfigurationFiles(value, options = NO_OPTIONS) {
@@ -63415,7 +63416,7 @@ function checkSetAutoAdminPasswordCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetAutoAdminPasswordCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetAutoAdminPasswordCommand);
   }
 }
 function validateSetAutoAdminPasswordCommand(value, options = NO_OPTIONS) {
@@ -63472,7 +63473,7 @@ function checkSetAutoAdminPasswordCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetAutoAdminPasswordCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetAutoAdminPasswordCommandCommand);
   }
 }
 function validateSetAutoAdminPasswordCommandCommand(value, options = NO_OPTIONS) {
@@ -63578,7 +63579,7 @@ function checkSetAutoAdminPasswordResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetAutoAdminPasswordResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetAutoAdminPasswordResponse);
   }
 }
 function validateSetAutoAdminPasswordResponse(value, options = NO_OPTIONS) {
@@ -63632,7 +63633,7 @@ function checkSetAutoAdminPasswordResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetAutoAdminPasswordResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetAutoAdminPasswordResponseErrorChainItem);
   }
 }
 function validateSetAutoAdminPasswordResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -63682,7 +63683,7 @@ function checkSetBootstrapTokenRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetBootstrapTokenRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetBootstrapTokenRequest);
   }
 }
 function validateSetBootstrapTokenRequest(value, options = NO_OPTIONS) {
@@ -63726,7 +63727,7 @@ function checkSetFirmwarePasswordCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetFirmwarePasswordCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetFirmwarePasswordCommand);
   }
 }
 function validateSetFirmwarePasswordCommand(value, options = NO_OPTIONS) {
@@ -63787,7 +63788,7 @@ function checkSetFirmwarePasswordCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetFirmwarePasswordCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetFirmwarePasswordCommandCommand);
   }
 }
 function validateSetFirmwarePasswordCommandCommand(value, options = NO_OPTIONS) {
@@ -63900,7 +63901,7 @@ function checkSetFirmwarePasswordResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetFirmwarePasswordResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetFirmwarePasswordResponse);
   }
 }
 function validateSetFirmwarePasswordResponse(value, options = NO_OPTIONS) {
@@ -63954,7 +63955,7 @@ function checkSetFirmwarePasswordResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetFirmwarePasswordResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetFirmwarePasswordResponseErrorChainItem);
   }
 }
 function validateSetFirmwarePasswordResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -63991,7 +63992,7 @@ function checkSetFirmwarePasswordResponseSetFirmwarePassword(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetFirmwarePasswordResponseSetFirmwarePassword.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetFirmwarePasswordResponseSetFirmwarePassword);
   }
 }
 function validateSetFirmwarePasswordResponseSetFirmwarePassword(value, options = NO_OPTIONS) {
@@ -64035,7 +64036,7 @@ function checkSetRecoveryLockCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetRecoveryLockCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetRecoveryLockCommand);
   }
 }
 function validateSetRecoveryLockCommand(value, options = NO_OPTIONS) {
@@ -64091,7 +64092,7 @@ function checkSetRecoveryLockCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetRecoveryLockCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetRecoveryLockCommandCommand);
   }
 }
 function validateSetRecoveryLockCommandCommand(value, options = NO_OPTIONS) {
@@ -64197,7 +64198,7 @@ function checkSetRecoveryLockResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetRecoveryLockResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetRecoveryLockResponse);
   }
 }
 function validateSetRecoveryLockResponse(value, options = NO_OPTIONS) {
@@ -64251,7 +64252,7 @@ function checkSetRecoveryLockResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetRecoveryLockResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetRecoveryLockResponseErrorChainItem);
   }
 }
 function validateSetRecoveryLockResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -64295,7 +64296,7 @@ function checkSettingsCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommand);
   }
 }
 function validateSettingsCommand(value, options = NO_OPTIONS) {
@@ -64347,7 +64348,7 @@ function checkSettingsCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommand);
   }
 }
 function validateSettingsCommandCommand(value, options = NO_OPTIONS) {
@@ -64534,7 +64535,7 @@ function checkSettingsCommandCommandSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettings);
   }
 }
 function validateSettingsCommandCommandSettings(value, options = NO_OPTIONS) {
@@ -64624,7 +64625,7 @@ function checkSettingsCommandCommandSettingsAccessibilitySettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsAccessibilitySettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsAccessibilitySettings);
   }
 }
 function validateSettingsCommandCommandSettingsAccessibilitySettings(value, options = NO_OPTIONS) {
@@ -64670,7 +64671,7 @@ function checkSettingsCommandCommandSettingsAppAnalytics(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsAppAnalytics.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsAppAnalytics);
   }
 }
 function validateSettingsCommandCommandSettingsAppAnalytics(value, options = NO_OPTIONS) {
@@ -64722,7 +64723,7 @@ function checkSettingsCommandCommandSettingsApplicationAttributes(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsApplicationAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsApplicationAttributes);
   }
 }
 function validateSettingsCommandCommandSettingsApplicationAttributes(value, options = NO_OPTIONS) {
@@ -64837,7 +64838,7 @@ function checkSettingsCommandCommandSettingsApplicationAttributesAttributes(v, r
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsApplicationAttributesAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsApplicationAttributesAttributes);
   }
 }
 function validateSettingsCommandCommandSettingsApplicationAttributesAttributes(value, options = NO_OPTIONS) {
@@ -64889,7 +64890,7 @@ function checkSettingsCommandCommandSettingsApplicationConfiguration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsApplicationConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsApplicationConfiguration);
   }
 }
 function validateSettingsCommandCommandSettingsApplicationConfiguration(value, options = NO_OPTIONS) {
@@ -64952,7 +64953,7 @@ function checkSettingsCommandCommandSettingsBluetooth(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsBluetooth.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsBluetooth);
   }
 }
 function validateSettingsCommandCommandSettingsBluetooth(value, options = NO_OPTIONS) {
@@ -64998,7 +64999,7 @@ function checkSettingsCommandCommandSettingsDataRoaming(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsDataRoaming.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsDataRoaming);
   }
 }
 function validateSettingsCommandCommandSettingsDataRoaming(value, options = NO_OPTIONS) {
@@ -65048,7 +65049,7 @@ function checkSettingsCommandCommandSettingsDefaultApplications(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsDefaultApplications.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsDefaultApplications);
   }
 }
 function validateSettingsCommandCommandSettingsDefaultApplications(value, options = NO_OPTIONS) {
@@ -65094,7 +65095,7 @@ function checkSettingsCommandCommandSettingsDeviceName(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsDeviceName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsDeviceName);
   }
 }
 function validateSettingsCommandCommandSettingsDeviceName(value, options = NO_OPTIONS) {
@@ -65140,7 +65141,7 @@ function checkSettingsCommandCommandSettingsDiagnosticSubmission(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsDiagnosticSubmission.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsDiagnosticSubmission);
   }
 }
 function validateSettingsCommandCommandSettingsDiagnosticSubmission(value, options = NO_OPTIONS) {
@@ -65186,7 +65187,7 @@ function checkSettingsCommandCommandSettingsHostName(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsHostName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsHostName);
   }
 }
 function validateSettingsCommandCommandSettingsHostName(value, options = NO_OPTIONS) {
@@ -65233,7 +65234,7 @@ function checkSettingsCommandCommandSettingsMDMOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsMDMOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsMDMOptions);
   }
 }
 function validateSettingsCommandCommandSettingsMDMOptions(value, options = NO_OPTIONS) {
@@ -65293,7 +65294,7 @@ function checkSettingsCommandCommandSettingsMDMOptionsMDMOptions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsMDMOptionsMDMOptions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsMDMOptionsMDMOptions);
   }
 }
 function validateSettingsCommandCommandSettingsMDMOptionsMDMOptions(value, options = NO_OPTIONS) {
@@ -65345,7 +65346,7 @@ function checkSettingsCommandCommandSettingsMaximumResidentUsers(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsMaximumResidentUsers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsMaximumResidentUsers);
   }
 }
 function validateSettingsCommandCommandSettingsMaximumResidentUsers(value, options = NO_OPTIONS) {
@@ -65391,7 +65392,7 @@ function checkSettingsCommandCommandSettingsOrganizationInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsOrganizationInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsOrganizationInfo);
   }
 }
 function validateSettingsCommandCommandSettingsOrganizationInfo(value, options = NO_OPTIONS) {
@@ -65455,7 +65456,7 @@ function checkSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo(v, 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo);
   }
 }
 function validateSettingsCommandCommandSettingsOrganizationInfoOrganizationInfo(value, options = NO_OPTIONS) {
@@ -65510,7 +65511,7 @@ function checkSettingsCommandCommandSettingsPasscodeLockGracePeriod(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsPasscodeLockGracePeriod.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsPasscodeLockGracePeriod);
   }
 }
 function validateSettingsCommandCommandSettingsPasscodeLockGracePeriod(value, options = NO_OPTIONS) {
@@ -65556,7 +65557,7 @@ function checkSettingsCommandCommandSettingsPersonalHotspot(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsPersonalHotspot.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsPersonalHotspot);
   }
 }
 function validateSettingsCommandCommandSettingsPersonalHotspot(value, options = NO_OPTIONS) {
@@ -65681,7 +65682,7 @@ function checkSettingsCommandCommandSettingsSharedDeviceConfiguration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsSharedDeviceConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsSharedDeviceConfiguration);
   }
 }
 function validateSettingsCommandCommandSettingsSharedDeviceConfiguration(value, options = NO_OPTIONS) {
@@ -65718,7 +65719,7 @@ function checkSettingsCommandCommandSettingsSharedDeviceConfigurationAwaitUserCo
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsSharedDeviceConfigurationAwaitUserConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsSharedDeviceConfigurationAwaitUserConfiguration);
   }
 }
 function validateSettingsCommandCommandSettingsSharedDeviceConfigurationAwaitUserConfiguration(value, options = NO_OPTIONS) {
@@ -65765,7 +65766,7 @@ function checkSettingsCommandCommandSettingsSharedDeviceConfigurationPasscodePol
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsSharedDeviceConfigurationPasscodePolicy.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsSharedDeviceConfigurationPasscodePolicy);
   }
 }
 function validateSettingsCommandCommandSettingsSharedDeviceConfigurationPasscodePolicy(value, options = NO_OPTIONS) {
@@ -65818,7 +65819,7 @@ function checkSettingsCommandCommandSettingsSoftwareUpdateSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsSoftwareUpdateSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsSoftwareUpdateSettings);
   }
 }
 function validateSettingsCommandCommandSettingsSoftwareUpdateSettings(value, options = NO_OPTIONS) {
@@ -65864,7 +65865,7 @@ function checkSettingsCommandCommandSettingsTimeZone(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsTimeZone.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsTimeZone);
   }
 }
 function validateSettingsCommandCommandSettingsTimeZone(value, options = NO_OPTIONS) {
@@ -65916,7 +65917,7 @@ function checkSettingsCommandCommandSettingsVoiceRoaming(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsVoiceRoaming.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsVoiceRoaming);
   }
 }
 function validateSettingsCommandCommandSettingsVoiceRoaming(value, options = NO_OPTIONS) {
@@ -65971,7 +65972,7 @@ function checkSettingsCommandCommandSettingsWallpaper(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsCommandCommandSettingsWallpaper.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsCommandCommandSettingsWallpaper);
   }
 }
 function validateSettingsCommandCommandSettingsWallpaper(value, options = NO_OPTIONS) {
@@ -66085,7 +66086,7 @@ function checkSettingsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsResponse);
   }
 }
 function validateSettingsResponse(value, options = NO_OPTIONS) {
@@ -66139,7 +66140,7 @@ function checkSettingsResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsResponseErrorChainItem);
   }
 }
 function validateSettingsResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -66196,7 +66197,7 @@ function checkSettingsResponseSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSettingsResponseSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSettingsResponseSettings);
   }
 }
 function validateSettingsResponseSettings(value, options = NO_OPTIONS) {
@@ -66396,7 +66397,7 @@ function checkSetupAssistant(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSetupAssistant.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSetupAssistant);
   }
 }
 function validateSetupAssistant(value, options = NO_OPTIONS) {
@@ -66502,7 +66503,7 @@ function checkShareKit(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kShareKit.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kShareKit);
   }
 }
 function validateShareKit(value, options = NO_OPTIONS) {
@@ -66546,7 +66547,7 @@ function checkShutDownDeviceCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kShutDownDeviceCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kShutDownDeviceCommand);
   }
 }
 function validateShutDownDeviceCommand(value, options = NO_OPTIONS) {
@@ -66591,7 +66592,7 @@ function checkShutDownDeviceCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kShutDownDeviceCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kShutDownDeviceCommandCommand);
   }
 }
 function validateShutDownDeviceCommandCommand(value, options = NO_OPTIONS) {
@@ -66699,7 +66700,7 @@ function checkShutDownDeviceResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kShutDownDeviceResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kShutDownDeviceResponse);
   }
 }
 function validateShutDownDeviceResponse(value, options = NO_OPTIONS) {
@@ -66753,7 +66754,7 @@ function checkShutDownDeviceResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kShutDownDeviceResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kShutDownDeviceResponseErrorChainItem);
   }
 }
 function validateShutDownDeviceResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -66847,7 +66848,7 @@ function checkSingleSignOn(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSingleSignOn.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSingleSignOn);
   }
 }
 function validateSingleSignOn(value, options = NO_OPTIONS) {
@@ -66933,7 +66934,7 @@ function checkSingleSignOnKerberos(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSingleSignOnKerberos.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSingleSignOnKerberos);
   }
 }
 function validateSingleSignOnKerberos(value, options = NO_OPTIONS) {
@@ -67006,7 +67007,7 @@ function checkSiriSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSiriSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSiriSettings);
   }
 }
 function validateSiriSettings(value, options = NO_OPTIONS) {
@@ -67361,7 +67362,7 @@ function checkSkipKeys(v, r, d) {
     if (x === void 0) continue;
     const i = kSkipKeys.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kSkipKeys);
       continue;
     }
     i < 16 ? cSkipKeys_0(x, i, r, d) : i < 32 ? cSkipKeys_1(x, i, r, d) : i < 48 ? cSkipKeys_2(x, i, r, d) : cSkipKeys_3(x, i, r, d);
@@ -67480,7 +67481,7 @@ function checkSmartCard(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSmartCard.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSmartCard);
   }
 }
 function validateSmartCard(value, options = NO_OPTIONS) {
@@ -67603,7 +67604,7 @@ function checkSoftwareUpdate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdate);
   }
 }
 function validateSoftwareUpdate(value, options = NO_OPTIONS) {
@@ -67656,7 +67657,7 @@ function checkSoftwareUpdateEnforcementSpecific(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateEnforcementSpecific.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateEnforcementSpecific);
   }
 }
 function validateSoftwareUpdateEnforcementSpecific(value, options = NO_OPTIONS) {
@@ -67741,7 +67742,7 @@ function checkSoftwareUpdateSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettings);
   }
 }
 function validateSoftwareUpdateSettings(value, options = NO_OPTIONS) {
@@ -67800,7 +67801,7 @@ function checkSoftwareUpdateSettingsAutomaticActionsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettingsAutomaticActionsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettingsAutomaticActionsObject);
   }
 }
 function validateSoftwareUpdateSettingsAutomaticActionsObject(value, options = NO_OPTIONS) {
@@ -67862,7 +67863,7 @@ function checkSoftwareUpdateSettingsBetaObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettingsBetaObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettingsBetaObject);
   }
 }
 function validateSoftwareUpdateSettingsBetaObject(value, options = NO_OPTIONS) {
@@ -67905,7 +67906,7 @@ function checkSoftwareUpdateSettingsBeta_ProgramObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettingsBeta_ProgramObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettingsBeta_ProgramObject);
   }
 }
 function validateSoftwareUpdateSettingsBeta_ProgramObject(value, options = NO_OPTIONS) {
@@ -67948,7 +67949,7 @@ function checkSoftwareUpdateSettingsBeta_RequireProgramObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettingsBeta_RequireProgramObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettingsBeta_RequireProgramObject);
   }
 }
 function validateSoftwareUpdateSettingsBeta_RequireProgramObject(value, options = NO_OPTIONS) {
@@ -68023,7 +68024,7 @@ function checkSoftwareUpdateSettingsDeferralsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettingsDeferralsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettingsDeferralsObject);
   }
 }
 function validateSoftwareUpdateSettingsDeferralsObject(value, options = NO_OPTIONS) {
@@ -68064,7 +68065,7 @@ function checkSoftwareUpdateSettingsRapidSecurityResponseObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSoftwareUpdateSettingsRapidSecurityResponseObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSoftwareUpdateSettingsRapidSecurityResponseObject);
   }
 }
 function validateSoftwareUpdateSettingsRapidSecurityResponseObject(value, options = NO_OPTIONS) {
@@ -68109,7 +68110,7 @@ function checkStatusAccountListCalDAV(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListCalDAV.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListCalDAV);
   }
 }
 function validateStatusAccountListCalDAV(value, options = NO_OPTIONS) {
@@ -68186,7 +68187,7 @@ function checkStatusAccountListCalDAVAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListCalDAVAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListCalDAVAccountObject);
   }
 }
 function validateStatusAccountListCalDAVAccountObject(value, options = NO_OPTIONS) {
@@ -68231,7 +68232,7 @@ function checkStatusAccountListCardDAV(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListCardDAV.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListCardDAV);
   }
 }
 function validateStatusAccountListCardDAV(value, options = NO_OPTIONS) {
@@ -68298,7 +68299,7 @@ function checkStatusAccountListCardDAVAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListCardDAVAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListCardDAVAccountObject);
   }
 }
 function validateStatusAccountListCardDAVAccountObject(value, options = NO_OPTIONS) {
@@ -68343,7 +68344,7 @@ function checkStatusAccountListExchange(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListExchange.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListExchange);
   }
 }
 function validateStatusAccountListExchange(value, options = NO_OPTIONS) {
@@ -68435,7 +68436,7 @@ function checkStatusAccountListExchangeAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListExchangeAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListExchangeAccountObject);
   }
 }
 function validateStatusAccountListExchangeAccountObject(value, options = NO_OPTIONS) {
@@ -68480,7 +68481,7 @@ function checkStatusAccountListGoogle(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListGoogle.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListGoogle);
   }
 }
 function validateStatusAccountListGoogle(value, options = NO_OPTIONS) {
@@ -68557,7 +68558,7 @@ function checkStatusAccountListGoogleAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListGoogleAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListGoogleAccountObject);
   }
 }
 function validateStatusAccountListGoogleAccountObject(value, options = NO_OPTIONS) {
@@ -68602,7 +68603,7 @@ function checkStatusAccountListLDAP(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListLDAP.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListLDAP);
   }
 }
 function validateStatusAccountListLDAP(value, options = NO_OPTIONS) {
@@ -68674,7 +68675,7 @@ function checkStatusAccountListLDAPAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListLDAPAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListLDAPAccountObject);
   }
 }
 function validateStatusAccountListLDAPAccountObject(value, options = NO_OPTIONS) {
@@ -68719,7 +68720,7 @@ function checkStatusAccountListMailIncoming(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListMailIncoming.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListMailIncoming);
   }
 }
 function validateStatusAccountListMailIncoming(value, options = NO_OPTIONS) {
@@ -68796,7 +68797,7 @@ function checkStatusAccountListMailIncomingAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListMailIncomingAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListMailIncomingAccountObject);
   }
 }
 function validateStatusAccountListMailIncomingAccountObject(value, options = NO_OPTIONS) {
@@ -68841,7 +68842,7 @@ function checkStatusAccountListMailOutgoing(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListMailOutgoing.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListMailOutgoing);
   }
 }
 function validateStatusAccountListMailOutgoing(value, options = NO_OPTIONS) {
@@ -68908,7 +68909,7 @@ function checkStatusAccountListMailOutgoingAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListMailOutgoingAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListMailOutgoingAccountObject);
   }
 }
 function validateStatusAccountListMailOutgoingAccountObject(value, options = NO_OPTIONS) {
@@ -68953,7 +68954,7 @@ function checkStatusAccountListSubscribedCalendar(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListSubscribedCalendar.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListSubscribedCalendar);
   }
 }
 function validateStatusAccountListSubscribedCalendar(value, options = NO_OPTIONS) {
@@ -69020,7 +69021,7 @@ function checkStatusAccountListSubscribedCalendarAccountObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAccountListSubscribedCalendarAccountObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAccountListSubscribedCalendarAccountObject);
   }
 }
 function validateStatusAccountListSubscribedCalendarAccountObject(value, options = NO_OPTIONS) {
@@ -69065,7 +69066,7 @@ function checkStatusAppManagedList(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAppManagedList.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAppManagedList);
   }
 }
 function validateStatusAppManagedList(value, options = NO_OPTIONS) {
@@ -69169,7 +69170,7 @@ function checkStatusAppManagedListAppObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAppManagedListAppObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAppManagedListAppObject);
   }
 }
 function validateStatusAppManagedListAppObject(value, options = NO_OPTIONS) {
@@ -69212,7 +69213,7 @@ function checkStatusAppManagedListManagedConfigurationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAppManagedListManagedConfigurationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAppManagedListManagedConfigurationObject);
   }
 }
 function validateStatusAppManagedListManagedConfigurationObject(value, options = NO_OPTIONS) {
@@ -69252,7 +69253,7 @@ function checkStatusAppManagedListManagedConfigurationStateObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAppManagedListManagedConfigurationStateObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAppManagedListManagedConfigurationStateObject);
   }
 }
 function validateStatusAppManagedListManagedConfigurationStateObject(value, options = NO_OPTIONS) {
@@ -69327,7 +69328,7 @@ function checkStatusAppManagedListStatusReasonObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAppManagedListStatusReasonObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAppManagedListStatusReasonObject);
   }
 }
 function validateStatusAppManagedListStatusReasonObject(value, options = NO_OPTIONS) {
@@ -69353,7 +69354,7 @@ function checkStatusAppManagedListStatusReason_DetailsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusAppManagedListStatusReason_DetailsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusAppManagedListStatusReason_DetailsObject);
   }
 }
 function validateStatusAppManagedListStatusReason_DetailsObject(value, options = NO_OPTIONS) {
@@ -69391,7 +69392,7 @@ function checkStatusContentCacheInfo(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheInfo.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheInfo);
   }
 }
 function validateStatusContentCacheInfo(value, options = NO_OPTIONS) {
@@ -69477,7 +69478,7 @@ function checkStatusContentCacheInfoContentCacheInfoObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheInfoContentCacheInfoObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheInfoContentCacheInfoObject);
   }
 }
 function validateStatusContentCacheInfoContentCacheInfoObject(value, options = NO_OPTIONS) {
@@ -69521,7 +69522,7 @@ function checkStatusContentCacheParents(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheParents.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheParents);
   }
 }
 function validateStatusContentCacheParents(value, options = NO_OPTIONS) {
@@ -69587,7 +69588,7 @@ function checkStatusContentCacheParentsParentsItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheParentsParentsItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheParentsParentsItemObject);
   }
 }
 function validateStatusContentCacheParentsParentsItemObject(value, options = NO_OPTIONS) {
@@ -69632,7 +69633,7 @@ function checkStatusContentCachePeers(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCachePeers.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCachePeers);
   }
 }
 function validateStatusContentCachePeers(value, options = NO_OPTIONS) {
@@ -69704,7 +69705,7 @@ function checkStatusContentCachePeersPeerItemObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCachePeersPeerItemObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCachePeersPeerItemObject);
   }
 }
 function validateStatusContentCachePeersPeerItemObject(value, options = NO_OPTIONS) {
@@ -69742,7 +69743,7 @@ function checkStatusContentCacheService(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheService.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheService);
   }
 }
 function validateStatusContentCacheService(value, options = NO_OPTIONS) {
@@ -69884,7 +69885,7 @@ function checkStatusContentCacheServiceContentCacheStatusObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheServiceContentCacheStatusObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheServiceContentCacheStatusObject);
   }
 }
 function validateStatusContentCacheServiceContentCacheStatusObject(value, options = NO_OPTIONS) {
@@ -69922,7 +69923,7 @@ function checkStatusContentCacheStatus(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheStatus.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheStatus);
   }
 }
 function validateStatusContentCacheStatus(value, options = NO_OPTIONS) {
@@ -70064,7 +70065,7 @@ function checkStatusContentCacheStatusContentCacheStatusObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusContentCacheStatusContentCacheStatusObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusContentCacheStatusContentCacheStatusObject);
   }
 }
 function validateStatusContentCacheStatusContentCacheStatusObject(value, options = NO_OPTIONS) {
@@ -70104,7 +70105,7 @@ function checkStatusDeviceBatteryHealth(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceBatteryHealth.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceBatteryHealth);
   }
 }
 function validateStatusDeviceBatteryHealth(value, options = NO_OPTIONS) {
@@ -70141,7 +70142,7 @@ function checkStatusDeviceModelFamily(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceModelFamily.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceModelFamily);
   }
 }
 function validateStatusDeviceModelFamily(value, options = NO_OPTIONS) {
@@ -70178,7 +70179,7 @@ function checkStatusDeviceModelIdentifier(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceModelIdentifier.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceModelIdentifier);
   }
 }
 function validateStatusDeviceModelIdentifier(value, options = NO_OPTIONS) {
@@ -70215,7 +70216,7 @@ function checkStatusDeviceModelMarketingName(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceModelMarketingName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceModelMarketingName);
   }
 }
 function validateStatusDeviceModelMarketingName(value, options = NO_OPTIONS) {
@@ -70252,7 +70253,7 @@ function checkStatusDeviceModelNumber(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceModelNumber.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceModelNumber);
   }
 }
 function validateStatusDeviceModelNumber(value, options = NO_OPTIONS) {
@@ -70289,7 +70290,7 @@ function checkStatusDeviceOperatingSystemBuildVersion(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceOperatingSystemBuildVersion.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceOperatingSystemBuildVersion);
   }
 }
 function validateStatusDeviceOperatingSystemBuildVersion(value, options = NO_OPTIONS) {
@@ -70326,7 +70327,7 @@ function checkStatusDeviceOperatingSystemFamily(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceOperatingSystemFamily.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceOperatingSystemFamily);
   }
 }
 function validateStatusDeviceOperatingSystemFamily(value, options = NO_OPTIONS) {
@@ -70363,7 +70364,7 @@ function checkStatusDeviceOperatingSystemMarketingName(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceOperatingSystemMarketingName.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceOperatingSystemMarketingName);
   }
 }
 function validateStatusDeviceOperatingSystemMarketingName(value, options = NO_OPTIONS) {
@@ -70400,7 +70401,7 @@ function checkStatusDeviceOperatingSystemSupplementalBuildVersion(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceOperatingSystemSupplementalBuildVersion.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceOperatingSystemSupplementalBuildVersion);
   }
 }
 function validateStatusDeviceOperatingSystemSupplementalBuildVersion(value, options = NO_OPTIONS) {
@@ -70437,7 +70438,7 @@ function checkStatusDeviceOperatingSystemSupplementalExtraVersion(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceOperatingSystemSupplementalExtraVersion.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceOperatingSystemSupplementalExtraVersion);
   }
 }
 function validateStatusDeviceOperatingSystemSupplementalExtraVersion(value, options = NO_OPTIONS) {
@@ -70474,7 +70475,7 @@ function checkStatusDeviceOperatingSystemVersion(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceOperatingSystemVersion.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceOperatingSystemVersion);
   }
 }
 function validateStatusDeviceOperatingSystemVersion(value, options = NO_OPTIONS) {
@@ -70511,7 +70512,7 @@ function checkStatusDeviceSerialNumber(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceSerialNumber.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceSerialNumber);
   }
 }
 function validateStatusDeviceSerialNumber(value, options = NO_OPTIONS) {
@@ -70549,7 +70550,7 @@ function checkStatusDeviceSystemHealth(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceSystemHealth.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceSystemHealth);
   }
 }
 function validateStatusDeviceSystemHealth(value, options = NO_OPTIONS) {
@@ -70636,7 +70637,7 @@ function checkStatusDeviceSystemHealthDeviceSystemHealthObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceSystemHealthDeviceSystemHealthObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceSystemHealthDeviceSystemHealthObject);
   }
 }
 function validateStatusDeviceSystemHealthDeviceSystemHealthObject(value, options = NO_OPTIONS) {
@@ -70673,7 +70674,7 @@ function checkStatusDeviceUDID(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDeviceUDID.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDeviceUDID);
   }
 }
 function validateStatusDeviceUDID(value, options = NO_OPTIONS) {
@@ -70710,7 +70711,7 @@ function checkStatusDiskManagementFileVaultEnabled(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusDiskManagementFileVaultEnabled.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusDiskManagementFileVaultEnabled);
   }
 }
 function validateStatusDiskManagementFileVaultEnabled(value, options = NO_OPTIONS) {
@@ -70750,7 +70751,7 @@ function checkStatusEnhancedLogging(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusEnhancedLogging.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusEnhancedLogging);
   }
 }
 function validateStatusEnhancedLogging(value, options = NO_OPTIONS) {
@@ -70786,7 +70787,7 @@ function checkStatusEnhancedLoggingAppleCareToken(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusEnhancedLoggingAppleCareToken.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusEnhancedLoggingAppleCareToken);
   }
 }
 function validateStatusEnhancedLoggingAppleCareToken(value, options = NO_OPTIONS) {
@@ -70826,7 +70827,7 @@ function checkStatusEnhancedLoggingStatus(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusEnhancedLoggingStatus.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusEnhancedLoggingStatus);
   }
 }
 function validateStatusEnhancedLoggingStatus(value, options = NO_OPTIONS) {
@@ -70862,7 +70863,7 @@ function checkStatusEnhancedLoggingTimestamp(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusEnhancedLoggingTimestamp.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusEnhancedLoggingTimestamp);
   }
 }
 function validateStatusEnhancedLoggingTimestamp(value, options = NO_OPTIONS) {
@@ -70907,7 +70908,7 @@ function checkStatusMDMApp(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMApp.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMApp);
   }
 }
 function validateStatusMDMApp(value, options = NO_OPTIONS) {
@@ -70977,7 +70978,7 @@ function checkStatusMDMAppAppObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMAppAppObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMAppAppObject);
   }
 }
 function validateStatusMDMAppAppObject(value, options = NO_OPTIONS) {
@@ -71017,7 +71018,7 @@ function checkStatusMDMEnrollmentType(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMEnrollmentType.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMEnrollmentType);
   }
 }
 function validateStatusMDMEnrollmentType(value, options = NO_OPTIONS) {
@@ -71054,7 +71055,7 @@ function checkStatusMDMIsAwaitingConfiguration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMIsAwaitingConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMIsAwaitingConfiguration);
   }
 }
 function validateStatusMDMIsAwaitingConfiguration(value, options = NO_OPTIONS) {
@@ -71091,7 +71092,7 @@ function checkStatusMDMIsReturnToService(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMIsReturnToService.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMIsReturnToService);
   }
 }
 function validateStatusMDMIsReturnToService(value, options = NO_OPTIONS) {
@@ -71128,7 +71129,7 @@ function checkStatusMDMIsSharedIPad(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMIsSharedIPad.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMIsSharedIPad);
   }
 }
 function validateStatusMDMIsSharedIPad(value, options = NO_OPTIONS) {
@@ -71165,7 +71166,7 @@ function checkStatusMDMPushMagic(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMPushMagic.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMPushMagic);
   }
 }
 function validateStatusMDMPushMagic(value, options = NO_OPTIONS) {
@@ -71202,7 +71203,7 @@ function checkStatusMDMPushToken(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMDMPushToken.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMDMPushToken);
   }
 }
 function validateStatusMDMPushToken(value, options = NO_OPTIONS) {
@@ -71240,7 +71241,7 @@ function checkStatusManagementClientCapabilities(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementClientCapabilities.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementClientCapabilities);
   }
 }
 function validateStatusManagementClientCapabilities(value, options = NO_OPTIONS) {
@@ -71298,7 +71299,7 @@ function checkStatusManagementClientCapabilitiesCapabilitiesObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementClientCapabilitiesCapabilitiesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementClientCapabilitiesCapabilitiesObject);
   }
 }
 function validateStatusManagementClientCapabilitiesCapabilitiesObject(value, options = NO_OPTIONS) {
@@ -71324,7 +71325,7 @@ function checkStatusManagementClientCapabilitiesCapabilities_SupportedFeaturesOb
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementClientCapabilitiesCapabilities_SupportedFeaturesObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementClientCapabilitiesCapabilities_SupportedFeaturesObject);
   }
 }
 function validateStatusManagementClientCapabilitiesCapabilities_SupportedFeaturesObject(value, options = NO_OPTIONS) {
@@ -71375,7 +71376,7 @@ function checkStatusManagementClientCapabilitiesCapabilities_SupportedPayloadsOb
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementClientCapabilitiesCapabilities_SupportedPayloadsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementClientCapabilitiesCapabilities_SupportedPayloadsObject);
   }
 }
 function validateStatusManagementClientCapabilitiesCapabilities_SupportedPayloadsObject(value, options = NO_OPTIONS) {
@@ -71454,7 +71455,7 @@ function checkStatusManagementClientCapabilitiesCapabilities_SupportedPayloads_D
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementClientCapabilitiesCapabilities_SupportedPayloads_DeclarationsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementClientCapabilitiesCapabilities_SupportedPayloads_DeclarationsObject);
   }
 }
 function validateStatusManagementClientCapabilitiesCapabilities_SupportedPayloads_DeclarationsObject(value, options = NO_OPTIONS) {
@@ -71492,7 +71493,7 @@ function checkStatusManagementDeclarations(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementDeclarations.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementDeclarations);
   }
 }
 function validateStatusManagementDeclarations(value, options = NO_OPTIONS) {
@@ -71563,7 +71564,7 @@ function checkStatusManagementDeclarationsDeclarationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementDeclarationsDeclarationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementDeclarationsDeclarationObject);
   }
 }
 function validateStatusManagementDeclarationsDeclarationObject(value, options = NO_OPTIONS) {
@@ -71650,7 +71651,7 @@ function checkStatusManagementDeclarationsDeclarationsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementDeclarationsDeclarationsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementDeclarationsDeclarationsObject);
   }
 }
 function validateStatusManagementDeclarationsDeclarationsObject(value, options = NO_OPTIONS) {
@@ -71698,7 +71699,7 @@ function checkStatusManagementDeclarationsStatusReasonObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementDeclarationsStatusReasonObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementDeclarationsStatusReasonObject);
   }
 }
 function validateStatusManagementDeclarationsStatusReasonObject(value, options = NO_OPTIONS) {
@@ -71724,7 +71725,7 @@ function checkStatusManagementDeclarationsStatusReason_DetailsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusManagementDeclarationsStatusReason_DetailsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusManagementDeclarationsStatusReason_DetailsObject);
   }
 }
 function validateStatusManagementDeclarationsStatusReason_DetailsObject(value, options = NO_OPTIONS) {
@@ -71762,7 +71763,7 @@ function checkStatusMigrationAssistantReport(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMigrationAssistantReport.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMigrationAssistantReport);
   }
 }
 function validateStatusMigrationAssistantReport(value, options = NO_OPTIONS) {
@@ -71845,7 +71846,7 @@ function checkStatusMigrationAssistantReportMigrationAssistantReportObject(v, r,
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMigrationAssistantReportMigrationAssistantReportObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMigrationAssistantReportMigrationAssistantReportObject);
   }
 }
 function validateStatusMigrationAssistantReportMigrationAssistantReportObject(value, options = NO_OPTIONS) {
@@ -71885,7 +71886,7 @@ function checkStatusMigrationAssistantState(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusMigrationAssistantState.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusMigrationAssistantState);
   }
 }
 function validateStatusMigrationAssistantState(value, options = NO_OPTIONS) {
@@ -71930,7 +71931,7 @@ function checkStatusPackageList(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusPackageList.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusPackageList);
   }
 }
 function validateStatusPackageList(value, options = NO_OPTIONS) {
@@ -72008,7 +72009,7 @@ function checkStatusPackageListPackageObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusPackageListPackageObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusPackageListPackageObject);
   }
 }
 function validateStatusPackageListPackageObject(value, options = NO_OPTIONS) {
@@ -72056,7 +72057,7 @@ function checkStatusPackageListStatusReasonObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusPackageListStatusReasonObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusPackageListStatusReasonObject);
   }
 }
 function validateStatusPackageListStatusReasonObject(value, options = NO_OPTIONS) {
@@ -72082,7 +72083,7 @@ function checkStatusPackageListStatusReason_DetailsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusPackageListStatusReason_DetailsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusPackageListStatusReason_DetailsObject);
   }
 }
 function validateStatusPackageListStatusReason_DetailsObject(value, options = NO_OPTIONS) {
@@ -72119,7 +72120,7 @@ function checkStatusPasscodeCompliance(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusPasscodeCompliance.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusPasscodeCompliance);
   }
 }
 function validateStatusPasscodeCompliance(value, options = NO_OPTIONS) {
@@ -72156,7 +72157,7 @@ function checkStatusPasscodeIsPresent(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusPasscodeIsPresent.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusPasscodeIsPresent);
   }
 }
 function validateStatusPasscodeIsPresent(value, options = NO_OPTIONS) {
@@ -72203,7 +72204,7 @@ function checkStatusReason(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReason.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReason);
   }
 }
 function validateStatusReason(value, options = NO_OPTIONS) {
@@ -72260,7 +72261,7 @@ function checkStatusReport(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReport.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReport);
   }
 }
 function validateStatusReport(value, options = NO_OPTIONS) {
@@ -72310,7 +72311,7 @@ function checkStatusReportError(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportError.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportError);
   }
 }
 function validateStatusReportError(value, options = NO_OPTIONS) {
@@ -72437,7 +72438,7 @@ function checkStatusReportStatusItems(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItems.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItems);
   }
 }
 function validateStatusReportStatusItems(value, options = NO_OPTIONS) {
@@ -72474,7 +72475,7 @@ function checkStatusReportStatusItemsAccount(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsAccount.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsAccount);
   }
 }
 function validateStatusReportStatusItemsAccount(value, options = NO_OPTIONS) {
@@ -72589,7 +72590,7 @@ function checkStatusReportStatusItemsAccountList(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsAccountList.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsAccountList);
   }
 }
 function validateStatusReportStatusItemsAccountList(value, options = NO_OPTIONS) {
@@ -72646,7 +72647,7 @@ function checkStatusReportStatusItemsAccountListMail(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsAccountListMail.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsAccountListMail);
   }
 }
 function validateStatusReportStatusItemsAccountListMail(value, options = NO_OPTIONS) {
@@ -72683,7 +72684,7 @@ function checkStatusReportStatusItemsApp(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsApp.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsApp);
   }
 }
 function validateStatusReportStatusItemsApp(value, options = NO_OPTIONS) {
@@ -72727,7 +72728,7 @@ function checkStatusReportStatusItemsAppManaged(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsAppManaged.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsAppManaged);
   }
 }
 function validateStatusReportStatusItemsAppManaged(value, options = NO_OPTIONS) {
@@ -72796,7 +72797,7 @@ function checkStatusReportStatusItemsContentCache(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsContentCache.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsContentCache);
   }
 }
 function validateStatusReportStatusItemsContentCache(value, options = NO_OPTIONS) {
@@ -72857,7 +72858,7 @@ function checkStatusReportStatusItemsDevice(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDevice.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDevice);
   }
 }
 function validateStatusReportStatusItemsDevice(value, options = NO_OPTIONS) {
@@ -72898,7 +72899,7 @@ function checkStatusReportStatusItemsDeviceIdentifier(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDeviceIdentifier.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDeviceIdentifier);
   }
 }
 function validateStatusReportStatusItemsDeviceIdentifier(value, options = NO_OPTIONS) {
@@ -72949,7 +72950,7 @@ function checkStatusReportStatusItemsDeviceModel(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDeviceModel.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDeviceModel);
   }
 }
 function validateStatusReportStatusItemsDeviceModel(value, options = NO_OPTIONS) {
@@ -73006,7 +73007,7 @@ function checkStatusReportStatusItemsDeviceOperatingSystem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDeviceOperatingSystem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDeviceOperatingSystem);
   }
 }
 function validateStatusReportStatusItemsDeviceOperatingSystem(value, options = NO_OPTIONS) {
@@ -73047,7 +73048,7 @@ function checkStatusReportStatusItemsDeviceOperatingSystemSupplemental(v, r, d) 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDeviceOperatingSystemSupplemental.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDeviceOperatingSystemSupplemental);
   }
 }
 function validateStatusReportStatusItemsDeviceOperatingSystemSupplemental(value, options = NO_OPTIONS) {
@@ -73086,7 +73087,7 @@ function checkStatusReportStatusItemsDevicePower(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDevicePower.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDevicePower);
   }
 }
 function validateStatusReportStatusItemsDevicePower(value, options = NO_OPTIONS) {
@@ -73123,7 +73124,7 @@ function checkStatusReportStatusItemsDeviceSystem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDeviceSystem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDeviceSystem);
   }
 }
 function validateStatusReportStatusItemsDeviceSystem(value, options = NO_OPTIONS) {
@@ -73160,7 +73161,7 @@ function checkStatusReportStatusItemsDiskmanagement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDiskmanagement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDiskmanagement);
   }
 }
 function validateStatusReportStatusItemsDiskmanagement(value, options = NO_OPTIONS) {
@@ -73196,7 +73197,7 @@ function checkStatusReportStatusItemsDiskmanagementFilevault(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsDiskmanagementFilevault.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsDiskmanagementFilevault);
   }
 }
 function validateStatusReportStatusItemsDiskmanagementFilevault(value, options = NO_OPTIONS) {
@@ -73245,7 +73246,7 @@ function checkStatusReportStatusItemsEnhancedLogging(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsEnhancedLogging.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsEnhancedLogging);
   }
 }
 function validateStatusReportStatusItemsEnhancedLogging(value, options = NO_OPTIONS) {
@@ -73288,7 +73289,7 @@ function checkStatusReportStatusItemsManagement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsManagement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsManagement);
   }
 }
 function validateStatusReportStatusItemsManagement(value, options = NO_OPTIONS) {
@@ -73365,7 +73366,7 @@ function checkStatusReportStatusItemsMdm(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsMdm.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsMdm);
   }
 }
 function validateStatusReportStatusItemsMdm(value, options = NO_OPTIONS) {
@@ -73410,7 +73411,7 @@ function checkStatusReportStatusItemsMigrationAssistant(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsMigrationAssistant.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsMigrationAssistant);
   }
 }
 function validateStatusReportStatusItemsMigrationAssistant(value, options = NO_OPTIONS) {
@@ -73454,7 +73455,7 @@ function checkStatusReportStatusItemsPackage(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsPackage.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsPackage);
   }
 }
 function validateStatusReportStatusItemsPackage(value, options = NO_OPTIONS) {
@@ -73495,7 +73496,7 @@ function checkStatusReportStatusItemsPasscode(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsPasscode.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsPasscode);
   }
 }
 function validateStatusReportStatusItemsPasscode(value, options = NO_OPTIONS) {
@@ -73532,7 +73533,7 @@ function checkStatusReportStatusItemsScreensharing(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsScreensharing.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsScreensharing);
   }
 }
 function validateStatusReportStatusItemsScreensharing(value, options = NO_OPTIONS) {
@@ -73569,7 +73570,7 @@ function checkStatusReportStatusItemsScreensharingConnection(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsScreensharingConnection.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsScreensharingConnection);
   }
 }
 function validateStatusReportStatusItemsScreensharingConnection(value, options = NO_OPTIONS) {
@@ -73613,7 +73614,7 @@ function checkStatusReportStatusItemsScreensharingConnectionGroup(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsScreensharingConnectionGroup.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsScreensharingConnectionGroup);
   }
 }
 function validateStatusReportStatusItemsScreensharingConnectionGroup(value, options = NO_OPTIONS) {
@@ -73655,7 +73656,7 @@ function checkStatusReportStatusItemsSecurity(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsSecurity.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsSecurity);
   }
 }
 function validateStatusReportStatusItemsSecurity(value, options = NO_OPTIONS) {
@@ -73699,7 +73700,7 @@ function checkStatusReportStatusItemsSecurityCertificate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsSecurityCertificate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsSecurityCertificate);
   }
 }
 function validateStatusReportStatusItemsSecurityCertificate(value, options = NO_OPTIONS) {
@@ -73743,7 +73744,7 @@ function checkStatusReportStatusItemsServices(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsServices.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsServices);
   }
 }
 function validateStatusReportStatusItemsServices(value, options = NO_OPTIONS) {
@@ -73810,7 +73811,7 @@ function checkStatusReportStatusItemsSoftwareupdate(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsSoftwareupdate.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsSoftwareupdate);
   }
 }
 function validateStatusReportStatusItemsSoftwareupdate(value, options = NO_OPTIONS) {
@@ -73885,7 +73886,7 @@ function checkStatusReportStatusItemsTest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusReportStatusItemsTest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusReportStatusItemsTest);
   }
 }
 function validateStatusReportStatusItemsTest(value, options = NO_OPTIONS) {
@@ -73971,7 +73972,7 @@ function checkStatusResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusResponse);
   }
 }
 function validateStatusResponse(value, options = NO_OPTIONS) {
@@ -74016,7 +74017,7 @@ function checkStatusScreenSharingConnectionGroupUnresolvedConnections(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusScreenSharingConnectionGroupUnresolvedConnections.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusScreenSharingConnectionGroupUnresolvedConnections);
   }
 }
 function validateStatusScreenSharingConnectionGroupUnresolvedConnections(value, options = NO_OPTIONS) {
@@ -74070,7 +74071,7 @@ function checkStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedG
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject);
   }
 }
 function validateStatusScreenSharingConnectionGroupUnresolvedConnectionsUnresolvedGroupObject(value, options = NO_OPTIONS) {
@@ -74115,7 +74116,7 @@ function checkStatusSecurityCertificateList(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSecurityCertificateList.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSecurityCertificateList);
   }
 }
 function validateStatusSecurityCertificateList(value, options = NO_OPTIONS) {
@@ -74180,7 +74181,7 @@ function checkStatusSecurityCertificateListCertificateObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSecurityCertificateListCertificateObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSecurityCertificateListCertificateObject);
   }
 }
 function validateStatusSecurityCertificateListCertificateObject(value, options = NO_OPTIONS) {
@@ -74217,7 +74218,7 @@ function checkStatusSecurityLockdownMode(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSecurityLockdownMode.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSecurityLockdownMode);
   }
 }
 function validateStatusSecurityLockdownMode(value, options = NO_OPTIONS) {
@@ -74262,7 +74263,7 @@ function checkStatusServicesBackgroundTask(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusServicesBackgroundTask.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusServicesBackgroundTask);
   }
 }
 function validateStatusServicesBackgroundTask(value, options = NO_OPTIONS) {
@@ -74345,7 +74346,7 @@ function checkStatusServicesBackgroundTaskBackgroundTaskObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusServicesBackgroundTaskBackgroundTaskObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusServicesBackgroundTaskBackgroundTaskObject);
   }
 }
 function validateStatusServicesBackgroundTaskBackgroundTaskObject(value, options = NO_OPTIONS) {
@@ -74414,7 +74415,7 @@ function checkStatusServicesBackgroundTaskBackgroundTask_LaunchdObject(v, r, d) 
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusServicesBackgroundTaskBackgroundTask_LaunchdObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusServicesBackgroundTaskBackgroundTask_LaunchdObject);
   }
 }
 function validateStatusServicesBackgroundTaskBackgroundTask_LaunchdObject(value, options = NO_OPTIONS) {
@@ -74463,7 +74464,7 @@ function checkStatusServicesBackgroundTaskBackgroundTask_Launchd_DeviceManagemen
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusServicesBackgroundTaskBackgroundTask_Launchd_DeviceManagementObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusServicesBackgroundTaskBackgroundTask_Launchd_DeviceManagementObject);
   }
 }
 function validateStatusServicesBackgroundTaskBackgroundTask_Launchd_DeviceManagementObject(value, options = NO_OPTIONS) {
@@ -74500,7 +74501,7 @@ function checkStatusSoftwareUpdateBetaEnrollment(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateBetaEnrollment.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateBetaEnrollment);
   }
 }
 function validateStatusSoftwareUpdateBetaEnrollment(value, options = NO_OPTIONS) {
@@ -74537,7 +74538,7 @@ function checkStatusSoftwareUpdateDeviceID(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateDeviceID.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateDeviceID);
   }
 }
 function validateStatusSoftwareUpdateDeviceID(value, options = NO_OPTIONS) {
@@ -74575,7 +74576,7 @@ function checkStatusSoftwareUpdateFailureReason(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateFailureReason.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateFailureReason);
   }
 }
 function validateStatusSoftwareUpdateFailureReason(value, options = NO_OPTIONS) {
@@ -74622,7 +74623,7 @@ function checkStatusSoftwareUpdateFailureReasonDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateFailureReasonDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateFailureReasonDictionaryObject);
   }
 }
 function validateStatusSoftwareUpdateFailureReasonDictionaryObject(value, options = NO_OPTIONS) {
@@ -74660,7 +74661,7 @@ function checkStatusSoftwareUpdateInstallReason(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateInstallReason.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateInstallReason);
   }
 }
 function validateStatusSoftwareUpdateInstallReason(value, options = NO_OPTIONS) {
@@ -74712,7 +74713,7 @@ function checkStatusSoftwareUpdateInstallReasonDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateInstallReasonDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateInstallReasonDictionaryObject);
   }
 }
 function validateStatusSoftwareUpdateInstallReasonDictionaryObject(value, options = NO_OPTIONS) {
@@ -74752,7 +74753,7 @@ function checkStatusSoftwareUpdateInstallState(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdateInstallState.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdateInstallState);
   }
 }
 function validateStatusSoftwareUpdateInstallState(value, options = NO_OPTIONS) {
@@ -74790,7 +74791,7 @@ function checkStatusSoftwareUpdatePendingVersion(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdatePendingVersion.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdatePendingVersion);
   }
 }
 function validateStatusSoftwareUpdatePendingVersion(value, options = NO_OPTIONS) {
@@ -74838,7 +74839,7 @@ function checkStatusSoftwareUpdatePendingVersionDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusSoftwareUpdatePendingVersionDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusSoftwareUpdatePendingVersionDictionaryObject);
   }
 }
 function validateStatusSoftwareUpdatePendingVersionDictionaryObject(value, options = NO_OPTIONS) {
@@ -74883,7 +74884,7 @@ function checkStatusTestArrayValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestArrayValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestArrayValue);
   }
 }
 function validateStatusTestArrayValue(value, options = NO_OPTIONS) {
@@ -74925,7 +74926,7 @@ function checkStatusTestArrayValueArrayObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestArrayValueArrayObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestArrayValueArrayObject);
   }
 }
 function validateStatusTestArrayValueArrayObject(value, options = NO_OPTIONS) {
@@ -74962,7 +74963,7 @@ function checkStatusTestBooleanValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestBooleanValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestBooleanValue);
   }
 }
 function validateStatusTestBooleanValue(value, options = NO_OPTIONS) {
@@ -75000,7 +75001,7 @@ function checkStatusTestDictionaryValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestDictionaryValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestDictionaryValue);
   }
 }
 function validateStatusTestDictionaryValue(value, options = NO_OPTIONS) {
@@ -75042,7 +75043,7 @@ function checkStatusTestDictionaryValueDictionaryObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestDictionaryValueDictionaryObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestDictionaryValueDictionaryObject);
   }
 }
 function validateStatusTestDictionaryValueDictionaryObject(value, options = NO_OPTIONS) {
@@ -75079,7 +75080,7 @@ function checkStatusTestErrorValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestErrorValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestErrorValue);
   }
 }
 function validateStatusTestErrorValue(value, options = NO_OPTIONS) {
@@ -75116,7 +75117,7 @@ function checkStatusTestIntegerValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestIntegerValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestIntegerValue);
   }
 }
 function validateStatusTestIntegerValue(value, options = NO_OPTIONS) {
@@ -75153,7 +75154,7 @@ function checkStatusTestRealValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestRealValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestRealValue);
   }
 }
 function validateStatusTestRealValue(value, options = NO_OPTIONS) {
@@ -75190,7 +75191,7 @@ function checkStatusTestStringValue(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStatusTestStringValue.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStatusTestStringValue);
   }
 }
 function validateStatusTestStringValue(value, options = NO_OPTIONS) {
@@ -75234,7 +75235,7 @@ function checkStopMirroringCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStopMirroringCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStopMirroringCommand);
   }
 }
 function validateStopMirroringCommand(value, options = NO_OPTIONS) {
@@ -75279,7 +75280,7 @@ function checkStopMirroringCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStopMirroringCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStopMirroringCommandCommand);
   }
 }
 function validateStopMirroringCommandCommand(value, options = NO_OPTIONS) {
@@ -75387,7 +75388,7 @@ function checkStopMirroringResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStopMirroringResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStopMirroringResponse);
   }
 }
 function validateStopMirroringResponse(value, options = NO_OPTIONS) {
@@ -75441,7 +75442,7 @@ function checkStopMirroringResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStopMirroringResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStopMirroringResponseErrorChainItem);
   }
 }
 function validateStopMirroringResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -75499,7 +75500,7 @@ function checkStorefronts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStorefronts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStorefronts);
   }
 }
 function validateStorefronts(value, options = NO_OPTIONS) {
@@ -75555,7 +75556,7 @@ function checkStorefrontsAttributes(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStorefrontsAttributes.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStorefrontsAttributes);
   }
 }
 function validateStorefrontsAttributes(value, options = NO_OPTIONS) {
@@ -75600,7 +75601,7 @@ function checkStorefrontsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kStorefrontsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kStorefrontsResponse);
   }
 }
 function validateStorefrontsResponse(value, options = NO_OPTIONS) {
@@ -75709,7 +75710,7 @@ function checkSubscribedCalendars(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSubscribedCalendars.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSubscribedCalendars);
   }
 }
 function validateSubscribedCalendars(value, options = NO_OPTIONS) {
@@ -75758,7 +75759,7 @@ function checkSubscriptionCounts(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSubscriptionCounts.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSubscriptionCounts);
   }
 }
 function validateSubscriptionCounts(value, options = NO_OPTIONS) {
@@ -75799,7 +75800,7 @@ function checkSubscriptionCountsBreakdown(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSubscriptionCountsBreakdown.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSubscriptionCountsBreakdown);
   }
 }
 function validateSubscriptionCountsBreakdown(value, options = NO_OPTIONS) {
@@ -75851,7 +75852,7 @@ function checkSubscriptionManagementResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSubscriptionManagementResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSubscriptionManagementResponse);
   }
 }
 function validateSubscriptionManagementResponse(value, options = NO_OPTIONS) {
@@ -75895,7 +75896,7 @@ function checkSyncDeviceRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSyncDeviceRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSyncDeviceRequest);
   }
 }
 function validateSyncDeviceRequest(value, options = NO_OPTIONS) {
@@ -75938,7 +75939,7 @@ function checkSynchronizationTokens(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSynchronizationTokens.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSynchronizationTokens);
   }
 }
 function validateSynchronizationTokens(value, options = NO_OPTIONS) {
@@ -76067,7 +76068,7 @@ function checkSystemExtensions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemExtensions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemExtensions);
   }
 }
 function validateSystemExtensions(value, options = NO_OPTIONS) {
@@ -76326,7 +76327,7 @@ function checkSystemLogging(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemLogging.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemLogging);
   }
 }
 function validateSystemLogging(value, options = NO_OPTIONS) {
@@ -76466,7 +76467,7 @@ function checkSystemMigration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemMigration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemMigration);
   }
 }
 function validateSystemMigration(value, options = NO_OPTIONS) {
@@ -76517,7 +76518,7 @@ function checkSystemMigrationCustomBehaviorItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemMigrationCustomBehaviorItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemMigrationCustomBehaviorItem);
   }
 }
 function validateSystemMigrationCustomBehaviorItem(value, options = NO_OPTIONS) {
@@ -76572,7 +76573,7 @@ function checkSystemMigrationCustomBehaviorItemPathsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemMigrationCustomBehaviorItemPathsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemMigrationCustomBehaviorItemPathsItem);
   }
 }
 function validateSystemMigrationCustomBehaviorItemPathsItem(value, options = NO_OPTIONS) {
@@ -76665,7 +76666,7 @@ function checkSystemPolicyControl(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemPolicyControl.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemPolicyControl);
   }
 }
 function validateSystemPolicyControl(value, options = NO_OPTIONS) {
@@ -76771,7 +76772,7 @@ function checkSystemPolicyKernelExtensions(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemPolicyKernelExtensions.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemPolicyKernelExtensions);
   }
 }
 function validateSystemPolicyKernelExtensions(value, options = NO_OPTIONS) {
@@ -76885,7 +76886,7 @@ function checkSystemPolicyManaged(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemPolicyManaged.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemPolicyManaged);
   }
 }
 function validateSystemPolicyManaged(value, options = NO_OPTIONS) {
@@ -76994,7 +76995,7 @@ function checkSystemPolicyRule(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemPolicyRule.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemPolicyRule);
   }
 }
 function validateSystemPolicyRule(value, options = NO_OPTIONS) {
@@ -77124,7 +77125,7 @@ function checkSystemPreferences(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kSystemPreferences.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kSystemPreferences);
   }
 }
 function validateSystemPreferences(value, options = NO_OPTIONS) {
@@ -77230,7 +77231,7 @@ function checkTVRemote(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTVRemote.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTVRemote);
   }
 }
 function validateTVRemote(value, options = NO_OPTIONS) {
@@ -77267,7 +77268,7 @@ function checkTVRemoteAllowedRemotesItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTVRemoteAllowedRemotesItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTVRemoteAllowedRemotesItem);
   }
 }
 function validateTVRemoteAllowedRemotesItem(value, options = NO_OPTIONS) {
@@ -77311,7 +77312,7 @@ function checkTVRemoteAllowedTVsItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTVRemoteAllowedTVsItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTVRemoteAllowedTVsItem);
   }
 }
 function validateTVRemoteAllowedTVsItem(value, options = NO_OPTIONS) {
@@ -77442,7 +77443,7 @@ function checkTimeMachine(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTimeMachine.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTimeMachine);
   }
 }
 function validateTimeMachine(value, options = NO_OPTIONS) {
@@ -77530,7 +77531,7 @@ function checkTimeServer(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTimeServer.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTimeServer);
   }
 }
 function validateTimeServer(value, options = NO_OPTIONS) {
@@ -77654,7 +77655,7 @@ function checkTokenUpdateRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTokenUpdateRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTokenUpdateRequest);
   }
 }
 function validateTokenUpdateRequest(value, options = NO_OPTIONS) {
@@ -77692,7 +77693,7 @@ function checkTokensResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTokensResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTokensResponse);
   }
 }
 function validateTokensResponse(value, options = NO_OPTIONS) {
@@ -77837,7 +77838,7 @@ function checkTopLevel(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTopLevel.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTopLevel);
   }
 }
 function validateTopLevel(value, options = NO_OPTIONS) {
@@ -77875,7 +77876,7 @@ function checkTopLevelConsentText(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTopLevelConsentText.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTopLevelConsentText);
   }
 }
 function validateTopLevelConsentText(value, options = NO_OPTIONS) {
@@ -77962,7 +77963,7 @@ function checkTriggerEnhancedLogCollectionCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTriggerEnhancedLogCollectionCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTriggerEnhancedLogCollectionCommand);
   }
 }
 function validateTriggerEnhancedLogCollectionCommand(value, options = NO_OPTIONS) {
@@ -78013,7 +78014,7 @@ function checkTriggerEnhancedLogCollectionCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTriggerEnhancedLogCollectionCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTriggerEnhancedLogCollectionCommandCommand);
   }
 }
 function validateTriggerEnhancedLogCollectionCommandCommand(value, options = NO_OPTIONS) {
@@ -78121,7 +78122,7 @@ function checkTriggerEnhancedLogCollectionResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTriggerEnhancedLogCollectionResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTriggerEnhancedLogCollectionResponse);
   }
 }
 function validateTriggerEnhancedLogCollectionResponse(value, options = NO_OPTIONS) {
@@ -78175,7 +78176,7 @@ function checkTriggerEnhancedLogCollectionResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kTriggerEnhancedLogCollectionResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kTriggerEnhancedLogCollectionResponseErrorChainItem);
   }
 }
 function validateTriggerEnhancedLogCollectionResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -78257,7 +78258,7 @@ function checkUnlimitedResponseAsset(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUnlimitedResponseAsset.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUnlimitedResponseAsset);
   }
 }
 function validateUnlimitedResponseAsset(value, options = NO_OPTIONS) {
@@ -78301,7 +78302,7 @@ function checkUnlockUserAccountCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUnlockUserAccountCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUnlockUserAccountCommand);
   }
 }
 function validateUnlockUserAccountCommand(value, options = NO_OPTIONS) {
@@ -78352,7 +78353,7 @@ function checkUnlockUserAccountCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUnlockUserAccountCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUnlockUserAccountCommandCommand);
   }
 }
 function validateUnlockUserAccountCommandCommand(value, options = NO_OPTIONS) {
@@ -78458,7 +78459,7 @@ function checkUnlockUserAccountResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUnlockUserAccountResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUnlockUserAccountResponse);
   }
 }
 function validateUnlockUserAccountResponse(value, options = NO_OPTIONS) {
@@ -78512,7 +78513,7 @@ function checkUnlockUserAccountResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUnlockUserAccountResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUnlockUserAccountResponseErrorChainItem);
   }
 }
 function validateUnlockUserAccountResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -78566,7 +78567,7 @@ function checkUrl(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUrl.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUrl);
   }
 }
 function validateUrl(value, options = NO_OPTIONS) {
@@ -78624,7 +78625,7 @@ function checkUserAuthenticateRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserAuthenticateRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserAuthenticateRequest);
   }
 }
 function validateUserAuthenticateRequest(value, options = NO_OPTIONS) {
@@ -78668,7 +78669,7 @@ function checkUserConfiguredCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserConfiguredCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserConfiguredCommand);
   }
 }
 function validateUserConfiguredCommand(value, options = NO_OPTIONS) {
@@ -78713,7 +78714,7 @@ function checkUserConfiguredCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserConfiguredCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserConfiguredCommandCommand);
   }
 }
 function validateUserConfiguredCommandCommand(value, options = NO_OPTIONS) {
@@ -78819,7 +78820,7 @@ function checkUserConfiguredResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserConfiguredResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserConfiguredResponse);
   }
 }
 function validateUserConfiguredResponse(value, options = NO_OPTIONS) {
@@ -78873,7 +78874,7 @@ function checkUserConfiguredResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserConfiguredResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserConfiguredResponseErrorChainItem);
   }
 }
 function validateUserConfiguredResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -78917,7 +78918,7 @@ function checkUserListCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserListCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserListCommand);
   }
 }
 function validateUserListCommand(value, options = NO_OPTIONS) {
@@ -78962,7 +78963,7 @@ function checkUserListCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserListCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserListCommandCommand);
   }
 }
 function validateUserListCommandCommand(value, options = NO_OPTIONS) {
@@ -79080,7 +79081,7 @@ function checkUserListResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserListResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserListResponse);
   }
 }
 function validateUserListResponse(value, options = NO_OPTIONS) {
@@ -79134,7 +79135,7 @@ function checkUserListResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserListResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserListResponseErrorChainItem);
   }
 }
 function validateUserListResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -79241,7 +79242,7 @@ function checkUserListResponseUsersItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserListResponseUsersItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserListResponseUsersItem);
   }
 }
 function validateUserListResponseUsersItem(value, options = NO_OPTIONS) {
@@ -79283,7 +79284,7 @@ function checkUserNameAndPasswordCredential(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserNameAndPasswordCredential.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserNameAndPasswordCredential);
   }
 }
 function validateUserNameAndPasswordCredential(value, options = NO_OPTIONS) {
@@ -79364,7 +79365,7 @@ function checkUserPreferences(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kUserPreferences.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kUserPreferences);
   }
 }
 function validateUserPreferences(value, options = NO_OPTIONS) {
@@ -79549,7 +79550,7 @@ function checkVPN(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPN.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPN);
   }
 }
 function validateVPN(value, options = NO_OPTIONS) {
@@ -79659,7 +79660,7 @@ function checkVPNAlwaysOn(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNAlwaysOn.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNAlwaysOn);
   }
 }
 function validateVPNAlwaysOn(value, options = NO_OPTIONS) {
@@ -79696,7 +79697,7 @@ function checkVPNAlwaysOnAllowedCaptiveNetworkPluginElement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNAlwaysOnAllowedCaptiveNetworkPluginElement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNAlwaysOnAllowedCaptiveNetworkPluginElement);
   }
 }
 function validateVPNAlwaysOnAllowedCaptiveNetworkPluginElement(value, options = NO_OPTIONS) {
@@ -79748,7 +79749,7 @@ function checkVPNAlwaysOnApplicationExceptionElement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNAlwaysOnApplicationExceptionElement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNAlwaysOnApplicationExceptionElement);
   }
 }
 function validateVPNAlwaysOnApplicationExceptionElement(value, options = NO_OPTIONS) {
@@ -79797,7 +79798,7 @@ function checkVPNAlwaysOnServiceExceptionElement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNAlwaysOnServiceExceptionElement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNAlwaysOnServiceExceptionElement);
   }
 }
 function validateVPNAlwaysOnServiceExceptionElement(value, options = NO_OPTIONS) {
@@ -79852,7 +79853,7 @@ function checkVPNAlwaysOnTunnelConfigurationElement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNAlwaysOnTunnelConfigurationElement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNAlwaysOnTunnelConfigurationElement);
   }
 }
 function validateVPNAlwaysOnTunnelConfigurationElement(value, options = NO_OPTIONS) {
@@ -79975,7 +79976,7 @@ function checkVPNDNS(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNDNS.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNDNS);
   }
 }
 function validateVPNDNS(value, options = NO_OPTIONS) {
@@ -80345,7 +80346,7 @@ function checkVPNIKEv2(v, r, d) {
     if (x === void 0) continue;
     const i = kVPNIKEv2.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kVPNIKEv2);
       continue;
     }
     n += i < 16 ? cVPNIKEv2_0(x, i, r, d) : i < 32 ? cVPNIKEv2_1(x, i, r, d) : cVPNIKEv2_2(x, i, r, d);
@@ -80430,7 +80431,7 @@ function checkVPNIKEv2ChildSecurityAssociationParameters(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNIKEv2ChildSecurityAssociationParameters.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNIKEv2ChildSecurityAssociationParameters);
   }
 }
 function validateVPNIKEv2ChildSecurityAssociationParameters(value, options = NO_OPTIONS) {
@@ -80511,7 +80512,7 @@ function checkVPNIKEv2IKESecurityAssociationParameters(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNIKEv2IKESecurityAssociationParameters.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNIKEv2IKESecurityAssociationParameters);
   }
 }
 function validateVPNIKEv2IKESecurityAssociationParameters(value, options = NO_OPTIONS) {
@@ -80693,7 +80694,7 @@ function checkVPNIPSec(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNIPSec.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNIPSec);
   }
 }
 function validateVPNIPSec(value, options = NO_OPTIONS) {
@@ -80732,7 +80733,7 @@ function checkVPNIPv4(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNIPv4.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNIPv4);
   }
 }
 function validateVPNIPv4(value, options = NO_OPTIONS) {
@@ -80853,7 +80854,7 @@ function checkVPNPPP(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNPPP.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNPPP);
   }
 }
 function validateVPNPPP(value, options = NO_OPTIONS) {
@@ -80971,7 +80972,7 @@ function checkVPNProxies(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNProxies.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNProxies);
   }
 }
 function validateVPNProxies(value, options = NO_OPTIONS) {
@@ -81085,7 +81086,7 @@ function checkVPNTransparentProxy(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNTransparentProxy.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNTransparentProxy);
   }
 }
 function validateVPNTransparentProxy(value, options = NO_OPTIONS) {
@@ -81323,7 +81324,7 @@ function checkVPNVPN(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNVPN.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNVPN);
   }
 }
 function validateVPNVPN(value, options = NO_OPTIONS) {
@@ -81429,7 +81430,7 @@ function checkVPNVPNOnDemandRulesElement(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNVPNOnDemandRulesElement.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNVPNOnDemandRulesElement);
   }
 }
 function validateVPNVPNOnDemandRulesElement(value, options = NO_OPTIONS) {
@@ -81499,7 +81500,7 @@ function checkVPNVPNOnDemandRulesElementActionParameter(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNVPNOnDemandRulesElementActionParameter.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNVPNOnDemandRulesElementActionParameter);
   }
 }
 function validateVPNVPNOnDemandRulesElementActionParameter(value, options = NO_OPTIONS) {
@@ -81558,7 +81559,7 @@ function checkVPNVendorConfig(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVPNVendorConfig.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVPNVendorConfig);
   }
 }
 function validateVPNVendorConfig(value, options = NO_OPTIONS) {
@@ -81602,7 +81603,7 @@ function checkValidateApplicationsCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kValidateApplicationsCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kValidateApplicationsCommand);
   }
 }
 function validateValidateApplicationsCommand(value, options = NO_OPTIONS) {
@@ -81659,7 +81660,7 @@ function checkValidateApplicationsCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kValidateApplicationsCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kValidateApplicationsCommandCommand);
   }
 }
 function validateValidateApplicationsCommandCommand(value, options = NO_OPTIONS) {
@@ -81765,7 +81766,7 @@ function checkValidateApplicationsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kValidateApplicationsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kValidateApplicationsResponse);
   }
 }
 function validateValidateApplicationsResponse(value, options = NO_OPTIONS) {
@@ -81819,7 +81820,7 @@ function checkValidateApplicationsResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kValidateApplicationsResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kValidateApplicationsResponseErrorChainItem);
   }
 }
 function validateValidateApplicationsResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -81863,7 +81864,7 @@ function checkVerifyFirmwarePasswordCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyFirmwarePasswordCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyFirmwarePasswordCommand);
   }
 }
 function validateVerifyFirmwarePasswordCommand(value, options = NO_OPTIONS) {
@@ -81914,7 +81915,7 @@ function checkVerifyFirmwarePasswordCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyFirmwarePasswordCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyFirmwarePasswordCommandCommand);
   }
 }
 function validateVerifyFirmwarePasswordCommandCommand(value, options = NO_OPTIONS) {
@@ -82027,7 +82028,7 @@ function checkVerifyFirmwarePasswordResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyFirmwarePasswordResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyFirmwarePasswordResponse);
   }
 }
 function validateVerifyFirmwarePasswordResponse(value, options = NO_OPTIONS) {
@@ -82081,7 +82082,7 @@ function checkVerifyFirmwarePasswordResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyFirmwarePasswordResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyFirmwarePasswordResponseErrorChainItem);
   }
 }
 function validateVerifyFirmwarePasswordResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -82118,7 +82119,7 @@ function checkVerifyFirmwarePasswordResponseVerifyFirmwarePassword(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyFirmwarePasswordResponseVerifyFirmwarePassword.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyFirmwarePasswordResponseVerifyFirmwarePassword);
   }
 }
 function validateVerifyFirmwarePasswordResponseVerifyFirmwarePassword(value, options = NO_OPTIONS) {
@@ -82162,7 +82163,7 @@ function checkVerifyRecoveryLockCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyRecoveryLockCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyRecoveryLockCommand);
   }
 }
 function validateVerifyRecoveryLockCommand(value, options = NO_OPTIONS) {
@@ -82213,7 +82214,7 @@ function checkVerifyRecoveryLockCommandCommand(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyRecoveryLockCommandCommand.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyRecoveryLockCommandCommand);
   }
 }
 function validateVerifyRecoveryLockCommandCommand(value, options = NO_OPTIONS) {
@@ -82325,7 +82326,7 @@ function checkVerifyRecoveryLockResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyRecoveryLockResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyRecoveryLockResponse);
   }
 }
 function validateVerifyRecoveryLockResponse(value, options = NO_OPTIONS) {
@@ -82379,7 +82380,7 @@ function checkVerifyRecoveryLockResponseErrorChainItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVerifyRecoveryLockResponseErrorChainItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVerifyRecoveryLockResponseErrorChainItem);
   }
 }
 function validateVerifyRecoveryLockResponseErrorChainItem(value, options = NO_OPTIONS) {
@@ -82444,7 +82445,7 @@ function checkView(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kView.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kView);
   }
 }
 function validateView(value, options = NO_OPTIONS) {
@@ -82525,7 +82526,7 @@ function checkVppAsset(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppAsset.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppAsset);
   }
 }
 function validateVppAsset(value, options = NO_OPTIONS) {
@@ -82576,7 +82577,7 @@ function checkVppAssignment(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppAssignment.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppAssignment);
   }
 }
 function validateVppAssignment(value, options = NO_OPTIONS) {
@@ -82638,7 +82639,7 @@ function checkVppAssignmentRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppAssignmentRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppAssignmentRequest);
   }
 }
 function validateVppAssignmentRequest(value, options = NO_OPTIONS) {
@@ -82738,7 +82739,7 @@ function checkVppAssignmentsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppAssignmentsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppAssignmentsResponse);
   }
 }
 function validateVppAssignmentsResponse(value, options = NO_OPTIONS) {
@@ -82794,7 +82795,7 @@ function checkVppAssociation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppAssociation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppAssociation);
   }
 }
 function validateVppAssociation(value, options = NO_OPTIONS) {
@@ -82841,7 +82842,7 @@ function checkVppClientConfigRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppClientConfigRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppClientConfigRequest);
   }
 }
 function validateVppClientConfigRequest(value, options = NO_OPTIONS) {
@@ -82943,7 +82944,7 @@ function checkVppClientConfigResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppClientConfigResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppClientConfigResponse);
   }
 }
 function validateVppClientConfigResponse(value, options = NO_OPTIONS) {
@@ -82984,7 +82985,7 @@ function checkVppErrorCode(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppErrorCode.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppErrorCode);
   }
 }
 function validateVppErrorCode(value, options = NO_OPTIONS) {
@@ -83080,7 +83081,7 @@ function checkVppLicense(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppLicense.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppLicense);
   }
 }
 function validateVppLicense(value, options = NO_OPTIONS) {
@@ -83121,7 +83122,7 @@ function checkVppLocation(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppLocation.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppLocation);
   }
 }
 function validateVppLocation(value, options = NO_OPTIONS) {
@@ -83260,7 +83261,7 @@ function checkVppServiceConfigResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppServiceConfigResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppServiceConfigResponse);
   }
 }
 function validateVppServiceConfigResponse(value, options = NO_OPTIONS) {
@@ -83329,7 +83330,7 @@ function checkVppUser(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kVppUser.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kVppUser);
   }
 }
 function validateVppUser(value, options = NO_OPTIONS) {
@@ -83378,7 +83379,7 @@ function checkWatchEnrollment(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWatchEnrollment.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWatchEnrollment);
   }
 }
 function validateWatchEnrollment(value, options = NO_OPTIONS) {
@@ -83506,7 +83507,7 @@ function checkWebClip(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebClip.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebClip);
   }
 }
 function validateWebClip(value, options = NO_OPTIONS) {
@@ -83776,7 +83777,7 @@ function checkWebContentFilter(v, r, d) {
     if (x === void 0) continue;
     const i = kWebContentFilter.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kWebContentFilter);
       continue;
     }
     n += i < 16 ? cWebContentFilter_0(x, i, r, d) : i < 32 ? cWebContentFilter_1(x, i, r, d) : cWebContentFilter_2(x, i, r, d);
@@ -83823,7 +83824,7 @@ function checkWebContentFilterAllowListBookmarksItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterAllowListBookmarksItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterAllowListBookmarksItem);
   }
 }
 function validateWebContentFilterAllowListBookmarksItem(value, options = NO_OPTIONS) {
@@ -83896,7 +83897,7 @@ function checkWebContentFilterURLFilterParameters(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterURLFilterParameters.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterURLFilterParameters);
   }
 }
 function validateWebContentFilterURLFilterParameters(value, options = NO_OPTIONS) {
@@ -83962,7 +83963,7 @@ function checkWebContentFilterWhitelistedBookmarksItem(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterWhitelistedBookmarksItem.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterWhitelistedBookmarksItem);
   }
 }
 function validateWebContentFilterWhitelistedBookmarksItem(value, options = NO_OPTIONS) {
@@ -84040,7 +84041,7 @@ function checkWebContentFilterPlugin(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPlugin.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPlugin);
   }
 }
 function validateWebContentFilterPlugin(value, options = NO_OPTIONS) {
@@ -84081,7 +84082,7 @@ function checkWebContentFilterPluginAuthenticationObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginAuthenticationObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginAuthenticationObject);
   }
 }
 function validateWebContentFilterPluginAuthenticationObject(value, options = NO_OPTIONS) {
@@ -84152,7 +84153,7 @@ function checkWebContentFilterPluginFilterObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilterObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilterObject);
   }
 }
 function validateWebContentFilterPluginFilterObject(value, options = NO_OPTIONS) {
@@ -84189,7 +84190,7 @@ function checkWebContentFilterPluginFilter_BrowsersObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilter_BrowsersObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilter_BrowsersObject);
   }
 }
 function validateWebContentFilterPluginFilter_BrowsersObject(value, options = NO_OPTIONS) {
@@ -84231,7 +84232,7 @@ function checkWebContentFilterPluginFilter_PacketsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilter_PacketsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilter_PacketsObject);
   }
 }
 function validateWebContentFilterPluginFilter_PacketsObject(value, options = NO_OPTIONS) {
@@ -84273,7 +84274,7 @@ function checkWebContentFilterPluginFilter_SocketsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilter_SocketsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilter_SocketsObject);
   }
 }
 function validateWebContentFilterPluginFilter_SocketsObject(value, options = NO_OPTIONS) {
@@ -84316,7 +84317,7 @@ function checkWebContentFilterPluginFilter_URLsObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilter_URLsObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilter_URLsObject);
   }
 }
 function validateWebContentFilterPluginFilter_URLsObject(value, options = NO_OPTIONS) {
@@ -84373,7 +84374,7 @@ function checkWebContentFilterPluginFilter_URLs_ParametersObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilter_URLs_ParametersObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilter_URLs_ParametersObject);
   }
 }
 function validateWebContentFilterPluginFilter_URLs_ParametersObject(value, options = NO_OPTIONS) {
@@ -84421,7 +84422,7 @@ function checkWebContentFilterPluginFilter_URLs_Parameters_PIRObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginFilter_URLs_Parameters_PIRObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginFilter_URLs_Parameters_PIRObject);
   }
 }
 function validateWebContentFilterPluginFilter_URLs_Parameters_PIRObject(value, options = NO_OPTIONS) {
@@ -84447,7 +84448,7 @@ function checkWebContentFilterPluginVendorConfigObject(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWebContentFilterPluginVendorConfigObject.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWebContentFilterPluginVendorConfigObject);
   }
 }
 function validateWebContentFilterPluginVendorConfigObject(value, options = NO_OPTIONS) {
@@ -84492,7 +84493,7 @@ function checkWellKnown(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWellKnown.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWellKnown);
   }
 }
 function validateWellKnown(value, options = NO_OPTIONS) {
@@ -84538,7 +84539,7 @@ function checkWellKnownAvailableServer(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWellKnownAvailableServer.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWellKnownAvailableServer);
   }
 }
 function validateWellKnownAvailableServer(value, options = NO_OPTIONS) {
@@ -84802,7 +84803,7 @@ function checkWiFi(v, r, d) {
     if (x === void 0) continue;
     const i = kWiFi.get(k);
     if (i === void 0) {
-      unknownKey(r, d, v, k);
+      unknownKey(r, d, v, k, kWiFi);
       continue;
     }
     n += i < 16 ? cWiFi_0(x, i, r, d) : i < 32 ? cWiFi_1(x, i, r, d) : cWiFi_2(x, i, r, d);
@@ -84986,7 +84987,7 @@ function checkWiFiEAPClientConfiguration(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWiFiEAPClientConfiguration.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWiFiEAPClientConfiguration);
   }
 }
 function validateWiFiEAPClientConfiguration(value, options = NO_OPTIONS) {
@@ -85056,7 +85057,7 @@ function checkWiFiQoSMarkingPolicy(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWiFiQoSMarkingPolicy.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWiFiQoSMarkingPolicy);
   }
 }
 function validateWiFiQoSMarkingPolicy(value, options = NO_OPTIONS) {
@@ -85147,7 +85148,7 @@ function checkWiFiManagedSettings(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kWiFiManagedSettings.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kWiFiManagedSettings);
   }
 }
 function validateWiFiManagedSettings(value, options = NO_OPTIONS) {
@@ -85267,7 +85268,7 @@ function checkXsan(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXsan.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXsan);
   }
 }
 function validateXsan(value, options = NO_OPTIONS) {
@@ -85396,7 +85397,7 @@ function checkXsanPreferences(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXsanPreferences.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXsanPreferences);
   }
 }
 function validateXsanPreferences(value, options = NO_OPTIONS) {
@@ -85459,7 +85460,7 @@ function checkXHiddenGetInAppAssignmentsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXHiddenGetInAppAssignmentsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXHiddenGetInAppAssignmentsResponse);
   }
 }
 function validateXHiddenGetInAppAssignmentsResponse(value, options = NO_OPTIONS) {
@@ -85522,7 +85523,7 @@ function checkXHiddenGetInAppsResponse(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXHiddenGetInAppsResponse.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXHiddenGetInAppsResponse);
   }
 }
 function validateXHiddenGetInAppsResponse(value, options = NO_OPTIONS) {
@@ -85579,7 +85580,7 @@ function checkXHiddenManageInAppsRequest(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXHiddenManageInAppsRequest.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXHiddenManageInAppsRequest);
   }
 }
 function validateXHiddenManageInAppsRequest(value, options = NO_OPTIONS) {
@@ -85653,7 +85654,7 @@ function checkXHiddenResponseInApp(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXHiddenResponseInApp.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXHiddenResponseInApp);
   }
 }
 function validateXHiddenResponseInApp(value, options = NO_OPTIONS) {
@@ -85694,7 +85695,7 @@ function checkXHiddenResponseInAppAssignment(v, r, d) {
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || kXHiddenResponseInAppAssignment.has(k)) continue;
-    unknownKey(r, d, v, k);
+    unknownKey(r, d, v, k, kXHiddenResponseInAppAssignment);
   }
 }
 function validateXHiddenResponseInAppAssignment(value, options = NO_OPTIONS) {

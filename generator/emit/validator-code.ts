@@ -30,18 +30,22 @@ interface Place {
 const depth = (off: number): string => (off === 0 ? 'd' : `d + ${off}`);
 const where = (at: Place): string => `r, ${depth(at.off)}, ${at.key}`;
 
-/** Checks of allowed values and range on a value already known to have the right type. */
-function constraintCode(c: Constraint, x: string, at: Place): string[] {
+/**
+ * Checks of allowed values and range on a value already known to have the right type. `n` is
+ * what is compared: the value itself, or for a real (which a plist `<real>` may wrap) its number,
+ * so `<real>2</real>` is the allowed value `2` and ranges compare numerically.
+ */
+function constraintCode(c: Constraint, x: string, at: Place, n: string = x): string[] {
   const allowed = c.allowed?.length ? c.allowed : undefined;
-  const inAllowed = allowed ? allowed.map((v) => `${x} === ${lit(v)}`).join(' || ') : '';
+  const inAllowed = allowed ? allowed.map((v) => `${n} === ${lit(v)}`).join(' || ') : '';
   const allowedList = allowed ? `[${allowed.map(lit).join(', ')}]` : '';
   const hasRange = c.minimum !== undefined || c.maximum !== undefined;
   if (!hasRange) return allowed ? [`if (!(${inAllowed})) notAllowed(${where(at)}, ${allowedList}, ${x});`] : [];
   const out: string[] = [];
   // Where a page gives both, listed values are exceptions to the range (`0` meaning "never").
   const guard = allowed ? `!(${inAllowed}) && ` : '';
-  if (c.minimum !== undefined) out.push(`if (${guard}(${x} as number) < ${c.minimum}) belowMinimum(${where(at)}, ${c.minimum}, ${x});`);
-  if (c.maximum !== undefined) out.push(`if (${guard}(${x} as number) > ${c.maximum}) aboveMaximum(${where(at)}, ${c.maximum}, ${x});`);
+  if (c.minimum !== undefined) out.push(`if (${guard}(${n} as number) < ${c.minimum}) belowMinimum(${where(at)}, ${c.minimum}, ${x});`);
+  if (c.maximum !== undefined) out.push(`if (${guard}(${n} as number) > ${c.maximum}) aboveMaximum(${where(at)}, ${c.maximum}, ${x});`);
   return out;
 }
 
@@ -52,8 +56,8 @@ function constraintCode(c: Constraint, x: string, at: Place): string[] {
  */
 function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitModel): string[] {
   const expected = tsString(typeLabel(t));
-  const simple = (test: string): string[] => {
-    const constraints = constraintCode(c, x, at);
+  const simple = (test: string, n: string = x): string[] => {
+    const constraints = constraintCode(c, x, at, n);
     const report = `wrongType(${where(at)}, ${expected}, ${x});`;
     if (!constraints.length) return [`if (${test}) ${report}`];
     return [`if (${test}) ${report}`, 'else {', ...constraints.map((l) => `  ${l}`), '}'];
@@ -64,7 +68,7 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
     case 'integer':
       return simple(`!isInteger(${x})`);
     case 'real':
-      return simple(`!isReal(${x})`);
+      return simple(`!isReal(${x})`, `numberOf(${x})`);
     case 'boolean':
       return simple(`typeof ${x} !== 'boolean'`);
     case 'date':
@@ -196,7 +200,7 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   // takes keys it does not list (a page the spec lacks, or a page that lists only some), else reported.
   const unknown = wildcard
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
-    : takesUnlistedKeys(e) ? [] : ['unknownKey(r, d, v, k);'];
+    : takesUnlistedKeys(e) ? [] : [`unknownKey(r, d, v, k, ${keys});`];
   const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
   return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
 }

@@ -9,8 +9,10 @@ import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
+import { closest } from '../runtime/validator/suggest.js';
 import type { Fix } from './places.js';
 import { replacementNotes } from './replacement-rules.js';
+import { findingSeverity } from './severities.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
@@ -189,10 +191,18 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       append(report.issues, replacementNotes(prefix, type!, item, facts, issues, validateOptions));
       continue;
     }
+    // A type one slip from an Apple one is most likely that one, misspelt: warned, with its name.
+    const likely = type === undefined ? undefined : closest(type, validators.validatorsByPayloadType.keys());
     report.payloads.push({
       index, payloadType: type ?? null, checked: false, coverage: 'not checked',
-      reason: type === undefined ? 'the payload has no PayloadType' : 'the spec has no payload of this type',
+      reason: type === undefined ? 'the payload has no PayloadType' : likely ? `the spec has no payload of this type (did you mean ${likely}?)` : 'the spec has no payload of this type',
     });
+    if (likely) {
+      report.issues.push({
+        path: `${prefix}.PayloadType`, payloadType: type!, code: 'unknown-type', severity: findingSeverity('unknown-type', 'payload'),
+        message: `${JSON.stringify(type)} is not a payload type the spec defines; did you mean ${likely}? The payload is not checked`, expected: likely, actual: type,
+      });
+    }
     // Keys of a payload type the spec does not know are not ours to judge; the common keys are.
     if (common) append(report.issues, prefixed(common(value, validateOptions).issues, prefix, type ?? '', (i) => i.code !== 'unknown-key'));
   }

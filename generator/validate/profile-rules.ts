@@ -9,6 +9,7 @@ import type { ValidateOptions } from '@dmspec/apple/validators';
 import { compareVersions } from '../model/versions.js';
 import { dictGet, stringAt, type PlistDict, type PlistValue } from '../plist/tagged-plist.js';
 import type { ProfileIssue } from './check-profile.js';
+import { findingSeverity } from './severities.js';
 import type { PayloadDeprecation, PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';
 
 /** A payload of the profile, as the rules see it. */
@@ -37,15 +38,15 @@ export function identifierRules(top: PlistDict, payloads: readonly PayloadPlace[
       const path = `${p.prefix}.${key}`;
       if (value === profileValue) {
         if (key === 'PayloadIdentifier') {
-          issues.push({ path, payloadType: p.type, code: 'identifier-reuses-profile', severity: 'warning', message: `PayloadIdentifier ${JSON.stringify(value)} is also the profile's identifier; Apple asks payload identifiers to be unique`, actual: value });
+          issues.push({ path, payloadType: p.type, code: 'identifier-reuses-profile', severity: findingSeverity('identifier-reuses-profile'), message: `PayloadIdentifier ${JSON.stringify(value)} is also the profile's identifier; Apple asks payload identifiers to be unique`, actual: value });
         } else {
-          issues.push({ path, payloadType: p.type, code, severity: 'error', message: `${key} ${JSON.stringify(value)} is already used by the profile`, actual: value });
+          issues.push({ path, payloadType: p.type, code, severity: findingSeverity(code), message: `${key} ${JSON.stringify(value)} is already used by the profile`, actual: value });
         }
         continue;
       }
       const earlier = first.get(value);
       if (earlier === undefined) first.set(value, p.prefix);
-      else issues.push({ path, payloadType: p.type, code, severity: 'error', message: `${key} ${JSON.stringify(value)} is already used by ${earlier}`, actual: value });
+      else issues.push({ path, payloadType: p.type, code, severity: findingSeverity(code), message: `${key} ${JSON.stringify(value)} is already used by ${earlier}`, actual: value });
     }
   }
   return issues;
@@ -64,7 +65,7 @@ export function payloadTypeRules(p: PayloadPlace, facts: PayloadTypeFacts | unde
   const where = facts?.source ? ` (${facts.source})` : '';
   if (o.platform !== undefined && facts?.availability) {
     const av = facts.availability[o.platform];
-    const fail = (why: string): void => void issues.push({ ...at, code: 'unavailable-on-platform', severity: 'error', message: `the payload type ${why}${where}`, expected: o.platform, actual: o.osVersion });
+    const fail = (why: string): void => void issues.push({ ...at, code: 'unavailable-on-platform', severity: findingSeverity('unavailable-on-platform', 'payload'), message: `the payload type ${why}${where}`, expected: o.platform, actual: o.osVersion });
     if (!av) {
       if (facts.exhaustive) fail(`is not available in ${o.platform}: its page lists ${Object.keys(facts.availability).filter((k) => facts.availability![k]?.available !== false).join(', ')}`);
     } else if (av.available === false) {
@@ -78,15 +79,15 @@ export function payloadTypeRules(p: PayloadPlace, facts: PayloadTypeFacts | unde
   const row = tableRow(facts, o);
   const table = facts?.profileSource ? ` (${facts.profileSource})` : where;
   if (row && o.enrollment === 'user' && !row.allowedInUserEnrollment) {
-    issues.push({ ...at, code: 'not-in-user-enrollment', severity: 'error', message: `the payload type is not allowed in User Enrollment on ${o.platform}${table}` });
+    issues.push({ ...at, code: 'not-in-user-enrollment', severity: findingSeverity('not-in-user-enrollment', 'payload'), message: `the payload type is not allowed in User Enrollment on ${o.platform}${table}` });
   }
   if (row && row.requiresSupervision && (o.supervised === false || o.enrollment === 'user')) {
-    issues.push({ ...at, code: 'requires-supervision', severity: 'error', message: `the payload type requires a supervised device on ${o.platform}${table}` });
+    issues.push({ ...at, code: 'requires-supervision', severity: findingSeverity('requires-supervision', 'payload'), message: `the payload type requires a supervised device on ${o.platform}${table}` });
   }
   // A payload type the platform lacks is that one error: its deprecation there is moot.
   const unavailable = issues.some((i) => i.code === 'unavailable-on-platform');
   const deprecated = facts?.deprecated && !unavailable ? payloadDeprecation(facts.deprecated, o) : undefined;
-  if (deprecated) issues.push({ ...at, code: 'deprecated', severity: 'warning', message: deprecated });
+  if (deprecated) issues.push({ ...at, code: 'deprecated', severity: findingSeverity('deprecated', 'payload'), message: deprecated });
   return issues;
 }
 
@@ -127,7 +128,7 @@ export function singleInstanceRules(payloads: readonly PayloadPlace[], factsOf: 
     if (!rows.length || rows.some((r) => r === undefined || r.allowMultiplePayloads)) continue;
     const earlier = first.get(p.type);
     if (earlier === undefined) first.set(p.type, p.prefix);
-    else issues.push({ path: `${p.prefix}.PayloadType`, payloadType: p.type, code: 'single-instance', severity: 'error', message: `a profile may hold one ${p.type} payload${o.platform ? ` on ${o.platform}` : ''}; ${earlier} is one already` });
+    else issues.push({ path: `${p.prefix}.PayloadType`, payloadType: p.type, code: 'single-instance', severity: findingSeverity('single-instance'), message: `a profile may hold one ${p.type} payload${o.platform ? ` on ${o.platform}` : ''}; ${earlier} is one already` });
   }
   return issues;
 }
@@ -163,7 +164,7 @@ export function referenceRules(payloads: readonly PayloadPlace[], factsOf: (type
     for (const ref of factsOf(p.type)?.references ?? []) {
       for (const [path, value] of valuesAt(p.dict, ref.split('.'), p.prefix)) {
         if (value === '' || uuids.has(value)) continue;
-        issues.push({ path, payloadType: p.type, code: 'dangling-reference', severity: 'warning', message: `${JSON.stringify(value)} is the PayloadUUID of no payload in this profile; the page says this key names one`, actual: value });
+        issues.push({ path, payloadType: p.type, code: 'dangling-reference', severity: findingSeverity('dangling-reference'), message: `${JSON.stringify(value)} is the PayloadUUID of no payload in this profile; the page says this key names one`, actual: value });
       }
     }
   }

@@ -56,8 +56,8 @@ describe('generated validator for VPN.IKEv2', () => {
   });
 
   it('reports keys the target platform or version does not support', () => {
-    expect(brief(validateVPNIKEv2(valid(), { platform: 'watchOS' }).issues)).toEqual(['error unavailable-on-platform DeadPeerDetectionRate']);
-    expect(brief(validateVPNIKEv2(valid(), { platform: 'iOS', osVersion: '13.4' }).issues)).toEqual(['error unavailable-on-platform MTU']);
+    expect(brief(validateVPNIKEv2(valid(), { platform: 'watchOS' }).issues)).toEqual(['warning unavailable-on-platform DeadPeerDetectionRate']);
+    expect(brief(validateVPNIKEv2(valid(), { platform: 'iOS', osVersion: '13.4' }).issues)).toEqual(['warning unavailable-on-platform MTU']);
     expect(validateVPNIKEv2(valid(), { platform: 'iOS', osVersion: '14.0' }).issues).toEqual([]);
     expect(validateVPNIKEv2(valid(), { platform: 'macOS', osVersion: '10.15.7' }).issues.map((i) => i.path)).toEqual(['MTU']);
   });

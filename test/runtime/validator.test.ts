@@ -128,11 +128,11 @@ describe('option-dependent checks', () => {
   });
 
   it('reports availability by platform and version', () => {
-    expect(gatedIssues({ platform: 'iOS', osVersion: '13.4' })).toEqual(['unavailable-on-platform: available in iOS 14 and later, not 13.4']);
-    expect(gatedIssues({ platform: 'macOS', osVersion: '15.1' })).toEqual(['unavailable-on-platform: removed in macOS 15']);
-    expect(gatedIssues({ platform: 'tvOS' })).toEqual(['unavailable-on-platform: not available in tvOS']);
-    expect(gatedIssues({ platform: 'watchOS', osVersion: '10' })).toEqual(['unavailable-on-platform: available in watchOS through 9.4 only, not 10']);
-    expect(gatedIssues({ platform: 'visionOS' })).toEqual(['unavailable-on-platform: not available in visionOS (the page lists iOS, macOS, watchOS)']);
+    expect(gatedIssues({ platform: 'iOS', osVersion: '13.4' })).toEqual(['unavailable-on-platform: available in iOS 14 and later, not 13.4; the device ignores it']);
+    expect(gatedIssues({ platform: 'macOS', osVersion: '15.1' })).toEqual(['unavailable-on-platform: removed in macOS 15; the device ignores it']);
+    expect(gatedIssues({ platform: 'tvOS' })).toEqual(['unavailable-on-platform: not available in tvOS; the device ignores it']);
+    expect(gatedIssues({ platform: 'watchOS', osVersion: '10' })).toEqual(['unavailable-on-platform: available in watchOS through 9.4 only, not 10; the device ignores it']);
+    expect(gatedIssues({ platform: 'visionOS' })).toEqual(['unavailable-on-platform: not available in visionOS (the page lists iOS, macOS, watchOS); the device ignores it']);
     expect(gatedIssues({ platform: 'macOS', osVersion: '12' })).toEqual([]);
   });
 
@@ -184,5 +184,20 @@ describe('document routes', () => {
   it('makes a result from issues made elsewhere', () => {
     expect(result([])).toBe(VALID);
     expect(result([{ path: '', code: 'deprecated', severity: 'warning', message: 'm' }]).valid).toBe(true);
+  });
+});
+
+describe('suggestions', () => {
+  it('finds the one key a misspelt name most likely meant', async () => {
+    const { closest, editDistance } = await import('../../generator/runtime/validator/index.js');
+    expect(closest('allowAirdrop', ['allowAirDrop', 'allowAirPrint'])).toBe('allowAirDrop');
+    expect(closest('com.apple.applicationacess', ['com.apple.applicationaccess', 'com.apple.applicationaccess.new'])).toBe('com.apple.applicationaccess');
+    expect(closest('allowCamrea', ['allowCamera', 'allowChat'])).toBe('allowCamera');
+    // Two equally close candidates: no guess between them; short names need an exact case-fold.
+    expect(closest('allowB', ['allowA', 'allowC'])).toBeUndefined();
+    expect(closest('MTV', ['MTU'])).toBeUndefined();
+    expect(closest('PayloadEnabled', ['PayloadVersion', 'PayloadUUID'])).toBeUndefined();
+    expect(editDistance('abcd', 'abdc', 2)).toBe(1);
+    expect(editDistance('a'.repeat(50), 'b'.repeat(50), 2)).toBe(3);
   });
 });

@@ -101,7 +101,7 @@ describe('validating a profile', () => {
     const xml = profileXml([payload(APP, '1', [['CellularSliceUUID', str('x')]])]);
     // The page names iOS, iPadOS and watchOS only; it says nothing of macOS, so nothing is reported.
     expect(findings(await check(xml, { platform: 'macOS' }))).toEqual([]);
-    expect(findings(await check(xml, { platform: 'iOS', osVersion: '17.4' }))).toEqual(['PayloadContent[0].CellularSliceUUID error unavailable-on-platform']);
+    expect(findings(await check(xml, { platform: 'iOS', osVersion: '17.4' }))).toEqual(['PayloadContent[0].CellularSliceUUID warning unavailable-on-platform']);
     expect(findings(await check(xml, { platform: 'iOS', osVersion: '18.0' }))).toEqual([]);
   });
 

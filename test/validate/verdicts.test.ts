@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import * as checkedIn from '@dmspec/apple';
 import { readPemCertificates, validateDocumentBytes, validatorsFor, type FileReport, type ValidateProfilesOptions, type ValidatorModule } from '../../generator/validate/index.js';
 import { textReport, validationExitCode } from '../../generator/validate/report.js';
+import { FINDING_RULES } from '../../generator/validate/severities.js';
 import { corpusDir, describeWith, PROFILES } from '../helpers/corpus.js';
 import { bytes, dict, payload, profileXml, signed, signedByKeyId, signerPem, strangerPem, str } from '../helpers/profiles.js';
 
@@ -23,12 +24,13 @@ async function run(xml: string | Uint8Array, options: ValidateProfilesOptions = 
 }
 const findings = (r: FileReport): string[] => r.issues.map((i) => `${i.path} ${i.severity} ${i.code}`);
 const restrictions = (...keys: string[]): string => profileXml([payload(RESTRICTIONS, '1', keys.map((k) => [k, no] as const))]);
+const restrictionsWith = (key: string, value: string): string => profileXml([payload(RESTRICTIONS, '1', [[key, value]])]);
 
 describe('platform and version, as the pages say', () => {
-  it('makes a key unavailable on a platform its exhaustive Available list omits', async () => {
+  it('warns of a key on a platform its exhaustive Available list omits (the device ignores it)', async () => {
     // "Available: iOS 7+ | iPadOS 7+"
     const xml = restrictions('allowAppCellularDataModification');
-    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual(['PayloadContent[0].allowAppCellularDataModification error unavailable-on-platform']);
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual(['PayloadContent[0].allowAppCellularDataModification warning unavailable-on-platform']);
     expect(findings(await run(xml, { platform: 'iOS', osVersion: '17' }))).toEqual([]);
   });
 
@@ -40,7 +42,7 @@ describe('platform and version, as the pages say', () => {
     }
     // Where the payload's page gives no exhaustive platform list, its keys' lists judge: a macOS key, never its macOS deprecation.
     const setup = await run(profileXml([payload('com.apple.SetupAssistant.managed', '1', [['SkipSiriSetup', '<true/>']])]), { platform: 'iOS' });
-    expect(findings(setup)).toEqual(['PayloadContent[0].SkipSiriSetup error unavailable-on-platform']);
+    expect(findings(setup)).toEqual(['PayloadContent[0].SkipSiriSetup warning unavailable-on-platform']);
   });
 
   it('warns of a deprecation on its own platform from its version on, and names version and replacement', async () => {
@@ -48,7 +50,7 @@ describe('platform and version, as the pages say', () => {
     expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual([]);
     const at = await run(xml, { platform: 'macOS', osVersion: '26.4' });
     expect(at.issues.map((i) => i.message)).toEqual(['deprecated in macOS 26.4: use the declarative management com.apple.configuration.intelligence.settings configuration.']);
-    expect(findings(await run(xml, { platform: 'macOS', osVersion: '14' }))).toEqual(['PayloadContent[0].allowGenmoji error unavailable-on-platform']);
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '14' }))).toEqual(['PayloadContent[0].allowGenmoji warning unavailable-on-platform']);
     // Without a platform the message names every platform that deprecates it.
     expect((await run(xml)).issues[0]!.message).toMatch(/Deprecated in iOS 26\.4, iPadOS 26\.4, macOS 26\.4, visionOS 26\.4/);
   });
@@ -60,10 +62,10 @@ describe('platform and version, as the pages say', () => {
     expect(later.issues.map((i) => i.message)).toEqual([expect.stringMatching(/^deprecated in macOS 15/)]);
   });
 
-  it('makes a removed key an error from its removal version on', async () => {
+  it('warns of a removed key from its removal version on: the device ignores it', async () => {
     const xml = profileXml([payload('com.apple.SoftwareUpdate', '1', [['CatalogURL', str('https://example.com/catalog')]])]);
-    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual(['PayloadContent[0].CatalogURL error unavailable-on-platform']);
-    expect((await run(xml, { platform: 'macOS', osVersion: '15' })).issues[0]!.message).toBe('removed in macOS 11');
+    expect(findings(await run(xml, { platform: 'macOS', osVersion: '15' }))).toEqual(['PayloadContent[0].CatalogURL warning unavailable-on-platform']);
+    expect((await run(xml, { platform: 'macOS', osVersion: '15' })).issues[0]!.message).toBe('removed in macOS 11; the device ignores it');
     expect(findings(await run(xml, { platform: 'macOS', osVersion: '10.15' }))).toEqual([]);
   });
 });
@@ -290,5 +292,44 @@ describe('facts the changelog pages drop, from the 2025-04-13 supplement and the
     const r = await run(profileXml([payload('.GlobalPreferences', '1', [['MultipleSessionEnabled', str('yes')]])]));
     expect(r.payloads[0]).toMatchObject({ object: 'GlobalPreferences', checked: true });
     expect(findings(r)).toEqual(['PayloadContent[0].MultipleSessionEnabled error wrong-type']);
+  });
+});
+
+describe('numbers, suggestions and severities as devices behave', () => {
+  it('compares a number key\'s allowed values numerically: safariAcceptCookies as <real> 0, 1, 1.5, 2', async () => {
+    for (const v of ['0', '1', '1.5', '2', '2.0']) expect(findings(await run(restrictionsWith('safariAcceptCookies', `<real>${v}</real>`))), v).toEqual([]);
+    expect(findings(await run(restrictionsWith('safariAcceptCookies', '<integer>2</integer>')))).toEqual([]);
+    const wrong = await run(restrictionsWith('safariAcceptCookies', '<real>3</real>'));
+    expect(wrong.issues.map((i) => `${i.code}: ${i.message}`)).toEqual(['not-allowed: real 3 is not one of 0, 1, 1.5, 2']);
+    // An integer key stays strict: a <real> is not an integer.
+    expect(findings(await run(profileXml([payload('com.apple.mobiledevice.passwordpolicy', '1', [['minLength', '<real>6</real>']])])))).toEqual(['PayloadContent[0].minLength error wrong-type']);
+  });
+
+  it('names the key an unknown one most likely meant', async () => {
+    const r = await run(restrictionsWith('allowAirdrop', no));
+    expect(r.issues.map((i) => `${i.severity} ${i.code}: ${i.message}`)).toEqual(['warning unknown-key: allowAirdrop is not a key of this dictionary; did you mean allowAirDrop?']);
+    expect(r.issues[0]!.expected).toBe('allowAirDrop');
+    expect((await run(restrictionsWith('allowNothingLikeIt', no))).issues[0]!.message).toBe('allowNothingLikeIt is not a key of this dictionary');
+    // The suggestion is the edit a report offers as a fix, with the spec's own validators.
+    const json = `{\n  "Type": "com.apple.configuration.passcode.settings",\n  "Identifier": "p",\n  "ServerToken": "t",\n  "Payload": { "MinimumLenght": 6 }\n}\n`;
+    const declaration = await validateDocumentBytes('p.json', bytes(json), validators);
+    expect(declaration.issues.map((i) => [i.code, i.expected, i.fix?.text, i.fix?.span])).toEqual([['unknown-key', 'MinimumLength', 'MinimumLength', { line: 5, column: 17, length: 13 }]]);
+  });
+
+  it('warns of a payload type one slip from Apple\'s, naming it; a third party\'s type is only not checked', async () => {
+    const r = await run(profileXml([payload('com.apple.applicationacess', '1', [['allowAirDrop', no]])]));
+    expect(findings(r)).toEqual(['PayloadContent[0].PayloadType warning unknown-type']);
+    expect(r.issues[0]!.message).toBe('"com.apple.applicationacess" is not a payload type the spec defines; did you mean com.apple.applicationaccess? The payload is not checked');
+    expect(r.payloads[0]).toMatchObject({ checked: false, coverage: 'not checked' });
+    expect(findings(await run(profileXml([payload('com.example.settings', '1', [['anything', no]])])))).toEqual([]);
+  });
+
+  it('takes each severity from what the device does: refuses (error) or installs and ignores (warning)', async () => {
+    // A key the platform lacks is ignored; a payload type it lacks is refused.
+    expect(findings(await run(restrictions('allowAppCellularDataModification'), { platform: 'macOS' }))).toEqual(['PayloadContent[0].allowAppCellularDataModification warning unavailable-on-platform']);
+    expect(findings(await run(profileXml([payload('com.apple.MCX', '1', [['timeServer', str('time.apple.com')]])]), { platform: 'iOS' }))).toEqual(['PayloadContent[0].PayloadType error unavailable-on-platform']);
+    for (const [code, rule] of Object.entries(FINDING_RULES)) {
+      expect(rule.severity, code).toBe(rule.device === 'refuses' || rule.device === 'policy' || rule.device === 'unread' ? 'error' : rule.device === 'note' ? 'info' : 'warning');
+    }
   });
 });

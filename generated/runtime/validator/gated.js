@@ -1,5 +1,6 @@
 // Copied by dmspec from generator/runtime/validator/gated.ts. Do not edit: change that file and run "npm run generate".
 import { add, error, pathOf } from "./run.js";
+import { severityOf } from "./severity.js";
 function compareVersions(a, b) {
   const x = a.split(".").map(Number);
   const y = b.split(".").map(Number);
@@ -23,11 +24,11 @@ function situation(r, d, key, f) {
   const unsupervised = o.supervised === false || o.enrollment === "user";
   if (f.supervised && unsupervised && supervisionApplies(f, o)) {
     const where = o.platform !== void 0 && f.platforms !== void 0 ? ` in ${o.platform}` : "";
-    add(r, pathOf(r, d, key), "requires-supervision", "warning", void 0, void 0, `requires a supervised device${where}; an unsupervised device ignores it`);
+    add(r, pathOf(r, d, key), "requires-supervision", severityOf("requires-supervision"), void 0, void 0, `requires a supervised device${where}; an unsupervised device ignores it`);
   }
   if (f.when === void 0) return;
   const why = f.when.includes("unsupervised") && unsupervised ? "on unsupervised devices" : f.when.includes("managedAppleAccount") && o.enrollment === "user" ? "with Managed Apple Accounts (User Enrollment)" : void 0;
-  if (why !== void 0) add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, `deprecated ${why}${f.note ? `: ${f.note}` : ""}`);
+  if (why !== void 0) add(r, pathOf(r, d, key), "deprecated", severityOf("deprecated"), void 0, void 0, `deprecated ${why}${f.note ? `: ${f.note}` : ""}`);
 }
 function gated(r, d, key, facts) {
   const o = r.o;
@@ -47,8 +48,9 @@ function gated(r, d, key, facts) {
   else if (p.removed !== void 0 && compareVersions(version, p.removed) >= 0) why = `removed in ${platform} ${p.removed}`;
   else if (p.availableThrough !== void 0 && compareVersions(version, p.availableThrough) > 0) why = `available in ${platform} through ${p.availableThrough} only, not ${version}`;
   if (why === void 0) return;
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "unavailable-on-platform", "error", platform, version, why);
+  const severity = severityOf("unavailable-on-platform");
+  if (severity === "error") error(r);
+  if (!r.quick) add(r, pathOf(r, d, key), "unavailable-on-platform", severity, platform, version, `${why}; the device ignores it`);
 }
 export {
   compareVersions,

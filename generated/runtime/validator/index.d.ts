@@ -8,14 +8,18 @@
  * - `values.ts` — own keys, dictionaries, plist integers and reals, values described for messages
  * - `run.ts` — one validation's state, pooled; findings kept raw, issues built when first read
  * - `report.ts` — one reporter per finding code, called by generated check functions
+ * - `severity.ts` — each finding code's severity, from what a device does with it
+ * - `suggest.ts` — the key or payload type a misspelt name most likely meant
  * - `gated.ts` — availability by platform and version, supervision, version comparison
  * - `route.ts` — whole documents: shared payload types, profiles, routed documents
  * - `response.ts` — command responses, by the request type of the command they answer
  */
 export { NO_OPTIONS, type Dict, type Enrollment, type IssueCode, type KeyFacts, type Platform, type SupervisionFacts, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator, } from './types.js';
-export { describeValue, isDict, isInteger, isReal, isTaggedReal, own, type TaggedReal } from './values.js';
+export { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own, type TaggedReal } from './values.js';
 export { at, begin, finish, result, Run, run, test, VALID, verdict } from './run.js';
-export { aboveMaximum, belowMinimum, deprecated, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
+export { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
+export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
+export { closest, editDistance } from './suggest.js';
 export { compareVersions, gated } from './gated.js';
 export { routeDocument, routeProfile, union, type DocumentRoute } from './route.js';
 export { carriesResult, routeResponse, type ResponseRoute } from './response.js';

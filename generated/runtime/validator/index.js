@@ -2,14 +2,18 @@
 import {
   NO_OPTIONS
 } from "./types.js";
-import { describeValue, isDict, isInteger, isReal, isTaggedReal, own } from "./values.js";
+import { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own } from "./values.js";
 import { at, begin, finish, result, Run, run, test, VALID, verdict } from "./run.js";
-import { aboveMaximum, belowMinimum, deprecated, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
+import { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
+import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
+import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
 import { routeDocument, routeProfile, union } from "./route.js";
 import { carriesResult, routeResponse } from "./response.js";
 export {
+  KEY_SEVERITY,
   NO_OPTIONS,
+  PAYLOAD_SEVERITY,
   Run,
   VALID,
   aboveMaximum,
@@ -17,10 +21,13 @@ export {
   begin,
   belowMinimum,
   carriesResult,
+  closest,
   compareVersions,
   deprecated,
   describeValue,
+  editDistance,
   finish,
+  flag,
   gated,
   isDict,
   isInteger,
@@ -29,12 +36,14 @@ export {
   missingKeys,
   missingRequired,
   notAllowed,
+  numberOf,
   own,
   result,
   routeDocument,
   routeProfile,
   routeResponse,
   run,
+  severityOf,
   test,
   union,
   unknownKey,

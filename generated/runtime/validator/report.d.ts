@@ -1,10 +1,13 @@
 // Copied by dmspec from generator/runtime/validator/report.ts. Do not edit: change that file and run "npm run generate".
 /**
- * What generated check functions call when a value is wrong: one reporter per finding code. Each
- * reporter of an error counts it first; a `quick` run (`is<Name>`) keeps nothing more.
+ * What generated check functions call when a value is wrong: one reporter per finding code, its
+ * severity from `severity.ts` (what a device does). Each reporter of an error counts it first; a
+ * `quick` run (`is<Name>`) keeps nothing more.
  */
-import type { Dict, KeyFacts } from './types.js';
+import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { type Run } from './run.js';
+/** Counts (when its severity is an error) and records one finding at `p[0..d)` + `key`. */
+export declare function flag(r: Run, d: number, key: string | number | undefined, code: IssueCode, expected: unknown, actual: unknown, note: string, severity?: 'error' | 'warning'): void;
 export declare function wrongType(r: Run, d: number, key: string | number | undefined, expected: string, actual: unknown): void;
 export declare function missingRequired(r: Run, d: number, key: string): void;
 /** Reports each of `required` that `v` lacks: called only when fewer required keys were found than listed. */
@@ -12,8 +15,12 @@ export declare function missingKeys(r: Run, d: number, v: Dict, required: readon
 export declare function notAllowed(r: Run, d: number, key: string | number, allowed: readonly unknown[], actual: unknown): void;
 export declare function belowMinimum(r: Run, d: number, key: string | number, minimum: number, actual: unknown): void;
 export declare function aboveMaximum(r: Run, d: number, key: string | number, maximum: number, actual: unknown): void;
-/** A key the dictionary's object does not list (a key `v` only inherits is not one of its keys). */
-export declare function unknownKey(r: Run, d: number, v: Dict, key: string): void;
+/**
+ * A key the dictionary's object does not list (a key `v` only inherits is not one of its keys).
+ * `keys` are the object's keys: the message names the one the key most likely meant, worked out
+ * only when the issue is read.
+ */
+export declare function unknownKey(r: Run, d: number, v: Dict, key: string, keys?: ReadonlyMap<string, number>): void;
 /**
  * A deprecated key. With `facts.deprecatedIn` (the version each platform deprecates it in) and a
  * platform, only that platform's deprecation counts, and only from its version on; without a

@@ -2,48 +2,48 @@
 import { add, error, pathOf } from "./run.js";
 import { own } from "./values.js";
 import { compareVersions } from "./gated.js";
+import { severityOf } from "./severity.js";
+function flag(r, d, key, code, expected, actual, note, severity = severityOf(code)) {
+  if (severity === "error") error(r);
+  if (!r.quick) add(r, pathOf(r, d, key), code, severity, expected, actual, note);
+}
 function wrongType(r, d, key, expected, actual) {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "wrong-type", "error", expected, actual, "");
+  flag(r, d, key, "wrong-type", expected, actual, "");
 }
 function missingRequired(r, d, key) {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "missing-required", "error", void 0, void 0, key);
+  flag(r, d, key, "missing-required", void 0, void 0, key);
 }
 function missingKeys(r, d, v, required) {
   for (const key of required) if (!own(v, key) || v[key] === void 0) missingRequired(r, d, key);
 }
 function notAllowed(r, d, key, allowed, actual) {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "not-allowed", "error", allowed, actual, "");
+  flag(r, d, key, "not-allowed", allowed, actual, "");
 }
 function belowMinimum(r, d, key, minimum, actual) {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "below-minimum", "error", minimum, actual, "");
+  flag(r, d, key, "below-minimum", minimum, actual, "");
 }
 function aboveMaximum(r, d, key, maximum, actual) {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "above-maximum", "error", maximum, actual, "");
+  flag(r, d, key, "above-maximum", maximum, actual, "");
 }
-function unknownKey(r, d, v, key) {
+function unknownKey(r, d, v, key, keys) {
   if (!own(v, key)) return;
-  if (r.strict) error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), "unknown-key", r.strict ? "error" : "warning", void 0, void 0, key);
+  flag(r, d, key, "unknown-key", keys, void 0, key, r.strict ? "error" : severityOf("unknown-key"));
 }
 function deprecated(r, d, key, text, facts) {
   if (r.quick) return;
   const where = facts?.deprecatedIn;
   const platform = r.o.platform;
-  if (where === void 0 || platform === void 0) return add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, text);
+  if (where === void 0 || platform === void 0) return flag(r, d, key, "deprecated", void 0, void 0, text);
   const version = where[platform];
   const osVersion = r.o.osVersion;
   if (version === void 0 || osVersion !== void 0 && compareVersions(osVersion, version) < 0) return;
-  add(r, pathOf(r, d, key), "deprecated", "warning", void 0, void 0, `deprecated in ${platform} ${version}${facts?.instead ? `: ${facts.instead}` : ""}`);
+  flag(r, d, key, "deprecated", void 0, void 0, `deprecated in ${platform} ${version}${facts?.instead ? `: ${facts.instead}` : ""}`);
 }
 export {
   aboveMaximum,
   belowMinimum,
   deprecated,
+  flag,
   missingKeys,
   missingRequired,
   notAllowed,

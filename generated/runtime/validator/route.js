@@ -3,6 +3,8 @@ import { NO_OPTIONS } from "./types.js";
 import { at, result, run } from "./run.js";
 import { missingRequired, wrongType } from "./report.js";
 import { isDict, own } from "./values.js";
+import { severityOf } from "./severity.js";
+import { closest } from "./suggest.js";
 function union(candidates) {
   const known = new Set(candidates.flatMap(([, keys]) => keys));
   return (value, options = NO_OPTIONS) => {
@@ -39,8 +41,13 @@ function routeProfile(value, top, byType, common, o) {
     if (!isDict(item)) continue;
     const type = own(item, "PayloadType") ? item["PayloadType"] : void 0;
     const validate = typeof type === "string" ? byType.get(type) : void 0;
-    if (validate) nest(issues, `PayloadContent[${i}]`, validate(item, o).issues);
-    else nest(issues, `PayloadContent[${i}]`, common(item, o).issues.filter((x) => x.code !== "unknown-key"));
+    if (validate) {
+      nest(issues, `PayloadContent[${i}]`, validate(item, o).issues);
+      continue;
+    }
+    nest(issues, `PayloadContent[${i}]`, common(item, o).issues.filter((x) => x.code !== "unknown-key"));
+    const likely = typeof type === "string" ? closest(type, byType.keys()) : void 0;
+    if (likely) issues.push({ path: `PayloadContent[${i}].PayloadType`, code: "unknown-type", severity: severityOf("unknown-type", "payload"), message: `${JSON.stringify(type)} is not a payload type the spec defines; did you mean ${likely}? The payload is not checked`, expected: likely, actual: type });
   }
   return result(issues);
 }

@@ -1,5 +1,6 @@
 // Copied by dmspec from generator/runtime/validator/run.ts. Do not edit: change that file and run "npm run generate".
 import { NO_OPTIONS } from "./types.js";
+import { closest } from "./suggest.js";
 import { describeValue, shown } from "./values.js";
 class Run {
   o = NO_OPTIONS;
@@ -43,8 +44,10 @@ function issueOf(f) {
       return { path, code, severity, message: `${describeValue(actual)} is above the maximum ${String(expected)}`, expected, actual: shown(actual) };
     case "missing-required":
       return { path, code, severity, message: `the required key ${f.note} is missing` };
-    case "unknown-key":
-      return { path, code, severity, message: `${f.note} is not a key of this dictionary` };
+    case "unknown-key": {
+      const likely = expected instanceof Map ? closest(f.note, expected.keys()) : void 0;
+      return likely === void 0 ? { path, code, severity, message: `${f.note} is not a key of this dictionary` } : { path, code, severity, message: `${f.note} is not a key of this dictionary; did you mean ${likely}?`, expected: likely };
+    }
     case "unavailable-on-platform":
       return { path, code, severity, message: f.note, expected, actual };
     default:

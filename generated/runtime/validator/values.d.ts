@@ -18,6 +18,11 @@ export declare function isTaggedReal(v: unknown): v is TaggedReal;
 export declare function isInteger(v: unknown): v is number;
 /** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
 export declare function isReal(v: unknown): v is number;
+/**
+ * The number a plist integer or real holds, for comparing allowed values and ranges: Apple's
+ * `number` takes both, and `<real>2</real>` equals the allowed value `2`.
+ */
+export declare function numberOf(v: unknown): number;
 /** `string "no"`, `integer 1`, `array`, … for messages. */
 export declare function describeValue(v: unknown): string;
 /** The `actual` of an issue: a scalar as it is, a container or data described in words. */

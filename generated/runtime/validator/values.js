@@ -15,6 +15,9 @@ function isInteger(v) {
 function isReal(v) {
   return typeof v === "number" || isTaggedReal(v);
 }
+function numberOf(v) {
+  return isTaggedReal(v) ? v.plistReal : v;
+}
 function describeValue(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
@@ -43,6 +46,7 @@ export {
   isInteger,
   isReal,
   isTaggedReal,
+  numberOf,
   own,
   shown
 };

@@ -5,6 +5,7 @@
  */
 import type { KeyFacts, Platform, SupervisionFacts, ValidateOptions } from './types.js';
 import { add, error, pathOf, type Run } from './run.js';
+import { severityOf } from './severity.js';
 
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export function compareVersions(a: string, b: string): number {
@@ -38,12 +39,12 @@ function situation(r: Run, d: number, key: string, f: SupervisionFacts): void {
   const unsupervised = o.supervised === false || o.enrollment === 'user';
   if (f.supervised && unsupervised && supervisionApplies(f, o)) {
     const where = o.platform !== undefined && f.platforms !== undefined ? ` in ${o.platform}` : '';
-    add(r, pathOf(r, d, key), 'requires-supervision', 'warning', undefined, undefined, `requires a supervised device${where}; an unsupervised device ignores it`);
+    add(r, pathOf(r, d, key), 'requires-supervision', severityOf('requires-supervision'), undefined, undefined, `requires a supervised device${where}; an unsupervised device ignores it`);
   }
   if (f.when === undefined) return;
   const why = f.when.includes('unsupervised') && unsupervised ? 'on unsupervised devices'
     : f.when.includes('managedAppleAccount') && o.enrollment === 'user' ? 'with Managed Apple Accounts (User Enrollment)' : undefined;
-  if (why !== undefined) add(r, pathOf(r, d, key), 'deprecated', 'warning', undefined, undefined, `deprecated ${why}${f.note ? `: ${f.note}` : ''}`);
+  if (why !== undefined) add(r, pathOf(r, d, key), 'deprecated', severityOf('deprecated'), undefined, undefined, `deprecated ${why}${f.note ? `: ${f.note}` : ''}`);
 }
 
 /**
@@ -70,6 +71,8 @@ export function gated(r: Run, d: number, key: string, facts: KeyFacts): void {
   else if (p.removed !== undefined && compareVersions(version, p.removed) >= 0) why = `removed in ${platform} ${p.removed}`;
   else if (p.availableThrough !== undefined && compareVersions(version, p.availableThrough) > 0) why = `available in ${platform} through ${p.availableThrough} only, not ${version}`;
   if (why === undefined) return;
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'unavailable-on-platform', 'error', platform, version, why);
+  // A device installs the profile and ignores a key its platform or version lacks: a warning.
+  const severity = severityOf('unavailable-on-platform');
+  if (severity === 'error') error(r);
+  if (!r.quick) add(r, pathOf(r, d, key), 'unavailable-on-platform', severity, platform, version, `${why}; the device ignores it`);
 }

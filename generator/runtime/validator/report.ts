@@ -1,20 +1,26 @@
 /**
- * What generated check functions call when a value is wrong: one reporter per finding code. Each
- * reporter of an error counts it first; a `quick` run (`is<Name>`) keeps nothing more.
+ * What generated check functions call when a value is wrong: one reporter per finding code, its
+ * severity from `severity.ts` (what a device does). Each reporter of an error counts it first; a
+ * `quick` run (`is<Name>`) keeps nothing more.
  */
-import type { Dict, KeyFacts } from './types.js';
+import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { add, error, pathOf, type Run } from './run.js';
 import { own } from './values.js';
 import { compareVersions } from './gated.js';
+import { severityOf } from './severity.js';
+
+/** Counts (when its severity is an error) and records one finding at `p[0..d)` + `key`. */
+export function flag(r: Run, d: number, key: string | number | undefined, code: IssueCode, expected: unknown, actual: unknown, note: string, severity: 'error' | 'warning' = severityOf(code)): void {
+  if (severity === 'error') error(r);
+  if (!r.quick) add(r, pathOf(r, d, key), code, severity, expected, actual, note);
+}
 
 export function wrongType(r: Run, d: number, key: string | number | undefined, expected: string, actual: unknown): void {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'wrong-type', 'error', expected, actual, '');
+  flag(r, d, key, 'wrong-type', expected, actual, '');
 }
 
 export function missingRequired(r: Run, d: number, key: string): void {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'missing-required', 'error', undefined, undefined, key);
+  flag(r, d, key, 'missing-required', undefined, undefined, key);
 }
 
 /** Reports each of `required` that `v` lacks: called only when fewer required keys were found than listed. */
@@ -23,25 +29,25 @@ export function missingKeys(r: Run, d: number, v: Dict, required: readonly strin
 }
 
 export function notAllowed(r: Run, d: number, key: string | number, allowed: readonly unknown[], actual: unknown): void {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'not-allowed', 'error', allowed, actual, '');
+  flag(r, d, key, 'not-allowed', allowed, actual, '');
 }
 
 export function belowMinimum(r: Run, d: number, key: string | number, minimum: number, actual: unknown): void {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'below-minimum', 'error', minimum, actual, '');
+  flag(r, d, key, 'below-minimum', minimum, actual, '');
 }
 
 export function aboveMaximum(r: Run, d: number, key: string | number, maximum: number, actual: unknown): void {
-  error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'above-maximum', 'error', maximum, actual, '');
+  flag(r, d, key, 'above-maximum', maximum, actual, '');
 }
 
-/** A key the dictionary's object does not list (a key `v` only inherits is not one of its keys). */
-export function unknownKey(r: Run, d: number, v: Dict, key: string): void {
+/**
+ * A key the dictionary's object does not list (a key `v` only inherits is not one of its keys).
+ * `keys` are the object's keys: the message names the one the key most likely meant, worked out
+ * only when the issue is read.
+ */
+export function unknownKey(r: Run, d: number, v: Dict, key: string, keys?: ReadonlyMap<string, number>): void {
   if (!own(v, key)) return;
-  if (r.strict) error(r);
-  if (!r.quick) add(r, pathOf(r, d, key), 'unknown-key', r.strict ? 'error' : 'warning', undefined, undefined, key);
+  flag(r, d, key, 'unknown-key', keys, undefined, key, r.strict ? 'error' : severityOf('unknown-key'));
 }
 
 /**
@@ -53,9 +59,9 @@ export function deprecated(r: Run, d: number, key: string, text: string, facts?:
   if (r.quick) return;
   const where = facts?.deprecatedIn;
   const platform = r.o.platform;
-  if (where === undefined || platform === undefined) return add(r, pathOf(r, d, key), 'deprecated', 'warning', undefined, undefined, text);
+  if (where === undefined || platform === undefined) return flag(r, d, key, 'deprecated', undefined, undefined, text);
   const version = where[platform];
   const osVersion = r.o.osVersion;
   if (version === undefined || (osVersion !== undefined && compareVersions(osVersion, version) < 0)) return;
-  add(r, pathOf(r, d, key), 'deprecated', 'warning', undefined, undefined, `deprecated in ${platform} ${version}${facts?.instead ? `: ${facts.instead}` : ''}`);
+  flag(r, d, key, 'deprecated', undefined, undefined, `deprecated in ${platform} ${version}${facts?.instead ? `: ${facts.instead}` : ''}`);
 }

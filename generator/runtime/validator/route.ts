@@ -7,6 +7,8 @@ import { NO_OPTIONS, type ValidateOptions, type ValidationIssue, type Validation
 import { at, result, run } from './run.js';
 import { missingRequired, wrongType } from './report.js';
 import { isDict, own } from './values.js';
+import { severityOf } from './severity.js';
+import { closest } from './suggest.js';
 
 /**
  * A validator for a discriminator value (a payload type, …) that several objects define. The objects whose own keys the
@@ -58,8 +60,14 @@ export function routeProfile(value: unknown, top: Validator, byType: ReadonlyMap
     if (!isDict(item)) continue;
     const type = own(item, 'PayloadType') ? item['PayloadType'] : undefined;
     const validate = typeof type === 'string' ? byType.get(type) : undefined;
-    if (validate) nest(issues, `PayloadContent[${i}]`, validate(item, o).issues);
-    else nest(issues, `PayloadContent[${i}]`, common(item, o).issues.filter((x) => x.code !== 'unknown-key'));
+    if (validate) {
+      nest(issues, `PayloadContent[${i}]`, validate(item, o).issues);
+      continue;
+    }
+    nest(issues, `PayloadContent[${i}]`, common(item, o).issues.filter((x) => x.code !== 'unknown-key'));
+    // A type one slip from one the spec defines is most likely that one, misspelt.
+    const likely = typeof type === 'string' ? closest(type, byType.keys()) : undefined;
+    if (likely) issues.push({ path: `PayloadContent[${i}].PayloadType`, code: 'unknown-type', severity: severityOf('unknown-type', 'payload'), message: `${JSON.stringify(type)} is not a payload type the spec defines; did you mean ${likely}? The payload is not checked`, expected: likely, actual: type });
   }
   return result(issues);
 }

@@ -5,6 +5,7 @@
  * messages, are built when `result.issues` is first read.
  */
 import { NO_OPTIONS, type IssueCode, type ValidateOptions, type ValidationIssue, type ValidationResult } from './types.js';
+import { closest } from './suggest.js';
 import { describeValue, shown } from './values.js';
 
 /**
@@ -55,8 +56,12 @@ function issueOf(f: Finding): ValidationIssue {
       return { path, code, severity, message: `${describeValue(actual)} is above the maximum ${String(expected)}`, expected, actual: shown(actual) };
     case 'missing-required':
       return { path, code, severity, message: `the required key ${f.note} is missing` };
-    case 'unknown-key':
-      return { path, code, severity, message: `${f.note} is not a key of this dictionary` };
+    case 'unknown-key': {
+      const likely = expected instanceof Map ? closest(f.note, (expected as ReadonlyMap<string, number>).keys()) : undefined;
+      return likely === undefined
+        ? { path, code, severity, message: `${f.note} is not a key of this dictionary` }
+        : { path, code, severity, message: `${f.note} is not a key of this dictionary; did you mean ${likely}?`, expected: likely };
+    }
     case 'unavailable-on-platform':
       return { path, code, severity, message: f.note, expected, actual };
     default:

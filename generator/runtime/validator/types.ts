@@ -30,6 +30,7 @@ export type IssueCode =
   | 'unavailable-on-platform'
   | 'deprecated'
   | 'requires-supervision'
+  | 'not-in-user-enrollment'
   | 'unknown-type';
 
 export interface ValidationIssue {

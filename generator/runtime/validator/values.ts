@@ -36,6 +36,14 @@ export function isReal(v: unknown): v is number {
   return typeof v === 'number' || isTaggedReal(v);
 }
 
+/**
+ * The number a plist integer or real holds, for comparing allowed values and ranges: Apple's
+ * `number` takes both, and `<real>2</real>` equals the allowed value `2`.
+ */
+export function numberOf(v: unknown): number {
+  return isTaggedReal(v) ? v.plistReal : (v as number);
+}
+
 /** `string "no"`, `integer 1`, `array`, … for messages. */
 export function describeValue(v: unknown): string {
   if (v === null) return 'null';
