@@ -78,7 +78,7 @@ export function typeStub(e: EmitObject): string {
   return `export interface ${e.ident} { [key: string]: unknown }\n`;
 }
 
-/** Declarations standing in for the check functions of the objects not rendered in a subset check. */
+/** Declarations standing in for the check functions and guards of the objects not rendered in a subset check. */
 export function validatorStubs(model: EmitModel, rendered: ReadonlySet<EmitObject>): string {
-  return model.objects.filter((e) => !rendered.has(e)).map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\n`).join('');
+  return model.objects.filter((e) => !rendered.has(e)).map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\ndeclare function g${e.ident}(v: unknown): boolean;\ndeclare function is${e.ident}(v: unknown): boolean;\n`).join('');
 }

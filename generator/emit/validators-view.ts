@@ -5,6 +5,7 @@ import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { fileStem } from './naming.js';
 import { checksSummary, validatorCode } from './validator-code.js';
+import { guardCode, type GuardCode } from './guard-code.js';
 
 export interface ValidatorObjectView {
   ident: string;
@@ -14,6 +15,8 @@ export interface ValidatorObjectView {
   summary: string;
   helpers: string[];
   body: string[];
+  /** The pure guard `is<Name>` runs without options; absent where it is the validator's quick run. */
+  guard?: GuardCode;
 }
 
 export interface ValidatorsView {
@@ -25,8 +28,9 @@ export interface ValidatorsView {
 /** The view of every object, or of `only` those (for checking a few changed objects alone). */
 export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>): ValidatorsView {
   const chosen = only ? model.objects.filter((e) => only.has(e)) : model.objects;
-  const objects = chosen.map((e) => ({
+  const objects = chosen.map((e): ValidatorObjectView => ({
     ...validatorCode(e, model),
+    ...optional('guard', guardCode(e, model)),
     ident: e.ident,
     stem: fileStem(e.ident),
     // Titles reach a JSDoc line: escaped for one, and kept to a single line.
@@ -34,4 +38,8 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
   return { objects, modules: model.objects.map((e) => fileStem(e.ident)) };
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
 }

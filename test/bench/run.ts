@@ -21,7 +21,7 @@ import { validateProfileBytes, validateProfileFiles } from '../../generator/vali
 import type { IrDocument } from '../../generator/model/ir.js';
 import { profileFiles } from '../helpers/corpus.js';
 import { compareThroughput, median, timeRounds } from './measure.js';
-import { examplePayloads } from './payloads.js';
+import { examplePayloads } from '../helpers/example-payloads.js';
 import { zodSchemas } from './zod-schemas.js';
 import { consumerFigures } from './consumer.js';
 

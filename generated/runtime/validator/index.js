@@ -8,6 +8,7 @@ import { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequi
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
+import { plainOptions } from "./guard.js";
 import { routeDocument, routeProfile, union } from "./route.js";
 import { carriesResult, routeResponse } from "./response.js";
 export {
@@ -38,6 +39,7 @@ export {
   notAllowed,
   numberOf,
   own,
+  plainOptions,
   result,
   routeDocument,
   routeProfile,

@@ -1,7 +1,8 @@
 /**
- * The benchmark's payloads: every payload in the pages' own profile examples whose type one
- * object defines, as the validators take it (plist values) and as JSON (for ajv), plus one
- * mutation of each (a value of the wrong type, or a missing required key).
+ * The payloads of the pages' own profile examples (the benchmark's, and the guards' property
+ * test's): every payload whose type one object defines, as the validators take it (plist values)
+ * and as JSON (for ajv), plus one mutation of each (a value of the wrong type, or a missing
+ * required key).
  */
 import type { EmitModel } from '../../generator/emit/emit-model.js';
 import { allProperties, byPayloadType } from '../../generator/emit/emit-model.js';

@@ -1,0 +1,183 @@
+/**
+ * The code of an object's guard `g<Ident>(v)`: what `is<Name>` runs when no option changes the
+ * verdict. Pure boolean code: each check is a test that returns `false` at the first failure, so
+ * the guard keeps no run state, counts no errors and builds no finding. It judges exactly what
+ * makes `validate<Name>(v).valid` false without options (a wrong type, a value outside the list
+ * or the range, a missing required key, the `ANY` key's type), in the validator's own way of
+ * reading keys, so the two verdicts agree on every value (test/emit/guard-verdict.test.ts).
+ */
+import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { tsString } from './naming.js';
+import { CHUNK, INHERITED, SMALL } from './validator-code.js';
+
+function lit(v: JsonValue): string {
+  return typeof v === 'string' ? tsString(v) : JSON.stringify(v);
+}
+
+interface Constraint {
+  allowed?: readonly JsonValue[] | undefined;
+  minimum?: number | undefined;
+  maximum?: number | undefined;
+}
+
+/**
+ * True when the object's verdict depends on nothing but its keys' types, values and presence.
+ * A conditional requirement (a key required in some enrollments or when another key has a value)
+ * is judged by the validator's run, so such an object's guard is the validator's quick run.
+ */
+export function guardable(e: EmitObject): boolean {
+  let known = judged.get(e);
+  if (known === undefined) {
+    known = allProperties(e).every((p) => !('requiredWhen' in p && (p as { requiredWhen?: readonly unknown[] }).requiredWhen?.length));
+    judged.set(e, known);
+  }
+  return known;
+}
+
+const judged = new WeakMap<EmitObject, boolean>();
+
+/** Tests, each true when value `x` of the right type breaks the constraint (`n` is what is compared). */
+function constraintTests(c: Constraint, n: string): string[] {
+  const allowed = c.allowed?.length ? c.allowed : undefined;
+  const inAllowed = allowed ? allowed.map((v) => `${n} === ${lit(v)}`).join(' || ') : '';
+  const hasRange = c.minimum !== undefined || c.maximum !== undefined;
+  if (!hasRange) return allowed ? [`!(${inAllowed})`] : [];
+  // Where a page gives both, listed values are exceptions to the range, as the validator has it.
+  const guard = allowed ? `!(${inAllowed}) && ` : '';
+  const out: string[] = [];
+  if (c.minimum !== undefined) out.push(`${guard}(${n} as number) < ${c.minimum}`);
+  if (c.maximum !== undefined) out.push(`${guard}(${n} as number) > ${c.maximum}`);
+  return out;
+}
+
+/** Statements that `return false` (or `fail`) when `x` is not a valid `t`; nothing when any value is. */
+function typeGuard(t: IrType, c: Constraint, x: string, level: number, model: EmitModel, fail: string): string[] {
+  const simple = (test: string, n: string = x): string[] => [`if (${[test, ...constraintTests(c, n).map((s) => `(${s})`)].join(' || ')}) ${fail}`];
+  switch (t.kind) {
+    case 'string':
+      return simple(`typeof ${x} !== 'string'`);
+    case 'integer':
+      return simple(`!isInteger(${x})`);
+    case 'real':
+      return simple(`!isReal(${x})`, `numberOf(${x})`);
+    case 'boolean':
+      return simple(`typeof ${x} !== 'boolean'`);
+    case 'date':
+      return simple(`!(${x} instanceof Date)`);
+    case 'data':
+      return simple(`!(${x} instanceof Uint8Array)`);
+    case 'dictionary':
+      return simple(`!isDict(${x})`);
+    case 'any':
+      return [];
+    case 'ref': {
+      const target = model.byName.get(t.name);
+      // A target without a guard of its own is judged by its `is<Name>` (the validator's quick run).
+      return target ? [`if (!${guardable(target) ? 'g' : 'is'}${target.ident}(${x})) ${fail}`] : simple(`!isDict(${x})`);
+    }
+    case 'array': {
+      const i = `i${level}`;
+      const xi = `x${level + 1}`;
+      const inner = typeGuard(t.items, c, xi, level + 1, model, fail);
+      if (!inner.length) return [`if (!Array.isArray(${x})) ${fail}`];
+      return [
+        `if (!Array.isArray(${x})) ${fail}`,
+        `for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`,
+        `  const ${xi}: unknown = ${x}[${i}];`,
+        ...inner.map((l) => `  ${l}`),
+        '}',
+      ];
+    }
+    default:
+      return assertNever(t);
+  }
+}
+
+function propertyGuard(p: IrProperty, model: EmitModel, fail: string): string[] {
+  return typeGuard(p.type, { allowed: typedAllowed(p.type, p.allowedValues), minimum: p.minimum, maximum: p.maximum }, 'x', 0, model, fail);
+}
+
+export interface GuardCode {
+  /** Top-level declarations the guard calls (a large object's chunk functions). */
+  helpers: string[];
+  /** The body of `g<Ident>(v: unknown): boolean`. */
+  body: string[];
+}
+
+/** The guard of one object, or undefined when its `is<Name>` must be the validator's quick run (see `guardable`). */
+export function guardCode(e: EmitObject, model: EmitModel): GuardCode | undefined {
+  if (!guardable(e)) return undefined;
+  const props = allProperties(e);
+  const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
+  // A key the object does not list is only a warning, unless the `ANY` key gives it a type.
+  const unknown = wildcard ? propertyGuard(wildcard, model, 'return false;') : [];
+  const body = ['if (!isDict(v)) return false;'];
+  return props.length <= SMALL ? smallGuard(e, props, unknown, body, model) : largeGuard(e, props, unknown, body, model);
+}
+
+/** Keys read by their constant names, as the validator reads them; unlisted keys visited only when the `ANY` key types them. */
+function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], body: string[], model: EmitModel): GuardCode {
+  if (props.length) body.push('let x: unknown;');
+  if (unknown.length) body.push('let n = 0;');
+  for (const p of props) {
+    const key = tsString(p.name);
+    body.push(`x = ${INHERITED.has(p.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`};`);
+    const checks = propertyGuard(p, model, 'return false;');
+    const counted = unknown.length ? ['  n++;'] : [];
+    if (p.required) body.push('if (x === undefined) return false;', ...counted.map((l) => l.trim()), ...checks);
+    else if (checks.length || counted.length) body.push('if (x !== undefined) {', ...counted, ...checks.map((l) => `  ${l}`), '}');
+  }
+  if (unknown.length) {
+    // As the validator: unlisted keys are looked for only when the value has more keys than it found.
+    body.push(
+      'let count = 0;',
+      'for (const k in v) count++;',
+      'if (n === count) return true;',
+      'for (const k in v) {',
+      '  const x = v[k];',
+      `  if (x === undefined || k${e.ident}.has(k)) continue;`,
+      ...unknown.map((l) => `  ${l}`),
+      '}',
+    );
+  }
+  body.push('return true;');
+  return { helpers: [], body };
+}
+
+/**
+ * Each key the value has looked up once in the object's key map (the validator's `k<Ident>`) and
+ * judged by its case in a chunk function: -1 when wrong, else 1 for a required key, 0 for another.
+ */
+function largeGuard(e: EmitObject, props: IrProperty[], unknown: string[], body: string[], model: EmitModel): GuardCode {
+  const helpers: string[] = [];
+  const chunks: string[] = [];
+  for (let start = 0; start < props.length; start += CHUNK) {
+    const name = `gc${e.ident}_${start / CHUNK}`;
+    chunks.push(name);
+    const cases = props.slice(start, start + CHUNK).flatMap((p, j) => [
+      `case ${start + j}:`,
+      ...propertyGuard(p, model, 'return -1;').map((l) => `  ${l}`),
+      `  return ${p.required ? 1 : 0};`,
+    ]);
+    helpers.push(`function ${name}(x: unknown, i: number): number {`, '  switch (i) {', ...cases.map((l) => `    ${l}`), '  }', '  return 0;', '}');
+  }
+  const required = props.filter((p) => p.required).map((p) => tsString(p.name));
+  const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i) : `)).join('');
+  body.push(
+    'let n = 0;',
+    'for (const k in v) {',
+    '  const x = v[k];',
+    '  if (x === undefined) continue;',
+    `  const i = k${e.ident}.get(k);`,
+    ...(unknown.length ? ['  if (i === undefined) {', ...unknown.map((l) => `    ${l}`), '    continue;', '  }'] : ['  if (i === undefined) continue;']),
+    `  const c = ${dispatch};`,
+    '  if (c < 0) return false;',
+    '  n += c;',
+    '}',
+  );
+  // As the validator: a count short of the required keys is settled by looking at each as an own key.
+  if (required.length) body.push(`if (n !== ${required.length}) for (const k of [${required.join(', ')}]) if (!own(v, k) || v[k] === undefined) return false;`);
+  body.push('return true;');
+  return { helpers, body };
+}
