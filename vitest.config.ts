@@ -15,6 +15,7 @@ const SLOW = [
   'test/parse/corpus.test.ts',
   'test/generated-package.test.ts',
   'test/validate/shared-profiles.test.ts',
+  'test/site/browser.test.ts',
   'test/diff/diff.test.ts',
   'test/update-spec.test.ts',
   'test/update-spec-kill.test.ts',

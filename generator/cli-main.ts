@@ -3,13 +3,12 @@
  * it is given and returns the exit code (0 success, 1 an error diagnostic or a failed check, 2 a
  * usage error or unreadable input). `cli.ts` runs it on the process; tests run it in-process.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import { commandUsage, runCommand, toolVersion, USAGE, UsageError, type CommandResult } from './commands.js';
 import { escapeJsonText, escapeTerminal } from './terminal-text.js';
 import { didYouMean, nearNames } from './near-names.js';
+import { writeOutFile } from './validate/write-file.js';
 
 /** Where the command prints: the process's streams, or a test's buffers. */
 export interface CliStreams {
@@ -65,6 +64,7 @@ const OPTIONS = {
   'max-warnings': { type: 'string' },
   config: { type: 'string' },
   'no-config': { type: 'boolean' },
+  history: { type: 'string' },
   version: { type: 'boolean', default: false },
 } as const satisfies ParseArgsConfig['options'];
 
@@ -113,10 +113,7 @@ export async function runCli(argv: readonly string[], io: CliStreams): Promise<n
     const result = await runCommand(command, rest, parsed.values);
     // A profile's bytes may hold control sequences a terminal obeys; they go to a file or a pipe.
     if (result.rawStdout && io.stdoutIsTerminal) throw new UsageError(`${command} writes the profile's bytes: give --out FILE, or send stdout to a file or a pipe`);
-    if (result.outFile !== undefined && result.outText !== undefined) {
-      mkdirSync(dirname(result.outFile), { recursive: true });
-      writeFileSync(result.outFile, result.outText);
-    }
+    if (result.outFile !== undefined && result.outText !== undefined) writeOutFile(result.outFile, result.outText);
     const shown = shownDiagnostics(result.diagnostics, parsed.values);
     const hidden = result.diagnostics.length - shown.length;
     // Hundreds of notes (article pages, sentences not read) would bury the warnings and the summary.

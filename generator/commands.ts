@@ -17,6 +17,7 @@ import { diffCommand, historyCommand } from './diff-command.js';
 import { updateSpecCommand } from './update-spec-command.js';
 import { updatePending } from './update-journal.js';
 import { signCommand, unsignCommand } from './profile-commands.js';
+import { newCommand } from './new-command.js';
 
 export const USAGE = `Usage: dmspec <command> [options]
 
@@ -38,6 +39,12 @@ Commands:
                                       sign a profile (XML or binary) with the key and the certificate it
                                       belongs to (FILE may also hold its chain); to stdout without --out
   unsign [--out FILE] PROFILE         the plist a signed profile carries, byte for byte, and its signer
+  new PAYLOADTYPE... [--out FILE]     a profile of those payloads with each key their pages require
+  new REQUESTTYPE [--out FILE]        an MDM command with the keys its page requires (both validate)
+  site --out DIR [--from DIR] [--history FILE]
+                                      the reference site (HTML, search, validator page) of a generated
+                                      package (default generated/) and spec/history.json, to DIR;
+                                      in a checkout (npm run site writes dist/site)
   update-spec --from DIR [--label L] [--reports DIR] [--force]
                                       replace spec/'s pages with DIR's, regenerate, bump the package
                                       version (package.json and its lock) and write reports/spec-L.md
@@ -160,6 +167,8 @@ export interface CommandOptions {
   verbose?: boolean | undefined;
   /** `sign --cert FILE`; `sign --key FILE` is the `key` option, which history reads as a key's name. */
   cert?: string | undefined;
+  /** `site --history FILE`: a history report (`history --format json`). */
+  history?: string | undefined;
 }
 
 
@@ -206,6 +215,27 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
   return { diagnostics: report.diagnostics, messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
 
+/**
+ * `dmspec site`. The site's libraries (remark to HTML, highlighting, search) are development
+ * dependencies of a checkout, not of the installed toolchain: the module is loaded only here, and
+ * a toolchain without it says so instead of failing on import.
+ */
+async function siteCommandOf(args: string[], o: CommandOptions): Promise<CommandResult> {
+  if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
+  if (!o.out) throw new UsageError('site needs --out DIR (npm run site writes dist/site)');
+  let site: typeof import('./site/site-command.js');
+  try {
+    site = await import('./site/site-command.js');
+  } catch (e) {
+    if ((e as { code?: string }).code !== 'ERR_MODULE_NOT_FOUND') throw e;
+    throw new UsageError('site is built from a checkout of dmspec with its development dependencies (npm ci && npm run site)');
+  }
+  const from = o.from ?? 'generated';
+  const result = await site.siteCommand({ from, out: o.out, spec: o.spec ?? 'spec', specLabel: readPackageInfo('.').spec, ...(o.history !== undefined ? { history: o.history } : {}) });
+  const failed = result.diagnostics.some((d) => d.severity === 'error');
+  return { diagnostics: result.diagnostics, messages: [failed ? `${o.out}/ left as it was: the site could not be built` : `wrote ${result.files.size} files to ${o.out}/ (open ${o.out}/index.html)`], exitCode: failed ? 1 : 0 };
+}
+
 /** Runs one command. Throws `UsageError` for bad arguments. */
 export async function runCommand(command: string, args: string[], options: CommandOptions): Promise<CommandResult> {
   switch (command) {
@@ -223,10 +253,14 @@ export async function runCommand(command: string, args: string[], options: Comma
       return migrateCommand(args, options);
     case 'update-spec':
       return updateSpecCommand(args, options);
+    case 'site':
+      return siteCommandOf(args, options);
     case 'sign':
       return signCommand(args, options);
     case 'unsign':
       return unsignCommand(args, options);
+    case 'new':
+      return newCommand(args, options);
     default:
       throw new UsageError(`unknown command ${command}`);
   }

@@ -75,9 +75,13 @@ function verboseLines(o: CommandOptions, found: { config?: ValidateConfig; searc
   if (run.excluded.length) lines.push(`excluded ${plural(run.excluded.length, 'path')}: ${run.excluded.join(', ')}`);
   if (run.skipped.length) {
     const byReason = new Map<string, string[]>();
-    for (const s of run.skipped) byReason.set(s.reason, [...(byReason.get(s.reason) ?? []), s.file]);
+    for (const s of run.skipped) {
+      const files = byReason.get(s.reason);
+      if (files) files.push(s.file);
+      else byReason.set(s.reason, [s.file]);
+    }
     const parts = [...byReason].map(([reason, files]) => `${files.length} ${reason} (${files.slice(0, 10).join(', ')}${files.length > 10 ? `, … ${files.length - 10} more` : ''})`);
-    lines.push(`skipped ${plural(run.skipped.length, 'file')} that ${run.skipped.length === 1 ? 'is' : 'are'} no device-management document: ${parts.join('; ')}`);
+    lines.push(`skipped ${plural(run.skipped.length, 'file')} (walks report only device-management documents): ${parts.join('; ')}`);
   }
   return lines;
 }

@@ -24,6 +24,7 @@ export interface AirPlaySecurity {
   /**
    * The AirPlay password; required if `SecurityType` is `PASSWORD`.
    *
+   * Required when SecurityType is PASSWORD.
    * @see https://developer.apple.com/documentation/devicemanagement/airplaysecurity
    */
   Password?: string;

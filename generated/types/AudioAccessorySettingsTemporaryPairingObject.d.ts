@@ -12,6 +12,7 @@ export interface AudioAccessorySettingsTemporaryPairingObject {
   /**
    * A dictionary providing configuration for temporary pairing. Required if `Disabled` isn’t present or is `false`.
    *
+   * Required when Disabled is absent or false.
    * @see https://developer.apple.com/documentation/devicemanagement/audioaccessorysettingstemporarypairingobject
    */
   Configuration?: AudioAccessorySettingsTemporaryPairing_ConfigurationObject;

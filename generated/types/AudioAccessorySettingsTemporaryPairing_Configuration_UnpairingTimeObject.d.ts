@@ -11,6 +11,7 @@ export interface AudioAccessorySettingsTemporaryPairing_Configuration_UnpairingT
   /**
    * The local time hour (24-hour clock) when the device automatically unpairs temporarily paired audio accessories. Required when setting the `Policy` key to `Hour`.
    *
+   * Required when Policy is Hour.
    * @see https://developer.apple.com/documentation/devicemanagement/audioaccessorysettingstemporarypairing_configuration_unpairingtimeobject
    */
   Hour?: number;

@@ -18,13 +18,15 @@ export interface AuthenticateRequest {
   /**
    * The device’s name.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.7
    * @see https://developer.apple.com/documentation/devicemanagement/authenticaterequest
    */
-  DeviceName: string;
+  DeviceName?: string;
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment.
    * @since iOS 13, iPadOS 13, macOS 10.15, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/authenticaterequest
    */
@@ -53,17 +55,19 @@ export interface AuthenticateRequest {
   /**
    * The device’s model.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.7
    * @see https://developer.apple.com/documentation/devicemanagement/authenticaterequest
    */
-  Model: string;
+  Model?: string;
   /**
    * The device’s model name.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.7
    * @see https://developer.apple.com/documentation/devicemanagement/authenticaterequest
    */
-  ModelName: string;
+  ModelName?: string;
   /**
    * The device’s OS version.
    *
@@ -94,6 +98,7 @@ export interface AuthenticateRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment.
    * @see https://developer.apple.com/documentation/devicemanagement/authenticaterequest
    */
   UDID?: string;

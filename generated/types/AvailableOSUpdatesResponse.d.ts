@@ -31,19 +31,22 @@ export interface AvailableOSUpdatesResponse {
    *
    * Available in iOS 13 and later, macOS 10.15 and later, and visionOS 2 and later.
    *
+   * Required in a user enrollment (the page marks it required; it is required only then).
    * @since iOS 13, macOS 10.15, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
    * Available in macOS 10.15 and later.
    *
+   * Required in a user enrollment on the user channel and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * An array of dictionaries that describes any errors that occur.
    *
@@ -53,9 +56,11 @@ export interface AvailableOSUpdatesResponse {
   /**
    * If `true`, the device isn’t on-console.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
    * The status of the response, which is one of the following values:
    *
@@ -72,9 +77,10 @@ export interface AvailableOSUpdatesResponse {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -86,9 +92,11 @@ export interface AvailableOSUpdatesResponse {
   /**
    * The full name of the user.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

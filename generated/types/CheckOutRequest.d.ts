@@ -11,10 +11,11 @@ export interface CheckOutRequest {
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment and on iOS, iPadOS, macOS, visionOS (the page marks it required; it is required only then).
    * @since iOS 13, iPadOS 13, macOS 10.15, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/checkoutrequest
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The message type, which requires a value of `CheckOut`.
    *
@@ -31,7 +32,8 @@ export interface CheckOutRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/checkoutrequest
    */
-  UDID: string;
+  UDID?: string;
 }

@@ -20,6 +20,7 @@ export interface DNSProxy {
   /**
    * A globally unique identifier for this DNS proxy configuration. The proxy processes DNS lookups traffic for managed apps with the same `DNSProxyUUID` in their app attributes. This key is required for user enrollment.
    *
+   * Required in a user enrollment.
    * @since iOS 16, iPadOS 16, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/dnsproxy
    */

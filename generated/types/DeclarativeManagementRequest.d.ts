@@ -28,17 +28,20 @@ export interface DeclarativeManagementRequest {
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment and on iOS, iPadOS, macOS, visionOS (the page marks it required; it is required only then).
    * @since iOS 15, iPadOS 15, macOS 13, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementrequest
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
+   * Required in a user enrollment on the user channel and on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementrequest
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * The message type, which requires a value of `DeclarativeManagement`.
    *
@@ -49,9 +52,10 @@ export interface DeclarativeManagementRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementrequest
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -64,10 +68,12 @@ export interface DeclarativeManagementRequest {
   /**
    * The full name of the user.
    *
+   * Required on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementrequest
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

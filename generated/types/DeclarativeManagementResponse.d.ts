@@ -18,17 +18,20 @@ export interface DeclarativeManagementResponse {
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment and on iOS, iPadOS, macOS, visionOS (the page marks it required; it is required only then).
    * @since iOS 13, iPadOS 13, macOS 10.15, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
+   * Required in a user enrollment on the user channel and on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * An array of dictionaries that describes any errors that occur.
    *
@@ -38,9 +41,11 @@ export interface DeclarativeManagementResponse {
   /**
    * If `true`, the device isn’t on-console.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
    * The status of the response, which is one of the following values:
    *
@@ -57,9 +62,10 @@ export interface DeclarativeManagementResponse {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -72,10 +78,12 @@ export interface DeclarativeManagementResponse {
   /**
    * The full name of the user.
    *
+   * Required on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

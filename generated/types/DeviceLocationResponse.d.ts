@@ -12,10 +12,11 @@ export interface DeviceLocationResponse {
   /**
    * The altitude of the device’s location, which is a negative value if the altitude is unknown.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  Altitude: number;
+  Altitude?: number;
   /**
    * The unique identifier of the command for this response.
    *
@@ -25,24 +26,28 @@ export interface DeviceLocationResponse {
   /**
    * The direction the device is traveling, which is a negative value if the course is unknown.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  Course: number;
+  Course?: number;
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment and on iOS, iPadOS, macOS (the page marks it required; it is required only then).
    * @since iOS 13, iPadOS 13, macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
+   * Required in a user enrollment on the user channel and on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * An array of dictionaries that describes any errors that occur.
    *
@@ -52,10 +57,11 @@ export interface DeviceLocationResponse {
   /**
    * The radius of uncertainty for the location in meters, which is a negative value if the horizontal accuracy is unknown.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  HorizontalAccuracy: number;
+  HorizontalAccuracy?: number;
   /**
    * The latitude of the device’s location.
    *
@@ -71,16 +77,19 @@ export interface DeviceLocationResponse {
   /**
    * If `true`, the device isn’t on-console.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
    * The speed of the device in meters per second, which is a negative value if the speed is unknown.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  Speed: number;
+  Speed?: number;
   /**
    * The status of the response, which is one of the following values:
    *
@@ -97,16 +106,18 @@ export interface DeviceLocationResponse {
   /**
    * The RFC 3339 timestamp of when the server determines the location of the device.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  Timestamp: string;
+  Timestamp?: string;
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -118,9 +129,11 @@ export interface DeviceLocationResponse {
   /**
    * The full name of the user.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *
@@ -132,8 +145,9 @@ export interface DeviceLocationResponse {
   /**
    * The accuracy of the altitude value in meters, which is a negative value if the vertical accuracy is unknown.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse
    */
-  VerticalAccuracy: number;
+  VerticalAccuracy?: number;
 }

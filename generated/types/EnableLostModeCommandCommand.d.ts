@@ -17,12 +17,14 @@ export interface EnableLostModeCommandCommand {
   /**
    * If present, the device displays this text on the Lock Screen. You must provide this value if you don’t provide a value for `PhoneNumber`.
    *
+   * Required when PhoneNumber is absent.
    * @see https://developer.apple.com/documentation/devicemanagement/enablelostmodecommand/command-data.dictionary
    */
   Message?: string;
   /**
    * If present, the device displays this phone number on the Lock Screen. You must provide this value if you don’t provide a value for `Message`.
    *
+   * Required when Message is absent.
    * @see https://developer.apple.com/documentation/devicemanagement/enablelostmodecommand/command-data.dictionary
    */
   PhoneNumber?: string;

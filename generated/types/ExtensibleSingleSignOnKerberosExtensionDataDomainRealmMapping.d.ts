@@ -8,10 +8,5 @@
  * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary/domainrealmmapping-data.dictionary
  */
 export interface ExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping {
-  /**
-   * The key should be the name of the realm, and the value is an array of DNS suffixes that map to the realm.
-   *
-   * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary/domainrealmmapping-data.dictionary
-   */
-  Realm?: string[];
+  [key: string]: string[];
 }

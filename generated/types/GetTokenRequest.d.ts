@@ -12,16 +12,19 @@ export interface GetTokenRequest {
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/gettokenrequest
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
+   * Required in a user enrollment on the user channel and on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 14
    * @see https://developer.apple.com/documentation/devicemanagement/gettokenrequest
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * The message type, which requires a value of `GetToken`.
    *
@@ -45,9 +48,10 @@ export interface GetTokenRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/gettokenrequest
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -60,10 +64,12 @@ export interface GetTokenRequest {
   /**
    * The full name of the user.
    *
+   * Required on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 14
    * @see https://developer.apple.com/documentation/devicemanagement/gettokenrequest
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

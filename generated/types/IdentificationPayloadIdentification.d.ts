@@ -34,10 +34,11 @@ export interface IdentificationPayloadIdentification {
   /**
    * The password for the account. Required when the `AuthMethod` is `Password`.
    *
+   * Required when AuthMethod is Password (the page marks it required; it is required only then).
    * @deprecated Deprecated in macOS 15.4.
    * @see https://developer.apple.com/documentation/devicemanagement/identification/payloadidentification-data.dictionary
    */
-  Password: string;
+  Password?: string;
   /**
    * The custom instructions for the user, if needed.
    *

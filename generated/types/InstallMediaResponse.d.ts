@@ -18,12 +18,13 @@ export interface InstallMediaResponse {
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment and on iOS, iPadOS, macOS (the page marks it required; it is required only then).
    * Removed in macOS 11.
    * @since iOS 13, iPadOS 13, macOS 10.15
    * @deprecated Deprecated in macOS 11.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * An array of dictionaries that describes any errors that occur.
    *
@@ -105,11 +106,12 @@ export interface InstallMediaResponse {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * Removed in macOS 11.
    * @deprecated Deprecated in macOS 11.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -133,15 +135,21 @@ export interface InstallMediaResponse {
    */
   UserShortName?: string;
   /**
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  UserLongName: string;
+  UserLongName?: string;
 }

@@ -55,10 +55,11 @@ export interface MachineInfo {
   /**
    * The OS version installed on the device, for example, 17.0.
    *
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 17, iPadOS 17, macOS 14, tvOS 17, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/machineinfo
    */
-  OS_VERSION: string;
+  OS_VERSION?: string;
   /**
    * The pairing token to validate when a watch is enrolling.
    *

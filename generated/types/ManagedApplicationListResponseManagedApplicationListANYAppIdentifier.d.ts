@@ -15,31 +15,35 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
    *
    * >
    *
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 10.3, iPadOS 10.3, macOS 11.3, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  ExternalVersionIdentifier: number;
+  ExternalVersionIdentifier?: number;
   /**
    * If ‘true’, the app has a server-provided managed configuration.
    *
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 7, iPadOS 7, macOS 11, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  HasConfiguration: boolean;
+  HasConfiguration?: boolean;
   /**
    * If ‘true’, the app has feedback for the server. On macOS 11.3 and later, this value is available if the device management server sent the request on the user channel.
    *
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 7, iPadOS 7, macOS 11.3, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  HasFeedback: boolean;
+  HasFeedback?: boolean;
   /**
    * If ‘true’, the app is valid and can run on the device. If the app is enterprise-distributed and unvalidated, it won’t be able to run until validation has occurred.
    *
+   * Required on iOS, iPadOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 9.2, iPadOS 9.2, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  IsValidated: boolean;
+  IsValidated?: boolean;
   /**
    * The bitwise OR of the following management flags:
    *
@@ -84,8 +88,9 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
   /**
    * If the user already purchased a paid app, this code is available for use by another user. This code reports only once.
    *
+   * Required on iOS, iPadOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 5, iPadOS 5, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  UnusedRedemptionCode: string;
+  UnusedRedemptionCode?: string;
 }

@@ -24,12 +24,14 @@ export interface ManifestURLItemsItemAssetsItem {
   /**
    * The data chunk size the device uses when verifying the hash of the manifest item data. The device requires this key when the `md5s` key is present.
    *
+   * Required when md5s is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
   "md5-size"?: number;
   /**
    * An array of strings representing a set of MD5 hash values. The device uses these values to verify the integrity of the downloaded manifest item data. The device requires this key when the `md5-size` key is present.
    *
+   * Required when md5-size is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
   md5s?: string[];
@@ -42,12 +44,14 @@ export interface ManifestURLItemsItemAssetsItem {
   /**
    * The data chunk size the device uses when verifying the hash of the manifest item data. The device requires this key when the `sha256s` key is present.
    *
+   * Required when sha256s is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
   "sha256-size"?: number;
   /**
    * An array of strings representing a set of SHA-256 hash values. The device uses these values to verify the integrity of the downloaded manifest item data. The device requires this key when the `sha256-size` key is present.
    *
+   * Required when sha256-size is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
   sha256s?: string[];

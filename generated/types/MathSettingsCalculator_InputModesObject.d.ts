@@ -11,10 +11,11 @@ export interface MathSettingsCalculator_InputModesObject {
   /**
    * Configures whether RPN input is enabled.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/mathsettingscalculator_inputmodesobject
    */
-  RPN: boolean;
+  RPN?: boolean;
   /**
    * Configures whether unit conversions are enabled.
    *

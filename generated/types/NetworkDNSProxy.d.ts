@@ -19,6 +19,7 @@ export interface NetworkDNSProxy {
   /**
    * A globally unique identifier for this DNS proxy configuration. The proxy processes DNS lookups traffic for managed apps with the same `DNSProxyUUID` in their app attributes. This key is required for user enrollment.
    *
+   * Required in a user enrollment.
    * @since iOS 27, iPadOS 27, visionOS 27
    * @see https://developer.apple.com/documentation/devicemanagement/networkdnsproxy
    */

@@ -43,6 +43,7 @@ export interface NetworkDNSSettingsDNSSettingsObject {
   /**
    * The URI template of a DNS-over-HTTPS server, as defined in RFC 8484. This URL needs to use the `https://` scheme, and the system uses the hostname or address in the URL to validate the server certificate. If no `ServerAddresses` are provided, the system uses the hostname or address in the URL to determine the server addresses. Required if `DNSProtocol` is `HTTPS`.
    *
+   * Required when DNSProtocol is HTTPS.
    * @see https://developer.apple.com/documentation/devicemanagement/networkdnssettingsdnssettingsobject
    */
   ServerURL?: string;

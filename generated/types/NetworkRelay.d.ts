@@ -54,6 +54,7 @@ export interface NetworkRelay {
   /**
    * A globally unique identifier for this relay configuration. The system uses this UUID to route managed apps through the servers in `Relays`. This key is required for user enrollment.
    *
+   * Required in a user enrollment.
    * @since iOS 27, iPadOS 27, visionOS 27
    * @see https://developer.apple.com/documentation/devicemanagement/networkrelay
    */

@@ -11,6 +11,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_Authenticati
   /**
    * The identifier of an asset declaration that contains the credentials (user name and password) to authenticate with the VPN server. Required when `Enabled` is set to `true`. Implies the use of EAP-MSCHAPv2.
    *
+   * Required when Enabled is true.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2_authentication_extendedauthobject
    */
   CredentialsAssetReference?: string;

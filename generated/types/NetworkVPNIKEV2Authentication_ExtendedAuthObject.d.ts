@@ -11,6 +11,7 @@ export interface NetworkVPNIKEV2Authentication_ExtendedAuthObject {
   /**
    * The identifier of an asset declaration that contains the credentials (user name and password) to authenticate with the VPN server. Required when `Enabled` is set to `true`. Implies the use of EAP-MSCHAPv2.
    *
+   * Required when Enabled is true.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2authentication_extendedauthobject
    */
   CredentialsAssetReference?: string;

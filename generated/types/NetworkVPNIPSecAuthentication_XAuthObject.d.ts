@@ -11,6 +11,7 @@ export interface NetworkVPNIPSecAuthentication_XAuthObject {
   /**
    * The identifier of an asset declaration that contains the credentials (user name and password) required for XAuth. Required when `Enabled` key is set to `true`.
    *
+   * Required when Enabled is true.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnipsecauthentication_xauthobject
    */
   CredentialsAssetReference?: string;

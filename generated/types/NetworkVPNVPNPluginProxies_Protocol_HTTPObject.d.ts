@@ -24,6 +24,7 @@ export interface NetworkVPNVPNPluginProxies_Protocol_HTTPObject {
   /**
    * The port number of the HTTP proxy. This field is required if `HostName` is specified.
    *
+   * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginproxies_protocol_httpobject
    */
   Port?: number;

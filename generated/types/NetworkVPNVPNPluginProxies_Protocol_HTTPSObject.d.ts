@@ -24,6 +24,7 @@ export interface NetworkVPNVPNPluginProxies_Protocol_HTTPSObject {
   /**
    * The port number of the HTTPS proxy. This field is required if `HostName` is specified.
    *
+   * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginproxies_protocol_httpsobject
    */
   Port?: number;

@@ -21,19 +21,22 @@ export interface OSUpdateStatusResponse {
    *
    * Available in iOS 13 and later, macOS 10.15 and later, and visionOS 2 and later.
    *
+   * Required in a user enrollment (the page marks it required; it is required only then).
    * @since iOS 13, macOS 10.15, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
    * Available in macOS 10.15 and later.
    *
+   * Required in a user enrollment on the user channel and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * An array of dictionaries that describes any errors that occur.
    *
@@ -43,9 +46,11 @@ export interface OSUpdateStatusResponse {
   /**
    * If `true`, the device isn’t on-console.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
    * An array of dictionaries that describes the statuses of software updates. The array is empty if there are no software updates currently in progress. This command only returns the status for System Applications and Configuration Data updates when a software update is managed by a Declarative Device Management [SoftwareUpdateEnforcementSpecific](https://developer.apple.com/documentation/devicemanagement/softwareupdateenforcementspecific) configuration.
    *
@@ -68,9 +73,10 @@ export interface OSUpdateStatusResponse {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -82,9 +88,11 @@ export interface OSUpdateStatusResponse {
   /**
    * The full name of the user.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

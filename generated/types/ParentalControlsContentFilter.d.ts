@@ -59,6 +59,7 @@ export interface ParentalControlsContentFilter {
    *
    * The device requires this key if `allowListEnabled` is `true`.
    *
+   * Required when allowListEnabled is true.
    * @since macOS 15.2
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolscontentfilter
    */

@@ -41,10 +41,11 @@ export interface ProfileListResponseProfileListItemPayloadContentItem {
   /**
    * The unique identifier of the payload.
    *
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 17, iPadOS 17, macOS 14, tvOS 17, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/profilelistresponse/profilelistitem/payloadcontentitem
    */
-  PayloadUUID: string;
+  PayloadUUID?: string;
   /**
    * The version of the payload. The value is `1`.
    *

@@ -57,6 +57,7 @@ export interface Relay {
   /**
    * A globally unique identifier for this relay configuration. The system uses this UUID to route managed apps through the servers in `Relays`. This key is required for user enrollment.
    *
+   * Required in a user enrollment.
    * @since iOS 17, iPadOS 17, tvOS 17, visionOS 1
    * @see https://developer.apple.com/documentation/devicemanagement/relay
    */

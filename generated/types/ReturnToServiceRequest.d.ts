@@ -18,7 +18,8 @@ export interface ReturnToServiceRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/returntoservicerequest
    */
-  UDID: string;
+  UDID?: string;
 }

@@ -11,12 +11,14 @@ export interface SafariSettingsNewTabStartPageObject {
   /**
    * The composed identifier of the extension that provides the start page. The required format is “Identifier (TeamIdentifier)”, for example “com.example.app (ABCD1234)”. Required when setting `PageType` to `Extension`.
    *
+   * Required when PageType is Extension.
    * @see https://developer.apple.com/documentation/devicemanagement/safarisettingsnewtabstartpageobject
    */
   ExtensionIdentifier?: string;
   /**
    * The URL of the homepage which needs to start with `https://` or `http://`. Required when setting `PageType` to `Home`.
    *
+   * Required when PageType is Home.
    * @see https://developer.apple.com/documentation/devicemanagement/safarisettingsnewtabstartpageobject
    */
   HomepageURL?: string;

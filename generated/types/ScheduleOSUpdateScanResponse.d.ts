@@ -20,19 +20,22 @@ export interface ScheduleOSUpdateScanResponse {
    *
    * Available in iOS 13 and later, macOS 10.15 and later, and visionOS 2 and later.
    *
+   * Required in a user enrollment (the page marks it required; it is required only then).
    * @since iOS 13, macOS 10.15, visionOS 2
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
    * Available in macOS 10.15 and later.
    *
+   * Required in a user enrollment on the user channel and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * An array of dictionaries that describes any errors that occur.
    *
@@ -42,9 +45,11 @@ export interface ScheduleOSUpdateScanResponse {
   /**
    * If `true`, the device isn’t on-console.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
    * If `true`, the scan started successfully.
    *
@@ -67,9 +72,10 @@ export interface ScheduleOSUpdateScanResponse {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse
    */
-  UDID: string;
+  UDID?: string;
   /**
    * For macOS, this value is the ID of the user.
    *
@@ -81,9 +87,11 @@ export interface ScheduleOSUpdateScanResponse {
   /**
    * The full name of the user.
    *
+   * Required on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

@@ -21,10 +21,11 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * A string that identifies this setting.
    *
    * Allowed values: SharedDeviceConfiguration.
+   * Required on iOS, iPadOS, visionOS (the page marks it required; it is required only then).
    * @since iOS 13.4, iPadOS 13.4, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  Item: "SharedDeviceConfiguration";
+  Item?: "SharedDeviceConfiguration";
   /**
    * A list of domains that the Shared iPad login screen displays. The user can pick a domain from the list to complete their Managed Apple Account.
    *

@@ -21,17 +21,20 @@ export interface TokenUpdateRequest {
   /**
    * The per-enrollment identifier for the device. The system requires this value if the enrollment type is a user enrollment.
    *
+   * Required in a user enrollment and on iOS, iPadOS, macOS, visionOS (the page marks it required; it is required only then).
    * @since iOS 13, iPadOS 13, macOS 10.15, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/tokenupdaterequest
    */
-  EnrollmentID: string;
+  EnrollmentID?: string;
   /**
    * The per-enrollment identifier for the user. The system requires this value if the enrollment type is a user enrollment on the user channel.
    *
+   * Required in a user enrollment on the user channel and on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/tokenupdaterequest
    */
-  EnrollmentUserID: string;
+  EnrollmentUserID?: string;
   /**
    * The message type, which requires a value of `TokenUpdate`.
    *
@@ -42,10 +45,12 @@ export interface TokenUpdateRequest {
   /**
    * If `true`, the device isn’t on-console.
    *
+   * Required on macOS, tvOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.11, tvOS 10.2
    * @see https://developer.apple.com/documentation/devicemanagement/tokenupdaterequest
    */
-  NotOnConsole: boolean;
+  NotOnConsole?: boolean;
   /**
    * The magic string to include in the push notification message.
    *
@@ -67,9 +72,10 @@ export interface TokenUpdateRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/tokenupdaterequest
    */
-  UDID: string;
+  UDID?: string;
   /**
    * The data to use to unlock the device. If provided, the server needs to retain this data and send it when trying to implement [Clear Passcode](https://developer.apple.com/documentation/devicemanagement/clear-passcode-command).
    *
@@ -89,10 +95,12 @@ export interface TokenUpdateRequest {
   /**
    * The full name of the user.
    *
+   * Required on macOS and on the user channel (the page marks it required; it is required only then).
+   * Correction of the page (user-channel-keys): The page marks NotOnConsole, UserLongName and EnrollmentUserID required; a device sends them only on the macOS user channel, so they are required there alone. Evidence: Apple's schema (apple/device-management, mdm/checkin/tokenupdate.yaml) gives the three keys `devicechannel: false` on macOS and `introduced: n/a` on iOS, visionOS and watchOS; device-channel TokenUpdate, CheckOut and command responses carry none of them.
    * @since macOS 10.7
    * @see https://developer.apple.com/documentation/devicemanagement/tokenupdaterequest
    */
-  UserLongName: string;
+  UserLongName?: string;
   /**
    * For macOS, this value is the short name of the user.
    *

@@ -24,9 +24,10 @@ export interface UserAuthenticateRequest {
   /**
    * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
    *
+   * Required in a device enrollment (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/userauthenticaterequest
    */
-  UDID: string;
+  UDID?: string;
   /**
    * The local mobile user’s GUID or the network user’s GUID from an Open Directory record.
    *

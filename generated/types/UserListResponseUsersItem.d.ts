@@ -11,38 +11,43 @@ export interface UserListResponseUsersItem {
   /**
    * If present, the user’s data quota in bytes. This isn’t present if the account doesn’t enforce a quota.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  DataQuota: number;
+  DataQuota?: number;
   /**
    * The amount of data, in bytes, that the user has used.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  DataUsed: number;
+  DataUsed?: number;
   /**
    * The user’s full name.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  FullName: string;
+  FullName?: string;
   /**
    * If `true`, the user has data to sync to the cloud.
    *
+   * Required on iOS, iPadOS (the page marks it required; it is required only then).
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  HasDataToSync: boolean;
+  HasDataToSync?: boolean;
   /**
    * If `true`, the user currently has a secure token set.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 11
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  HasSecureToken: boolean;
+  HasSecureToken?: boolean;
   /**
    * If `true`, the user is currently logged in on the device.
    *
@@ -52,24 +57,27 @@ export interface UserListResponseUsersItem {
   /**
    * If `true`, the account is a mobile account.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  MobileAccount: boolean;
+  MobileAccount?: boolean;
   /**
    * The user’s unique identifier.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  UID: number;
+  UID?: number;
   /**
    * The user’s `GeneratedUID`.
    *
+   * Required on macOS (the page marks it required; it is required only then).
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  UserGUID: string;
+  UserGUID?: string;
   /**
    * The user name for the account. In macOS, this is the short name of the user account.
    *

@@ -12,10 +12,11 @@ export interface VPNDNS {
    * The transport protocol to communicate with the DNS server.
    *
    * Allowed values: Cleartext, HTTPS, TLS.
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */
-  DNSProtocol: "Cleartext" | "HTTPS" | "TLS";
+  DNSProtocol?: "Cleartext" | "HTTPS" | "TLS";
   /**
    * The primary domain of the tunnel.
    *
@@ -40,13 +41,15 @@ export interface VPNDNS {
   /**
    * The array of DNS server IP address strings. These IP addresses can be a mixture of IPv4 and IPv6 addresses.
    *
+   * Required on iOS, iPadOS, macOS, tvOS, visionOS, watchOS (the page marks it required; it is required only then).
    * @since iOS 10, iPadOS 10, macOS 10.12, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */
-  ServerAddresses: string[];
+  ServerAddresses?: string[];
   /**
    * The hostname of a DNS-over-TLS server to validate the server certificate, as defined in RFC 7858. If `ServerAddresses` isn’t specified, the system uses the hostname to determine the server addresses. This key is required if the `DNSProtocol` is `TLS`.
    *
+   * Required when DNSProtocol is TLS.
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */
@@ -54,6 +57,7 @@ export interface VPNDNS {
   /**
    * The URI template of a DNS-over-HTTPS server, as defined in RFC 8484, which needs to use the `https://` scheme. The system uses the hostname or address in the URL to validate the server certificate. If `ServerAddresses` isn’t specified, the system uses the hostname or address in the URL to determine the server addresses. This key is required if the `DNSProtocol` is `HTTPS`.
    *
+   * Required when DNSProtocol is HTTPS.
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */

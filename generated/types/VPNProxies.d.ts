@@ -19,6 +19,7 @@ export interface VPNProxies {
   /**
    * The port number of the HTTP proxy. This field is required if `HTTPProxy` is specified.
    *
+   * Required when HTTPProxy is present.
    * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.proxies.md:37, 39).
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/proxies-data.dictionary
    */
@@ -52,6 +53,7 @@ export interface VPNProxies {
   /**
    * The port number of the HTTPS proxy. This field is required if `HTTPSProxy` is specified.
    *
+   * Required when HTTPSProxy is present.
    * Range: 0 to 65535 (from the 2025-04-13 page, supplement/rendered-2025-04-13/vpn-vpn.proxies.md:75, 77).
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/proxies-data.dictionary
    */

@@ -64,12 +64,14 @@ export interface WebContentFilter {
   /**
    * The bundle identifier string of the filter data provider system extension. This string identifies the filter data provider when the filter starts running. Required if `FilterSockets` is `true`.
    *
+   * Required when FilterSockets is true.
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
   FilterDataProviderBundleIdentifier?: string;
   /**
    * The designated requirement string that the system embeds in the code signature of the filter data provider system extension. This string identifies the filter data provider when the filter starts running. Required if `FilterSockets` is `true`.
    *
+   * Required when FilterSockets is true.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -86,6 +88,7 @@ export interface WebContentFilter {
   /**
    * The bundle identifier string of the filter packet provider system extension. This string identifies the filter packet provider when the filter starts running. Required if `FilterPackets` is `true`.
    *
+   * Required when FilterPackets is true.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -93,6 +96,7 @@ export interface WebContentFilter {
   /**
    * The designated requirement string that the system embeds in the code signature of the filter packet provider system extension. This string identifies the filter packet provider when the filter starts running. Required if `FilterPackets` is `true`.
    *
+   * Required when FilterPackets is true.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */

@@ -46,9 +46,10 @@ export interface Xsan {
   /**
    * The shared secret used for Xsan network authentication. This key is required when the `sanAuthMethod` key is present. The value should equal the content of the MDC’s `/Library/Preferences/Xsan/.auth_secret` file.
    *
+   * Required when sanAuthMethod is present (the page marks it required; it is required only then).
    * @see https://developer.apple.com/documentation/devicemanagement/xsan
    */
-  sharedSecret: string;
+  sharedSecret?: string;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *

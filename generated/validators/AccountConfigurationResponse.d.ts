@@ -3,7 +3,7 @@ import type { AccountConfigurationResponse } from '../types/AccountConfiguration
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a AccountConfigurationResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a AccountConfigurationResponse dictionary (10 keys; required: Status).
  */
 export declare function validateAccountConfigurationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ActivationLockBypassCodeResponse } from '../types/ActivationLockBy
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ActivationLockBypassCodeResponse dictionary (11 keys; required: ActivationLockBypassCode, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ActivationLockBypassCodeResponse dictionary (11 keys; required: ActivationLockBypassCode, Status).
  */
 export declare function validateActivationLockBypassCodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

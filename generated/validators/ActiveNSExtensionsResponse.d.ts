@@ -3,7 +3,7 @@ import type { ActiveNSExtensionsResponse } from '../types/ActiveNSExtensionsResp
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ActiveNSExtensionsResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, Extensions, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ActiveNSExtensionsResponse dictionary (11 keys; required: Extensions, Status).
  */
 export declare function validateActiveNSExtensionsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ApplyRedemptionCodeResponse } from '../types/ApplyRedemptionCodeRe
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ApplyRedemptionCodeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ApplyRedemptionCodeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateApplyRedemptionCodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { AuthenticateRequest } from '../types/AuthenticateRequest.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a AuthenticateRequest dictionary (13 keys; required: DeviceName, MessageType, Model, ModelName, Topic).
+ * Validates a AuthenticateRequest dictionary (13 keys; required: MessageType, Topic).
  */
 export declare function validateAuthenticateRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { AvailableOSUpdatesResponse } from '../types/AvailableOSUpdatesResp
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a AvailableOSUpdatesResponse dictionary (11 keys; required: AvailableOSUpdates, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a AvailableOSUpdatesResponse dictionary (11 keys; required: AvailableOSUpdates, Status).
  */
 export declare function validateAvailableOSUpdatesResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { CancelEnhancedLogCollectionResponse } from '../types/CancelEnhance
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a CancelEnhancedLogCollectionResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a CancelEnhancedLogCollectionResponse dictionary (10 keys; required: Status).
  */
 export declare function validateCancelEnhancedLogCollectionResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { CertificateListResponse } from '../types/CertificateListResponse.j
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a CertificateListResponse dictionary (11 keys; required: CertificateList, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a CertificateListResponse dictionary (11 keys; required: CertificateList, Status).
  */
 export declare function validateCertificateListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { CheckOutRequest } from '../types/CheckOutRequest.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a CheckOutRequest dictionary (4 keys; required: EnrollmentID, MessageType, Topic, UDID).
+ * Validates a CheckOutRequest dictionary (4 keys; required: MessageType, Topic).
  */
 export declare function validateCheckOutRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ClearActivationLockBypassCodeResponse } from '../types/ClearActiva
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ClearActivationLockBypassCodeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ClearActivationLockBypassCodeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateClearActivationLockBypassCodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ClearPasscodeResponse } from '../types/ClearPasscodeResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ClearPasscodeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ClearPasscodeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateClearPasscodeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ClearRestrictionsPasswordResponse } from '../types/ClearRestrictio
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ClearRestrictionsPasswordResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ClearRestrictionsPasswordResponse dictionary (10 keys; required: Status).
  */
 export declare function validateClearRestrictionsPasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ContentCachingInformationResponse } from '../types/ContentCachingI
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ContentCachingInformationResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, StatusResponse, UDID, UserLongName).
+ * Validates a ContentCachingInformationResponse dictionary (11 keys; required: Status, StatusResponse).
  */
 export declare function validateContentCachingInformationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

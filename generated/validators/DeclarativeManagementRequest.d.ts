@@ -3,7 +3,7 @@ import type { DeclarativeManagementRequest } from '../types/DeclarativeManagemen
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeclarativeManagementRequest dictionary (9 keys; required: Endpoint, EnrollmentID, EnrollmentUserID, MessageType, UDID, UserLongName).
+ * Validates a DeclarativeManagementRequest dictionary (9 keys; required: Endpoint, MessageType).
  */
 export declare function validateDeclarativeManagementRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

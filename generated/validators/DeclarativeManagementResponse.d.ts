@@ -3,7 +3,7 @@ import type { DeclarativeManagementResponse } from '../types/DeclarativeManageme
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeclarativeManagementResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeclarativeManagementResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDeclarativeManagementResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { DeleteUserResponse } from '../types/DeleteUserResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeleteUserResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeleteUserResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDeleteUserResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

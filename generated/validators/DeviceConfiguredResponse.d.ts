@@ -3,7 +3,7 @@ import type { DeviceConfiguredResponse } from '../types/DeviceConfiguredResponse
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeviceConfiguredResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeviceConfiguredResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDeviceConfiguredResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { DeviceInformationResponse } from '../types/DeviceInformationRespon
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeviceInformationResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, QueryResponses, Status, UDID, UserLongName).
+ * Validates a DeviceInformationResponse dictionary (11 keys; required: QueryResponses, Status).
  */
 export declare function validateDeviceInformationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { DeviceLocationResponse } from '../types/DeviceLocationResponse.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeviceLocationResponse dictionary (18 keys; required: Altitude, Course, EnrollmentID, EnrollmentUserID, HorizontalAccuracy, Latitude, Longitude, NotOnConsole, Speed, Status, Timestamp, UDID, UserLongName, VerticalAccuracy).
+ * Validates a DeviceLocationResponse dictionary (18 keys; required: Latitude, Longitude, Status).
  */
 export declare function validateDeviceLocationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { DeviceLockResponse } from '../types/DeviceLockResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DeviceLockResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DeviceLockResponse dictionary (11 keys; required: Status).
  */
 export declare function validateDeviceLockResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

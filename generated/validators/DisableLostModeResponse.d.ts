@@ -3,7 +3,7 @@ import type { DisableLostModeResponse } from '../types/DisableLostModeResponse.j
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DisableLostModeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DisableLostModeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDisableLostModeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { DisableRemoteDesktopResponse } from '../types/DisableRemoteDesktop
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a DisableRemoteDesktopResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a DisableRemoteDesktopResponse dictionary (10 keys; required: Status).
  */
 export declare function validateDisableRemoteDesktopResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { EnableLostModeResponse } from '../types/EnableLostModeResponse.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a EnableLostModeResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a EnableLostModeResponse dictionary (10 keys; required: Status).
  */
 export declare function validateEnableLostModeResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

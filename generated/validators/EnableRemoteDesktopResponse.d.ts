@@ -3,7 +3,7 @@ import type { EnableRemoteDesktopResponse } from '../types/EnableRemoteDesktopRe
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a EnableRemoteDesktopResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a EnableRemoteDesktopResponse dictionary (10 keys; required: Status).
  */
 export declare function validateEnableRemoteDesktopResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

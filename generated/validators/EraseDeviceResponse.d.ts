@@ -3,7 +3,7 @@ import type { EraseDeviceResponse } from '../types/EraseDeviceResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a EraseDeviceResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a EraseDeviceResponse dictionary (10 keys; required: Status).
  */
 export declare function validateEraseDeviceResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping } fr
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ExtensibleSingleSignOnKerberos.ExtensionData.DomainRealmMapping dictionary (1 keys).
+ * Validates a ExtensibleSingleSignOnKerberos.ExtensionData.DomainRealmMapping dictionary (0 keys).
  */
 export declare function validateExtensibleSingleSignOnKerberosExtensionDataDomainRealmMapping(value: unknown, options?: ValidateOptions): ValidationResult;
 

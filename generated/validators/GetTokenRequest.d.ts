@@ -3,7 +3,7 @@ import type { GetTokenRequest } from '../types/GetTokenRequest.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a GetTokenRequest dictionary (9 keys; required: EnrollmentID, EnrollmentUserID, MessageType, TokenServiceType, UDID, UserLongName).
+ * Validates a GetTokenRequest dictionary (9 keys; required: MessageType, TokenServiceType).
  */
 export declare function validateGetTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { IdentificationPayloadIdentification } from '../types/Identificatio
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a Identification.PayloadIdentification dictionary (7 keys; required: AuthMethod, EmailAddress, FullName, Password, UserName).
+ * Validates a Identification.PayloadIdentification dictionary (7 keys; required: AuthMethod, EmailAddress, FullName, UserName).
  */
 export declare function validateIdentificationPayloadIdentification(value: unknown, options?: ValidateOptions): ValidationResult;
 

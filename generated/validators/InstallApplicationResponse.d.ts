@@ -3,7 +3,7 @@ import type { InstallApplicationResponse } from '../types/InstallApplicationResp
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InstallApplicationResponse dictionary (13 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallApplicationResponse dictionary (13 keys; required: Status).
  */
 export declare function validateInstallApplicationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

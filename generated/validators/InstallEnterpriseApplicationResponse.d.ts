@@ -3,7 +3,7 @@ import type { InstallEnterpriseApplicationResponse } from '../types/InstallEnter
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InstallEnterpriseApplicationResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallEnterpriseApplicationResponse dictionary (10 keys; required: Status).
  */
 export declare function validateInstallEnterpriseApplicationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

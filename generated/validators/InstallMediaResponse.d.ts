@@ -3,7 +3,7 @@ import type { InstallMediaResponse } from '../types/InstallMediaResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InstallMediaResponse dictionary (16 keys; required: EnrollmentID, Status, UDID, EnrollmentUserID, NotOnConsole, UserLongName).
+ * Validates a InstallMediaResponse dictionary (16 keys; required: Status).
  */
 export declare function validateInstallMediaResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { InstallProfileResponse } from '../types/InstallProfileResponse.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InstallProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateInstallProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

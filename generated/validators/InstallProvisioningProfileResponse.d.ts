@@ -3,7 +3,7 @@ import type { InstallProvisioningProfileResponse } from '../types/InstallProvisi
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InstallProvisioningProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstallProvisioningProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateInstallProvisioningProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { InstalledApplicationListResponse } from '../types/InstalledApplica
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InstalledApplicationListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, InstalledApplicationList, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InstalledApplicationListResponse dictionary (11 keys; required: InstalledApplicationList, Status).
  */
 export declare function validateInstalledApplicationListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { InviteToProgramResponse } from '../types/InviteToProgramResponse.j
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a InviteToProgramResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, InvitationResult, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a InviteToProgramResponse dictionary (11 keys; required: InvitationResult, Status).
  */
 export declare function validateInviteToProgramResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { LOMDeviceRequestResponse } from '../types/LOMDeviceRequestResponse
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a LOMDeviceRequestResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ResponseList, Status, UDID, UserLongName).
+ * Validates a LOMDeviceRequestResponse dictionary (11 keys; required: ResponseList, Status).
  */
 export declare function validateLOMDeviceRequestResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

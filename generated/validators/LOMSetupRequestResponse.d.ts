@@ -3,7 +3,7 @@ import type { LOMSetupRequestResponse } from '../types/LOMSetupRequestResponse.j
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a LOMSetupRequestResponse dictionary (13 keys; required: EnrollmentID, EnrollmentUserID, LOMProtocolVersion, NotOnConsole, PrimaryIPv6AddressList, SecondaryIPv6AddressList, Status, UDID, UserLongName).
+ * Validates a LOMSetupRequestResponse dictionary (13 keys; required: LOMProtocolVersion, PrimaryIPv6AddressList, SecondaryIPv6AddressList, Status).
  */
 export declare function validateLOMSetupRequestResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { LogOutUserResponse } from '../types/LogOutUserResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a LogOutUserResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a LogOutUserResponse dictionary (10 keys; required: Status).
  */
 export declare function validateLogOutUserResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { MachineInfo } from '../types/MachineInfo.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a MachineInfo dictionary (15 keys; required: OS_VERSION, PRODUCT, SERIAL, UDID, VERSION).
+ * Validates a MachineInfo dictionary (15 keys; required: PRODUCT, SERIAL, UDID, VERSION).
  */
 export declare function validateMachineInfo(value: unknown, options?: ValidateOptions): ValidationResult;
 

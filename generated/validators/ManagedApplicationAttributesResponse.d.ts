@@ -3,7 +3,7 @@ import type { ManagedApplicationAttributesResponse } from '../types/ManagedAppli
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ManagedApplicationAttributesResponse dictionary (11 keys; required: ApplicationAttributes, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationAttributesResponse dictionary (11 keys; required: ApplicationAttributes, Status).
  */
 export declare function validateManagedApplicationAttributesResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ManagedApplicationConfigurationResponse } from '../types/ManagedAp
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ManagedApplicationConfigurationResponse dictionary (11 keys; required: ApplicationConfigurations, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationConfigurationResponse dictionary (11 keys; required: ApplicationConfigurations, Status).
  */
 export declare function validateManagedApplicationConfigurationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ManagedApplicationFeedbackResponse } from '../types/ManagedApplica
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ManagedApplicationFeedbackResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, ManagedApplicationFeedback, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationFeedbackResponse dictionary (11 keys; required: ManagedApplicationFeedback, Status).
  */
 export declare function validateManagedApplicationFeedbackResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ManagedApplicationListResponse } from '../types/ManagedApplication
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ManagedApplicationListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, ManagedApplicationList, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedApplicationListResponse dictionary (11 keys; required: ManagedApplicationList, Status).
  */
 export declare function validateManagedApplicationListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ManagedApplicationListResponseManagedApplicationListANYAppIdentifi
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ManagedApplicationListResponse.ManagedApplicationList.ANY app identifier dictionary (7 keys; required: ExternalVersionIdentifier, HasConfiguration, HasFeedback, IsValidated, ManagementFlags, Status, UnusedRedemptionCode).
+ * Validates a ManagedApplicationListResponse.ManagedApplicationList.ANY app identifier dictionary (7 keys; required: ManagementFlags, Status).
  */
 export declare function validateManagedApplicationListResponseManagedApplicationListANYAppIdentifier(value: unknown, options?: ValidateOptions): ValidationResult;
 

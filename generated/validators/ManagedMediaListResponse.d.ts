@@ -3,7 +3,7 @@ import type { ManagedMediaListResponse } from '../types/ManagedMediaListResponse
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ManagedMediaListResponse dictionary (11 keys; required: Books, EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ManagedMediaListResponse dictionary (11 keys; required: Books, Status).
  */
 export declare function validateManagedMediaListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

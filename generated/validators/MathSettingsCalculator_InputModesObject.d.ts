@@ -3,7 +3,7 @@ import type { MathSettingsCalculator_InputModesObject } from '../types/MathSetti
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a MathSettingsCalculator_InputModesObject dictionary (2 keys; required: RPN, UnitConversion).
+ * Validates a MathSettingsCalculator_InputModesObject dictionary (2 keys; required: UnitConversion).
  */
 export declare function validateMathSettingsCalculator_InputModesObject(value: unknown, options?: ValidateOptions): ValidationResult;
 

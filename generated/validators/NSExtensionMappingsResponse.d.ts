@@ -3,7 +3,7 @@ import type { NSExtensionMappingsResponse } from '../types/NSExtensionMappingsRe
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a NSExtensionMappingsResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, Extensions, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a NSExtensionMappingsResponse dictionary (11 keys; required: Extensions, Status).
  */
 export declare function validateNSExtensionMappingsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

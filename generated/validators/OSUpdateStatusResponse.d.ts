@@ -3,7 +3,7 @@ import type { OSUpdateStatusResponse } from '../types/OSUpdateStatusResponse.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a OSUpdateStatusResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, OSUpdateStatus, Status, UDID, UserLongName).
+ * Validates a OSUpdateStatusResponse dictionary (11 keys; required: OSUpdateStatus, Status).
  */
 export declare function validateOSUpdateStatusResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { PlayLostModeSoundResponse } from '../types/PlayLostModeSoundRespon
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a PlayLostModeSoundResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a PlayLostModeSoundResponse dictionary (10 keys; required: Status).
  */
 export declare function validatePlayLostModeSoundResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

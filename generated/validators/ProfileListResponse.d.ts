@@ -3,7 +3,7 @@ import type { ProfileListResponse } from '../types/ProfileListResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ProfileListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ProfileList, Status, UDID, UserLongName).
+ * Validates a ProfileListResponse dictionary (11 keys; required: ProfileList, Status).
  */
 export declare function validateProfileListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

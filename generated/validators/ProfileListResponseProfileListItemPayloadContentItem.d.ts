@@ -3,7 +3,7 @@ import type { ProfileListResponseProfileListItemPayloadContentItem } from '../ty
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ProfileListResponse.ProfileListItem.PayloadContentItem dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a ProfileListResponse.ProfileListItem.PayloadContentItem dictionary (7 keys; required: PayloadIdentifier, PayloadType, PayloadVersion).
  */
 export declare function validateProfileListResponseProfileListItemPayloadContentItem(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ProvisioningProfileListResponse } from '../types/ProvisioningProfi
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ProvisioningProfileListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ProvisioningProfileList, Status, UDID, UserLongName).
+ * Validates a ProvisioningProfileListResponse dictionary (11 keys; required: ProvisioningProfileList, Status).
  */
 export declare function validateProvisioningProfileListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

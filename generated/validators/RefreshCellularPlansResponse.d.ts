@@ -3,7 +3,7 @@ import type { RefreshCellularPlansResponse } from '../types/RefreshCellularPlans
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RefreshCellularPlansResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RefreshCellularPlansResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRefreshCellularPlansResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RemoveApplicationResponse } from '../types/RemoveApplicationRespon
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RemoveApplicationResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveApplicationResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveApplicationResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RemoveMediaResponse } from '../types/RemoveMediaResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RemoveMediaResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveMediaResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveMediaResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RemoveProfileResponse } from '../types/RemoveProfileResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RemoveProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

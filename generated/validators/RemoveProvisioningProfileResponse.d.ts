@@ -3,7 +3,7 @@ import type { RemoveProvisioningProfileResponse } from '../types/RemoveProvision
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RemoveProvisioningProfileResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RemoveProvisioningProfileResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRemoveProvisioningProfileResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RequestMirroringResponse } from '../types/RequestMirroringResponse
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RequestMirroringResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RequestMirroringResponse dictionary (11 keys; required: Status).
  */
 export declare function validateRequestMirroringResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RestartDeviceResponse } from '../types/RestartDeviceResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RestartDeviceResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RestartDeviceResponse dictionary (10 keys; required: Status).
  */
 export declare function validateRestartDeviceResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RestrictionsResponse } from '../types/RestrictionsResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RestrictionsResponse dictionary (12 keys; required: EnrollmentID, EnrollmentUserID, GlobalRestrictions, NotOnConsole, ProfileRestrictions, Status, UDID, UserLongName).
+ * Validates a RestrictionsResponse dictionary (12 keys; required: GlobalRestrictions, ProfileRestrictions, Status).
  */
 export declare function validateRestrictionsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

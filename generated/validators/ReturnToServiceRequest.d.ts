@@ -3,7 +3,7 @@ import type { ReturnToServiceRequest } from '../types/ReturnToServiceRequest.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ReturnToServiceRequest dictionary (2 keys; required: MessageType, UDID).
+ * Validates a ReturnToServiceRequest dictionary (2 keys; required: MessageType).
  */
 export declare function validateReturnToServiceRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { RotateFileVaultKeyResponse } from '../types/RotateFileVaultKeyResp
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a RotateFileVaultKeyResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a RotateFileVaultKeyResponse dictionary (11 keys; required: Status).
  */
 export declare function validateRotateFileVaultKeyResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ScheduleOSUpdateResponse } from '../types/ScheduleOSUpdateResponse
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ScheduleOSUpdateResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UpdateResults, UserLongName).
+ * Validates a ScheduleOSUpdateResponse dictionary (11 keys; required: Status, UpdateResults).
  */
 export declare function validateScheduleOSUpdateResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ScheduleOSUpdateScanResponse } from '../types/ScheduleOSUpdateScan
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ScheduleOSUpdateScanResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, ScanInitiated, Status, UDID, UserLongName).
+ * Validates a ScheduleOSUpdateScanResponse dictionary (11 keys; required: ScanInitiated, Status).
  */
 export declare function validateScheduleOSUpdateScanResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { SecurityInfoResponse } from '../types/SecurityInfoResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SecurityInfoResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, SecurityInfo, Status, UDID, UserLongName).
+ * Validates a SecurityInfoResponse dictionary (11 keys; required: SecurityInfo, Status).
  */
 export declare function validateSecurityInfoResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

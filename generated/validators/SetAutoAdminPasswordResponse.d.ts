@@ -3,7 +3,7 @@ import type { SetAutoAdminPasswordResponse } from '../types/SetAutoAdminPassword
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SetAutoAdminPasswordResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a SetAutoAdminPasswordResponse dictionary (10 keys; required: Status).
  */
 export declare function validateSetAutoAdminPasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { SetFirmwarePasswordResponse } from '../types/SetFirmwarePasswordRe
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SetFirmwarePasswordResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, SetFirmwarePassword, Status, UDID, UserLongName).
+ * Validates a SetFirmwarePasswordResponse dictionary (11 keys; required: SetFirmwarePassword, Status).
  */
 export declare function validateSetFirmwarePasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

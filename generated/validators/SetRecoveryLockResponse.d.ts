@@ -3,7 +3,7 @@ import type { SetRecoveryLockResponse } from '../types/SetRecoveryLockResponse.j
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SetRecoveryLockResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a SetRecoveryLockResponse dictionary (10 keys; required: Status).
  */
 export declare function validateSetRecoveryLockResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

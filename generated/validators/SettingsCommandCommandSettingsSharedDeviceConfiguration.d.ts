@@ -3,7 +3,7 @@ import type { SettingsCommandCommandSettingsSharedDeviceConfiguration } from '..
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SettingsCommand.Command.Settings.SharedDeviceConfiguration dictionary (11 keys; required: Item).
+ * Validates a SettingsCommand.Command.Settings.SharedDeviceConfiguration dictionary (11 keys).
  */
 export declare function validateSettingsCommandCommandSettingsSharedDeviceConfiguration(value: unknown, options?: ValidateOptions): ValidationResult;
 

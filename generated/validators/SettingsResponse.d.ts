@@ -3,7 +3,7 @@ import type { SettingsResponse } from '../types/SettingsResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SettingsResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a SettingsResponse dictionary (11 keys; required: Status).
  */
 export declare function validateSettingsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { ShutDownDeviceResponse } from '../types/ShutDownDeviceResponse.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ShutDownDeviceResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ShutDownDeviceResponse dictionary (10 keys; required: Status).
  */
 export declare function validateShutDownDeviceResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

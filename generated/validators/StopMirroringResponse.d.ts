@@ -3,7 +3,7 @@ import type { StopMirroringResponse } from '../types/StopMirroringResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a StopMirroringResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a StopMirroringResponse dictionary (10 keys; required: Status).
  */
 export declare function validateStopMirroringResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

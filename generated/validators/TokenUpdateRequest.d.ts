@@ -3,7 +3,7 @@ import type { TokenUpdateRequest } from '../types/TokenUpdateRequest.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a TokenUpdateRequest dictionary (13 keys; required: EnrollmentID, EnrollmentUserID, MessageType, NotOnConsole, PushMagic, Token, Topic, UDID, UserLongName).
+ * Validates a TokenUpdateRequest dictionary (13 keys; required: MessageType, PushMagic, Token, Topic).
  */
 export declare function validateTokenUpdateRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

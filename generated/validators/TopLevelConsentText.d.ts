@@ -3,7 +3,7 @@ import type { TopLevelConsentText } from '../types/TopLevelConsentText.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a TopLevel.ConsentText dictionary (1 keys; required: ConsentTextItem).
+ * Validates a TopLevel.ConsentText dictionary (0 keys).
  */
 export declare function validateTopLevelConsentText(value: unknown, options?: ValidateOptions): ValidationResult;
 

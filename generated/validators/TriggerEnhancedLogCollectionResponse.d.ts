@@ -3,7 +3,7 @@ import type { TriggerEnhancedLogCollectionResponse } from '../types/TriggerEnhan
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a TriggerEnhancedLogCollectionResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a TriggerEnhancedLogCollectionResponse dictionary (10 keys; required: Status).
  */
 export declare function validateTriggerEnhancedLogCollectionResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { UnlockUserAccountResponse } from '../types/UnlockUserAccountRespon
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a UnlockUserAccountResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a UnlockUserAccountResponse dictionary (10 keys; required: Status).
  */
 export declare function validateUnlockUserAccountResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { UserAuthenticateRequest } from '../types/UserAuthenticateRequest.j
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a UserAuthenticateRequest dictionary (4 keys; required: DigestResponse, MessageType, UDID, UserID).
+ * Validates a UserAuthenticateRequest dictionary (4 keys; required: DigestResponse, MessageType, UserID).
  */
 export declare function validateUserAuthenticateRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

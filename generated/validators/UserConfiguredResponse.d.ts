@@ -3,7 +3,7 @@ import type { UserConfiguredResponse } from '../types/UserConfiguredResponse.js'
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a UserConfiguredResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a UserConfiguredResponse dictionary (10 keys; required: Status).
  */
 export declare function validateUserConfiguredResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { UserListResponse } from '../types/UserListResponse.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a UserListResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName, Users).
+ * Validates a UserListResponse dictionary (11 keys; required: Status, Users).
  */
 export declare function validateUserListResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { UserListResponseUsersItem } from '../types/UserListResponseUsersIt
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a UserListResponse.UsersItem dictionary (10 keys; required: DataQuota, DataUsed, FullName, HasDataToSync, HasSecureToken, IsLoggedIn, MobileAccount, UID, UserGUID, UserName).
+ * Validates a UserListResponse.UsersItem dictionary (10 keys; required: IsLoggedIn, UserName).
  */
 export declare function validateUserListResponseUsersItem(value: unknown, options?: ValidateOptions): ValidationResult;
 

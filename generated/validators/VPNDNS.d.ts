@@ -3,7 +3,7 @@ import type { VPNDNS } from '../types/VPNDNS.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a VPN.DNS dictionary (9 keys; required: DNSProtocol, ServerAddresses).
+ * Validates a VPN.DNS dictionary (9 keys).
  */
 export declare function validateVPNDNS(value: unknown, options?: ValidateOptions): ValidationResult;
 

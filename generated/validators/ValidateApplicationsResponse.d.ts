@@ -3,7 +3,7 @@ import type { ValidateApplicationsResponse } from '../types/ValidateApplications
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a ValidateApplicationsResponse dictionary (10 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName).
+ * Validates a ValidateApplicationsResponse dictionary (10 keys; required: Status).
  */
 export declare function validateValidateApplicationsResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

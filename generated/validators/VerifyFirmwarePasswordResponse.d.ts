@@ -3,7 +3,7 @@ import type { VerifyFirmwarePasswordResponse } from '../types/VerifyFirmwarePass
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a VerifyFirmwarePasswordResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, Status, UDID, UserLongName, VerifyFirmwarePassword).
+ * Validates a VerifyFirmwarePasswordResponse dictionary (11 keys; required: Status, VerifyFirmwarePassword).
  */
 export declare function validateVerifyFirmwarePasswordResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

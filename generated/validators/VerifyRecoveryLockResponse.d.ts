@@ -3,7 +3,7 @@ import type { VerifyRecoveryLockResponse } from '../types/VerifyRecoveryLockResp
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a VerifyRecoveryLockResponse dictionary (11 keys; required: EnrollmentID, EnrollmentUserID, NotOnConsole, PasswordVerified, Status, UDID, UserLongName).
+ * Validates a VerifyRecoveryLockResponse dictionary (11 keys; required: PasswordVerified, Status).
  */
 export declare function validateVerifyRecoveryLockResponse(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { Xsan } from '../types/Xsan.js';
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a Xsan dictionary (12 keys; required: sanName, sharedSecret, PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
+ * Validates a Xsan dictionary (12 keys; required: sanName, PayloadIdentifier, PayloadType, PayloadUUID, PayloadVersion).
  */
 export declare function validateXsan(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -9,6 +9,7 @@ import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { markdownCell, markdownCode, markdownInline, markdownPlain, markdownText } from './escape.js';
 import { fileStem } from './naming.js';
+import { alwaysRequired, conditionsText } from './required-code.js';
 import { appleUrl, keyAnchors, pageIndex, resolveLinks } from './page-links.js';
 import { relations } from './relations.js';
 
@@ -86,7 +87,7 @@ function row(p: IrProperty, model: EmitModel, e: EmitObject): DocRow {
   return {
     key: `[${pipe(markdownCode(p.name))}](#${keyAnchors(e).get(p.name) ?? ''})` + (p.deprecated ? ' (deprecated)' : ''),
     type: typeCell(p.type, model) + (p.typeOrigin === 'stated' ? '' : ` (${p.typeOrigin === 'unknown' ? 'unknown' : `from ${p.typeOrigin}`})`),
-    required: p.required ? 'yes' : '',
+    required: alwaysRequired(p) ? 'yes' : p.requiredWhen?.length ? markdownCell(conditionsText(p)) : '',
     default: p.default === undefined ? '' : pipe(markdownCode(valueLabel(p.default))),
     allowed: (p.allowedValues ?? []).map((v) => pipe(markdownCode(valueLabel(v)))).join(', '),
     range: rangeLabel(p),
@@ -117,6 +118,7 @@ function detail(p: IrProperty, e: EmitObject, model: EmitModel): DocDetail {
   if (p.deprecatedWhen) lines.push(prose(conditionalDeprecationText(p), model), '');
   if (p.deprecated) lines.push(`Deprecated: ${deprecation(p, e, model)}`, '');
   lines.push(...suppliedLines(p));
+  if (p.erratum) lines.push('', `Correction of the page (\`${p.erratum.id}\`): ${markdownText(p.erratum.correction)} Evidence: ${markdownText(p.erratum.evidence)}`);
   return { anchor: keyAnchors(e).get(p.name) ?? '', heading: markdownCode(p.name), lines };
 }
 

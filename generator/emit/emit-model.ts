@@ -4,7 +4,7 @@
  * objects, and built-in TopLevel and CommonPayloadKeys when the spec has none. Each output's view is built from this, never from the IR directly.
  */
 import { cmp } from '../model/diagnostics.js';
-import { isDefinition, isWildcardKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { isDefinition, standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { builtInCommonPayloadKeys, builtInTopLevel, commonPayloadKeys, COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { assignIdentifiers } from './naming.js';
 
@@ -39,8 +39,10 @@ export function buildEmitModel(ir: IrDocument): EmitModel {
   const identOf = assignIdentifiers(definitions.map((o) => o.name));
   const byName = new Map<string, EmitObject>();
   const objects = definitions.map((o): EmitObject => {
-    const own = o.properties.filter((p) => !isWildcardKey(p.name));
-    const wildcard = o.properties.find((p) => isWildcardKey(p.name));
+    const own = o.properties.filter((p) => !standsForAnyKey(p));
+    const any = o.properties.find((p) => standsForAnyKey(p));
+    // A placeholder key (`ConsentTextItem`) types every key by what its prose says each holds.
+    const wildcard = any?.placeholderKey ? { ...any, type: any.placeholderKey.values } : any;
     const names = new Set(own.map((p) => p.name));
     const common = o.payloadType ? commonPayloadKeys(o, commonKeys).filter((p) => !names.has(p.name)) : [];
     const e: EmitObject = { ir: o, ident: identOf.get(o.name)!, properties: [...own, ...common], inherits: [], unresolvedInherits: [] };

@@ -9,6 +9,7 @@
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
+import { alwaysRequired } from './required-code.js';
 import { CHUNK, INHERITED, SMALL } from './validator-code.js';
 
 function lit(v: JsonValue): string {
@@ -20,22 +21,6 @@ interface Constraint {
   minimum?: number | undefined;
   maximum?: number | undefined;
 }
-
-/**
- * True when the object's verdict depends on nothing but its keys' types, values and presence.
- * A conditional requirement (a key required in some enrollments or when another key has a value)
- * is judged by the validator's run, so such an object's guard is the validator's quick run.
- */
-export function guardable(e: EmitObject): boolean {
-  let known = judged.get(e);
-  if (known === undefined) {
-    known = allProperties(e).every((p) => !('requiredWhen' in p && (p as { requiredWhen?: readonly unknown[] }).requiredWhen?.length));
-    judged.set(e, known);
-  }
-  return known;
-}
-
-const judged = new WeakMap<EmitObject, boolean>();
 
 /** Tests, each true when value `x` of the right type breaks the constraint (`n` is what is compared). */
 function constraintTests(c: Constraint, n: string): string[] {
@@ -73,8 +58,7 @@ function typeGuard(t: IrType, c: Constraint, x: string, level: number, model: Em
       return [];
     case 'ref': {
       const target = model.byName.get(t.name);
-      // A target without a guard of its own is judged by its `is<Name>` (the validator's quick run).
-      return target ? [`if (!${guardable(target) ? 'g' : 'is'}${target.ident}(${x})) ${fail}`] : simple(`!isDict(${x})`);
+      return target ? [`if (!g${target.ident}(${x})) ${fail}`] : simple(`!isDict(${x})`);
     }
     case 'array': {
       const i = `i${level}`;
@@ -105,14 +89,13 @@ export interface GuardCode {
   body: string[];
 }
 
-/** The guard of one object, or undefined when its `is<Name>` must be the validator's quick run (see `guardable`). */
-export function guardCode(e: EmitObject, model: EmitModel): GuardCode | undefined {
-  if (!guardable(e)) return undefined;
+/** The guard of one object. */
+export function guardCode(e: EmitObject, model: EmitModel): GuardCode {
   const props = allProperties(e);
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the object does not list is only a warning, unless the `ANY` key gives it a type.
   const unknown = wildcard ? propertyGuard(wildcard, model, 'return false;') : [];
-  const body = ['if (!isDict(v)) return false;'];
+  const body = ['if (!isDict(v)) return false;', ...requiredGuard(props)];
   return props.length <= SMALL ? smallGuard(e, props, unknown, body, model) : largeGuard(e, props, unknown, body, model);
 }
 
@@ -125,7 +108,7 @@ function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], body:
     body.push(`x = ${INHERITED.has(p.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`};`);
     const checks = propertyGuard(p, model, 'return false;');
     const counted = unknown.length ? ['  n++;'] : [];
-    if (p.required) body.push('if (x === undefined) return false;', ...counted.map((l) => l.trim()), ...checks);
+    if (alwaysRequired(p)) body.push('if (x === undefined) return false;', ...counted.map((l) => l.trim()), ...checks);
     else if (checks.length || counted.length) body.push('if (x !== undefined) {', ...counted, ...checks.map((l) => `  ${l}`), '}');
   }
   if (unknown.length) {
@@ -158,11 +141,11 @@ function largeGuard(e: EmitObject, props: IrProperty[], unknown: string[], body:
     const cases = props.slice(start, start + CHUNK).flatMap((p, j) => [
       `case ${start + j}:`,
       ...propertyGuard(p, model, 'return -1;').map((l) => `  ${l}`),
-      `  return ${p.required ? 1 : 0};`,
+      `  return ${alwaysRequired(p) ? 1 : 0};`,
     ]);
     helpers.push(`function ${name}(x: unknown, i: number): number {`, '  switch (i) {', ...cases.map((l) => `    ${l}`), '  }', '  return 0;', '}');
   }
-  const required = props.filter((p) => p.required).map((p) => tsString(p.name));
+  const required = props.filter(alwaysRequired).map((p) => tsString(p.name));
   const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i) : `)).join('');
   body.push(
     'let n = 0;',
@@ -180,4 +163,44 @@ function largeGuard(e: EmitObject, props: IrProperty[], unknown: string[], body:
   if (required.length) body.push(`if (n !== ${required.length}) for (const k of [${required.join(', ')}]) if (!own(v, k) || v[k] === undefined) return false;`);
   body.push('return true;');
   return { helpers, body };
+}
+
+const missing = (key: string): string => `(!own(v, ${tsString(key)}) || v[${tsString(key)}] === undefined)`;
+
+/**
+ * The conditional requirements the validator judges without options (`required-code.ts`): of a
+ * group of keys required in a user or a device enrollment, one is required when no enrollment is
+ * given; a key required when another is absent is required with it. A condition on the
+ * enrollment, the platform, the channel or another key's value requires nothing without options.
+ * The validator's walk over the keys is followed step by step, so the same keys are judged.
+ */
+function requiredGuard(props: readonly IrProperty[]): string[] {
+  const conditional = props.filter((p) => p.requiredWhen?.length);
+  const out: string[] = [];
+  const isGroup = (p: IrProperty): boolean => p.requiredWhen!.some((c) => c.kind === 'enrollment' && !c.channel) && !p.requiredWhen!.some((c) => c.kind === 'channel');
+  const group = conditional.filter(isGroup);
+  const sides = new Set(group.flatMap((p) => p.requiredWhen!.flatMap((c) => (c.kind === 'enrollment' ? [c.enrollment] : []))));
+  if (sides.size === 2) {
+    // A member counts when its other conditions may hold: without options only an `absent` one can fail.
+    const members = group.map((p) => ({ key: p.name, when: p.requiredWhen!.flatMap((c) => (c.kind === 'absent' ? [missing(c.key)] : [])) }));
+    if (members.every((m) => !m.when.length)) out.push(`if (${members.map((m) => missing(m.key)).join(' && ')}) return false;`);
+    else {
+      out.push('{', '  let some = false;', '  let all = true;');
+      for (const m of members) out.push(`  if (${m.when.length ? m.when.join(' && ') : 'true'}) { some = true; all = all && ${missing(m.key)}; }`);
+      out.push('  if (some && all) return false;', '}');
+    }
+  }
+  const done = new Set<string>();
+  for (const p of conditional) {
+    if (done.has(p.name)) continue;
+    const conds = p.requiredWhen!;
+    // The validator leaves a key alone when any of its conditions cannot be judged.
+    if (conds.some((c) => c.kind === 'channel' || c.kind === 'key' || (c.kind === 'enrollment' && c.channel))) continue;
+    const absent = conds.find((c) => c.kind === 'absent');
+    if (absent) done.add(absent.key);
+    // An enrollment or platform condition does not hold without options.
+    if (conds.some((c) => c.kind !== 'absent')) continue;
+    out.push(`if (${[missing(p.name), ...conds.map((c) => missing((c as { key: string }).key))].join(' && ')}) return false;`);
+  }
+  return out;
 }

@@ -22,6 +22,8 @@ import { validatorsView } from './validators-view.js';
 import { compileModules, type ModuleSource } from './compile-output.js';
 import { DEFAULT_PACKAGE, packageJsonView, packageReadmeView, type PackageInfo } from './package-view.js';
 import { documentsView, registryView } from './registry-view.js';
+import { declarativeView } from './declarative-view.js';
+import { buildersView } from './builders-view.js';
 import { runtimeBanner, runtimeHash, runtimeSources } from './runtime-sources.js';
 
 export interface EmitResult {
@@ -74,6 +76,8 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
     for (const m of validatorEntries(validators, render)) modules.set(m.path, m);
     module('validators/registry.ts', 'registry.ts', registryView(model));
     module('validators/documents.ts', 'documents.ts', documentsView(model));
+    module('declarative/index.ts', 'declarative.ts', declarativeView(model));
+    module('builders/index.ts', 'builders.ts', buildersView(model));
     if (options.cache) {
       key = `${render.key}:${runtimeHash(runtime)}:${identsKey(model)}`;
       hashes = objectHashes(model);

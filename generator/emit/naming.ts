@@ -29,6 +29,11 @@ export const RESERVED: ReadonlySet<string> = new Set([
   // The package's own module names beside the objects' (`validators/index.js`, `validators/registry.js`).
   'Index', 'Registry', 'Documents',
   'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY',
+  // What the package's entry exports from declarative/index.ts beside the types.
+  'DeclarationArgs', 'DeclarationOptions', 'DeclarationSet', 'DeclarationSetError', 'DeclarationSetOptions', 'DeclarationSetResult',
+  'SetFinding', 'SetFindingCode', 'StatusErrorReading', 'StatusItemReading', 'StatusReportReading',
+  // What the builders export beside the types from the package's main entry.
+  'DocumentError', 'CommandOptions', 'ProfileInput', 'PayloadInput', 'ReadInfo', 'ReadOptions', 'RequestTypeLookup', 'ResponseEnvelope', 'ResponseRead', 'CheckInRead',
   ...DOCUMENT_NAMES,
 ]);
 

@@ -2,7 +2,7 @@
  * The views of the registries (validators by name and by each document kind's discriminator)
  * and of the whole-document validators. Every entry is prepared here as a line of code.
  */
-import { isWildcardKey, refsOf } from '../model/ir.js';
+import { refsOf, standsForAnyKey } from '../model/ir.js';
 import { allProperties } from './emit-model.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
@@ -50,7 +50,7 @@ function entries(routes: Routes): string[] {
 }
 
 function ownKeys(e: EmitObject): string[] {
-  return e.ir.properties.filter((p) => !isWildcardKey(p.name)).map((p) => p.name);
+  return e.ir.properties.filter((p) => !standsForAnyKey(p)).map((p) => p.name);
 }
 
 export function registryView(model: EmitModel): RegistryView {

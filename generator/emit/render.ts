@@ -12,8 +12,10 @@ export type TemplateName =
   | 'types.ts' | 'types-index.ts' | 'types-profile.ts' | 'types-declaration.ts' | 'types-command.ts' | 'types-command-response.ts'
   | 'types-check-in-message.ts' | 'types-status-item-name.ts'
   | 'validators.ts' | 'validators.d.ts' | 'validators-index.d.ts' | 'validator-entry.ts' | 'registry.ts' | 'documents.ts'
+  | 'declarative.ts' | 'builders.ts'
   | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md'
-  | 'diff-report.md' | 'history-report.md';
+  | 'diff-report.md' | 'history-report.md'
+  | 'site-layout.html' | 'site-object.html' | 'site-index.html' | 'site-search.html' | 'site-validate.html';
 
 /** Finds `templates/` from the source tree (generator/emit) or the built one (dist/generator/emit). */
 export function templatesDir(): string {
@@ -69,8 +71,10 @@ export function createRenderer(dir: string = templatesDir()): Renderer {
       t = hb.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), COMPILE_OPTIONS);
       compiled.set(name, t);
     }
-    const ext = name.endsWith('.ts') ? 'ts' : name.endsWith('.md') ? 'md' : 'json';
+    const ext = name.endsWith('.ts') ? 'ts' : name.endsWith('.md') || name.endsWith('.html') ? 'md' : 'json';
     try {
+      // HTML keeps its text as the view made it: a <pre> example's blank lines and spaces are content.
+      if (name.endsWith('.html')) return `${t({ banner: BANNERS[ext], ...view }).replace(/\r\n?/g, '\n').trim()}\n`;
       return normalise(t({ banner: BANNERS[ext], ...view }));
     } catch (e) {
       throw new TemplateError(name, (e as Error).message);

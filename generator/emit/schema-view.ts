@@ -5,6 +5,7 @@
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { fileStem } from './naming.js';
+import { alwaysRequired } from './required-code.js';
 import { pageIndex, resolveLinks } from './page-links.js';
 
 type Schema = { [key: string]: JsonValue };
@@ -69,7 +70,7 @@ export function objectSchema(e: EmitObject, model: EmitModel): Schema {
   if (e.ir.summary) s['description'] = resolveLinks(e.ir.summary, pageIndex(model));
   s['type'] = 'object';
   s['properties'] = properties;
-  const required = props.filter((p) => p.required).map((p) => p.name);
+  const required = props.filter(alwaysRequired).map((p) => p.name);
   if (required.length) s['required'] = required;
   // Unknown keys are warnings in the validators, so the schema allows them too.
   s['additionalProperties'] = wildcard ? propertySchema(wildcard, model) : true;

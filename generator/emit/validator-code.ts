@@ -7,6 +7,7 @@ import { assertNever, type Availability, type IrProperty, type IrType, type Json
 import { deprecationText, typeLabel, valueLabel } from './docs-text.js';
 import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
+import { alwaysRequired, requiredCode } from './required-code.js';
 
 function lit(v: JsonValue): string {
   return typeof v === 'string' ? tsString(v) : JSON.stringify(v);
@@ -146,7 +147,7 @@ function keyChecks(prop: IrProperty, facts: KeyFactsRef | undefined, model: Emit
 
 /** One key's case in a large object's chunk: its checks; returns 1 for a required key, so the caller can count them. */
 function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
-  return [`case ${index}: {`, ...keyChecks(prop, facts, model).map((l) => `  ${l}`), `  return ${prop.required ? 1 : 0};`, '}'];
+  return [`case ${index}: {`, ...keyChecks(prop, facts, model).map((l) => `  ${l}`), `  return ${alwaysRequired(prop) ? 1 : 0};`, '}'];
 }
 
 /** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
@@ -159,7 +160,7 @@ function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: 
   const present = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
   return [
     `x = ${read};`,
-    ...(prop.required ? ['if (x === undefined) ' + `missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : ['if (x !== undefined) {', ...present, '}']),
+    ...(alwaysRequired(prop) ? ['if (x === undefined) ' + `missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : ['if (x !== undefined) {', ...present, '}']),
   ];
 }
 
@@ -202,6 +203,12 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
     : takesUnlistedKeys(e) ? [] : [`unknownKey(r, d, v, k, ${keys});`];
   const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
+  // Conditional requirements are judged first: the value's own keys decide them, not the loop's early return.
+  const conditional = requiredCode(e.ident, props);
+  if (conditional.length) {
+    helpers.push(...conditional);
+    body.push(`q${e.ident}(v, r, d);`);
+  }
   return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
 }
 
@@ -252,7 +259,7 @@ function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
       '}',
     );
   }
-  const required = props.filter((p) => p.required).map((p) => tsString(p.name));
+  const required = props.filter(alwaysRequired).map((p) => tsString(p.name));
   if (required.length) body.push('let n = 0;');
   const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i, r, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i, r, d) : `)).join('');
   body.push(
@@ -272,7 +279,7 @@ function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
 /** Human-readable note for the generated function's JSDoc. */
 export function checksSummary(e: EmitObject): string {
   const props = allProperties(e);
-  const required = props.filter((p) => p.required).map((p) => p.name);
+  const required = props.filter(alwaysRequired).map((p) => p.name);
   return `${props.length} keys${required.length ? `; required: ${required.map(valueLabel).join(', ')}` : ''}`;
 }
 

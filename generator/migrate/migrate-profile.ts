@@ -8,11 +8,12 @@
  * value is one a declaration's JSON cannot hold. Identifiers and server tokens are name-based
  * UUIDs: the same profile migrates to the same declarations, and a changed payload to a new token.
  */
-import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.js';
+import { isPlistReal, type PlistValue } from '../runtime/plist/index.js';
 import { nameUuid } from '../runtime/uuid/name-uuid.js';
 import type { ValidatorModule } from '../validate/compile-validators.js';
 import type { ReplacementFactView } from '../validate/payload-facts.js';
-import { payloadValues } from '../validate/set-facts.js';
+import { asDict, stringAt, valueAt } from '../validate/document-kind.js';
+import { payloadValues } from '../runtime/declarative/set-facts.js';
 
 export interface MigratedDeclaration {
   Type: string;
@@ -64,7 +65,7 @@ function jsonValue(v: unknown): boolean {
 
 /** What a key holds in words, for a value that cannot go into JSON. */
 function kindOf(v: unknown): string {
-  return v instanceof Date ? 'a date' : v instanceof Uint8Array ? 'data' : typeof v === 'object' && v !== null && 'plistReal' in v ? 'a real' : 'a value';
+  return v instanceof Date ? 'a date' : v instanceof Uint8Array ? 'data' : isPlistReal(v) ? 'a real' : typeof v === 'bigint' ? 'an integer past 2^53' : 'a value';
 }
 
 const ENVELOPE = /^Payload[A-Z]/;
@@ -89,15 +90,16 @@ function uncovered(value: Record<string, unknown>, prefix: string, covered: Read
 /** Migrates one read profile's payloads, with the facts of `validators` (the checked-in package, or a spec's). */
 export function migrateProfile(root: PlistValue, validators: ValidatorModule, name: string): Migration {
   const out: Migration = { declarations: [], carried: [], left: [] };
-  if (root.tag !== 'dict') return out;
-  const content = dictGet(root, 'PayloadContent');
-  const items = content?.tag === 'array' ? content.items : [];
-  const profileId = stringAt(root, 'PayloadUUID') ?? stringAt(root, 'PayloadIdentifier') ?? name;
+  const dict = asDict(root);
+  if (dict === undefined) return out;
+  const content = valueAt(dict, 'PayloadContent');
+  const items = Array.isArray(content) ? content : [];
+  const profileId = stringAt(dict, 'PayloadUUID') ?? stringAt(dict, 'PayloadIdentifier') ?? name;
   for (const [index, item] of items.entries()) {
     const prefix = `PayloadContent[${index}]`;
-    if (item.tag !== 'dict') continue;
-    const type = stringAt(item, 'PayloadType') ?? '';
-    const value = toJs(item) as Record<string, unknown>;
+    const value = asDict(item);
+    if (value === undefined) continue;
+    const type = stringAt(value, 'PayloadType') ?? '';
     const facts = validators.payloadTypeFacts?.get(type);
     const replacements: readonly ReplacementFactView[] = facts?.replacements ?? [];
     const payloads = new Map<string, MigratedDeclaration>();

@@ -5,7 +5,9 @@
 import type { SupplementInfo } from '../parse/flavour.js';
 import type { PageResult } from '../parse/parse-page.js';
 import { cmp, compareDiagnostics, type Diagnostic } from './diagnostics.js';
+import { applyErrata } from './errata.js';
 import { fuseSupplements, type SupplementObjects } from './fuse-supplement.js';
+import { markPlaceholderKeys } from './placeholder-keys.js';
 import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
 import { resolveDeclarationTypes } from './declaration-types.js';
 import { STATUS_ITEMS, statusItemsObjects } from './status-items.js';
@@ -50,6 +52,8 @@ export function buildIr(pages: readonly PageResult[], supplements: readonly Supp
   if (supplements.length) diagnostics.push(...fuseSupplements([...definitions.values()], supplements.map(supplementObjects)).diagnostics);
   // After the supplements: a key they add may hold declaration references too.
   diagnostics.push(...resolveDeclarationTypes(definitions));
+  markPlaceholderKeys([...definitions.values()], definitions);
+  applyErrata([...definitions.values()]);
   objects = objects.map((o) => (isDefinition(o) ? definitions.get(o.name) ?? o : o));
   // The empty page now has keys: the note calling it "not an object" no longer holds.
   const kept = composed ? [...diagnostics.filter((d) => !(d.code === 'not-an-object' && d.file === composed.file)), ...composed.diagnostics] : diagnostics;

@@ -51,7 +51,7 @@ export type JsonValue = string | number | boolean | null | JsonValue[] | { [key:
 export type PropertyFact =
   | 'type' | 'required' | 'default' | 'allowedValues' | 'minimum' | 'maximum' | 'availability' | 'deprecated'
   | 'deprecatedWhen' | 'supervised' | 'payloadReference' | 'allowedInUserEnrollment' | 'declarationReference' | 'statusItemReference'
-  | 'predicate' | 'declarativeReplacement';
+  | 'predicate' | 'declarativeReplacement' | 'requiredWhen';
 
 export interface SourceLocation {
   /** Path relative to the spec root, with `/` separators. */
@@ -89,6 +89,32 @@ export interface SupervisionFact {
   since?: string;
   /** The last version that requires it ("Requires a supervised device until iOS 13"). */
   until?: string;
+}
+
+/**
+ * One condition of a conditional requirement; a key is required when all of its conditions hold.
+ * `enrollment`: "The system requires this value if the enrollment type is a user enrollment"
+ * (`channel: "user"`: "… on the user channel"); `channel`: sent on the user channel only; `platform`:
+ * a required key its page lists on only some of its object's platforms; `key`: another key of the
+ * dictionary is present ("This field is required if `HostName` is specified"), has one of `values`
+ * ("Required when `FilterType` is `Plugin`"), or with `orAbsent` is absent or has one of them;
+ * `absent`: the other key is absent ("You must provide this value if you don’t provide a value for
+ * `PhoneNumber`"): one of the two is required.
+ */
+export type RequiredCondition =
+  | { kind: 'enrollment'; enrollment: 'user' | 'device'; channel?: 'user' }
+  | { kind: 'channel'; channel: 'user' }
+  | { kind: 'platform'; platforms: Platform[] }
+  | { kind: 'key'; key: string; values?: JsonValue[]; orAbsent?: true }
+  | { kind: 'absent'; key: string };
+
+/** A correction of a page no parser can see, from the errata table (`generator/model/errata.ts`). */
+export interface Erratum {
+  id: string;
+  /** What is corrected, as the docs show it. */
+  correction: string;
+  /** Why: what devices and Apple's other sources show. */
+  evidence: string;
 }
 
 /** Facts a page states about one allowed value rather than about its key. */
@@ -152,6 +178,11 @@ export interface IrProperty {
   type: IrType;
   typeOrigin: TypeOrigin;
   required: boolean;
+  /**
+   * The requirement holds only when all of these conditions do (whatever `required` says); without
+   * them, `required` holds everywhere. `factLines.requiredWhen` is the first condition's line.
+   */
+  requiredWhen?: RequiredCondition[];
   default?: JsonValue;
   allowedValues?: JsonValue[];
   /** Per-value meanings the description gives (`None`: No keepalive.). */
@@ -202,6 +233,13 @@ export interface IrProperty {
   /** The key's prose, as markdown. */
   description: string;
   source: SourceLocation;
+  /**
+   * The key is a placeholder for any key of its dictionary (language codes, realm names): every
+   * key the dictionary holds takes a value of `values`. `line` is the key's line.
+   */
+  placeholderKey?: { line: number; values: IrType };
+  /** A correction of the page from dmspec's errata table: what the page says wrongly, and why (the evidence). */
+  erratum?: Erratum;
   /** The line of each stated fact. */
   factLines?: Partial<Record<PropertyFact, number>>;
   /** Facts taken from a supplement's page of the same object and key, each with its page, line and date. */
@@ -288,6 +326,11 @@ export function isPlatform(s: string): s is Platform {
  */
 export function isWildcardKey(name: string): boolean {
   return /^any(?:\s|$)/i.test(name);
+}
+
+/** A key that stands for any key of its dictionary: a wildcard by name (`ANY`) or a placeholder its prose names (`placeholderKey`). */
+export function standsForAnyKey(p: Pick<IrProperty, 'name' | 'placeholderKey'>): boolean {
+  return isWildcardKey(p.name) || p.placeholderKey !== undefined;
 }
 
 /** Spells a type the way the changelog flavour does: `[VPN.VPN.OnDemandRulesElement]`. */

@@ -12,6 +12,7 @@ import { sentencesOf } from './prose-sentences.js';
 import { objectProseFacts } from './object-prose.js';
 import { readProseFacts } from './prose-facts.js';
 import { proseRange } from './prose-range.js';
+import { applyRequiredConditions, requirementSentences, type StatedRequirement } from './required-when.js';
 import type { RawObject, RawProperty, Stated } from './raw.js';
 import { parseTypeSpelling } from './type-spelling.js';
 import { typedValue } from './values.js';
@@ -46,6 +47,7 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
   if (raw.factLines) object.factLines = { ...raw.factLines, ...object.factLines };
 
   const seen = new Map<string, number>();
+  const requirements = new Map<IrProperty, StatedRequirement[]>();
   // Keys the Discussion lists come after the Properties section's, as on the page.
   for (const rp of [...(raw.properties ?? []), ...(raw.discussionKeys?.properties ?? [])]) {
     const first = seen.get(rp.name);
@@ -54,8 +56,12 @@ export function buildObject(raw: RawObject, file: string, flavour: FlavourName, 
       continue;
     }
     seen.set(rp.name, rp.line);
-    object.properties.push(buildProperty(rp, raw.name, file, diags));
+    const p = buildProperty(rp, raw.name, file, diags);
+    object.properties.push(p);
+    const stated = requirementSentences(rp.proseBlocks ?? [{ value: rp.description, line: rp.descriptionLine ?? rp.line }]);
+    if (stated.length) requirements.set(p, stated);
   }
+  applyRequiredConditions(object, requirements, diags);
   return object;
 }
 

@@ -3,7 +3,18 @@
  * (the plist tag a key's value carries), then from the prose ("An array…", "If true…").
  */
 import type { IrExample, IrType } from '../model/ir.js';
-import { dictGet, dictionaries, parseTaggedPlist, type PlistValue } from '../plist/tagged-plist.js';
+import { parsePlist, plistTypeOf, type PlistDict, type PlistValue } from '../runtime/plist/index.js';
+
+/** Every dictionary in a plist, outermost first. */
+function* dictionaries(v: PlistValue): Generator<PlistDict> {
+  const type = plistTypeOf(v);
+  if (type === 'dict') {
+    yield v as PlistDict;
+    for (const child of Object.values(v as PlistDict)) yield* dictionaries(child);
+  } else if (type === 'array') {
+    for (const item of v as PlistValue[]) yield* dictionaries(item);
+  }
+}
 
 /** Maps a key to the type its value has in the example, for the payload of the given type. */
 export function typesFromExamples(examples: readonly IrExample[], payloadType: string | undefined): Map<string, IrType> {
@@ -12,35 +23,33 @@ export function typesFromExamples(examples: readonly IrExample[], payloadType: s
     if (ex.format !== 'plist') continue;
     let root: PlistValue;
     try {
-      root = parseTaggedPlist(ex.text);
+      root = parsePlist(ex.text).value;
     } catch {
       continue; // A broken example only means nothing is inferred from it.
     }
     const dicts = [...dictionaries(root)];
     // Prefer the payload dictionary itself; its nested dictionaries belong to other objects.
-    const payload = dicts.find((d) => {
-      const pt = dictGet(d, 'PayloadType');
-      return pt?.tag === 'string' && pt.value === payloadType;
-    });
+    const payload = dicts.find((d) => Object.hasOwn(d, 'PayloadType') && d['PayloadType'] === payloadType);
     for (const d of payload ? [payload] : dicts) {
-      for (const [key, value] of d.entries) if (!out.has(key)) out.set(key, typeOfValue(value));
+      for (const [key, value] of Object.entries(d)) if (!out.has(key)) out.set(key, typeOfValue(value));
     }
   }
   return out;
 }
 
 function typeOfValue(v: PlistValue): IrType {
-  switch (v.tag) {
+  const type = plistTypeOf(v)!;
+  switch (type) {
     case 'string': case 'integer': case 'real': case 'boolean': case 'date': case 'data':
-      return { kind: v.tag };
+      return { kind: type };
     case 'dict':
       return { kind: 'dictionary' };
     case 'array': {
-      const first = v.items[0];
-      return { kind: 'array', items: first ? typeOfValue(first) : { kind: 'any' } };
+      const first = (v as PlistValue[])[0];
+      return { kind: 'array', items: first !== undefined ? typeOfValue(first) : { kind: 'any' } };
     }
     default: {
-      const never: never = v;
+      const never: never = type;
       return never;
     }
   }

@@ -5,7 +5,8 @@
  * payloads to them, prefixes paths, and adds what no single object can see: identifiers
  * repeated across payloads.
  */
-import { dictGet, stringAt, toJs, type PlistValue } from '../plist/tagged-plist.js';
+import { plistTypeOf, type PlistValue } from '../runtime/plist/index.js';
+import { asDict, stringAt, valueAt } from './document-kind.js';
 import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
@@ -14,6 +15,7 @@ import type { Fix } from './places.js';
 import { replacementNotes } from './replacement-rules.js';
 import { findingSeverity } from './severities.js';
 import { identifierRules, payloadTypeRules, referenceRules, singleInstanceRules, TOP, type PayloadPlace } from './profile-rules.js';
+import type { SetFindingCode } from '../runtime/declarative/set-codes.js';
 
 /** The codes of issues this module raises itself, besides the generated validators' codes. */
 export type ProfileIssueCode =
@@ -34,16 +36,8 @@ export type ProfileIssueCode =
   | 'declarative-replacement'
   | DeclarationSetCode;
 
-/** Codes of findings about declarations as a set (`declaration-set.ts`). */
-export type DeclarationSetCode =
-  | 'duplicate-declaration'
-  | 'dangling-declaration-reference'
-  | 'reference-wrong-kind'
-  | 'not-activated'
-  | 'predicate-syntax'
-  | 'unknown-status-item'
-  | 'unknown-extension-term'
-  | 'unknown-management-property';
+/** Codes of findings about declarations as a set (`runtime/declarative/set-check.ts`). */
+export type DeclarationSetCode = SetFindingCode;
 
 export interface ProfileIssue {
   /** `PayloadContent[1].allowAirDrop`; top-level keys have no prefix. */
@@ -132,7 +126,8 @@ function stopped(report: ProfileReport, items: readonly PlistValue[], from: numb
   });
   for (let index = from; index < items.length; index++) {
     const item = items[index]!;
-    const type = item.tag === 'dict' ? stringAt(item, 'PayloadType') ?? null : null;
+    const dict = asDict(item);
+    const type = dict !== undefined ? stringAt(dict, 'PayloadType') ?? null : null;
     report.payloads.push({ index, payloadType: type, checked: false, coverage: 'not checked', reason: 'the time limit passed before it was checked' });
   }
 }
@@ -144,12 +139,13 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
   const report: ProfileReport = { file, payloads: [], issues: [] };
   const topValidator = validators.validatorsByName.get('TopLevel');
   const common = validators.validatorsByName.get('CommonPayloadKeys');
-  if (topValidator) append(report.issues, prefixed(topValidator(toJs(root), validateOptions).issues, '', TOP));
-  if (root.tag !== 'dict') return report;
+  if (topValidator) append(report.issues, prefixed(topValidator(root, validateOptions).issues, '', TOP));
+  const top = asDict(root);
+  if (top === undefined) return report;
 
-  const content = dictGet(root, 'PayloadContent');
+  const content = valueAt(top, 'PayloadContent');
   const payloads: PayloadPlace[] = [];
-  const items = content?.tag === 'array' ? content.items : [];
+  const items: readonly PlistValue[] = Array.isArray(content) ? content : [];
   // Paths the top-level validator already reported, looked up once each (not rescanned per payload).
   const reported = new Set(report.issues.map((i) => i.path));
   for (const [index, item] of items.entries()) {
@@ -158,18 +154,20 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       stopped(report, items, index, timeoutMs);
       break;
     }
-    if (item.tag !== 'dict') {
-      report.payloads.push({ index, payloadType: null, checked: false, coverage: 'not checked', reason: `not a dictionary (${item.tag})` });
+    const dict = asDict(item);
+    if (dict === undefined) {
+      const tag = plistTypeOf(item);
+      report.payloads.push({ index, payloadType: null, checked: false, coverage: 'not checked', reason: `not a dictionary (${tag})` });
       if (!reported.has(prefix)) {
-        report.issues.push({ path: prefix, payloadType: TOP, code: 'wrong-type', severity: 'error', message: `expected dictionary, got ${item.tag}`, expected: 'dictionary', actual: item.tag });
+        report.issues.push({ path: prefix, payloadType: TOP, code: 'wrong-type', severity: 'error', message: `expected dictionary, got ${tag}`, expected: 'dictionary', actual: tag });
       }
       continue;
     }
-    const type = stringAt(item, 'PayloadType');
-    const place: PayloadPlace = { prefix, dict: item, type: type ?? '' };
+    const type = stringAt(dict, 'PayloadType');
+    const place: PayloadPlace = { prefix, dict, type: type ?? '' };
     payloads.push(place);
     const validator = type === undefined ? undefined : validators.validatorsByPayloadType.get(type);
-    const value = toJs(item);
+    const value = dict;
     if (validator) {
       const facts = validators.payloadTypeFacts?.get(type!);
       const missing = facts?.missing;
@@ -188,7 +186,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       append(report.issues, whole);
       const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated'));
       append(report.issues, issues);
-      append(report.issues, replacementNotes(prefix, type!, item, facts, issues, validateOptions));
+      append(report.issues, replacementNotes(prefix, type!, dict, facts, issues, validateOptions));
       continue;
     }
     // A type one slip from an Apple one is most likely that one, misspelt: warned, with its name.
@@ -206,7 +204,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     // Keys of a payload type the spec does not know are not ours to judge; the common keys are.
     if (common) append(report.issues, prefixed(common(value, validateOptions).issues, prefix, type ?? '', (i) => i.code !== 'unknown-key'));
   }
-  append(report.issues, identifierRules(root, payloads));
+  append(report.issues, identifierRules(top, payloads));
   append(report.issues, singleInstanceRules(payloads, (t) => validators.payloadTypeFacts?.get(t), validateOptions));
   append(report.issues, referenceRules(payloads, (t) => validators.payloadTypeFacts?.get(t)));
   return report;

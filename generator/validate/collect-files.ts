@@ -8,6 +8,7 @@
 import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { ioReason } from './io-reason.js';
+import { whatItIs } from './read-file.js';
 import { MAX_PATTERN_LENGTH, nameMatcher, pathMatcher, type Step } from './glob.js';
 
 /** Extensions a directory walk reads; a file named on the command line is read whatever its name. */
@@ -85,10 +86,23 @@ export interface CollectOptions {
   exclude?: readonly ExcludeRule[];
 }
 
-/** What a walk read, and what its `--exclude` patterns left out. */
+/** A file a directory walk found and left out, and why. */
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** What a walk read, what its `--exclude` patterns left out, and the files named like documents it did not open. */
 export interface Collected {
   files: CollectedFile[];
   excluded: string[];
+  /** Pipes, devices, sockets and links to them or to nothing: a walk never opens them (a pipe would block it). */
+  skipped: SkippedFile[];
+}
+
+/** Said of a walk's file that is no regular file, found so by the walk or when it was opened: the same either way. */
+export function notRegularReason(what: string): string {
+  return `not a regular file (${what}), never opened`;
 }
 
 function walk(dir: string, out: Collected, rules: readonly CompiledExclude[], root: string): void {
@@ -111,20 +125,23 @@ function walk(dir: string, out: Collected, rules: readonly CompiledExclude[], ro
       continue;
     }
     if (e.isDirectory()) walk(path, out, rules, root);
-    else if ((e.isFile() || e.isSymbolicLink()) && DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
+    else if (DOCUMENT_EXTENSIONS.includes(extname(e.name).toLowerCase())) {
       // A link is read when it leads to a file, never walked when it leads to a directory.
-      if (e.isSymbolicLink() && !isFile(path)) continue;
-      out.files.push({ path, named: false, root });
+      const not = e.isFile() ? undefined : notAFile(path);
+      if (not === undefined) out.files.push({ path, named: false, root });
+      else out.skipped.push({ file: path, reason: notRegularReason(not) });
     }
     if (out.files.length > MAX_WALK_FILES) throw new CollectError(`${dir}: more than ${MAX_WALK_FILES} documents under it`);
   }
 }
 
-function isFile(path: string): boolean {
+/** What the path leads to when it is no regular file (following links), or undefined for a file. */
+function notAFile(path: string): string | undefined {
   try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
+    const st = statSync(path);
+    return st.isFile() ? undefined : whatItIs(st);
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'a link to nothing' : `a link that cannot be followed: ${ioReason(e)}`;
   }
 }
 
@@ -140,7 +157,7 @@ export function collectDocuments(args: readonly string[], options: CollectOption
     if (typeof c === 'string') throw new CollectError(`--exclude ${JSON.stringify(r.pattern)}: ${c}`);
     return c;
   });
-  const out: Collected = { files: [], excluded: [] };
+  const out: Collected = { files: [], excluded: [], skipped: [] };
   for (const arg of args) {
     let directory = false;
     try {

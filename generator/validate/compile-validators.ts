@@ -14,7 +14,7 @@ import { templatesHash } from '../emit/render.js';
 import { runtimeHash } from '../emit/runtime-sources.js';
 import type { ValidateOptions, ValidationResult } from '@dmspec/apple/validators';
 import type { PayloadTypeFacts } from './payload-facts.js';
-import type { DeclarationFactsView } from './set-facts.js';
+import type { DeclarationFactsView } from '../runtime/declarative/set-facts.js';
 import type { PageInput } from '../parse/flavour.js';
 import { defaultCacheDir, preparePrivateDir, pruneCache, verifiedEntry, writeEntry } from './validator-cache.js';
 

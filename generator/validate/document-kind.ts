@@ -5,9 +5,26 @@
  * (a profile with a top-level `Command` or `MessageType`) is `ambiguous`: no kind's keys may
  * outvote another's, or one extra key would turn a profile's errors into a command's silence.
  */
-import type { PlistValue } from '../plist/tagged-plist.js';
-import { dictGet } from '../plist/tagged-plist.js';
+import { plistTypeOf, type PlistDict, type PlistValue } from '../runtime/plist/index.js';
 import { firstMeaningful } from './read-profile.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The dictionary's own value of `key` (a parsed plist's dictionaries hold their keys as own properties). */
+export function valueAt(d: PlistDict, key: string): PlistValue | undefined {
+  return hasOwn.call(d, key) ? d[key] : undefined;
+}
+
+/** The `<string>` under `key`, or undefined when the key is absent or holds another type. */
+export function stringAt(d: PlistDict, key: string): string | undefined {
+  const v = valueAt(d, key);
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** The value as a dictionary, or undefined. */
+export function asDict(v: PlistValue | undefined): PlistDict | undefined {
+  return v !== undefined && plistTypeOf(v) === 'dict' ? (v as PlistDict) : undefined;
+}
 
 export type DocumentKind = 'profile' | 'declaration' | 'declaration-set' | 'command' | 'check-in' | 'unknown';
 
@@ -27,23 +44,24 @@ const PLIST_MARKS: ReadonlyArray<{ kind: DocumentKind; what: string; keys: reado
 ];
 
 /** The kind of a plist document, and the value that names its type. */
-export function plistKind(root: PlistValue): KindVerdict {
-  if (root.tag !== 'dict') return { kind: 'unknown' };
-  const looks = PLIST_MARKS.filter((m) => m.keys.some((k) => dictGet(root, k) !== undefined));
+export function plistKind(value: PlistValue): KindVerdict {
+  const root = asDict(value);
+  if (root === undefined) return { kind: 'unknown' };
+  const looks = PLIST_MARKS.filter((m) => m.keys.some((k) => valueAt(root, k) !== undefined));
   if (looks.length > 1) {
-    return { kind: 'unknown', ambiguous: looks.map((m) => `${m.what} (${m.keys.filter((k) => dictGet(root, k) !== undefined).join(', ')})`) };
+    return { kind: 'unknown', ambiguous: looks.map((m) => `${m.what} (${m.keys.filter((k) => valueAt(root, k) !== undefined).join(', ')})`) };
   }
   const kind = looks[0]?.kind ?? 'unknown';
-  const string = (v: PlistValue | undefined): { type?: string } => (v?.tag === 'string' ? { type: v.value } : {});
+  const string = (v: PlistValue | undefined): { type?: string } => (typeof v === 'string' ? { type: v } : {});
   switch (kind) {
     case 'command': {
-      const command = dictGet(root, 'Command');
-      return { kind, ...(command?.tag === 'dict' ? string(dictGet(command, 'RequestType')) : {}) };
+      const command = asDict(valueAt(root, 'Command'));
+      return { kind, ...(command !== undefined ? string(valueAt(command, 'RequestType')) : {}) };
     }
     case 'check-in':
-      return { kind, ...string(dictGet(root, 'MessageType')) };
+      return { kind, ...string(valueAt(root, 'MessageType')) };
     case 'profile':
-      return { kind, ...string(dictGet(root, 'PayloadType')) };
+      return { kind, ...string(valueAt(root, 'PayloadType')) };
     default:
       return { kind };
   }

@@ -4,7 +4,6 @@
  * Nothing here prints or exits: a file that is no readable document gets an error finding, one
  * dmspec could not read at all a report with an `error`.
  */
-import { extname } from 'node:path';
 import { hasErrors, type Diagnostic } from '../model/diagnostics.js';
 import { generateFromPages } from '../pipeline.js';
 import { readSpec, SpecReadError } from '../parse/read-spec.js';
@@ -13,10 +12,9 @@ import { loadSpecValidators, type ValidatorModule } from './compile-validators.j
 import { DEFAULT_PROFILE_LIMITS, type ProfileLimits } from './read-profile.js';
 import type { DocumentKind } from './document-kind.js';
 import type { TrustAnchors } from './trust.js';
-import { collectDocuments, type ExcludeRule } from './collect-files.js';
+import { collectDocuments, type ExcludeRule, type SkippedFile } from './collect-files.js';
 import type { FindingFilters } from './filters.js';
-import { isFileProblem, readRegularFile } from './read-file.js';
-import { checkDocumentBytes, unreadable, validateDocumentBytes, type CheckedDocument } from './validate-document.js';
+import { checkCollectedFile, validateDocumentBytes, type CheckedDocument } from './validate-document.js';
 import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 
 export { checkProfile, type CheckOptions, type PayloadReport, type ProfileIssue, type ProfileIssueCode, type ProfileReport } from './check-profile.js';
@@ -25,7 +23,7 @@ export { loadValidators, loadSpecValidators, type ValidatorModule } from './comp
 export type { SignerSummary } from './signed-profile.js';
 export { readPemCertificates, TrustError, type TrustAnchors } from './trust.js';
 export type { DocumentKind } from './document-kind.js';
-export { collectFiles, collectDocuments, CollectError, DOCUMENT_EXTENSIONS, type ExcludeRule } from './collect-files.js';
+export { collectFiles, collectDocuments, CollectError, DOCUMENT_EXTENSIONS, type ExcludeRule, type SkippedFile } from './collect-files.js';
 export { parseIgnoreRule, readIgnoreRule, type FindingFilters, type IgnoreRule } from './filters.js';
 export { validateDocumentBytes } from './validate-document.js';
 export { readJson, readJsonBytes, JsonReadError, type JsonDocument, type JsonNode } from './read-json.js';
@@ -89,12 +87,6 @@ export async function validatorsFor(options: Pick<ValidateProfilesOptions, 'spec
 /** Reads and validates one profile's bytes (any document kind: see `validateDocumentBytes`). */
 export const validateProfileBytes = validateDocumentBytes;
 
-/** A file a directory walk found and left out: no device-management document. */
-export interface SkippedFile {
-  file: string;
-  reason: string;
-}
-
 /** The reports of a run, the files its walks found and did not report, and the paths `exclude` left out. */
 export interface ValidationRun {
   reports: FileReport[];
@@ -110,17 +102,12 @@ export interface ValidationRun {
 export async function validateDocumentFiles(files: readonly string[], validators: ValidatorModule, options: ValidateProfilesOptions = {}): Promise<ValidationRun> {
   const limits = options.limits ?? DEFAULT_PROFILE_LIMITS;
   const collected = collectDocuments(files, options.exclude ? { exclude: options.exclude } : {});
-  const run: ValidationRun = { reports: [], skipped: [], excluded: collected.excluded };
+  const run: ValidationRun = { reports: [], skipped: [...collected.skipped], excluded: collected.excluded };
   const checked: CheckedDocument[] = [];
   const sets = new Map<string, SetMember[]>();
-  for (const { path: file, named, root } of collected.files) {
-    const found = { ...options, named: named && options.named !== false };
-    const bytes = readRegularFile(file, { maxBytes: limits.maxBytes });
-    let one: CheckedDocument;
-    if (!isFileProblem(bytes)) one = await checkDocumentBytes(file, bytes, validators, found);
-    else if (bytes.kind === 'io') one = { report: { file, payloads: [], issues: [], error: bytes.message }, finish: (r) => r };
-    else if (found.named || extname(file).toLowerCase() === '.mobileconfig') one = { report: unreadable(file, bytes.message), finish: (r) => r };
-    else one = { report: { file, payloads: [], issues: [], skipped: `${bytes.message}, and not named like a profile` }, finish: (r) => r };
+  for (const c of collected.files) {
+    const one = await checkCollectedFile(c, validators, options, limits.maxBytes);
+    const { path: file, root } = c;
     if (one.report.skipped !== undefined) {
       run.skipped.push({ file, reason: one.report.skipped });
       continue;

@@ -6,6 +6,8 @@
  * is about, and with it the value's position in the file.
  */
 
+import { plistTypeOf, type PlistDict, type PlistPosition, type PlistPositions, type PlistValue } from '../runtime/plist/index.js';
+
 /** A key or an array index. */
 export type Segment = string | number;
 
@@ -88,9 +90,21 @@ export function resolvePath(path: string, root?: KeyTree): ResolvedPath {
   return deepest ? { segments, node: deepest, exact } : { segments, exact };
 }
 
-/** A plist's tagged value as a key tree (no positions: the plist reader gives none yet). */
-export function plistTree(v: { tag: string; entries?: Array<[string, unknown]>; items?: unknown[] }): KeyTree {
-  if (v.tag === 'dict' && v.entries) return { keys: new Map(v.entries.map(([k, child]) => [k, plistTree(child as typeof v)])) };
-  if (v.tag === 'array' && v.items) return { items: v.items.map((child) => plistTree(child as typeof v)) };
-  return {};
+/**
+ * A parsed plist as a key tree, each value with the line and column the reader kept (XML; a
+ * binary plist has byte offsets, not lines, and its tree has none).
+ */
+export function plistTree(v: PlistValue, positions: PlistPositions): KeyTree {
+  const place = (tree: KeyTree, at: PlistPosition | undefined, key?: PlistPosition): KeyTree => {
+    if (at?.format === 'xml') Object.assign(tree, { line: at.line, column: at.column });
+    if (key?.format === 'xml') Object.assign(tree, { keyLine: key.line, keyColumn: key.column });
+    return tree;
+  };
+  const build = (x: PlistValue): KeyTree => {
+    if (Array.isArray(x)) return { items: x.map((item, i) => place(build(item), positions.positionOf(x, i))) };
+    if (plistTypeOf(x) !== 'dict') return {};
+    const d = x as PlistDict;
+    return { keys: new Map(Object.keys(d).map((k) => [k, place(build(d[k]!), positions.positionOf(d, k), positions.keyPositionOf(d, k))])) };
+  };
+  return place(build(v), positions.positionOf());
 }

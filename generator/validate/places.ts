@@ -6,7 +6,7 @@
  * escapes, the exact text of the key and of a string value, which a fix can replace.
  */
 import type { ProfileIssue } from './check-profile.js';
-import { resolvePath } from './key-path.js';
+import { resolvePath, type KeyTree } from './key-path.js';
 import type { JsonDocument, JsonNode } from './read-json.js';
 
 /** A run of source text: where it starts (from 1; columns in UTF-16 code units) and how long it is. */
@@ -57,6 +57,25 @@ export function jsonPlaces(doc: JsonDocument): DocumentPlaces {
         if (end > 0 && !text.slice(node.offset + 1, end).includes('\\')) place.stringValue = { line: node.line, column: node.column + 1, length: end - node.offset - 1 };
       }
       return place;
+    },
+  };
+}
+
+/**
+ * The places a key tree keeps (a plist read with positions): each value's line and column, or
+ * its key's; no spans, so no fixes. A tree without positions (a binary plist) places nothing.
+ */
+export function treePlaces(tree: () => KeyTree): DocumentPlaces {
+  let positioned: boolean | undefined;
+  return {
+    place(path) {
+      const root = tree();
+      if (!(positioned ??= root.line !== undefined)) return undefined;
+      const r = resolvePath(path, root);
+      const node = r.node;
+      const line = node?.keyLine ?? node?.line;
+      if (line === undefined) return undefined;
+      return { line, column: (node?.keyLine !== undefined ? node.keyColumn : node?.column) ?? 1, exact: r.exact };
     },
   };
 }

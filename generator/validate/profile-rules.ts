@@ -7,7 +7,8 @@
  */
 import type { ValidateOptions } from '@dmspec/apple/validators';
 import { compareVersions } from '../model/versions.js';
-import { dictGet, stringAt, type PlistDict, type PlistValue } from '../plist/tagged-plist.js';
+import type { PlistDict, PlistValue } from '../runtime/plist/index.js';
+import { asDict, stringAt, valueAt } from './document-kind.js';
 import type { ProfileIssue } from './check-profile.js';
 import { findingSeverity } from './severities.js';
 import type { PayloadDeprecation, PayloadTypeFacts, ProfileTableRow } from './payload-facts.js';
@@ -139,15 +140,16 @@ function valuesAt(d: PlistDict, segments: readonly string[], at: string): Array<
   if (head === undefined) return [];
   const each = head.endsWith('[]');
   const key = each ? head.slice(0, -2) : head;
-  const v = dictGet(d, key);
+  const v = valueAt(d, key);
   if (v === undefined) return [];
   const here = `${at}.${key}`;
-  const items: Array<[string, PlistValue]> = each && v.tag === 'array' ? v.items.map((x, i) => [`${here}[${i}]`, x]) : [[here, v]];
+  const items: Array<[string, PlistValue]> = each && Array.isArray(v) ? v.map((x, i) => [`${here}[${i}]`, x]) : [[here, v]];
   const out: Array<[string, string]> = [];
   for (const [path, x] of items) {
+    const inner = asDict(x);
     if (!rest.length) {
-      if (x.tag === 'string') out.push([path, x.value]);
-    } else if (x.tag === 'dict') out.push(...valuesAt(x, rest, path));
+      if (typeof x === 'string') out.push([path, x]);
+    } else if (inner !== undefined) out.push(...valuesAt(inner, rest, path));
   }
   return out;
 }

@@ -12,6 +12,8 @@ import { ioReason } from './io-reason.js';
 export interface FileProblem {
   kind: 'io' | 'limit';
   message: string;
+  /** What the path is when it is no regular file (`a pipe`, `a device`, `a directory`): nothing was read from it. */
+  notRegular?: string;
 }
 
 export interface ReadFileOptions {
@@ -20,7 +22,8 @@ export interface ReadFileOptions {
   private?: boolean;
 }
 
-function whatItIs(st: Stats): string {
+/** What a path that is no regular file is, in words: `a pipe`, `a device`… */
+export function whatItIs(st: Stats): string {
   if (st.isDirectory()) return 'a directory';
   if (st.isFIFO()) return 'a pipe';
   if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
@@ -46,7 +49,7 @@ export function readRegularFile(file: string, options: ReadFileOptions): Uint8Ar
   }
   try {
     const st = fstatSync(fd);
-    if (!st.isFile()) return { kind: 'io', message: `not a regular file (${whatItIs(st)}); only regular files are read` };
+    if (!st.isFile()) return { kind: 'io', message: `not a regular file (${whatItIs(st)}); only regular files are read`, notRegular: whatItIs(st) };
     if (options.private) {
       const why = notPrivate(st);
       if (why) return { kind: 'io', message: `not read: ${why}` };

@@ -7,7 +7,7 @@
  * (line and column, from 1, columns in UTF-16 code units as editors and SARIF count them).
  * Objects are built with `Object.fromEntries`, so `__proto__` is an own key like any other.
  */
-import { DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from '../plist/budget.js';
+import { DEFAULT_BUDGET_LIMITS, type PlistBudgetLimits } from '../runtime/plist/budget.js';
 
 /** Where a value starts, and where its members are. */
 export interface JsonNode {

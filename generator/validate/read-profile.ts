@@ -1,29 +1,29 @@
 /**
- * Bytes of a `.mobileconfig` → a tagged plist. Three shapes are read: XML plists (UTF-8 or
- * UTF-16), binary plists (`bplist00`) and signed profiles (a CMS envelope around either). Each
- * file is read within its own budget (`plist/budget.ts`: values, depth, string and data sizes,
- * time) enforced while decoding. Anything else, or anything past the limits, is a
- * ProfileReadError with a message fit to print after the file name.
+ * Bytes of a `.mobileconfig` → a plist, read by the package's own reader (`parsePlist`, in
+ * generator/runtime/plist). Three shapes are read: XML plists (UTF-8 or UTF-16), binary plists
+ * (`bplist00`) and signed profiles (a CMS envelope around either). Each file is read within its
+ * own budget (values, depth, string and data sizes, time) enforced while decoding; integers past
+ * ±2^53 are refused, as the report must say exactly what it checked. Anything else, or anything
+ * past the limits, is a ProfileReadError with a message fit to print after the file name.
  */
 import { openEnvelope, looksLikeEnvelope, EnvelopeError, type SignerSummary, type TrustOptions } from './signed-profile.js';
 import { berShapeProblem } from './ber-shape.js';
-import { DEFAULT_BUDGET_LIMITS, PlistBudget, PlistError, PlistTimeoutError, type PlistBudgetLimits } from '../plist/budget.js';
-import { parseBinaryPlist } from '../plist/binary-plist.js';
-import { decodeXmlBytes } from '../plist/tagged-plist.js';
-import { parseXmlPlist } from '../plist/xml-plist.js';
-import type { PlistValue } from '../plist/plist-value.js';
+import { DEFAULT_BUDGET_LIMITS, PlistError, PlistTimeoutError, type PlistBudgetLimits } from '../runtime/plist/budget.js';
+import { parsePlist, type ParsePlistOptions, type PlistPositions, type PlistValue } from '../runtime/plist/index.js';
 
 export type ProfileFormat = 'xml' | 'binary';
 
 export interface ReadProfile {
   root: PlistValue;
   format: ProfileFormat;
+  /** Where each value of `root` is (lines and columns in XML, byte offsets in binary). */
+  positions: PlistPositions;
   signed?: SignerSummary;
   /** NUL bytes after the XML's last element: devices ignore them, XML parsers do not. */
   trailingNuls?: number;
 }
 
-/** The file size limit, and the decoding budget (see plist/budget.ts for how each was chosen). */
+/** The file size limit, and the decoding budget (see runtime/plist/budget.ts for how each was chosen). */
 export interface ProfileLimits extends Partial<PlistBudgetLimits> {
   /** Largest file accepted, in bytes. */
   maxBytes: number;
@@ -31,7 +31,13 @@ export interface ProfileLimits extends Partial<PlistBudgetLimits> {
   maxDepth: number;
 }
 
-export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { maxBytes: 16 * 1024 * 1024, ...DEFAULT_BUDGET_LIMITS };
+export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { ...DEFAULT_BUDGET_LIMITS };
+
+/** Where in the file reading stopped (from 1; columns in UTF-16 code units). */
+export interface ReadPosition {
+  line: number;
+  column?: number;
+}
 
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
@@ -39,6 +45,8 @@ export class ProfileReadError extends Error {
     message: string,
     /** The time limit stopped the reading (the file may be fine). */
     readonly timeout = false,
+    /** Where in the file, when the reader knows: the report gives it as the finding's place, not in its message. */
+    readonly at?: ReadPosition,
   ) {
     super(message);
   }
@@ -68,27 +76,38 @@ function kindOf(bytes: Uint8Array): ProfileFormat | 'envelope' | undefined {
   return looksLikeEnvelope(bytes) ? 'envelope' : undefined;
 }
 
+/** How one file is read: one set of limits and one deadline for the file, whatever its shape. */
+type ReadOptions = ParsePlistOptions;
+
+function read(bytes: Uint8Array, o: ReadOptions, format: ProfileFormat): ReadProfile {
+  const doc = parsePlist(bytes, o);
+  return { root: doc.value, positions: doc.positions, format };
+}
+
 /** An XML plist; NUL bytes a tool left after the closing tag (UTF-8 only) are counted, not parsed. */
-function readXml(bytes: Uint8Array, budget: PlistBudget): ReadProfile {
-  if (looksLikeUtf16Xml(bytes)) return { root: parseXmlPlist(decodeXmlBytes(bytes), budget), format: 'xml' };
+function readXml(bytes: Uint8Array, o: ReadOptions): ReadProfile {
+  if (looksLikeUtf16Xml(bytes)) return read(bytes, o, 'xml');
   let end = bytes.length;
   while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
   let nuls = 0;
   for (let i = end; i < bytes.length; i++) if (bytes[i] === 0) nuls++;
-  const root = parseXmlPlist(decodeXmlBytes(bytes.subarray(0, end)), budget);
-  return nuls > 0 ? { root, format: 'xml', trailingNuls: nuls } : { root, format: 'xml' };
+  const doc = read(bytes.subarray(0, end), o, 'xml');
+  return nuls > 0 ? { ...doc, trailingNuls: nuls } : doc;
 }
 
-function readPlist(bytes: Uint8Array, kind: ProfileFormat, budget: PlistBudget): ReadProfile {
+function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, own = true): ReadProfile {
   try {
-    if (kind === 'binary') return { root: parseBinaryPlist(bytes, budget), format: 'binary' };
-    return readXml(bytes, budget);
+    return kind === 'binary' ? read(bytes, o, 'binary') : readXml(bytes, o);
   } catch (e) {
     if (e instanceof PlistError) {
-      throw e instanceof PlistTimeoutError ? new ProfileReadError(`reading ${e.message}`, true) : new ProfileReadError(e.message);
+      if (e instanceof PlistTimeoutError) throw new ProfileReadError(`reading ${e.message}`, true);
+      // Only a plist that is the file itself: a signed profile's plist is inside its envelope, where lines are not the file's.
+      const p = e.position;
+      if (!own || p?.format !== 'xml') throw new ProfileReadError(e.message);
+      // The place is the finding's own (file:line:col); the reader's message also says the line, for callers that have no place.
+      const message = e.message.replace(/^malformed XML \(line \d+\): /, 'malformed XML: ').replace(/^line \d+: /, '');
+      throw new ProfileReadError(message, false, { line: p.line, column: p.column });
     }
-    // A stack overflow or an allocation failure is reported, never passed on as a crash.
-    if (e instanceof RangeError) throw new ProfileReadError(`the ${kind === 'binary' ? 'binary plist' : 'XML'} cannot be read (${e.message})`);
     throw e;
   }
 }
@@ -103,7 +122,7 @@ const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a sign
 export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, deadline = Infinity, timeoutMs?: number, trust?: TrustOptions): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
-  const budget = new PlistBudget({ ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, timeoutMs);
+  const budget: ReadOptions = { limits: { ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, ...(timeoutMs !== undefined ? { timeoutMs } : {}), safeIntegers: true };
   const kind = kindOf(bytes);
   if (kind === undefined) throw new ProfileReadError(NOT_A_PLIST);
   if (kind !== 'envelope') return readPlist(bytes, kind, budget);
@@ -119,5 +138,5 @@ export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEF
   // The envelope holds a plist, never another envelope.
   const inner = kindOf(opened.content);
   if (inner === undefined || inner === 'envelope') throw new ProfileReadError(NOT_A_PLIST);
-  return { ...readPlist(opened.content, inner, budget), signed: opened.signer };
+  return { ...readPlist(opened.content, inner, budget, false), signed: opened.signer };
 }

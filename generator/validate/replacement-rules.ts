@@ -5,12 +5,12 @@
  * note: the deprecation's own message says it; nor does one whose replacement the target
  * platform or version does not have yet.
  */
-import { toJs, type PlistDict } from '../plist/tagged-plist.js';
+import type { PlistDict } from '../runtime/plist/index.js';
 import type { ProfileIssue } from './check-profile.js';
 import type { ValidateOptions } from '@dmspec/apple/validators';
 import { compareVersions } from '../model/versions.js';
 import type { PayloadTypeFacts, ReplacementFactView } from './payload-facts.js';
-import { payloadValues } from './set-facts.js';
+import { payloadValues } from '../runtime/declarative/set-facts.js';
 
 /**
  * Whether the replacement exists on the target: with a platform, its page's availability must
@@ -28,7 +28,7 @@ function availableOnTarget(r: ReplacementFactView, o: ValidateOptions): boolean 
 export function replacementNotes(prefix: string, type: string, dict: PlistDict, facts: PayloadTypeFacts | undefined, found: readonly ProfileIssue[], o: ValidateOptions): ProfileIssue[] {
   if (!facts?.replacements?.length) return [];
   const said = new Set(found.filter((i) => i.code === 'deprecated').map((i) => i.path));
-  const value = toJs(dict) as Record<string, unknown>;
+  const value: Record<string, unknown> = dict;
   const notes: ProfileIssue[] = [];
   for (const r of facts.replacements) {
     if (!availableOnTarget(r, o)) continue;

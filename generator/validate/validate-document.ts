@@ -8,7 +8,7 @@
  * is always reported.
  */
 import { extname } from 'node:path';
-import { toJs } from '../plist/tagged-plist.js';
+import { plistTypeOf } from '../runtime/plist/index.js';
 import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
@@ -19,8 +19,10 @@ import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
-import { jsonPlaces, placeIssues, type DocumentPlaces } from './places.js';
+import { jsonPlaces, placeIssues, treePlaces, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
+import { notRegularReason, type CollectedFile } from './collect-files.js';
+import { isFileProblem, readRegularFile } from './read-file.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
 export function unreadable(file: string, message: string, at: { line?: number; column?: number; timeout?: boolean } = {}): FileReport {
@@ -105,6 +107,9 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
   return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, places: jsonPlaces(doc), declaration: value };
 }
 
+/** Plist findings are placed at their keys' lines (off until the reports' goldens are updated to them). */
+const PLACE_PLIST_FINDINGS = false;
+
 /** A plist of any format: a profile, a command or a check-in message. */
 async function validatePlist(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Promise<Checked> {
   let read;
@@ -112,7 +117,7 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
     const trust = options.trust ? { anchors: options.trust, date: options.now ?? new Date() } : undefined;
     read = await readProfile(bytes, options.limits ?? DEFAULT_PROFILE_LIMITS, deadline, options.timeoutMs, trust);
   } catch (e) {
-    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout }) };
+    if (e instanceof ProfileReadError) return { report: unreadable(file, e.message, { timeout: e.timeout, ...e.at }) };
     throw e;
   }
   const verdict = plistKind(read.root);
@@ -120,13 +125,14 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   if (verdict.ambiguous) {
     report = ambiguous(file, verdict.ambiguous);
   } else if (verdict.kind === 'command' || verdict.kind === 'check-in') {
-    report = { ...checkDocument(file, verdict.kind, verdict.type, toJs(read.root), validators, options), kind: verdict.kind, ...(verdict.type !== undefined ? { documentType: verdict.type } : {}) };
+    report = { ...checkDocument(file, verdict.kind, verdict.type, read.root, validators, options), kind: verdict.kind, ...(verdict.type !== undefined ? { documentType: verdict.type } : {}) };
   } else if (verdict.kind === 'profile') {
     report = { ...checkProfile(file, read.root, validators, { ...options, deadline }), kind: 'profile' };
   } else if (!reported(file, options)) {
     return { report: skipped(file, 'a plist that is no device-management document') };
   } else {
-    const what = read.root.tag === 'dict' ? 'a plist' : `a plist whose top level is ${read.root.tag === 'array' ? 'an array' : `a ${read.root.tag}`}`;
+    const tag = plistTypeOf(read.root);
+    const what = tag === 'dict' ? 'a plist' : `a plist whose top level is ${tag === 'array' || tag === 'integer' ? 'an' : 'a'} ${tag}`;
     report = { ...unknownDocument(file, what, options.named !== false), kind: 'unknown' };
   }
   if (read.signed) report.signed = read.signed;
@@ -134,9 +140,11 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   if (read.trailingNuls) {
     report.issues.unshift({ path: '', payloadType: TOP, code: 'trailing-bytes', severity: 'warning', message: `${read.trailingNuls} NUL bytes follow the plist's closing tag` });
   }
-  const root = read.root;
+  const { root, positions } = read;
   let tree: KeyTree | undefined;
-  return { report, tree: () => (tree ??= plistTree(root)) };
+  const keys = (): KeyTree => (tree ??= plistTree(root, positions));
+  // A signed profile's plist is inside its envelope: its lines are not the file's.
+  return read.signed || !PLACE_PLIST_FINDINGS ? { report, tree: keys } : { report, tree: keys, places: treePlaces(keys) };
 }
 
 /**
@@ -181,4 +189,21 @@ async function readAndCheck(file: string, bytes: Uint8Array, validators: Validat
     // A failure inside checking (a stack overflow, memory) is this file's error; the run goes on.
     return { report: unreadable(file, `the file could not be checked (${(e as Error).name}: ${(e as Error).message})`) };
   }
+}
+
+/**
+ * A file the run collected, read and checked. A file a walk listed that is no regular file when
+ * it is opened (it became a pipe or a device since) is skipped as the walk skips one it sees
+ * so: what is reported never depends on when the file changed.
+ */
+export async function checkCollectedFile(c: CollectedFile, validators: ValidatorModule, options: ValidateProfilesOptions, maxBytes: number): Promise<CheckedDocument> {
+  const { path: file } = c;
+  const found = { ...options, named: c.named && options.named !== false };
+  const bytes = readRegularFile(file, { maxBytes });
+  const as = (report: FileReport): CheckedDocument => ({ report, finish: (r) => r });
+  if (!isFileProblem(bytes)) return checkDocumentBytes(file, bytes, validators, found);
+  if (bytes.notRegular !== undefined && !found.named) return as({ file, payloads: [], issues: [], skipped: notRegularReason(bytes.notRegular) });
+  if (bytes.kind === 'io') return as({ file, payloads: [], issues: [], error: bytes.message });
+  if (reported(file, found)) return as(unreadable(file, bytes.message));
+  return as({ file, payloads: [], issues: [], skipped: `${bytes.message}, and not named like a profile` });
 }

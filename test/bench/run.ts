@@ -24,6 +24,7 @@ import { compareThroughput, median, timeRounds } from './measure.js';
 import { examplePayloads } from '../helpers/example-payloads.js';
 import { zodSchemas } from './zod-schemas.js';
 import { consumerFigures } from './consumer.js';
+import { plistFigures, type PlistFigures } from './plist.js';
 
 const SHARED = resolve(import.meta.dirname, '../../../shared');
 const SPEC_DIR = resolve(import.meta.dirname, '../../spec');
@@ -43,7 +44,7 @@ if (process.argv.includes('--rss-child')) {
 interface Rates { ours: number; ajv: number; ajvClosed: number; zod: number; guard: number; ajvBoolean: number }
 interface ValidatorFigures {
   valid: Rates; invalid: Rates; payloadCounts: { valid: number; invalid: number }; profilesPerSecond: number; profileCount: number;
-  mixedDocumentsPerSecond: number; mixedDocumentCount: number;
+  mixedDocumentsPerSecond: number; mixedDocumentCount: number; plist: PlistFigures;
 }
 
 /**
@@ -133,7 +134,9 @@ async function validatorFigures(): Promise<ValidatorFigures> {
   } finally {
     rmSync(mixed.dir, { recursive: true, force: true });
   }
+  const plist = plistFigures(profiles.map(([f]) => f), ROUNDS);
   return {
+    plist,
     valid: rates(payloads.valid), invalid: rates(payloads.invalid),
     payloadCounts: { valid: payloads.valid.length, invalid: payloads.invalid.length },
     profilesPerSecond, profileCount: profiles.length, mixedDocumentsPerSecond, mixedDocumentCount: mixed.count,
@@ -190,12 +193,13 @@ log(`regenerate: full ${fullFromDisk.toFixed(0)} ms, unchanged ${noop.toFixed(0)
 // Validators and profiles run in a fresh process of their own: this one's heap, grown by the
 // generates above, would slow every allocation and blur the comparison.
 const measured = JSON.parse(spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', import.meta.filename, '--validators-child'], { encoding: 'utf8', maxBuffer: 1 << 24 }).stdout) as ValidatorFigures;
-const { valid, invalid, payloadCounts, profilesPerSecond, profileCount, mixedDocumentsPerSecond, mixedDocumentCount } = measured;
+const { valid, invalid, payloadCounts, profilesPerSecond, profileCount, mixedDocumentsPerSecond, mixedDocumentCount, plist } = measured;
 for (const [name, r] of [['valid', valid], ['invalid', invalid]] as const) {
   log(`validators, ${payloadCounts[name]} ${name} payloads, per second: ours ${r.ours.toFixed(0)} (ajv ${r.ajv.toFixed(0)}, ajv closed to unknown keys ${r.ajvClosed.toFixed(0)}, zod ${r.zod.toFixed(0)}); guard ${r.guard.toFixed(0)} (ajv's verdict ${r.ajvBoolean.toFixed(0)})`);
 }
 log(`profiles: ${profileCount} validated ${profilesPerSecond.toFixed(0)} per second`);
 log(`mixed documents: a folder of ${mixedDocumentCount} validated ${mixedDocumentsPerSecond.toFixed(0)} per second`);
+log(`plist: parsePlist ${plist.plistParseVsPlistJs.toFixed(2)}× the plist package's speed on ${plist.xmlProfiles} XML profiles; parsePlist + toXmlPlist bundle ${plist.plistBundleKb.toFixed(1)} KB`);
 
 const consumer = consumerFigures(Math.min(ROUNDS, 3));
 log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package's entries, ${consumer.oneObjectTscMs.toFixed(0)} ms one object's modules, ${consumer.profileTscMs.toFixed(0)} ms types/Profile, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, validateProfile ${consumer.profileBundleKb.toFixed(0)} KB (${consumer.profileBundleGzipKb.toFixed(0)} KB gzipped), everything ${consumer.allBundleKb.toFixed(0)} KB`);
@@ -224,7 +228,9 @@ const report = {
   profileBundleKb: round(consumer.profileBundleKb, 1),
   profileBundleGzipKb: round(consumer.profileBundleGzipKb, 1),
   allBundleKb: Math.round(consumer.allBundleKb),
-  context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, mixedDocuments: mixedDocumentCount, node: process.version },
+  plistParseVsPlistJs: round(plist.plistParseVsPlistJs),
+  plistBundleKb: round(plist.plistBundleKb, 1),
+  context: { pages: pages.length, rounds: ROUNDS, payloads: payloadCounts, profiles: profileCount, xmlProfiles: plist.xmlProfiles, mixedDocuments: mixedDocumentCount, node: process.version },
 };
 
 if (json) {
@@ -248,6 +254,8 @@ if (json) {
     ['consumerTscProfileVsBaseline', String(report.consumerTscProfileVsBaseline), ''],
     ['oneValidatorBundleKb / allBundleKb', `${report.oneValidatorBundleKb} / ${report.allBundleKb}`, '≤ 50 for one'],
     ['profileBundleKb (gzipped)', `${report.profileBundleKb} (${report.profileBundleGzipKb})`, '≤ 250'],
+    ['plistParseVsPlistJs', String(report.plistParseVsPlistJs), '≥ 2'],
+    ['plistBundleKb', String(report.plistBundleKb), '≤ 15'],
   ];
   process.stdout.write(`| field | value | target |\n|---|---|---|\n${rows.map((r) => `| ${r.join(' | ')} |`).join('\n')}\n`);
 }

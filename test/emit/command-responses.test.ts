@@ -60,11 +60,14 @@ describe('command responses', () => {
     expect(about(validateCommandResponse({ ...envelope, Status: 'NotNow' }, 'DeviceInformation'), 'QueryResponses')).toEqual([]);
     expect(about(validateCommandResponse({ ...envelope, Status: 'Acknowledged', QueryResponses: { DeviceName: 7 } }, 'DeviceInformation'), 'QueryResponses')).toEqual(['wrong-type QueryResponses.DeviceName']);
     expect(validateCommandResponse({ ...envelope, Status: 'Acknowledged' }, 'Teleport').issues.map((i) => i.code)).toEqual(['unknown-type']);
+    // An Error response from a device enrollment is what devices send: the guard holds.
     const value: unknown = { ...envelope, Status: 'Error' };
+    expect(isCommandResponse(value, 'DeviceInformation')).toBe(true);
     if (isCommandResponse(value, 'DeviceInformation')) {
       // @ts-expect-error without Acknowledged there is no result to read unchecked
-      const name: string = value.QueryResponses.DeviceName;
-      expect(name).toBeUndefined();
+      const read = (): string => value.QueryResponses.DeviceName;
+      expect(value.QueryResponses).toBeUndefined();
+      expect(read).toThrow(TypeError);
     }
   });
 });

@@ -14,7 +14,7 @@ import { isWildcardKey, type IrObject } from '../../generator/model/ir.js';
 import type { PageInput } from '../../generator/parse/flavour.js';
 import { readSpec } from '../../generator/parse/read-spec.js';
 import { createGenerateCache, generateFromPages, type GenerateCache, type GenerateResult } from '../../generator/pipeline.js';
-import { dictGet, dictionaries, parseTaggedPlist, toJs } from '../../generator/plist/tagged-plist.js';
+import { parsePlist, plistTypeOf, type PlistDict, type PlistValue } from '../../generator/runtime/plist/index.js';
 import { loadValidators, type LoadedValidator, type ValidatorModule } from '../../generator/validate/compile-validators.js';
 import { corpusDir, describeCorpus } from '../helpers/corpus.js';
 import { expectSameResult } from '../helpers/same-result.js';
@@ -54,6 +54,15 @@ interface Example {
   payload: Record<string, unknown>;
 }
 
+
+/** Every dictionary in a plist, outermost first. */
+function* dictionaries(v: PlistValue): Generator<PlistDict> {
+  if (plistTypeOf(v) === 'dict') {
+    yield v as PlistDict;
+    for (const child of Object.values(v as PlistDict)) yield* dictionaries(child);
+  } else if (Array.isArray(v)) for (const item of v) yield* dictionaries(item);
+}
+
 describeCorpus('generate on changelog-2026-08-18', () => {
   let pages: PageInput[];
   let cache: GenerateCache;
@@ -69,9 +78,8 @@ describeCorpus('generate on changelog-2026-08-18', () => {
     for (const object of result.ir.objects) {
       for (const ex of object.examples ?? []) {
         if (!object.payloadType || ex.format !== 'plist') continue;
-        for (const d of dictionaries(parseTaggedPlist(ex.text))) {
-          const pt = dictGet(d, 'PayloadType');
-          if (pt?.tag === 'string' && pt.value === object.payloadType) examples.push({ object, payload: toJs(d) as Record<string, unknown> });
+        for (const d of dictionaries(parsePlist(ex.text).value)) {
+          if (Object.hasOwn(d, 'PayloadType') && d['PayloadType'] === object.payloadType) examples.push({ object, payload: d });
         }
       }
     }
@@ -126,7 +134,8 @@ describeCorpus('generate on changelog-2026-08-18', () => {
       for (const prop of object.properties) {
         if (isWildcardKey(prop.name) || prop.name === 'PayloadType') continue;
         const present = Object.prototype.hasOwnProperty.call(payload, prop.name);
-        if (prop.required && present) {
+        // A key required only under conditions (`requiredWhen`) is missed only where they hold.
+        if (prop.required && !prop.requiredWhen?.length && present) {
           const m = copy();
           delete m[prop.name];
           expectIssue(m, 'missing-required', prop.name, `without ${prop.name}`);

@@ -13,7 +13,7 @@ import { describe, expect, it } from 'vitest';
 import * as V from '@dmspec/apple/validators';
 import { buildEmitModel, allProperties } from '../../generator/emit/emit-model.js';
 import type { IrDocument, IrProperty, IrType } from '../../generator/model/ir.js';
-import { parseTaggedPlist, toJs } from '../../generator/plist/tagged-plist.js';
+import { parsePlist, plistReal } from '../../generator/runtime/plist/index.js';
 import { ROOT } from '../helpers/cli.js';
 import { PROFILES, profileFiles } from '../helpers/corpus.js';
 import { examplePayloads } from '../helpers/example-payloads.js';
@@ -41,9 +41,9 @@ function corpusPayloads(): Array<{ ident: string; value: Record<string, unknown>
   for (const file of existsSync(PROFILES) ? profileFiles(PROFILES) : []) {
     let root: unknown;
     try {
-      root = toJs(parseTaggedPlist(readFileSync(file, 'utf8')));
+      root = parsePlist(readFileSync(file)).value;
     } catch {
-      continue; // signed or binary: the other tests read those
+      continue; // signed: the other tests read those
     }
     const content = (root as { PayloadContent?: unknown }).PayloadContent;
     for (const p of Array.isArray(content) ? content : []) {
@@ -65,6 +65,8 @@ const leaf: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom(0, 1, -1, 2 ** 31, 2 ** 53, 0.5, Number.NaN, Infinity),
   fc.double(),
   fc.boolean(),
+  fc.integer().map((n) => plistReal(n)),
+  // A dictionary that looks like a real: a dictionary.
   fc.integer().map((n) => ({ plistReal: n })),
   fc.constant(new Date(0)),
   fc.constant(new Uint8Array([1, 2])),
@@ -99,7 +101,7 @@ function plausible(t: IrType, p: Pick<IrProperty, 'allowedValues' | 'minimum' | 
     case 'integer':
       return [...edges, 0, 1, 2.5][pick % (edges.length + 3)];
     case 'real':
-      return pick % 2 ? { plistReal: [...edges, 0.5][pick % (edges.length + 1)] } : [...edges, 1.5][pick % (edges.length + 1)];
+      return pick % 2 ? plistReal([...edges, 0.5][pick % (edges.length + 1)]!) : [...edges, 1.5][pick % (edges.length + 1)];
     case 'boolean':
       return pick % 5 === 4 ? 1 : pick % 2 === 0;
     case 'date':
@@ -195,6 +197,39 @@ describe('is<Name> and validate<Name> agree', () => {
       const [is, valid] = verdict(ident, v, o);
       expect(is, `${ident} ${JSON.stringify(o)}`).toBe(valid);
     }), { numRuns: RUNS * 5, seed: SEED });
+  });
+
+  it('on every object\'s plausible values with each key deleted in turn (required and conditionally required keys)', () => {
+    let valid = 0;
+    let runs = 0;
+    for (const e of model.objects) {
+      for (let pick = 0; pick < 3; pick++) {
+        const whole = plausible({ kind: 'ref', name: e.ir.name }, {}, pick, 0) as Record<string, unknown>;
+        for (const key of [undefined, ...Object.keys(whole)]) {
+          const v = { ...whole };
+          if (key !== undefined) delete v[key];
+          for (const o of [undefined, { enrollment: 'device' as const }]) {
+            const [is, ok] = verdict(e.ident, v, o);
+            expect(is, `${e.ident} without ${key}`).toBe(ok);
+            runs++;
+            if (ok) valid++;
+          }
+        }
+      }
+    }
+    expect(valid).toBeGreaterThan(runs / 5);
+    expect(runs - valid).toBeGreaterThan(runs / 5);
+  });
+
+  it('on every corpus payload with each of its keys deleted in turn', () => {
+    for (const p of payloads) {
+      for (const key of Object.keys(p.value)) {
+        const v = { ...p.value };
+        delete v[key];
+        const [is, valid] = verdict(p.ident, v);
+        expect(is, `${p.ident} without ${key}`).toBe(valid);
+      }
+    }
   });
 
   it('where a value is not a dictionary', () => {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validatorsByPayloadType } from '../fixtures/emit/seeds/validators/registry.js';
+import { PlistReal } from '../../generator/runtime/plist/index.js';
 import { isVPNIKEv2, validateAppLayerVPN, validateVPNIKEv2, type ValidationIssue } from '../fixtures/emit/seeds/validators/index.js';
 
 const valid = (): Record<string, unknown> => ({
@@ -32,7 +33,7 @@ describe('generated validator for VPN.IKEv2', () => {
     ['a missing required key', (v: Record<string, unknown>) => delete v['RemoteAddress'], 'error missing-required RemoteAddress'],
     ['a string for an integer', (v: Record<string, unknown>) => (v['MTU'] = '1300'), 'error wrong-type MTU'],
     ['a real for an integer', (v: Record<string, unknown>) => (v['MTU'] = 1300.5), 'error wrong-type MTU'],
-    ['a plist <real> holding a whole number', (v: Record<string, unknown>) => (v['DisableMOBIKE'] = { plistReal: 1 }), 'error wrong-type DisableMOBIKE'],
+    ['a plist <real> holding a whole number', (v: Record<string, unknown>) => (v['DisableMOBIKE'] = new PlistReal(1)), 'error wrong-type DisableMOBIKE'],
     ['a value not allowed', (v: Record<string, unknown>) => (v['AuthenticationMethod'] = 'Password'), 'error not-allowed AuthenticationMethod'],
     ['an integer not allowed', (v: Record<string, unknown>) => (v['DisableMOBIKE'] = 2), 'error not-allowed DisableMOBIKE'],
     ['below the minimum', (v: Record<string, unknown>) => (v['MTU'] = 1000), 'error below-minimum MTU'],

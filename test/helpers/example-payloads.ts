@@ -7,7 +7,7 @@
 import type { EmitModel } from '../../generator/emit/emit-model.js';
 import { allProperties, byPayloadType } from '../../generator/emit/emit-model.js';
 import type { IrDocument } from '../../generator/model/ir.js';
-import { dictGet, parseTaggedPlist, toJs, type PlistValue } from '../../generator/plist/tagged-plist.js';
+import { isPlistReal, parsePlist, plistTypeOf, type PlistDict, type PlistValue } from '../../generator/runtime/plist/index.js';
 
 export interface BenchPayload {
   ident: string;
@@ -20,17 +20,17 @@ function toJson(v: unknown): unknown {
   if (v instanceof Date) return v.toISOString();
   if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   if (Array.isArray(v)) return v.map(toJson);
+  if (isPlistReal(v)) return v.value;
   if (typeof v === 'object' && v !== null) {
-    if ('plistReal' in v && Object.keys(v).length === 1) return (v as { plistReal: number }).plistReal;
     return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, toJson(x)]));
   }
   return v;
 }
 
 function payloadsOf(root: PlistValue): PlistValue[] {
-  if (root.tag !== 'dict') return [];
-  const content = dictGet(root, 'PayloadContent');
-  return content?.tag === 'array' ? content.items : [root];
+  if (plistTypeOf(root) !== 'dict') return [];
+  const content = (root as PlistDict)['PayloadContent'];
+  return Array.isArray(content) ? content : [root];
 }
 
 /** Payloads from the examples, split by whether the generated validator finds them valid. */
@@ -43,16 +43,16 @@ export function examplePayloads(ir: IrDocument, model: EmitModel, isValid: (iden
       if (ex.format !== 'plist') continue;
       let root: PlistValue;
       try {
-        root = parseTaggedPlist(ex.text);
+        root = parsePlist(ex.text).value;
       } catch {
         continue;
       }
       for (const p of payloadsOf(root)) {
-        const type = p.tag === 'dict' ? dictGet(p, 'PayloadType') : undefined;
-        const idents = type?.tag === 'string' ? byType.get(type.value) : undefined;
+        const type = plistTypeOf(p) === 'dict' ? (p as PlistDict)['PayloadType'] : undefined;
+        const idents = typeof type === 'string' ? byType.get(type) : undefined;
         if (!idents || idents.length !== 1) continue;
         const ident = idents[0]!;
-        const value = toJs(p) as Record<string, unknown>;
+        const value = p as Record<string, unknown>;
         const payload = { ident, value, json: toJson(value) };
         (isValid(ident, value) ? valid : invalid).push(payload);
         invalid.push(mutate(payload, model));

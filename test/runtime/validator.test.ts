@@ -9,6 +9,7 @@ import {
   missingKeys, NO_OPTIONS, notAllowed, own, result, routeDocument, routeProfile, run, test, union, unknownKey, VALID, verdict,
   wrongType, type KeyFacts, type Run, type ValidationResult, type Validator,
 } from '../../generator/runtime/validator/index.js';
+import { PlistReal } from '../../generator/runtime/plist/index.js';
 
 /** A check that reports `MTU` as a string where an integer belongs, under `p[0..d)`. */
 const checkMtu = (v: unknown, r: Run, d: number): void => {
@@ -67,7 +68,7 @@ describe('runs', () => {
     const r = begin({ strict: true }, false);
     notAllowed(r, 0, 'Action', ['Connect', 'Disconnect'], 'Go');
     belowMinimum(r, 0, 'MTU', 1280, 1000);
-    aboveMaximum(r, 0, 'MTU', 1400, { plistReal: 2000 });
+    aboveMaximum(r, 0, 'MTU', 1400, new PlistReal(2000));
     missingKeys(r, 0, { RemoteAddress: undefined }, ['RemoteAddress', 'LocalIdentifier']);
     unknownKey(r, 0, { Frobnicate: true }, 'Frobnicate');
     unknownKey(r, 0, Object.create({ Inherited: 1 }) as Record<string, unknown>, 'Inherited');
@@ -93,16 +94,16 @@ describe('runs', () => {
 describe('values', () => {
   it('tells plist kinds apart', () => {
     expect([{}, [], new Date(0), new Uint8Array(1), null].map(isDict)).toEqual([true, false, false, false, false]);
-    expect([1, 1.5, { plistReal: 1 }, '1'].map(isInteger)).toEqual([true, false, false, false]);
-    expect([1, NaN, Infinity, { plistReal: 1 }, '1'].map(isReal)).toEqual([true, true, true, true, false]);
+    expect([1, 2n ** 60n, 1.5, new PlistReal(1), { plistReal: 1 }, '1'].map(isInteger)).toEqual([true, true, false, false, false, false]);
+    expect([1, NaN, Infinity, new PlistReal(1), { plistReal: 1 }, { value: 1 }, '1'].map(isReal)).toEqual([true, true, true, true, false, false, false]);
     expect(own(Object.create({ x: 1 }) as Record<string, unknown>, 'x')).toBe(false);
     expect(own(JSON.parse('{"__proto__": 1}') as Record<string, unknown>, '__proto__')).toBe(true);
     expect(own({}, 'toString')).toBe(false);
   });
 
   it('describes values for messages, cutting long strings', () => {
-    expect([null, [], new Date(0), new Uint8Array(0), { plistReal: 2 }, 'no', 1, 1.5, true, {}, undefined].map(describeValue)).toEqual([
-      'null', 'array', 'date', 'data', 'real 2', 'string "no"', 'integer 1', 'real 1.5', 'boolean true', 'dictionary', 'undefined',
+    expect([null, [], new Date(0), new Uint8Array(0), new PlistReal(2), new PlistReal(-0), { plistReal: 2 }, 'no', 1, 2n ** 60n, 1.5, true, {}, undefined].map(describeValue)).toEqual([
+      'null', 'array', 'date', 'data', 'real 2', 'real -0', 'dictionary', 'string "no"', 'integer 1', 'integer 1152921504606846976', 'real 1.5', 'boolean true', 'dictionary', 'undefined',
     ]);
     expect(describeValue('x'.repeat(100))).toBe(`string "${'x'.repeat(60)}…"`);
   });

@@ -49,6 +49,8 @@ describe('dmspec validate in CI', () => {
       ['wrong-type', 'error', `file://${file('repo/profiles/wrong.mobileconfig')}`],
     ]);
     expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['malformed', 'wrong-type']);
+    // Where the reader stopped is the result's region, not words in its message.
+    expect([results[0]!.message.text, results[0]!.locations[0]!.physicalLocation.region]).toEqual(['malformed XML: the document ends inside <dict> (line 2)', { startLine: 2, startColumn: 36 }]);
     // A malformed file is a result code scanning shows, not a notification it hides.
     expect(log.runs[0].invocations[0]).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [] });
     expect(r.stderr).toMatch(/^2 files, 1 payload \(1 checked, 0 not checked\): 2 errors, 0 warnings; 1 file not a readable document\n$/);
@@ -83,7 +85,7 @@ describe('dmspec validate in CI', () => {
       'config: none (--no-config)',
       'options: spec (the checked-in validators), exclude fixtures (from ' + process.cwd() + '), max-warnings 3, format text, time limit 10000 ms per file',
       `excluded 1 path: ${file('repo/fixtures')}`,
-      `skipped 4 files that are no device-management document: 1 a plist that is no device-management document (${file('repo/Info.plist')}); `
+      `skipped 4 files (walks report only device-management documents): 1 a plist that is no device-management document (${file('repo/Info.plist')}); `
         + `1 JSON that is no declaration (${file('repo/package.json')}); 1 XML that is not a plist (${file('repo/pom.xml')}); `
         + `1 JSON that cannot be read and names no declaration (${file('repo/tsconfig.json')})`,
       '',
@@ -94,7 +96,7 @@ describe('dmspec validate in CI', () => {
     const r = await dmspecIn(['validate', '--exclude', '*.json', '--exclude', 'fixtures', file('repo/tsconfig.json'), file('repo/fixtures/also-broken.mobileconfig')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain(`${file('repo/tsconfig.json')}:2:3: error malformed: expected a key in double quotes, found comment or "/" (JSON has no comments)`);
-    expect(r.stdout).toContain(`${file('repo/fixtures/also-broken.mobileconfig')}: error malformed:`);
+    expect(r.stdout).toContain(`${file('repo/fixtures/also-broken.mobileconfig')}:1:14: error malformed: malformed XML: the document ends inside <dict> (line 1)`);
   });
 
   it('reads --exclude patterns from .dmspecrc.json, relative to its folder', async () => {

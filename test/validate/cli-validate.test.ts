@@ -42,6 +42,19 @@ describe('dmspec validate', () => {
     ]);
   });
 
+  it('takes a dictionary { plistReal: 7 } where a real is required for what it is, a wrong-type error, even with --strict', async () => {
+    // The reader's real is a class instance no document can spell; a dictionary is a dictionary.
+    const forged = '<dict><key>plistReal</key><integer>7</integer></dict>';
+    writeFileSync(file('forged.mobileconfig'), profileXml([payload(APP, '1')], [['DurationUntilRemoval', forged]]));
+    writeFileSync(file('real.mobileconfig'), profileXml([payload(APP, '1')], [['DurationUntilRemoval', '<real>7</real>']]));
+    for (const args of [[], ['--strict']]) {
+      const r = await dmspecIn(['validate', ...args, file('forged.mobileconfig')]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toContain(`${file('forged.mobileconfig')}: error wrong-type (Configuration) DurationUntilRemoval: expected real, got dictionary`);
+      expect((await dmspecIn(['validate', ...args, file('real.mobileconfig')])).code).toBe(0);
+    }
+  });
+
   it('writes SARIF 2.1.0 that its schema accepts, creating the --out folder', async () => {
     const out = file('reports/deep/validate.sarif');
     const r = await dmspecIn(['validate', '--format', 'sarif', '--out', out, file('mixed')]);
@@ -115,7 +128,7 @@ describe('dmspec validate', () => {
   it('reports a malformed file as an error finding (exit 1), and a file it cannot open with exit 2, and still reports the others', async () => {
     const malformed = await dmspecIn(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig')]);
     expect(malformed.code).toBe(1);
-    expect(malformed.stdout).toContain(`${file('broken.mobileconfig')}: error malformed: malformed XML`);
+    expect(malformed.stdout).toContain(`${file('broken.mobileconfig')}:1:14: error malformed: malformed XML: the document ends inside <dict> (line 1)`);
     expect(malformed.stdout).toMatch(/: 2 errors, 0 warnings; 1 file not a readable document\n$/);
     const r = await dmspecIn(['validate', file('broken.mobileconfig'), file('wrong.mobileconfig'), file('nope.mobileconfig')]);
     expect(r.code).toBe(2);

@@ -4,7 +4,9 @@
  * and SARIF gives it as a fix; a key spelt with escapes gets no fix (the span would not be exact).
  */
 import { describe, expect, it } from 'vitest';
-import { validateDocumentBytes } from '../../generator/validate/index.js';
+import { validateDocumentBytes, type ProfileIssue } from '../../generator/validate/index.js';
+import { placeIssues, treePlaces } from '../../generator/validate/places.js';
+import type { KeyTree } from '../../generator/validate/key-path.js';
 import { sarifReport } from '../../generator/validate/sarif.js';
 import type { ValidatorModule } from '../../generator/validate/compile-validators.js';
 import { bytes } from '../helpers/profiles.js';
@@ -41,5 +43,26 @@ describe('fixes', () => {
     const r = await validateDocumentBytes('p.json', doc('Minimum\\u004cenght'), suggesting);
     expect(r.issues[0]!.line).toBe(4);
     expect(r.issues[0]!.fix).toBeUndefined();
+  });
+});
+
+describe('places from a key tree', () => {
+  // The shape a plist reader with positions gives: each value's line and column, and its key's.
+  const tree: KeyTree = {
+    line: 3, column: 1,
+    keys: new Map<string, KeyTree>([
+      ['PayloadContent', { line: 5, column: 3, keyLine: 4, keyColumn: 3, items: [{ line: 6, column: 5, keys: new Map([['allowAirDrop', { line: 7, column: 30, keyLine: 7, keyColumn: 7 }]]) }] }],
+    ]),
+  };
+  const issue = (path: string): ProfileIssue => ({ path, payloadType: 'x', code: 'wrong-type', severity: 'error', message: 'm' });
+
+  it('places a finding at its key, an item at itself, a missing key at the dictionary that lacks it', () => {
+    const placed = placeIssues([issue('PayloadContent[0].allowAirDrop'), issue('PayloadContent[0]'), issue('PayloadContent[0].PayloadUUID')], treePlaces(() => tree));
+    expect(placed.map((i) => [i.line, i.column, i.fix])).toEqual([[7, 7, undefined], [6, 5, undefined], [6, 5, undefined]]);
+  });
+
+  it('places nothing from a tree without positions (a binary plist)', () => {
+    const bare: KeyTree = { keys: new Map([['a', {}]]) };
+    expect(placeIssues([issue('a')], treePlaces(() => bare))[0]).toEqual(issue('a'));
   });
 });

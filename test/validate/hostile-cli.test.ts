@@ -6,7 +6,7 @@
  * clear refusal, and in a bounded report.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspecIn } from '../helpers/cli.js';
@@ -170,4 +170,53 @@ describe('reports of bounded work and size', () => {
     const text = (await dmspecIn(['validate', f])).stdout;
     expect(text.split('\n').filter((l) => l.includes('unknown-key'))).toHaveLength(33);
   }, 60_000);
+});
+
+describe('special files: a pipe or a device never blocks a run', () => {
+  let dir: string;
+  const at = (...p: string[]): string => join(dir, ...p);
+  beforeAll(() => {
+    dir = tempDir('special');
+    mkdirSync(at('walk'), { recursive: true });
+    writeFileSync(at('walk/wrong.mobileconfig'), WRONG);
+    execFileSync('mkfifo', [at('walk/pipe.plist')]);
+    symlinkSync('/dev/zero', at('walk/zero.mobileconfig'));
+    symlinkSync('pipe.plist', at('walk/to-pipe.json'));
+    symlinkSync('gone.plist', at('walk/dangling.plist'));
+  });
+
+  it('walks past pipes, devices and links to them or to nothing without opening them, and --verbose names each', async () => {
+    const r = await dmspecIn(['validate', '--verbose', '--no-config', at('walk')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout.split('\n').filter((l) => l.includes(': error ') || l.includes(': warning '))).toEqual([
+      `${at('walk/wrong.mobileconfig')}: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`,
+    ]);
+    expect(r.stderr.split('\n').find((l) => l.startsWith('skipped'))).toBe(
+      `skipped 4 files (walks report only device-management documents): 1 not a regular file (a link to nothing), never opened (${at('walk/dangling.plist')}); `
+      + `2 not a regular file (a pipe), never opened (${at('walk/pipe.plist')}, ${at('walk/to-pipe.json')}); `
+      + `1 not a regular file (a device), never opened (${at('walk/zero.mobileconfig')})`,
+    );
+  });
+
+  it('reports a pipe named on the command line as a file it cannot read (exit 2), at once', async () => {
+    const r = await dmspecIn(['validate', at('walk/pipe.plist')]);
+    expect([r.code, r.stdout.split('\n')[0]]).toEqual([2, `${at('walk/pipe.plist')}: error unreadable: not a regular file (a pipe); only regular files are read`]);
+  });
+
+  it('refuses --out that is a pipe or a device before writing, instead of waiting for a reader', async () => {
+    for (const out of [at('walk/pipe.plist'), '/dev/zero']) {
+      const r = await dmspecIn(['validate', '--out', out, at('walk/wrong.mobileconfig')]);
+      expect([r.code, r.stderr.split('\n')[0]]).toEqual([2, `dmspec: --out ${out}: not a regular file (a ${out === '/dev/zero' ? 'device' : 'pipe'}); dmspec writes only a regular file or a new one`]);
+    }
+  });
+
+  it('replaces an --out file whole, through a link to it, leaving nothing beside it', async () => {
+    mkdirSync(at('out'));
+    writeFileSync(at('out/report.sarif'), 'old report, much longer than the new one would be if it were written over it in place'.repeat(1000));
+    symlinkSync('report.sarif', at('out/link.sarif'));
+    const r = await dmspecIn(['validate', '--format', 'sarif', '--out', at('out/link.sarif'), at('walk/wrong.mobileconfig')]);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(readFileSync(at('out/report.sarif'), 'utf8')).runs[0].results).toHaveLength(1);
+    expect(readdirSync(at('out')).sort()).toEqual(['link.sarif', 'report.sarif']);
+  });
 });

@@ -73,14 +73,14 @@ describe('budgets while reading', () => {
   it('stops a 15 MB flat XML file at the value budget', async () => {
     const flat = bytes(`<plist><array>${'<true/>'.repeat(2_200_000)}</array></plist>`);
     expect(flat.length).toBeGreaterThan(15_000_000);
-    expect(readError(await run(flat))).toMatch(/line 1: more than 100,000 values/);
+    expect(readError(await run(flat))).toMatch(/^more than 100,000 values/);
   }, 60_000);
 
   it('stops the same content nested 60 deep, and gives a short error for a million unclosed tags', async () => {
     const nested = bytes(`<plist>${'<array>'.repeat(60)}${'<true/>'.repeat(1_000_000)}${'</array>'.repeat(60)}</plist>`);
     expect(readError(await run(nested))).toMatch(/more than 100,000 values/);
     const unclosed = await run(bytes(`<plist>${'<array>'.repeat(1_000_000)}`));
-    expect(readError(unclosed)).toBe('line 1: nesting deeper than 64 levels');
+    expect([readError(unclosed), unclosed.issues[0]!.line]).toEqual(['nesting deeper than 64 levels', 1]);
     const unknown = await run(bytes(`<plist>${'<x>'.repeat(1_000_000)}`));
     expect(readError(unknown)!.length).toBeLessThan(200);
   }, 60_000);
@@ -111,7 +111,9 @@ describe('duplicate keys', () => {
   it('refuses two PayloadContent keys, naming both lines', async () => {
     const top = '<key>PayloadIdentifier</key><string>com.example.profile</string>';
     const xml = profileXml([payload(APP, '1')]).replace(top, `\n<key>PayloadContent</key><array>${payload(APP, '2', [['Bad', '<true/>']])}</array>\n${top}`);
-    expect(readError(await run(bytes(xml)))).toBe('line 4: the key "PayloadContent" appears twice in one dictionary (lines 3 and 4); readers disagree on which value counts');
+    const r = await run(bytes(xml));
+    // The position is the finding's place, not part of its message.
+    expect([readError(r), r.issues[0]!.line]).toEqual(['the key "PayloadContent" appears twice in one dictionary (lines 3 and 4); readers disagree on which value counts', 4]);
   });
 
   it('refuses two PayloadType keys in a payload, in XML and in binary', async () => {

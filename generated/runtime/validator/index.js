@@ -5,6 +5,7 @@ import {
 import { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own } from "./values.js";
 import { at, begin, finish, result, Run, run, test, VALID, verdict } from "./run.js";
 import { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
+import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
@@ -27,6 +28,7 @@ export {
   deprecated,
   describeValue,
   editDistance,
+  enrollmentOf,
   finish,
   flag,
   gated,
@@ -35,7 +37,9 @@ export {
   isReal,
   isTaggedReal,
   missingKeys,
+  missingOneOf,
   missingRequired,
+  missingWhen,
   notAllowed,
   numberOf,
   own,

@@ -15,7 +15,8 @@ function routeResponse(value, requestType, route, o = NO_OPTIONS) {
   }
   const checked = validate(value, o);
   if (carriesResult(value)) return checked;
-  const issues = checked.issues.filter((i) => i.code !== "missing-required" || route.envelope.includes(i.path));
+  const ofEnvelope = (i) => Array.isArray(i.expected) ? i.expected.every((k) => route.envelope.includes(String(k))) : route.envelope.includes(i.path);
+  const issues = checked.issues.filter((i) => i.code !== "missing-required" || ofEnvelope(i));
   return issues.length === checked.issues.length ? checked : result(issues);
 }
 export {

@@ -43,7 +43,8 @@ function issueOf(f) {
     case "above-maximum":
       return { path, code, severity, message: `${describeValue(actual)} is above the maximum ${String(expected)}`, expected, actual: shown(actual) };
     case "missing-required":
-      return { path, code, severity, message: `the required key ${f.note} is missing` };
+      if (Array.isArray(expected)) return { path, code, severity, message: `one of ${expected.join(", ")} is required${f.note ? ` (${f.note})` : ""}`, expected };
+      return { path, code, severity, message: `the required key ${f.note} is missing${typeof expected === "string" && expected !== "" ? ` (required ${expected})` : ""}` };
     case "unknown-key": {
       const likely = expected instanceof Map ? closest(f.note, expected.keys()) : void 0;
       return likely === void 0 ? { path, code, severity, message: `${f.note} is not a key of this dictionary` } : { path, code, severity, message: `${f.note} is not a key of this dictionary; did you mean ${likely}?`, expected: likely };

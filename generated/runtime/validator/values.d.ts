@@ -3,18 +3,19 @@
  * How the validators see a value: dictionaries, own keys, plist integers and reals, and the words
  * messages use for a value (`string "no"`, `integer 1`, `array`).
  */
+import { type PlistReal } from '../plist/values.js';
 import type { Dict } from './types.js';
 /** Own keys only: `__proto__` or `constructor` in the data are data, never the prototype's. */
 export declare function own(v: Dict, key: string): boolean;
 export declare function isDict(v: unknown): v is Dict;
 /**
- * A value read from a plist `<real>` keeps that tag when the reader wraps it, so `<real>1</real>`
- * is not taken for an integer.
+ * A plist `<real>` holding a whole number, as `parsePlist` returns it (`PlistReal`), so
+ * `<real>1</real>` is not taken for an integer. Recognised by a brand no document can spell: a
+ * dictionary `{ plistReal: 1 }` in a profile is a dictionary.
  */
-export interface TaggedReal {
-    readonly plistReal: number;
-}
+export type TaggedReal = PlistReal;
 export declare function isTaggedReal(v: unknown): v is TaggedReal;
+/** A whole number: a safe integer, or a bigint (`parsePlist` keeps an integer past ±2^53 exact). */
 export declare function isInteger(v: unknown): v is number;
 /** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
 export declare function isReal(v: unknown): v is number;
@@ -25,5 +26,5 @@ export declare function isReal(v: unknown): v is number;
 export declare function numberOf(v: unknown): number;
 /** `string "no"`, `integer 1`, `array`, … for messages. */
 export declare function describeValue(v: unknown): string;
-/** The `actual` of an issue: a scalar as it is, a container or data described in words. */
+/** The `actual` of an issue: a scalar as it is (a bigint as its digits, so it survives JSON), a container or data described in words. */
 export declare function shown(v: unknown): unknown;

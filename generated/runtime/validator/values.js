@@ -1,4 +1,5 @@
 // Copied by dmspec from generator/runtime/validator/values.ts. Do not edit: change that file and run "npm run generate".
+import { isPlistReal } from "../plist/values.js";
 const hasOwn = Object.prototype.hasOwnProperty;
 function own(v, key) {
   return hasOwn.call(v, key);
@@ -7,28 +8,30 @@ function isDict(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
 }
 function isTaggedReal(v) {
-  return typeof v === "object" && v !== null && typeof v.plistReal === "number";
+  return isPlistReal(v);
 }
 function isInteger(v) {
-  return typeof v === "number" && Number.isInteger(v);
+  return typeof v === "number" && Number.isInteger(v) || typeof v === "bigint";
 }
 function isReal(v) {
-  return typeof v === "number" || isTaggedReal(v);
+  return typeof v === "number" || typeof v === "bigint" || isPlistReal(v);
 }
 function numberOf(v) {
-  return isTaggedReal(v) ? v.plistReal : v;
+  return isPlistReal(v) ? v.value : v;
 }
 function describeValue(v) {
   if (v === null) return "null";
   if (Array.isArray(v)) return "array";
   if (v instanceof Date) return "date";
   if (v instanceof Uint8Array) return "data";
-  if (isTaggedReal(v)) return `real ${v.plistReal}`;
+  if (isPlistReal(v)) return `real ${v.toString()}`;
   switch (typeof v) {
     case "string":
       return `string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}\u2026` : v)}`;
     case "number":
       return Number.isInteger(v) ? `integer ${v}` : `real ${v}`;
+    case "bigint":
+      return `integer ${v}`;
     case "boolean":
       return `boolean ${v}`;
     case "object":
@@ -38,7 +41,9 @@ function describeValue(v) {
   }
 }
 function shown(v) {
-  return isTaggedReal(v) ? v.plistReal : typeof v === "object" && v !== null && !(v instanceof Date) ? describeValue(v) : v;
+  if (isPlistReal(v)) return v.value;
+  if (typeof v === "bigint") return String(v);
+  return typeof v === "object" && v !== null && !(v instanceof Date) ? describeValue(v) : v;
 }
 export {
   describeValue,

@@ -7,6 +7,7 @@
  * - `values.ts` — own keys, dictionaries, plist integers and reals, values described for messages
  * - `run.ts` — one validation's state, pooled; findings kept raw, issues built when first read
  * - `report.ts` — one reporter per finding code, called by generated check functions
+ * - `required.ts` — requirements in conditions: an enrollment, a platform, another key's value
  * - `severity.ts` — each finding code's severity, from what a device does with it
  * - `suggest.ts` — the key or payload type a misspelt name most likely meant
  * - `gated.ts` — availability by platform and version, supervision, version comparison
@@ -22,6 +23,7 @@ export {
 export { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own, type TaggedReal } from './values.js';
 export { at, begin, finish, result, Run, run, test, VALID, verdict } from './run.js';
 export { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
+export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
 export { closest, editDistance } from './suggest.js';
 export { compareVersions, gated } from './gated.js';

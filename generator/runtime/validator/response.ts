@@ -34,6 +34,8 @@ export function routeResponse(value: unknown, requestType: string, route: Respon
   const checked = validate(value, o);
   if (carriesResult(value)) return checked;
   // Without a result, a result key that is absent is as the device sends it.
-  const issues: ValidationIssue[] = checked.issues.filter((i) => i.code !== 'missing-required' || route.envelope.includes(i.path));
+  // A group of alternatives (`UDID` or `EnrollmentID`) lists its keys in `expected`.
+  const ofEnvelope = (i: ValidationIssue): boolean => (Array.isArray(i.expected) ? i.expected.every((k) => route.envelope.includes(String(k))) : route.envelope.includes(i.path));
+  const issues: ValidationIssue[] = checked.issues.filter((i) => i.code !== 'missing-required' || ofEnvelope(i));
   return issues.length === checked.issues.length ? checked : result(issues);
 }

@@ -55,7 +55,9 @@ function issueOf(f: Finding): ValidationIssue {
     case 'above-maximum':
       return { path, code, severity, message: `${describeValue(actual)} is above the maximum ${String(expected)}`, expected, actual: shown(actual) };
     case 'missing-required':
-      return { path, code, severity, message: `the required key ${f.note} is missing` };
+      // One of several keys (`expected` lists them), or a key required in a condition (`expected` says which).
+      if (Array.isArray(expected)) return { path, code, severity, message: `one of ${expected.join(', ')} is required${f.note ? ` (${f.note})` : ''}`, expected };
+      return { path, code, severity, message: `the required key ${f.note} is missing${typeof expected === 'string' && expected !== '' ? ` (required ${expected})` : ''}` };
     case 'unknown-key': {
       const likely = expected instanceof Map ? closest(f.note, (expected as ReadonlyMap<string, number>).keys()) : undefined;
       return likely === undefined

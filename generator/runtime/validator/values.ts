@@ -2,6 +2,7 @@
  * How the validators see a value: dictionaries, own keys, plist integers and reals, and the words
  * messages use for a value (`string "no"`, `integer 1`, `array`).
  */
+import { isPlistReal, type PlistReal } from '../plist/values.js';
 import type { Dict } from './types.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -16,24 +17,24 @@ export function isDict(v: unknown): v is Dict {
 }
 
 /**
- * A value read from a plist `<real>` keeps that tag when the reader wraps it, so `<real>1</real>`
- * is not taken for an integer.
+ * A plist `<real>` holding a whole number, as `parsePlist` returns it (`PlistReal`), so
+ * `<real>1</real>` is not taken for an integer. Recognised by a brand no document can spell: a
+ * dictionary `{ plistReal: 1 }` in a profile is a dictionary.
  */
-export interface TaggedReal {
-  readonly plistReal: number;
-}
+export type TaggedReal = PlistReal;
 
 export function isTaggedReal(v: unknown): v is TaggedReal {
-  return typeof v === 'object' && v !== null && typeof (v as { plistReal?: unknown }).plistReal === 'number';
+  return isPlistReal(v);
 }
 
+/** A whole number: a safe integer, or a bigint (`parsePlist` keeps an integer past ±2^53 exact). */
 export function isInteger(v: unknown): v is number {
-  return typeof v === 'number' && Number.isInteger(v);
+  return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
 }
 
 /** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
 export function isReal(v: unknown): v is number {
-  return typeof v === 'number' || isTaggedReal(v);
+  return typeof v === 'number' || typeof v === 'bigint' || isPlistReal(v);
 }
 
 /**
@@ -41,7 +42,7 @@ export function isReal(v: unknown): v is number {
  * `number` takes both, and `<real>2</real>` equals the allowed value `2`.
  */
 export function numberOf(v: unknown): number {
-  return isTaggedReal(v) ? v.plistReal : (v as number);
+  return isPlistReal(v) ? v.value : (v as number);
 }
 
 /** `string "no"`, `integer 1`, `array`, … for messages. */
@@ -50,12 +51,14 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'array';
   if (v instanceof Date) return 'date';
   if (v instanceof Uint8Array) return 'data';
-  if (isTaggedReal(v)) return `real ${v.plistReal}`;
+  if (isPlistReal(v)) return `real ${v.toString()}`;
   switch (typeof v) {
     case 'string':
       return `string ${JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}…` : v)}`;
     case 'number':
       return Number.isInteger(v) ? `integer ${v}` : `real ${v}`;
+    case 'bigint':
+      return `integer ${v}`;
     case 'boolean':
       return `boolean ${v}`;
     case 'object':
@@ -65,7 +68,9 @@ export function describeValue(v: unknown): string {
   }
 }
 
-/** The `actual` of an issue: a scalar as it is, a container or data described in words. */
+/** The `actual` of an issue: a scalar as it is (a bigint as its digits, so it survives JSON), a container or data described in words. */
 export function shown(v: unknown): unknown {
-  return isTaggedReal(v) ? v.plistReal : typeof v === 'object' && v !== null && !(v instanceof Date) ? describeValue(v) : v;
+  if (isPlistReal(v)) return v.value;
+  if (typeof v === 'bigint') return String(v);
+  return typeof v === 'object' && v !== null && !(v instanceof Date) ? describeValue(v) : v;
 }

@@ -1,0 +1,47 @@
+// Copied by dmspec from generator/runtime/plist/index.ts. Do not edit: change that file and run "npm run generate".
+import { PlistBudget, PlistError } from "./budget.js";
+import { isBinaryPlist, readBinaryPlist } from "./binary-reader.js";
+import { decodeUtf16, decodeUtf8 } from "./text.js";
+import { readXmlPlist } from "./xml-reader.js";
+import { DEFAULT_BUDGET_LIMITS, PlistError as PlistError2, PlistTimeoutError } from "./budget.js";
+import { PlistPositions } from "./positions.js";
+import { isPlistReal, PlistReal, plistReal, plistTypeOf } from "./values.js";
+import { toXmlPlist } from "./xml-writer.js";
+import { toBinaryPlist } from "./binary-writer.js";
+function xmlText(bytes) {
+  const [b0, b1] = bytes;
+  if (b0 === 254 && b1 === 255 || b0 === 0 && b1 === 60) return decodeUtf16(bytes, false);
+  if (b0 === 255 && b1 === 254 || b0 === 60 && b1 === 0) return decodeUtf16(bytes, true);
+  return decodeUtf8(bytes);
+}
+function parsePlist(input, options = {}) {
+  const deadline = options.deadline ?? (options.timeoutMs === void 0 ? Infinity : Date.now() + options.timeoutMs);
+  const budget = new PlistBudget(options.limits, deadline, options.timeoutMs);
+  const safeOnly = options.safeIntegers === true;
+  const binary = typeof input !== "string" && isBinaryPlist(input);
+  try {
+    if (typeof input === "string") {
+      budget.input(input.length, "characters");
+      if (input.startsWith("bplist00")) throw new PlistError("a binary plist must be given as bytes, not as a string");
+    } else budget.input(input.length, "bytes");
+    if (input.length === 0) throw new PlistError("the input is empty");
+    const read = binary ? readBinaryPlist(input, budget, safeOnly) : readXmlPlist(typeof input === "string" ? input : xmlText(input), budget, safeOnly);
+    return { value: read.value, format: binary ? "binary" : "xml", positions: read.positions };
+  } catch (e) {
+    if (e instanceof RangeError) throw new PlistError(`the ${binary ? "binary plist" : "XML"} cannot be read (${e.message})`);
+    throw e;
+  }
+}
+export {
+  DEFAULT_BUDGET_LIMITS,
+  PlistError2 as PlistError,
+  PlistPositions,
+  PlistReal,
+  PlistTimeoutError,
+  isPlistReal,
+  parsePlist,
+  plistReal,
+  plistTypeOf,
+  toBinaryPlist,
+  toXmlPlist
+};

@@ -1,0 +1,115 @@
+// Copied by dmspec from generator/runtime/plist/positions.ts. Do not edit: change that file and run "npm run generate".
+const hasOwn = Object.prototype.hasOwnProperty;
+class PlistPositions {
+  format;
+  table = /* @__PURE__ */ new WeakMap();
+  text;
+  lineStarts;
+  rootValue;
+  rootOffset = 0;
+  /** @internal Made by the readers: `text` is the XML text lines are counted in. */
+  constructor(format, text) {
+    this.format = format;
+    this.text = text;
+  }
+  /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
+  record(container, values, keys, keyOffsets) {
+    this.table.set(container, keys === void 0 ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
+  }
+  /** @internal The root value and where it starts. */
+  setRoot(value, offset) {
+    this.rootValue = value;
+    this.rootOffset = offset;
+  }
+  /** The position of an offset (a character offset in XML, a byte offset in binary). */
+  at(offset) {
+    if (this.format === "binary") return { format: "binary", offset };
+    const starts = this.lines();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = lo + hi + 1 >> 1;
+      if (starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { format: "xml", line: lo + 1, column: offset - starts[lo] + 1, offset };
+  }
+  /** Where `container[key]` starts; without arguments, where the root value starts. */
+  positionOf(container, key) {
+    if (container === void 0) return this.at(this.rootOffset);
+    const i = this.indexOf(container, key);
+    return i === void 0 ? void 0 : this.at(this.table.get(container).values[i]);
+  }
+  /** Where the key of `dict`'s entry `key` starts. */
+  keyPositionOf(dict, key) {
+    const i = this.indexOf(dict, key);
+    const offsets = this.table.get(dict)?.keyOffsets;
+    return i === void 0 || offsets === void 0 ? void 0 : this.at(offsets[i]);
+  }
+  /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
+  locate(path) {
+    if (this.rootValue === void 0) return void 0;
+    let value = this.rootValue;
+    let at = { value: this.at(this.rootOffset), exact: true };
+    const steps = typeof path === "string" ? void 0 : path;
+    let rest = typeof path === "string" ? path : "";
+    for (let i = 0; steps ? i < steps.length : rest !== ""; i++) {
+      const next = steps ? void 0 : this.nextStep(value, rest);
+      const step = steps ? steps[i] : next?.[0];
+      if (step === void 0 || typeof value !== "object" || value === null) return { ...at, exact: false };
+      const found = this.indexOf(value, step);
+      if (found === void 0) return { ...at, exact: false };
+      const entries = this.table.get(value);
+      const keyOffset = entries.keyOffsets?.[found];
+      at = keyOffset === void 0 ? { value: this.at(entries.values[found]), exact: true } : { value: this.at(entries.values[found]), key: this.at(keyOffset), exact: true };
+      value = value[step];
+      if (next !== void 0) {
+        rest = rest.slice(next[1]);
+        if (rest.startsWith(".")) rest = rest.slice(1);
+      }
+    }
+    return at;
+  }
+  /** The first step of an issue path at `value`: `[n]` in an array, else the longest own key the path starts with. */
+  nextStep(value, rest) {
+    if (Array.isArray(value)) {
+      const m = /^\[(\d{1,10})\]/.exec(rest);
+      return m ? [Number(m[1]), m[0].length] : void 0;
+    }
+    if (typeof value !== "object" || value === null) return void 0;
+    const ends = [rest.length];
+    for (let j = rest.length - 1; j > 0; j--) if (rest[j] === "." || rest[j] === "[") ends.push(j);
+    for (const end of ends) {
+      const key = rest.slice(0, end);
+      if (hasOwn.call(value, key)) return [key, end];
+    }
+    return void 0;
+  }
+  indexOf(container, key) {
+    const entries = this.table.get(container);
+    if (entries === void 0 || key === void 0) return void 0;
+    const keys = entries.keys;
+    if (keys === void 0) return typeof key === "number" && key >= 0 && key < entries.values.length ? key : void 0;
+    if (typeof key !== "string") return void 0;
+    if (keys.length <= 8) {
+      for (let i = 0; i < keys.length; i++) if (keys[i][0] === key) return i;
+      return void 0;
+    }
+    entries.index ??= new Map(keys.map(([k], i) => [k, i]));
+    return entries.index.get(key);
+  }
+  /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
+  lines() {
+    if (this.lineStarts !== void 0) return this.lineStarts;
+    const starts = [0];
+    const text = this.text ?? "";
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+    this.lineStarts = starts;
+    this.text = void 0;
+    return starts;
+  }
+}
+export {
+  PlistPositions
+};

@@ -1,0 +1,11 @@
+// Copied by dmspec from generator/runtime/plist/scalars.ts. Do not edit: change that file and run "npm run generate".
+import { type PlistValue } from './values.js';
+export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
+/**
+ * An integer exactly: a number when it is a safe integer, else a bigint within the 64-bit range
+ * plists hold. With `safeOnly`, an integer past ±2^53 is refused instead (for callers that need
+ * every integer as a number).
+ */
+export declare function exactInteger(n: bigint, safeOnly: boolean): number | bigint;
+/** The value of a scalar element holding `text` (already free of nested elements); `where` names its place for messages. */
+export declare function readScalar(tag: ScalarTag, text: string, where: () => string, safeOnly: boolean): PlistValue;

@@ -1,0 +1,95 @@
+// Copied by dmspec from generator/runtime/plist/values.ts. Do not edit: change that file and run "npm run generate".
+const BRAND = /* @__PURE__ */ Symbol.for("@dmspec/apple/plist.real");
+class PlistReal {
+  value;
+  constructor(value) {
+    if (typeof value !== "number") throw new TypeError(`a PlistReal holds a number, not ${typeof value}`);
+    this.value = value;
+    Object.defineProperty(this, BRAND, { __proto__: null, value: true });
+    Object.freeze(this);
+  }
+  /** The number, so comparisons (`real < 10`) see it. */
+  valueOf() {
+    return this.value;
+  }
+  toJSON() {
+    return this.value;
+  }
+  toString() {
+    return Object.is(this.value, -0) ? "-0" : String(this.value);
+  }
+}
+const hasOwn = Object.prototype.hasOwnProperty;
+function isPlistReal(v) {
+  return typeof v === "object" && v !== null && hasOwn.call(v, BRAND) && typeof v.value === "number";
+}
+function plistReal(value) {
+  return Number.isInteger(value) ? new PlistReal(value) : value;
+}
+function plistTypeOf(v) {
+  switch (typeof v) {
+    case "string":
+      return "string";
+    case "number":
+      return Number.isInteger(v) && !Object.is(v, -0) ? "integer" : "real";
+    case "bigint":
+      return "integer";
+    case "boolean":
+      return "boolean";
+    case "object":
+      if (v === null) return void 0;
+      if (Array.isArray(v)) return "array";
+      if (v instanceof Date) return "date";
+      if (v instanceof Uint8Array) return "data";
+      if (isPlistReal(v)) return "real";
+      return isPlainObject(v) ? "dict" : void 0;
+    default:
+      return void 0;
+  }
+}
+function isPlainObject(v) {
+  const proto = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype;
+}
+function duplicateKey(entries) {
+  const seen = /* @__PURE__ */ new Map();
+  for (let i = 0; i < entries.length; i++) {
+    const first = seen.get(entries[i][0]);
+    if (first !== void 0) return [first, i];
+    seen.set(entries[i][0], i);
+  }
+  return [-1, -1];
+}
+const INTEGER_MIN = -(2n ** 63n);
+const INTEGER_MAX = 2n ** 64n - 1n;
+const WRITE_MAX_DEPTH = 64;
+function unwritable(path, why) {
+  return new TypeError(`${path === "" ? "the value" : path}: ${why}`);
+}
+function pathTo(path, key) {
+  return typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+}
+function entriesToWrite(dict) {
+  const out = [];
+  for (const key of Object.keys(dict).sort((a, b) => a < b ? -1 : a > b ? 1 : 0)) {
+    const v = dict[key];
+    if (v !== void 0) out.push([key, v]);
+  }
+  return out;
+}
+const APPLE_EPOCH_MS = Date.UTC(2001, 0, 1);
+export {
+  APPLE_EPOCH_MS,
+  INTEGER_MAX,
+  INTEGER_MIN,
+  PlistReal,
+  WRITE_MAX_DEPTH,
+  duplicateKey,
+  entriesToWrite,
+  isPlainObject,
+  isPlistReal,
+  pathTo,
+  plistReal,
+  plistTypeOf,
+  unwritable
+};

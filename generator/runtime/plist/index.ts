@@ -1,0 +1,87 @@
+/**
+ * `@dmspec/apple/plist`: property lists read and written exactly, with no dependency and in any
+ * JavaScript runtime.
+ *
+ * ```ts
+ * import { parsePlist, toXmlPlist, toBinaryPlist } from '@dmspec/apple/plist';
+ * const doc = parsePlist(bytes);                        // XML (UTF-8 or UTF-16) or binary
+ * doc.value;                                            // plain values (see values.ts)
+ * doc.positions.locate('PayloadContent[0].PayloadType'); // { value: { format: 'xml', line, column, offset }, key, exact }
+ * toXmlPlist(doc.value);                                // the same value, as Apple lays XML out
+ * ```
+ *
+ * Reading is strict, as a device reads: a repeated key (naming both places), a date that is not
+ * `YYYY-MM-DDTHH:MM:SSZ` or does not exist, data that is not base64, an integer past the 64-bit
+ * range, an XML entity declaration, malformed XML or UTF-8/UTF-16 are errors, never guesses. It is
+ * bounded: the input's size, the values (shared binary references counted each time), depth,
+ * each string and data value, all strings and data, and optionally the time are limited while
+ * reading (`DEFAULT_BUDGET_LIMITS`); the first limit passed is a `PlistError`.
+ *
+ * Modules: `values.ts` (the values, `PlistReal`), `budget.ts` (limits, errors), `positions.ts`
+ * (where each value is), `text.ts` (UTF-8, UTF-16, base64), `xml-scanner.ts` and `xml-reader.ts`
+ * (XML), `scalars.ts` (XML scalars as Apple reads them), `binary-reader.ts`, `xml-writer.ts`,
+ * `binary-writer.ts`.
+ */
+import { PlistBudget, PlistError, type PlistBudgetLimits } from './budget.js';
+import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
+import type { PlistPositions } from './positions.js';
+import { decodeUtf16, decodeUtf8 } from './text.js';
+import type { PlistValue } from './values.js';
+import { readXmlPlist } from './xml-reader.js';
+
+export { DEFAULT_BUDGET_LIMITS, PlistError, PlistTimeoutError, type PlistBudgetLimits } from './budget.js';
+export { PlistPositions, type PlistLocation, type PlistPosition } from './positions.js';
+export { isPlistReal, PlistReal, plistReal, plistTypeOf, type PlistDict, type PlistType, type PlistValue } from './values.js';
+export { toXmlPlist } from './xml-writer.js';
+export { toBinaryPlist } from './binary-writer.js';
+
+export interface ParsePlistOptions {
+  /** Limits past which reading stops (each defaults to `DEFAULT_BUDGET_LIMITS`). */
+  limits?: Partial<PlistBudgetLimits>;
+  /** Stop reading once this many milliseconds have passed (a `PlistTimeoutError`). */
+  timeoutMs?: number;
+  /** Or at this `Date.now()` value. */
+  deadline?: number;
+  /** Refuse integers past ±2^53 instead of returning them as bigints. */
+  safeIntegers?: boolean;
+}
+
+/** A parsed property list: its value, its format, and where each of its values is. */
+export interface PlistDocument {
+  readonly value: PlistValue;
+  readonly format: 'xml' | 'binary';
+  readonly positions: PlistPositions;
+}
+
+/** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
+function xmlText(bytes: Uint8Array): string {
+  const [b0, b1] = bytes;
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c)) return decodeUtf16(bytes, false);
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00)) return decodeUtf16(bytes, true);
+  return decodeUtf8(bytes);
+}
+
+/**
+ * Reads a property list: bytes of an XML or binary plist, or the text of an XML one. Throws
+ * `PlistError` (with `position` where the problem is known to be) for anything malformed or past
+ * a limit, and nothing else for bad input.
+ */
+export function parsePlist(input: Uint8Array | string, options: ParsePlistOptions = {}): PlistDocument {
+  const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
+  const budget = new PlistBudget(options.limits, deadline, options.timeoutMs);
+  const safeOnly = options.safeIntegers === true;
+  const binary = typeof input !== 'string' && isBinaryPlist(input);
+  try {
+    if (typeof input === 'string') {
+      budget.input(input.length, 'characters');
+      if (input.startsWith('bplist00')) throw new PlistError('a binary plist must be given as bytes, not as a string');
+    } else budget.input(input.length, 'bytes');
+    if (input.length === 0) throw new PlistError('the input is empty');
+    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(typeof input === 'string' ? input : xmlText(input), budget, safeOnly);
+    return { value: read.value, format: binary ? 'binary' : 'xml', positions: read.positions };
+  } catch (e) {
+    // A stack overflow or an allocation failure is reported, never passed on as a crash.
+    if (e instanceof RangeError) throw new PlistError(`the ${binary ? 'binary plist' : 'XML'} cannot be read (${e.message})`);
+    throw e;
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * Where each value of a parsed property list is, kept beside the values (which stay plain):
+ * line and column in XML, byte offset in binary. Readers record, per array and dictionary, the
+ * offset of each item's value (and of each entry's key); a query turns an offset into a position
+ * then, so reading pays one number per value.
+ *
+ * Three ways to ask, for three kinds of callers:
+ * - `positionOf(container, key)` — a walker holding a dictionary or array of the document;
+ * - `keyPositionOf(dict, key)` — where a dictionary entry's `<key>` is (an unknown key's report);
+ * - `locate(path)` — a validator's issue path (`PayloadContent[1].allowAirDrop`) or its keys
+ *   (`['PayloadContent', 1, 'allowAirDrop']`), resolved against the document's own keys, so a key
+ *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
+ *   key) gives the deepest value it reaches, with `exact: false`.
+ */
+import type { PlistValue } from './values.js';
+
+/** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
+export type PlistPosition =
+  | { readonly format: 'xml'; readonly line: number; readonly column: number; readonly offset: number }
+  | { readonly format: 'binary'; readonly offset: number };
+
+/** What `locate` finds. */
+export interface PlistLocation {
+  /** Where the value starts: the `<` of its element (XML), its object's marker byte (binary). */
+  readonly value: PlistPosition;
+  /** Where its key starts, for a dictionary's entry. */
+  readonly key?: PlistPosition;
+  /** False when the path goes past what the document holds: `value` is then the deepest value found. */
+  readonly exact: boolean;
+}
+
+interface Entries {
+  values: readonly number[];
+  /** Dictionaries: entries in document order, and where each `<key>` starts. */
+  keys?: ReadonlyArray<readonly [string, unknown]>;
+  keyOffsets?: readonly number[];
+  index?: Map<string, number>;
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** The positions of one parsed document. */
+export class PlistPositions {
+  readonly format: 'xml' | 'binary';
+  private readonly table = new WeakMap<object, Entries>();
+  private text: string | undefined;
+  private lineStarts: number[] | undefined;
+  private rootValue: PlistValue | undefined;
+  private rootOffset = 0;
+
+  /** @internal Made by the readers: `text` is the XML text lines are counted in. */
+  constructor(format: 'xml' | 'binary', text?: string) {
+    this.format = format;
+    this.text = text;
+  }
+
+  /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
+  record(container: object, values: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, keyOffsets?: readonly number[]): void {
+    this.table.set(container, keys === undefined ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
+  }
+
+  /** @internal The root value and where it starts. */
+  setRoot(value: PlistValue, offset: number): void {
+    this.rootValue = value;
+    this.rootOffset = offset;
+  }
+
+  /** The position of an offset (a character offset in XML, a byte offset in binary). */
+  at(offset: number): PlistPosition {
+    if (this.format === 'binary') return { format: 'binary', offset };
+    const starts = this.lines();
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { format: 'xml', line: lo + 1, column: offset - starts[lo]! + 1, offset };
+  }
+
+  /** Where `container[key]` starts; without arguments, where the root value starts. */
+  positionOf(container?: object, key?: string | number): PlistPosition | undefined {
+    if (container === undefined) return this.at(this.rootOffset);
+    const i = this.indexOf(container, key);
+    return i === undefined ? undefined : this.at(this.table.get(container)!.values[i]!);
+  }
+
+  /** Where the key of `dict`'s entry `key` starts. */
+  keyPositionOf(dict: object, key: string): PlistPosition | undefined {
+    const i = this.indexOf(dict, key);
+    const offsets = this.table.get(dict)?.keyOffsets;
+    return i === undefined || offsets === undefined ? undefined : this.at(offsets[i]!);
+  }
+
+  /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
+  locate(path: string | readonly (string | number)[]): PlistLocation | undefined {
+    if (this.rootValue === undefined) return undefined;
+    let value: unknown = this.rootValue;
+    let at: PlistLocation = { value: this.at(this.rootOffset), exact: true };
+    const steps = typeof path === 'string' ? undefined : path;
+    let rest = typeof path === 'string' ? path : '';
+    for (let i = 0; steps ? i < steps.length : rest !== ''; i++) {
+      const next = steps ? undefined : this.nextStep(value, rest);
+      const step = steps ? steps[i]! : next?.[0];
+      if (step === undefined || typeof value !== 'object' || value === null) return { ...at, exact: false };
+      const found = this.indexOf(value, step);
+      if (found === undefined) return { ...at, exact: false };
+      const entries = this.table.get(value)!;
+      const keyOffset = entries.keyOffsets?.[found];
+      at = keyOffset === undefined ? { value: this.at(entries.values[found]!), exact: true } : { value: this.at(entries.values[found]!), key: this.at(keyOffset), exact: true };
+      value = (value as Record<string | number, unknown>)[step];
+      if (next !== undefined) {
+        rest = rest.slice(next[1]);
+        if (rest.startsWith('.')) rest = rest.slice(1);
+      }
+    }
+    return at;
+  }
+
+  /** The first step of an issue path at `value`: `[n]` in an array, else the longest own key the path starts with. */
+  private nextStep(value: unknown, rest: string): [string | number, number] | undefined {
+    if (Array.isArray(value)) {
+      const m = /^\[(\d{1,10})\]/.exec(rest);
+      return m ? [Number(m[1]), m[0].length] : undefined;
+    }
+    if (typeof value !== 'object' || value === null) return undefined;
+    // A key ends where the path ends or at a `.` or `[`; try the longest first (keys may hold dots).
+    const ends: number[] = [rest.length];
+    for (let j = rest.length - 1; j > 0; j--) if (rest[j] === '.' || rest[j] === '[') ends.push(j);
+    for (const end of ends) {
+      const key = rest.slice(0, end);
+      if (hasOwn.call(value, key)) return [key, end];
+    }
+    return undefined;
+  }
+
+  private indexOf(container: object, key: string | number | undefined): number | undefined {
+    const entries = this.table.get(container);
+    if (entries === undefined || key === undefined) return undefined;
+    const keys = entries.keys;
+    if (keys === undefined) return typeof key === 'number' && key >= 0 && key < entries.values.length ? key : undefined;
+    if (typeof key !== 'string') return undefined;
+    if (keys.length <= 8) {
+      for (let i = 0; i < keys.length; i++) if (keys[i]![0] === key) return i;
+      return undefined;
+    }
+    entries.index ??= new Map(keys.map(([k], i) => [k, i]));
+    return entries.index.get(key);
+  }
+
+  /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
+  private lines(): number[] {
+    if (this.lineStarts !== undefined) return this.lineStarts;
+    const starts = [0];
+    const text = this.text ?? '';
+    const breaks = /\r\n?|\n/g;
+    for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
+    this.lineStarts = starts;
+    this.text = undefined;
+    return starts;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * The text of each XML plist scalar read as Apple's parser reads it (CFPropertyList.c in
+ * CoreFoundation), never more leniently: a value another reader would take differently is an
+ * error, not a guess. Where CoreFoundation is itself lenient (it skips stray characters in
+ * `<data>`), this reader is strict instead, and says so.
+ */
+import { PlistError } from './budget.js';
+import { decodeBase64 } from './text.js';
+import { INTEGER_MAX, INTEGER_MIN, PlistReal, type PlistValue } from './values.js';
+
+export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
+
+const clip = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
+const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
+const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+// CoreFoundation's parseRealTag accepts these spellings of the special values, case-insensitively.
+const SPECIAL_REALS = new Map<string, number>([
+  ['nan', NaN], ['+nan', NaN], ['-nan', NaN], ['inf', Infinity], ['+inf', Infinity], ['-inf', -Infinity],
+  ['infinity', Infinity], ['+infinity', Infinity], ['-infinity', -Infinity],
+]);
+// CoreFoundation's parseDateTag reads exactly `YYYY-MM-DDTHH:MM:SSZ` in UTC; no offset, no fraction.
+const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
+
+/**
+ * An integer exactly: a number when it is a safe integer, else a bigint within the 64-bit range
+ * plists hold. With `safeOnly`, an integer past ±2^53 is refused instead (for callers that need
+ * every integer as a number).
+ */
+export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
+  if (n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(n);
+  if (safeOnly) throw new PlistError(`the integer ${n} cannot be checked exactly (beyond ±2^53); it was not rounded`);
+  if (n < INTEGER_MIN || n > INTEGER_MAX) throw new PlistError(`the integer ${n} is outside the 64-bit range property lists hold`);
+  return n;
+}
+
+function integer(text: string, where: () => string, safeOnly: boolean): number | bigint {
+  // CoreFoundation skips whitespace around the digits and reads 0x as hexadecimal.
+  const t = text.trim();
+  if (!INTEGER.test(t)) throw new PlistError(`${where()}: <integer> holds ${clip(t)}`);
+  const negative = t.startsWith('-');
+  const n = BigInt(t.replace(/^[+-]/, ''));
+  try {
+    return exactInteger(negative ? -n : n, safeOnly);
+  } catch (e) {
+    throw new PlistError(`${where()}: ${(e as Error).message}`);
+  }
+}
+
+function real(text: string, where: () => string): number | PlistReal {
+  const t = text.trim();
+  const special = SPECIAL_REALS.get(t.toLowerCase());
+  if (special !== undefined) return special;
+  // JavaScript's Number() also takes 0b101, 0x1F and "Infinity": Apple's parser does not.
+  if (!REAL.test(t)) throw new PlistError(`${where()}: <real> holds ${clip(t)}`);
+  const n = Number(t);
+  return Number.isInteger(n) ? new PlistReal(n) : n;
+}
+
+function daysIn(year: number, month: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month, 0);
+  return d.getUTCDate();
+}
+
+function date(text: string, where: () => string): Date {
+  const t = text.trim();
+  const m = DATE.exec(t);
+  const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number) as number[];
+  if (!m || mo! < 1 || mo! > 12 || d! < 1 || d! > daysIn(y!, mo!) || h! > 23 || mi! > 59 || s! > 59) {
+    throw new PlistError(`${where()}: <date> holds ${clip(t)}, not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)`);
+  }
+  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
+  const out = new Date(0);
+  out.setUTCFullYear(y!, mo! - 1, d!);
+  out.setUTCHours(h!, mi!, s!, 0);
+  return out;
+}
+
+/** The value of a scalar element holding `text` (already free of nested elements); `where` names its place for messages. */
+export function readScalar(tag: ScalarTag, text: string, where: () => string, safeOnly: boolean): PlistValue {
+  switch (tag) {
+    case 'string':
+      return text;
+    case 'integer':
+      return integer(text, where, safeOnly);
+    case 'real':
+      return real(text, where);
+    case 'true':
+    case 'false':
+      if (text.trim() !== '') throw new PlistError(`${where()}: <${tag}> holds ${clip(text.trim())}; it must be empty`);
+      return tag === 'true';
+    case 'date':
+      return date(text, where);
+    case 'data': {
+      const bytes = decodeBase64(text);
+      if (bytes === undefined) throw new PlistError(`${where()}: <data> is not valid base64`);
+      return bytes;
+    }
+    default: {
+      const never: never = tag;
+      return never;
+    }
+  }
+}

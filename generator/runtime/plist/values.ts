@@ -1,0 +1,141 @@
+/**
+ * The values a property list holds, as `parsePlist` returns them and the writers take them:
+ *
+ * | plist | JavaScript |
+ * |---|---|
+ * | `<string>` | `string` |
+ * | `<integer>` | `number` when it is a safe integer, else `bigint` (exact, from -2^63 to 2^64-1) |
+ * | `<real>` | `number` when it is not a whole number (`nan` and `inf` included), else a `PlistReal` |
+ * | `<true/>`, `<false/>` | `boolean` |
+ * | `<date>` | `Date` |
+ * | `<data>` | `Uint8Array` |
+ * | `<array>` | an array |
+ * | `<dict>` | a plain object (`__proto__` is an own key like any other) |
+ *
+ * A whole-number `<real>` cannot be a plain number: `<real>1</real>` would then read as
+ * `<integer>1</integer>`, which a device does not do. It comes back as a frozen `PlistReal`,
+ * recognised by a brand no document can spell (a registered symbol, as an own property): a
+ * dictionary `{ value: 7 }` or `{ plistReal: 7 }` in a document is a dictionary, never a real.
+ */
+
+/** The brand of a `PlistReal`: registered, so copies of this module (a bundle, the toolchain) agree. */
+const BRAND: unique symbol = Symbol.for('@dmspec/apple/plist.real');
+
+/** A plist `<real>` whose value is a whole number (`<real>1</real>`): not an `<integer>`. */
+export class PlistReal {
+  readonly value: number;
+  constructor(value: number) {
+    if (typeof value !== 'number') throw new TypeError(`a PlistReal holds a number, not ${typeof value}`);
+    this.value = value;
+    // A descriptor without a prototype: a polluted Object.prototype (`get`, `value`) cannot change it.
+    Object.defineProperty(this, BRAND, { __proto__: null, value: true } as PropertyDescriptor);
+    Object.freeze(this);
+  }
+  /** The number, so comparisons (`real < 10`) see it. */
+  valueOf(): number {
+    return this.value;
+  }
+  toJSON(): number {
+    return this.value;
+  }
+  toString(): string {
+    return Object.is(this.value, -0) ? '-0' : String(this.value);
+  }
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** True for a `PlistReal` made by this module or a copy of it; never for a dictionary of a document. */
+export function isPlistReal(v: unknown): v is PlistReal {
+  return typeof v === 'object' && v !== null && hasOwn.call(v, BRAND) && typeof (v as { value?: unknown }).value === 'number';
+}
+
+/** A real to write: a `PlistReal` for a whole number (so it stays a `<real>`), the number otherwise. */
+export function plistReal(value: number): PlistReal | number {
+  return Number.isInteger(value) ? new PlistReal(value) : value;
+}
+
+export type PlistDict = { [key: string]: PlistValue };
+
+export type PlistValue = string | number | bigint | boolean | Date | Uint8Array | PlistReal | PlistValue[] | PlistDict;
+
+/** The plist type of a value: what element it is written as. */
+export type PlistType = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'data' | 'array' | 'dict';
+
+/** The plist type of `v`, or undefined when `v` has no plist form (null, undefined, a function…). */
+export function plistTypeOf(v: unknown): PlistType | undefined {
+  switch (typeof v) {
+    case 'string':
+      return 'string';
+    case 'number':
+      return Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real';
+    case 'bigint':
+      return 'integer';
+    case 'boolean':
+      return 'boolean';
+    case 'object':
+      if (v === null) return undefined;
+      if (Array.isArray(v)) return 'array';
+      if (v instanceof Date) return 'date';
+      if (v instanceof Uint8Array) return 'data';
+      if (isPlistReal(v)) return 'real';
+      return isPlainObject(v) ? 'dict' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** An object literal's kind: prototype `Object.prototype` or null. */
+export function isPlainObject(v: object): boolean {
+  const proto: unknown = Object.getPrototypeOf(v);
+  return proto === null || proto === Object.prototype;
+}
+
+/**
+ * The first repeated key of a dictionary's entries, as the indices of its two entries. Readers
+ * disagree on a repeated key (CoreFoundation keeps the last, a first-match lookup the first), so
+ * a document with one could be checked on one value and installed with the other: an error.
+ */
+export function duplicateKey(entries: ReadonlyArray<readonly [string, unknown]>): [number, number] {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < entries.length; i++) {
+    const first = seen.get(entries[i]![0]);
+    if (first !== undefined) return [first, i];
+    seen.set(entries[i]![0], i);
+  }
+  return [-1, -1];
+}
+
+/** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
+export const INTEGER_MIN: bigint = -(2n ** 63n);
+export const INTEGER_MAX: bigint = 2n ** 64n - 1n;
+
+/** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
+export const WRITE_MAX_DEPTH = 64;
+
+/** A value the writers cannot write, and where it is (`PayloadContent[0].Foo`). */
+export function unwritable(path: string, why: string): TypeError {
+  return new TypeError(`${path === '' ? 'the value' : path}: ${why}`);
+}
+
+/** A path one step further, as the validators write paths. */
+export function pathTo(path: string, key: string | number): string {
+  return typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+}
+
+/**
+ * A dictionary's entries to write: its own enumerable string keys, sorted by code unit (so the
+ * same dictionary gives the same bytes however it was built), keys whose value is `undefined`
+ * left out, as `JSON.stringify` does.
+ */
+export function entriesToWrite(dict: object): Array<[string, unknown]> {
+  const out: Array<[string, unknown]> = [];
+  for (const key of Object.keys(dict).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const v = (dict as Record<string, unknown>)[key];
+    if (v !== undefined) out.push([key, v]);
+  }
+  return out;
+}
+
+/** 1 January 2001, 00:00 UTC: the reference date of binary plist dates. */
+export const APPLE_EPOCH_MS: number = Date.UTC(2001, 0, 1);

@@ -1,0 +1,119 @@
+/**
+ * Values to an XML property list, laid out as Apple's writer lays them out (the XML declaration,
+ * Apple's DOCTYPE, one tab per level, `<dict/>` and `<array/>` when empty, data in lines of 68
+ * characters), deterministically: dictionary keys sorted, reals in JavaScript's shortest exact
+ * form, so the same value always gives the same text. What XML cannot hold is refused with a
+ * TypeError naming where it is, never written as something that reads back differently: a
+ * character XML does not allow (write those documents as binary), a date with milliseconds (XML
+ * dates hold whole seconds), an integer past the 64-bit range.
+ */
+import { encodeBase64 } from './text.js';
+import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from './values.js';
+
+const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
+const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const SPECIAL = /[&<>\r]/g;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+
+/** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
+function escape(s: string, path: string): string {
+  const bad = BAD_CHAR.exec(s);
+  if (bad) throw unwritable(path, `the string holds U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML cannot hold (a binary plist can)`);
+  return s.replace(SPECIAL, (c) => ESCAPES[c]!);
+}
+
+/** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
+export function realText(n: number): string {
+  if (Number.isNaN(n)) return 'nan';
+  if (n === Infinity) return 'inf';
+  if (n === -Infinity) return '-inf';
+  return Object.is(n, -0) ? '-0' : String(n);
+}
+
+function dateText(d: Date, path: string): string {
+  const ms = d.getTime();
+  if (Number.isNaN(ms)) throw unwritable(path, 'an invalid Date');
+  if (ms % 1000 !== 0) throw unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
+  const year = d.getUTCFullYear();
+  if (year < 0 || year > 9999) throw unwritable(path, `the year ${year} does not fit an XML plist date`);
+  // Years 0 to 9999 are written with four digits: `YYYY-MM-DDTHH:MM:SS.sssZ`.
+  return `${d.toISOString().slice(0, 19)}Z`;
+}
+
+/** Checks an integer is in the range plists hold. */
+export function checkInteger(n: number | bigint, path: string): void {
+  if (typeof n === 'bigint' ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) throw unwritable(path, `the integer ${n} is outside the range property lists hold`);
+}
+
+/**
+ * An XML property list of `value` (see `values.ts` for what each JavaScript value becomes).
+ * Throws TypeError for a value with no plist form (null, a function, a class instance, a cycle,
+ * nesting past 64 levels) or one XML cannot hold.
+ */
+export function toXmlPlist(value: unknown): string {
+  const out: string[] = [HEAD];
+  const ancestors = new Set<object>();
+  const write = (v: unknown, indent: string, path: string): void => {
+    const type = plistTypeOf(v);
+    switch (type) {
+      case 'string':
+        out.push(`${indent}<string>${escape(v as string, path)}</string>\n`);
+        return;
+      case 'integer':
+        checkInteger(v as number | bigint, path);
+        out.push(`${indent}<integer>${String(v)}</integer>\n`);
+        return;
+      case 'real':
+        out.push(`${indent}<real>${realText(isPlistReal(v) ? v.value : (v as number))}</real>\n`);
+        return;
+      case 'boolean':
+        out.push(`${indent}${v ? '<true/>' : '<false/>'}\n`);
+        return;
+      case 'date':
+        out.push(`${indent}<date>${dateText(v as Date, path)}</date>\n`);
+        return;
+      case 'data': {
+        const text = encodeBase64(v as Uint8Array);
+        if (text.length <= 68) out.push(`${indent}<data>${text}</data>\n`);
+        else {
+          out.push(`${indent}<data>\n`);
+          for (let i = 0; i < text.length; i += 68) out.push(`${indent}${text.slice(i, i + 68)}\n`);
+          out.push(`${indent}</data>\n`);
+        }
+        return;
+      }
+      case 'array':
+      case 'dict': {
+        const container = v as object;
+        if (ancestors.has(container)) throw unwritable(path, 'the value contains itself');
+        if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
+        const entries = type === 'dict' ? entriesToWrite(container) : undefined;
+        const items = entries ?? (container as unknown[]);
+        if (items.length === 0) {
+          out.push(`${indent}<${type}/>\n`);
+          return;
+        }
+        ancestors.add(container);
+        out.push(`${indent}<${type}>\n`);
+        const inner = `${indent}\t`;
+        if (entries) {
+          for (const [key, item] of entries) {
+            out.push(`${inner}<key>${escape(key, pathTo(path, key))}</key>\n`);
+            write(item, inner, pathTo(path, key));
+          }
+        } else {
+          const array = container as unknown[];
+          for (let i = 0; i < array.length; i++) write(array[i], inner, pathTo(path, i));
+        }
+        out.push(`${indent}</${type}>\n`);
+        ancestors.delete(container);
+        return;
+      }
+      default:
+        throw unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
+    }
+  };
+  write(value, '', '');
+  out.push('</plist>\n');
+  return out.join('');
+}
