@@ -1,13 +1,20 @@
 /**
- * The code of an object's guard `g<Ident>(v)`: what `is<Name>` runs when no option changes the
+ * The code of an object's guard `g<Ident>(v, d)`: what `is<Name>` runs when no option changes the
  * verdict. Pure boolean code: each check is a test that returns `false` at the first failure, so
  * the guard keeps no run state, counts no errors and builds no finding. It judges exactly what
  * makes `validate<Name>(v).valid` false without options (a wrong type, a value outside the list
- * or the range, a missing required key, the `ANY` key's type), in the validator's own way of
- * reading keys, so the two verdicts agree on every value (test/emit/guard-verdict.test.ts).
+ * or the range, a missing required key, the `ANY` key's type, a value nested past the depth
+ * limit or holding more values than the value limit), in the validator's own way of reading keys
+ * (own properties only), so the two verdicts agree on every value (test/emit/guard-verdict.test.ts).
+ *
+ * The limits are the validator's: `d` is the validator's depth (its path length), and the module's
+ * counter `gv` counts what the validator's run counts (each dictionary entered, each array's items
+ * before they are looked at, the keys a dictionary with unlisted keys is looked through, each key
+ * of a large object). A value with no error is walked whole by both, so both counts are equal;
+ * past the limit both verdicts are false, so a cyclic value stops at the depth limit.
  */
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
-import { allProperties, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
+import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 import { alwaysRequired } from './required-code.js';
 import { CHUNK, INHERITED, SMALL } from './validator-code.js';
@@ -38,6 +45,7 @@ function constraintTests(c: Constraint, n: string): string[] {
 
 /** Statements that `return false` (or `fail`) when `x` is not a valid `t`; nothing when any value is. */
 function typeGuard(t: IrType, c: Constraint, x: string, level: number, model: EmitModel, fail: string): string[] {
+  const depth = `d + ${level + 1}`;
   const simple = (test: string, n: string = x): string[] => [`if (${[test, ...constraintTests(c, n).map((s) => `(${s})`)].join(' || ')}) ${fail}`];
   switch (t.kind) {
     case 'string':
@@ -58,15 +66,16 @@ function typeGuard(t: IrType, c: Constraint, x: string, level: number, model: Em
       return [];
     case 'ref': {
       const target = model.byName.get(t.name);
-      return target ? [`if (!g${target.ident}(${x})) ${fail}`] : simple(`!isDict(${x})`);
+      return target ? [`if (!g${target.ident}(${x}, ${depth})) ${fail}`] : simple(`!isDict(${x})`);
     }
     case 'array': {
       const i = `i${level}`;
       const xi = `x${level + 1}`;
       const inner = typeGuard(t.items, c, xi, level + 1, model, fail);
       if (!inner.length) return [`if (!Array.isArray(${x})) ${fail}`];
+      // The items are counted before they are looked at, as the validator counts them.
       return [
-        `if (!Array.isArray(${x})) ${fail}`,
+        `if (!Array.isArray(${x}) || (gv += ${x}.length) > VALUE_LIMIT) ${fail}`,
         `for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`,
         `  const ${xi}: unknown = ${x}[${i}];`,
         ...inner.map((l) => `  ${l}`),
@@ -85,7 +94,7 @@ function propertyGuard(p: IrProperty, model: EmitModel, fail: string): string[] 
 export interface GuardCode {
   /** Top-level declarations the guard calls (a large object's chunk functions). */
   helpers: string[];
-  /** The body of `g<Ident>(v: unknown): boolean`. */
+  /** The body of `g<Ident>(v: unknown, d: number): boolean`. */
   body: string[];
 }
 
@@ -95,34 +104,40 @@ export function guardCode(e: EmitObject, model: EmitModel): GuardCode {
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the object does not list is only a warning, unless the `ANY` key gives it a type.
   const unknown = wildcard ? propertyGuard(wildcard, model, 'return false;') : [];
-  const body = ['if (!isDict(v)) return false;', ...requiredGuard(props)];
-  return props.length <= SMALL ? smallGuard(e, props, unknown, body, model) : largeGuard(e, props, unknown, body, model);
+  // The validator looks through a small object's unlisted keys (and counts them) unless it takes any.
+  const looks = wildcard ? unknown.length > 0 : !takesUnlistedKeys(e);
+  // Entering counts against the limits, as the validator's `enterValue`.
+  const body = ['if (!isDict(v) || d > DEPTH_LIMIT || ++gv > VALUE_LIMIT) return false;', ...requiredGuard(props)];
+  return props.length <= SMALL ? smallGuard(e, props, unknown, looks, body, model) : largeGuard(e, props, unknown, body, model);
 }
 
-/** Keys read by their constant names, as the validator reads them; unlisted keys visited only when the `ANY` key types them. */
-function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], body: string[], model: EmitModel): GuardCode {
+/** Keys read by their constant names as the validator reads them (own properties); unlisted keys counted and judged as it does. */
+function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], looks: boolean, body: string[], model: EmitModel): GuardCode {
   if (props.length) body.push('let x: unknown;');
-  if (unknown.length) body.push('let n = 0;');
+  if (looks) body.push('let n = 0;');
   for (const p of props) {
     const key = tsString(p.name);
-    body.push(`x = ${INHERITED.has(p.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`};`);
+    const inherited = INHERITED.has(p.name);
+    body.push(`x = ${inherited ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`};`);
+    const absent = inherited ? 'x === undefined' : `x === undefined || !own(v, ${key})`;
+    const present = inherited ? 'x !== undefined' : `x !== undefined && own(v, ${key})`;
     const checks = propertyGuard(p, model, 'return false;');
-    const counted = unknown.length ? ['  n++;'] : [];
-    if (alwaysRequired(p)) body.push('if (x === undefined) return false;', ...counted.map((l) => l.trim()), ...checks);
-    else if (checks.length || counted.length) body.push('if (x !== undefined) {', ...counted, ...checks.map((l) => `  ${l}`), '}');
+    const counted = looks ? ['n++;'] : [];
+    if (alwaysRequired(p)) body.push(`if (${absent}) return false;`, ...counted, ...checks);
+    else if (checks.length || counted.length) body.push(`if (${present}) {`, ...[...counted, ...checks].map((l) => `  ${l}`), '}');
   }
-  if (unknown.length) {
+  if (looks) {
     // As the validator: unlisted keys are looked for only when the value has more keys than it found.
-    body.push(
-      'let count = 0;',
-      'for (const k in v) count++;',
-      'if (n === count) return true;',
-      'for (const k in v) {',
-      '  const x = v[k];',
-      `  if (x === undefined || k${e.ident}.has(k)) continue;`,
-      ...unknown.map((l) => `  ${l}`),
-      '}',
-    );
+    body.push('let count = 0;', 'for (const k in v) count++;', 'if (n === count) return true;', 'if ((gv += count) > VALUE_LIMIT) return false;');
+    if (unknown.length) {
+      body.push(
+        'for (const k in v) {',
+        '  const x = v[k];',
+        `  if (x === undefined || k${e.ident}.has(k) || !own(v, k)) continue;`,
+        ...unknown.map((l) => `  ${l}`),
+        '}',
+      );
+    }
   }
   body.push('return true;');
   return { helpers: [], body };
@@ -143,15 +158,17 @@ function largeGuard(e: EmitObject, props: IrProperty[], unknown: string[], body:
       ...propertyGuard(p, model, 'return -1;').map((l) => `  ${l}`),
       `  return ${alwaysRequired(p) ? 1 : 0};`,
     ]);
-    helpers.push(`function ${name}(x: unknown, i: number): number {`, '  switch (i) {', ...cases.map((l) => `    ${l}`), '  }', '  return 0;', '}');
+    helpers.push(`function ${name}(x: unknown, i: number, d: number): number {`, '  switch (i) {', ...cases.map((l) => `    ${l}`), '  }', '  return 0;', '}');
   }
   const required = props.filter(alwaysRequired).map((p) => tsString(p.name));
-  const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i) : `)).join('');
+  const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i, d) : `)).join('');
   body.push(
     'let n = 0;',
     'for (const k in v) {',
+    // Each key looked through counts, as the validator counts it.
+    '  if (++gv > VALUE_LIMIT) return false;',
     '  const x = v[k];',
-    '  if (x === undefined) continue;',
+    '  if (x === undefined || !own(v, k)) continue;',
     `  const i = k${e.ident}.get(k);`,
     ...(unknown.length ? ['  if (i === undefined) {', ...unknown.map((l) => `    ${l}`), '    continue;', '  }'] : ['  if (i === undefined) continue;']),
     `  const c = ${dispatch};`,

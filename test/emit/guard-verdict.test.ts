@@ -236,3 +236,75 @@ describe('is<Name> and validate<Name> agree', () => {
     for (const o of objects) for (const v of [null, 1, 'x', [], new Date(0)]) expect(verdict(o.ident, v)).toEqual([false, false]);
   });
 });
+
+describe('is<Name> and validate<Name> agree on hostile values', () => {
+  const common = (type: string): Record<string, unknown> => ({ PayloadType: type, PayloadVersion: 1, PayloadIdentifier: 'com.example.p', PayloadUUID: '6B0DD0C1-9F6A-4C5E-8E57-6C3C8A7B1E01' });
+  const wifi = (): Record<string, unknown> => ({ ...common('com.apple.wifi.managed'), SSID_STR: 'Office' });
+  const layout = (more: Record<string, unknown>) => ({ ...common('com.apple.homescreenlayout'), Dock: [], Pages: [], ...more });
+  const agree = (ident: string, v: unknown): boolean => {
+    const [is, valid] = verdict(ident, v);
+    expect(is, ident).toBe(valid);
+    return valid;
+  };
+  const polluted = <T>(key: string, value: unknown, f: () => T): T => {
+    Object.defineProperty(Object.prototype, key, { value, configurable: true, enumerable: true, writable: true });
+    try {
+      return f();
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  };
+
+  it('reads own properties only: keys on a prototype, a polluted Object.prototype, __proto__ as data', () => {
+    expect(agree('WiFi', Object.create(wifi()))).toBe(false);
+    expect(agree('WiFi', Object.assign(Object.create({ SSID_STR: 5 }), common('com.apple.wifi.managed')))).toBe(true);
+    polluted('SSID_STR', 5, () => expect(agree('WiFi', common('com.apple.wifi.managed'))).toBe(true));
+    polluted('PayloadUUID', 'x', () => expect(agree('WiFi', { SSID_STR: 'a' })).toBe(false));
+    polluted('allowAirDrop', 'no', () => expect(agree('Restrictions', common('com.apple.applicationaccess'))).toBe(true));
+    polluted('PayloadType', 'com.apple.applicationaccess', () => expect(agree('Restrictions', { PayloadVersion: 1, PayloadIdentifier: 'a', PayloadUUID: 'b' })).toBe(false));
+    polluted('Frobnicate', 1, () => expect(agree('WiFi', wifi())).toBe(true));
+    expect(agree('WiFi', JSON.parse('{"__proto__": {"SSID_STR": 1}, "constructor": 1, "PayloadType": "com.apple.wifi.managed", "PayloadVersion": 1, "PayloadIdentifier": "a", "PayloadUUID": "b", "SSID_STR": "x"}'))).toBe(true);
+    expect(agree('HomeScreenLayout', layout({ Dock: [plistReal(1)] }))).toBe(false);
+  });
+
+  it('stops a value that contains itself at the depth limit, without overflowing the stack', () => {
+    const folder: Record<string, unknown> = { Type: 'Folder', DisplayName: 'f' };
+    folder['Pages'] = [[folder]];
+    expect(agree('HomeScreenLayout', layout({ Dock: [folder] }))).toBe(false);
+    // Chains of folders just inside and just past the depth limit (each folder is three levels: Pages, a page, an item).
+    const chain = (levels: number): unknown => {
+      let item: unknown = { Type: 'Application', BundleID: 'com.example' };
+      for (let i = 0; i < levels; i++) item = { Type: 'Folder', DisplayName: 'f', Pages: [[item]] };
+      return layout({ Dock: [item] });
+    };
+    const verdicts = Array.from({ length: 40 }, (_, i) => agree('HomeScreenLayout', chain(i)));
+    expect(verdicts).toContain(true);
+    expect(verdicts).toContain(false);
+  });
+
+  it('stops at the value limit exactly where the validator stops', () => {
+    const sparse: unknown[] = [];
+    sparse.length = 2 ** 32 - 1;
+    expect(agree('HomeScreenLayout', layout({ Dock: sparse }))).toBe(false);
+    let item: Record<string, unknown> = { Type: 'Application', BundleID: 'com.example' };
+    for (let i = 0; i < 30; i++) item = { Type: 'Folder', DisplayName: 'f', Pages: [[item, item]] };
+    expect(agree('HomeScreenLayout', layout({ Dock: [item] }))).toBe(false);
+    // A page of n shared apps: each counts twice (an item, a dictionary); with the layout and its page, 2n + 2.
+    const app = { Type: 'Application', BundleID: 'com.example' };
+    expect(agree('HomeScreenLayout', layout({ Pages: [new Array(499_999).fill(app)] }))).toBe(true);
+    expect(agree('HomeScreenLayout', layout({ Pages: [new Array(500_000).fill(app)] }))).toBe(false);
+    // Keys looked through count: a small object's keys when it has unlisted ones, a large object's every key.
+    const keys = (base: Record<string, unknown>, extra: number): Record<string, unknown> => {
+      for (let i = 0; i < extra; i++) base[`k${i}`] = undefined;
+      return base;
+    };
+    const big = keys(wifi(), 999_994);
+    expect(agree('WiFi', big)).toBe(true);
+    big['k999994'] = undefined;
+    expect(agree('WiFi', big)).toBe(false);
+    const large = keys(common('com.apple.applicationaccess'), 999_995);
+    expect(agree('Restrictions', large)).toBe(true);
+    large['k999995'] = undefined;
+    expect(agree('Restrictions', large)).toBe(false);
+  });
+});
