@@ -10,11 +10,12 @@ import { validateCommand, validateProfile } from '@dmspec/apple';
 import { parsePlist } from '../generator/runtime/plist/index.js';
 import { newDocument } from '../generator/new-command.js';
 import { SkeletonIndex } from '../generator/skeleton/skeleton.js';
-import { dmspecIn, ROOT } from './helpers/cli.js';
+import { dmspecIn } from './helpers/cli.js';
+import { specIr } from './helpers/parsed.js';
 import { writeTestPki } from './helpers/pki.js';
 import { tempDir } from './helpers/temp.js';
 
-const skeletons = new SkeletonIndex(JSON.parse(readFileSync(join(ROOT, 'generated/ir.json'), 'utf8')));
+const skeletons = new SkeletonIndex(specIr());
 
 describe('dmspec new', () => {
   let dir: string;
@@ -66,5 +67,9 @@ describe('dmspec new', () => {
     // A page's required keys with values of their types; the page's default where it states one.
     const ikev2 = newDocument(['com.apple.vpn.managed'], skeletons).value as { PayloadContent: Array<Record<string, unknown>> };
     expect(Object.keys(ikev2.PayloadContent[0]!)).toEqual(expect.arrayContaining(['PayloadType', 'UserDefinedName', 'VPNType']));
+    // A key standing for any key (ConsentText's language placeholder, required on its page) is never written by its name.
+    const consent = specIr().objects.find((o) => o.name === 'TopLevel.ConsentText')!;
+    expect(consent.properties.map((p) => [p.name, p.required])).toEqual([['ConsentTextItem', true]]);
+    expect(skeletons.skeleton(consent)).toEqual({});
   });
 });

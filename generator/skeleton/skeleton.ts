@@ -4,7 +4,7 @@
  * first allowed value, else the range's minimum, else an empty value of the type). `dmspec new`
  * builds profiles and commands from them with the package's builders, which validate the result.
  */
-import type { IrDocument, IrObject, IrProperty, IrType, JsonValue } from '../model/ir.js';
+import { standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { plistReal } from '../runtime/plist/index.js';
 
 /** Nesting deeper than this is left as an empty dictionary (the spec's refs can be cyclic). */
@@ -53,11 +53,11 @@ export class SkeletonIndex {
     return { payloadTypes: [...this.byPayloadType.keys()].sort(), requestTypes: [...this.byRequestType.keys()].sort() };
   }
 
-  /** An object's properties with those it inherits (its own first). */
+  /** An object's properties with those it inherits (its own first), but for keys that stand for any key (`ANY`, a placeholder such as ConsentText's `ConsentTextItem`): no document spells those. */
   properties(o: IrObject, seen: Set<string> = new Set()): IrProperty[] {
     if (seen.has(o.name)) return [];
     seen.add(o.name);
-    const own = o.properties.filter((p) => p.name !== 'ANY');
+    const own = o.properties.filter((p) => !standsForAnyKey(p));
     const names = new Set(own.map((p) => p.name));
     const inherited = (o.inherits ?? []).flatMap((n) => {
       const parent = this.byName.get(n);
@@ -79,13 +79,15 @@ export class SkeletonIndex {
     return out;
   }
 
-  private valueOf(p: IrProperty, depth: number): Value {
+  /** The value a skeleton gives key `p`: its default, else its first allowed value, else the least value of its type and range. */
+  valueOf(p: IrProperty, depth = 0): Value {
     const stated: JsonValue | undefined = p.default ?? p.allowedValues?.[0];
     if (stated !== undefined && stated !== null && typeof stated !== 'object') return typed(p.type, stated) ?? this.empty(p.type, p, depth);
     return this.empty(p.type, p, depth);
   }
 
-  private empty(t: IrType, p: IrProperty | undefined, depth: number): Value {
+  /** The least value of type `t` (within `p`'s range): a skeleton's placeholder for a key the page gives no value. */
+  empty(t: IrType, p?: IrProperty, depth = 0): Value {
     switch (t.kind) {
       case 'string':
         return '';

@@ -141,7 +141,8 @@ function valuesAt(d: PlistDict, segments: readonly string[], at: string): Array<
   const each = head.endsWith('[]');
   const key = each ? head.slice(0, -2) : head;
   const v = valueAt(d, key);
-  if (v === undefined) return [];
+  // A key of UUIDs that holds no array has the wrong type, which its validator reports: one mistake, one finding.
+  if (v === undefined || (each && !Array.isArray(v))) return [];
   const here = `${at}.${key}`;
   const items: Array<[string, PlistValue]> = each && Array.isArray(v) ? v.map((x, i) => [`${here}[${i}]`, x]) : [[here, v]];
   const out: Array<[string, string]> = [];

@@ -3,10 +3,9 @@
  * Apple's examples share a few identifiers (most are `EB13EE2B-…`), so a set made of several
  * gives each its own identifier and points references where the test says.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { IrDocument } from '../../generator/model/ir.js';
-import { ROOT } from './cli.js';
+import { specIr } from './parsed.js';
+
+export { specIr };
 
 export type Json = Record<string, unknown>;
 export interface ExampleDeclaration extends Json {
@@ -14,14 +13,6 @@ export interface ExampleDeclaration extends Json {
   Identifier: string;
   ServerToken: string;
   Payload: Json;
-}
-
-let ir: IrDocument | undefined;
-
-/** The IR of spec/ as generated (generated/ir.json). */
-export function specIr(): IrDocument {
-  ir ??= JSON.parse(readFileSync(join(ROOT, 'generated/ir.json'), 'utf8')) as IrDocument;
-  return ir;
 }
 
 /** A fresh copy of the first JSON example of the declaration page `name`, with `Identifier` set to `id`. */

@@ -3,6 +3,8 @@
  * (see vitest.config.ts), so the corpus folders several files read are read and parsed once and
  * shared; what is shared is frozen, so no test can change what another one sees.
  */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { parsePages } from '../../generator/parse/index.js';
 import { readSpec } from '../../generator/parse/read-spec.js';
 import type { PageInput } from '../../generator/parse/flavour.js';
@@ -35,3 +37,15 @@ export function parsedDir(dir: string): ParsedDir {
 
 /** The IR of `dir`, shared as `parsedDir` says. */
 export const parsedIr = (dir: string): IrDocument => parsedDir(dir).ir;
+
+let generated: IrDocument | undefined;
+
+/**
+ * The IR of spec/ as the checked-in package holds it (`generated/ir.json`, which
+ * `generated-package.test.ts` and `generate --check` keep equal to a fresh parse of spec/): the IR
+ * the package's validators were generated from. Read on first use in this process and frozen.
+ */
+export function specIr(): IrDocument {
+  generated ??= deepFreeze(JSON.parse(readFileSync(join(resolve(import.meta.dirname, '../..'), 'generated/ir.json'), 'utf8')) as IrDocument);
+  return generated;
+}

@@ -154,6 +154,14 @@ describe('references between payloads', () => {
     expect(r.issues.find((i) => i.code === 'dangling-reference')!.message).toBe('"DEADBEEF-0000-0000-0000-000000000000" is the PayloadUUID of no payload in this profile; the page says this key names one');
   });
 
+  it('reports a key of certificate UUIDs given one UUID instead of an array once, as the wrong type', async () => {
+    const one = payload('com.apple.wifi.managed', '1', [
+      ['SSID_STR', str('Office')], ['EncryptionType', str('WPA2')],
+      ['EAPClientConfiguration', dict([['AcceptEAPTypes', '<array><integer>13</integer></array>'], ['PayloadCertificateAnchorUUID', str('DEADBEEF-0000-0000-0000-000000000000')]])],
+    ]);
+    expect(findings(await run(profileXml([one, cert])))).toEqual(['PayloadContent[0].EAPClientConfiguration.PayloadCertificateAnchorUUID error wrong-type']);
+  });
+
   it('follows the MDM page\'s own example to its SCEP payload, and finds the identity gone once that payload\'s UUID changes', async () => {
     const example = readFileSync(new URL('../../spec/mdm.md', import.meta.url), 'utf8').match(/```plist\n([\s\S]*?)```/)![1]!;
     expect(findings(await run(example)).filter((f) => f.includes('dangling'))).toEqual([]);
