@@ -80,5 +80,5 @@ export function typeStub(e: EmitObject): string {
 
 /** Declarations standing in for the check functions and guards of the objects not rendered in a subset check. */
 export function validatorStubs(model: EmitModel, rendered: ReadonlySet<EmitObject>): string {
-  return model.objects.filter((e) => !rendered.has(e)).map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\ndeclare function g${e.ident}(v: unknown): boolean;\ndeclare function is${e.ident}(v: unknown): boolean;\n`).join('');
+  return model.objects.filter((e) => !rendered.has(e)).map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\ndeclare function g${e.ident}(v: unknown, d: number): boolean;\ndeclare function is${e.ident}(v: unknown): boolean;\n`).join('');
 }

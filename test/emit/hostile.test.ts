@@ -57,12 +57,12 @@ describe('a hostile spec page', () => {
     }
     const validatorsFile = project.createSourceFile('validators.js', result.files.get('validators/index.js')!);
     expect(validatorsFile.getFunctions().map((f) => f.getName())).toEqual([
-      'cCommonPayloadKeys_0', 'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'isCommonPayloadKeys',
-      'cCycleA_0', 'checkCycleA', 'validateCycleA', 'isCycleA',
-      'cCycleB_0', 'checkCycleB', 'validateCycleB', 'isCycleB',
-      'cHostilePayload_0', 'checkHostilePayload', 'validateHostilePayload', 'isHostilePayload',
-      'cOddNameWithDots_0', 'checkOddNameWithDots', 'validateOddNameWithDots', 'isOddNameWithDots',
-      'cTopLevel_0', 'cTopLevel_1', 'checkTopLevel', 'validateTopLevel', 'isTopLevel',
+      'cCommonPayloadKeys_0', 'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'gCommonPayloadKeys', 'isCommonPayloadKeys',
+      'cCycleA_0', 'checkCycleA', 'validateCycleA', 'gCycleA', 'isCycleA',
+      'cCycleB_0', 'checkCycleB', 'validateCycleB', 'gCycleB', 'isCycleB',
+      'cHostilePayload_0', 'checkHostilePayload', 'validateHostilePayload', 'gHostilePayload', 'isHostilePayload',
+      'cOddNameWithDots_0', 'checkOddNameWithDots', 'validateOddNameWithDots', 'gOddNameWithDots', 'isOddNameWithDots',
+      'cTopLevel_0', 'cTopLevel_1', 'checkTopLevel', 'validateTopLevel', 'gTopLevel', 'isTopLevel',
     ]);
   });
 
