@@ -25,7 +25,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
-  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY',
+  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY', 'VALUE_LIMIT', 'DEPTH_LIMIT',
   // What the package's entry exports from declarative/index.ts beside the types.
   'DeclarationArgs', 'DeclarationOptions', 'DeclarationSet', 'DeclarationSetError', 'DeclarationSetOptions', 'DeclarationSetResult',
   'SetFinding', 'SetFindingCode', 'StatusErrorReading', 'StatusItemReading', 'StatusReportReading',

@@ -93,7 +93,8 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
       if (!inner.length) return [report];
       return [
         report,
-        'else {',
+        // The items are counted first: a sparse array of length 2^32 - 1 is one limit error, not a hang.
+        `else if (enterItems(${where(at)}, ${x}.length)) {`,
         `  r.p[${depth(at.off)}] = ${at.key};`,
         `  for (let ${i} = 0; ${i} < ${x}.length; ${i}++) {`,
         `    const ${xi}: unknown = ${x}[${i}];`,
@@ -153,14 +154,20 @@ function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | unde
 /** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
-/** One key's block in a small object's chunk: read by its constant name, counted when present. */
+/**
+ * One key's block in a small object's chunk: read by its constant name, counted when present.
+ * Only an own property counts (a key on a prototype, or on a polluted `Object.prototype`, is not
+ * the value's): the check costs one lookup per key present.
+ */
 function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
   const key = tsString(prop.name);
-  const read = INHERITED.has(prop.name) ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
+  const inherited = INHERITED.has(prop.name);
+  const read = inherited ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
+  const absent = inherited ? 'x === undefined' : `x === undefined || !own(v, ${key})`;
   const present = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
   return [
     `x = ${read};`,
-    ...(alwaysRequired(prop) ? ['if (x === undefined) ' + `missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : ['if (x !== undefined) {', ...present, '}']),
+    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : [`if (!(${absent})) {`, ...present, '}']),
   ];
 }
 
@@ -202,7 +209,8 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
   const unknown = wildcard
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
     : takesUnlistedKeys(e) ? [] : [`unknownKey(r, d, v, k, ${keys});`];
-  const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}'];
+  // Entering counts against the run's limits, so a value that contains itself stops at a depth limit.
+  const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}', 'if (enterValue(r, d)) return;'];
   // Conditional requirements are judged first: the value's own keys decide them, not the loop's early return.
   const conditional = requiredCode(e.ident, props);
   if (conditional.length) {
@@ -234,10 +242,11 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
     `const n = ${calls.length ? calls.join(' + ') : '0'};`,
     'let count = 0;',
     'for (const k in v) count++;',
-    'if (n === count) return;',
+    // Keys looked through count against the limit: one huge dictionary shared many times is bounded.
+    'if (n === count || !enterItems(r, d, undefined, count)) return;',
     'for (const k in v) {',
     '  const x = v[k];',
-    `  if (x === undefined || k${e.ident}.has(k)) continue;`,
+    `  if (x === undefined || k${e.ident}.has(k) || !own(v, k)) continue;`,
     ...unknown.map((l) => `  ${l}`),
     '}',
   );
@@ -264,9 +273,9 @@ function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
   const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i, r, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i, r, d) : `)).join('');
   body.push(
     'for (const k in v) {',
-    '  if (r.halt) return;',
+    '  if (r.halt || (++r.values > VALUE_LIMIT && !enterItems(r, d, undefined, 0))) return;',
     '  const x = v[k];',
-    '  if (x === undefined) continue;',
+    '  if (x === undefined || !own(v, k)) continue;',
     `  const i = ${keys}.get(k);`,
     ...(unknown.length ? ['  if (i === undefined) {', ...unknown.map((l) => `    ${l}`), '    continue;', '  }'] : ['  if (i === undefined) continue;']),
     `  ${required.length ? `n += ${dispatch};` : `${dispatch};`}`,

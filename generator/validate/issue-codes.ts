@@ -16,6 +16,7 @@ export const ISSUE_CODES: Readonly<Record<ProfileIssueCode, string>> = {
   deprecated: 'The key is deprecated on the target platform or in the device\'s situation.',
   'requires-supervision': 'The key or payload type needs a supervised device.',
   'unknown-type': 'A document type the spec does not define.',
+  'limit-exceeded': 'A value nested past the depth limit (one that contains itself) or too large to check: the check stopped there.',
   'duplicate-uuid': 'Two payloads share a PayloadUUID.',
   'duplicate-identifier': 'Two payloads share a PayloadIdentifier.',
   'identifier-reuses-profile': 'A payload reuses the profile\'s PayloadIdentifier.',

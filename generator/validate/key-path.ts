@@ -3,23 +3,18 @@
  * turned back into the keys and indexes they name. The spelling alone is ambiguous once a key
  * holds a dot, so a path is read against the document it is about: at each dictionary the
  * longest key the dictionary really has is taken. Reading it so also finds the value the finding
- * is about, and with it the value's position in the file.
+ * is about (a JSON document's node carries its position in the file).
  */
 
-import { plistTypeOf, type PlistDict, type PlistPosition, type PlistPositions, type PlistValue } from '../runtime/plist/index.js';
+import { plistTypeOf, type PlistDict, type PlistValue } from '../runtime/plist/index.js';
 
 /** A key or an array index. */
 export type Segment = string | number;
 
-/** A document's shape as paths need it: its keys and items, and where each value starts when known. */
+/** A document's shape as paths need it: its keys and items. */
 export interface KeyTree {
   keys?: ReadonlyMap<string, KeyTree>;
   items?: readonly KeyTree[];
-  line?: number;
-  column?: number;
-  /** Where the key naming the value starts, when it is a dictionary's member and the reader knows. */
-  keyLine?: number;
-  keyColumn?: number;
 }
 
 export interface ResolvedPath {
@@ -90,21 +85,10 @@ export function resolvePath(path: string, root?: KeyTree): ResolvedPath {
   return deepest ? { segments, node: deepest, exact } : { segments, exact };
 }
 
-/**
- * A parsed plist as a key tree, each value with the line and column the reader kept (XML; a
- * binary plist has byte offsets, not lines, and its tree has none).
- */
-export function plistTree(v: PlistValue, positions: PlistPositions): KeyTree {
-  const place = (tree: KeyTree, at: PlistPosition | undefined, key?: PlistPosition): KeyTree => {
-    if (at?.format === 'xml') Object.assign(tree, { line: at.line, column: at.column });
-    if (key?.format === 'xml') Object.assign(tree, { keyLine: key.line, keyColumn: key.column });
-    return tree;
-  };
-  const build = (x: PlistValue): KeyTree => {
-    if (Array.isArray(x)) return { items: x.map((item, i) => place(build(item), positions.positionOf(x, i))) };
-    if (plistTypeOf(x) !== 'dict') return {};
-    const d = x as PlistDict;
-    return { keys: new Map(Object.keys(d).map((k) => [k, place(build(d[k]!), positions.positionOf(d, k), positions.keyPositionOf(d, k))])) };
-  };
-  return place(build(v), positions.positionOf());
+/** A parsed plist as a key tree (where its values are is the positions' business: `plistPlaces`). */
+export function plistTree(v: PlistValue): KeyTree {
+  if (Array.isArray(v)) return { items: v.map(plistTree) };
+  if (plistTypeOf(v) !== 'dict') return {};
+  const d = v as PlistDict;
+  return { keys: new Map(Object.keys(d).map((k) => [k, plistTree(d[k]!)])) };
 }

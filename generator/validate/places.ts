@@ -6,8 +6,9 @@
  * escapes, the exact text of the key and of a string value, which a fix can replace.
  */
 import type { ProfileIssue } from './check-profile.js';
-import { resolvePath, type KeyTree } from './key-path.js';
+import { resolvePath } from './key-path.js';
 import type { JsonDocument, JsonNode } from './read-json.js';
+import type { PlistPositions } from '../runtime/plist/index.js';
 
 /** A run of source text: where it starts (from 1; columns in UTF-16 code units) and how long it is. */
 export interface Span {
@@ -62,20 +63,27 @@ export function jsonPlaces(doc: JsonDocument): DocumentPlaces {
 }
 
 /**
- * The places a key tree keeps (a plist read with positions): each value's line and column, or
- * its key's; no spans, so no fixes. A tree without positions (a binary plist) places nothing.
+ * The places of a plist read by the package's reader: XML lines and columns (a binary plist has
+ * byte offsets only, which no line-based report can show, so its findings keep their paths).
+ * A key's span is given only where the source holds `<key>NAME</key>` at the key's position with
+ * nothing but the name's own characters inside (no reference, CDATA, comment or line break), so
+ * a fix replacing the span renames exactly that key.
  */
-export function treePlaces(tree: () => KeyTree): DocumentPlaces {
-  let positioned: boolean | undefined;
+export function plistPlaces(positions: PlistPositions): DocumentPlaces {
   return {
     place(path) {
-      const root = tree();
-      if (!(positioned ??= root.line !== undefined)) return undefined;
-      const r = resolvePath(path, root);
-      const node = r.node;
-      const line = node?.keyLine ?? node?.line;
-      if (line === undefined) return undefined;
-      return { line, column: (node?.keyLine !== undefined ? node.keyColumn : node?.column) ?? 1, exact: r.exact };
+      if (positions.format !== 'xml') return undefined;
+      const loc = positions.locate(path);
+      const at = loc?.key ?? loc?.value;
+      if (loc === undefined || at?.format !== 'xml') return undefined;
+      const place: Place = { line: at.line, column: at.column, exact: loc.exact };
+      if (!loc.exact) return place;
+      const key = loc.key ? positions.plainTextAt(loc.key) : undefined;
+      // The element's text is the key the path ends with, as the validators spell the path.
+      if (key && path.endsWith(key.text) && /^$|[.\]]$/.test(path.slice(0, path.length - key.text.length))) place.keyName = { line: key.line, column: key.column, length: key.text.length };
+      const value = positions.plainTextAt(loc.value);
+      if (value) place.stringValue = { line: value.line, column: value.column, length: value.text.length };
+      return place;
     },
   };
 }

@@ -104,9 +104,8 @@ function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, own =
       // Only a plist that is the file itself: a signed profile's plist is inside its envelope, where lines are not the file's.
       const p = e.position;
       if (!own || p?.format !== 'xml') throw new ProfileReadError(e.message);
-      // The place is the finding's own (file:line:col); the reader's message also says the line, for callers that have no place.
-      const message = e.message.replace(/^malformed XML \(line \d+\): /, 'malformed XML: ').replace(/^line \d+: /, '');
-      throw new ProfileReadError(message, false, { line: p.line, column: p.column });
+      // The place is the finding's own (file:line:col), so the message leaves the line out.
+      throw new ProfileReadError(e.reason, false, { line: p.line, column: p.column });
     }
     throw e;
   }

@@ -19,7 +19,7 @@ import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
 import { JsonReadError, readJsonBytes } from './read-json.js';
 import { plistTree, resolvePath, type KeyTree } from './key-path.js';
-import { jsonPlaces, placeIssues, treePlaces, type DocumentPlaces } from './places.js';
+import { jsonPlaces, placeIssues, plistPlaces, type DocumentPlaces } from './places.js';
 import type { FileReport, ValidateProfilesOptions } from './index.js';
 import { notRegularReason, type CollectedFile } from './collect-files.js';
 import { isFileProblem, readRegularFile } from './read-file.js';
@@ -107,9 +107,6 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
   return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, places: jsonPlaces(doc), declaration: value };
 }
 
-/** Plist findings are placed at their keys' lines (off until the reports' goldens are updated to them). */
-const PLACE_PLIST_FINDINGS = false;
-
 /** A plist of any format: a profile, a command or a check-in message. */
 async function validatePlist(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Promise<Checked> {
   let read;
@@ -142,9 +139,9 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   }
   const { root, positions } = read;
   let tree: KeyTree | undefined;
-  const keys = (): KeyTree => (tree ??= plistTree(root, positions));
+  const keys = (): KeyTree => (tree ??= plistTree(root));
   // A signed profile's plist is inside its envelope: its lines are not the file's.
-  return read.signed || !PLACE_PLIST_FINDINGS ? { report, tree: keys } : { report, tree: keys, places: treePlaces(keys) };
+  return read.signed ? { report, tree: keys } : { report, tree: keys, places: plistPlaces(positions) };
 }
 
 /**

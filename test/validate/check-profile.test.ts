@@ -119,9 +119,9 @@ describe('validating a profile', () => {
   it('prints findings like a compiler, each with its severity, the profile\'s own first, then payload by payload, and a summary line', async () => {
     const r = await check(profileXml([payload(APP, '1', [['SafariDomains', str('no')]]), payload('com.example.x', '2')], [['Extra', str('x')]]));
     expect(textReport([r])).toBe([
-      'test.mobileconfig: warning unknown-key (Configuration) Extra: Extra is not a key of this dictionary',
+      'test.mobileconfig:3:850: warning unknown-key (Configuration) Extra: Extra is not a key of this dictionary',
       'test.mobileconfig: info partly-checked PayloadContent[0] (com.apple.vpn.managed.applayer): the spec has no page for VPN; keys under it are not checked',
-      'test.mobileconfig: error wrong-type PayloadContent[0] (com.apple.vpn.managed.applayer) SafariDomains: expected array of string, got string "no"',
+      'test.mobileconfig:3:313: error wrong-type PayloadContent[0] (com.apple.vpn.managed.applayer) SafariDomains: expected array of string, got string "no"',
       'test.mobileconfig: info not-checked PayloadContent[1] (com.example.x): the spec has no payload of this type',
       '1 file, 2 payloads (0 checked, 1 partly checked, 1 not checked): 1 error, 1 warning',
       '',
@@ -135,7 +135,7 @@ describe('validating a profile', () => {
         file: 'test.mobileconfig',
         kind: 'profile',
         payloads: [{ index: 0, payloadType: APP, object: 'AppLayerVPN', checked: true, coverage: 'partly checked', missing: ['VPN'] }],
-        issues: [{ path: 'PayloadContent[0].SafariDomains', payloadType: APP, code: 'wrong-type', severity: 'error', message: 'expected array of string, got string "no"', expected: 'array of string', actual: 'no' }],
+        issues: [{ path: 'PayloadContent[0].SafariDomains', payloadType: APP, code: 'wrong-type', severity: 'error', message: 'expected array of string, got string "no"', expected: 'array of string', actual: 'no', line: 3, column: 313 }],
       }],
       summary: { files: 1, unreadable: 0, malformed: 0, skipped: 0, kinds: { profile: 1 }, payloads: 1, checked: 0, partlyChecked: 1, notChecked: 0, errors: 1, warnings: 0, infos: 0, suppressed: 0 },
     });

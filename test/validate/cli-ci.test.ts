@@ -14,6 +14,38 @@ import { sarifErrors } from '../helpers/sarif.js';
 
 const APP = 'com.apple.applicationaccess';
 
+/** A profile as editors and Apple's tools lay it out, one key to a line: allowAirDrop (a string, not a boolean) is on line 12, column 4. */
+const WRONG = `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">
+<plist version="1.0">
+<dict>
+\t<key>PayloadContent</key>
+\t<array>
+\t\t<dict>
+\t\t\t<key>PayloadIdentifier</key>
+\t\t\t<string>com.example.restrictions</string>
+\t\t\t<key>PayloadType</key>
+\t\t\t<string>com.apple.applicationaccess</string>
+\t\t\t<key>allowAirDrop</key>
+\t\t\t<string>no</string>
+\t\t\t<key>PayloadUUID</key>
+\t\t\t<string>0D4C2C6E-5F0B-4C38-9B57-1C2B8F6A1E01</string>
+\t\t\t<key>PayloadVersion</key>
+\t\t\t<integer>1</integer>
+\t\t</dict>
+\t</array>
+\t<key>PayloadIdentifier</key>
+\t<string>com.example.profile</string>
+\t<key>PayloadType</key>
+\t<string>Configuration</string>
+\t<key>PayloadUUID</key>
+\t<string>5B1F9A52-7C0E-4E0D-8F4A-2D6E3B9C7A10</string>
+\t<key>PayloadVersion</key>
+\t<integer>1</integer>
+</dict>
+</plist>
+`;
+
 interface SarifResult {
   ruleId: string;
   level: string;
@@ -29,7 +61,7 @@ describe('dmspec validate in CI', () => {
     mkdirSync(file('repo/profiles'), { recursive: true });
     mkdirSync(file('repo/fixtures'), { recursive: true });
     writeFileSync(file('repo/profiles/broken.mobileconfig'), '<?xml version="1.0"?>\n<plist><dict><key>PayloadType</key>\n');
-    writeFileSync(file('repo/profiles/wrong.mobileconfig'), profileXml([payload(APP, '1', [['allowAirDrop', str('no')]])]));
+    writeFileSync(file('repo/profiles/wrong.mobileconfig'), WRONG);
     writeFileSync(file('repo/tsconfig.json'), '{\n  // the compiler\'s options\n  "compilerOptions": { "strict": true },\n}\n');
     writeFileSync(file('repo/package.json'), '{ "name": "x" }\n');
     writeFileSync(file('repo/Info.plist'), '<?xml version="1.0"?><plist><dict><key>CFBundleName</key><string>x</string></dict></plist>');
@@ -51,6 +83,9 @@ describe('dmspec validate in CI', () => {
     expect(log.runs[0].tool.driver.rules.map((x: { id: string }) => x.id)).toEqual(['malformed', 'wrong-type']);
     // Where the reader stopped is the result's region, not words in its message.
     expect([results[0]!.message.text, results[0]!.locations[0]!.physicalLocation.region]).toEqual(['malformed XML: the document ends inside <dict> (line 2)', { startLine: 2, startColumn: 36 }]);
+    // The wrong-typed key's result points at the key's own line, where an editor shows it.
+    expect(WRONG.split('\n')[11]).toBe('\t\t\t<key>allowAirDrop</key>');
+    expect([results[1]!.message.text, results[1]!.locations[0]!.physicalLocation.region]).toEqual([expect.stringContaining('allowAirDrop: expected boolean, got string "no"'), { startLine: 12, startColumn: 4 }]);
     // A malformed file is a result code scanning shows, not a notification it hides.
     expect(log.runs[0].invocations[0]).toMatchObject({ executionSuccessful: true, toolExecutionNotifications: [] });
     expect(r.stderr).toMatch(/^2 files, 1 payload \(1 checked, 0 not checked\): 2 errors, 0 warnings; 1 file not a readable document\n$/);
@@ -104,7 +139,7 @@ describe('dmspec validate in CI', () => {
     try {
       const r = await dmspecIn(['validate', '.'], file('repo'));
       expect(r.stdout).toBe([
-        'profiles/wrong.mobileconfig: error wrong-type PayloadContent[0] (com.apple.applicationaccess) allowAirDrop: expected boolean, got string "no"',
+        'profiles/wrong.mobileconfig:12:4: error wrong-type PayloadContent[0] (com.apple.applicationaccess) allowAirDrop: expected boolean, got string "no"',
         `options from ${file('repo/.dmspecrc.json')}`,
         '1 file, 1 payload (1 checked, 0 not checked): 1 error, 0 warnings',
         '',
@@ -152,7 +187,7 @@ describe('dmspec validate in CI', () => {
       const f = file(`${name}.mobileconfig`);
       writeFileSync(f, bad.replace('<dict><key>PayloadContent</key>', `<dict><key>${extra[0]}</key>${extra[1]}<key>PayloadContent</key>`));
       const r = await dmspecIn(['validate', f]);
-      expect([r.code, r.stdout.split('\n')[0]]).toEqual([1, `${f}: error ambiguous-document: the document looks like a profile (PayloadContent, PayloadType) and like ${looks}: not checked as either`]);
+      expect([r.code, r.stdout.split('\n')[0]]).toEqual([1, `${f}:3:22: error ambiguous-document: the document looks like a profile (PayloadContent, PayloadType) and like ${looks}: not checked as either`]);
       expect((await dmspecIn(['validate', '--ignore', 'ambiguous-document', f])).code).toBe(2);
     }
   });

@@ -37,7 +37,7 @@ describe('dmspec validate', () => {
     const lines = r.stdout.trim().split('\n');
     // package.json is no device-management document: the walk skips it without a word.
     expect(lines).toEqual([
-      `${file('mixed/restrictions.mobileconfig')}: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`,
+      `${file('mixed/restrictions.mobileconfig')}:3:310: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`,
       '3 files (1 command, 1 declaration, 1 profile), 1 payload (1 checked, 0 not checked): 1 error, 0 warnings (1 finding suppressed)',
     ]);
   });
@@ -50,7 +50,7 @@ describe('dmspec validate', () => {
     for (const args of [[], ['--strict']]) {
       const r = await dmspecIn(['validate', ...args, file('forged.mobileconfig')]);
       expect(r.code).toBe(1);
-      expect(r.stdout).toContain(`${file('forged.mobileconfig')}: error wrong-type (Configuration) DurationUntilRemoval: expected real, got dictionary`);
+      expect(r.stdout).toContain(`${file('forged.mobileconfig')}:3:561: error wrong-type (Configuration) DurationUntilRemoval: expected real, got dictionary`);
       expect((await dmspecIn(['validate', ...args, file('real.mobileconfig')])).code).toBe(0);
     }
   });
@@ -115,7 +115,7 @@ describe('dmspec validate', () => {
   it('exits 1 on problems and prints each with file, payload and key', async () => {
     const r = await dmspecIn(['validate', file('wrong.mobileconfig'), file('clean.mobileconfig')]);
     expect(r.code).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`);
+    expect(r.stdout.split('\n')[0]).toBe(`${file('wrong.mobileconfig')}:3:310: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`);
   });
 
   it('treats unknown keys as warnings, and as errors with --strict', async () => {

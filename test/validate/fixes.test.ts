@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validateDocumentBytes, type ProfileIssue } from '../../generator/validate/index.js';
-import { placeIssues, treePlaces } from '../../generator/validate/places.js';
-import type { KeyTree } from '../../generator/validate/key-path.js';
+import { placeIssues, plistPlaces } from '../../generator/validate/places.js';
+import { parsePlist, toBinaryPlist } from '../../generator/runtime/plist/index.js';
 import { sarifReport } from '../../generator/validate/sarif.js';
 import type { ValidatorModule } from '../../generator/validate/compile-validators.js';
 import { bytes } from '../helpers/profiles.js';
@@ -46,23 +46,38 @@ describe('fixes', () => {
   });
 });
 
-describe('places from a key tree', () => {
-  // The shape a plist reader with positions gives: each value's line and column, and its key's.
-  const tree: KeyTree = {
-    line: 3, column: 1,
-    keys: new Map<string, KeyTree>([
-      ['PayloadContent', { line: 5, column: 3, keyLine: 4, keyColumn: 3, items: [{ line: 6, column: 5, keys: new Map([['allowAirDrop', { line: 7, column: 30, keyLine: 7, keyColumn: 7 }]]) }] }],
-    ]),
-  };
-  const issue = (path: string): ProfileIssue => ({ path, payloadType: 'x', code: 'wrong-type', severity: 'error', message: 'm' });
+describe('places from the plist reader\'s positions', () => {
+  const XML = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<plist version="1.0">',
+    '<dict>',
+    '  <key>PayloadContent</key>',
+    '  <array>',
+    '    <dict>',
+    '      <key>allowAirDrp</key><true/>',
+    '      <key>a&#x2E;b</key><true/>',
+    '    </dict>',
+    '  </array>',
+    '</dict>',
+    '</plist>',
+  ].join('\n');
+  const issue = (path: string, expected?: string): ProfileIssue => ({ path, payloadType: 'x', code: 'unknown-key', severity: 'warning', message: 'm', ...(expected ? { expected } : {}) });
 
   it('places a finding at its key, an item at itself, a missing key at the dictionary that lacks it', () => {
-    const placed = placeIssues([issue('PayloadContent[0].allowAirDrop'), issue('PayloadContent[0]'), issue('PayloadContent[0].PayloadUUID')], treePlaces(() => tree));
-    expect(placed.map((i) => [i.line, i.column, i.fix])).toEqual([[7, 7, undefined], [6, 5, undefined], [6, 5, undefined]]);
+    const placed = placeIssues([issue('PayloadContent[0].allowAirDrp'), issue('PayloadContent[0]'), issue('PayloadContent[0].PayloadUUID')], plistPlaces(parsePlist(XML).positions));
+    expect(placed.map((i) => [i.line, i.column])).toEqual([[7, 7], [6, 5], [6, 5]]);
   });
 
-  it('places nothing from a tree without positions (a binary plist)', () => {
-    const bare: KeyTree = { keys: new Map([['a', {}]]) };
-    expect(placeIssues([issue('a')], treePlaces(() => bare))[0]).toEqual(issue('a'));
+  it('gives an exact edit of the key\'s text only where the source holds <key>NAME</key> there', () => {
+    const [plain, escaped, elsewhere] = placeIssues([issue('PayloadContent[0].allowAirDrp', 'allowAirDrop'), issue('PayloadContent[0].a.b', 'ab'), issue('PayloadContent', 'Payload')], plistPlaces(parsePlist(XML).positions));
+    expect(plain!.fix).toEqual({ description: 'Rename the key to allowAirDrop', span: { line: 7, column: 12, length: 11 }, text: 'allowAirDrop' });
+    expect(XML.split('\n')[6]!.slice(11, 22)).toBe('allowAirDrp');
+    expect([escaped!.line, escaped!.fix]).toEqual([8, undefined]);
+    expect([elsewhere!.line, elsewhere!.fix?.span]).toEqual([4, { line: 4, column: 8, length: 14 }]);
+  });
+
+  it('places nothing in a binary plist, which has byte offsets only', () => {
+    const binary = parsePlist(toBinaryPlist(parsePlist(XML).value));
+    expect(placeIssues([issue('PayloadContent[0].allowAirDrp')], plistPlaces(binary.positions))[0]).toEqual(issue('PayloadContent[0].allowAirDrp'));
   });
 });

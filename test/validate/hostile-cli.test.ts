@@ -16,6 +16,11 @@ import { tempDir } from '../helpers/temp.js';
 
 const APP = 'com.apple.applicationaccess';
 const WRONG = profileXml([payload(APP, '1', [['allowAirDrop', str('no')]])]);
+/** `line:column` where `needle` starts in `text`, as reports give a finding's place. */
+const placeOf = (text: string, needle: string): string => {
+  const lines = text.slice(0, text.indexOf(needle)).split('\n');
+  return `${lines.length}:${lines.at(-1)!.length + 1}`;
+};
 const PLANTED = JSON.stringify({ validate: { ignore: ['wrong-type'] } });
 const isRoot = process.getuid?.() === 0;
 
@@ -126,7 +131,7 @@ describe('documents that would flip a verdict', () => {
     writeFileSync(f, profileXml([payload(APP, '1', [['PayloadEnabled', '<true/>'], ['Evil.PayloadEnabled', '<true/>']])]));
     const r = await dmspecIn(['validate', '--allow-key', 'PayloadEnabled', f]);
     expect(r.stdout.split('\n')).toEqual([
-      `${f}: warning unknown-key PayloadContent[0] (${APP}) Evil.PayloadEnabled: Evil.PayloadEnabled is not a key of this dictionary`,
+      `${f}:3:342: warning unknown-key PayloadContent[0] (${APP}) Evil.PayloadEnabled: Evil.PayloadEnabled is not a key of this dictionary`,
       '1 file, 1 payload (1 checked, 0 not checked): 0 errors, 1 warning (1 finding suppressed)',
       '',
     ]);
@@ -189,7 +194,7 @@ describe('special files: a pipe or a device never blocks a run', () => {
     const r = await dmspecIn(['validate', '--verbose', '--no-config', at('walk')]);
     expect(r.code).toBe(1);
     expect(r.stdout.split('\n').filter((l) => l.includes(': error ') || l.includes(': warning '))).toEqual([
-      `${at('walk/wrong.mobileconfig')}: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`,
+      `${at('walk/wrong.mobileconfig')}:${placeOf(WRONG, '<key>allowAirDrop</key>')}: error wrong-type PayloadContent[0] (${APP}) allowAirDrop: expected boolean, got string "no"`,
     ]);
     expect(r.stderr.split('\n').find((l) => l.startsWith('skipped'))).toBe(
       `skipped 4 files (walks report only device-management documents): 1 not a regular file (a link to nothing), never opened (${at('walk/dangling.plist')}); `

@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { JsonReadError, readJson, readJsonBytes } from '../../generator/validate/read-json.js';
+import { JsonReadError, readJson, readJsonBytes, type JsonNode } from '../../generator/validate/read-json.js';
 import { resolvePath } from '../../generator/validate/key-path.js';
 
 function error(text: string, limits = {}): JsonReadError {
@@ -75,7 +75,7 @@ describe('reading JSON', () => {
 
   it('gives each value and each key its line and column', () => {
     const { root } = readJson('{\n  "Type": "t",\n  "Payload": {\n    "MinimumLength": "six"\n  }\n}');
-    const node = resolvePath('Payload.MinimumLength', root).node!;
+    const node = resolvePath('Payload.MinimumLength', root).node as JsonNode;
     expect([node.keyLine, node.keyColumn, node.line, node.column]).toEqual([4, 5, 4, 22]);
   });
 });

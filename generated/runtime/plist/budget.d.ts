@@ -29,11 +29,16 @@ export interface PlistBudgetLimits {
     maxTotalBytes: number;
 }
 export declare const DEFAULT_BUDGET_LIMITS: Readonly<PlistBudgetLimits>;
-/** A property list that cannot be read: malformed, or past a budget. `position` says where, when known. */
+/**
+ * A property list that cannot be read: malformed, or past a budget. `position` says where, when
+ * known; `message` names the line in XML (`line 6: …`), `reason` is the same without it, for
+ * reports that give the line and column on their own.
+ */
 export declare class PlistError extends Error {
     name: string;
     readonly position: PlistPosition | undefined;
-    constructor(message: string, position?: PlistPosition);
+    readonly reason: string;
+    constructor(message: string, position?: PlistPosition, reason?: string);
 }
 /** The time limit passed while reading. */
 export declare class PlistTimeoutError extends PlistError {

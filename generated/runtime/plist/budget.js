@@ -10,9 +10,11 @@ const DEFAULT_BUDGET_LIMITS = Object.freeze({
 class PlistError extends Error {
   name = "PlistError";
   position;
-  constructor(message, position) {
+  reason;
+  constructor(message, position, reason = message) {
     super(message);
     this.position = position;
+    this.reason = reason;
   }
 }
 class PlistTimeoutError extends PlistError {

@@ -53,6 +53,16 @@ export declare class PlistPositions {
     positionOf(container?: object, key?: string | number): PlistPosition | undefined;
     /** Where the key of `dict`'s entry `key` starts. */
     keyPositionOf(dict: object, key: string): PlistPosition | undefined;
+    /**
+     * The text of the `<key>` or `<string>` element at `at` when it is spelt plainly on one line
+     * (no reference, CDATA or comment inside): where the text starts and the text, for an edit that
+     * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
+     */
+    plainTextAt(at: PlistPosition): {
+        line: number;
+        column: number;
+        text: string;
+    } | undefined;
     /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
     locate(path: string | readonly (string | number)[]): PlistLocation | undefined;
     /** The first step of an issue path at `value`: `[n]` in an array, else the longest own key the path starts with. */

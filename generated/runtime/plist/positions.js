@@ -1,5 +1,6 @@
 // Copied by dmspec from generator/runtime/plist/positions.ts. Do not edit: change that file and run "npm run generate".
 const hasOwn = Object.prototype.hasOwnProperty;
+const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
   format;
   table = /* @__PURE__ */ new WeakMap();
@@ -45,6 +46,17 @@ class PlistPositions {
     const i = this.indexOf(dict, key);
     const offsets = this.table.get(dict)?.keyOffsets;
     return i === void 0 || offsets === void 0 ? void 0 : this.at(offsets[i]);
+  }
+  /**
+   * The text of the `<key>` or `<string>` element at `at` when it is spelt plainly on one line
+   * (no reference, CDATA or comment inside): where the text starts and the text, for an edit that
+   * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
+   */
+  plainTextAt(at) {
+    if (at.format !== "xml" || this.text === void 0) return void 0;
+    PLAIN.lastIndex = at.offset;
+    const m = PLAIN.exec(this.text);
+    return m ? { line: at.line, column: at.column + m[1].length + 2, text: m[2] } : void 0;
   }
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path) {
@@ -106,7 +118,6 @@ class PlistPositions {
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
     this.lineStarts = starts;
-    this.text = void 0;
     return starts;
   }
 }

@@ -12,7 +12,7 @@ function readXmlPlist(text, budget, safeOnly) {
   const fail = (message, offset) => {
     const malformed = message.startsWith("malformed XML: ");
     const text2 = malformed ? `malformed XML (line ${lineOf(offset)}): ${message.slice(15)}` : `line ${lineOf(offset)}: ${message}`;
-    throw new PlistError(text2, positions.at(offset));
+    throw new PlistError(text2, positions.at(offset), message);
   };
   const scanner = new XmlScanner(text, fail);
   const stack = [];
@@ -115,7 +115,10 @@ function readXmlPlist(text, budget, safeOnly) {
     try {
       value = readScalar(name, text2, () => `line ${lineOf(at)}`, safeOnly);
     } catch (e) {
-      if (e instanceof PlistError && e.position === void 0) throw new PlistError(e.message, positions.at(at));
+      if (e instanceof PlistError && e.position === void 0) {
+        const prefix = `line ${lineOf(at)}: `;
+        throw new PlistError(e.message, positions.at(at), e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+      }
       throw e;
     }
     if (value instanceof Uint8Array) budget.data(value.length);
@@ -139,7 +142,7 @@ function readXmlPlist(text, budget, safeOnly) {
     }
   } catch (e) {
     if (e instanceof PlistError && e.position === void 0 && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(scanner.start)}: ${e.message}`, positions.at(scanner.start));
+      throw new PlistError(`line ${lineOf(scanner.start)}: ${e.message}`, positions.at(scanner.start), e.message);
     }
     throw e;
   }

@@ -17,8 +17,8 @@
  */
 export { NO_OPTIONS, type Dict, type Enrollment, type IssueCode, type KeyFacts, type Platform, type SupervisionFacts, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator, } from './types.js';
 export { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own, type TaggedReal } from './values.js';
-export { at, begin, finish, result, Run, run, test, VALID, verdict } from './run.js';
-export { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
+export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
+export { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
 export { closest, editDistance } from './suggest.js';

@@ -3,8 +3,8 @@ import {
   NO_OPTIONS
 } from "./types.js";
 import { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own } from "./values.js";
-import { at, begin, finish, result, Run, run, test, VALID, verdict } from "./run.js";
-import { aboveMaximum, belowMinimum, deprecated, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
+import { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from "./run.js";
+import { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
 import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
@@ -12,15 +12,18 @@ import { compareVersions, gated } from "./gated.js";
 import { routeDocument, routeProfile, union } from "./route.js";
 import { carriesResult, routeResponse } from "./response.js";
 export {
+  DEPTH_LIMIT,
   KEY_SEVERITY,
   NO_OPTIONS,
   PAYLOAD_SEVERITY,
   Run,
   VALID,
+  VALUE_LIMIT,
   aboveMaximum,
   at,
   begin,
   belowMinimum,
+  budgetSpent,
   carriesResult,
   closest,
   compareVersions,
@@ -28,6 +31,8 @@ export {
   describeValue,
   editDistance,
   enrollmentOf,
+  enterItems,
+  enterValue,
   finish,
   flag,
   gated,
@@ -48,6 +53,7 @@ export {
   routeResponse,
   run,
   severityOf,
+  sharedBudget,
   test,
   union,
   unknownKey,

@@ -8,6 +8,13 @@ import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { type Run } from './run.js';
 /** Counts (when its severity is an error) and records one finding at `p[0..d)` + `key`. */
 export declare function flag(r: Run, d: number, key: string | number | undefined, code: IssueCode, expected: unknown, actual: unknown, note: string, severity?: 'error' | 'warning'): void;
+/**
+ * Called by a check function as it enters a dictionary at depth `d`: true when it must not
+ * (the validation has stopped, or this is past a limit, which it reports).
+ */
+export declare function enterValue(r: Run, d: number): boolean;
+/** Before a loop over `count` items or keys at `p[0..d)` + `key`: true when it may run. */
+export declare function enterItems(r: Run, d: number, key: string | number | undefined, count: number): boolean;
 export declare function wrongType(r: Run, d: number, key: string | number | undefined, expected: string, actual: unknown): void;
 export declare function missingRequired(r: Run, d: number, key: string): void;
 /** Reports each of `required` that `v` lacks: called only when fewer required keys were found than listed. */

@@ -1,11 +1,28 @@
 // Copied by dmspec from generator/runtime/validator/report.ts. Do not edit: change that file and run "npm run generate".
-import { add, error, pathOf } from "./run.js";
+import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT } from "./run.js";
 import { own } from "./values.js";
 import { compareVersions } from "./gated.js";
 import { severityOf } from "./severity.js";
 function flag(r, d, key, code, expected, actual, note, severity = severityOf(code)) {
   if (severity === "error") error(r);
   if (!r.quick) add(r, pathOf(r, d, key), code, severity, expected, actual, note);
+}
+function limitExceeded(r, d, key, note) {
+  flag(r, d, key, "limit-exceeded", void 0, void 0, note, "error");
+  r.halt = true;
+  return true;
+}
+const TOO_MANY = `more than ${VALUE_LIMIT.toLocaleString("en-US")} values to check (a value shared many times, or a huge or sparse array): the rest is not checked`;
+function enterValue(r, d) {
+  if (r.halt) return true;
+  if (d > DEPTH_LIMIT) return limitExceeded(r, d, void 0, `nested deeper than ${DEPTH_LIMIT} levels (a value that contains itself?): not checked`);
+  if (++r.values > VALUE_LIMIT) return limitExceeded(r, d, void 0, TOO_MANY);
+  return false;
+}
+function enterItems(r, d, key, count) {
+  if (r.halt) return false;
+  r.values += count;
+  return r.values <= VALUE_LIMIT || !limitExceeded(r, d, key, TOO_MANY);
 }
 function wrongType(r, d, key, expected, actual) {
   flag(r, d, key, "wrong-type", expected, actual, "");
@@ -43,6 +60,8 @@ export {
   aboveMaximum,
   belowMinimum,
   deprecated,
+  enterItems,
+  enterValue,
   flag,
   missingKeys,
   missingRequired,

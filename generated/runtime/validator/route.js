@@ -1,13 +1,13 @@
 // Copied by dmspec from generator/runtime/validator/route.ts. Do not edit: change that file and run "npm run generate".
 import { NO_OPTIONS } from "./types.js";
-import { at, result, run } from "./run.js";
+import { at, budgetSpent, result, run, sharedBudget, VALUE_LIMIT } from "./run.js";
 import { missingRequired, wrongType } from "./report.js";
 import { isDict, own } from "./values.js";
 import { severityOf } from "./severity.js";
 import { closest } from "./suggest.js";
 function union(candidates) {
   const known = new Set(candidates.flatMap(([, keys]) => keys));
-  return (value, options = NO_OPTIONS) => {
+  return (value, options = NO_OPTIONS) => sharedBudget(() => {
     const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
     const judges = inUse.length ? inUse : candidates;
     const seen = /* @__PURE__ */ new Set();
@@ -23,7 +23,7 @@ function union(candidates) {
       }
     }
     return result(issues);
-  };
+  });
 }
 function nest(issues, prefix, inner) {
   for (const i of inner) {
@@ -32,11 +32,18 @@ function nest(issues, prefix, inner) {
   }
 }
 function routeProfile(value, top, byType, common, o) {
+  return sharedBudget(() => profileIssues(value, top, byType, common, o));
+}
+function profileIssues(value, top, byType, common, o) {
   const issues = [];
   nest(issues, "", top(value, o).issues);
   const content = isDict(value) && own(value, "PayloadContent") ? value["PayloadContent"] : void 0;
-  if (!Array.isArray(content)) return result(issues);
+  if (!Array.isArray(content) || content.length > VALUE_LIMIT) return result(issues);
   for (let i = 0; i < content.length; i++) {
+    if (budgetSpent()) {
+      issues.push({ path: `PayloadContent[${i}]`, code: "limit-exceeded", severity: "error", message: `the value limit was reached: payloads ${i} to ${content.length - 1} are not checked` });
+      break;
+    }
     const item = content[i];
     if (!isDict(item)) continue;
     const type = own(item, "PayloadType") ? item["PayloadType"] : void 0;
@@ -52,6 +59,9 @@ function routeProfile(value, top, byType, common, o) {
   return result(issues);
 }
 function routeDocument(value, route, o) {
+  return sharedBudget(() => documentIssues(value, route, o));
+}
+function documentIssues(value, route, o) {
   const issues = [];
   if (!isDict(value)) return run((v, r, d) => wrongType(r, d, void 0, "dictionary", v), value, o);
   if (route.envelope) nest(issues, "", route.envelope(value, o).issues);

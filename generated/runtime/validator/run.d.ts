@@ -23,7 +23,24 @@ export declare class Run {
     halt: boolean;
     found: Finding[] | null;
     p: Array<string | number>;
+    /** Values entered so far (dictionaries, array items, keys looked through): bounded by `VALUE_LIMIT`. */
+    values: number;
 }
+/**
+ * How far a validation goes into a value of unknown origin. A property list nests at most 64
+ * levels and holds at most 100,000 values as `parsePlist` reads it; a JavaScript value can
+ * contain itself, share one array a million times or be a sparse array of length 2^32 - 1. Past
+ * either limit the check stops with one `limit-exceeded` error, in time linear in the limit.
+ */
+export declare const DEPTH_LIMIT = 100;
+export declare const VALUE_LIMIT = 1000000;
+/**
+ * Runs `f` with one value budget for every validation it starts, so a document routed part by
+ * part (a profile's payloads) is bounded as a whole, not per part.
+ */
+export declare function sharedBudget<T>(f: () => T): T;
+/** True once a shared budget is spent: later parts are not checked. */
+export declare function budgetSpent(): boolean;
 /**
  * What a check found, as cheaply as it can be kept: the raw value, no message. `note` is the key
  * of a missing or unknown key, or the sentence of a deprecation or availability finding.

@@ -14,6 +14,23 @@ class Run {
   halt = false;
   found = null;
   p = [];
+  /** Values entered so far (dictionaries, array items, keys looked through): bounded by `VALUE_LIMIT`. */
+  values = 0;
+}
+const DEPTH_LIMIT = 100;
+const VALUE_LIMIT = 1e6;
+let shared = -1;
+function sharedBudget(f) {
+  const outer = shared;
+  if (outer < 0) shared = 0;
+  try {
+    return f();
+  } finally {
+    if (outer < 0) shared = -1;
+  }
+}
+function budgetSpent() {
+  return shared > VALUE_LIMIT;
 }
 class Finding {
   constructor(path, code, severity, expected, actual, note) {
@@ -84,6 +101,7 @@ function begin(o, quick) {
   r.errors = 0;
   r.halt = false;
   r.found = null;
+  r.values = shared < 0 ? 0 : shared;
   return r;
 }
 const EMPTY = Object.freeze([]);
@@ -93,12 +111,14 @@ function finish(r) {
   const valid = r.errors === 0;
   r.found = null;
   r.o = NO_OPTIONS;
+  if (shared >= 0) shared = r.values;
   spare = r;
   return found === null ? VALID : new Findings(valid, found);
 }
 function verdict(r) {
   const valid = r.errors === 0;
   r.o = NO_OPTIONS;
+  if (shared >= 0) shared = r.values;
   spare = r;
   return valid;
 }
@@ -139,16 +159,20 @@ function add(r, path, code, severity, expected, actual, note) {
   else r.found.push(f);
 }
 export {
+  DEPTH_LIMIT,
   Run,
   VALID,
+  VALUE_LIMIT,
   add,
   at,
   begin,
+  budgetSpent,
   error,
   finish,
   pathOf,
   result,
   run,
+  sharedBudget,
   test,
   verdict
 };

@@ -14,7 +14,10 @@ const KEY_SEVERITY = Object.freeze({
   deprecated: installs,
   "requires-supervision": ignores,
   "not-in-user-enrollment": ignores,
-  "unknown-type": installs
+  "unknown-type": installs,
+  // A value nested past any plist's depth (one that contains itself) or too large to check: no
+  // property list holds it, so no device installs it; and it is not checked, so it cannot pass.
+  "limit-exceeded": refuses
 });
 const PAYLOAD_SEVERITY = Object.freeze({
   "unavailable-on-platform": refuses,

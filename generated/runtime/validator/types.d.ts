@@ -17,7 +17,7 @@ export interface ValidateOptions {
     enrollment?: Enrollment;
 }
 export type Enrollment = 'device' | 'user' | 'automated';
-export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'requires-supervision' | 'not-in-user-enrollment' | 'unknown-type';
+export type IssueCode = 'missing-required' | 'wrong-type' | 'not-allowed' | 'below-minimum' | 'above-maximum' | 'unknown-key' | 'unavailable-on-platform' | 'deprecated' | 'requires-supervision' | 'not-in-user-enrollment' | 'unknown-type' | 'limit-exceeded';
 export interface ValidationIssue {
     /** Where the problem is: `IKEv2.MTU`, `OnDemandRules[2].Action`; empty for the value itself. */
     path: string;

@@ -7,6 +7,7 @@ import { type PlistReal } from '../plist/values.js';
 import type { Dict } from './types.js';
 /** Own keys only: `__proto__` or `constructor` in the data are data, never the prototype's. */
 export declare function own(v: Dict, key: string): boolean;
+/** A dictionary: an object that is no array, date, data or `PlistReal` (a real is never an empty dictionary). */
 export declare function isDict(v: unknown): v is Dict;
 /**
  * A plist `<real>` holding a whole number, as `parsePlist` returns it (`PlistReal`), so

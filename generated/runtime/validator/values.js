@@ -5,7 +5,7 @@ function own(v, key) {
   return hasOwn.call(v, key);
 }
 function isDict(v) {
-  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
+  return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array) && !isPlistReal(v);
 }
 function isTaggedReal(v) {
   return isPlistReal(v);

@@ -38,13 +38,19 @@ export const DEFAULT_BUDGET_LIMITS: Readonly<PlistBudgetLimits> = Object.freeze(
   maxTotalBytes: 64 * 1024 * 1024,
 });
 
-/** A property list that cannot be read: malformed, or past a budget. `position` says where, when known. */
+/**
+ * A property list that cannot be read: malformed, or past a budget. `position` says where, when
+ * known; `message` names the line in XML (`line 6: …`), `reason` is the same without it, for
+ * reports that give the line and column on their own.
+ */
 export class PlistError extends Error {
   override name = 'PlistError';
   readonly position: PlistPosition | undefined;
-  constructor(message: string, position?: PlistPosition) {
+  readonly reason: string;
+  constructor(message: string, position?: PlistPosition, reason: string = message) {
     super(message);
     this.position = position;
+    this.reason = reason;
   }
 }
 

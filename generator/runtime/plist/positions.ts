@@ -38,6 +38,8 @@ interface Entries {
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+/** A plainly spelt `<key>` or `<string>`, at a given offset (sticky). */
+const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 
 /** The positions of one parsed document. */
 export class PlistPositions {
@@ -91,6 +93,18 @@ export class PlistPositions {
     const i = this.indexOf(dict, key);
     const offsets = this.table.get(dict)?.keyOffsets;
     return i === undefined || offsets === undefined ? undefined : this.at(offsets[i]!);
+  }
+
+  /**
+   * The text of the `<key>` or `<string>` element at `at` when it is spelt plainly on one line
+   * (no reference, CDATA or comment inside): where the text starts and the text, for an edit that
+   * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
+   */
+  plainTextAt(at: PlistPosition): { line: number; column: number; text: string } | undefined {
+    if (at.format !== 'xml' || this.text === undefined) return undefined;
+    PLAIN.lastIndex = at.offset;
+    const m = PLAIN.exec(this.text);
+    return m ? { line: at.line, column: at.column + m[1]!.length + 2, text: m[2]! } : undefined;
   }
 
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
@@ -157,7 +171,6 @@ export class PlistPositions {
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
     this.lineStarts = starts;
-    this.text = undefined;
     return starts;
   }
 }

@@ -35,7 +35,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
   const fail = (message: string, offset: number): never => {
     const malformed = message.startsWith('malformed XML: ');
     const text = malformed ? `malformed XML (line ${lineOf(offset)}): ${message.slice(15)}` : `line ${lineOf(offset)}: ${message}`;
-    throw new PlistError(text, positions.at(offset));
+    throw new PlistError(text, positions.at(offset), message);
   };
   const scanner = new XmlScanner(text, fail);
   const stack: Frame[] = [];
@@ -150,7 +150,10 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       value = readScalar(name as ScalarTag, text, () => `line ${lineOf(at)}`, safeOnly);
     } catch (e) {
       // The scalar's message names its line already; the error gets the element's position.
-      if (e instanceof PlistError && e.position === undefined) throw new PlistError(e.message, positions.at(at));
+      if (e instanceof PlistError && e.position === undefined) {
+        const prefix = `line ${lineOf(at)}: `;
+        throw new PlistError(e.message, positions.at(at), e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+      }
       throw e;
     }
     if (value instanceof Uint8Array) budget.data(value.length);
@@ -176,7 +179,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
   } catch (e) {
     // Budget errors are raised without a position; give them the place the reader stopped at.
     if (e instanceof PlistError && e.position === undefined && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(scanner.start)}: ${e.message}`, positions.at(scanner.start));
+      throw new PlistError(`line ${lineOf(scanner.start)}: ${e.message}`, positions.at(scanner.start), e.message);
     }
     throw e;
   }

@@ -4,7 +4,7 @@
  * `quick` run (`is<Name>`) keeps nothing more.
  */
 import type { Dict, IssueCode, KeyFacts } from './types.js';
-import { add, error, pathOf, type Run } from './run.js';
+import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT, type Run } from './run.js';
 import { own } from './values.js';
 import { compareVersions } from './gated.js';
 import { severityOf } from './severity.js';
@@ -13,6 +13,33 @@ import { severityOf } from './severity.js';
 export function flag(r: Run, d: number, key: string | number | undefined, code: IssueCode, expected: unknown, actual: unknown, note: string, severity: 'error' | 'warning' = severityOf(code)): void {
   if (severity === 'error') error(r);
   if (!r.quick) add(r, pathOf(r, d, key), code, severity, expected, actual, note);
+}
+
+/** Stops the validation at a limit: one error, and every check function returns at its next step. */
+function limitExceeded(r: Run, d: number, key: string | number | undefined, note: string): true {
+  flag(r, d, key, 'limit-exceeded', undefined, undefined, note, 'error');
+  r.halt = true;
+  return true;
+}
+
+const TOO_MANY = `more than ${VALUE_LIMIT.toLocaleString('en-US')} values to check (a value shared many times, or a huge or sparse array): the rest is not checked`;
+
+/**
+ * Called by a check function as it enters a dictionary at depth `d`: true when it must not
+ * (the validation has stopped, or this is past a limit, which it reports).
+ */
+export function enterValue(r: Run, d: number): boolean {
+  if (r.halt) return true;
+  if (d > DEPTH_LIMIT) return limitExceeded(r, d, undefined, `nested deeper than ${DEPTH_LIMIT} levels (a value that contains itself?): not checked`);
+  if (++r.values > VALUE_LIMIT) return limitExceeded(r, d, undefined, TOO_MANY);
+  return false;
+}
+
+/** Before a loop over `count` items or keys at `p[0..d)` + `key`: true when it may run. */
+export function enterItems(r: Run, d: number, key: string | number | undefined, count: number): boolean {
+  if (r.halt) return false;
+  r.values += count;
+  return r.values <= VALUE_LIMIT || !limitExceeded(r, d, key, TOO_MANY);
 }
 
 export function wrongType(r: Run, d: number, key: string | number | undefined, expected: string, actual: unknown): void {

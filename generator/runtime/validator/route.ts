@@ -4,7 +4,7 @@
  * declaration, command or check-in message routed by its type (`routeDocument`).
  */
 import { NO_OPTIONS, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator } from './types.js';
-import { at, result, run } from './run.js';
+import { at, budgetSpent, result, run, sharedBudget, VALUE_LIMIT } from './run.js';
 import { missingRequired, wrongType } from './report.js';
 import { isDict, own } from './values.js';
 import { severityOf } from './severity.js';
@@ -17,7 +17,7 @@ import { closest } from './suggest.js';
  */
 export function union(candidates: ReadonlyArray<readonly [Validator, readonly string[]]>): Validator {
   const known = new Set(candidates.flatMap(([, keys]) => keys));
-  return (value, options = NO_OPTIONS) => {
+  return (value, options = NO_OPTIONS) => sharedBudget(() => {
     const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
     const judges = inUse.length ? inUse : candidates;
     const seen = new Set<string>();
@@ -33,7 +33,7 @@ export function union(candidates: ReadonlyArray<readonly [Validator, readonly st
       }
     }
     return result(issues);
-  };
+  });
 }
 
 /** Puts a nested validation's issues under `prefix` (`PayloadContent[2]`, `Payload`). */
@@ -50,11 +50,21 @@ function nest(issues: ValidationIssue[], prefix: string, inner: readonly Validat
  * common payload keys only: its other keys are not the spec's to judge.
  */
 export function routeProfile(value: unknown, top: Validator, byType: ReadonlyMap<string, Validator>, common: Validator, o: ValidateOptions): ValidationResult {
+  return sharedBudget(() => profileIssues(value, top, byType, common, o));
+}
+
+function profileIssues(value: unknown, top: Validator, byType: ReadonlyMap<string, Validator>, common: Validator, o: ValidateOptions): ValidationResult {
   const issues: ValidationIssue[] = [];
   nest(issues, '', top(value, o).issues);
   const content = isDict(value) && own(value, 'PayloadContent') ? value['PayloadContent'] : undefined;
-  if (!Array.isArray(content)) return result(issues);
+  // The top level's check has reported a PayloadContent past the value limit.
+  if (!Array.isArray(content) || content.length > VALUE_LIMIT) return result(issues);
   for (let i = 0; i < content.length; i++) {
+    // Once the budget is spent, the payloads not yet checked are one error, not one each.
+    if (budgetSpent()) {
+      issues.push({ path: `PayloadContent[${i}]`, code: 'limit-exceeded', severity: 'error', message: `the value limit was reached: payloads ${i} to ${content.length - 1} are not checked` });
+      break;
+    }
     const item: unknown = content[i];
     // The top level's own check reports an item that is not a dictionary.
     if (!isDict(item)) continue;
@@ -89,6 +99,10 @@ export interface DocumentRoute {
 
 /** A document routed by its discriminator to the validator the spec defines for it. */
 export function routeDocument(value: unknown, route: DocumentRoute, o: ValidateOptions): ValidationResult {
+  return sharedBudget(() => documentIssues(value, route, o));
+}
+
+function documentIssues(value: unknown, route: DocumentRoute, o: ValidateOptions): ValidationResult {
   const issues: ValidationIssue[] = [];
   if (!isDict(value)) return run((v, r, d) => wrongType(r, d, undefined, 'dictionary', v), value, o);
   if (route.envelope) nest(issues, '', route.envelope(value, o).issues);

@@ -25,6 +25,39 @@ export class Run {
   halt = false;
   found: Finding[] | null = null;
   p: Array<string | number> = [];
+  /** Values entered so far (dictionaries, array items, keys looked through): bounded by `VALUE_LIMIT`. */
+  values = 0;
+}
+
+/**
+ * How far a validation goes into a value of unknown origin. A property list nests at most 64
+ * levels and holds at most 100,000 values as `parsePlist` reads it; a JavaScript value can
+ * contain itself, share one array a million times or be a sparse array of length 2^32 - 1. Past
+ * either limit the check stops with one `limit-exceeded` error, in time linear in the limit.
+ */
+export const DEPTH_LIMIT = 100;
+export const VALUE_LIMIT = 1_000_000;
+
+// Values already entered by an enclosing composite validation (a profile's payloads), or -1.
+let shared = -1;
+
+/**
+ * Runs `f` with one value budget for every validation it starts, so a document routed part by
+ * part (a profile's payloads) is bounded as a whole, not per part.
+ */
+export function sharedBudget<T>(f: () => T): T {
+  const outer = shared;
+  if (outer < 0) shared = 0;
+  try {
+    return f();
+  } finally {
+    if (outer < 0) shared = -1;
+  }
+}
+
+/** True once a shared budget is spent: later parts are not checked. */
+export function budgetSpent(): boolean {
+  return shared > VALUE_LIMIT;
 }
 
 /**
@@ -107,6 +140,7 @@ export function begin(o: ValidateOptions, quick: boolean): Run {
   r.errors = 0;
   r.halt = false;
   r.found = null;
+  r.values = shared < 0 ? 0 : shared;
   return r;
 }
 
@@ -121,6 +155,7 @@ export function finish(r: Run): ValidationResult {
   const valid = r.errors === 0;
   r.found = null;
   r.o = NO_OPTIONS;
+  if (shared >= 0) shared = r.values;
   spare = r;
   return found === null ? VALID : new Findings(valid, found);
 }
@@ -129,6 +164,7 @@ export function finish(r: Run): ValidationResult {
 export function verdict(r: Run): boolean {
   const valid = r.errors === 0;
   r.o = NO_OPTIONS;
+  if (shared >= 0) shared = r.values;
   spare = r;
   return valid;
 }

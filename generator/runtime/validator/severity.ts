@@ -34,6 +34,9 @@ export const KEY_SEVERITY: Readonly<Record<IssueCode, SeverityRule>> = Object.fr
   'requires-supervision': ignores,
   'not-in-user-enrollment': ignores,
   'unknown-type': installs,
+  // A value nested past any plist's depth (one that contains itself) or too large to check: no
+  // property list holds it, so no device installs it; and it is not checked, so it cannot pass.
+  'limit-exceeded': refuses,
 });
 
 /** The rule of a code raised on a whole payload (its `PayloadType`), where it differs from a key's. */

@@ -31,7 +31,8 @@ export type IssueCode =
   | 'deprecated'
   | 'requires-supervision'
   | 'not-in-user-enrollment'
-  | 'unknown-type';
+  | 'unknown-type'
+  | 'limit-exceeded';
 
 export interface ValidationIssue {
   /** Where the problem is: `IKEv2.MTU`, `OnDemandRules[2].Action`; empty for the value itself. */

@@ -12,8 +12,9 @@ export function own(v: Dict, key: string): boolean {
   return hasOwn.call(v, key);
 }
 
+/** A dictionary: an object that is no array, date, data or `PlistReal` (a real is never an empty dictionary). */
 export function isDict(v: unknown): v is Dict {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array);
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array) && !isPlistReal(v);
 }
 
 /**

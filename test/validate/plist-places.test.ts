@@ -1,0 +1,73 @@
+/**
+ * Findings in plists carry the file's line and column, as findings in JSON do: each at its key
+ * (or the value, for the document itself), in text, JSON and SARIF; a suggested key name is an
+ * exact edit of the key's text; the reader's own errors are placed where it stopped, their
+ * message free of the line. Binary plists and signed profiles have no lines of their own: their
+ * findings keep their paths only.
+ */
+import { describe, expect, it } from 'vitest';
+import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
+import { validateDocumentBytes } from '../../generator/validate/index.js';
+import { sarifReport } from '../../generator/validate/sarif.js';
+import { jsonValidationReport, textReport } from '../../generator/validate/report.js';
+import { toBinaryPlist, parsePlist } from '../../generator/runtime/plist/index.js';
+import { bytes, int, payload, profileXml, signed } from '../helpers/profiles.js';
+import { sarifErrors } from '../helpers/sarif.js';
+import type { ValidatorModule } from '../../generator/validate/compile-validators.js';
+
+const APP = 'com.apple.vpn.managed.applayer';
+/** One key to a line, so each finding's line says which key it is. */
+const XML = profileXml([payload(APP, '1', [['OnDemandMatchAppEnabled', int(1)], ['OnDemandMatchAppEnabld', '<true/>']])], [['PayloadVersion', '<real>1</real>']]).replace(/<key>/g, '\n<key>');
+const lineOf = (needle: string): number => XML.slice(0, XML.indexOf(needle)).split('\n').length;
+
+/** The seeds' validators, whose payload validator also names the key a misspelt one most likely meant, as the spec's do. */
+const own = checkedIn.validatorsByPayloadType.get(APP)!;
+const suggesting = {
+  ...checkedIn,
+  validatorsByPayloadType: new Map([[APP, (v: unknown, o?: object) => {
+    const r = own(v, o);
+    const misspelt = { path: 'OnDemandMatchAppEnabld', code: 'unknown-key', severity: 'warning', message: 'OnDemandMatchAppEnabld is not a key of this dictionary; did you mean OnDemandMatchAppEnabled?', expected: 'OnDemandMatchAppEnabled' };
+    return { valid: r.valid, issues: [...r.issues, misspelt] };
+  }]]),
+} as unknown as ValidatorModule;
+
+describe('findings in plists', () => {
+  it('are placed at their key in text, JSON and SARIF, with the suggested name as an exact edit', async () => {
+    const r = await validateDocumentBytes('/tmp/p.mobileconfig', bytes(XML), suggesting);
+    const at = (path: string) => r.issues.find((i) => i.path === path);
+    expect(at('PayloadVersion')).toMatchObject({ code: 'wrong-type', line: lineOf('<key>PayloadVersion</key><real>'), column: 1 });
+    expect(at('PayloadContent[0].OnDemandMatchAppEnabled')).toMatchObject({ code: 'wrong-type', line: lineOf('<key>OnDemandMatchAppEnabled<'), column: 1 });
+    const misspelt = at('PayloadContent[0].OnDemandMatchAppEnabld')!;
+    expect(misspelt).toMatchObject({ code: 'unknown-key', line: lineOf('<key>OnDemandMatchAppEnabld<'), column: 1 });
+    expect(misspelt.fix).toEqual({ description: 'Rename the key to OnDemandMatchAppEnabled', span: { line: misspelt.line, column: 6, length: 22 }, text: 'OnDemandMatchAppEnabled' });
+
+    expect(textReport([r])).toContain(`/tmp/p.mobileconfig:${lineOf('<key>PayloadVersion</key><real>')}:1: error wrong-type`);
+    const json = JSON.parse(JSON.stringify(jsonValidationReport([r]))) as { files: Array<{ issues: Array<{ path: string; line?: number; column?: number }> }> };
+    expect(json.files[0]!.issues.find((i) => i.path === 'PayloadVersion')).toMatchObject({ line: lineOf('<key>PayloadVersion</key><real>'), column: 1 });
+    const log = JSON.parse(sarifReport([r], { version: '1' }, { root: '/' }));
+    expect(sarifErrors(log)).toBeNull();
+    const result = log.runs[0].results.find((x: { ruleId: string }) => x.ruleId === 'unknown-key');
+    expect(result.locations[0].physicalLocation.region).toEqual({ startLine: misspelt.line, startColumn: 1 });
+    expect(result.fixes[0].artifactChanges[0].replacements[0]).toEqual({ deletedRegion: { startLine: misspelt.line, startColumn: 6, endLine: misspelt.line, endColumn: 28 }, insertedContent: { text: 'OnDemandMatchAppEnabled' } });
+  });
+
+  it('give no edit where the key is spelt with a reference (the span would not be exact)', async () => {
+    const r = await validateDocumentBytes('p.mobileconfig', bytes(XML.replace('<key>OnDemandMatchAppEnabld', '<key>OnDemandMatch&#65;ppEnabld')), suggesting);
+    const misspelt = r.issues.find((i) => i.code === 'unknown-key')!;
+    expect(misspelt.line).toBe(lineOf('<key>OnDemandMatchAppEnabld<'));
+    expect(misspelt.fix).toBeUndefined();
+  });
+
+  it('keep their paths only in a binary plist or a signed profile, whose lines are not the file\'s', async () => {
+    for (const b of [toBinaryPlist(parsePlist(XML).value), signed(bytes(XML))]) {
+      const r = await validateDocumentBytes('p.mobileconfig', b, checkedIn);
+      expect(r.issues.filter((i) => i.code === 'wrong-type').map((i) => [i.path, i.line])).toEqual([['PayloadVersion', undefined], ['PayloadContent[0].OnDemandMatchAppEnabled', undefined]]);
+    }
+  });
+
+  it('place the reader\'s own error where it stopped, the message without the line', async () => {
+    const broken = XML.replace('<key>PayloadVersion</key><real>1</real>', '<key>PayloadVersion</key><date>1</date>');
+    const r = await validateDocumentBytes('p.mobileconfig', bytes(broken), checkedIn);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'malformed', severity: 'error', line: lineOf('<key>PayloadVersion</key><real>'), column: 26, message: '<date> holds "1", not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)' })]);
+  });
+});
