@@ -1,7 +1,8 @@
 /**
  * Skeletons of documents from the IR: a payload, an MDM command or a check-in message with each
- * key its page marks required (a device enrollment's where a key is required by enrollment), holding a value of the key's type (the page's default where it states one, else its
- * first allowed value, else the range's minimum, else an empty value of the type). `dmspec new`
+ * key its page marks required (a device enrollment's where a key is required by enrollment),
+ * holding a value of the key's type (the page's default where it states one, else its first
+ * allowed value, else the range's minimum, else an empty value of the type). `dmspec new`
  * builds profiles and commands from them with the package's builders, which validate the result.
  */
 import { standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
