@@ -17,7 +17,7 @@ import { readPackageInfo } from '../generator/project-config.js';
 import { createConsumer, type Consumer } from './helpers/consumer.js';
 import { ROOT } from './helpers/cli.js';
 import { describeWith, PROFILES, SPEC } from './helpers/corpus.js';
-import { AUTHENTICATE, CONDITIONAL, IDLE as IDLE_BODY, NOT_NOW, TOKEN_UPDATE } from './helpers/mdm-traffic.js';
+import { AUTHENTICATE, CONDITIONAL, DEVICE_INFORMATION, IDLE as IDLE_BODY, NOT_NOW, TOKEN_UPDATE } from './helpers/mdm-traffic.js';
 
 /** The TypeScript examples of the README's "Building and reading documents": each a module a consumer compiles. */
 const README_EXAMPLES = ((): string[] => {
@@ -34,16 +34,18 @@ import { body, sent } from './out/readme-1.js';
 import { onCheckIn, onResponse } from './out/readme-2.js';
 const traffic = JSON.parse(process.argv[2]);
 const bytes = (t) => new TextEncoder().encode(t);
-const lockUuid = [...sent.keys()][0];
+const commandUuid = [...sent.keys()][0];
+const command = parsePlist(body).value;
 console.log(JSON.stringify({
   valid, xml: isDeepStrictEqual(parsePlist(xml).value, profile), binary: isDeepStrictEqual(parsePlist(binary).value, profile),
   uuids: new Set([profile.PayloadUUID, ...profile.PayloadContent.map((p) => p.PayloadUUID)]).size,
   thirdParty: profile.PayloadContent[2],
-  command: validateCommand(parsePlist(body).value).valid, sent: [...sent.values()],
+  command: validateCommand(command).valid, sent: [...sent.values()], queries: command.Command.Queries, commandUuid,
   authenticate: onCheckIn(bytes(traffic.authenticate)),
   tokenUpdate: onCheckIn(bytes(traffic.tokenUpdate)),
   tokenIssues: readCheckIn(traffic.tokenUpdate).issues.map((i) => i.code + ' ' + i.path),
-  notNow: onResponse(bytes(traffic.notNow.replace('7C1B2A3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', lockUuid)), sent) ?? null,
+  notNow: onResponse(bytes(traffic.notNow.replace('7C1B2A3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', commandUuid)), sent) ?? null,
+  information: onResponse(bytes(traffic.information.replace('0F2C6C1E-94B6-4C7A-8C07-3E1B0D5A7A11', commandUuid)), sent) ?? null,
   idle: onResponse(bytes(traffic.idle), sent) ?? null,
 }));
 `;
@@ -167,14 +169,16 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
     expect(consumer.tsc('bundler', files)).toBe('');
     expect(consumer.tsc('nodenext', files, 'out')).toBe('');
     consumer.write('examples.mjs', RUN_EXAMPLES);
-    const traffic = JSON.stringify({ authenticate: AUTHENTICATE, tokenUpdate: TOKEN_UPDATE, notNow: NOT_NOW, idle: IDLE_BODY });
+    const traffic = JSON.stringify({ authenticate: AUTHENTICATE, tokenUpdate: TOKEN_UPDATE, notNow: NOT_NOW, information: DEVICE_INFORMATION, idle: IDLE_BODY });
     const run = spawnSync(process.execPath, ['examples.mjs', traffic], { cwd: consumer.dir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
     expect(out).toMatchObject({
-      valid: true, xml: true, binary: true, uuids: 4, command: true, sent: ['DeviceLock'],
+      valid: true, xml: true, binary: true, uuids: 4, command: true, sent: ['DeviceInformation'], queries: ['OSVersion', 'SerialNumber'],
+      // The CommandUUID is name-based from the seed, the same in every run.
+      commandUuid: expect.stringMatching(/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/),
       thirdParty: { PayloadType: 'com.microsoft.autoupdate2', ChannelName: 'Current', PayloadIdentifier: 'com.example.office.com.microsoft.autoupdate2', PayloadVersion: 1 },
-      authenticate: 'enrolling DMPXK0XXQ1GC', notNow: 'NotNow', idle: null,
+      authenticate: 'enrolling DMPXK0XXQ1GC', notNow: 'NotNow', information: '17.4.1', idle: null,
     });
     // A TokenUpdate reads typed once the conditional envelope keys are applied; until then it is refused for them alone.
     expect(out.tokenIssues.filter((i: string) => ![...CONDITIONAL].some((k) => i === `missing-required ${k}`))).toEqual([]);
