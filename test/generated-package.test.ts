@@ -17,7 +17,7 @@ import { readPackageInfo } from '../generator/project-config.js';
 import { createConsumer, type Consumer } from './helpers/consumer.js';
 import { ROOT } from './helpers/cli.js';
 import { describeWith, PROFILES, SPEC } from './helpers/corpus.js';
-import { AUTHENTICATE, CONDITIONAL, IDLE as IDLE_BODY, NOT_NOW, TOKEN_UPDATE } from './helpers/mdm-traffic.js';
+import { AUTHENTICATE, CONDITIONAL, DEVICE_INFORMATION, IDLE as IDLE_BODY, NOT_NOW, TOKEN_UPDATE } from './helpers/mdm-traffic.js';
 
 /** The TypeScript examples of the README's "Building and reading documents": each a module a consumer compiles. */
 const README_EXAMPLES = ((): string[] => {
@@ -34,16 +34,18 @@ import { body, sent } from './out/readme-1.js';
 import { onCheckIn, onResponse } from './out/readme-2.js';
 const traffic = JSON.parse(process.argv[2]);
 const bytes = (t) => new TextEncoder().encode(t);
-const lockUuid = [...sent.keys()][0];
+const commandUuid = [...sent.keys()][0];
+const command = parsePlist(body).value;
 console.log(JSON.stringify({
   valid, xml: isDeepStrictEqual(parsePlist(xml).value, profile), binary: isDeepStrictEqual(parsePlist(binary).value, profile),
   uuids: new Set([profile.PayloadUUID, ...profile.PayloadContent.map((p) => p.PayloadUUID)]).size,
   thirdParty: profile.PayloadContent[2],
-  command: validateCommand(parsePlist(body).value).valid, sent: [...sent.values()],
+  command: validateCommand(command).valid, sent: [...sent.values()], queries: command.Command.Queries, commandUuid,
   authenticate: onCheckIn(bytes(traffic.authenticate)),
   tokenUpdate: onCheckIn(bytes(traffic.tokenUpdate)),
   tokenIssues: readCheckIn(traffic.tokenUpdate).issues.map((i) => i.code + ' ' + i.path),
-  notNow: onResponse(bytes(traffic.notNow.replace('7C1B2A3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', lockUuid)), sent) ?? null,
+  notNow: onResponse(bytes(traffic.notNow.replace('7C1B2A3D-4E5F-4A6B-8C7D-9E0F1A2B3C4D', commandUuid)), sent) ?? null,
+  information: onResponse(bytes(traffic.information.replace('0F2C6C1E-94B6-4C7A-8C07-3E1B0D5A7A11', commandUuid)), sent) ?? null,
   idle: onResponse(bytes(traffic.idle), sent) ?? null,
 }));
 `;
@@ -85,6 +87,20 @@ export const check: Record<string, (value: unknown) => ValidationResult> = {
 };
 `;
 
+/** One object's type and validator from their own modules: what a consumer needing WiFi alone imports. */
+const ONE_OBJECT = `import type { WiFi } from '@dmspec/apple/types/WiFi';
+import type { Profile } from '@dmspec/apple/types/Profile';
+import { isWiFi, validateWiFi } from '@dmspec/apple/validators/WiFi';
+
+const wifi: WiFi = { PayloadType: 'com.apple.wifi.managed', PayloadIdentifier: 'com.example.wifi', PayloadUUID: 'B1', PayloadVersion: 1, SSID_STR: 'Office' };
+// @ts-expect-error WiFi's module types its keys: AutoJoin is a boolean.
+export const wrong: WiFi = { ...wifi, AutoJoin: 'yes' };
+export const profile: Profile = { PayloadType: 'Configuration', PayloadIdentifier: 'com.example', PayloadUUID: 'A1', PayloadVersion: 1, PayloadContent: [wifi] };
+export function ssid(v: unknown): string | undefined {
+  return isWiFi(v) ? v.SSID_STR : validateWiFi(v).issues[0]?.code;
+}
+`;
+
 const RUN = `import { readFileSync } from 'node:fs';
 import * as plist from 'plist';
 import { check, command, declaration, message, profile } from './out/consumer.js';
@@ -114,6 +130,7 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     // plist is linked from the toolchain's own install: no registry is asked.
     consumer = createConsumer({ plist: `file:${join(ROOT, 'node_modules/plist')}` });
     consumer.write('consumer.ts', TYPES);
+    consumer.write('one-object.ts', ONE_OBJECT);
     consumer.write('run.mjs', RUN);
   }, 120_000);
   afterAll(() => consumer?.remove());
@@ -123,7 +140,7 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     expect(manifest).toMatchObject({ name: '@dmspec/apple', type: 'module', sideEffects: false });
     expect(manifest.dependencies).toBeUndefined();
     const listing = spawnSync('tar', ['-tzf', consumer.tarball], { encoding: 'utf8' }).stdout.split('\n');
-    for (const f of ['index.js', 'index.d.ts', 'types/index.d.ts', 'validators/index.js', 'validators/index.d.ts', 'validators/registry.js', 'validators/documents.js', 'schema/WiFi.schema.json', 'docs/WiFi.md', 'docs/README.md', 'ir.json', 'README.md']) {
+    for (const f of ['index.js', 'index.d.ts', 'types/index.d.ts', 'validators/index.js', 'validators/index.d.ts', 'types/WiFi.d.ts', 'types/Profile.d.ts', 'validators/WiFi.js', 'validators/WiFi.d.ts', 'validators/registry.js', 'validators/documents.js', 'schema/WiFi.schema.json', 'docs/WiFi.md', 'docs/README.md', 'ir.json', 'README.md']) {
       expect(listing, f).toContain(`package/${f}`);
     }
     expect(listing.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
@@ -137,6 +154,9 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     expect(bundle('browser.mjs')).toBeGreaterThan(0);
     // The registries and every other validator stay out: the issue's budget is 50 KB.
     expect(bundle('one.mjs')).toBeLessThan(50 * 1024);
+    consumer.write('entry.mjs', "import { validateWiFi } from '@dmspec/apple/validators/WiFi';\nexport const ok = validateWiFi({}).valid;\n");
+    // The same code: only the minifier's short names may come out a byte apart.
+    expect(Math.abs(bundle('entry.mjs') - bundle('one.mjs'))).toBeLessThanOrEqual(16);
   });
 
   it('reads a real profile with @dmspec/apple/plist, writes it as XML and binary, reads both back equal, and validates it', () => {
@@ -167,14 +187,16 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
     expect(consumer.tsc('bundler', files)).toBe('');
     expect(consumer.tsc('nodenext', files, 'out')).toBe('');
     consumer.write('examples.mjs', RUN_EXAMPLES);
-    const traffic = JSON.stringify({ authenticate: AUTHENTICATE, tokenUpdate: TOKEN_UPDATE, notNow: NOT_NOW, idle: IDLE_BODY });
+    const traffic = JSON.stringify({ authenticate: AUTHENTICATE, tokenUpdate: TOKEN_UPDATE, notNow: NOT_NOW, information: DEVICE_INFORMATION, idle: IDLE_BODY });
     const run = spawnSync(process.execPath, ['examples.mjs', traffic], { cwd: consumer.dir, encoding: 'utf8' });
     expect(run.stderr).toBe('');
     const out = JSON.parse(run.stdout);
     expect(out).toMatchObject({
-      valid: true, xml: true, binary: true, uuids: 4, command: true, sent: ['DeviceLock'],
+      valid: true, xml: true, binary: true, uuids: 4, command: true, sent: ['DeviceInformation'], queries: ['OSVersion', 'SerialNumber'],
+      // The CommandUUID is name-based from the seed, the same in every run.
+      commandUuid: expect.stringMatching(/^[0-9A-F]{8}-[0-9A-F]{4}-5[0-9A-F]{3}-[89AB][0-9A-F]{3}-[0-9A-F]{12}$/),
       thirdParty: { PayloadType: 'com.microsoft.autoupdate2', ChannelName: 'Current', PayloadIdentifier: 'com.example.office.com.microsoft.autoupdate2', PayloadVersion: 1 },
-      authenticate: 'enrolling DMPXK0XXQ1GC', notNow: 'NotNow', idle: null,
+      authenticate: 'enrolling DMPXK0XXQ1GC', notNow: 'NotNow', information: '17.4.1', idle: null,
     });
     // A TokenUpdate reads typed once the conditional envelope keys are applied; until then it is refused for them alone.
     expect(out.tokenIssues.filter((i: string) => ![...CONDITIONAL].some((k) => i === `missing-required ${k}`))).toEqual([]);
@@ -184,6 +206,8 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
   it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {
     expect(consumer.tsc('bundler', ['consumer.ts'])).toBe('');
     expect(consumer.tsc('nodenext', ['consumer.ts'], 'out')).toBe('');
+    expect(consumer.tsc('bundler', ['one-object.ts'])).toBe('');
+    expect(consumer.tsc('nodenext', ['one-object.ts'])).toBe('');
   });
 
   it('validates a real profile, a declaration, a command and a check-in message, and finds what is broken', () => {

@@ -55,6 +55,8 @@ export interface ProfileIssue {
   /** Where in the file, from 1 (columns in UTF-16 code units), when the reader knows. */
   line?: number;
   column?: number;
+  /** Where in a file that has no lines (a binary plist), in bytes from 0, when the reader knows. */
+  byteOffset?: number;
   /** The edit that carries out the finding's suggestion, where the source allows an exact one. */
   fix?: Fix;
 }

@@ -28,9 +28,15 @@ export interface Place {
   stringValue?: Span;
 }
 
+/** A place in a file that has no lines (a binary plist): a byte offset, from 0. No span, so no fix. */
+export interface BytePlace {
+  byteOffset: number;
+  exact: boolean;
+}
+
 /** What a document's reader knows of where its values are. */
 export interface DocumentPlaces {
-  place(path: string): Place | undefined;
+  place(path: string): Place | BytePlace | undefined;
 }
 
 /** An edit that carries out a finding's suggestion: replace `span` with `text`. */
@@ -63,8 +69,8 @@ export function jsonPlaces(doc: JsonDocument): DocumentPlaces {
 }
 
 /**
- * The places of a plist read by the package's reader: XML lines and columns (a binary plist has
- * byte offsets only, which no line-based report can show, so its findings keep their paths).
+ * The places of a plist read by the package's reader: XML lines and columns; in a binary plist,
+ * which has no lines, the byte offset of the key's (or the value's) object.
  * A key's span is given only where the source holds `<key>NAME</key>` at the key's position with
  * nothing but the name's own characters inside (no reference, CDATA, comment or line break), so
  * a fix replacing the span renames exactly that key.
@@ -72,10 +78,10 @@ export function jsonPlaces(doc: JsonDocument): DocumentPlaces {
 export function plistPlaces(positions: PlistPositions): DocumentPlaces {
   return {
     place(path) {
-      if (positions.format !== 'xml') return undefined;
       const loc = positions.locate(path);
       const at = loc?.key ?? loc?.value;
-      if (loc === undefined || at?.format !== 'xml') return undefined;
+      if (loc === undefined || at === undefined) return undefined;
+      if (at.format === 'binary') return { byteOffset: at.offset, exact: loc.exact };
       const place: Place = { line: at.line, column: at.column, exact: loc.exact };
       if (!loc.exact) return place;
       const key = loc.key ? positions.plainTextAt(loc.key) : undefined;
@@ -93,8 +99,9 @@ export function plistPlaces(positions: PlistPositions): DocumentPlaces {
  * validators matched to a key of the page (`expected` names it), a payload type matched to one
  * the spec defines.
  */
-export function fixOf(i: ProfileIssue, place: Place | undefined): Fix | undefined {
-  if (!place?.exact || typeof i.expected !== 'string' || i.expected === '') return undefined;
+export function fixOf(i: ProfileIssue, place: Place | BytePlace | undefined): Fix | undefined {
+  if (place === undefined || 'byteOffset' in place) return undefined;
+  if (!place.exact || typeof i.expected !== 'string' || i.expected === '') return undefined;
   if (i.code === 'unknown-key' && place.keyName) return { description: `Rename the key to ${i.expected}`, span: place.keyName, text: i.expected };
   if (i.code === 'unknown-type' && place.stringValue) return { description: `Change the type to ${i.expected}`, span: place.stringValue, text: i.expected };
   return undefined;
@@ -103,9 +110,10 @@ export function fixOf(i: ProfileIssue, place: Place | undefined): Fix | undefine
 /** Each finding placed where the reader says it is (findings that have a place keep it), with its fix. */
 export function placeIssues(issues: readonly ProfileIssue[], places: DocumentPlaces): ProfileIssue[] {
   return issues.map((i) => {
-    if (i.line !== undefined) return i;
+    if (i.line !== undefined || i.byteOffset !== undefined) return i;
     const place = places.place(i.path);
     if (!place) return i;
+    if ('byteOffset' in place) return { ...i, byteOffset: place.byteOffset };
     const fix = fixOf(i, place);
     return { ...i, line: place.line, column: place.column, ...(fix ? { fix } : {}) };
   });

@@ -33,11 +33,8 @@ export interface ProfileLimits extends Partial<PlistBudgetLimits> {
 
 export const DEFAULT_PROFILE_LIMITS: ProfileLimits = { ...DEFAULT_BUDGET_LIMITS };
 
-/** Where in the file reading stopped (from 1; columns in UTF-16 code units). */
-export interface ReadPosition {
-  line: number;
-  column?: number;
-}
+/** Where in the file reading stopped: line and column from 1 (columns in UTF-16 code units), or a byte offset from 0 in a binary plist. */
+export type ReadPosition = { line: number; column?: number } | { byteOffset: number };
 
 export class ProfileReadError extends Error {
   override name = 'ProfileReadError';
@@ -103,7 +100,8 @@ function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, own =
       if (e instanceof PlistTimeoutError) throw new ProfileReadError(`reading ${e.message}`, true);
       // Only a plist that is the file itself: a signed profile's plist is inside its envelope, where lines are not the file's.
       const p = e.position;
-      if (!own || p?.format !== 'xml') throw new ProfileReadError(e.message);
+      if (!own || p === undefined) throw new ProfileReadError(e.message);
+      if (p.format === 'binary') throw new ProfileReadError(e.message, false, { byteOffset: p.offset });
       // The place is the finding's own (file:line:col), so the message leaves the line out.
       throw new ProfileReadError(e.reason, false, { line: p.line, column: p.column });
     }

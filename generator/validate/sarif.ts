@@ -43,7 +43,7 @@ function result(file: { uri: string; uriBaseId?: string }, i: ProfileIssue, rule
     locations: [{
       physicalLocation: {
         artifactLocation: file,
-        ...(i.line !== undefined ? { region: { startLine: i.line, startColumn: i.column ?? 1 } } : {}),
+        ...(i.line !== undefined ? { region: { startLine: i.line, startColumn: i.column ?? 1 } } : i.byteOffset !== undefined ? { region: { byteOffset: i.byteOffset } } : {}),
       },
       ...(i.path !== '' ? { logicalLocations: [{ fullyQualifiedName: i.path, kind: 'member' }] } : {}),
     }],

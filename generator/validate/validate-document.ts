@@ -25,11 +25,11 @@ import { notRegularReason, type CollectedFile } from './collect-files.js';
 import { isFileProblem, readRegularFile } from './read-file.js';
 
 /** The report of a file that could not be read as a document: one error finding, placed where the reader stopped. */
-export function unreadable(file: string, message: string, at: { line?: number; column?: number; timeout?: boolean } = {}): FileReport {
+export function unreadable(file: string, message: string, at: { line?: number; column?: number; byteOffset?: number; timeout?: boolean } = {}): FileReport {
   const issue: ProfileIssue = {
     path: '', payloadType: '', code: at.timeout ? 'timeout' : 'malformed', severity: 'error',
     message: at.timeout ? `${message}; nothing in the file was checked` : message,
-    ...(at.line !== undefined ? { line: at.line, column: at.column ?? 1 } : {}),
+    ...(at.line !== undefined ? { line: at.line, column: at.column ?? 1 } : at.byteOffset !== undefined ? { byteOffset: at.byteOffset } : {}),
   };
   return { file, payloads: [], issues: [issue] };
 }

@@ -1,12 +1,14 @@
 /**
- * Mutations of minimal valid profiles, made from the IR: `dmspec new`'s profile of each payload
- * type (the skeleton builder and `createProfile`), with every dictionary the payload can hold
+ * Mutations of minimal valid documents, made from the IR: `dmspec new`'s profile of each payload
+ * type and command of each request type, and `createDeclaration`'s declaration of each
+ * declaration type with the skeleton as its payload, the skeleton of each check-in message; with every dictionary the document can hold
  * reached through the skeleton of its object, and per key one wrong value of each kind the key's
  * page lets be wrong: another plist type, a value not in the allowed list, one past each end of
  * the range, the key left out when it is required, a wrongly typed value under a placeholder
  * key, a key the dictionary does not list. Each mutation says which finding must catch it (code
  * and path); a key that cannot be wrong in a kind is a skip with its reason.
  */
+import { createDeclaration } from '@dmspec/apple';
 import { newDocument } from '../../generator/new-command.js';
 import { alwaysRequired } from '../../generator/emit/required-code.js';
 import { typedAllowed } from '../../generator/emit/emit-model.js';
@@ -20,15 +22,25 @@ export type MutationKind = (typeof MUTATION_KINDS)[number];
 type Dict = Record<string, unknown>;
 type Step = string | number;
 
-/** One dictionary of a minimal profile: the object it is, and where it is. */
+export const DOCUMENT_KINDS = ['profile', 'declaration', 'command', 'check-in'] as const;
+export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
+
+/** One dictionary of a minimal document: the object it is, and where it is. */
 export interface Context {
+  document: DocumentKind;
   object: IrObject;
-  /** The minimal profile holding it. */
-  profile: Dict;
-  /** From the profile to the dictionary. */
+  /** The minimal document holding it. */
+  root: Dict;
+  /** From the document's root to the dictionary. */
   steps: readonly Step[];
-  /** The payload type whose payload holds it (`Configuration` for the profile's top level). */
-  payloadType: string;
+  /** The payload, declaration or request type of the document (`Configuration` for a profile's top level). */
+  type: string;
+  /**
+   * Where the dictionary routes the document: `key` chooses the validator (`PayloadType`,
+   * `RequestType`, a declaration's `Type`), and another validator judges `content`'s value
+   * (a declaration's `Payload`, a command's `Command`), which is its own context.
+   */
+  routes?: { key?: string; content?: string };
 }
 
 export interface Mutation {
@@ -77,15 +89,16 @@ function at(profile: Dict, steps: readonly Step[]): Dict {
 
 /**
  * A value of another plist type than `t`, the likeliest slip: `<integer>` for a string or a
- * boolean, `<real>1</real>` for an integer, a number or date or data written as a string, a list
+ * boolean, `<real>1</real>` for an integer (1.5 in JSON), a number or date or data written as a string, a list
  * for a dictionary and a dictionary (one item) for a list.
  */
-function wrongValue(t: IrType): unknown {
+function wrongValue(t: IrType, json: boolean): unknown {
   switch (t.kind) {
     case 'string':
       return 12345;
     case 'integer':
-      return plistReal(1);
+      // JSON (a declaration) has no whole-number real: a fraction.
+      return json ? 1.5 : plistReal(1);
     case 'real':
       return '1.5';
     case 'boolean':
@@ -131,29 +144,18 @@ function wrapped(t: IrType, v: unknown): { value: unknown; suffix: string } {
 }
 
 /**
- * Every dictionary a minimal profile of the spec can hold, once per object: the profile's top
- * level, each page of each payload type (a shared type's other pages with their own skeleton in
- * the payload), then breadth first each object a key refers to, built by the skeleton where the
- * payload does not hold it already.
+ * Every dictionary a minimal document of the spec can hold, once per object, breadth first from
+ * the documents' roots: for profiles the top level and each page of each payload type (a shared
+ * type's other pages with their own skeleton in the payload), for declarations each declaration
+ * type's page in `createDeclaration`'s envelope and then the envelope, for commands `dmspec new`'s
+ * command of each request type; then each object a key refers to, built by the skeleton where
+ * the document does not hold it already.
  */
-export function contexts(ir: IrDocument, skeletons: SkeletonIndex = new SkeletonIndex(ir)): Context[] {
+export function contexts(ir: IrDocument, document: DocumentKind = 'profile', skeletons: SkeletonIndex = new SkeletonIndex(ir)): Context[] {
   const byName = new Map(ir.objects.map((o) => [o.name, o]));
+  const queue = roots(ir, document, skeletons, byName);
   const out: Context[] = [];
   const seen = new Set<string>();
-  const queue: Context[] = [];
-  const top = byName.get('TopLevel');
-  const first = newDocument([skeletons.names().payloadTypes[0]!], skeletons).value;
-  if (top) queue.push({ object: top, profile: first, steps: [], payloadType: 'Configuration' });
-  for (const t of skeletons.names().payloadTypes) {
-    const made = newDocument([t], skeletons).value;
-    const payload = (made['PayloadContent'] as Dict[])[0]!;
-    const envelope = Object.fromEntries(['PayloadIdentifier', 'PayloadUUID', 'PayloadVersion', 'PayloadType'].filter((k) => k in payload).map((k) => [k, payload[k]]));
-    for (const page of skeletons.payloadPages(t)) {
-      const profile = copy(made);
-      (profile['PayloadContent'] as Dict[])[0] = { ...envelope, ...skeletons.skeleton(page, 0, false) };
-      queue.push({ object: page, profile, steps: ['PayloadContent', 0], payloadType: t });
-    }
-  }
   while (queue.length) {
     const c = queue.shift()!;
     if (seen.has(c.object.name)) continue;
@@ -162,16 +164,56 @@ export function contexts(ir: IrDocument, skeletons: SkeletonIndex = new Skeleton
     const keys = [...skeletons.properties(c.object).map((p) => [p.name, p.type] as const), ...anyKeys(c.object).map((p) => [ANY_KEY, valuesOf(p)] as const)];
     for (const [name, type] of keys) {
       const target = refTarget(type, byName);
-      if (!target || seen.has(target.name)) continue;
-      const profile = copy(c.profile);
-      const d = at(profile, c.steps);
+      if (!target || seen.has(target.name) || name === c.routes?.content) continue;
+      const root = copy(c.root);
+      const d = at(root, c.steps);
       const inner = wrapped(type, skeletons.skeleton(target, 1));
       if (!Object.hasOwn(d, name) || !holdsDict(d[name])) set(d, name, inner.value);
       const steps = [...c.steps, name, ...(inner.suffix.match(/\[0\]/g) ?? []).map(() => 0)];
-      queue.push({ object: target, profile, steps, payloadType: c.payloadType });
+      queue.push({ document, object: target, root, steps, type: c.type });
     }
   }
   return out;
+}
+
+/** The first dictionaries of each document kind, in the order they are visited. */
+function roots(ir: IrDocument, document: DocumentKind, skeletons: SkeletonIndex, byName: ReadonlyMap<string, IrObject>): Context[] {
+  const queue: Context[] = [];
+  if (document === 'profile') {
+    const top = byName.get('TopLevel');
+    if (top) queue.push({ document, object: top, root: newDocument([skeletons.names().payloadTypes[0]!], skeletons).value, steps: [], type: 'Configuration' });
+    for (const t of skeletons.names().payloadTypes) {
+      const made = newDocument([t], skeletons).value;
+      const payload = (made['PayloadContent'] as Dict[])[0]!;
+      const envelope = Object.fromEntries(['PayloadIdentifier', 'PayloadUUID', 'PayloadVersion', 'PayloadType'].filter((k) => k in payload).map((k) => [k, payload[k]]));
+      for (const page of skeletons.payloadPages(t)) {
+        const root = copy(made);
+        (root['PayloadContent'] as Dict[])[0] = { ...envelope, ...skeletons.skeleton(page, 0, false) };
+        queue.push({ document, object: page, root, steps: ['PayloadContent', 0], type: t, routes: { key: 'PayloadType' } });
+      }
+    }
+  } else if (document === 'declaration') {
+    const build = createDeclaration as unknown as (t: string, payload: object) => Dict;
+    const pages = ir.objects.filter((o) => o.declarationType !== undefined);
+    for (const page of pages) queue.push({ document, object: page, root: build(page.declarationType!, skeletons.skeleton(page)), steps: ['Payload'], type: page.declarationType! });
+    const base = byName.get('DeclarationBase');
+    if (base && pages.length) queue.push({ document, object: base, root: queue[0]!.root, steps: [], type: pages[0]!.declarationType!, routes: { key: 'Type', content: 'Payload' } });
+  } else if (document === 'check-in') {
+    // A check-in message's page: its `MessageType` allows the one value that names it.
+    for (const page of ir.objects) {
+      const type = page.properties.find((p) => p.name === 'MessageType')?.allowedValues;
+      if (type?.length === 1 && typeof type[0] === 'string') queue.push({ document, object: page, root: skeletons.skeleton(page), steps: [], type: type[0], routes: { key: 'MessageType' } });
+    }
+  } else {
+    for (const t of skeletons.names().requestTypes) {
+      const page = skeletons.command(t)!;
+      const root = newDocument([t], skeletons).value;
+      queue.push({ document, object: page, root, steps: [], type: t, routes: { content: 'Command' } });
+      const inner = refTarget(page.properties.find((p) => p.name === 'Command')!.type, byName);
+      if (inner) queue.push({ document, object: inner, root, steps: ['Command'], type: t, routes: { key: 'RequestType' } });
+    }
+  }
+  return queue;
 }
 
 /** The key a mutation puts where a dictionary takes any key. */
@@ -202,6 +244,7 @@ function holdsDict(v: unknown): boolean {
 export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: Mutation[]; skips: Skip[] } {
   const mutations: Mutation[] = [];
   const skips: Skip[] = [];
+  const json = c.document === 'declaration';
   const base = pathOf(c.steps);
   const keyPath = (k: string): string => (base === '' ? k : `${base}.${k}`);
   for (const p of anyKeys(c.object)) {
@@ -211,16 +254,16 @@ export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: 
       skips.push({ kind: 'placeholder-key', key, reason: 'it takes a value of any type' });
       continue;
     }
-    const control = copy(c.profile);
+    const control = copy(c.root);
     set(at(control, c.steps), ANY_KEY, skeletons.empty(values, p.placeholderKey ? undefined : p, 1));
-    const mutated = copy(c.profile);
-    set(at(mutated, c.steps), ANY_KEY, wrongValue(values));
-    mutations.push({ kind: 'placeholder-key', key, what: `${ANY_KEY} = ${shown(wrongValue(values))}`, code: 'wrong-type', path: keyPath(ANY_KEY), control, mutated });
+    const mutated = copy(c.root);
+    set(at(mutated, c.steps), ANY_KEY, wrongValue(values, json));
+    mutations.push({ kind: 'placeholder-key', key, what: `${ANY_KEY} = ${shown(wrongValue(values, json))}`, code: 'wrong-type', path: keyPath(ANY_KEY), control, mutated });
   }
   for (const p of skeletons.properties(c.object)) {
     const key = `${c.object.name}.${p.name}`;
-    const present = Object.hasOwn(at(c.profile, c.steps), p.name);
-    const control = copy(c.profile);
+    const present = Object.hasOwn(at(c.root, c.steps), p.name);
+    const control = copy(c.root);
     if (!present) set(at(control, c.steps), p.name, skeletons.valueOf(p, 1));
     const withValue = (kind: MutationKind, what: string, value: unknown, code: string, path: string): void => {
       const mutated = copy(control);
@@ -228,13 +271,13 @@ export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: 
       mutations.push({ kind, key, what, code, path, control, mutated });
     };
     // The payload's type routes it to its validator: a wrong one is another payload, not a wrong value.
-    const routing = c.steps.length === 2 && p.name === 'PayloadType';
+    const routing = p.name === c.routes?.key;
     if (p.type.kind === 'any') skips.push({ kind: 'wrong-type', key, reason: 'it takes a value of any type' });
-    else if (routing) skips.push({ kind: 'wrong-type', key, reason: 'it chooses the payload\'s validator' });
-    else withValue('wrong-type', `= ${shown(wrongValue(p.type))}`, wrongValue(p.type), 'wrong-type', keyPath(p.name));
+    else if (routing) skips.push({ kind: 'wrong-type', key, reason: 'it chooses the document\'s validator' });
+    else withValue('wrong-type', `= ${shown(wrongValue(p.type, json))}`, wrongValue(p.type, json), 'wrong-type', keyPath(p.name));
     if (p.type.kind === 'array') {
       if (p.type.items.kind === 'any') skips.push({ kind: 'wrong-item-type', key, reason: 'its items take a value of any type' });
-      else withValue('wrong-item-type', `= ${shown([wrongValue(p.type.items)])}`, [wrongValue(p.type.items)], 'wrong-type', `${keyPath(p.name)}[0]`);
+      else withValue('wrong-item-type', `= ${shown([wrongValue(p.type.items, json)])}`, [wrongValue(p.type.items, json)], 'wrong-type', `${keyPath(p.name)}[0]`);
     }
     const listed = typedAllowed(p.type, p.allowedValues) ?? [];
     const ranged = p.minimum !== undefined || p.maximum !== undefined;
@@ -255,19 +298,19 @@ export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: 
       withValue('range', `= ${shown(w.value)} (${sign < 0 ? 'minimum' : 'maximum'} ${bound})`, w.value, code, keyPath(p.name) + w.suffix);
     }
     if (alwaysRequired(p) && present) {
-      if (routing) skips.push({ kind: 'missing-required', key, reason: 'it chooses the payload\'s validator' });
+      if (routing) skips.push({ kind: 'missing-required', key, reason: 'it chooses the document\'s validator' });
       else {
-        const mutated = copy(c.profile);
+        const mutated = copy(c.root);
         delete at(mutated, c.steps)[p.name];
-        mutations.push({ kind: 'missing-required', key, what: 'left out', code: 'missing-required', path: keyPath(p.name), control: c.profile, mutated });
+        mutations.push({ kind: 'missing-required', key, what: 'left out', code: 'missing-required', path: keyPath(p.name), control: c.root, mutated });
       }
     }
   }
   const takesAny = anyKeys(c.object).length > 0 || c.object.partialKeys !== undefined;
   if (!takesAny) {
-    const mutated = copy(c.profile);
+    const mutated = copy(c.root);
     set(at(mutated, c.steps), 'DmspecUnknownKey', true);
-    mutations.push({ kind: 'unknown-key', key: `${c.object.name}.DmspecUnknownKey`, what: '= true', code: 'unknown-key', path: keyPath('DmspecUnknownKey'), control: c.profile, mutated });
+    mutations.push({ kind: 'unknown-key', key: `${c.object.name}.DmspecUnknownKey`, what: '= true', code: 'unknown-key', path: keyPath('DmspecUnknownKey'), control: c.root, mutated });
   } else skips.push({ kind: 'unknown-key', key: c.object.name, reason: c.object.partialKeys ? 'its page lists only some of its keys' : 'it takes any key' });
   return { mutations, skips };
 }

@@ -76,8 +76,10 @@ describe('places from the plist reader\'s positions', () => {
     expect([elsewhere!.line, elsewhere!.fix?.span]).toEqual([4, { line: 4, column: 8, length: 14 }]);
   });
 
-  it('places nothing in a binary plist, which has byte offsets only', () => {
+  it('places a finding in a binary plist, which has no lines, at its key\'s byte offset, with no edit', () => {
     const binary = parsePlist(toBinaryPlist(parsePlist(XML).value));
-    expect(placeIssues([issue('PayloadContent[0].allowAirDrp')], plistPlaces(binary.positions))[0]).toEqual(issue('PayloadContent[0].allowAirDrp'));
+    const content = (binary.value as { PayloadContent: object[] }).PayloadContent[0]!;
+    const keyAt = binary.positions.keyPositionOf(content, 'allowAirDrp') as { offset: number };
+    expect(placeIssues([issue('PayloadContent[0].allowAirDrp', 'allowAirDrop')], plistPlaces(binary.positions))[0]).toEqual({ ...issue('PayloadContent[0].allowAirDrp', 'allowAirDrop'), byteOffset: keyAt.offset });
   });
 });

@@ -13,6 +13,7 @@ import { jsonValidationReport, textReport } from '../../generator/validate/repor
 import { toBinaryPlist, parsePlist } from '../../generator/runtime/plist/index.js';
 import { bytes, int, payload, profileXml, signed } from '../helpers/profiles.js';
 import { sarifErrors } from '../helpers/sarif.js';
+import { bp, bplist } from '../helpers/bplist.js';
 import type { ValidatorModule } from '../../generator/validate/compile-validators.js';
 
 const APP = 'com.apple.vpn.managed.applayer';
@@ -58,11 +59,42 @@ describe('findings in plists', () => {
     expect(misspelt.fix).toBeUndefined();
   });
 
-  it('keep their paths only in a binary plist or a signed profile, whose lines are not the file\'s', async () => {
-    for (const b of [toBinaryPlist(parsePlist(XML).value), signed(bytes(XML))]) {
-      const r = await validateDocumentBytes('p.mobileconfig', b, checkedIn);
-      expect(r.issues.filter((i) => i.code === 'wrong-type').map((i) => [i.path, i.line])).toEqual([['PayloadVersion', undefined], ['PayloadContent[0].OnDemandMatchAppEnabled', undefined]]);
+  it('are placed at their key\'s byte offset in a binary plist (JSON byteOffset, SARIF region), with no line and no edit', async () => {
+    const binary = toBinaryPlist(parsePlist(XML).value);
+    const r = await validateDocumentBytes('/tmp/p.mobileconfig', binary, suggesting);
+    const placed = r.issues.filter((i) => i.code === 'wrong-type' || i.code === 'unknown-key');
+    expect(placed.map((i) => i.path)).toEqual(['PayloadVersion', 'PayloadContent[0].OnDemandMatchAppEnabled', 'PayloadContent[0].OnDemandMatchAppEnabld']);
+    for (const i of placed) {
+      const key = i.path.split('.').at(-1)!;
+      // The offset is the key's string object: its marker (ASCII, length in the low nibble or an integer after it) and then the key's bytes.
+      const at = i.byteOffset!;
+      const marker = binary[at]!;
+      expect(marker >> 4).toBe(0x5);
+      const start = (marker & 0x0f) === 0x0f ? at + 3 : at + 1;
+      expect([new TextDecoder().decode(binary.subarray(start, start + key.length)), i.line, i.fix]).toEqual([key, undefined, undefined]);
     }
+    expect(textReport([r])).toContain('/tmp/p.mobileconfig: error wrong-type (Configuration) PayloadVersion');
+    const json = JSON.parse(JSON.stringify(jsonValidationReport([r]))) as { files: Array<{ issues: Array<{ path: string; byteOffset?: number }> }> };
+    expect(json.files[0]!.issues.find((i) => i.path === 'PayloadVersion')!.byteOffset).toBe(placed[0]!.byteOffset);
+    const log = JSON.parse(sarifReport([r], { version: '1' }, { root: '/' }));
+    expect(sarifErrors(log)).toBeNull();
+    expect(log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { region?: object } }> }) => x.locations[0]!.physicalLocation.region).filter(Boolean)).toEqual(placed.map((i) => ({ byteOffset: i.byteOffset })));
+  });
+
+  it('keep their paths only in a signed profile, whose plist lies inside the envelope (its lines and offsets are not the file\'s)', async () => {
+    for (const b of [signed(bytes(XML)), signed(toBinaryPlist(parsePlist(XML).value))]) {
+      const r = await validateDocumentBytes('p.mobileconfig', b, checkedIn);
+      expect(r.issues.filter((i) => i.code === 'wrong-type').map((i) => [i.path, i.line, i.byteOffset])).toEqual([['PayloadVersion', undefined, undefined], ['PayloadContent[0].OnDemandMatchAppEnabled', undefined, undefined]]);
+    }
+  });
+
+  it('place a binary plist\'s repeated key at the byte offset of its second occurrence', async () => {
+    const dup = bplist([bp.dict([1, 1], [2, 2]), bp.ascii('PayloadType'), bp.ascii('Configuration')]);
+    const r = await validateDocumentBytes('p.mobileconfig', dup, checkedIn);
+    expect(r.issues).toEqual([expect.objectContaining({ code: 'malformed', severity: 'error', byteOffset: 8 + bp.dict([1, 1], [2, 2]).length })]);
+    expect(r.issues[0]!.line).toBeUndefined();
+    const region = JSON.parse(sarifReport([r], { version: '1' }, { root: '/' })).runs[0].results[0].locations[0].physicalLocation.region;
+    expect(region).toEqual({ byteOffset: r.issues[0]!.byteOffset });
   });
 
   it('place the reader\'s own error where it stopped, the message without the line', async () => {

@@ -14,6 +14,7 @@
  * - `gated.ts` — availability by platform and version, supervision, version comparison
  * - `shared.ts` — a type several pages share (`com.apple.extensiblesso`), judged against the page it matches best
  * - `route.ts` — whole documents: profiles, routed documents
+ * - `guard.ts` — when `is<Name>` may run its pure guard
  * - `response.ts` — command responses, by the request type of the command they answer
  */
 export { NO_OPTIONS, type Dict, type Enrollment, type IssueCode, type JudgedAgainst, type KeyFacts, type Platform, type SupervisionFacts, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator, } from './types.js';
@@ -24,6 +25,7 @@ export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
 export { closest, editDistance } from './suggest.js';
 export { compareVersions, gated } from './gated.js';
+export { plainOptions } from './guard.js';
 export { routeDocument, routeProfile, type DocumentRoute } from './route.js';
 export { union, type SharedPage } from './shared.js';
 export { carriesResult, routeResponse, type ResponseRoute } from './response.js';

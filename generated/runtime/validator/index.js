@@ -9,6 +9,7 @@ import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
+import { plainOptions } from "./guard.js";
 import { routeDocument, routeProfile } from "./route.js";
 import { union } from "./shared.js";
 import { carriesResult, routeResponse } from "./response.js";
@@ -48,6 +49,7 @@ export {
   notAllowed,
   numberOf,
   own,
+  plainOptions,
   result,
   routeDocument,
   routeProfile,
