@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../generator/parse/parse-page.js';
 import { generateFromPages } from '../generator/pipeline.js';
+import { allTypes } from './helpers/generated-types.js';
 
 const page = (properties: string): string => `# Fuzz.Object\n\nAn object.\n\n**Platforms:** iOS 17.0\n\n## Properties\n\n${properties}`;
 
@@ -17,7 +18,7 @@ describe('fuzzer findings', () => {
   it('seed 1, generate run 111: an allowed value of another type than its key (a string for a boolean) broke the type check', () => {
     const r = generateFromPages([{ file: 'f.md', text: page('### Flag\n\n- **Type:** `boolean`\n- **Required:** Yes\n- **Allowed Values:** `ClearPasscode`\n\nA flag.\n') }]);
     expect(r.diagnostics.map((d) => d.code)).toEqual(['value-type-mismatch']);
-    expect(r.files.get('types/index.d.ts')).toMatch(/Flag: boolean;/);
+    expect(allTypes((p) => r.files.get(p))).toMatch(/Flag: boolean;/);
   });
 });
 

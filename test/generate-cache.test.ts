@@ -6,12 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildEmitModel } from '../generator/emit/emit-model.js';
-import { planCheck, stubs } from '../generator/emit/incremental-check.js';
+import { planCheck } from '../generator/emit/incremental-check.js';
+import { subsetFiles } from '../generator/emit/index.js';
 import { typecheckGenerated } from '../generator/emit/typecheck.js';
 import { createRenderer } from '../generator/emit/render.js';
 import { runtimeSources } from '../generator/emit/runtime-sources.js';
-import { typesView } from '../generator/emit/types-view.js';
-import { validatorsView } from '../generator/emit/validators-view.js';
 import { objectHashes } from '../generator/emit/incremental-check.js';
 import { parsePages } from '../generator/parse/index.js';
 import type { PageInput } from '../generator/parse/flavour.js';
@@ -71,13 +70,8 @@ describe('generate with a cache', () => {
     const model = buildEmitModel(parsePages(pages));
     const render = createRenderer();
     const only = new Set(model.objects.filter((e) => e.ir.name === 'AppLayerVPN'));
-    const stub = stubs(model, only);
     const clash = `declare function checkAppLayerVPN(value: unknown, path: string, issues: ValidationIssue[], o: ValidateOptions): void;\n`;
-    const files = (extra: string) => [
-      { path: 'types/index.ts', text: render('types.ts', typesView(model, only)) + stub.types, origin: 'templates/types.ts.hbs' },
-      ...runtimeSources(),
-      { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + stub.validators + extra, origin: 'templates/validators.ts.hbs' },
-    ];
+    const files = (extra: string) => subsetFiles(model, render, only, runtimeSources()).map((f) => (f.path === 'validators/index.ts' ? { ...f, text: f.text + extra } : f));
     expect(typecheckGenerated(files(''))).toEqual([]);
     expect(typecheckGenerated(files(clash)).map((d) => d.code)).toContain('generated-code-error');
   });
@@ -90,13 +84,7 @@ describeCorpus('incremental type checks on Apple\'s pages', () => {
     const sample = model.objects.filter((_, i) => i % 60 === 0);
     sample.push(...model.objects.filter((e) => e.inherits.length > 0).slice(0, 3));
     for (const e of sample) {
-      const only = new Set([e, ...e.inherits]);
-      const stub = stubs(model, only);
-      const diagnostics = typecheckGenerated([
-        { path: 'types/index.ts', text: render('types.ts', typesView(model, only)) + stub.types, origin: 'templates/types.ts.hbs' },
-        ...runtimeSources(),
-        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + stub.validators, origin: 'templates/validators.ts.hbs' },
-      ]);
+      const diagnostics = typecheckGenerated(subsetFiles(model, render, new Set([e, ...e.inherits]), runtimeSources()));
       expect(diagnostics, e.ir.name).toEqual([]);
     }
   }, 120_000);

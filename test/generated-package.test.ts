@@ -87,6 +87,20 @@ export const check: Record<string, (value: unknown) => ValidationResult> = {
 };
 `;
 
+/** One object's type and validator from their own modules: what a consumer needing WiFi alone imports. */
+const ONE_OBJECT = `import type { WiFi } from '@dmspec/apple/types/WiFi';
+import type { Profile } from '@dmspec/apple/types/Profile';
+import { isWiFi, validateWiFi } from '@dmspec/apple/validators/WiFi';
+
+const wifi: WiFi = { PayloadType: 'com.apple.wifi.managed', PayloadIdentifier: 'com.example.wifi', PayloadUUID: 'B1', PayloadVersion: 1, SSID_STR: 'Office' };
+// @ts-expect-error WiFi's module types its keys: AutoJoin is a boolean.
+export const wrong: WiFi = { ...wifi, AutoJoin: 'yes' };
+export const profile: Profile = { PayloadType: 'Configuration', PayloadIdentifier: 'com.example', PayloadUUID: 'A1', PayloadVersion: 1, PayloadContent: [wifi] };
+export function ssid(v: unknown): string | undefined {
+  return isWiFi(v) ? v.SSID_STR : validateWiFi(v).issues[0]?.code;
+}
+`;
+
 const RUN = `import { readFileSync } from 'node:fs';
 import * as plist from 'plist';
 import { check, command, declaration, message, profile } from './out/consumer.js';
@@ -116,6 +130,7 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     // plist is linked from the toolchain's own install: no registry is asked.
     consumer = createConsumer({ plist: `file:${join(ROOT, 'node_modules/plist')}` });
     consumer.write('consumer.ts', TYPES);
+    consumer.write('one-object.ts', ONE_OBJECT);
     consumer.write('run.mjs', RUN);
   }, 120_000);
   afterAll(() => consumer?.remove());
@@ -125,7 +140,7 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     expect(manifest).toMatchObject({ name: '@dmspec/apple', type: 'module', sideEffects: false });
     expect(manifest.dependencies).toBeUndefined();
     const listing = spawnSync('tar', ['-tzf', consumer.tarball], { encoding: 'utf8' }).stdout.split('\n');
-    for (const f of ['index.js', 'index.d.ts', 'types/index.d.ts', 'validators/index.js', 'validators/index.d.ts', 'validators/registry.js', 'validators/documents.js', 'schema/WiFi.schema.json', 'docs/WiFi.md', 'docs/README.md', 'ir.json', 'README.md']) {
+    for (const f of ['index.js', 'index.d.ts', 'types/index.d.ts', 'validators/index.js', 'validators/index.d.ts', 'types/WiFi.d.ts', 'types/Profile.d.ts', 'validators/WiFi.js', 'validators/WiFi.d.ts', 'validators/registry.js', 'validators/documents.js', 'schema/WiFi.schema.json', 'docs/WiFi.md', 'docs/README.md', 'ir.json', 'README.md']) {
       expect(listing, f).toContain(`package/${f}`);
     }
     expect(listing.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))).toEqual([]);
@@ -139,6 +154,9 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     expect(bundle('browser.mjs')).toBeGreaterThan(0);
     // The registries and every other validator stay out: the issue's budget is 50 KB.
     expect(bundle('one.mjs')).toBeLessThan(50 * 1024);
+    consumer.write('entry.mjs', "import { validateWiFi } from '@dmspec/apple/validators/WiFi';\nexport const ok = validateWiFi({}).valid;\n");
+    // The same code: only the minifier's short names may come out a byte apart.
+    expect(Math.abs(bundle('entry.mjs') - bundle('one.mjs'))).toBeLessThanOrEqual(16);
   });
 
   it('reads a real profile with @dmspec/apple/plist, writes it as XML and binary, reads both back equal, and validates it', () => {
@@ -188,6 +206,8 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
   it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {
     expect(consumer.tsc('bundler', ['consumer.ts'])).toBe('');
     expect(consumer.tsc('nodenext', ['consumer.ts'], 'out')).toBe('');
+    expect(consumer.tsc('bundler', ['one-object.ts'])).toBe('');
+    expect(consumer.tsc('nodenext', ['one-object.ts'])).toBe('');
   });
 
   it('validates a real profile, a declaration, a command and a check-in message, and finds what is broken', () => {

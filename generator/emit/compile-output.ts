@@ -2,8 +2,9 @@
  * Generated TypeScript → what the package ships: ES module JavaScript and `.d.ts` declarations,
  * so a consumer never needs TypeScript to run it. Runs after the strict type check, on code
  * that checked. esbuild strips the types (fast and exact: it only erases); declarations are the
- * types module as it is (it declares nothing else), rendered from templates for the large
- * validators module, and TypeScript's isolated declaration emit for the small modules.
+ * types modules as they are (they declare nothing else), rendered from templates for the large
+ * validators module and each validator's entry, and TypeScript's isolated declaration emit for
+ * the small modules.
  */
 import { transformSync } from 'esbuild';
 import { ts } from 'ts-morph';
@@ -18,8 +19,12 @@ export interface ModuleSource {
   banner?: string;
 }
 
-/** The modules that declare types only: shipped as `.d.ts`, with an empty `.js` beside them. */
-const TYPES_ONLY = new Set(['types/index.ts']);
+/**
+ * Modules that declare types only (all of `types/`) are shipped as `.d.ts`; the index also gets an
+ * empty `.js`, so `import '@dmspec/apple/types'` resolves at run time as it always has.
+ */
+const typesOnly = (path: string): boolean => path.startsWith('types/');
+const WITH_EMPTY_JS = 'types/index.ts';
 
 const DECLARATION_OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, declaration: true };
 
@@ -36,9 +41,9 @@ export function compileModules(modules: readonly ModuleSource[], memo?: Compiled
   const out = new Map<string, string>();
   for (const m of modules) {
     const stem = m.path.replace(/\.ts$/, '');
-    if (TYPES_ONLY.has(m.path)) {
+    if (typesOnly(m.path)) {
       out.set(`${stem}.d.ts`, m.text);
-      out.set(`${stem}.js`, `${BANNERS.ts}\nexport {};\n`);
+      if (m.path === WITH_EMPTY_JS) out.set(`${stem}.js`, `${BANNERS.ts}\nexport {};\n`);
       continue;
     }
     const last = memo?.get(m.path);

@@ -73,11 +73,12 @@ export function planCheck(model: EmitModel, key: string, hashes: Map<string, str
   return { kind: 'subset', key, hashes, objects };
 }
 
-/** Declarations standing in for the objects not rendered in a subset check. */
-export function stubs(model: EmitModel, rendered: ReadonlySet<EmitObject>): { types: string; validators: string } {
-  const others = model.objects.filter((e) => !rendered.has(e));
-  return {
-    types: others.map((e) => `export interface ${e.ident} { [key: string]: unknown }\n`).join(''),
-    validators: others.map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\n`).join(''),
-  };
+/** The module standing in for an object's types in a subset check. */
+export function typeStub(e: EmitObject): string {
+  return `export interface ${e.ident} { [key: string]: unknown }\n`;
+}
+
+/** Declarations standing in for the check functions and guards of the objects not rendered in a subset check. */
+export function validatorStubs(model: EmitModel, rendered: ReadonlySet<EmitObject>): string {
+  return model.objects.filter((e) => !rendered.has(e)).map((e) => `declare function check${e.ident}(v: unknown, r: Run, d: number): void;\ndeclare function g${e.ident}(v: unknown, d: number): boolean;\ndeclare function is${e.ident}(v: unknown): boolean;\n`).join('');
 }

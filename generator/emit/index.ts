@@ -11,11 +11,13 @@ import { docFileName, docIndexView, docPageView } from './docs-view.js';
 import { buildEmitModel, type EmitModel, type EmitObject } from './emit-model.js';
 import { assertNever } from '../model/ir.js';
 import { irJson } from './ir-json.js';
-import { createRenderer, TemplateError, type Renderer, type TemplateName } from './render.js';
+import { createRenderer, TemplateError, templateOrigin, type Renderer, type TemplateName } from './render.js';
+
+export { templateOrigin };
 import { objectSchema, schemaFileName } from './schema-view.js';
-import { identsKey, objectHashes, planCheck, stubs, type CheckPlan, type EmitCache } from './incremental-check.js';
+import { identsKey, objectHashes, planCheck, validatorStubs, type CheckPlan, type EmitCache } from './incremental-check.js';
 import { typecheckRecorded, type CheckedFile } from './typecheck.js';
-import { typesView } from './types-view.js';
+import { typeModules, validatorEntries, type RenderedModule } from './type-modules.js';
 import { validatorsView } from './validators-view.js';
 import { compileModules, type ModuleSource } from './compile-output.js';
 import { DEFAULT_PACKAGE, packageJsonView, packageReadmeView, type PackageInfo } from './package-view.js';
@@ -65,11 +67,13 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
     put('package.json', 'package.json', packageJsonView(info, model));
     put('README.md', 'package-readme.md', packageReadmeView(info, model));
     module('index.ts', 'package-index.ts', {});
-    module('types/index.ts', 'types.ts', typesView(model));
+    for (const m of typeModules(model, render)) modules.set(m.path, m);
     // The hand-written runtime, shipped as it is: validators and documents import it.
     const runtime = runtimeSources();
     for (const r of runtime) modules.set(r.path, { path: r.path, origin: r.origin, text: r.text, banner: runtimeBanner(r.origin) });
-    module('validators/index.ts', 'validators.ts', validatorsView(model), 'validators.d.ts');
+    const validators = validatorsView(model);
+    module('validators/index.ts', 'validators.ts', validators, 'validators-index.d.ts');
+    for (const m of validatorEntries(validators, render)) modules.set(m.path, m);
     module('validators/registry.ts', 'registry.ts', registryView(model));
     module('validators/documents.ts', 'documents.ts', documentsView(model));
     module('declarative/index.ts', 'declarative.ts', declarativeView(model));
@@ -98,11 +102,6 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   return { files, diagnostics: [] };
 }
 
-/** The repository path of a template, as diagnostics name it. */
-export function templateOrigin(template: TemplateName): string {
-  return `templates/${template}.hbs`;
-}
-
 type Put = (path: string, template: TemplateName, view: object) => void;
 
 /** An object's schema and doc page; with a cache, last run's when the object's inputs hash the same. */
@@ -122,8 +121,8 @@ function objectPages(e: EmitObject, model: EmitModel, put: Put, files: Map<strin
 
 /**
  * The TypeScript the plan says to check: all of it, none, or changed objects beside stubs (the
- * registries and document validators name every object, so a subset check leaves them out: they
- * change only with the identifiers, and then the whole is checked).
+ * registries, document validators and validator entries name every object, so a subset check
+ * leaves them out: they change only with the identifiers, and then the whole is checked).
  */
 function filesToCheck(plan: CheckPlan, model: EmitModel, render: Renderer, modules: ReadonlyMap<string, ModuleSource & { origin: string }>): CheckedFile[] {
   switch (plan.kind) {
@@ -131,15 +130,18 @@ function filesToCheck(plan: CheckPlan, model: EmitModel, render: Renderer, modul
       return [];
     case 'full':
       return [...modules.values()].map(({ path, text, origin }) => ({ path, text, origin }));
-    case 'subset': {
-      const stub = stubs(model, plan.objects);
-      return [
-        { path: 'types/index.ts', text: render('types.ts', typesView(model, plan.objects)) + stub.types, origin: templateOrigin('types.ts') },
-        ...[...modules.values()].filter((m) => m.path.startsWith('runtime/')).map(({ path, text, origin }) => ({ path, text, origin })),
-        { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, plan.objects)) + stub.validators, origin: templateOrigin('validators.ts') },
-      ];
-    }
+    case 'subset':
+      return subsetFiles(model, render, plan.objects, [...modules.values()].filter((m) => m.path.startsWith('runtime/')));
     default:
       return assertNever(plan);
   }
+}
+
+/** The files of a check of `only` beside stubs of every other object, with the runtime modules given. */
+export function subsetFiles(model: EmitModel, render: Renderer, only: ReadonlySet<EmitObject>, runtime: ReadonlyArray<Pick<RenderedModule, 'path' | 'text' | 'origin'>>): CheckedFile[] {
+  return [
+    ...typeModules(model, render, only).map(({ path, text, origin }) => ({ path, text, origin })),
+    ...runtime.map(({ path, text, origin }) => ({ path, text, origin })),
+    { path: 'validators/index.ts', text: render('validators.ts', validatorsView(model, only)) + validatorStubs(model, only), origin: templateOrigin('validators.ts') },
+  ];
 }

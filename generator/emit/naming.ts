@@ -17,7 +17,8 @@ export const DOCUMENT_NAMES = [
 
 /**
  * Names a generated declaration must not take: globals, the names the generated modules declare
- * themselves (the whole-document types), the runtime's exports, and the names whose
+ * themselves (the whole-document types, which also name modules of `types/`), the runtime's
+ * exports, the package's own module names (an object's module is named by its identifier), and the names whose
  * `is…`/`validate…`/`check…` functions would clash with a runtime helper (`Dict` → `isDict`).
  * test/emit/hostile-names.test.ts checks this list against what generator/runtime/validator/index.ts exports.
  */
@@ -25,6 +26,8 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'Array', 'Boolean', 'Date', 'Error', 'Function', 'Map', 'Number', 'Object', 'Partial', 'Promise',
   'Readonly', 'Record', 'Required', 'Set', 'String', 'Symbol', 'Uint8Array', 'Omit', 'Pick',
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
+  // The package's own module names beside the objects' (`validators/index.js`, `validators/registry.js`).
+  'Index', 'Registry', 'Documents',
   'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY', 'VALUE_LIMIT', 'DEPTH_LIMIT',
   // What the package's entry exports from declarative/index.ts beside the types.
   'DeclarationArgs', 'DeclarationOptions', 'DeclarationSet', 'DeclarationSetError', 'DeclarationSetOptions', 'DeclarationSetResult',

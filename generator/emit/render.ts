@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { COMPILE_OPTIONS, createHandlebars } from './helpers.js';
 
 export type TemplateName =
-  | 'types.ts' | 'validators.ts' | 'validators.d.ts' | 'registry.ts' | 'documents.ts' | 'declarative.ts' | 'builders.ts'
+  | 'types.ts' | 'types-index.ts' | 'types-profile.ts' | 'types-declaration.ts' | 'types-command.ts' | 'types-command-response.ts'
+  | 'types-check-in-message.ts' | 'types-status-item-name.ts'
+  | 'validators.ts' | 'validators.d.ts' | 'validators-index.d.ts' | 'validator-entry.ts' | 'registry.ts' | 'documents.ts'
+  | 'declarative.ts' | 'builders.ts'
   | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md'
   | 'diff-report.md' | 'history-report.md'
   | 'site-layout.html' | 'site-object.html' | 'site-index.html' | 'site-search.html' | 'site-validate.html';
@@ -20,6 +23,11 @@ export function templatesDir(): string {
   const found = [resolve(here, '../../templates'), resolve(here, '../../../templates')].find((d) => existsSync(join(d, 'types.ts.hbs')));
   if (!found) throw new Error(`templates/ not found near ${here}`);
   return found;
+}
+
+/** The repository path of a template, as diagnostics name it. */
+export function templateOrigin(template: TemplateName): string {
+  return `templates/${template}.hbs`;
 }
 
 export class TemplateError extends Error {

@@ -1,14 +1,15 @@
 /**
  * The view the types template renders: one interface per object, every string prepared here.
  */
-import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { assertNever, refsOf, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { cmp } from '../model/diagnostics.js';
 import { conditionalDeprecationText, deprecationText, objectDeprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
 import { alwaysRequired, conditionsText } from './required-code.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
-import { propertyKey, tsString } from './naming.js';
+import { fileStem, propertyKey, tsString } from './naming.js';
 import { appleUrl, pageIndex, resolveLinks } from './page-links.js';
 import { statusItems } from '../model/status-items.js';
 
@@ -21,6 +22,8 @@ export interface TypePropertyView {
 
 export interface TypeObjectView {
   ident: string;
+  /** `import type { X } from './X.js';`, one line per other object the interface names. */
+  imports: string[];
   heritage: string;
   docLines: string[];
   properties: TypePropertyView[];
@@ -36,25 +39,27 @@ export interface RouteView {
   lines: string[];
 }
 
-export interface TypesView {
-  objects: TypeObjectView[];
-  payloadTypes: RouteView[];
-  /** The identifier of the profile's top level. */
-  topLevel: string;
-  /** The identifier of the keys common to all payloads. */
-  commonPayloadKeys: string;
-  declarations: RouteView[];
-  /** The declaration envelope's keys other than `Type` and `Payload`, as a type. */
-  declarationEnvelope: string;
-  /** What `validateDeclaration` checks of a declaration of a type the spec does not define. */
-  uncheckedDeclaration: string;
-  commands: RouteView[];
-  responses: RouteView[];
-  /** The keys every command response has, as a union of string literals. */
-  responseEnvelope: string;
-  checkIns: RouteView[];
+/** The whole-document types, each module with the imports of the objects it names. */
+export interface DocumentTypesView {
+  profile: { imports: string[]; payloadTypes: RouteView[]; topLevel: string; commonPayloadKeys: string };
+  declaration: {
+    imports: string[];
+    declarations: RouteView[];
+    /** The declaration envelope's keys other than `Type` and `Payload`, as a type. */
+    declarationEnvelope: string;
+    /** What `validateDeclaration` checks of a declaration of a type the spec does not define. */
+    uncheckedDeclaration: string;
+  };
+  command: { imports: string[]; commands: RouteView[] };
+  commandResponse: {
+    imports: string[];
+    responses: RouteView[];
+    /** The keys every command response has, as a union of string literals. */
+    responseEnvelope: string;
+  };
+  checkInMessage: { imports: string[]; checkIns: RouteView[] };
   /** The status items' names, as a union of string literals (`never` when the spec has none). */
-  statusItemNames: string;
+  statusItemName: { statusItemNames: string };
 }
 
 function literal(v: JsonValue): string {
@@ -157,39 +162,62 @@ function heritage(e: EmitObject): string {
   return ` extends ${parents.join(', ')}`;
 }
 
-/** The view of every object, or of `only` those (for checking a few changed objects alone). */
-export function typesView(model: EmitModel, only?: ReadonlySet<EmitObject>): TypesView {
-  const chosen = only ? model.objects.filter((e) => only.has(e)) : model.objects;
-  const objects = chosen.map((e): TypeObjectView => {
-    const view: TypeObjectView = {
-      ident: e.ident,
-      heritage: heritage(e),
-      docLines: objectDoc(e, model),
-      properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !alwaysRequired(p), tsType: tsType(p.type, model, literalValues(p)), docLines: propertyDoc(p, model, e) })),
-    };
-    if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
-      const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
-      view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard)) : 'unknown'};`;
-    }
-    return view;
+/** The import lines for the objects `idents` names (other than `self`), in code-point order. */
+export function typeImports(idents: Iterable<string>, self?: string): string[] {
+  return [...new Set(idents)].filter((i) => i !== self).sort(cmp).map((i) => `import type { ${i} } from './${fileStem(i)}.js';`);
+}
+
+/** The identifiers of the objects a type names. */
+function namedIdents(t: IrType, model: EmitModel): string[] {
+  return refsOf(t).flatMap((name) => {
+    const ident = model.identOf.get(name);
+    return ident === undefined ? [] : [ident];
   });
-  // The document maps name every object, also in a subset check: stubs declare the others.
+}
+
+/** The view of one object's module: its interface and the imports of the objects it names. */
+export function typeObjectView(e: EmitObject, model: EmitModel): TypeObjectView {
+  const named = [...e.inherits.map((p) => p.ident), ...e.properties.flatMap((p) => namedIdents(p.type, model))];
+  const view: TypeObjectView = {
+    ident: e.ident,
+    imports: [],
+    heritage: heritage(e),
+    docLines: objectDoc(e, model),
+    properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !alwaysRequired(p), tsType: tsType(p.type, model, literalValues(p)), docLines: propertyDoc(p, model, e) })),
+  };
+  if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
+    const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
+    if (only && e.wildcard) named.push(...namedIdents(e.wildcard.type, model));
+    view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard)) : 'unknown'};`;
+  }
+  view.imports = typeImports(named, e.ident);
+  return view;
+}
+
+/** The views of the whole-document modules (they name every object of their kind). */
+export function documentTypesView(model: EmitModel): DocumentTypesView {
   const kinds = documentKinds(model);
   const base = kinds.declarationBase;
+  const idents = (routes: Routes): string[] => routes.flatMap(([, list]) => list.map((e) => e.ident));
+  const topLevel = model.identOf.get(TOP_LEVEL)!;
+  const commonPayloadKeys = model.identOf.get(COMMON_PAYLOAD_KEYS)!;
   return {
-    objects,
-    payloadTypes: routeViews(kinds.payloads, 'payload type'),
-    topLevel: model.identOf.get(TOP_LEVEL)!,
-    commonPayloadKeys: model.identOf.get(COMMON_PAYLOAD_KEYS)!,
-    declarations: routeViews(kinds.declarations, 'declaration type'),
-    declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
-    // Without Apple's envelope page only `Type` is checked.
-    uncheckedDeclaration: base ? `Omit<${base.ident}, 'Type'> & { Type: string }` : '{ Type: string; [key: string]: unknown }',
-    commands: routeViews(kinds.commands, 'request type'),
-    responses: routeViews(kinds.responses, 'request type'),
-    responseEnvelope: kinds.responseEnvelope.map(tsString).join(' | ') || 'never',
-    checkIns: routeViews(kinds.checkIns, 'message type'),
-    statusItemNames: statusItems(model.objects.map((e) => e.ir)).map((i) => tsString(i.name)).join(' | ') || 'never',
+    profile: { imports: typeImports([...idents(kinds.payloads), topLevel, commonPayloadKeys]), payloadTypes: routeViews(kinds.payloads, 'payload type'), topLevel, commonPayloadKeys },
+    declaration: {
+      imports: typeImports([...idents(kinds.declarations), ...(base ? [base.ident] : [])]),
+      declarations: routeViews(kinds.declarations, 'declaration type'),
+      declarationEnvelope: base ? `Omit<${base.ident}, 'Type' | 'Payload'>` : '{ Identifier: string; ServerToken: string }',
+      // Without Apple's envelope page only `Type` is checked.
+      uncheckedDeclaration: base ? `Omit<${base.ident}, 'Type'> & { Type: string }` : '{ Type: string; [key: string]: unknown }',
+    },
+    command: { imports: typeImports(idents(kinds.commands)), commands: routeViews(kinds.commands, 'request type') },
+    commandResponse: {
+      imports: typeImports(idents(kinds.responses)),
+      responses: routeViews(kinds.responses, 'request type'),
+      responseEnvelope: kinds.responseEnvelope.map(tsString).join(' | ') || 'never',
+    },
+    checkInMessage: { imports: typeImports(idents(kinds.checkIns)), checkIns: routeViews(kinds.checkIns, 'message type') },
+    statusItemName: { statusItemNames: statusItems(model.objects.map((e) => e.ir)).map((i) => tsString(i.name)).join(' | ') || 'never' },
   };
 }
 

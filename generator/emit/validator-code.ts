@@ -152,7 +152,7 @@ function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | unde
 }
 
 /** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
-const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+export const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
  * One key's block in a small object's chunk: read by its constant name, counted when present.

@@ -1,7 +1,8 @@
 /**
- * Skeletons of documents from the IR: a payload or an MDM command with each key its page marks
- * required, holding a value of the key's type (the page's default where it states one, else its
- * first allowed value, else the range's minimum, else an empty value of the type). `dmspec new`
+ * Skeletons of documents from the IR: a payload, an MDM command or a check-in message with each
+ * key its page marks required (a device enrollment's where a key is required by enrollment),
+ * holding a value of the key's type (the page's default where it states one, else its first
+ * allowed value, else the range's minimum, else an empty value of the type). `dmspec new`
  * builds profiles and commands from them with the package's builders, which validate the result.
  */
 import { standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
@@ -73,7 +74,9 @@ export class SkeletonIndex {
     for (const p of this.properties(o)) {
       // "Required if you don't provide X": one of the pair is written (the first the page lists).
       const eitherOr = p.requiredWhen?.some((c) => c.kind === 'absent' && !Object.hasOwn(out, c.key)) === true;
-      if (!(p.required || eitherOr) || (!envelope && ENVELOPE.has(p.name))) continue;
+      // "Required in a device enrollment" (`UDID`; a user enrollment's key, `EnrollmentID`, is the alternative): a skeleton is a device enrollment's.
+      const device = p.requiredWhen?.some((c) => c.kind === 'enrollment' && c.enrollment === 'device' && c.channel === undefined) === true;
+      if (!(p.required || eitherOr || device) || (!envelope && ENVELOPE.has(p.name))) continue;
       Object.defineProperty(out, p.name, { value: this.valueOf(p, depth), enumerable: true, writable: true, configurable: true });
     }
     return out;

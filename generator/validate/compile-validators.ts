@@ -39,17 +39,21 @@ export interface ValidatorModule {
   validateCheckInMessage?: LoadedValidator;
 }
 
+const VALIDATOR_MODULES = ['validators/index.js', 'validators/registry.js', 'validators/documents.js'];
+
 /**
  * The modules of a compiled validator set, by their paths in the output (the validators and the
  * runtime they import), and a `package.json` that makes Node load them as ES modules: an entry is
- * the output's own layout, so relative imports need no rewriting.
+ * the output's own layout, so relative imports need no rewriting. Each object's own entry
+ * (`validators/WiFi.js`, for a consumer importing one validator) only re-exports the index and
+ * is left out.
  */
 function entryModules(files: ReadonlyMap<string, string>): Map<string, string> {
   const out = new Map<string, string>();
   for (const path of [...files.keys()].sort()) {
-    if ((path.startsWith('validators/') || path.startsWith('runtime/')) && path.endsWith('.js')) out.set(path, files.get(path)!);
+    if ((VALIDATOR_MODULES.includes(path) || path.startsWith('runtime/')) && path.endsWith('.js')) out.set(path, files.get(path)!);
   }
-  for (const required of ['validators/index.js', 'validators/registry.js', 'validators/documents.js', 'runtime/validator/index.js']) {
+  for (const required of [...VALIDATOR_MODULES, 'runtime/validator/index.js']) {
     if (!out.has(required)) throw new Error(`generated output lacks ${required}`);
   }
   out.set('package.json', '{ "type": "module" }\n');

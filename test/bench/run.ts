@@ -21,7 +21,7 @@ import { validateProfileBytes, validateProfileFiles } from '../../generator/vali
 import type { IrDocument } from '../../generator/model/ir.js';
 import { profileFiles } from '../helpers/corpus.js';
 import { compareThroughput, median, timeRounds } from './measure.js';
-import { examplePayloads } from './payloads.js';
+import { examplePayloads } from '../helpers/example-payloads.js';
 import { zodSchemas } from './zod-schemas.js';
 import { consumerFigures } from './consumer.js';
 import { plistFigures, type PlistFigures } from './plist.js';
@@ -202,7 +202,7 @@ log(`mixed documents: a folder of ${mixedDocumentCount} validated ${mixedDocumen
 log(`plist: parsePlist ${plist.plistParseVsPlistJs.toFixed(2)}× the plist package's speed on ${plist.xmlProfiles} XML profiles; parsePlist + toXmlPlist bundle ${plist.plistBundleKb.toFixed(1)} KB`);
 
 const consumer = consumerFigures(Math.min(ROUNDS, 3));
-log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, everything ${consumer.allBundleKb.toFixed(0)} KB`);
+log(`consumer: tsc ${consumer.consumerTscMs.toFixed(0)} ms importing the package's entries, ${consumer.oneObjectTscMs.toFixed(0)} ms one object's modules, ${consumer.profileTscMs.toFixed(0)} ms types/Profile, ${consumer.baselineTscMs.toFixed(0)} ms without; bundles: one validator ${consumer.oneValidatorBundleKb.toFixed(1)} KB, validateProfile ${consumer.profileBundleKb.toFixed(0)} KB (${consumer.profileBundleGzipKb.toFixed(0)} KB gzipped), everything ${consumer.allBundleKb.toFixed(0)} KB`);
 
 const child = spawnSync(process.execPath, ['--import', 'tsx', import.meta.filename, '--rss-child'], { encoding: 'utf8' });
 const peakRssMb = Number(child.stdout);
@@ -222,7 +222,11 @@ const report = {
   typecheckShare: round(1 - noCheck / full),
   peakRssMb: Math.round(peakRssMb),
   consumerTscVsBaseline: round(consumer.consumerTscVsBaseline),
+  consumerTscOneObjectVsBaseline: round(consumer.consumerTscOneObjectVsBaseline),
+  consumerTscProfileVsBaseline: round(consumer.consumerTscProfileVsBaseline),
   oneValidatorBundleKb: round(consumer.oneValidatorBundleKb, 1),
+  profileBundleKb: round(consumer.profileBundleKb, 1),
+  profileBundleGzipKb: round(consumer.profileBundleGzipKb, 1),
   allBundleKb: Math.round(consumer.allBundleKb),
   plistParseVsPlistJs: round(plist.plistParseVsPlistJs),
   plistBundleKb: round(plist.plistBundleKb, 1),
@@ -245,6 +249,11 @@ if (json) {
     ['mixedDocumentsPerSecond', String(report.mixedDocumentsPerSecond), ''],
     ['typecheckShare', String(report.typecheckShare), ''],
     ['peakRssMb', String(report.peakRssMb), ''],
+    ['consumerTscVsBaseline', String(report.consumerTscVsBaseline), '≤ 1.3'],
+    ['consumerTscOneObjectVsBaseline', String(report.consumerTscOneObjectVsBaseline), '≤ 1.1'],
+    ['consumerTscProfileVsBaseline', String(report.consumerTscProfileVsBaseline), ''],
+    ['oneValidatorBundleKb / allBundleKb', `${report.oneValidatorBundleKb} / ${report.allBundleKb}`, '≤ 50 for one'],
+    ['profileBundleKb (gzipped)', `${report.profileBundleKb} (${report.profileBundleGzipKb})`, '≤ 250'],
     ['plistParseVsPlistJs', String(report.plistParseVsPlistJs), '≥ 2'],
     ['plistBundleKb', String(report.plistBundleKb), '≤ 15'],
   ];

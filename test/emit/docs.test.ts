@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { allTypes } from '../helpers/generated-types.js';
 import { checkLinks } from '../helpers/link-check.js';
 
 const GENERATED = join(import.meta.dirname, '../../generated');
@@ -58,7 +59,7 @@ describe('the Markdown docs of spec/', () => {
 
 describe('JSDoc and JSON Schema of spec/', () => {
   it('link to Apple as full URLs and end with the object page, not a spec file', () => {
-    const types = read('types/index.d.ts');
+    const types = allTypes(read);
     expect(types).not.toMatch(/\]\(\/documentation\//);
     expect(types).not.toMatch(/Source: \S+\.md:\d+/);
     expect(types).toMatch(/\* @since iOS 4, iPadOS 4, macOS 10\.11, tvOS 17, visionOS 2\n {3}\* @see https:\/\/developer\.apple\.com\/documentation\/devicemanagement\/restrictions\n {3}\*\/\n {2}allowCamera\?: boolean;/);

@@ -8,6 +8,7 @@ import { Project } from 'ts-morph';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generate, generateFromPages, type GenerateResult } from '../../generator/pipeline.js';
 import { loadValidators, type ValidatorModule } from '../../generator/validate/compile-validators.js';
+import { allTypes } from '../helpers/generated-types.js';
 
 const SPEC = join(import.meta.dirname, '../fixtures/hostile/spec');
 
@@ -26,7 +27,7 @@ describe('a hostile spec page', () => {
 
   it('declares exactly the interfaces and keys the IR describes', () => {
     const project = new Project({ useInMemoryFileSystem: true });
-    const types = project.createSourceFile('types.ts', result.files.get('types/index.d.ts')!);
+    const types = project.createSourceFile('types.ts', allTypes((p) => result.files.get(p)));
     // CommonPayloadKeys and TopLevel are built in: the fixture has no pages for them.
     expect(types.getInterfaces().map((i) => i.getName())).toEqual(['CommonPayloadKeys', 'CycleA', 'CycleB', 'HostilePayload', 'OddNameWithDots', 'TopLevel', 'PayloadTypeMap', 'Profile', 'DeclarationTypeMap', 'CommandTypeMap', 'UncheckedCommand', 'CommandResponseMap', 'CheckInMessageTypeMap', 'UncheckedCheckInMessage']);
     for (const o of result.ir.objects) {
@@ -49,21 +50,24 @@ describe('a hostile spec page', () => {
       ['PayloadDescription', 'string', true],
       ['PayloadOrganization', 'string', true],
     ]);
-    // Nothing but declarations: no statement the page could have smuggled in.
-    expect(types.getStatements().every((s) => s.getKindName() === 'InterfaceDeclaration' || s.getKindName() === 'TypeAliasDeclaration')).toBe(true);
+    // Nothing but declarations and type imports of sibling modules: no statement the page could have smuggled in.
+    for (const s of types.getStatements()) {
+      if (s.getKindName() === 'ImportDeclaration') expect(s.getText()).toMatch(/^import type \{ [A-Za-z0-9]+ \} from '\.\/[A-Za-z0-9]+\.js';$/);
+      else expect(['InterfaceDeclaration', 'TypeAliasDeclaration']).toContain(s.getKindName());
+    }
     const validatorsFile = project.createSourceFile('validators.js', result.files.get('validators/index.js')!);
     expect(validatorsFile.getFunctions().map((f) => f.getName())).toEqual([
-      'cCommonPayloadKeys_0', 'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'isCommonPayloadKeys',
-      'cCycleA_0', 'checkCycleA', 'validateCycleA', 'isCycleA',
-      'cCycleB_0', 'checkCycleB', 'validateCycleB', 'isCycleB',
-      'cHostilePayload_0', 'checkHostilePayload', 'validateHostilePayload', 'isHostilePayload',
-      'cOddNameWithDots_0', 'checkOddNameWithDots', 'validateOddNameWithDots', 'isOddNameWithDots',
-      'cTopLevel_0', 'cTopLevel_1', 'checkTopLevel', 'validateTopLevel', 'isTopLevel',
+      'cCommonPayloadKeys_0', 'checkCommonPayloadKeys', 'validateCommonPayloadKeys', 'gCommonPayloadKeys', 'isCommonPayloadKeys',
+      'cCycleA_0', 'checkCycleA', 'validateCycleA', 'gCycleA', 'isCycleA',
+      'cCycleB_0', 'checkCycleB', 'validateCycleB', 'gCycleB', 'isCycleB',
+      'cHostilePayload_0', 'checkHostilePayload', 'validateHostilePayload', 'gHostilePayload', 'isHostilePayload',
+      'cOddNameWithDots_0', 'checkOddNameWithDots', 'validateOddNameWithDots', 'gOddNameWithDots', 'isOddNameWithDots',
+      'cTopLevel_0', 'cTopLevel_1', 'checkTopLevel', 'validateTopLevel', 'gTopLevel', 'isTopLevel',
     ]);
   });
 
   it('keeps comment-closers and line separators out of the code', () => {
-    const types = result.files.get('types/index.d.ts')!;
+    const types = allTypes((p) => result.files.get(p));
     expect(types).not.toMatch(/[\u2028\u2029]/);
     const comments = types.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
     for (const c of comments) expect(c.slice(3, -2)).not.toContain('*/');
@@ -119,7 +123,7 @@ describe('a page with a thousand properties', () => {
   it('generates code that type-checks and declares every key once', async () => {
     expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     const project = new Project({ useInMemoryFileSystem: true });
-    const iface = project.createSourceFile('t.ts', result.files.get('types/index.d.ts')!).getInterfaceOrThrow('HugePayload');
+    const iface = project.createSourceFile('t.ts', result.files.get('types/HugePayload.d.ts')!).getInterfaceOrThrow('HugePayload');
     expect(iface.getProperties().map((p) => p.getName()).slice(0, count)).toEqual(keys);
     const validate = (await loadValidators(result.files)).validatorsByName.get('Huge.Payload')!;
     const value: Record<string, unknown> = { PayloadType: 'com.example.huge', PayloadIdentifier: 'x', PayloadUUID: 'u', PayloadVersion: 1 };

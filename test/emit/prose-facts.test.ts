@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { generateFromPages } from '../../generator/pipeline.js';
 import { loadValidators } from '../../generator/validate/compile-validators.js';
+import { allTypes } from '../helpers/generated-types.js';
 
 const FIXTURE = join(import.meta.dirname, '../fixtures/emit/prose-facts/restrictions.md');
 
@@ -20,7 +21,7 @@ describe('prose facts in generated output', () => {
 
   /** The JSDoc block right above `key` in the generated types. */
   const jsdocOf = (key: string): string => {
-    const types = file('types/index.d.ts');
+    const types = allTypes((p) => result.files.get(p));
     const at = types.indexOf(`  ${key}?:`);
     return types.slice(types.lastIndexOf('/**', at), at);
   };
@@ -51,7 +52,8 @@ describe('prose facts in generated output', () => {
 
   it('states a value’s facts that its meaning does not already say', () => {
     const page = readFileSync(FIXTURE, 'utf8').replace('- `WPA`: WPA. Available in iOS 11.3 and later.', '- `WPA`: WPA.\n\n`WPA` is available in iOS 11.3 and later.');
-    const types = generateFromPages([{ file: 'restrictions.md', text: page }], { typecheck: false }).files.get('types/index.d.ts') ?? '';
+    const { files } = generateFromPages([{ file: 'restrictions.md', text: page }], { typecheck: false });
+    const types = allTypes((p) => files.get(p));
     expect(types).toContain('- WPA: WPA. (Available in iOS 11.3+.)');
   });
 

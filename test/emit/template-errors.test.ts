@@ -21,7 +21,7 @@ describe('template bugs', () => {
     const dir = brokenTemplates('types.ts.hbs', (t) => t.replace('{{key}}{{#if optional}}?{{/if}}: {{tsType}};', '{{key}}: {{tsType}} = 1;'));
     const r = generate(SEED_PAGES, { templatesDir: dir });
     expect(r.diagnostics.filter((d) => d.severity === 'error')[0]).toMatchObject({
-      code: 'generated-code-error', file: 'generated/types/index.ts', message: expect.stringContaining('[from templates/types.ts.hbs]'),
+      code: 'generated-code-error', file: 'generated/types/AppLayerVPN.ts', message: expect.stringContaining('[from templates/types.ts.hbs]'),
     });
   });
 

@@ -1,7 +1,7 @@
 /**
  * Mutations of minimal valid documents, made from the IR: `dmspec new`'s profile of each payload
  * type and command of each request type, and `createDeclaration`'s declaration of each
- * declaration type with the skeleton as its payload; with every dictionary the document can hold
+ * declaration type with the skeleton as its payload, the skeleton of each check-in message; with every dictionary the document can hold
  * reached through the skeleton of its object, and per key one wrong value of each kind the key's
  * page lets be wrong: another plist type, a value not in the allowed list, one past each end of
  * the range, the key left out when it is required, a wrongly typed value under a placeholder
@@ -22,7 +22,7 @@ export type MutationKind = (typeof MUTATION_KINDS)[number];
 type Dict = Record<string, unknown>;
 type Step = string | number;
 
-export const DOCUMENT_KINDS = ['profile', 'declaration', 'command'] as const;
+export const DOCUMENT_KINDS = ['profile', 'declaration', 'command', 'check-in'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
 /** One dictionary of a minimal document: the object it is, and where it is. */
@@ -198,6 +198,12 @@ function roots(ir: IrDocument, document: DocumentKind, skeletons: SkeletonIndex,
     for (const page of pages) queue.push({ document, object: page, root: build(page.declarationType!, skeletons.skeleton(page)), steps: ['Payload'], type: page.declarationType! });
     const base = byName.get('DeclarationBase');
     if (base && pages.length) queue.push({ document, object: base, root: queue[0]!.root, steps: [], type: pages[0]!.declarationType!, routes: { key: 'Type', content: 'Payload' } });
+  } else if (document === 'check-in') {
+    // A check-in message's page: its `MessageType` allows the one value that names it.
+    for (const page of ir.objects) {
+      const type = page.properties.find((p) => p.name === 'MessageType')?.allowedValues;
+      if (type?.length === 1 && typeof type[0] === 'string') queue.push({ document, object: page, root: skeletons.skeleton(page), steps: [], type: type[0], routes: { key: 'MessageType' } });
+    }
   } else {
     for (const t of skeletons.names().requestTypes) {
       const page = skeletons.command(t)!;

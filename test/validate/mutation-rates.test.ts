@@ -95,6 +95,17 @@ const EXPECTED: Record<DocumentKind, Expected> = {
     falseFindings: [],
     skips: { [`wrong-type: ${ROUTES}`]: 1, [`missing-required: ${ROUTES}`]: 1, 'unknown-key: it takes any key': 7 },
   },
+  'check-in': {
+    rates: {
+      'wrong-type': { total: 53, caught: 53 },
+      'allowed-values': { total: 1, caught: 1 },
+      'missing-required': { total: 9, caught: 9 },
+      'unknown-key': { total: 10, caught: 10 },
+    },
+    notCaught: [],
+    falseFindings: [],
+    skips: { [`wrong-type: ${ROUTES}`]: 9, [`missing-required: ${ROUTES}`]: 9 },
+  },
   command: {
     rates: {
       'wrong-type': { total: 444, caught: 377 },
@@ -240,7 +251,7 @@ describe.each(DOCUMENT_KINDS)('mutations of the minimal %s of every type of spec
   it('mutates every range of every dictionary it can hold, at both ends', () => {
     const o = outcome(document);
     const bounds = o.contexts.flatMap((c) => skeletons.properties(c.object).flatMap((p) => [p.minimum, p.maximum].filter((b) => b !== undefined)));
-    expect(bounds.length).toBe(expected.rates.range!.total);
+    expect(bounds.length).toBe(expected.rates.range?.total ?? 0);
     expect(o.mutations.filter((m) => m.kind === 'range').length).toBe(bounds.length);
   });
 
@@ -259,10 +270,10 @@ describe('the minimal documents of spec/ and its ranges', () => {
     expect(issues.length).toBe(13);
   });
 
-  it('starts from a document of every payload, declaration and request type', () => {
+  it('starts from a document of every payload, declaration, request and check-in message type', () => {
     const types = (d: DocumentKind): number => new Set(outcome(d).contexts.map((c) => c.type)).size;
     // The profiles' types include the top level's `Configuration`.
-    expect([types('profile'), types('declaration'), types('command')]).toEqual([120, 58, 67]);
+    expect(DOCUMENT_KINDS.map(types)).toEqual([120, 58, 67, 9]);
   });
 
   it('mutates every range the IR states but for keys of no document dmspec validate reads', () => {

@@ -9,6 +9,7 @@ import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
+import { plainOptions } from "./guard.js";
 import { routeDocument, routeProfile, union } from "./route.js";
 import { carriesResult, routeResponse } from "./response.js";
 export {
@@ -47,6 +48,7 @@ export {
   notAllowed,
   numberOf,
   own,
+  plainOptions,
   result,
   routeDocument,
   routeProfile,

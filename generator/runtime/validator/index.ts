@@ -11,6 +11,7 @@
  * - `severity.ts` — each finding code's severity, from what a device does with it
  * - `suggest.ts` — the key or payload type a misspelt name most likely meant
  * - `gated.ts` — availability by platform and version, supervision, version comparison
+ * - `guard.ts` — when `is<Name>` may run its pure guard
  * - `route.ts` — whole documents: shared payload types, profiles, routed documents
  * - `response.ts` — command responses, by the request type of the command they answer
  */
@@ -26,5 +27,6 @@ export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
 export { closest, editDistance } from './suggest.js';
 export { compareVersions, gated } from './gated.js';
+export { plainOptions } from './guard.js';
 export { routeDocument, routeProfile, union, type DocumentRoute } from './route.js';
 export { carriesResult, routeResponse, type ResponseRoute } from './response.js';

@@ -1,0 +1,9 @@
+// Copied by dmspec from generator/runtime/validator/guard.ts. Do not edit: change that file and run "npm run generate".
+/**
+ * What decides whether `is<Name>` may run its object's pure guard: the guard judges a value as
+ * `validate<Name>` does without options. An option that can turn a warning into an error or add
+ * one (`strict`, a platform, the device's situation) sends the guard to the validator's quick run.
+ */
+import { type ValidateOptions } from './types.js';
+/** True when `o` cannot change a verdict from what the pure guard computes. */
+export declare function plainOptions(o: ValidateOptions): boolean;

@@ -1,0 +1,64 @@
+/**
+ * The package's many small modules: `types/` holds one module per object (`types/WiFi.ts`), one
+ * per kind of whole document (`types/Profile.ts`, …) and an index re-exporting them; each
+ * object's validator also has an entry of its own (`validators/WiFi.ts`). A module imports only
+ * the modules of the objects it names, so a consumer importing one object's type or validator
+ * makes TypeScript read that object and what it refers to, not the whole spec.
+ */
+import type { EmitModel, EmitObject } from './emit-model.js';
+import { typeStub } from './incremental-check.js';
+import { fileStem } from './naming.js';
+import { templateOrigin, type Renderer, type TemplateName } from './render.js';
+import { documentTypesView, typeObjectView, type DocumentTypesView } from './types-view.js';
+import type { ValidatorsView } from './validators-view.js';
+
+/** A rendered TypeScript module; `declarations` when a template renders its `.d.ts`. */
+export interface RenderedModule {
+  path: string;
+  text: string;
+  origin: string;
+  declarations?: string;
+}
+
+/** The whole-document modules of `types/`: their names (reserved, so no object's module takes one), templates and views. */
+const DOCUMENT_MODULES: ReadonlyArray<readonly [name: string, template: TemplateName, part: keyof DocumentTypesView]> = [
+  ['Profile', 'types-profile.ts', 'profile'],
+  ['Declaration', 'types-declaration.ts', 'declaration'],
+  ['Command', 'types-command.ts', 'command'],
+  ['CommandResponse', 'types-command-response.ts', 'commandResponse'],
+  ['CheckInMessage', 'types-check-in-message.ts', 'checkInMessage'],
+  ['StatusItemName', 'types-status-item-name.ts', 'statusItemName'],
+];
+
+/** The path of an object's module under `folder`. */
+export function objectModule(folder: 'types' | 'validators', e: EmitObject): string {
+  return `${folder}/${fileStem(e.ident)}.ts`;
+}
+
+/**
+ * Every module of `types/`. With `only`, the objects not in it are stubs (a subset check: their
+ * modules declare their names loosely, so the document modules and the index still check).
+ */
+export function typeModules(model: EmitModel, render: Renderer, only?: ReadonlySet<EmitObject>): RenderedModule[] {
+  const out: RenderedModule[] = model.objects.map((e) => only && !only.has(e)
+    ? { path: objectModule('types', e), text: typeStub(e), origin: 'a stub of the incremental check' }
+    : { path: objectModule('types', e), text: render('types.ts', typeObjectView(e, model)), origin: templateOrigin('types.ts') });
+  const documents = documentTypesView(model);
+  for (const [name, template, part] of DOCUMENT_MODULES) out.push({ path: `types/${name}.ts`, text: render(template, documents[part]), origin: templateOrigin(template) });
+  const modules = [...model.objects.map((e) => fileStem(e.ident)), ...DOCUMENT_MODULES.map(([name]) => name)];
+  out.push({ path: 'types/index.ts', text: render('types-index.ts', { modules }), origin: templateOrigin('types-index.ts') });
+  return out;
+}
+
+/**
+ * Each object's validator entry: a module re-exporting its two functions from the validators,
+ * with declarations that import only its own type.
+ */
+export function validatorEntries(view: ValidatorsView, render: Renderer): RenderedModule[] {
+  return view.objects.map((o) => ({
+    path: `validators/${o.stem}.ts`,
+    text: render('validator-entry.ts', o),
+    origin: templateOrigin('validator-entry.ts'),
+    declarations: render('validators.d.ts', o),
+  }));
+}
