@@ -4,7 +4,8 @@ import { type Validator } from '../runtime/validator/index.js';
 export declare const validatorsByName: ReadonlyMap<string, Validator>;
 /**
  * Validators by payload type, for payloads in a profile's `PayloadContent`. Where several objects
- * share a payload type, the payload may carry the keys of any of them.
+ * share a payload type, a payload is judged against the one it matches best, named in the
+ * result's `judgedAgainst`.
  */
 export declare const validatorsByPayloadType: ReadonlyMap<string, Validator>;
 /** The names of the objects that define each payload type. */
@@ -59,6 +60,8 @@ export interface DeclarativeReplacementFact {
 export interface PayloadTypeFacts {
     /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
     readonly missing?: readonly string[];
+    /** Where several pages share the payload type: the pages each of them lacks, by object. */
+    readonly missingBy?: Readonly<Record<string, readonly string[]>>;
     /** The payload's page lists only some of its keys: the others are not checked. */
     readonly partialKeys?: boolean;
     /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */

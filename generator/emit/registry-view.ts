@@ -38,19 +38,47 @@ export interface DocumentsView {
 }
 
 /**
- * `[key, V.validateX],`, or for a value several objects share, a union whose members judge the
- * documents that use their own keys (com.apple.MCX holds Accounts, EnergySaver, TimeServer, …).
+ * `[key, V.validateX],`, or for a value several objects share, a union judging the document
+ * against the page it matches best (`runtime/validator/shared.ts`): each page with its name, its
+ * own keys and the allowed values that tell the pages apart.
  */
 function entries(routes: Routes): string[] {
   return routes.map(([key, list]) => {
     if (list.length === 1) return `[${tsString(key)}, V.validate${list[0]!.ident}],`;
-    const members = list.map((e) => `[V.validate${e.ident}, [${ownKeys(e).map(tsString).join(', ')}]]`);
+    const members = list.map((e) => {
+      const values = telling(e, list);
+      const lists = Object.keys(values).length ? `, values: { ${Object.entries(values).map(([k, v]) => `${tsString(k)}: [${v.map(tsString).join(', ')}]`).join(', ')} }` : '';
+      return `{ name: ${tsString(e.ir.name)}, validate: V.validate${e.ident}, keys: [${ownKeys(e).map(tsString).join(', ')}]${lists} }`;
+    });
     return `[${tsString(key)}, union([${members.join(', ')}])],`;
   });
 }
 
 function ownKeys(e: EmitObject): string[] {
   return e.ir.properties.filter((p) => !standsForAnyKey(p)).map((p) => p.name);
+}
+
+/** A key's allowed strings, when the page lists only strings. */
+function stringsOf(e: EmitObject, key: string): string[] | undefined {
+  const v = e.ir.properties.find((p) => p.name === key)?.allowedValues;
+  return v?.length && v.every((x): x is string => typeof x === 'string') ? [...v] : undefined;
+}
+
+/**
+ * The allowed values of `e`'s keys that tell it apart from the other pages of its value: a key
+ * another page also defines, with another list or none (Kerberos pins `ExtensionIdentifier`, which
+ * the general page leaves free; both list `Type`, with different values), in key order. A key only
+ * one page defines tells by being used.
+ */
+function telling(e: EmitObject, list: readonly EmitObject[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const key of ownKeys(e)) {
+    const mine = stringsOf(e, key);
+    if (mine === undefined) continue;
+    const others = list.filter((o) => o !== e && ownKeys(o).includes(key));
+    if (others.some((o) => JSON.stringify(stringsOf(o, key)) !== JSON.stringify(mine))) out[key] = mine;
+  }
+  return out;
 }
 
 export function registryView(model: EmitModel): RegistryView {
@@ -119,6 +147,12 @@ function payloadFactsLiteral(list: readonly EmitObject[], model: EmitModel): str
   const facts: Record<string, unknown> = {};
   const missing = [...new Set(list.flatMap((e) => missingPages(e, model)))].sort();
   if (missing.length) facts['missing'] = missing;
+  if (list.length > 1 && missing.length) {
+    facts['missingBy'] = Object.fromEntries(list.flatMap((e) => {
+      const own = [...new Set(missingPages(e, model))].sort();
+      return own.length ? [[e.ir.name, own]] : [];
+    }));
+  }
   if (list.some((e) => e.ir.partialKeys)) facts['partialKeys'] = true;
   const references = [...new Set(list.flatMap((e) => referencePaths(e, model)))].sort();
   if (references.length) facts['references'] = references;

@@ -7,7 +7,7 @@
  */
 import { plistTypeOf, type PlistValue } from '../runtime/plist/index.js';
 import { asDict, stringAt, valueAt } from './document-kind.js';
-import type { ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
+import type { JudgedAgainst, ValidateOptions, ValidationIssue } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
 import type { SignerSummary } from './signed-profile.js';
 import { closest } from '../runtime/validator/suggest.js';
@@ -65,8 +65,10 @@ export interface PayloadReport {
   /** Position in `PayloadContent`, from 0. */
   index: number;
   payloadType: string | null;
-  /** The spec object the payload was validated against. */
+  /** The spec object the payload was validated against (where several pages share its type, the one it matched best). */
   object?: string;
+  /** Where several pages share the payload's type: the page it was judged against, and why that one. */
+  judgedAgainst?: JudgedAgainst;
   /** True when the payload's validator ran, wholly or partly. */
   checked: boolean;
   /** `partly checked` when nested objects the payload uses have no page in the spec, or its page lists only some of its keys. */
@@ -105,6 +107,11 @@ function append<T>(to: T[], items: readonly T[]): void {
 /** `Restrictions`, or `Accounts | EnergySaver | …` where several objects share the type. */
 function objectName(validators: ValidatorModule, type: string): string {
   return validators.objectsByPayloadType.get(type)?.join(' | ') ?? type;
+}
+
+/** The pages missing for the pages that judged a payload of a shared type, sorted. */
+function missingOf(by: Readonly<Record<string, readonly string[]>>, pages: readonly string[]): string[] {
+  return [...new Set(pages.flatMap((p) => by[p] ?? []))].sort();
 }
 
 function prefixed(issues: readonly ValidationIssue[], prefix: string, payloadType: string, keep: (i: ValidationIssue) => boolean = () => true): ProfileIssue[] {
@@ -172,13 +179,16 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
     const value = dict;
     if (validator) {
       const facts = validators.payloadTypeFacts?.get(type!);
-      const missing = facts?.missing;
+      const checked = validator(value, validateOptions);
+      const judged = checked.judgedAgainst;
+      const missing = judged && facts?.missingBy ? missingOf(facts.missingBy, [judged.object, ...(judged.also ?? [])]) : facts?.missing;
       const partial = facts?.partialKeys === true;
       report.payloads.push({
-        index, payloadType: type!, object: objectName(validators, type!), checked: true,
+        index, payloadType: type!, object: judged?.object ?? objectName(validators, type!), checked: true,
         coverage: missing?.length || partial ? 'partly checked' : 'checked',
         ...(missing?.length ? { missing: [...missing] } : {}),
         ...(partial ? { partialKeys: true as const } : {}),
+        ...(judged ? { judgedAgainst: { ...judged } } : {}),
       });
       const whole = payloadTypeRules(place, facts, validateOptions);
       // A payload type the platform lacks is one error, not one more per key it holds; a payload
@@ -186,7 +196,7 @@ export function checkProfile(file: string, root: PlistValue, validators: Validat
       const unavailable = whole.some((i) => i.code === 'unavailable-on-platform');
       const deprecated = whole.some((i) => i.code === 'deprecated');
       append(report.issues, whole);
-      const issues = prefixed(validator(value, validateOptions).issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated'));
+      const issues = prefixed(checked.issues, prefix, type!, (i) => !(unavailable && i.code === 'unavailable-on-platform') && !((unavailable || deprecated) && i.code === 'deprecated'));
       append(report.issues, issues);
       append(report.issues, replacementNotes(prefix, type!, dict, facts, issues, validateOptions));
       continue;

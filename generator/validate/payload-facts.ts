@@ -6,6 +6,8 @@
 export interface PayloadTypeFacts {
   /** Nested objects the payload refers to whose pages the spec lacks: the keys under them are not checked. */
   readonly missing?: readonly string[];
+  /** Where several pages share the payload type: the pages each of them lacks, by object, so a payload judged against one is not said to miss another's. */
+  readonly missingBy?: Readonly<Record<string, readonly string[]>>;
   /** The payload's page lists only some of its keys (`partialKeys` in the IR): the others are not checked. */
   readonly partialKeys?: boolean;
   /** Paths of keys that hold another payload's UUID (`IKEv2.PayloadCertificateUUID`; `[]` for each item of an array). */

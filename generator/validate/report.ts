@@ -131,6 +131,7 @@ function fileLines(r: FileReport & { omitted?: Omitted }): string[] {
     const p = payloads.get(index);
     const at = `PayloadContent[${index}] (${p?.payloadType ?? 'no PayloadType'})`;
     if (p && !p.checked) lines.push(`${f}: info not-checked ${at}: ${p.reason ?? ''}`);
+    if (p?.judgedAgainst) lines.push(`${f}: info judged-against ${at}: ${p.judgedAgainst.object}, of the pages ${p.payloadType ?? ''} shares: ${p.judgedAgainst.reason}`);
     if (p?.missing?.length) lines.push(`${f}: info partly-checked ${at}: the spec has no page for ${p.missing.join(', ')}; keys under ${p.missing.length === 1 ? 'it' : 'them'} are not checked`);
     if (p?.partialKeys) lines.push(`${f}: info partly-checked ${at}: its page lists only some of its keys; keys it does not list are not checked`);
     for (const i of byPayload.get(index) ?? []) lines.push(`${where(f, i)}: ${issueLine(i)}`);

@@ -167,12 +167,6 @@ describe('document routes', () => {
     expect(brief(res)).toEqual(['error wrong-type PayloadContent[0].MTU: expected integer, got string "x"']);
   });
 
-  it('judges a shared payload type by the objects whose keys it uses', () => {
-    const shared = union([[keys(['A', 'B']), ['A', 'B']], [keys(['C']), ['C']]]);
-    expect(brief(shared({ A: 1, C: 2 }))).toEqual([]);
-    expect(brief(shared({ A: 1, D: 2 }))).toEqual(['warning unknown-key D: D is not a key of this dictionary']);
-  });
-
   it('routes a document by its type, warns about a type the spec lacks, and requires the key', () => {
     const route = { key: 'RequestType', under: 'Command', routes: new Map([['DeviceInformation', mtu]]), what: 'request type' };
     expect(brief(routeDocument({ Command: { RequestType: 'DeviceInformation' }, MTU: 'x' }, route, NO_OPTIONS))).toEqual(['error wrong-type MTU: expected integer, got string "x"']);

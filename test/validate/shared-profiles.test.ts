@@ -50,7 +50,7 @@ describeWith(PROFILES, 'the shared real-world profiles', () => {
         'com.apple.finder → Finder',
         'com.apple.loginitems.managed → LoginItemsManagedItems',
         'com.apple.loginwindow → LoginWindow',
-        'com.apple.MCX → Accounts | EnergySaver | TimeServer | WiFiManagedSettings',
+        'com.apple.MCX → TimeServer',
         'com.apple.SetupAssistant.managed → SetupAssistant',
         'com.apple.systempreferences → SystemPreferences',
       ]));

@@ -10,7 +10,8 @@ import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
 import { plainOptions } from "./guard.js";
-import { routeDocument, routeProfile, union } from "./route.js";
+import { routeDocument, routeProfile } from "./route.js";
+import { union } from "./shared.js";
 import { carriesResult, routeResponse } from "./response.js";
 export {
   DEPTH_LIMIT,

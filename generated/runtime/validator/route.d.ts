@@ -1,16 +1,10 @@
 // Copied by dmspec from generator/runtime/validator/route.ts. Do not edit: change that file and run "npm run generate".
 /**
- * Validators of whole documents, composed of the per-object ones: a discriminator value several
- * objects share (`union`), a profile routed payload by payload (`routeProfile`), and a
- * declaration, command or check-in message routed by its type (`routeDocument`).
+ * Validators of whole documents, composed of the per-object ones: a profile routed payload by
+ * payload (`routeProfile`), and a declaration, command or check-in message routed by its type
+ * (`routeDocument`). A type several pages share is `shared.ts`'s.
  */
 import { type ValidateOptions, type ValidationResult, type Validator } from './types.js';
-/**
- * A validator for a discriminator value (a payload type, …) that several objects define. The objects whose own keys the
- * payload uses judge it (all of them when it uses none); a key is unknown only when no object
- * knows it, and a key required by an object the payload does not use is not missing.
- */
-export declare function union(candidates: ReadonlyArray<readonly [Validator, readonly string[]]>): Validator;
 /**
  * A whole profile: the top level through `top`, each payload of `PayloadContent` through the
  * validator of its `PayloadType`. A payload type the spec does not define is checked for the

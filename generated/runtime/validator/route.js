@@ -1,30 +1,9 @@
 // Copied by dmspec from generator/runtime/validator/route.ts. Do not edit: change that file and run "npm run generate".
-import { NO_OPTIONS } from "./types.js";
 import { at, budgetSpent, result, run, sharedBudget, VALUE_LIMIT } from "./run.js";
 import { missingRequired, wrongType } from "./report.js";
 import { isDict, own } from "./values.js";
 import { severityOf } from "./severity.js";
 import { closest } from "./suggest.js";
-function union(candidates) {
-  const known = new Set(candidates.flatMap(([, keys]) => keys));
-  return (value, options = NO_OPTIONS) => sharedBudget(() => {
-    const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
-    const judges = inUse.length ? inUse : candidates;
-    const seen = /* @__PURE__ */ new Set();
-    const issues = [];
-    for (const [validate] of judges) {
-      for (const i of validate(value, options).issues) {
-        if (i.code === "unknown-key" && known.has(i.path)) continue;
-        if (i.code === "missing-required" && inUse.length === 0 && known.has(i.path)) continue;
-        const id = `${i.path}\0${i.code}\0${i.message}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        issues.push(i);
-      }
-    }
-    return result(issues);
-  });
-}
 function nest(issues, prefix, inner) {
   for (const i of inner) {
     const path = prefix === "" ? i.path : i.path === "" ? prefix : i.path.startsWith("[") ? prefix + i.path : `${prefix}.${i.path}`;
@@ -91,6 +70,5 @@ function documentIssues(value, route, o) {
 }
 export {
   routeDocument,
-  routeProfile,
-  union
+  routeProfile
 };

@@ -11,13 +11,14 @@
  * - `severity.ts` — each finding code's severity, from what a device does with it
  * - `suggest.ts` — the key or payload type a misspelt name most likely meant
  * - `gated.ts` — availability by platform and version, supervision, version comparison
+ * - `shared.ts` — a type several pages share (`com.apple.extensiblesso`), judged against the page it matches best
+ * - `route.ts` — whole documents: profiles, routed documents
  * - `guard.ts` — when `is<Name>` may run its pure guard
- * - `route.ts` — whole documents: shared payload types, profiles, routed documents
  * - `response.ts` — command responses, by the request type of the command they answer
  */
 export {
   NO_OPTIONS,
-  type Dict, type Enrollment, type IssueCode, type KeyFacts, type Platform, type SupervisionFacts,
+  type Dict, type Enrollment, type IssueCode, type JudgedAgainst, type KeyFacts, type Platform, type SupervisionFacts,
   type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator,
 } from './types.js';
 export { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own, type TaggedReal } from './values.js';
@@ -28,5 +29,6 @@ export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type Sev
 export { closest, editDistance } from './suggest.js';
 export { compareVersions, gated } from './gated.js';
 export { plainOptions } from './guard.js';
-export { routeDocument, routeProfile, union, type DocumentRoute } from './route.js';
+export { routeDocument, routeProfile, type DocumentRoute } from './route.js';
+export { union, type SharedPage } from './shared.js';
 export { carriesResult, routeResponse, type ResponseRoute } from './response.js';

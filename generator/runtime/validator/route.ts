@@ -1,7 +1,7 @@
 /**
- * Validators of whole documents, composed of the per-object ones: a discriminator value several
- * objects share (`union`), a profile routed payload by payload (`routeProfile`), and a
- * declaration, command or check-in message routed by its type (`routeDocument`).
+ * Validators of whole documents, composed of the per-object ones: a profile routed payload by
+ * payload (`routeProfile`), and a declaration, command or check-in message routed by its type
+ * (`routeDocument`). A type several pages share is `shared.ts`'s.
  */
 import { NO_OPTIONS, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator } from './types.js';
 import { at, budgetSpent, result, run, sharedBudget, VALUE_LIMIT } from './run.js';
@@ -9,32 +9,6 @@ import { missingRequired, wrongType } from './report.js';
 import { isDict, own } from './values.js';
 import { severityOf } from './severity.js';
 import { closest } from './suggest.js';
-
-/**
- * A validator for a discriminator value (a payload type, …) that several objects define. The objects whose own keys the
- * payload uses judge it (all of them when it uses none); a key is unknown only when no object
- * knows it, and a key required by an object the payload does not use is not missing.
- */
-export function union(candidates: ReadonlyArray<readonly [Validator, readonly string[]]>): Validator {
-  const known = new Set(candidates.flatMap(([, keys]) => keys));
-  return (value, options = NO_OPTIONS) => sharedBudget(() => {
-    const inUse = isDict(value) ? candidates.filter(([, keys]) => keys.some((k) => own(value, k))) : [];
-    const judges = inUse.length ? inUse : candidates;
-    const seen = new Set<string>();
-    const issues: ValidationIssue[] = [];
-    for (const [validate] of judges) {
-      for (const i of validate(value, options).issues) {
-        if (i.code === 'unknown-key' && known.has(i.path)) continue;
-        if (i.code === 'missing-required' && inUse.length === 0 && known.has(i.path)) continue;
-        const id = `${i.path}\0${i.code}\0${i.message}`;
-        if (seen.has(id)) continue;
-        seen.add(id);
-        issues.push(i);
-      }
-    }
-    return result(issues);
-  });
-}
 
 /** Puts a nested validation's issues under `prefix` (`PayloadContent[2]`, `Payload`). */
 function nest(issues: ValidationIssue[], prefix: string, inner: readonly ValidationIssue[]): void {

@@ -42,6 +42,18 @@ export interface ValidationIssue {
   message: string;
   expected?: unknown;
   actual?: unknown;
+  /** Where several pages share the document's type (`com.apple.extensiblesso`): the object whose page the finding is judged against. */
+  judgedAgainst?: string;
+}
+
+/** The page a document of a type several pages share was judged against, and why that one. */
+export interface JudgedAgainst {
+  /** The object's name: `ExtensibleSingleSignOnKerberos`. */
+  object: string;
+  /** `its ExtensionIdentifier "com.apple.AppSSOKerberos.KerberosExtension" is allowed by this page only`. */
+  reason: string;
+  /** Other pages of the type that judged keys `object` lacks (`Accounts` for a TimeServer payload's `DisableGuestAccount`). */
+  also?: string[];
 }
 
 export interface ValidationResult {
@@ -49,6 +61,8 @@ export interface ValidationResult {
   valid: boolean;
   /** The findings, in the order of the value's keys; required keys that are missing come last. */
   issues: ValidationIssue[];
+  /** Set by the validator of a type several pages share: the page it judged the document against. */
+  judgedAgainst?: JudgedAgainst;
 }
 
 export type Validator = (value: unknown, options?: ValidateOptions) => ValidationResult;
