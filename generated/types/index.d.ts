@@ -9872,7 +9872,7 @@ export interface ContentCaching {
   /**
    * The identifier of an asset declaration that contains the certificate the system uses to verify the security of the status reporting https connection. Required when `ManagementSecurityConfig` is set to `signedByCACert` or `specificServerCert`.
    *
-   * Required when ManagementSecurityConfig is signedByCACert or specificServerCert.
+   * Required when ManagementSecurityConfig is signedByCACert or specificServerCert. Stated, not checked by the validators: the description of ManagementSecurityConfig names ManagementStatusTarget: when ManagementSecurityConfig counts may depend on it.
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
   ManagementStatusCertificateReference?: string;
@@ -12151,7 +12151,7 @@ export interface DeleteUserCommandCommand {
   /**
    * The user name of the account to delete. The device requires this key when the value for `DeleteAllUsers` is absent or `false`.
    *
-   * Required when DeleteAllUsers is absent or false.
+   * Required when DeleteAllUsers is absent or false. Stated, not checked by the validators: the description of DeleteAllUsers names ForceDeletion: when DeleteAllUsers counts may depend on it.
    * @see https://developer.apple.com/documentation/devicemanagement/deleteusercommand/command-data.dictionary
    */
   UserName?: string;
@@ -57033,7 +57033,7 @@ export interface VPNDNS {
   /**
    * The hostname of a DNS-over-TLS server to validate the server certificate, as defined in RFC 7858. If `ServerAddresses` isn’t specified, the system uses the hostname to determine the server addresses. This key is required if the `DNSProtocol` is `TLS`.
    *
-   * Required when DNSProtocol is TLS.
+   * Required when DNSProtocol is TLS and on iOS, iPadOS, macOS, tvOS, visionOS, watchOS.
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */
@@ -57041,7 +57041,7 @@ export interface VPNDNS {
   /**
    * The URI template of a DNS-over-HTTPS server, as defined in RFC 8484, which needs to use the `https://` scheme. The system uses the hostname or address in the URL to validate the server certificate. If `ServerAddresses` isn’t specified, the system uses the hostname or address in the URL to determine the server addresses. This key is required if the `DNSProtocol` is `HTTPS`.
    *
-   * Required when DNSProtocol is HTTPS.
+   * Required when DNSProtocol is HTTPS and on iOS, iPadOS, macOS, tvOS, visionOS, watchOS.
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */
@@ -59884,14 +59884,14 @@ export interface WebContentFilter {
   /**
    * The bundle identifier string of the filter data provider system extension. This string identifies the filter data provider when the filter starts running. Required if `FilterSockets` is `true`.
    *
-   * Required when FilterSockets is true.
+   * Required when FilterSockets is true. Stated, not checked by the validators: the description of FilterSockets names FilterType: when FilterSockets counts may depend on it.
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
   FilterDataProviderBundleIdentifier?: string;
   /**
    * The designated requirement string that the system embeds in the code signature of the filter data provider system extension. This string identifies the filter data provider when the filter starts running. Required if `FilterSockets` is `true`.
    *
-   * Required when FilterSockets is true.
+   * Required when FilterSockets is true and on macOS. Stated, not checked by the validators: the description of FilterSockets names FilterType: when FilterSockets counts may depend on it.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -59908,7 +59908,7 @@ export interface WebContentFilter {
   /**
    * The bundle identifier string of the filter packet provider system extension. This string identifies the filter packet provider when the filter starts running. Required if `FilterPackets` is `true`.
    *
-   * Required when FilterPackets is true.
+   * Required when FilterPackets is true and on macOS. Stated, not checked by the validators: the description of FilterPackets names FilterType: when FilterPackets counts may depend on it.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -59916,7 +59916,7 @@ export interface WebContentFilter {
   /**
    * The designated requirement string that the system embeds in the code signature of the filter packet provider system extension. This string identifies the filter packet provider when the filter starts running. Required if `FilterPackets` is `true`.
    *
-   * Required when FilterPackets is true.
+   * Required when FilterPackets is true and on macOS. Stated, not checked by the validators: the description of FilterPackets names FilterType: when FilterPackets counts may depend on it.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -60013,6 +60013,7 @@ export interface WebContentFilter {
   /**
    * A dictionary containing URL filter parameters. Required when `FilterURLs` is `true`.
    *
+   * Required when FilterURLs is true and on iOS, iPadOS, macOS. Stated, not checked by the validators: the description of FilterURLs names FilterType: when FilterURLs counts may depend on it.
    * @since iOS 26, iPadOS 26, macOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
