@@ -146,7 +146,7 @@ const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a sign
 export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, deadline = Infinity, timeoutMs?: number, trust?: TrustOptions): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
-  const budget: ReadOptions = { limits: { ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, ...(timeoutMs !== undefined ? { timeoutMs } : {}), safeIntegers: true };
+  const budget: ReadOptions = { limits: { ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
   const kind = kindOf(bytes);
   if (kind === undefined) throw new ProfileReadError(NOT_A_PLIST);
   if (kind !== 'envelope') return readPlist(bytes, kind, budget);
