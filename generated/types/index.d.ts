@@ -638,7 +638,7 @@ export interface ACMECertificate {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecertificate
    */
-  KeySize: number;
+  KeySize: number | bigint;
   /**
    * The type of key pair to generate. Allowed values:
    *
@@ -679,7 +679,7 @@ export interface ACMECertificate {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecertificate
    */
-  UsageFlags?: number;
+  UsageFlags?: number | bigint;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *
@@ -820,7 +820,7 @@ export interface ACMECredential {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecredential
    */
-  KeySize: number;
+  KeySize: number | bigint;
   /**
    * Specifies the type of key pair to generate.
    *
@@ -859,7 +859,7 @@ export interface ACMECredential {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecredential
    */
-  UsageFlags?: number;
+  UsageFlags?: number | bigint;
 }
 
 /**
@@ -1134,7 +1134,7 @@ export interface APNDefaultsDataApnsItem {
    * @deprecated Deprecated in iOS 7, iPadOS 7.
    * @see https://developer.apple.com/documentation/devicemanagement/apn/defaultsdata-data.dictionary/apnsitem
    */
-  proxyPort?: number;
+  proxyPort?: number | bigint;
   /**
    * The user name. If missing, the device prompts for it during profile installation.
    *
@@ -1159,7 +1159,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  closeViewFarPoint?: number;
+  closeViewFarPoint?: number | bigint;
   /**
    * If `true`, enables “Use keyboard shortcuts” in the Zoom options.
    *
@@ -1172,7 +1172,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  closeViewNearPoint?: number;
+  closeViewNearPoint?: number | bigint;
   /**
    * If `true`, enables “Use scroll gesture” in the Zoom options.
    *
@@ -1232,7 +1232,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  mouseDriverCursorSize?: number;
+  mouseDriverCursorSize?: number | bigint;
   /**
    * If `true`, ignores the built-in trackpad.
    *
@@ -1245,13 +1245,13 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  mouseDriverInitialDelay?: number;
+  mouseDriverInitialDelay?: number | bigint;
   /**
    * The maximum speed for the cursor when using Mouse Keys.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  mouseDriverMaxSpeed?: number;
+  mouseDriverMaxSpeed?: number | bigint;
   /**
    * If `true`, enables “Slow Keys” in the Keyboard options.
    *
@@ -1271,7 +1271,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  slowKeyDelay?: number;
+  slowKeyDelay?: number | bigint;
   /**
    * If `true`, plays stereo audio as mono.
    *
@@ -1396,7 +1396,7 @@ export interface AccountCalDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountcaldav
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The name that apps show to the user for this calendar account. If not present, the system generates a suitable default.
    *
@@ -1437,7 +1437,7 @@ export interface AccountCardDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountcarddav
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The name that apps show to the user for this address book account. If not present, the system generates a suitable default.
    *
@@ -1692,7 +1692,7 @@ export interface AccountConfigurationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountconfigurationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -1885,7 +1885,7 @@ export interface AccountExchange {
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/accountexchange
    */
-  ExternalPort?: number;
+  ExternalPort?: number | bigint;
   /**
    * The IP address or fully qualified domain name (FQDN) of the Exchange host.
    *
@@ -1965,7 +1965,7 @@ export interface AccountExchange {
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/accountexchange
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * If `true`, the system activates the reminders service for this account.
    *
@@ -2173,7 +2173,7 @@ export interface AccountLDAP {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountldap
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The array of nodes to start LDAP searches from. There must be at least one node for this account to be useful. macOS only searches one node and ignores other items in the array.
    *
@@ -2304,7 +2304,7 @@ export interface AccountMailIncomingServerObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountmailincomingserverobject
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The mail protocol this account uses.
    *
@@ -2348,7 +2348,7 @@ export interface AccountMailOutgoingServerObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountmailoutgoingserverobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -2714,7 +2714,7 @@ export interface ActivationLockBypassCodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/activationlockbypasscoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -2844,7 +2844,7 @@ export interface ActiveDirectoryCertificate {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/activedirectorycertificate
    */
-  CertificateRenewalTimeInterval?: number;
+  CertificateRenewalTimeInterval?: number | bigint;
   /**
    * The fully qualified host name of the CA.
    *
@@ -2886,7 +2886,7 @@ export interface ActiveDirectoryCertificate {
    * @since macOS 10.11
    * @see https://developer.apple.com/documentation/devicemanagement/activedirectorycertificate
    */
-  Keysize?: number;
+  Keysize?: number | bigint;
   /**
    * If `true`, the system prompts the user for credentials when is installs the profile. This key applies only to user certificates with the Manual Download profile delivery method. Omit this key for computer certificates.
    *
@@ -3109,7 +3109,7 @@ export interface ActiveNSExtensionsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/activensextensionsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -4237,7 +4237,7 @@ export interface AppManagedInstallBehaviorObject {
    * @since iOS 26, iPadOS 26, macOS 26, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/appmanagedinstallbehaviorobject
    */
-  Version?: number;
+  Version?: number | bigint;
 }
 
 /**
@@ -4949,7 +4949,7 @@ export interface ApplyRedemptionCodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/applyredemptioncoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -5059,7 +5059,7 @@ export interface AppsAttributes {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary
    */
-  externalVersionId: number;
+  externalVersionId: number | bigint;
   /**
    * **** A list of app file sizes by device.
    *
@@ -5305,7 +5305,7 @@ export interface AppsAttributesOffers {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary/offers-data.dictionary
    */
-  quantity?: number;
+  quantity?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary/offers-data.dictionary
    */
@@ -5349,7 +5349,7 @@ export interface AppsAttributesOffersDiscounts {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
-  numOfPeriods?: number;
+  numOfPeriods?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
@@ -5696,7 +5696,7 @@ export interface AssetCredentialACMEReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialacmereferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }
 
 /**
@@ -5775,7 +5775,7 @@ export interface AssetCredentialCertificateReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialcertificatereferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }
 
 /**
@@ -5868,7 +5868,7 @@ export interface AssetCredentialIdentityReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialidentityreferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }
 
 /**
@@ -5961,7 +5961,7 @@ export interface AssetCredentialSCEPReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialscepreferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }
 
 /**
@@ -6044,7 +6044,7 @@ export interface AssetCredentialUserNameAndPasswordReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialusernameandpasswordreferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }
 
 /**
@@ -6123,7 +6123,7 @@ export interface AssetDataReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetdatareferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }
 
 /**
@@ -6165,7 +6165,7 @@ export interface AssignProfileResponse {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/assignprofileresponse
    */
-  retry_after_seconds?: number;
+  retry_after_seconds?: number | bigint;
 }
 
 /**
@@ -6386,7 +6386,7 @@ export interface AudioAccessorySettingsTemporaryPairing_Configuration_UnpairingT
    * Required when Policy is Hour.
    * @see https://developer.apple.com/documentation/devicemanagement/audioaccessorysettingstemporarypairing_configuration_unpairingtimeobject
    */
-  Hour?: number;
+  Hour?: number | bigint;
   /**
    * A string that specifies the device’s unpairing policy.
    *
@@ -6782,7 +6782,7 @@ export interface AvailableOSUpdatesResponseAvailableOSUpdatesItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse/availableosupdatesitem
    */
-  DownloadSize: number;
+  DownloadSize: number | bigint;
   /**
    * The human-readable name of the update in the current user’s current locale.
    *
@@ -6802,7 +6802,7 @@ export interface AvailableOSUpdatesResponseAvailableOSUpdatesItem {
    * @since iOS 9.0, tvOS 12.0
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse/availableosupdatesitem
    */
-  InstallSize: number;
+  InstallSize: number | bigint;
   /**
    * If `true`, this is an update to a configuration file. This value is available in macOS 10.11 and later.
    *
@@ -6908,7 +6908,7 @@ export interface AvailableOSUpdatesResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -7140,7 +7140,7 @@ export interface BooksAttributesOffers {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary
    */
-  quantity?: number;
+  quantity?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary
    */
@@ -7184,7 +7184,7 @@ export interface BooksAttributesOffersDiscounts {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
-  numOfPeriods?: number;
+  numOfPeriods?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
@@ -7310,7 +7310,7 @@ export interface CalDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/caldav
    */
-  CalDAVPort?: number;
+  CalDAVPort?: number | bigint;
   /**
    * The base URL to the user’s calendar.
    *
@@ -7540,7 +7540,7 @@ export interface CancelEnhancedLogCollectionResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/cancelenhancedlogcollectionresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -7594,7 +7594,7 @@ export interface CardDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/carddav
    */
-  CardDAVPort?: number;
+  CardDAVPort?: number | bigint;
   /**
    * The base URL to the user’s address book.
    *
@@ -7873,7 +7873,7 @@ export interface CellularAPNsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/cellular/apnsitem
    */
-  ProxyPort?: number;
+  ProxyPort?: number | bigint;
   /**
    * The proxy server’s address.
    *
@@ -8278,7 +8278,7 @@ export interface CertificateListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/certificatelistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -9068,7 +9068,7 @@ export interface ClearActivationLockBypassCodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/clearactivationlockbypasscoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -9247,7 +9247,7 @@ export interface ClearPasscodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/clearpasscoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -9460,7 +9460,7 @@ export interface ClearRestrictionsPasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/clearrestrictionspasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -9771,7 +9771,7 @@ export interface ContentCaching {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  CacheLimit?: number;
+  CacheLimit?: number | bigint;
   /**
    * The path to the directory used to store cached content. Changing this setting manually doesn’t automatically move cached content from the old location to the new one. To move content automatically, use the Sharing preference’s Content Caching pane. The value must be (or end with) `/Library/Application Support/Apple/AssetCache/Data`.
    *
@@ -9787,7 +9787,7 @@ export interface ContentCaching {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  DeclarativeStatusInterval?: number;
+  DeclarativeStatusInterval?: number | bigint;
   /**
    * If `true`, the system disables Content Caching. This is the inverse of the `allowContentCaching` restriction in MDM. It overrides the `AutoActivation` key. Use this key to prevent launching the Content Caching service.
    *
@@ -9856,7 +9856,7 @@ export interface ContentCaching {
    * @defaultValue 300
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  ManagementReportingInterval?: number;
+  ManagementReportingInterval?: number | bigint;
   /**
    * If the `ManagementStatusTarget` is an https URL, the system uses this field to determine how the connection is secured.
    *
@@ -9927,14 +9927,14 @@ export interface ContentCaching {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  PersonalCacheLimit?: number;
+  PersonalCacheLimit?: number | bigint;
   /**
    * The TCP port number on which the content cache accepts requests for uploads or downloads. Set to `0` to pick a random, available port.
    *
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * An array of dictionaries describing a range of public IP addresses that the cloud servers should use for matching clients to content caches.
    *
@@ -10131,7 +10131,7 @@ export interface ContentCachingInformationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -10179,7 +10179,7 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  ActualCacheUsed?: number;
+  ActualCacheUsed?: number | bigint;
   /**
    * An array that contains the error conditions the content cache detected that aren’t related to peer filter ranges, parent content caches, or peer content caches.
    *
@@ -10211,13 +10211,13 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  CacheFree?: number;
+  CacheFree?: number | bigint;
   /**
    * The maximum amount of disk space, in bytes, available to the content cache. A value of `0` indicates an unlimited amount. This value corresponds to `CacheLimit` in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) profile.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  CacheLimit?: number;
+  CacheLimit?: number | bigint;
   /**
    * The level of cache pressure. `LowSpace` means cache pressure is high.
    *
@@ -10230,7 +10230,7 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  CacheUsed?: number;
+  CacheUsed?: number | bigint;
   /**
    * If `true`, the content cache finished moving from one volume to another.
    *
@@ -10275,25 +10275,25 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  PersonalCacheFree?: number;
+  PersonalCacheFree?: number | bigint;
   /**
    * The maximum amount of disk space, in bytes, available to the content cache for personal iCloud content. A value of `0` indicates an unlimited amount.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  PersonalCacheLimit?: number;
+  PersonalCacheLimit?: number | bigint;
   /**
    * The amount of disk space, in bytes, available to the content cache for personal iCloud content.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  PersonalCacheUsed?: number;
+  PersonalCacheUsed?: number | bigint;
   /**
    * The IP port number the content cache listens to for requests from clients, peers, and children.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * An array of the content cache’s local IP addresses.
    *
@@ -10317,7 +10317,7 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  RegistrationResponseCode?: number;
+  RegistrationResponseCode?: number | bigint;
   /**
    * The date when the content cache began registering itself with Apple. This value is only available during registration attempts.
    *
@@ -10377,49 +10377,49 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesDropped?: number;
+  TotalBytesDropped?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache received since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesImported?: number;
+  TotalBytesImported?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache served to its child content cache since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesReturnedToChildren?: number;
+  TotalBytesReturnedToChildren?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache served to client iOS, macOS, and tvOS devices since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesReturnedToClients?: number;
+  TotalBytesReturnedToClients?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache served to peer content caches since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesReturnedToPeers?: number;
+  TotalBytesReturnedToPeers?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache saved from the internet since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesStoredFromOrigin?: number;
+  TotalBytesStoredFromOrigin?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache saved from parent content caches since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesStoredFromParents?: number;
+  TotalBytesStoredFromParents?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache saved from peer content caches since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesStoredFromPeers?: number;
+  TotalBytesStoredFromPeers?: number | bigint;
 }
 
 /**
@@ -10459,7 +10459,7 @@ export interface ContentCachingInformationResponseStatusResponseAlertsForPeerFil
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/alertsforpeerfilterranges-data.dictionary/any-index-data.dictionary
    */
-  peerFilterRangeIndex: number;
+  peerFilterRangeIndex: number | bigint;
   /**
    * The date of the alert.
    *
@@ -10481,7 +10481,7 @@ export interface ContentCachingInformationResponseStatusResponseAlertsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/alertsitem
    */
-  cacheLimit?: number;
+  cacheLimit?: number | bigint;
   /**
    * The type of the alert.
    *
@@ -10506,7 +10506,7 @@ export interface ContentCachingInformationResponseStatusResponseAlertsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/alertsitem
    */
-  reservedVolumeSpace?: number;
+  reservedVolumeSpace?: number | bigint;
   /**
    * The resource that was missing or inaccessible at the time of the alert. This value only applies to the `AssetCacheResourceMissingAlert` type.
    *
@@ -10528,7 +10528,7 @@ export interface ContentCachingInformationResponseStatusResponseCacheDetails {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/cachedetails-data.dictionary
    */
-  "Category Name": number;
+  "Category Name": number | bigint;
 }
 
 /**
@@ -10544,7 +10544,7 @@ export interface ContentCachingInformationResponseStatusResponseDataMigrationErr
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/datamigrationerror-data.dictionary
    */
-  code: number;
+  code: number | bigint;
   /**
    * The error domain.
    *
@@ -10613,7 +10613,7 @@ export interface ContentCachingInformationResponseStatusResponseParentsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/parentsitem
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the parent content cache software.
    *
@@ -10671,7 +10671,7 @@ export interface ContentCachingInformationResponseStatusResponseParentsItemDetai
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/parentsitem/details-data.dictionary
    */
-  "cache-size"?: number;
+  "cache-size"?: number | bigint;
   /**
    * A dictionary that describes the capabilities of the parent content cache.
    *
@@ -10758,7 +10758,7 @@ export interface ContentCachingInformationResponseStatusResponseParentsItemDetai
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/parentsitem/details-data.dictionary/local-network-data.dictionary
    */
-  speed?: number;
+  speed?: number | bigint;
   /**
    * If `true`, the parent content cache has a wired connection to its local network. If `false`, it has a wireless connection; for example, Wi-Fi.
    *
@@ -10817,7 +10817,7 @@ export interface ContentCachingInformationResponseStatusResponsePeersItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/peersitem
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the peer content cache software.
    *
@@ -10881,7 +10881,7 @@ export interface ContentCachingInformationResponseStatusResponsePeersItemDetails
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/peersitem/details-data.dictionary
    */
-  "cache-size"?: number;
+  "cache-size"?: number | bigint;
   /**
    * A dictionary that describes the capabilities of the peer content cache.
    *
@@ -10968,7 +10968,7 @@ export interface ContentCachingInformationResponseStatusResponsePeersItemDetails
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/peersitem/details-data.dictionary/local-network-data.dictionary
    */
-  speed?: number;
+  speed?: number | bigint;
   /**
    * If `true`, the peer content cache has a wired connection to its local network. If `false`, it has a wireless connection; for example, Wi-Fi.
    *
@@ -11072,7 +11072,7 @@ export interface ContentCachingService {
    * @deprecated Deprecated in macOS 27.
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachingservice
    */
-  CacheLimit?: number;
+  CacheLimit?: number | bigint;
   /**
    * The path to the directory used to store cached content. Changing this setting manually doesn’t automatically move cached content from the old location to the new one. To move content automatically, use the Sharing preference’s Content Caching pane. The value must be (or end with) `/Library/Application Support/Apple/AssetCache/Data`.
    *
@@ -11199,7 +11199,7 @@ export interface ContentCachingService {
    * @deprecated Deprecated in macOS 27.
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachingservice
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * An array of dictionaries describing a range of public IP addresses that the cloud servers should use for matching clients to content caches.
    *
@@ -12044,7 +12044,7 @@ export interface DeclarativeManagementResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -12262,7 +12262,7 @@ export interface DeleteUserResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deleteuserresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -12688,7 +12688,7 @@ export interface DeviceConfiguredResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deviceconfiguredresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -13365,7 +13365,7 @@ export interface DeviceInformationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -13560,7 +13560,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 14, iPadOS 14
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  EstimatedResidentUsers?: number;
+  EstimatedResidentUsers?: number | bigint;
   /**
    * The primary Ethernet MAC address. Requires the Network Information access right.
    *
@@ -13694,7 +13694,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  MaximumResidentUsers?: number;
+  MaximumResidentUsers?: number | bigint;
   /**
    * The contents of [SettingsCommand.Command.Settings.MDMOptions.MDMOptions](https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/mdmoptions-data.dictionary/mdmoptions-data.dictionary).
    *
@@ -13734,7 +13734,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 16, iPadOS 16
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  OnlineAuthenticationGracePeriod?: number;
+  OnlineAuthenticationGracePeriod?: number | bigint;
   /**
    * The contents of [SettingsCommand.Command.Settings.OrganizationInfo.OrganizationInfo](https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/organizationinfo-data.dictionary/organizationinfo-data.dictionary).
    *
@@ -13795,14 +13795,14 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 13.4, iPadOS 13.4
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  QuotaSize?: number;
+  QuotaSize?: number | bigint;
   /**
    * The number of users currently on this Shared iPad device. Requires the Device Information access right.
    *
    * @since iOS 13.4, iPadOS 13.4
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  ResidentUsers?: number;
+  ResidentUsers?: number | bigint;
   /**
    * The serial number. Requires the Device Information access right.
    *
@@ -13871,7 +13871,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  TemporarySessionTimeout?: number;
+  TemporarySessionTimeout?: number | bigint;
   /**
    * The current Internet Assigned Numbers Authority (IANA) time zone database name. Requires the Device Information access right.
    *
@@ -13891,7 +13891,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  UserSessionTimeout?: number;
+  UserSessionTimeout?: number | bigint;
   /**
    * The Wi-Fi MAC address. Requires the Network Information access right.
    *
@@ -14265,7 +14265,7 @@ export interface DeviceInformationResponseQueryResponsesSoftwareUpdateSettings {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary/softwareupdatesettings-data.dictionary
    */
-  RecommendationsCadence?: number;
+  RecommendationsCadence?: number | bigint;
 }
 
 /**
@@ -14512,7 +14512,7 @@ export interface DeviceLocationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -14718,7 +14718,7 @@ export interface DeviceLockResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/devicelockresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -14960,7 +14960,7 @@ export interface DirectoryService {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/directoryservice
    */
-  ADTrustChangePassIntervalDays?: number;
+  ADTrustChangePassIntervalDays?: number | bigint;
   /**
    * If `true`, the system enables the `ADTrustChangePassIntervalDays` key.
    *
@@ -15228,7 +15228,7 @@ export interface DisableLostModeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/disablelostmoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -15401,7 +15401,7 @@ export interface DisableRemoteDesktopResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/disableremotedesktopresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -15973,7 +15973,7 @@ export interface EditVppUserRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/editvppuserrequest
    */
-  userId?: number;
+  userId?: number | bigint;
 }
 
 /**
@@ -16000,13 +16000,13 @@ export interface EditVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/editvppuserresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/editvppuserresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -16021,7 +16021,7 @@ export interface EditVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/editvppuserresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -16205,7 +16205,7 @@ export interface EducationConfigurationDepartmentsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/educationconfiguration/departmentsitem
    */
-  GroupBeaconIDs: number[];
+  GroupBeaconIDs: Array<number | bigint>;
   /**
    * The display name of the department.
    *
@@ -16255,7 +16255,7 @@ export interface EducationConfigurationGroupsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/educationconfiguration/groupsitem
    */
-  BeaconID: number;
+  BeaconID: number | bigint;
   /**
    * The source that provided this group, such as SIS, or MDM.
    *
@@ -16551,7 +16551,7 @@ export interface EnableLostModeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/enablelostmoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -16724,7 +16724,7 @@ export interface EnableRemoteDesktopResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/enableremotedesktopresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -16947,7 +16947,7 @@ export interface EnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff 
    *
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.schedule-data.dictionary/repeatingpoweroff-data.dictionary
    */
-  time?: number;
+  time?: number | bigint;
   /**
    * One or more days of the week in an unsigned integer bitmap:
    *
@@ -16961,7 +16961,7 @@ export interface EnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff 
    *
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.schedule-data.dictionary/repeatingpoweroff-data.dictionary
    */
-  weekdays?: number;
+  weekdays?: number | bigint;
 }
 
 /**
@@ -16984,7 +16984,7 @@ export interface EnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOn {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.schedule-data.dictionary/repeatingpoweron-data.dictionary
    */
-  time?: number;
+  time?: number | bigint;
   /**
    * One or more days of the week in an unsigned integer bitmap:
    *
@@ -16998,7 +16998,7 @@ export interface EnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOn {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.schedule-data.dictionary/repeatingpoweron-data.dictionary
    */
-  weekdays?: number;
+  weekdays?: number | bigint;
 }
 
 /**
@@ -17192,7 +17192,7 @@ export interface EnrollmentSSODocument {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/enrollmentssodocument
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
 }
 
 /**
@@ -17442,7 +17442,7 @@ export interface EraseDeviceResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/erasedeviceresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -17782,7 +17782,7 @@ export interface ErrorResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/errorresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
 }
 
 /**
@@ -18376,7 +18376,7 @@ export interface ExchangeWebServices {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/exchangewebservices
    */
-  ExternalPort?: number;
+  ExternalPort?: number | bigint;
   /**
    * If `true`, the system enables SSL for connections to the external server.
    *
@@ -18429,7 +18429,7 @@ export interface ExchangeWebServices {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/exchangewebservices
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * If `true`, the system enables SSL.
    *
@@ -18642,7 +18642,7 @@ export interface ExtensibleSSOPlatformSSOObject {
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformssoobject
    */
-  LoginFrequency?: number;
+  LoginFrequency?: number | bigint;
   /**
    * Policies for login, unlock, and FileVault behavior.
    *
@@ -18806,7 +18806,7 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformsso_policiesobject
    */
-  AuthenticationGracePeriod?: number;
+  AuthenticationGracePeriod?: number | bigint;
   /**
    * The policy to apply when using Platform SSO at FileVault unlock on a Mac with Apple silicon. Applies when `AuthenticationMethod` is `Password`.
    *
@@ -18848,7 +18848,7 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformsso_policiesobject
    */
-  OfflineGracePeriod?: number;
+  OfflineGracePeriod?: number | bigint;
   /**
    * The policy to apply when using Platform SSO at screensaver unlock. Applies when `AuthenticationMethod` is `Password`. later.
    *
@@ -19229,7 +19229,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
-  AuthenticationGracePeriod?: number;
+  AuthenticationGracePeriod?: number | bigint;
   /**
    * The Platform SSO authentication method to use with the extension. Requires that the SSO Extension also support the method. `OpenID` is available in macOS 27 and later.
    *
@@ -19297,7 +19297,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
-  LoginFrequency?: number;
+  LoginFrequency?: number | bigint;
   /**
    * The policy to apply when using Platform SSO at the Login Window. Applies when `AuthenticationMethod` is `Password`.
    *
@@ -19347,7 +19347,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
-  OfflineGracePeriod?: number;
+  OfflineGracePeriod?: number | bigint;
   /**
    * If `true`, the system requests the user’s profile picture from the SSO extension.
    *
@@ -19737,7 +19737,7 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @deprecated Deprecated in macOS 12.
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwExpireOverride?: number;
+  pwExpireOverride?: number | bigint;
   /**
    * The number of days prior to password expiration when the system sends a notification of password expiration to the user.
    *
@@ -19745,7 +19745,7 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwNotificationDays?: number;
+  pwNotificationDays?: number | bigint;
   /**
    * If `true`, the system requires passwords to meet Active Directory’s definition of “complex”.
    *
@@ -19760,21 +19760,21 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwReqHistory?: number;
+  pwReqHistory?: number | bigint;
   /**
    * The minimum length of passwords on the domain.
    *
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwReqLength?: number;
+  pwReqLength?: number | bigint;
   /**
    * The minimum age of passwords before the system allows changing them on this domain.
    *
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwReqMinAge?: number;
+  pwReqMinAge?: number | bigint;
   /**
    * The RTF file formatted version of the domain’s password requirements. Only for use if `pwReqComplexity` or `pwReqLength` aren’t specified.
    *
@@ -19797,7 +19797,7 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @deprecated Deprecated in macOS 12.
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  replicationTime?: number;
+  replicationTime?: number | bigint;
   /**
    * Require that LDAP connections use TLS.
    *
@@ -20310,7 +20310,7 @@ export interface FetchDeviceRequest {
    * @defaultValue 100
    * @see https://developer.apple.com/documentation/devicemanagement/fetchdevicerequest
    */
-  limit?: number;
+  limit?: number | bigint;
 }
 
 /**
@@ -20914,7 +20914,7 @@ export interface GetAssetsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The next page index in the paginated response.
    *
@@ -20922,19 +20922,19 @@ export interface GetAssetsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The number of assets on the current page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  size?: number;
+  size?: number | bigint;
   /**
    * The total number of pages in the paginated response.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * The current version identifier. When traversing the paginated response, use `versionId` to identify when changes occur to underlying data.
    *
@@ -20985,7 +20985,7 @@ export interface GetAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The next page index in the paginated response.
    *
@@ -20993,19 +20993,19 @@ export interface GetAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The number of assignments on the current page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  size?: number;
+  size?: number | bigint;
   /**
    * The total number of pages in the paginated response.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * The current version identifier. When traversing the paginated response, use `versionId` to identify when changes occur to underlying data.
    *
@@ -21382,7 +21382,7 @@ export interface GetUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The next page index in the paginated response.
    *
@@ -21390,19 +21390,19 @@ export interface GetUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The number of users on the current page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  size?: number;
+  size?: number | bigint;
   /**
    * The total number of pages in the paginated response.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * The set of requested users.
    *
@@ -21501,13 +21501,13 @@ export interface GetVppAssetResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -21519,13 +21519,13 @@ export interface GetVppAssetResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of assets that will be returned.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -21572,7 +21572,7 @@ export interface GetVppLicensesRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesrequest
    */
-  overrideIndex?: number;
+  overrideIndex?: number | bigint;
   /**
    * The quality of a product in the iTunes Store. If a pricing parameter is specified, only records with that parameter are included in the results. Possible values are:
    *
@@ -21627,7 +21627,7 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  batchCount?: number;
+  batchCount?: number | bigint;
   /**
    * Use this value in subsequent requests to get the next batch. The server generates the `batchToken` value, and it can be several kilobytes in size. For an initial request that doesn’t include `batchToken`, a `batchToken` value returns if the number of results exceeds a server-controlled limit. Subsequent requests must include `batchToken`. As long as additional batches remain, the server returns a new `batchToken` value in its response.
    *
@@ -21653,13 +21653,13 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * A list of licenses managed by the provided `sToken`.
    *
@@ -21689,7 +21689,7 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of round trips needed to get the complete result set.
    *
@@ -21697,13 +21697,13 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  totalBatchCount?: number;
+  totalBatchCount?: number | bigint;
   /**
    * An estimate of the total number of licenses that will return. This value returns only for requests that don’t include `batchToken`, and only for the request that starts the batch process. The actual number of licenses that return can be different by the time the client finishes retrieving all licenses.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -21742,7 +21742,7 @@ export interface GetVppUserRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppuserrequest
    */
-  userId?: number;
+  userId?: number | bigint;
 }
 
 /**
@@ -21769,13 +21769,13 @@ export interface GetVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppuserresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppuserresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided sToken. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -21789,7 +21789,7 @@ export interface GetVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppuserresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -21826,7 +21826,7 @@ export interface GetVppUsersRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersrequest
    */
-  includeRetired?: number;
+  includeRetired?: number | bigint;
   /**
    * If `true`, returns only retired users in the results.
    *
@@ -21838,7 +21838,7 @@ export interface GetVppUsersRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersrequest
    */
-  overrideIndex?: number;
+  overrideIndex?: number | bigint;
   /**
    * A token that marks a place in time. After all records have been returned for a request, the server includes a `sinceModifiedToken` value in the response. Use it in subsequent requests to get licenses that have been modified since the token was generated.
    *
@@ -21869,7 +21869,7 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  batchCount?: number;
+  batchCount?: number | bigint;
   /**
    * Use this `batchToken` value in subsequent requests to get the next batch. The server generates the `batchToken` value, and it can be several kilobytes in size.
    *
@@ -21897,13 +21897,13 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field only returns when using a location token with an Apple School Manager account.
    *
@@ -21926,7 +21926,7 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of round trips needed to get the complete result set.
    *
@@ -21940,7 +21940,7 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -22004,7 +22004,7 @@ export interface GlobalHTTPProxy {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/globalhttpproxy
    */
-  ProxyServerPort?: number;
+  ProxyServerPort?: number | bigint;
   /**
    * The proxy type. For a manual proxy type, the profile contains the proxy server address, including its port, and optionally a user name and password. For an auto proxy type, you can enter a PAC URL.
    *
@@ -22662,7 +22662,7 @@ export interface InAppsAttributes {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/attributes-data.dictionary
    */
-  subscriptionFamilyRank?: number;
+  subscriptionFamilyRank?: number | bigint;
 }
 
 /**
@@ -22949,7 +22949,7 @@ export interface InAppsRelationshipsInAppsAppRelationshipAppsAttributes {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary
    */
-  externalVersionId: number;
+  externalVersionId: number | bigint;
   /**
    * Typed loosely: InApps.Relationships.InAppsAppRelationship.Apps.Attributes.FileSizeByDevice is not in the spec (its page is missing).
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary
@@ -23234,7 +23234,7 @@ export interface InAppsRelationshipsInAppsAppRelationshipAppsAttributesOffers {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary
    */
-  quantity?: number;
+  quantity?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary
    */
@@ -23282,7 +23282,7 @@ export interface InAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDis
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
-  numOfPeriods?: number;
+  numOfPeriods?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
@@ -23445,7 +23445,7 @@ export interface InstallApplicationCommandCommand {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installapplicationcommand/command-data.dictionary
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
   /**
    * A bitwise OR of the management flags. The possible values are:
    *
@@ -23743,7 +23743,7 @@ export interface InstallApplicationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installapplicationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -24008,7 +24008,7 @@ export interface InstallEnterpriseApplicationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installenterpriseapplicationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -24075,7 +24075,7 @@ export interface InstallMediaCommandCommand {
    * @deprecated Deprecated in macOS 11.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediacommand/command-data.dictionary
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
   /**
    * The kind of the media, which can be one of the following values:
    *
@@ -24194,7 +24194,7 @@ export interface InstallMediaResponse {
    * @deprecated Deprecated in macOS 11.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
   /**
    * The media type, which can only be `Book`.
    *
@@ -24323,7 +24323,7 @@ export interface InstallMediaResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -24503,7 +24503,7 @@ export interface InstallProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -24683,7 +24683,7 @@ export interface InstallProvisioningProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installprovisioningprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -24892,7 +24892,7 @@ export interface InstalledApplicationListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -24947,7 +24947,7 @@ export interface InstalledApplicationListResponseInstalledApplicationListItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/installedapplicationlistitem
    */
-  BundleSize?: number;
+  BundleSize?: number | bigint;
   /**
    * If `true`, installing the app didn’t require an Apple Account.
    *
@@ -24996,7 +24996,7 @@ export interface InstalledApplicationListResponseInstalledApplicationListItem {
    * @since iOS 5, iPadOS 5, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/installedapplicationlistitem
    */
-  DynamicSize?: number;
+  DynamicSize?: number | bigint;
   /**
    * The app’s external version identifier. You can also retrieve this value from the App Store. For more information, see [Apps and books metadata for organizations](https://developer.apple.com/documentation/devicemanagement/apps-and-books-metadata-for-organizations).
    *
@@ -25007,7 +25007,7 @@ export interface InstalledApplicationListResponseInstalledApplicationListItem {
    * @since iOS 11, iPadOS 11, macOS 10.13, tvOS 11, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/installedapplicationlistitem
    */
-  ExternalVersionIdentifier?: number;
+  ExternalVersionIdentifier?: number | bigint;
   /**
    * If `true`, the app has an update available. This key is present only for App Store apps. In macOS, this key is present only for Volume Purchase Program (VPP) apps. This status updates daily and isn’t always up-to-date when installing an app.
    *
@@ -25454,7 +25454,7 @@ export interface InviteToProgramResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/invitetoprogramresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -25876,7 +25876,7 @@ export interface LOMDeviceRequestCommandCommandRequestListItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomdevicerequestcommand/command-data.dictionary/requestlistitem
    */
-  LOMProtocolVersion: number;
+  LOMProtocolVersion: number | bigint;
   /**
    * An array that contains the IPv6 addresses for primary LOM-compatible Ethernet interfaces for the device.
    *
@@ -26003,7 +26003,7 @@ export interface LOMDeviceRequestResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomdevicerequestresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -26140,7 +26140,7 @@ export interface LOMSetupRequestResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomsetuprequestresponse
    */
-  LOMProtocolVersion: number;
+  LOMProtocolVersion: number | bigint;
   /**
    * If `true`, the device isn’t on-console.
    *
@@ -26222,7 +26222,7 @@ export interface LOMSetupRequestResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomsetuprequestresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -26403,13 +26403,13 @@ export interface Limit {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/limit
    */
-  default?: number;
+  default?: number | bigint;
   /**
    * Maximum value of limit.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/limit
    */
-  maximum?: number;
+  maximum?: number | bigint;
 }
 
 /**
@@ -26642,7 +26642,7 @@ export interface LogOutUserResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/logoutuserresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -26894,7 +26894,7 @@ export interface LoginWindow {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/loginwindow
    */
-  RetriesUntilHint?: number;
+  RetriesUntilHint?: number | bigint;
   /**
    * If `true`, the system shows the name and password dialog. If `false`, the system displays a list of users.
    *
@@ -27198,7 +27198,7 @@ export interface MDM {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/mdm
    */
-  AccessRights?: number;
+  AccessRights?: number | bigint;
   /**
    * The Managed Apple Account pre-assigned to the authenticated user. Required for account-driven enrollments.
    *
@@ -27270,7 +27270,7 @@ export interface MDM {
    * @since iOS 15.1, iPadOS 15.1, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/mdm
    */
-  RequiredAppIDForMDM?: number;
+  RequiredAppIDForMDM?: number | bigint;
   /**
    * A unique array of strings indicating server capabilities:
    *
@@ -27476,7 +27476,7 @@ export interface MacOSServerAccountConfiguredAccountsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/macosserveraccount/configuredaccountsitem
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * com.apple.osxserver.documents (the Documents account type).
    *
@@ -27675,7 +27675,7 @@ export interface Mail {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/mail
    */
-  IncomingMailServerPortNumber?: number;
+  IncomingMailServerPortNumber?: number | bigint;
   /**
    * The user name for the email account, usually the same as the email address up to the “@” character. If not set and the account requires authentication for incoming email, the device prompts the user for this string during interactive profile installation in Settings or System Preferences.
    *
@@ -27713,7 +27713,7 @@ export interface Mail {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/mail
    */
-  OutgoingMailServerPortNumber?: number;
+  OutgoingMailServerPortNumber?: number | bigint;
   /**
    * The user name for the email account, usually the same as the email address up to the “@” character. If not set and the account requires authentication for outgoing email, the device prompts the user for this string during interactive profile installation in Settings or System Preferences.
    *
@@ -27949,7 +27949,7 @@ export interface ManageSubscriptionAdminsRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managesubscriptionadminsrequest
    */
-  adamIds: number[];
+  adamIds: Array<number | bigint>;
   /**
    * The set of client user identifiers to add as administrators or remove as administrators.
    *
@@ -27999,7 +27999,7 @@ export interface ManageSubscriptionsRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managesubscriptionsrequest
    */
-  adamIds: number[];
+  adamIds: Array<number | bigint>;
   /**
    * The set of identifiers for users in your organization.
    *
@@ -28155,13 +28155,13 @@ export interface ManageVppLicensesByAdamIdResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s sToken or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * If `true`, licenses for the specified product can’t be revoked and reassigned.
    *
@@ -28195,7 +28195,7 @@ export interface ManageVppLicensesByAdamIdResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  productTypeId?: number;
+  productTypeId?: number | bigint;
   /**
    * The name of the product type.
    *
@@ -28213,7 +28213,7 @@ export interface ManageVppLicensesByAdamIdResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -28504,7 +28504,7 @@ export interface ManagedApplicationAttributesResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationattributesresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -28727,7 +28727,7 @@ export interface ManagedApplicationConfigurationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationconfigurationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -28920,7 +28920,7 @@ export interface ManagedApplicationFeedbackResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationfeedbackresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -29142,7 +29142,7 @@ export interface ManagedApplicationListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -29193,7 +29193,7 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
    * @since iOS 10.3, iPadOS 10.3, macOS 11.3, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  ExternalVersionIdentifier?: number;
+  ExternalVersionIdentifier?: number | bigint;
   /**
    * If ‘true’, the app has a server-provided managed configuration.
    *
@@ -29226,7 +29226,7 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  ManagementFlags: number;
+  ManagementFlags: number | bigint;
   /**
    * The status of the managed app, which is one of the following values:
    *
@@ -29433,7 +29433,7 @@ export interface ManagedMediaListResponseBooksItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedmedialistresponse/booksitem
    */
-  iTunesStoreID: number;
+  iTunesStoreID: number | bigint;
   /**
    * The kind of the media, which is one of the following values:
    *
@@ -29497,7 +29497,7 @@ export interface ManagedMediaListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedmedialistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -30124,7 +30124,7 @@ export interface ManifestURLItemsItemAssetsItem {
    * Required when md5s is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
-  "md5-size"?: number;
+  "md5-size"?: number | bigint;
   /**
    * An array of strings representing a set of MD5 hash values. The device uses these values to verify the integrity of the downloaded manifest item data. The device requires this key when the `md5-size` key is present.
    *
@@ -30144,7 +30144,7 @@ export interface ManifestURLItemsItemAssetsItem {
    * Required when sha256s is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
-  "sha256-size"?: number;
+  "sha256-size"?: number | bigint;
   /**
    * An array of strings representing a set of SHA-256 hash values. The device uses these values to verify the integrity of the downloaded manifest item data. The device requires this key when the `sha256-size` key is present.
    *
@@ -30943,7 +30943,7 @@ export interface MobileAccounts {
    * @defaultValue -1
    * @see https://developer.apple.com/documentation/devicemanagement/mobileaccounts
    */
-  "cachedaccounts.expiry.delete.disusedSeconds"?: number;
+  "cachedaccounts.expiry.delete.disusedSeconds"?: number | bigint;
   /**
    * If `true`, the system allows the user to stop the prompts about mobile account creation every time the user logs in. This key is only valid if `com.apple.cachedaccounts.WarnOnCreate` is `true`.
    *
@@ -31251,7 +31251,7 @@ export interface NSExtensionMappingsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/nsextensionmappingsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -31628,25 +31628,25 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FallBackAllowed?: number;
+  FallBackAllowed?: number | bigint;
   /**
    * If `true`, enables FTP proxy.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FTPEnable?: number;
+  FTPEnable?: number | bigint;
   /**
    * If `true`, enables passive FTP mode.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FTPPassive?: number;
+  FTPPassive?: number | bigint;
   /**
    * The FTP proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FTPPort?: number;
+  FTPPort?: number | bigint;
   /**
    * The host name or IP address for the FTP proxy.
    *
@@ -31658,13 +31658,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  GopherEnable?: number;
+  GopherEnable?: number | bigint;
   /**
    * The gopher proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  GopherPort?: number;
+  GopherPort?: number | bigint;
   /**
    * The host name or IP address for the gopher proxy.
    *
@@ -31676,13 +31676,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPEnable?: number;
+  HTTPEnable?: number | bigint;
   /**
    * The web proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPPort?: number;
+  HTTPPort?: number | bigint;
   /**
    * The host name or IP address for the web proxy.
    *
@@ -31694,13 +31694,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPSEnable?: number;
+  HTTPSEnable?: number | bigint;
   /**
    * The secure web proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPSPort?: number;
+  HTTPSPort?: number | bigint;
   /**
    * The host name or IP address for the secure web proxy.
    *
@@ -31712,7 +31712,7 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  ProxyAutoConfigEnable?: number;
+  ProxyAutoConfigEnable?: number | bigint;
   /**
    * The automatic proxy configuration URL.
    *
@@ -31725,19 +31725,19 @@ export interface NetworkProxyConfigurationProxies {
    * @since macOS 10.9
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  ProxyCaptiveLoginAllowed?: number;
+  ProxyCaptiveLoginAllowed?: number | bigint;
   /**
    * If `true`, enable streaming proxy.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  RTSPEnable?: number;
+  RTSPEnable?: number | bigint;
   /**
    * The streaming proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  RTSPPort?: number;
+  RTSPPort?: number | bigint;
   /**
    * The host name or IP address for the streaming proxy.
    *
@@ -31749,13 +31749,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  SOCKSEnable?: number;
+  SOCKSEnable?: number | bigint;
   /**
    * The SOCKS proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  SOCKSPortinteger?: number;
+  SOCKSPortinteger?: number | bigint;
   /**
    * The host name or IP address for the SOCKS proxy.
    *
@@ -32305,7 +32305,7 @@ export interface NetworkVPNAlwaysOnProxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysonproxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -32335,7 +32335,7 @@ export interface NetworkVPNAlwaysOnProxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysonproxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -32478,7 +32478,7 @@ export interface NetworkVPNAlwaysOnSecurityAssociationParametersObject {
    * @defaultValue 1440
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysonsecurityassociationparametersobject
    */
-  LifeTimeInMinutes?: number;
+  LifeTimeInMinutes?: number | bigint;
   /**
    * An array of integers representing postquantum key exchange methods the device uses during SA establishment and rekey. You can specify up to seven items, which correspond to ADDKE1 - ADDKE7 from RFC 9370.
    *
@@ -32649,7 +32649,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object {
    * @defaultValue 1280
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2object
    */
-  MTU?: number;
+  MTU?: number | bigint;
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
@@ -32657,7 +32657,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object {
    * @defaultValue 20
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2object
    */
-  NATKeepAliveInterval?: number;
+  NATKeepAliveInterval?: number | bigint;
   /**
    * Specifies details about how the system controls on-demand VPN.
    *
@@ -32821,7 +32821,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2_idleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }
 
 /**
@@ -33085,7 +33085,7 @@ export interface NetworkVPNIKEV2 {
    * @defaultValue 1280
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2
    */
-  MTU?: number;
+  MTU?: number | bigint;
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
@@ -33093,7 +33093,7 @@ export interface NetworkVPNIKEV2 {
    * @defaultValue 20
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2
    */
-  NATKeepAliveInterval?: number;
+  NATKeepAliveInterval?: number | bigint;
   /**
    * Specifies details about how the VPN routes different types of network traffic.
    *
@@ -33346,7 +33346,7 @@ export interface NetworkVPNIKEV2IdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2idleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }
 
 /**
@@ -33596,7 +33596,7 @@ export interface NetworkVPNIKEV2Proxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2proxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -33626,7 +33626,7 @@ export interface NetworkVPNIKEV2Proxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2proxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -33769,7 +33769,7 @@ export interface NetworkVPNIKEV2SecurityAssociationParametersObject {
    * @defaultValue 1440
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2securityassociationparametersobject
    */
-  LifeTimeInMinutes?: number;
+  LifeTimeInMinutes?: number | bigint;
   /**
    * An array of integers representing postquantum key exchange methods the device uses during SA establishment and rekey. You can specify up to seven items, which correspond to ADDKE1 - ADDKE7 from RFC 9370.
    *
@@ -34020,7 +34020,7 @@ export interface NetworkVPNIPSecIdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnipsecidleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }
 
 /**
@@ -34143,7 +34143,7 @@ export interface NetworkVPNIPSecProxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnipsecproxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -34173,7 +34173,7 @@ export interface NetworkVPNIPSecProxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnipsecproxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -34481,7 +34481,7 @@ export interface NetworkVPNVPNPluginIdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginidleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }
 
 /**
@@ -34697,7 +34697,7 @@ export interface NetworkVPNVPNPluginProxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginproxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -34727,7 +34727,7 @@ export interface NetworkVPNVPNPluginProxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginproxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -35195,7 +35195,7 @@ export interface OSUpdateStatusResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -35232,7 +35232,7 @@ export interface OSUpdateStatusResponseOSUpdateStatusItem {
    * @since macOS 12.3
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse/osupdatestatusitem
    */
-  DeferralsRemaining?: number;
+  DeferralsRemaining?: number | bigint;
   /**
    * A floating-point number between `0.0` and `1.0` that indicates the download progress as a percentage.
    *
@@ -35253,7 +35253,7 @@ export interface OSUpdateStatusResponseOSUpdateStatusItem {
    * @since macOS 12.3
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse/osupdatestatusitem
    */
-  MaxDeferrals?: number;
+  MaxDeferrals?: number | bigint;
   /**
    * The date of the next attempt at installing this OS update.
    *
@@ -36174,7 +36174,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekdayAllowance {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits/time-limits-data.dictionary/weekday-allowance-data.dictionary
    */
-  secondsPerDay?: number;
+  secondsPerDay?: number | bigint;
   /**
    * The curfew start time, in the format ‘%d:%d:%d’.
    *
@@ -36218,7 +36218,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekdayCurfew {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits/time-limits-data.dictionary/weekday-curfew-data.dictionary
    */
-  secondsPerDay?: number;
+  secondsPerDay?: number | bigint;
   /**
    * The curfew start time, in the format ‘%d:%d:%d’.
    *
@@ -36262,7 +36262,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekendAllowance {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits/time-limits-data.dictionary/weekend-allowance-data.dictionary
    */
-  secondsPerDay?: number;
+  secondsPerDay?: number | bigint;
   /**
    * The curfew start time, in the format ‘%d:%d:%d’.
    *
@@ -36306,7 +36306,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekendCurfew {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits/time-limits-data.dictionary/weekend-curfew-data.dictionary
    */
-  secondsPerDay?: number;
+  secondsPerDay?: number | bigint;
   /**
    * The curfew start time, in the format ‘%d:%d:%d’.
    *
@@ -36370,7 +36370,7 @@ export interface Passcode {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
-  maxGracePeriod?: number;
+  maxGracePeriod?: number | bigint;
   /**
    * The maximum number of minutes for which the device can be idle without the user unlocking it, before the system locks it. When this limit is reached, the system locks the device and the passcode is required to unlock it. The user can edit this setting, but the value can’t exceed the `maxInactivity` value.
    *
@@ -36414,7 +36414,7 @@ export interface Passcode {
    * @since macOS 10.10
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
-  minutesUntilFailedLoginReset?: number;
+  minutesUntilFailedLoginReset?: number | bigint;
   /**
    * This value defines **, where the new passcode must be unique within the last ** entries in the passcode history.
    *
@@ -36543,7 +36543,7 @@ export interface PasscodeSettings {
    * @since macOS 13.1
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
-  FailedAttemptsResetInMinutes?: number;
+  FailedAttemptsResetInMinutes?: number | bigint;
   /**
    * The number of failed passcode attempts that the system allows the user before it erases or locks the device. After six failed attempts, the device imposes a time delay before the user can enter a passcode again. The time delay increases with each failed attempt. On macOS, set `FailedAttemptsResetInMinutes` to define the time delay. The time delay begins after the sixth attempt, so if `MaximumFailedAttempts` is six or lower, the system has no time delay and triggers the erase or lock as soon as the user exceeds the limit.
    *
@@ -36559,7 +36559,7 @@ export interface PasscodeSettings {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
-  MaximumGracePeriodInMinutes?: number;
+  MaximumGracePeriodInMinutes?: number | bigint;
   /**
    * The maximum period that a user can select, during which the device can be idle before the system automatically locks it. When the device reaches this limit, the device locks and the user must enter the passcode to unlock it. In the absence of this key, the user can select any period. In macOS, the system translates this to screensaver settings.
    *
@@ -36691,7 +36691,7 @@ export interface PasswordHashSALTEDSHA512PBKDF2 {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/passwordhash/salted-sha512-pbkdf2-data.dictionary
    */
-  iterations: number;
+  iterations: number | bigint;
   /**
    * The 32-byte randomized data; for example, from `CCRandomCopyBytes()`.
    *
@@ -36852,7 +36852,7 @@ export interface PlayLostModeSoundResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/playlostmodesoundresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -37769,7 +37769,7 @@ export interface ProfileListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/profilelistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -37868,7 +37868,7 @@ export interface ProfileListResponseProfileListItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/profilelistresponse/profilelistitem
    */
-  PayloadVersion?: number;
+  PayloadVersion?: number | bigint;
   /**
    * An array that contains the certificate for signing the profile, followed by any intermediate certificates, in DER-encoded X.509 format.
    *
@@ -38193,7 +38193,7 @@ export interface ProvisioningProfileListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/provisioningprofilelistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -38400,7 +38400,7 @@ export interface RefreshCellularPlansResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/refreshcellularplansresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -38478,13 +38478,13 @@ export interface RegisterVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/registervppuserresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/registervppuserresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided sToken. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -38498,7 +38498,7 @@ export interface RegisterVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/registervppuserresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -38904,7 +38904,7 @@ export interface RemoveApplicationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removeapplicationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -39096,7 +39096,7 @@ export interface RemoveMediaResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removemediaresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -39276,7 +39276,7 @@ export interface RemoveProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removeprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -39456,7 +39456,7 @@ export interface RemoveProvisioningProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removeprovisioningprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -39545,7 +39545,7 @@ export interface RequestMirroringCommandCommand {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/requestmirroringcommand/command-data.dictionary
    */
-  ScanTime?: number;
+  ScanTime?: number | bigint;
 }
 
 /**
@@ -39666,7 +39666,7 @@ export interface RequestMirroringResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/requestmirroringresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -39816,13 +39816,13 @@ export interface ResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * The available amount of the asset.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  availableCount?: number;
+  availableCount?: number | bigint;
   /**
    * The flag denoting whether the asset is device-assignable.
    *
@@ -39848,7 +39848,7 @@ export interface ResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  retiredCount?: number;
+  retiredCount?: number | bigint;
   /**
    * The flag denoting whether the asset is revocable.
    *
@@ -39860,7 +39860,7 @@ export interface ResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The platforms that the asset supports.
    *
@@ -39888,7 +39888,7 @@ export interface ResponseErrorCode {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseerrorcode
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
 }
 
 /**
@@ -39930,13 +39930,13 @@ export interface ResponseSubscription {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscription
    */
-  parentAdamId?: number;
+  parentAdamId?: number | bigint;
   /**
    * The Adam ID for the subscription.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscription
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The current state of the subscription.
    *
@@ -39970,7 +39970,7 @@ export interface ResponseSubscriptionAdmin {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscriptionadmin
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The client user identifier for the administrator.
    *
@@ -40003,7 +40003,7 @@ export interface ResponseSubscriptionAssignment {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscriptionassignment
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The client user ID.
    *
@@ -40234,7 +40234,7 @@ export interface RestartDeviceResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restartdeviceresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -41813,7 +41813,7 @@ export interface Restrictions {
    * @since macOS 12
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
    */
-  enforcedFingerprintTimeout?: number;
+  enforcedFingerprintTimeout?: number | bigint;
   /**
    * If `true`, the system considers AirDrop to be an unmanaged drop target.
    *
@@ -42416,7 +42416,7 @@ export interface RestrictionsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restrictionsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -42549,7 +42549,7 @@ export interface RestrictionsResponseGlobalRestrictionsRestrictedValueANYRestric
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restrictionsresponse/globalrestrictions-data.dictionary/restrictedvalue-data.dictionary/any-restriction-name-data.dictionary
    */
-  value: number;
+  value: number | bigint;
 }
 
 /**
@@ -42702,7 +42702,7 @@ export interface RestrictionsResponseProfileRestrictionsANYProfileIdentifierRest
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restrictionsresponse/profilerestrictions-data.dictionary/any-profile-identifier-data.dictionary/restrictedvalue-data.dictionary/any-restriction-name-data.dictionary
    */
-  value: number;
+  value: number | bigint;
 }
 
 /**
@@ -42770,7 +42770,7 @@ export interface RetireVppUserRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserrequest
    */
-  userId?: number;
+  userId?: number | bigint;
 }
 
 /**
@@ -42797,13 +42797,13 @@ export interface RetireVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided sToken. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -42817,7 +42817,7 @@ export interface RetireVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -43383,7 +43383,7 @@ export interface RosterRequest {
    * @defaultValue 1000
    * @see https://developer.apple.com/documentation/devicemanagement/rosterrequest
    */
-  limit?: number;
+  limit?: number | bigint;
 }
 
 /**
@@ -43599,7 +43599,7 @@ export interface RotateFileVaultKeyResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/rotatefilevaultkeyresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -43749,7 +43749,7 @@ export interface SCEPPayloadContent {
    * @since iOS 4, iPadOS 4, macOS 10.11, tvOS 9, visionOS 1, watchOS 3
    * @see https://developer.apple.com/documentation/devicemanagement/scep/payloadcontent-data.dictionary
    */
-  "Key Usage"?: number;
+  "Key Usage"?: number | bigint;
   /**
    * If `false`, the system disables exporting the private key from the keychain.
    *
@@ -43779,7 +43779,7 @@ export interface SCEPPayloadContent {
    * @since iOS 4, iPadOS 4, macOS 10.10, tvOS 9, visionOS 1, watchOS 3
    * @see https://developer.apple.com/documentation/devicemanagement/scep/payloadcontent-data.dictionary
    */
-  Retries?: number;
+  Retries?: number | bigint;
   /**
    * The number of seconds to wait between subsequent retries. The device attempts the first retry without this delay.
    *
@@ -43787,7 +43787,7 @@ export interface SCEPPayloadContent {
    * @since iOS 4, iPadOS 4, macOS 10.10, tvOS 9, visionOS 1, watchOS 3
    * @see https://developer.apple.com/documentation/devicemanagement/scep/payloadcontent-data.dictionary
    */
-  RetryDelay?: number;
+  RetryDelay?: number | bigint;
   /**
    * The representation of an X.500 name as an array of OID and value.
    *
@@ -43879,7 +43879,7 @@ export interface SCEPCredential {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/scepcredential
    */
-  "Key Usage"?: number;
+  "Key Usage"?: number | bigint;
   /**
    * The key size in bits, either `1024`, `2048`, or `4096`.
    *
@@ -43900,14 +43900,14 @@ export interface SCEPCredential {
    * @defaultValue 3
    * @see https://developer.apple.com/documentation/devicemanagement/scepcredential
    */
-  Retries?: number;
+  Retries?: number | bigint;
   /**
    * The number of seconds to wait between subsequent retries. The system makes the first retry without this delay.
    *
    * @defaultValue 10
    * @see https://developer.apple.com/documentation/devicemanagement/scepcredential
    */
-  RetryDelay?: number;
+  RetryDelay?: number | bigint;
   /**
    * The representation of an X.500 name is an array of OID and value. For example, `/C=US/O=Apple Inc./CN=foo/1.2.5.3=bar` corresponds to:
    *
@@ -44415,7 +44415,7 @@ export interface ScheduleOSUpdateCommandCommandUpdatesItem {
    * @since macOS 12
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatecommand/command-data.dictionary/updatesitem
    */
-  MaxUserDeferrals?: number;
+  MaxUserDeferrals?: number | bigint;
   /**
    * The scheduling priority for downloading and preparing the requested update. This is only supported for minor OS updates (macOS 12.x to 12.y).
    *
@@ -44558,7 +44558,7 @@ export interface ScheduleOSUpdateResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdateresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -44813,7 +44813,7 @@ export interface ScheduleOSUpdateScanResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -44878,7 +44878,7 @@ export interface ScreenSharingConnection {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/screensharingconnection
    */
-  Port?: number;
+  Port?: number | bigint;
 }
 
 /**
@@ -45000,13 +45000,13 @@ export interface Screensaver {
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/screensaver
    */
-  askForPasswordDelay?: number;
+  askForPasswordDelay?: number | bigint;
   /**
    * The number of seconds of inactivity before the screen saver activates (0 = Never activate).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/screensaver
    */
-  idleTime?: number;
+  idleTime?: number | bigint;
   /**
    * The full path to the screen-saver module to use.
    *
@@ -45084,7 +45084,7 @@ export interface ScreensaverUser {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/screensaveruser
    */
-  idleTime?: number;
+  idleTime?: number | bigint;
   /**
    * The name of the screen saver module.
    *
@@ -45356,7 +45356,7 @@ export interface SecurityInfoResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -45398,7 +45398,7 @@ export interface SecurityInfoResponseSecurityInfo {
    * @since iOS 17, iPadOS 17
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  AutoLockTime?: number;
+  AutoLockTime?: number | bigint;
   /**
    * This value specifies whether the Secure Enclave Processor (SEP) supports and allows secure operations to use the Bootstrap Token. The device automatically sets this value if enrolled through Automated Device Enrollment (ADE). The user can also manually set this value in the RecoveryOS.
    *
@@ -45488,7 +45488,7 @@ export interface SecurityInfoResponseSecurityInfo {
    * @since iOS 4, iPadOS 4, tvOS 9, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  HardwareEncryptionCaps?: number;
+  HardwareEncryptionCaps?: number | bigint;
   /**
    * If `true`, a password is required to enter recovery (see [SetRecoveryLockCommand](https://developer.apple.com/documentation/devicemanagement/setrecoverylockcommand)). Available in macOS 11.5 and later and only on a Mac with Apple silicon.
    *
@@ -45523,14 +45523,14 @@ export interface SecurityInfoResponseSecurityInfo {
    * @since iOS 9.3.2, iPadOS 9.3.2, tvOS 9, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  PasscodeLockGracePeriod?: number;
+  PasscodeLockGracePeriod?: number | bigint;
   /**
    * The enforced value for the number of seconds before a locked screen requires the device passcode to unlock it. If a device has a passcode, changing `PasscodeLockGracePeriod` to a larger value doesn’t take effect until the user logs out or removes the passcode. This value is only available for Shared iPad.
    *
    * @since iOS 9.3.2, iPadOS 9.3.2, tvOS 9, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  PasscodeLockGracePeriodEnforced?: number;
+  PasscodeLockGracePeriodEnforced?: number | bigint;
   /**
    * If `true`, the device has a passcode. This key doesn’t apply to User-Enrolled devices.
    *
@@ -45945,7 +45945,7 @@ export interface ServiceConfigResponse {
  * @see https://developer.apple.com/documentation/devicemanagement/serviceconfigresponse/limits-data.dictionary
  */
 export interface ServiceConfigResponseLimits {
-  [key: string]: number;
+  [key: string]: number | bigint;
 }
 
 /**
@@ -46326,7 +46326,7 @@ export interface SetAutoAdminPasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/setautoadminpasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -46554,7 +46554,7 @@ export interface SetFirmwarePasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/setfirmwarepasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -46755,7 +46755,7 @@ export interface SetRecoveryLockResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/setrecoverylockresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -47483,7 +47483,7 @@ export interface SettingsCommandCommandSettingsMaximumResidentUsers {
    * @deprecated Deprecated in iOS 13.4, iPadOS 13.4.
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/maximumresidentusers-data.dictionary
    */
-  MaximumResidentUsers: number;
+  MaximumResidentUsers: number | bigint;
 }
 
 /**
@@ -47652,7 +47652,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 16, iPadOS 16
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  OnlineAuthenticationGracePeriod?: number;
+  OnlineAuthenticationGracePeriod?: number | bigint;
   /**
    * A dictionary that contains passcode policies.
    *
@@ -47666,13 +47666,13 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 17
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  QuotaSize?: number;
+  QuotaSize?: number | bigint;
   /**
    * The expected number of users. If this value is greater than the value for the maximum possible number of users that the device supports, the MDM server uses that value instead.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  ResidentUsers?: number;
+  ResidentUsers?: number | bigint;
   /**
    * If `true`, the system picks the system language and locale automatically for the new Shared iPad user.
    *
@@ -47699,7 +47699,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 14.5, iPadOS 14.5, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  TemporarySessionTimeout?: number;
+  TemporarySessionTimeout?: number | bigint;
   /**
    * The timeout, in seconds, for the user session. The user session logs out automatically after the specified period of inactivity. The minimum value is 30 seconds. Setting this value to `0` removes the timeout.
    *
@@ -47708,7 +47708,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  UserSessionTimeout?: number;
+  UserSessionTimeout?: number | bigint;
 }
 
 /**
@@ -47741,7 +47741,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfigurationPasscode
    * Range: at least 120.
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary/passcodepolicy-data.dictionary
    */
-  AutoLockTime?: number;
+  AutoLockTime?: number | bigint;
   /**
    * The number of seconds before a locked screen requires the user to enter the device passcode to unlock it. The minimum value is `0` seconds and the maximum value is `14400` seconds.
    *
@@ -47988,7 +47988,7 @@ export interface SettingsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/settingsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -48448,7 +48448,7 @@ export interface ShutDownDeviceResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/shutdowndeviceresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -49659,7 +49659,7 @@ export interface StatusAccountListCalDAVAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistcaldavaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *
@@ -49728,7 +49728,7 @@ export interface StatusAccountListCardDAVAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistcarddavaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *
@@ -49827,7 +49827,7 @@ export interface StatusAccountListExchangeAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistexchangeaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *
@@ -49983,7 +49983,7 @@ export interface StatusAccountListLDAPAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistldapaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *
@@ -50064,7 +50064,7 @@ export interface StatusAccountListMailIncomingAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistmailincomingaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *
@@ -50133,7 +50133,7 @@ export interface StatusAccountListMailOutgoingAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistmailoutgoingaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *
@@ -50268,7 +50268,7 @@ export interface StatusAppManagedListAppObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusappmanagedlistappobject
    */
-  "external-version-id"?: number;
+  "external-version-id"?: number | bigint;
   /**
    * The app’s bundle id, which is unique.
    *
@@ -50462,13 +50462,13 @@ export interface StatusContentCacheInfoContentCacheInfoObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "cache-free"?: number;
+  "cache-free"?: number | bigint;
   /**
    * The maximum amount of disk space in bytes, available to the Content Cache. A value of `0` indicates an unlimited amount. This value corresponds to `CacheLimit` in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) configuration.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "cache-limit"?: number;
+  "cache-limit"?: number | bigint;
   /**
    * The level of cache pressure. `LOWSPACE` means cache pressure is high.
    *
@@ -50481,7 +50481,7 @@ export interface StatusContentCacheInfoContentCacheInfoObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "cache-used"?: number;
+  "cache-used"?: number | bigint;
   /**
    * A floating-point number between `0.0` and `1.0` that represents how often the cache needed more disk space over the last hour of operation. A lower value is better.
    *
@@ -50493,19 +50493,19 @@ export interface StatusContentCacheInfoContentCacheInfoObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "personal-cache-free"?: number;
+  "personal-cache-free"?: number | bigint;
   /**
    * The maximum amount of disk space in bytes, available to the Content Cache for personal iCloud content. A value of `0` indicates an unlimited amount.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "personal-cache-limit"?: number;
+  "personal-cache-limit"?: number | bigint;
   /**
    * The amount of disk space, in bytes, available to the Content Cache for personal iCloud content.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "personal-cache-used"?: number;
+  "personal-cache-used"?: number | bigint;
 }
 
 /**
@@ -50562,7 +50562,7 @@ export interface StatusContentCacheParentsParentsItemObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheparentsparentsitemobject
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the parent Content Cache software.
    *
@@ -50631,7 +50631,7 @@ export interface StatusContentCachePeersPeerItemObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcachepeerspeeritemobject
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the peer Content Cache software.
    *
@@ -50690,7 +50690,7 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheservicecontentcachestatusobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * An array of the Content Cache’s local IP addresses.
    *
@@ -50714,7 +50714,7 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheservicecontentcachestatusobject
    */
-  "registration-response-code"?: number;
+  "registration-response-code"?: number | bigint;
   /**
    * The RFC 3339 timestamp for when the Content Cache began registering itself with Apple. This value is only available during registration attempts.
    *
@@ -50743,7 +50743,7 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheservicecontentcachestatusobject
    */
-  "report-response-code"?: number;
+  "report-response-code"?: number | bigint;
   /**
    * When present, a value of `true` indicates that the cache is sending metrics reports to the URL specified in the `ManagementStatusTarget` key in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) configuration.
    *
@@ -50832,7 +50832,7 @@ export interface StatusContentCacheStatusContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcachestatuscontentcachestatusobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * An array of the Content Cache’s local IP addresses.
    *
@@ -50856,7 +50856,7 @@ export interface StatusContentCacheStatusContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcachestatuscontentcachestatusobject
    */
-  "registration-response-code"?: number;
+  "registration-response-code"?: number | bigint;
   /**
    * The RFC 3339 timestamp for when the Content Cache began registering itself with Apple. This value is only available during registration attempts.
    *
@@ -50885,7 +50885,7 @@ export interface StatusContentCacheStatusContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcachestatuscontentcachestatusobject
    */
-  "report-response-code"?: number;
+  "report-response-code"?: number | bigint;
   /**
    * When present, a value of `true` indicates that the cache is sending metrics reports to the URL specified in the `ManagementStatusTarget` key in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) configuration.
    *
@@ -51795,13 +51795,13 @@ export interface StatusMigrationAssistantReportMigrationAssistantReportObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "completed-data-size"?: number;
+  "completed-data-size"?: number | bigint;
   /**
    * The number of files successfully migrated from the source system.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "completed-file-count"?: number;
+  "completed-file-count"?: number | bigint;
   /**
    * The RFC 3339 timestamp for when the system completed migration.
    *
@@ -51837,13 +51837,13 @@ export interface StatusMigrationAssistantReportMigrationAssistantReportObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "total-data-size"?: number;
+  "total-data-size"?: number | bigint;
   /**
    * The number of files the system considers in scope for migration from the source system.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "total-file-count"?: number;
+  "total-file-count"?: number | bigint;
 }
 
 /**
@@ -53056,7 +53056,7 @@ export interface StatusReportStatusItemsTest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
    */
-  "integer-value"?: number;
+  "integer-value"?: number | bigint;
   /**
    * The test status real value.
    *
@@ -53113,13 +53113,13 @@ export interface StatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusresponse
    */
-  numCompleted?: number;
+  numCompleted?: number | bigint;
   /**
    * The total number of tasks in the request.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusresponse
    */
-  numRequested?: number;
+  numRequested?: number | bigint;
   /**
    * The token expiration date in an ISO-8601 format.
    *
@@ -53334,7 +53334,7 @@ export interface StatusServicesBackgroundTaskBackgroundTaskObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusservicesbackgroundtaskbackgroundtaskobject
    */
-  uid: number;
+  uid: number | bigint;
 }
 
 /**
@@ -53467,7 +53467,7 @@ export interface StatusSoftwareUpdateFailureReasonDictionaryObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statussoftwareupdatefailurereasondictionaryobject
    */
-  count: number;
+  count: number | bigint;
   /**
    * If present, this describes the reason for last software update failure. This key isn’t present if there are no failures or no pending software update.
    *
@@ -53709,7 +53709,7 @@ export interface StatusTestIntegerValue {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statustestintegervalue
    */
-  "test.integer-value": number;
+  "test.integer-value": number | bigint;
 }
 
 /**
@@ -53897,7 +53897,7 @@ export interface StopMirroringResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/stopmirroringresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -54129,13 +54129,13 @@ export interface SubscriptionCountsBreakdown {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/subscriptioncountsbreakdown
    */
-  renewing?: number;
+  renewing?: number | bigint;
   /**
    * The count of expiring subscriptions.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/subscriptioncountsbreakdown
    */
-  expiring?: number;
+  expiring?: number | bigint;
 }
 
 /**
@@ -54193,7 +54193,7 @@ export interface SyncDeviceRequest {
    * @defaultValue 100
    * @see https://developer.apple.com/documentation/devicemanagement/syncdevicerequest
    */
-  limit?: number;
+  limit?: number | bigint;
 }
 
 /**
@@ -55204,7 +55204,7 @@ export interface TimeMachine {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/timemachine
    */
-  BackupSizeMB?: number;
+  BackupSizeMB?: number | bigint;
   /**
    * If `true`, skips system files and folders by default.
    *
@@ -55821,7 +55821,7 @@ export interface TriggerEnhancedLogCollectionResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/triggerenhancedlogcollectionresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -55860,7 +55860,7 @@ export interface UnlimitedResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/unlimitedresponseasset
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * The flag denoting whether the asset is device-assignable.
    *
@@ -56054,7 +56054,7 @@ export interface UnlockUserAccountResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/unlockuseraccountresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -56290,7 +56290,7 @@ export interface UserConfiguredResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/userconfiguredresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -56468,7 +56468,7 @@ export interface UserListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -56504,7 +56504,7 @@ export interface UserListResponseUsersItem {
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  DataQuota?: number;
+  DataQuota?: number | bigint;
   /**
    * The amount of data, in bytes, that the user has used.
    *
@@ -56512,7 +56512,7 @@ export interface UserListResponseUsersItem {
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  DataUsed?: number;
+  DataUsed?: number | bigint;
   /**
    * The user’s full name.
    *
@@ -56558,7 +56558,7 @@ export interface UserListResponseUsersItem {
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  UID?: number;
+  UID?: number | bigint;
   /**
    * The user’s `GeneratedUID`.
    *
@@ -57167,7 +57167,7 @@ export interface VPNIKEv2 {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, the system performs a certificate revocation check for IKEv2 connections. This is a best-effort revocation check and server response timeouts won’t cause it to fail.
    *
@@ -57303,7 +57303,7 @@ export interface VPNIKEv2 {
    * @since iOS 9, iPadOS 9, macOS 10.7, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary
    */
-  NATKeepAliveInterval?: number;
+  NATKeepAliveInterval?: number | bigint;
   /**
    * If `1`, enables NAT keepalive offload for Always On VPN IKEv2 connections. The device sends keepalive packets to maintain NAT mappings for IKEv2 connections that have a NAT on the path. It sends keepalive packets at regular intervals when the device is awake. If `NATKeepAliveOffloadEnable` is `1`, the system offloads keepalive packets to hardware while the device is asleep.
    *
@@ -57612,7 +57612,7 @@ export interface VPNIPSec {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ipsec-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * The name of the group. For hybrid authentication, the string needs to end with “hybrid”.
    *
@@ -57812,7 +57812,7 @@ export interface VPNPPP {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ppp-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, uses a token card such as an RSA SecurID card for connecting. This key is for use with L2TP networks.
    *
@@ -57945,7 +57945,7 @@ export interface VPNTransparentProxy {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/transparentproxy-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, then all the VPN’s non-default routes take precedence over any locally-defined routes. If `IncludeAllNetworks` is `1`, the system ignores the value of `EnforceRoutes`.
    *
@@ -57973,7 +57973,7 @@ export interface VPNTransparentProxy {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/transparentproxy-data.dictionary
    */
-  Order?: number;
+  Order?: number | bigint;
   /**
    * The password to use for the account credentials. Only used if `AuthenticationMethod` is `Password`.
    *
@@ -58049,7 +58049,7 @@ export interface VPNVPN {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/vpn-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, all the VPN’s non-default routes take precedence over any locally defined routes.
    *
@@ -58495,7 +58495,7 @@ export interface ValidateApplicationsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/validateapplicationsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -58680,7 +58680,7 @@ export interface VerifyFirmwarePasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/verifyfirmwarepasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -58881,7 +58881,7 @@ export interface VerifyRecoveryLockResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/verifyrecoverylockresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *
@@ -58961,13 +58961,13 @@ export interface VppAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * The total number of licenses available to be assigned for the specified adamId and pricingParam.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  availableCount?: number;
+  availableCount?: number | bigint;
   /**
    * If `true`, a license for the specified adamId may be assigned to a device.
    *
@@ -59001,7 +59001,7 @@ export interface VppAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  productTypeId?: number;
+  productTypeId?: number | bigint;
   /**
    * The name of the product type.
    *
@@ -59013,13 +59013,13 @@ export interface VppAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  retiredCount?: number;
+  retiredCount?: number | bigint;
   /**
    * The total number of licenses managed by your organization for the specified adamId and pricingParam.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
 }
 
 /**
@@ -59084,7 +59084,7 @@ export interface VppAssignmentRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentrequest
    */
-  pageIndex?: number;
+  pageIndex?: number | bigint;
   /**
    * A unique ID that is used when making paginated requests.
    *
@@ -59123,7 +59123,7 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  assignmentsInCurrentPage?: number;
+  assignmentsInCurrentPage?: number | bigint;
   /**
    * The value currently associated with the provided `sToken`. This field is only included in the response when a value is set with the [Client Configuration](https://developer.apple.com/documentation/devicemanagement/client-configuration) endpoint.
    *
@@ -59135,13 +59135,13 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field only returns when using a location token with an Apple School Manager account.
    *
@@ -59153,7 +59153,7 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The ID to use for subsequent assignments page lookups. This field only returns when there are more than 300 assignments.
    *
@@ -59167,19 +59167,19 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of assignments for the provided criteria.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  totalAssignments?: number;
+  totalAssignments?: number | bigint;
   /**
    * The total number of pages of assignments. There will be 300 assignments per page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
@@ -59210,7 +59210,7 @@ export interface VppAssociation {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassociation
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The license identifier assigned to a user or device.
    *
@@ -59311,13 +59311,13 @@ export interface VppClientConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppclientconfigresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s sToken or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppclientconfigresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided sToken. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -59344,7 +59344,7 @@ export interface VppClientConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppclientconfigresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *
@@ -59371,7 +59371,7 @@ export interface VppErrorCode {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpperrorcode
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
 }
 
 /**
@@ -59386,7 +59386,7 @@ export interface VppLicense {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplicense
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The unique identifier for a product in the iTunes Store.
    *
@@ -59435,7 +59435,7 @@ export interface VppLicense {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplicense
    */
-  productTypeId?: number;
+  productTypeId?: number | bigint;
   /**
    * The name of the product type.
    *
@@ -59463,7 +59463,7 @@ export interface VppLicense {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplicense
    */
-  userId?: number;
+  userId?: number | bigint;
   /**
    * The string representation of the unique identifier assigned by the VPP for the user to whom this license is assigned.
    *
@@ -59484,7 +59484,7 @@ export interface VppLocation {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplocation
    */
-  locationId?: number;
+  locationId?: number | bigint;
   /**
    * The name of the location.
    *
@@ -59551,7 +59551,7 @@ export interface VppServiceConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The URL for the [Get Licenses](https://developer.apple.com/documentation/devicemanagement/get-licenses) endpoint.
    *
@@ -59593,13 +59593,13 @@ export interface VppServiceConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  maxBatchAssociateLicenseCount?: number;
+  maxBatchAssociateLicenseCount?: number | bigint;
   /**
    * The maximum number of entries allowed in the arrays for disassociating licenses from [Manage Licenses](https://developer.apple.com/documentation/devicemanagement/manage-licenses). The MDM server should check this value every 5 minutes, because it could change without notice.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  maxBatchDisassociateLicenseCount?: number;
+  maxBatchDisassociateLicenseCount?: number | bigint;
   /**
    * The URL for the [Register a User](https://developer.apple.com/documentation/devicemanagement/register-a-user) endpoint.
    *
@@ -59619,7 +59619,7 @@ export interface VppServiceConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The URL for the VPP website.
    *
@@ -59677,7 +59677,7 @@ export interface VppUser {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppuser
    */
-  userId?: number;
+  userId?: number | bigint;
 }
 
 /**
@@ -60168,7 +60168,7 @@ export interface WebContentFilterURLFilterParameters {
    * @defaultValue 86400
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter/urlfilterparameters-data.dictionary
    */
-  URLPrefilterFetchFrequency?: number;
+  URLPrefilterFetchFrequency?: number | bigint;
 }
 
 /**
@@ -60450,7 +60450,7 @@ export interface WebContentFilterPluginFilter_URLs_ParametersObject {
    * @defaultValue 86400
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilterpluginfilter_urls_parametersobject
    */
-  PrefilterFetchFrequency?: number;
+  PrefilterFetchFrequency?: number | bigint;
   /**
    * The URL filter control provider identifier. This string identifies the filter data provider when the filter starts running. Required when Enabled is true.
    *
@@ -61362,7 +61362,7 @@ export interface XHiddenManageInAppsRequest {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-manageinappsrequest
    */
-  adamIds: number[];
+  adamIds: Array<number | bigint>;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-manageinappsrequest
    */
@@ -61377,19 +61377,19 @@ export interface XHiddenResponseInApp {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  availableCount?: number;
+  availableCount?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  parentAdamId?: number;
+  parentAdamId?: number | bigint;
   /**
    * Allowed values: NonConsumable.
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
@@ -61398,7 +61398,7 @@ export interface XHiddenResponseInApp {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  retiredCount?: number;
+  retiredCount?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
@@ -61406,7 +61406,7 @@ export interface XHiddenResponseInApp {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
 }
 
 /**
@@ -61417,7 +61417,7 @@ export interface XHiddenResponseInAppAssignment {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinappassignment
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinappassignment
    */
