@@ -32,6 +32,13 @@ const DECLARATION_OPTIONS: ts.CompilerOptions = { target: ts.ScriptTarget.ES2022
 export type CompiledModules = Map<string, { source: ModuleSource; js: string; dts: string }>;
 
 /**
+ * The hand-written runtime's modules as last compiled in this process, by path: every generate
+ * ships the same runtime, and compiling its modules (declarations included) was most of the
+ * time of generating a small spec. Used only when the source is the same.
+ */
+const runtimeCompiled: CompiledModules = new Map();
+
+/**
  * The `.js` and `.d.ts` files of each module, keyed by their paths in the package. With `memo`,
  * a module whose source and declarations are the same as last time is not compiled again: a
  * one-page edit changes a few modules, and compiling the 4 MB validators module is most of the
@@ -46,12 +53,13 @@ export function compileModules(modules: readonly ModuleSource[], memo?: Compiled
       if (m.path === WITH_EMPTY_JS) out.set(`${stem}.js`, `${BANNERS.ts}\nexport {};\n`);
       continue;
     }
-    const last = memo?.get(m.path);
+    const last = memo?.get(m.path) ?? (m.path.startsWith('runtime/') ? runtimeCompiled.get(m.path) : undefined);
     const banner = m.banner ?? BANNERS.ts;
     const same = last !== undefined && last.source.text === m.text && last.source.declarations === m.declarations && last.source.banner === m.banner;
     const js = same ? last.js : javascript(m.text, banner);
     const dts = same ? last.dts : (m.declarations ?? declarations(m.path, m.text, banner));
     memo?.set(m.path, { source: m, js, dts });
+    if (m.path.startsWith('runtime/')) runtimeCompiled.set(m.path, { source: m, js, dts });
     out.set(`${stem}.js`, js);
     out.set(`${stem}.d.ts`, dts);
   }
