@@ -158,7 +158,7 @@ export interface ContentCaching {
   /**
    * The identifier of an asset declaration that contains the certificate the system uses to verify the security of the status reporting https connection. Required when `ManagementSecurityConfig` is set to `signedByCACert` or `specificServerCert`.
    *
-   * Required when ManagementSecurityConfig is signedByCACert or specificServerCert.
+   * Required when ManagementSecurityConfig is signedByCACert or specificServerCert. Stated, not checked by the validators: the description of ManagementSecurityConfig names ManagementStatusTarget: when ManagementSecurityConfig counts may depend on it.
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
   ManagementStatusCertificateReference?: string;

@@ -41,7 +41,7 @@ export interface DeleteUserCommandCommand {
   /**
    * The user name of the account to delete. The device requires this key when the value for `DeleteAllUsers` is absent or `false`.
    *
-   * Required when DeleteAllUsers is absent or false.
+   * Required when DeleteAllUsers is absent or false. Stated, not checked by the validators: the description of DeleteAllUsers names ForceDeletion: when DeleteAllUsers counts may depend on it.
    * @see https://developer.apple.com/documentation/devicemanagement/deleteusercommand/command-data.dictionary
    */
   UserName?: string;

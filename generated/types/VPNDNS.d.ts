@@ -49,7 +49,7 @@ export interface VPNDNS {
   /**
    * The hostname of a DNS-over-TLS server to validate the server certificate, as defined in RFC 7858. If `ServerAddresses` isn’t specified, the system uses the hostname to determine the server addresses. This key is required if the `DNSProtocol` is `TLS`.
    *
-   * Required when DNSProtocol is TLS.
+   * Required when DNSProtocol is TLS and on iOS, iPadOS, macOS, tvOS, visionOS, watchOS.
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */
@@ -57,7 +57,7 @@ export interface VPNDNS {
   /**
    * The URI template of a DNS-over-HTTPS server, as defined in RFC 8484, which needs to use the `https://` scheme. The system uses the hostname or address in the URL to validate the server certificate. If `ServerAddresses` isn’t specified, the system uses the hostname or address in the URL to determine the server addresses. This key is required if the `DNSProtocol` is `HTTPS`.
    *
-   * Required when DNSProtocol is HTTPS.
+   * Required when DNSProtocol is HTTPS and on iOS, iPadOS, macOS, tvOS, visionOS, watchOS.
    * @since iOS 14, iPadOS 14, macOS 11, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/dns-data.dictionary
    */

@@ -64,14 +64,14 @@ export interface WebContentFilter {
   /**
    * The bundle identifier string of the filter data provider system extension. This string identifies the filter data provider when the filter starts running. Required if `FilterSockets` is `true`.
    *
-   * Required when FilterSockets is true.
+   * Required when FilterSockets is true. Stated, not checked by the validators: the description of FilterSockets names FilterType: when FilterSockets counts may depend on it.
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
   FilterDataProviderBundleIdentifier?: string;
   /**
    * The designated requirement string that the system embeds in the code signature of the filter data provider system extension. This string identifies the filter data provider when the filter starts running. Required if `FilterSockets` is `true`.
    *
-   * Required when FilterSockets is true.
+   * Required when FilterSockets is true and on macOS. Stated, not checked by the validators: the description of FilterSockets names FilterType: when FilterSockets counts may depend on it.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -88,7 +88,7 @@ export interface WebContentFilter {
   /**
    * The bundle identifier string of the filter packet provider system extension. This string identifies the filter packet provider when the filter starts running. Required if `FilterPackets` is `true`.
    *
-   * Required when FilterPackets is true.
+   * Required when FilterPackets is true and on macOS. Stated, not checked by the validators: the description of FilterPackets names FilterType: when FilterPackets counts may depend on it.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -96,7 +96,7 @@ export interface WebContentFilter {
   /**
    * The designated requirement string that the system embeds in the code signature of the filter packet provider system extension. This string identifies the filter packet provider when the filter starts running. Required if `FilterPackets` is `true`.
    *
-   * Required when FilterPackets is true.
+   * Required when FilterPackets is true and on macOS. Stated, not checked by the validators: the description of FilterPackets names FilterType: when FilterPackets counts may depend on it.
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */
@@ -193,6 +193,7 @@ export interface WebContentFilter {
   /**
    * A dictionary containing URL filter parameters. Required when `FilterURLs` is `true`.
    *
+   * Required when FilterURLs is true and on iOS, iPadOS, macOS. Stated, not checked by the validators: the description of FilterURLs names FilterType: when FilterURLs counts may depend on it.
    * @since iOS 26, iPadOS 26, macOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter
    */

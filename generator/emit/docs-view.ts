@@ -9,7 +9,7 @@ import { documentKinds, type Routes } from './document-kinds.js';
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { markdownCell, markdownCode, markdownInline, markdownPlain, markdownText } from './escape.js';
 import { fileStem } from './naming.js';
-import { alwaysRequired, conditionsText } from './required-code.js';
+import { alwaysRequired, conditionsText, unjudgedText } from './required-code.js';
 import { appleUrl, keyAnchors, pageIndex, resolveLinks } from './page-links.js';
 import { relations } from './relations.js';
 
@@ -87,7 +87,7 @@ function row(p: IrProperty, model: EmitModel, e: EmitObject): DocRow {
   return {
     key: `[${pipe(markdownCode(p.name))}](#${keyAnchors(e).get(p.name) ?? ''})` + (p.deprecated ? ' (deprecated)' : ''),
     type: typeCell(p.type, model) + (p.typeOrigin === 'stated' ? '' : ` (${p.typeOrigin === 'unknown' ? 'unknown' : `from ${p.typeOrigin}`})`),
-    required: alwaysRequired(p) ? 'yes' : p.requiredWhen?.length ? markdownCell(conditionsText(p)) : '',
+    required: alwaysRequired(p) ? 'yes' : p.requiredWhen?.length ? markdownCell(conditionsText(p) + (unjudgedText(p) ? ` (${unjudgedText(p)})` : '')) : '',
     default: p.default === undefined ? '' : pipe(markdownCode(valueLabel(p.default))),
     allowed: (p.allowedValues ?? []).map((v) => pipe(markdownCode(valueLabel(v)))).join(', '),
     range: rangeLabel(p),

@@ -16,7 +16,7 @@
 import { assertNever, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
-import { alwaysRequired } from './required-code.js';
+import { alwaysRequired, keyHolds } from './required-code.js';
 import { CHUNK, INHERITED, SMALL } from './validator-code.js';
 
 function lit(v: JsonValue): string {
@@ -187,9 +187,10 @@ const missing = (key: string): string => `(!own(v, ${tsString(key)}) || v[${tsSt
 /**
  * The conditional requirements the validator judges without options (`required-code.ts`): of a
  * group of keys required in a user or a device enrollment, one is required when no enrollment is
- * given; a key required when another is absent is required with it. A condition on the
- * enrollment, the platform, the channel or another key's value requires nothing without options.
- * The validator's walk over the keys is followed step by step, so the same keys are judged.
+ * given; a key required when another is absent is required with it, and one required on another
+ * key's value (judged: `keyHolds`) where that value is there. A condition on the enrollment, the
+ * platform or the channel requires nothing without options. The validator's walk over the keys is
+ * followed step by step, so the same keys are judged.
  */
 function requiredGuard(props: readonly IrProperty[]): string[] {
   const conditional = props.filter((p) => p.requiredWhen?.length);
@@ -199,7 +200,7 @@ function requiredGuard(props: readonly IrProperty[]): string[] {
   const sides = new Set(group.flatMap((p) => p.requiredWhen!.flatMap((c) => (c.kind === 'enrollment' ? [c.enrollment] : []))));
   if (sides.size === 2) {
     // A member counts when its other conditions may hold: without options only an `absent` one can fail.
-    const members = group.map((p) => ({ key: p.name, when: p.requiredWhen!.flatMap((c) => (c.kind === 'absent' ? [missing(c.key)] : [])) }));
+    const members = group.map((p) => ({ key: p.name, when: p.requiredWhen!.flatMap((c) => (c.kind === 'absent' ? [missing(c.key)] : c.kind === 'key' ? [keyHolds(c) ?? 'true'] : [])) }));
     if (members.every((m) => !m.when.length)) out.push(`if (${members.map((m) => missing(m.key)).join(' && ')}) return false;`);
     else {
       out.push('{', '  let some = false;', '  let all = true;');
@@ -212,12 +213,13 @@ function requiredGuard(props: readonly IrProperty[]): string[] {
     if (done.has(p.name)) continue;
     const conds = p.requiredWhen!;
     // The validator leaves a key alone when any of its conditions cannot be judged.
-    if (conds.some((c) => c.kind === 'channel' || c.kind === 'key' || (c.kind === 'enrollment' && c.channel))) continue;
+    if (conds.some((c) => c.kind === 'channel' || (c.kind === 'key' && keyHolds(c) === undefined) || (c.kind === 'enrollment' && c.channel))) continue;
     const absent = conds.find((c) => c.kind === 'absent');
     if (absent) done.add(absent.key);
     // An enrollment or platform condition does not hold without options.
-    if (conds.some((c) => c.kind !== 'absent')) continue;
-    out.push(`if (${[missing(p.name), ...conds.map((c) => missing((c as { key: string }).key))].join(' && ')}) return false;`);
+    if (conds.some((c) => c.kind !== 'absent' && c.kind !== 'key')) continue;
+    const tests = conds.map((c) => (c.kind === 'absent' ? missing(c.key) : c.kind === 'key' ? keyHolds(c)! : 'false'));
+    out.push(`if (${[missing(p.name), ...tests].join(' && ')}) return false;`);
   }
   return out;
 }

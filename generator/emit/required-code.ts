@@ -4,7 +4,7 @@
  * conditions hold, as far as the options let them be judged. Keys required in a user enrollment
  * and keys required in a device enrollment form a group: without `enrollment`, one of them is
  * required. A condition that needs the channel is never judged (validators are not told it), nor
- * one on another key's value (see `holds`).
+ * one on another key's value that the parser marks `unjudged` (`generator/parse/judged-conditions.ts`).
  */
 import { PLATFORMS, type IrProperty, type RequiredCondition } from '../model/ir.js';
 import { tsString } from './naming.js';
@@ -15,6 +15,16 @@ export function alwaysRequired(p: IrProperty): boolean {
 }
 
 const read = (key: string): string => `(own(v, ${tsString(key)}) ? v[${tsString(key)}] : undefined)`;
+
+/** A test of `v` that is true when the condition on another key's value holds, or undefined when it is not judged. */
+export function keyHolds(c: Extract<RequiredCondition, { kind: 'key' }>): string | undefined {
+  if (c.unjudged !== undefined) return undefined;
+  const x = read(c.key);
+  // Values are strings and booleans (judged-conditions.ts): compared exactly, as a device reads them.
+  const tests = c.values?.length ? c.values.map((value) => `${x} === ${typeof value === 'string' ? tsString(value) : String(value)}`) : [`${x} !== undefined`];
+  if (c.orAbsent) tests.unshift(`${x} === undefined`);
+  return tests.length === 1 ? tests[0]! : `(${tests.join(' || ')})`;
+}
 
 /** "in a user enrollment on the user channel", "on macOS, tvOS", "when FilterType is Plugin": for messages and docs. */
 export function conditionText(c: RequiredCondition): string {
@@ -38,6 +48,12 @@ export function conditionsText(p: IrProperty): string {
   return (p.requiredWhen ?? []).map(conditionText).join(' and ');
 }
 
+/** Why validators leave a key's condition on another key's value unchecked, in words, or ''. */
+export function unjudgedText(p: IrProperty): string {
+  const why = (p.requiredWhen ?? []).flatMap((c) => (c.kind === 'key' && c.unjudged !== undefined ? [c.unjudged] : []));
+  return why.length ? `not checked by the validators: ${why.join('; ')}` : '';
+}
+
 /** A test that is true when the condition certainly holds (never when the options do not say). */
 function holds(c: RequiredCondition): string | undefined {
   switch (c.kind) {
@@ -48,10 +64,8 @@ function holds(c: RequiredCondition): string | undefined {
     case 'platform':
       return `(r.o.platform !== undefined && ${JSON.stringify(c.platforms)}.includes(r.o.platform))`;
     case 'key':
-      // Not judged: a condition on another key's value depends on what the page says of that key
-      // elsewhere (FilterSockets counts only "when FilterType is Plugin"), and judging it alone
-      // flags Apple's own examples. The condition stays in the types' JSDoc, docs and schema.
-      return undefined;
+      // An unjudged one stays in the types' JSDoc and the docs, with its reason in the IR.
+      return keyHolds(c);
     case 'absent':
       return `${read(c.key)} === undefined`;
   }

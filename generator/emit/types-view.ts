@@ -7,7 +7,7 @@ import { conditionalDeprecationText, deprecationText, objectDeprecationText, pro
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { documentKinds, type Routes } from './document-kinds.js';
 import { literalValues, type EmitModel, type EmitObject } from './emit-model.js';
-import { alwaysRequired, conditionsText } from './required-code.js';
+import { alwaysRequired, conditionsText, unjudgedText } from './required-code.js';
 import { jsdocLines, jsdocTag, newFacts, tidyLines } from './escape.js';
 import { fileStem, propertyKey, tsString } from './naming.js';
 import { appleUrl, pageIndex, resolveLinks } from './page-links.js';
@@ -110,7 +110,7 @@ export function propertyDoc(p: IrProperty, model: EmitModel, owner?: EmitObject)
     facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}${suppliedFrom([from?.allowedValues])}.`);
     for (const v of valueLines(p)) facts.push(`- ${v.value}: ${v.text}`);
   }
-  if (p.requiredWhen?.length) facts.push(`Required ${conditionsText(p)}${p.required ? ' (the page marks it required; it is required only then)' : ''}.`);
+  if (p.requiredWhen?.length) facts.push(`Required ${conditionsText(p)}${p.required ? ' (the page marks it required; it is required only then)' : ''}.${unjudgedText(p) ? ` Stated, ${unjudgedText(p)}.` : ''}`);
   if (p.placeholderKey) facts.push(`Stands for any key of this dictionary: each key takes a ${typeLabel(p.placeholderKey.values)}.`);
   if (p.erratum) facts.push(`Correction of the page (${p.erratum.id}): ${p.erratum.correction} Evidence: ${p.erratum.evidence}`);
   const range = rangeLabel(p);

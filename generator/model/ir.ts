@@ -105,7 +105,17 @@ export type RequiredCondition =
   | { kind: 'enrollment'; enrollment: 'user' | 'device'; channel?: 'user' }
   | { kind: 'channel'; channel: 'user' }
   | { kind: 'platform'; platforms: Platform[] }
-  | { kind: 'key'; key: string; values?: JsonValue[]; orAbsent?: true }
+  | {
+      kind: 'key'; key: string; values?: JsonValue[]; orAbsent?: true;
+      /** The line of the sentence that states the condition. */
+      line: number;
+      /**
+       * Why validators do not judge the condition (`generator/parse/judged-conditions.ts`): the
+       * other key's prose conditions it in turn, or the requirement names a third key. Absent
+       * when they judge it.
+       */
+      unjudged?: string;
+    }
   | { kind: 'absent'; key: string };
 
 /** A correction of a page no parser can see, from the errata table (`generator/model/errata.ts`). */

@@ -10,6 +10,7 @@
 import type { DiagnosticBag } from '../model/diagnostics.js';
 import type { IrObject, IrProperty, JsonValue, Platform, RequiredCondition } from '../model/ir.js';
 import { PLATFORMS } from '../model/ir.js';
+import { markJudgedConditions } from './judged-conditions.js';
 import { sentencesOf } from './prose-sentences.js';
 import type { Stated } from './raw.js';
 import { typedValue } from './values.js';
@@ -25,6 +26,9 @@ const KEY_SET = new RegExp(String.raw`${SUBJECT} (?:if|when) (?:${KEY} (?:is|are
 // "Required if `Disabled` isn’t present or is `false`.", "…when the value for `DeleteAllUsers` is absent or `false`."
 const KEY_ABSENT_OR = new RegExp(String.raw`${SUBJECT} (?:if|when) (?:the value for )?${KEY} (?:isn[’']t present|is absent) or (?:is )?\x60([^\x60]+)\x60\.?$`);
 const UNLESS = /^You must provide this value if you don[’']t provide a value for `([^`]+)`\.?$/;
+
+/** A condition as one sentence states it, before its line is attached (so one stated twice is kept once). */
+type Read = Exclude<RequiredCondition, { kind: 'key' }> | Omit<Extract<RequiredCondition, { kind: 'key' }>, 'line'>;
 
 /** A conditional requirement as a sentence states it, before its key names are checked. */
 export interface StatedRequirement {
@@ -44,21 +48,24 @@ export function requirementSentences(blocks: readonly Stated[]): StatedRequireme
 export function applyRequiredConditions(o: IrObject, stated: ReadonlyMap<IrProperty, readonly StatedRequirement[]>, diags: DiagnosticBag): void {
   const keys = new Map(o.properties.map((p) => [p.name, p]));
   for (const p of o.properties) {
-    const found: Array<{ c: RequiredCondition; line: number }> = [];
+    const found: Array<{ c: Read; line: number }> = [];
     for (const s of stated.get(p) ?? []) {
       const c = conditionOf(s, keys, p, diags, o.name);
       // A page that states one condition twice (in its Discussion and its list) states it once.
       if (c && !found.some((f) => JSON.stringify(f.c) === JSON.stringify(c))) found.push({ c, line: s.line });
     }
-    const platforms = p.required ? requiredPlatforms(o, p) : undefined;
+    // A key required (or required on another key's value) that only some platforms have is required only there.
+    const platforms = p.required || found.some((f) => f.c.kind === 'key') ? requiredPlatforms(o, p) : undefined;
     if (platforms) found.push({ c: { kind: 'platform', platforms }, line: p.factLines?.availability ?? p.source.line });
     if (!found.length) continue;
-    p.requiredWhen = found.map((f) => f.c);
+    // Each condition on another key's value keeps its own sentence's line.
+    p.requiredWhen = found.map((f) => (f.c.kind === 'key' ? { ...f.c, line: f.line } : f.c));
     p.factLines = { ...p.factLines, requiredWhen: found[0]!.line };
   }
+  markJudgedConditions(o, stated);
 }
 
-function conditionOf(s: StatedRequirement, keys: ReadonlyMap<string, IrProperty>, p: IrProperty, diags: DiagnosticBag, owner: string): RequiredCondition | undefined {
+function conditionOf(s: StatedRequirement, keys: ReadonlyMap<string, IrProperty>, p: IrProperty, diags: DiagnosticBag, owner: string): Read | undefined {
   const text = s.text;
   const e = ENROLLMENT.exec(text);
   if (e) {

@@ -2,10 +2,11 @@
  * Skeletons of documents from the IR: a payload, an MDM command or a check-in message with each
  * key its page marks required (a device enrollment's where a key is required by enrollment),
  * holding a value of the key's type (the page's default where it states one, else its first
- * allowed value, else the range's minimum, else an empty value of the type). `dmspec new`
+ * allowed value, else the range's minimum, else an empty value of the type), and each key
+ * required on the value another key holds there (`ServerURL` when `DNSProtocol` is `HTTPS`). `dmspec new`
  * builds profiles and commands from them with the package's builders, which validate the result.
  */
-import { standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue, type RequiredCondition } from '../model/ir.js';
 import { plistReal } from '../runtime/plist/index.js';
 
 /** Nesting deeper than this is left as an empty dictionary (the spec's refs can be cyclic). */
@@ -79,7 +80,23 @@ export class SkeletonIndex {
       if (!(p.required || eitherOr || device) || (!envelope && ENVELOPE.has(p.name))) continue;
       Object.defineProperty(out, p.name, { value: this.valueOf(p, depth), enumerable: true, writable: true, configurable: true });
     }
+    this.complete(o, out, depth);
     return out;
+  }
+
+  /**
+   * Adds to `out` (a dictionary of `o`) each key validators require on the values it holds
+   * ("Required when `DNSProtocol` is `HTTPS`", judged), until none is missing.
+   */
+  complete(o: IrObject, out: Record<string, Value>, depth = 0): void {
+    for (let added = true; added; ) {
+      added = false;
+      for (const p of this.properties(o)) {
+        if (Object.hasOwn(out, p.name) || !p.requiredWhen?.length || !p.requiredWhen.every((c) => c.kind === 'key' && c.unjudged === undefined && keyHolds(c, out))) continue;
+        Object.defineProperty(out, p.name, { value: this.valueOf(p, depth), enumerable: true, writable: true, configurable: true });
+        added = true;
+      }
+    }
   }
 
   /** The value a skeleton gives key `p`: its default, else its first allowed value, else the least value of its type and range. */
@@ -115,6 +132,13 @@ export class SkeletonIndex {
       }
     }
   }
+}
+
+/** Whether condition `c` on another key's value holds in `out` (values compared exactly, as validators compare them). */
+function keyHolds(c: Extract<RequiredCondition, { kind: 'key' }>, out: Record<string, Value>): boolean {
+  const v = Object.hasOwn(out, c.key) ? out[c.key] : undefined;
+  if (v === undefined) return c.orAbsent === true;
+  return !c.values?.length || c.values.includes(v as JsonValue);
 }
 
 /** A stated value as the key's type holds it (a whole-number real stays a real), or undefined when it is not of that type. */

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { DEPTH_LIMIT, isHomeScreenLayout, isRestrictions, isWiFi, validateHomeScreenLayout, validateRestrictions, validateWiFi, VALUE_LIMIT } from '../../generated/validators/index.js';
 import { validateProfile } from '../../generated/validators/documents.js';
 import { PlistReal } from '../../generator/runtime/plist/index.js';
+import { checkDeclarationSet, readStatusReport } from '../../generated/declarative/index.js';
 
 const common = (type: string) => ({ PayloadType: type, PayloadVersion: 1, PayloadIdentifier: 'com.example.p', PayloadUUID: '6B0DD0C1-9F6A-4C5E-8E57-6C3C8A7B1E01' });
 const wifi = () => ({ ...common('com.apple.wifi.managed'), SSID_STR: 'Office' });
@@ -95,4 +96,28 @@ describe('limits', () => {
     const pages = [Array.from({ length: 10_000 }, (_, i) => ({ Type: 'Application', BundleID: `com.example.${i}` }))];
     expect(validateHomeScreenLayout({ ...common('com.apple.homescreenlayout'), Dock: [], Pages: pages }).valid).toBe(true);
   });
+});
+
+describe('the declarative readers on unknown input', () => {
+  const sparse = (): unknown[] => {
+    const a: unknown[] = [];
+    a.length = 2 ** 32 - 1;
+    return a;
+  };
+
+  it('checks a set whose activation names its configurations in a sparse array of length 2^32 - 1, at once', () => {
+    const configurations = sparse();
+    configurations[7] = 'missing';
+    const findings = checkDeclarationSet([{ Type: 'com.apple.activation.simple', Identifier: 'a', ServerToken: '1', Payload: { StandardConfigurations: configurations } }]);
+    expect(findings.map((f) => [f.code, f.path])).toEqual([['dangling-declaration-reference', 'Payload.StandardConfigurations[7]']]);
+  }, 10_000);
+
+  it('reads a status report whose Errors is a sparse array of length 2^32 - 1, at once, and says it is not valid', () => {
+    const errors = sparse();
+    errors[3] = { StatusItem: 'device.model.family', Reasons: [] };
+    const reading = readStatusReport({ StatusItems: {}, Errors: errors, FullReport: false });
+    expect(reading.valid).toBe(false);
+    expect(reading.issues.map((i) => i.code)).toContain('limit-exceeded');
+    expect(reading.errors).toEqual([{ statusItem: 'device.model.family', reasons: [], known: true }]);
+  }, 10_000);
 });

@@ -4,7 +4,8 @@
  * declaration type with the skeleton as its payload, the skeleton of each check-in message; with every dictionary the document can hold
  * reached through the skeleton of its object, and per key one wrong value of each kind the key's
  * page lets be wrong: another plist type, a value not in the allowed list, one past each end of
- * the range, the key left out when it is required, a wrongly typed value under a placeholder
+ * the range, the key left out when it is required (or required on another key's value that the
+ * mutation sets: `required-when`), a wrongly typed value under a placeholder
  * key, a key the dictionary does not list. Each mutation says which finding must catch it (code
  * and path); a key that cannot be wrong in a kind is a skip with its reason.
  */
@@ -16,7 +17,7 @@ import { standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type 
 import { plistReal } from '../../generator/runtime/plist/index.js';
 import { SkeletonIndex } from '../../generator/skeleton/skeleton.js';
 
-export const MUTATION_KINDS = ['wrong-type', 'wrong-item-type', 'allowed-values', 'range', 'missing-required', 'placeholder-key', 'unknown-key'] as const;
+export const MUTATION_KINDS = ['wrong-type', 'wrong-item-type', 'allowed-values', 'range', 'missing-required', 'required-when', 'placeholder-key', 'unknown-key'] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
 type Dict = Record<string, unknown>;
@@ -264,7 +265,11 @@ export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: 
     const key = `${c.object.name}.${p.name}`;
     const present = Object.hasOwn(at(c.root, c.steps), p.name);
     const control = copy(c.root);
-    if (!present) set(at(control, c.steps), p.name, skeletons.valueOf(p, 1));
+    // The key with the skeleton's value, and what that value makes required (`HTTPPort` with `HTTPProxy`).
+    if (!present) {
+      set(at(control, c.steps), p.name, skeletons.valueOf(p, 1));
+      skeletons.complete(c.object, at(control, c.steps), 1);
+    }
     const withValue = (kind: MutationKind, what: string, value: unknown, code: string, path: string): void => {
       const mutated = copy(control);
       set(at(mutated, c.steps), p.name, value);
@@ -306,6 +311,7 @@ export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: 
       }
     }
   }
+  for (const p of skeletons.properties(c.object)) requiredWhen(c, p, skeletons, mutations, skips, keyPath);
   const takesAny = anyKeys(c.object).length > 0 || c.object.partialKeys !== undefined;
   if (!takesAny) {
     const mutated = copy(c.root);
@@ -313,4 +319,31 @@ export function mutationsOf(c: Context, skeletons: SkeletonIndex): { mutations: 
     mutations.push({ kind: 'unknown-key', key: `${c.object.name}.DmspecUnknownKey`, what: '= true', code: 'unknown-key', path: keyPath('DmspecUnknownKey'), control: c.root, mutated });
   } else skips.push({ kind: 'unknown-key', key: c.object.name, reason: c.object.partialKeys ? 'its page lists only some of its keys' : 'it takes any key' });
   return { mutations, skips };
+}
+
+/**
+ * A key required on another key's value (`Password` when `SecurityType` is `PASSWORD`), left out
+ * of a dictionary whose other key holds that value: the control sets the condition's key to its
+ * first value (or its skeleton value, for "is present") and holds the key, the mutation does not.
+ */
+function requiredWhen(c: Context, p: IrProperty, skeletons: SkeletonIndex, mutations: Mutation[], skips: Skip[], keyPath: (k: string) => string): void {
+  const conditions = p.requiredWhen ?? [];
+  if (!conditions.some((x) => x.kind === 'key')) return;
+  const key = `${c.object.name}.${p.name}`;
+  const unjudged = conditions.find((x) => x.kind === 'key' && x.unjudged !== undefined);
+  if (unjudged) return void skips.push({ kind: 'required-when', key, reason: 'its condition is stated, not judged' });
+  if (conditions.some((x) => x.kind !== 'key')) return void skips.push({ kind: 'required-when', key, reason: 'it is required only on some platforms, or enrollments' });
+  const control = copy(c.root);
+  const d = at(control, c.steps);
+  const props = new Map(skeletons.properties(c.object).map((q) => [q.name, q]));
+  for (const x of conditions) {
+    if (x.kind !== 'key') continue;
+    if (x.values?.length) set(d, x.key, x.values[0]);
+    else if (!Object.hasOwn(d, x.key)) set(d, x.key, skeletons.valueOf(props.get(x.key)!, 1));
+  }
+  if (!Object.hasOwn(d, p.name)) set(d, p.name, skeletons.valueOf(p, 1));
+  skeletons.complete(c.object, d, 1);
+  const mutated = copy(control);
+  delete at(mutated, c.steps)[p.name];
+  mutations.push({ kind: 'required-when', key, what: `left out (${conditions.map((x) => (x.kind === 'key' ? `${x.key} ${x.values?.length ? `= ${shown(x.values[0])}` : 'present'}` : '')).join(', ')})`, code: 'missing-required', path: keyPath(p.name), control, mutated });
 }

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePage } from '../../generator/parse/parse-page.js';
 import type { IrProperty } from '../../generator/model/ir.js';
+import { specIr } from '../helpers/parsed.js';
 
 const page = (file: string) => {
   const r = parsePage({ file, text: readFileSync(`spec/${file}`, 'utf8') });
@@ -59,14 +60,14 @@ describe('every sentence form', () => {
       ['Phone', 'You must provide this value if you don’t provide a value for `Message`.'],
     ]);
     // Stated twice, kept once.
-    expect(key('PluginBundleID').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['Plugin'] }]);
-    expect(key('Password').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['PASSWORD'] }]);
-    expect(key('Cert').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['signedByCACert', 'specificServerCert'] }]);
-    expect(key('Page').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['Home'] }]);
-    expect(key('Port').requiredWhen).toEqual([{ kind: 'key', key: 'HostName' }]);
-    expect(key('Size').requiredWhen).toEqual([{ kind: 'key', key: 'HostName' }]);
+    expect(key('PluginBundleID').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['Plugin'], line: 19 }]);
+    expect(key('Password').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['PASSWORD'], line: 26 }]);
+    expect(key('Cert').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['signedByCACert', 'specificServerCert'], line: 33 }]);
+    expect(key('Page').requiredWhen).toEqual([{ kind: 'key', key: 'FilterType', values: ['Home'], line: 40 }]);
+    expect(key('Port').requiredWhen).toEqual([{ kind: 'key', key: 'HostName', line: 54 }]);
+    expect(key('Size').requiredWhen).toEqual([{ kind: 'key', key: 'HostName', line: 61 }]);
     // Values are typed like the key they are about: `false` of a boolean is false.
-    expect(key('Configuration').requiredWhen).toEqual([{ kind: 'key', key: 'Disabled', values: [false], orAbsent: true }]);
+    expect(key('Configuration').requiredWhen).toEqual([{ kind: 'key', key: 'Disabled', values: [false], orAbsent: true, line: 75 }]);
     expect(key('Message').requiredWhen).toEqual([{ kind: 'absent', key: 'Phone' }]);
     expect(key('Phone').requiredWhen).toEqual([{ kind: 'absent', key: 'Message' }]);
     expect(key('FilterType').requiredWhen).toBeUndefined();
@@ -97,5 +98,59 @@ describe('every sentence form', () => {
     expect(unread.map((d) => [d.severity, d.line, d.message])).toEqual([
       ['info', 12, 'X.Grace: "Required when `AllowGracePeriod` is set." names AllowGracePeriod, which is not a key of X: the requirement is not applied'],
     ]);
+  });
+});
+
+describe("which conditions on another key's value validators judge", () => {
+  it('judges one whose key is named exactly, with its value, and whose prose names only the keys it makes required', () => {
+    const { key } = synthetic([
+      ['PageType', 'The start page: `Home` uses `HomepageURL`.'],
+      ['HomepageURL', 'The URL. Required when setting `PageType` to `Home`.'],
+      ['HostName', 'The host.'],
+      ['Port', 'The port. This field is required if `HostName` is specified.', 'integer'],
+    ]);
+    expect(key('HomepageURL').requiredWhen).toEqual([{ kind: 'key', key: 'PageType', values: ['Home'], line: 19 }]);
+    expect(key('Port').requiredWhen).toEqual([{ kind: 'key', key: 'HostName', line: 33 }]);
+  });
+
+  it('leaves stated, with the reason, one whose key is itself conditioned or whose requirement names a third key', () => {
+    const { key } = synthetic([
+      ['FilterType', 'The type.'],
+      ['FilterSockets', 'If `true`, filters sockets. Use when `FilterType` is `Plugin`.', 'boolean'],
+      ['Provider', 'The provider. Required if `FilterSockets` is `true`.'],
+      ['Mode', 'The mode.'],
+      ['Other', 'The other.'],
+      ['Cert', 'Required when `Mode` is `signed`. It is required with `Other`.'],
+    ]);
+    expect(key('Provider').requiredWhen).toEqual([
+      { kind: 'key', key: 'FilterSockets', values: [true], line: 26, unjudged: 'the description of FilterSockets names FilterType: when FilterSockets counts may depend on it' },
+    ]);
+    expect(key('Cert').requiredWhen).toEqual([{ kind: 'key', key: 'Mode', values: ['signed'], line: 47, unjudged: 'the requirement of Cert (line 47) also names Other' }]);
+  });
+
+  it('judges 32 of the 39 conditions of spec/ and says why not for the other 7', () => {
+    const web = page('webcontentfilter.md');
+    for (const name of ['FilterDataProviderBundleIdentifier', 'FilterDataProviderDesignatedRequirement', 'FilterPacketProviderBundleIdentifier', 'FilterPacketProviderDesignatedRequirement', 'URLFilterParameters']) {
+      expect(web.key(name).requiredWhen?.find((c) => c.kind === 'key')?.unjudged, name).toMatch(/^the description of Filter(Sockets|Packets|URLs) names FilterType/);
+    }
+    // Apple's example sets FilterSockets with FilterType BuiltIn: the plug-in keys are judged on FilterType itself.
+    for (const name of ['PluginBundleID', 'UserDefinedName']) expect(web.key(name).requiredWhen, name).toEqual([{ kind: 'key', key: 'FilterType', values: ['Plugin'], line: name === 'PluginBundleID' ? 201 : 234 }]);
+    // A key required on another's value that some of its object's platforms lack is required only on the others.
+    expect(web.key('FilterDataProviderDesignatedRequirement').requiredWhen?.find((c) => c.kind === 'platform')).toEqual({ kind: 'platform', platforms: ['macOS'] });
+    expect(page('airplaysecurity.md').key('Password').requiredWhen).toEqual([{ kind: 'key', key: 'SecurityType', values: ['PASSWORD'], line: 26 }]);
+    expect(page('deleteusercommand/command-data.dictionary.md').key('UserName').requiredWhen?.[0]).toMatchObject({ key: 'DeleteAllUsers', unjudged: 'the description of DeleteAllUsers names ForceDeletion: when DeleteAllUsers counts may depend on it' });
+    const conditions = specIr().objects.flatMap((o) => o.properties.flatMap((p) => (p.requiredWhen ?? []).filter((c) => c.kind === 'key').map((c) => ({ key: `${o.name}.${p.name}`, c }))));
+    expect(conditions.length).toBe(39);
+    expect(conditions.filter((x) => x.c.unjudged !== undefined).map((x) => x.key)).toEqual([
+      'ContentCaching.ManagementStatusCertificateReference',
+      'DeleteUserCommand.Command.UserName',
+      'WebContentFilter.FilterDataProviderBundleIdentifier',
+      'WebContentFilter.FilterDataProviderDesignatedRequirement',
+      'WebContentFilter.FilterPacketProviderBundleIdentifier',
+      'WebContentFilter.FilterPacketProviderDesignatedRequirement',
+      'WebContentFilter.URLFilterParameters',
+    ]);
+    // Each keeps its sentence's line.
+    expect(conditions.every((x) => Number.isInteger(x.c.line) && x.c.line > 0)).toBe(true);
   });
 });

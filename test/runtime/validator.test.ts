@@ -174,6 +174,18 @@ describe('document routes', () => {
     expect(brief(routeDocument({ Command: {} }, route, NO_OPTIONS))).toEqual(['error missing-required Command.RequestType: the required key RequestType is missing']);
     expect(brief(routeDocument({ Command: { RequestType: 7 } }, route, NO_OPTIONS))).toEqual(['error wrong-type Command.RequestType: expected string, got integer 7']);
     expect(brief(routeDocument([], route, NO_OPTIONS))).toEqual(['error wrong-type : expected dictionary, got array']);
+    // A command without a Command dictionary is wrong at Command itself.
+    expect(brief(routeDocument({ CommandUUID: 'c' }, route, NO_OPTIONS))).toEqual(['error missing-required Command: the required key Command is missing']);
+    expect(brief(routeDocument({ Command: [], CommandUUID: 'c' }, route, NO_OPTIONS))).toEqual(['error wrong-type Command: expected dictionary, got array']);
+  });
+
+  it('reports a declaration Payload that is no dictionary once, by the envelope', () => {
+    const envelope: Validator = (v, o = NO_OPTIONS) => run((x, r, d) => {
+      if (isDict(x) && !isDict(x['Payload'])) wrongType(r, d, 'Payload', 'dictionary', x['Payload']);
+    }, v, o);
+    const route = { key: 'Type', inside: 'Payload', envelope, routes: new Map([['com.example.d', mtu]]), what: 'declaration type' };
+    expect(brief(routeDocument({ Type: 'com.example.d', Payload: [] }, route, NO_OPTIONS))).toEqual(['error wrong-type Payload: expected dictionary, got array']);
+    expect(brief(routeDocument({ Type: 'com.example.d', Payload: { MTU: 'x' } }, route, NO_OPTIONS))).toEqual(['error wrong-type Payload.MTU: expected integer, got string "x"']);
   });
 
   it('makes a result from issues made elsewhere', () => {

@@ -126,12 +126,10 @@ describe('profiles', () => {
     expect(issues(profile({ ConsentText: 'By installing you agree.' }))).toEqual(['ConsentText error wrong-type']);
   });
 
-  it('does not judge a requirement on another key\'s value (the docs state it), so no valid variant is refused', () => {
+  it('judges a requirement on another key\'s value the page names exactly (conditional-requirements.test.ts has the rest)', () => {
     const airplay = (keys: object): string[] => issues(profile({}, [{ PayloadType: 'com.apple.airplay.security', PayloadVersion: 1, PayloadIdentifier: 'com.example.a', PayloadUUID: 'A1B2C3D4-0000-1111-2222-333344445555', AccessType: 'ANY', ...keys }]));
     expect(airplay({ SecurityType: 'PASSCODE_ONCE' })).toEqual([]);
     expect(airplay({ SecurityType: 'PASSWORD', Password: 'secret' })).toEqual([]);
-    // A condition on another key's value is kept in the docs and types, not judged: judged alone it
-    // flags Apple's own WebContentFilter example (FilterSockets counts only with FilterType Plugin).
-    expect(airplay({ SecurityType: 'PASSWORD' })).toEqual([]);
+    expect(airplay({ SecurityType: 'PASSWORD' })).toEqual(['PayloadContent[0].Password error missing-required']);
   });
 });

@@ -14,7 +14,10 @@ function payloadValues(payload, path) {
         const p = at === "" ? k : `${at}.${k}`;
         const child = v[k];
         if (!each) next.push([p, child]);
-        else if (Array.isArray(child)) child.forEach((item, i) => next.push([`${p}[${i}]`, item]));
+        else if (Array.isArray(child)) {
+          const n = Math.min(child.length, MAX_VALUES);
+          for (let i = 0; i < n; i++) if (Object.prototype.hasOwnProperty.call(child, i)) next.push([`${p}[${i}]`, child[i]]);
+        }
         if (next.length > MAX_VALUES) return next.slice(0, MAX_VALUES);
       }
     }

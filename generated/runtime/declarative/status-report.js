@@ -1,4 +1,5 @@
 // Copied by dmspec from generator/runtime/declarative/status-report.ts. Do not edit: change that file and run "npm run generate".
+import { VALUE_LIMIT } from "../validator/run.js";
 const isDict = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
 const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
 function readStatusReport(report, validate, statusItems) {
@@ -29,7 +30,10 @@ function readStatusReport(report, validate, statusItems) {
   if (own(report, "StatusItems") && isDict(report["StatusItems"])) walk(report["StatusItems"], "", 0);
   const errors = own(report, "Errors") ? report["Errors"] : void 0;
   if (Array.isArray(errors)) {
-    for (const e of errors) {
+    const n = Math.min(errors.length, VALUE_LIMIT);
+    for (let i = 0; i < n; i++) {
+      if (!own(errors, String(i))) continue;
+      const e = errors[i];
       const statusItem = isDict(e) && own(e, "StatusItem") ? e["StatusItem"] : void 0;
       out.errors.push({ statusItem, reasons: isDict(e) && own(e, "Reasons") ? e["Reasons"] : void 0, known: typeof statusItem === "string" && names.has(statusItem) });
     }

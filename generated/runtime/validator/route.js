@@ -46,6 +46,10 @@ function documentIssues(value, route, o) {
   if (route.envelope) nest(issues, "", route.envelope(value, o).issues);
   const holder = route.under === void 0 ? value : own(value, route.under) ? value[route.under] : void 0;
   const where = route.under === void 0 ? "" : route.under;
+  if (route.under !== void 0 && !isDict(holder)) {
+    if (!route.envelope) issues.push(...run((v, r) => v === void 0 ? missingRequired(r, 0, where) : wrongType(r, 0, where, "dictionary", v), holder, o).issues);
+    return result(issues);
+  }
   const kind = isDict(holder) && own(holder, route.key) ? holder[route.key] : void 0;
   if (typeof kind !== "string") {
     if (!route.envelope) {
@@ -65,7 +69,10 @@ function documentIssues(value, route, o) {
     return result(issues);
   }
   if (route.inside === void 0) nest(issues, "", validate(value, o).issues);
-  else if (own(value, route.inside)) nest(issues, route.inside, validate(value[route.inside], o).issues);
+  else if (own(value, route.inside)) {
+    const inner = value[route.inside];
+    if (isDict(inner) || !route.envelope) nest(issues, route.inside, validate(inner, o).issues);
+  }
   return result(issues);
 }
 export {

@@ -24,7 +24,10 @@ export interface DeclarationFactsView {
   readonly source?: string;
 }
 
-/** Most values one path yields: a payload of a million identifiers is not walked whole. */
+/**
+ * Most values one path yields, and most items of an array looked at: a payload of a million
+ * identifiers, or a sparse array of length 2^32 - 1, is not walked whole.
+ */
 const MAX_VALUES = 10_000;
 
 const isDict = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -47,7 +50,11 @@ export function payloadValues(payload: Record<string, unknown>, path: string): A
         const p = at === '' ? k : `${at}.${k}`;
         const child = v[k];
         if (!each) next.push([p, child]);
-        else if (Array.isArray(child)) child.forEach((item, i) => next.push([`${p}[${i}]`, item]));
+        else if (Array.isArray(child)) {
+          // Indices, not forEach: forEach looks at every index of a sparse array, holes included.
+          const n = Math.min(child.length, MAX_VALUES);
+          for (let i = 0; i < n; i++) if (Object.prototype.hasOwnProperty.call(child, i)) next.push([`${p}[${i}]`, child[i]]);
+        }
         if (next.length > MAX_VALUES) return next.slice(0, MAX_VALUES);
       }
     }

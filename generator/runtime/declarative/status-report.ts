@@ -9,6 +9,7 @@
  * sorts what it says by item, so one model decides what a value may be.
  */
 import type { ValidationIssue, ValidationResult } from '../validator/types.js';
+import { VALUE_LIMIT } from '../validator/run.js';
 
 /** One status item the report carries. */
 export interface StatusItemReading<N extends string = string> {
@@ -75,7 +76,11 @@ export function readStatusReport(report: unknown, validate: (value: unknown) => 
   if (own(report, 'StatusItems') && isDict(report['StatusItems'])) walk(report['StatusItems'], '', 0);
   const errors = own(report, 'Errors') ? report['Errors'] : undefined;
   if (Array.isArray(errors)) {
-    for (const e of errors) {
+    // As far as the validator looks (it reports a longer array as limit-exceeded); holes are no errors.
+    const n = Math.min(errors.length, VALUE_LIMIT);
+    for (let i = 0; i < n; i++) {
+      if (!own(errors, String(i))) continue;
+      const e: unknown = errors[i];
       const statusItem = isDict(e) && own(e, 'StatusItem') ? e['StatusItem'] : undefined;
       out.errors.push({ statusItem, reasons: isDict(e) && own(e, 'Reasons') ? e['Reasons'] : undefined, known: typeof statusItem === 'string' && names.has(statusItem) });
     }

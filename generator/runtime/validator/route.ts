@@ -82,6 +82,11 @@ function documentIssues(value: unknown, route: DocumentRoute, o: ValidateOptions
   if (route.envelope) nest(issues, '', route.envelope(value, o).issues);
   const holder: unknown = route.under === undefined ? value : own(value, route.under) ? value[route.under] : undefined;
   const where = route.under === undefined ? '' : route.under;
+  // A command without a `Command` dictionary is wrong at `Command`, not at the request type it would hold.
+  if (route.under !== undefined && !isDict(holder)) {
+    if (!route.envelope) issues.push(...run((v, r) => (v === undefined ? missingRequired(r, 0, where) : wrongType(r, 0, where, 'dictionary', v)), holder, o).issues);
+    return result(issues);
+  }
   const kind = isDict(holder) && own(holder, route.key) ? holder[route.key] : undefined;
   if (typeof kind !== 'string') {
     // An envelope that requires the key has reported it already.
@@ -102,6 +107,10 @@ function documentIssues(value: unknown, route: DocumentRoute, o: ValidateOptions
     return result(issues);
   }
   if (route.inside === undefined) nest(issues, '', validate(value, o).issues);
-  else if (own(value, route.inside)) nest(issues, route.inside, validate(value[route.inside], o).issues);
+  else if (own(value, route.inside)) {
+    // The envelope has reported a `Payload` that is no dictionary: the type's validator would say it twice.
+    const inner: unknown = value[route.inside];
+    if (isDict(inner) || !route.envelope) nest(issues, route.inside, validate(inner, o).issues);
+  }
   return result(issues);
 }

@@ -56,10 +56,10 @@ function judge(page: SharedPage, index: number, pages: readonly SharedPage[], kn
   const issues = page.validate(value, options).issues.filter((i) => !(i.code === 'unknown-key' && known.has(i.path) && !page.keys.includes(i.path)));
   const pins: string[] = [];
   const excluded: string[] = [];
+  const others = pages.filter((q) => q !== page);
   for (const [key, list] of Object.entries(page.values ?? {})) {
     if (!own(value, key)) continue;
     const v = value[key];
-    const others = pages.filter((q) => q !== page);
     if (list.includes(v as string)) {
       if (list.length === 1 && !others.some((q) => q.values?.[key]?.includes(v as string))) pins.push(key);
     } else if (others.some((q) => takes(q, key, v))) excluded.push(key);
