@@ -12,13 +12,7 @@ import { typecheckRecorded, type CheckedFile } from '../../generator/emit/typech
 import { typeModules } from '../../generator/emit/type-modules.js';
 import { validatorsView } from '../../generator/emit/validators-view.js';
 import { parsePages } from '../../generator/parse/index.js';
-
-/** A page of five typed keys, the last naming another page's object. */
-function page(i: number, n: number): { file: string; text: string } {
-  const key = (name: string, type: string): string => `### ${name}\n\n- **Type:** \`${type}\`\n- **Required:** No\n\nThe ${name} of item ${i}.\n`;
-  const keys = [key('Name', 'string'), key('Enabled', 'boolean'), key('Count', 'integer'), key('Tags', '[string]'), key('Next', 2 * i + 1 < n ? `Item${2 * i + 1}` : 'string')];
-  return { file: `item-${i}.md`, text: `# Item${i}\n\nItem ${i}.\n\n## Properties\n\n${keys.join('\n')}` };
-}
+import { PAGE_LIMIT_PAGES, smallPages } from '../helpers/limit-spec.js';
 
 /** Objects of `keys` keys each, as the partition sees them: it reads keys and `inherits` only. */
 function fakeModel(count: number, keys: number): EmitModel {
@@ -30,10 +24,10 @@ const weight = (part: readonly EmitObject[]): number => part.reduce((n, e) => n 
 
 describe('checkParts', () => {
   it('keeps every part of a spec at the page limit within the budget, each object once and in order', () => {
-    // 4,000 pages of five keys: the documented page limit at 20,000 keys.
-    const model = fakeModel(4_000, 5);
+    // The documented page limit at five keys a page: 20,000 keys.
+    const model = fakeModel(PAGE_LIMIT_PAGES, 5);
     const parts = checkParts(model);
-    expect(parts.length).toBe(Math.ceil(4_000 / Math.floor(CHECK_PART_WEIGHT / 6)));
+    expect(parts.length).toBe(Math.ceil(PAGE_LIMIT_PAGES / Math.floor(CHECK_PART_WEIGHT / 6)));
     for (const part of parts) expect(weight(part)).toBeLessThanOrEqual(CHECK_PART_WEIGHT);
     expect(parts.flat()).toEqual(model.objects);
   });
@@ -51,7 +45,7 @@ describe('checkParts', () => {
 
 describe('splitCheckRuns', () => {
   const n = 24;
-  const model = buildEmitModel(parsePages(Array.from({ length: n }, (_, i) => page(i, n))));
+  const model = buildEmitModel(parsePages(smallPages(n)));
   const render = createRenderer();
   const modules: CheckedFile[] = [
     ...typeModules(model, render),
