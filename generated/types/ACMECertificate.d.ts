@@ -76,7 +76,7 @@ export interface ACMECertificate {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecertificate
    */
-  KeySize: number;
+  KeySize: number | bigint;
   /**
    * The type of key pair to generate. Allowed values:
    *
@@ -117,7 +117,7 @@ export interface ACMECertificate {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecertificate
    */
-  UsageFlags?: number;
+  UsageFlags?: number | bigint;
   /**
    * The human-readable description of this payload. This description appears on the Detail screen.
    *

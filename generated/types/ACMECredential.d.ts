@@ -57,7 +57,7 @@ export interface ACMECredential {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecredential
    */
-  KeySize: number;
+  KeySize: number | bigint;
   /**
    * Specifies the type of key pair to generate.
    *
@@ -96,5 +96,5 @@ export interface ACMECredential {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/acmecredential
    */
-  UsageFlags?: number;
+  UsageFlags?: number | bigint;
 }

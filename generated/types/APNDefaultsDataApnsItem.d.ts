@@ -36,7 +36,7 @@ export interface APNDefaultsDataApnsItem {
    * @deprecated Deprecated in iOS 7, iPadOS 7.
    * @see https://developer.apple.com/documentation/devicemanagement/apn/defaultsdata-data.dictionary/apnsitem
    */
-  proxyPort?: number;
+  proxyPort?: number | bigint;
   /**
    * The user name. If missing, the device prompts for it during profile installation.
    *

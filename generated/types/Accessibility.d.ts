@@ -15,7 +15,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  closeViewFarPoint?: number;
+  closeViewFarPoint?: number | bigint;
   /**
    * If `true`, enables “Use keyboard shortcuts” in the Zoom options.
    *
@@ -28,7 +28,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  closeViewNearPoint?: number;
+  closeViewNearPoint?: number | bigint;
   /**
    * If `true`, enables “Use scroll gesture” in the Zoom options.
    *
@@ -88,7 +88,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  mouseDriverCursorSize?: number;
+  mouseDriverCursorSize?: number | bigint;
   /**
    * If `true`, ignores the built-in trackpad.
    *
@@ -101,13 +101,13 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  mouseDriverInitialDelay?: number;
+  mouseDriverInitialDelay?: number | bigint;
   /**
    * The maximum speed for the cursor when using Mouse Keys.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  mouseDriverMaxSpeed?: number;
+  mouseDriverMaxSpeed?: number | bigint;
   /**
    * If `true`, enables “Slow Keys” in the Keyboard options.
    *
@@ -127,7 +127,7 @@ export interface Accessibility {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accessibility
    */
-  slowKeyDelay?: number;
+  slowKeyDelay?: number | bigint;
   /**
    * If `true`, plays stereo audio as mono.
    *

@@ -32,7 +32,7 @@ export interface AccountCalDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountcaldav
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The name that apps show to the user for this calendar account. If not present, the system generates a suitable default.
    *

@@ -32,7 +32,7 @@ export interface AccountCardDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountcarddav
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The name that apps show to the user for this address book account. If not present, the system generates a suitable default.
    *

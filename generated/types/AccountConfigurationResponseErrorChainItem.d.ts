@@ -13,7 +13,7 @@ export interface AccountConfigurationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountconfigurationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

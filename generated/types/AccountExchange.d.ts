@@ -71,7 +71,7 @@ export interface AccountExchange {
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/accountexchange
    */
-  ExternalPort?: number;
+  ExternalPort?: number | bigint;
   /**
    * The IP address or fully qualified domain name (FQDN) of the Exchange host.
    *
@@ -151,7 +151,7 @@ export interface AccountExchange {
    * @since macOS 13
    * @see https://developer.apple.com/documentation/devicemanagement/accountexchange
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * If `true`, the system activates the reminders service for this account.
    *

@@ -27,7 +27,7 @@ export interface AccountLDAP {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountldap
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The array of nodes to start LDAP searches from. There must be at least one node for this account to be useful. macOS only searches one node and ignores other items in the array.
    *

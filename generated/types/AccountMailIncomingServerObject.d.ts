@@ -40,7 +40,7 @@ export interface AccountMailIncomingServerObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountmailincomingserverobject
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * The mail protocol this account uses.
    *

@@ -34,5 +34,5 @@ export interface AccountMailOutgoingServerObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/accountmailoutgoingserverobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface ActivationLockBypassCodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/activationlockbypasscoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

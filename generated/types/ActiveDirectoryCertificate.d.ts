@@ -44,7 +44,7 @@ export interface ActiveDirectoryCertificate {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/activedirectorycertificate
    */
-  CertificateRenewalTimeInterval?: number;
+  CertificateRenewalTimeInterval?: number | bigint;
   /**
    * The fully qualified host name of the CA.
    *
@@ -86,7 +86,7 @@ export interface ActiveDirectoryCertificate {
    * @since macOS 10.11
    * @see https://developer.apple.com/documentation/devicemanagement/activedirectorycertificate
    */
-  Keysize?: number;
+  Keysize?: number | bigint;
   /**
    * If `true`, the system prompts the user for credentials when is installs the profile. This key applies only to user certificates with the Manual Download profile delivery method. Omit this key for computer certificates.
    *

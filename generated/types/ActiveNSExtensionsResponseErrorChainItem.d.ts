@@ -13,7 +13,7 @@ export interface ActiveNSExtensionsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/activensextensionsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

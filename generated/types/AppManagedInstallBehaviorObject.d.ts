@@ -59,5 +59,5 @@ export interface AppManagedInstallBehaviorObject {
    * @since iOS 26, iPadOS 26, macOS 26, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/appmanagedinstallbehaviorobject
    */
-  Version?: number;
+  Version?: number | bigint;
 }

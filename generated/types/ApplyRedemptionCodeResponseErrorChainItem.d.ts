@@ -13,7 +13,7 @@ export interface ApplyRedemptionCodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/applyredemptioncoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

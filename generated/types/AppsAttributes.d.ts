@@ -54,7 +54,7 @@ export interface AppsAttributes {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary
    */
-  externalVersionId: number;
+  externalVersionId: number | bigint;
   /**
    * **** A list of app file sizes by device.
    *

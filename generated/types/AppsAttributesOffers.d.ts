@@ -55,7 +55,7 @@ export interface AppsAttributesOffers {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary/offers-data.dictionary
    */
-  quantity?: number;
+  quantity?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/apps/attributes-data.dictionary/offers-data.dictionary
    */

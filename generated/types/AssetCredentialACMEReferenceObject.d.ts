@@ -31,5 +31,5 @@ export interface AssetCredentialACMEReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialacmereferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }

@@ -31,5 +31,5 @@ export interface AssetCredentialCertificateReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialcertificatereferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }

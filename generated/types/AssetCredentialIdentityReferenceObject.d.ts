@@ -31,5 +31,5 @@ export interface AssetCredentialIdentityReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialidentityreferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }

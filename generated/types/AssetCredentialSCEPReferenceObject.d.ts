@@ -31,5 +31,5 @@ export interface AssetCredentialSCEPReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialscepreferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }

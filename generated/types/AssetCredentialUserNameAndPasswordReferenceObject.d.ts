@@ -31,5 +31,5 @@ export interface AssetCredentialUserNameAndPasswordReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetcredentialusernameandpasswordreferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }

@@ -31,5 +31,5 @@ export interface AssetDataReferenceObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/assetdatareferenceobject
    */
-  Size?: number;
+  Size?: number | bigint;
 }

@@ -17,5 +17,5 @@ export interface AssignProfileResponse {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/assignprofileresponse
    */
-  retry_after_seconds?: number;
+  retry_after_seconds?: number | bigint;
 }

@@ -14,7 +14,7 @@ export interface AudioAccessorySettingsTemporaryPairing_Configuration_UnpairingT
    * Required when Policy is Hour.
    * @see https://developer.apple.com/documentation/devicemanagement/audioaccessorysettingstemporarypairing_configuration_unpairingtimeobject
    */
-  Hour?: number;
+  Hour?: number | bigint;
   /**
    * A string that specifies the device’s unpairing policy.
    *

@@ -40,7 +40,7 @@ export interface AvailableOSUpdatesResponseAvailableOSUpdatesItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse/availableosupdatesitem
    */
-  DownloadSize: number;
+  DownloadSize: number | bigint;
   /**
    * The human-readable name of the update in the current user’s current locale.
    *
@@ -60,7 +60,7 @@ export interface AvailableOSUpdatesResponseAvailableOSUpdatesItem {
    * @since iOS 9.0, tvOS 12.0
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse/availableosupdatesitem
    */
-  InstallSize: number;
+  InstallSize: number | bigint;
   /**
    * If `true`, this is an update to a configuration file. This value is available in macOS 10.11 and later.
    *

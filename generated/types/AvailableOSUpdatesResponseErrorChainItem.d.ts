@@ -13,7 +13,7 @@ export interface AvailableOSUpdatesResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/availableosupdatesresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -55,7 +55,7 @@ export interface BooksAttributesOffers {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary
    */
-  quantity?: number;
+  quantity?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary
    */

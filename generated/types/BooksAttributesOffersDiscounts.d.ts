@@ -13,7 +13,7 @@ export interface BooksAttributesOffersDiscounts {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
-  numOfPeriods?: number;
+  numOfPeriods?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/books/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */

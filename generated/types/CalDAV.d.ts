@@ -33,7 +33,7 @@ export interface CalDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/caldav
    */
-  CalDAVPort?: number;
+  CalDAVPort?: number | bigint;
   /**
    * The base URL to the user’s calendar.
    *

@@ -13,7 +13,7 @@ export interface CancelEnhancedLogCollectionResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/cancelenhancedlogcollectionresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

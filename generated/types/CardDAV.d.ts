@@ -34,7 +34,7 @@ export interface CardDAV {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/carddav
    */
-  CardDAVPort?: number;
+  CardDAVPort?: number | bigint;
   /**
    * The base URL to the user’s address book.
    *

@@ -90,7 +90,7 @@ export interface CellularAPNsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/cellular/apnsitem
    */
-  ProxyPort?: number;
+  ProxyPort?: number | bigint;
   /**
    * The proxy server’s address.
    *

@@ -13,7 +13,7 @@ export interface CertificateListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/certificatelistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface ClearActivationLockBypassCodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/clearactivationlockbypasscoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

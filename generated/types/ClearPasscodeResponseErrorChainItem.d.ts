@@ -13,7 +13,7 @@ export interface ClearPasscodeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/clearpasscoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

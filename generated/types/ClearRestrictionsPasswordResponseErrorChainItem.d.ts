@@ -13,7 +13,7 @@ export interface ClearRestrictionsPasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/clearrestrictionspasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -57,7 +57,7 @@ export interface ContentCaching {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  CacheLimit?: number;
+  CacheLimit?: number | bigint;
   /**
    * The path to the directory used to store cached content. Changing this setting manually doesn’t automatically move cached content from the old location to the new one. To move content automatically, use the Sharing preference’s Content Caching pane. The value must be (or end with) `/Library/Application Support/Apple/AssetCache/Data`.
    *
@@ -73,7 +73,7 @@ export interface ContentCaching {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  DeclarativeStatusInterval?: number;
+  DeclarativeStatusInterval?: number | bigint;
   /**
    * If `true`, the system disables Content Caching. This is the inverse of the `allowContentCaching` restriction in MDM. It overrides the `AutoActivation` key. Use this key to prevent launching the Content Caching service.
    *
@@ -142,7 +142,7 @@ export interface ContentCaching {
    * @defaultValue 300
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  ManagementReportingInterval?: number;
+  ManagementReportingInterval?: number | bigint;
   /**
    * If the `ManagementStatusTarget` is an https URL, the system uses this field to determine how the connection is secured.
    *
@@ -213,14 +213,14 @@ export interface ContentCaching {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  PersonalCacheLimit?: number;
+  PersonalCacheLimit?: number | bigint;
   /**
    * The TCP port number on which the content cache accepts requests for uploads or downloads. Set to `0` to pick a random, available port.
    *
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/contentcaching
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * An array of dictionaries describing a range of public IP addresses that the cloud servers should use for matching clients to content caches.
    *

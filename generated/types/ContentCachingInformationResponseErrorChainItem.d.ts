@@ -13,7 +13,7 @@ export interface ContentCachingInformationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -33,7 +33,7 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  ActualCacheUsed?: number;
+  ActualCacheUsed?: number | bigint;
   /**
    * An array that contains the error conditions the content cache detected that aren’t related to peer filter ranges, parent content caches, or peer content caches.
    *
@@ -65,13 +65,13 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  CacheFree?: number;
+  CacheFree?: number | bigint;
   /**
    * The maximum amount of disk space, in bytes, available to the content cache. A value of `0` indicates an unlimited amount. This value corresponds to `CacheLimit` in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) profile.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  CacheLimit?: number;
+  CacheLimit?: number | bigint;
   /**
    * The level of cache pressure. `LowSpace` means cache pressure is high.
    *
@@ -84,7 +84,7 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  CacheUsed?: number;
+  CacheUsed?: number | bigint;
   /**
    * If `true`, the content cache finished moving from one volume to another.
    *
@@ -129,25 +129,25 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  PersonalCacheFree?: number;
+  PersonalCacheFree?: number | bigint;
   /**
    * The maximum amount of disk space, in bytes, available to the content cache for personal iCloud content. A value of `0` indicates an unlimited amount.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  PersonalCacheLimit?: number;
+  PersonalCacheLimit?: number | bigint;
   /**
    * The amount of disk space, in bytes, available to the content cache for personal iCloud content.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  PersonalCacheUsed?: number;
+  PersonalCacheUsed?: number | bigint;
   /**
    * The IP port number the content cache listens to for requests from clients, peers, and children.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * An array of the content cache’s local IP addresses.
    *
@@ -171,7 +171,7 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  RegistrationResponseCode?: number;
+  RegistrationResponseCode?: number | bigint;
   /**
    * The date when the content cache began registering itself with Apple. This value is only available during registration attempts.
    *
@@ -231,47 +231,47 @@ export interface ContentCachingInformationResponseStatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesDropped?: number;
+  TotalBytesDropped?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache received since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesImported?: number;
+  TotalBytesImported?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache served to its child content cache since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesReturnedToChildren?: number;
+  TotalBytesReturnedToChildren?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache served to client iOS, macOS, and tvOS devices since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesReturnedToClients?: number;
+  TotalBytesReturnedToClients?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache served to peer content caches since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesReturnedToPeers?: number;
+  TotalBytesReturnedToPeers?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache saved from the internet since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesStoredFromOrigin?: number;
+  TotalBytesStoredFromOrigin?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache saved from parent content caches since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesStoredFromParents?: number;
+  TotalBytesStoredFromParents?: number | bigint;
   /**
    * The amount of data, in bytes, that the content cache saved from peer content caches since the `TotalBytesAreSince` date.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary
    */
-  TotalBytesStoredFromPeers?: number;
+  TotalBytesStoredFromPeers?: number | bigint;
 }

@@ -26,7 +26,7 @@ export interface ContentCachingInformationResponseStatusResponseAlertsForPeerFil
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/alertsforpeerfilterranges-data.dictionary/any-index-data.dictionary
    */
-  peerFilterRangeIndex: number;
+  peerFilterRangeIndex: number | bigint;
   /**
    * The date of the alert.
    *

@@ -13,7 +13,7 @@ export interface ContentCachingInformationResponseStatusResponseAlertsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/alertsitem
    */
-  cacheLimit?: number;
+  cacheLimit?: number | bigint;
   /**
    * The type of the alert.
    *
@@ -38,7 +38,7 @@ export interface ContentCachingInformationResponseStatusResponseAlertsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/alertsitem
    */
-  reservedVolumeSpace?: number;
+  reservedVolumeSpace?: number | bigint;
   /**
    * The resource that was missing or inaccessible at the time of the alert. This value only applies to the `AssetCacheResourceMissingAlert` type.
    *

@@ -13,5 +13,5 @@ export interface ContentCachingInformationResponseStatusResponseCacheDetails {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/cachedetails-data.dictionary
    */
-  "Category Name": number;
+  "Category Name": number | bigint;
 }

@@ -14,7 +14,7 @@ export interface ContentCachingInformationResponseStatusResponseDataMigrationErr
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/datamigrationerror-data.dictionary
    */
-  code: number;
+  code: number | bigint;
   /**
    * The error domain.
    *

@@ -45,7 +45,7 @@ export interface ContentCachingInformationResponseStatusResponseParentsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/parentsitem
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the parent content cache software.
    *

@@ -22,7 +22,7 @@ export interface ContentCachingInformationResponseStatusResponseParentsItemDetai
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/parentsitem/details-data.dictionary
    */
-  "cache-size"?: number;
+  "cache-size"?: number | bigint;
   /**
    * A dictionary that describes the capabilities of the parent content cache.
    *

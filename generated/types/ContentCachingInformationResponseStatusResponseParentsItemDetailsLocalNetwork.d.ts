@@ -13,7 +13,7 @@ export interface ContentCachingInformationResponseStatusResponseParentsItemDetai
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/parentsitem/details-data.dictionary/local-network-data.dictionary
    */
-  speed?: number;
+  speed?: number | bigint;
   /**
    * If `true`, the parent content cache has a wired connection to its local network. If `false`, it has a wireless connection; for example, Wi-Fi.
    *

@@ -51,7 +51,7 @@ export interface ContentCachingInformationResponseStatusResponsePeersItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/peersitem
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the peer content cache software.
    *

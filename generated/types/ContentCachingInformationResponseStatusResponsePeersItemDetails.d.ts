@@ -22,7 +22,7 @@ export interface ContentCachingInformationResponseStatusResponsePeersItemDetails
    *
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachinginformationresponse/statusresponse-data.dictionary/peersitem/details-data.dictionary
    */
-  "cache-size"?: number;
+  "cache-size"?: number | bigint;
   /**
    * A dictionary that describes the capabilities of the peer content cache.
    *

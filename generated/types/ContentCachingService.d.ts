@@ -65,7 +65,7 @@ export interface ContentCachingService {
    * @deprecated Deprecated in macOS 27.
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachingservice
    */
-  CacheLimit?: number;
+  CacheLimit?: number | bigint;
   /**
    * The path to the directory used to store cached content. Changing this setting manually doesn’t automatically move cached content from the old location to the new one. To move content automatically, use the Sharing preference’s Content Caching pane. The value must be (or end with) `/Library/Application Support/Apple/AssetCache/Data`.
    *
@@ -192,7 +192,7 @@ export interface ContentCachingService {
    * @deprecated Deprecated in macOS 27.
    * @see https://developer.apple.com/documentation/devicemanagement/contentcachingservice
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * An array of dictionaries describing a range of public IP addresses that the cloud servers should use for matching clients to content caches.
    *

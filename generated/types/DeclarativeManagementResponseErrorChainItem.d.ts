@@ -13,7 +13,7 @@ export interface DeclarativeManagementResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/declarativemanagementresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface DeleteUserResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deleteuserresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface DeviceConfiguredResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deviceconfiguredresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface DeviceInformationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

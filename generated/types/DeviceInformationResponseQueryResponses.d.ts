@@ -179,7 +179,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 14, iPadOS 14
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  EstimatedResidentUsers?: number;
+  EstimatedResidentUsers?: number | bigint;
   /**
    * The primary Ethernet MAC address. Requires the Network Information access right.
    *
@@ -313,7 +313,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  MaximumResidentUsers?: number;
+  MaximumResidentUsers?: number | bigint;
   /**
    * The contents of [SettingsCommand.Command.Settings.MDMOptions.MDMOptions](https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/mdmoptions-data.dictionary/mdmoptions-data.dictionary).
    *
@@ -353,7 +353,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 16, iPadOS 16
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  OnlineAuthenticationGracePeriod?: number;
+  OnlineAuthenticationGracePeriod?: number | bigint;
   /**
    * The contents of [SettingsCommand.Command.Settings.OrganizationInfo.OrganizationInfo](https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/organizationinfo-data.dictionary/organizationinfo-data.dictionary).
    *
@@ -414,14 +414,14 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 13.4, iPadOS 13.4
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  QuotaSize?: number;
+  QuotaSize?: number | bigint;
   /**
    * The number of users currently on this Shared iPad device. Requires the Device Information access right.
    *
    * @since iOS 13.4, iPadOS 13.4
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  ResidentUsers?: number;
+  ResidentUsers?: number | bigint;
   /**
    * The serial number. Requires the Device Information access right.
    *
@@ -490,7 +490,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  TemporarySessionTimeout?: number;
+  TemporarySessionTimeout?: number | bigint;
   /**
    * The current Internet Assigned Numbers Authority (IANA) time zone database name. Requires the Device Information access right.
    *
@@ -510,7 +510,7 @@ export interface DeviceInformationResponseQueryResponses {
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary
    */
-  UserSessionTimeout?: number;
+  UserSessionTimeout?: number | bigint;
   /**
    * The Wi-Fi MAC address. Requires the Network Information access right.
    *

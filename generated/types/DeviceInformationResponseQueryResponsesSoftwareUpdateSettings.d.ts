@@ -19,5 +19,5 @@ export interface DeviceInformationResponseQueryResponsesSoftwareUpdateSettings {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/deviceinformationresponse/queryresponses-data.dictionary/softwareupdatesettings-data.dictionary
    */
-  RecommendationsCadence?: number;
+  RecommendationsCadence?: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface DeviceLocationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/devicelocationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface DeviceLockResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/devicelockresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -202,7 +202,7 @@ export interface DirectoryService {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/directoryservice
    */
-  ADTrustChangePassIntervalDays?: number;
+  ADTrustChangePassIntervalDays?: number | bigint;
   /**
    * If `true`, the system enables the `ADTrustChangePassIntervalDays` key.
    *

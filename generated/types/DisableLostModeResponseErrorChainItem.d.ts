@@ -13,7 +13,7 @@ export interface DisableLostModeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/disablelostmoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface DisableRemoteDesktopResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/disableremotedesktopresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

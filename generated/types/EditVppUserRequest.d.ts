@@ -42,5 +42,5 @@ export interface EditVppUserRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/editvppuserrequest
    */
-  userId?: number;
+  userId?: number | bigint;
 }

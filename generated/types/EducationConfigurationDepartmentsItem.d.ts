@@ -13,7 +13,7 @@ export interface EducationConfigurationDepartmentsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/educationconfiguration/departmentsitem
    */
-  GroupBeaconIDs: number[];
+  GroupBeaconIDs: Array<number | bigint>;
   /**
    * The display name of the department.
    *

@@ -13,7 +13,7 @@ export interface EducationConfigurationGroupsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/educationconfiguration/groupsitem
    */
-  BeaconID: number;
+  BeaconID: number | bigint;
   /**
    * The source that provided this group, such as SIS, or MDM.
    *

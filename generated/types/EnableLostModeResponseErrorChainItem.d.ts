@@ -13,7 +13,7 @@ export interface EnableLostModeResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/enablelostmoderesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

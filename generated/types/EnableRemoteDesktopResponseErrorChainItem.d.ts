@@ -13,7 +13,7 @@ export interface EnableRemoteDesktopResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/enableremotedesktopresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

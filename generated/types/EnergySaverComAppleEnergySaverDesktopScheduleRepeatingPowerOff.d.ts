@@ -20,7 +20,7 @@ export interface EnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff 
    *
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.schedule-data.dictionary/repeatingpoweroff-data.dictionary
    */
-  time?: number;
+  time?: number | bigint;
   /**
    * One or more days of the week in an unsigned integer bitmap:
    *
@@ -34,5 +34,5 @@ export interface EnergySaverComAppleEnergySaverDesktopScheduleRepeatingPowerOff 
    *
    * @see https://developer.apple.com/documentation/devicemanagement/energysaver/com.apple.energysaver.desktop.schedule-data.dictionary/repeatingpoweroff-data.dictionary
    */
-  weekdays?: number;
+  weekdays?: number | bigint;
 }

@@ -53,5 +53,5 @@ export interface EnrollmentSSODocument {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/enrollmentssodocument
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface EraseDeviceResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/erasedeviceresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

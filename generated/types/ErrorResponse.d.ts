@@ -25,5 +25,5 @@ export interface ErrorResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/errorresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
 }

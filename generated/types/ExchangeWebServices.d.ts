@@ -48,7 +48,7 @@ export interface ExchangeWebServices {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/exchangewebservices
    */
-  ExternalPort?: number;
+  ExternalPort?: number | bigint;
   /**
    * If `true`, the system enables SSL for connections to the external server.
    *
@@ -101,7 +101,7 @@ export interface ExchangeWebServices {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/exchangewebservices
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * If `true`, the system enables SSL.
    *

@@ -53,7 +53,7 @@ export interface ExtensibleSSOPlatformSSOObject {
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformssoobject
    */
-  LoginFrequency?: number;
+  LoginFrequency?: number | bigint;
   /**
    * Policies for login, unlock, and FileVault behavior.
    *

@@ -13,7 +13,7 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformsso_policiesobject
    */
-  AuthenticationGracePeriod?: number;
+  AuthenticationGracePeriod?: number | bigint;
   /**
    * The policy to apply when using Platform SSO at FileVault unlock on a Mac with Apple silicon. Applies when `AuthenticationMethod` is `Password`.
    *
@@ -55,7 +55,7 @@ export interface ExtensibleSSOPlatformSSO_PoliciesObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblessoplatformsso_policiesobject
    */
-  OfflineGracePeriod?: number;
+  OfflineGracePeriod?: number | bigint;
   /**
    * The policy to apply when using Platform SSO at screensaver unlock. Applies when `AuthenticationMethod` is `Password`. later.
    *

@@ -185,7 +185,7 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @deprecated Deprecated in macOS 12.
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwExpireOverride?: number;
+  pwExpireOverride?: number | bigint;
   /**
    * The number of days prior to password expiration when the system sends a notification of password expiration to the user.
    *
@@ -193,7 +193,7 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwNotificationDays?: number;
+  pwNotificationDays?: number | bigint;
   /**
    * If `true`, the system requires passwords to meet Active Directory’s definition of “complex”.
    *
@@ -208,21 +208,21 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwReqHistory?: number;
+  pwReqHistory?: number | bigint;
   /**
    * The minimum length of passwords on the domain.
    *
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwReqLength?: number;
+  pwReqLength?: number | bigint;
   /**
    * The minimum age of passwords before the system allows changing them on this domain.
    *
    * @since macOS 10.15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  pwReqMinAge?: number;
+  pwReqMinAge?: number | bigint;
   /**
    * The RTF file formatted version of the domain’s password requirements. Only for use if `pwReqComplexity` or `pwReqLength` aren’t specified.
    *
@@ -245,7 +245,7 @@ export interface ExtensibleSingleSignOnKerberosExtensionData {
    * @deprecated Deprecated in macOS 12.
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignonkerberos/extensiondata-data.dictionary
    */
-  replicationTime?: number;
+  replicationTime?: number | bigint;
   /**
    * Require that LDAP connections use TLS.
    *

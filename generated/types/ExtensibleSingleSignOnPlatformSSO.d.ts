@@ -83,7 +83,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
-  AuthenticationGracePeriod?: number;
+  AuthenticationGracePeriod?: number | bigint;
   /**
    * The Platform SSO authentication method to use with the extension. Requires that the SSO Extension also support the method. `OpenID` is available in macOS 27 and later.
    *
@@ -151,7 +151,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * @defaultValue 64800
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
-  LoginFrequency?: number;
+  LoginFrequency?: number | bigint;
   /**
    * The policy to apply when using Platform SSO at the Login Window. Applies when `AuthenticationMethod` is `Password`.
    *
@@ -201,7 +201,7 @@ export interface ExtensibleSingleSignOnPlatformSSO {
    * @since macOS 15
    * @see https://developer.apple.com/documentation/devicemanagement/extensiblesinglesignon/platformsso-data.dictionary
    */
-  OfflineGracePeriod?: number;
+  OfflineGracePeriod?: number | bigint;
   /**
    * If `true`, the system requests the user’s profile picture from the SSO extension.
    *

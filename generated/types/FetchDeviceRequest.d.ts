@@ -20,5 +20,5 @@ export interface FetchDeviceRequest {
    * @defaultValue 100
    * @see https://developer.apple.com/documentation/devicemanagement/fetchdevicerequest
    */
-  limit?: number;
+  limit?: number | bigint;
 }

@@ -27,7 +27,7 @@ export interface GetAssetsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The next page index in the paginated response.
    *
@@ -35,19 +35,19 @@ export interface GetAssetsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The number of assets on the current page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  size?: number;
+  size?: number | bigint;
   /**
    * The total number of pages in the paginated response.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassetsresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * The current version identifier. When traversing the paginated response, use `versionId` to identify when changes occur to underlying data.
    *

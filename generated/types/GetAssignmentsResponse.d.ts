@@ -20,7 +20,7 @@ export interface GetAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The next page index in the paginated response.
    *
@@ -28,19 +28,19 @@ export interface GetAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The number of assignments on the current page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  size?: number;
+  size?: number | bigint;
   /**
    * The total number of pages in the paginated response.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getassignmentsresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * The current version identifier. When traversing the paginated response, use `versionId` to identify when changes occur to underlying data.
    *

@@ -14,7 +14,7 @@ export interface GetUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The next page index in the paginated response.
    *
@@ -22,19 +22,19 @@ export interface GetUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The number of users on the current page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  size?: number;
+  size?: number | bigint;
   /**
    * The total number of pages in the paginated response.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getusersresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * The set of requested users.
    *

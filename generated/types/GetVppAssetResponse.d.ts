@@ -32,13 +32,13 @@ export interface GetVppAssetResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -50,13 +50,13 @@ export interface GetVppAssetResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of assets that will be returned.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppassetresponse
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double counting records when duplicate tokens are uploaded by different content managers.
    *

@@ -38,7 +38,7 @@ export interface GetVppLicensesRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesrequest
    */
-  overrideIndex?: number;
+  overrideIndex?: number | bigint;
   /**
    * The quality of a product in the iTunes Store. If a pricing parameter is specified, only records with that parameter are included in the results. Possible values are:
    *

@@ -16,7 +16,7 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  batchCount?: number;
+  batchCount?: number | bigint;
   /**
    * Use this value in subsequent requests to get the next batch. The server generates the `batchToken` value, and it can be several kilobytes in size. For an initial request that doesn’t include `batchToken`, a `batchToken` value returns if the number of results exceeds a server-controlled limit. Subsequent requests must include `batchToken`. As long as additional batches remain, the server returns a new `batchToken` value in its response.
    *
@@ -42,13 +42,13 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * A list of licenses managed by the provided `sToken`.
    *
@@ -78,7 +78,7 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of round trips needed to get the complete result set.
    *
@@ -86,13 +86,13 @@ export interface GetVppLicensesResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  totalBatchCount?: number;
+  totalBatchCount?: number | bigint;
   /**
    * An estimate of the total number of licenses that will return. This value returns only for requests that don’t include `batchToken`, and only for the request that starts the batch process. The actual number of licenses that return can be different by the time the client finishes retrieving all licenses.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvpplicensesresponse
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *

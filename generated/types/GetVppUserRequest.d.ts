@@ -30,5 +30,5 @@ export interface GetVppUserRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppuserrequest
    */
-  userId?: number;
+  userId?: number | bigint;
 }

@@ -22,7 +22,7 @@ export interface GetVppUsersRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersrequest
    */
-  includeRetired?: number;
+  includeRetired?: number | bigint;
   /**
    * If `true`, returns only retired users in the results.
    *
@@ -34,7 +34,7 @@ export interface GetVppUsersRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersrequest
    */
-  overrideIndex?: number;
+  overrideIndex?: number | bigint;
   /**
    * A token that marks a place in time. After all records have been returned for a request, the server includes a `sinceModifiedToken` value in the response. Use it in subsequent requests to get licenses that have been modified since the token was generated.
    *

@@ -16,7 +16,7 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  batchCount?: number;
+  batchCount?: number | bigint;
   /**
    * Use this `batchToken` value in subsequent requests to get the next batch. The server generates the `batchToken` value, and it can be several kilobytes in size.
    *
@@ -44,13 +44,13 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field only returns when using a location token with an Apple School Manager account.
    *
@@ -73,7 +73,7 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of round trips needed to get the complete result set.
    *
@@ -87,7 +87,7 @@ export interface GetVppUsersResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/getvppusersresponse
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double counting records when duplicate tokens are uploaded by different content managers.
    *

@@ -49,7 +49,7 @@ export interface GlobalHTTPProxy {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/globalhttpproxy
    */
-  ProxyServerPort?: number;
+  ProxyServerPort?: number | bigint;
   /**
    * The proxy type. For a manual proxy type, the profile contains the proxy server address, including its port, and optionally a user name and password. For an auto proxy type, you can enter a PAC URL.
    *

@@ -30,5 +30,5 @@ export interface InAppsAttributes {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/attributes-data.dictionary
    */
-  subscriptionFamilyRank?: number;
+  subscriptionFamilyRank?: number | bigint;
 }

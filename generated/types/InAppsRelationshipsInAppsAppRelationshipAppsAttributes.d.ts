@@ -38,7 +38,7 @@ export interface InAppsRelationshipsInAppsAppRelationshipAppsAttributes {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary
    */
-  externalVersionId: number;
+  externalVersionId: number | bigint;
   /**
    * Typed loosely: InApps.Relationships.InAppsAppRelationship.Apps.Attributes.FileSizeByDevice is not in the spec (its page is missing).
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary

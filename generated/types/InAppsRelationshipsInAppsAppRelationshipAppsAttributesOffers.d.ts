@@ -55,7 +55,7 @@ export interface InAppsRelationshipsInAppsAppRelationshipAppsAttributesOffers {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary
    */
-  quantity?: number;
+  quantity?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary
    */

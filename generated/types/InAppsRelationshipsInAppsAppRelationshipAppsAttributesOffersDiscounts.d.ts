@@ -17,7 +17,7 @@ export interface InAppsRelationshipsInAppsAppRelationshipAppsAttributesOffersDis
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */
-  numOfPeriods?: number;
+  numOfPeriods?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/inapps/relationships-data.dictionary/inappsapprelationship/apps/attributes-data.dictionary/offers-data.dictionary/discounts-data.dictionary
    */

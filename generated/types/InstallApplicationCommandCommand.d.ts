@@ -67,7 +67,7 @@ export interface InstallApplicationCommandCommand {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installapplicationcommand/command-data.dictionary
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
   /**
    * A bitwise OR of the management flags. The possible values are:
    *

@@ -13,7 +13,7 @@ export interface InstallApplicationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installapplicationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface InstallEnterpriseApplicationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installenterpriseapplicationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -24,7 +24,7 @@ export interface InstallMediaCommandCommand {
    * @deprecated Deprecated in macOS 11.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediacommand/command-data.dictionary
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
   /**
    * The kind of the media, which can be one of the following values:
    *

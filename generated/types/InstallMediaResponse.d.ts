@@ -38,7 +38,7 @@ export interface InstallMediaResponse {
    * @deprecated Deprecated in macOS 11.
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse
    */
-  iTunesStoreID?: number;
+  iTunesStoreID?: number | bigint;
   /**
    * The media type, which can only be `Book`.
    *

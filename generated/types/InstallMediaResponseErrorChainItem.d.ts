@@ -13,7 +13,7 @@ export interface InstallMediaResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installmediaresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

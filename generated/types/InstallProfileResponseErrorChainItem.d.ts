@@ -13,7 +13,7 @@ export interface InstallProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface InstallProvisioningProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installprovisioningprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

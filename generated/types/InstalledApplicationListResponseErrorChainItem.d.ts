@@ -13,7 +13,7 @@ export interface InstalledApplicationListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

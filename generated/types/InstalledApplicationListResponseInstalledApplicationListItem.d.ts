@@ -34,7 +34,7 @@ export interface InstalledApplicationListResponseInstalledApplicationListItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/installedapplicationlistitem
    */
-  BundleSize?: number;
+  BundleSize?: number | bigint;
   /**
    * If `true`, installing the app didn’t require an Apple Account.
    *
@@ -83,7 +83,7 @@ export interface InstalledApplicationListResponseInstalledApplicationListItem {
    * @since iOS 5, iPadOS 5, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/installedapplicationlistitem
    */
-  DynamicSize?: number;
+  DynamicSize?: number | bigint;
   /**
    * The app’s external version identifier. You can also retrieve this value from the App Store. For more information, see [Apps and books metadata for organizations](https://developer.apple.com/documentation/devicemanagement/apps-and-books-metadata-for-organizations).
    *
@@ -94,7 +94,7 @@ export interface InstalledApplicationListResponseInstalledApplicationListItem {
    * @since iOS 11, iPadOS 11, macOS 10.13, tvOS 11, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/installedapplicationlistresponse/installedapplicationlistitem
    */
-  ExternalVersionIdentifier?: number;
+  ExternalVersionIdentifier?: number | bigint;
   /**
    * If `true`, the app has an update available. This key is present only for App Store apps. In macOS, this key is present only for Volume Purchase Program (VPP) apps. This status updates daily and isn’t always up-to-date when installing an app.
    *

@@ -13,7 +13,7 @@ export interface InviteToProgramResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/invitetoprogramresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -32,7 +32,7 @@ export interface LOMDeviceRequestCommandCommandRequestListItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomdevicerequestcommand/command-data.dictionary/requestlistitem
    */
-  LOMProtocolVersion: number;
+  LOMProtocolVersion: number | bigint;
   /**
    * An array that contains the IPv6 addresses for primary LOM-compatible Ethernet interfaces for the device.
    *

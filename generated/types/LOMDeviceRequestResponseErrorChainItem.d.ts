@@ -13,7 +13,7 @@ export interface LOMDeviceRequestResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomdevicerequestresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -43,7 +43,7 @@ export interface LOMSetupRequestResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomsetuprequestresponse
    */
-  LOMProtocolVersion: number;
+  LOMProtocolVersion: number | bigint;
   /**
    * If `true`, the device isn’t on-console.
    *

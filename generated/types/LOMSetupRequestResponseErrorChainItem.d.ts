@@ -13,7 +13,7 @@ export interface LOMSetupRequestResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/lomsetuprequestresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -12,11 +12,11 @@ export interface Limit {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/limit
    */
-  default?: number;
+  default?: number | bigint;
   /**
    * Maximum value of limit.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/limit
    */
-  maximum?: number;
+  maximum?: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface LogOutUserResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/logoutuserresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

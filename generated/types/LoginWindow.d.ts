@@ -142,7 +142,7 @@ export interface LoginWindow {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/loginwindow
    */
-  RetriesUntilHint?: number;
+  RetriesUntilHint?: number | bigint;
   /**
    * If `true`, the system shows the name and password dialog. If `false`, the system displays a list of users.
    *

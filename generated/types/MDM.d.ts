@@ -33,7 +33,7 @@ export interface MDM {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/mdm
    */
-  AccessRights?: number;
+  AccessRights?: number | bigint;
   /**
    * The Managed Apple Account pre-assigned to the authenticated user. Required for account-driven enrollments.
    *
@@ -105,7 +105,7 @@ export interface MDM {
    * @since iOS 15.1, iPadOS 15.1, visionOS 1.1
    * @see https://developer.apple.com/documentation/devicemanagement/mdm
    */
-  RequiredAppIDForMDM?: number;
+  RequiredAppIDForMDM?: number | bigint;
   /**
    * A unique array of strings indicating server capabilities:
    *

@@ -14,7 +14,7 @@ export interface MacOSServerAccountConfiguredAccountsItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/macosserveraccount/configuredaccountsitem
    */
-  Port?: number;
+  Port?: number | bigint;
   /**
    * com.apple.osxserver.documents (the Documents account type).
    *

@@ -75,7 +75,7 @@ export interface Mail {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/mail
    */
-  IncomingMailServerPortNumber?: number;
+  IncomingMailServerPortNumber?: number | bigint;
   /**
    * The user name for the email account, usually the same as the email address up to the “@” character. If not set and the account requires authentication for incoming email, the device prompts the user for this string during interactive profile installation in Settings or System Preferences.
    *
@@ -113,7 +113,7 @@ export interface Mail {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/mail
    */
-  OutgoingMailServerPortNumber?: number;
+  OutgoingMailServerPortNumber?: number | bigint;
   /**
    * The user name for the email account, usually the same as the email address up to the “@” character. If not set and the account requires authentication for outgoing email, the device prompts the user for this string during interactive profile installation in Settings or System Preferences.
    *

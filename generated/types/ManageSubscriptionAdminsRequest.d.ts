@@ -12,7 +12,7 @@ export interface ManageSubscriptionAdminsRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managesubscriptionadminsrequest
    */
-  adamIds: number[];
+  adamIds: Array<number | bigint>;
   /**
    * The set of client user identifiers to add as administrators or remove as administrators.
    *

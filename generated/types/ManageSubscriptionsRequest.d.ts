@@ -12,7 +12,7 @@ export interface ManageSubscriptionsRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managesubscriptionsrequest
    */
-  adamIds: number[];
+  adamIds: Array<number | bigint>;
   /**
    * The set of identifiers for users in your organization.
    *

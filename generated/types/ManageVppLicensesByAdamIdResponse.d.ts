@@ -44,13 +44,13 @@ export interface ManageVppLicensesByAdamIdResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s sToken or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * If `true`, licenses for the specified product can’t be revoked and reassigned.
    *
@@ -84,7 +84,7 @@ export interface ManageVppLicensesByAdamIdResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  productTypeId?: number;
+  productTypeId?: number | bigint;
   /**
    * The name of the product type.
    *
@@ -102,7 +102,7 @@ export interface ManageVppLicensesByAdamIdResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managevpplicensesbyadamidresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *

@@ -13,7 +13,7 @@ export interface ManagedApplicationAttributesResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationattributesresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

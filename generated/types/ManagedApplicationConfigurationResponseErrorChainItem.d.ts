@@ -13,7 +13,7 @@ export interface ManagedApplicationConfigurationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationconfigurationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

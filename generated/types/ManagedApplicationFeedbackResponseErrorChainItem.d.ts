@@ -13,7 +13,7 @@ export interface ManagedApplicationFeedbackResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationfeedbackresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface ManagedApplicationListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -19,7 +19,7 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
    * @since iOS 10.3, iPadOS 10.3, macOS 11.3, tvOS 10.2, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  ExternalVersionIdentifier?: number;
+  ExternalVersionIdentifier?: number | bigint;
   /**
    * If ‘true’, the app has a server-provided managed configuration.
    *
@@ -52,7 +52,7 @@ export interface ManagedApplicationListResponseManagedApplicationListANYAppIdent
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedapplicationlistresponse/managedapplicationlist-data.dictionary/any-app-identifier-data.dictionary
    */
-  ManagementFlags: number;
+  ManagementFlags: number | bigint;
   /**
    * The status of the managed app, which is one of the following values:
    *

@@ -19,7 +19,7 @@ export interface ManagedMediaListResponseBooksItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedmedialistresponse/booksitem
    */
-  iTunesStoreID: number;
+  iTunesStoreID: number | bigint;
   /**
    * The kind of the media, which is one of the following values:
    *

@@ -13,7 +13,7 @@ export interface ManagedMediaListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/managedmedialistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -27,7 +27,7 @@ export interface ManifestURLItemsItemAssetsItem {
    * Required when md5s is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
-  "md5-size"?: number;
+  "md5-size"?: number | bigint;
   /**
    * An array of strings representing a set of MD5 hash values. The device uses these values to verify the integrity of the downloaded manifest item data. The device requires this key when the `md5-size` key is present.
    *
@@ -47,7 +47,7 @@ export interface ManifestURLItemsItemAssetsItem {
    * Required when sha256s is present.
    * @see https://developer.apple.com/documentation/devicemanagement/manifesturl/itemsitem/assetsitem
    */
-  "sha256-size"?: number;
+  "sha256-size"?: number | bigint;
   /**
    * An array of strings representing a set of SHA-256 hash values. The device uses these values to verify the integrity of the downloaded manifest item data. The device requires this key when the `sha256-size` key is present.
    *

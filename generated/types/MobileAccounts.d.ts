@@ -23,7 +23,7 @@ export interface MobileAccounts {
    * @defaultValue -1
    * @see https://developer.apple.com/documentation/devicemanagement/mobileaccounts
    */
-  "cachedaccounts.expiry.delete.disusedSeconds"?: number;
+  "cachedaccounts.expiry.delete.disusedSeconds"?: number | bigint;
   /**
    * If `true`, the system allows the user to stop the prompts about mobile account creation every time the user logs in. This key is only valid if `com.apple.cachedaccounts.WarnOnCreate` is `true`.
    *

@@ -13,7 +13,7 @@ export interface NSExtensionMappingsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/nsextensionmappingsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -21,25 +21,25 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FallBackAllowed?: number;
+  FallBackAllowed?: number | bigint;
   /**
    * If `true`, enables FTP proxy.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FTPEnable?: number;
+  FTPEnable?: number | bigint;
   /**
    * If `true`, enables passive FTP mode.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FTPPassive?: number;
+  FTPPassive?: number | bigint;
   /**
    * The FTP proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  FTPPort?: number;
+  FTPPort?: number | bigint;
   /**
    * The host name or IP address for the FTP proxy.
    *
@@ -51,13 +51,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  GopherEnable?: number;
+  GopherEnable?: number | bigint;
   /**
    * The gopher proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  GopherPort?: number;
+  GopherPort?: number | bigint;
   /**
    * The host name or IP address for the gopher proxy.
    *
@@ -69,13 +69,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPEnable?: number;
+  HTTPEnable?: number | bigint;
   /**
    * The web proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPPort?: number;
+  HTTPPort?: number | bigint;
   /**
    * The host name or IP address for the web proxy.
    *
@@ -87,13 +87,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPSEnable?: number;
+  HTTPSEnable?: number | bigint;
   /**
    * The secure web proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  HTTPSPort?: number;
+  HTTPSPort?: number | bigint;
   /**
    * The host name or IP address for the secure web proxy.
    *
@@ -105,7 +105,7 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  ProxyAutoConfigEnable?: number;
+  ProxyAutoConfigEnable?: number | bigint;
   /**
    * The automatic proxy configuration URL.
    *
@@ -118,19 +118,19 @@ export interface NetworkProxyConfigurationProxies {
    * @since macOS 10.9
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  ProxyCaptiveLoginAllowed?: number;
+  ProxyCaptiveLoginAllowed?: number | bigint;
   /**
    * If `true`, enable streaming proxy.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  RTSPEnable?: number;
+  RTSPEnable?: number | bigint;
   /**
    * The streaming proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  RTSPPort?: number;
+  RTSPPort?: number | bigint;
   /**
    * The host name or IP address for the streaming proxy.
    *
@@ -142,13 +142,13 @@ export interface NetworkProxyConfigurationProxies {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  SOCKSEnable?: number;
+  SOCKSEnable?: number | bigint;
   /**
    * The SOCKS proxy port.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkproxyconfiguration/proxies-data.dictionary
    */
-  SOCKSPortinteger?: number;
+  SOCKSPortinteger?: number | bigint;
   /**
    * The host name or IP address for the SOCKS proxy.
    *

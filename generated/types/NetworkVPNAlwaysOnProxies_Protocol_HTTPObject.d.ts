@@ -27,5 +27,5 @@ export interface NetworkVPNAlwaysOnProxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysonproxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

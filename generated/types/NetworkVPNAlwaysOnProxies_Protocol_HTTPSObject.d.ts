@@ -27,5 +27,5 @@ export interface NetworkVPNAlwaysOnProxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysonproxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

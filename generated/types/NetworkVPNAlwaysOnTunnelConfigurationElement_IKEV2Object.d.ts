@@ -109,7 +109,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object {
    * @defaultValue 1280
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2object
    */
-  MTU?: number;
+  MTU?: number | bigint;
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
@@ -117,7 +117,7 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2Object {
    * @defaultValue 20
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2object
    */
-  NATKeepAliveInterval?: number;
+  NATKeepAliveInterval?: number | bigint;
   /**
    * Specifies details about how the system controls on-demand VPN.
    *

@@ -33,5 +33,5 @@ export interface NetworkVPNAlwaysOnTunnelConfigurationElement_IKEV2_IdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnalwaysontunnelconfigurationelement_ikev2_idleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }

@@ -120,7 +120,7 @@ export interface NetworkVPNIKEV2 {
    * @defaultValue 1280
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2
    */
-  MTU?: number;
+  MTU?: number | bigint;
   /**
    * The NAT Keepalive interval for Always On VPN IKEv2 connections. This value controls the interval that the device sends keepalive offload packets. The minimum value is 20 seconds. If no key is specified, the default is 20 seconds over Wi-Fi and 110 seconds over a cellular interface.
    *
@@ -128,7 +128,7 @@ export interface NetworkVPNIKEV2 {
    * @defaultValue 20
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2
    */
-  NATKeepAliveInterval?: number;
+  NATKeepAliveInterval?: number | bigint;
   /**
    * Specifies details about how the VPN routes different types of network traffic.
    *

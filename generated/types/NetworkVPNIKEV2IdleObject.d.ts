@@ -33,5 +33,5 @@ export interface NetworkVPNIKEV2IdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2idleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }

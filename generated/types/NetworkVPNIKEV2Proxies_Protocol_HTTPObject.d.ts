@@ -27,5 +27,5 @@ export interface NetworkVPNIKEV2Proxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2proxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

@@ -27,5 +27,5 @@ export interface NetworkVPNIKEV2Proxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2proxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

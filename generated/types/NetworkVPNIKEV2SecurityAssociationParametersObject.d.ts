@@ -42,7 +42,7 @@ export interface NetworkVPNIKEV2SecurityAssociationParametersObject {
    * @defaultValue 1440
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnikev2securityassociationparametersobject
    */
-  LifeTimeInMinutes?: number;
+  LifeTimeInMinutes?: number | bigint;
   /**
    * An array of integers representing postquantum key exchange methods the device uses during SA establishment and rekey. You can specify up to seven items, which correspond to ADDKE1 - ADDKE7 from RFC 9370.
    *

@@ -20,5 +20,5 @@ export interface NetworkVPNIPSecIdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnipsecidleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }

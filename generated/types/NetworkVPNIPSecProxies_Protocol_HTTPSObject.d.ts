@@ -27,5 +27,5 @@ export interface NetworkVPNIPSecProxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnipsecproxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

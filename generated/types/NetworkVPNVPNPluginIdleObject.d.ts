@@ -20,5 +20,5 @@ export interface NetworkVPNVPNPluginIdleObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginidleobject
    */
-  Timer?: number;
+  Timer?: number | bigint;
 }

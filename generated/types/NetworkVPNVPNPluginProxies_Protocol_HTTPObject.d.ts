@@ -27,5 +27,5 @@ export interface NetworkVPNVPNPluginProxies_Protocol_HTTPObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginproxies_protocol_httpobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

@@ -27,5 +27,5 @@ export interface NetworkVPNVPNPluginProxies_Protocol_HTTPSObject {
    * Required when HostName is present.
    * @see https://developer.apple.com/documentation/devicemanagement/networkvpnvpnpluginproxies_protocol_httpsobject
    */
-  Port?: number;
+  Port?: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface OSUpdateStatusResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

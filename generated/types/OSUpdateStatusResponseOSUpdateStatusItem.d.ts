@@ -16,7 +16,7 @@ export interface OSUpdateStatusResponseOSUpdateStatusItem {
    * @since macOS 12.3
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse/osupdatestatusitem
    */
-  DeferralsRemaining?: number;
+  DeferralsRemaining?: number | bigint;
   /**
    * A floating-point number between `0.0` and `1.0` that indicates the download progress as a percentage.
    *
@@ -37,7 +37,7 @@ export interface OSUpdateStatusResponseOSUpdateStatusItem {
    * @since macOS 12.3
    * @see https://developer.apple.com/documentation/devicemanagement/osupdatestatusresponse/osupdatestatusitem
    */
-  MaxDeferrals?: number;
+  MaxDeferrals?: number | bigint;
   /**
    * The date of the next attempt at installing this OS update.
    *

@@ -35,7 +35,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekdayCurfew {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits/time-limits-data.dictionary/weekday-curfew-data.dictionary
    */
-  secondsPerDay?: number;
+  secondsPerDay?: number | bigint;
   /**
    * The curfew start time, in the format ‘%d:%d:%d’.
    *

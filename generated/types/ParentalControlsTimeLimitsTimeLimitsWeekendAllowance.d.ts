@@ -35,7 +35,7 @@ export interface ParentalControlsTimeLimitsTimeLimitsWeekendAllowance {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/parentalcontrolstimelimits/time-limits-data.dictionary/weekend-allowance-data.dictionary
    */
-  secondsPerDay?: number;
+  secondsPerDay?: number | bigint;
   /**
    * The curfew start time, in the format ‘%d:%d:%d’.
    *

@@ -56,7 +56,7 @@ export interface Passcode {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
-  maxGracePeriod?: number;
+  maxGracePeriod?: number | bigint;
   /**
    * The maximum number of minutes for which the device can be idle without the user unlocking it, before the system locks it. When this limit is reached, the system locks the device and the passcode is required to unlock it. The user can edit this setting, but the value can’t exceed the `maxInactivity` value.
    *
@@ -100,7 +100,7 @@ export interface Passcode {
    * @since macOS 10.10
    * @see https://developer.apple.com/documentation/devicemanagement/passcode
    */
-  minutesUntilFailedLoginReset?: number;
+  minutesUntilFailedLoginReset?: number | bigint;
   /**
    * This value defines **, where the new passcode must be unique within the last ** entries in the passcode history.
    *

@@ -31,7 +31,7 @@ export interface PasscodeSettings {
    * @since macOS 13.1
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
-  FailedAttemptsResetInMinutes?: number;
+  FailedAttemptsResetInMinutes?: number | bigint;
   /**
    * The number of failed passcode attempts that the system allows the user before it erases or locks the device. After six failed attempts, the device imposes a time delay before the user can enter a passcode again. The time delay increases with each failed attempt. On macOS, set `FailedAttemptsResetInMinutes` to define the time delay. The time delay begins after the sixth attempt, so if `MaximumFailedAttempts` is six or lower, the system has no time delay and triggers the erase or lock as soon as the user exceeds the limit.
    *
@@ -47,7 +47,7 @@ export interface PasscodeSettings {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/passcodesettings
    */
-  MaximumGracePeriodInMinutes?: number;
+  MaximumGracePeriodInMinutes?: number | bigint;
   /**
    * The maximum period that a user can select, during which the device can be idle before the system automatically locks it. When the device reaches this limit, the device locks and the user must enter the passcode to unlock it. In the absence of this key, the user can select any period. In macOS, the system translates this to screensaver settings.
    *

@@ -19,7 +19,7 @@ export interface PasswordHashSALTEDSHA512PBKDF2 {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/passwordhash/salted-sha512-pbkdf2-data.dictionary
    */
-  iterations: number;
+  iterations: number | bigint;
   /**
    * The 32-byte randomized data; for example, from `CCRandomCopyBytes()`.
    *

@@ -13,7 +13,7 @@ export interface PlayLostModeSoundResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/playlostmodesoundresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface ProfileListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/profilelistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

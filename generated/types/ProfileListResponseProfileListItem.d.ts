@@ -79,7 +79,7 @@ export interface ProfileListResponseProfileListItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/profilelistresponse/profilelistitem
    */
-  PayloadVersion?: number;
+  PayloadVersion?: number | bigint;
   /**
    * An array that contains the certificate for signing the profile, followed by any intermediate certificates, in DER-encoded X.509 format.
    *

@@ -13,7 +13,7 @@ export interface ProvisioningProfileListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/provisioningprofilelistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

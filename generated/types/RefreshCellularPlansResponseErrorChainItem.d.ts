@@ -13,7 +13,7 @@ export interface RefreshCellularPlansResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/refreshcellularplansresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

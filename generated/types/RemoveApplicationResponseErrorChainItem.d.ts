@@ -13,7 +13,7 @@ export interface RemoveApplicationResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removeapplicationresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface RemoveMediaResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removemediaresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface RemoveProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removeprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface RemoveProvisioningProfileResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/removeprovisioningprofileresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

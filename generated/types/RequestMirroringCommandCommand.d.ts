@@ -46,5 +46,5 @@ export interface RequestMirroringCommandCommand {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/requestmirroringcommand/command-data.dictionary
    */
-  ScanTime?: number;
+  ScanTime?: number | bigint;
 }

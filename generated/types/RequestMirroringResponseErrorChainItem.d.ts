@@ -13,7 +13,7 @@ export interface RequestMirroringResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/requestmirroringresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

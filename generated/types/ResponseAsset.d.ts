@@ -18,13 +18,13 @@ export interface ResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * The available amount of the asset.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  availableCount?: number;
+  availableCount?: number | bigint;
   /**
    * The flag denoting whether the asset is device-assignable.
    *
@@ -50,7 +50,7 @@ export interface ResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  retiredCount?: number;
+  retiredCount?: number | bigint;
   /**
    * The flag denoting whether the asset is revocable.
    *
@@ -62,7 +62,7 @@ export interface ResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseasset
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
   /**
    * The platforms that the asset supports.
    *

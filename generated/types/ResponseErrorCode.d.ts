@@ -18,5 +18,5 @@ export interface ResponseErrorCode {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responseerrorcode
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
 }

@@ -13,13 +13,13 @@ export interface ResponseSubscription {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscription
    */
-  parentAdamId?: number;
+  parentAdamId?: number | bigint;
   /**
    * The Adam ID for the subscription.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscription
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The current state of the subscription.
    *

@@ -12,7 +12,7 @@ export interface ResponseSubscriptionAdmin {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscriptionadmin
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The client user identifier for the administrator.
    *

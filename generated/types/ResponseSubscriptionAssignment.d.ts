@@ -12,7 +12,7 @@ export interface ResponseSubscriptionAssignment {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/responsesubscriptionassignment
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The client user ID.
    *

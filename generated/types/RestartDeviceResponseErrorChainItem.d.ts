@@ -13,7 +13,7 @@ export interface RestartDeviceResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restartdeviceresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

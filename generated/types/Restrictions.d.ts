@@ -1558,7 +1558,7 @@ export interface Restrictions {
    * @since macOS 12
    * @see https://developer.apple.com/documentation/devicemanagement/restrictions
    */
-  enforcedFingerprintTimeout?: number;
+  enforcedFingerprintTimeout?: number | bigint;
   /**
    * If `true`, the system considers AirDrop to be an unmanaged drop target.
    *

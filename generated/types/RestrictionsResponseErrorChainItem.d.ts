@@ -13,7 +13,7 @@ export interface RestrictionsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restrictionsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

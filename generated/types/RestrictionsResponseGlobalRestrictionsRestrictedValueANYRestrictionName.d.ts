@@ -13,5 +13,5 @@ export interface RestrictionsResponseGlobalRestrictionsRestrictedValueANYRestric
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restrictionsresponse/globalrestrictions-data.dictionary/restrictedvalue-data.dictionary/any-restriction-name-data.dictionary
    */
-  value: number;
+  value: number | bigint;
 }

@@ -13,5 +13,5 @@ export interface RestrictionsResponseProfileRestrictionsANYProfileIdentifierRest
    *
    * @see https://developer.apple.com/documentation/devicemanagement/restrictionsresponse/profilerestrictions-data.dictionary/any-profile-identifier-data.dictionary/restrictedvalue-data.dictionary/any-restriction-name-data.dictionary
    */
-  value: number;
+  value: number | bigint;
 }

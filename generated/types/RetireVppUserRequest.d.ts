@@ -24,5 +24,5 @@ export interface RetireVppUserRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserrequest
    */
-  userId?: number;
+  userId?: number | bigint;
 }

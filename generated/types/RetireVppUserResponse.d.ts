@@ -26,13 +26,13 @@ export interface RetireVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided sToken. This field is only returned when a location token is used with an Apple School Manager account.
    *
@@ -46,7 +46,7 @@ export interface RetireVppUserResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/retirevppuserresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The unique library identifier. When querying records using multiple tokens that may share libraries, use the `uId` field to filter duplicates. In this way, you can avoid double-counting records when duplicate tokens are uploaded by different content managers.
    *

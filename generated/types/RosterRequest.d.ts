@@ -20,5 +20,5 @@ export interface RosterRequest {
    * @defaultValue 1000
    * @see https://developer.apple.com/documentation/devicemanagement/rosterrequest
    */
-  limit?: number;
+  limit?: number | bigint;
 }

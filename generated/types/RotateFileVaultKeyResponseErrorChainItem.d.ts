@@ -13,7 +13,7 @@ export interface RotateFileVaultKeyResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/rotatefilevaultkeyresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -34,7 +34,7 @@ export interface SCEPCredential {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/scepcredential
    */
-  "Key Usage"?: number;
+  "Key Usage"?: number | bigint;
   /**
    * The key size in bits, either `1024`, `2048`, or `4096`.
    *
@@ -55,14 +55,14 @@ export interface SCEPCredential {
    * @defaultValue 3
    * @see https://developer.apple.com/documentation/devicemanagement/scepcredential
    */
-  Retries?: number;
+  Retries?: number | bigint;
   /**
    * The number of seconds to wait between subsequent retries. The system makes the first retry without this delay.
    *
    * @defaultValue 10
    * @see https://developer.apple.com/documentation/devicemanagement/scepcredential
    */
-  RetryDelay?: number;
+  RetryDelay?: number | bigint;
   /**
    * The representation of an X.500 name is an array of OID and value. For example, `/C=US/O=Apple Inc./CN=foo/1.2.5.3=bar` corresponds to:
    *

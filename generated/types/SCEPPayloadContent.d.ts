@@ -48,7 +48,7 @@ export interface SCEPPayloadContent {
    * @since iOS 4, iPadOS 4, macOS 10.11, tvOS 9, visionOS 1, watchOS 3
    * @see https://developer.apple.com/documentation/devicemanagement/scep/payloadcontent-data.dictionary
    */
-  "Key Usage"?: number;
+  "Key Usage"?: number | bigint;
   /**
    * If `false`, the system disables exporting the private key from the keychain.
    *
@@ -78,7 +78,7 @@ export interface SCEPPayloadContent {
    * @since iOS 4, iPadOS 4, macOS 10.10, tvOS 9, visionOS 1, watchOS 3
    * @see https://developer.apple.com/documentation/devicemanagement/scep/payloadcontent-data.dictionary
    */
-  Retries?: number;
+  Retries?: number | bigint;
   /**
    * The number of seconds to wait between subsequent retries. The device attempts the first retry without this delay.
    *
@@ -86,7 +86,7 @@ export interface SCEPPayloadContent {
    * @since iOS 4, iPadOS 4, macOS 10.10, tvOS 9, visionOS 1, watchOS 3
    * @see https://developer.apple.com/documentation/devicemanagement/scep/payloadcontent-data.dictionary
    */
-  RetryDelay?: number;
+  RetryDelay?: number | bigint;
   /**
    * The representation of an X.500 name as an array of OID and value.
    *

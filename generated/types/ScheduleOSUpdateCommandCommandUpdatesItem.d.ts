@@ -25,7 +25,7 @@ export interface ScheduleOSUpdateCommandCommandUpdatesItem {
    * @since macOS 12
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatecommand/command-data.dictionary/updatesitem
    */
-  MaxUserDeferrals?: number;
+  MaxUserDeferrals?: number | bigint;
   /**
    * The scheduling priority for downloading and preparing the requested update. This is only supported for minor OS updates (macOS 12.x to 12.y).
    *

@@ -13,7 +13,7 @@ export interface ScheduleOSUpdateResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdateresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

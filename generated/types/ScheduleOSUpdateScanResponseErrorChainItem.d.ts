@@ -13,7 +13,7 @@ export interface ScheduleOSUpdateScanResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/scheduleosupdatescanresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

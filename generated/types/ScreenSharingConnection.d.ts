@@ -45,5 +45,5 @@ export interface ScreenSharingConnection {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/screensharingconnection
    */
-  Port?: number;
+  Port?: number | bigint;
 }

@@ -24,13 +24,13 @@ export interface Screensaver {
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/screensaver
    */
-  askForPasswordDelay?: number;
+  askForPasswordDelay?: number | bigint;
   /**
    * The number of seconds of inactivity before the screen saver activates (0 = Never activate).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/screensaver
    */
-  idleTime?: number;
+  idleTime?: number | bigint;
   /**
    * The full path to the screen-saver module to use.
    *

@@ -15,7 +15,7 @@ export interface ScreensaverUser {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/screensaveruser
    */
-  idleTime?: number;
+  idleTime?: number | bigint;
   /**
    * The name of the screen saver module.
    *

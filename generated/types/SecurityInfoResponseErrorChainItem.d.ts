@@ -13,7 +13,7 @@ export interface SecurityInfoResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -25,7 +25,7 @@ export interface SecurityInfoResponseSecurityInfo {
    * @since iOS 17, iPadOS 17
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  AutoLockTime?: number;
+  AutoLockTime?: number | bigint;
   /**
    * This value specifies whether the Secure Enclave Processor (SEP) supports and allows secure operations to use the Bootstrap Token. The device automatically sets this value if enrolled through Automated Device Enrollment (ADE). The user can also manually set this value in the RecoveryOS.
    *
@@ -115,7 +115,7 @@ export interface SecurityInfoResponseSecurityInfo {
    * @since iOS 4, iPadOS 4, tvOS 9, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  HardwareEncryptionCaps?: number;
+  HardwareEncryptionCaps?: number | bigint;
   /**
    * If `true`, a password is required to enter recovery (see [SetRecoveryLockCommand](https://developer.apple.com/documentation/devicemanagement/setrecoverylockcommand)). Available in macOS 11.5 and later and only on a Mac with Apple silicon.
    *
@@ -150,14 +150,14 @@ export interface SecurityInfoResponseSecurityInfo {
    * @since iOS 9.3.2, iPadOS 9.3.2, tvOS 9, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  PasscodeLockGracePeriod?: number;
+  PasscodeLockGracePeriod?: number | bigint;
   /**
    * The enforced value for the number of seconds before a locked screen requires the device passcode to unlock it. If a device has a passcode, changing `PasscodeLockGracePeriod` to a larger value doesn’t take effect until the user logs out or removes the passcode. This value is only available for Shared iPad.
    *
    * @since iOS 9.3.2, iPadOS 9.3.2, tvOS 9, visionOS 1.1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/securityinforesponse/securityinfo-data.dictionary
    */
-  PasscodeLockGracePeriodEnforced?: number;
+  PasscodeLockGracePeriodEnforced?: number | bigint;
   /**
    * If `true`, the device has a passcode. This key doesn’t apply to User-Enrolled devices.
    *

@@ -7,5 +7,5 @@
  * @see https://developer.apple.com/documentation/devicemanagement/serviceconfigresponse/limits-data.dictionary
  */
 export interface ServiceConfigResponseLimits {
-  [key: string]: number;
+  [key: string]: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface SetAutoAdminPasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/setautoadminpasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface SetFirmwarePasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/setfirmwarepasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface SetRecoveryLockResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/setrecoverylockresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -26,5 +26,5 @@ export interface SettingsCommandCommandSettingsMaximumResidentUsers {
    * @deprecated Deprecated in iOS 13.4, iPadOS 13.4.
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/maximumresidentusers-data.dictionary
    */
-  MaximumResidentUsers: number;
+  MaximumResidentUsers: number | bigint;
 }

@@ -43,7 +43,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 16, iPadOS 16
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  OnlineAuthenticationGracePeriod?: number;
+  OnlineAuthenticationGracePeriod?: number | bigint;
   /**
    * A dictionary that contains passcode policies.
    *
@@ -57,13 +57,13 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 17
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  QuotaSize?: number;
+  QuotaSize?: number | bigint;
   /**
    * The expected number of users. If this value is greater than the value for the maximum possible number of users that the device supports, the MDM server uses that value instead.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  ResidentUsers?: number;
+  ResidentUsers?: number | bigint;
   /**
    * If `true`, the system picks the system language and locale automatically for the new Shared iPad user.
    *
@@ -90,7 +90,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 14.5, iPadOS 14.5, visionOS 26
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  TemporarySessionTimeout?: number;
+  TemporarySessionTimeout?: number | bigint;
   /**
    * The timeout, in seconds, for the user session. The user session logs out automatically after the specified period of inactivity. The minimum value is 30 seconds. Setting this value to `0` removes the timeout.
    *
@@ -99,5 +99,5 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfiguration {
    * @since iOS 14.5, iPadOS 14.5
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary
    */
-  UserSessionTimeout?: number;
+  UserSessionTimeout?: number | bigint;
 }

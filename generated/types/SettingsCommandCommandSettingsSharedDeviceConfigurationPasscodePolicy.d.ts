@@ -14,7 +14,7 @@ export interface SettingsCommandCommandSettingsSharedDeviceConfigurationPasscode
    * Range: at least 120.
    * @see https://developer.apple.com/documentation/devicemanagement/settingscommand/command-data.dictionary/settings-data.dictionary/shareddeviceconfiguration-data.dictionary/passcodepolicy-data.dictionary
    */
-  AutoLockTime?: number;
+  AutoLockTime?: number | bigint;
   /**
    * The number of seconds before a locked screen requires the user to enter the device passcode to unlock it. The minimum value is `0` seconds and the maximum value is `14400` seconds.
    *

@@ -13,7 +13,7 @@ export interface SettingsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/settingsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

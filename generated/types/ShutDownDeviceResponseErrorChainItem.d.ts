@@ -13,7 +13,7 @@ export interface ShutDownDeviceResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/shutdowndeviceresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -50,7 +50,7 @@ export interface StatusAccountListCalDAVAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistcaldavaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *

@@ -38,7 +38,7 @@ export interface StatusAccountListCardDAVAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistcarddavaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *

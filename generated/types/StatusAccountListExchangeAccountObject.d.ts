@@ -68,7 +68,7 @@ export interface StatusAccountListExchangeAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistexchangeaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *

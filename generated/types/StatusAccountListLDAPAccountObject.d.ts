@@ -44,7 +44,7 @@ export interface StatusAccountListLDAPAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistldapaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *

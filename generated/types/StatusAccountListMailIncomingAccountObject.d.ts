@@ -50,7 +50,7 @@ export interface StatusAccountListMailIncomingAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistmailincomingaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *

@@ -38,7 +38,7 @@ export interface StatusAccountListMailOutgoingAccountObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusaccountlistmailoutgoingaccountobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * The user name for the account.
    *

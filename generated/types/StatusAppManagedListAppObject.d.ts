@@ -37,7 +37,7 @@ export interface StatusAppManagedListAppObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusappmanagedlistappobject
    */
-  "external-version-id"?: number;
+  "external-version-id"?: number | bigint;
   /**
    * The app’s bundle id, which is unique.
    *

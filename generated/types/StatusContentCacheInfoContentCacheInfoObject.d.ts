@@ -19,13 +19,13 @@ export interface StatusContentCacheInfoContentCacheInfoObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "cache-free"?: number;
+  "cache-free"?: number | bigint;
   /**
    * The maximum amount of disk space in bytes, available to the Content Cache. A value of `0` indicates an unlimited amount. This value corresponds to `CacheLimit` in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) configuration.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "cache-limit"?: number;
+  "cache-limit"?: number | bigint;
   /**
    * The level of cache pressure. `LOWSPACE` means cache pressure is high.
    *
@@ -38,7 +38,7 @@ export interface StatusContentCacheInfoContentCacheInfoObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "cache-used"?: number;
+  "cache-used"?: number | bigint;
   /**
    * A floating-point number between `0.0` and `1.0` that represents how often the cache needed more disk space over the last hour of operation. A lower value is better.
    *
@@ -50,17 +50,17 @@ export interface StatusContentCacheInfoContentCacheInfoObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "personal-cache-free"?: number;
+  "personal-cache-free"?: number | bigint;
   /**
    * The maximum amount of disk space in bytes, available to the Content Cache for personal iCloud content. A value of `0` indicates an unlimited amount.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "personal-cache-limit"?: number;
+  "personal-cache-limit"?: number | bigint;
   /**
    * The amount of disk space, in bytes, available to the Content Cache for personal iCloud content.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheinfocontentcacheinfoobject
    */
-  "personal-cache-used"?: number;
+  "personal-cache-used"?: number | bigint;
 }

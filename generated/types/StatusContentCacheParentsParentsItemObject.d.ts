@@ -38,7 +38,7 @@ export interface StatusContentCacheParentsParentsItemObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheparentsparentsitemobject
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the parent Content Cache software.
    *

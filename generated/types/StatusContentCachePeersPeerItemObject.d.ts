@@ -44,7 +44,7 @@ export interface StatusContentCachePeersPeerItemObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcachepeerspeeritemobject
    */
-  port: number;
+  port: number | bigint;
   /**
    * The version number of the peer Content Cache software.
    *

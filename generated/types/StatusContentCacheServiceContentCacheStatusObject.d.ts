@@ -34,7 +34,7 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheservicecontentcachestatusobject
    */
-  port?: number;
+  port?: number | bigint;
   /**
    * An array of the Content Cache’s local IP addresses.
    *
@@ -58,7 +58,7 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheservicecontentcachestatusobject
    */
-  "registration-response-code"?: number;
+  "registration-response-code"?: number | bigint;
   /**
    * The RFC 3339 timestamp for when the Content Cache began registering itself with Apple. This value is only available during registration attempts.
    *
@@ -87,7 +87,7 @@ export interface StatusContentCacheServiceContentCacheStatusObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statuscontentcacheservicecontentcachestatusobject
    */
-  "report-response-code"?: number;
+  "report-response-code"?: number | bigint;
   /**
    * When present, a value of `true` indicates that the cache is sending metrics reports to the URL specified in the `ManagementStatusTarget` key in the installed [ContentCaching](https://developer.apple.com/documentation/devicemanagement/contentcaching) configuration.
    *

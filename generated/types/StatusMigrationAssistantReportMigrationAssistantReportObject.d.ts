@@ -13,13 +13,13 @@ export interface StatusMigrationAssistantReportMigrationAssistantReportObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "completed-data-size"?: number;
+  "completed-data-size"?: number | bigint;
   /**
    * The number of files successfully migrated from the source system.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "completed-file-count"?: number;
+  "completed-file-count"?: number | bigint;
   /**
    * The RFC 3339 timestamp for when the system completed migration.
    *
@@ -55,11 +55,11 @@ export interface StatusMigrationAssistantReportMigrationAssistantReportObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "total-data-size"?: number;
+  "total-data-size"?: number | bigint;
   /**
    * The number of files the system considers in scope for migration from the source system.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusmigrationassistantreportmigrationassistantreportobject
    */
-  "total-file-count"?: number;
+  "total-file-count"?: number | bigint;
 }

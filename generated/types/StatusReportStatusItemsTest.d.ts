@@ -48,7 +48,7 @@ export interface StatusReportStatusItemsTest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusreport/statusitems-data.dictionary
    */
-  "integer-value"?: number;
+  "integer-value"?: number | bigint;
   /**
    * The test status real value.
    *

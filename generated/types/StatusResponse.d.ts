@@ -40,13 +40,13 @@ export interface StatusResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusresponse
    */
-  numCompleted?: number;
+  numCompleted?: number | bigint;
   /**
    * The total number of tasks in the request.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusresponse
    */
-  numRequested?: number;
+  numRequested?: number | bigint;
   /**
    * The token expiration date in an ISO-8601 format.
    *

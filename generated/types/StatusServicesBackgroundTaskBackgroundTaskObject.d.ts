@@ -59,5 +59,5 @@ export interface StatusServicesBackgroundTaskBackgroundTaskObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statusservicesbackgroundtaskbackgroundtaskobject
    */
-  uid: number;
+  uid: number | bigint;
 }

@@ -13,7 +13,7 @@ export interface StatusSoftwareUpdateFailureReasonDictionaryObject {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statussoftwareupdatefailurereasondictionaryobject
    */
-  count: number;
+  count: number | bigint;
   /**
    * If present, this describes the reason for last software update failure. This key isn’t present if there are no failures or no pending software update.
    *

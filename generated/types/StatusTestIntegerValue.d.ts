@@ -13,5 +13,5 @@ export interface StatusTestIntegerValue {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/statustestintegervalue
    */
-  "test.integer-value": number;
+  "test.integer-value": number | bigint;
 }

@@ -13,7 +13,7 @@ export interface StopMirroringResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/stopmirroringresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -12,11 +12,11 @@ export interface SubscriptionCountsBreakdown {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/subscriptioncountsbreakdown
    */
-  renewing?: number;
+  renewing?: number | bigint;
   /**
    * The count of expiring subscriptions.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/subscriptioncountsbreakdown
    */
-  expiring?: number;
+  expiring?: number | bigint;
 }

@@ -20,5 +20,5 @@ export interface SyncDeviceRequest {
    * @defaultValue 100
    * @see https://developer.apple.com/documentation/devicemanagement/syncdevicerequest
    */
-  limit?: number;
+  limit?: number | bigint;
 }

@@ -36,7 +36,7 @@ export interface TimeMachine {
    * @defaultValue 0
    * @see https://developer.apple.com/documentation/devicemanagement/timemachine
    */
-  BackupSizeMB?: number;
+  BackupSizeMB?: number | bigint;
   /**
    * If `true`, skips system files and folders by default.
    *

@@ -13,7 +13,7 @@ export interface TriggerEnhancedLogCollectionResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/triggerenhancedlogcollectionresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -18,7 +18,7 @@ export interface UnlimitedResponseAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/unlimitedresponseasset
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * The flag denoting whether the asset is device-assignable.
    *

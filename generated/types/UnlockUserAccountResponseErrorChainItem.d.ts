@@ -13,7 +13,7 @@ export interface UnlockUserAccountResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/unlockuseraccountresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface UserConfiguredResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/userconfiguredresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

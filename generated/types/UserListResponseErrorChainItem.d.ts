@@ -13,7 +13,7 @@ export interface UserListResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -15,7 +15,7 @@ export interface UserListResponseUsersItem {
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  DataQuota?: number;
+  DataQuota?: number | bigint;
   /**
    * The amount of data, in bytes, that the user has used.
    *
@@ -23,7 +23,7 @@ export interface UserListResponseUsersItem {
    * @since iOS 9.3, iPadOS 9.3
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  DataUsed?: number;
+  DataUsed?: number | bigint;
   /**
    * The user’s full name.
    *
@@ -69,7 +69,7 @@ export interface UserListResponseUsersItem {
    * @since macOS 10.13
    * @see https://developer.apple.com/documentation/devicemanagement/userlistresponse/usersitem
    */
-  UID?: number;
+  UID?: number | bigint;
   /**
    * The user’s `GeneratedUID`.
    *

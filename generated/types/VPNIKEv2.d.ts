@@ -102,7 +102,7 @@ export interface VPNIKEv2 {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, the system performs a certificate revocation check for IKEv2 connections. This is a best-effort revocation check and server response timeouts won’t cause it to fail.
    *
@@ -238,7 +238,7 @@ export interface VPNIKEv2 {
    * @since iOS 9, iPadOS 9, macOS 10.7, tvOS 17, visionOS 1, watchOS 10
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ikev2-data.dictionary
    */
-  NATKeepAliveInterval?: number;
+  NATKeepAliveInterval?: number | bigint;
   /**
    * If `1`, enables NAT keepalive offload for Always On VPN IKEv2 connections. The device sends keepalive packets to maintain NAT mappings for IKEv2 connections that have a NAT on the path. It sends keepalive packets at regular intervals when the device is awake. If `NATKeepAliveOffloadEnable` is `1`, the system offloads keepalive packets to hardware while the device is asleep.
    *

@@ -30,7 +30,7 @@ export interface VPNIPSec {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ipsec-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * The name of the group. For hybrid authentication, the string needs to end with “hybrid”.
    *

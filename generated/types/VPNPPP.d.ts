@@ -74,7 +74,7 @@ export interface VPNPPP {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/ppp-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, uses a token card such as an RSA SecurID card for connecting. This key is for use with L2TP networks.
    *

@@ -30,7 +30,7 @@ export interface VPNTransparentProxy {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/transparentproxy-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, then all the VPN’s non-default routes take precedence over any locally-defined routes. If `IncludeAllNetworks` is `1`, the system ignores the value of `EnforceRoutes`.
    *
@@ -58,7 +58,7 @@ export interface VPNTransparentProxy {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/transparentproxy-data.dictionary
    */
-  Order?: number;
+  Order?: number | bigint;
   /**
    * The password to use for the account credentials. Only used if `AuthenticationMethod` is `Password`.
    *

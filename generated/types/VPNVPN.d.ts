@@ -42,7 +42,7 @@ export interface VPNVPN {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpn/vpn-data.dictionary
    */
-  DisconnectOnIdleTimer?: number;
+  DisconnectOnIdleTimer?: number | bigint;
   /**
    * If `1`, all the VPN’s non-default routes take precedence over any locally defined routes.
    *

@@ -13,7 +13,7 @@ export interface ValidateApplicationsResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/validateapplicationsresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

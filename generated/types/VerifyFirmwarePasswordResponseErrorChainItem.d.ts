@@ -13,7 +13,7 @@ export interface VerifyFirmwarePasswordResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/verifyfirmwarepasswordresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

@@ -13,7 +13,7 @@ export interface VerifyRecoveryLockResponseErrorChainItem {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/verifyrecoverylockresponse/errorchainitem
    */
-  ErrorCode: number;
+  ErrorCode: number | bigint;
   /**
    * The error domain.
    *

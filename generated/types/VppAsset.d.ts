@@ -18,13 +18,13 @@ export interface VppAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * The total number of licenses available to be assigned for the specified adamId and pricingParam.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  availableCount?: number;
+  availableCount?: number | bigint;
   /**
    * If `true`, a license for the specified adamId may be assigned to a device.
    *
@@ -58,7 +58,7 @@ export interface VppAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  productTypeId?: number;
+  productTypeId?: number | bigint;
   /**
    * The name of the product type.
    *
@@ -70,11 +70,11 @@ export interface VppAsset {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  retiredCount?: number;
+  retiredCount?: number | bigint;
   /**
    * The total number of licenses managed by your organization for the specified adamId and pricingParam.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppasset
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
 }

@@ -26,7 +26,7 @@ export interface VppAssignmentRequest {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentrequest
    */
-  pageIndex?: number;
+  pageIndex?: number | bigint;
   /**
    * A unique ID that is used when making paginated requests.
    *

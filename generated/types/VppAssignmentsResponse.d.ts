@@ -20,7 +20,7 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  assignmentsInCurrentPage?: number;
+  assignmentsInCurrentPage?: number | bigint;
   /**
    * The value currently associated with the provided `sToken`. This field is only included in the response when a value is set with the [Client Configuration](https://developer.apple.com/documentation/devicemanagement/client-configuration) endpoint.
    *
@@ -32,13 +32,13 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  currentPageIndex?: number;
+  currentPageIndex?: number | bigint;
   /**
    * The UNIX epoch timestamp, in milliseconds, when the account’s `sToken` or password expires (whichever is earlier).
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  expirationMillis?: number;
+  expirationMillis?: number | bigint;
   /**
    * The location associated with the provided `sToken`. This field only returns when using a location token with an Apple School Manager account.
    *
@@ -50,7 +50,7 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  nextPageIndex?: number;
+  nextPageIndex?: number | bigint;
   /**
    * The ID to use for subsequent assignments page lookups. This field only returns when there are more than 300 assignments.
    *
@@ -64,19 +64,19 @@ export interface VppAssignmentsResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The total number of assignments for the provided criteria.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  totalAssignments?: number;
+  totalAssignments?: number | bigint;
   /**
    * The total number of pages of assignments. There will be 300 assignments per page.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */
-  totalPages?: number;
+  totalPages?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/vppassignmentsresponse
    */

@@ -24,7 +24,7 @@ export interface VppAssociation {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppassociation
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The license identifier assigned to a user or device.
    *

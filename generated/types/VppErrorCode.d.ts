@@ -18,5 +18,5 @@ export interface VppErrorCode {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpperrorcode
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
 }

@@ -12,7 +12,7 @@ export interface VppLicense {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplicense
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * The unique identifier for a product in the iTunes Store.
    *
@@ -61,7 +61,7 @@ export interface VppLicense {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplicense
    */
-  productTypeId?: number;
+  productTypeId?: number | bigint;
   /**
    * The name of the product type.
    *
@@ -89,7 +89,7 @@ export interface VppLicense {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplicense
    */
-  userId?: number;
+  userId?: number | bigint;
   /**
    * The string representation of the unique identifier assigned by the VPP for the user to whom this license is assigned.
    *

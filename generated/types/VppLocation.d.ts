@@ -12,7 +12,7 @@ export interface VppLocation {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vpplocation
    */
-  locationId?: number;
+  locationId?: number | bigint;
   /**
    * The name of the location.
    *

@@ -59,7 +59,7 @@ export interface VppServiceConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  errorNumber?: number;
+  errorNumber?: number | bigint;
   /**
    * The URL for the [Get Licenses](https://developer.apple.com/documentation/devicemanagement/get-licenses) endpoint.
    *
@@ -101,13 +101,13 @@ export interface VppServiceConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  maxBatchAssociateLicenseCount?: number;
+  maxBatchAssociateLicenseCount?: number | bigint;
   /**
    * The maximum number of entries allowed in the arrays for disassociating licenses from [Manage Licenses](https://developer.apple.com/documentation/devicemanagement/manage-licenses). The MDM server should check this value every 5 minutes, because it could change without notice.
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  maxBatchDisassociateLicenseCount?: number;
+  maxBatchDisassociateLicenseCount?: number | bigint;
   /**
    * The URL for the [Register a User](https://developer.apple.com/documentation/devicemanagement/register-a-user) endpoint.
    *
@@ -127,7 +127,7 @@ export interface VppServiceConfigResponse {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppserviceconfigresponse
    */
-  status?: number;
+  status?: number | bigint;
   /**
    * The URL for the VPP website.
    *

@@ -50,5 +50,5 @@ export interface VppUser {
    *
    * @see https://developer.apple.com/documentation/devicemanagement/vppuser
    */
-  userId?: number;
+  userId?: number | bigint;
 }

@@ -29,7 +29,7 @@ export interface WebContentFilterPluginFilter_URLs_ParametersObject {
    * @defaultValue 86400
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilterpluginfilter_urls_parametersobject
    */
-  PrefilterFetchFrequency?: number;
+  PrefilterFetchFrequency?: number | bigint;
   /**
    * The URL filter control provider identifier. This string identifies the filter data provider when the filter starts running. Required when Enabled is true.
    *

@@ -52,5 +52,5 @@ export interface WebContentFilterURLFilterParameters {
    * @defaultValue 86400
    * @see https://developer.apple.com/documentation/devicemanagement/webcontentfilter/urlfilterparameters-data.dictionary
    */
-  URLPrefilterFetchFrequency?: number;
+  URLPrefilterFetchFrequency?: number | bigint;
 }

@@ -8,7 +8,7 @@ export interface XHiddenManageInAppsRequest {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-manageinappsrequest
    */
-  adamIds: number[];
+  adamIds: Array<number | bigint>;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-manageinappsrequest
    */

@@ -8,19 +8,19 @@ export interface XHiddenResponseInApp {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  assignedCount?: number;
+  assignedCount?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  availableCount?: number;
+  availableCount?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  parentAdamId?: number;
+  parentAdamId?: number | bigint;
   /**
    * Allowed values: NonConsumable.
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
@@ -29,7 +29,7 @@ export interface XHiddenResponseInApp {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  retiredCount?: number;
+  retiredCount?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
@@ -37,5 +37,5 @@ export interface XHiddenResponseInApp {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinapp
    */
-  totalCount?: number;
+  totalCount?: number | bigint;
 }

@@ -8,7 +8,7 @@ export interface XHiddenResponseInAppAssignment {
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinappassignment
    */
-  adamId?: number;
+  adamId?: number | bigint;
   /**
    * @see https://developer.apple.com/documentation/devicemanagement/x-hidden-responseinappassignment
    */

@@ -66,18 +66,32 @@ function literal(v: JsonValue): string {
   return typeof v === 'string' ? tsString(v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : 'unknown';
 }
 
-/** The TypeScript type of an IR type; `allowed` narrows a scalar (or an array's items) to literals. */
-export function tsType(t: IrType, model: EmitModel, allowed?: readonly JsonValue[]): string {
+/**
+ * An integer the validators can accept past ±2^53, which `parsePlist` returns as an exact
+ * `bigint`: any integer key, unless its range holds it within the safe integers (the guards
+ * refuse a value outside the range, so such a key is never a bigint once checked).
+ */
+function integerType(range: { minimum?: number | undefined; maximum?: number | undefined } = {}): string {
+  const { minimum, maximum } = range;
+  const safe = minimum !== undefined && maximum !== undefined && minimum >= Number.MIN_SAFE_INTEGER && maximum <= Number.MAX_SAFE_INTEGER;
+  return safe ? 'number' : 'number | bigint';
+}
+
+/**
+ * The TypeScript type of an IR type; `allowed` narrows a scalar (or an array's items) to literals,
+ * `range` (the key's) says whether an integer may be a bigint.
+ */
+export function tsType(t: IrType, model: EmitModel, allowed?: readonly JsonValue[], range?: { minimum?: number | undefined; maximum?: number | undefined }): string {
   switch (t.kind) {
     case 'array': {
-      const items = tsType(t.items, model, allowed);
+      const items = tsType(t.items, model, allowed, range);
       return /^[\w.]+$/.test(items) ? `${items}[]` : `Array<${items}>`;
     }
     case 'ref':
       return model.identOf.get(t.name) ?? 'Record<string, unknown>';
     case 'string': case 'integer': case 'real': case 'boolean':
       if (allowed?.length) return [...new Set(allowed.map(literal))].join(' | ');
-      return t.kind === 'string' ? 'string' : t.kind === 'boolean' ? 'boolean' : 'number';
+      return t.kind === 'string' ? 'string' : t.kind === 'boolean' ? 'boolean' : t.kind === 'integer' ? integerType(range) : 'number';
     case 'date':
       return 'Date';
     case 'data':
@@ -183,12 +197,12 @@ export function typeObjectView(e: EmitObject, model: EmitModel): TypeObjectView 
     imports: [],
     heritage: heritage(e),
     docLines: objectDoc(e, model),
-    properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !alwaysRequired(p), tsType: tsType(p.type, model, literalValues(p)), docLines: propertyDoc(p, model, e) })),
+    properties: e.properties.map((p) => ({ key: propertyKey(p.name), optional: !alwaysRequired(p), tsType: tsType(p.type, model, literalValues(p), p), docLines: propertyDoc(p, model, e) })),
   };
   if (e.wildcard || e.inherits.some((p) => p.wildcard)) {
     const only = e.properties.length === 0 && e.inherits.length === 0 && e.wildcard;
     if (only && e.wildcard) named.push(...namedIdents(e.wildcard.type, model));
-    view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard)) : 'unknown'};`;
+    view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard), e.wildcard) : 'unknown'};`;
   }
   view.imports = typeImports(named, e.ident);
   return view;

@@ -67,6 +67,7 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
     case 'string':
       return simple(`typeof ${x} !== 'string'`);
     case 'integer':
+      // A bigint (past ±2^53) is never an allowed value's literal, and compares exactly with a range's ends.
       return simple(`!isInteger(${x})`);
     case 'real':
       return simple(`!isReal(${x})`, `numberOf(${x})`);

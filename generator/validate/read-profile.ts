@@ -21,6 +21,8 @@ export interface ReadProfile {
   signed?: SignerSummary;
   /** NUL bytes after the XML's last element: devices ignore them, XML parsers do not. */
   trailingNuls?: number;
+  /** Where the first of them is (line and column from 1), in a plist that is the file itself. */
+  trailingAt?: { line: number; column: number };
 }
 
 /** The file size limit, and the decoding budget (see runtime/plist/budget.ts for how each was chosen). */
@@ -81,20 +83,45 @@ function read(bytes: Uint8Array, o: ReadOptions, format: ProfileFormat): ReadPro
   return { root: doc.value, positions: doc.positions, format };
 }
 
+/**
+ * Where the byte at `at` is, in UTF-8 bytes the reader read up to `end` (`positions` counts their
+ * lines) followed by line ends: the line and column a report gives.
+ */
+function placeAfter(bytes: Uint8Array, end: number, at: number, positions: ReadProfile['positions']): { line: number; column: number } {
+  // The UTF-16 length of the text read: every byte that starts a character, two for one past U+FFFF, no BOM.
+  let units = 0;
+  for (let i = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? 3 : 0; i < end; i++) if ((bytes[i]! & 0xc0) !== 0x80) units += bytes[i]! >= 0xf0 ? 2 : 1;
+  const p = positions.at(units);
+  let line = p.format === 'xml' ? p.line : 1;
+  let column = p.format === 'xml' ? p.column : 1;
+  for (let i = end; i < at; i++) {
+    if (bytes[i] === 0x0a && bytes[i - 1] === 0x0d) continue;
+    line++;
+    column = 1;
+  }
+  return { line, column };
+}
+
 /** An XML plist; NUL bytes a tool left after the closing tag (UTF-8 only) are counted, not parsed. */
-function readXml(bytes: Uint8Array, o: ReadOptions): ReadProfile {
+function readXml(bytes: Uint8Array, o: ReadOptions, own: boolean): ReadProfile {
   if (looksLikeUtf16Xml(bytes)) return read(bytes, o, 'xml');
   let end = bytes.length;
   while (end > 0 && (bytes[end - 1] === 0x00 || bytes[end - 1] === 0x0a || bytes[end - 1] === 0x0d)) end--;
   let nuls = 0;
-  for (let i = end; i < bytes.length; i++) if (bytes[i] === 0) nuls++;
+  let first = -1;
+  for (let i = end; i < bytes.length; i++) {
+    if (bytes[i] !== 0) continue;
+    nuls++;
+    if (first < 0) first = i;
+  }
   const doc = read(bytes.subarray(0, end), o, 'xml');
-  return nuls > 0 ? { ...doc, trailingNuls: nuls } : doc;
+  if (nuls === 0) return doc;
+  return own ? { ...doc, trailingNuls: nuls, trailingAt: placeAfter(bytes, end, first, doc.positions) } : { ...doc, trailingNuls: nuls };
 }
 
 function readPlist(bytes: Uint8Array, kind: ProfileFormat, o: ReadOptions, own = true): ReadProfile {
   try {
-    return kind === 'binary' ? read(bytes, o, 'binary') : readXml(bytes, o);
+    return kind === 'binary' ? read(bytes, o, 'binary') : readXml(bytes, o, own);
   } catch (e) {
     if (e instanceof PlistError) {
       if (e instanceof PlistTimeoutError) throw new ProfileReadError(`reading ${e.message}`, true);
@@ -119,7 +146,7 @@ const NOT_A_PLIST = 'not a property list: neither XML, a binary plist nor a sign
 export async function readProfile(bytes: Uint8Array, limits: ProfileLimits = DEFAULT_PROFILE_LIMITS, deadline = Infinity, timeoutMs?: number, trust?: TrustOptions): Promise<ReadProfile> {
   if (bytes.length > limits.maxBytes) throw new ProfileReadError(`the file is ${bytes.length} bytes, over the limit of ${limits.maxBytes}`);
   if (bytes.length === 0) throw new ProfileReadError('the file is empty');
-  const budget: ReadOptions = { limits: { ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, ...(timeoutMs !== undefined ? { timeoutMs } : {}), safeIntegers: true };
+  const budget: ReadOptions = { limits: { ...DEFAULT_BUDGET_LIMITS, ...limits }, deadline, ...(timeoutMs !== undefined ? { timeoutMs } : {}) };
   const kind = kindOf(bytes);
   if (kind === undefined) throw new ProfileReadError(NOT_A_PLIST);
   if (kind !== 'envelope') return readPlist(bytes, kind, budget);

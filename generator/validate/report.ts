@@ -98,9 +98,14 @@ function signerLine(r: FileReport): string | undefined {
   return `info signed by ${who} (signature ${s.signatureValid ? 'valid' : 'NOT valid'}; ${chain})`;
 }
 
-/** `file:line:col` when the finding has a position, else `file`. */
-function where(file: string, i?: { line?: number; column?: number }): string {
-  return i?.line !== undefined ? `${file}:${i.line}:${i.column ?? 1}` : file;
+/**
+ * `file:line:col` when the finding has a line; `file:@0x1a2` when it has a byte offset (a binary
+ * plist has no lines; the hexadecimal offset is what hex dumps show and `xxd -s 0x1a2` takes,
+ * and no `:digit` follows the file name, so nothing reads it as a line); else `file`.
+ */
+function where(file: string, i?: { line?: number; column?: number; byteOffset?: number }): string {
+  if (i?.line !== undefined) return `${file}:${i.line}:${i.column ?? 1}`;
+  return i?.byteOffset !== undefined ? `${file}:@0x${i.byteOffset.toString(16)}` : file;
 }
 
 /** One finding: `severity code location: message`, or `severity code: message` for the file itself. */

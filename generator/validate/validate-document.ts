@@ -135,7 +135,7 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
   if (read.signed) report.signed = read.signed;
   signatureIssues(report);
   if (read.trailingNuls) {
-    report.issues.unshift({ path: '', payloadType: TOP, code: 'trailing-bytes', severity: 'warning', message: `${read.trailingNuls} NUL bytes follow the plist's closing tag` });
+    report.issues.unshift({ path: '', payloadType: TOP, code: 'trailing-bytes', severity: 'warning', message: `${read.trailingNuls} NUL bytes follow the plist's closing tag`, ...read.trailingAt });
   }
   const { root, positions } = read;
   let tree: KeyTree | undefined;

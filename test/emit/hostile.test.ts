@@ -45,7 +45,7 @@ describe('a hostile spec page', () => {
       ['PayloadType', '"com.example.hostile"', false],
       ['PayloadIdentifier', 'string', false],
       ['PayloadUUID', 'string', false],
-      ['PayloadVersion', 'number', false],
+      ['PayloadVersion', 'number | bigint', false],
       ['PayloadDisplayName', 'string', true],
       ['PayloadDescription', 'string', true],
       ['PayloadOrganization', 'string', true],

@@ -105,6 +105,18 @@ describe('positions', () => {
     expect(doc.positions.locate('')).toMatchObject({ value: { line: 4, column: 1 }, exact: true });
   });
 
+  it('tries at most 64 places a key may end at each dictionary, and none past its longest key', () => {
+    const dotted = (n: number): string => `${'a.'.repeat(n)}b`;
+    const d = parsePlist(xml(`<dict><key>${dotted(63)}</key><true/><key>${dotted(64)}</key><true/><key>c</key><dict><key>d</key><true/></dict></dict>`));
+    // 63 dots and the end: 64 places; one dot more is past the cap, so that key is not found.
+    expect(d.positions.locate(dotted(63))).toMatchObject({ exact: true });
+    expect(d.positions.locate(dotted(64))).toMatchObject({ exact: false });
+    expect(d.positions.locate(['c', 'd'])).toMatchObject({ exact: true });
+    expect(d.positions.locate('c.d')).toMatchObject({ exact: true });
+    // A path of a million dots and brackets tries no more than the longest key's length allows.
+    expect(d.positions.locate(`c.${'.['.repeat(500_000)}`)).toMatchObject({ exact: false });
+  });
+
   it('gives binary values their byte offsets', () => {
     const b = bplist([bp.dict([1], [2]), bp.ascii('Key'), bp.array([3]), bp.bool(true)]);
     const d = parsePlist(b);

@@ -18,12 +18,17 @@ let n = 0;
 const envelope = (type: string): Record<string, unknown> => ({ PayloadType: type, PayloadVersion: 1, PayloadIdentifier: `com.example.${++n}`, PayloadUUID: `A1B2C3D4-0000-1111-2222-${String(n).padStart(12, '0')}` });
 const profile = (payload: object) => ({ PayloadType: 'Configuration', PayloadVersion: 1, PayloadIdentifier: 'com.example.p', PayloadUUID: 'F1E2D3C4-B5A6-4978-8A9B-0C1D2E3F4A5B', PayloadDisplayName: 'P', PayloadContent: [payload] });
 
+/** Asserts that `is<ident>` gives `validate<ident>`'s verdict on `value`. */
+function agrees(ident: string, value: unknown, options: ValidateOptions = {}): void {
+  const valid = (exported[`validate${ident}`]!(value, options) as V.ValidationResult).valid;
+  expect(exported[`is${ident}`]!(value, options), `is${ident} agrees with validate${ident}`).toBe(valid);
+}
+
 /** The errors of one payload through `validateProfile` (its warnings are the shared-profiles goldens'), checking its guard agrees. */
 function findings(ident: string, type: string, keys: object, options: ValidateOptions = {}): string[] {
   const payload = { ...envelope(type), ...keys };
   const r = validateProfile(profile(payload), options);
-  const valid = (exported[`validate${ident}`]!(payload, options) as V.ValidationResult).valid;
-  expect(exported[`is${ident}`]!(payload, options), `is${ident} agrees with validate${ident}`).toBe(valid);
+  agrees(ident, payload, options);
   return r.issues.filter((i) => i.severity === 'error').map((i) => `${i.path.replace(/^PayloadContent\[0\]\.?/, '')} ${i.code}${i.code === 'missing-required' ? ` ${i.message}` : ''}`);
 }
 
@@ -134,7 +139,10 @@ describe('declarations', () => {
   const declaration = (Type: string, Payload: object) => validateDeclaration({ Type, Identifier: 'com.example.d', ServerToken: '1', Payload }).issues.map((i) => `${i.path} ${i.code}`);
 
   it('requires Safari\'s start page URL or extension for the page type that uses it', () => {
-    const safari = (NewTabStartPage: object) => declaration('com.apple.configuration.safari.settings', { NewTabStartPage });
+    const safari = (NewTabStartPage: object) => {
+      agrees('SafariSettingsNewTabStartPageObject', NewTabStartPage);
+      return declaration('com.apple.configuration.safari.settings', { NewTabStartPage });
+    };
     expect(safari({ PageType: 'Start' })).toEqual([]);
     expect(safari({ PageType: 'Home', HomepageURL: 'https://intranet.example.com' })).toEqual([]);
     expect(safari({ PageType: 'Home' })).toEqual(['Payload.NewTabStartPage.HomepageURL missing-required']);
@@ -142,7 +150,10 @@ describe('declarations', () => {
   });
 
   it('requires the temporary pairing configuration unless pairing is disabled, and the unpairing hour for the Hour policy', () => {
-    const audio = (TemporaryPairing: object) => declaration('com.apple.configuration.audio-accessory.settings', { TemporaryPairing });
+    const audio = (TemporaryPairing: object) => {
+      agrees('AudioAccessorySettingsTemporaryPairingObject', TemporaryPairing);
+      return declaration('com.apple.configuration.audio-accessory.settings', { TemporaryPairing });
+    };
     expect(audio({ Disabled: true })).toEqual([]);
     expect(audio({ Configuration: { UnpairingTime: { Policy: 'None' } } })).toEqual([]);
     expect(audio({ Configuration: { UnpairingTime: { Policy: 'Hour', Hour: 22 } } })).toEqual([]);

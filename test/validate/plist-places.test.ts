@@ -2,8 +2,8 @@
  * Findings in plists carry the file's line and column, as findings in JSON do: each at its key
  * (or the value, for the document itself), in text, JSON and SARIF; a suggested key name is an
  * exact edit of the key's text; the reader's own errors are placed where it stopped, their
- * message free of the line. Binary plists and signed profiles have no lines of their own: their
- * findings keep their paths only.
+ * message free of the line. Binary plists have no lines: their findings carry byte offsets
+ * (`file:@0x1a2` in text); signed profiles keep their paths only.
  */
 import { describe, expect, it } from 'vitest';
 import * as checkedIn from '../fixtures/emit/seeds/validators/registry.js';
@@ -15,6 +15,10 @@ import { bytes, int, payload, profileXml, signed } from '../helpers/profiles.js'
 import { sarifErrors } from '../helpers/sarif.js';
 import { bp, bplist } from '../helpers/bplist.js';
 import type { ValidatorModule } from '../../generator/validate/compile-validators.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { dmspecIn } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const APP = 'com.apple.vpn.managed.applayer';
 /** One key to a line, so each finding's line says which key it is. */
@@ -73,12 +77,47 @@ describe('findings in plists', () => {
       const start = (marker & 0x0f) === 0x0f ? at + 3 : at + 1;
       expect([new TextDecoder().decode(binary.subarray(start, start + key.length)), i.line, i.fix]).toEqual([key, undefined, undefined]);
     }
-    expect(textReport([r])).toContain('/tmp/p.mobileconfig: error wrong-type (Configuration) PayloadVersion');
+    expect(textReport([r])).toContain(`/tmp/p.mobileconfig:@0x${placed[0]!.byteOffset!.toString(16)}: error wrong-type (Configuration) PayloadVersion`);
     const json = JSON.parse(JSON.stringify(jsonValidationReport([r]))) as { files: Array<{ issues: Array<{ path: string; byteOffset?: number }> }> };
     expect(json.files[0]!.issues.find((i) => i.path === 'PayloadVersion')!.byteOffset).toBe(placed[0]!.byteOffset);
     const log = JSON.parse(sarifReport([r], { version: '1' }, { root: '/' }));
     expect(sarifErrors(log)).toBeNull();
     expect(log.runs[0].results.map((x: { locations: Array<{ physicalLocation: { region?: object } }> }) => x.locations[0]!.physicalLocation.region).filter(Boolean)).toEqual(placed.map((i) => ({ byteOffset: i.byteOffset })));
+  });
+
+  it('show a binary plist\'s byte offset in the text report as file:@0xHEX, the same offset as --format json gives, through the CLI', async () => {
+    const dir = tempDir('binary-places');
+    const file = join(dir, 'p.mobileconfig');
+    writeFileSync(file, toBinaryPlist(parsePlist(XML).value));
+    const text = await dmspecIn(['validate', 'p.mobileconfig'], dir);
+    const json = await dmspecIn(['validate', '--format', 'json', 'p.mobileconfig'], dir);
+    expect([text.code, json.code]).toEqual([1, 1]);
+    const issues = (JSON.parse(json.stdout) as { files: Array<{ issues: Array<{ code: string; path: string; byteOffset?: number }> }> }).files[0]!.issues;
+    const wrong = issues.filter((i) => i.code === 'wrong-type');
+    expect(wrong.length).toBe(2);
+    for (const i of wrong) {
+      expect(i.byteOffset).toBeGreaterThan(8);
+      expect(text.stdout).toMatch(new RegExp(`^p\\.mobileconfig:@0x${i.byteOffset!.toString(16)}: error wrong-type .* ${i.path.split('.').at(-1)}:`, 'm'));
+    }
+    // A binary plist the reader stops in: the file's one finding, at the repeated key's offset.
+    writeFileSync(file, bplist([bp.dict([1, 1], [2, 2]), bp.ascii('PayloadType'), bp.ascii('Configuration')]));
+    const stopped = await dmspecIn(['validate', 'p.mobileconfig'], dir);
+    expect(stopped.code).toBe(1);
+    expect(stopped.stdout).toMatch(new RegExp(`^p\\.mobileconfig:@0x${(8 + bp.dict([1, 1], [2, 2]).length).toString(16)}: error malformed: `, 'm'));
+  });
+
+  it('place trailing NUL bytes where the first of them is, not at the root dictionary', async () => {
+    const dir = tempDir('trailing');
+    const xml = XML.replace(/\n$/, '');
+    const lines = xml.split('\n').length;
+    const last = xml.split('\n').at(-1)!;
+    expect(last.endsWith('</plist>')).toBe(true);
+    for (const [tail, line, column] of [['\n\0\0\0', lines + 1, 1], ['\0\0\n', lines, last.length + 1], ['\r\n\r\n\0', lines + 2, 1]] as const) {
+      writeFileSync(join(dir, 'p.mobileconfig'), xml + tail);
+      const run = await dmspecIn(['validate', '--format', 'json', 'p.mobileconfig'], dir);
+      const issue = (JSON.parse(run.stdout) as { files: Array<{ issues: Array<{ code: string; line?: number; column?: number }> }> }).files[0]!.issues.find((i) => i.code === 'trailing-bytes');
+      expect([tail, issue?.line, issue?.column]).toEqual([tail, line, column]);
+    }
   });
 
   it('keep their paths only in a signed profile, whose plist lies inside the envelope (its lines and offsets are not the file\'s)', async () => {

@@ -1,5 +1,6 @@
 // Copied by dmspec from generator/runtime/plist/positions.ts. Do not edit: change that file and run "npm run generate".
 const hasOwn = Object.prototype.hasOwnProperty;
+const MAX_KEY_ENDS = 64;
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
   format;
@@ -82,20 +83,29 @@ class PlistPositions {
     }
     return at;
   }
-  /** The first step of an issue path at `value`: `[n]` in an array, else the longest own key the path starts with. */
+  /**
+   * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
+   * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
+   * by construction, whatever the path: only ends within the dictionary's longest key are tried,
+   * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
+   */
   nextStep(value, rest) {
     if (Array.isArray(value)) {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : void 0;
     }
-    if (typeof value !== "object" || value === null) return void 0;
-    const ends = [rest.length];
-    for (let j = rest.length - 1; j > 0; j--) if (rest[j] === "." || rest[j] === "[") ends.push(j);
-    for (const end of ends) {
+    const entries = typeof value === "object" && value !== null ? this.table.get(value) : void 0;
+    if (entries?.keys === void 0) return void 0;
+    entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
+    const limit = Math.min(rest.length, entries.longest);
+    let found;
+    for (let end = 1, tried = 0; end <= limit && tried < MAX_KEY_ENDS; end++) {
+      if (end < rest.length && rest[end] !== "." && rest[end] !== "[") continue;
+      tried++;
       const key = rest.slice(0, end);
-      if (hasOwn.call(value, key)) return [key, end];
+      if (hasOwn.call(value, key)) found = [key, end];
     }
-    return void 0;
+    return found;
   }
   indexOf(container, key) {
     const entries = this.table.get(container);

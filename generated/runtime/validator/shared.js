@@ -2,7 +2,7 @@
 import { NO_OPTIONS } from "./types.js";
 import { sharedBudget } from "./run.js";
 import { isDict, own } from "./values.js";
-const said = (v) => JSON.stringify(v);
+const said = (v) => typeof v === "bigint" ? String(v) : JSON.stringify(v);
 function listed(items, word) {
   return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} ${word} ${items.at(-1)}`;
 }

@@ -17,14 +17,15 @@ export declare function isDict(v: unknown): v is Dict;
 export type TaggedReal = PlistReal;
 export declare function isTaggedReal(v: unknown): v is TaggedReal;
 /** A whole number: a safe integer, or a bigint (`parsePlist` keeps an integer past ±2^53 exact). */
-export declare function isInteger(v: unknown): v is number;
+export declare function isInteger(v: unknown): v is number | bigint;
 /** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
-export declare function isReal(v: unknown): v is number;
+export declare function isReal(v: unknown): v is number | bigint | PlistReal;
 /**
  * The number a plist integer or real holds, for comparing allowed values and ranges: Apple's
- * `number` takes both, and `<real>2</real>` equals the allowed value `2`.
+ * `number` takes both, and `<real>2</real>` equals the allowed value `2`. A bigint (an integer
+ * past ±2^53) stays one: ranges compare it exactly (`2n ** 60n > 100` is true).
  */
-export declare function numberOf(v: unknown): number;
+export declare function numberOf(v: unknown): number | bigint;
 /** `string "no"`, `integer 1`, `array`, … for messages. */
 export declare function describeValue(v: unknown): string;
 /** The `actual` of an issue: a scalar as it is (a bigint as its digits, so it survives JSON), a container or data described in words. */

@@ -35,9 +35,13 @@ interface Entries {
   keys?: ReadonlyArray<readonly [string, unknown]>;
   keyOffsets?: readonly number[];
   index?: Map<string, number>;
+  /** The longest key's length. */
+  longest?: number;
 }
 
 const hasOwn = Object.prototype.hasOwnProperty;
+/** Most places a key may end that are tried at one dictionary: a key with more dots than this is not found. */
+const MAX_KEY_ENDS = 64;
 /** A plainly spelt `<key>` or `<string>`, at a given offset (sticky). */
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 
@@ -132,21 +136,29 @@ export class PlistPositions {
     return at;
   }
 
-  /** The first step of an issue path at `value`: `[n]` in an array, else the longest own key the path starts with. */
+  /**
+   * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
+   * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
+   * by construction, whatever the path: only ends within the dictionary's longest key are tried,
+   * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
+   */
   private nextStep(value: unknown, rest: string): [string | number, number] | undefined {
     if (Array.isArray(value)) {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : undefined;
     }
-    if (typeof value !== 'object' || value === null) return undefined;
-    // A key ends where the path ends or at a `.` or `[`; try the longest first (keys may hold dots).
-    const ends: number[] = [rest.length];
-    for (let j = rest.length - 1; j > 0; j--) if (rest[j] === '.' || rest[j] === '[') ends.push(j);
-    for (const end of ends) {
+    const entries = typeof value === 'object' && value !== null ? this.table.get(value) : undefined;
+    if (entries?.keys === undefined) return undefined;
+    entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
+    const limit = Math.min(rest.length, entries.longest);
+    let found: [string, number] | undefined;
+    for (let end = 1, tried = 0; end <= limit && tried < MAX_KEY_ENDS; end++) {
+      if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
+      tried++;
       const key = rest.slice(0, end);
-      if (hasOwn.call(value, key)) return [key, end];
+      if (hasOwn.call(value, key)) found = [key, end];
     }
-    return undefined;
+    return found;
   }
 
   private indexOf(container: object, key: string | number | undefined): number | undefined {

@@ -37,7 +37,8 @@ interface Judgement {
   covered: number;
 }
 
-const said = (v: unknown): string => JSON.stringify(v);
+// A bigint (an integer past ±2^53) has no JSON form: its digits.
+const said = (v: unknown): string => (typeof v === 'bigint' ? String(v) : JSON.stringify(v));
 
 /** `a`, `a and b`, `a, b and c` (with `or` for `word`). */
 function listed(items: readonly string[], word: string): string {

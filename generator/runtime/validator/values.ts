@@ -29,21 +29,22 @@ export function isTaggedReal(v: unknown): v is TaggedReal {
 }
 
 /** A whole number: a safe integer, or a bigint (`parsePlist` keeps an integer past ±2^53 exact). */
-export function isInteger(v: unknown): v is number {
+export function isInteger(v: unknown): v is number | bigint {
   return (typeof v === 'number' && Number.isInteger(v)) || typeof v === 'bigint';
 }
 
 /** Any number: a plist `<real>` may be `nan` or `inf`, and Apple's parser reads both. */
-export function isReal(v: unknown): v is number {
+export function isReal(v: unknown): v is number | bigint | PlistReal {
   return typeof v === 'number' || typeof v === 'bigint' || isPlistReal(v);
 }
 
 /**
  * The number a plist integer or real holds, for comparing allowed values and ranges: Apple's
- * `number` takes both, and `<real>2</real>` equals the allowed value `2`.
+ * `number` takes both, and `<real>2</real>` equals the allowed value `2`. A bigint (an integer
+ * past ±2^53) stays one: ranges compare it exactly (`2n ** 60n > 100` is true).
  */
-export function numberOf(v: unknown): number {
-  return isPlistReal(v) ? v.value : (v as number);
+export function numberOf(v: unknown): number | bigint {
+  return isPlistReal(v) ? v.value : (v as number | bigint);
 }
 
 /** `string "no"`, `integer 1`, `array`, … for messages. */
