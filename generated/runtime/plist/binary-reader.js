@@ -3,6 +3,9 @@ import { PlistError } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { exactInteger } from "./scalars.js";
 import { APPLE_EPOCH_MS, duplicateKey, PlistReal, plistTypeOf } from "./values.js";
+const bad = (what) => new PlistError(`the binary plist ${what}`);
+const broken = (what) => bad(`is truncated or malformed (${what})`);
+const hex = (marker) => `0x${marker.toString(16).padStart(2, "0")}`;
 const HEADER = [98, 112, 108, 105, 115, 116, 48, 48];
 function isBinaryPlist(bytes) {
   return HEADER.every((b, i) => bytes[i] === b);
@@ -14,20 +17,20 @@ function uint(bytes, at, size) {
 }
 function uint64Safe(bytes, at, what) {
   const n = new DataView(bytes.buffer, bytes.byteOffset + at, 8).getBigUint64(0);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new PlistError(`the binary plist is truncated or malformed (its trailer gives ${what} ${n})`);
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
   return Number(n);
 }
 function readTrailer(bytes) {
-  if (bytes.length < HEADER.length + 32 + 1) throw new PlistError("the binary plist is truncated");
+  if (bytes.length < HEADER.length + 32 + 1) throw bad("is truncated");
   const at = bytes.length - 32;
   const offsetSize = bytes[at + 6];
   const refSize = bytes[at + 7];
   const count = uint64Safe(bytes, at + 8, "an object count of");
   const top = uint64Safe(bytes, at + 16, "a top object of");
   const tableAt = uint64Safe(bytes, at + 24, "an offset table at");
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw new PlistError("the binary plist is truncated or malformed (its trailer gives impossible integer sizes)");
-  if (count < 1 || top >= count) throw new PlistError("the binary plist is truncated or malformed (its trailer gives an impossible object count)");
-  if (tableAt < HEADER.length || tableAt + count * offsetSize > at) throw new PlistError("the binary plist is truncated or malformed (offset table)");
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken("its trailer gives impossible integer sizes");
+  if (count < 1 || top >= count) throw broken("its trailer gives an impossible object count");
+  if (tableAt < HEADER.length || tableAt + count * offsetSize > at) throw broken("offset table");
   return { offsetSize, refSize, count, top, tableAt };
 }
 function fromUnits(units) {
@@ -41,24 +44,24 @@ function readBinaryPlist(bytes, budget, safeOnly) {
   const positions = new PlistPositions("binary");
   const objectsEnd = t.tableAt;
   const offsetOf = (ref) => {
-    if (ref >= t.count) throw new PlistError(`the binary plist refers to object ${ref} of ${t.count}`);
+    if (ref >= t.count) throw bad(`refers to object ${ref} of ${t.count}`);
     const off = uint(bytes, t.tableAt + ref * t.offsetSize, t.offsetSize);
-    if (off < HEADER.length || off >= objectsEnd) throw new PlistError(`the binary plist's object ${ref} lies outside the object area`);
+    if (off < HEADER.length || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
     return off;
   };
   const need = (at, n) => {
-    if (at + n > objectsEnd) throw new PlistError("the binary plist is truncated or malformed (an object runs past the object area)");
+    if (at + n > objectsEnd) throw broken("an object runs past the object area");
   };
   const lengthAt = (at) => {
     const nibble = bytes[at] & 15;
     if (nibble !== 15) return { length: nibble, start: at + 1 };
     need(at + 1, 1);
     const m = bytes[at + 1];
-    if ((m & 240) !== 16 || (m & 15) > 3) throw new PlistError("the binary plist has a malformed length");
+    if ((m & 240) !== 16 || (m & 15) > 3) throw bad("has a malformed length");
     const size = 1 << (m & 15);
     need(at + 2, size);
     const length = uint(bytes, at + 2, size);
-    if (length > objectsEnd) throw new PlistError("the binary plist has a length past its end");
+    if (length > objectsEnd) throw bad("has a length past its end");
     return { length, start: at + 2 + size };
   };
   const onPath = /* @__PURE__ */ new Set();
@@ -70,23 +73,23 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     switch (high) {
       case 0:
         if (marker === 8 || marker === 9) return marker === 9;
-        throw new PlistError(`the binary plist holds a value (marker 0x${marker.toString(16).padStart(2, "0")}) that property lists do not have`);
+        throw bad(`holds a value (marker ${hex(marker)}) that property lists do not have`);
       case 1:
         return readInteger(at, marker & 15);
       case 2: {
         const size = 1 << (marker & 15);
-        if (size !== 4 && size !== 8) throw new PlistError(`the binary plist has a real of ${size} bytes`);
+        if (size !== 4 && size !== 8) throw bad(`has a real of ${size} bytes`);
         need(at + 1, size);
         const view = new DataView(bytes.buffer, bytes.byteOffset + at + 1, size);
         const n = size === 4 ? view.getFloat32(0) : view.getFloat64(0);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 3: {
-        if (marker !== 51) throw new PlistError("the binary plist has a malformed date");
+        if (marker !== 51) throw bad("has a malformed date");
         need(at + 1, 8);
         const seconds = new DataView(bytes.buffer, bytes.byteOffset + at + 1, 8).getFloat64(0);
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1e3));
-        if (Number.isNaN(date.getTime())) throw new PlistError(`the binary plist has a date out of range (${seconds} s)`);
+        if (Number.isNaN(date.getTime())) throw bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 4: {
@@ -125,7 +128,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
           const key = child(keyRef, depth);
           if (typeof key !== "string") {
             const type = plistTypeOf(key);
-            throw new PlistError(`the binary plist has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
+            throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
           }
           const valueRef = uint(bytes, start + (length + i) * t.refSize, t.refSize);
           entries.push([key, child(valueRef, depth)]);
@@ -142,19 +145,19 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         return dict;
       }
       case 8:
-        throw new PlistError("the binary plist holds a UID (a keyed archive), which profiles do not have");
+        throw bad("holds a UID (a keyed archive), which profiles do not have");
       case 12:
-        throw new PlistError("the binary plist holds a set, which property lists do not have");
+        throw bad("holds a set, which property lists do not have");
       default:
-        throw new PlistError(`the binary plist has an unknown marker 0x${marker.toString(16).padStart(2, "0")}`);
+        throw bad(`has an unknown marker ${hex(marker)}`);
     }
   };
   const child = (ref, depth) => {
-    if (onPath.has(ref)) throw new PlistError(`the binary plist's object ${ref} contains itself`);
+    if (onPath.has(ref)) throw bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
   const readInteger = (at, nibble) => {
-    if (nibble > 4) throw new PlistError(`the binary plist has an integer of ${1 << nibble} bytes`);
+    if (nibble > 4) throw bad(`has an integer of ${1 << nibble} bytes`);
     const size = 1 << nibble;
     need(at + 1, size);
     if (size <= 4) return uint(bytes, at + 1, size);
@@ -179,7 +182,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     need(start, size);
     if (!utf16) {
       const slice = bytes.subarray(start, start + size);
-      for (const b of slice) if (b > 127) throw new PlistError("the binary plist has an ASCII string holding a byte over 0x7F");
+      for (const b of slice) if (b > 127) throw bad("has an ASCII string holding a byte over 0x7F");
       return fromUnits(slice);
     }
     const units = new Uint16Array(length);

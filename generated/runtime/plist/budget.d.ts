@@ -44,13 +44,14 @@ export declare class PlistError extends Error {
 export declare class PlistTimeoutError extends PlistError {
     name: string;
 }
+/** Text from the document in a message: quoted, cut after 40 characters. */
+export declare const quoted: (s: string) => string;
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
 export declare class PlistBudget {
+    #private;
     /** `Date.now()` past which reading stops; Infinity for none. */
     readonly deadline: number;
     private readonly timeoutMs?;
-    private nodes;
-    private bytes;
     readonly limits: PlistBudgetLimits;
     constructor(limits?: Partial<PlistBudgetLimits>, 
     /** `Date.now()` past which reading stops; Infinity for none. */
@@ -63,7 +64,6 @@ export declare class PlistBudget {
     string(length: number): void;
     /** A data value of `length` bytes. */
     data(length: number): void;
-    private total;
     /** Throws PlistTimeoutError once the deadline has passed. */
     checkTime(): void;
 }

@@ -21,6 +21,7 @@ class PlistTimeoutError extends PlistError {
   name = "PlistTimeoutError";
 }
 const fmt = (n) => n.toLocaleString("en-US");
+const quoted = (s) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
 class PlistBudget {
   constructor(limits = DEFAULT_BUDGET_LIMITS, deadline = Infinity, timeoutMs) {
     this.deadline = deadline;
@@ -29,8 +30,8 @@ class PlistBudget {
   }
   deadline;
   timeoutMs;
-  nodes = 0;
-  bytes = 0;
+  #nodes = 0;
+  #bytes = 0;
   limits;
   /** The input's size, checked before anything is decoded. */
   input(size, unit) {
@@ -39,24 +40,24 @@ class PlistBudget {
   /** One more value at nesting `depth` (the root is 0). */
   node(depth) {
     if (depth > this.limits.maxDepth) throw new PlistError(`nesting deeper than ${this.limits.maxDepth} levels`);
-    if (++this.nodes > this.limits.maxNodes) {
+    if (++this.#nodes > this.limits.maxNodes) {
       throw new PlistError(`more than ${fmt(this.limits.maxNodes)} values (shared references count each time they are reached)`);
     }
-    if ((this.nodes & 1023) === 0) this.checkTime();
+    if ((this.#nodes & 1023) === 0) this.checkTime();
   }
   /** A string or key of `length` characters. */
   string(length) {
     if (length > this.limits.maxStringLength) throw new PlistError(`a string of ${fmt(length)} characters, over the limit of ${fmt(this.limits.maxStringLength)}`);
-    this.total(length * 2);
+    this.#total(length * 2);
   }
   /** A data value of `length` bytes. */
   data(length) {
     if (length > this.limits.maxDataBytes) throw new PlistError(`a data value of ${fmt(length)} bytes, over the limit of ${fmt(this.limits.maxDataBytes)}`);
-    this.total(length);
+    this.#total(length);
   }
-  total(n) {
-    this.bytes += n;
-    if (this.bytes > this.limits.maxTotalBytes) throw new PlistError(`more than ${fmt(this.limits.maxTotalBytes)} bytes of strings and data`);
+  #total(n) {
+    this.#bytes += n;
+    if (this.#bytes > this.limits.maxTotalBytes) throw new PlistError(`more than ${fmt(this.limits.maxTotalBytes)} bytes of strings and data`);
   }
   /** Throws PlistTimeoutError once the deadline has passed. */
   checkTime() {
@@ -67,5 +68,6 @@ export {
   DEFAULT_BUDGET_LIMITS,
   PlistBudget,
   PlistError,
-  PlistTimeoutError
+  PlistTimeoutError,
+  quoted
 };

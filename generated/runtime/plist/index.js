@@ -1,7 +1,7 @@
 // Copied by dmspec from generator/runtime/plist/index.ts. Do not edit: change that file and run "npm run generate".
 import { PlistBudget, PlistError } from "./budget.js";
 import { isBinaryPlist, readBinaryPlist } from "./binary-reader.js";
-import { decodeUtf16, decodeUtf8 } from "./text.js";
+import { decodeText } from "./text.js";
 import { readXmlPlist } from "./xml-reader.js";
 import { DEFAULT_BUDGET_LIMITS, PlistError as PlistError2, PlistTimeoutError } from "./budget.js";
 import { PlistPositions } from "./positions.js";
@@ -10,9 +10,9 @@ import { toXmlPlist } from "./xml-writer.js";
 import { toBinaryPlist } from "./binary-writer.js";
 function xmlText(bytes) {
   const [b0, b1] = bytes;
-  if (b0 === 254 && b1 === 255 || b0 === 0 && b1 === 60) return decodeUtf16(bytes, false);
-  if (b0 === 255 && b1 === 254 || b0 === 60 && b1 === 0) return decodeUtf16(bytes, true);
-  return decodeUtf8(bytes);
+  if (b0 === 254 && b1 === 255 || b0 === 0 && b1 === 60) return decodeText(bytes, "UTF-16BE");
+  if (b0 === 255 && b1 === 254 || b0 === 60 && b1 === 0) return decodeText(bytes, "UTF-16LE");
+  return decodeText(bytes, "UTF-8");
 }
 function parsePlist(input, options = {}) {
   const deadline = options.deadline ?? (options.timeoutMs === void 0 ? Infinity : Date.now() + options.timeoutMs);

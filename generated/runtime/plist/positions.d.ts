@@ -35,12 +35,8 @@ export interface PlistLocation {
 }
 /** The positions of one parsed document. */
 export declare class PlistPositions {
+    #private;
     readonly format: 'xml' | 'binary';
-    private readonly table;
-    private text;
-    private lineStarts;
-    private rootValue;
-    private rootOffset;
     /** @internal Made by the readers: `text` is the XML text lines are counted in. */
     constructor(format: 'xml' | 'binary', text?: string);
     /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
@@ -65,14 +61,4 @@ export declare class PlistPositions {
     } | undefined;
     /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
     locate(path: string | readonly (string | number)[]): PlistLocation | undefined;
-    /**
-     * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
-     * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
-     * by construction, whatever the path: only ends within the dictionary's longest key are tried,
-     * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
-     */
-    private nextStep;
-    private indexOf;
-    /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
-    private lines;
 }

@@ -4,29 +4,29 @@ const MAX_KEY_ENDS = 64;
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
   format;
-  table = /* @__PURE__ */ new WeakMap();
-  text;
-  lineStarts;
-  rootValue;
-  rootOffset = 0;
+  #table = /* @__PURE__ */ new WeakMap();
+  #text;
+  #lineStarts;
+  #rootValue;
+  #rootOffset = 0;
   /** @internal Made by the readers: `text` is the XML text lines are counted in. */
   constructor(format, text) {
     this.format = format;
-    this.text = text;
+    this.#text = text;
   }
   /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
   record(container, values, keys, keyOffsets) {
-    this.table.set(container, keys === void 0 ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
+    this.#table.set(container, keys === void 0 ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
   }
   /** @internal The root value and where it starts. */
   setRoot(value, offset) {
-    this.rootValue = value;
-    this.rootOffset = offset;
+    this.#rootValue = value;
+    this.#rootOffset = offset;
   }
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
   at(offset) {
     if (this.format === "binary") return { format: "binary", offset };
-    const starts = this.lines();
+    const starts = this.#lines();
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -38,14 +38,14 @@ class PlistPositions {
   }
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container, key) {
-    if (container === void 0) return this.at(this.rootOffset);
-    const i = this.indexOf(container, key);
-    return i === void 0 ? void 0 : this.at(this.table.get(container).values[i]);
+    if (container === void 0) return this.at(this.#rootOffset);
+    const i = this.#indexOf(container, key);
+    return i === void 0 ? void 0 : this.at(this.#table.get(container).values[i]);
   }
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict, key) {
-    const i = this.indexOf(dict, key);
-    const offsets = this.table.get(dict)?.keyOffsets;
+    const i = this.#indexOf(dict, key);
+    const offsets = this.#table.get(dict)?.keyOffsets;
     return i === void 0 || offsets === void 0 ? void 0 : this.at(offsets[i]);
   }
   /**
@@ -54,25 +54,25 @@ class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at) {
-    if (at.format !== "xml" || this.text === void 0) return void 0;
+    if (at.format !== "xml" || this.#text === void 0) return void 0;
     PLAIN.lastIndex = at.offset;
-    const m = PLAIN.exec(this.text);
+    const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1].length + 2, text: m[2] } : void 0;
   }
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path) {
-    if (this.rootValue === void 0) return void 0;
-    let value = this.rootValue;
-    let at = { value: this.at(this.rootOffset), exact: true };
+    if (this.#rootValue === void 0) return void 0;
+    let value = this.#rootValue;
+    let at = { value: this.at(this.#rootOffset), exact: true };
     const steps = typeof path === "string" ? void 0 : path;
     let rest = typeof path === "string" ? path : "";
     for (let i = 0; steps ? i < steps.length : rest !== ""; i++) {
-      const next = steps ? void 0 : this.nextStep(value, rest);
+      const next = steps ? void 0 : this.#nextStep(value, rest);
       const step = steps ? steps[i] : next?.[0];
       if (step === void 0 || typeof value !== "object" || value === null) return { ...at, exact: false };
-      const found = this.indexOf(value, step);
+      const found = this.#indexOf(value, step);
       if (found === void 0) return { ...at, exact: false };
-      const entries = this.table.get(value);
+      const entries = this.#table.get(value);
       const keyOffset = entries.keyOffsets?.[found];
       at = keyOffset === void 0 ? { value: this.at(entries.values[found]), exact: true } : { value: this.at(entries.values[found]), key: this.at(keyOffset), exact: true };
       value = value[step];
@@ -89,12 +89,12 @@ class PlistPositions {
    * by construction, whatever the path: only ends within the dictionary's longest key are tried,
    * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
    */
-  nextStep(value, rest) {
+  #nextStep(value, rest) {
     if (Array.isArray(value)) {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : void 0;
     }
-    const entries = typeof value === "object" && value !== null ? this.table.get(value) : void 0;
+    const entries = typeof value === "object" && value !== null ? this.#table.get(value) : void 0;
     if (entries?.keys === void 0) return void 0;
     entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
     const limit = Math.min(rest.length, entries.longest);
@@ -107,8 +107,8 @@ class PlistPositions {
     }
     return found;
   }
-  indexOf(container, key) {
-    const entries = this.table.get(container);
+  #indexOf(container, key) {
+    const entries = this.#table.get(container);
     if (entries === void 0 || key === void 0) return void 0;
     const keys = entries.keys;
     if (keys === void 0) return typeof key === "number" && key >= 0 && key < entries.values.length ? key : void 0;
@@ -121,13 +121,13 @@ class PlistPositions {
     return entries.index.get(key);
   }
   /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
-  lines() {
-    if (this.lineStarts !== void 0) return this.lineStarts;
+  #lines() {
+    if (this.#lineStarts !== void 0) return this.#lineStarts;
     const starts = [0];
-    const text = this.text ?? "";
+    const text = this.#text ?? "";
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-    this.lineStarts = starts;
+    this.#lineStarts = starts;
     return starts;
   }
 }

@@ -1,8 +1,7 @@
 // Copied by dmspec from generator/runtime/plist/scalars.ts. Do not edit: change that file and run "npm run generate".
-import { PlistError } from "./budget.js";
+import { PlistError, quoted } from "./budget.js";
 import { decodeBase64 } from "./text.js";
 import { INTEGER_MAX, INTEGER_MIN, PlistReal } from "./values.js";
-const clip = (s) => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
 const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const SPECIAL_REALS = /* @__PURE__ */ new Map([
@@ -25,7 +24,7 @@ function exactInteger(n, safeOnly) {
 }
 function integer(text, where, safeOnly) {
   const t = text.trim();
-  if (!INTEGER.test(t)) throw new PlistError(`${where()}: <integer> holds ${clip(t)}`);
+  if (!INTEGER.test(t)) throw new PlistError(`${where()}: <integer> holds ${quoted(t)}`);
   const negative = t.startsWith("-");
   const n = BigInt(t.replace(/^[+-]/, ""));
   try {
@@ -38,7 +37,7 @@ function real(text, where) {
   const t = text.trim();
   const special = SPECIAL_REALS.get(t.toLowerCase());
   if (special !== void 0) return special;
-  if (!REAL.test(t)) throw new PlistError(`${where()}: <real> holds ${clip(t)}`);
+  if (!REAL.test(t)) throw new PlistError(`${where()}: <real> holds ${quoted(t)}`);
   const n = Number(t);
   return Number.isInteger(n) ? new PlistReal(n) : n;
 }
@@ -52,7 +51,7 @@ function date(text, where) {
   const m = DATE.exec(t);
   const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number);
   if (!m || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) {
-    throw new PlistError(`${where()}: <date> holds ${clip(t)}, not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)`);
+    throw new PlistError(`${where()}: <date> holds ${quoted(t)}, not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)`);
   }
   const out = /* @__PURE__ */ new Date(0);
   out.setUTCFullYear(y, mo - 1, d);
@@ -69,7 +68,7 @@ function readScalar(tag, text, where, safeOnly) {
       return real(text, where);
     case "true":
     case "false":
-      if (text.trim() !== "") throw new PlistError(`${where()}: <${tag}> holds ${clip(text.trim())}; it must be empty`);
+      if (text.trim() !== "") throw new PlistError(`${where()}: <${tag}> holds ${quoted(text.trim())}; it must be empty`);
       return tag === "true";
     case "date":
       return date(text, where);

@@ -1,8 +1,11 @@
 // Copied by dmspec from generator/runtime/plist/text.ts. Do not edit: change that file and run "npm run generate".
-/** UTF-8 to a string, strictly (no overlong forms, surrogates or values past U+10FFFF); a leading BOM is dropped. */
-export declare function decodeUtf8(b: Uint8Array): string;
-/** UTF-16 to a string, strictly (whole code units, surrogates paired); a leading BOM is dropped. */
-export declare function decodeUtf16(b: Uint8Array, littleEndian: boolean): string;
+/** A character XML does not allow (an unpaired surrogate included). */
+export declare const BAD_CHAR: RegExp;
+/**
+ * XML bytes to a string, strictly: a malformed sequence (an overlong form, a lone surrogate, a
+ * value past U+10FFFF, an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.
+ */
+export declare function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE'): string;
 /**
  * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
  * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's

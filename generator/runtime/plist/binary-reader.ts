@@ -22,6 +22,12 @@ interface Trailer {
   tableAt: number;
 }
 
+
+/** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
+const bad = (what: string): PlistError => new PlistError(`the binary plist ${what}`);
+const broken = (what: string): PlistError => bad(`is truncated or malformed (${what})`);
+const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
+
 const HEADER = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
 
 /** True when the bytes start with the binary plist header. */
@@ -37,21 +43,21 @@ function uint(bytes: Uint8Array, at: number, size: number): number {
 
 function uint64Safe(bytes: Uint8Array, at: number, what: string): number {
   const n = new DataView(bytes.buffer, bytes.byteOffset + at, 8).getBigUint64(0);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw new PlistError(`the binary plist is truncated or malformed (its trailer gives ${what} ${n})`);
+  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
   return Number(n);
 }
 
 function readTrailer(bytes: Uint8Array): Trailer {
-  if (bytes.length < HEADER.length + 32 + 1) throw new PlistError('the binary plist is truncated');
+  if (bytes.length < HEADER.length + 32 + 1) throw bad('is truncated');
   const at = bytes.length - 32;
   const offsetSize = bytes[at + 6]!;
   const refSize = bytes[at + 7]!;
   const count = uint64Safe(bytes, at + 8, 'an object count of');
   const top = uint64Safe(bytes, at + 16, 'a top object of');
   const tableAt = uint64Safe(bytes, at + 24, 'an offset table at');
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw new PlistError('the binary plist is truncated or malformed (its trailer gives impossible integer sizes)');
-  if (count < 1 || top >= count) throw new PlistError('the binary plist is truncated or malformed (its trailer gives an impossible object count)');
-  if (tableAt < HEADER.length || tableAt + count * offsetSize > at) throw new PlistError('the binary plist is truncated or malformed (offset table)');
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken('its trailer gives impossible integer sizes');
+  if (count < 1 || top >= count) throw broken('its trailer gives an impossible object count');
+  if (tableAt < HEADER.length || tableAt + count * offsetSize > at) throw broken('offset table');
   return { offsetSize, refSize, count, top, tableAt };
 }
 
@@ -69,13 +75,13 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const positions = new PlistPositions('binary');
   const objectsEnd = t.tableAt;
   const offsetOf = (ref: number): number => {
-    if (ref >= t.count) throw new PlistError(`the binary plist refers to object ${ref} of ${t.count}`);
+    if (ref >= t.count) throw bad(`refers to object ${ref} of ${t.count}`);
     const off = uint(bytes, t.tableAt + ref * t.offsetSize, t.offsetSize);
-    if (off < HEADER.length || off >= objectsEnd) throw new PlistError(`the binary plist's object ${ref} lies outside the object area`);
+    if (off < HEADER.length || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
     return off;
   };
   const need = (at: number, n: number): void => {
-    if (at + n > objectsEnd) throw new PlistError('the binary plist is truncated or malformed (an object runs past the object area)');
+    if (at + n > objectsEnd) throw broken('an object runs past the object area');
   };
   /** The length nibble of a marker, or the integer object that follows when it is 0xF. */
   const lengthAt = (at: number): { length: number; start: number } => {
@@ -83,11 +89,11 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     if (nibble !== 0x0f) return { length: nibble, start: at + 1 };
     need(at + 1, 1);
     const m = bytes[at + 1]!;
-    if ((m & 0xf0) !== 0x10 || (m & 0x0f) > 3) throw new PlistError('the binary plist has a malformed length');
+    if ((m & 0xf0) !== 0x10 || (m & 0x0f) > 3) throw bad('has a malformed length');
     const size = 1 << (m & 0x0f);
     need(at + 2, size);
     const length = uint(bytes, at + 2, size);
-    if (length > objectsEnd) throw new PlistError('the binary plist has a length past its end');
+    if (length > objectsEnd) throw bad('has a length past its end');
     return { length, start: at + 2 + size };
   };
   // Objects on the path from the root: a reference back to one of them is a cycle, which Apple's
@@ -102,24 +108,24 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     switch (high) {
       case 0x0:
         if (marker === 0x08 || marker === 0x09) return marker === 0x09;
-        throw new PlistError(`the binary plist holds a value (marker 0x${marker.toString(16).padStart(2, '0')}) that property lists do not have`);
+        throw bad(`holds a value (marker ${hex(marker)}) that property lists do not have`);
       case 0x1:
         return readInteger(at, marker & 0x0f);
       case 0x2: {
         const size = 1 << (marker & 0x0f);
-        if (size !== 4 && size !== 8) throw new PlistError(`the binary plist has a real of ${size} bytes`);
+        if (size !== 4 && size !== 8) throw bad(`has a real of ${size} bytes`);
         need(at + 1, size);
         const view = new DataView(bytes.buffer, bytes.byteOffset + at + 1, size);
         const n = size === 4 ? view.getFloat32(0) : view.getFloat64(0);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
-        if (marker !== 0x33) throw new PlistError('the binary plist has a malformed date');
+        if (marker !== 0x33) throw bad('has a malformed date');
         need(at + 1, 8);
         const seconds = new DataView(bytes.buffer, bytes.byteOffset + at + 1, 8).getFloat64(0);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
-        if (Number.isNaN(date.getTime())) throw new PlistError(`the binary plist has a date out of range (${seconds} s)`);
+        if (Number.isNaN(date.getTime())) throw bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 0x4: {
@@ -158,7 +164,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
           const key = child(keyRef, depth);
           if (typeof key !== 'string') {
             const type = plistTypeOf(key)!;
-            throw new PlistError(`the binary plist has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
+            throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
           }
           const valueRef = uint(bytes, start + (length + i) * t.refSize, t.refSize);
           entries.push([key, child(valueRef, depth)]);
@@ -176,16 +182,16 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         return dict;
       }
       case 0x8:
-        throw new PlistError('the binary plist holds a UID (a keyed archive), which profiles do not have');
+        throw bad('holds a UID (a keyed archive), which profiles do not have');
       case 0xc:
-        throw new PlistError('the binary plist holds a set, which property lists do not have');
+        throw bad('holds a set, which property lists do not have');
       default:
-        throw new PlistError(`the binary plist has an unknown marker 0x${marker.toString(16).padStart(2, '0')}`);
+        throw bad(`has an unknown marker ${hex(marker)}`);
     }
   };
 
   const child = (ref: number, depth: number): PlistValue => {
-    if (onPath.has(ref)) throw new PlistError(`the binary plist's object ${ref} contains itself`);
+    if (onPath.has(ref)) throw bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
 
@@ -195,7 +201,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
    * number when it is safe, else a bigint; a value past the 64-bit range is refused.
    */
   const readInteger = (at: number, nibble: number): number | bigint => {
-    if (nibble > 4) throw new PlistError(`the binary plist has an integer of ${1 << nibble} bytes`);
+    if (nibble > 4) throw bad(`has an integer of ${1 << nibble} bytes`);
     const size = 1 << nibble;
     need(at + 1, size);
     if (size <= 4) return uint(bytes, at + 1, size);
@@ -225,7 +231,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     if (!utf16) {
       const slice = bytes.subarray(start, start + size);
       // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-      for (const b of slice) if (b > 0x7f) throw new PlistError('the binary plist has an ASCII string holding a byte over 0x7F');
+      for (const b of slice) if (b > 0x7f) throw bad('has an ASCII string holding a byte over 0x7F');
       return fromUnits(slice);
     }
     // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.

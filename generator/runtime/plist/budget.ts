@@ -61,10 +61,13 @@ export class PlistTimeoutError extends PlistError {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
+/** Text from the document in a message: quoted, cut after 40 characters. */
+export const quoted = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
 export class PlistBudget {
-  private nodes = 0;
-  private bytes = 0;
+  #nodes = 0;
+  #bytes = 0;
   readonly limits: PlistBudgetLimits;
   constructor(
     limits: Partial<PlistBudgetLimits> = DEFAULT_BUDGET_LIMITS,
@@ -83,28 +86,28 @@ export class PlistBudget {
   /** One more value at nesting `depth` (the root is 0). */
   node(depth: number): void {
     if (depth > this.limits.maxDepth) throw new PlistError(`nesting deeper than ${this.limits.maxDepth} levels`);
-    if (++this.nodes > this.limits.maxNodes) {
+    if (++this.#nodes > this.limits.maxNodes) {
       throw new PlistError(`more than ${fmt(this.limits.maxNodes)} values (shared references count each time they are reached)`);
     }
     // Checking the clock every 1,024 values keeps its cost invisible and a stop within milliseconds.
-    if ((this.nodes & 1023) === 0) this.checkTime();
+    if ((this.#nodes & 1023) === 0) this.checkTime();
   }
 
   /** A string or key of `length` characters. */
   string(length: number): void {
     if (length > this.limits.maxStringLength) throw new PlistError(`a string of ${fmt(length)} characters, over the limit of ${fmt(this.limits.maxStringLength)}`);
-    this.total(length * 2);
+    this.#total(length * 2);
   }
 
   /** A data value of `length` bytes. */
   data(length: number): void {
     if (length > this.limits.maxDataBytes) throw new PlistError(`a data value of ${fmt(length)} bytes, over the limit of ${fmt(this.limits.maxDataBytes)}`);
-    this.total(length);
+    this.#total(length);
   }
 
-  private total(n: number): void {
-    this.bytes += n;
-    if (this.bytes > this.limits.maxTotalBytes) throw new PlistError(`more than ${fmt(this.limits.maxTotalBytes)} bytes of strings and data`);
+  #total(n: number): void {
+    this.#bytes += n;
+    if (this.#bytes > this.limits.maxTotalBytes) throw new PlistError(`more than ${fmt(this.limits.maxTotalBytes)} bytes of strings and data`);
   }
 
   /** Throws PlistTimeoutError once the deadline has passed. */

@@ -25,7 +25,7 @@
 import { PlistBudget, PlistError, type PlistBudgetLimits } from './budget.js';
 import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
 import type { PlistPositions } from './positions.js';
-import { decodeUtf16, decodeUtf8 } from './text.js';
+import { decodeText } from './text.js';
 import type { PlistValue } from './values.js';
 import { readXmlPlist } from './xml-reader.js';
 
@@ -56,9 +56,9 @@ export interface PlistDocument {
 /** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
 function xmlText(bytes: Uint8Array): string {
   const [b0, b1] = bytes;
-  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c)) return decodeUtf16(bytes, false);
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00)) return decodeUtf16(bytes, true);
-  return decodeUtf8(bytes);
+  if ((b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c)) return decodeText(bytes, 'UTF-16BE');
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00)) return decodeText(bytes, 'UTF-16LE');
+  return decodeText(bytes, 'UTF-8');
 }
 
 /**

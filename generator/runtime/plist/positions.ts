@@ -48,33 +48,33 @@ const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 /** The positions of one parsed document. */
 export class PlistPositions {
   readonly format: 'xml' | 'binary';
-  private readonly table = new WeakMap<object, Entries>();
-  private text: string | undefined;
-  private lineStarts: number[] | undefined;
-  private rootValue: PlistValue | undefined;
-  private rootOffset = 0;
+  readonly #table = new WeakMap<object, Entries>();
+  #text: string | undefined;
+  #lineStarts: number[] | undefined;
+  #rootValue: PlistValue | undefined;
+  #rootOffset = 0;
 
   /** @internal Made by the readers: `text` is the XML text lines are counted in. */
   constructor(format: 'xml' | 'binary', text?: string) {
     this.format = format;
-    this.text = text;
+    this.#text = text;
   }
 
   /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
   record(container: object, values: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, keyOffsets?: readonly number[]): void {
-    this.table.set(container, keys === undefined ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
+    this.#table.set(container, keys === undefined ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
   }
 
   /** @internal The root value and where it starts. */
   setRoot(value: PlistValue, offset: number): void {
-    this.rootValue = value;
-    this.rootOffset = offset;
+    this.#rootValue = value;
+    this.#rootOffset = offset;
   }
 
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
   at(offset: number): PlistPosition {
     if (this.format === 'binary') return { format: 'binary', offset };
-    const starts = this.lines();
+    const starts = this.#lines();
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -87,15 +87,15 @@ export class PlistPositions {
 
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
-    if (container === undefined) return this.at(this.rootOffset);
-    const i = this.indexOf(container, key);
-    return i === undefined ? undefined : this.at(this.table.get(container)!.values[i]!);
+    if (container === undefined) return this.at(this.#rootOffset);
+    const i = this.#indexOf(container, key);
+    return i === undefined ? undefined : this.at(this.#table.get(container)!.values[i]!);
   }
 
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict: object, key: string): PlistPosition | undefined {
-    const i = this.indexOf(dict, key);
-    const offsets = this.table.get(dict)?.keyOffsets;
+    const i = this.#indexOf(dict, key);
+    const offsets = this.#table.get(dict)?.keyOffsets;
     return i === undefined || offsets === undefined ? undefined : this.at(offsets[i]!);
   }
 
@@ -105,26 +105,26 @@ export class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at: PlistPosition): { line: number; column: number; text: string } | undefined {
-    if (at.format !== 'xml' || this.text === undefined) return undefined;
+    if (at.format !== 'xml' || this.#text === undefined) return undefined;
     PLAIN.lastIndex = at.offset;
-    const m = PLAIN.exec(this.text);
+    const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1]!.length + 2, text: m[2]! } : undefined;
   }
 
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path: string | readonly (string | number)[]): PlistLocation | undefined {
-    if (this.rootValue === undefined) return undefined;
-    let value: unknown = this.rootValue;
-    let at: PlistLocation = { value: this.at(this.rootOffset), exact: true };
+    if (this.#rootValue === undefined) return undefined;
+    let value: unknown = this.#rootValue;
+    let at: PlistLocation = { value: this.at(this.#rootOffset), exact: true };
     const steps = typeof path === 'string' ? undefined : path;
     let rest = typeof path === 'string' ? path : '';
     for (let i = 0; steps ? i < steps.length : rest !== ''; i++) {
-      const next = steps ? undefined : this.nextStep(value, rest);
+      const next = steps ? undefined : this.#nextStep(value, rest);
       const step = steps ? steps[i]! : next?.[0];
       if (step === undefined || typeof value !== 'object' || value === null) return { ...at, exact: false };
-      const found = this.indexOf(value, step);
+      const found = this.#indexOf(value, step);
       if (found === undefined) return { ...at, exact: false };
-      const entries = this.table.get(value)!;
+      const entries = this.#table.get(value)!;
       const keyOffset = entries.keyOffsets?.[found];
       at = keyOffset === undefined ? { value: this.at(entries.values[found]!), exact: true } : { value: this.at(entries.values[found]!), key: this.at(keyOffset), exact: true };
       value = (value as Record<string | number, unknown>)[step];
@@ -142,12 +142,12 @@ export class PlistPositions {
    * by construction, whatever the path: only ends within the dictionary's longest key are tried,
    * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
    */
-  private nextStep(value: unknown, rest: string): [string | number, number] | undefined {
+  #nextStep(value: unknown, rest: string): [string | number, number] | undefined {
     if (Array.isArray(value)) {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : undefined;
     }
-    const entries = typeof value === 'object' && value !== null ? this.table.get(value) : undefined;
+    const entries = typeof value === 'object' && value !== null ? this.#table.get(value) : undefined;
     if (entries?.keys === undefined) return undefined;
     entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
     const limit = Math.min(rest.length, entries.longest);
@@ -161,8 +161,8 @@ export class PlistPositions {
     return found;
   }
 
-  private indexOf(container: object, key: string | number | undefined): number | undefined {
-    const entries = this.table.get(container);
+  #indexOf(container: object, key: string | number | undefined): number | undefined {
+    const entries = this.#table.get(container);
     if (entries === undefined || key === undefined) return undefined;
     const keys = entries.keys;
     if (keys === undefined) return typeof key === 'number' && key >= 0 && key < entries.values.length ? key : undefined;
@@ -176,13 +176,13 @@ export class PlistPositions {
   }
 
   /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
-  private lines(): number[] {
-    if (this.lineStarts !== undefined) return this.lineStarts;
+  #lines(): number[] {
+    if (this.#lineStarts !== undefined) return this.#lineStarts;
     const starts = [0];
-    const text = this.text ?? '';
+    const text = this.#text ?? '';
     const breaks = /\r\n?|\n/g;
     for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-    this.lineStarts = starts;
+    this.#lineStarts = starts;
     return starts;
   }
 }

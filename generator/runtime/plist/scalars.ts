@@ -4,13 +4,12 @@
  * error, not a guess. Where CoreFoundation is itself lenient (it skips stray characters in
  * `<data>`), this reader is strict instead, and says so.
  */
-import { PlistError } from './budget.js';
+import { PlistError, quoted } from './budget.js';
 import { decodeBase64 } from './text.js';
 import { INTEGER_MAX, INTEGER_MIN, PlistReal, type PlistValue } from './values.js';
 
 export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
 
-const clip = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
@@ -37,7 +36,7 @@ export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
 function integer(text: string, where: () => string, safeOnly: boolean): number | bigint {
   // CoreFoundation skips whitespace around the digits and reads 0x as hexadecimal.
   const t = text.trim();
-  if (!INTEGER.test(t)) throw new PlistError(`${where()}: <integer> holds ${clip(t)}`);
+  if (!INTEGER.test(t)) throw new PlistError(`${where()}: <integer> holds ${quoted(t)}`);
   const negative = t.startsWith('-');
   const n = BigInt(t.replace(/^[+-]/, ''));
   try {
@@ -52,7 +51,7 @@ function real(text: string, where: () => string): number | PlistReal {
   const special = SPECIAL_REALS.get(t.toLowerCase());
   if (special !== undefined) return special;
   // JavaScript's Number() also takes 0b101, 0x1F and "Infinity": Apple's parser does not.
-  if (!REAL.test(t)) throw new PlistError(`${where()}: <real> holds ${clip(t)}`);
+  if (!REAL.test(t)) throw new PlistError(`${where()}: <real> holds ${quoted(t)}`);
   const n = Number(t);
   return Number.isInteger(n) ? new PlistReal(n) : n;
 }
@@ -68,7 +67,7 @@ function date(text: string, where: () => string): Date {
   const m = DATE.exec(t);
   const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number) as number[];
   if (!m || mo! < 1 || mo! > 12 || d! < 1 || d! > daysIn(y!, mo!) || h! > 23 || mi! > 59 || s! > 59) {
-    throw new PlistError(`${where()}: <date> holds ${clip(t)}, not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)`);
+    throw new PlistError(`${where()}: <date> holds ${quoted(t)}, not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)`);
   }
   // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
   const out = new Date(0);
@@ -88,7 +87,7 @@ export function readScalar(tag: ScalarTag, text: string, where: () => string, sa
       return real(text, where);
     case 'true':
     case 'false':
-      if (text.trim() !== '') throw new PlistError(`${where()}: <${tag}> holds ${clip(text.trim())}; it must be empty`);
+      if (text.trim() !== '') throw new PlistError(`${where()}: <${tag}> holds ${quoted(text.trim())}; it must be empty`);
       return tag === 'true';
     case 'date':
       return date(text, where);

@@ -1,96 +1,29 @@
 /**
- * Text and data encodings the plist readers and writers need, written out because the package
- * depends on nothing (not even a platform's text decoder): strict UTF-8 and UTF-16
- * decoding of XML bytes (a malformed sequence is an error, never U+FFFD), and base64 both ways.
+ * Text and data encodings the plist readers and writers need: strict UTF-8 and UTF-16 decoding
+ * of XML bytes by the platform's `TextDecoder` in its fatal mode (a malformed sequence is an
+ * error, never U+FFFD), the characters XML does not allow, and base64 both ways (written
+ * out, so that its strictness is this module's own; see `decodeBase64`).
  */
 import { PlistError } from './budget.js';
 
 const CHUNK = 8192;
 
-/** Joins char codes in chunks: `String.fromCharCode(...many)` would overflow the stack. */
-class Units {
-  private parts: string[] = [];
-  private buf: number[] = [];
-  push(u: number): void {
-    this.buf.push(u);
-    if (this.buf.length >= CHUNK) this.flush();
-  }
-  ascii(bytes: Uint8Array, from: number, to: number): void {
-    this.flush();
-    for (let i = from; i < to; i += CHUNK) this.parts.push(String.fromCharCode.apply(null, bytes.subarray(i, Math.min(to, i + CHUNK)) as unknown as number[]));
-  }
-  flush(): void {
-    if (this.buf.length) this.parts.push(String.fromCharCode.apply(null, this.buf));
-    this.buf = [];
-  }
-  text(): string {
-    this.flush();
-    return this.parts.join('');
-  }
-}
+/** A character XML does not allow (an unpaired surrogate included). */
+export const BAD_CHAR: RegExp = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** UTF-8 to a string, strictly (no overlong forms, surrogates or values past U+10FFFF); a leading BOM is dropped. */
-export function decodeUtf8(b: Uint8Array): string {
-  const bad = (): never => {
-    throw new PlistError('the XML is not valid UTF-8');
-  };
-  const out = new Units();
-  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
-  const end = b.length;
-  const cont = (at: number): number => {
-    const c = at < end ? b[at]! : 0;
-    if ((c & 0xc0) !== 0x80) bad();
-    return c & 0x3f;
-  };
-  while (i < end) {
-    let j = i;
-    while (j < end && b[j]! < 0x80) j++;
-    if (j > i) {
-      out.ascii(b, i, j);
-      i = j;
-      if (i >= end) break;
-    }
-    const c = b[i]!;
-    let cp: number;
-    if (c >= 0xc2 && c <= 0xdf) {
-      cp = ((c & 0x1f) << 6) | cont(i + 1);
-      i += 2;
-    } else if (c >= 0xe0 && c <= 0xef) {
-      cp = ((c & 0x0f) << 12) | (cont(i + 1) << 6) | cont(i + 2);
-      if (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff)) bad();
-      i += 3;
-    } else if (c >= 0xf0 && c <= 0xf4) {
-      cp = ((c & 0x07) << 18) | (cont(i + 1) << 12) | (cont(i + 2) << 6) | cont(i + 3);
-      if (cp < 0x10000 || cp > 0x10ffff) bad();
-      i += 4;
-    } else return bad();
-    if (cp >= 0x10000) {
-      out.push(0xd800 + ((cp - 0x10000) >> 10));
-      out.push(0xdc00 + ((cp - 0x10000) & 0x3ff));
-    } else out.push(cp);
-  }
-  return out.text();
-}
+/** The platform's decoder (every browser and server runtime has one; the ES library types do not name it). */
+declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 
-/** UTF-16 to a string, strictly (whole code units, surrogates paired); a leading BOM is dropped. */
-export function decodeUtf16(b: Uint8Array, littleEndian: boolean): string {
-  const name = littleEndian ? 'UTF-16LE' : 'UTF-16BE';
-  if (b.length % 2 !== 0) throw new PlistError(`the XML is not valid ${name}`);
-  const unit = (i: number): number => (littleEndian ? b[i]! | (b[i + 1]! << 8) : (b[i]! << 8) | b[i + 1]!);
-  const out = new Units();
-  let i = b.length >= 2 && unit(0) === 0xfeff ? 2 : 0;
-  for (; i < b.length; i += 2) {
-    const u = unit(i);
-    if (u >= 0xd800 && u <= 0xdbff) {
-      const next = i + 2 < b.length ? unit(i + 2) : 0;
-      if (next < 0xdc00 || next > 0xdfff) throw new PlistError(`the XML is not valid ${name}`);
-      out.push(u);
-      out.push(next);
-      i += 2;
-    } else if (u >= 0xdc00 && u <= 0xdfff) throw new PlistError(`the XML is not valid ${name}`);
-    else out.push(u);
+/**
+ * XML bytes to a string, strictly: a malformed sequence (an overlong form, a lone surrogate, a
+ * value past U+10FFFF, an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.
+ */
+export function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE'): string {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    throw new PlistError(`the XML is not valid ${encoding}`);
   }
-  return out.text();
 }
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

@@ -12,6 +12,8 @@
  * Bounded: the scanner keeps no stack (the reader counts depth against its budget) and makes one
  * token at a time, overwriting the last.
  */
+import { quoted } from './budget.js';
+import { BAD_CHAR } from './text.js';
 
 export const START = 1;
 export const END = 2;
@@ -25,14 +27,12 @@ const WS = /[ \t\n\r]*/y;
 // Character data XML allows, apart from the characters that need a look: < & \r ] and surrogates.
 const RUN = /[^<&\r\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
 const ATTRIBUTE_RUN = /[^<&\r\n\t"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
-const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
 /** Raised for malformed XML: the message, and the character offset it was found at. */
 export type Fail = (message: string, offset: number) => never;
 
-const clip = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
 
 export class XmlScanner {
   /** The last token: START, END, TEXT, SPACE or EOF. */
@@ -46,29 +46,29 @@ export class XmlScanner {
   end = 0;
   /** `<name/>`. */
   selfClosing = false;
-  private i = 0;
-  private readonly s: string;
-  private readonly refuse: Fail;
-  private readonly fail: Fail;
+  #i = 0;
+  readonly #s: string;
+  readonly #refuse: Fail;
+  readonly #fail: Fail;
 
   /** `fail` is called for what cannot be read, and must throw. */
   constructor(s: string, fail: Fail) {
-    this.s = s;
-    this.refuse = fail;
-    this.fail = (message, offset) => fail(`malformed XML: ${message}`, offset);
+    this.#s = s;
+    this.#refuse = fail;
+    this.#fail = (message, offset) => fail(`malformed XML: ${message}`, offset);
   }
 
   /** Reads what may come before the root element: a BOM, the XML declaration, a DOCTYPE, comments, processing instructions. */
   prolog(): void {
-    const s = this.s;
-    if (s.charCodeAt(0) === 0xfeff) this.i = 1;
-    if (s.startsWith('<?xml', this.i) && /[ \t\r\n?]/.test(s[this.i + 5] ?? '')) this.skipPi();
+    const s = this.#s;
+    if (s.charCodeAt(0) === 0xfeff) this.#i = 1;
+    if (s.startsWith('<?xml', this.#i) && /[ \t\r\n?]/.test(s[this.#i + 5] ?? '')) this.#skipPi();
     for (let doctype = false; ;) {
-      this.i = this.skip(WS, this.i);
-      if (s.startsWith('<!--', this.i)) this.skipComment();
-      else if (s.startsWith('<?', this.i)) this.skipPi();
-      else if (s.startsWith('<!DOCTYPE', this.i) && !doctype) {
-        this.skipDoctype();
+      this.#i = this.#skip(WS, this.#i);
+      if (s.startsWith('<!--', this.#i)) this.#skipComment();
+      else if (s.startsWith('<?', this.#i)) this.#skipPi();
+      else if (s.startsWith('<!DOCTYPE', this.#i) && !doctype) {
+        this.#skipDoctype();
         doctype = true;
       } else return;
     }
@@ -76,205 +76,205 @@ export class XmlScanner {
 
   /** Reads the next token. */
   next(): number {
-    const s = this.s;
+    const s = this.#s;
     for (;;) {
-      const i = this.i;
+      const i = this.#i;
       this.start = i;
       if (i >= s.length) return (this.kind = EOF);
-      if (s.charCodeAt(i) !== 0x3c) return this.characters();
+      if (s.charCodeAt(i) !== 0x3c) return this.#characters();
       const c = s.charCodeAt(i + 1);
-      if (c === 0x2f) return this.endTag();
+      if (c === 0x2f) return this.#endTag();
       if (c === 0x21) {
-        if (s.startsWith('<!--', i)) this.skipComment();
-        else if (s.startsWith('<![CDATA[', i)) return this.cdata();
-        else this.fail(s.startsWith('<!DOCTYPE', i) ? 'a DOCTYPE after the start of the document' : `${clip(s.slice(i, i + 12))} is not markup XML allows here`, i);
+        if (s.startsWith('<!--', i)) this.#skipComment();
+        else if (s.startsWith('<![CDATA[', i)) return this.#cdata();
+        else this.#fail(s.startsWith('<!DOCTYPE', i) ? 'a DOCTYPE after the start of the document' : `${quoted(s.slice(i, i + 12))} is not markup XML allows here`, i);
         continue;
       }
       if (c === 0x3f) {
-        if (/^<\?xml[ \t\r\n?]/i.test(s.slice(i, i + 6))) this.fail('the XML declaration must come first', i);
-        this.skipPi();
+        if (/^<\?xml[ \t\r\n?]/i.test(s.slice(i, i + 6))) this.#fail('the XML declaration must come first', i);
+        this.#skipPi();
         continue;
       }
-      return this.startTag();
+      return this.#startTag();
     }
   }
 
   /** The text of the SPACE token, line ends normalised. */
   spaceText(): string {
-    const t = this.s.slice(this.start, this.end);
+    const t = this.#s.slice(this.start, this.end);
     return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
   }
 
-  private skip(re: RegExp, at: number): number {
+  #skip(re: RegExp, at: number): number {
     re.lastIndex = at;
-    re.test(this.s);
+    re.test(this.#s);
     return re.lastIndex;
   }
 
-  private startTag(): number {
-    const s = this.s;
-    const at = this.i + 1;
-    const nameEnd = this.skip(NAME, at);
-    if (nameEnd === at) this.fail(`${clip(s.slice(this.i, this.i + 12))} is not a tag`, this.i);
+  #startTag(): number {
+    const s = this.#s;
+    const at = this.#i + 1;
+    const nameEnd = this.#skip(NAME, at);
+    if (nameEnd === at) this.#fail(`${quoted(s.slice(this.#i, this.#i + 12))} is not a tag`, this.#i);
     this.name = s.slice(at, nameEnd);
     let i = nameEnd;
     const seen: string[] = [];
     for (;;) {
-      const ws = this.skip(WS, i);
+      const ws = this.#skip(WS, i);
       const c = s.charCodeAt(ws);
       if (c === 0x3e) {
         this.selfClosing = false;
-        this.i = ws + 1;
+        this.#i = ws + 1;
         break;
       }
       if (c === 0x2f && s.charCodeAt(ws + 1) === 0x3e) {
         this.selfClosing = true;
-        this.i = ws + 2;
+        this.#i = ws + 2;
         break;
       }
-      if (ws === i) this.fail(`the tag <${this.name}> is not closed`, ws);
-      i = this.attribute(ws, seen);
+      if (ws === i) this.#fail(`the tag <${this.name}> is not closed`, ws);
+      i = this.#attribute(ws, seen);
     }
-    this.end = this.i;
+    this.end = this.#i;
     return (this.kind = START);
   }
 
   /** One `name="value"`: checked for form and ignored (a plist's `version` says nothing to a reader). */
-  private attribute(at: number, seen: string[]): number {
-    const s = this.s;
-    const nameEnd = this.skip(NAME, at);
-    if (nameEnd === at) this.fail(`the tag <${this.name}> is not closed`, at);
+  #attribute(at: number, seen: string[]): number {
+    const s = this.#s;
+    const nameEnd = this.#skip(NAME, at);
+    if (nameEnd === at) this.#fail(`the tag <${this.name}> is not closed`, at);
     const name = s.slice(at, nameEnd);
-    if (seen.includes(name)) this.fail(`the attribute ${name} appears twice`, at);
+    if (seen.includes(name)) this.#fail(`the attribute ${name} appears twice`, at);
     seen.push(name);
-    let i = this.skip(WS, nameEnd);
-    if (s.charCodeAt(i) !== 0x3d) this.fail(`the attribute ${name} has no value`, i);
-    i = this.skip(WS, i + 1);
+    let i = this.#skip(WS, nameEnd);
+    if (s.charCodeAt(i) !== 0x3d) this.#fail(`the attribute ${name} has no value`, i);
+    i = this.#skip(WS, i + 1);
     const quote = s[i];
-    if (quote !== '"' && quote !== "'") this.fail(`the value of the attribute ${name} is not quoted`, i);
+    if (quote !== '"' && quote !== "'") this.#fail(`the value of the attribute ${name} is not quoted`, i);
     for (i++; ;) {
-      i = this.skip(ATTRIBUTE_RUN, i);
+      i = this.#skip(ATTRIBUTE_RUN, i);
       const c = s[i];
       if (c === quote) return i + 1;
-      if (c === '&') i = this.reference(i)[1];
+      if (c === '&') i = this.#reference(i)[1];
       else if (c === "'" || c === '"' || c === '\t' || c === '\n' || c === '\r') i++;
       else if (c !== undefined && c >= '\uD800' && c <= '\uDBFF' && /[\uDC00-\uDFFF]/.test(s[i + 1] ?? '')) i += 2;
-      else this.fail(c === undefined ? `the value of the attribute ${name} is not closed` : `${clip(c)} in the value of the attribute ${name}`, i);
+      else this.#fail(c === undefined ? `the value of the attribute ${name} is not closed` : `${quoted(c)} in the value of the attribute ${name}`, i);
     }
   }
 
-  private endTag(): number {
-    const s = this.s;
-    const at = this.i + 2;
-    const nameEnd = this.skip(NAME, at);
-    if (nameEnd === at) this.fail(`${clip(s.slice(this.i, this.i + 12))} is not a closing tag`, this.i);
+  #endTag(): number {
+    const s = this.#s;
+    const at = this.#i + 2;
+    const nameEnd = this.#skip(NAME, at);
+    if (nameEnd === at) this.#fail(`${quoted(s.slice(this.#i, this.#i + 12))} is not a closing tag`, this.#i);
     this.name = s.slice(at, nameEnd);
-    const close = this.skip(WS, nameEnd);
-    if (s.charCodeAt(close) !== 0x3e) this.fail(`the closing tag </${this.name}> is not closed`, close);
-    this.i = close + 1;
-    this.end = this.i;
+    const close = this.#skip(WS, nameEnd);
+    if (s.charCodeAt(close) !== 0x3e) this.#fail(`the closing tag </${this.name}> is not closed`, close);
+    this.#i = close + 1;
+    this.end = this.#i;
     return (this.kind = END);
   }
 
   /** Character data up to the next `<`: SPACE when it is whitespace only. */
-  private characters(): number {
-    const s = this.s;
-    const start = this.i;
-    const ws = this.skip(WS, start);
+  #characters(): number {
+    const s = this.#s;
+    const start = this.#i;
+    const ws = this.#skip(WS, start);
     if (ws >= s.length || s.charCodeAt(ws) === 0x3c) {
-      this.i = this.end = ws;
+      this.#i = this.end = ws;
       return (this.kind = SPACE);
     }
     let out = '';
     let i = start;
     for (;;) {
-      const j = this.skip(RUN, i);
+      const j = this.#skip(RUN, i);
       if (j > i) out += s.slice(i, j);
       i = j;
       if (i >= s.length) break;
       const c = s.charCodeAt(i);
       if (c === 0x3c) break;
       if (c === 0x26) {
-        const [ch, after] = this.reference(i);
+        const [ch, after] = this.#reference(i);
         out += ch;
         i = after;
       } else if (c === 0x0d) {
         out += '\n';
         i += s.charCodeAt(i + 1) === 0x0a ? 2 : 1;
       } else if (c === 0x5d) {
-        if (s.startsWith(']]>', i)) this.fail('"]]>" in character data', i);
+        if (s.startsWith(']]>', i)) this.#fail('"]]>" in character data', i);
         out += ']';
         i++;
       } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
         out += s.slice(i, i + 2);
         i += 2;
-      } else this.fail(`the character U+${c.toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, i);
+      } else this.#fail(`the character U+${c.toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, i);
     }
-    this.i = this.end = i;
+    this.#i = this.end = i;
     this.text = out;
     return (this.kind = TEXT);
   }
 
   /** `&lt;`, `&#38;`, `&#x26;`: the character and where the reference ends. */
-  private reference(at: number): [string, number] {
+  #reference(at: number): [string, number] {
     REFERENCE.lastIndex = at;
-    const m = REFERENCE.exec(this.s);
-    if (!m) this.fail(`${clip(this.s.slice(at, at + 12))} is not a reference XML defines (plists use no other entities)`, at);
+    const m = REFERENCE.exec(this.#s);
+    if (!m) this.#fail(`${quoted(this.#s.slice(at, at + 12))} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] !== undefined) return [PREDEFINED[m[1]]!, REFERENCE.lastIndex];
     const cp = m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16);
     const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-    if (!ok) this.fail(`the character reference ${m[0]} names a character XML does not allow`, at);
+    if (!ok) this.#fail(`the character reference ${m[0]} names a character XML does not allow`, at);
     return [String.fromCodePoint(cp), REFERENCE.lastIndex];
   }
 
-  private cdata(): number {
-    const start = this.i + 9;
-    const end = this.s.indexOf(']]>', start);
-    if (end === -1) this.fail('a CDATA section is not closed', this.i);
-    const t = this.s.slice(start, end);
-    this.checkChars(t, start);
-    this.i = this.end = end + 3;
+  #cdata(): number {
+    const start = this.#i + 9;
+    const end = this.#s.indexOf(']]>', start);
+    if (end === -1) this.#fail('a CDATA section is not closed', this.#i);
+    const t = this.#s.slice(start, end);
+    this.#checkChars(t, start);
+    this.#i = this.end = end + 3;
     this.text = t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
     return (this.kind = TEXT);
   }
 
-  private skipComment(): void {
-    const start = this.i + 4;
-    const end = this.s.indexOf('-->', start);
-    if (end === -1) this.fail('a comment is not closed', this.i);
-    const dashes = this.s.indexOf('--', start);
-    if (dashes < end) this.fail('"--" inside a comment', dashes);
-    this.checkChars(this.s.slice(start, end), start);
-    this.i = end + 3;
+  #skipComment(): void {
+    const start = this.#i + 4;
+    const end = this.#s.indexOf('-->', start);
+    if (end === -1) this.#fail('a comment is not closed', this.#i);
+    const dashes = this.#s.indexOf('--', start);
+    if (dashes < end) this.#fail('"--" inside a comment', dashes);
+    this.#checkChars(this.#s.slice(start, end), start);
+    this.#i = end + 3;
   }
 
-  private skipPi(): void {
-    const end = this.s.indexOf('?>', this.i + 2);
-    if (end === -1) this.fail('a processing instruction is not closed', this.i);
-    if (this.skip(NAME, this.i + 2) === this.i + 2) this.fail('a processing instruction without a target', this.i);
-    this.checkChars(this.s.slice(this.i, end), this.i);
-    this.i = end + 2;
+  #skipPi(): void {
+    const end = this.#s.indexOf('?>', this.#i + 2);
+    if (end === -1) this.#fail('a processing instruction is not closed', this.#i);
+    if (this.#skip(NAME, this.#i + 2) === this.#i + 2) this.#fail('a processing instruction without a target', this.#i);
+    this.#checkChars(this.#s.slice(this.#i, end), this.#i);
+    this.#i = end + 2;
   }
 
   /**
    * `<!DOCTYPE plist PUBLIC "…" "…">`, with or without an internal subset. Entities are only ever
    * declared in the internal subset; a DOCTYPE that declares any is refused outright.
    */
-  private skipDoctype(): void {
-    const s = this.s;
-    const start = this.i;
+  #skipDoctype(): void {
+    const s = this.#s;
+    const start = this.#i;
     let i = start + 9;
     let subset = false;
     for (;;) {
       const c = s[i];
-      if (c === undefined) this.fail('the DOCTYPE is not closed', start);
+      if (c === undefined) this.#fail('the DOCTYPE is not closed', start);
       if (c === '"' || c === "'") {
         const close = s.indexOf(c, i + 1);
-        if (close === -1) this.fail('the DOCTYPE is not closed', start);
+        if (close === -1) this.#fail('the DOCTYPE is not closed', start);
         i = close + 1;
       } else if (subset && s.startsWith('<!--', i)) {
         const close = s.indexOf('-->', i + 4);
-        if (close === -1) this.fail('a comment is not closed', i);
+        if (close === -1) this.#fail('a comment is not closed', i);
         i = close + 3;
       } else if (c === '[' && !subset) {
         subset = true;
@@ -286,14 +286,14 @@ export class XmlScanner {
       else i++;
     }
     const doctype = s.slice(start, i + 1);
-    this.checkChars(doctype, start);
+    this.#checkChars(doctype, start);
     // Refused by rule, not as malformed: external entities, "billion laughs".
-    if (/<!ENTITY/i.test(doctype)) this.refuse('the plist declares XML entities, which are refused', start);
-    this.i = i + 1;
+    if (/<!ENTITY/i.test(doctype)) this.#refuse('the plist declares XML entities, which are refused', start);
+    this.#i = i + 1;
   }
 
-  private checkChars(t: string, at: number): void {
+  #checkChars(t: string, at: number): void {
     const m = BAD_CHAR.exec(t);
-    if (m) this.fail(`the character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, at + m.index);
+    if (m) this.#fail(`the character U+${m[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML does not allow`, at + m.index);
   }
 }
