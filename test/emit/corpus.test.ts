@@ -83,7 +83,7 @@ describeCorpus('generate on changelog-2026-08-18', () => {
         }
       }
     }
-   // A full generate of the corpus with its type check: past the default two minutes when the
+  // A full generate of the corpus with its type check: past the default two minutes when the
   // machine is loaded (a load of 10 on two cores).
   }, 300_000);
 
