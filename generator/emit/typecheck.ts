@@ -72,10 +72,15 @@ export function checkKey(files: readonly CheckedFile[]): string {
  * and recorded there when they pass now.
  */
 export function typecheckRecorded(files: readonly CheckedFile[], recordDir: string | undefined, runs: () => readonly CheckRun[] = () => [{ files }]): Diagnostic[] {
-  const check = (): Diagnostic[] => runs().flatMap((run, i) => {
-    if (i > 0) collectGarbage();
-    return typecheckGenerated(run.files, run.report);
-  });
+  const check = (): Diagnostic[] => {
+    const list = runs();
+    return list.flatMap((run, i) => {
+      if (i > 0) collectGarbage();
+      const diagnostics = typecheckGenerated(run.files, run.report);
+      if (list.length > 1) releaseGenerated();
+      return diagnostics;
+    });
+  };
   if (recordDir === undefined) return check();
   const record = join(recordDir, checkKey(files));
   if (existsSync(record)) return [];
@@ -94,51 +99,69 @@ export function typecheckRecorded(files: readonly CheckedFile[], recordDir: stri
 }
 
 /**
+ * Hashes of the sets of runtime modules (`runtime/…`) that checked clean in this process. The
+ * runtime imports only itself, so its own diagnostics are the same beside any generated code:
+ * once a set has checked clean, a later check asks TypeScript only about the generated files
+ * (which still type-check against the runtime's declarations), not again about every runtime
+ * function body.
+ */
+const cleanRuntimes = new Set<string>();
+
+const isRuntime = (path: string): boolean => path.startsWith('runtime/');
+
+/**
  * The diagnostics of one program of `files`: of all of them, or with `report` of those paths
- * alone (and the program's global ones). The checker reads the other files' declarations only
- * as far as the reported files use them.
+ * alone (and the program's global ones; the checker reads the other files' declarations only as
+ * far as the reported files use them).
  */
 export function typecheckGenerated(files: readonly CheckedFile[], report?: ReadonlySet<string>): Diagnostic[] {
   shared ??= new Project({ useInMemoryFileSystem: true, compilerOptions: STRICT_OPTIONS });
   const project = shared;
   const wanted = new Map(files.map((f) => [`/generated/${f.path}`, f]));
-  // A file of the same text is kept from the last check (the runtime's, in every part of a
-  // split check): it is not parsed and bound again.
+  // A file whose text is unchanged keeps its parsed source, which TypeScript reuses.
   for (const old of project.getSourceFiles('/generated/**')) {
     const f = wanted.get(old.getFilePath());
     if (f === undefined || old.getFullText() !== f.text) project.removeSourceFile(old);
   }
   const origins = new Map<string, string>();
   for (const [path, f] of wanted) {
-    if (!project.getSourceFile(path)) project.createSourceFile(path, f.text, { overwrite: true });
+    if (project.getSourceFile(path) === undefined) project.createSourceFile(path, f.text);
     origins.set(path, f.origin);
   }
-  const found = report === undefined ? project.getPreEmitDiagnostics() : reportedDiagnostics(project, report);
-  const diagnostics = found.map((d) => {
-    const file = d.getSourceFile()?.getFilePath() ?? '';
-    const line = d.getLineNumber();
-    const text = ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ');
+  const runtime = files.filter((f) => isRuntime(f.path));
+  const runtimeKey = checkKey(runtime);
+  const skipRuntime = runtime.length > 0 && cleanRuntimes.has(runtimeKey);
+  const program = project.getProgram().compilerObject;
+  const sources = program.getSourceFiles().filter((sf) => (report
+    ? report.has(sf.fileName.replace(/^\/generated\//, ''))
+    : !(skipRuntime && sf.fileName.startsWith('/generated/runtime/'))));
+  // What ts.getPreEmitDiagnostics gathers, for the files asked about.
+  const found = [
+    ...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(),
+    ...sources.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
+  ];
+  if (report === undefined && runtime.length > 0 && !found.some((d) => d.file?.fileName.startsWith('/generated/runtime/'))) cleanRuntimes.add(runtimeKey);
+  const diagnostics = ts.sortAndDeduplicateDiagnostics(found).map((d) => {
+    const file = d.file?.fileName ?? '';
+    const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     const diag: Diagnostic = {
       severity: 'error',
       code: 'generated-code-error',
-      message: `generated code does not type-check (TS${d.getCode()}): ${text} [from ${origins.get(file) ?? '?'}]`,
+      message: `generated code does not type-check (TS${d.code}): ${text} [from ${origins.get(file) ?? '?'}]`,
       file: file.replace(/^\/generated\//, 'generated/'),
     };
-    if (line !== undefined) diag.line = line;
+    if (d.file && d.start !== undefined) diag.line = d.file.getLineAndCharacterOfPosition(d.start).line + 1;
     return diag;
   });
-  // The checked code is released (the runtime's modules stay for the next check): the
-  // program is most of a generate's memory, and nothing after the check needs it.
-  for (const sf of project.getSourceFiles('/generated/**')) if (!sf.getFilePath().startsWith('/generated/runtime/')) project.removeSourceFile(sf);
   return diagnostics;
 }
 
-function reportedDiagnostics(project: Project, report: ReadonlySet<string>): ReturnType<Project['getPreEmitDiagnostics']> {
-  const program = project.getProgram();
-  const out = [...program.getGlobalDiagnostics()];
-  for (const path of report) {
-    const sf = project.getSourceFileOrThrow(`/generated/${path}`);
-    out.push(...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf));
-  }
-  return out;
+/**
+ * Drops the checked generated code but the runtime's, after a program of a split check: each
+ * program is most of a generate's memory, and the next part holds other code. (A single check
+ * keeps its files, so a regenerate reuses the unchanged ones.)
+ */
+function releaseGenerated(): void {
+  if (!shared) return;
+  for (const sf of shared.getSourceFiles('/generated/**')) if (!isRuntime(sf.getFilePath().replace(/^\/generated\//, ''))) shared.removeSourceFile(sf);
 }
