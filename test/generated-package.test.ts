@@ -101,6 +101,34 @@ export function ssid(v: unknown): string | undefined {
 }
 `;
 
+/**
+ * The root's one-file declarations and an object's own module declare the same types: a value
+ * typed by one is assignable to the other, both ways, and each guard narrows to either.
+ */
+const BOTH = `import type { Payload as RootPayload, Profile as RootProfile, Restrictions as RootRestrictions, WiFi as RootWiFi } from '@dmspec/apple';
+import type { WiFi } from '@dmspec/apple/types/WiFi';
+import type { Payload, Profile } from '@dmspec/apple/types/Profile';
+import { isWiFi as isRootWiFi } from '@dmspec/apple/validators';
+import { isWiFi } from '@dmspec/apple/validators/WiFi';
+
+declare const rootWifi: RootWiFi;
+declare const wifi: WiFi;
+declare const rootProfile: RootProfile;
+declare const profile: Profile;
+export const toModule: WiFi = rootWifi;
+export const toRoot: RootWiFi = wifi;
+export const profileToModule: Profile = rootProfile;
+export const profileToRoot: RootProfile = profile;
+export const payloadsToRoot: RootPayload[] = [wifi, ...profile.PayloadContent];
+export const payloadsToModule: Payload[] = [rootWifi, ...rootProfile.PayloadContent];
+export function narrowed(v: unknown): [WiFi | undefined, RootWiFi | undefined] {
+  return [isRootWiFi(v) ? v : undefined, isWiFi(v) ? v : undefined];
+}
+declare const restrictions: RootRestrictions;
+// @ts-expect-error A Restrictions payload is no WiFi payload, whichever module declares them.
+export const notWifi: WiFi = restrictions;
+`;
+
 const RUN = `import { readFileSync } from 'node:fs';
 import * as plist from 'plist';
 import { check, command, declaration, message, profile } from './out/consumer.js';
@@ -131,6 +159,7 @@ describeWith(PROFILES, 'the generated package in a consumer project', () => {
     consumer = createConsumer({ plist: `file:${join(ROOT, 'node_modules/plist')}` });
     consumer.write('consumer.ts', TYPES);
     consumer.write('one-object.ts', ONE_OBJECT);
+    consumer.write('both.ts', BOTH);
     consumer.write('run.mjs', RUN);
   }, 120_000);
   afterAll(() => consumer?.remove());
@@ -203,9 +232,9 @@ console.log(JSON.stringify({ xml: isDeepStrictEqual(xml, doc.value), binary: isD
     expect(out.tokenUpdate).toMatch(out.tokenIssues.length ? /^refused: / : /^push token of 32 bytes for com\.apple\.mgmt\.External\./);
   });
 
-  it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off', () => {
-    expect(consumer.tsc('bundler', ['consumer.ts'])).toBe('');
-    expect(consumer.tsc('nodenext', ['consumer.ts'], 'out')).toBe('');
+  it('type-checks under module nodenext and under moduleResolution bundler, skipLibCheck off, the root\'s types and the modules\' interchangeable', () => {
+    expect(consumer.tsc('bundler', ['consumer.ts', 'both.ts'])).toBe('');
+    expect(consumer.tsc('nodenext', ['consumer.ts', 'both.ts'], 'out')).toBe('');
     expect(consumer.tsc('bundler', ['one-object.ts'])).toBe('');
     expect(consumer.tsc('nodenext', ['one-object.ts'])).toBe('');
   });

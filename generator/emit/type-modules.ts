@@ -1,9 +1,10 @@
 /**
  * The package's many small modules: `types/` holds one module per object (`types/WiFi.ts`), one
- * per kind of whole document (`types/Profile.ts`, …) and an index re-exporting them; each
+ * per kind of whole document (`types/Profile.ts`, …) and an index; each
  * object's validator also has an entry of its own (`validators/WiFi.ts`). A module imports only
  * the modules of the objects it names, so a consumer importing one object's type or validator
- * makes TypeScript read that object and what it refers to, not the whole spec.
+ * makes TypeScript read that object and what it refers to, not the whole spec; `types/index.ts`
+ * declares them all in one file, for a consumer of the whole.
  */
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { typeStub } from './incremental-check.js';
@@ -38,15 +39,30 @@ export function objectModule(folder: 'types' | 'validators', e: EmitObject): str
 /**
  * Every module of `types/`. With `only`, the objects not in it are stubs (a subset check: their
  * modules declare their names loosely, so the document modules and the index still check).
+ * The index declares every type itself (each module's declarations without its imports), so a
+ * consumer of the whole reads one file; the modules beside it are for a consumer of one object.
  */
 export function typeModules(model: EmitModel, render: Renderer, only?: ReadonlySet<EmitObject>): RenderedModule[] {
-  const out: RenderedModule[] = model.objects.map((e) => only && !only.has(e)
-    ? { path: objectModule('types', e), text: typeStub(e), origin: 'a stub of the incremental check' }
-    : { path: objectModule('types', e), text: render('types.ts', typeObjectView(e, model)), origin: templateOrigin('types.ts') });
+  const out: RenderedModule[] = [];
+  const parts: string[] = [];
+  for (const e of model.objects) {
+    const path = objectModule('types', e);
+    if (only && !only.has(e)) {
+      const stub = typeStub(e);
+      out.push({ path, text: stub, origin: 'a stub of the incremental check' });
+      parts.push(stub);
+      continue;
+    }
+    const view = typeObjectView(e, model);
+    out.push({ path, text: render('types.ts', view), origin: templateOrigin('types.ts') });
+    parts.push(render('types.ts', { ...view, banner: '', imports: [] }));
+  }
   const documents = documentTypesView(model);
-  for (const [name, template, part] of DOCUMENT_MODULES) out.push({ path: `types/${name}.ts`, text: render(template, documents[part]), origin: templateOrigin(template) });
-  const modules = [...model.objects.map((e) => fileStem(e.ident)), ...DOCUMENT_MODULES.map(([name]) => name)];
-  out.push({ path: 'types/index.ts', text: render('types-index.ts', { modules }), origin: templateOrigin('types-index.ts') });
+  for (const [name, template, part] of DOCUMENT_MODULES) {
+    out.push({ path: `types/${name}.ts`, text: render(template, documents[part]), origin: templateOrigin(template) });
+    parts.push(render(template, { ...documents[part], banner: '', imports: [] }));
+  }
+  out.push({ path: 'types/index.ts', text: render('types-index.ts', { parts }), origin: templateOrigin('types-index.ts') });
   return out;
 }
 

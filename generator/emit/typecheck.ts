@@ -66,26 +66,52 @@ export function typecheckRecorded(files: readonly CheckedFile[], recordDir: stri
   return diagnostics;
 }
 
+/**
+ * Hashes of the sets of runtime modules (`runtime/…`) that checked clean in this process. The
+ * runtime imports only itself, so its own diagnostics are the same beside any generated code:
+ * once a set has checked clean, a later check asks TypeScript only about the generated files
+ * (which still type-check against the runtime's declarations), not again about every runtime
+ * function body.
+ */
+const cleanRuntimes = new Set<string>();
+
+const isRuntime = (path: string): boolean => path.startsWith('runtime/');
+
 export function typecheckGenerated(files: readonly CheckedFile[]): Diagnostic[] {
   shared ??= new Project({ useInMemoryFileSystem: true, compilerOptions: STRICT_OPTIONS });
   const project = shared;
-  for (const old of project.getSourceFiles('/generated/**')) project.removeSourceFile(old);
-  const origins = new Map<string, string>();
-  for (const f of files) {
-    project.createSourceFile(`/generated/${f.path}`, f.text, { overwrite: true });
-    origins.set(`/generated/${f.path}`, f.origin);
+  const wanted = new Map(files.map((f) => [`/generated/${f.path}`, f]));
+  // A file whose text is unchanged keeps its parsed source, which TypeScript reuses.
+  for (const old of project.getSourceFiles('/generated/**')) {
+    const f = wanted.get(old.getFilePath());
+    if (f === undefined || old.getFullText() !== f.text) project.removeSourceFile(old);
   }
-  return project.getPreEmitDiagnostics().map((d) => {
-    const file = d.getSourceFile()?.getFilePath() ?? '';
-    const line = d.getLineNumber();
-    const text = ts.flattenDiagnosticMessageText(d.compilerObject.messageText, ' ');
+  const origins = new Map<string, string>();
+  for (const [path, f] of wanted) {
+    if (project.getSourceFile(path) === undefined) project.createSourceFile(path, f.text);
+    origins.set(path, f.origin);
+  }
+  const runtime = files.filter((f) => isRuntime(f.path));
+  const runtimeKey = checkKey(runtime);
+  const skipRuntime = runtime.length > 0 && cleanRuntimes.has(runtimeKey);
+  const program = project.getProgram().compilerObject;
+  const sources = program.getSourceFiles().filter((sf) => !(skipRuntime && sf.fileName.startsWith('/generated/runtime/')));
+  // What ts.getPreEmitDiagnostics gathers, for the files asked about.
+  const found = [
+    ...program.getConfigFileParsingDiagnostics(), ...program.getOptionsDiagnostics(), ...program.getGlobalDiagnostics(),
+    ...sources.flatMap((sf) => [...program.getSyntacticDiagnostics(sf), ...program.getSemanticDiagnostics(sf)]),
+  ];
+  if (runtime.length > 0 && !found.some((d) => d.file?.fileName.startsWith('/generated/runtime/'))) cleanRuntimes.add(runtimeKey);
+  return ts.sortAndDeduplicateDiagnostics(found).map((d) => {
+    const file = d.file?.fileName ?? '';
+    const text = ts.flattenDiagnosticMessageText(d.messageText, ' ');
     const diag: Diagnostic = {
       severity: 'error',
       code: 'generated-code-error',
-      message: `generated code does not type-check (TS${d.getCode()}): ${text} [from ${origins.get(file) ?? '?'}]`,
+      message: `generated code does not type-check (TS${d.code}): ${text} [from ${origins.get(file) ?? '?'}]`,
       file: file.replace(/^\/generated\//, 'generated/'),
     };
-    if (line !== undefined) diag.line = line;
+    if (d.file && d.start !== undefined) diag.line = d.file.getLineAndCharacterOfPosition(d.start).line + 1;
     return diag;
   });
 }

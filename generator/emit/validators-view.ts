@@ -21,8 +21,6 @@ export interface ValidatorObjectView {
 
 export interface ValidatorsView {
   objects: ValidatorObjectView[];
-  /** Every object's validator entry (by file stem), for the index's declarations. */
-  modules: string[];
 }
 
 /** The view of every object, or of `only` those (for checking a few changed objects alone). */
@@ -37,7 +35,7 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
     title: jsdocLines(e.ir.name).join(' '),
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
-  return { objects, modules: model.objects.map((e) => fileStem(e.ident)) };
+  return { objects };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

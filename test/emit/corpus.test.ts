@@ -83,7 +83,8 @@ describeCorpus('generate on changelog-2026-08-18', () => {
         }
       }
     }
-  });
+    // A whole-spec generate with its type check: about 30 s alone, several times that on a loaded machine.
+  }, 300_000);
 
   // By name: several objects may share a payload type (ExtensibleSingleSignOn and its Kerberos variant).
   const validatorFor = (o: IrObject): LoadedValidator => validators.validatorsByName.get(o.name)!;
