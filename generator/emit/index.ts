@@ -17,6 +17,7 @@ export { templateOrigin };
 import { objectSchema, schemaFileName } from './schema-view.js';
 import { identsKey, objectHashes, planCheck, validatorStubs, type CheckPlan, type EmitCache } from './incremental-check.js';
 import { typecheckRecorded, type CheckedFile } from './typecheck.js';
+import { splitCheckRuns } from './split-check.js';
 import { typeModules, validatorEntries, type RenderedModule } from './type-modules.js';
 import { validatorsView } from './validators-view.js';
 import { compileModules, type ModuleSource } from './compile-output.js';
@@ -94,7 +95,9 @@ export function emit(ir: IrDocument, options: EmitOptions = {}): EmitResult {
   if (options.typecheck !== false) {
     const plan = planCheck(model, key, hashes, options.cache);
     const checked = filesToCheck(plan, model, render, modules);
-    const diagnostics = checked.length ? typecheckRecorded(checked, plan.kind === 'full' ? options.checkRecordDir : undefined) : [];
+    // A full check runs in parts (see split-check.ts); a subset is small already.
+    const runs = plan.kind === 'full' ? () => splitCheckRuns(model, render, checked) : undefined;
+    const diagnostics = checked.length ? typecheckRecorded(checked, plan.kind === 'full' ? options.checkRecordDir : undefined, runs) : [];
     if (diagnostics.length) return { files, diagnostics };
     if (options.cache) options.cache.verified = { key: plan.key, hashes: plan.hashes };
   }
