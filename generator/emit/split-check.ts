@@ -87,12 +87,14 @@ export function splitCheckRuns(model: EmitModel, render: Renderer, modules: read
   const runtime = modules.filter((m) => m.path.startsWith('runtime/'));
   const stubOrigin = 'a stub of the split check';
   const parts = checkParts(model, budget);
+  // The same stand-in for types/ in every part.
+  const types: CheckedFile = { path: 'types/index.ts', text: typeStubs(model), origin: stubOrigin };
   const runs: CheckRun[] = parts.map((part, i) => {
     const only = new Set(part);
     return {
       files: [
         ...runtime,
-        { path: 'types/index.ts', text: typeStubs(model), origin: stubOrigin },
+        types,
         { path: VALIDATORS, text: render('validators.ts', validatorsView(model, only)) + validatorStubs(model, only), origin: `${templateOrigin('validators.ts')}, checked in part ${i + 1} of ${parts.length}` },
       ],
       report: new Set([VALIDATORS]),

@@ -124,7 +124,10 @@ export function propertyDoc(p: IrProperty, model: EmitModel, owner?: EmitObject)
     facts.push(`Allowed values: ${p.allowedValues.map(valueLabel).join(', ')}${suppliedFrom([from?.allowedValues])}.`);
     for (const v of valueLines(p)) facts.push(`- ${v.value}: ${v.text}`);
   }
-  if (p.requiredWhen?.length) facts.push(`Required ${conditionsText(p)}${p.required ? ' (the page marks it required; it is required only then)' : ''}.${unjudgedText(p) ? ` Stated, ${unjudgedText(p)}.` : ''}`);
+  if (p.requiredWhen?.length) {
+    const unjudged = unjudgedText(p);
+    facts.push(`Required ${conditionsText(p)}${p.required ? ' (the page marks it required; it is required only then)' : ''}.${unjudged ? ` Stated, ${unjudged}.` : ''}`);
+  }
   if (p.placeholderKey) facts.push(`Stands for any key of this dictionary: each key takes a ${typeLabel(p.placeholderKey.values)}.`);
   if (p.erratum) facts.push(`Correction of the page (${p.erratum.id}): ${p.erratum.correction} Evidence: ${p.erratum.evidence}`);
   const range = rangeLabel(p);
