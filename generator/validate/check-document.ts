@@ -33,6 +33,22 @@ export function checkDocument(file: string, kind: keyof typeof VALIDATOR, type: 
   return { file, payloads: [], issues };
 }
 
+/**
+ * The report of a command response (`CommandUUID` and `Status`, as a device sends it): a warning,
+ * never an error, since the document is real traffic. A response does not name its request type,
+ * so no page can be chosen for it here; the package's `validateCommandResponse(value, requestType)`
+ * and `readResponse` check it where the server knows the command it answers.
+ */
+export function uncheckedResponse(file: string): ProfileReport {
+  return {
+    file, payloads: [],
+    issues: [{
+      path: '', payloadType: '', code: 'unknown-document', severity: 'warning',
+      message: 'an MDM command response (CommandUUID, Status), which does not name its request type: not checked (check it with validateCommandResponse(value, requestType) or readResponse from @dmspec/apple, which know the command it answers)',
+    }],
+  };
+}
+
 /** The report of a document whose kind is not known: an error when the file was named, a warning when a directory walk found it. */
 export function unknownDocument(file: string, format: string, named: boolean): ProfileReport {
   return {

@@ -8,12 +8,12 @@
  * is always reported.
  */
 import { extname } from 'node:path';
-import { plistTypeOf } from '../runtime/plist/index.js';
+import { plistTypeOf, type PlistValue } from '../runtime/plist/index.js';
 import { checkProfile, type ProfileIssue } from './check-profile.js';
 import type { ValidatorModule } from './compile-validators.js';
 import { DEFAULT_PROFILE_LIMITS, ProfileReadError, readProfile } from './read-profile.js';
-import { checkDocument, unknownDocument } from './check-document.js';
-import { declarationKeys, isDeclarationArray, jsonKind, looksLikeJson, plistKind, shapeOf } from './document-kind.js';
+import { checkDocument, uncheckedResponse, unknownDocument } from './check-document.js';
+import { asDict, declarationKeys, isDeclarationArray, jsonKind, looksLikeJson, plistKind, shapeOf, stringAt } from './document-kind.js';
 import { checkDeclarationSet, type SetMember } from './declaration-set.js';
 import { TOP } from './profile-rules.js';
 import { applyFilters, findingFilter } from './filters.js';
@@ -107,6 +107,12 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
   return { report: { ...checkDocument(file, kind, type, value, validators, options), kind, ...(type !== undefined ? { documentType: type } : {}) }, tree: () => root, places: jsonPlaces(doc), declaration: value };
 }
 
+/** A command response as devices send it: a dictionary with `CommandUUID` and `Status` strings. */
+function looksLikeResponse(root: PlistValue): boolean {
+  const d = asDict(root);
+  return d !== undefined && stringAt(d, 'CommandUUID') !== undefined && stringAt(d, 'Status') !== undefined;
+}
+
 /** A plist of any format: a profile, a command or a check-in message. */
 async function validatePlist(file: string, bytes: Uint8Array, validators: ValidatorModule, options: ValidateProfilesOptions, deadline: number): Promise<Checked> {
   let read;
@@ -127,6 +133,8 @@ async function validatePlist(file: string, bytes: Uint8Array, validators: Valida
     report = { ...checkProfile(file, read.root, validators, { ...options, deadline }), kind: 'profile' };
   } else if (!reported(file, options)) {
     return { report: skipped(file, 'a plist that is no device-management document') };
+  } else if (looksLikeResponse(read.root)) {
+    report = { ...uncheckedResponse(file), kind: 'unknown' };
   } else {
     const tag = plistTypeOf(read.root);
     const what = tag === 'dict' ? 'a plist' : `a plist whose top level is ${tag === 'array' || tag === 'integer' ? 'an' : 'a'} ${tag}`;

@@ -108,4 +108,16 @@ describe('hostile and broken profiles', () => {
     expect([json.kind, ...json.issues.map((i) => i.code)]).toEqual(['unknown', 'unknown-document']);
     expect(validationExitCode([json])).toBe(1);
   });
+
+  it('reports a command response as device traffic it cannot route (a warning, exit 0), not as an unknown document (an error)', async () => {
+    const response = '<plist><dict><key>CommandUUID</key><string>0001-A</string><key>QueryResponses</key><dict><key>DeviceName</key><string>iPad</string></dict>'
+      + '<key>Status</key><string>Acknowledged</string><key>UDID</key><string>00008030-001A2B3C4D5E6F70</string></dict></plist>';
+    const r = await run(bytes(response));
+    expect(r.issues.map((i) => [i.path, i.severity, i.code])).toEqual([['', 'warning', 'unknown-document']]);
+    expect(r.issues[0]!.message).toMatch(/^an MDM command response \(CommandUUID, Status\), which does not name its request type: not checked/);
+    expect(validationExitCode([r])).toBe(0);
+    // A dictionary with only one of the two keys is still no document dmspec knows.
+    const half = await run(bytes('<plist><dict><key>Status</key><string>Acknowledged</string></dict></plist>'));
+    expect(half.issues.map((i) => [i.severity, i.code])).toEqual([['error', 'unknown-document']]);
+  });
 });
