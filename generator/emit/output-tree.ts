@@ -4,7 +4,7 @@
  * objects that no longer exist disappear with the old tree. Only a folder dmspec wrote (it holds
  * the manifest `output-ownership.ts` reads) or an empty one is ever replaced.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import { assertReplaceable, entriesBelow, MANIFEST, manifestText } from './output-ownership.js';
 
@@ -35,9 +35,11 @@ export function writeTree(outDir: string, files: FileMap): void {
   const target = resolve(outDir);
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
+  const name = target.split(sep).pop() ?? 'out';
+  recoverLeftovers(parent, name, target);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(parent, `.${target.split(sep).pop() ?? 'out'}.staging-${stamp}`);
-  const retired = join(parent, `.${target.split(sep).pop() ?? 'out'}.retired-${stamp}`);
+  const staging = join(parent, `.${name}.staging-${stamp}`);
+  const retired = join(parent, `.${name}.retired-${stamp}`);
   writeNewTree(staging, files);
   const had = existsSync(target);
   if (had) renameSync(target, retired);
@@ -51,6 +53,48 @@ export function writeTree(outDir: string, files: FileMap): void {
   if (had) rmSync(retired, { recursive: true, force: true });
 }
 
+/** True while process `pid` runs (one we may not signal runs too). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What an earlier write of `target` left when it was killed (`kill -9`, a power cut): its
+ * staging folder, or the old tree it had moved aside (`.NAME.retired-…`) before the new one was
+ * in place. A retired tree comes back as `target` when `target` is gone (killed between the two
+ * renames); the rest is removed. Only folders of a process that no longer runs, and only when
+ * every file in them is one their manifest lists (the manifest is written first, see
+ * `writeNewTree`): a folder dmspec cannot show it wrote is left alone.
+ */
+function recoverLeftovers(parent: string, name: string, target: string): void {
+  const pattern = /^\.(.+)\.(staging|retired)-(\d{1,10})-[0-9a-z]{1,12}$/;
+  let entries: string[];
+  try {
+    entries = readdirSync(parent).sort();
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const m = pattern.exec(entry);
+    if (!m || m[1] !== name) continue;
+    const pid = Number(m[3]);
+    if (pid === process.pid || alive(pid)) continue; // a write under way
+    const dir = join(parent, entry);
+    try {
+      assertReplaceable(dir, []);
+    } catch {
+      continue;
+    }
+    if (m[2] === 'retired' && !existsSync(target)) renameSync(dir, target);
+    else rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 /**
  * Writes `files` and their manifest into `dir`, a folder that does not exist yet: the tree an
  * output folder is replaced by (`writeTree` swaps it in; `update-spec` swaps it in with the pages).
@@ -61,13 +105,14 @@ export function writeNewTree(dir: string, files: FileMap): void {
   // Made here, so a failure removes only what this call wrote.
   mkdirSync(dir);
   try {
+    for (const rel of files.keys()) assertSafePath(rel);
+    // The manifest first: a tree a kill cut short still shows it is dmspec's (recoverLeftovers).
+    writeFileSync(join(dir, MANIFEST), manifestText(files.keys()));
     for (const [rel, content] of files) {
-      assertSafePath(rel);
       const full = join(dir, rel);
       mkdirSync(dirname(full), { recursive: true });
       writeFileSync(full, content);
     }
-    writeFileSync(join(dir, MANIFEST), manifestText(files.keys()));
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

@@ -2,10 +2,12 @@
  * The output folder is replaced whole or not at all: stale files go, a failed write leaves the
  * old tree and no staging folder behind, and a check names every changed, missing or extra file.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTree, writeTree } from '../../generator/emit/output-tree.js';
+import { diffTree, writeNewTree, writeTree } from '../../generator/emit/output-tree.js';
+import { MANIFEST } from '../../generator/emit/output-ownership.js';
 import { tempDir } from '../helpers/temp.js';
 
 const tree = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
@@ -39,5 +41,51 @@ describe('the output tree', () => {
     expect(diffTree(out, tree({ 'same.txt': 's\n', 'changed.txt': 'old\n', 'missing.txt': 'm\n' }))).toEqual({
       changed: ['changed.txt'], missing: ['missing.txt'], extra: ['extra.txt'],
     });
+  });
+});
+
+describe('what a killed write left', () => {
+  const parent = tempDir('killed');
+  const out = join(parent, 'generated');
+  // The pid of a process that has ended: a kill -9 leaves exactly such a write's folders.
+  const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+  const leftover = (kind: 'staging' | 'retired', pid = dead): string => join(parent, `.generated.${kind}-${pid}-abc123`);
+
+  it('writes the manifest first, so a tree cut short still shows it is dmspec\'s', () => {
+    const dir = join(parent, 'first');
+    writeNewTree(dir, tree({ 'a.txt': 'a\n' }));
+    expect(JSON.parse(readFileSync(join(dir, MANIFEST), 'utf8'))).toBeTruthy();
+    rmSync(dir, { recursive: true });
+  });
+
+  it('removes a dead write\'s half-written staging folder on the next write', () => {
+    const staging = leftover('staging');
+    writeNewTree(staging, tree({ 'docs/A.md': 'a\n', 'docs/B.md': 'b\n' }));
+    rmSync(join(staging, 'docs/B.md')); // cut short
+    writeTree(out, tree({ 'docs/A.md': 'new\n' }));
+    expect(readdirSync(parent).sort()).toEqual(['generated']);
+    expect(readFileSync(join(out, 'docs/A.md'), 'utf8')).toBe('new\n');
+  });
+
+  it('brings the old output back when a write was killed between moving it aside and moving the new one in', () => {
+    rmSync(out, { recursive: true, force: true });
+    writeNewTree(leftover('retired'), tree({ 'keep.txt': 'old output\n' }));
+    // This write fails (a path outside the folder): what is left is the restored old output.
+    expect(() => writeTree(out, tree({ '../escape.txt': 'no' }))).toThrow(/outside the output folder/);
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('old output\n');
+    expect(readdirSync(parent).sort()).toEqual(['generated']);
+  });
+
+  it('leaves alone a folder named like a leftover that holds files its manifest does not list, or one of a running process', () => {
+    const foreign = leftover('staging');
+    mkdirSync(foreign);
+    writeFileSync(join(foreign, 'thesis.docx'), 'not dmspec\'s\n');
+    const running = leftover('staging', process.pid === process.ppid ? 1 : process.ppid);
+    writeNewTree(running, tree({ 'a.txt': 'a\n' }));
+    writeTree(out, tree({ 'x.txt': 'x\n' }));
+    expect(readFileSync(join(foreign, 'thesis.docx'), 'utf8')).toBe('not dmspec\'s\n');
+    expect(existsSync(join(running, 'a.txt'))).toBe(true);
+    rmSync(foreign, { recursive: true });
+    rmSync(running, { recursive: true });
   });
 });
