@@ -55,7 +55,7 @@ export function unknownDocument(file: string, format: string, named: boolean): P
     file, payloads: [],
     issues: [{
       path: '', payloadType: '', code: 'unknown-document', severity: named ? 'error' : 'warning',
-      message: `${format} that is no document dmspec knows (a profile has PayloadType or PayloadContent, a declaration Type with Identifier or Payload, a command Command.RequestType, a check-in message MessageType): not checked`,
+      message: `${format} that is no document dmspec knows (a profile has PayloadType or PayloadContent, a declaration is JSON with Type and Identifier or Payload, a command Command.RequestType, a check-in message MessageType): not checked`,
     }],
   };
 }
