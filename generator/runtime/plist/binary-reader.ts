@@ -12,7 +12,7 @@
 import { PlistBudget, PlistError } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
-import { APPLE_EPOCH_MS, duplicateKey, PlistReal, plistTypeOf, type PlistValue } from './values.js';
+import { APPLE_EPOCH_MS, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
 
 interface Trailer {
   offsetSize: number;
@@ -172,12 +172,9 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
           offsets.push(offsetOf(valueRef));
         }
         onPath.delete(ref);
-        // fromEntries defines each key, so `__proto__` is data; a repeated key is an error.
-        const dict = Object.fromEntries(entries) as Record<string, PlistValue>;
-        if (Object.keys(dict).length !== entries.length) {
-          const [first, second] = duplicateKey(entries);
-          throw new PlistError(`the key ${JSON.stringify(entries[second]![0])} appears twice in one dictionary (entry ${first + 1} of object ${ref} and entry ${second + 1} of object ${ref}); readers disagree on which value counts`, { format: 'binary', offset: keyOffsets[second]! });
-        }
+        const dict = dictOf(entries, (key, first, second) => {
+          throw new PlistError(`the key ${JSON.stringify(key)} appears twice in one dictionary (entry ${first + 1} of object ${ref} and entry ${second + 1} of object ${ref}); readers disagree on which value counts`, positions.at(keyOffsets[second]!));
+        });
         positions.record(dict, offsets, entries, keyOffsets);
         return dict;
       }

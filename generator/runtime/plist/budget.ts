@@ -61,8 +61,11 @@ export class PlistTimeoutError extends PlistError {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-/** Text from the document in a message: quoted, cut after 40 characters. */
-export const quoted = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** Text from the document in a message, cut after `n` characters. */
+export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** Text from the document in a message: quoted, cut after 40 characters (or `n`). */
+export const quoted = (s: string, n = 40): string => JSON.stringify(clip(s, n));
 
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
 export class PlistBudget {

@@ -7,7 +7,7 @@
  * character XML does not allow (write those documents as binary), a date with milliseconds (XML
  * dates hold whole seconds), an integer past the 64-bit range.
  */
-import { BAD_CHAR, encodeBase64 } from './text.js';
+import { BAD_CHAR, codePoint, encodeBase64 } from './text.js';
 import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from './values.js';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
@@ -17,7 +17,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
 function escape(s: string, path: string): string {
   const bad = BAD_CHAR.exec(s);
-  if (bad) throw unwritable(path, `the string holds U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML cannot hold (a binary plist can)`);
+  if (bad) throw unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
   return s.replace(SPECIAL, (c) => ESCAPES[c]!);
 }
 
