@@ -5,7 +5,7 @@
  * the limits before the error. The stack of open arrays and dictionaries is explicit: no
  * recursion, so no depth of input reaches the JavaScript stack. Scalars are read by `scalars.ts`.
  */
-import { clip, PlistBudget, PlistError, PlistTimeoutError, quoted } from './budget.js';
+import { clip, type PlistBudget, PlistError, PlistTimeoutError, quoted } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
 import { lineEnds, scanXml } from './xml-scanner.js';
