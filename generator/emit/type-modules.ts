@@ -10,7 +10,7 @@ import type { EmitModel, EmitObject } from './emit-model.js';
 import { typeStub } from './incremental-check.js';
 import { fileStem } from './naming.js';
 import { templateOrigin, type Renderer, type TemplateName } from './render.js';
-import { documentTypesView, typeObjectView, type DocumentTypesView } from './types-view.js';
+import { documentTypesView, objectHoldsReal, PLIST_REAL_IMPORT, typeObjectView, type DocumentTypesView } from './types-view.js';
 import type { ValidatorsView } from './validators-view.js';
 
 /** A rendered TypeScript module; `declarations` when a template renders its `.d.ts`. */
@@ -62,7 +62,9 @@ export function typeModules(model: EmitModel, render: Renderer, only?: ReadonlyS
     out.push({ path: `types/${name}.ts`, text: render(template, documents[part]), origin: templateOrigin(template) });
     parts.push(render(template, { ...documents[part], banner: '', imports: [] }));
   }
-  out.push({ path: 'types/index.ts', text: render('types-index.ts', { parts }), origin: templateOrigin('types-index.ts') });
+  // The index declares every type itself; a real key anywhere names the codec's PlistReal.
+  const imports = model.objects.some(objectHoldsReal) ? [PLIST_REAL_IMPORT] : [];
+  out.push({ path: 'types/index.ts', text: render('types-index.ts', { parts, imports }), origin: templateOrigin('types-index.ts') });
   return out;
 }
 

@@ -89,9 +89,14 @@ export function tsType(t: IrType, model: EmitModel, allowed?: readonly JsonValue
     }
     case 'ref':
       return model.identOf.get(t.name) ?? 'Record<string, unknown>';
-    case 'string': case 'integer': case 'real': case 'boolean':
+    case 'real':
+      // parsePlist gives a whole-number <real> as a PlistReal (so it never passes as an integer):
+      // a real key's type says so, and a guard never narrows such a value to a bare number.
+      if (allowed?.length) return [...new Set([...allowed.map(literal), ...(allowed.some((v) => Number.isInteger(v)) ? [PLIST_REAL] : [])])].join(' | ');
+      return `number | ${PLIST_REAL}`;
+    case 'string': case 'integer': case 'boolean':
       if (allowed?.length) return [...new Set(allowed.map(literal))].join(' | ');
-      return t.kind === 'string' ? 'string' : t.kind === 'boolean' ? 'boolean' : t.kind === 'integer' ? integerType(range) : 'number';
+      return t.kind === 'string' ? 'string' : t.kind === 'boolean' ? 'boolean' : integerType(range);
     case 'date':
       return 'Date';
     case 'data':
@@ -179,6 +184,22 @@ function heritage(e: EmitObject): string {
   return ` extends ${parents.join(', ')}`;
 }
 
+/** The plist codec's type for a whole-number `<real>`, named by every type that holds a real. */
+const PLIST_REAL = 'PlistReal';
+
+/** The import of `PlistReal`, for a module whose types name it. */
+export const PLIST_REAL_IMPORT = `import type { ${PLIST_REAL} } from '../runtime/plist/index.js';`;
+
+/** True when a type (an array's items included) is a real. */
+function holdsReal(t: IrType): boolean {
+  return t.kind === 'array' ? holdsReal(t.items) : t.kind === 'real';
+}
+
+/** True when one of an object's own keys (or its wildcard) holds a real: its module names PlistReal. */
+export function objectHoldsReal(e: EmitObject): boolean {
+  return e.properties.some((p) => holdsReal(p.type)) || (e.wildcard !== undefined && holdsReal(e.wildcard.type));
+}
+
 /** The import lines for the objects `idents` names (other than `self`), in code-point order. */
 export function typeImports(idents: Iterable<string>, self?: string): string[] {
   return [...new Set(idents)].filter((i) => i !== self).sort(cmp).map((i) => `import type { ${i} } from './${fileStem(i)}.js';`);
@@ -207,7 +228,7 @@ export function typeObjectView(e: EmitObject, model: EmitModel): TypeObjectView 
     if (only && e.wildcard) named.push(...namedIdents(e.wildcard.type, model));
     view.indexSignature = `[key: string]: ${only && e.wildcard ? tsType(e.wildcard.type, model, literalValues(e.wildcard), e.wildcard) : 'unknown'};`;
   }
-  view.imports = typeImports(named, e.ident);
+  view.imports = [...(objectHoldsReal(e) ? [PLIST_REAL_IMPORT] : []), ...typeImports(named, e.ident)];
   return view;
 }
 

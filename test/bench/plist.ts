@@ -2,12 +2,15 @@
  * The plist codec's figures: `parsePlist` against the `plist` package (xmldom underneath) on the
  * same XML profiles, as calls per second in interleaved rounds, and the minified size of a bundle
  * holding `parsePlist` and `toXmlPlist` as a consumer's bundler makes it from the package.
+ * Alone (the same figures as `npm run bench`'s, without the rest): `npx tsx test/bench/plist.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync } from 'esbuild';
 import * as plistJs from 'plist';
 import { parsePlist } from '../../generator/runtime/plist/index.js';
+import { pathToFileURL } from 'node:url';
+import { profileFiles } from '../helpers/corpus.js';
 import { compareThroughput } from './measure.js';
 
 const PACKAGE = resolve(import.meta.dirname, '../../generated');
@@ -48,4 +51,8 @@ export function plistFigures(profileFiles: readonly string[], rounds: number): P
     bundle: true, minify: true, write: false, format: 'esm', platform: 'neutral',
   });
   return { plistParseVsPlistJs: rates.ours / rates.plistJs, plistBundleKb: r.outputFiles[0]!.contents.length / 1024, xmlProfiles: texts.length };
+}
+
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  console.log(JSON.stringify(plistFigures(profileFiles(), Number(process.env['BENCH_ROUNDS'] ?? 5))));
 }

@@ -10,7 +10,7 @@
  * (see budget.ts), refuses cycles, keeps integers exact, keeps no state between documents and
  * recurses at most `maxDepth` levels. Each value's position is its object's byte offset.
  */
-import { PlistBudget } from './budget.js';
+import { type PlistBudget } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { type PlistValue } from './values.js';
 /** True when the bytes start with the binary plist header. */

@@ -2,36 +2,13 @@
 import { PlistError } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { exactInteger } from "./scalars.js";
-import { APPLE_EPOCH_MS, duplicateKey, PlistReal, plistTypeOf } from "./values.js";
+import { APPLE_EPOCH_MS, dictOf, PlistReal, plistTypeOf } from "./values.js";
 const bad = (what) => new PlistError(`the binary plist ${what}`);
 const broken = (what) => bad(`is truncated or malformed (${what})`);
 const hex = (marker) => `0x${marker.toString(16).padStart(2, "0")}`;
-const HEADER = [98, 112, 108, 105, 115, 116, 48, 48];
+const notPlist = (what) => bad(`holds ${what}, which property lists do not have`);
 function isBinaryPlist(bytes) {
-  return HEADER.every((b, i) => bytes[i] === b);
-}
-function uint(bytes, at, size) {
-  let n = 0;
-  for (let i = 0; i < size; i++) n = n * 256 + bytes[at + i];
-  return n;
-}
-function uint64Safe(bytes, at, what) {
-  const n = new DataView(bytes.buffer, bytes.byteOffset + at, 8).getBigUint64(0);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
-  return Number(n);
-}
-function readTrailer(bytes) {
-  if (bytes.length < HEADER.length + 32 + 1) throw bad("is truncated");
-  const at = bytes.length - 32;
-  const offsetSize = bytes[at + 6];
-  const refSize = bytes[at + 7];
-  const count = uint64Safe(bytes, at + 8, "an object count of");
-  const top = uint64Safe(bytes, at + 16, "a top object of");
-  const tableAt = uint64Safe(bytes, at + 24, "an offset table at");
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken("its trailer gives impossible integer sizes");
-  if (count < 1 || top >= count) throw broken("its trailer gives an impossible object count");
-  if (tableAt < HEADER.length || tableAt + count * offsetSize > at) throw broken("offset table");
-  return { offsetSize, refSize, count, top, tableAt };
+  return String.fromCharCode(...bytes.subarray(0, 8)) === "bplist00";
 }
 function fromUnits(units) {
   let s = "";
@@ -40,114 +17,161 @@ function fromUnits(units) {
 }
 function readBinaryPlist(bytes, budget, safeOnly) {
   if (!isBinaryPlist(bytes)) throw new PlistError("not a binary plist (no bplist00 header)");
-  const t = readTrailer(bytes);
+  if (bytes.length < 8 + 1 + 32) throw bad("is truncated");
+  const view = (at, size) => new DataView(bytes.buffer, bytes.byteOffset + at, size);
+  const uint = (at, size) => {
+    let n = 0;
+    for (let i = 0; i < size; i++) n = n * 256 + bytes[at + i];
+    return n;
+  };
+  const trailer = bytes.length - 32;
+  const offsetSize = bytes[trailer + 6];
+  const refSize = bytes[trailer + 7];
+  const safe = (at, what) => {
+    const n = view(trailer + at, 8).getBigUint64(0);
+    if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
+    return Number(n);
+  };
+  const count = safe(8, "an object count of");
+  const top = safe(16, "a top object of");
+  const objectsEnd = safe(24, "an offset table at");
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken("its trailer gives impossible integer sizes");
+  if (count < 1 || top >= count) throw broken("its trailer gives an impossible object count");
+  if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) throw broken("offset table");
   const positions = new PlistPositions("binary");
-  const objectsEnd = t.tableAt;
   const offsetOf = (ref) => {
-    if (ref >= t.count) throw bad(`refers to object ${ref} of ${t.count}`);
-    const off = uint(bytes, t.tableAt + ref * t.offsetSize, t.offsetSize);
-    if (off < HEADER.length || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
+    if (ref >= count) throw bad(`refers to object ${ref} of ${count}`);
+    const off = uint(objectsEnd + ref * offsetSize, offsetSize);
+    if (off < 8 || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
     return off;
   };
   const need = (at, n) => {
     if (at + n > objectsEnd) throw broken("an object runs past the object area");
   };
+  const refAt = (start2, i) => uint(start2 + i * refSize, refSize);
+  let start = 0;
   const lengthAt = (at) => {
     const nibble = bytes[at] & 15;
-    if (nibble !== 15) return { length: nibble, start: at + 1 };
-    need(at + 1, 1);
-    const m = bytes[at + 1];
+    start = at + 1;
+    if (nibble !== 15) return nibble;
+    need(start, 1);
+    const m = bytes[start];
     if ((m & 240) !== 16 || (m & 15) > 3) throw bad("has a malformed length");
     const size = 1 << (m & 15);
     need(at + 2, size);
-    const length = uint(bytes, at + 2, size);
+    const length = uint(at + 2, size);
     if (length > objectsEnd) throw bad("has a length past its end");
-    return { length, start: at + 2 + size };
+    start = at + 2 + size;
+    return length;
   };
   const onPath = /* @__PURE__ */ new Set();
+  const strings = /* @__PURE__ */ new Map();
   const read = (ref, depth) => {
     budget.node(depth);
     const at = offsetOf(ref);
     const marker = bytes[at];
-    const high = marker >> 4;
-    switch (high) {
+    const low = marker & 15;
+    switch (marker >> 4) {
       case 0:
         if (marker === 8 || marker === 9) return marker === 9;
-        throw bad(`holds a value (marker ${hex(marker)}) that property lists do not have`);
-      case 1:
-        return readInteger(at, marker & 15);
+        throw notPlist(`a value (marker ${hex(marker)})`);
+      case 1: {
+        const size = 1 << low;
+        if (low > 4) throw bad(`has an integer of ${size} bytes`);
+        need(at + 1, size);
+        if (size <= 4) return uint(at + 1, size);
+        let n = 0n;
+        for (let i = 0; i < size; i++) n = n << 8n | BigInt(bytes[at + 1 + i]);
+        const bits = BigInt(size * 8);
+        if (n >= 1n << bits - 1n) n -= 1n << bits;
+        return exactInteger(n, safeOnly);
+      }
       case 2: {
-        const size = 1 << (marker & 15);
+        const size = 1 << low;
         if (size !== 4 && size !== 8) throw bad(`has a real of ${size} bytes`);
         need(at + 1, size);
-        const view = new DataView(bytes.buffer, bytes.byteOffset + at + 1, size);
-        const n = size === 4 ? view.getFloat32(0) : view.getFloat64(0);
+        const n = size === 4 ? view(at + 1, 4).getFloat32(0) : view(at + 1, 8).getFloat64(0);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 3: {
         if (marker !== 51) throw bad("has a malformed date");
         need(at + 1, 8);
-        const seconds = new DataView(bytes.buffer, bytes.byteOffset + at + 1, 8).getFloat64(0);
+        const seconds = view(at + 1, 8).getFloat64(0);
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1e3));
         if (Number.isNaN(date.getTime())) throw bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 4: {
-        const { length, start } = lengthAt(at);
+        const length = lengthAt(at);
         budget.data(length);
         need(start, length);
         return bytes.slice(start, start + length);
       }
       case 5:
-      case 6:
-        return readString(at, high === 6);
-      case 10: {
-        const { length, start } = lengthAt(at);
-        need(start, length * t.refSize);
+      case 6: {
+        const utf16 = marker >> 4 === 6;
+        const length = lengthAt(at);
+        budget.string(length);
+        const known = strings.get(at);
+        if (known !== void 0) return known;
+        need(start, utf16 ? length * 2 : length);
+        let s;
+        if (utf16) {
+          const units = new Uint16Array(length);
+          for (let i = 0; i < length; i++) units[i] = bytes[start + 2 * i] << 8 | bytes[start + 2 * i + 1];
+          s = fromUnits(units);
+        } else {
+          const slice = bytes.subarray(start, start + length);
+          for (const b of slice) if (b > 127) throw bad("has an ASCII string holding a byte over 0x7F");
+          s = fromUnits(slice);
+        }
+        strings.set(at, s);
+        return s;
+      }
+      case 10:
+      case 13: {
+        const dict = marker >> 4 === 13;
+        const length = lengthAt(at);
+        const first = start;
+        need(first, (dict ? 2 : 1) * length * refSize);
         onPath.add(ref);
         const items = [];
         const offsets = [];
-        for (let i = 0; i < length; i++) {
-          const r = uint(bytes, start + i * t.refSize, t.refSize);
-          items.push(child(r, depth));
-          offsets.push(offsetOf(r));
-        }
-        onPath.delete(ref);
-        positions.record(items, offsets);
-        return items;
-      }
-      case 13: {
-        const { length, start } = lengthAt(at);
-        need(start, 2 * length * t.refSize);
-        onPath.add(ref);
-        const entries = [];
-        const offsets = [];
         const keyOffsets = [];
         for (let i = 0; i < length; i++) {
-          const keyRef = uint(bytes, start + i * t.refSize, t.refSize);
-          const key = child(keyRef, depth);
-          if (typeof key !== "string") {
-            const type = plistTypeOf(key);
-            throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
+          if (dict) {
+            const keyRef = refAt(first, i);
+            const key = child(keyRef, depth);
+            if (typeof key !== "string") {
+              const type = plistTypeOf(key);
+              throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
+            }
+            const valueRef = refAt(first, length + i);
+            items.push([key, child(valueRef, depth)]);
+            keyOffsets.push(offsetOf(keyRef));
+            offsets.push(offsetOf(valueRef));
+          } else {
+            const r = refAt(first, i);
+            items.push(child(r, depth));
+            offsets.push(offsetOf(r));
           }
-          const valueRef = uint(bytes, start + (length + i) * t.refSize, t.refSize);
-          entries.push([key, child(valueRef, depth)]);
-          keyOffsets.push(offsetOf(keyRef));
-          offsets.push(offsetOf(valueRef));
         }
         onPath.delete(ref);
-        const dict = Object.fromEntries(entries);
-        if (Object.keys(dict).length !== entries.length) {
-          const [first, second] = duplicateKey(entries);
-          throw new PlistError(`the key ${JSON.stringify(entries[second][0])} appears twice in one dictionary (entry ${first + 1} of object ${ref} and entry ${second + 1} of object ${ref}); readers disagree on which value counts`, { format: "binary", offset: keyOffsets[second] });
+        if (!dict) {
+          positions.record(items, offsets);
+          return items;
         }
-        positions.record(dict, offsets, entries, keyOffsets);
-        return dict;
+        const entries = items;
+        const value2 = dictOf(entries, (key, a, b) => {
+          throw new PlistError(`the key ${JSON.stringify(key)} appears twice in one dictionary (entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}); readers disagree on which value counts`, positions.at(keyOffsets[b]));
+        });
+        positions.record(value2, offsets, entries, keyOffsets);
+        return value2;
       }
       case 8:
         throw bad("holds a UID (a keyed archive), which profiles do not have");
       case 12:
-        throw bad("holds a set, which property lists do not have");
+        throw notPlist("a set");
       default:
         throw bad(`has an unknown marker ${hex(marker)}`);
     }
@@ -156,41 +180,8 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     if (onPath.has(ref)) throw bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
-  const readInteger = (at, nibble) => {
-    if (nibble > 4) throw bad(`has an integer of ${1 << nibble} bytes`);
-    const size = 1 << nibble;
-    need(at + 1, size);
-    if (size <= 4) return uint(bytes, at + 1, size);
-    let n = 0n;
-    for (let i = 0; i < size; i++) n = n << 8n | BigInt(bytes[at + 1 + i]);
-    const bits = BigInt(size * 8);
-    if (n >= 1n << bits - 1n) n -= 1n << bits;
-    return exactInteger(n, safeOnly);
-  };
-  const strings = /* @__PURE__ */ new Map();
-  const readString = (at, utf16) => {
-    const { length, start } = lengthAt(at);
-    budget.string(length);
-    const known = strings.get(at);
-    if (known !== void 0) return known;
-    const s = decodeString(start, length, utf16);
-    strings.set(at, s);
-    return s;
-  };
-  const decodeString = (start, length, utf16) => {
-    const size = utf16 ? length * 2 : length;
-    need(start, size);
-    if (!utf16) {
-      const slice = bytes.subarray(start, start + size);
-      for (const b of slice) if (b > 127) throw bad("has an ASCII string holding a byte over 0x7F");
-      return fromUnits(slice);
-    }
-    const units = new Uint16Array(length);
-    for (let i = 0; i < length; i++) units[i] = bytes[start + 2 * i] << 8 | bytes[start + 2 * i + 1];
-    return fromUnits(units);
-  };
-  const value = read(t.top, 0);
-  positions.setRoot(value, offsetOf(t.top));
+  const value = read(top, 0);
+  positions.setRoot(value, offsetOf(top));
   return { value, positions };
 }
 export {

@@ -44,18 +44,13 @@ export declare class PlistError extends Error {
 export declare class PlistTimeoutError extends PlistError {
     name: string;
 }
-/** Text from the document in a message: quoted, cut after 40 characters. */
-export declare const quoted: (s: string) => string;
+/** Text from the document in a message, cut after `n` characters. */
+export declare const clip: (s: string, n?: number) => string;
+/** Text from the document in a message: quoted, cut after 40 characters (or `n`). */
+export declare const quoted: (s: string, n?: number) => string;
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
-export declare class PlistBudget {
-    #private;
-    /** `Date.now()` past which reading stops; Infinity for none. */
-    readonly deadline: number;
-    private readonly timeoutMs?;
+export interface PlistBudget {
     readonly limits: PlistBudgetLimits;
-    constructor(limits?: Partial<PlistBudgetLimits>, 
-    /** `Date.now()` past which reading stops; Infinity for none. */
-    deadline?: number, timeoutMs?: number | undefined);
     /** The input's size, checked before anything is decoded. */
     input(size: number, unit: 'bytes' | 'characters'): void;
     /** One more value at nesting `depth` (the root is 0). */
@@ -67,3 +62,8 @@ export declare class PlistBudget {
     /** Throws PlistTimeoutError once the deadline has passed. */
     checkTime(): void;
 }
+/**
+ * A budget of `limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at `deadline` (a
+ * `Date.now()` value; Infinity for none). Its counts and limits are local variables of closures.
+ */
+export declare function plistBudget(limits?: Partial<PlistBudgetLimits>, deadline?: number, timeoutMs?: number): PlistBudget;

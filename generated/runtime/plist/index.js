@@ -1,5 +1,5 @@
 // Copied by dmspec from generator/runtime/plist/index.ts. Do not edit: change that file and run "npm run generate".
-import { PlistBudget, PlistError } from "./budget.js";
+import { plistBudget, PlistError } from "./budget.js";
 import { isBinaryPlist, readBinaryPlist } from "./binary-reader.js";
 import { decodeText } from "./text.js";
 import { readXmlPlist } from "./xml-reader.js";
@@ -16,7 +16,7 @@ function xmlText(bytes) {
 }
 function parsePlist(input, options = {}) {
   const deadline = options.deadline ?? (options.timeoutMs === void 0 ? Infinity : Date.now() + options.timeoutMs);
-  const budget = new PlistBudget(options.limits, deadline, options.timeoutMs);
+  const budget = plistBudget(options.limits, deadline, options.timeoutMs);
   const safeOnly = options.safeIntegers === true;
   const binary = typeof input !== "string" && isBinaryPlist(input);
   try {

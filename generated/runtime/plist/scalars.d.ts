@@ -7,5 +7,8 @@ export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date
  * every integer as a number).
  */
 export declare function exactInteger(n: bigint, safeOnly: boolean): number | bigint;
-/** The value of a scalar element holding `text` (already free of nested elements); `where` names its place for messages. */
-export declare function readScalar(tag: ScalarTag, text: string, where: () => string, safeOnly: boolean): PlistValue;
+/**
+ * The value of a scalar element holding `text` (already free of nested elements). Its errors
+ * have no position: the reader gives them the element's.
+ */
+export declare function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): PlistValue;

@@ -1,6 +1,8 @@
 // Copied by dmspec from generator/runtime/plist/text.ts. Do not edit: change that file and run "npm run generate".
 /** A character XML does not allow (an unpaired surrogate included). */
 export declare const BAD_CHAR: RegExp;
+/** A character's name in a message: `U+0000`. */
+export declare const codePoint: (code: number) => string;
 /**
  * XML bytes to a string, strictly: a malformed sequence (an overlong form, a lone surrogate, a
  * value past U+10FFFF, an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.

@@ -2,6 +2,7 @@
 import { PlistError } from "./budget.js";
 const CHUNK = 8192;
 const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const codePoint = (code) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 function decodeText(bytes, encoding) {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
@@ -54,6 +55,7 @@ function encodeBase64(bytes) {
 }
 export {
   BAD_CHAR,
+  codePoint,
   decodeBase64,
   decodeText,
   encodeBase64

@@ -42,11 +42,14 @@ export declare function plistTypeOf(v: unknown): PlistType | undefined;
 /** An object literal's kind: prototype `Object.prototype` or null. */
 export declare function isPlainObject(v: object): boolean;
 /**
- * The first repeated key of a dictionary's entries, as the indices of its two entries. Readers
- * disagree on a repeated key (CoreFoundation keeps the last, a first-match lookup the first), so
- * a document with one could be checked on one value and installed with the other: an error.
+ * A dictionary of a document's entries. `Object.fromEntries` defines each key (so `__proto__` is
+ * data, never the prototype) and keeps V8's fast mode, where an object filled by assignment falls
+ * back to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the
+ * key and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps
+ * the last, a first-match lookup the first), so a document with one could be checked on one
+ * value and installed with the other.
  */
-export declare function duplicateKey(entries: ReadonlyArray<readonly [string, unknown]>): [number, number];
+export declare function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict;
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
 export declare const INTEGER_MIN: bigint;
 export declare const INTEGER_MAX: bigint;

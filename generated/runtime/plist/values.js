@@ -51,14 +51,13 @@ function isPlainObject(v) {
   const proto = Object.getPrototypeOf(v);
   return proto === null || proto === Object.prototype;
 }
-function duplicateKey(entries) {
-  const seen = /* @__PURE__ */ new Map();
-  for (let i = 0; i < entries.length; i++) {
-    const first = seen.get(entries[i][0]);
-    if (first !== void 0) return [first, i];
-    seen.set(entries[i][0], i);
+function dictOf(entries, twice) {
+  const dict = Object.fromEntries(entries);
+  if (Object.keys(dict).length !== entries.length) {
+    const seen = /* @__PURE__ */ new Map();
+    entries.forEach(([key], i) => seen.has(key) ? twice(key, seen.get(key), i) : seen.set(key, i));
   }
-  return [-1, -1];
+  return dict;
 }
 const INTEGER_MIN = -(2n ** 63n);
 const INTEGER_MAX = 2n ** 64n - 1n;
@@ -84,7 +83,7 @@ export {
   INTEGER_MIN,
   PlistReal,
   WRITE_MAX_DEPTH,
-  duplicateKey,
+  dictOf,
   entriesToWrite,
   isPlainObject,
   isPlistReal,

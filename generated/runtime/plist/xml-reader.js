@@ -1,27 +1,30 @@
 // Copied by dmspec from generator/runtime/plist/xml-reader.ts. Do not edit: change that file and run "npm run generate".
-import { PlistError, PlistTimeoutError } from "./budget.js";
+import { clip, PlistError, PlistTimeoutError, quoted } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { readScalar } from "./scalars.js";
-import { END, EOF, SPACE, START, TEXT, XmlScanner } from "./xml-scanner.js";
-import { duplicateKey } from "./values.js";
-const SCALARS = /* @__PURE__ */ new Set(["string", "integer", "real", "true", "false", "date", "data"]);
-const clip = (s, n = 60) => s.length > n ? `${s.slice(0, n)}\u2026` : s;
+import { lineEnds, scanXml } from "./xml-scanner.js";
+import { dictOf } from "./values.js";
+const SCALARS = ["string", "integer", "real", "true", "false", "date", "data"];
 function readXmlPlist(text, budget, safeOnly) {
   const positions = new PlistPositions("xml", text);
   const lineOf = (offset) => positions.at(offset).line;
-  const fail = (message, offset) => {
-    const malformed = message.startsWith("malformed XML: ");
-    const text2 = malformed ? `malformed XML (line ${lineOf(offset)}): ${message.slice(15)}` : `line ${lineOf(offset)}: ${message}`;
-    throw new PlistError(text2, positions.at(offset), message);
+  const fail = (message, offset, malformed) => {
+    const line = lineOf(offset);
+    throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
   };
-  const scanner = new XmlScanner(text, fail);
   const stack = [];
+  const topOf = () => stack[stack.length - 1];
   let containers = 0;
   let root;
   let rootAt = 0;
   let sawPlist = false;
+  let here = 0;
+  let scalar;
+  let scalarAt = 0;
+  let content = "";
+  let limit = 0;
   const deliver = (value, at) => {
-    const top = stack[stack.length - 1];
+    const top = topOf();
     if (top === void 0) {
       root = value;
       rootAt = at;
@@ -29,124 +32,119 @@ function readXmlPlist(text, budget, safeOnly) {
     }
     if (top.tag === "dict") {
       if (top.key === void 0) fail("<dict> has a value where a <key> belongs", at);
-      top.entries.push([top.key, value]);
+      top.items.push([top.key, value]);
       top.keyOffsets.push(top.keyAt);
       top.key = void 0;
-    } else if (top.tag === "plist" && top.values.length) fail("the <plist> element holds more than one value", at);
-    else top.values.push(value);
+    } else if (top.tag === "plist" && top.items.length) fail("the <plist> element holds more than one value", at);
+    else top.items.push(value);
     top.offsets.push(at);
   };
-  const limitOf = (tag) => tag === "string" || tag === "key" ? budget.limits.maxStringLength : tag === "data" ? budget.limits.maxDataBytes * 2 : 1e3;
-  const content = (tag) => {
-    if (scanner.selfClosing) return "";
-    let text2 = "";
-    const limit = limitOf(tag);
-    for (; ; ) {
-      const kind = scanner.next();
-      if (kind === TEXT || kind === SPACE) {
-        text2 += kind === TEXT ? scanner.text : scanner.spaceText();
-        if (text2.length > limit) {
-          if (tag === "string" || tag === "key") budget.string(text2.length);
-          fail(`<${tag}> holds over ${limit.toLocaleString("en-US")} characters`, scanner.start);
-        }
-      } else if (kind === START) fail(`<${clip(scanner.name)}> inside <${tag}>: a ${tag === "key" ? "key" : "value"} holds text only`, scanner.start);
-      else if (kind === END) {
-        if (scanner.name !== tag) fail(`malformed XML: </${clip(scanner.name)}> where </${tag}> belongs`, scanner.start);
-        return text2;
-      } else fail(`malformed XML: the document ends inside <${tag}>`, scanner.start);
-    }
-  };
-  const close = (frame, at) => {
-    if (frame.tag === "plist") {
-      if (!frame.values.length) fail("the <plist> element is empty", at);
-      root = frame.values[0];
-      rootAt = frame.offsets[0];
+  const finish = (frame, at) => {
+    const { tag, items, offsets, keyOffsets } = frame;
+    if (tag === "plist") {
+      if (!items.length) fail("the <plist> element is empty", at);
+      root = items[0];
+      rootAt = offsets[0];
       return;
     }
     containers--;
-    const start = frame.at;
-    if (frame.tag === "array") {
-      positions.record(frame.values, frame.offsets);
-      return deliver(frame.values, start);
+    if (tag === "array") {
+      positions.record(items, offsets);
+      return deliver(items, frame.at);
     }
-    if (frame.key !== void 0) fail(`the key ${JSON.stringify(clip(frame.key))} (line ${lineOf(frame.keyAt)}) has no value`, at);
-    const entries = frame.entries;
-    const dict = Object.fromEntries(entries);
-    if (Object.keys(dict).length !== entries.length) {
-      const [first, second] = duplicateKey(entries);
-      fail(`the key ${JSON.stringify(clip(entries[second][0]))} appears twice in one dictionary (lines ${lineOf(frame.keyOffsets[first])} and ${lineOf(frame.keyOffsets[second])}); readers disagree on which value counts`, frame.keyOffsets[second]);
-    }
-    positions.record(dict, frame.offsets, entries, frame.keyOffsets);
-    deliver(dict, start);
+    if (frame.key !== void 0) fail(`the key ${quoted(frame.key, 60)} (line ${lineOf(frame.keyAt)}) has no value`, at);
+    const entries = items;
+    const dict = dictOf(entries, (key, first, second) => fail(`the key ${quoted(key, 60)} appears twice in one dictionary (lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}); readers disagree on which value counts`, keyOffsets[second]));
+    positions.record(dict, offsets, entries, keyOffsets);
+    deliver(dict, frame.at);
   };
-  const open = (name, at) => {
-    const top = stack[stack.length - 1];
+  const endScalar = (tag, at) => {
+    scalar = void 0;
+    const top = topOf();
+    if (tag === "key") {
+      budget.string(content.length);
+      top.key = content;
+      top.keyAt = at;
+      return;
+    }
+    if (tag === "string") budget.string(content.length);
+    const end = here;
+    here = at;
+    const value = readScalar(tag, content, safeOnly);
+    here = end;
+    if (value instanceof Uint8Array) budget.data(value.length);
+    deliver(value, at);
+  };
+  const open = (name, at, selfClosing) => {
+    here = at;
+    if (scalar !== void 0) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === "key" ? "key" : "value"} holds text only`, at);
+    const top = topOf();
     if (name === "plist") {
       if (stack.length || root !== void 0 || sawPlist) fail("<plist> is not the root element", at);
       sawPlist = true;
-      if (scanner.selfClosing) fail("the <plist> element is empty", at);
-      stack.push({ tag: "plist", at, values: [], offsets: [] });
+      if (selfClosing) fail("the <plist> element is empty", at);
+      stack.push({ tag: "plist", at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
       return;
     }
     if (top === void 0 && root !== void 0) fail("more than one root element", at);
     if (name === "key") {
       if (top?.tag !== "dict") fail("<key> outside a <dict>", at);
-      if (top.key !== void 0) fail(`the key ${JSON.stringify(clip(top.key))} has no value`, at);
-      const key = content("key");
-      budget.string(key.length);
-      top.key = key;
-      top.keyAt = at;
-      return;
-    }
-    if (top?.tag === "dict" && top.key === void 0) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
-    if (name === "array" || name === "dict") {
-      budget.node(containers);
-      const frame = name === "dict" ? { tag: "dict", at, values: [], offsets: [], entries: [], keyOffsets: [] } : { tag: "array", at, values: [], offsets: [] };
-      containers++;
-      if (scanner.selfClosing) close(frame, at);
-      else stack.push(frame);
-      return;
-    }
-    if (!SCALARS.has(name)) fail(`unknown plist element <${clip(name)}>`, at);
-    budget.node(containers);
-    const text2 = content(name);
-    if (name === "string") budget.string(text2.length);
-    let value;
-    try {
-      value = readScalar(name, text2, () => `line ${lineOf(at)}`, safeOnly);
-    } catch (e) {
-      if (e instanceof PlistError && e.position === void 0) {
-        const prefix = `line ${lineOf(at)}: `;
-        throw new PlistError(e.message, positions.at(at), e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+      if (top.key !== void 0) fail(`the key ${quoted(top.key, 60)} has no value`, at);
+    } else {
+      if (top?.tag === "dict" && top.key === void 0) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
+      if (name === "array" || name === "dict") {
+        budget.node(containers);
+        const frame = { tag: name, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 };
+        containers++;
+        if (selfClosing) finish(frame, at);
+        else stack.push(frame);
+        return;
       }
-      throw e;
+      if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`, at);
+      budget.node(containers);
     }
-    if (value instanceof Uint8Array) budget.data(value.length);
-    deliver(value, at);
+    content = "";
+    limit = name === "string" || name === "key" ? budget.limits.maxStringLength : name === "data" ? budget.limits.maxDataBytes * 2 : 1e3;
+    if (selfClosing) endScalar(name, at);
+    else {
+      scalar = name;
+      scalarAt = at;
+    }
+  };
+  const close = (name, at) => {
+    here = at;
+    if (scalar !== void 0) {
+      if (name !== scalar) fail(`</${clip(name)}> where </${scalar}> belongs`, at, true);
+      return endScalar(scalar, scalarAt);
+    }
+    const top = stack.pop() ?? fail(`</${clip(name)}> closes nothing`, at, true);
+    if (top.tag !== name) fail(`</${clip(name)}> where </${top.tag}> belongs`, at, true);
+    finish(top, at);
+  };
+  const chars = (t, at, end) => {
+    here = at;
+    if (scalar !== void 0) {
+      content += t ?? lineEnds(text.slice(at, end));
+      if (content.length > limit) {
+        if (scalar === "string" || scalar === "key") budget.string(content.length);
+        fail(`<${scalar}> holds over ${limit.toLocaleString("en-US")} characters`, at);
+      }
+    } else if (t !== void 0 && /\S/.test(t)) {
+      const top = topOf();
+      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top.tag}> holds elements only` : "no text belongs"}`, at);
+    }
   };
   try {
-    scanner.prolog();
-    for (; ; ) {
-      const kind = scanner.next();
-      const at = scanner.start;
-      if (kind === START) open(scanner.name, at);
-      else if (kind === END) {
-        const top = stack.pop();
-        if (top === void 0) fail(`malformed XML: </${clip(scanner.name)}> closes nothing`, at);
-        if (top.tag !== scanner.name) fail(`malformed XML: </${clip(scanner.name)}> where </${top.tag}> belongs`, at);
-        close(top, at);
-      } else if (kind === TEXT) {
-        const top = stack[stack.length - 1];
-        if (/\S/.test(scanner.text)) fail(`text ${JSON.stringify(clip(scanner.text.trim()))} where ${top ? `<${top.tag}> holds elements only` : "no text belongs"}`, at);
-      } else if (kind === EOF) break;
-    }
+    scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
     if (e instanceof PlistError && e.position === void 0 && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(scanner.start)}: ${e.message}`, positions.at(scanner.start), e.message);
+      throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
     }
     throw e;
   }
-  if (stack.length) fail(`malformed XML: the document ends inside <${stack[stack.length - 1].tag}> (line ${lineOf(stack[stack.length - 1].at)})`, text.length);
+  if (scalar !== void 0) fail(`the document ends inside <${scalar}>`, text.length, true);
+  const unclosed = topOf();
+  if (unclosed) fail(`the document ends inside <${unclosed.tag}> (line ${lineOf(unclosed.at)})`, text.length, true);
   if (root === void 0) fail("no root element", text.length);
   positions.setRoot(root, rootAt);
   return { value: root, positions };

@@ -1,31 +1,25 @@
 // Copied by dmspec from generator/runtime/plist/xml-scanner.ts. Do not edit: change that file and run "npm run generate".
-export declare const START = 1;
-export declare const END = 2;
-export declare const TEXT = 3;
-/** Whitespace only, between `start` and `end`: `text` is not built unless asked for (`spaceText`). */
-export declare const SPACE = 4;
-export declare const EOF = 5;
-/** Raised for malformed XML: the message, and the character offset it was found at. */
-export type Fail = (message: string, offset: number) => never;
-export declare class XmlScanner {
-    #private;
-    /** The last token: START, END, TEXT, SPACE or EOF. */
-    kind: number;
-    /** An element's name (START, END). */
-    name: string;
-    /** Character data (TEXT), entities resolved and line ends normalised. */
-    text: string;
-    /** Where the token starts and ends. */
-    start: number;
-    end: number;
-    /** `<name/>`. */
-    selfClosing: boolean;
-    /** `fail` is called for what cannot be read, and must throw. */
-    constructor(s: string, fail: Fail);
-    /** Reads what may come before the root element: a BOM, the XML declaration, a DOCTYPE, comments, processing instructions. */
-    prolog(): void;
-    /** Reads the next token. */
-    next(): number;
-    /** The text of the SPACE token, line ends normalised. */
-    spaceText(): string;
+/** Raised for what cannot be read: the message, and the character offset it was found at. Must throw. */
+export type Fail = (message: string, offset: number, malformed?: boolean) => never;
+/** What the scanner hands on, in document order. */
+export interface XmlTokens {
+    /** A start tag: its name, where its `<` is, and whether it is `<name/>`. */
+    open(name: string, at: number, selfClosing: boolean): void;
+    /** An end tag. */
+    close(name: string, at: number): void;
+    /**
+     * Character data from `at` to `end`, entities resolved and line ends normalised; `undefined`
+     * when it is whitespace only (not built, since most of it is indentation: `lineEnds` of the
+     * text between `at` and `end` is its value).
+     */
+    text(text: string | undefined, at: number, end: number): void;
 }
+/** Text with XML's line ends (`\r\n` and `\r` read as `\n`). */
+export declare const lineEnds: (t: string) => string;
+/**
+ * Reads `s` from its prolog (a BOM, the XML declaration, a DOCTYPE, comments, processing
+ * instructions) to its end, handing each element and each run of text to `to`. Calls `fail`,
+ * which throws, for the first thing that is not well-formed XML (with `malformed` set) or that is
+ * refused by rule.
+ */
+export declare function scanXml(s: string, fail: Fail, to: XmlTokens): void;

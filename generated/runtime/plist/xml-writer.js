@@ -1,12 +1,12 @@
 // Copied by dmspec from generator/runtime/plist/xml-writer.ts. Do not edit: change that file and run "npm run generate".
-import { BAD_CHAR, encodeBase64 } from "./text.js";
+import { BAD_CHAR, codePoint, encodeBase64 } from "./text.js";
 import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from "./values.js";
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
 const SPECIAL = /[&<>\r]/g;
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
 function escape(s, path) {
   const bad = BAD_CHAR.exec(s);
-  if (bad) throw unwritable(path, `the string holds U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}, which XML cannot hold (a binary plist can)`);
+  if (bad) throw unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
   return s.replace(SPECIAL, (c) => ESCAPES[c]);
 }
 function realText(n) {
@@ -27,45 +27,33 @@ function checkInteger(n, path) {
   if (typeof n === "bigint" ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) throw unwritable(path, `the integer ${n} is outside the range property lists hold`);
 }
 function toXmlPlist(value) {
-  const out = [HEAD];
+  let out = HEAD;
   const ancestors = /* @__PURE__ */ new Set();
   const write = (v, indent, path) => {
+    const line = (text) => {
+      out += `${indent}${text}
+`;
+    };
+    const element = (tag, text) => line(`<${tag}>${text}</${tag}>`);
     const type = plistTypeOf(v);
     switch (type) {
       case "string":
-        out.push(`${indent}<string>${escape(v, path)}</string>
-`);
-        return;
+        return element(type, escape(v, path));
       case "integer":
         checkInteger(v, path);
-        out.push(`${indent}<integer>${String(v)}</integer>
-`);
-        return;
+        return element(type, String(v));
       case "real":
-        out.push(`${indent}<real>${realText(isPlistReal(v) ? v.value : v)}</real>
-`);
-        return;
+        return element(type, realText(isPlistReal(v) ? v.value : v));
       case "boolean":
-        out.push(`${indent}${v ? "<true/>" : "<false/>"}
-`);
-        return;
+        return line(`<${v}/>`);
       case "date":
-        out.push(`${indent}<date>${dateText(v, path)}</date>
-`);
-        return;
+        return element(type, dateText(v, path));
       case "data": {
         const text = encodeBase64(v);
-        if (text.length <= 68) out.push(`${indent}<data>${text}</data>
-`);
-        else {
-          out.push(`${indent}<data>
-`);
-          for (let i = 0; i < text.length; i += 68) out.push(`${indent}${text.slice(i, i + 68)}
-`);
-          out.push(`${indent}</data>
-`);
-        }
-        return;
+        if (text.length <= 68) return element(type, text);
+        line("<data>");
+        for (let i = 0; i < text.length; i += 68) line(text.slice(i, i + 68));
+        return line("</data>");
       }
       case "array":
       case "dict": {
@@ -73,28 +61,22 @@ function toXmlPlist(value) {
         if (ancestors.has(container)) throw unwritable(path, "the value contains itself");
         if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === "dict" ? entriesToWrite(container) : void 0;
-        const items = entries ?? container;
-        if (items.length === 0) {
-          out.push(`${indent}<${type}/>
-`);
-          return;
-        }
+        if ((entries ?? container).length === 0) return line(`<${type}/>`);
         ancestors.add(container);
-        out.push(`${indent}<${type}>
-`);
+        line(`<${type}>`);
         const inner = `${indent}	`;
         if (entries) {
           for (const [key, item] of entries) {
-            out.push(`${inner}<key>${escape(key, pathTo(path, key))}</key>
-`);
-            write(item, inner, pathTo(path, key));
+            const at = pathTo(path, key);
+            out += `${inner}<key>${escape(key, at)}</key>
+`;
+            write(item, inner, at);
           }
         } else {
           const array = container;
           for (let i = 0; i < array.length; i++) write(array[i], inner, pathTo(path, i));
         }
-        out.push(`${indent}</${type}>
-`);
+        line(`</${type}>`);
         ancestors.delete(container);
         return;
       }
@@ -103,8 +85,8 @@ function toXmlPlist(value) {
     }
   };
   write(value, "", "");
-  out.push("</plist>\n");
-  return out.join("");
+  return `${out}</plist>
+`;
 }
 export {
   checkInteger,

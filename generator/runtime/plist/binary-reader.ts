@@ -9,56 +9,20 @@
  * (see budget.ts), refuses cycles, keeps integers exact, keeps no state between documents and
  * recurses at most `maxDepth` levels. Each value's position is its object's byte offset.
  */
-import { PlistBudget, PlistError } from './budget.js';
+import { type PlistBudget, PlistError } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
-import { APPLE_EPOCH_MS, duplicateKey, PlistReal, plistTypeOf, type PlistValue } from './values.js';
-
-interface Trailer {
-  offsetSize: number;
-  refSize: number;
-  count: number;
-  top: number;
-  tableAt: number;
-}
-
+import { APPLE_EPOCH_MS, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
 const bad = (what: string): PlistError => new PlistError(`the binary plist ${what}`);
 const broken = (what: string): PlistError => bad(`is truncated or malformed (${what})`);
 const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
-
-const HEADER = [0x62, 0x70, 0x6c, 0x69, 0x73, 0x74, 0x30, 0x30]; // "bplist00"
+const notPlist = (what: string): PlistError => bad(`holds ${what}, which property lists do not have`);
 
 /** True when the bytes start with the binary plist header. */
 export function isBinaryPlist(bytes: Uint8Array): boolean {
-  return HEADER.every((b, i) => bytes[i] === b);
-}
-
-function uint(bytes: Uint8Array, at: number, size: number): number {
-  let n = 0;
-  for (let i = 0; i < size; i++) n = n * 256 + bytes[at + i]!;
-  return n;
-}
-
-function uint64Safe(bytes: Uint8Array, at: number, what: string): number {
-  const n = new DataView(bytes.buffer, bytes.byteOffset + at, 8).getBigUint64(0);
-  if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
-  return Number(n);
-}
-
-function readTrailer(bytes: Uint8Array): Trailer {
-  if (bytes.length < HEADER.length + 32 + 1) throw bad('is truncated');
-  const at = bytes.length - 32;
-  const offsetSize = bytes[at + 6]!;
-  const refSize = bytes[at + 7]!;
-  const count = uint64Safe(bytes, at + 8, 'an object count of');
-  const top = uint64Safe(bytes, at + 16, 'a top object of');
-  const tableAt = uint64Safe(bytes, at + 24, 'an offset table at');
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken('its trailer gives impossible integer sizes');
-  if (count < 1 || top >= count) throw broken('its trailer gives an impossible object count');
-  if (tableAt < HEADER.length || tableAt + count * offsetSize > at) throw broken('offset table');
-  return { offsetSize, refSize, count, top, tableAt };
+  return String.fromCharCode(...bytes.subarray(0, 8)) === 'bplist00';
 }
 
 /** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
@@ -71,120 +35,178 @@ function fromUnits(units: Uint8Array | Uint16Array): string {
 /** Reads a binary plist's bytes within `budget`. Throws PlistError. */
 export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
   if (!isBinaryPlist(bytes)) throw new PlistError('not a binary plist (no bplist00 header)');
-  const t = readTrailer(bytes);
+  // The header, at least one object and the 32-byte trailer.
+  if (bytes.length < 8 + 1 + 32) throw bad('is truncated');
+  const view = (at: number, size: number): DataView => new DataView(bytes.buffer, bytes.byteOffset + at, size);
+  const uint = (at: number, size: number): number => {
+    let n = 0;
+    for (let i = 0; i < size; i++) n = n * 256 + bytes[at + i]!;
+    return n;
+  };
+
+  // The trailer: sizes of offsets and references, the object count, the top object, the offset table.
+  const trailer = bytes.length - 32;
+  const offsetSize = bytes[trailer + 6]!;
+  const refSize = bytes[trailer + 7]!;
+  const safe = (at: number, what: string): number => {
+    const n = view(trailer + at, 8).getBigUint64(0);
+    if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
+    return Number(n);
+  };
+  const count = safe(8, 'an object count of');
+  const top = safe(16, 'a top object of');
+  const objectsEnd = safe(24, 'an offset table at');
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken('its trailer gives impossible integer sizes');
+  if (count < 1 || top >= count) throw broken('its trailer gives an impossible object count');
+  if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) throw broken('offset table');
+
   const positions = new PlistPositions('binary');
-  const objectsEnd = t.tableAt;
   const offsetOf = (ref: number): number => {
-    if (ref >= t.count) throw bad(`refers to object ${ref} of ${t.count}`);
-    const off = uint(bytes, t.tableAt + ref * t.offsetSize, t.offsetSize);
-    if (off < HEADER.length || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
+    if (ref >= count) throw bad(`refers to object ${ref} of ${count}`);
+    const off = uint(objectsEnd + ref * offsetSize, offsetSize);
+    if (off < 8 || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
     return off;
   };
   const need = (at: number, n: number): void => {
     if (at + n > objectsEnd) throw broken('an object runs past the object area');
   };
-  /** The length nibble of a marker, or the integer object that follows when it is 0xF. */
-  const lengthAt = (at: number): { length: number; start: number } => {
+  /** The `i`th reference of an array or dictionary whose references start at `start`. */
+  const refAt = (start: number, i: number): number => uint(start + i * refSize, refSize);
+  /** The length of the object at `at`: its marker's low nibble, or the integer object that follows when that is 0xF. Sets `start` to where its content is. */
+  let start = 0;
+  const lengthAt = (at: number): number => {
     const nibble = bytes[at]! & 0x0f;
-    if (nibble !== 0x0f) return { length: nibble, start: at + 1 };
-    need(at + 1, 1);
-    const m = bytes[at + 1]!;
+    start = at + 1;
+    if (nibble !== 0x0f) return nibble;
+    need(start, 1);
+    const m = bytes[start]!;
     if ((m & 0xf0) !== 0x10 || (m & 0x0f) > 3) throw bad('has a malformed length');
     const size = 1 << (m & 0x0f);
     need(at + 2, size);
-    const length = uint(bytes, at + 2, size);
+    const length = uint(at + 2, size);
     if (length > objectsEnd) throw bad('has a length past its end');
-    return { length, start: at + 2 + size };
+    start = at + 2 + size;
+    return length;
   };
   // Objects on the path from the root: a reference back to one of them is a cycle, which Apple's
   // writer never produces and which would otherwise only stop at the value budget.
   const onPath = new Set<number>();
+  // A string object reached again (a key every payload shares) is decoded once; it is still
+  // counted against the budget each time it is reached.
+  const strings = new Map<number, string>();
 
   const read = (ref: number, depth: number): PlistValue => {
     budget.node(depth);
     const at = offsetOf(ref);
     const marker = bytes[at]!;
-    const high = marker >> 4;
-    switch (high) {
+    const low = marker & 0x0f;
+    switch (marker >> 4) {
       case 0x0:
         if (marker === 0x08 || marker === 0x09) return marker === 0x09;
-        throw bad(`holds a value (marker ${hex(marker)}) that property lists do not have`);
-      case 0x1:
-        return readInteger(at, marker & 0x0f);
+        throw notPlist(`a value (marker ${hex(marker)})`);
+      case 0x1: {
+        // Integers as CFBinaryPList writes them: 1, 2 and 4 bytes unsigned, 8 bytes signed, 16
+        // bytes signed (CoreFoundation writes these only for unsigned values past 2^63). Kept
+        // exact: a number when it is safe, else a bigint; a value past the 64-bit range is refused.
+        const size = 1 << low;
+        if (low > 4) throw bad(`has an integer of ${size} bytes`);
+        need(at + 1, size);
+        if (size <= 4) return uint(at + 1, size);
+        let n = 0n;
+        for (let i = 0; i < size; i++) n = (n << 8n) | BigInt(bytes[at + 1 + i]!);
+        const bits = BigInt(size * 8);
+        if (n >= 1n << (bits - 1n)) n -= 1n << bits; // two's complement
+        return exactInteger(n, safeOnly);
+      }
       case 0x2: {
-        const size = 1 << (marker & 0x0f);
+        const size = 1 << low;
         if (size !== 4 && size !== 8) throw bad(`has a real of ${size} bytes`);
         need(at + 1, size);
-        const view = new DataView(bytes.buffer, bytes.byteOffset + at + 1, size);
-        const n = size === 4 ? view.getFloat32(0) : view.getFloat64(0);
+        const n = size === 4 ? view(at + 1, 4).getFloat32(0) : view(at + 1, 8).getFloat64(0);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
         if (marker !== 0x33) throw bad('has a malformed date');
         need(at + 1, 8);
-        const seconds = new DataView(bytes.buffer, bytes.byteOffset + at + 1, 8).getFloat64(0);
+        const seconds = view(at + 1, 8).getFloat64(0);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
         if (Number.isNaN(date.getTime())) throw bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 0x4: {
-        const { length, start } = lengthAt(at);
+        const length = lengthAt(at);
         budget.data(length);
         need(start, length);
         return bytes.slice(start, start + length);
       }
       case 0x5:
-      case 0x6:
-        return readString(at, high === 0x6);
-      case 0xa: {
-        const { length, start } = lengthAt(at);
-        need(start, length * t.refSize);
-        onPath.add(ref);
-        const items: PlistValue[] = [];
-        const offsets: number[] = [];
-        for (let i = 0; i < length; i++) {
-          const r = uint(bytes, start + i * t.refSize, t.refSize);
-          items.push(child(r, depth));
-          offsets.push(offsetOf(r));
+      case 0x6: {
+        const utf16 = marker >> 4 === 0x6;
+        const length = lengthAt(at);
+        budget.string(length);
+        const known = strings.get(at);
+        if (known !== undefined) return known;
+        need(start, utf16 ? length * 2 : length);
+        let s: string;
+        if (utf16) {
+          // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
+          const units = new Uint16Array(length);
+          for (let i = 0; i < length; i++) units[i] = (bytes[start + 2 * i]! << 8) | bytes[start + 2 * i + 1]!;
+          s = fromUnits(units);
+        } else {
+          const slice = bytes.subarray(start, start + length);
+          // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
+          for (const b of slice) if (b > 0x7f) throw bad('has an ASCII string holding a byte over 0x7F');
+          s = fromUnits(slice);
         }
-        onPath.delete(ref);
-        positions.record(items, offsets);
-        return items;
+        strings.set(at, s);
+        return s;
       }
+      case 0xa:
       case 0xd: {
-        const { length, start } = lengthAt(at);
-        need(start, 2 * length * t.refSize);
+        const dict = marker >> 4 === 0xd;
+        const length = lengthAt(at);
+        const first = start;
+        need(first, (dict ? 2 : 1) * length * refSize);
         onPath.add(ref);
-        const entries: Array<[string, PlistValue]> = [];
+        const items: unknown[] = [];
         const offsets: number[] = [];
         const keyOffsets: number[] = [];
         for (let i = 0; i < length; i++) {
-          const keyRef = uint(bytes, start + i * t.refSize, t.refSize);
-          const key = child(keyRef, depth);
-          if (typeof key !== 'string') {
-            const type = plistTypeOf(key)!;
-            throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
+          if (dict) {
+            const keyRef = refAt(first, i);
+            const key = child(keyRef, depth);
+            if (typeof key !== 'string') {
+              const type = plistTypeOf(key)!;
+              throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
+            }
+            const valueRef = refAt(first, length + i);
+            items.push([key, child(valueRef, depth)]);
+            keyOffsets.push(offsetOf(keyRef));
+            offsets.push(offsetOf(valueRef));
+          } else {
+            const r = refAt(first, i);
+            items.push(child(r, depth));
+            offsets.push(offsetOf(r));
           }
-          const valueRef = uint(bytes, start + (length + i) * t.refSize, t.refSize);
-          entries.push([key, child(valueRef, depth)]);
-          keyOffsets.push(offsetOf(keyRef));
-          offsets.push(offsetOf(valueRef));
         }
         onPath.delete(ref);
-        // fromEntries defines each key, so `__proto__` is data; a repeated key is an error.
-        const dict = Object.fromEntries(entries) as Record<string, PlistValue>;
-        if (Object.keys(dict).length !== entries.length) {
-          const [first, second] = duplicateKey(entries);
-          throw new PlistError(`the key ${JSON.stringify(entries[second]![0])} appears twice in one dictionary (entry ${first + 1} of object ${ref} and entry ${second + 1} of object ${ref}); readers disagree on which value counts`, { format: 'binary', offset: keyOffsets[second]! });
+        if (!dict) {
+          positions.record(items, offsets);
+          return items as PlistValue[];
         }
-        positions.record(dict, offsets, entries, keyOffsets);
-        return dict;
+        const entries = items as Array<[string, PlistValue]>;
+        const value = dictOf(entries, (key, a, b) => {
+          throw new PlistError(`the key ${JSON.stringify(key)} appears twice in one dictionary (entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}); readers disagree on which value counts`, positions.at(keyOffsets[b]!));
+        });
+        positions.record(value, offsets, entries, keyOffsets);
+        return value;
       }
       case 0x8:
         throw bad('holds a UID (a keyed archive), which profiles do not have');
       case 0xc:
-        throw bad('holds a set, which property lists do not have');
+        throw notPlist('a set');
       default:
         throw bad(`has an unknown marker ${hex(marker)}`);
     }
@@ -195,52 +217,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     return read(ref, depth + 1);
   };
 
-  /**
-   * Integers as CFBinaryPList writes them: 1, 2 and 4 bytes unsigned, 8 bytes signed, 16 bytes
-   * signed (CoreFoundation writes these only for unsigned values past 2^63). Kept exact: a
-   * number when it is safe, else a bigint; a value past the 64-bit range is refused.
-   */
-  const readInteger = (at: number, nibble: number): number | bigint => {
-    if (nibble > 4) throw bad(`has an integer of ${1 << nibble} bytes`);
-    const size = 1 << nibble;
-    need(at + 1, size);
-    if (size <= 4) return uint(bytes, at + 1, size);
-    let n = 0n;
-    for (let i = 0; i < size; i++) n = (n << 8n) | BigInt(bytes[at + 1 + i]!);
-    const bits = BigInt(size * 8);
-    if (n >= 1n << (bits - 1n)) n -= 1n << bits; // two's complement
-    return exactInteger(n, safeOnly);
-  };
-
-  // A string object reached again (a key every payload shares) is decoded once; it is still
-  // counted against the budget each time it is reached.
-  const strings = new Map<number, string>();
-  const readString = (at: number, utf16: boolean): string => {
-    const { length, start } = lengthAt(at);
-    budget.string(length);
-    const known = strings.get(at);
-    if (known !== undefined) return known;
-    const s = decodeString(start, length, utf16);
-    strings.set(at, s);
-    return s;
-  };
-
-  const decodeString = (start: number, length: number, utf16: boolean): string => {
-    const size = utf16 ? length * 2 : length;
-    need(start, size);
-    if (!utf16) {
-      const slice = bytes.subarray(start, start + size);
-      // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-      for (const b of slice) if (b > 0x7f) throw bad('has an ASCII string holding a byte over 0x7F');
-      return fromUnits(slice);
-    }
-    // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
-    const units = new Uint16Array(length);
-    for (let i = 0; i < length; i++) units[i] = (bytes[start + 2 * i]! << 8) | bytes[start + 2 * i + 1]!;
-    return fromUnits(units);
-  };
-
-  const value = read(t.top, 0);
-  positions.setRoot(value, offsetOf(t.top));
+  const value = read(top, 0);
+  positions.setRoot(value, offsetOf(top));
   return { value, positions };
 }

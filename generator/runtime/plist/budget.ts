@@ -61,57 +61,65 @@ export class PlistTimeoutError extends PlistError {
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
-/** Text from the document in a message: quoted, cut after 40 characters. */
-export const quoted = (s: string): string => JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+/** Text from the document in a message, cut after `n` characters. */
+export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+/** Text from the document in a message: quoted, cut after 40 characters (or `n`). */
+export const quoted = (s: string, n = 40): string => JSON.stringify(clip(s, n));
+
+/** A value past its limit: `what` (a string of 6 characters), and the limit. */
+const over = (what: string, limit: number): PlistError => new PlistError(`${what}, over the limit of ${fmt(limit)}`);
 
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
-export class PlistBudget {
-  #nodes = 0;
-  #bytes = 0;
+export interface PlistBudget {
   readonly limits: PlistBudgetLimits;
-  constructor(
-    limits: Partial<PlistBudgetLimits> = DEFAULT_BUDGET_LIMITS,
-    /** `Date.now()` past which reading stops; Infinity for none. */
-    readonly deadline: number = Infinity,
-    private readonly timeoutMs?: number,
-  ) {
-    this.limits = { ...DEFAULT_BUDGET_LIMITS, ...limits };
-  }
-
   /** The input's size, checked before anything is decoded. */
-  input(size: number, unit: 'bytes' | 'characters'): void {
-    if (size > this.limits.maxBytes) throw new PlistError(`the input is ${fmt(size)} ${unit}, over the limit of ${fmt(this.limits.maxBytes)}`);
-  }
-
+  input(size: number, unit: 'bytes' | 'characters'): void;
   /** One more value at nesting `depth` (the root is 0). */
-  node(depth: number): void {
-    if (depth > this.limits.maxDepth) throw new PlistError(`nesting deeper than ${this.limits.maxDepth} levels`);
-    if (++this.#nodes > this.limits.maxNodes) {
-      throw new PlistError(`more than ${fmt(this.limits.maxNodes)} values (shared references count each time they are reached)`);
-    }
-    // Checking the clock every 1,024 values keeps its cost invisible and a stop within milliseconds.
-    if ((this.#nodes & 1023) === 0) this.checkTime();
-  }
-
+  node(depth: number): void;
   /** A string or key of `length` characters. */
-  string(length: number): void {
-    if (length > this.limits.maxStringLength) throw new PlistError(`a string of ${fmt(length)} characters, over the limit of ${fmt(this.limits.maxStringLength)}`);
-    this.#total(length * 2);
-  }
-
+  string(length: number): void;
   /** A data value of `length` bytes. */
-  data(length: number): void {
-    if (length > this.limits.maxDataBytes) throw new PlistError(`a data value of ${fmt(length)} bytes, over the limit of ${fmt(this.limits.maxDataBytes)}`);
-    this.#total(length);
-  }
-
-  #total(n: number): void {
-    this.#bytes += n;
-    if (this.#bytes > this.limits.maxTotalBytes) throw new PlistError(`more than ${fmt(this.limits.maxTotalBytes)} bytes of strings and data`);
-  }
-
+  data(length: number): void;
   /** Throws PlistTimeoutError once the deadline has passed. */
-  checkTime(): void {
-    if (Date.now() > this.deadline) throw new PlistTimeoutError(`stopped after ${this.timeoutMs ?? 'the'} ms time limit`);
-  }
+  checkTime(): void;
+}
+
+/**
+ * A budget of `limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at `deadline` (a
+ * `Date.now()` value; Infinity for none). Its counts and limits are local variables of closures.
+ */
+export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: number = Infinity, timeoutMs?: number): PlistBudget {
+  const all = { ...DEFAULT_BUDGET_LIMITS, ...limits };
+  const { maxBytes, maxNodes, maxDepth, maxStringLength, maxDataBytes, maxTotalBytes } = all;
+  let nodes = 0;
+  let bytes = 0;
+  const total = (n: number): void => {
+    bytes += n;
+    if (bytes > maxTotalBytes) throw new PlistError(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
+  };
+  const checkTime = (): void => {
+    if (Date.now() > deadline) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? 'the'} ms time limit`);
+  };
+  return {
+    limits: all,
+    checkTime,
+    input(size, unit) {
+      if (size > maxBytes) throw over(`the input is ${fmt(size)} ${unit}`, maxBytes);
+    },
+    node(depth) {
+      if (depth > maxDepth) throw new PlistError(`nesting deeper than ${maxDepth} levels`);
+      if (++nodes > maxNodes) throw new PlistError(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
+      // Checking the clock every 1,024 values keeps its cost invisible and a stop within milliseconds.
+      if ((nodes & 1023) === 0) checkTime();
+    },
+    string(length) {
+      if (length > maxStringLength) throw over(`a string of ${fmt(length)} characters`, maxStringLength);
+      total(length * 2);
+    },
+    data(length) {
+      if (length > maxDataBytes) throw over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
+      total(length);
+    },
+  };
 }

@@ -22,7 +22,7 @@
  * (XML), `scalars.ts` (XML scalars as Apple reads them), `binary-reader.ts`, `xml-writer.ts`,
  * `binary-writer.ts`.
  */
-import { PlistBudget, PlistError, type PlistBudgetLimits } from './budget.js';
+import { plistBudget, PlistError, type PlistBudgetLimits } from './budget.js';
 import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
 import type { PlistPositions } from './positions.js';
 import { decodeText } from './text.js';
@@ -68,7 +68,7 @@ function xmlText(bytes: Uint8Array): string {
  */
 export function parsePlist(input: Uint8Array | string, options: ParsePlistOptions = {}): PlistDocument {
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
-  const budget = new PlistBudget(options.limits, deadline, options.timeoutMs);
+  const budget = plistBudget(options.limits, deadline, options.timeoutMs);
   const safeOnly = options.safeIntegers === true;
   const binary = typeof input !== 'string' && isBinaryPlist(input);
   try {

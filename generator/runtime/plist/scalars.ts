@@ -21,6 +21,12 @@ const SPECIAL_REALS = new Map<string, number>([
 // CoreFoundation's parseDateTag reads exactly `YYYY-MM-DDTHH:MM:SSZ` in UTC; no offset, no fraction.
 const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
+/** `<tag> holds "text"`, and why that is wrong where the text alone does not say. */
+const fail = (message: string): never => {
+  throw new PlistError(message);
+};
+const holds = (tag: string, t: string, why = ''): never => fail(`<${tag}> holds ${quoted(t)}${why}`);
+
 /**
  * An integer exactly: a number when it is a safe integer, else a bigint within the 64-bit range
  * plists hold. With `safeOnly`, an integer past ±2^53 is refused instead (for callers that need
@@ -33,25 +39,17 @@ export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
   return n;
 }
 
-function integer(text: string, where: () => string, safeOnly: boolean): number | bigint {
-  // CoreFoundation skips whitespace around the digits and reads 0x as hexadecimal.
-  const t = text.trim();
-  if (!INTEGER.test(t)) throw new PlistError(`${where()}: <integer> holds ${quoted(t)}`);
-  const negative = t.startsWith('-');
+function integer(t: string, safeOnly: boolean): number | bigint {
+  if (!INTEGER.test(t)) holds('integer', t);
   const n = BigInt(t.replace(/^[+-]/, ''));
-  try {
-    return exactInteger(negative ? -n : n, safeOnly);
-  } catch (e) {
-    throw new PlistError(`${where()}: ${(e as Error).message}`);
-  }
+  return exactInteger(t.startsWith('-') ? -n : n, safeOnly);
 }
 
-function real(text: string, where: () => string): number | PlistReal {
-  const t = text.trim();
+function real(t: string): number | PlistReal {
   const special = SPECIAL_REALS.get(t.toLowerCase());
   if (special !== undefined) return special;
   // JavaScript's Number() also takes 0b101, 0x1F and "Infinity": Apple's parser does not.
-  if (!REAL.test(t)) throw new PlistError(`${where()}: <real> holds ${quoted(t)}`);
+  if (!REAL.test(t)) holds('real', t);
   const n = Number(t);
   return Number.isInteger(n) ? new PlistReal(n) : n;
 }
@@ -62,12 +60,11 @@ function daysIn(year: number, month: number): number {
   return d.getUTCDate();
 }
 
-function date(text: string, where: () => string): Date {
-  const t = text.trim();
+function date(t: string): Date {
   const m = DATE.exec(t);
   const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number) as number[];
   if (!m || mo! < 1 || mo! > 12 || d! < 1 || d! > daysIn(y!, mo!) || h! > 23 || mi! > 59 || s! > 59) {
-    throw new PlistError(`${where()}: <date> holds ${quoted(t)}, not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)`);
+    holds('date', t, ', not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)');
   }
   // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
   const out = new Date(0);
@@ -76,26 +73,26 @@ function date(text: string, where: () => string): Date {
   return out;
 }
 
-/** The value of a scalar element holding `text` (already free of nested elements); `where` names its place for messages. */
-export function readScalar(tag: ScalarTag, text: string, where: () => string, safeOnly: boolean): PlistValue {
+/**
+ * The value of a scalar element holding `text` (already free of nested elements). Its errors
+ * have no position: the reader gives them the element's.
+ */
+export function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): PlistValue {
+  if (tag === 'string') return text;
+  if (tag === 'data') return decodeBase64(text) ?? fail('<data> is not valid base64');
+  // CoreFoundation skips whitespace around a scalar's text (and reads 0x as hexadecimal).
+  const t = text.trim();
   switch (tag) {
-    case 'string':
-      return text;
     case 'integer':
-      return integer(text, where, safeOnly);
+      return integer(t, safeOnly);
     case 'real':
-      return real(text, where);
+      return real(t);
     case 'true':
     case 'false':
-      if (text.trim() !== '') throw new PlistError(`${where()}: <${tag}> holds ${quoted(text.trim())}; it must be empty`);
+      if (t !== '') holds(tag, t, '; it must be empty');
       return tag === 'true';
     case 'date':
-      return date(text, where);
-    case 'data': {
-      const bytes = decodeBase64(text);
-      if (bytes === undefined) throw new PlistError(`${where()}: <data> is not valid base64`);
-      return bytes;
-    }
+      return date(t);
     default: {
       const never: never = tag;
       return never;

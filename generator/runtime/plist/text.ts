@@ -11,6 +11,9 @@ const CHUNK = 8192;
 /** A character XML does not allow (an unpaired surrogate included). */
 export const BAD_CHAR: RegExp = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** A character's name in a message: `U+0000`. */
+export const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** The platform's decoder (every browser and server runtime has one; the ES library types do not name it). */
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 

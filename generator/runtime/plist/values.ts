@@ -92,18 +92,20 @@ export function isPlainObject(v: object): boolean {
 }
 
 /**
- * The first repeated key of a dictionary's entries, as the indices of its two entries. Readers
- * disagree on a repeated key (CoreFoundation keeps the last, a first-match lookup the first), so
- * a document with one could be checked on one value and installed with the other: an error.
+ * A dictionary of a document's entries. `Object.fromEntries` defines each key (so `__proto__` is
+ * data, never the prototype) and keeps V8's fast mode, where an object filled by assignment falls
+ * back to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the
+ * key and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps
+ * the last, a first-match lookup the first), so a document with one could be checked on one
+ * value and installed with the other.
  */
-export function duplicateKey(entries: ReadonlyArray<readonly [string, unknown]>): [number, number] {
-  const seen = new Map<string, number>();
-  for (let i = 0; i < entries.length; i++) {
-    const first = seen.get(entries[i]![0]);
-    if (first !== undefined) return [first, i];
-    seen.set(entries[i]![0], i);
+export function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict {
+  const dict = Object.fromEntries(entries) as PlistDict;
+  if (Object.keys(dict).length !== entries.length) {
+    const seen = new Map<string, number>();
+    entries.forEach(([key], i) => (seen.has(key) ? twice(key, seen.get(key)!, i) : seen.set(key, i)));
   }
-  return [-1, -1];
+  return dict;
 }
 
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */

@@ -1,52 +1,57 @@
 /**
- * XML property lists to values. The scanner (`xml-scanner.ts`) gives one token at a time; this
- * module builds the values, counting every value, string and data byte against the budget as it
- * goes, so neither a huge flat document, a deep one, nor one of unclosed tags can outgrow the
- * limits before the error. The stack of open arrays and dictionaries is explicit: no recursion,
- * so no depth of input reaches the JavaScript stack. Scalars are read by `scalars.ts`.
+ * XML property lists to values. The scanner (`xml-scanner.ts`) hands over one token at a time;
+ * this module builds the values, counting every value, string and data byte against the budget
+ * as it goes, so neither a huge flat document, a deep one, nor one of unclosed tags can outgrow
+ * the limits before the error. The stack of open arrays and dictionaries is explicit: no
+ * recursion, so no depth of input reaches the JavaScript stack. Scalars are read by `scalars.ts`.
  */
-import { PlistBudget, PlistError, PlistTimeoutError } from './budget.js';
+import { clip, type PlistBudget, PlistError, PlistTimeoutError, quoted } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
-import { END, EOF, SPACE, START, TEXT, XmlScanner } from './xml-scanner.js';
-import { duplicateKey, type PlistValue } from './values.js';
+import { lineEnds, scanXml } from './xml-scanner.js';
+import { dictOf, type PlistValue } from './values.js';
 
 interface Frame {
   tag: 'plist' | 'array' | 'dict';
   /** Where its start tag is. */
   at: number;
-  values: PlistValue[];
+  /** Its values (an array, the plist element) or its entries (a dictionary), and where each value is. */
+  items: unknown[];
   offsets: number[];
-  /** Dictionaries: entries as they come, the key waiting for its value, and where each key is. */
-  entries?: Array<[string, PlistValue]>;
-  keyOffsets?: number[];
+  /** Dictionaries: where each key is, and the key waiting for its value. */
+  keyOffsets: number[];
   key?: string;
-  keyAt?: number;
+  keyAt: number;
 }
 
-const SCALARS = new Set<string>(['string', 'integer', 'real', 'true', 'false', 'date', 'data']);
-const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s);
+const SCALARS = ['string', 'integer', 'real', 'true', 'false', 'date', 'data'];
 
 /** Reads an XML plist's text. Throws PlistError (PlistTimeoutError past the deadline). */
 export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
   const positions = new PlistPositions('xml', text);
   const lineOf = (offset: number): number => (positions.at(offset) as { line: number }).line;
   // `line N: …`, or `malformed XML (line N): …` for what is not well-formed XML at all.
-  const fail = (message: string, offset: number): never => {
-    const malformed = message.startsWith('malformed XML: ');
-    const text = malformed ? `malformed XML (line ${lineOf(offset)}): ${message.slice(15)}` : `line ${lineOf(offset)}: ${message}`;
-    throw new PlistError(text, positions.at(offset), message);
+  const fail = (message: string, offset: number, malformed?: boolean): never => {
+    const line = lineOf(offset);
+    throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
   };
-  const scanner = new XmlScanner(text, fail);
   const stack: Frame[] = [];
+  const topOf = (): Frame | undefined => stack[stack.length - 1];
   let containers = 0;
   let root: PlistValue | undefined;
   let rootAt = 0;
   let sawPlist = false;
+  /** Where the token being handled starts: where an error raised without a position is. */
+  let here = 0;
+  /** The scalar or `<key>` element being read (its text so far, its start tag), if any. */
+  let scalar: string | undefined;
+  let scalarAt = 0;
+  let content = '';
+  let limit = 0;
 
   /** Hands a finished value to the frame that holds it. */
   const deliver = (value: PlistValue, at: number): void => {
-    const top = stack[stack.length - 1];
+    const top = topOf();
     if (top === undefined) {
       root = value;
       rootAt = at;
@@ -54,136 +59,129 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     }
     if (top.tag === 'dict') {
       if (top.key === undefined) fail('<dict> has a value where a <key> belongs', at);
-      top.entries!.push([top.key!, value]);
-      top.keyOffsets!.push(top.keyAt!);
+      top.items.push([top.key, value]);
+      top.keyOffsets.push(top.keyAt);
       top.key = undefined;
-    } else if (top.tag === 'plist' && top.values.length) fail('the <plist> element holds more than one value', at);
-    else top.values.push(value);
+    } else if (top.tag === 'plist' && top.items.length) fail('the <plist> element holds more than one value', at);
+    else top.items.push(value);
     top.offsets.push(at);
   };
 
-  const limitOf = (tag: string): number =>
-    tag === 'string' || tag === 'key' ? budget.limits.maxStringLength : tag === 'data' ? budget.limits.maxDataBytes * 2 : 1000;
-
-  /** The text of a scalar or key element whose start tag was just read, up to its end tag. */
-  const content = (tag: string): string => {
-    if (scanner.selfClosing) return '';
-    let text = '';
-    const limit = limitOf(tag);
-    for (;;) {
-      const kind = scanner.next();
-      if (kind === TEXT || kind === SPACE) {
-        text += kind === TEXT ? scanner.text : scanner.spaceText();
-        // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
-        if (text.length > limit) {
-          if (tag === 'string' || tag === 'key') budget.string(text.length);
-          fail(`<${tag}> holds over ${limit.toLocaleString('en-US')} characters`, scanner.start);
-        }
-      } else if (kind === START) fail(`<${clip(scanner.name)}> inside <${tag}>: a ${tag === 'key' ? 'key' : 'value'} holds text only`, scanner.start);
-      else if (kind === END) {
-        if (scanner.name !== tag) fail(`malformed XML: </${clip(scanner.name)}> where </${tag}> belongs`, scanner.start);
-        return text;
-      } else fail(`malformed XML: the document ends inside <${tag}>`, scanner.start);
-    }
-  };
-
-  const close = (frame: Frame, at: number): void => {
-    if (frame.tag === 'plist') {
-      if (!frame.values.length) fail('the <plist> element is empty', at);
-      root = frame.values[0];
-      rootAt = frame.offsets[0]!;
+  const finish = (frame: Frame, at: number): void => {
+    const { tag, items, offsets, keyOffsets } = frame;
+    if (tag === 'plist') {
+      if (!items.length) fail('the <plist> element is empty', at);
+      root = items[0] as PlistValue;
+      rootAt = offsets[0]!;
       return;
     }
     containers--;
-    const start = frame.at;
-    if (frame.tag === 'array') {
-      positions.record(frame.values, frame.offsets);
-      return deliver(frame.values, start);
+    if (tag === 'array') {
+      positions.record(items, offsets);
+      return deliver(items as PlistValue[], frame.at);
     }
-    if (frame.key !== undefined) fail(`the key ${JSON.stringify(clip(frame.key))} (line ${lineOf(frame.keyAt!)}) has no value`, at);
-    const entries = frame.entries!;
-    // fromEntries defines each key (so `__proto__` is data) and keeps V8's fast mode, where an
-    // object filled by assignment falls back to a slow dictionary after about 16 keys.
-    const dict = Object.fromEntries(entries) as Record<string, PlistValue>;
-    if (Object.keys(dict).length !== entries.length) {
-      const [first, second] = duplicateKey(entries);
-      fail(`the key ${JSON.stringify(clip(entries[second]![0]))} appears twice in one dictionary (lines ${lineOf(frame.keyOffsets![first]!)} and ${lineOf(frame.keyOffsets![second]!)}); readers disagree on which value counts`, frame.keyOffsets![second]!);
-    }
-    positions.record(dict, frame.offsets, entries, frame.keyOffsets);
-    deliver(dict, start);
+    if (frame.key !== undefined) fail(`the key ${quoted(frame.key, 60)} (line ${lineOf(frame.keyAt)}) has no value`, at);
+    const entries = items as Array<[string, PlistValue]>;
+    const dict = dictOf(entries, (key, first, second) => fail(`the key ${quoted(key, 60)} appears twice in one dictionary (lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}); readers disagree on which value counts`, keyOffsets[second]!));
+    positions.record(dict, offsets, entries, keyOffsets);
+    deliver(dict, frame.at);
   };
 
-  const open = (name: string, at: number): void => {
-    const top = stack[stack.length - 1];
+  /** The end of the scalar or key being read: its value delivered. */
+  const endScalar = (tag: string, at: number): void => {
+    scalar = undefined;
+    const top = topOf()!;
+    if (tag === 'key') {
+      budget.string(content.length);
+      top.key = content;
+      top.keyAt = at;
+      return;
+    }
+    if (tag === 'string') budget.string(content.length);
+    // A scalar's own error is at its element; a budget's, at the end tag that was just read.
+    const end = here;
+    here = at;
+    const value = readScalar(tag as ScalarTag, content, safeOnly);
+    here = end;
+    if (value instanceof Uint8Array) budget.data(value.length);
+    deliver(value, at);
+  };
+
+  const open = (name: string, at: number, selfClosing: boolean): void => {
+    here = at;
+    if (scalar !== undefined) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`, at);
+    const top = topOf();
     if (name === 'plist') {
       if (stack.length || root !== undefined || sawPlist) fail('<plist> is not the root element', at);
       sawPlist = true;
-      if (scanner.selfClosing) fail('the <plist> element is empty', at);
-      stack.push({ tag: 'plist', at, values: [], offsets: [] });
+      if (selfClosing) fail('the <plist> element is empty', at);
+      stack.push({ tag: 'plist', at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
       return;
     }
     if (top === undefined && root !== undefined) fail('more than one root element', at);
     if (name === 'key') {
       if (top?.tag !== 'dict') fail('<key> outside a <dict>', at);
-      if (top!.key !== undefined) fail(`the key ${JSON.stringify(clip(top!.key))} has no value`, at);
-      const key = content('key');
-      budget.string(key.length);
-      top!.key = key;
-      top!.keyAt = at;
-      return;
-    }
-    if (top?.tag === 'dict' && top.key === undefined) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
-    if (name === 'array' || name === 'dict') {
-      budget.node(containers);
-      const frame: Frame = name === 'dict' ? { tag: 'dict', at, values: [], offsets: [], entries: [], keyOffsets: [] } : { tag: 'array', at, values: [], offsets: [] };
-      containers++;
-      if (scanner.selfClosing) close(frame, at);
-      else stack.push(frame);
-      return;
-    }
-    if (!SCALARS.has(name)) fail(`unknown plist element <${clip(name)}>`, at);
-    budget.node(containers);
-    const text = content(name);
-    if (name === 'string') budget.string(text.length);
-    let value: PlistValue;
-    try {
-      value = readScalar(name as ScalarTag, text, () => `line ${lineOf(at)}`, safeOnly);
-    } catch (e) {
-      // The scalar's message names its line already; the error gets the element's position.
-      if (e instanceof PlistError && e.position === undefined) {
-        const prefix = `line ${lineOf(at)}: `;
-        throw new PlistError(e.message, positions.at(at), e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message);
+      if (top!.key !== undefined) fail(`the key ${quoted(top!.key!, 60)} has no value`, at);
+    } else {
+      if (top?.tag === 'dict' && top.key === undefined) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
+      if (name === 'array' || name === 'dict') {
+        budget.node(containers);
+        const frame: Frame = { tag: name, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 };
+        containers++;
+        if (selfClosing) finish(frame, at);
+        else stack.push(frame);
+        return;
       }
-      throw e;
+      if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`, at);
+      budget.node(containers);
     }
-    if (value instanceof Uint8Array) budget.data(value.length);
-    deliver(value, at);
+    content = '';
+    limit = name === 'string' || name === 'key' ? budget.limits.maxStringLength : name === 'data' ? budget.limits.maxDataBytes * 2 : 1000;
+    if (selfClosing) endScalar(name, at);
+    else {
+      scalar = name;
+      scalarAt = at;
+    }
+  };
+
+  const close = (name: string, at: number): void => {
+    here = at;
+    if (scalar !== undefined) {
+      if (name !== scalar) fail(`</${clip(name)}> where </${scalar}> belongs`, at, true);
+      return endScalar(scalar, scalarAt);
+    }
+    const top = stack.pop() ?? fail(`</${clip(name)}> closes nothing`, at, true);
+    if (top.tag !== name) fail(`</${clip(name)}> where </${top.tag}> belongs`, at, true);
+    finish(top, at);
+  };
+
+  const chars = (t: string | undefined, at: number, end: number): void => {
+    here = at;
+    if (scalar !== undefined) {
+      content += t ?? lineEnds(text.slice(at, end));
+      // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
+      if (content.length > limit) {
+        if (scalar === 'string' || scalar === 'key') budget.string(content.length);
+        fail(`<${scalar}> holds over ${limit.toLocaleString('en-US')} characters`, at);
+      }
+    } else if (t !== undefined && /\S/.test(t)) {
+      const top = topOf();
+      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top.tag}> holds elements only` : 'no text belongs'}`, at);
+    }
   };
 
   try {
-    scanner.prolog();
-    for (;;) {
-      const kind = scanner.next();
-      const at = scanner.start;
-      if (kind === START) open(scanner.name, at);
-      else if (kind === END) {
-        const top = stack.pop();
-        if (top === undefined) fail(`malformed XML: </${clip(scanner.name)}> closes nothing`, at);
-        if (top!.tag !== scanner.name) fail(`malformed XML: </${clip(scanner.name)}> where </${top!.tag}> belongs`, at);
-        close(top!, at);
-      } else if (kind === TEXT) {
-        const top = stack[stack.length - 1];
-        if (/\S/.test(scanner.text)) fail(`text ${JSON.stringify(clip(scanner.text.trim()))} where ${top ? `<${top.tag}> holds elements only` : 'no text belongs'}`, at);
-      } else if (kind === EOF) break;
-    }
+    scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
-    // Budget errors are raised without a position; give them the place the reader stopped at.
+    // Budget and scalar errors are raised without a position; give them the place the reader is at.
     if (e instanceof PlistError && e.position === undefined && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(scanner.start)}: ${e.message}`, positions.at(scanner.start), e.message);
+      throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
     }
     throw e;
   }
-  if (stack.length) fail(`malformed XML: the document ends inside <${stack[stack.length - 1]!.tag}> (line ${lineOf(stack[stack.length - 1]!.at)})`, text.length);
+  if (scalar !== undefined) fail(`the document ends inside <${scalar}>`, text.length, true);
+  const unclosed = topOf();
+  if (unclosed) fail(`the document ends inside <${unclosed.tag}> (line ${lineOf(unclosed.at)})`, text.length, true);
   if (root === undefined) fail('no root element', text.length);
   positions.setRoot(root!, rootAt);
   return { value: root!, positions };

@@ -7,7 +7,7 @@
  * character XML does not allow (write those documents as binary), a date with milliseconds (XML
  * dates hold whole seconds), an integer past the 64-bit range.
  */
-import { BAD_CHAR, encodeBase64 } from './text.js';
+import { BAD_CHAR, codePoint, encodeBase64 } from './text.js';
 import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from './values.js';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
@@ -17,7 +17,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
 function escape(s: string, path: string): string {
   const bad = BAD_CHAR.exec(s);
-  if (bad) throw unwritable(path, `the string holds U+${bad[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}, which XML cannot hold (a binary plist can)`);
+  if (bad) throw unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
   return s.replace(SPECIAL, (c) => ESCAPES[c]!);
 }
 
@@ -50,36 +50,32 @@ export function checkInteger(n: number | bigint, path: string): void {
  * nesting past 64 levels) or one XML cannot hold.
  */
 export function toXmlPlist(value: unknown): string {
-  const out: string[] = [HEAD];
+  let out = HEAD;
   const ancestors = new Set<object>();
   const write = (v: unknown, indent: string, path: string): void => {
+    const line = (text: string): void => {
+      out += `${indent}${text}\n`;
+    };
+    const element = (tag: string, text: string): void => line(`<${tag}>${text}</${tag}>`);
     const type = plistTypeOf(v);
     switch (type) {
       case 'string':
-        out.push(`${indent}<string>${escape(v as string, path)}</string>\n`);
-        return;
+        return element(type, escape(v as string, path));
       case 'integer':
         checkInteger(v as number | bigint, path);
-        out.push(`${indent}<integer>${String(v)}</integer>\n`);
-        return;
+        return element(type, String(v));
       case 'real':
-        out.push(`${indent}<real>${realText(isPlistReal(v) ? v.value : (v as number))}</real>\n`);
-        return;
+        return element(type, realText(isPlistReal(v) ? v.value : (v as number)));
       case 'boolean':
-        out.push(`${indent}${v ? '<true/>' : '<false/>'}\n`);
-        return;
+        return line(`<${v}/>`);
       case 'date':
-        out.push(`${indent}<date>${dateText(v as Date, path)}</date>\n`);
-        return;
+        return element(type, dateText(v as Date, path));
       case 'data': {
         const text = encodeBase64(v as Uint8Array);
-        if (text.length <= 68) out.push(`${indent}<data>${text}</data>\n`);
-        else {
-          out.push(`${indent}<data>\n`);
-          for (let i = 0; i < text.length; i += 68) out.push(`${indent}${text.slice(i, i + 68)}\n`);
-          out.push(`${indent}</data>\n`);
-        }
-        return;
+        if (text.length <= 68) return element(type, text);
+        line('<data>');
+        for (let i = 0; i < text.length; i += 68) line(text.slice(i, i + 68));
+        return line('</data>');
       }
       case 'array':
       case 'dict': {
@@ -87,24 +83,22 @@ export function toXmlPlist(value: unknown): string {
         if (ancestors.has(container)) throw unwritable(path, 'the value contains itself');
         if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === 'dict' ? entriesToWrite(container) : undefined;
-        const items = entries ?? (container as unknown[]);
-        if (items.length === 0) {
-          out.push(`${indent}<${type}/>\n`);
-          return;
-        }
+        if ((entries ?? (container as unknown[])).length === 0) return line(`<${type}/>`);
         ancestors.add(container);
-        out.push(`${indent}<${type}>\n`);
+        line(`<${type}>`);
         const inner = `${indent}\t`;
         if (entries) {
           for (const [key, item] of entries) {
-            out.push(`${inner}<key>${escape(key, pathTo(path, key))}</key>\n`);
-            write(item, inner, pathTo(path, key));
+            const at = pathTo(path, key);
+            out += `${inner}<key>${escape(key, at)}</key>\n`;
+            write(item, inner, at);
           }
         } else {
+          // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
           const array = container as unknown[];
           for (let i = 0; i < array.length; i++) write(array[i], inner, pathTo(path, i));
         }
-        out.push(`${indent}</${type}>\n`);
+        line(`</${type}>`);
         ancestors.delete(container);
         return;
       }
@@ -113,6 +107,5 @@ export function toXmlPlist(value: unknown): string {
     }
   };
   write(value, '', '');
-  out.push('</plist>\n');
-  return out.join('');
+  return `${out}</plist>\n`;
 }
