@@ -9,8 +9,9 @@ import { UsageError, type CommandResult } from './command-result.js';
 import type { CommandOptions } from './commands.js';
 import { diffIr, historyJson, historyMarkdown, historyOf, jsonReport, loadGitSides, loadSides, markdownReport, splitRange, unmatchedFilter, type DiffReport, type GitSide, type PageLinks } from './diff/index.js';
 import { pathInRepository } from './diff/git-pages.js';
-import { hasErrors, type Diagnostic } from './model/diagnostics.js';
+import type { Diagnostic } from './model/diagnostics.js';
 import type { IrDocument } from './model/ir.js';
+import { REFERENCE_TOO_DEEP } from './model/reference-depth.js';
 import { plural } from './validate/report.js';
 
 /**
@@ -33,8 +34,11 @@ function linkPrefix(dir: string): string {
 
 /** The error diagnostics of one side, with pages named as the user gave the side (`dir/x.md`, `REV:spec/x.md`). */
 function sideErrors(ir: IrDocument, place: (file: string) => string): Diagnostic[] {
-  return ir.diagnostics.filter((d) => d.severity === 'error').map((d) => ({ ...d, file: place(d.file) }));
+  return ir.diagnostics.filter(unread).map((d) => ({ ...d, file: place(d.file) }));
 }
+
+/** An error that leaves objects out of the IR: a chain of references too deep to generate leaves none out, and a diff reads it whole. */
+const unread = (d: Diagnostic): boolean => d.severity === 'error' && d.code !== REFERENCE_TOO_DEEP;
 
 /**
  * The sides of a diff or the versions of a history, loaded; a side whose pages could not all be
@@ -43,7 +47,7 @@ function sideErrors(ir: IrDocument, place: (file: string) => string): Diagnostic
 function unreadable(sides: readonly { label: string; ir: IrDocument; place: (file: string) => string }[]): CommandResult | undefined {
   const diagnostics = sides.flatMap((s) => sideErrors(s.ir, s.place));
   if (!diagnostics.length) return undefined;
-  const which = sides.filter((s) => hasErrors(s.ir.diagnostics)).map((s) => s.label);
+  const which = sides.filter((s) => s.ir.diagnostics.some(unread)).map((s) => s.label);
   return { diagnostics, messages: [`no report: ${which.join(' and ')} ${which.length === 1 ? 'has' : 'have'} pages that could not be read, whose objects it would show as removed`], exitCode: 1 };
 }
 

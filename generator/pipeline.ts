@@ -7,6 +7,7 @@ import type { PackageInfo } from './emit/package-view.js';
 import { diffTree, isClean, writeTree, type TreeDrift } from './emit/output-tree.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import type { IrDocument } from './model/ir.js';
+import { REFERENCE_TOO_DEEP } from './model/reference-depth.js';
 import { parsePages } from './parse/index.js';
 import { createGenerateCache, runKey, type GenerateCache } from './generate-cache.js';
 import type { PageInput } from './parse/flavour.js';
@@ -57,6 +58,8 @@ export function generateFromPages(pages: readonly PageInput[], options: Generate
   const ir = parsePages(pages, cache?.pages);
   const tooMany = tooManyKeys(ir);
   if (tooMany) return { ir, files: new Map(), diagnostics: [...ir.diagnostics, tooMany].sort(compareDiagnostics) };
+  // Modules of a chain past the limit would overflow TypeScript's stack: the model reported each such reference.
+  if (ir.diagnostics.some((d) => d.code === REFERENCE_TOO_DEEP)) return { ir, files: new Map(), diagnostics: ir.diagnostics };
   const emitted = emit(ir, {
     ...(options.templatesDir !== undefined ? { templatesDir: options.templatesDir } : {}),
     ...(options.typecheck !== undefined ? { typecheck: options.typecheck } : {}),

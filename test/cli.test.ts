@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspec, dmspecIn, ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
+import { chainPages } from './helpers/limit-spec.js';
+import { MAX_REFERENCE_DEPTH } from '../generator/model/reference-depth.js';
+import type { PageInput } from '../generator/parse/flavour.js';
 
 function tempSpec(): { dir: string; spec: string; out: string } {
   const dir = tempDir('cli');
@@ -110,6 +113,47 @@ describe('dmspec CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('spec: error spec-too-large: the spec defines 20,001 keys, more than the 20,000 generate takes; nothing was generated');
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('generate refuses a chain of references 2,000 objects deep with one error at the reference past the limit, not a stack overflow', async () => {
+    const dir = tempDir('cli-depth');
+    const write = (folder: string, pages: PageInput[]): void => {
+      mkdirSync(join(dir, folder));
+      for (const p of pages) writeFileSync(join(dir, folder, p.file), p.text);
+    };
+    write('spec', chainPages(2_000));
+    const r = await dmspecIn(['generate', '--spec', 'spec', '--out', 'out'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).not.toMatch(/call stack/);
+    expect(r.stderr.split('\n').filter((l) => l.includes(' error '))).toEqual([
+      'spec/obj-63.md:16: error reference-too-deep: Obj63.Next refers to Obj64, the 65th object of a chain of references from Obj0: a chain may pass through at most 64 objects (every generated module imports the modules it names, and TypeScript follows them recursively); nothing is generated from this spec',
+    ]);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    // A chain of parents is refused the same way; the IR of such a spec is still read, and a diff
+    // reads every object of it (none is left out).
+    write('parents', chainPages(100, { inherits: true }));
+    const parents = await dmspecIn(['generate', '--spec', 'parents', '--out', 'out', '--quiet'], dir);
+    expect(parents.code).toBe(1);
+    expect(parents.stderr).toContain('parents/obj-63.md:1: error reference-too-deep: Obj63 inherits the keys of Obj64, the 65th object of a chain of references from Obj0');
+    const ir = await dmspecIn(['ir', '--spec', 'parents', '--out', 'ir.json', '--quiet'], dir);
+    expect(ir.code).toBe(1);
+    expect(JSON.parse(readFileSync(join(dir, 'ir.json'), 'utf8')).objects).toHaveLength(100);
+    write('changed', chainPages(100, { inherits: true }).map((p) => (p.file === 'obj-99.md' ? { ...p, text: p.text.replace('The name.', 'The name, changed.') } : p)));
+    const diff = await dmspecIn(['diff', 'parents', 'changed', '--quiet'], dir);
+    expect(diff.code).toBe(0);
+    expect(diff.stdout).toContain('- `Obj99.Name`: The name **, changed**.');
+  });
+
+  it('generate takes a chain of references of the limit, 64 objects, and cycles, and type-checks them', async () => {
+    const dir = tempDir('cli-depth-ok');
+    mkdirSync(join(dir, 'spec'));
+    const pages = [...chainPages(MAX_REFERENCE_DEPTH), ...chainPages(3, { cycle: true }).map((p) => ({ file: `c${p.file}`, text: p.text.replace(/Obj/g, 'Ring') }))];
+    for (const p of pages) writeFileSync(join(dir, 'spec', p.file), p.text);
+    const r = await dmspecIn(['generate', '--spec', 'spec', '--out', 'out', '--quiet'], dir);
+    expect(r.stderr).toBe('wrote 449 files to out/ (0 errors, 0 warnings, 0 notes)\n');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(dir, 'out/types/Obj62.d.ts'), 'utf8')).toContain("from './Obj63.js'");
+    expect(readFileSync(join(dir, 'out/types/Ring2.d.ts'), 'utf8')).toContain("from './Ring0.js'");
   });
 
   it('diff reports changes, --fail-on breaking exits 1, --format json gives the change list', async () => {

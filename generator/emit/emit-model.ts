@@ -84,14 +84,31 @@ export function groupByKey(entries: ReadonlyArray<[string, EmitObject]>): Array<
   return [...groups].sort(([a], [b]) => cmp(a, b));
 }
 
+/**
+ * The object and every object it inherits from, each once, depth first in the pages' order
+ * (`inherits` before the next parent's), without recursion: a chain of parents is as long as
+ * a spec makes it.
+ */
+export function withAncestors(e: EmitObject): EmitObject[] {
+  const out: EmitObject[] = [];
+  const seen = new Set<EmitObject>();
+  const stack = [e];
+  while (stack.length) {
+    const x = stack.pop()!;
+    if (seen.has(x)) continue;
+    seen.add(x);
+    out.push(x);
+    for (let i = x.inherits.length - 1; i >= 0; i--) stack.push(x.inherits[i]!);
+  }
+  return out;
+}
+
 /** Every key an object accepts, its own and inherited ones, without repeats (own first). */
-export function allProperties(e: EmitObject, seen: Set<EmitObject> = new Set()): IrProperty[] {
-  if (seen.has(e)) return [];
-  seen.add(e);
+export function allProperties(e: EmitObject): IrProperty[] {
   const out = [...e.properties];
   const names = new Set(out.map((p) => p.name));
-  for (const parent of e.inherits) {
-    for (const p of allProperties(parent, seen)) {
+  for (const x of withAncestors(e).slice(1)) {
+    for (const p of x.properties) {
       // A payload's own PayloadType wins over the one of the payload it inherits from.
       if (!names.has(p.name)) {
         names.add(p.name);

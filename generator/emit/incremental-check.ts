@@ -8,7 +8,7 @@
  */
 import type { CompiledModules } from './compile-output.js';
 import { createHash } from 'node:crypto';
-import type { EmitModel, EmitObject } from './emit-model.js';
+import { withAncestors, type EmitModel, type EmitObject } from './emit-model.js';
 
 /**
  * Kept between runs by the caller: what the last successful check covered, and each object's
@@ -30,14 +30,18 @@ function sha(text: string): string {
 }
 
 /** A hash of everything one object's generated code is made from: its IR and its ancestors'. */
-function objectHash(e: EmitObject, seen: Set<EmitObject> = new Set()): string {
-  if (seen.has(e)) return '';
-  seen.add(e);
-  return sha(`${e.ident}\0${JSON.stringify(e.ir)}\0${e.inherits.map((p) => objectHash(p, seen)).join('\0')}`);
+function objectHash(e: EmitObject, own: (x: EmitObject) => string): string {
+  return sha(withAncestors(e).map(own).join('\0'));
 }
 
 export function objectHashes(model: EmitModel): Map<string, string> {
-  return new Map(model.objects.map((e) => [e.ident, objectHash(e)]));
+  const owns = new Map<EmitObject, string>();
+  const own = (x: EmitObject): string => {
+    let h = owns.get(x);
+    if (h === undefined) owns.set(x, (h = sha(`${x.ident}\0${JSON.stringify(x.ir)}`)));
+    return h;
+  };
+  return new Map(model.objects.map((e) => [e.ident, objectHash(e, own)]));
 }
 
 /** Every identifier with its object name: when these change, references may change meaning. */
@@ -62,8 +66,10 @@ export function planCheck(model: EmitModel, key: string, hashes: Map<string, str
   const objects = new Set<EmitObject>();
   const children = new Map<EmitObject, EmitObject[]>();
   for (const e of model.objects) for (const p of e.inherits) children.set(p, [...(children.get(p) ?? []), e]);
+  // With a stack, not recursion: a chain of parents is as long as a spec makes it.
   const add = (e: EmitObject, next: (x: EmitObject) => readonly EmitObject[]): void => {
-    for (const x of next(e)) if (!objects.has(x)) { objects.add(x); add(x, next); }
+    const stack = [e];
+    while (stack.length) for (const x of next(stack.pop()!)) if (!objects.has(x)) { objects.add(x); stack.push(x); }
   };
   for (const e of changed) {
     objects.add(e);

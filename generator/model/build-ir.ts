@@ -10,6 +10,7 @@ import { fuseSupplements, type SupplementObjects } from './fuse-supplement.js';
 import { markPlaceholderKeys } from './placeholder-keys.js';
 import { IR_VERSION, isDefinition, refsOf, type IrDocument, type IrObject } from './ir.js';
 import { resolveDeclarationTypes } from './declaration-types.js';
+import { checkReferenceDepth } from './reference-depth.js';
 import { STATUS_ITEMS, statusItemsObjects } from './status-items.js';
 
 /** The parsed pages of one supplement of the spec folder. */
@@ -54,6 +55,8 @@ export function buildIr(pages: readonly PageResult[], supplements: readonly Supp
   diagnostics.push(...resolveDeclarationTypes(definitions));
   markPlaceholderKeys([...definitions.values()], definitions);
   applyErrata([...definitions.values()]);
+  // Last: composing, the supplements and placeholder keys all add references.
+  diagnostics.push(...checkReferenceDepth(definitions));
   objects = objects.map((o) => (isDefinition(o) ? definitions.get(o.name) ?? o : o));
   // The empty page now has keys: the note calling it "not an object" no longer holds.
   const kept = composed ? [...diagnostics.filter((d) => !(d.code === 'not-an-object' && d.file === composed.file)), ...composed.diagnostics] : diagnostics;

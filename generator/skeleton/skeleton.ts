@@ -56,16 +56,27 @@ export class SkeletonIndex {
   }
 
   /** An object's properties with those it inherits (its own first), but for keys that stand for any key (`ANY`, a placeholder such as ConsentText's `ConsentTextItem`): no document spells those. */
-  properties(o: IrObject, seen: Set<string> = new Set()): IrProperty[] {
-    if (seen.has(o.name)) return [];
-    seen.add(o.name);
-    const own = o.properties.filter((p) => !standsForAnyKey(p));
-    const names = new Set(own.map((p) => p.name));
-    const inherited = (o.inherits ?? []).flatMap((n) => {
-      const parent = this.byName.get(n);
-      return parent ? this.properties(parent, seen).filter((p) => !names.has(p.name)) : [];
-    });
-    return [...own, ...inherited];
+  properties(o: IrObject): IrProperty[] {
+    const out: IrProperty[] = [];
+    const names = new Set<string>();
+    const seen = new Set<string>();
+    // Parents depth first in the page's order, with a stack: a chain of parents is as long as a spec makes it.
+    const stack = [o];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (seen.has(x.name)) continue;
+      seen.add(x.name);
+      const own = x.properties.filter((p) => !standsForAnyKey(p));
+      if (x === o) {
+        for (const p of own) names.add(p.name);
+        out.push(...own);
+      } else {
+        for (const p of own) if (!names.has(p.name)) { names.add(p.name); out.push(p); }
+      }
+      const parents = (x.inherits ?? []).flatMap((n) => this.byName.get(n) ?? []);
+      for (let i = parents.length - 1; i >= 0; i--) stack.push(parents[i]!);
+    }
+    return out;
   }
 
   /** A dictionary of `o`'s required keys (envelope keys left out when `envelope` is false). */

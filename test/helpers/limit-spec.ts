@@ -19,3 +19,18 @@ export function smallPage(i: number, n: number): PageInput {
 export function smallPages(n: number): PageInput[] {
   return Array.from({ length: n }, (_, i) => smallPage(i, n));
 }
+
+/**
+ * A chain of `n` pages: `Obj{i}`'s last key (`Next`, its type on line 16) names `Obj{i+1}`, or with
+ * `inherits` its Discussion says it takes `Obj{i+1}`'s keys (the title's line, 1); the last page
+ * ends the chain. With `cycle`, the last names the first again.
+ */
+export function chainPages(n: number, options: { inherits?: boolean; cycle?: boolean } = {}): PageInput[] {
+  return Array.from({ length: n }, (_, i) => {
+    const next = i + 1 < n ? `Obj${i + 1}` : options.cycle ? 'Obj0' : undefined;
+    const type = !options.inherits && next ? next : 'string';
+    const inherits = options.inherits && next ? `\n## Discussion\n\nAll the properties of ${next} apply to the top level of this object as well.\n` : '';
+    const text = `# Obj${i}\n\nObject ${i}.\n\n## Properties\n\n### Name\n\n- **Type:** \`string\`\n- **Required:** No\n\nThe name.\n\n### Next\n\n- **Type:** \`${type}\`\n- **Required:** No\n\nThe next one.\n${inherits}`;
+    return { file: `obj-${i}.md`, text };
+  });
+}

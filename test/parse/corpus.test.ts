@@ -5,7 +5,8 @@
  */
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { typeToString, type IrDocument, type IrObject } from '../../generator/model/ir.js';
+import { isDefinition, typeToString, type IrDocument, type IrObject } from '../../generator/model/ir.js';
+import { MAX_REFERENCE_DEPTH, maxReferenceDepth, REFERENCE_TOO_DEEP } from '../../generator/model/reference-depth.js';
 import type { PageInput } from '../../generator/parse/flavour.js';
 import { corpusDir, describeCorpus, hasCorpus } from '../helpers/corpus.js';
 import { parsedDir } from '../helpers/parsed.js';
@@ -46,12 +47,25 @@ function statedKeys(page: PageInput): StatedKey[] {
 const CONTRACT_SPELLING: Record<string, string> = { int32: 'integer', int64: 'integer', number: 'real', 'date-time': 'date' };
 const contractType = (s: string): string => s.replace(/x-hidden-/g, '').replace(/[a-z0-9-]+/g, (w) => CONTRACT_SPELLING[w] ?? w);
 
+/** The deepest chain of references of each folder, as measured (spec/'s is 8: `test/model/reference-depth.test.ts`). */
+const DEEPEST: Record<string, number> = {
+  'rendered-2025-04': 5, 'changelog-2026-04-28': 5, 'changelog-2026-06-09': 6, 'changelog-2026-08-18': 6, 'samples/snapshot': 1, 'samples/listing': 1,
+};
+
 const codes = (s: string) => [...s.matchAll(/`([^`]*)`/g)].map((m) => m[1] ?? '');
 
 describeCorpus('corpus', () => {
   const load = (dir: string) => parsedDir(corpusDir(dir));
 
   describe.each(DIRS)('%s', (dir) => {
+    it('nests references far inside the limit on their depth (reference-depth.ts)', () => {
+      const { ir } = load(dir);
+      const definitions = new Map(ir.objects.filter(isDefinition).map((o) => [o.name, o]));
+      expect(maxReferenceDepth(definitions)).toBe(DEEPEST[dir]);
+      expect(maxReferenceDepth(definitions) * 8).toBeLessThanOrEqual(MAX_REFERENCE_DEPTH);
+      expect(ir.diagnostics.filter((d) => d.code === REFERENCE_TOO_DEEP)).toEqual([]);
+    });
+
     it('parses every page without a failure, and no page vanishes', () => {
       const { pages, ir } = load(dir);
       expect(ir.diagnostics.filter((d) => d.code === 'parser-failure')).toEqual([]);
