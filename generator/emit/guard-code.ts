@@ -139,13 +139,13 @@ function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], looks
       const name = `g${e.ident}_${start / CHUNK}`;
       helpers.push(
         `function ${name}(v: Dict, p: boolean, d: number): number {`,
-        ...['let x: unknown;', ...(looks ? ['let n = 0;'] : []), ...keyLines(props.slice(start, start + CHUNK), 'return -1;'), `return ${looks ? 'n' : '0'};`].map((l) => `  ${l}`),
+        ...['let x: unknown;', 'let k: string;', ...(looks ? ['let n = 0;'] : []), ...keyLines(props.slice(start, start + CHUNK), 'return -1;'), `return ${looks ? 'n' : '0'};`].map((l) => `  ${l}`),
         '}',
       );
       body.push(`if ((m = ${name}(v, p, d)) < 0) return false;`, ...(looks ? ['n += m;'] : []));
     }
   } else {
-    if (props.length) body.push('const p = c === 1;', 'let x: unknown;');
+    if (props.length) body.push('const p = c === 1;', 'let x: unknown;', 'let k: string;');
     body.push(...keyLines(props, 'return false;'));
   }
   if (looks) {

@@ -137,9 +137,8 @@ interface KeyFactsRef {
   deprecatedIn: boolean;
 }
 
-/** One key's checks, on its value `x`. */
-function keyChecks(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
-  const key = tsString(prop.name);
+/** One key's checks, on its value `x`; `key` is the expression that names the key. */
+function keyChecks(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel, key = tsString(prop.name)): string[] {
   const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', { off: 0, key }, model);
   // Option-dependent checks cost one test of a flag when their options are absent.
   if (facts?.gated) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts.name});`);
@@ -156,28 +155,28 @@ function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | unde
 export const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
- * How a small object's code reads key `name` of dictionary `v` into `x`, and tells whether it
- * was there. Only an own property counts (a key on a prototype, or on a polluted
- * `Object.prototype`, is not the value's). On a plain dictionary (`p`: its prototype is
- * `Object.prototype` or null, see `dictKind`) a key found that `Object.prototype` lacks is its
- * own, a test V8 folds to a constant; any other dictionary costs one lookup per key present.
+ * How a small object's code reads key `name` of dictionary `v` into `x` (the key into `k`, so
+ * the rest of its code names it once), and tells whether it was there. Only an own property
+ * counts (a key on a prototype, or on a polluted `Object.prototype`, is not the value's). On a
+ * plain dictionary (`p`: its prototype is `Object.prototype` or null, see `dictKind`) a key found
+ * that `Object.prototype` lacks is its own, a test V8 folds to a constant (`k` holds a constant);
+ * any other dictionary costs one lookup per key present.
  */
 export function keyRead(name: string): { read: string; absent: string; present: string } {
   const key = tsString(name);
   // Object.prototype's own keys (`constructor`, `toString`) are read only when the value owns them.
-  if (INHERITED.has(name)) return { read: `own(v, ${key}) ? v[${key}] : undefined`, absent: 'x === undefined', present: 'x !== undefined' };
-  const mine = `(p && !(${key} in OBJECT_PROTOTYPE) || own(v, ${key}))`;
-  return { read: `v[${key}]`, absent: `x === undefined || !${mine}`, present: `x !== undefined && ${mine}` };
+  if (INHERITED.has(name)) return { read: `own(v, k = ${key}) ? v[k] : undefined`, absent: 'x === undefined', present: 'x !== undefined' };
+  const mine = '(p && !(k in OBJECT_PROTOTYPE) || own(v, k))';
+  return { read: `v[k = ${key}]`, absent: `x === undefined || !${mine}`, present: `x !== undefined && ${mine}` };
 }
 
 /** One key's block in a small object's chunk: read by its constant name, counted when present. */
 function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
-  const key = tsString(prop.name);
   const { read, absent, present } = keyRead(prop.name);
-  const checks = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
+  const checks = ['  n++;', ...keyChecks(prop, facts, model, 'k').map((l) => `  ${l}`)];
   return [
     `x = ${read};`,
-    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, ${key});`, 'else {', ...checks, '}'] : [`if (${present}) {`, ...checks, '}']),
+    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, k);`, 'else {', ...checks, '}'] : [`if (${present}) {`, ...checks, '}']),
   ];
 }
 
@@ -240,6 +239,7 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
       `function ${name}(v: Dict, r: Run, d: number, p: boolean): number {`,
       '  let n = 0;',
       '  let x: unknown;',
+      '  let k: string;',
       ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyBlock(p, facts[start + j], model)).map((l) => `  ${l}`),
       '  return n;',
       '}',
