@@ -56,6 +56,8 @@ export default defineConfig({
     // once per file (about 2 s each), and a corpus folder is parsed once (test/helpers/parsed.ts).
     isolate: false,
     setupFiles: ['test/setup.ts'],
+    // The run's cache folder, shared by the workers and removed at the end (test/helpers/run-cache.ts).
+    globalSetup: ['test/global-setup.ts'],
     sequence: { sequencer: SlowFirst },
     // One test file per core: vitest's default leaves one core free, which on a two-core machine
     // runs the files one at a time. The files share no folder they write.

@@ -1,14 +1,18 @@
 /**
- * One parse of each page folder per test process. Test files run in one module graph per worker
- * (see vitest.config.ts), so the corpus folders several files read are read and parsed once and
- * shared; what is shared is frozen, so no test can change what another one sees.
+ * One parse of each page folder per test run. Test files run in one module graph per worker
+ * (see vitest.config.ts), so the corpus folders several files read are read and parsed once per
+ * worker and shared; the run's cache (`run-cache.ts`) shares each parse between the workers too,
+ * by a hash of the pages read and of the parser's sources. What is shared is frozen, so no test
+ * can change what another one sees.
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { serialize } from 'node:v8';
 import { parsePages } from '../../generator/parse/index.js';
 import { readSpec } from '../../generator/parse/read-spec.js';
 import type { PageInput } from '../../generator/parse/flavour.js';
 import type { IrDocument } from '../../generator/model/ir.js';
+import { contentKey, runCached, sourcesKey } from './run-cache.js';
 
 export interface ParsedDir {
   pages: readonly PageInput[];
@@ -24,12 +28,16 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** The pages of `dir` and their IR, parsed on first use in this process and frozen. */
+/**
+ * The pages of `dir` and their IR, frozen: read on first use in this process, and parsed unless
+ * another worker of the run has parsed the same pages already.
+ */
 export function parsedDir(dir: string): ParsedDir {
   let hit = parsed.get(dir);
   if (hit === undefined) {
     const pages = readSpec(dir);
-    hit = deepFreeze({ pages, ir: parsePages(pages) });
+    const ir = runCached('ir', contentKey(sourcesKey(), serialize(pages)), () => parsePages(pages));
+    hit = deepFreeze({ pages, ir });
     parsed.set(dir, hit);
   }
   return hit;

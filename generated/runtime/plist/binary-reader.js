@@ -2,22 +2,24 @@
 import { PlistError } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { exactInteger } from "./scalars.js";
-import { APPLE_EPOCH_MS, dictOf, PlistReal, plistTypeOf } from "./values.js";
-const bad = (what) => new PlistError(`the binary plist ${what}`);
-const broken = (what) => bad(`is truncated or malformed (${what})`);
+import { fromUnits } from "./text.js";
+import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf } from "./values.js";
+function bad(what) {
+  throw new PlistError(`the binary plist ${what}`);
+}
+function broken(what) {
+  bad(`is truncated or malformed (${what})`);
+}
+function notPlist(what) {
+  bad(`holds ${what}, which property lists do not have`);
+}
 const hex = (marker) => `0x${marker.toString(16).padStart(2, "0")}`;
-const notPlist = (what) => bad(`holds ${what}, which property lists do not have`);
 function isBinaryPlist(bytes) {
   return String.fromCharCode(...bytes.subarray(0, 8)) === "bplist00";
 }
-function fromUnits(units) {
-  let s = "";
-  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192));
-  return s;
-}
 function readBinaryPlist(bytes, budget, safeOnly) {
   if (!isBinaryPlist(bytes)) throw new PlistError("not a binary plist (no bplist00 header)");
-  if (bytes.length < 8 + 1 + 32) throw bad("is truncated");
+  if (bytes.length < 8 + 1 + 32) bad("is truncated");
   const view = (at, size) => new DataView(bytes.buffer, bytes.byteOffset + at, size);
   const uint = (at, size) => {
     let n = 0;
@@ -29,24 +31,24 @@ function readBinaryPlist(bytes, budget, safeOnly) {
   const refSize = bytes[trailer + 7];
   const safe = (at, what) => {
     const n = view(trailer + at, 8).getBigUint64(0);
-    if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
+    if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, "an object count of");
   const top = safe(16, "a top object of");
   const objectsEnd = safe(24, "an offset table at");
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken("its trailer gives impossible integer sizes");
-  if (count < 1 || top >= count) throw broken("its trailer gives an impossible object count");
-  if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) throw broken("offset table");
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) broken("its trailer gives impossible integer sizes");
+  if (count < 1 || top >= count) broken("its trailer gives an impossible object count");
+  if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) broken("offset table");
   const positions = new PlistPositions("binary");
   const offsetOf = (ref) => {
-    if (ref >= count) throw bad(`refers to object ${ref} of ${count}`);
+    if (ref >= count) bad(`refers to object ${ref} of ${count}`);
     const off = uint(objectsEnd + ref * offsetSize, offsetSize);
-    if (off < 8 || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
+    if (off < 8 || off >= objectsEnd) bad(`object ${ref} lies outside the object area`);
     return off;
   };
   const need = (at, n) => {
-    if (at + n > objectsEnd) throw broken("an object runs past the object area");
+    if (at + n > objectsEnd) broken("an object runs past the object area");
   };
   const refAt = (start2, i) => uint(start2 + i * refSize, refSize);
   let start = 0;
@@ -56,11 +58,11 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     if (nibble !== 15) return nibble;
     need(start, 1);
     const m = bytes[start];
-    if ((m & 240) !== 16 || (m & 15) > 3) throw bad("has a malformed length");
+    if ((m & 240) !== 16 || (m & 15) > 3) bad("has a malformed length");
     const size = 1 << (m & 15);
     need(at + 2, size);
     const length = uint(at + 2, size);
-    if (length > objectsEnd) throw bad("has a length past its end");
+    if (length > objectsEnd) bad("has a length past its end");
     start = at + 2 + size;
     return length;
   };
@@ -74,31 +76,28 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     switch (marker >> 4) {
       case 0:
         if (marker === 8 || marker === 9) return marker === 9;
-        throw notPlist(`a value (marker ${hex(marker)})`);
+        notPlist(`a value (marker ${hex(marker)})`);
       case 1: {
         const size = 1 << low;
-        if (low > 4) throw bad(`has an integer of ${size} bytes`);
+        if (low > 4) bad(`has an integer of ${size} bytes`);
         need(at + 1, size);
         if (size <= 4) return uint(at + 1, size);
-        let n = 0n;
-        for (let i = 0; i < size; i++) n = n << 8n | BigInt(bytes[at + 1 + i]);
-        const bits = BigInt(size * 8);
-        if (n >= 1n << bits - 1n) n -= 1n << bits;
-        return exactInteger(n, safeOnly);
+        const v = view(at + 1, size);
+        return exactInteger(size === 8 ? v.getBigInt64(0) : v.getBigInt64(0) << 64n | v.getBigUint64(8), safeOnly);
       }
       case 2: {
         const size = 1 << low;
-        if (size !== 4 && size !== 8) throw bad(`has a real of ${size} bytes`);
+        if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
         need(at + 1, size);
         const n = size === 4 ? view(at + 1, 4).getFloat32(0) : view(at + 1, 8).getFloat64(0);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 3: {
-        if (marker !== 51) throw bad("has a malformed date");
+        if (marker !== 51) bad("has a malformed date");
         need(at + 1, 8);
         const seconds = view(at + 1, 8).getFloat64(0);
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1e3));
-        if (Number.isNaN(date.getTime())) throw bad(`has a date out of range (${seconds} s)`);
+        if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 4: {
@@ -122,7 +121,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
           s = fromUnits(units);
         } else {
           const slice = bytes.subarray(start, start + length);
-          for (const b of slice) if (b > 127) throw bad("has an ASCII string holding a byte over 0x7F");
+          for (const b of slice) if (b > 127) bad("has an ASCII string holding a byte over 0x7F");
           s = fromUnits(slice);
         }
         strings.set(at, s);
@@ -144,7 +143,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
             const key = child(keyRef, depth);
             if (typeof key !== "string") {
               const type = plistTypeOf(key);
-              throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
+              bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
             }
             const valueRef = refAt(first, length + i);
             items.push([key, child(valueRef, depth)]);
@@ -163,21 +162,21 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         }
         const entries = items;
         const value2 = dictOf(entries, (key, a, b) => {
-          throw new PlistError(`the key ${JSON.stringify(key)} appears twice in one dictionary (entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}); readers disagree on which value counts`, positions.at(keyOffsets[b]));
+          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]));
         });
         positions.record(value2, offsets, entries, keyOffsets);
         return value2;
       }
       case 8:
-        throw bad("holds a UID (a keyed archive), which profiles do not have");
+        bad("holds a UID (a keyed archive), which profiles do not have");
       case 12:
-        throw notPlist("a set");
+        notPlist("a set");
       default:
-        throw bad(`has an unknown marker ${hex(marker)}`);
+        bad(`has an unknown marker ${hex(marker)}`);
     }
   };
   const child = (ref, depth) => {
-    if (onPath.has(ref)) throw bad(`object ${ref} contains itself`);
+    if (onPath.has(ref)) bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
   const value = read(top, 0);

@@ -79,7 +79,7 @@ function toBinaryPlist(value) {
         break;
       case "date": {
         const ms = v.getTime();
-        if (Number.isNaN(ms)) throw unwritable(path, "an invalid Date");
+        if (Number.isNaN(ms)) unwritable(path, "an invalid Date");
         float64(out2, 51, (ms - APPLE_EPOCH_MS) / 1e3);
         break;
       }
@@ -94,8 +94,8 @@ function toBinaryPlist(value) {
       case "array":
       case "dict": {
         const container = v;
-        if (ancestors.has(container)) throw unwritable(path, "the value contains itself");
-        if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
+        if (ancestors.has(container)) unwritable(path, "the value contains itself");
+        if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         ancestors.add(container);
         const obj = { marker: type === "array" ? 10 : 13, refs: [] };
         const ref = objects.push(obj) - 1;
@@ -112,7 +112,7 @@ function toBinaryPlist(value) {
         return ref;
       }
       default:
-        throw unwritable(path, `${v === null ? "null" : typeof v === "object" ? "an object that is not a plain dictionary" : typeof v} has no plist form`);
+        unwritable(path, `${v === null ? "null" : typeof v === "object" ? "an object that is not a plain dictionary" : typeof v} has no plist form`);
     }
     return objects.push({ bytes: out2 }) - 1;
   };

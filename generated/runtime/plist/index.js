@@ -10,9 +10,9 @@ import { toXmlPlist } from "./xml-writer.js";
 import { toBinaryPlist } from "./binary-writer.js";
 function xmlText(bytes) {
   const [b0, b1] = bytes;
-  if (b0 === 254 && b1 === 255 || b0 === 0 && b1 === 60) return decodeText(bytes, "UTF-16BE");
-  if (b0 === 255 && b1 === 254 || b0 === 60 && b1 === 0) return decodeText(bytes, "UTF-16LE");
-  return decodeText(bytes, "UTF-8");
+  const be = b0 === 254 && b1 === 255 || b0 === 0 && b1 === 60;
+  const le = b0 === 255 && b1 === 254 || b0 === 60 && b1 === 0;
+  return decodeText(bytes, be ? "UTF-16BE" : le ? "UTF-16LE" : "UTF-8");
 }
 function parsePlist(input, options = {}) {
   const deadline = options.deadline ?? (options.timeoutMs === void 0 ? Infinity : Date.now() + options.timeoutMs);

@@ -7,8 +7,7 @@ class PlistPositions {
   #table = /* @__PURE__ */ new WeakMap();
   #text;
   #lineStarts;
-  #rootValue;
-  #rootOffset = 0;
+  #root;
   /** @internal Made by the readers: `text` is the XML text lines are counted in. */
   constructor(format, text) {
     this.format = format;
@@ -16,17 +15,16 @@ class PlistPositions {
   }
   /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
   record(container, values, keys, keyOffsets) {
-    this.#table.set(container, keys === void 0 ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
+    this.#table.set(container, { values, keys, keyOffsets });
   }
   /** @internal The root value and where it starts. */
   setRoot(value, offset) {
-    this.#rootValue = value;
-    this.#rootOffset = offset;
+    this.#root = [value, offset];
   }
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
   at(offset) {
     if (this.format === "binary") return { format: "binary", offset };
-    const starts = this.#lines();
+    const starts = this.#lineStarts ??= [0, ...Array.from((this.#text ?? "").matchAll(/\r\n?|\n/g), (m) => m.index + m[0].length)];
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -38,7 +36,7 @@ class PlistPositions {
   }
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container, key) {
-    if (container === void 0) return this.at(this.#rootOffset);
+    if (container === void 0) return this.at(this.#root?.[1] ?? 0);
     const i = this.#indexOf(container, key);
     return i === void 0 ? void 0 : this.at(this.#table.get(container).values[i]);
   }
@@ -61,20 +59,19 @@ class PlistPositions {
   }
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path) {
-    if (this.#rootValue === void 0) return void 0;
-    let value = this.#rootValue;
-    let at = { value: this.at(this.#rootOffset), exact: true };
+    if (this.#root === void 0) return void 0;
+    let [value, offset] = this.#root;
+    let at = { value: this.at(offset), exact: true };
     const steps = typeof path === "string" ? void 0 : path;
     let rest = typeof path === "string" ? path : "";
     for (let i = 0; steps ? i < steps.length : rest !== ""; i++) {
       const next = steps ? void 0 : this.#nextStep(value, rest);
       const step = steps ? steps[i] : next?.[0];
-      if (step === void 0 || typeof value !== "object" || value === null) return { ...at, exact: false };
-      const found = this.#indexOf(value, step);
+      const found = step === void 0 || typeof value !== "object" || value === null ? void 0 : this.#indexOf(value, step);
       if (found === void 0) return { ...at, exact: false };
       const entries = this.#table.get(value);
       const keyOffset = entries.keyOffsets?.[found];
-      at = keyOffset === void 0 ? { value: this.at(entries.values[found]), exact: true } : { value: this.at(entries.values[found]), key: this.at(keyOffset), exact: true };
+      at = { value: this.at(entries.values[found]), ...keyOffset === void 0 ? {} : { key: this.at(keyOffset) }, exact: true };
       value = value[step];
       if (next !== void 0) {
         rest = rest.slice(next[1]);
@@ -114,21 +111,10 @@ class PlistPositions {
     if (keys === void 0) return typeof key === "number" && key >= 0 && key < entries.values.length ? key : void 0;
     if (typeof key !== "string") return void 0;
     if (keys.length <= 8) {
-      for (let i = 0; i < keys.length; i++) if (keys[i][0] === key) return i;
-      return void 0;
+      const i = keys.findIndex(([k]) => k === key);
+      return i < 0 ? void 0 : i;
     }
-    entries.index ??= new Map(keys.map(([k], i) => [k, i]));
-    return entries.index.get(key);
-  }
-  /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
-  #lines() {
-    if (this.#lineStarts !== void 0) return this.#lineStarts;
-    const starts = [0];
-    const text = this.#text ?? "";
-    const breaks = /\r\n?|\n/g;
-    for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-    this.#lineStarts = starts;
-    return starts;
+    return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key);
   }
 }
 export {

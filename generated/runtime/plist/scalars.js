@@ -4,17 +4,7 @@ import { decodeBase64 } from "./text.js";
 import { INTEGER_MAX, INTEGER_MIN, PlistReal } from "./values.js";
 const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
-const SPECIAL_REALS = /* @__PURE__ */ new Map([
-  ["nan", NaN],
-  ["+nan", NaN],
-  ["-nan", NaN],
-  ["inf", Infinity],
-  ["+inf", Infinity],
-  ["-inf", -Infinity],
-  ["infinity", Infinity],
-  ["+infinity", Infinity],
-  ["-infinity", -Infinity]
-]);
+const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const fail = (message) => {
   throw new PlistError(message);
@@ -32,8 +22,8 @@ function integer(t, safeOnly) {
   return exactInteger(t.startsWith("-") ? -n : n, safeOnly);
 }
 function real(t) {
-  const special = SPECIAL_REALS.get(t.toLowerCase());
-  if (special !== void 0) return special;
+  const special = SPECIAL_REAL.exec(t);
+  if (special) return special[2] ? NaN : special[1] === "-" ? -Infinity : Infinity;
   if (!REAL.test(t)) holds("real", t);
   const n = Number(t);
   return Number.isInteger(n) ? new PlistReal(n) : n;

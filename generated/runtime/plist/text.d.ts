@@ -8,11 +8,13 @@ export declare const codePoint: (code: number) => string;
  * value past U+10FFFF, an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.
  */
 export declare function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE'): string;
+/** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
+export declare function fromUnits(units: Uint8Array | Uint16Array): string;
 /**
  * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
  * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's
- * writer) anywhere. CoreFoundation skips other characters; this reader
- * refuses them, as a reader that skips and one that stops would see different bytes.
+ * writer) anywhere. CoreFoundation skips other characters; this reader refuses them, as a reader
+ * that skips and one that stops would see different bytes. What passes is decoded by `atob`.
  */
 export declare function decodeBase64(text: string): Uint8Array | undefined;
 /** Base64 with padding, in one line. */

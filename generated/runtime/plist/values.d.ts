@@ -50,13 +50,15 @@ export declare function isPlainObject(v: object): boolean;
  * value and installed with the other.
  */
 export declare function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict;
+/** The message of a repeated key: `the key "a"`, and where its two entries are. */
+export declare const appearsTwice: (key: string, where: string) => string;
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
 export declare const INTEGER_MIN: bigint;
 export declare const INTEGER_MAX: bigint;
 /** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
 export declare const WRITE_MAX_DEPTH = 64;
-/** A value the writers cannot write, and where it is (`PayloadContent[0].Foo`). */
-export declare function unwritable(path: string, why: string): TypeError;
+/** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */
+export declare function unwritable(path: string, why: string): never;
 /** A path one step further, as the validators write paths. */
 export declare function pathTo(path: string, key: string | number): string;
 /**

@@ -27,25 +27,16 @@ function plistReal(value) {
   return Number.isInteger(value) ? new PlistReal(value) : value;
 }
 function plistTypeOf(v) {
-  switch (typeof v) {
-    case "string":
-      return "string";
-    case "number":
-      return Number.isInteger(v) && !Object.is(v, -0) ? "integer" : "real";
-    case "bigint":
-      return "integer";
-    case "boolean":
-      return "boolean";
-    case "object":
-      if (v === null) return void 0;
-      if (Array.isArray(v)) return "array";
-      if (v instanceof Date) return "date";
-      if (v instanceof Uint8Array) return "data";
-      if (isPlistReal(v)) return "real";
-      return isPlainObject(v) ? "dict" : void 0;
-    default:
-      return void 0;
-  }
+  const type = typeof v;
+  if (type === "string" || type === "boolean") return type;
+  if (type === "bigint") return "integer";
+  if (type === "number") return Number.isInteger(v) && !Object.is(v, -0) ? "integer" : "real";
+  if (type !== "object" || v === null) return void 0;
+  if (Array.isArray(v)) return "array";
+  if (v instanceof Date) return "date";
+  if (v instanceof Uint8Array) return "data";
+  if (isPlistReal(v)) return "real";
+  return isPlainObject(v) ? "dict" : void 0;
 }
 function isPlainObject(v) {
   const proto = Object.getPrototypeOf(v);
@@ -59,18 +50,19 @@ function dictOf(entries, twice) {
   }
   return dict;
 }
+const appearsTwice = (key, where) => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
 const INTEGER_MIN = -(2n ** 63n);
 const INTEGER_MAX = 2n ** 64n - 1n;
 const WRITE_MAX_DEPTH = 64;
 function unwritable(path, why) {
-  return new TypeError(`${path === "" ? "the value" : path}: ${why}`);
+  throw new TypeError(`${path === "" ? "the value" : path}: ${why}`);
 }
 function pathTo(path, key) {
   return typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
 }
 function entriesToWrite(dict) {
   const out = [];
-  for (const key of Object.keys(dict).sort((a, b) => a < b ? -1 : a > b ? 1 : 0)) {
+  for (const key of Object.keys(dict).sort()) {
     const v = dict[key];
     if (v !== void 0) out.push([key, v]);
   }
@@ -83,6 +75,7 @@ export {
   INTEGER_MIN,
   PlistReal,
   WRITE_MAX_DEPTH,
+  appearsTwice,
   dictOf,
   entriesToWrite,
   isPlainObject,

@@ -3,7 +3,7 @@ import { clip, PlistError, PlistTimeoutError, quoted } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { readScalar } from "./scalars.js";
 import { lineEnds, scanXml } from "./xml-scanner.js";
-import { dictOf } from "./values.js";
+import { appearsTwice, dictOf } from "./values.js";
 const SCALARS = ["string", "integer", "real", "true", "false", "date", "data"];
 function readXmlPlist(text, budget, safeOnly) {
   const positions = new PlistPositions("xml", text);
@@ -12,6 +12,10 @@ function readXmlPlist(text, budget, safeOnly) {
     const line = lineOf(offset);
     throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
   };
+  const keyName = (key) => `the key ${quoted(key, 60)}`;
+  const mismatch = (name, open2, at) => fail(`</${clip(name)}> where </${open2}> belongs`, at, true);
+  const endsInside = (tag, also = "") => fail(`the document ends inside <${tag}>${also}`, text.length, true);
+  const newFrame = (tag, at) => ({ tag, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
   const stack = [];
   const topOf = () => stack[stack.length - 1];
   let containers = 0;
@@ -52,9 +56,9 @@ function readXmlPlist(text, budget, safeOnly) {
       positions.record(items, offsets);
       return deliver(items, frame.at);
     }
-    if (frame.key !== void 0) fail(`the key ${quoted(frame.key, 60)} (line ${lineOf(frame.keyAt)}) has no value`, at);
+    if (frame.key !== void 0) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
     const entries = items;
-    const dict = dictOf(entries, (key, first, second) => fail(`the key ${quoted(key, 60)} appears twice in one dictionary (lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}); readers disagree on which value counts`, keyOffsets[second]));
+    const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}`), keyOffsets[second]));
     positions.record(dict, offsets, entries, keyOffsets);
     deliver(dict, frame.at);
   };
@@ -83,21 +87,21 @@ function readXmlPlist(text, budget, safeOnly) {
       if (stack.length || root !== void 0 || sawPlist) fail("<plist> is not the root element", at);
       sawPlist = true;
       if (selfClosing) fail("the <plist> element is empty", at);
-      stack.push({ tag: "plist", at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
+      stack.push(newFrame("plist", at));
       return;
     }
     if (top === void 0 && root !== void 0) fail("more than one root element", at);
     if (name === "key") {
       if (top?.tag !== "dict") fail("<key> outside a <dict>", at);
-      if (top.key !== void 0) fail(`the key ${quoted(top.key, 60)} has no value`, at);
+      if (top.key !== void 0) fail(`${keyName(top.key)} has no value`, at);
     } else {
       if (top?.tag === "dict" && top.key === void 0) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
       if (name === "array" || name === "dict") {
         budget.node(containers);
-        const frame = { tag: name, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 };
+        const f = newFrame(name, at);
         containers++;
-        if (selfClosing) finish(frame, at);
-        else stack.push(frame);
+        if (selfClosing) finish(f, at);
+        else stack.push(f);
         return;
       }
       if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`, at);
@@ -114,11 +118,11 @@ function readXmlPlist(text, budget, safeOnly) {
   const close = (name, at) => {
     here = at;
     if (scalar !== void 0) {
-      if (name !== scalar) fail(`</${clip(name)}> where </${scalar}> belongs`, at, true);
+      if (name !== scalar) mismatch(name, scalar, at);
       return endScalar(scalar, scalarAt);
     }
     const top = stack.pop() ?? fail(`</${clip(name)}> closes nothing`, at, true);
-    if (top.tag !== name) fail(`</${clip(name)}> where </${top.tag}> belongs`, at, true);
+    if (top.tag !== name) mismatch(name, top.tag, at);
     finish(top, at);
   };
   const chars = (t, at, end) => {
@@ -142,9 +146,9 @@ function readXmlPlist(text, budget, safeOnly) {
     }
     throw e;
   }
-  if (scalar !== void 0) fail(`the document ends inside <${scalar}>`, text.length, true);
+  if (scalar !== void 0) endsInside(scalar);
   const unclosed = topOf();
-  if (unclosed) fail(`the document ends inside <${unclosed.tag}> (line ${lineOf(unclosed.at)})`, text.length, true);
+  if (unclosed) endsInside(unclosed.tag, ` (line ${lineOf(unclosed.at)})`);
   if (root === void 0) fail("no root element", text.length);
   positions.setRoot(root, rootAt);
   return { value: root, positions };

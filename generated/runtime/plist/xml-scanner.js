@@ -31,9 +31,9 @@ function scanXml(s, fail, to) {
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] !== void 0) return PREDEFINED[m[1]];
     const cp = m[2] !== void 0 ? Number(m[2]) : parseInt(m[3], 16);
-    const ok = cp === 9 || cp === 10 || cp === 13 || cp >= 32 && cp <= 55295 || cp >= 57344 && cp <= 65533 || cp >= 65536 && cp <= 1114111;
-    if (!ok) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
-    return String.fromCodePoint(cp);
+    const c = cp > 1114111 ? "" : String.fromCodePoint(cp);
+    if (c === "" || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    return c;
   };
   const comment = (at) => {
     const start = at + 4;
@@ -90,7 +90,7 @@ function scanXml(s, fail, to) {
       if (c === "&") {
         reference(j);
         j = REFERENCE.lastIndex;
-      } else if (c === "'" || c === '"' || c === "	" || c === "\n" || c === "\r") j++;
+      } else if (/['"\t\n\r]/.test(c ?? "")) j++;
       else if (c !== void 0 && c >= "\uD800" && c <= "\uDBFF" && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? "")) j += 2;
       else bad(c === void 0 ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
     }

@@ -6,7 +6,7 @@ const SPECIAL = /[&<>\r]/g;
 const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
 function escape(s, path) {
   const bad = BAD_CHAR.exec(s);
-  if (bad) throw unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
+  if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
   return s.replace(SPECIAL, (c) => ESCAPES[c]);
 }
 function realText(n) {
@@ -17,14 +17,14 @@ function realText(n) {
 }
 function dateText(d, path) {
   const ms = d.getTime();
-  if (Number.isNaN(ms)) throw unwritable(path, "an invalid Date");
-  if (ms % 1e3 !== 0) throw unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
+  if (Number.isNaN(ms)) unwritable(path, "an invalid Date");
+  if (ms % 1e3 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
   const year = d.getUTCFullYear();
-  if (year < 0 || year > 9999) throw unwritable(path, `the year ${year} does not fit an XML plist date`);
+  if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
   return `${d.toISOString().slice(0, 19)}Z`;
 }
 function checkInteger(n, path) {
-  if (typeof n === "bigint" ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) throw unwritable(path, `the integer ${n} is outside the range property lists hold`);
+  if (typeof n === "bigint" ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) unwritable(path, `the integer ${n} is outside the range property lists hold`);
 }
 function toXmlPlist(value) {
   let out = HEAD;
@@ -58,8 +58,8 @@ function toXmlPlist(value) {
       case "array":
       case "dict": {
         const container = v;
-        if (ancestors.has(container)) throw unwritable(path, "the value contains itself");
-        if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
+        if (ancestors.has(container)) unwritable(path, "the value contains itself");
+        if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === "dict" ? entriesToWrite(container) : void 0;
         if ((entries ?? container).length === 0) return line(`<${type}/>`);
         ancestors.add(container);
@@ -81,7 +81,7 @@ function toXmlPlist(value) {
         return;
       }
       default:
-        throw unwritable(path, `${v === null ? "null" : typeof v === "object" ? "an object that is not a plain dictionary" : typeof v} has no plist form`);
+        unwritable(path, `${v === null ? "null" : typeof v === "object" ? "an object that is not a plain dictionary" : typeof v} has no plist form`);
     }
   };
   write(value, "", "");

@@ -12,31 +12,31 @@
 import { type PlistBudget, PlistError } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
-import { APPLE_EPOCH_MS, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
+import { fromUnits } from './text.js';
+import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
-const bad = (what: string): PlistError => new PlistError(`the binary plist ${what}`);
-const broken = (what: string): PlistError => bad(`is truncated or malformed (${what})`);
+function bad(what: string): never {
+  throw new PlistError(`the binary plist ${what}`);
+}
+function broken(what: string): never {
+  bad(`is truncated or malformed (${what})`);
+}
+function notPlist(what: string): never {
+  bad(`holds ${what}, which property lists do not have`);
+}
 const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
-const notPlist = (what: string): PlistError => bad(`holds ${what}, which property lists do not have`);
 
 /** True when the bytes start with the binary plist header. */
 export function isBinaryPlist(bytes: Uint8Array): boolean {
   return String.fromCharCode(...bytes.subarray(0, 8)) === 'bplist00';
 }
 
-/** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
-function fromUnits(units: Uint8Array | Uint16Array): string {
-  let s = '';
-  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
-  return s;
-}
-
 /** Reads a binary plist's bytes within `budget`. Throws PlistError. */
 export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
   if (!isBinaryPlist(bytes)) throw new PlistError('not a binary plist (no bplist00 header)');
   // The header, at least one object and the 32-byte trailer.
-  if (bytes.length < 8 + 1 + 32) throw bad('is truncated');
+  if (bytes.length < 8 + 1 + 32) bad('is truncated');
   const view = (at: number, size: number): DataView => new DataView(bytes.buffer, bytes.byteOffset + at, size);
   const uint = (at: number, size: number): number => {
     let n = 0;
@@ -50,25 +50,25 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const refSize = bytes[trailer + 7]!;
   const safe = (at: number, what: string): number => {
     const n = view(trailer + at, 8).getBigUint64(0);
-    if (n > BigInt(Number.MAX_SAFE_INTEGER)) throw broken(`its trailer gives ${what} ${n}`);
+    if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, 'an object count of');
   const top = safe(16, 'a top object of');
   const objectsEnd = safe(24, 'an offset table at');
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) throw broken('its trailer gives impossible integer sizes');
-  if (count < 1 || top >= count) throw broken('its trailer gives an impossible object count');
-  if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) throw broken('offset table');
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) broken('its trailer gives impossible integer sizes');
+  if (count < 1 || top >= count) broken('its trailer gives an impossible object count');
+  if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) broken('offset table');
 
   const positions = new PlistPositions('binary');
   const offsetOf = (ref: number): number => {
-    if (ref >= count) throw bad(`refers to object ${ref} of ${count}`);
+    if (ref >= count) bad(`refers to object ${ref} of ${count}`);
     const off = uint(objectsEnd + ref * offsetSize, offsetSize);
-    if (off < 8 || off >= objectsEnd) throw bad(`object ${ref} lies outside the object area`);
+    if (off < 8 || off >= objectsEnd) bad(`object ${ref} lies outside the object area`);
     return off;
   };
   const need = (at: number, n: number): void => {
-    if (at + n > objectsEnd) throw broken('an object runs past the object area');
+    if (at + n > objectsEnd) broken('an object runs past the object area');
   };
   /** The `i`th reference of an array or dictionary whose references start at `start`. */
   const refAt = (start: number, i: number): number => uint(start + i * refSize, refSize);
@@ -80,11 +80,11 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     if (nibble !== 0x0f) return nibble;
     need(start, 1);
     const m = bytes[start]!;
-    if ((m & 0xf0) !== 0x10 || (m & 0x0f) > 3) throw bad('has a malformed length');
+    if ((m & 0xf0) !== 0x10 || (m & 0x0f) > 3) bad('has a malformed length');
     const size = 1 << (m & 0x0f);
     need(at + 2, size);
     const length = uint(at + 2, size);
-    if (length > objectsEnd) throw bad('has a length past its end');
+    if (length > objectsEnd) bad('has a length past its end');
     start = at + 2 + size;
     return length;
   };
@@ -103,35 +103,33 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     switch (marker >> 4) {
       case 0x0:
         if (marker === 0x08 || marker === 0x09) return marker === 0x09;
-        throw notPlist(`a value (marker ${hex(marker)})`);
+        notPlist(`a value (marker ${hex(marker)})`);
       case 0x1: {
         // Integers as CFBinaryPList writes them: 1, 2 and 4 bytes unsigned, 8 bytes signed, 16
         // bytes signed (CoreFoundation writes these only for unsigned values past 2^63). Kept
         // exact: a number when it is safe, else a bigint; a value past the 64-bit range is refused.
         const size = 1 << low;
-        if (low > 4) throw bad(`has an integer of ${size} bytes`);
+        if (low > 4) bad(`has an integer of ${size} bytes`);
         need(at + 1, size);
         if (size <= 4) return uint(at + 1, size);
-        let n = 0n;
-        for (let i = 0; i < size; i++) n = (n << 8n) | BigInt(bytes[at + 1 + i]!);
-        const bits = BigInt(size * 8);
-        if (n >= 1n << (bits - 1n)) n -= 1n << bits; // two's complement
-        return exactInteger(n, safeOnly);
+        // Two's complement: the high 8 bytes signed, the low 8 of a 16-byte integer unsigned.
+        const v = view(at + 1, size);
+        return exactInteger(size === 8 ? v.getBigInt64(0) : (v.getBigInt64(0) << 64n) | v.getBigUint64(8), safeOnly);
       }
       case 0x2: {
         const size = 1 << low;
-        if (size !== 4 && size !== 8) throw bad(`has a real of ${size} bytes`);
+        if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
         need(at + 1, size);
         const n = size === 4 ? view(at + 1, 4).getFloat32(0) : view(at + 1, 8).getFloat64(0);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
-        if (marker !== 0x33) throw bad('has a malformed date');
+        if (marker !== 0x33) bad('has a malformed date');
         need(at + 1, 8);
         const seconds = view(at + 1, 8).getFloat64(0);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
-        if (Number.isNaN(date.getTime())) throw bad(`has a date out of range (${seconds} s)`);
+        if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 0x4: {
@@ -157,7 +155,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         } else {
           const slice = bytes.subarray(start, start + length);
           // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-          for (const b of slice) if (b > 0x7f) throw bad('has an ASCII string holding a byte over 0x7F');
+          for (const b of slice) if (b > 0x7f) bad('has an ASCII string holding a byte over 0x7F');
           s = fromUnits(slice);
         }
         strings.set(at, s);
@@ -179,7 +177,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
             const key = child(keyRef, depth);
             if (typeof key !== 'string') {
               const type = plistTypeOf(key)!;
-              throw bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
+              bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
             }
             const valueRef = refAt(first, length + i);
             items.push([key, child(valueRef, depth)]);
@@ -198,22 +196,22 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         }
         const entries = items as Array<[string, PlistValue]>;
         const value = dictOf(entries, (key, a, b) => {
-          throw new PlistError(`the key ${JSON.stringify(key)} appears twice in one dictionary (entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}); readers disagree on which value counts`, positions.at(keyOffsets[b]!));
+          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]!));
         });
         positions.record(value, offsets, entries, keyOffsets);
         return value;
       }
       case 0x8:
-        throw bad('holds a UID (a keyed archive), which profiles do not have');
+        bad('holds a UID (a keyed archive), which profiles do not have');
       case 0xc:
-        throw notPlist('a set');
+        notPlist('a set');
       default:
-        throw bad(`has an unknown marker ${hex(marker)}`);
+        bad(`has an unknown marker ${hex(marker)}`);
     }
   };
 
   const child = (ref: number, depth: number): PlistValue => {
-    if (onPath.has(ref)) throw bad(`object ${ref} contains itself`);
+    if (onPath.has(ref)) bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
 

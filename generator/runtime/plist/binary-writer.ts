@@ -103,7 +103,7 @@ export function toBinaryPlist(value: unknown): Uint8Array {
         break;
       case 'date': {
         const ms = (v as Date).getTime();
-        if (Number.isNaN(ms)) throw unwritable(path, 'an invalid Date');
+        if (Number.isNaN(ms)) unwritable(path, 'an invalid Date');
         float64(out, 0x33, (ms - APPLE_EPOCH_MS) / 1000);
         break;
       }
@@ -118,8 +118,8 @@ export function toBinaryPlist(value: unknown): Uint8Array {
       case 'array':
       case 'dict': {
         const container = v as object;
-        if (ancestors.has(container)) throw unwritable(path, 'the value contains itself');
-        if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
+        if (ancestors.has(container)) unwritable(path, 'the value contains itself');
+        if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         ancestors.add(container);
         const obj = { marker: type === 'array' ? 0xa : 0xd, refs: [] as number[] };
         const ref = objects.push(obj) - 1;
@@ -136,7 +136,7 @@ export function toBinaryPlist(value: unknown): Uint8Array {
         return ref;
       }
       default:
-        throw unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
+        unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
     }
     return objects.push({ bytes: out }) - 1;
   };

@@ -51,8 +51,7 @@ export class PlistPositions {
   readonly #table = new WeakMap<object, Entries>();
   #text: string | undefined;
   #lineStarts: number[] | undefined;
-  #rootValue: PlistValue | undefined;
-  #rootOffset = 0;
+  #root: [PlistValue, number] | undefined;
 
   /** @internal Made by the readers: `text` is the XML text lines are counted in. */
   constructor(format: 'xml' | 'binary', text?: string) {
@@ -62,19 +61,19 @@ export class PlistPositions {
 
   /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
   record(container: object, values: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, keyOffsets?: readonly number[]): void {
-    this.#table.set(container, keys === undefined ? { values } : { values, keys, keyOffsets: keyOffsets ?? [] });
+    this.#table.set(container, { values, keys, keyOffsets });
   }
 
   /** @internal The root value and where it starts. */
   setRoot(value: PlistValue, offset: number): void {
-    this.#rootValue = value;
-    this.#rootOffset = offset;
+    this.#root = [value, offset];
   }
 
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
   at(offset: number): PlistPosition {
     if (this.format === 'binary') return { format: 'binary', offset };
-    const starts = this.#lines();
+    // Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them.
+    const starts = (this.#lineStarts ??= [0, ...Array.from((this.#text ?? '').matchAll(/\r\n?|\n/g), (m) => m.index + m[0].length)]);
     let lo = 0;
     let hi = starts.length - 1;
     while (lo < hi) {
@@ -87,7 +86,7 @@ export class PlistPositions {
 
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
-    if (container === undefined) return this.at(this.#rootOffset);
+    if (container === undefined) return this.at(this.#root?.[1] ?? 0);
     const i = this.#indexOf(container, key);
     return i === undefined ? undefined : this.at(this.#table.get(container)!.values[i]!);
   }
@@ -113,21 +112,20 @@ export class PlistPositions {
 
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path: string | readonly (string | number)[]): PlistLocation | undefined {
-    if (this.#rootValue === undefined) return undefined;
-    let value: unknown = this.#rootValue;
-    let at: PlistLocation = { value: this.at(this.#rootOffset), exact: true };
+    if (this.#root === undefined) return undefined;
+    let [value, offset] = this.#root as [unknown, number];
+    let at: PlistLocation = { value: this.at(offset), exact: true };
     const steps = typeof path === 'string' ? undefined : path;
     let rest = typeof path === 'string' ? path : '';
     for (let i = 0; steps ? i < steps.length : rest !== ''; i++) {
       const next = steps ? undefined : this.#nextStep(value, rest);
       const step = steps ? steps[i]! : next?.[0];
-      if (step === undefined || typeof value !== 'object' || value === null) return { ...at, exact: false };
-      const found = this.#indexOf(value, step);
+      const found = step === undefined || typeof value !== 'object' || value === null ? undefined : this.#indexOf(value, step);
       if (found === undefined) return { ...at, exact: false };
-      const entries = this.#table.get(value)!;
+      const entries = this.#table.get(value as object)!;
       const keyOffset = entries.keyOffsets?.[found];
-      at = keyOffset === undefined ? { value: this.at(entries.values[found]!), exact: true } : { value: this.at(entries.values[found]!), key: this.at(keyOffset), exact: true };
-      value = (value as Record<string | number, unknown>)[step];
+      at = { value: this.at(entries.values[found]!), ...(keyOffset === undefined ? {} : { key: this.at(keyOffset) }), exact: true };
+      value = (value as Record<string | number, unknown>)[step!];
       if (next !== undefined) {
         rest = rest.slice(next[1]);
         if (rest.startsWith('.')) rest = rest.slice(1);
@@ -167,22 +165,11 @@ export class PlistPositions {
     const keys = entries.keys;
     if (keys === undefined) return typeof key === 'number' && key >= 0 && key < entries.values.length ? key : undefined;
     if (typeof key !== 'string') return undefined;
+    // A few keys are looked through; more are indexed once.
     if (keys.length <= 8) {
-      for (let i = 0; i < keys.length; i++) if (keys[i]![0] === key) return i;
-      return undefined;
+      const i = keys.findIndex(([k]) => k === key);
+      return i < 0 ? undefined : i;
     }
-    entries.index ??= new Map(keys.map(([k], i) => [k, i]));
-    return entries.index.get(key);
-  }
-
-  /** Where each line starts; `\r\n`, `\r` and `\n` each end a line, as XML reads them. */
-  #lines(): number[] {
-    if (this.#lineStarts !== undefined) return this.#lineStarts;
-    const starts = [0];
-    const text = this.#text ?? '';
-    const breaks = /\r\n?|\n/g;
-    for (let m = breaks.exec(text); m !== null; m = breaks.exec(text)) starts.push(m.index + m[0].length);
-    this.#lineStarts = starts;
-    return starts;
+    return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key);
   }
 }

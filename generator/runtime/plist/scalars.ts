@@ -14,17 +14,14 @@ export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date
 const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 // CoreFoundation's parseRealTag accepts these spellings of the special values, case-insensitively.
-const SPECIAL_REALS = new Map<string, number>([
-  ['nan', NaN], ['+nan', NaN], ['-nan', NaN], ['inf', Infinity], ['+inf', Infinity], ['-inf', -Infinity],
-  ['infinity', Infinity], ['+infinity', Infinity], ['-infinity', -Infinity],
-]);
+const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
 // CoreFoundation's parseDateTag reads exactly `YYYY-MM-DDTHH:MM:SSZ` in UTC; no offset, no fraction.
 const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
-/** `<tag> holds "text"`, and why that is wrong where the text alone does not say. */
 const fail = (message: string): never => {
   throw new PlistError(message);
 };
+/** `<tag> holds "text"`, and why that is wrong where the text alone does not say. */
 const holds = (tag: string, t: string, why = ''): never => fail(`<${tag}> holds ${quoted(t)}${why}`);
 
 /**
@@ -46,8 +43,8 @@ function integer(t: string, safeOnly: boolean): number | bigint {
 }
 
 function real(t: string): number | PlistReal {
-  const special = SPECIAL_REALS.get(t.toLowerCase());
-  if (special !== undefined) return special;
+  const special = SPECIAL_REAL.exec(t);
+  if (special) return special[2] ? NaN : special[1] === '-' ? -Infinity : Infinity;
   // JavaScript's Number() also takes 0b101, 0x1F and "Infinity": Apple's parser does not.
   if (!REAL.test(t)) holds('real', t);
   const n = Number(t);

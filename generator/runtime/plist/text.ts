@@ -1,12 +1,11 @@
 /**
  * Text and data encodings the plist readers and writers need: strict UTF-8 and UTF-16 decoding
  * of XML bytes by the platform's `TextDecoder` in its fatal mode (a malformed sequence is an
- * error, never U+FFFD), the characters XML does not allow, and base64 both ways (written
- * out, so that its strictness is this module's own; see `decodeBase64`).
+ * error, never U+FFFD), the characters XML does not allow, and base64 both ways by the
+ * platform's `atob` and `btoa`, the strictness of what is decoded checked here first (see
+ * `decodeBase64`).
  */
 import { PlistError } from './budget.js';
-
-const CHUNK = 8192;
 
 /** A character XML does not allow (an unpaired surrogate included). */
 export const BAD_CHAR: RegExp = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -29,57 +28,39 @@ export function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | '
   }
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-const VALUE = new Int16Array(128).fill(-1);
-for (let i = 0; i < ALPHABET.length; i++) VALUE[ALPHABET.charCodeAt(i)] = i;
+/** The platform's base64 (every browser and server runtime has it; the ES library types do not name it). */
+declare function atob(text: string): string;
+declare function btoa(binary: string): string;
+
+/** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
+export function fromUnits(units: Uint8Array | Uint16Array): string {
+  let s = '';
+  for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
+  return s;
+}
 
 /**
  * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
  * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's
- * writer) anywhere. CoreFoundation skips other characters; this reader
- * refuses them, as a reader that skips and one that stops would see different bytes.
+ * writer) anywhere. CoreFoundation skips other characters; this reader refuses them, as a reader
+ * that skips and one that stops would see different bytes. What passes is decoded by `atob`.
  */
 export function decodeBase64(text: string): Uint8Array | undefined {
-  const digits: number[] = [];
-  let padding = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    if (c === 0x3d) {
-      if (++padding > 2) return undefined;
-      continue;
-    }
-    const v = c < 128 ? VALUE[c]! : -1;
-    if (v < 0 || padding > 0) return undefined;
-    digits.push(v);
-  }
-  const rest = digits.length % 4;
+  const t = text.replace(/[ \t\n\r]+/g, '');
+  const padding = /^[A-Za-z0-9+/]*(={0,2})$/.exec(t)?.[1];
+  if (padding === undefined) return undefined;
+  const digits = t.length - padding.length;
+  const rest = digits % 4;
   // Padding after complete groups (`…w==` where `…w` ends a group, as Apple's own examples have it)
   // is ignored by CoreFoundation and every other decoder alike; padding inside a group must complete it.
-  if (rest === 1 || (padding > 0 && rest !== 0 && (digits.length + padding) % 4 !== 0)) return undefined;
-  const out = new Uint8Array(Math.floor(digits.length / 4) * 3 + (rest === 0 ? 0 : rest - 1));
-  let o = 0;
-  for (let i = 0; i < digits.length; i += 4) {
-    const n = (digits[i]! << 18) | ((digits[i + 1] ?? 0) << 12) | ((digits[i + 2] ?? 0) << 6) | (digits[i + 3] ?? 0);
-    out[o++] = n >> 16;
-    if (o < out.length) out[o++] = (n >> 8) & 0xff;
-    if (o < out.length) out[o++] = n & 0xff;
-  }
+  if (rest === 1 || (padding && rest !== 0 && t.length % 4 !== 0)) return undefined;
+  const binary = atob(t.slice(0, digits));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 }
 
 /** Base64 with padding, in one line. */
 export function encodeBase64(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  let line = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    line += ALPHABET[n >> 18]! + ALPHABET[(n >> 12) & 63]! + (i + 1 < bytes.length ? ALPHABET[(n >> 6) & 63]! : '=') + (i + 2 < bytes.length ? ALPHABET[n & 63]! : '=');
-    if (line.length >= CHUNK) {
-      parts.push(line);
-      line = '';
-    }
-  }
-  parts.push(line);
-  return parts.join('');
+  return btoa(fromUnits(bytes));
 }

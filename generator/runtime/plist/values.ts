@@ -64,25 +64,16 @@ export type PlistType = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'da
 
 /** The plist type of `v`, or undefined when `v` has no plist form (null, undefined, a function…). */
 export function plistTypeOf(v: unknown): PlistType | undefined {
-  switch (typeof v) {
-    case 'string':
-      return 'string';
-    case 'number':
-      return Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real';
-    case 'bigint':
-      return 'integer';
-    case 'boolean':
-      return 'boolean';
-    case 'object':
-      if (v === null) return undefined;
-      if (Array.isArray(v)) return 'array';
-      if (v instanceof Date) return 'date';
-      if (v instanceof Uint8Array) return 'data';
-      if (isPlistReal(v)) return 'real';
-      return isPlainObject(v) ? 'dict' : undefined;
-    default:
-      return undefined;
-  }
+  const type = typeof v;
+  if (type === 'string' || type === 'boolean') return type;
+  if (type === 'bigint') return 'integer';
+  if (type === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real';
+  if (type !== 'object' || v === null) return undefined;
+  if (Array.isArray(v)) return 'array';
+  if (v instanceof Date) return 'date';
+  if (v instanceof Uint8Array) return 'data';
+  if (isPlistReal(v)) return 'real';
+  return isPlainObject(v as object) ? 'dict' : undefined;
 }
 
 /** An object literal's kind: prototype `Object.prototype` or null. */
@@ -108,6 +99,9 @@ export function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, tw
   return dict;
 }
 
+/** The message of a repeated key: `the key "a"`, and where its two entries are. */
+export const appearsTwice = (key: string, where: string): string => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
+
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
 export const INTEGER_MIN: bigint = -(2n ** 63n);
 export const INTEGER_MAX: bigint = 2n ** 64n - 1n;
@@ -115,9 +109,9 @@ export const INTEGER_MAX: bigint = 2n ** 64n - 1n;
 /** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
 export const WRITE_MAX_DEPTH = 64;
 
-/** A value the writers cannot write, and where it is (`PayloadContent[0].Foo`). */
-export function unwritable(path: string, why: string): TypeError {
-  return new TypeError(`${path === '' ? 'the value' : path}: ${why}`);
+/** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */
+export function unwritable(path: string, why: string): never {
+  throw new TypeError(`${path === '' ? 'the value' : path}: ${why}`);
 }
 
 /** A path one step further, as the validators write paths. */
@@ -132,7 +126,8 @@ export function pathTo(path: string, key: string | number): string {
  */
 export function entriesToWrite(dict: object): Array<[string, unknown]> {
   const out: Array<[string, unknown]> = [];
-  for (const key of Object.keys(dict).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) {
+  // The default sort compares UTF-16 code units.
+  for (const key of Object.keys(dict).sort()) {
     const v = (dict as Record<string, unknown>)[key];
     if (v !== undefined) out.push([key, v]);
   }

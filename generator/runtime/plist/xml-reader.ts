@@ -9,7 +9,7 @@ import { clip, type PlistBudget, PlistError, PlistTimeoutError, quoted } from '.
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
 import { lineEnds, scanXml } from './xml-scanner.js';
-import { dictOf, type PlistValue } from './values.js';
+import { appearsTwice, dictOf, type PlistValue } from './values.js';
 
 interface Frame {
   tag: 'plist' | 'array' | 'dict';
@@ -35,6 +35,11 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     const line = lineOf(offset);
     throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
   };
+  const keyName = (key: string): string => `the key ${quoted(key, 60)}`;
+  /** An end tag that is not the one the open element needs. */
+  const mismatch = (name: string, open: string, at: number): never => fail(`</${clip(name)}> where </${open}> belongs`, at, true);
+  const endsInside = (tag: string, also = ''): never => fail(`the document ends inside <${tag}>${also}`, text.length, true);
+  const newFrame = (tag: Frame['tag'], at: number): Frame => ({ tag, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
   const stack: Frame[] = [];
   const topOf = (): Frame | undefined => stack[stack.length - 1];
   let containers = 0;
@@ -80,9 +85,9 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       positions.record(items, offsets);
       return deliver(items as PlistValue[], frame.at);
     }
-    if (frame.key !== undefined) fail(`the key ${quoted(frame.key, 60)} (line ${lineOf(frame.keyAt)}) has no value`, at);
+    if (frame.key !== undefined) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
     const entries = items as Array<[string, PlistValue]>;
-    const dict = dictOf(entries, (key, first, second) => fail(`the key ${quoted(key, 60)} appears twice in one dictionary (lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}); readers disagree on which value counts`, keyOffsets[second]!));
+    const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!));
     positions.record(dict, offsets, entries, keyOffsets);
     deliver(dict, frame.at);
   };
@@ -115,21 +120,21 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       if (stack.length || root !== undefined || sawPlist) fail('<plist> is not the root element', at);
       sawPlist = true;
       if (selfClosing) fail('the <plist> element is empty', at);
-      stack.push({ tag: 'plist', at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
+      stack.push(newFrame('plist', at));
       return;
     }
     if (top === undefined && root !== undefined) fail('more than one root element', at);
     if (name === 'key') {
       if (top?.tag !== 'dict') fail('<key> outside a <dict>', at);
-      if (top!.key !== undefined) fail(`the key ${quoted(top!.key!, 60)} has no value`, at);
+      if (top!.key !== undefined) fail(`${keyName(top!.key!)} has no value`, at);
     } else {
       if (top?.tag === 'dict' && top.key === undefined) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
       if (name === 'array' || name === 'dict') {
         budget.node(containers);
-        const frame: Frame = { tag: name, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 };
+        const f = newFrame(name, at);
         containers++;
-        if (selfClosing) finish(frame, at);
-        else stack.push(frame);
+        if (selfClosing) finish(f, at);
+        else stack.push(f);
         return;
       }
       if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`, at);
@@ -147,11 +152,11 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
   const close = (name: string, at: number): void => {
     here = at;
     if (scalar !== undefined) {
-      if (name !== scalar) fail(`</${clip(name)}> where </${scalar}> belongs`, at, true);
+      if (name !== scalar) mismatch(name, scalar, at);
       return endScalar(scalar, scalarAt);
     }
     const top = stack.pop() ?? fail(`</${clip(name)}> closes nothing`, at, true);
-    if (top.tag !== name) fail(`</${clip(name)}> where </${top.tag}> belongs`, at, true);
+    if (top.tag !== name) mismatch(name, top.tag, at);
     finish(top, at);
   };
 
@@ -179,9 +184,9 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     }
     throw e;
   }
-  if (scalar !== undefined) fail(`the document ends inside <${scalar}>`, text.length, true);
+  if (scalar !== undefined) endsInside(scalar);
   const unclosed = topOf();
-  if (unclosed) fail(`the document ends inside <${unclosed.tag}> (line ${lineOf(unclosed.at)})`, text.length, true);
+  if (unclosed) endsInside(unclosed.tag, ` (line ${lineOf(unclosed.at)})`);
   if (root === undefined) fail('no root element', text.length);
   positions.setRoot(root!, rootAt);
   return { value: root!, positions };

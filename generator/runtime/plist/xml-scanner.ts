@@ -78,9 +78,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] !== undefined) return PREDEFINED[m[1]]!;
     const cp = m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16);
-    const ok = cp === 0x9 || cp === 0xa || cp === 0xd || (cp >= 0x20 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd) || (cp >= 0x10000 && cp <= 0x10ffff);
-    if (!ok) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
-    return String.fromCodePoint(cp);
+    // A character XML allows: past U+10FFFF there is none; below, BAD_CHAR names what it refuses.
+    const c = cp > 0x10ffff ? '' : String.fromCodePoint(cp);
+    if (c === '' || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    return c;
   };
 
   const comment = (at: number): void => {
@@ -147,7 +148,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
       if (c === '&') {
         reference(j);
         j = REFERENCE.lastIndex;
-      } else if (c === "'" || c === '"' || c === '\t' || c === '\n' || c === '\r') j++;
+      } else if (/['"\t\n\r]/.test(c ?? '')) j++;
       else if (c !== undefined && c >= '\uD800' && c <= '\uDBFF' && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? '')) j += 2;
       else bad(c === undefined ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
     }

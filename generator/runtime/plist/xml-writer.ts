@@ -17,7 +17,7 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
 function escape(s: string, path: string): string {
   const bad = BAD_CHAR.exec(s);
-  if (bad) throw unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
+  if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
   return s.replace(SPECIAL, (c) => ESCAPES[c]!);
 }
 
@@ -31,17 +31,17 @@ export function realText(n: number): string {
 
 function dateText(d: Date, path: string): string {
   const ms = d.getTime();
-  if (Number.isNaN(ms)) throw unwritable(path, 'an invalid Date');
-  if (ms % 1000 !== 0) throw unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
+  if (Number.isNaN(ms)) unwritable(path, 'an invalid Date');
+  if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
   const year = d.getUTCFullYear();
-  if (year < 0 || year > 9999) throw unwritable(path, `the year ${year} does not fit an XML plist date`);
+  if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
   // Years 0 to 9999 are written with four digits: `YYYY-MM-DDTHH:MM:SS.sssZ`.
   return `${d.toISOString().slice(0, 19)}Z`;
 }
 
 /** Checks an integer is in the range plists hold. */
 export function checkInteger(n: number | bigint, path: string): void {
-  if (typeof n === 'bigint' ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) throw unwritable(path, `the integer ${n} is outside the range property lists hold`);
+  if (typeof n === 'bigint' ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) unwritable(path, `the integer ${n} is outside the range property lists hold`);
 }
 
 /**
@@ -80,8 +80,8 @@ export function toXmlPlist(value: unknown): string {
       case 'array':
       case 'dict': {
         const container = v as object;
-        if (ancestors.has(container)) throw unwritable(path, 'the value contains itself');
-        if (ancestors.size >= WRITE_MAX_DEPTH) throw unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
+        if (ancestors.has(container)) unwritable(path, 'the value contains itself');
+        if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === 'dict' ? entriesToWrite(container) : undefined;
         if ((entries ?? (container as unknown[])).length === 0) return line(`<${type}/>`);
         ancestors.add(container);
@@ -103,7 +103,7 @@ export function toXmlPlist(value: unknown): string {
         return;
       }
       default:
-        throw unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
+        unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
     }
   };
   write(value, '', '');
