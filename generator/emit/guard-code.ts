@@ -17,7 +17,7 @@ import { assertNever, type IrProperty, type IrType, type JsonValue } from '../mo
 import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 import { alwaysRequired, keyHolds } from './required-code.js';
-import { CHUNK, INHERITED, SMALL } from './validator-code.js';
+import { CHUNK, keyRead, SMALL } from './validator-code.js';
 
 function lit(v: JsonValue): string {
   return typeof v === 'string' ? tsString(v) : JSON.stringify(v);
@@ -95,7 +95,7 @@ function propertyGuard(p: IrProperty, model: EmitModel, fail: string): string[] 
 export interface GuardCode {
   /** Top-level declarations the guard calls (a large object's chunk functions). */
   helpers: string[];
-  /** The body of `g<Ident>(v: unknown, d: number): boolean`. */
+  /** The body of `g<Ident>(u: unknown, d: number): boolean`. */
   body: string[];
 }
 
@@ -108,24 +108,45 @@ export function guardCode(e: EmitObject, model: EmitModel): GuardCode {
   // The validator looks through a small object's unlisted keys (and counts them) unless it takes any.
   const looks = wildcard ? unknown.length > 0 : !takesUnlistedKeys(e);
   // Entering counts against the limits, as the validator's `enterValue`.
-  const body = ['if (!isDict(v) || d > DEPTH_LIMIT || ++gv > VALUE_LIMIT) return false;', ...requiredGuard(props)];
+  const body = ['const c = dictKind(u);', 'if (c === 0 || d > DEPTH_LIMIT || ++gv > VALUE_LIMIT) return false;', 'const v = u as Dict;', ...requiredGuard(props)];
   return props.length <= SMALL ? smallGuard(e, props, unknown, looks, body, model) : largeGuard(e, props, unknown, body, model);
 }
 
-/** Keys read by their constant names as the validator reads them (own properties); unlisted keys counted and judged as it does. */
+/**
+ * Keys read by their constant names as the validator reads them (own properties); unlisted keys
+ * counted and judged as it does. An object of more than two chunks' keys judges them in chunk
+ * functions of `CHUNK` keys (each -1 when wrong, else the keys it found), as the validator does,
+ * so each function stays small for V8 and for the type checker.
+ */
 function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], looks: boolean, body: string[], model: EmitModel): GuardCode {
-  if (props.length) body.push('let x: unknown;');
+  const helpers: string[] = [];
+  const keyLines = (list: IrProperty[], fail: string): string[] => {
+    const out: string[] = [];
+    for (const p of list) {
+      const { read, absent, present } = keyRead(p.name);
+      out.push(`x = ${read};`);
+      const checks = propertyGuard(p, model, fail);
+      const counted = looks ? ['n++;'] : [];
+      if (alwaysRequired(p)) out.push(`if (${absent}) ${fail}`, ...counted, ...checks);
+      else if (checks.length || counted.length) out.push(`if (${present}) {`, ...[...counted, ...checks].map((l) => `  ${l}`), '}');
+    }
+    return out;
+  };
   if (looks) body.push('let n = 0;');
-  for (const p of props) {
-    const key = tsString(p.name);
-    const inherited = INHERITED.has(p.name);
-    body.push(`x = ${inherited ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`};`);
-    const absent = inherited ? 'x === undefined' : `x === undefined || !own(v, ${key})`;
-    const present = inherited ? 'x !== undefined' : `x !== undefined && own(v, ${key})`;
-    const checks = propertyGuard(p, model, 'return false;');
-    const counted = looks ? ['n++;'] : [];
-    if (alwaysRequired(p)) body.push(`if (${absent}) return false;`, ...counted, ...checks);
-    else if (checks.length || counted.length) body.push(`if (${present}) {`, ...[...counted, ...checks].map((l) => `  ${l}`), '}');
+  if (props.length > 2 * CHUNK) {
+    body.push('const p = c === 1;', 'let m: number;');
+    for (let start = 0; start < props.length; start += CHUNK) {
+      const name = `g${e.ident}_${start / CHUNK}`;
+      helpers.push(
+        `function ${name}(v: Dict, p: boolean, d: number): number {`,
+        ...['let x: unknown;', ...(looks ? ['let n = 0;'] : []), ...keyLines(props.slice(start, start + CHUNK), 'return -1;'), `return ${looks ? 'n' : '0'};`].map((l) => `  ${l}`),
+        '}',
+      );
+      body.push(`if ((m = ${name}(v, p, d)) < 0) return false;`, ...(looks ? ['n += m;'] : []));
+    }
+  } else {
+    if (props.length) body.push('const p = c === 1;', 'let x: unknown;');
+    body.push(...keyLines(props, 'return false;'));
   }
   if (looks) {
     // As the validator: unlisted keys are looked for only when the value has more keys than it found.
@@ -141,7 +162,7 @@ function smallGuard(e: EmitObject, props: IrProperty[], unknown: string[], looks
     }
   }
   body.push('return true;');
-  return { helpers: [], body };
+  return { helpers, body };
 }
 
 /**

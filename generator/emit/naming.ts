@@ -28,7 +28,7 @@ export const RESERVED: ReadonlySet<string> = new Set([
   'ValidationIssue', 'ValidationResult', 'ValidateOptions', 'Platform',
   // The package's own module names beside the objects' (`validators/index.js`, `validators/registry.js`).
   'Index', 'Registry', 'Documents',
-  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'JudgedAgainst', 'SharedPage', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY', 'VALUE_LIMIT', 'DEPTH_LIMIT',
+  'Validator', 'IssueCode', 'Dict', 'TaggedReal', 'Integer', 'Real', 'NO_OPTIONS', 'T', 'V', 'DocumentRoute', 'ResponseRoute', 'KeyFacts', 'JudgedAgainst', 'SharedPage', 'Run', 'VALID', 'Enrollment', 'SupervisionFacts', 'DeviceAction', 'SeverityRule', 'KEY_SEVERITY', 'PAYLOAD_SEVERITY', 'VALUE_LIMIT', 'DEPTH_LIMIT', 'OBJECT_PROTOTYPE',
   // What the package's entry exports from declarative/index.ts beside the types.
   'DeclarationArgs', 'DeclarationOptions', 'DeclarationSet', 'DeclarationSetError', 'DeclarationSetOptions', 'DeclarationSetResult',
   'SetFinding', 'SetFindingCode', 'StatusErrorReading', 'StatusItemReading', 'StatusReportReading',

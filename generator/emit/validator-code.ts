@@ -156,34 +156,44 @@ function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | unde
 export const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /**
- * One key's block in a small object's chunk: read by its constant name, counted when present.
- * Only an own property counts (a key on a prototype, or on a polluted `Object.prototype`, is not
- * the value's): the check costs one lookup per key present.
+ * How a small object's code reads key `name` of dictionary `v` into `x`, and tells whether it
+ * was there. Only an own property counts (a key on a prototype, or on a polluted
+ * `Object.prototype`, is not the value's). On a plain dictionary (`p`: its prototype is
+ * `Object.prototype` or null, see `dictKind`) a key found that `Object.prototype` lacks is its
+ * own, a test V8 folds to a constant; any other dictionary costs one lookup per key present.
  */
+export function keyRead(name: string): { read: string; absent: string; present: string } {
+  const key = tsString(name);
+  // Object.prototype's own keys (`constructor`, `toString`) are read only when the value owns them.
+  if (INHERITED.has(name)) return { read: `own(v, ${key}) ? v[${key}] : undefined`, absent: 'x === undefined', present: 'x !== undefined' };
+  const mine = `(p && !(${key} in OBJECT_PROTOTYPE) || own(v, ${key}))`;
+  return { read: `v[${key}]`, absent: `x === undefined || !${mine}`, present: `x !== undefined && ${mine}` };
+}
+
+/** One key's block in a small object's chunk: read by its constant name, counted when present. */
 function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
   const key = tsString(prop.name);
-  const inherited = INHERITED.has(prop.name);
-  const read = inherited ? `own(v, ${key}) ? v[${key}] : undefined` : `v[${key}]`;
-  const absent = inherited ? 'x === undefined' : `x === undefined || !own(v, ${key})`;
-  const present = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
+  const { read, absent, present } = keyRead(prop.name);
+  const checks = ['  n++;', ...keyChecks(prop, facts, model).map((l) => `  ${l}`)];
   return [
     `x = ${read};`,
-    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, ${key});`, 'else {', ...present, '}'] : [`if (!(${absent})) {`, ...present, '}']),
+    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, ${key});`, 'else {', ...checks, '}'] : [`if (${present}) {`, ...checks, '}']),
   ];
 }
 
 /**
  * Objects of at most this many keys read each key by its constant name (a load V8 caches per
- * shape, cheaper than any lookup) and count what they found: the value holds unknown keys only
- * when it has more keys than that. Larger objects, whose values use a few of hundreds of keys,
- * look up each key the value has instead.
+ * shape, and folds to a constant for a key the shape lacks: cheaper than any lookup) and count
+ * what they found: the value holds unknown keys only when it has more keys than that. Larger
+ * objects (Restrictions, 209 keys), whose values use a few of hundreds of keys, look up each key
+ * the value has in the object's key map instead.
  */
-export const SMALL = 32;
+export const SMALL = 72;
 
 export interface ValidatorCode {
   /** Top-level declarations the check function calls: the key map, key facts, chunk functions. */
   helpers: string[];
-  /** The body of `check<Ident>(v, r, d)`. */
+  /** The body of `check<Ident>(u, r, d)`. */
   body: string[];
 }
 
@@ -211,7 +221,7 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
     : takesUnlistedKeys(e) ? [] : [`unknownKey(r, d, v, k, ${keys});`];
   // Entering counts against the run's limits, so a value that contains itself stops at a depth limit.
-  const body = ['if (!isDict(v)) {', `  wrongType(r, d, undefined, 'dictionary', v);`, '  return;', '}', 'if (enterValue(r, d)) return;'];
+  const body = ['const c = dictKind(u);', 'if (c === 0) {', `  wrongType(r, d, undefined, 'dictionary', u);`, '  return;', '}', 'const v = u as Dict;', 'if (enterValue(r, d)) return;'];
   // Conditional requirements are judged first: the value's own keys decide them, not the loop's early return.
   const conditional = requiredCode(e.ident, props);
   if (conditional.length) {
@@ -225,9 +235,9 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
   const calls: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
-    calls.push(`${name}(v, r, d)`);
+    calls.push(`${name}(v, r, d, c === 1)`);
     helpers.push(
-      `function ${name}(v: Dict, r: Run, d: number): number {`,
+      `function ${name}(v: Dict, r: Run, d: number, p: boolean): number {`,
       '  let n = 0;',
       '  let x: unknown;',
       ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyBlock(p, facts[start + j], model)).map((l) => `  ${l}`),

@@ -267,6 +267,20 @@ describe('is<Name> and validate<Name> agree on hostile values', () => {
     expect(agree('HomeScreenLayout', layout({ Dock: [plistReal(1)] }))).toBe(false);
   });
 
+  it('reads a dictionary without a prototype, and sees Object.prototype polluted after its code is optimised', () => {
+    const bare = (v: Record<string, unknown>): object => Object.assign(Object.create(null) as object, v);
+    expect(agree('WiFi', bare(wifi()))).toBe(true);
+    expect(agree('WiFi', bare({ ...wifi(), SSID_STR: 5 }))).toBe(false);
+    expect(agree('WiFi', bare({ SSID_STR: 'Office' }))).toBe(false);
+    // Warm the guard and the validator on a value lacking HIDDEN_NETWORK, so V8 optimises their key tests.
+    const lacking = wifi();
+    for (let i = 0; i < 50_000; i++) verdict('WiFi', lacking);
+    expect(agree('WiFi', { ...lacking, HIDDEN_NETWORK: 'yes' })).toBe(false);
+    polluted('HIDDEN_NETWORK', 'yes', () => expect(agree('WiFi', lacking)).toBe(true));
+    polluted('PayloadUUID', 5, () => expect(agree('WiFi', lacking)).toBe(true));
+    expect(agree('WiFi', lacking)).toBe(true);
+  });
+
   it('stops a value that contains itself at the depth limit, without overflowing the stack', () => {
     const folder: Record<string, unknown> = { Type: 'Folder', DisplayName: 'f' };
     folder['Pages'] = [[folder]];

@@ -21,7 +21,7 @@ class PlistReal {
 }
 const hasOwn = Object.prototype.hasOwnProperty;
 function isPlistReal(v) {
-  return typeof v === "object" && v !== null && hasOwn.call(v, BRAND) && typeof v.value === "number";
+  return typeof v === "object" && v !== null && BRAND in v && hasOwn.call(v, BRAND) && typeof v.value === "number";
 }
 function plistReal(value) {
   return Number.isInteger(value) ? new PlistReal(value) : value;

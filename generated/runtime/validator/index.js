@@ -2,7 +2,7 @@
 import {
   NO_OPTIONS
 } from "./types.js";
-import { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own } from "./values.js";
+import { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, numberOf, OBJECT_PROTOTYPE, own } from "./values.js";
 import { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from "./run.js";
 import { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
 import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
@@ -17,6 +17,7 @@ export {
   DEPTH_LIMIT,
   KEY_SEVERITY,
   NO_OPTIONS,
+  OBJECT_PROTOTYPE,
   PAYLOAD_SEVERITY,
   Run,
   VALID,
@@ -31,6 +32,7 @@ export {
   compareVersions,
   deprecated,
   describeValue,
+  dictKind,
   editDistance,
   enrollmentOf,
   enterItems,

@@ -7,6 +7,14 @@ function own(v, key) {
 function isDict(v) {
   return typeof v === "object" && v !== null && !Array.isArray(v) && !(v instanceof Date) && !(v instanceof Uint8Array) && !isPlistReal(v);
 }
+const OBJECT_PROTOTYPE = Object.prototype;
+const protoOf = Object.getPrototypeOf;
+function dictKind(v) {
+  if (typeof v !== "object" || v === null || Array.isArray(v)) return 0;
+  const p = protoOf(v);
+  if (p === OBJECT_PROTOTYPE || p === null) return isPlistReal(v) ? 0 : 1;
+  return v instanceof Date || v instanceof Uint8Array || isPlistReal(v) ? 0 : 2;
+}
 function isTaggedReal(v) {
   return isPlistReal(v);
 }
@@ -46,7 +54,9 @@ function shown(v) {
   return typeof v === "object" && v !== null && !(v instanceof Date) ? describeValue(v) : v;
 }
 export {
+  OBJECT_PROTOTYPE,
   describeValue,
+  dictKind,
   isDict,
   isInteger,
   isReal,

@@ -21,7 +21,7 @@ export {
   type Dict, type Enrollment, type IssueCode, type JudgedAgainst, type KeyFacts, type Platform, type SupervisionFacts,
   type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator,
 } from './types.js';
-export { describeValue, isDict, isInteger, isReal, isTaggedReal, numberOf, own, type TaggedReal } from './values.js';
+export { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, numberOf, OBJECT_PROTOTYPE, own, type TaggedReal } from './values.js';
 export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
 export { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';

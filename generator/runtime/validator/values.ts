@@ -18,6 +18,29 @@ export function isDict(v: unknown): v is Dict {
 }
 
 /**
+ * `Object.prototype`, for generated code's test of whether a key found on a plain dictionary is
+ * its own: `key in OBJECT_PROTOTYPE` is false for every key the spec names unless the prototype
+ * was polluted, and V8 folds the test to a constant, where `hasOwnProperty` costs a lookup per key.
+ */
+export const OBJECT_PROTOTYPE: object = Object.prototype;
+
+const protoOf = Object.getPrototypeOf;
+
+/**
+ * What `isDict` says, and how a key on the value can be read: 0 for no dictionary, 1 for a
+ * dictionary whose prototype is `Object.prototype` or null (what `JSON.parse`, `parsePlist` and
+ * object literals make: a key it has that `Object.prototype` lacks is its own), 2 for any other
+ * dictionary (a class instance, `Object.create(p)`), whose keys must each be looked up as own.
+ */
+export function dictKind(v: unknown): 0 | 1 | 2 {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return 0;
+  const p: unknown = protoOf(v);
+  // Nothing on such a prototype chain is a Date or a Uint8Array.
+  if (p === OBJECT_PROTOTYPE || p === null) return isPlistReal(v) ? 0 : 1;
+  return v instanceof Date || v instanceof Uint8Array || isPlistReal(v) ? 0 : 2;
+}
+
+/**
  * A plist `<real>` holding a whole number, as `parsePlist` returns it (`PlistReal`), so
  * `<real>1</real>` is not taken for an integer. Recognised by a brand no document can spell: a
  * dictionary `{ plistReal: 1 }` in a profile is a dictionary.
