@@ -3,7 +3,7 @@
  * files through the library but never print or exit: `cli.ts` does that.
  */
 import { parseSpecDir } from './parse/index.js';
-import { CHECK_RECORD_DIR, checkGenerated, generate, writeGenerated } from './pipeline.js';
+import { CHECK_RECORD_DIR, checkGenerated, generate, writeGeneratedAsync } from './pipeline.js';
 import { irJson } from './emit/ir-json.js';
 import { escapeJsonText } from './terminal-text.js';
 import { existsSync } from 'node:fs';
@@ -186,7 +186,7 @@ function irCommand(args: string[], o: CommandOptions): CommandResult {
   return { ...base, stdout: escapeJsonText(text) };
 }
 
-function generateCommand(args: string[], o: CommandOptions): CommandResult {
+async function generateCommand(args: string[], o: CommandOptions): Promise<CommandResult> {
   if (args.length) throw new UsageError(`unexpected argument ${args[0]}`);
   const specDir = o.spec ?? 'spec';
   const outDir = o.out ?? 'generated';
@@ -208,7 +208,7 @@ function generateCommand(args: string[], o: CommandOptions): CommandResult {
     ];
     return { diagnostics: report.diagnostics, messages, jsonReport: { ...report, drift }, exitCode: drift.clean ? 0 : 1 };
   }
-  const written = writeGenerated(outDir, result);
+  const written = await writeGeneratedAsync(outDir, result);
   const messages = written
     ? [`wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
     : [`${outDir}/ left as it was: generation raised errors (${counts(result.diagnostics)})`];

@@ -5,7 +5,7 @@
 export { parseSpecDir, parsePages, parsePage, detectFlavour, FLAVOURS, type PageCache, type PageInput, type PageResult } from './parse/index.js';
 export { readSpecFolder, specFolderOf, specPages, parseManifest, manifestText, SPEC_MANIFEST, type SpecFolder, type SpecManifest, type Supplement, type SupplementInfo, type PrimaryInfo } from './parse/index.js';
 export { emit, type EmitOptions, type EmitResult } from './emit/index.js';
-export { generate, generateFromPages, writeGenerated, checkGenerated, createGenerateCache, type GenerateCache, type GenerateOptions, type GenerateResult } from './pipeline.js';
+export { generate, generateFromPages, writeGenerated, writeGeneratedAsync, checkGenerated, createGenerateCache, type GenerateCache, type GenerateOptions, type GenerateResult } from './pipeline.js';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './model/diagnostics.js';
 export * from './model/ir.js';
 export {

@@ -4,7 +4,7 @@
  */
 import { emit } from './emit/index.js';
 import type { PackageInfo } from './emit/package-view.js';
-import { diffTree, isClean, writeTree, type TreeDrift } from './emit/output-tree.js';
+import { diffTree, isClean, writeTree, writeTreeAsync, type TreeDrift } from './emit/output-tree.js';
 import { compareDiagnostics, hasErrors, type Diagnostic } from './model/diagnostics.js';
 import type { IrDocument } from './model/ir.js';
 import { REFERENCE_TOO_DEEP } from './model/reference-depth.js';
@@ -87,6 +87,13 @@ export function generate(specDir: string, options: GenerateOptions = {}): Genera
 export function writeGenerated(outDir: string, result: GenerateResult): boolean {
   if (hasErrors(result.diagnostics)) return false;
   writeTree(outDir, result.files);
+  return true;
+}
+
+/** `writeGenerated`, writing several files at once (see `writeTreeAsync`): what the CLI uses. */
+export async function writeGeneratedAsync(outDir: string, result: GenerateResult): Promise<boolean> {
+  if (hasErrors(result.diagnostics)) return false;
+  await writeTreeAsync(outDir, result.files);
   return true;
 }
 

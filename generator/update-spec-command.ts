@@ -4,6 +4,8 @@
  */
 import { counts, UsageError, underSpec, type CommandResult } from './command-result.js';
 import type { CommandOptions } from './commands.js';
+import { existsSync } from 'node:fs';
+import { CHECK_RECORD_DIR } from './pipeline.js';
 import { readPackageInfo } from './project-config.js';
 import { recoverUpdate, updatePending, UpdateJournalError, type Recovery } from './update-journal.js';
 import { updateSpec, UpdateSpecError } from './update-spec.js';
@@ -28,6 +30,8 @@ export function updateSpecCommand(args: string[], o: CommandOptions): CommandRes
     r = updateSpec({
       from: o.from, specDir, outDir: o.out ?? 'generated', reportsDir: o.reports ?? 'reports', projectDir: '.',
       package: readPackageInfo('.'), ...(o.label !== undefined ? { label: o.label } : {}), ...(o.force ? { force: true } : {}),
+      // The record generate keeps: a check of these exact inputs that passed is not run again.
+      ...(existsSync('node_modules') ? { checkRecordDir: CHECK_RECORD_DIR } : {}),
     });
   } catch (e) {
     if (e instanceof UpdateSpecError) throw new UsageError(e.message);

@@ -39,6 +39,12 @@ export interface UpdateSpecOptions {
   projectDir?: string;
   /** Go ahead although the update loses more than a quarter of the pages, or replaces pages edited since the last update. */
   force?: boolean;
+  /**
+   * A folder of records of passing type checks (as `generate` keeps them): the new output's check
+   * is skipped when these exact inputs passed before, so a rerun after an interrupted update
+   * does not check the same code again.
+   */
+  checkRecordDir?: string;
 }
 
 export interface UpdateSpecResult {
@@ -219,7 +225,7 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   const report = diffIr(before, parsePages(finalPages, cache.pages), versions);
   const bump = versionBump(report);
   const info: PackageInfo = { ...pkg, version: bumpVersion(pkg.version, bump), spec: `Apple's Device Management reference pages of ${label}` };
-  const result = generateFromPages(finalPages, { cache, package: info });
+  const result = generateFromPages(finalPages, { cache, package: info, ...(options.checkRecordDir !== undefined ? { checkRecordDir: options.checkRecordDir } : {}) });
   if (hasErrors(result.diagnostics)) return { updated: false, diagnostics: result.diagnostics, report, bump, versions, recovered };
 
   const update = new Update(options.specDir, label, options.reportsDir, packageFiles(options));

@@ -10,11 +10,13 @@ import { transformSync } from 'esbuild';
 import { ts } from 'ts-morph';
 import { BANNERS } from './render.js';
 
-/** A module's TypeScript source and, when a template renders its declarations, those. */
+/** A module's TypeScript source and, when a template renders its declarations (JavaScript), those. */
 export interface ModuleSource {
   path: string;
   text: string;
   declarations?: string;
+  /** The module's JavaScript, when a template writes it as `javascript` would (a re-exporting entry). */
+  javascript?: string;
   /** The first line of the shipped files, when not the generated code's banner. */
   banner?: string;
 }
@@ -55,8 +57,8 @@ export function compileModules(modules: readonly ModuleSource[], memo?: Compiled
     }
     const last = memo?.get(m.path) ?? (m.path.startsWith('runtime/') ? runtimeCompiled.get(m.path) : undefined);
     const banner = m.banner ?? BANNERS.ts;
-    const same = last !== undefined && last.source.text === m.text && last.source.declarations === m.declarations && last.source.banner === m.banner;
-    const js = same ? last.js : javascript(m.text, banner);
+    const same = last !== undefined && last.source.text === m.text && last.source.declarations === m.declarations && last.source.javascript === m.javascript && last.source.banner === m.banner;
+    const js = same ? last.js : (m.javascript ?? javascript(m.text, banner));
     const dts = same ? last.dts : (m.declarations ?? declarations(m.path, m.text, banner));
     memo?.set(m.path, { source: m, js, dts });
     if (m.path.startsWith('runtime/')) runtimeCompiled.set(m.path, { source: m, js, dts });
@@ -66,7 +68,8 @@ export function compileModules(modules: readonly ModuleSource[], memo?: Compiled
   return out;
 }
 
-function javascript(text: string, banner: string): string {
+/** A TypeScript module's JavaScript: its types erased by esbuild, `banner` its first line. */
+export function javascript(text: string, banner: string): string {
   // `legalComments: 'none'` and no minifying: readable code, the banner its one comment.
   const { code } = transformSync(text, { loader: 'ts', format: 'esm', target: 'es2022', legalComments: 'none', banner });
   return code;

@@ -5,6 +5,7 @@
  * the manifest `output-ownership.ts` reads) or an empty one is ever replaced.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { assertReplaceable, entriesBelow, MANIFEST, manifestText } from './output-ownership.js';
 
@@ -30,6 +31,30 @@ function assertSafePath(rel: string): void {
 
 /** Replaces `outDir` with exactly `files` and the manifest. Throws OutputRefusedError, touching nothing, when `outDir` is not dmspec's. */
 export function writeTree(outDir: string, files: FileMap): void {
+  const swap = prepareSwap(outDir, files);
+  writeNewTree(swap.staging, files);
+  swapIn(swap);
+}
+
+/**
+ * `writeTree` with the files written `WRITES_IN_FLIGHT` at a time: on these disks 20,000 files
+ * took a third of the time so (8.6 s against 25.8 s). The same guarantees: the new tree is
+ * swapped in only once every file is written, and a kill leaves what `writeTree`'s does.
+ */
+export async function writeTreeAsync(outDir: string, files: FileMap): Promise<void> {
+  const swap = prepareSwap(outDir, files);
+  await writeNewTreeAsync(swap.staging, files);
+  swapIn(swap);
+}
+
+interface Swap {
+  target: string;
+  staging: string;
+  retired: string;
+}
+
+/** Checks `outDir` may be replaced, finishes or undoes what a killed write left, and names this write's folders. */
+function prepareSwap(outDir: string, files: FileMap): Swap {
   if (files.has(MANIFEST)) throw new Error(`the output cannot contain its own manifest ${MANIFEST}`);
   assertReplaceable(outDir, files.keys());
   const target = resolve(outDir);
@@ -38,9 +63,11 @@ export function writeTree(outDir: string, files: FileMap): void {
   const name = target.split(sep).pop() ?? 'out';
   recoverLeftovers(parent, name, target);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  const staging = join(parent, `.${name}.staging-${stamp}`);
-  const retired = join(parent, `.${name}.retired-${stamp}`);
-  writeNewTree(staging, files);
+  return { target, staging: join(parent, `.${name}.staging-${stamp}`), retired: join(parent, `.${name}.retired-${stamp}`) };
+}
+
+/** Moves the old tree aside, the written one in, and removes the old one; a failed move puts the old tree back. */
+function swapIn({ target, staging, retired }: Swap): void {
   const had = existsSync(target);
   if (had) renameSync(target, retired);
   try {
@@ -101,18 +128,52 @@ function recoverLeftovers(parent: string, name: string, target: string): void {
  * A failure removes what was written.
  */
 export function writeNewTree(dir: string, files: FileMap): void {
+  startTree(dir, files);
+  try {
+    for (const [rel, content] of files) writeFileSync(join(dir, rel), content);
+  } catch (e) {
+    rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** How many files `writeNewTreeAsync` writes at once (8 was the fastest of 1–32 measured). */
+export const WRITES_IN_FLIGHT = 8;
+
+/** `writeNewTree`, `WRITES_IN_FLIGHT` files at a time; a failure waits for the writes under way, then removes the tree. */
+export async function writeNewTreeAsync(dir: string, files: FileMap): Promise<void> {
+  startTree(dir, files);
+  const entries = [...files];
+  let next = 0;
+  let failed: unknown;
+  const worker = async (): Promise<void> => {
+    while (failed === undefined && next < entries.length) {
+      const [rel, content] = entries[next++]!;
+      try {
+        await writeFile(join(dir, rel), content);
+      } catch (e) {
+        failed ??= e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, entries.length) }, worker));
+  if (failed !== undefined) {
+    rmSync(dir, { recursive: true, force: true });
+    throw failed;
+  }
+}
+
+/** Makes `dir` (here, so a failure removes only what this write made), its manifest first, and every folder the files go in. */
+function startTree(dir: string, files: FileMap): void {
   if (files.has(MANIFEST)) throw new Error(`the output cannot contain its own manifest ${MANIFEST}`);
-  // Made here, so a failure removes only what this call wrote.
   mkdirSync(dir);
   try {
     for (const rel of files.keys()) assertSafePath(rel);
     // The manifest first: a tree a kill cut short still shows it is dmspec's (recoverLeftovers).
     writeFileSync(join(dir, MANIFEST), manifestText(files.keys()));
-    for (const [rel, content] of files) {
-      const full = join(dir, rel);
-      mkdirSync(dirname(full), { recursive: true });
-      writeFileSync(full, content);
-    }
+    const folders = new Set<string>();
+    for (const rel of files.keys()) folders.add(dirname(join(dir, rel)));
+    for (const folder of [...folders].sort()) mkdirSync(folder, { recursive: true });
   } catch (e) {
     rmSync(dir, { recursive: true, force: true });
     throw e;

@@ -11,7 +11,7 @@ import { COMPILE_OPTIONS, createHandlebars } from './helpers.js';
 export type TemplateName =
   | 'types.ts' | 'types-index.ts' | 'types-profile.ts' | 'types-declaration.ts' | 'types-command.ts' | 'types-command-response.ts'
   | 'types-check-in-message.ts' | 'types-status-item-name.ts'
-  | 'validators.ts' | 'validators.d.ts' | 'validators-index.d.ts' | 'validator-entry.ts' | 'registry.ts' | 'documents.ts'
+  | 'validators.ts' | 'validators.d.ts' | 'validators-index.d.ts' | 'validator-entry.ts' | 'validator-entry.js' | 'registry.ts' | 'documents.ts'
   | 'declarative.ts' | 'builders.ts'
   | 'package-index.ts' | 'package.json' | 'package-readme.md' | 'schema.json' | 'doc-page.md' | 'doc-index.md'
   | 'diff-report.md' | 'history-report.md'
@@ -71,7 +71,7 @@ export function createRenderer(dir: string = templatesDir()): Renderer {
       t = hb.compile(readFileSync(join(dir, `${name}.hbs`), 'utf8'), COMPILE_OPTIONS);
       compiled.set(name, t);
     }
-    const ext = name.endsWith('.ts') ? 'ts' : name.endsWith('.md') || name.endsWith('.html') ? 'md' : 'json';
+    const ext = name.endsWith('.ts') || name.endsWith('.js') ? 'ts' : name.endsWith('.md') || name.endsWith('.html') ? 'md' : 'json';
     try {
       // HTML keeps its text as the view made it: a <pre> example's blank lines and spaces are content.
       if (name.endsWith('.html')) return `${t({ banner: BANNERS[ext], ...view }).replace(/\r\n?/g, '\n').trim()}\n`;

@@ -2,35 +2,50 @@
  * The output folder is replaced whole or not at all: stale files go, a failed write leaves the
  * old tree and no staging folder behind, and a check names every changed, missing or extra file.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diffTree, writeNewTree, writeTree } from '../../generator/emit/output-tree.js';
+import { diffTree, writeNewTree, writeTree, writeTreeAsync, type FileMap } from '../../generator/emit/output-tree.js';
+import { ROOT } from '../helpers/cli.js';
 import { MANIFEST } from '../../generator/emit/output-ownership.js';
 import { tempDir } from '../helpers/temp.js';
 
 const tree = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 
-describe('the output tree', () => {
+/** Both writers, as promises: the one file at a time and the one with several writes in flight (the CLI's). */
+const WRITERS: Array<[string, (out: string, files: FileMap) => Promise<void>]> = [
+  ['writeTree', async (out, files) => writeTree(out, files)],
+  ['writeTreeAsync', writeTreeAsync],
+];
+
+describe.each(WRITERS)('the output tree (%s)', (_name, write) => {
   const parent = tempDir('tree');
   const out = join(parent, 'generated');
 
-  it('deletes the files of objects that no longer exist', () => {
-    writeTree(out, tree({ 'docs/A.md': 'a\n', 'docs/B.md': 'b\n' }));
-    writeTree(out, tree({ 'docs/A.md': 'a2\n' }));
+  it('deletes the files of objects that no longer exist', async () => {
+    await write(out, tree({ 'docs/A.md': 'a\n', 'docs/B.md': 'b\n' }));
+    await write(out, tree({ 'docs/A.md': 'a2\n' }));
     expect(readdirSync(join(out, 'docs'))).toEqual(['A.md']);
     expect(readFileSync(join(out, 'docs/A.md'), 'utf8')).toBe('a2\n');
   });
 
-  it('leaves the previous tree intact, and no staging folder, when a write fails midway', () => {
-    writeTree(out, tree({ 'keep.txt': 'kept\n' }));
+  it('leaves the previous tree intact, and no staging folder, when a write fails midway', async () => {
+    await write(out, tree({ 'keep.txt': 'kept\n' }));
     // The second file cannot be written: its parent path is a file the first one created.
-    expect(() => writeTree(out, tree({ 'x': 'file\n', 'x/y': 'under a file\n' }))).toThrow();
-    expect(() => writeTree(out, tree({ 'ok.txt': '', '../escape.txt': 'no' }))).toThrow(/outside the output folder/);
+    await expect(write(out, tree({ 'x': 'file\n', 'x/y': 'under a file\n' }))).rejects.toThrow();
+    // Among many writes in flight, one that fails (a folder where a file goes) stops the rest and removes the tree.
+    await expect(write(out, new Map([...Array.from({ length: 500 }, (_, i): [string, string] => [`docs/${i}.md`, `${i}\n`]), ['docs/7.md/x', 'under a file\n']]))).rejects.toThrow();
+    await expect(write(out, tree({ 'ok.txt': '', '../escape.txt': 'no' }))).rejects.toThrow(/outside the output folder/);
     expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('kept\n');
     expect(readdirSync(parent)).toEqual(['generated']);
     expect(existsSync(join(parent, 'escape.txt'))).toBe(false);
+  });
+
+  it('writes every file of a large tree, each with its content', async () => {
+    const files = new Map(Array.from({ length: 2_000 }, (_, i): [string, string] => [`${['types', 'docs', 'schema'][i % 3]}/F${i}.txt`, `file ${i}\n`]));
+    await write(out, files);
+    expect(diffTree(out, files)).toEqual({ changed: [], missing: [], extra: [] });
   });
 
   it('names every kind of drift', () => {
@@ -87,5 +102,32 @@ describe('what a killed write left', () => {
     expect(existsSync(join(running, 'a.txt'))).toBe(true);
     rmSync(foreign, { recursive: true });
     rmSync(running, { recursive: true });
+  });
+});
+
+describe('a write killed while its files are in flight', () => {
+  it('leaves the old output as it was, and the next write removes the half-written tree', async () => {
+    const parent = tempDir('killed-async');
+    const out = join(parent, 'generated');
+    await writeTreeAsync(out, tree({ 'keep.txt': 'old output\n' }));
+    // A process writing 20,000 files, killed (SIGKILL) once its staging folder holds some of them.
+    const script = `import { writeTreeAsync } from ${JSON.stringify(join(ROOT, 'generator/emit/output-tree.ts'))};
+      await writeTreeAsync(${JSON.stringify(out)}, new Map(Array.from({ length: 20000 }, (_, i) => ['docs/F' + i + '.md', 'x'.repeat(2000)])));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: 'ignore' });
+    const staging = (): string | undefined => readdirSync(parent).find((e) => e.startsWith('.generated.staging-'));
+    for (let i = 0; i < 600; i++) {
+      const dir = staging();
+      if (dir && existsSync(join(parent, dir, 'docs')) && readdirSync(join(parent, dir, 'docs')).length > 50) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    const left = staging();
+    expect(left).toBeDefined();
+    expect(readdirSync(join(parent, left!, 'docs')).length).toBeLessThan(20_000);
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('old output\n');
+    await writeTreeAsync(out, tree({ 'new.txt': 'new output\n' }));
+    expect(readdirSync(parent)).toEqual(['generated']);
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, 'new.txt']);
   });
 });
