@@ -7,11 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import { buildEmitModel } from '../../generator/emit/emit-model.js';
 import type { IrDocument } from '../../generator/model/ir.js';
 import { examplePayloads } from '../helpers/example-payloads.js';
+import { ajvSet } from './ajv-set.js';
 import { compareThroughput } from './measure.js';
 
 const args = process.argv.slice(2);
@@ -24,20 +23,7 @@ const index = (await import(pathToFileURL(join(folder, 'validators/index.js')).h
 const validate = (ident: string) => index[`validate${ident}`] as (v: unknown) => { valid: boolean };
 const payloads = examplePayloads(ir, model, (ident, v) => validate(ident)(v).valid);
 const schemas = readdirSync(join(folder, 'schema')).filter((f) => f.endsWith('.json')).map((f) => JSON.parse(readFileSync(join(folder, 'schema', f), 'utf8')) as Record<string, unknown>);
-const ajvWith = (allErrors: boolean, list: ReadonlyArray<Record<string, unknown>>): InstanceType<typeof Ajv2020> => {
-  const ajv = new Ajv2020({ allErrors, strict: false });
-  (addFormatsModule as unknown as (a: unknown) => void)(ajv);
-  for (const schema of list) ajv.addSchema(schema);
-  return ajv;
-};
-const closed = schemas.map((schema) => {
-  if (schema['additionalProperties'] !== true) return schema;
-  const { additionalProperties: _, ...rest } = schema;
-  return { ...rest, unevaluatedProperties: false };
-});
-const ajv = ajvWith(true, schemas);
-const ajvClosed = ajvWith(true, closed);
-const ajvBoolean = ajvWith(false, schemas);
+const { ajv, ajvClosed, ajvBoolean } = ajvSet(schemas);
 (globalThis as { gc?: () => void }).gc?.();
 type Call = { fn: (v: unknown) => unknown; value: unknown };
 const call = (x: Call): unknown => x.fn(x.value);

@@ -7,8 +7,6 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { buildEmitModel } from '../../generator/emit/emit-model.js';
@@ -23,6 +21,7 @@ import { profileFiles } from '../helpers/corpus.js';
 import { compareThroughput, median, timeRounds } from './measure.js';
 import { examplePayloads } from '../helpers/example-payloads.js';
 import { zodSchemas } from './zod-schemas.js';
+import { ajvSet } from './ajv-set.js';
 import { runCli } from '../../generator/cli-main.js';
 import { PAGE_LIMIT_PAGES, smallPages } from '../helpers/limit-spec.js';
 import { consumerFigures } from './consumer.js';
@@ -101,19 +100,7 @@ async function validatorSetup() {
   const index = (await import(pathToFileURL(join(defaultCacheDir(), validatorsHash(result.files), 'validators/index.js')).href)) as Record<string, (v: unknown) => boolean>;
   const guards = new Map(model.objects.map((e) => [e.ident, index[`is${e.ident}`]!]));
   const schemas = [...result.files].filter(([path]) => path.startsWith('schema/')).map(([, text]) => JSON.parse(text) as Record<string, unknown>);
-  const ajvWith = (allErrors: boolean, list: ReadonlyArray<Record<string, unknown>>): InstanceType<typeof Ajv2020> => {
-    const ajv = new Ajv2020({ allErrors, strict: false });
-    (addFormatsModule as unknown as (a: unknown) => void)(ajv);
-    for (const schema of list) ajv.addSchema(schema);
-    return ajv;
-  };
-  // The same work as the generated validators: every key the object does not list is reported.
-  const closed = schemas.map((schema) => {
-    if (schema['additionalProperties'] !== true) return schema;
-    const { additionalProperties: _, ...rest } = schema;
-    return { ...rest, unevaluatedProperties: false };
-  });
-  return { validators, byIdent, guards, payloads, ajv: ajvWith(true, schemas), ajvClosed: ajvWith(true, closed), ajvBoolean: ajvWith(false, schemas), zod: zodSchemas(model), ir: result.ir };
+  return { validators, byIdent, guards, payloads, ...ajvSet(schemas), zod: zodSchemas(model), ir: result.ir };
 }
 
 /** Generated validators against ajv and zod on the pages' example payloads, and whole profiles. */
