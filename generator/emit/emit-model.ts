@@ -4,7 +4,7 @@
  * objects, and built-in TopLevel and CommonPayloadKeys when the spec has none. Each output's view is built from this, never from the IR directly.
  */
 import { cmp } from '../model/diagnostics.js';
-import { isDefinition, standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { innermostType, isDefinition, standsForAnyKey, type IrDocument, type IrObject, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { builtInCommonPayloadKeys, builtInTopLevel, commonPayloadKeys, COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
 import { assignIdentifiers } from './naming.js';
 
@@ -126,7 +126,7 @@ export function allProperties(e: EmitObject): IrProperty[] {
  */
 export function typedAllowed(t: IrType, allowed: readonly JsonValue[] | undefined): JsonValue[] | undefined {
   if (!allowed?.length) return undefined;
-  const scalar = t.kind === 'array' ? innermost(t) : t;
+  const scalar = t.kind === 'array' ? innermostType(t) : t;
   const want = scalar.kind === 'string' ? 'string' : scalar.kind === 'integer' || scalar.kind === 'real' ? 'number' : scalar.kind === 'boolean' ? 'boolean' : undefined;
   const kept = want ? allowed.filter((v) => typeof v === want && (typeof v !== 'number' || Number.isFinite(v)) && (scalar.kind !== 'integer' || Number.isInteger(v))) : [];
   return kept.length ? kept : undefined;
@@ -141,6 +141,3 @@ export function literalValues(p: Pick<IrProperty, 'type' | 'allowedValues' | 'mi
   return p.minimum !== undefined || p.maximum !== undefined ? undefined : typedAllowed(p.type, p.allowedValues);
 }
 
-function innermost(t: IrType): IrType {
-  return t.kind === 'array' ? innermost(t.items) : t;
-}

@@ -1,7 +1,7 @@
 /**
  * The view the types template renders: one interface per object, every string prepared here.
  */
-import { assertNever, refsOf, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
+import { assertNever, innermostType, refsOf, type IrProperty, type IrType, type JsonValue } from '../model/ir.js';
 import { cmp } from '../model/diagnostics.js';
 import { conditionalDeprecationText, deprecationText, objectDeprecationText, profileAvailabilityRows, rangeLabel, removedLabel, sinceLabel, suppliedFrom, supervisionText, throughLabel, typeLabel, unavailableLabel, valueLabel, valueLines } from './docs-text.js';
 import { COMMON_PAYLOAD_KEYS, TOP_LEVEL } from './built-in-objects.js';
@@ -191,9 +191,7 @@ const PLIST_REAL = 'PlistReal';
 export const PLIST_REAL_IMPORT = `import type { ${PLIST_REAL} } from '../runtime/plist/index.js';`;
 
 /** True when a type (an array's items included) is a real. */
-function holdsReal(t: IrType): boolean {
-  return t.kind === 'array' ? holdsReal(t.items) : t.kind === 'real';
-}
+const holdsReal = (t: IrType): boolean => innermostType(t).kind === 'real';
 
 /** True when one of an object's own keys (or its wildcard) holds a real: its module names PlistReal. */
 export function objectHoldsReal(e: EmitObject): boolean {

@@ -12,7 +12,7 @@
  */
 import type { SupplementInfo } from '../parse/flavour.js';
 import type { Diagnostic } from './diagnostics.js';
-import type { FactSource, IrObject, IrProperty, IrType, JsonValue, PropertyFact } from './ir.js';
+import { innermostType, type FactSource, type IrObject, type IrProperty, type IrType, type JsonValue, type PropertyFact } from './ir.js';
 
 /** One supplement's objects (definitions only, first of each name) and where they are from. */
 export interface SupplementObjects {
@@ -85,19 +85,14 @@ function fuseObject(o: IrObject, other: IrObject, info: SupplementInfo, count: (
   });
 }
 
-/** The innermost type of arrays: a range on `[integer]` bounds each item. */
-function itemType(t: IrType): IrType {
-  return t.kind === 'array' ? itemType(t.items) : t;
-}
-
 function isNumeric(t: IrType): boolean {
-  const k = itemType(t).kind;
+  const k = innermostType(t).kind;
   return k === 'integer' || k === 'real';
 }
 
 /** The value fits the type the primary page states (numbers for a numeric type). */
 function fits(v: JsonValue, t: IrType): boolean {
-  const k = itemType(t).kind;
+  const k = innermostType(t).kind;
   if (k === 'integer') return typeof v === 'number' && Number.isInteger(v);
   if (k === 'real') return typeof v === 'number';
   return false;
@@ -119,7 +114,7 @@ function fuseProperty(p: IrProperty, sp: IrProperty, other: IrObject, info: Supp
   for (const bound of ['minimum', 'maximum'] as const) {
     const v = sp[bound];
     if (!numeric || v === undefined || p[bound] !== undefined || p.factLines?.[bound] !== undefined) continue;
-    if (itemType(p.type).kind === 'integer' && !Number.isInteger(v)) continue;
+    if (innermostType(p.type).kind === 'integer' && !Number.isInteger(v)) continue;
     out[bound] = v;
     taken[bound] = sourceOf(other, sp.factLines?.[bound] ?? sp.source.line, info);
     ranged = true;

@@ -358,6 +358,11 @@ export function typeToString(t: IrType): string {
   }
 }
 
+/** The type inside any arrays (`[[integer]]` → `integer`): what each item holds. */
+export function innermostType(t: IrType): IrType {
+  return t.kind === 'array' ? innermostType(t.items) : t;
+}
+
 /** Every ref a type mentions, innermost included. */
 export function refsOf(t: IrType): string[] {
   switch (t.kind) {
