@@ -61,6 +61,13 @@ describe('readResponse', () => {
     expect(readResponse(DEVICE_INFORMATION, lookup).requestType).toBe('DeviceInformation');
   });
 
+  it('judges an ErrorChain item whole on an Error status, as its type promises', () => {
+    const stripped = INSTALL_ERROR.replace(/\t\t\t<key>LocalizedDescription<\/key>.*\n/, '');
+    const error = readResponse(stripped, lookup);
+    expect([error.valid, others(error.issues)]).toEqual([false, ['error missing-required ErrorChain[0].LocalizedDescription']]);
+    expect(validateCommandResponse(error.value, 'InstallProfile').valid).toBe(false);
+  });
+
   it('a response no sent command matches (Idle, or an unknown CommandUUID) is not checked and not typed', () => {
     const idle = readResponse(IDLE, lookup);
     expect([idle.valid, idle.requestType, idle.status, idle.issues.map((i) => `${i.severity} ${i.code} ${i.path}`)]).toEqual([false, undefined, 'Idle', ['error unknown-type CommandUUID']]);

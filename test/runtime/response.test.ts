@@ -29,6 +29,21 @@ describe('routeResponse', () => {
     expect(brief(routeResponse({ Status: 'Error', UDID: 'u', QueryResponses: 'none' }, 'DeviceInformation', route))).toEqual([false, ['error wrong-type QueryResponses']]);
   });
 
+  it('asks what the device sent for its own required keys on every status: an ErrorChain item lacking LocalizedDescription', () => {
+    const errorItem: Validator = (value, o = NO_OPTIONS) => run((v, r, d) => {
+      if (!isDict(v)) return wrongType(r, d, undefined, 'dictionary', v);
+      missingKeys(r, d, v, ['Status', 'UDID']);
+      const chain = own(v, 'ErrorChain') ? v['ErrorChain'] : undefined;
+      if (Array.isArray(chain)) chain.forEach((item, i) => { r.p[d] = 'ErrorChain'; r.p[d + 1] = i; if (isDict(item)) missingKeys(r, d + 2, item, ['ErrorCode', 'LocalizedDescription']); });
+    }, value, o);
+    const withChain = { routes: new Map([['InstallProfile', errorItem]]), envelope: ['CommandUUID', 'Status', 'UDID'] };
+    const item = { ErrorCode: 4, ErrorDomain: 'MCInstallationErrorDomain' };
+    for (const Status of ['Error', 'NotNow', 'Acknowledged']) {
+      expect(brief(routeResponse({ Status, UDID: 'u', ErrorChain: [item] }, 'InstallProfile', withChain)), Status).toEqual([false, ['error missing-required ErrorChain[0].LocalizedDescription']]);
+      expect(brief(routeResponse({ Status, UDID: 'u', ErrorChain: [{ ...item, LocalizedDescription: 'x' }] }, 'InstallProfile', withChain)), Status).toEqual([true, []]);
+    }
+  });
+
   it('takes a response without a string Status as carrying its result (and the page reports the Status)', () => {
     expect(carriesResult({ UDID: 'u' })).toBe(true);
     expect(carriesResult({ Status: 7 })).toBe(true);

@@ -4,7 +4,10 @@
  * the `CommandUUID` it sent, and says which request type to judge the response by. Only an
  * `Acknowledged` response carries the command's result; with any other status (`Error`,
  * `NotNow`, `CommandFormatError`, `Idle`) the device sends the keys every response has and none
- * of the result's, so the result's required keys are not missing there.
+ * of the result's, so the result's required keys are not missing there. What the device does send
+ * is judged whole on every status: an `ErrorChain` item lacking `LocalizedDescription` is missing
+ * it whatever the status (devices send `ErrorCode`, `ErrorDomain` and `LocalizedDescription` in
+ * every item), as the generated types promise.
  */
 import { type ValidateOptions, type ValidationResult, type Validator } from './types.js';
 /** Where a response's validator is found, and the keys every response has. */

@@ -16,7 +16,10 @@ function routeResponse(value, requestType, route, o = NO_OPTIONS) {
   const checked = validate(value, o);
   if (carriesResult(value)) return checked;
   const ofEnvelope = (i) => Array.isArray(i.expected) ? i.expected.every((k) => route.envelope.includes(String(k))) : route.envelope.includes(i.path);
-  const issues = checked.issues.filter((i) => i.code !== "missing-required" || ofEnvelope(i));
+  const sent = Object.keys(value);
+  const inside = (path) => sent.some((k) => path.startsWith(`${k}.`) || path.startsWith(`${k}[`));
+  const excused = (i) => i.code === "missing-required" && !ofEnvelope(i) && !inside(i.path);
+  const issues = checked.issues.filter((i) => !excused(i));
   return issues.length === checked.issues.length ? checked : result(issues);
 }
 export {
