@@ -22,4 +22,11 @@ export interface GetBootstrapTokenRequest {
    * @see https://developer.apple.com/documentation/devicemanagement/getbootstraptokenrequest
    */
   MessageType: "GetBootstrapToken";
+  /**
+   * The device’s UDID (unique device identifier). The system requires this value if the enrollment type is a device enrollment.
+   *
+   * Correction of the page (bootstrap-token-udid): The GetBootstrapToken and SetBootstrapToken request pages list no UDID; a Mac sends its UDID in these device-channel check-in messages as in every other, so the key is taken as the AuthenticateRequest page defines it (not required). Evidence: Apple's schema (apple/device-management, mdm/checkin/getbootstraptoken.yaml and setbootstraptoken.yaml) lists no identity keys either, while servers identify the device of these messages by their UDID and EnrollmentID keys (micromdm/nanomdm, mdm/checkin.go: GetBootstrapToken and SetBootstrapToken embed the Enrollment keys).
+   * @see https://developer.apple.com/documentation/devicemanagement/getbootstraptokenrequest
+   */
+  UDID?: string;
 }

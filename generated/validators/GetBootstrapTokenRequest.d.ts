@@ -3,7 +3,7 @@ import type { GetBootstrapTokenRequest } from '../types/GetBootstrapTokenRequest
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a GetBootstrapTokenRequest dictionary (2 keys; required: MessageType).
+ * Validates a GetBootstrapTokenRequest dictionary (3 keys; required: MessageType).
  */
 export declare function validateGetBootstrapTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -3,7 +3,7 @@ import type { SetBootstrapTokenRequest } from '../types/SetBootstrapTokenRequest
 import type { ValidateOptions, ValidationResult } from '../runtime/validator/types.js';
 
 /**
- * Validates a SetBootstrapTokenRequest dictionary (3 keys; required: MessageType).
+ * Validates a SetBootstrapTokenRequest dictionary (4 keys; required: MessageType).
  */
 export declare function validateSetBootstrapTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

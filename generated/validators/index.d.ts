@@ -3021,7 +3021,7 @@ export declare function validateGetAssignmentsResponse(value: unknown, options?:
 export declare function isGetAssignmentsResponse(value: unknown, options?: ValidateOptions): value is T.GetAssignmentsResponse;
 
 /**
- * Validates a GetBootstrapTokenRequest dictionary (2 keys; required: MessageType).
+ * Validates a GetBootstrapTokenRequest dictionary (3 keys; required: MessageType).
  */
 export declare function validateGetBootstrapTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 
@@ -6949,7 +6949,7 @@ export declare function validateSetAutoAdminPasswordResponseErrorChainItem(value
 export declare function isSetAutoAdminPasswordResponseErrorChainItem(value: unknown, options?: ValidateOptions): value is T.SetAutoAdminPasswordResponseErrorChainItem;
 
 /**
- * Validates a SetBootstrapTokenRequest dictionary (3 keys; required: MessageType).
+ * Validates a SetBootstrapTokenRequest dictionary (4 keys; required: MessageType).
  */
 export declare function validateSetBootstrapTokenRequest(value: unknown, options?: ValidateOptions): ValidationResult;
 

@@ -36,9 +36,30 @@ export const ERRATA: readonly ErratumEntry[] = [
   },
 ];
 
-/** Applies every entry to the objects it corrects; returns how many keys each corrected. */
+/** A key a page leaves out although devices send it, taken whole from the page of another object that defines it. */
+interface AddedKeyEntry extends Erratum {
+  /** The objects whose pages leave the key out. */
+  objects: readonly string[];
+  key: string;
+  /** The object whose page defines the key; the added key keeps that page's source and facts. */
+  from: string;
+}
+
+export const ADDED_KEYS: readonly AddedKeyEntry[] = [
+  {
+    id: 'bootstrap-token-udid',
+    correction: 'The GetBootstrapToken and SetBootstrapToken request pages list no UDID; a Mac sends its UDID in these device-channel check-in messages as in every other, so the key is taken as the AuthenticateRequest page defines it (not required).',
+    evidence: 'Apple\'s schema (apple/device-management, mdm/checkin/getbootstraptoken.yaml and setbootstraptoken.yaml) lists no identity keys either, while servers identify the device of these messages by their UDID and EnrollmentID keys (micromdm/nanomdm, mdm/checkin.go: GetBootstrapToken and SetBootstrapToken embed the Enrollment keys).',
+    objects: ['GetBootstrapTokenRequest', 'SetBootstrapTokenRequest'],
+    key: 'UDID',
+    from: 'AuthenticateRequest',
+  },
+];
+
+/** Applies every entry to the objects it corrects; returns how many keys each corrected or added. */
 export function applyErrata(objects: readonly IrObject[]): Record<string, number> {
   const counts: Record<string, number> = {};
+  addKeys(objects, counts);
   for (const o of objects) {
     // Objects no entry corrects keep their array: a generate cache knows them by identity.
     if (!o.properties.some((p) => ERRATA.some((e) => e.applies(o, p)))) continue;
@@ -51,4 +72,22 @@ export function applyErrata(objects: readonly IrObject[]): Record<string, number
     });
   }
   return counts;
+}
+
+/** Adds each missing key where its entry says, when the defining object has it and the object lacks it. */
+function addKeys(objects: readonly IrObject[], counts: Record<string, number>): void {
+  const byName = new Map(objects.map((o) => [o.name, o]));
+  for (const entry of ADDED_KEYS) {
+    const defined = byName.get(entry.from)?.properties.find((p) => p.name === entry.key);
+    if (!defined) continue;
+    const { id, correction, evidence } = entry;
+    for (const name of entry.objects) {
+      const o = byName.get(name);
+      if (!o || o.properties.some((p) => p.name === entry.key)) continue;
+      // Not required: the pages do not say it is, and a message without it is no worse than the page.
+      const { requiredWhen: _when, ...rest } = defined;
+      o.properties = [...o.properties, { ...rest, required: false, erratum: { id, correction, evidence } }];
+      counts[id] = (counts[id] ?? 0) + 1;
+    }
+  }
 }

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { readCheckIn, readResponse, validateCheckInMessage, validateCommandResponse, type RequestType } from '@dmspec/apple';
 import { PlistError, toBinaryPlist, type PlistValue } from '@dmspec/apple/plist';
-import { AUTHENTICATE, CHECK_OUT, DEVICE_INFORMATION, IDLE, INSTALL_ERROR, NOT_NOW, others, plist, s, TOKEN_UPDATE, UDID } from '../helpers/mdm-traffic.js';
+import { AUTHENTICATE, CHECK_OUT, DEVICE_INFORMATION, GET_BOOTSTRAP_TOKEN, IDLE, INSTALL_ERROR, NOT_NOW, others, plist, s, SET_BOOTSTRAP_TOKEN, TOKEN_UPDATE, UDID } from '../helpers/mdm-traffic.js';
 
 describe('readCheckIn', () => {
   it('reads Authenticate, TokenUpdate and CheckOut as devices send them, routed by MessageType', () => {
@@ -20,6 +20,17 @@ describe('readCheckIn', () => {
     expect((token.value as { Token: unknown }).Token).toBeInstanceOf(Uint8Array);
     expect(token.issues).toEqual(validateCheckInMessage(token.value).issues);
     expect([readCheckIn(CHECK_OUT).messageType, others(readCheckIn(CHECK_OUT).issues)]).toEqual(['CheckOut', []]);
+  });
+
+  it('reads a Mac\'s GetBootstrapToken and SetBootstrapToken with the UDID it sends, without an unknown-key finding', () => {
+    for (const [message, type] of [[GET_BOOTSTRAP_TOKEN, 'GetBootstrapToken'], [SET_BOOTSTRAP_TOKEN, 'SetBootstrapToken']] as const) {
+      const read = readCheckIn(message);
+      expect([read.valid, read.messageType, read.issues.map((i) => `${i.severity} ${i.code} ${i.path}`)], type).toEqual([true, type, []]);
+      // The key is typed, and its type is checked.
+      expect(readCheckIn(message.replace(/<string>7A1B[^<]*<\/string>/, '<integer>7</integer>')).issues.map((i) => `${i.code} ${i.path}`), type).toEqual(['wrong-type UDID']);
+    }
+    const token = readCheckIn(SET_BOOTSTRAP_TOKEN);
+    if (token.messageType === 'SetBootstrapToken') expect(token.value.UDID?.length).toBe(36);
   });
 
   it('reads a binary plist as its XML, and places findings', () => {

@@ -1,6 +1,6 @@
 /**
  * MDM traffic shaped as devices send it, for the readers' tests: check-in messages
- * (Authenticate, TokenUpdate, CheckOut) and command responses (DeviceInformation acknowledged,
+ * (Authenticate, TokenUpdate, CheckOut, a Mac's GetBootstrapToken and SetBootstrapToken) and command responses (DeviceInformation acknowledged,
  * NotNow, an InstallProfile error with its ErrorChain, Idle), as XML plist text.
  */
 export const plist = (body: string): string => `<?xml version="1.0" encoding="UTF-8"?>
@@ -21,6 +21,10 @@ export const AUTHENTICATE = plist([s('BuildVersion', '21E236'), s('DeviceName', 
 export const TOKEN_UPDATE = plist([`\t<key>AwaitingConfiguration</key>\n\t<false/>`, s('MessageType', 'TokenUpdate'), s('PushMagic', '3B3F5B8C-1C6A-4B0E-9D7E-2F4A7C1D9E21'),
   s('Topic', TOPIC), `\t<key>Token</key>\n\t<data>\n\tq1Fz3nq0k2JmWm0bB3a8m3b0mX6l0Vq3o1JpQ2r4s5Y=\n\t</data>`, s('UDID', UDID),
   `\t<key>UnlockToken</key>\n\t<data>\n\tZGF0YSBmcm9tIHRoZSBkZXZpY2UncyBrZXliYWc=\n\t</data>`].join('\n'));
+export const MAC_UDID = '7A1B2C3D-4E5F-5A6B-8C7D-9E0F1A2B3C4D';
+export const GET_BOOTSTRAP_TOKEN = plist([`\t<key>AwaitingConfiguration</key>\n\t<true/>`, s('MessageType', 'GetBootstrapToken'), s('UDID', MAC_UDID)].join('\n'));
+export const SET_BOOTSTRAP_TOKEN = plist([`\t<key>AwaitingConfiguration</key>\n\t<false/>`, `\t<key>BootstrapToken</key>\n\t<data>\n\tYm9vdHN0cmFwIHRva2VuIGJ5dGVz\n\t</data>`,
+  s('MessageType', 'SetBootstrapToken'), s('UDID', MAC_UDID)].join('\n'));
 export const CHECK_OUT = plist([s('MessageType', 'CheckOut'), s('Topic', TOPIC), s('UDID', UDID)].join('\n'));
 export const DEVICE_INFORMATION = plist([s('CommandUUID', '0F2C6C1E-94B6-4C7A-8C07-3E1B0D5A7A11'), `\t<key>QueryResponses</key>\n\t<dict>
 \t\t<key>AvailableDeviceCapacity</key><real>41.23</real>

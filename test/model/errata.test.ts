@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parsePages } from '../../generator/parse/index.js';
-import { ERRATA } from '../../generator/model/errata.js';
+import { ADDED_KEYS, ERRATA } from '../../generator/model/errata.js';
 import type { IrDocument, IrProperty } from '../../generator/model/ir.js';
 
 const pages = (...files: string[]): IrDocument => parsePages(files.map((file) => ({ file, text: readFileSync(`spec/${file}`, 'utf8') })));
@@ -51,7 +51,27 @@ describe('errata', () => {
     expect(key(ir, 'TokenUpdateRequest', 'Topic').requiredWhen).toBeUndefined();
   });
 
+  it('adds the UDID a Mac sends to the bootstrap-token check-ins, as AuthenticateRequest defines it, saying so', () => {
+    const ir = pages('authenticaterequest.md', 'getbootstraptokenrequest.md', 'setbootstraptokenrequest.md');
+    const defined = key(ir, 'AuthenticateRequest', 'UDID');
+    for (const object of ['GetBootstrapTokenRequest', 'SetBootstrapTokenRequest']) {
+      const udid = key(ir, object, 'UDID');
+      expect(udid, object).toMatchObject({ type: { kind: 'string' }, required: false, source: defined.source, description: defined.description });
+      expect(udid.erratum?.id, object).toBe('bootstrap-token-udid');
+      // The page's own keys come first, as the page lists them.
+      expect(ir.objects.find((o) => o.name === object)!.properties.at(-1)!.name, object).toBe('UDID');
+    }
+    // Without the page that defines it, nothing is added: the key is never invented.
+    expect(pages('getbootstraptokenrequest.md').objects[0]!.properties.map((p) => p.name)).toEqual(['AwaitingConfiguration', 'MessageType']);
+    // A page that lists the key keeps its own.
+    expect(key(ir, 'AuthenticateRequest', 'UDID').erratum).toBeUndefined();
+  });
+
   it('keeps the table short and every entry sourced', () => {
+    for (const e of ADDED_KEYS) {
+      expect(e.id).toMatch(/^[a-z-]+$/);
+      expect(e.evidence, e.id).toMatch(/apple\/device-management/);
+    }
     expect(ERRATA.length).toBeLessThanOrEqual(5);
     for (const e of ERRATA) {
       expect(e.id).toMatch(/^[a-z-]+$/);
