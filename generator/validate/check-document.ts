@@ -1,7 +1,8 @@
 /**
  * Documents other than profiles, checked by the generated whole-document validators
- * (`validateDeclaration`, `validateCommand`, `validateCheckInMessage`): this module only picks
- * the validator by the document's kind and names the document's type on each issue.
+ * (`validateDeclaration`, `validateCommand`, `validateCheckInMessage`, and the status report's
+ * page, `StatusReport`): this module only picks the validator by the document's kind and names
+ * the document's type on each issue.
  */
 import type { ValidateOptions } from '@dmspec/apple/validators';
 import type { ValidatorModule } from './compile-validators.js';
@@ -11,17 +12,19 @@ const VALIDATOR = {
   declaration: 'validateDeclaration',
   command: 'validateCommand',
   'check-in': 'validateCheckInMessage',
+  'status-report': 'StatusReport',
 } as const;
 
 const WHAT: Record<keyof typeof VALIDATOR, string> = {
   declaration: 'declaration',
   command: 'MDM command',
   'check-in': 'check-in message',
+  'status-report': 'status report',
 };
 
 /** Validates a declaration, command or check-in message given as a plain value. */
 export function checkDocument(file: string, kind: keyof typeof VALIDATOR, type: string | undefined, value: unknown, validators: ValidatorModule, options: ValidateOptions): ProfileReport {
-  const validate = validators[VALIDATOR[kind]];
+  const validate = kind === 'status-report' ? validators.validatorsByName.get(VALIDATOR[kind]) : validators[VALIDATOR[kind]];
   const documentType = type ?? '';
   if (!validate) {
     return {
@@ -55,7 +58,7 @@ export function unknownDocument(file: string, format: string, named: boolean): P
     file, payloads: [],
     issues: [{
       path: '', payloadType: '', code: 'unknown-document', severity: named ? 'error' : 'warning',
-      message: `${format} that is no document dmspec knows (a profile has PayloadType or PayloadContent, a declaration is JSON with Type and Identifier or Payload, a command Command.RequestType, a check-in message MessageType): not checked`,
+      message: `${format} that is no document dmspec knows (a profile has PayloadType or PayloadContent, a declaration is JSON with Type and Identifier or Payload, a command Command.RequestType, a check-in message MessageType, a status report StatusItems): not checked`,
     }],
   };
 }

@@ -26,7 +26,7 @@ export function asDict(v: PlistValue | undefined): PlistDict | undefined {
   return v !== undefined && plistTypeOf(v) === 'dict' ? (v as PlistDict) : undefined;
 }
 
-export type DocumentKind = 'profile' | 'declaration' | 'declaration-set' | 'command' | 'check-in' | 'unknown';
+export type DocumentKind = 'profile' | 'declaration' | 'declaration-set' | 'command' | 'check-in' | 'status-report' | 'unknown';
 
 export interface KindVerdict {
   kind: DocumentKind;
@@ -72,11 +72,15 @@ export function declarationKeys(keys: readonly string[]): boolean {
   return keys.includes('Type') && (keys.includes('Identifier') || keys.includes('ServerToken') || keys.includes('Payload'));
 }
 
-/** The kind of a JSON document: a declaration has `Type` and at least one more key of the envelope. */
+/** The kind of a JSON document: a declaration has `Type` and at least one more key of the envelope; a device's status report has a `StatusItems` dictionary and names no declaration type. */
 export function jsonKind(value: unknown): KindVerdict {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'unknown' };
   const v = value as Record<string, unknown>;
-  if (!declarationKeys(Object.keys(v))) return { kind: 'unknown' };
+  if (!declarationKeys(Object.keys(v))) {
+    const items = Object.prototype.hasOwnProperty.call(v, 'StatusItems') ? v['StatusItems'] : undefined;
+    const report = typeof items === 'object' && items !== null && !Array.isArray(items) && !Object.prototype.hasOwnProperty.call(v, 'Type');
+    return { kind: report ? 'status-report' : 'unknown' };
+  }
   return { kind: 'declaration', ...(typeof v['Type'] === 'string' ? { type: v['Type'] } : {}) };
 }
 

@@ -159,7 +159,7 @@ export function summaryLine(s: ValidationSummary): string {
   return `${plural(s.files, 'file')}${kindText}, ${plural(s.payloads, 'payload')} (${s.checked} checked${partly}, ${s.notChecked} not checked): ${plural(s.errors, 'error')}, ${plural(s.warnings, 'warning')}${notes}${suppressed}${malformed}${read}`;
 }
 
-const KIND_WORDS: Record<string, string> = { profile: 'profile', declaration: 'declaration', 'declaration-set': 'declaration set', command: 'command', 'check-in': 'check-in message', unknown: 'unknown document' };
+const KIND_WORDS: Record<string, string> = { profile: 'profile', declaration: 'declaration', 'declaration-set': 'declaration set', command: 'command', 'check-in': 'check-in message', 'status-report': 'status report', unknown: 'unknown document' };
 const KIND_PLURALS: Record<string, string> = { 'check-in': 'check-in messages', unknown: 'unknown documents' };
 
 /** One line per finding, each with its severity, grouped by file; the configuration file obeyed; a summary line. */

@@ -101,6 +101,7 @@ function validateJson(file: string, bytes: Uint8Array, validators: ValidatorModu
   const { value, root } = doc;
   if (isDeclarationArray(value)) return { report: declarationArray(file, value, validators, options), tree: () => root, places: jsonPlaces(doc) };
   const { kind, type } = jsonKind(value);
+  if (kind === 'status-report') return { report: { ...checkDocument(file, kind, 'StatusReport', value, validators, options), kind, documentType: 'StatusReport' }, tree: () => root, places: jsonPlaces(doc) };
   if (kind !== 'declaration') {
     return { report: reported(file, options) ? { ...unknownDocument(file, 'JSON', options.named !== false), kind: 'unknown' } : skipped(file, 'JSON that is no declaration') };
   }

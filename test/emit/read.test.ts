@@ -30,7 +30,8 @@ describe('readCheckIn', () => {
       expect(readCheckIn(message.replace(/<string>7A1B[^<]*<\/string>/, '<integer>7</integer>')).issues.map((i) => `${i.code} ${i.path}`), type).toEqual(['wrong-type UDID']);
     }
     const token = readCheckIn(SET_BOOTSTRAP_TOKEN);
-    if (token.messageType === 'SetBootstrapToken') expect(token.value.UDID?.length).toBe(36);
+    if (token.valid && token.messageType === 'SetBootstrapToken') expect(token.value.UDID?.length).toBe(36);
+    else throw new Error('not read as a valid SetBootstrapToken');
   });
 
   it('reads a binary plist as its XML, and places findings', () => {

@@ -91,7 +91,7 @@ const EXPECTED: Record<DocumentKind, Expected> = {
   },
   'check-in': {
     rates: {
-      'wrong-type': { total: 53, caught: 53 },
+      'wrong-type': { total: 55, caught: 55 }, // with the UDID the bootstrap-token check-ins carry (erratum)
       'allowed-values': { total: 1, caught: 1 },
       'missing-required': { total: 9, caught: 9 },
       'unknown-key': { total: 10, caught: 10 },

@@ -133,3 +133,40 @@ describe('profiles', () => {
     expect(airplay({ SecurityType: 'PASSWORD' })).toEqual(['PayloadContent[0].Password error missing-required']);
   });
 });
+
+describe('status reports', () => {
+  const report = (items: unknown, extra: Record<string, unknown> = {}): Uint8Array => new TextEncoder().encode(JSON.stringify({ StatusItems: items, Errors: [], FullReport: true, ...extra }, null, 2));
+  const device = {
+    device: {
+      identifier: { 'serial-number': 'C02XK0XXJG5J', udid: UDID },
+      model: { family: 'Mac', identifier: 'Mac14,2', 'marketing-name': 'MacBook Air (M2, 2022)' },
+      'operating-system': { 'build-version': '24A335', family: 'macOS', version: '15.0' },
+    },
+    passcode: { 'is-compliant': true, 'is-present': true },
+    management: {
+      'client-capabilities': {
+        'supported-features': {},
+        'supported-payloads': { declarations: { activations: ['com.apple.activation.simple'], assets: ['com.apple.asset.data'], configurations: ['com.apple.configuration.passcode.settings'], management: ['com.apple.management.properties'] }, 'status-items': ['device.identifier.udid'] },
+        'supported-versions': ['1.0.0'],
+      },
+    },
+  };
+
+  it('checks a status report a device sends, as its page and the status-item pages define it', async () => {
+    const r = await validateDocumentBytes('status.json', report(device), validators);
+    expect([r.kind, r.issues.map((i) => `${i.path} ${i.severity} ${i.code}`)]).toEqual(['status-report', []]);
+    const partial = await validateDocumentBytes('status.json', report({ device: { 'operating-system': { version: '15.0' } } }, { FullReport: false, Errors: [{ StatusItem: 'device.identifier.udid', Reasons: [{ Code: 'Error.Unavailable' }] }] }), validators);
+    expect(partial.issues.map((i) => `${i.path} ${i.severity} ${i.code}`)).toEqual([]);
+  });
+
+  it('finds a wrong value on its item, and an item the spec does not define is a warning', async () => {
+    const wrong = await validateDocumentBytes('status.json', report({ ...device, passcode: { 'is-compliant': 'yes' }, future: { item: 1 } }), validators);
+    expect(wrong.issues.map((i) => `${i.path} ${i.severity} ${i.code}`)).toEqual(['StatusItems.passcode.is-compliant error wrong-type', 'StatusItems.future warning unknown-key']);
+  });
+
+  it('does not take a declaration, or JSON with a StatusItems array, for a report', async () => {
+    const subscriptions = new TextEncoder().encode(JSON.stringify({ Type: 'com.apple.configuration.management.status-subscriptions', Identifier: 'a', ServerToken: '1', Payload: { StatusItems: [{ Name: 'device.identifier.udid' }] } }));
+    expect((await validateDocumentBytes('s.json', subscriptions, validators)).kind).toBe('declaration');
+    expect((await validateDocumentBytes('s.json', new TextEncoder().encode('{"StatusItems": []}'), validators)).kind).toBe('unknown');
+  });
+});
