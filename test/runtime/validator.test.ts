@@ -171,6 +171,12 @@ describe('document routes', () => {
     const route = { key: 'RequestType', under: 'Command', routes: new Map([['DeviceInformation', mtu]]), what: 'request type' };
     expect(brief(routeDocument({ Command: { RequestType: 'DeviceInformation' }, MTU: 'x' }, route, NO_OPTIONS))).toEqual(['error wrong-type MTU: expected integer, got string "x"']);
     expect(brief(routeDocument({ Command: { RequestType: 'Nope' } }, route, NO_OPTIONS))).toEqual(['warning unknown-type Command.RequestType: "Nope" is not a request type the spec defines: not checked']);
+    // One slip from a type the spec defines names it (and only it), still unchecked.
+    const misspelt = routeDocument({ Command: { RequestType: 'DeviceInfomation' } }, route, NO_OPTIONS);
+    expect(brief(misspelt)).toEqual(['warning unknown-type Command.RequestType: "DeviceInfomation" is not a request type the spec defines; did you mean DeviceInformation? Not checked']);
+    expect(misspelt.issues[0]).toMatchObject({ expected: 'DeviceInformation', actual: 'DeviceInfomation' });
+    expect(routeDocument({ Command: { RequestType: 'deviceinformation' } }, route, NO_OPTIONS).issues[0]!.expected).toBe('DeviceInformation');
+    expect(routeDocument({ Command: { RequestType: 'Nope' } }, route, NO_OPTIONS).issues[0]!.expected).toBeUndefined();
     expect(brief(routeDocument({ Command: {} }, route, NO_OPTIONS))).toEqual(['error missing-required Command.RequestType: the required key RequestType is missing']);
     expect(brief(routeDocument({ Command: { RequestType: 7 } }, route, NO_OPTIONS))).toEqual(['error wrong-type Command.RequestType: expected string, got integer 7']);
     expect(brief(routeDocument([], route, NO_OPTIONS))).toEqual(['error wrong-type : expected dictionary, got array']);

@@ -65,7 +65,9 @@ function documentIssues(value, route, o) {
   }
   const validate = route.routes.get(kind);
   if (!validate) {
-    issues.push({ path: at(where, route.key), code: "unknown-type", severity: "warning", message: `${JSON.stringify(kind)} is not a ${route.what} the spec defines: not checked`, actual: kind });
+    const likely = closest(kind, route.routes.keys());
+    const guess = likely === void 0 ? ": not checked" : `; did you mean ${likely}? Not checked`;
+    issues.push({ path: at(where, route.key), code: "unknown-type", severity: "warning", message: `${JSON.stringify(kind)} is not a ${route.what} the spec defines${guess}`, ...likely === void 0 ? {} : { expected: likely }, actual: kind });
     return result(issues);
   }
   if (route.inside === void 0) nest(issues, "", validate(value, o).issues);

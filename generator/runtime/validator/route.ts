@@ -103,7 +103,10 @@ function documentIssues(value: unknown, route: DocumentRoute, o: ValidateOptions
   }
   const validate = route.routes.get(kind);
   if (!validate) {
-    issues.push({ path: at(where, route.key), code: 'unknown-type', severity: 'warning', message: `${JSON.stringify(kind)} is not a ${route.what} the spec defines: not checked`, actual: kind });
+    // A type one slip from one the spec defines is most likely that one, misspelt: say which.
+    const likely = closest(kind, route.routes.keys());
+    const guess = likely === undefined ? ': not checked' : `; did you mean ${likely}? Not checked`;
+    issues.push({ path: at(where, route.key), code: 'unknown-type', severity: 'warning', message: `${JSON.stringify(kind)} is not a ${route.what} the spec defines${guess}`, ...(likely === undefined ? {} : { expected: likely }), actual: kind });
     return result(issues);
   }
   if (route.inside === undefined) nest(issues, '', validate(value, o).issues);
