@@ -208,9 +208,9 @@ async function generateCommand(args: string[], o: CommandOptions): Promise<Comma
     ];
     return { diagnostics: report.diagnostics, messages, jsonReport: { ...report, drift }, exitCode: drift.clean ? 0 : 1 };
   }
-  const written = await writeGeneratedAsync(outDir, result);
+  const { written, notes } = await writeGeneratedAsync(outDir, result);
   const messages = written
-    ? [`wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
+    ? [...notes, `wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
     : [`${outDir}/ left as it was: generation raised errors (${counts(result.diagnostics)})`];
   return { diagnostics: report.diagnostics, messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
@@ -233,7 +233,7 @@ async function siteCommandOf(args: string[], o: CommandOptions): Promise<Command
   const from = o.from ?? 'generated';
   const result = await site.siteCommand({ from, out: o.out, spec: o.spec ?? 'spec', specLabel: readPackageInfo('.').spec, ...(o.history !== undefined ? { history: o.history } : {}) });
   const failed = result.diagnostics.some((d) => d.severity === 'error');
-  return { diagnostics: result.diagnostics, messages: [failed ? `${o.out}/ left as it was: the site could not be built` : `wrote ${result.files.size} files to ${o.out}/ (open ${o.out}/index.html)`], exitCode: failed ? 1 : 0 };
+  return { diagnostics: result.diagnostics, messages: [...result.notes, failed ? `${o.out}/ left as it was: the site could not be built` : `wrote ${result.files.size} files to ${o.out}/ (open ${o.out}/index.html)`], exitCode: failed ? 1 : 0 };
 }
 
 /** Runs one command. Throws `UsageError` for bad arguments. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspec, dmspecIn, ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
+import { MANIFEST } from '../generator/emit/output-ownership.js';
 import { chainPages } from './helpers/limit-spec.js';
 import { MAX_REFERENCE_DEPTH } from '../generator/model/reference-depth.js';
 import type { PageInput } from '../generator/parse/flavour.js';
@@ -90,6 +91,25 @@ describe('dmspec CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/changed: .*generated\/ir\.json/);
     expect(r.stderr).toMatch(/extra: +.*generated\/stale\.ts/);
+  });
+
+  it('generate finishes removing an old output a killed run left, and names a leftover holding a user\'s file', async () => {
+    const { dir, spec, out } = tempSpec();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    // Two folders a generate killed while it removed the old output left (the manifest goes last).
+    for (const stamp of ['a1', 'b2']) {
+      mkdirSync(join(dir, `.generated.retired-${dead}-${stamp}/docs`), { recursive: true });
+      writeFileSync(join(dir, `.generated.retired-${dead}-${stamp}`, MANIFEST), `${JSON.stringify({ generator: 'dmspec', files: ['docs/A.md', 'docs/B.md'] })}\n`);
+      writeFileSync(join(dir, `.generated.retired-${dead}-${stamp}/docs/B.md`), 'b\n');
+    }
+    writeFileSync(join(dir, `.generated.retired-${dead}-b2/docs/thesis.docx`), 'mine\n');
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${dir}/.generated.retired-${dead}-b2/ kept: it holds an entry dmspec did not write ("docs/thesis.docx")`);
+    expect(existsSync(join(dir, `.generated.retired-${dead}-a1`))).toBe(false);
+    expect(readFileSync(join(dir, `.generated.retired-${dead}-b2/docs/thesis.docx`), 'utf8')).toBe('mine\n');
+    expect(existsSync(join(dir, `.generated.retired-${dead}-b2/docs/B.md`))).toBe(false);
+    expect(existsSync(spec)).toBe(true);
   });
 
   it('a generate that raises an error leaves the output folder untouched', async () => {
