@@ -15,7 +15,7 @@ import { PlistPositions } from './positions.js';
 import { type PlistValue } from './values.js';
 /** True when the bytes start with the binary plist header. */
 export declare function isBinaryPlist(bytes: Uint8Array): boolean;
-/** Reads a binary plist's bytes within `budget`. Throws PlistError. */
+/** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
 export declare function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): {
     value: PlistValue;
     positions: PlistPositions;

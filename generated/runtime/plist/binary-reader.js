@@ -18,9 +18,8 @@ function isBinaryPlist(bytes) {
   return String.fromCharCode(...bytes.subarray(0, 8)) === "bplist00";
 }
 function readBinaryPlist(bytes, budget, safeOnly) {
-  if (!isBinaryPlist(bytes)) throw new PlistError("not a binary plist (no bplist00 header)");
   if (bytes.length < 8 + 1 + 32) bad("is truncated");
-  const view = (at, size) => new DataView(bytes.buffer, bytes.byteOffset + at, size);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const uint = (at, size) => {
     let n = 0;
     for (let i = 0; i < size; i++) n = n * 256 + bytes[at + i];
@@ -30,7 +29,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
   const offsetSize = bytes[trailer + 6];
   const refSize = bytes[trailer + 7];
   const safe = (at, what) => {
-    const n = view(trailer + at, 8).getBigUint64(0);
+    const n = view.getBigUint64(trailer + at);
     if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
@@ -82,20 +81,20 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         if (low > 4) bad(`has an integer of ${size} bytes`);
         need(at + 1, size);
         if (size <= 4) return uint(at + 1, size);
-        const v = view(at + 1, size);
-        return exactInteger(size === 8 ? v.getBigInt64(0) : v.getBigInt64(0) << 64n | v.getBigUint64(8), safeOnly);
+        const high = view.getBigInt64(at + 1);
+        return exactInteger(size === 8 ? high : high << 64n | view.getBigUint64(at + 9), safeOnly);
       }
       case 2: {
         const size = 1 << low;
         if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
         need(at + 1, size);
-        const n = size === 4 ? view(at + 1, 4).getFloat32(0) : view(at + 1, 8).getFloat64(0);
+        const n = size === 4 ? view.getFloat32(at + 1) : view.getFloat64(at + 1);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 3: {
         if (marker !== 51) bad("has a malformed date");
         need(at + 1, 8);
-        const seconds = view(at + 1, 8).getFloat64(0);
+        const seconds = view.getFloat64(at + 1);
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1e3));
         if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
         return date;
@@ -112,7 +111,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         const length = lengthAt(at);
         budget.string(length);
         const known = strings.get(at);
-        if (known !== void 0) return known;
+        if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
         let s;
         if (utf16) {

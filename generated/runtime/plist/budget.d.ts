@@ -44,6 +44,8 @@ export declare class PlistError extends Error {
 export declare class PlistTimeoutError extends PlistError {
     name: string;
 }
+/** A number in a message: `100,000`. */
+export declare const fmt: (n: number) => string;
 /** Text from the document in a message, cut after `n` characters. */
 export declare const clip: (s: string, n?: number) => string;
 /** Text from the document in a message: quoted, cut after 40 characters (or `n`). */

@@ -9,8 +9,6 @@ const DEFAULT_BUDGET_LIMITS = Object.freeze({
 });
 class PlistError extends Error {
   name = "PlistError";
-  position;
-  reason;
   constructor(message, position, reason = message) {
     super(message);
     this.position = position;
@@ -62,6 +60,7 @@ export {
   PlistError,
   PlistTimeoutError,
   clip,
+  fmt,
   plistBudget,
   quoted
 };

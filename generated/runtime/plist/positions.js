@@ -3,7 +3,6 @@ const hasOwn = Object.prototype.hasOwnProperty;
 const MAX_KEY_ENDS = 64;
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
-  format;
   #table = /* @__PURE__ */ new WeakMap();
   #text;
   #lineStarts;
@@ -38,13 +37,13 @@ class PlistPositions {
   positionOf(container, key) {
     if (container === void 0) return this.at(this.#root?.[1] ?? 0);
     const i = this.#indexOf(container, key);
-    return i === void 0 ? void 0 : this.at(this.#table.get(container).values[i]);
+    return i == null ? void 0 : this.at(this.#table.get(container).values[i]);
   }
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict, key) {
     const i = this.#indexOf(dict, key);
     const offsets = this.#table.get(dict)?.keyOffsets;
-    return i === void 0 || offsets === void 0 ? void 0 : this.at(offsets[i]);
+    return i == null || offsets == null ? void 0 : this.at(offsets[i]);
   }
   /**
    * The text of the `<key>` or `<string>` element at `at` when it is spelt plainly on one line
@@ -52,14 +51,14 @@ class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at) {
-    if (at.format !== "xml" || this.#text === void 0) return void 0;
+    if (at.format !== "xml" || this.#text == null) return void 0;
     PLAIN.lastIndex = at.offset;
     const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1].length + 2, text: m[2] } : void 0;
   }
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path) {
-    if (this.#root === void 0) return void 0;
+    if (this.#root == null) return void 0;
     let [value, offset] = this.#root;
     let at = { value: this.at(offset), exact: true };
     const steps = typeof path === "string" ? void 0 : path;
@@ -67,13 +66,13 @@ class PlistPositions {
     for (let i = 0; steps ? i < steps.length : rest !== ""; i++) {
       const next = steps ? void 0 : this.#nextStep(value, rest);
       const step = steps ? steps[i] : next?.[0];
-      const found = step === void 0 || typeof value !== "object" || value === null ? void 0 : this.#indexOf(value, step);
-      if (found === void 0) return { ...at, exact: false };
+      const found = step == null || typeof value !== "object" || value === null ? void 0 : this.#indexOf(value, step);
+      if (found == null) return { ...at, exact: false };
       const entries = this.#table.get(value);
       const keyOffset = entries.keyOffsets?.[found];
-      at = { value: this.at(entries.values[found]), ...keyOffset === void 0 ? {} : { key: this.at(keyOffset) }, exact: true };
+      at = { value: this.at(entries.values[found]), ...keyOffset == null ? {} : { key: this.at(keyOffset) }, exact: true };
       value = value[step];
-      if (next !== void 0) {
+      if (next != null) {
         rest = rest.slice(next[1]);
         if (rest.startsWith(".")) rest = rest.slice(1);
       }
@@ -92,7 +91,7 @@ class PlistPositions {
       return m ? [Number(m[1]), m[0].length] : void 0;
     }
     const entries = typeof value === "object" && value !== null ? this.#table.get(value) : void 0;
-    if (entries?.keys === void 0) return void 0;
+    if (entries?.keys == null) return void 0;
     entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
     const limit = Math.min(rest.length, entries.longest);
     let found;
@@ -106,9 +105,9 @@ class PlistPositions {
   }
   #indexOf(container, key) {
     const entries = this.#table.get(container);
-    if (entries === void 0 || key === void 0) return void 0;
+    if (entries == null || key == null) return void 0;
     const keys = entries.keys;
-    if (keys === void 0) return typeof key === "number" && key >= 0 && key < entries.values.length ? key : void 0;
+    if (keys == null) return typeof key === "number" && key >= 0 && key < entries.values.length ? key : void 0;
     if (typeof key !== "string") return void 0;
     if (keys.length <= 8) {
       const i = keys.findIndex(([k]) => k === key);

@@ -1,11 +1,10 @@
 // Copied by dmspec from generator/runtime/plist/scalars.ts. Do not edit: change that file and run "npm run generate".
 import { PlistError, quoted } from "./budget.js";
-import { decodeBase64 } from "./text.js";
+import { decodeBase64, isoSeconds } from "./text.js";
 import { INTEGER_MAX, INTEGER_MIN, PlistReal } from "./values.js";
 const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
-const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 const fail = (message) => {
   throw new PlistError(message);
 };
@@ -28,21 +27,10 @@ function real(t) {
   const n = Number(t);
   return Number.isInteger(n) ? new PlistReal(n) : n;
 }
-function daysIn(year, month) {
-  const d = /* @__PURE__ */ new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
-}
 function date(t) {
-  const m = DATE.exec(t);
-  const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number);
-  if (!m || mo < 1 || mo > 12 || d < 1 || d > daysIn(y, mo) || h > 23 || mi > 59 || s > 59) {
-    holds("date", t, ", not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)");
-  }
-  const out = /* @__PURE__ */ new Date(0);
-  out.setUTCFullYear(y, mo - 1, d);
-  out.setUTCHours(h, mi, s, 0);
-  return out;
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime()) || isoSeconds(d) !== t) holds("date", t, ", not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)");
+  return d;
 }
 function readScalar(tag, text, safeOnly) {
   if (tag === "string") return text;

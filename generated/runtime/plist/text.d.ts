@@ -19,3 +19,8 @@ export declare function fromUnits(units: Uint8Array | Uint16Array): string;
 export declare function decodeBase64(text: string): Uint8Array | undefined;
 /** Base64 with padding, in one line. */
 export declare function encodeBase64(bytes: Uint8Array): string;
+/**
+ * A date as XML plists hold it, `YYYY-MM-DDTHH:MM:SSZ` in UTC, as CoreFoundation's parseDateTag
+ * reads it (no offset, no fraction); for the years 0 to 9999, which have four digits.
+ */
+export declare const isoSeconds: (d: Date) => string;

@@ -17,7 +17,7 @@ function fromUnits(units) {
 function decodeBase64(text) {
   const t = text.replace(/[ \t\n\r]+/g, "");
   const padding = /^[A-Za-z0-9+/]*(={0,2})$/.exec(t)?.[1];
-  if (padding === void 0) return void 0;
+  if (padding == null) return void 0;
   const digits = t.length - padding.length;
   const rest = digits % 4;
   if (rest === 1 || padding && rest !== 0 && t.length % 4 !== 0) return void 0;
@@ -29,11 +29,13 @@ function decodeBase64(text) {
 function encodeBase64(bytes) {
   return btoa(fromUnits(bytes));
 }
+const isoSeconds = (d) => `${d.toISOString().slice(0, 19)}Z`;
 export {
   BAD_CHAR,
   codePoint,
   decodeBase64,
   decodeText,
   encodeBase64,
-  fromUnits
+  fromUnits,
+  isoSeconds
 };

@@ -1,7 +1,6 @@
 // Copied by dmspec from generator/runtime/plist/values.ts. Do not edit: change that file and run "npm run generate".
 const BRAND = /* @__PURE__ */ Symbol.for("@dmspec/apple/plist.real");
 class PlistReal {
-  value;
   constructor(value) {
     if (typeof value !== "number") throw new TypeError(`a PlistReal holds a number, not ${typeof value}`);
     this.value = value;

@@ -1,5 +1,5 @@
 // Copied by dmspec from generator/runtime/plist/xml-reader.ts. Do not edit: change that file and run "npm run generate".
-import { clip, PlistError, PlistTimeoutError, quoted } from "./budget.js";
+import { clip, fmt, PlistError, PlistTimeoutError, quoted } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { readScalar } from "./scalars.js";
 import { lineEnds, scanXml } from "./xml-scanner.js";
@@ -27,15 +27,16 @@ function readXmlPlist(text, budget, safeOnly) {
   let scalarAt = 0;
   let content = "";
   let limit = 0;
+  const { maxStringLength, maxDataBytes } = budget.limits;
   const deliver = (value, at) => {
     const top = topOf();
-    if (top === void 0) {
+    if (top == null) {
       root = value;
       rootAt = at;
       return;
     }
     if (top.tag === "dict") {
-      if (top.key === void 0) fail("<dict> has a value where a <key> belongs", at);
+      if (top.key == null) fail("<dict> has a value where a <key> belongs", at);
       top.items.push([top.key, value]);
       top.keyOffsets.push(top.keyAt);
       top.key = void 0;
@@ -56,7 +57,7 @@ function readXmlPlist(text, budget, safeOnly) {
       positions.record(items, offsets);
       return deliver(items, frame.at);
     }
-    if (frame.key !== void 0) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
+    if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
     const entries = items;
     const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}`), keyOffsets[second]));
     positions.record(dict, offsets, entries, keyOffsets);
@@ -81,21 +82,21 @@ function readXmlPlist(text, budget, safeOnly) {
   };
   const open = (name, at, selfClosing) => {
     here = at;
-    if (scalar !== void 0) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === "key" ? "key" : "value"} holds text only`, at);
+    if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === "key" ? "key" : "value"} holds text only`, at);
     const top = topOf();
     if (name === "plist") {
-      if (stack.length || root !== void 0 || sawPlist) fail("<plist> is not the root element", at);
+      if (stack.length || root != null || sawPlist) fail("<plist> is not the root element", at);
       sawPlist = true;
       if (selfClosing) fail("the <plist> element is empty", at);
       stack.push(newFrame("plist", at));
       return;
     }
-    if (top === void 0 && root !== void 0) fail("more than one root element", at);
+    if (top == null && root != null) fail("more than one root element", at);
     if (name === "key") {
       if (top?.tag !== "dict") fail("<key> outside a <dict>", at);
-      if (top.key !== void 0) fail(`${keyName(top.key)} has no value`, at);
+      if (top.key != null) fail(`${keyName(top.key)} has no value`, at);
     } else {
-      if (top?.tag === "dict" && top.key === void 0) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
+      if (top?.tag === "dict" && top.key == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
       if (name === "array" || name === "dict") {
         budget.node(containers);
         const f = newFrame(name, at);
@@ -108,7 +109,7 @@ function readXmlPlist(text, budget, safeOnly) {
       budget.node(containers);
     }
     content = "";
-    limit = name === "string" || name === "key" ? budget.limits.maxStringLength : name === "data" ? budget.limits.maxDataBytes * 2 : 1e3;
+    limit = name === "string" || name === "key" ? maxStringLength : name === "data" ? maxDataBytes * 2 : 1e3;
     if (selfClosing) endScalar(name, at);
     else {
       scalar = name;
@@ -117,7 +118,7 @@ function readXmlPlist(text, budget, safeOnly) {
   };
   const close = (name, at) => {
     here = at;
-    if (scalar !== void 0) {
+    if (scalar != null) {
       if (name !== scalar) mismatch(name, scalar, at);
       return endScalar(scalar, scalarAt);
     }
@@ -127,13 +128,13 @@ function readXmlPlist(text, budget, safeOnly) {
   };
   const chars = (t, at, end) => {
     here = at;
-    if (scalar !== void 0) {
+    if (scalar != null) {
       content += t ?? lineEnds(text.slice(at, end));
       if (content.length > limit) {
         if (scalar === "string" || scalar === "key") budget.string(content.length);
-        fail(`<${scalar}> holds over ${limit.toLocaleString("en-US")} characters`, at);
+        fail(`<${scalar}> holds over ${fmt(limit)} characters`, at);
       }
-    } else if (t !== void 0 && /\S/.test(t)) {
+    } else if (t != null && /\S/.test(t)) {
       const top = topOf();
       fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top.tag}> holds elements only` : "no text belongs"}`, at);
     }
@@ -141,15 +142,15 @@ function readXmlPlist(text, budget, safeOnly) {
   try {
     scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
-    if (e instanceof PlistError && e.position === void 0 && !(e instanceof PlistTimeoutError)) {
+    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) {
       throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
     }
     throw e;
   }
-  if (scalar !== void 0) endsInside(scalar);
+  if (scalar != null) endsInside(scalar);
   const unclosed = topOf();
   if (unclosed) endsInside(unclosed.tag, ` (line ${lineOf(unclosed.at)})`);
-  if (root === void 0) fail("no root element", text.length);
+  if (root == null) fail("no root element", text.length);
   positions.setRoot(root, rootAt);
   return { value: root, positions };
 }

@@ -11,6 +11,8 @@ const lineEnds = (t) => t.includes("\r") ? t.replace(/\r\n?/g, "\n") : t;
 const notAllowed = (code) => `the character ${codePoint(code)}, which XML does not allow`;
 function scanXml(s, fail, to) {
   let i = 0;
+  const code = (at) => s.charCodeAt(at);
+  const starts = (t, at) => s.startsWith(t, at);
   const bad = (message, at) => fail(message, at, true);
   const skip = (re, at) => {
     re.lastIndex = at;
@@ -29,8 +31,8 @@ function scanXml(s, fail, to) {
   const reference = (at) => {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
-    if (m[1] !== void 0) return PREDEFINED[m[1]];
-    const cp = m[2] !== void 0 ? Number(m[2]) : parseInt(m[3], 16);
+    if (m[1] != null) return PREDEFINED[m[1]];
+    const cp = m[2] != null ? Number(m[2]) : parseInt(m[3], 16);
     const c = cp > 1114111 ? "" : String.fromCodePoint(cp);
     if (c === "" || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
     return c;
@@ -55,9 +57,9 @@ function scanXml(s, fail, to) {
     let subset = false;
     for (; ; ) {
       const c = s[j];
-      if (c === void 0) bad("the DOCTYPE is not closed", start);
+      if (c == null) bad("the DOCTYPE is not closed", start);
       if (c === '"' || c === "'") j = find(c, j + 1, "the DOCTYPE", start) + 1;
-      else if (subset && s.startsWith("<!--", j)) j = find("-->", j + 4, "a comment", j) + 3;
+      else if (subset && starts("<!--", j)) j = find("-->", j + 4, "a comment", j) + 3;
       else if (c === "[" && !subset) {
         subset = true;
         j++;
@@ -79,7 +81,7 @@ function scanXml(s, fail, to) {
     if (seen.includes(name)) bad(`${attr} appears twice`, at);
     seen.push(name);
     let j = skip(WS, nameEnd);
-    if (s.charCodeAt(j) !== 61) bad(`${attr} has no value`, j);
+    if (code(j) !== 61) bad(`${attr} has no value`, j);
     j = skip(WS, j + 1);
     const quote = s[j];
     if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
@@ -91,8 +93,8 @@ function scanXml(s, fail, to) {
         reference(j);
         j = REFERENCE.lastIndex;
       } else if (/['"\t\n\r]/.test(c ?? "")) j++;
-      else if (c !== void 0 && c >= "\uD800" && c <= "\uDBFF" && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? "")) j += 2;
-      else bad(c === void 0 ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
+      else if (c != null && c >= "\uD800" && c <= "\uDBFF" && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? "")) j += 2;
+      else bad(c == null ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
     }
   };
   const startTag = (at) => {
@@ -102,8 +104,8 @@ function scanXml(s, fail, to) {
     const seen = [];
     for (let j = nameEnd; ; ) {
       const ws = skip(WS, j);
-      const c = s.charCodeAt(ws);
-      const selfClosing = c === 47 && s.charCodeAt(ws + 1) === 62;
+      const c = code(ws);
+      const selfClosing = c === 47 && code(ws + 1) === 62;
       if (c === 62 || selfClosing) {
         i = ws + (selfClosing ? 2 : 1);
         return to.open(name, at, selfClosing);
@@ -117,13 +119,13 @@ function scanXml(s, fail, to) {
     if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
-    if (s.charCodeAt(gt) !== 62) bad(`the closing tag </${name}> is not closed`, gt);
+    if (code(gt) !== 62) bad(`the closing tag </${name}> is not closed`, gt);
     i = gt + 1;
     to.close(name, at);
   };
   const characters = (start) => {
     const ws = skip(WS, start);
-    if (ws >= s.length || s.charCodeAt(ws) === 60) {
+    if (ws >= s.length || code(ws) === 60) {
       i = ws;
       return to.text(void 0, start, ws);
     }
@@ -134,19 +136,19 @@ function scanXml(s, fail, to) {
       if (k > j) out += s.slice(j, k);
       j = k;
       if (j >= s.length) break;
-      const c = s.charCodeAt(j);
+      const c = code(j);
       if (c === 60) break;
       if (c === 38) {
         out += reference(j);
         j = REFERENCE.lastIndex;
       } else if (c === 13) {
         out += "\n";
-        j += s.charCodeAt(j + 1) === 10 ? 2 : 1;
+        j += code(j + 1) === 10 ? 2 : 1;
       } else if (c === 93) {
-        if (s.startsWith("]]>", j)) bad('"]]>" in character data', j);
+        if (starts("]]>", j)) bad('"]]>" in character data', j);
         out += "]";
         j++;
-      } else if (c >= 55296 && c <= 56319 && (s.charCodeAt(j + 1) & 64512) === 56320) {
+      } else if (c >= 55296 && c <= 56319 && (code(j + 1) & 64512) === 56320) {
         out += s.slice(j, j + 2);
         j += 2;
       } else bad(notAllowed(c), j);
@@ -154,31 +156,31 @@ function scanXml(s, fail, to) {
     i = j;
     to.text(out, start, j);
   };
-  if (s.charCodeAt(0) === 65279) i = 1;
-  if (s.startsWith("<?xml", i) && /[ \t\r\n?]/.test(s[i + 5] ?? "")) pi(i);
+  if (code(0) === 65279) i = 1;
+  if (starts("<?xml", i) && /[ \t\r\n?]/.test(s[i + 5] ?? "")) pi(i);
   for (let sawDoctype = false; ; ) {
     i = skip(WS, i);
-    if (s.startsWith("<!--", i)) comment(i);
-    else if (s.startsWith("<?", i)) pi(i);
-    else if (s.startsWith("<!DOCTYPE", i) && !sawDoctype) {
+    if (starts("<!--", i)) comment(i);
+    else if (starts("<?", i)) pi(i);
+    else if (starts("<!DOCTYPE", i) && !sawDoctype) {
       doctype(i);
       sawDoctype = true;
     } else break;
   }
   while (i < s.length) {
     const at = i;
-    const c = s.charCodeAt(at + 1);
-    if (s.charCodeAt(at) !== 60) characters(at);
+    const c = code(at + 1);
+    if (code(at) !== 60) characters(at);
     else if (c === 47) endTag(at);
     else if (c === 33) {
-      if (s.startsWith("<!--", at)) comment(at);
-      else if (s.startsWith("<![CDATA[", at)) {
+      if (starts("<!--", at)) comment(at);
+      else if (starts("<![CDATA[", at)) {
         const start = at + 9;
         const end = find("]]>", start, "a CDATA section", at);
         checkChars(start, end);
         i = end + 3;
         to.text(lineEnds(s.slice(start, end)), at, i);
-      } else bad(s.startsWith("<!DOCTYPE", at) ? "a DOCTYPE after the start of the document" : `${snippet(at)} is not markup XML allows here`, at);
+      } else bad(starts("<!DOCTYPE", at) ? "a DOCTYPE after the start of the document" : `${snippet(at)} is not markup XML allows here`, at);
     } else if (c === 63) {
       if (/^<\?xml[ \t\r\n?]/i.test(s.slice(at, at + 6))) bad("the XML declaration must come first", at);
       pi(at);

@@ -1,5 +1,5 @@
 // Copied by dmspec from generator/runtime/plist/xml-writer.ts. Do not edit: change that file and run "npm run generate".
-import { BAD_CHAR, codePoint, encodeBase64 } from "./text.js";
+import { BAD_CHAR, codePoint, encodeBase64, isoSeconds } from "./text.js";
 import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from "./values.js";
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
 const SPECIAL = /[&<>\r]/g;
@@ -21,7 +21,7 @@ function dateText(d, path) {
   if (ms % 1e3 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
   const year = d.getUTCFullYear();
   if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
-  return `${d.toISOString().slice(0, 19)}Z`;
+  return isoSeconds(d);
 }
 function checkInteger(n, path) {
   if (typeof n === "bigint" ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) unwritable(path, `the integer ${n} is outside the range property lists hold`);

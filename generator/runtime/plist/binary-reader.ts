@@ -32,12 +32,11 @@ export function isBinaryPlist(bytes: Uint8Array): boolean {
   return String.fromCharCode(...bytes.subarray(0, 8)) === 'bplist00';
 }
 
-/** Reads a binary plist's bytes within `budget`. Throws PlistError. */
+/** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
 export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
-  if (!isBinaryPlist(bytes)) throw new PlistError('not a binary plist (no bplist00 header)');
   // The header, at least one object and the 32-byte trailer.
   if (bytes.length < 8 + 1 + 32) bad('is truncated');
-  const view = (at: number, size: number): DataView => new DataView(bytes.buffer, bytes.byteOffset + at, size);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const uint = (at: number, size: number): number => {
     let n = 0;
     for (let i = 0; i < size; i++) n = n * 256 + bytes[at + i]!;
@@ -49,7 +48,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const offsetSize = bytes[trailer + 6]!;
   const refSize = bytes[trailer + 7]!;
   const safe = (at: number, what: string): number => {
-    const n = view(trailer + at, 8).getBigUint64(0);
+    const n = view.getBigUint64(trailer + at);
     if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
@@ -113,20 +112,20 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         need(at + 1, size);
         if (size <= 4) return uint(at + 1, size);
         // Two's complement: the high 8 bytes signed, the low 8 of a 16-byte integer unsigned.
-        const v = view(at + 1, size);
-        return exactInteger(size === 8 ? v.getBigInt64(0) : (v.getBigInt64(0) << 64n) | v.getBigUint64(8), safeOnly);
+        const high = view.getBigInt64(at + 1);
+        return exactInteger(size === 8 ? high : (high << 64n) | view.getBigUint64(at + 9), safeOnly);
       }
       case 0x2: {
         const size = 1 << low;
         if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
         need(at + 1, size);
-        const n = size === 4 ? view(at + 1, 4).getFloat32(0) : view(at + 1, 8).getFloat64(0);
+        const n = size === 4 ? view.getFloat32(at + 1) : view.getFloat64(at + 1);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
         if (marker !== 0x33) bad('has a malformed date');
         need(at + 1, 8);
-        const seconds = view(at + 1, 8).getFloat64(0);
+        const seconds = view.getFloat64(at + 1);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
         if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
@@ -144,7 +143,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const length = lengthAt(at);
         budget.string(length);
         const known = strings.get(at);
-        if (known !== undefined) return known;
+        if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
         let s: string;
         if (utf16) {

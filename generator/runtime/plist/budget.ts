@@ -45,8 +45,8 @@ export const DEFAULT_BUDGET_LIMITS: Readonly<PlistBudgetLimits> = Object.freeze(
  */
 export class PlistError extends Error {
   override name = 'PlistError';
-  readonly position: PlistPosition | undefined;
-  readonly reason: string;
+  declare readonly position: PlistPosition | undefined;
+  declare readonly reason: string;
   constructor(message: string, position?: PlistPosition, reason: string = message) {
     super(message);
     this.position = position;
@@ -59,7 +59,8 @@ export class PlistTimeoutError extends PlistError {
   override name = 'PlistTimeoutError';
 }
 
-const fmt = (n: number): string => n.toLocaleString('en-US');
+/** A number in a message: `100,000`. */
+export const fmt = (n: number): string => n.toLocaleString('en-US');
 
 /** Text from the document in a message, cut after `n` characters. */
 export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0, n)}…` : s);

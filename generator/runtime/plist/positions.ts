@@ -47,7 +47,7 @@ const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 
 /** The positions of one parsed document. */
 export class PlistPositions {
-  readonly format: 'xml' | 'binary';
+  declare readonly format: 'xml' | 'binary';
   readonly #table = new WeakMap<object, Entries>();
   #text: string | undefined;
   #lineStarts: number[] | undefined;
@@ -88,14 +88,14 @@ export class PlistPositions {
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
     if (container === undefined) return this.at(this.#root?.[1] ?? 0);
     const i = this.#indexOf(container, key);
-    return i === undefined ? undefined : this.at(this.#table.get(container)!.values[i]!);
+    return i == null ? undefined : this.at(this.#table.get(container)!.values[i]!);
   }
 
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict: object, key: string): PlistPosition | undefined {
     const i = this.#indexOf(dict, key);
     const offsets = this.#table.get(dict)?.keyOffsets;
-    return i === undefined || offsets === undefined ? undefined : this.at(offsets[i]!);
+    return i == null || offsets == null ? undefined : this.at(offsets[i]!);
   }
 
   /**
@@ -104,7 +104,7 @@ export class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at: PlistPosition): { line: number; column: number; text: string } | undefined {
-    if (at.format !== 'xml' || this.#text === undefined) return undefined;
+    if (at.format !== 'xml' || this.#text == null) return undefined;
     PLAIN.lastIndex = at.offset;
     const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1]!.length + 2, text: m[2]! } : undefined;
@@ -112,7 +112,7 @@ export class PlistPositions {
 
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path: string | readonly (string | number)[]): PlistLocation | undefined {
-    if (this.#root === undefined) return undefined;
+    if (this.#root == null) return undefined;
     let [value, offset] = this.#root as [unknown, number];
     let at: PlistLocation = { value: this.at(offset), exact: true };
     const steps = typeof path === 'string' ? undefined : path;
@@ -120,13 +120,13 @@ export class PlistPositions {
     for (let i = 0; steps ? i < steps.length : rest !== ''; i++) {
       const next = steps ? undefined : this.#nextStep(value, rest);
       const step = steps ? steps[i]! : next?.[0];
-      const found = step === undefined || typeof value !== 'object' || value === null ? undefined : this.#indexOf(value, step);
-      if (found === undefined) return { ...at, exact: false };
+      const found = step == null || typeof value !== 'object' || value === null ? undefined : this.#indexOf(value, step);
+      if (found == null) return { ...at, exact: false };
       const entries = this.#table.get(value as object)!;
       const keyOffset = entries.keyOffsets?.[found];
-      at = { value: this.at(entries.values[found]!), ...(keyOffset === undefined ? {} : { key: this.at(keyOffset) }), exact: true };
+      at = { value: this.at(entries.values[found]!), ...(keyOffset == null ? {} : { key: this.at(keyOffset) }), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
-      if (next !== undefined) {
+      if (next != null) {
         rest = rest.slice(next[1]);
         if (rest.startsWith('.')) rest = rest.slice(1);
       }
@@ -146,7 +146,7 @@ export class PlistPositions {
       return m ? [Number(m[1]), m[0].length] : undefined;
     }
     const entries = typeof value === 'object' && value !== null ? this.#table.get(value) : undefined;
-    if (entries?.keys === undefined) return undefined;
+    if (entries?.keys == null) return undefined;
     entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
     const limit = Math.min(rest.length, entries.longest);
     let found: [string, number] | undefined;
@@ -161,9 +161,9 @@ export class PlistPositions {
 
   #indexOf(container: object, key: string | number | undefined): number | undefined {
     const entries = this.#table.get(container);
-    if (entries === undefined || key === undefined) return undefined;
+    if (entries == null || key == null) return undefined;
     const keys = entries.keys;
-    if (keys === undefined) return typeof key === 'number' && key >= 0 && key < entries.values.length ? key : undefined;
+    if (keys == null) return typeof key === 'number' && key >= 0 && key < entries.values.length ? key : undefined;
     if (typeof key !== 'string') return undefined;
     // A few keys are looked through; more are indexed once.
     if (keys.length <= 8) {

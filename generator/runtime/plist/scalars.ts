@@ -5,7 +5,7 @@
  * `<data>`), this reader is strict instead, and says so.
  */
 import { PlistError, quoted } from './budget.js';
-import { decodeBase64 } from './text.js';
+import { decodeBase64, isoSeconds } from './text.js';
 import { INTEGER_MAX, INTEGER_MIN, PlistReal, type PlistValue } from './values.js';
 
 export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
@@ -15,8 +15,6 @@ const INTEGER = /^[+-]?(?:0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 // CoreFoundation's parseRealTag accepts these spellings of the special values, case-insensitively.
 const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
-// CoreFoundation's parseDateTag reads exactly `YYYY-MM-DDTHH:MM:SSZ` in UTC; no offset, no fraction.
-const DATE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/;
 
 const fail = (message: string): never => {
   throw new PlistError(message);
@@ -51,23 +49,12 @@ function real(t: string): number | PlistReal {
   return Number.isInteger(n) ? new PlistReal(n) : n;
 }
 
-function daysIn(year: number, month: number): number {
-  const d = new Date(0);
-  d.setUTCFullYear(year, month, 0);
-  return d.getUTCDate();
-}
-
 function date(t: string): Date {
-  const m = DATE.exec(t);
-  const [y, mo, d, h, mi, s] = (m ?? []).slice(1).map(Number) as number[];
-  if (!m || mo! < 1 || mo! > 12 || d! < 1 || d! > daysIn(y!, mo!) || h! > 23 || mi! > 59 || s! > 59) {
-    holds('date', t, ', not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)');
-  }
-  // setUTCFullYear, not Date.UTC, which reads the years 0 to 99 as 1900 to 1999.
-  const out = new Date(0);
-  out.setUTCFullYear(y!, mo! - 1, d!);
-  out.setUTCHours(h!, mi!, s!, 0);
-  return out;
+  // What a Date reads and writes back unchanged is a date that exists, in exactly this form: no
+  // 30 February, hour 24 or offset. Date reads the years 0 to 99 as written, not as 1900 to 1999.
+  const d = new Date(t);
+  if (Number.isNaN(d.getTime()) || isoSeconds(d) !== t) holds('date', t, ', not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)');
+  return d;
 }
 
 /**

@@ -48,7 +48,7 @@ export function fromUnits(units: Uint8Array | Uint16Array): string {
 export function decodeBase64(text: string): Uint8Array | undefined {
   const t = text.replace(/[ \t\n\r]+/g, '');
   const padding = /^[A-Za-z0-9+/]*(={0,2})$/.exec(t)?.[1];
-  if (padding === undefined) return undefined;
+  if (padding == null) return undefined;
   const digits = t.length - padding.length;
   const rest = digits % 4;
   // Padding after complete groups (`…w==` where `…w` ends a group, as Apple's own examples have it)
@@ -64,3 +64,9 @@ export function decodeBase64(text: string): Uint8Array | undefined {
 export function encodeBase64(bytes: Uint8Array): string {
   return btoa(fromUnits(bytes));
 }
+
+/**
+ * A date as XML plists hold it, `YYYY-MM-DDTHH:MM:SSZ` in UTC, as CoreFoundation's parseDateTag
+ * reads it (no offset, no fraction); for the years 0 to 9999, which have four digits.
+ */
+export const isoSeconds = (d: Date): string => `${d.toISOString().slice(0, 19)}Z`;

@@ -23,7 +23,7 @@ const BRAND: unique symbol = Symbol.for('@dmspec/apple/plist.real');
 
 /** A plist `<real>` whose value is a whole number (`<real>1</real>`): not an `<integer>`. */
 export class PlistReal {
-  readonly value: number;
+  declare readonly value: number;
   constructor(value: number) {
     if (typeof value !== 'number') throw new TypeError(`a PlistReal holds a number, not ${typeof value}`);
     this.value = value;

@@ -5,7 +5,7 @@
  * the limits before the error. The stack of open arrays and dictionaries is explicit: no
  * recursion, so no depth of input reaches the JavaScript stack. Scalars are read by `scalars.ts`.
  */
-import { clip, type PlistBudget, PlistError, PlistTimeoutError, quoted } from './budget.js';
+import { clip, fmt, type PlistBudget, PlistError, PlistTimeoutError, quoted } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
 import { lineEnds, scanXml } from './xml-scanner.js';
@@ -53,17 +53,18 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
   let scalarAt = 0;
   let content = '';
   let limit = 0;
+  const { maxStringLength, maxDataBytes } = budget.limits;
 
   /** Hands a finished value to the frame that holds it. */
   const deliver = (value: PlistValue, at: number): void => {
     const top = topOf();
-    if (top === undefined) {
+    if (top == null) {
       root = value;
       rootAt = at;
       return;
     }
     if (top.tag === 'dict') {
-      if (top.key === undefined) fail('<dict> has a value where a <key> belongs', at);
+      if (top.key == null) fail('<dict> has a value where a <key> belongs', at);
       top.items.push([top.key, value]);
       top.keyOffsets.push(top.keyAt);
       top.key = undefined;
@@ -85,7 +86,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       positions.record(items, offsets);
       return deliver(items as PlistValue[], frame.at);
     }
-    if (frame.key !== undefined) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
+    if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
     const entries = items as Array<[string, PlistValue]>;
     const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!));
     positions.record(dict, offsets, entries, keyOffsets);
@@ -114,21 +115,21 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
 
   const open = (name: string, at: number, selfClosing: boolean): void => {
     here = at;
-    if (scalar !== undefined) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`, at);
+    if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`, at);
     const top = topOf();
     if (name === 'plist') {
-      if (stack.length || root !== undefined || sawPlist) fail('<plist> is not the root element', at);
+      if (stack.length || root != null || sawPlist) fail('<plist> is not the root element', at);
       sawPlist = true;
       if (selfClosing) fail('the <plist> element is empty', at);
       stack.push(newFrame('plist', at));
       return;
     }
-    if (top === undefined && root !== undefined) fail('more than one root element', at);
+    if (top == null && root != null) fail('more than one root element', at);
     if (name === 'key') {
       if (top?.tag !== 'dict') fail('<key> outside a <dict>', at);
-      if (top!.key !== undefined) fail(`${keyName(top!.key!)} has no value`, at);
+      if (top!.key != null) fail(`${keyName(top!.key!)} has no value`, at);
     } else {
-      if (top?.tag === 'dict' && top.key === undefined) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
+      if (top?.tag === 'dict' && top.key == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
       if (name === 'array' || name === 'dict') {
         budget.node(containers);
         const f = newFrame(name, at);
@@ -141,7 +142,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       budget.node(containers);
     }
     content = '';
-    limit = name === 'string' || name === 'key' ? budget.limits.maxStringLength : name === 'data' ? budget.limits.maxDataBytes * 2 : 1000;
+    limit = name === 'string' || name === 'key' ? maxStringLength : name === 'data' ? maxDataBytes * 2 : 1000;
     if (selfClosing) endScalar(name, at);
     else {
       scalar = name;
@@ -151,7 +152,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
 
   const close = (name: string, at: number): void => {
     here = at;
-    if (scalar !== undefined) {
+    if (scalar != null) {
       if (name !== scalar) mismatch(name, scalar, at);
       return endScalar(scalar, scalarAt);
     }
@@ -162,14 +163,14 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
 
   const chars = (t: string | undefined, at: number, end: number): void => {
     here = at;
-    if (scalar !== undefined) {
+    if (scalar != null) {
       content += t ?? lineEnds(text.slice(at, end));
       // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
       if (content.length > limit) {
         if (scalar === 'string' || scalar === 'key') budget.string(content.length);
-        fail(`<${scalar}> holds over ${limit.toLocaleString('en-US')} characters`, at);
+        fail(`<${scalar}> holds over ${fmt(limit)} characters`, at);
       }
-    } else if (t !== undefined && /\S/.test(t)) {
+    } else if (t != null && /\S/.test(t)) {
       const top = topOf();
       fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top.tag}> holds elements only` : 'no text belongs'}`, at);
     }
@@ -179,15 +180,15 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
     // Budget and scalar errors are raised without a position; give them the place the reader is at.
-    if (e instanceof PlistError && e.position === undefined && !(e instanceof PlistTimeoutError)) {
+    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) {
       throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
     }
     throw e;
   }
-  if (scalar !== undefined) endsInside(scalar);
+  if (scalar != null) endsInside(scalar);
   const unclosed = topOf();
   if (unclosed) endsInside(unclosed.tag, ` (line ${lineOf(unclosed.at)})`);
-  if (root === undefined) fail('no root element', text.length);
+  if (root == null) fail('no root element', text.length);
   positions.setRoot(root!, rootAt);
   return { value: root!, positions };
 }

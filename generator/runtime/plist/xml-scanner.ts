@@ -54,6 +54,9 @@ const notAllowed = (code: number): string => `the character ${codePoint(code)}, 
  */
 export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   let i = 0;
+  // Local names for the text's two most used methods: a minifier shortens these, never `s.startsWith`.
+  const code = (at: number): number => s.charCodeAt(at);
+  const starts = (t: string, at: number): boolean => s.startsWith(t, at);
   const bad = (message: string, at: number): never => fail(message, at, true);
   const skip = (re: RegExp, at: number): number => {
     re.lastIndex = at;
@@ -76,8 +79,8 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   const reference = (at: number): string => {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
-    if (m[1] !== undefined) return PREDEFINED[m[1]]!;
-    const cp = m[2] !== undefined ? Number(m[2]) : parseInt(m[3]!, 16);
+    if (m[1] != null) return PREDEFINED[m[1]]!;
+    const cp = m[2] != null ? Number(m[2]) : parseInt(m[3]!, 16);
     // A character XML allows: past U+10FFFF there is none; below, BAD_CHAR names what it refuses.
     const c = cp > 0x10ffff ? '' : String.fromCodePoint(cp);
     if (c === '' || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
@@ -110,9 +113,9 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     let subset = false;
     for (;;) {
       const c = s[j];
-      if (c === undefined) bad('the DOCTYPE is not closed', start);
+      if (c == null) bad('the DOCTYPE is not closed', start);
       if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start) + 1;
-      else if (subset && s.startsWith('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 3;
+      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 3;
       else if (c === '[' && !subset) {
         subset = true;
         j++;
@@ -137,7 +140,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     if (seen.includes(name)) bad(`${attr} appears twice`, at);
     seen.push(name);
     let j = skip(WS, nameEnd);
-    if (s.charCodeAt(j) !== 0x3d) bad(`${attr} has no value`, j);
+    if (code(j) !== 0x3d) bad(`${attr} has no value`, j);
     j = skip(WS, j + 1);
     const quote = s[j];
     if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
@@ -149,8 +152,8 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
         reference(j);
         j = REFERENCE.lastIndex;
       } else if (/['"\t\n\r]/.test(c ?? '')) j++;
-      else if (c !== undefined && c >= '\uD800' && c <= '\uDBFF' && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? '')) j += 2;
-      else bad(c === undefined ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
+      else if (c != null && c >= '\uD800' && c <= '\uDBFF' && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? '')) j += 2;
+      else bad(c == null ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
     }
   };
 
@@ -161,8 +164,8 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     const seen: string[] = [];
     for (let j = nameEnd; ;) {
       const ws = skip(WS, j);
-      const c = s.charCodeAt(ws);
-      const selfClosing = c === 0x2f && s.charCodeAt(ws + 1) === 0x3e;
+      const c = code(ws);
+      const selfClosing = c === 0x2f && code(ws + 1) === 0x3e;
       if (c === 0x3e || selfClosing) {
         i = ws + (selfClosing ? 2 : 1);
         return to.open(name, at, selfClosing);
@@ -177,7 +180,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
-    if (s.charCodeAt(gt) !== 0x3e) bad(`the closing tag </${name}> is not closed`, gt);
+    if (code(gt) !== 0x3e) bad(`the closing tag </${name}> is not closed`, gt);
     i = gt + 1;
     to.close(name, at);
   };
@@ -185,7 +188,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   /** Character data up to the next `<`. */
   const characters = (start: number): void => {
     const ws = skip(WS, start);
-    if (ws >= s.length || s.charCodeAt(ws) === 0x3c) {
+    if (ws >= s.length || code(ws) === 0x3c) {
       i = ws;
       return to.text(undefined, start, ws);
     }
@@ -196,19 +199,19 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
       if (k > j) out += s.slice(j, k);
       j = k;
       if (j >= s.length) break;
-      const c = s.charCodeAt(j);
+      const c = code(j);
       if (c === 0x3c) break;
       if (c === 0x26) {
         out += reference(j);
         j = REFERENCE.lastIndex;
       } else if (c === 0x0d) {
         out += '\n';
-        j += s.charCodeAt(j + 1) === 0x0a ? 2 : 1;
+        j += code(j + 1) === 0x0a ? 2 : 1;
       } else if (c === 0x5d) {
-        if (s.startsWith(']]>', j)) bad('"]]>" in character data', j);
+        if (starts(']]>', j)) bad('"]]>" in character data', j);
         out += ']';
         j++;
-      } else if (c >= 0xd800 && c <= 0xdbff && (s.charCodeAt(j + 1) & 0xfc00) === 0xdc00) {
+      } else if (c >= 0xd800 && c <= 0xdbff && (code(j + 1) & 0xfc00) === 0xdc00) {
         out += s.slice(j, j + 2);
         j += 2;
       } else bad(notAllowed(c), j);
@@ -218,13 +221,13 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   };
 
   // The prolog.
-  if (s.charCodeAt(0) === 0xfeff) i = 1;
-  if (s.startsWith('<?xml', i) && /[ \t\r\n?]/.test(s[i + 5] ?? '')) pi(i);
+  if (code(0) === 0xfeff) i = 1;
+  if (starts('<?xml', i) && /[ \t\r\n?]/.test(s[i + 5] ?? '')) pi(i);
   for (let sawDoctype = false; ;) {
     i = skip(WS, i);
-    if (s.startsWith('<!--', i)) comment(i);
-    else if (s.startsWith('<?', i)) pi(i);
-    else if (s.startsWith('<!DOCTYPE', i) && !sawDoctype) {
+    if (starts('<!--', i)) comment(i);
+    else if (starts('<?', i)) pi(i);
+    else if (starts('<!DOCTYPE', i) && !sawDoctype) {
       doctype(i);
       sawDoctype = true;
     } else break;
@@ -232,18 +235,18 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   // The document.
   while (i < s.length) {
     const at = i;
-    const c = s.charCodeAt(at + 1);
-    if (s.charCodeAt(at) !== 0x3c) characters(at);
+    const c = code(at + 1);
+    if (code(at) !== 0x3c) characters(at);
     else if (c === 0x2f) endTag(at);
     else if (c === 0x21) {
-      if (s.startsWith('<!--', at)) comment(at);
-      else if (s.startsWith('<![CDATA[', at)) {
+      if (starts('<!--', at)) comment(at);
+      else if (starts('<![CDATA[', at)) {
         const start = at + 9;
         const end = find(']]>', start, 'a CDATA section', at);
         checkChars(start, end);
         i = end + 3;
         to.text(lineEnds(s.slice(start, end)), at, i);
-      } else bad(s.startsWith('<!DOCTYPE', at) ? 'a DOCTYPE after the start of the document' : `${snippet(at)} is not markup XML allows here`, at);
+      } else bad(starts('<!DOCTYPE', at) ? 'a DOCTYPE after the start of the document' : `${snippet(at)} is not markup XML allows here`, at);
     } else if (c === 0x3f) {
       if (/^<\?xml[ \t\r\n?]/i.test(s.slice(at, at + 6))) bad('the XML declaration must come first', at);
       pi(at);

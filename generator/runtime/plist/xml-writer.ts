@@ -7,7 +7,7 @@
  * character XML does not allow (write those documents as binary), a date with milliseconds (XML
  * dates hold whole seconds), an integer past the 64-bit range.
  */
-import { BAD_CHAR, codePoint, encodeBase64 } from './text.js';
+import { BAD_CHAR, codePoint, encodeBase64, isoSeconds } from './text.js';
 import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from './values.js';
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
@@ -35,8 +35,7 @@ function dateText(d: Date, path: string): string {
   if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
   const year = d.getUTCFullYear();
   if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
-  // Years 0 to 9999 are written with four digits: `YYYY-MM-DDTHH:MM:SS.sssZ`.
-  return `${d.toISOString().slice(0, 19)}Z`;
+  return isoSeconds(d);
 }
 
 /** Checks an integer is in the range plists hold. */
