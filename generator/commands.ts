@@ -9,6 +9,7 @@ import { escapeJsonText } from './terminal-text.js';
 import { existsSync } from 'node:fs';
 import { readPackageInfo } from './project-config.js';
 import { assertNotOverSpec, assertReplaceable } from './emit/output-ownership.js';
+import { REFERENCE_TOO_DEEP } from './model/reference-depth.js';
 import { PLATFORMS } from './model/ir.js';
 import { counts, UsageError, underSpec, type CommandResult } from './command-result.js';
 import { validateCommand } from './validate-command.js';
@@ -178,7 +179,11 @@ function irCommand(args: string[], o: CommandOptions): CommandResult {
   const ir = parseSpecDir(o.spec);
   const text = irJson(ir);
   const shown = underSpec(o.spec, ir.diagnostics);
-  const base = { diagnostics: shown, messages: [`${ir.objects.length} objects, ${counts(ir.diagnostics)}`] };
+  // Past the depth limit the IR is whole (no object left out); only generating from it is refused.
+  const deep = ir.diagnostics.some((d) => d.code === REFERENCE_TOO_DEEP)
+    ? [`${o.out ?? 'the IR'} holds every object of ${o.spec}, but no code can be generated from this spec: generate and validate --spec refuse it (reference-too-deep)`]
+    : [];
+  const base = { diagnostics: shown, messages: [...deep, `${ir.objects.length} objects, ${counts(ir.diagnostics)}`] };
   // --json names files as the text does: relative to where dmspec runs.
   if (o.out) return { ...base, outFile: o.out, outText: text, jsonReport: { diagnostics: shown } };
   // Without --out the IR is the output, --json or not: it holds its diagnostics. On stdout the
@@ -208,9 +213,9 @@ async function generateCommand(args: string[], o: CommandOptions): Promise<Comma
     ];
     return { diagnostics: report.diagnostics, messages, jsonReport: { ...report, drift }, exitCode: drift.clean ? 0 : 1 };
   }
-  const written = await writeGeneratedAsync(outDir, result);
+  const { written, notes } = await writeGeneratedAsync(outDir, result);
   const messages = written
-    ? [`wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
+    ? [...notes, `wrote ${result.files.size} files to ${outDir}/ (${counts(result.diagnostics)})`]
     : [`${outDir}/ left as it was: generation raised errors (${counts(result.diagnostics)})`];
   return { diagnostics: report.diagnostics, messages, jsonReport: report, exitCode: written ? 0 : 1 };
 }
@@ -233,7 +238,7 @@ async function siteCommandOf(args: string[], o: CommandOptions): Promise<Command
   const from = o.from ?? 'generated';
   const result = await site.siteCommand({ from, out: o.out, spec: o.spec ?? 'spec', specLabel: readPackageInfo('.').spec, ...(o.history !== undefined ? { history: o.history } : {}) });
   const failed = result.diagnostics.some((d) => d.severity === 'error');
-  return { diagnostics: result.diagnostics, messages: [failed ? `${o.out}/ left as it was: the site could not be built` : `wrote ${result.files.size} files to ${o.out}/ (open ${o.out}/index.html)`], exitCode: failed ? 1 : 0 };
+  return { diagnostics: result.diagnostics, messages: [...result.notes, failed ? `${o.out}/ left as it was: the site could not be built` : `wrote ${result.files.size} files to ${o.out}/ (open ${o.out}/index.html)`], exitCode: failed ? 1 : 0 };
 }
 
 /** Runs one command. Throws `UsageError` for bad arguments. */

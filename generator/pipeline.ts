@@ -90,11 +90,13 @@ export function writeGenerated(outDir: string, result: GenerateResult): boolean 
   return true;
 }
 
-/** `writeGenerated`, writing several files at once (see `writeTreeAsync`): what the CLI uses. */
-export async function writeGeneratedAsync(outDir: string, result: GenerateResult): Promise<boolean> {
-  if (hasErrors(result.diagnostics)) return false;
-  await writeTreeAsync(outDir, result.files);
-  return true;
+/**
+ * `writeGenerated`, writing several files at once (see `writeTreeAsync`): what the CLI uses.
+ * `notes` name leftover folders of interrupted writes it kept (they hold what dmspec did not write).
+ */
+export async function writeGeneratedAsync(outDir: string, result: GenerateResult): Promise<{ written: boolean; notes: string[] }> {
+  if (hasErrors(result.diagnostics)) return { written: false, notes: [] };
+  return { written: true, notes: await writeTreeAsync(outDir, result.files) };
 }
 
 /** Compares a result with what `outDir` holds. */

@@ -120,7 +120,7 @@ export async function validateCommand(args: string[], o: CommandOptions): Promis
   const loaded = await validatorsFor(o.spec !== undefined ? { spec: o.spec } : {});
   const diagnostics = o.spec !== undefined ? underSpec(o.spec, loaded.diagnostics).filter((d) => d.severity === 'error') : [];
   if (!loaded.validators) {
-    return { diagnostics, messages: [`cannot validate: the spec ${o.spec ?? ''} has errors`], exitCode: 2 };
+    return { diagnostics, messages: [`cannot validate: no validators can be generated from the spec ${o.spec ?? ''} (errors above); no document was checked`], exitCode: 2 };
   }
   let run;
   try {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dmspec, dmspecIn, ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
+import { MANIFEST } from '../generator/emit/output-ownership.js';
 import { chainPages } from './helpers/limit-spec.js';
 import { MAX_REFERENCE_DEPTH } from '../generator/model/reference-depth.js';
 import type { PageInput } from '../generator/parse/flavour.js';
@@ -92,6 +93,25 @@ describe('dmspec CLI', () => {
     expect(r.stderr).toMatch(/extra: +.*generated\/stale\.ts/);
   });
 
+  it('generate finishes removing an old output a killed run left, and names a leftover holding a user\'s file', async () => {
+    const { dir, spec, out } = tempSpec();
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    // Two folders a generate killed while it removed the old output left (the manifest goes last).
+    for (const stamp of ['a1', 'b2']) {
+      mkdirSync(join(dir, `.generated.retired-${dead}-${stamp}/docs`), { recursive: true });
+      writeFileSync(join(dir, `.generated.retired-${dead}-${stamp}`, MANIFEST), `${JSON.stringify({ generator: 'dmspec', files: ['docs/A.md', 'docs/B.md'] })}\n`);
+      writeFileSync(join(dir, `.generated.retired-${dead}-${stamp}/docs/B.md`), 'b\n');
+    }
+    writeFileSync(join(dir, `.generated.retired-${dead}-b2/docs/thesis.docx`), 'mine\n');
+    const r = await dmspecIn(['generate', '--spec', spec, '--out', out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${dir}/.generated.retired-${dead}-b2/ kept: it holds an entry dmspec did not write ("docs/thesis.docx")`);
+    expect(existsSync(join(dir, `.generated.retired-${dead}-a1`))).toBe(false);
+    expect(readFileSync(join(dir, `.generated.retired-${dead}-b2/docs/thesis.docx`), 'utf8')).toBe('mine\n');
+    expect(existsSync(join(dir, `.generated.retired-${dead}-b2/docs/B.md`))).toBe(false);
+    expect(existsSync(spec)).toBe(true);
+  });
+
   it('a generate that raises an error leaves the output folder untouched', async () => {
     const { spec, out } = tempSpec();
     expect((await dmspecIn(['generate', '--spec', spec, '--out', out])).code).toBe(0);
@@ -126,7 +146,7 @@ describe('dmspec CLI', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).not.toMatch(/call stack/);
     expect(r.stderr.split('\n').filter((l) => l.includes(' error '))).toEqual([
-      'spec/obj-63.md:16: error reference-too-deep: Obj63.Next refers to Obj64, the 65th object of a chain of references from Obj0: a chain may pass through at most 64 objects (every generated module imports the modules it names, and TypeScript follows them recursively); nothing is generated from this spec',
+      'spec/obj-63.md:16: error reference-too-deep: Obj63.Next refers to Obj64, the 65th object of a chain of references from Obj0: a chain may pass through at most 64 objects (every generated module imports the modules it names, and TypeScript follows them recursively), so no code can be generated from this spec',
     ]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
     // A chain of parents is refused the same way; the IR of such a spec is still read, and a diff
@@ -138,6 +158,14 @@ describe('dmspec CLI', () => {
     const ir = await dmspecIn(['ir', '--spec', 'parents', '--out', 'ir.json', '--quiet'], dir);
     expect(ir.code).toBe(1);
     expect(JSON.parse(readFileSync(join(dir, 'ir.json'), 'utf8')).objects).toHaveLength(100);
+    // ir says what it did: the IR is written whole; only generating from the spec is refused.
+    expect(ir.stderr).toContain('no code can be generated from this spec\n');
+    expect(ir.stderr).toContain('ir.json holds every object of parents, but no code can be generated from this spec: generate and validate --spec refuse it (reference-too-deep)\n');
+    expect(ir.stderr).not.toMatch(/nothing is generated/);
+    writeFileSync(join(dir, 'p.json'), JSON.stringify({ PayloadContent: [], PayloadDisplayName: 'x', PayloadIdentifier: 'a.b', PayloadType: 'Configuration', PayloadUUID: '9A0B7C2E-1111-4222-8333-444455556666', PayloadVersion: 1 }));
+    const validate = await dmspecIn(['validate', '--spec', 'parents', 'p.json'], dir);
+    expect(validate.code).toBe(2);
+    expect(validate.stderr).toContain('cannot validate: no validators can be generated from the spec parents (errors above); no document was checked\n');
     write('changed', chainPages(100, { inherits: true }).map((p) => (p.file === 'obj-99.md' ? { ...p, text: p.text.replace('The name.', 'The name, changed.') } : p)));
     const diff = await dmspecIn(['diff', 'parents', 'changed', '--quiet'], dir);
     expect(diff.code).toBe(0);

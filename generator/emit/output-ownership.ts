@@ -5,7 +5,7 @@
  * missing, empty, or manifested (and holds no file beyond the manifest and the new output) is
  * replaced. Everything else is refused before anything is touched.
  */
-import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync, rmdirSync, unlinkSync } from 'node:fs';
 import { join, relative, resolve, sep, isAbsolute } from 'node:path';
 
 /** The manifest's file name, written at the root of every output folder. */
@@ -52,7 +52,8 @@ export function entriesBelow(dir: string): string[] {
   return out.sort();
 }
 
-function sample(names: readonly string[]): string {
+/** Up to five names, quoted, and how many more: what a message shows of a long list. */
+export function sampleNames(names: readonly string[]): string {
   const shown = names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ');
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
 }
@@ -77,7 +78,7 @@ export function assertReplaceable(outDir: string, newFiles: Iterable<string> | '
   const owned = readManifest(target);
   if (!owned) {
     throw new OutputRefusedError(
-      `${outDir} holds files dmspec did not write (${sample(present)}); give an empty or new folder as --out (a folder dmspec wrote has ${MANIFEST}); nothing was touched`,
+      `${outDir} holds files dmspec did not write (${sampleNames(present)}); give an empty or new folder as --out (a folder dmspec wrote has ${MANIFEST}); nothing was touched`,
     );
   }
   // Before generating (a cheap early refusal) the new files are unknown: the manifest is enough.
@@ -85,8 +86,61 @@ export function assertReplaceable(outDir: string, newFiles: Iterable<string> | '
   const allowed = new Set([...owned, ...newFiles, MANIFEST]);
   const foreign = present.filter((f) => !allowed.has(f));
   if (foreign.length) {
-    throw new OutputRefusedError(`${outDir} holds files that ${MANIFEST} does not list (${sample(foreign)}); move them away first; nothing was touched`);
+    throw new OutputRefusedError(`${outDir} holds files that ${MANIFEST} does not list (${sampleNames(foreign)}); move them away first; nothing was touched`);
   }
+}
+
+/**
+ * True when `dir` is a folder dmspec wrote and nothing has touched since: its manifest lists
+ * exactly the files in it. A tree moved aside whole (`.NAME.retired-…`) is complete; one whose
+ * deletion a kill cut short is not.
+ */
+export function isCompleteTree(dir: string): boolean {
+  const owned = readManifest(dir);
+  if (!owned) return false;
+  const present = entriesBelow(dir).filter((f) => f !== MANIFEST);
+  return present.length === owned.size && present.every((f) => owned.has(f));
+}
+
+/**
+ * Deletes what dmspec wrote in the folder `dir`: each regular file its manifest lists (or
+ * `alsoOwned` names), each folder once emptied, then the manifest, then `dir` itself. Returns
+ * what it kept (`/`-separated, sorted): every other entry, which dmspec did not write; with
+ * entries kept, the manifest stays too. The manifest goes last because it is what shows the
+ * folder is dmspec's: a kill midway (a recursive `rm` may take the manifest first) leaves a
+ * folder the next run still recognises and finishes. Without a readable manifest only empty
+ * folders go. Links are never followed.
+ */
+export function removeOwnedTree(dir: string, alsoOwned: Iterable<string> = []): string[] {
+  if (!lstatSync(dir).isDirectory()) return ['.'];
+  const manifest = readManifest(dir);
+  const owned = new Set([...(manifest ?? []), ...alsoOwned]);
+  const kept: string[] = [];
+  const walk = (d: string): void => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const full = join(d, e.name);
+      const rel = relative(dir, full).split(sep).join('/');
+      if (e.isDirectory()) {
+        walk(full);
+        try {
+          rmdirSync(full);
+        } catch {
+          // it holds an entry kept
+        }
+      } else if (rel === MANIFEST) {
+        if (!manifest) kept.push(rel);
+      } else if (e.isFile() && owned.has(rel)) {
+        unlinkSync(full);
+      } else {
+        kept.push(rel);
+      }
+    }
+  };
+  walk(dir);
+  if (kept.length) return kept.sort();
+  if (manifest) unlinkSync(join(dir, MANIFEST));
+  rmdirSync(dir);
+  return [];
 }
 
 function real(p: string): string {

@@ -2,12 +2,13 @@
  * Writing and checking the output folder as a whole. A write builds the new tree beside the old
  * one and swaps it in, so a failure midway leaves the previous folder as it was, and files of
  * objects that no longer exist disappear with the old tree. Only a folder dmspec wrote (it holds
- * the manifest `output-ownership.ts` reads) or an empty one is ever replaced.
+ * the manifest `output-ownership.ts` reads) or an empty one is ever replaced, and only what the
+ * manifest lists is ever deleted.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { assertReplaceable, entriesBelow, MANIFEST, manifestText } from './output-ownership.js';
+import { assertReplaceable, entriesBelow, isCompleteTree, MANIFEST, manifestText, removeOwnedTree, sampleNames } from './output-ownership.js';
 
 /** Relative path (`/`-separated) → file content. */
 export type FileMap = ReadonlyMap<string, string>;
@@ -29,11 +30,15 @@ function assertSafePath(rel: string): void {
   }
 }
 
-/** Replaces `outDir` with exactly `files` and the manifest. Throws OutputRefusedError, touching nothing, when `outDir` is not dmspec's. */
-export function writeTree(outDir: string, files: FileMap): void {
+/**
+ * Replaces `outDir` with exactly `files` and the manifest. Throws OutputRefusedError, touching
+ * nothing, when `outDir` is not dmspec's. Returns notes for the user: folders named like this
+ * output's leftovers that it kept because they hold what dmspec did not write.
+ */
+export function writeTree(outDir: string, files: FileMap): string[] {
   const swap = prepareSwap(outDir, files);
   writeNewTree(swap.staging, files);
-  swapIn(swap);
+  return [...swap.notes, ...swapIn(swap, files)];
 }
 
 /**
@@ -41,16 +46,20 @@ export function writeTree(outDir: string, files: FileMap): void {
  * took a third of the time so (8.6 s against 25.8 s). The same guarantees: the new tree is
  * swapped in only once every file is written, and a kill leaves what `writeTree`'s does.
  */
-export async function writeTreeAsync(outDir: string, files: FileMap): Promise<void> {
+export async function writeTreeAsync(outDir: string, files: FileMap): Promise<string[]> {
   const swap = prepareSwap(outDir, files);
   await writeNewTreeAsync(swap.staging, files);
-  swapIn(swap);
+  return [...swap.notes, ...swapIn(swap, files)];
 }
 
 interface Swap {
   target: string;
   staging: string;
   retired: string;
+  /** The retired folder as the user named the output (relative when `--out` was), for messages. */
+  shownRetired: string;
+  /** What recovering earlier writes' leftovers has to say. */
+  notes: string[];
 }
 
 /** Checks `outDir` may be replaced, finishes or undoes what a killed write left, and names this write's folders. */
@@ -61,23 +70,42 @@ function prepareSwap(outDir: string, files: FileMap): Swap {
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   const name = target.split(sep).pop() ?? 'out';
-  recoverLeftovers(parent, name, target);
+  const notes = recoverLeftovers(parent, dirname(outDir), name, target);
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
-  return { target, staging: join(parent, `.${name}.staging-${stamp}`), retired: join(parent, `.${name}.retired-${stamp}`) };
+  const retired = `.${name}.retired-${stamp}`;
+  return { target, staging: join(parent, `.${name}.staging-${stamp}`), retired: join(parent, retired), shownRetired: join(dirname(outDir), retired), notes };
 }
 
-/** Moves the old tree aside, the written one in, and removes the old one; a failed move puts the old tree back. */
-function swapIn({ target, staging, retired }: Swap): void {
+/** What a note says of a leftover folder kept because of `kept`, entries dmspec did not write. */
+function keptNote(shown: string, kept: readonly string[]): string {
+  return `${shown}/ kept: it holds ${kept.length === 1 ? 'an entry' : `${kept.length} entries`} dmspec did not write (${sampleNames(kept)}); dmspec removed what it wrote there, look at the rest and remove the folder yourself`;
+}
+
+/**
+ * Moves the old tree aside, the written one in, and removes the old one (what it wrote, the
+ * manifest last: see `removeOwnedTree`); a failed move puts the old tree back. Files of the
+ * old tree that the new output writes again were allowed to be replaced (`assertReplaceable`),
+ * so they go with it; anything else that appeared in the old tree meanwhile stays, and is named.
+ */
+function swapIn(swap: Swap, files: FileMap): string[] {
+  const { target, staging, retired } = swap;
   const had = existsSync(target);
   if (had) renameSync(target, retired);
   try {
     renameSync(staging, target);
   } catch (e) {
     if (had) renameSync(retired, target);
-    rmSync(staging, { recursive: true, force: true });
+    removeOwnedTree(staging);
     throw e;
   }
-  if (had) rmSync(retired, { recursive: true, force: true });
+  if (!had) return [];
+  try {
+    const kept = removeOwnedTree(retired, files.keys());
+    return kept.length ? [keptNote(swap.shownRetired, kept)] : [];
+  } catch (e) {
+    // The new output is in place: the old one's rest is removed by the next write.
+    return [`${swap.shownRetired}/ could not be removed whole (${(e as Error).message}); the next write finishes it`];
+  }
 }
 
 /** True while process `pid` runs (one we may not signal runs too). */
@@ -92,34 +120,41 @@ function alive(pid: number): boolean {
 
 /**
  * What an earlier write of `target` left when it was killed (`kill -9`, a power cut): its
- * staging folder, or the old tree it had moved aside (`.NAME.retired-…`) before the new one was
- * in place. A retired tree comes back as `target` when `target` is gone (killed between the two
- * renames); the rest is removed. Only folders of a process that no longer runs, and only when
- * every file in them is one their manifest lists (the manifest is written first, see
- * `writeNewTree`): a folder dmspec cannot show it wrote is left alone.
+ * staging folder, or the old tree it had moved aside (`.NAME.retired-…`), before the new one
+ * was in place or while it was being deleted. A retired tree comes back as `target` when
+ * `target` is gone and the tree is whole (killed between the two renames); of the rest, each
+ * folder of a process that no longer runs, dmspec removes what it wrote (its manifest lists it;
+ * the manifest is written first, see `startTree`, and deleted last, see `removeOwnedTree`).
+ * Returns a note for each such folder it kept because something else is in it.
  */
-function recoverLeftovers(parent: string, name: string, target: string): void {
+function recoverLeftovers(parent: string, shownParent: string, name: string, target: string): string[] {
   const pattern = /^\.(.+)\.(staging|retired)-(\d{1,10})-[0-9a-z]{1,12}$/;
   let entries: string[];
   try {
     entries = readdirSync(parent).sort();
   } catch {
-    return;
+    return [];
   }
+  const notes: string[] = [];
   for (const entry of entries) {
     const m = pattern.exec(entry);
     if (!m || m[1] !== name) continue;
     const pid = Number(m[3]);
     if (pid === process.pid || alive(pid)) continue; // a write under way
     const dir = join(parent, entry);
-    try {
-      assertReplaceable(dir, []);
-    } catch {
+    const shown = join(shownParent, entry);
+    if (!lstatSync(dir).isDirectory()) {
+      notes.push(`${shown} kept: named like a leftover of ${name}/ but not a folder`);
       continue;
     }
-    if (m[2] === 'retired' && !existsSync(target)) renameSync(dir, target);
-    else rmSync(dir, { recursive: true, force: true });
+    if (m[2] === 'retired' && !existsSync(target) && isCompleteTree(dir)) {
+      renameSync(dir, target);
+      continue;
+    }
+    const kept = removeOwnedTree(dir);
+    if (kept.length) notes.push(keptNote(shown, kept));
   }
+  return notes;
 }
 
 /**
@@ -132,7 +167,7 @@ export function writeNewTree(dir: string, files: FileMap): void {
   try {
     for (const [rel, content] of files) writeFileSync(join(dir, rel), content);
   } catch (e) {
-    rmSync(dir, { recursive: true, force: true });
+    removeOwnedTree(dir);
     throw e;
   }
 }
@@ -158,7 +193,7 @@ export async function writeNewTreeAsync(dir: string, files: FileMap): Promise<vo
   };
   await Promise.all(Array.from({ length: Math.min(WRITES_IN_FLIGHT, entries.length) }, worker));
   if (failed !== undefined) {
-    rmSync(dir, { recursive: true, force: true });
+    removeOwnedTree(dir);
     throw failed;
   }
 }

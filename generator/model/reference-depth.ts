@@ -189,7 +189,7 @@ function tooDeep(r: Reference, what: string, limit: number): Diagnostic {
   const via = r.property ? `${r.from.name}.${r.property.name} refers to` : `${r.from.name} inherits the keys of`;
   return {
     severity: 'error', code: REFERENCE_TOO_DEEP, file, line,
-    message: `${via} ${r.to.name}, ${what}: a chain may pass through at most ${limit} objects (every generated module imports the modules it names, and TypeScript follows them recursively); nothing is generated from this spec`,
+    message: `${via} ${r.to.name}, ${what}: a chain may pass through at most ${limit} objects (every generated module imports the modules it names, and TypeScript follows them recursively), so no code can be generated from this spec`,
   };
 }
 

@@ -55,13 +55,13 @@ export interface SiteCommandOptions {
 }
 
 /** Builds the site and writes it; throws OutputRefusedError (before anything is touched) for a folder that is not dmspec's. */
-export async function siteCommand(o: SiteCommandOptions): Promise<SiteResult> {
+export async function siteCommand(o: SiteCommandOptions): Promise<SiteResult & { notes: string[] }> {
   assertNotOverSpec(o.out, o.spec);
   assertNotOverSpec(o.out, o.from);
   assertReplaceable(o.out, 'not-yet-known');
   const { ir, files } = readGenerated(o.from);
   const historyFile = o.history ?? (existsSync(HISTORY_FILE) ? HISTORY_FILE : undefined);
   const result = await buildSite(ir, files, { spec: o.specLabel, ...(historyFile ? { history: readHistory(historyFile) } : {}) });
-  if (!result.diagnostics.some((d) => d.severity === 'error')) writeTree(o.out, result.files);
-  return result;
+  const notes = result.diagnostics.some((d) => d.severity === 'error') ? [] : writeTree(o.out, result.files);
+  return { ...result, notes };
 }

@@ -14,7 +14,7 @@ import { tempDir } from '../helpers/temp.js';
 const tree = (entries: Record<string, string>): Map<string, string> => new Map(Object.entries(entries));
 
 /** Both writers, as promises: the one file at a time and the one with several writes in flight (the CLI's). */
-const WRITERS: Array<[string, (out: string, files: FileMap) => Promise<void>]> = [
+const WRITERS: Array<[string, (out: string, files: FileMap) => Promise<string[]>]> = [
   ['writeTree', async (out, files) => writeTree(out, files)],
   ['writeTreeAsync', writeTreeAsync],
 ];
@@ -129,5 +129,76 @@ describe('a write killed while its files are in flight', () => {
     await writeTreeAsync(out, tree({ 'new.txt': 'new output\n' }));
     expect(readdirSync(parent)).toEqual(['generated']);
     expect(readdirSync(out).sort()).toEqual([MANIFEST, 'new.txt']);
+  });
+});
+
+describe('a write killed while it removes the old output', () => {
+  it('leaves a folder that still shows it is dmspec\'s, and the next write removes it', async () => {
+    const parent = tempDir('killed-retire');
+    const out = join(parent, 'generated');
+    // The old output, laid out like generated/: a few folders of many files, the manifest first.
+    const old = new Map(Array.from({ length: 6_000 }, (_, i): [string, string] => [`${['types', 'docs', 'schema'][i % 3]}/F${i}.md`, 'x']));
+    await writeTreeAsync(out, old);
+    // A process writing the new output, killed (SIGKILL) once it has deleted some of the old one.
+    const script = `import { writeTreeAsync } from ${JSON.stringify(join(ROOT, 'generator/emit/output-tree.ts'))};
+      await writeTreeAsync(${JSON.stringify(out)}, new Map([['new.txt', 'new output\\n']]));`;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: ROOT, stdio: 'ignore' });
+    const exited = new Promise((r) => child.once('exit', r));
+    const retired = (): string | undefined => readdirSync(parent).find((e) => e.startsWith('.generated.retired-'));
+    const remaining = (dir: string): number => ['types', 'docs', 'schema'].reduce((n, d) => n + (existsSync(join(dir, d)) ? readdirSync(join(dir, d)).length : 0), 0);
+    let killedWith: number | undefined;
+    for (const start = Date.now(); Date.now() - start < 60_000 && child.exitCode === null;) {
+      const dir = retired();
+      const left = dir === undefined ? old.size : remaining(join(parent, dir));
+      if (left < old.size * 0.9 && left > 0) {
+        child.kill('SIGKILL');
+        killedWith = left;
+        break;
+      }
+      await new Promise((r) => setImmediate(r));
+    }
+    await exited;
+    expect(killedWith, 'the child was killed while it deleted the old output').toBeDefined();
+    const left = retired()!;
+    expect(remaining(join(parent, left))).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'new.txt'), 'utf8')).toBe('new output\n');
+    // Its manifest, deleted last, still lists what is left (a recursive rm took it first).
+    expect(existsSync(join(parent, left, MANIFEST))).toBe(true);
+    expect(await writeTreeAsync(out, tree({ 'new.txt': 'newer\n' }))).toEqual([]);
+    expect(readdirSync(parent)).toEqual(['generated']);
+  });
+
+  it('keeps, and names, what a half-removed old output holds that dmspec did not write', async () => {
+    const parent = tempDir('retire-user-file');
+    const out = join(parent, 'generated');
+    await writeTreeAsync(out, tree({ 'x.txt': 'x\n' }));
+    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const left = `.generated.retired-${dead}-abc123`;
+    writeNewTree(join(parent, left), tree({ 'docs/A.md': 'a\n', 'docs/B.md': 'b\n', 'types/A.ts': 'a\n' }));
+    rmSync(join(parent, left, 'docs/A.md')); // cut short
+    writeFileSync(join(parent, left, 'docs', 'my-notes.txt'), 'mine\n');
+    const notes = await writeTreeAsync(out, tree({ 'x.txt': 'x2\n' }));
+    expect(notes).toEqual([`${join(parent, left)}/ kept: it holds an entry dmspec did not write ("docs/my-notes.txt"); dmspec removed what it wrote there, look at the rest and remove the folder yourself`]);
+    expect(readdirSync(join(parent, left)).sort()).toEqual([MANIFEST, 'docs']);
+    expect(readdirSync(join(parent, left, 'docs'))).toEqual(['my-notes.txt']);
+    // Once the user's file is moved away, the next write removes the rest.
+    rmSync(join(parent, left, 'docs', 'my-notes.txt'));
+    expect(await writeTreeAsync(out, tree({ 'x.txt': 'x3\n' }))).toEqual([]);
+    expect(readdirSync(parent)).toEqual(['generated']);
+  });
+
+  it('keeps, and names, a file that appeared in the old output while the new one was written', async () => {
+    const parent = tempDir('retire-foreign');
+    const out = join(parent, 'generated');
+    await writeTreeAsync(out, tree({ 'docs/A.md': 'a\n', 'docs/B.md': 'b\n' }));
+    // The checks are made when the write starts; the file appears before the swap.
+    const writing = writeTreeAsync(out, tree({ 'docs/A.md': 'a2\n' }));
+    writeFileSync(join(out, 'docs', 'todo.txt'), 'mine\n');
+    const notes = await writing;
+    expect(notes).toEqual([expect.stringMatching(/\.generated\.retired-\d+-[0-9a-z]+\/ kept: .*"docs\/todo\.txt"/)]);
+    const kept = readdirSync(parent).find((e) => e.startsWith('.generated.retired-'))!;
+    expect(readdirSync(join(parent, kept, 'docs'))).toEqual(['todo.txt']);
+    expect(readFileSync(join(parent, kept, 'docs', 'todo.txt'), 'utf8')).toBe('mine\n');
+    expect(readdirSync(out).sort()).toEqual([MANIFEST, 'docs']);
   });
 });

@@ -49,7 +49,7 @@ describe('the depth of references', () => {
     const past = checkReferenceDepth(chain(names(MAX_REFERENCE_DEPTH + 1)));
     expect(past).toEqual([{
       severity: 'error', code: REFERENCE_TOO_DEEP, file: 'O63.md', line: 11,
-      message: 'O63.Next refers to O64, the 65th object of a chain of references from O0: a chain may pass through at most 64 objects (every generated module imports the modules it names, and TypeScript follows them recursively); nothing is generated from this spec',
+      message: 'O63.Next refers to O64, the 65th object of a chain of references from O0: a chain may pass through at most 64 objects (every generated module imports the modules it names, and TypeScript follows them recursively), so no code can be generated from this spec',
     }]);
   });
 
