@@ -77,8 +77,8 @@ export function jsonKind(value: unknown): KindVerdict {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { kind: 'unknown' };
   const v = value as Record<string, unknown>;
   if (!declarationKeys(Object.keys(v))) {
-    const items = Object.prototype.hasOwnProperty.call(v, 'StatusItems') ? v['StatusItems'] : undefined;
-    const report = typeof items === 'object' && items !== null && !Array.isArray(items) && !Object.prototype.hasOwnProperty.call(v, 'Type');
+    const items = hasOwn.call(v, 'StatusItems') ? v['StatusItems'] : undefined;
+    const report = typeof items === 'object' && items !== null && !Array.isArray(items) && !hasOwn.call(v, 'Type');
     return { kind: report ? 'status-report' : 'unknown' };
   }
   return { kind: 'declaration', ...(typeof v['Type'] === 'string' ? { type: v['Type'] } : {}) };
