@@ -9,11 +9,14 @@
  * Layout: the journal and the staged pages live in `SPEC.dmspec-update/` beside the spec folder;
  * the new output folder in `OUT.dmspec-update-new/` (the old one is moved to `…-old` and removed
  * last); other files beside themselves as `FILE.dmspec-update-new`. Renames stay on one file
- * system, so each is atomic.
+ * system, so each is atomic. Nothing is removed recursively: of a folder the update set aside or
+ * staged, only what dmspec wrote goes (`removeOwnedTree`); any other entry stays and is named.
  */
-import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { readManifest } from './emit/output-ownership.js';
 import { writeNewTree, type FileMap } from './emit/output-tree.js';
+import { exists, inside, isRegularFile, pruneEmpty, removeJournalDir, removeTree } from './update-removal.js';
 import { notPrivate } from './validate/read-file.js';
 
 export class UpdateJournalError extends Error {
@@ -71,20 +74,6 @@ function writeDurably(file: string, text: string): void {
   renameSync(tmp, file);
 }
 
-const exists = (p: string): boolean => {
-  try {
-    lstatSync(p);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
-const inside = (root: string, p: string): boolean => {
-  const r = relative(root, p);
-  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
-};
-
 /** A planned update: add steps, stage their contents, then `commit()`. */
 export class Update {
   private readonly steps: Step[] = [];
@@ -123,9 +112,10 @@ export class Update {
 
   /**
    * Writes the journal, stages every content, commits and applies. Throws before the commit
-   * (having removed what it staged) when a staging place is taken or a write fails.
+   * (having removed what it staged) when a staging place is taken or a write fails. Returns a
+   * note for each folder it kept because it holds entries dmspec did not write.
    */
-  commit(): void {
+  commit(): string[] {
     for (const s of this.steps) {
       if (s.kind !== 'remove' && !inside(this.dir, s.staged) && exists(s.staged)) throw new UpdateJournalError(`${s.staged} is in the way (left by something else?): remove it and run again`);
       if (s.kind === 'tree' && exists(s.retired)) throw new UpdateJournalError(`${s.retired} is in the way: remove it and run again`);
@@ -143,6 +133,7 @@ export class Update {
     try {
       this.stage();
     } catch (e) {
+      // What undo keeps (an entry another process put in a staged folder) is named by the next run.
       undo(this.journal('staging'));
       throw e;
     }
@@ -151,7 +142,7 @@ export class Update {
     const committed = this.journal('committed');
     writeDurably(journalFile, JSON.stringify(committed));
     checkpoint('committed');
-    apply(committed);
+    return apply(committed);
   }
 
   private stage(): void {
@@ -184,19 +175,12 @@ export class Update {
   }
 }
 
-/** Removes now-empty folders from `dir` up to (not including) `root`. */
-function pruneEmpty(dir: string, root: string): void {
-  for (let d = dir; inside(root, d); d = dirname(d)) {
-    try {
-      rmdirSync(d);
-    } catch {
-      return;
-    }
-  }
-}
-
-/** Applies every step (each safe to repeat), then removes the old output and the journal. */
-function apply(journal: Journal): void {
+/**
+ * Applies every step (each safe to repeat), then removes the old output (what dmspec wrote of
+ * it, and the files the new output has, which it was allowed to replace) and the journal.
+ * Returns a note for each folder kept because it holds entries dmspec did not write.
+ */
+function apply(journal: Journal): string[] {
   const steps = journal.steps;
   steps.forEach((s, i) => {
     if (s.kind === 'file') {
@@ -219,16 +203,27 @@ function apply(journal: Journal): void {
     if (i === Math.floor(steps.length / 2)) checkpoint('applying');
   });
   checkpoint('applied');
-  for (const s of steps) if (s.kind === 'tree') rmSync(s.retired, { recursive: true, force: true });
+  const notes: string[] = [];
+  for (const s of steps) if (s.kind === 'tree') notes.push(...removeTree(s.retired, readManifest(s.target) ?? []));
   checkpoint('cleaning');
-  rmSync(journalDir(journal.spec), { recursive: true, force: true });
+  return [...notes, ...removeJournalDir(journalDir(journal.spec), stagedInJournal(journal))];
 }
 
-/** Removes what staging wrote; no target was touched before the commit. */
-function undo(journal: Journal): void {
-  for (const s of journal.steps) if (s.kind !== 'remove') rmSync(s.staged, { recursive: true, force: true });
+/** The pages staged in the journal's folder: what dmspec wrote there, besides the journal. */
+function stagedInJournal(journal: Journal): string[] {
+  const dir = journalDir(journal.spec);
+  return journal.steps.flatMap((s) => (s.kind === 'file' && inside(dir, s.staged) ? [s.staged] : []));
+}
+
+/** Removes what staging wrote (only that: a regular file it staged, what a staged tree's manifest lists); no target was touched before the commit. */
+function undo(journal: Journal): string[] {
+  const notes: string[] = [];
+  for (const s of journal.steps) {
+    if (s.kind === 'tree') notes.push(...removeTree(s.staged));
+    else if (s.kind === 'file' && !inside(journalDir(journal.spec), s.staged) && isRegularFile(s.staged)) unlinkSync(s.staged);
+  }
   for (const d of [...journal.made].reverse()) pruneEmpty(d, dirname(d));
-  rmSync(journalDir(journal.spec), { recursive: true, force: true });
+  return [...notes, ...removeJournalDir(journalDir(journal.spec), stagedInJournal(journal))];
 }
 
 /** Checks a journal found on disk: it decides what is renamed and removed, so it must be ours and name only the update's places. */
@@ -283,6 +278,8 @@ export interface Recovery {
   /** `finished`: a committed update was completed; `undone`: an uncommitted one was removed. */
   outcome: 'finished' | 'undone';
   label: string;
+  /** A note for each folder kept because it holds entries dmspec did not write. */
+  notes: string[];
 }
 
 /** Finishes or undoes an update of `specDir` that a killed process left; undefined when there is none. */
@@ -291,17 +288,15 @@ export function recoverUpdate(specDir: string): Recovery | undefined {
   if (!exists(dir)) return undefined;
   const j = readJournal(dir, specDir);
   if (!j) {
-    // Killed before its journal was written: nothing was staged.
-    rmSync(dir, { recursive: true, force: true });
-    return { outcome: 'undone', label: '' };
+    // Killed before its journal was written (nothing was staged), or a finished update's folder
+    // kept for an entry dmspec did not write: that entry is not dmspec's to remove.
+    const kept = removeJournalDir(dir, []);
+    if (kept.length) throw new UpdateJournalError(`${kept.join('; ')}; then run update-spec again`);
+    return { outcome: 'undone', label: '', notes: [] };
   }
   if (alive(j.pid)) throw new UpdateJournalError(`an update-spec (process ${j.pid}) is running on ${specDir}; wait for it`);
-  if (j.state === 'committed') {
-    apply(j);
-    return { outcome: 'finished', label: j.label };
-  }
-  undo(j);
-  return { outcome: 'undone', label: j.label };
+  if (j.state === 'committed') return { outcome: 'finished', label: j.label, notes: apply(j) };
+  return { outcome: 'undone', label: j.label, notes: undo(j) };
 }
 
 /** True when `specDir` has an update in progress or interrupted. */

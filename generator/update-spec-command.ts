@@ -23,7 +23,7 @@ export function updateSpecCommand(args: string[], o: CommandOptions): CommandRes
     // Without --from, the one thing to do is an update a killed process left.
     const recovered = updatePending(specDir) ? recoverSpecUpdate(specDir) : undefined;
     if (!recovered) throw new UsageError('update-spec needs --from DIR (a folder of pages or a mirror checkout)');
-    return { diagnostics: [], messages: [recoveryLine(specDir, recovered)], exitCode: 0 };
+    return { diagnostics: [], messages: [recoveryLine(specDir, recovered), ...recovered.notes], exitCode: 0 };
   }
   let r;
   try {
@@ -38,7 +38,7 @@ export function updateSpecCommand(args: string[], o: CommandOptions): CommandRes
     throw e;
   }
   const diagnostics = underSpec(o.from, r.diagnostics);
-  const before = r.recovered ? [recoveryLine(specDir, r.recovered)] : [];
+  const before = r.recovered ? [recoveryLine(specDir, r.recovered), ...r.recovered.notes] : [];
   if (!r.updated || !r.package || !r.previous || !r.report || !r.versions) {
     return { diagnostics, messages: [...before, `${specDir}/ and the output left as they were: generation raised errors (${counts(r.diagnostics)})`], exitCode: 2 };
   }
@@ -49,6 +49,7 @@ export function updateSpecCommand(args: string[], o: CommandOptions): CommandRes
       ...before,
       `${specDir}/ now holds the pages of ${o.from}: ${r.versions.old} → ${r.versions.new}; ${r.package.name} ${r.previous.version} → ${r.package.version} (${r.bump} bump)`,
       `${s.breaking} breaking, ${s.additive} additive, ${s.informational} informational, ${s.descriptionOnly} description-only changes: ${r.reportFiles?.join(', ')}`,
+      ...(r.notes ?? []),
     ],
     jsonReport: { bump: r.bump, package: r.package, versions: r.versions, summary: s, reports: r.reportFiles, diagnostics: r.diagnostics },
     exitCode: s.breaking > 0 ? 1 : 0,

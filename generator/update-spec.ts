@@ -62,6 +62,8 @@ export interface UpdateSpecResult {
   reportFiles?: string[];
   /** An update a killed process had left, finished or undone before this one. */
   recovered?: Recovery;
+  /** A note for each folder the update kept because it holds entries dmspec did not write. */
+  notes?: string[];
 }
 
 export class UpdateSpecError extends Error {
@@ -177,7 +179,8 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
     throw e;
   }
   const label = labelOf(options);
-  // Refused before any work: an output over the spec, a folder dmspec did not write, reports among the pages.
+  // Refused before any work: an output over the spec, a folder dmspec did not write, reports among
+  // the pages. The output's files are checked again once the new ones are known (below).
   assertNotOverSpec(options.outDir, options.specDir);
   assertReplaceable(options.outDir, 'not-yet-known');
   assertReportsPlace(options);
@@ -227,6 +230,9 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   const info: PackageInfo = { ...pkg, version: bumpVersion(pkg.version, bump), spec: `Apple's Device Management reference pages of ${label}` };
   const result = generateFromPages(finalPages, { cache, package: info, ...(options.checkRecordDir !== undefined ? { checkRecordDir: options.checkRecordDir } : {}) });
   if (hasErrors(result.diagnostics)) return { updated: false, diagnostics: result.diagnostics, report, bump, versions, recovered };
+  // Now the new files are known: a file in the output that dmspec did not write, and the new
+  // output does not write again, would go with the old output; refused before anything is touched.
+  assertReplaceable(options.outDir, result.files.keys());
 
   const update = new Update(options.specDir, label, options.reportsDir, packageFiles(options));
   for (const page of incoming) update.specFile(page.file, page.text);
@@ -236,13 +242,14 @@ export function updateSpec(options: UpdateSpecOptions): UpdateSpecResult {
   update.tree(options.outDir, result.files);
   if (options.projectDir !== undefined) projectFiles(update, options.projectDir, options.outDir, info);
   const reportFiles = reports(update, options.reportsDir, label, report, bump, versions, pkg, info);
+  let notes: string[];
   try {
-    update.commit();
+    notes = update.commit();
   } catch (e) {
     if (e instanceof UpdateJournalError) throw new UpdateSpecError(e.message);
     throw e;
   }
-  return { updated: true, diagnostics: result.diagnostics, report, bump, previous: pkg, package: info, versions, reportFiles, recovered };
+  return { updated: true, diagnostics: result.diagnostics, report, bump, previous: pkg, package: info, versions, reportFiles, recovered, notes };
 }
 
 /** The spec folder as it is, in its parts; a folder that is missing or has no page has none. */

@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspecIn, ROOT } from './helpers/cli.js';
@@ -50,6 +50,7 @@ describe('update-spec killed at each step', () => {
   let template: string;
   let before: string;
   let after: string;
+  let afterTargets: string[];
 
   /** A copy of the project before the update. */
   const project = (name: string): string => {
@@ -80,6 +81,7 @@ describe('update-spec killed at each step', () => {
     expect(JSON.parse(readFileSync(join(reference, 'package-lock.json'), 'utf8')).packages.generated.version).toBe('2.0.0');
     expect((await dmspecIn(['generate', '--check'], reference)).code).toBe(0);
     after = treeHash(reference);
+    afterTargets = targets(reference);
   }, 240_000);
 
   it.each([...STEPS_BEFORE_COMMIT, ...STEPS_AFTER_COMMIT])('at %s: a later run finishes or undoes it, all or nothing', async (step) => {
@@ -111,6 +113,57 @@ describe('update-spec killed at each step', () => {
     // The same pages again: nothing changed, the version stays.
     expect(again.stderr).toContain('2026-09-01 → 2026-09-01; @dmspec/apple 2.0.0 → 2.0.0 (none bump)');
     expect((await dmspecIn(['generate', '--check'], dir)).code).toBe(0);
+  });
+
+  it('a file in generated/ that dmspec did not write is refused before anything changes', async () => {
+    const dir = project('foreign-in-output');
+    writeFileSync(join(dir, 'generated/notes.txt'), 'mine');
+    const r = await dmspecIn(['update-spec', '--from', 'pages-2026-09-01'], dir);
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toContain('generated holds files that .dmspec-output.json does not list ("notes.txt"); move them away first; nothing was touched');
+    expect(readFileSync(join(dir, 'generated/notes.txt'), 'utf8')).toBe('mine');
+    rmSync(join(dir, 'generated/notes.txt'));
+    expect(targets(dir)).toEqual(targets(template));
+    expect(readdirSync(dir).sort()).toEqual(['generated', 'node_modules', 'package-lock.json', 'package.json', 'pages-2026-09-01', 'spec']);
+  });
+
+  it('a user file put into a folder the update set aside, staged or journals in is kept and named, never removed', async () => {
+    // The old output, moved aside, waits for its removal when the process is killed.
+    const retired = project('foreign-in-retired');
+    expect(killedAt(retired, 'applied').signal).toBe('SIGKILL');
+    writeFileSync(join(retired, 'generated.dmspec-update-old/mine.txt'), 'mine');
+    const finished = await dmspecIn(['update-spec'], retired);
+    expect(finished.code, finished.stderr).toBe(0);
+    expect(finished.stderr).toContain('generated.dmspec-update-old/ kept: it holds an entry dmspec did not write ("mine.txt"); dmspec removed what it wrote there');
+    expect(readFileSync(join(retired, 'generated.dmspec-update-old/mine.txt'), 'utf8')).toBe('mine');
+    // What dmspec wrote there went; the manifest stays beside the kept file, to show whose folder it is.
+    expect(readdirSync(join(retired, 'generated.dmspec-update-old')).sort()).toEqual(['.dmspec-output.json', 'mine.txt']);
+    expect(targets(retired)).toEqual(afterTargets);
+    expect(existsSync(join(retired, 'spec.dmspec-update'))).toBe(false);
+
+    // The new output, staged and not committed: the undo keeps what is not dmspec's.
+    const staged = project('foreign-in-staged');
+    expect(killedAt(staged, 'staged').signal).toBe('SIGKILL');
+    writeFileSync(join(staged, 'generated.dmspec-update-new/mine.txt'), 'mine');
+    const undone = await dmspecIn(['update-spec'], staged);
+    expect(undone.code, undone.stderr).toBe(0);
+    expect(undone.stderr).toContain('generated.dmspec-update-new/ kept: it holds an entry dmspec did not write ("mine.txt")');
+    expect(readFileSync(join(staged, 'generated.dmspec-update-new/mine.txt'), 'utf8')).toBe('mine');
+    expect(targets(staged)).toEqual(targets(template));
+
+    // The journal's folder: the update is finished, the folder kept, and a later run refuses until it is moved away.
+    const journal = project('foreign-in-journal');
+    expect(killedAt(journal, 'applied').signal).toBe('SIGKILL');
+    writeFileSync(join(journal, 'spec.dmspec-update/mine.txt'), 'mine');
+    const done = await dmspecIn(['update-spec'], journal);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toContain('spec.dmspec-update/ kept: it holds an entry dmspec did not write ("mine.txt")');
+    expect(targets(journal)).toEqual(afterTargets);
+    expect(readdirSync(join(journal, 'spec.dmspec-update'))).toEqual(['mine.txt']);
+    const again = await dmspecIn(['update-spec'], journal);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('spec.dmspec-update/ kept: it holds an entry dmspec did not write ("mine.txt")');
+    expect(readFileSync(join(journal, 'spec.dmspec-update/mine.txt'), 'utf8')).toBe('mine');
   });
 
   it('a journal that is not ours alone is not obeyed', async () => {

@@ -11,6 +11,9 @@ import { join, relative, resolve, sep, isAbsolute } from 'node:path';
 /** The manifest's file name, written at the root of every output folder. */
 export const MANIFEST = '.dmspec-output.json';
 
+/** A manifest larger than this is not one dmspec wrote (the spec's 6,000-file output lists ~300 kB). */
+const MAX_MANIFEST_BYTES = 16 * 1024 * 1024;
+
 /** Thrown when an output folder is not dmspec's to replace; the message says why and what to do. */
 export class OutputRefusedError extends Error {
   override name = 'OutputRefusedError';
@@ -21,10 +24,13 @@ export function manifestText(files: Iterable<string>): string {
   return `${JSON.stringify({ generator: 'dmspec', note: 'files written by dmspec generate; this folder is replaced whole', files: [...files].sort() }, null, 2)}\n`;
 }
 
-function readManifest(dir: string): Set<string> | undefined {
+/** The files the manifest of `dir` lists; undefined when it has none dmspec wrote (missing, not a file, not ours). */
+export function readManifest(dir: string): Set<string> | undefined {
   let text: string;
   try {
-    if (!lstatSync(join(dir, MANIFEST)).isFile()) return undefined;
+    const st = lstatSync(join(dir, MANIFEST));
+    // A pipe would block the read; a manifest names a few thousand files, well under the budget.
+    if (!st.isFile() || st.size > MAX_MANIFEST_BYTES) return undefined;
     text = readFileSync(join(dir, MANIFEST), 'utf8');
   } catch {
     return undefined;
@@ -56,6 +62,11 @@ export function entriesBelow(dir: string): string[] {
 export function sampleNames(names: readonly string[]): string {
   const shown = names.slice(0, 5).map((n) => JSON.stringify(n)).join(', ');
   return names.length > 5 ? `${shown} and ${names.length - 5} more` : shown;
+}
+
+/** What a note says of a folder dmspec kept because of `kept`, entries it did not write. */
+export function keptNote(shown: string, kept: readonly string[]): string {
+  return `${shown}/ kept: it holds ${kept.length === 1 ? 'an entry' : `${kept.length} entries`} dmspec did not write (${sampleNames(kept)}); dmspec removed what it wrote there, look at the rest and remove the folder yourself`;
 }
 
 /**

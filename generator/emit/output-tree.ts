@@ -8,7 +8,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { assertReplaceable, entriesBelow, isCompleteTree, MANIFEST, manifestText, removeOwnedTree, sampleNames } from './output-ownership.js';
+import { assertReplaceable, entriesBelow, isCompleteTree, MANIFEST, manifestText, keptNote, removeOwnedTree } from './output-ownership.js';
 
 /** Relative path (`/`-separated) → file content. */
 export type FileMap = ReadonlyMap<string, string>;
@@ -74,11 +74,6 @@ function prepareSwap(outDir: string, files: FileMap): Swap {
   const stamp = `${process.pid}-${Date.now().toString(36)}`;
   const retired = `.${name}.retired-${stamp}`;
   return { target, staging: join(parent, `.${name}.staging-${stamp}`), retired: join(parent, retired), shownRetired: join(dirname(outDir), retired), notes };
-}
-
-/** What a note says of a leftover folder kept because of `kept`, entries dmspec did not write. */
-function keptNote(shown: string, kept: readonly string[]): string {
-  return `${shown}/ kept: it holds ${kept.length === 1 ? 'an entry' : `${kept.length} entries`} dmspec did not write (${sampleNames(kept)}); dmspec removed what it wrote there, look at the rest and remove the folder yourself`;
 }
 
 /**
