@@ -65,6 +65,10 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     expect(writeGenerated(at('generated'), generate(SEED_PAGES))).toBe(true);
     writeFileSync(at('package.json'), JSON.stringify({ name: 'project', private: true, workspaces: ['generated'], dmspec: { package: { name: '@dmspec/apple', version: '1.4.2', spec: 'old pages' } } }, null, 2));
     writeFileSync(at('package-lock.json'), `${JSON.stringify(LOCK, null, 2)}\n`);
+    // A project's installed modules, where generate and update-spec keep their record of passing
+    // type checks (node_modules/.cache/dmspec/typecheck): a generate --check of exactly the code an
+    // update checked does not check it again, as in a user's checkout.
+    mkdirSync(at('node_modules'));
     mkdirSync(at('broken'));
     writeFileSync(at('broken/no-title.md'), 'A page with keys and no title.\n\n## Properties\n\n### Key\n\n- **Type:** `string`\n');
   }, 120_000);
@@ -134,7 +138,7 @@ describeWith(corpusDir('changelog-2026-08-18'), 'dmspec update-spec', () => {
     expect(JSON.parse(readFileSync(at('package.json'), 'utf8')).dmspec.package).toMatchObject({ version: '2.0.0', spec: "Apple's Device Management reference pages of 2026-08-18" });
     expect(JSON.parse(readFileSync(at('package-lock.json'), 'utf8'))).toEqual({ ...LOCK, packages: { ...LOCK.packages, generated: { name: '@dmspec/apple', version: '2.0.0' } } });
     // No journal, staging or old folder is left beside spec/ or generated/.
-    expect(readdirSync(work).sort()).toEqual(['2026-08-18', 'broken', 'generated', 'package-lock.json', 'package.json', 'reports', 'spec']);
+    expect(readdirSync(work).sort()).toEqual(['2026-08-18', 'broken', 'generated', 'node_modules', 'package-lock.json', 'package.json', 'reports', 'spec']);
     // What a fresh generate of the updated spec/ writes is what the update wrote.
     expect((await dmspecIn(['generate', '--check'], work)).stderr).toContain('generated/ is up to date');
   });
