@@ -8,7 +8,9 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dmspecIn, ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/temp.js';
@@ -36,10 +38,11 @@ function treeHash(dir: string): string {
 const targets = (dir: string): string[] => [treeHash(join(dir, 'spec')), treeHash(join(dir, 'generated')), ...['package.json', 'package-lock.json'].map((f) => readFileSync(join(dir, f), 'utf8'))];
 
 /**
- * `dmspec update-spec` in a process of its own (node with tsx's loader: one process, so the
+ * `dmspec update-spec` in a process of its own (node with the toolchain's tsx loader: one process, so the
  * signal it sends itself is what the parent sees), told to kill itself at `step`.
  */
-const killedAt = (dir: string, step: string) => spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'generator/cli.ts'), 'update-spec', '--from', 'pages-2026-09-01'], {
+const TSX_LOADER = pathToFileURL(createRequire(join(ROOT, 'package.json')).resolve('tsx')).href;
+const killedAt = (dir: string, step: string) => spawnSync(process.execPath, ['--import', TSX_LOADER, join(ROOT, 'generator/cli.ts'), 'update-spec', '--from', 'pages-2026-09-01'], {
   cwd: dir, encoding: 'utf8', env: { ...process.env, DMSPEC_TEST_KILL_AT: step },
 });
 
@@ -70,8 +73,10 @@ describe('update-spec killed at each step', () => {
     writeFileSync(join(template, 'pages-2026-09-01/sub/f.md'), page('F', ['K']));
     writeFileSync(join(template, 'package.json'), JSON.stringify({ name: 'p', private: true, workspaces: ['generated'], dmspec: { package: { name: '@dmspec/apple', version: '1.0.0', spec: "Apple's Device Management reference pages of 2026-08-18" } } }, null, 2));
     writeFileSync(join(template, 'package-lock.json'), `${JSON.stringify({ name: 'p', lockfileVersion: 3, packages: { generated: { name: '@dmspec/apple', version: '1.0.0' } } }, null, 2)}\n`);
-    // The toolchain's modules, so each child finds its record of the passing type check.
-    symlinkSync(join(ROOT, 'node_modules'), join(template, 'node_modules'));
+    // A project's modules folder, one for all the copies (a link), so each child finds the record
+    // of the passing type check its update's output had in the reference run. A temporary folder,
+    // not the toolchain's node_modules: the records go when the test file is done.
+    symlinkSync(tempDir('update-kill-modules'), join(template, 'node_modules'));
     expect((await dmspecIn(['generate'], template)).code).toBe(0);
     before = treeHash(template);
     const reference = project('reference');
