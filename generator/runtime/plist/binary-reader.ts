@@ -171,22 +171,21 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const offsets: number[] = [];
         const keyOffsets: number[] = [];
         for (let i = 0; i < length; i++) {
+          // A dictionary's references: its keys', then its values' (the references past `length`).
+          let key: PlistValue | undefined;
           if (dict) {
             const keyRef = refAt(first, i);
-            const key = child(keyRef, depth);
+            key = child(keyRef, depth);
             if (typeof key !== 'string') {
               const type = plistTypeOf(key)!;
               bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
             }
-            const valueRef = refAt(first, length + i);
-            items.push([key, child(valueRef, depth)]);
             keyOffsets.push(offsetOf(keyRef));
-            offsets.push(offsetOf(valueRef));
-          } else {
-            const r = refAt(first, i);
-            items.push(child(r, depth));
-            offsets.push(offsetOf(r));
           }
+          const r = refAt(first, dict ? length + i : i);
+          const v = child(r, depth);
+          items.push(dict ? [key, v] : v);
+          offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
         if (!dict) {

@@ -132,9 +132,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   };
 
   /** One `name="value"`: checked for form and ignored (a plist's `version` says nothing to a reader). */
-  const attribute = (at: number, seen: string[], tag: string): number => {
-    const nameEnd = skip(NAME, at);
-    if (nameEnd === at) bad(`the tag <${tag}> is not closed`, at);
+  const attribute = (at: number, nameEnd: number, seen: string[]): number => {
     const name = s.slice(at, nameEnd);
     const attr = `the attribute ${name}`;
     if (seen.includes(name)) bad(`${attr} appears twice`, at);
@@ -170,8 +168,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
         i = ws + (selfClosing ? 2 : 1);
         return to.open(name, at, selfClosing);
       }
-      if (ws === j) bad(`the tag <${name}> is not closed`, ws);
-      j = attribute(ws, seen, name);
+      // Attributes are separated by whitespace and start with a name.
+      const nameEnd = skip(NAME, ws);
+      if (ws === j || nameEnd === ws) bad(`the tag <${name}> is not closed`, ws);
+      j = attribute(ws, nameEnd, seen);
     }
   };
 
