@@ -14,13 +14,15 @@
  * class: the state is local variables, which a minifier shortens and property accesses it cannot.
  */
 import { quoted } from './budget.js';
-import { BAD_CHAR, codePoint } from './text.js';
+import { BAD_CHAR, codePoint, NOT_XML } from './text.js';
 
 const NAME = /[A-Za-z_:\u00C0-\uD7FF\uE000-\uFFFD][-A-Za-z0-9._:\u00B7\u00C0-\uD7FF\uE000-\uFFFD]*/y;
 const WS = /[ \t\n\r]*/y;
-// Character data XML allows, apart from the characters that need a look: < & \r ] and surrogates.
-const RUN = /[^<&\r\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
-const ATTRIBUTE_RUN = /[^<&\r\n\t"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
+// Runs of what XML allows (`u`: a surrogate pair is one character, an unpaired surrogate stops a
+// run): in character data, all but what needs a look (< & \r ]); in an attribute's value, all
+// but < & and the quotes.
+const RUN = new RegExp(`[^<&\\r\\]${NOT_XML}]*`, 'uy');
+const ATTRIBUTE_RUN = new RegExp(`[^<&"'${NOT_XML}]*`, 'uy');
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
@@ -149,8 +151,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
       if (c === '&') {
         reference(j);
         j = REFERENCE.lastIndex;
-      } else if (/['"\t\n\r]/.test(c ?? '')) j++;
-      else if (c != null && c >= '\uD800' && c <= '\uDBFF' && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? '')) j += 2;
+      } else if (c === '"' || c === "'") j++;
       else bad(c == null ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
     }
   };
@@ -211,9 +212,6 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
         if (starts(']]>', j)) bad('"]]>" in character data', j);
         out += ']';
         j++;
-      } else if (c >= 0xd800 && c <= 0xdbff && (code(j + 1) & 0xfc00) === 0xdc00) {
-        out += s.slice(j, j + 2);
-        j += 2;
       } else bad(notAllowed(c), j);
     }
     i = j;
