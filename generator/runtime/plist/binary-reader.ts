@@ -9,16 +9,14 @@
  * (see budget.ts), refuses cycles, keeps integers exact, keeps no state between documents and
  * recurses at most `maxDepth` levels. Each value's position is its object's byte offset.
  */
-import { type PlistBudget, PlistError } from './budget.js';
+import { type PlistBudget, PlistError, raise } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
 import { fromUnits } from './text.js';
 import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
-function bad(what: string): never {
-  throw new PlistError(`the binary plist ${what}`);
-}
+const bad = (what: string): never => raise(`the binary plist ${what}`);
 function broken(what: string): never {
   bad(`is truncated or malformed (${what})`);
 }

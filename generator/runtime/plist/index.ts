@@ -22,7 +22,7 @@
  * (XML), `scalars.ts` (XML scalars as Apple reads them), `binary-reader.ts`, `xml-writer.ts`,
  * `binary-writer.ts`.
  */
-import { plistBudget, PlistError, type PlistBudgetLimits } from './budget.js';
+import { plistBudget, PlistError, raise, type PlistBudgetLimits } from './budget.js';
 import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
 import type { PlistPositions } from './positions.js';
 import { decodeText } from './text.js';
@@ -74,9 +74,9 @@ export function parsePlist(input: Uint8Array | string, options: ParsePlistOption
   try {
     if (typeof input === 'string') {
       budget.input(input.length, 'characters');
-      if (input.startsWith('bplist00')) throw new PlistError('a binary plist must be given as bytes, not as a string');
+      if (input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
     } else budget.input(input.length, 'bytes');
-    if (input.length === 0) throw new PlistError('the input is empty');
+    if (input.length === 0) raise('the input is empty');
     const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(typeof input === 'string' ? input : xmlText(input), budget, safeOnly);
     return { value: read.value, format: binary ? 'binary' : 'xml', positions: read.positions };
   } catch (e) {

@@ -4,7 +4,7 @@
  * error, not a guess. Where CoreFoundation is itself lenient (it skips stray characters in
  * `<data>`), this reader is strict instead, and says so.
  */
-import { PlistError, quoted } from './budget.js';
+import { quoted, raise as fail } from './budget.js';
 import { decodeBase64, isoSeconds } from './text.js';
 import { INTEGER_MAX, INTEGER_MIN, PlistReal, type PlistValue } from './values.js';
 
@@ -15,10 +15,6 @@ const INTEGER = /^([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)$/;
 const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
 // CoreFoundation's parseRealTag accepts these spellings of the special values, case-insensitively.
 const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
-
-const fail = (message: string): never => {
-  throw new PlistError(message);
-};
 
 /**
  * An integer exactly: a number when it is a safe integer, else a bigint within the 64-bit range

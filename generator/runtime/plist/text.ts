@@ -5,7 +5,7 @@
  * platform's `atob` and `btoa`, the strictness of what is decoded checked here first (see
  * `decodeBase64`).
  */
-import { PlistError } from './budget.js';
+import { raise } from './budget.js';
 
 /**
  * The characters XML does not allow, for a regular expression's class with the `u` flag (under
@@ -30,7 +30,7 @@ export function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | '
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new PlistError(`the XML is not valid ${encoding}`);
+    return raise(`the XML is not valid ${encoding}`);
   }
 }
 

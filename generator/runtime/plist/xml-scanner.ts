@@ -18,11 +18,11 @@ import { BAD_CHAR, codePoint, NOT_XML } from './text.js';
 
 const NAME = /[A-Za-z_:\u00C0-\uD7FF\uE000-\uFFFD][-A-Za-z0-9._:\u00B7\u00C0-\uD7FF\uE000-\uFFFD]*/y;
 const WS = /[ \t\n\r]*/y;
-// Runs of what XML allows (`u`: a surrogate pair is one character, an unpaired surrogate stops a
-// run): in character data, all but what needs a look (< & \r ]); in an attribute's value, all
-// but < & and the quotes.
-const RUN = new RegExp(`[^<&\\r\\]${NOT_XML}]*`, 'uy');
-const ATTRIBUTE_RUN = new RegExp(`[^<&"'${NOT_XML}]*`, 'uy');
+// What needs a look in character data (up to a `<`) and in an attribute's value: a reference (what
+// follows `&` up to its `;`, read by `reference`), a line end, `]]>`, a character XML does not allow
+// (`u`: a surrogate pair is one character, so only an unpaired surrogate is one of them), a `<`.
+const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, 'gu');
+const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, 'gu');
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
@@ -144,16 +144,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     j = skip(WS, j + 1);
     const quote = s[j];
     if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
-    for (j++; ;) {
-      j = skip(ATTRIBUTE_RUN, j);
-      const c = s[j];
-      if (c === quote) return j + 1;
-      if (c === '&') {
-        reference(j);
-        j = REFERENCE.lastIndex;
-      } else if (c === '"' || c === "'") j++;
-      else bad(c == null ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
-    }
+    const end = s.indexOf(quote!, ++j);
+    // Every reference read, the first character refused (`<` or one XML does not allow) named.
+    s.slice(j, end < 0 ? undefined : end).replace(IN_ATTRIBUTE, (c: string, k: number) => (c[0] === '&' ? reference(j + k) : bad(`${quoted(c)} in the value of ${attr}`, j + k)));
+    return end < 0 ? bad(`the value of ${attr} is not closed`, s.length) : end + 1;
   };
 
   const startTag = (at: number): void => {
@@ -188,34 +182,14 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
 
   /** Character data up to the next `<`. */
   const characters = (start: number): void => {
-    const ws = skip(WS, start);
-    if (ws >= s.length || code(ws) === 0x3c) {
-      i = ws;
-      return to.text(undefined, start, ws);
-    }
-    let out = '';
-    let j = start;
-    for (;;) {
-      const k = skip(RUN, j);
-      if (k > j) out += s.slice(j, k);
-      j = k;
-      if (j >= s.length) break;
-      const c = code(j);
-      if (c === 0x3c) break;
-      if (c === 0x26) {
-        out += reference(j);
-        j = REFERENCE.lastIndex;
-      } else if (c === 0x0d) {
-        out += '\n';
-        j += code(j + 1) === 0x0a ? 2 : 1;
-      } else if (c === 0x5d) {
-        if (starts(']]>', j)) bad('"]]>" in character data', j);
-        out += ']';
-        j++;
-      } else bad(notAllowed(c), j);
-    }
-    i = j;
-    to.text(out, start, j);
+    let end = s.indexOf('<', start);
+    if (end < 0) end = s.length;
+    i = end;
+    if (skip(WS, start) >= end) return to.text(undefined, start, end);
+    // Left to right, so the first thing refused is the one named.
+    const text = s.slice(start, end);
+    IN_TEXT.lastIndex = 0;
+    to.text(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(start + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), start + k))), start, end);
   };
 
   // The prolog.
