@@ -16,7 +16,7 @@ import { fromUnits } from './text.js';
 import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
-const bad = (what: string): never => raise(`the binary plist ${what}`);
+const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
 function broken(what: string): never {
   bad(`is truncated or malformed (${what})`);
 }

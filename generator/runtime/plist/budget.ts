@@ -69,7 +69,7 @@ export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0,
 export const quoted = (s: string, n = 40): string => JSON.stringify(clip(s, n));
 
 /** Throws a PlistError without a position (a reader gives it the place it is at). */
-export const raise = (message: string): never => {
+export const raise: (message: string) => never = (message) => {
   throw new PlistError(message);
 };
 
