@@ -143,18 +143,12 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const known = strings.get(at);
         if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
-        let s: string;
-        if (utf16) {
-          // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
-          const units = new Uint16Array(length);
-          for (let i = 0; i < length; i++) units[i] = (bytes[start + 2 * i]! << 8) | bytes[start + 2 * i + 1]!;
-          s = fromUnits(units);
-        } else {
-          const slice = bytes.subarray(start, start + length);
-          // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-          for (const b of slice) if (b > 0x7f) bad('has an ASCII string holding a byte over 0x7F');
-          s = fromUnits(slice);
-        }
+        // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
+        const units = utf16 ? new Uint16Array(length) : bytes.subarray(start, start + length);
+        if (utf16) for (let i = 0; i < length; i++) units[i] = view.getUint16(start + 2 * i);
+        // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
+        else if (units.some((b) => b > 0x7f)) bad('has an ASCII string holding a byte over 0x7F');
+        const s = fromUnits(units);
         strings.set(at, s);
         return s;
       }

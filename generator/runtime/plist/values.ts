@@ -43,11 +43,9 @@ export class PlistReal {
   }
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /** True for a `PlistReal` made by this module or a copy of it; never for a dictionary of a document. */
 export function isPlistReal(v: unknown): v is PlistReal {
-  return typeof v === 'object' && v !== null && BRAND in v && hasOwn.call(v, BRAND) && typeof (v as { value?: unknown }).value === 'number';
+  return typeof v === 'object' && v !== null && BRAND in v && Object.hasOwn(v, BRAND) && typeof (v as { value?: unknown }).value === 'number';
 }
 
 /** A real to write: a `PlistReal` for a whole number (so it stays a `<real>`), the number otherwise. */
