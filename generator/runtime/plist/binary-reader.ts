@@ -13,7 +13,7 @@ import { type PlistBudget, PlistError, raise } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
 import { fromUnits } from './text.js';
-import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
+import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, SAFE_MAX, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
 const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
@@ -47,7 +47,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const refSize = bytes[trailer + 7]!;
   const safe = (at: number, what: string): number => {
     const n = view.getBigUint64(trailer + at);
-    if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
+    if (n > SAFE_MAX) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, 'an object count of');

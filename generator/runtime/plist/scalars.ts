@@ -6,7 +6,7 @@
  */
 import { quoted, raise as fail } from './budget.js';
 import { decodeBase64, isoSeconds } from './text.js';
-import { INTEGER_MAX, INTEGER_MIN, PlistReal, type PlistValue } from './values.js';
+import { INTEGER_MAX, INTEGER_MIN, PlistReal, SAFE_MAX, type PlistValue } from './values.js';
 
 export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
 
@@ -22,7 +22,7 @@ const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
  * every integer as a number).
  */
 export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
-  if (n <= BigInt(Number.MAX_SAFE_INTEGER) && n >= BigInt(Number.MIN_SAFE_INTEGER)) return Number(n);
+  if (n <= SAFE_MAX && n >= -SAFE_MAX) return Number(n);
   if (safeOnly) fail(`the integer ${n} cannot be checked exactly (beyond ±2^53); it was not rounded`);
   if (n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} is outside the 64-bit range property lists hold`);
   return n;

@@ -103,6 +103,8 @@ export const appearsTwice = (key: string, where: string): string => `${key} appe
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
 export const INTEGER_MIN: bigint = -(2n ** 63n);
 export const INTEGER_MAX: bigint = 2n ** 64n - 1n;
+/** 2^53 - 1: past ±this, an integer is a bigint. */
+export const SAFE_MAX: bigint = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
 export const WRITE_MAX_DEPTH = 64;

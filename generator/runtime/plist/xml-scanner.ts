@@ -193,8 +193,8 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   };
 
   // The prolog.
+  // The XML declaration is read as the processing instruction it looks like.
   if (code(0) === 0xfeff) i = 1;
-  if (starts('<?xml', i) && /[ \t\r\n?]/.test(s[i + 5] ?? '')) pi(i);
   for (let sawDoctype = false; ;) {
     i = skip(WS, i);
     if (starts('<!--', i)) comment(i);

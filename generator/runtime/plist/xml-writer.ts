@@ -12,13 +12,13 @@ import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTyp
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
 const SPECIAL = /[&<>\r]/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const ESCAPES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '\r': '#13' };
 
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
 function escape(s: string, path: string): string {
   const bad = BAD_CHAR.exec(s);
   if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
-  return s.replace(SPECIAL, (c) => ESCAPES[c]!);
+  return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
 }
 
 /** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
