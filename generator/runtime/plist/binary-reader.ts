@@ -27,7 +27,7 @@ const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0'
 
 /** True when the bytes start with the binary plist header. */
 export function isBinaryPlist(bytes: Uint8Array): boolean {
-  return String.fromCharCode(...bytes.subarray(0, 8)) === 'bplist00';
+  return fromUnits(bytes.subarray(0, 8)) === 'bplist00';
 }
 
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */

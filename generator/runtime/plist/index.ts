@@ -70,14 +70,13 @@ export function parsePlist(input: Uint8Array | string, options: ParsePlistOption
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
   const budget = plistBudget(options.limits, deadline, options.timeoutMs);
   const safeOnly = options.safeIntegers === true;
-  const binary = typeof input !== 'string' && isBinaryPlist(input);
+  const isText = typeof input === 'string';
+  const binary = !isText && isBinaryPlist(input);
   try {
-    if (typeof input === 'string') {
-      budget.input(input.length, 'characters');
-      if (input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
-    } else budget.input(input.length, 'bytes');
+    budget.input(input.length, isText ? 'characters' : 'bytes');
+    if (isText && input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
     if (input.length === 0) raise('the input is empty');
-    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(typeof input === 'string' ? input : xmlText(input), budget, safeOnly);
+    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : xmlText(input), budget, safeOnly);
     return { value: read.value, format: binary ? 'binary' : 'xml', positions: read.positions };
   } catch (e) {
     // A stack overflow or an allocation failure is reported, never passed on as a crash.

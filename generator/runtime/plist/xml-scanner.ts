@@ -113,19 +113,14 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   const doctype = (start: number): void => {
     let j = start + 9;
     let subset = false;
-    for (;;) {
+    // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
+    for (; ; j++) {
       const c = s[j];
       if (c == null) bad('the DOCTYPE is not closed', start);
-      if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start) + 1;
-      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 3;
-      else if (c === '[' && !subset) {
-        subset = true;
-        j++;
-      } else if (c === ']' && subset) {
-        subset = false;
-        j++;
-      } else if (c === '>' && !subset) break;
-      else j++;
+      if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start);
+      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
+      else if (c === (subset ? ']' : '[')) subset = !subset;
+      else if (c === '>' && !subset) break;
     }
     checkChars(start, j + 1);
     // Refused by rule, not as malformed: external entities, "billion laughs".

@@ -73,7 +73,7 @@ export function toXmlPlist(value: unknown): string {
         const text = encodeBase64(v as Uint8Array);
         if (text.length <= 68) return element(type, text);
         line('<data>');
-        for (let i = 0; i < text.length; i += 68) line(text.slice(i, i + 68));
+        for (const part of text.match(/.{1,68}/g)!) line(part);
         return line('</data>');
       }
       case 'array':
