@@ -97,6 +97,9 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     const at = offsetOf(ref);
     const marker = bytes[at]!;
     const low = marker & 0x0f;
+    // An integer's, a real's or a date's size, and where it starts.
+    const size = 1 << low;
+    const body = at + 1;
     switch (marker >> 4) {
       case 0x0:
         if (marker === 0x08 || marker === 0x09) return marker === 0x09;
@@ -105,25 +108,23 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         // Integers as CFBinaryPList writes them: 1, 2 and 4 bytes unsigned, 8 bytes signed, 16
         // bytes signed (CoreFoundation writes these only for unsigned values past 2^63). Kept
         // exact: a number when it is safe, else a bigint; a value past the 64-bit range is refused.
-        const size = 1 << low;
         if (low > 4) bad(`has an integer of ${size} bytes`);
-        need(at + 1, size);
-        if (size <= 4) return uint(at + 1, size);
+        need(body, size);
+        if (size <= 4) return uint(body, size);
         // Two's complement: the high 8 bytes signed, the low 8 of a 16-byte integer unsigned.
-        const high = view.getBigInt64(at + 1);
-        return exactInteger(size === 8 ? high : (high << 64n) | view.getBigUint64(at + 9), safeOnly);
+        const high = view.getBigInt64(body);
+        return exactInteger(size === 8 ? high : (high << 64n) | view.getBigUint64(body + 8), safeOnly);
       }
       case 0x2: {
-        const size = 1 << low;
         if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
-        need(at + 1, size);
-        const n = size === 4 ? view.getFloat32(at + 1) : view.getFloat64(at + 1);
+        need(body, size);
+        const n = size === 4 ? view.getFloat32(body) : view.getFloat64(body);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
         if (marker !== 0x33) bad('has a malformed date');
-        need(at + 1, 8);
-        const seconds = view.getFloat64(at + 1);
+        need(body, 8);
+        const seconds = view.getFloat64(body);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
         if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);

@@ -60,6 +60,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   const code = (at: number): number => s.charCodeAt(at);
   const starts = (t: string, at: number): boolean => s.startsWith(t, at);
   const bad = (message: string, at: number): never => fail(message, at, true);
+  const unclosed = (what: string, at: number): never => bad(`${what} is not closed`, at);
   const skip = (re: RegExp, at: number): number => {
     re.lastIndex = at;
     re.test(s);
@@ -68,7 +69,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   /** Where `close` starts, searching from `from`; `what` is not closed when it is missing. */
   const find = (close: string, from: number, what: string, at: number): number => {
     const end = s.indexOf(close, from);
-    return end === -1 ? bad(`${what} is not closed`, at) : end;
+    return end === -1 ? unclosed(what, at) : end;
   };
   /** The text at `at`, quoted, for a message. */
   const snippet = (at: number): string => quoted(s.slice(at, at + 12));
@@ -116,7 +117,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
     for (; ; j++) {
       const c = s[j];
-      if (c == null) bad('the DOCTYPE is not closed', start);
+      if (c == null) unclosed('the DOCTYPE', start);
       if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start);
       else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
       else if (c === (subset ? ']' : '[')) subset = !subset;
@@ -142,7 +143,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     const end = s.indexOf(quote!, ++j);
     // Every reference read, the first character refused (`<` or one XML does not allow) named.
     s.slice(j, end < 0 ? undefined : end).replace(IN_ATTRIBUTE, (c: string, k: number) => (c[0] === '&' ? reference(j + k) : bad(`${quoted(c)} in the value of ${attr}`, j + k)));
-    return end < 0 ? bad(`the value of ${attr} is not closed`, s.length) : end + 1;
+    return end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
   };
 
   const startTag = (at: number): void => {
@@ -160,7 +161,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
       }
       // Attributes are separated by whitespace and start with a name.
       const nameEnd = skip(NAME, ws);
-      if (ws === j || nameEnd === ws) bad(`the tag <${name}> is not closed`, ws);
+      if (ws === j || nameEnd === ws) unclosed(`the tag <${name}>`, ws);
       j = attribute(ws, nameEnd, seen);
     }
   };
@@ -170,7 +171,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
-    if (code(gt) !== 0x3e) bad(`the closing tag </${name}> is not closed`, gt);
+    if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
     i = gt + 1;
     to.close(name, at);
   };
