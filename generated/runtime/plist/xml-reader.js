@@ -15,7 +15,7 @@ function readXmlPlist(text, budget, safeOnly) {
   const keyName = (key) => `the key ${quoted(key, 60)}`;
   const mismatch = (name, open2, at) => fail(`</${clip(name)}> where </${open2}> belongs`, at, true);
   const endsInside = (tag, also = "") => fail(`the document ends inside <${tag}>${also}`, text.length, true);
-  const newFrame = (tag, at) => ({ tag, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
+  const newFrame = (tag, at) => ({ tag, at, items: [], offsets: [], keyOffsets: [] });
   const stack = [];
   const topOf = () => stack[stack.length - 1];
   let containers = 0;
@@ -142,9 +142,7 @@ function readXmlPlist(text, budget, safeOnly) {
   try {
     scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
-    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
-    }
+    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message, here);
     throw e;
   }
   if (scalar != null) endsInside(scalar);
