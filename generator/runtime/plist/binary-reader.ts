@@ -13,7 +13,7 @@ import { type PlistBudget, PlistError, raise } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
 import { fromUnits } from './text.js';
-import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, SAFE_MAX, type PlistValue } from './values.js';
+import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
 const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
@@ -181,16 +181,9 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
           offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        if (!dict) {
-          positions.record(items, offsets);
-          return items as PlistValue[];
-        }
-        const entries = items as Array<[string, PlistValue]>;
-        const value = dictOf(entries, (key, a, b) => {
+        return positions.record(items, offsets, dict ? keyOffsets : undefined, (key, a, b) => {
           throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]!));
         });
-        positions.record(value, offsets, entries, keyOffsets);
-        return value;
       }
       case 0x8:
         bad('holds a UID (a keyed archive), which profiles do not have');

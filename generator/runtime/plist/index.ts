@@ -55,9 +55,10 @@ export interface PlistDocument {
 
 /** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
 function xmlText(bytes: Uint8Array): string {
-  const [b0, b1] = bytes;
-  const be = (b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c);
-  const le = (b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00);
+  // The first two bytes as one number (NaN for a single byte).
+  const head = bytes[0]! * 256 + bytes[1]!;
+  const be = head === 0xfeff || head === 0x003c;
+  const le = head === 0xfffe || head === 0x3c00;
   return decodeText(bytes, be ? 'UTF-16BE' : le ? 'UTF-16LE' : 'UTF-8');
 }
 

@@ -12,7 +12,7 @@
  *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
  *   key) gives the deepest value it reaches, with `exact: false`.
  */
-import type { PlistValue } from './values.js';
+import { dictOf, type PlistValue } from './values.js';
 
 /** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
 export type PlistPosition =
@@ -58,9 +58,16 @@ export class PlistPositions {
     this.#text = text;
   }
 
-  /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
-  record(container: object, values: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, keyOffsets?: readonly number[]): void {
+  /**
+   * @internal A container read, kept with the offsets of its values: an array of `items`, or with
+   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
+   * repeated key is `twice`'s error). Returns the array or dictionary.
+   */
+  record(items: unknown[], values: readonly number[], keyOffsets?: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
+    const keys = keyOffsets && (items as Array<[string, PlistValue]>);
+    const container = keys ? dictOf(keys, twice!) : (items as PlistValue[]);
     this.#table.set(container, { values, keys, keyOffsets });
+    return container;
   }
 
   /** @internal The root value and where it starts. */

@@ -9,7 +9,7 @@ import { clip, fmt, type PlistBudget, PlistError, PlistTimeoutError, quoted } fr
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
 import { lineEnds, scanXml } from './xml-scanner.js';
-import { appearsTwice, dictOf, type PlistValue } from './values.js';
+import { appearsTwice, type PlistValue } from './values.js';
 
 interface Frame {
   tag: 'plist' | 'array' | 'dict';
@@ -82,15 +82,9 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       return;
     }
     containers--;
-    if (tag === 'array') {
-      positions.record(items, offsets);
-      return deliver(items as PlistValue[], frame.at);
-    }
+    if (tag === 'array') return deliver(positions.record(items, offsets), frame.at);
     if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt!)}) has no value`, at);
-    const entries = items as Array<[string, PlistValue]>;
-    const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!));
-    positions.record(dict, offsets, entries, keyOffsets);
-    deliver(dict, frame.at);
+    deliver(positions.record(items, offsets, keyOffsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!)), frame.at);
   };
 
   /** The end of the scalar or key being read: its value delivered. */

@@ -83,10 +83,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] != null) return PREDEFINED[m[1]]!;
-    const cp = m[2] != null ? Number(m[2]) : parseInt(m[3]!, 16);
-    // A character XML allows: past U+10FFFF there is none; below, BAD_CHAR names what it refuses.
-    const c = cp > 0x10ffff ? '' : String.fromCodePoint(cp);
-    if (c === '' || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    const cp = Number(m[2] ?? `0x${m[3]}`);
+    // A character XML allows: past U+10FFFF there is none (NUL stands for it); below, BAD_CHAR names what it refuses.
+    const c = String.fromCodePoint(cp > 0x10ffff ? 0 : cp);
+    if (BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
     return c;
   };
 

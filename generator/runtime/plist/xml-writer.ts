@@ -23,10 +23,9 @@ function escape(s: string, path: string): string {
 
 /** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
 export function realText(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (n === Infinity) return 'inf';
-  if (n === -Infinity) return '-inf';
-  return Object.is(n, -0) ? '-0' : String(n);
+  // String gives NaN, Infinity and -Infinity by those names, and no other number holds them.
+  const t = Object.is(n, -0) ? '-0' : String(n);
+  return t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf');
 }
 
 function dateText(d: Date, path: string): string {
