@@ -3,7 +3,7 @@ import { PlistError, raise } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { exactInteger } from "./scalars.js";
 import { fromUnits } from "./text.js";
-import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, SAFE_MAX } from "./values.js";
+import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX } from "./values.js";
 const bad = (what) => raise(`the binary plist ${what}`);
 function broken(what) {
   bad(`is truncated or malformed (${what})`);
@@ -145,16 +145,9 @@ function readBinaryPlist(bytes, budget, safeOnly) {
           offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        if (!dict) {
-          positions.record(items, offsets);
-          return items;
-        }
-        const entries = items;
-        const value2 = dictOf(entries, (key, a, b) => {
+        return positions.record(items, offsets, dict ? keyOffsets : void 0, (key, a, b) => {
           throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]));
         });
-        positions.record(value2, offsets, entries, keyOffsets);
-        return value2;
       }
       case 8:
         bad("holds a UID (a keyed archive), which profiles do not have");

@@ -9,9 +9,9 @@ import { isPlistReal, PlistReal, plistReal, plistTypeOf } from "./values.js";
 import { toXmlPlist } from "./xml-writer.js";
 import { toBinaryPlist } from "./binary-writer.js";
 function xmlText(bytes) {
-  const [b0, b1] = bytes;
-  const be = b0 === 254 && b1 === 255 || b0 === 0 && b1 === 60;
-  const le = b0 === 255 && b1 === 254 || b0 === 60 && b1 === 0;
+  const head = bytes[0] * 256 + bytes[1];
+  const be = head === 65279 || head === 60;
+  const le = head === 65534 || head === 15360;
   return decodeText(bytes, be ? "UTF-16BE" : le ? "UTF-16LE" : "UTF-8");
 }
 function parsePlist(input, options = {}) {

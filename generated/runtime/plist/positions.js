@@ -1,4 +1,5 @@
 // Copied by dmspec from generator/runtime/plist/positions.ts. Do not edit: change that file and run "npm run generate".
+import { dictOf } from "./values.js";
 const MAX_KEY_ENDS = 64;
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
@@ -11,9 +12,16 @@ class PlistPositions {
     this.format = format;
     this.#text = text;
   }
-  /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
-  record(container, values, keys, keyOffsets) {
+  /**
+   * @internal A container read, kept with the offsets of its values: an array of `items`, or with
+   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
+   * repeated key is `twice`'s error). Returns the array or dictionary.
+   */
+  record(items, values, keyOffsets, twice) {
+    const keys = keyOffsets && items;
+    const container = keys ? dictOf(keys, twice) : items;
     this.#table.set(container, { values, keys, keyOffsets });
+    return container;
   }
   /** @internal The root value and where it starts. */
   setRoot(value, offset) {

@@ -3,7 +3,7 @@ import { clip, fmt, PlistError, PlistTimeoutError, quoted } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { readScalar } from "./scalars.js";
 import { lineEnds, scanXml } from "./xml-scanner.js";
-import { appearsTwice, dictOf } from "./values.js";
+import { appearsTwice } from "./values.js";
 const SCALARS = ["string", "integer", "real", "true", "false", "date", "data"];
 function readXmlPlist(text, budget, safeOnly) {
   const positions = new PlistPositions("xml", text);
@@ -53,15 +53,9 @@ function readXmlPlist(text, budget, safeOnly) {
       return;
     }
     containers--;
-    if (tag === "array") {
-      positions.record(items, offsets);
-      return deliver(items, frame.at);
-    }
+    if (tag === "array") return deliver(positions.record(items, offsets), frame.at);
     if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
-    const entries = items;
-    const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}`), keyOffsets[second]));
-    positions.record(dict, offsets, entries, keyOffsets);
-    deliver(dict, frame.at);
+    deliver(positions.record(items, offsets, keyOffsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}`), keyOffsets[second])), frame.at);
   };
   const endScalar = (tag, at) => {
     scalar = void 0;

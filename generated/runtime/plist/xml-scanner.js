@@ -33,9 +33,9 @@ function scanXml(s, fail, to) {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] != null) return PREDEFINED[m[1]];
-    const cp = m[2] != null ? Number(m[2]) : parseInt(m[3], 16);
-    const c = cp > 1114111 ? "" : String.fromCodePoint(cp);
-    if (c === "" || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    const cp = Number(m[2] ?? `0x${m[3]}`);
+    const c = String.fromCodePoint(cp > 1114111 ? 0 : cp);
+    if (BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
     return c;
   };
   const comment = (at) => {

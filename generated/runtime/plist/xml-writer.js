@@ -10,10 +10,8 @@ function escape(s, path) {
   return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
 }
 function realText(n) {
-  if (Number.isNaN(n)) return "nan";
-  if (n === Infinity) return "inf";
-  if (n === -Infinity) return "-inf";
-  return Object.is(n, -0) ? "-0" : String(n);
+  const t = Object.is(n, -0) ? "-0" : String(n);
+  return t === "NaN" ? "nan" : t.replace("Infinity", "inf");
 }
 function dateText(d, path) {
   const ms = d.getTime();
