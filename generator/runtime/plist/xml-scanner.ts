@@ -7,8 +7,10 @@
  * error, never expanded. Line ends are read as XML reads them (`\r\n` and `\r` are `\n`), and a
  * character XML does not allow (NUL, most controls, an unpaired surrogate) is an error.
  *
- * Linear: every construct is found by a sticky regular expression over one character class or by
- * `indexOf`, so each character is looked at a bounded number of times and nothing backtracks.
+ * Linear: every construct is found by `indexOf`, a sticky regular expression over one character
+ * class, or (the text of character data and of an attribute's value) one left-to-right regular
+ * expression whose alternatives start with different characters, so each character is looked at
+ * a bounded number of times and nothing backtracks.
  * Bounded: the scanner keeps no stack (the reader counts depth against its budget) and hands each
  * token to the reader as it is read. Written as closures over the text and the offset, not as a
  * class: the state is local variables, which a minifier shortens and property accesses it cannot.
