@@ -1,12 +1,10 @@
 // Copied by dmspec from generator/runtime/plist/binary-reader.ts. Do not edit: change that file and run "npm run generate".
-import { PlistError } from "./budget.js";
+import { PlistError, raise } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { exactInteger } from "./scalars.js";
 import { fromUnits } from "./text.js";
-import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf } from "./values.js";
-function bad(what) {
-  throw new PlistError(`the binary plist ${what}`);
-}
+import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX } from "./values.js";
+const bad = (what) => raise(`the binary plist ${what}`);
 function broken(what) {
   bad(`is truncated or malformed (${what})`);
 }
@@ -15,7 +13,7 @@ function notPlist(what) {
 }
 const hex = (marker) => `0x${marker.toString(16).padStart(2, "0")}`;
 function isBinaryPlist(bytes) {
-  return String.fromCharCode(...bytes.subarray(0, 8)) === "bplist00";
+  return fromUnits(bytes.subarray(0, 8)) === "bplist00";
 }
 function readBinaryPlist(bytes, budget, safeOnly) {
   if (bytes.length < 8 + 1 + 32) bad("is truncated");
@@ -30,7 +28,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
   const refSize = bytes[trailer + 7];
   const safe = (at, what) => {
     const n = view.getBigUint64(trailer + at);
-    if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
+    if (n > SAFE_MAX) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, "an object count of");
@@ -72,29 +70,29 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     const at = offsetOf(ref);
     const marker = bytes[at];
     const low = marker & 15;
+    const size = 1 << low;
+    const body = at + 1;
     switch (marker >> 4) {
       case 0:
         if (marker === 8 || marker === 9) return marker === 9;
         notPlist(`a value (marker ${hex(marker)})`);
       case 1: {
-        const size = 1 << low;
         if (low > 4) bad(`has an integer of ${size} bytes`);
-        need(at + 1, size);
-        if (size <= 4) return uint(at + 1, size);
-        const high = view.getBigInt64(at + 1);
-        return exactInteger(size === 8 ? high : high << 64n | view.getBigUint64(at + 9), safeOnly);
+        need(body, size);
+        if (size <= 4) return uint(body, size);
+        const high = view.getBigInt64(body);
+        return exactInteger(size === 8 ? high : high << 64n | view.getBigUint64(body + 8), safeOnly);
       }
       case 2: {
-        const size = 1 << low;
         if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
-        need(at + 1, size);
-        const n = size === 4 ? view.getFloat32(at + 1) : view.getFloat64(at + 1);
+        need(body, size);
+        const n = size === 4 ? view.getFloat32(body) : view.getFloat64(body);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 3: {
         if (marker !== 51) bad("has a malformed date");
-        need(at + 1, 8);
-        const seconds = view.getFloat64(at + 1);
+        need(body, 8);
+        const seconds = view.getFloat64(body);
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1e3));
         if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
         return date;
@@ -113,16 +111,10 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         const known = strings.get(at);
         if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
-        let s;
-        if (utf16) {
-          const units = new Uint16Array(length);
-          for (let i = 0; i < length; i++) units[i] = bytes[start + 2 * i] << 8 | bytes[start + 2 * i + 1];
-          s = fromUnits(units);
-        } else {
-          const slice = bytes.subarray(start, start + length);
-          for (const b of slice) if (b > 127) bad("has an ASCII string holding a byte over 0x7F");
-          s = fromUnits(slice);
-        }
+        const units = utf16 ? new Uint16Array(length) : bytes.subarray(start, start + length);
+        if (utf16) for (let i = 0; i < length; i++) units[i] = view.getUint16(start + 2 * i);
+        else if (units.some((b) => b > 127)) bad("has an ASCII string holding a byte over 0x7F");
+        const s = fromUnits(units);
         strings.set(at, s);
         return s;
       }
@@ -137,34 +129,25 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         const offsets = [];
         const keyOffsets = [];
         for (let i = 0; i < length; i++) {
+          let key;
           if (dict) {
             const keyRef = refAt(first, i);
-            const key = child(keyRef, depth);
+            key = child(keyRef, depth);
             if (typeof key !== "string") {
               const type = plistTypeOf(key);
               bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
             }
-            const valueRef = refAt(first, length + i);
-            items.push([key, child(valueRef, depth)]);
             keyOffsets.push(offsetOf(keyRef));
-            offsets.push(offsetOf(valueRef));
-          } else {
-            const r = refAt(first, i);
-            items.push(child(r, depth));
-            offsets.push(offsetOf(r));
           }
+          const r = refAt(first, dict ? length + i : i);
+          const v = child(r, depth);
+          items.push(dict ? [key, v] : v);
+          offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        if (!dict) {
-          positions.record(items, offsets);
-          return items;
-        }
-        const entries = items;
-        const value2 = dictOf(entries, (key, a, b) => {
+        return positions.record(items, offsets, dict ? keyOffsets : void 0, (key, a, b) => {
           throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]));
         });
-        positions.record(value2, offsets, entries, keyOffsets);
-        return value2;
       }
       case 8:
         bad("holds a UID (a keyed archive), which profiles do not have");

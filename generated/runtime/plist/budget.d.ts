@@ -50,6 +50,8 @@ export declare const fmt: (n: number) => string;
 export declare const clip: (s: string, n?: number) => string;
 /** Text from the document in a message: quoted, cut after 40 characters (or `n`). */
 export declare const quoted: (s: string, n?: number) => string;
+/** Throws a PlistError without a position (a reader gives it the place it is at). */
+export declare const raise: (message: string) => never;
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
 export interface PlistBudget {
     readonly limits: PlistBudgetLimits;

@@ -21,7 +21,10 @@ class PlistTimeoutError extends PlistError {
 const fmt = (n) => n.toLocaleString("en-US");
 const clip = (s, n = 60) => s.length > n ? `${s.slice(0, n)}\u2026` : s;
 const quoted = (s, n = 40) => JSON.stringify(clip(s, n));
-const over = (what, limit) => new PlistError(`${what}, over the limit of ${fmt(limit)}`);
+const raise = (message) => {
+  throw new PlistError(message);
+};
+const over = (what, limit) => raise(`${what}, over the limit of ${fmt(limit)}`);
 function plistBudget(limits = {}, deadline = Infinity, timeoutMs) {
   const all = { ...DEFAULT_BUDGET_LIMITS, ...limits };
   const { maxBytes, maxNodes, maxDepth, maxStringLength, maxDataBytes, maxTotalBytes } = all;
@@ -29,7 +32,7 @@ function plistBudget(limits = {}, deadline = Infinity, timeoutMs) {
   let bytes = 0;
   const total = (n) => {
     bytes += n;
-    if (bytes > maxTotalBytes) throw new PlistError(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
+    if (bytes > maxTotalBytes) raise(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
   };
   const checkTime = () => {
     if (Date.now() > deadline) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? "the"} ms time limit`);
@@ -38,19 +41,19 @@ function plistBudget(limits = {}, deadline = Infinity, timeoutMs) {
     limits: all,
     checkTime,
     input(size, unit) {
-      if (size > maxBytes) throw over(`the input is ${fmt(size)} ${unit}`, maxBytes);
+      if (size > maxBytes) over(`the input is ${fmt(size)} ${unit}`, maxBytes);
     },
     node(depth) {
-      if (depth > maxDepth) throw new PlistError(`nesting deeper than ${maxDepth} levels`);
-      if (++nodes > maxNodes) throw new PlistError(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
+      if (depth > maxDepth) raise(`nesting deeper than ${maxDepth} levels`);
+      if (++nodes > maxNodes) raise(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
       if ((nodes & 1023) === 0) checkTime();
     },
     string(length) {
-      if (length > maxStringLength) throw over(`a string of ${fmt(length)} characters`, maxStringLength);
+      if (length > maxStringLength) over(`a string of ${fmt(length)} characters`, maxStringLength);
       total(length * 2);
     },
     data(length) {
-      if (length > maxDataBytes) throw over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
+      if (length > maxDataBytes) over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
       total(length);
     }
   };
@@ -62,5 +65,6 @@ export {
   clip,
   fmt,
   plistBudget,
-  quoted
+  quoted,
+  raise
 };

@@ -13,7 +13,7 @@
  *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
  *   key) gives the deepest value it reaches, with `exact: false`.
  */
-import type { PlistValue } from './values.js';
+import { type PlistValue } from './values.js';
 /** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
 export type PlistPosition = {
     readonly format: 'xml';
@@ -39,8 +39,12 @@ export declare class PlistPositions {
     readonly format: 'xml' | 'binary';
     /** @internal Made by the readers: `text` is the XML text lines are counted in. */
     constructor(format: 'xml' | 'binary', text?: string);
-    /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
-    record(container: object, values: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, keyOffsets?: readonly number[]): void;
+    /**
+     * @internal A container read, kept with the offsets of its values: an array of `items`, or with
+     * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
+     * repeated key is `twice`'s error). Returns the array or dictionary.
+     */
+    record(items: unknown[], values: readonly number[], keyOffsets?: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue;
     /** @internal The root value and where it starts. */
     setRoot(value: PlistValue, offset: number): void;
     /** The position of an offset (a character offset in XML, a byte offset in binary). */

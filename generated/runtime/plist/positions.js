@@ -1,5 +1,5 @@
 // Copied by dmspec from generator/runtime/plist/positions.ts. Do not edit: change that file and run "npm run generate".
-const hasOwn = Object.prototype.hasOwnProperty;
+import { dictOf } from "./values.js";
 const MAX_KEY_ENDS = 64;
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
@@ -12,9 +12,16 @@ class PlistPositions {
     this.format = format;
     this.#text = text;
   }
-  /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
-  record(container, values, keys, keyOffsets) {
+  /**
+   * @internal A container read, kept with the offsets of its values: an array of `items`, or with
+   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
+   * repeated key is `twice`'s error). Returns the array or dictionary.
+   */
+  record(items, values, keyOffsets, twice) {
+    const keys = keyOffsets && items;
+    const container = keys ? dictOf(keys, twice) : items;
     this.#table.set(container, { values, keys, keyOffsets });
+    return container;
   }
   /** @internal The root value and where it starts. */
   setRoot(value, offset) {
@@ -36,13 +43,16 @@ class PlistPositions {
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container, key) {
     if (container === void 0) return this.at(this.#root?.[1] ?? 0);
-    const i = this.#indexOf(container, key);
-    return i == null ? void 0 : this.at(this.#table.get(container).values[i]);
+    return this.#offset(container, key, "values");
   }
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict, key) {
-    const i = this.#indexOf(dict, key);
-    const offsets = this.#table.get(dict)?.keyOffsets;
+    return this.#offset(dict, key, "keyOffsets");
+  }
+  /** The position of `container[key]`'s value or key offset, if the document has it. */
+  #offset(container, key, which) {
+    const i = this.#indexOf(container, key);
+    const offsets = this.#table.get(container)?.[which];
     return i == null || offsets == null ? void 0 : this.at(offsets[i]);
   }
   /**
@@ -61,21 +71,21 @@ class PlistPositions {
     if (this.#root == null) return void 0;
     let [value, offset] = this.#root;
     let at = { value: this.at(offset), exact: true };
-    const steps = typeof path === "string" ? void 0 : path;
-    let rest = typeof path === "string" ? path : "";
-    for (let i = 0; steps ? i < steps.length : rest !== ""; i++) {
-      const next = steps ? void 0 : this.#nextStep(value, rest);
-      const step = steps ? steps[i] : next?.[0];
-      const found = step == null || typeof value !== "object" || value === null ? void 0 : this.#indexOf(value, step);
+    let rest = path;
+    for (let i = 0; typeof rest === "string" ? rest !== "" : i < rest.length; i++) {
+      let step;
+      if (typeof rest === "string") {
+        const next = this.#nextStep(value, rest);
+        step = next?.[0];
+        rest = rest.slice(next?.[1]);
+        if (rest.startsWith(".")) rest = rest.slice(1);
+      } else step = rest[i];
+      const found = this.#indexOf(value, step);
       if (found == null) return { ...at, exact: false };
       const entries = this.#table.get(value);
       const keyOffset = entries.keyOffsets?.[found];
       at = { value: this.at(entries.values[found]), ...keyOffset == null ? {} : { key: this.at(keyOffset) }, exact: true };
       value = value[step];
-      if (next != null) {
-        rest = rest.slice(next[1]);
-        if (rest.startsWith(".")) rest = rest.slice(1);
-      }
     }
     return at;
   }
@@ -90,7 +100,7 @@ class PlistPositions {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : void 0;
     }
-    const entries = typeof value === "object" && value !== null ? this.#table.get(value) : void 0;
+    const entries = this.#table.get(value);
     if (entries?.keys == null) return void 0;
     entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
     const limit = Math.min(rest.length, entries.longest);
@@ -99,21 +109,15 @@ class PlistPositions {
       if (end < rest.length && rest[end] !== "." && rest[end] !== "[") continue;
       tried++;
       const key = rest.slice(0, end);
-      if (hasOwn.call(value, key)) found = [key, end];
+      if (this.#indexOf(value, key) != null) found = [key, end];
     }
     return found;
   }
   #indexOf(container, key) {
     const entries = this.#table.get(container);
-    if (entries == null || key == null) return void 0;
-    const keys = entries.keys;
-    if (keys == null) return typeof key === "number" && key >= 0 && key < entries.values.length ? key : void 0;
-    if (typeof key !== "string") return void 0;
-    if (keys.length <= 8) {
-      const i = keys.findIndex(([k]) => k === key);
-      return i < 0 ? void 0 : i;
-    }
-    return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key);
+    const keys = entries?.keys;
+    if (keys) return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key);
+    return typeof key === "number" && key >= 0 && key < (entries?.values.length ?? 0) ? key : void 0;
   }
 }
 export {

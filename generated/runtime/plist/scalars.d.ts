@@ -9,6 +9,9 @@ export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date
 export declare function exactInteger(n: bigint, safeOnly: boolean): number | bigint;
 /**
  * The value of a scalar element holding `text` (already free of nested elements). Its errors
- * have no position: the reader gives them the element's.
+ * have no position: the reader gives them the element's. Every tag but `<string>` and `<data>`
+ * is read from its text trimmed, as CoreFoundation skips whitespace around it (and reads 0x as
+ * hexadecimal); what does not read is `<tag> holds "text"`, with why where the text alone does
+ * not say.
  */
 export declare function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): PlistValue;

@@ -1,4 +1,9 @@
 // Copied by dmspec from generator/runtime/plist/text.ts. Do not edit: change that file and run "npm run generate".
+/**
+ * The characters XML does not allow, for a regular expression's class with the `u` flag (under
+ * which a surrogate pair is one character, so only an unpaired surrogate is in the range).
+ */
+export declare const NOT_XML = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
 /** A character XML does not allow (an unpaired surrogate included). */
 export declare const BAD_CHAR: RegExp;
 /** A character's name in a message: `U+0000`. */

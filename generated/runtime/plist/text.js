@@ -1,12 +1,13 @@
 // Copied by dmspec from generator/runtime/plist/text.ts. Do not edit: change that file and run "npm run generate".
-import { PlistError } from "./budget.js";
-const BAD_CHAR = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+import { raise } from "./budget.js";
+const NOT_XML = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
+const BAD_CHAR = new RegExp(`[${NOT_XML}]`, "u");
 const codePoint = (code) => `U+${code.toString(16).toUpperCase().padStart(4, "0")}`;
 function decodeText(bytes, encoding) {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new PlistError(`the XML is not valid ${encoding}`);
+    return raise(`the XML is not valid ${encoding}`);
   }
 }
 function fromUnits(units) {
@@ -32,6 +33,7 @@ function encodeBase64(bytes) {
 const isoSeconds = (d) => `${d.toISOString().slice(0, 19)}Z`;
 export {
   BAD_CHAR,
+  NOT_XML,
   codePoint,
   decodeBase64,
   decodeText,

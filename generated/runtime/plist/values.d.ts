@@ -55,6 +55,8 @@ export declare const appearsTwice: (key: string, where: string) => string;
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
 export declare const INTEGER_MIN: bigint;
 export declare const INTEGER_MAX: bigint;
+/** 2^53 - 1: past ±this, an integer is a bigint. */
+export declare const SAFE_MAX: bigint;
 /** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
 export declare const WRITE_MAX_DEPTH = 64;
 /** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */

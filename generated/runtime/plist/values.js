@@ -18,9 +18,8 @@ class PlistReal {
     return Object.is(this.value, -0) ? "-0" : String(this.value);
   }
 }
-const hasOwn = Object.prototype.hasOwnProperty;
 function isPlistReal(v) {
-  return typeof v === "object" && v !== null && BRAND in v && hasOwn.call(v, BRAND) && typeof v.value === "number";
+  return typeof v === "object" && v !== null && BRAND in v && Object.hasOwn(v, BRAND) && typeof v.value === "number";
 }
 function plistReal(value) {
   return Number.isInteger(value) ? new PlistReal(value) : value;
@@ -52,6 +51,7 @@ function dictOf(entries, twice) {
 const appearsTwice = (key, where) => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
 const INTEGER_MIN = -(2n ** 63n);
 const INTEGER_MAX = 2n ** 64n - 1n;
+const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const WRITE_MAX_DEPTH = 64;
 function unwritable(path, why) {
   throw new TypeError(`${path === "" ? "the value" : path}: ${why}`);
@@ -73,6 +73,7 @@ export {
   INTEGER_MAX,
   INTEGER_MIN,
   PlistReal,
+  SAFE_MAX,
   WRITE_MAX_DEPTH,
   appearsTwice,
   dictOf,

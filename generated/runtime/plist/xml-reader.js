@@ -3,7 +3,7 @@ import { clip, fmt, PlistError, PlistTimeoutError, quoted } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { readScalar } from "./scalars.js";
 import { lineEnds, scanXml } from "./xml-scanner.js";
-import { appearsTwice, dictOf } from "./values.js";
+import { appearsTwice } from "./values.js";
 const SCALARS = ["string", "integer", "real", "true", "false", "date", "data"];
 function readXmlPlist(text, budget, safeOnly) {
   const positions = new PlistPositions("xml", text);
@@ -15,7 +15,7 @@ function readXmlPlist(text, budget, safeOnly) {
   const keyName = (key) => `the key ${quoted(key, 60)}`;
   const mismatch = (name, open2, at) => fail(`</${clip(name)}> where </${open2}> belongs`, at, true);
   const endsInside = (tag, also = "") => fail(`the document ends inside <${tag}>${also}`, text.length, true);
-  const newFrame = (tag, at) => ({ tag, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
+  const newFrame = (tag, at) => ({ tag, at, items: [], offsets: [], keyOffsets: [] });
   const stack = [];
   const topOf = () => stack[stack.length - 1];
   let containers = 0;
@@ -53,15 +53,9 @@ function readXmlPlist(text, budget, safeOnly) {
       return;
     }
     containers--;
-    if (tag === "array") {
-      positions.record(items, offsets);
-      return deliver(items, frame.at);
-    }
+    if (tag === "array") return deliver(positions.record(items, offsets), frame.at);
     if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
-    const entries = items;
-    const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}`), keyOffsets[second]));
-    positions.record(dict, offsets, entries, keyOffsets);
-    deliver(dict, frame.at);
+    deliver(positions.record(items, offsets, keyOffsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first])} and ${lineOf(keyOffsets[second])}`), keyOffsets[second])), frame.at);
   };
   const endScalar = (tag, at) => {
     scalar = void 0;
@@ -142,9 +136,7 @@ function readXmlPlist(text, budget, safeOnly) {
   try {
     scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
-    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
-    }
+    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message, here);
     throw e;
   }
   if (scalar != null) endsInside(scalar);

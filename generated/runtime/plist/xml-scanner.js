@@ -1,10 +1,10 @@
 // Copied by dmspec from generator/runtime/plist/xml-scanner.ts. Do not edit: change that file and run "npm run generate".
 import { quoted } from "./budget.js";
-import { BAD_CHAR, codePoint } from "./text.js";
+import { BAD_CHAR, codePoint, NOT_XML } from "./text.js";
 const NAME = /[A-Za-z_:\u00C0-\uD7FF\uE000-\uFFFD][-A-Za-z0-9._:\u00B7\u00C0-\uD7FF\uE000-\uFFFD]*/y;
 const WS = /[ \t\n\r]*/y;
-const RUN = /[^<&\r\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
-const ATTRIBUTE_RUN = /[^<&\r\n\t"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
+const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, "gu");
+const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, "gu");
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 const PREDEFINED = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
 const lineEnds = (t) => t.includes("\r") ? t.replace(/\r\n?/g, "\n") : t;
@@ -14,6 +14,7 @@ function scanXml(s, fail, to) {
   const code = (at) => s.charCodeAt(at);
   const starts = (t, at) => s.startsWith(t, at);
   const bad = (message, at) => fail(message, at, true);
+  const unclosed = (what, at) => bad(`${what} is not closed`, at);
   const skip = (re, at) => {
     re.lastIndex = at;
     re.test(s);
@@ -21,7 +22,7 @@ function scanXml(s, fail, to) {
   };
   const find = (close, from, what, at) => {
     const end = s.indexOf(close, from);
-    return end === -1 ? bad(`${what} is not closed`, at) : end;
+    return end === -1 ? unclosed(what, at) : end;
   };
   const snippet = (at) => quoted(s.slice(at, at + 12));
   const checkChars = (from, to2) => {
@@ -32,9 +33,9 @@ function scanXml(s, fail, to) {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] != null) return PREDEFINED[m[1]];
-    const cp = m[2] != null ? Number(m[2]) : parseInt(m[3], 16);
-    const c = cp > 1114111 ? "" : String.fromCodePoint(cp);
-    if (c === "" || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    const cp = Number(m[2] ?? `0x${m[3]}`);
+    const c = String.fromCodePoint(cp > 1114111 ? 0 : cp);
+    if (BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
     return c;
   };
   const comment = (at) => {
@@ -55,27 +56,19 @@ function scanXml(s, fail, to) {
   const doctype = (start) => {
     let j = start + 9;
     let subset = false;
-    for (; ; ) {
+    for (; ; j++) {
       const c = s[j];
-      if (c == null) bad("the DOCTYPE is not closed", start);
-      if (c === '"' || c === "'") j = find(c, j + 1, "the DOCTYPE", start) + 1;
-      else if (subset && starts("<!--", j)) j = find("-->", j + 4, "a comment", j) + 3;
-      else if (c === "[" && !subset) {
-        subset = true;
-        j++;
-      } else if (c === "]" && subset) {
-        subset = false;
-        j++;
-      } else if (c === ">" && !subset) break;
-      else j++;
+      if (c == null) unclosed("the DOCTYPE", start);
+      if (c === '"' || c === "'") j = find(c, j + 1, "the DOCTYPE", start);
+      else if (subset && starts("<!--", j)) j = find("-->", j + 4, "a comment", j) + 2;
+      else if (c === (subset ? "]" : "[")) subset = !subset;
+      else if (c === ">" && !subset) break;
     }
     checkChars(start, j + 1);
     if (/<!ENTITY/i.test(s.slice(start, j + 1))) fail("the plist declares XML entities, which are refused", start);
     i = j + 1;
   };
-  const attribute = (at, seen, tag) => {
-    const nameEnd = skip(NAME, at);
-    if (nameEnd === at) bad(`the tag <${tag}> is not closed`, at);
+  const attribute = (at, nameEnd, seen) => {
     const name = s.slice(at, nameEnd);
     const attr = `the attribute ${name}`;
     if (seen.includes(name)) bad(`${attr} appears twice`, at);
@@ -85,17 +78,9 @@ function scanXml(s, fail, to) {
     j = skip(WS, j + 1);
     const quote = s[j];
     if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
-    for (j++; ; ) {
-      j = skip(ATTRIBUTE_RUN, j);
-      const c = s[j];
-      if (c === quote) return j + 1;
-      if (c === "&") {
-        reference(j);
-        j = REFERENCE.lastIndex;
-      } else if (/['"\t\n\r]/.test(c ?? "")) j++;
-      else if (c != null && c >= "\uD800" && c <= "\uDBFF" && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? "")) j += 2;
-      else bad(c == null ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
-    }
+    const end = s.indexOf(quote, ++j);
+    s.slice(j, end < 0 ? void 0 : end).replace(IN_ATTRIBUTE, (c, k) => c[0] === "&" ? reference(j + k) : bad(`${quoted(c)} in the value of ${attr}`, j + k));
+    return end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
   };
   const startTag = (at) => {
     const nameEnd = skip(NAME, at + 1);
@@ -110,8 +95,9 @@ function scanXml(s, fail, to) {
         i = ws + (selfClosing ? 2 : 1);
         return to.open(name, at, selfClosing);
       }
-      if (ws === j) bad(`the tag <${name}> is not closed`, ws);
-      j = attribute(ws, seen, name);
+      const nameEnd2 = skip(NAME, ws);
+      if (ws === j || nameEnd2 === ws) unclosed(`the tag <${name}>`, ws);
+      j = attribute(ws, nameEnd2, seen);
     }
   };
   const endTag = (at) => {
@@ -119,45 +105,20 @@ function scanXml(s, fail, to) {
     if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
-    if (code(gt) !== 62) bad(`the closing tag </${name}> is not closed`, gt);
+    if (code(gt) !== 62) unclosed(`the closing tag </${name}>`, gt);
     i = gt + 1;
     to.close(name, at);
   };
   const characters = (start) => {
-    const ws = skip(WS, start);
-    if (ws >= s.length || code(ws) === 60) {
-      i = ws;
-      return to.text(void 0, start, ws);
-    }
-    let out = "";
-    let j = start;
-    for (; ; ) {
-      const k = skip(RUN, j);
-      if (k > j) out += s.slice(j, k);
-      j = k;
-      if (j >= s.length) break;
-      const c = code(j);
-      if (c === 60) break;
-      if (c === 38) {
-        out += reference(j);
-        j = REFERENCE.lastIndex;
-      } else if (c === 13) {
-        out += "\n";
-        j += code(j + 1) === 10 ? 2 : 1;
-      } else if (c === 93) {
-        if (starts("]]>", j)) bad('"]]>" in character data', j);
-        out += "]";
-        j++;
-      } else if (c >= 55296 && c <= 56319 && (code(j + 1) & 64512) === 56320) {
-        out += s.slice(j, j + 2);
-        j += 2;
-      } else bad(notAllowed(c), j);
-    }
-    i = j;
-    to.text(out, start, j);
+    let end = s.indexOf("<", start);
+    if (end < 0) end = s.length;
+    i = end;
+    if (skip(WS, start) >= end) return to.text(void 0, start, end);
+    const text = s.slice(start, end);
+    IN_TEXT.lastIndex = 0;
+    to.text(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c, k) => c[0] === "&" ? reference(start + k) : c[0] === "\r" ? "\n" : bad(c === "]]>" ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), start + k)), start, end);
   };
   if (code(0) === 65279) i = 1;
-  if (starts("<?xml", i) && /[ \t\r\n?]/.test(s[i + 5] ?? "")) pi(i);
   for (let sawDoctype = false; ; ) {
     i = skip(WS, i);
     if (starts("<!--", i)) comment(i);

@@ -3,17 +3,15 @@ import { BAD_CHAR, codePoint, encodeBase64, isoSeconds } from "./text.js";
 import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTypeOf, unwritable, WRITE_MAX_DEPTH } from "./values.js";
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
 const SPECIAL = /[&<>\r]/g;
-const ESCAPES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "\r": "&#13;" };
+const ESCAPES = { "&": "amp", "<": "lt", ">": "gt", "\r": "#13" };
 function escape(s, path) {
   const bad = BAD_CHAR.exec(s);
   if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
-  return s.replace(SPECIAL, (c) => ESCAPES[c]);
+  return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
 }
 function realText(n) {
-  if (Number.isNaN(n)) return "nan";
-  if (n === Infinity) return "inf";
-  if (n === -Infinity) return "-inf";
-  return Object.is(n, -0) ? "-0" : String(n);
+  const t = Object.is(n, -0) ? "-0" : String(n);
+  return t === "NaN" ? "nan" : t.replace("Infinity", "inf");
 }
 function dateText(d, path) {
   const ms = d.getTime();
@@ -52,7 +50,7 @@ function toXmlPlist(value) {
         const text = encodeBase64(v);
         if (text.length <= 68) return element(type, text);
         line("<data>");
-        for (let i = 0; i < text.length; i += 68) line(text.slice(i, i + 68));
+        for (const part of text.match(/.{1,68}/g)) line(part);
         return line("</data>");
       }
       case "array":

@@ -9,16 +9,14 @@
  * (see budget.ts), refuses cycles, keeps integers exact, keeps no state between documents and
  * recurses at most `maxDepth` levels. Each value's position is its object's byte offset.
  */
-import { type PlistBudget, PlistError } from './budget.js';
+import { type PlistBudget, PlistError, raise } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
 import { fromUnits } from './text.js';
-import { APPLE_EPOCH_MS, appearsTwice, dictOf, PlistReal, plistTypeOf, type PlistValue } from './values.js';
+import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
-function bad(what: string): never {
-  throw new PlistError(`the binary plist ${what}`);
-}
+const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
 function broken(what: string): never {
   bad(`is truncated or malformed (${what})`);
 }
@@ -29,7 +27,7 @@ const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0'
 
 /** True when the bytes start with the binary plist header. */
 export function isBinaryPlist(bytes: Uint8Array): boolean {
-  return String.fromCharCode(...bytes.subarray(0, 8)) === 'bplist00';
+  return fromUnits(bytes.subarray(0, 8)) === 'bplist00';
 }
 
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
@@ -49,7 +47,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const refSize = bytes[trailer + 7]!;
   const safe = (at: number, what: string): number => {
     const n = view.getBigUint64(trailer + at);
-    if (n > BigInt(Number.MAX_SAFE_INTEGER)) broken(`its trailer gives ${what} ${n}`);
+    if (n > SAFE_MAX) broken(`its trailer gives ${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, 'an object count of');
@@ -99,6 +97,9 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     const at = offsetOf(ref);
     const marker = bytes[at]!;
     const low = marker & 0x0f;
+    // An integer's, a real's or a date's size, and where it starts.
+    const size = 1 << low;
+    const body = at + 1;
     switch (marker >> 4) {
       case 0x0:
         if (marker === 0x08 || marker === 0x09) return marker === 0x09;
@@ -107,25 +108,23 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         // Integers as CFBinaryPList writes them: 1, 2 and 4 bytes unsigned, 8 bytes signed, 16
         // bytes signed (CoreFoundation writes these only for unsigned values past 2^63). Kept
         // exact: a number when it is safe, else a bigint; a value past the 64-bit range is refused.
-        const size = 1 << low;
         if (low > 4) bad(`has an integer of ${size} bytes`);
-        need(at + 1, size);
-        if (size <= 4) return uint(at + 1, size);
+        need(body, size);
+        if (size <= 4) return uint(body, size);
         // Two's complement: the high 8 bytes signed, the low 8 of a 16-byte integer unsigned.
-        const high = view.getBigInt64(at + 1);
-        return exactInteger(size === 8 ? high : (high << 64n) | view.getBigUint64(at + 9), safeOnly);
+        const high = view.getBigInt64(body);
+        return exactInteger(size === 8 ? high : (high << 64n) | view.getBigUint64(body + 8), safeOnly);
       }
       case 0x2: {
-        const size = 1 << low;
         if (size !== 4 && size !== 8) bad(`has a real of ${size} bytes`);
-        need(at + 1, size);
-        const n = size === 4 ? view.getFloat32(at + 1) : view.getFloat64(at + 1);
+        need(body, size);
+        const n = size === 4 ? view.getFloat32(body) : view.getFloat64(body);
         return Number.isInteger(n) ? new PlistReal(n) : n;
       }
       case 0x3: {
         if (marker !== 0x33) bad('has a malformed date');
-        need(at + 1, 8);
-        const seconds = view.getFloat64(at + 1);
+        need(body, 8);
+        const seconds = view.getFloat64(body);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
         if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
@@ -145,18 +144,12 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const known = strings.get(at);
         if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
-        let s: string;
-        if (utf16) {
-          // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
-          const units = new Uint16Array(length);
-          for (let i = 0; i < length; i++) units[i] = (bytes[start + 2 * i]! << 8) | bytes[start + 2 * i + 1]!;
-          s = fromUnits(units);
-        } else {
-          const slice = bytes.subarray(start, start + length);
-          // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-          for (const b of slice) if (b > 0x7f) bad('has an ASCII string holding a byte over 0x7F');
-          s = fromUnits(slice);
-        }
+        // UTF-16 code units, big-endian, taken as they are: a string holds exactly these units.
+        const units = utf16 ? new Uint16Array(length) : bytes.subarray(start, start + length);
+        if (utf16) for (let i = 0; i < length; i++) units[i] = view.getUint16(start + 2 * i);
+        // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
+        else if (units.some((b) => b > 0x7f)) bad('has an ASCII string holding a byte over 0x7F');
+        const s = fromUnits(units);
         strings.set(at, s);
         return s;
       }
@@ -171,34 +164,26 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const offsets: number[] = [];
         const keyOffsets: number[] = [];
         for (let i = 0; i < length; i++) {
+          // A dictionary's references: its keys', then its values' (the references past `length`).
+          let key: PlistValue | undefined;
           if (dict) {
             const keyRef = refAt(first, i);
-            const key = child(keyRef, depth);
+            key = child(keyRef, depth);
             if (typeof key !== 'string') {
               const type = plistTypeOf(key)!;
               bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
             }
-            const valueRef = refAt(first, length + i);
-            items.push([key, child(valueRef, depth)]);
             keyOffsets.push(offsetOf(keyRef));
-            offsets.push(offsetOf(valueRef));
-          } else {
-            const r = refAt(first, i);
-            items.push(child(r, depth));
-            offsets.push(offsetOf(r));
           }
+          const r = refAt(first, dict ? length + i : i);
+          const v = child(r, depth);
+          items.push(dict ? [key, v] : v);
+          offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        if (!dict) {
-          positions.record(items, offsets);
-          return items as PlistValue[];
-        }
-        const entries = items as Array<[string, PlistValue]>;
-        const value = dictOf(entries, (key, a, b) => {
+        return positions.record(items, offsets, dict ? keyOffsets : undefined, (key, a, b) => {
           throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]!));
         });
-        positions.record(value, offsets, entries, keyOffsets);
-        return value;
       }
       case 0x8:
         bad('holds a UID (a keyed archive), which profiles do not have');

@@ -68,8 +68,13 @@ export const clip = (s: string, n = 60): string => (s.length > n ? `${s.slice(0,
 /** Text from the document in a message: quoted, cut after 40 characters (or `n`). */
 export const quoted = (s: string, n = 40): string => JSON.stringify(clip(s, n));
 
+/** Throws a PlistError without a position (a reader gives it the place it is at). */
+export const raise: (message: string) => never = (message) => {
+  throw new PlistError(message);
+};
+
 /** A value past its limit: `what` (a string of 6 characters), and the limit. */
-const over = (what: string, limit: number): PlistError => new PlistError(`${what}, over the limit of ${fmt(limit)}`);
+const over = (what: string, limit: number): never => raise(`${what}, over the limit of ${fmt(limit)}`);
 
 /** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
 export interface PlistBudget {
@@ -97,7 +102,7 @@ export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: n
   let bytes = 0;
   const total = (n: number): void => {
     bytes += n;
-    if (bytes > maxTotalBytes) throw new PlistError(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
+    if (bytes > maxTotalBytes) raise(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
   };
   const checkTime = (): void => {
     if (Date.now() > deadline) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? 'the'} ms time limit`);
@@ -106,20 +111,20 @@ export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: n
     limits: all,
     checkTime,
     input(size, unit) {
-      if (size > maxBytes) throw over(`the input is ${fmt(size)} ${unit}`, maxBytes);
+      if (size > maxBytes) over(`the input is ${fmt(size)} ${unit}`, maxBytes);
     },
     node(depth) {
-      if (depth > maxDepth) throw new PlistError(`nesting deeper than ${maxDepth} levels`);
-      if (++nodes > maxNodes) throw new PlistError(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
+      if (depth > maxDepth) raise(`nesting deeper than ${maxDepth} levels`);
+      if (++nodes > maxNodes) raise(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
       // Checking the clock every 1,024 values keeps its cost invisible and a stop within milliseconds.
       if ((nodes & 1023) === 0) checkTime();
     },
     string(length) {
-      if (length > maxStringLength) throw over(`a string of ${fmt(length)} characters`, maxStringLength);
+      if (length > maxStringLength) over(`a string of ${fmt(length)} characters`, maxStringLength);
       total(length * 2);
     },
     data(length) {
-      if (length > maxDataBytes) throw over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
+      if (length > maxDataBytes) over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
       total(length);
     },
   };

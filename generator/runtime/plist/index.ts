@@ -22,7 +22,7 @@
  * (XML), `scalars.ts` (XML scalars as Apple reads them), `binary-reader.ts`, `xml-writer.ts`,
  * `binary-writer.ts`.
  */
-import { plistBudget, PlistError, type PlistBudgetLimits } from './budget.js';
+import { plistBudget, PlistError, raise, type PlistBudgetLimits } from './budget.js';
 import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
 import type { PlistPositions } from './positions.js';
 import { decodeText } from './text.js';
@@ -55,9 +55,10 @@ export interface PlistDocument {
 
 /** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
 function xmlText(bytes: Uint8Array): string {
-  const [b0, b1] = bytes;
-  const be = (b0 === 0xfe && b1 === 0xff) || (b0 === 0x00 && b1 === 0x3c);
-  const le = (b0 === 0xff && b1 === 0xfe) || (b0 === 0x3c && b1 === 0x00);
+  // The first two bytes as one number (NaN for a single byte).
+  const head = bytes[0]! * 256 + bytes[1]!;
+  const be = head === 0xfeff || head === 0x003c;
+  const le = head === 0xfffe || head === 0x3c00;
   return decodeText(bytes, be ? 'UTF-16BE' : le ? 'UTF-16LE' : 'UTF-8');
 }
 
@@ -70,14 +71,13 @@ export function parsePlist(input: Uint8Array | string, options: ParsePlistOption
   const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
   const budget = plistBudget(options.limits, deadline, options.timeoutMs);
   const safeOnly = options.safeIntegers === true;
-  const binary = typeof input !== 'string' && isBinaryPlist(input);
+  const isText = typeof input === 'string';
+  const binary = !isText && isBinaryPlist(input);
   try {
-    if (typeof input === 'string') {
-      budget.input(input.length, 'characters');
-      if (input.startsWith('bplist00')) throw new PlistError('a binary plist must be given as bytes, not as a string');
-    } else budget.input(input.length, 'bytes');
-    if (input.length === 0) throw new PlistError('the input is empty');
-    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(typeof input === 'string' ? input : xmlText(input), budget, safeOnly);
+    budget.input(input.length, isText ? 'characters' : 'bytes');
+    if (isText && input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
+    if (input.length === 0) raise('the input is empty');
+    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : xmlText(input), budget, safeOnly);
     return { value: read.value, format: binary ? 'binary' : 'xml', positions: read.positions };
   } catch (e) {
     // A stack overflow or an allocation failure is reported, never passed on as a crash.

@@ -12,7 +12,7 @@
  *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
  *   key) gives the deepest value it reaches, with `exact: false`.
  */
-import type { PlistValue } from './values.js';
+import { dictOf, type PlistValue } from './values.js';
 
 /** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
 export type PlistPosition =
@@ -39,7 +39,6 @@ interface Entries {
   longest?: number;
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
 /** Most places a key may end that are tried at one dictionary: a key with more dots than this is not found. */
 const MAX_KEY_ENDS = 64;
 /** A plainly spelt `<key>` or `<string>`, at a given offset (sticky). */
@@ -59,9 +58,16 @@ export class PlistPositions {
     this.#text = text;
   }
 
-  /** @internal A container's items: offsets of the values (and, for a dictionary, its entries in order and their keys' offsets). */
-  record(container: object, values: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, keyOffsets?: readonly number[]): void {
+  /**
+   * @internal A container read, kept with the offsets of its values: an array of `items`, or with
+   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
+   * repeated key is `twice`'s error). Returns the array or dictionary.
+   */
+  record(items: unknown[], values: readonly number[], keyOffsets?: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
+    const keys = keyOffsets && (items as Array<[string, PlistValue]>);
+    const container = keys ? dictOf(keys, twice!) : (items as PlistValue[]);
     this.#table.set(container, { values, keys, keyOffsets });
+    return container;
   }
 
   /** @internal The root value and where it starts. */
@@ -87,14 +93,18 @@ export class PlistPositions {
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
     if (container === undefined) return this.at(this.#root?.[1] ?? 0);
-    const i = this.#indexOf(container, key);
-    return i == null ? undefined : this.at(this.#table.get(container)!.values[i]!);
+    return this.#offset(container, key, 'values');
   }
 
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict: object, key: string): PlistPosition | undefined {
-    const i = this.#indexOf(dict, key);
-    const offsets = this.#table.get(dict)?.keyOffsets;
+    return this.#offset(dict, key, 'keyOffsets');
+  }
+
+  /** The position of `container[key]`'s value or key offset, if the document has it. */
+  #offset(container: object, key: string | number | undefined, which: 'values' | 'keyOffsets'): PlistPosition | undefined {
+    const i = this.#indexOf(container, key);
+    const offsets = this.#table.get(container)?.[which];
     return i == null || offsets == null ? undefined : this.at(offsets[i]!);
   }
 
@@ -115,21 +125,22 @@ export class PlistPositions {
     if (this.#root == null) return undefined;
     let [value, offset] = this.#root as [unknown, number];
     let at: PlistLocation = { value: this.at(offset), exact: true };
-    const steps = typeof path === 'string' ? undefined : path;
-    let rest = typeof path === 'string' ? path : '';
-    for (let i = 0; steps ? i < steps.length : rest !== ''; i++) {
-      const next = steps ? undefined : this.#nextStep(value, rest);
-      const step = steps ? steps[i]! : next?.[0];
-      const found = step == null || typeof value !== 'object' || value === null ? undefined : this.#indexOf(value, step);
+    let rest = path;
+    for (let i = 0; typeof rest === 'string' ? rest !== '' : i < rest.length; i++) {
+      let step: string | number | undefined;
+      if (typeof rest === 'string') {
+        const next = this.#nextStep(value, rest);
+        step = next?.[0];
+        rest = rest.slice(next?.[1]);
+        if (rest.startsWith('.')) rest = rest.slice(1);
+      } else step = rest[i];
+      // A primitive or null is no container (a WeakMap has none of them).
+      const found = this.#indexOf(value as object, step);
       if (found == null) return { ...at, exact: false };
       const entries = this.#table.get(value as object)!;
       const keyOffset = entries.keyOffsets?.[found];
       at = { value: this.at(entries.values[found]!), ...(keyOffset == null ? {} : { key: this.at(keyOffset) }), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
-      if (next != null) {
-        rest = rest.slice(next[1]);
-        if (rest.startsWith('.')) rest = rest.slice(1);
-      }
     }
     return at;
   }
@@ -145,7 +156,7 @@ export class PlistPositions {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : undefined;
     }
-    const entries = typeof value === 'object' && value !== null ? this.#table.get(value) : undefined;
+    const entries = this.#table.get(value as object);
     if (entries?.keys == null) return undefined;
     entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
     const limit = Math.min(rest.length, entries.longest);
@@ -154,22 +165,15 @@ export class PlistPositions {
       if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
       tried++;
       const key = rest.slice(0, end);
-      if (hasOwn.call(value, key)) found = [key, end];
+      if (this.#indexOf(value as object, key) != null) found = [key, end];
     }
     return found;
   }
 
   #indexOf(container: object, key: string | number | undefined): number | undefined {
     const entries = this.#table.get(container);
-    if (entries == null || key == null) return undefined;
-    const keys = entries.keys;
-    if (keys == null) return typeof key === 'number' && key >= 0 && key < entries.values.length ? key : undefined;
-    if (typeof key !== 'string') return undefined;
-    // A few keys are looked through; more are indexed once.
-    if (keys.length <= 8) {
-      const i = keys.findIndex(([k]) => k === key);
-      return i < 0 ? undefined : i;
-    }
-    return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key);
+    const keys = entries?.keys;
+    if (keys) return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string);
+    return typeof key === 'number' && key >= 0 && key < (entries?.values.length ?? 0) ? key : undefined;
   }
 }

@@ -5,10 +5,16 @@
  * platform's `atob` and `btoa`, the strictness of what is decoded checked here first (see
  * `decodeBase64`).
  */
-import { PlistError } from './budget.js';
+import { raise } from './budget.js';
+
+/**
+ * The characters XML does not allow, for a regular expression's class with the `u` flag (under
+ * which a surrogate pair is one character, so only an unpaired surrogate is in the range).
+ */
+export const NOT_XML = '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF';
 
 /** A character XML does not allow (an unpaired surrogate included). */
-export const BAD_CHAR: RegExp = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const BAD_CHAR: RegExp = new RegExp(`[${NOT_XML}]`, 'u');
 
 /** A character's name in a message: `U+0000`. */
 export const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
@@ -24,7 +30,7 @@ export function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | '
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
-    throw new PlistError(`the XML is not valid ${encoding}`);
+    return raise(`the XML is not valid ${encoding}`);
   }
 }
 

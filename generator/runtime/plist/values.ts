@@ -43,11 +43,9 @@ export class PlistReal {
   }
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /** True for a `PlistReal` made by this module or a copy of it; never for a dictionary of a document. */
 export function isPlistReal(v: unknown): v is PlistReal {
-  return typeof v === 'object' && v !== null && BRAND in v && hasOwn.call(v, BRAND) && typeof (v as { value?: unknown }).value === 'number';
+  return typeof v === 'object' && v !== null && BRAND in v && Object.hasOwn(v, BRAND) && typeof (v as { value?: unknown }).value === 'number';
 }
 
 /** A real to write: a `PlistReal` for a whole number (so it stays a `<real>`), the number otherwise. */
@@ -105,6 +103,8 @@ export const appearsTwice = (key: string, where: string): string => `${key} appe
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
 export const INTEGER_MIN: bigint = -(2n ** 63n);
 export const INTEGER_MAX: bigint = 2n ** 64n - 1n;
+/** 2^53 - 1: past ±this, an integer is a bigint. */
+export const SAFE_MAX: bigint = BigInt(Number.MAX_SAFE_INTEGER);
 
 /** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
 export const WRITE_MAX_DEPTH = 64;

@@ -9,7 +9,7 @@ import { clip, fmt, type PlistBudget, PlistError, PlistTimeoutError, quoted } fr
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
 import { lineEnds, scanXml } from './xml-scanner.js';
-import { appearsTwice, dictOf, type PlistValue } from './values.js';
+import { appearsTwice, type PlistValue } from './values.js';
 
 interface Frame {
   tag: 'plist' | 'array' | 'dict';
@@ -21,7 +21,7 @@ interface Frame {
   /** Dictionaries: where each key is, and the key waiting for its value. */
   keyOffsets: number[];
   key?: string;
-  keyAt: number;
+  keyAt?: number;
 }
 
 const SCALARS = ['string', 'integer', 'real', 'true', 'false', 'date', 'data'];
@@ -39,7 +39,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
   /** An end tag that is not the one the open element needs. */
   const mismatch = (name: string, open: string, at: number): never => fail(`</${clip(name)}> where </${open}> belongs`, at, true);
   const endsInside = (tag: string, also = ''): never => fail(`the document ends inside <${tag}>${also}`, text.length, true);
-  const newFrame = (tag: Frame['tag'], at: number): Frame => ({ tag, at, items: [], offsets: [], keyOffsets: [], keyAt: 0 });
+  const newFrame = (tag: Frame['tag'], at: number): Frame => ({ tag, at, items: [], offsets: [], keyOffsets: [] });
   const stack: Frame[] = [];
   const topOf = (): Frame | undefined => stack[stack.length - 1];
   let containers = 0;
@@ -66,7 +66,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     if (top.tag === 'dict') {
       if (top.key == null) fail('<dict> has a value where a <key> belongs', at);
       top.items.push([top.key, value]);
-      top.keyOffsets.push(top.keyAt);
+      top.keyOffsets.push(top.keyAt!);
       top.key = undefined;
     } else if (top.tag === 'plist' && top.items.length) fail('the <plist> element holds more than one value', at);
     else top.items.push(value);
@@ -82,15 +82,9 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       return;
     }
     containers--;
-    if (tag === 'array') {
-      positions.record(items, offsets);
-      return deliver(items as PlistValue[], frame.at);
-    }
-    if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt)}) has no value`, at);
-    const entries = items as Array<[string, PlistValue]>;
-    const dict = dictOf(entries, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!));
-    positions.record(dict, offsets, entries, keyOffsets);
-    deliver(dict, frame.at);
+    if (tag === 'array') return deliver(positions.record(items, offsets), frame.at);
+    if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt!)}) has no value`, at);
+    deliver(positions.record(items, offsets, keyOffsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!)), frame.at);
   };
 
   /** The end of the scalar or key being read: its value delivered. */
@@ -180,9 +174,7 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     scanXml(text, fail, { open, close, text: chars });
   } catch (e) {
     // Budget and scalar errors are raised without a position; give them the place the reader is at.
-    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) {
-      throw new PlistError(`line ${lineOf(here)}: ${e.message}`, positions.at(here), e.message);
-    }
+    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message, here);
     throw e;
   }
   if (scalar != null) endsInside(scalar);

@@ -7,20 +7,24 @@
  * error, never expanded. Line ends are read as XML reads them (`\r\n` and `\r` are `\n`), and a
  * character XML does not allow (NUL, most controls, an unpaired surrogate) is an error.
  *
- * Linear: every construct is found by a sticky regular expression over one character class or by
- * `indexOf`, so each character is looked at a bounded number of times and nothing backtracks.
+ * Linear: every construct is found by `indexOf`, a sticky regular expression over one character
+ * class, or (the text of character data and of an attribute's value) one left-to-right regular
+ * expression whose alternatives start with different characters, so each character is looked at
+ * a bounded number of times and nothing backtracks.
  * Bounded: the scanner keeps no stack (the reader counts depth against its budget) and hands each
  * token to the reader as it is read. Written as closures over the text and the offset, not as a
  * class: the state is local variables, which a minifier shortens and property accesses it cannot.
  */
 import { quoted } from './budget.js';
-import { BAD_CHAR, codePoint } from './text.js';
+import { BAD_CHAR, codePoint, NOT_XML } from './text.js';
 
 const NAME = /[A-Za-z_:\u00C0-\uD7FF\uE000-\uFFFD][-A-Za-z0-9._:\u00B7\u00C0-\uD7FF\uE000-\uFFFD]*/y;
 const WS = /[ \t\n\r]*/y;
-// Character data XML allows, apart from the characters that need a look: < & \r ] and surrogates.
-const RUN = /[^<&\r\]\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
-const ATTRIBUTE_RUN = /[^<&\r\n\t"'\x00-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]*/y;
+// What needs a look in character data (up to a `<`) and in an attribute's value: a reference (what
+// follows `&` up to its `;`, read by `reference`), a line end, `]]>`, a character XML does not allow
+// (`u`: a surrogate pair is one character, so only an unpaired surrogate is one of them), a `<`.
+const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, 'gu');
+const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, 'gu');
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 
@@ -58,6 +62,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   const code = (at: number): number => s.charCodeAt(at);
   const starts = (t: string, at: number): boolean => s.startsWith(t, at);
   const bad = (message: string, at: number): never => fail(message, at, true);
+  const unclosed = (what: string, at: number): never => bad(`${what} is not closed`, at);
   const skip = (re: RegExp, at: number): number => {
     re.lastIndex = at;
     re.test(s);
@@ -66,7 +71,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   /** Where `close` starts, searching from `from`; `what` is not closed when it is missing. */
   const find = (close: string, from: number, what: string, at: number): number => {
     const end = s.indexOf(close, from);
-    return end === -1 ? bad(`${what} is not closed`, at) : end;
+    return end === -1 ? unclosed(what, at) : end;
   };
   /** The text at `at`, quoted, for a message. */
   const snippet = (at: number): string => quoted(s.slice(at, at + 12));
@@ -80,10 +85,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
     if (m[1] != null) return PREDEFINED[m[1]]!;
-    const cp = m[2] != null ? Number(m[2]) : parseInt(m[3]!, 16);
-    // A character XML allows: past U+10FFFF there is none; below, BAD_CHAR names what it refuses.
-    const c = cp > 0x10ffff ? '' : String.fromCodePoint(cp);
-    if (c === '' || BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    const cp = Number(m[2] ?? `0x${m[3]}`);
+    // A character XML allows: past U+10FFFF there is none (NUL stands for it); below, BAD_CHAR names what it refuses.
+    const c = String.fromCodePoint(cp > 0x10ffff ? 0 : cp);
+    if (BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
     return c;
   };
 
@@ -111,19 +116,14 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   const doctype = (start: number): void => {
     let j = start + 9;
     let subset = false;
-    for (;;) {
+    // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
+    for (; ; j++) {
       const c = s[j];
-      if (c == null) bad('the DOCTYPE is not closed', start);
-      if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start) + 1;
-      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 3;
-      else if (c === '[' && !subset) {
-        subset = true;
-        j++;
-      } else if (c === ']' && subset) {
-        subset = false;
-        j++;
-      } else if (c === '>' && !subset) break;
-      else j++;
+      if (c == null) unclosed('the DOCTYPE', start);
+      if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start);
+      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
+      else if (c === (subset ? ']' : '[')) subset = !subset;
+      else if (c === '>' && !subset) break;
     }
     checkChars(start, j + 1);
     // Refused by rule, not as malformed: external entities, "billion laughs".
@@ -132,9 +132,7 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
   };
 
   /** One `name="value"`: checked for form and ignored (a plist's `version` says nothing to a reader). */
-  const attribute = (at: number, seen: string[], tag: string): number => {
-    const nameEnd = skip(NAME, at);
-    if (nameEnd === at) bad(`the tag <${tag}> is not closed`, at);
+  const attribute = (at: number, nameEnd: number, seen: string[]): number => {
     const name = s.slice(at, nameEnd);
     const attr = `the attribute ${name}`;
     if (seen.includes(name)) bad(`${attr} appears twice`, at);
@@ -144,17 +142,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     j = skip(WS, j + 1);
     const quote = s[j];
     if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
-    for (j++; ;) {
-      j = skip(ATTRIBUTE_RUN, j);
-      const c = s[j];
-      if (c === quote) return j + 1;
-      if (c === '&') {
-        reference(j);
-        j = REFERENCE.lastIndex;
-      } else if (/['"\t\n\r]/.test(c ?? '')) j++;
-      else if (c != null && c >= '\uD800' && c <= '\uDBFF' && /[\uDC00-\uDFFF]/.test(s[j + 1] ?? '')) j += 2;
-      else bad(c == null ? `the value of ${attr} is not closed` : `${quoted(c)} in the value of ${attr}`, j);
-    }
+    const end = s.indexOf(quote!, ++j);
+    // Every reference read, the first character refused (`<` or one XML does not allow) named.
+    s.slice(j, end < 0 ? undefined : end).replace(IN_ATTRIBUTE, (c: string, k: number) => (c[0] === '&' ? reference(j + k) : bad(`${quoted(c)} in the value of ${attr}`, j + k)));
+    return end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
   };
 
   const startTag = (at: number): void => {
@@ -170,8 +161,10 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
         i = ws + (selfClosing ? 2 : 1);
         return to.open(name, at, selfClosing);
       }
-      if (ws === j) bad(`the tag <${name}> is not closed`, ws);
-      j = attribute(ws, seen, name);
+      // Attributes are separated by whitespace and start with a name.
+      const nameEnd = skip(NAME, ws);
+      if (ws === j || nameEnd === ws) unclosed(`the tag <${name}>`, ws);
+      j = attribute(ws, nameEnd, seen);
     }
   };
 
@@ -180,49 +173,26 @@ export function scanXml(s: string, fail: Fail, to: XmlTokens): void {
     if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
-    if (code(gt) !== 0x3e) bad(`the closing tag </${name}> is not closed`, gt);
+    if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
     i = gt + 1;
     to.close(name, at);
   };
 
   /** Character data up to the next `<`. */
   const characters = (start: number): void => {
-    const ws = skip(WS, start);
-    if (ws >= s.length || code(ws) === 0x3c) {
-      i = ws;
-      return to.text(undefined, start, ws);
-    }
-    let out = '';
-    let j = start;
-    for (;;) {
-      const k = skip(RUN, j);
-      if (k > j) out += s.slice(j, k);
-      j = k;
-      if (j >= s.length) break;
-      const c = code(j);
-      if (c === 0x3c) break;
-      if (c === 0x26) {
-        out += reference(j);
-        j = REFERENCE.lastIndex;
-      } else if (c === 0x0d) {
-        out += '\n';
-        j += code(j + 1) === 0x0a ? 2 : 1;
-      } else if (c === 0x5d) {
-        if (starts(']]>', j)) bad('"]]>" in character data', j);
-        out += ']';
-        j++;
-      } else if (c >= 0xd800 && c <= 0xdbff && (code(j + 1) & 0xfc00) === 0xdc00) {
-        out += s.slice(j, j + 2);
-        j += 2;
-      } else bad(notAllowed(c), j);
-    }
-    i = j;
-    to.text(out, start, j);
+    let end = s.indexOf('<', start);
+    if (end < 0) end = s.length;
+    i = end;
+    if (skip(WS, start) >= end) return to.text(undefined, start, end);
+    // Left to right, so the first thing refused is the one named.
+    const text = s.slice(start, end);
+    IN_TEXT.lastIndex = 0;
+    to.text(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(start + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), start + k))), start, end);
   };
 
   // The prolog.
+  // The XML declaration is read as the processing instruction it looks like.
   if (code(0) === 0xfeff) i = 1;
-  if (starts('<?xml', i) && /[ \t\r\n?]/.test(s[i + 5] ?? '')) pi(i);
   for (let sawDoctype = false; ;) {
     i = skip(WS, i);
     if (starts('<!--', i)) comment(i);

@@ -12,21 +12,20 @@ import { entriesToWrite, INTEGER_MAX, INTEGER_MIN, isPlistReal, pathTo, plistTyp
 
 const HEAD = '<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE plist PUBLIC "-//Apple//DTD PLIST 1.0//EN" "http://www.apple.com/DTDs/PropertyList-1.0.dtd">\n<plist version="1.0">\n';
 const SPECIAL = /[&<>\r]/g;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const ESCAPES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '\r': '#13' };
 
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
 function escape(s: string, path: string): string {
   const bad = BAD_CHAR.exec(s);
   if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
-  return s.replace(SPECIAL, (c) => ESCAPES[c]!);
+  return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
 }
 
 /** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
 export function realText(n: number): string {
-  if (Number.isNaN(n)) return 'nan';
-  if (n === Infinity) return 'inf';
-  if (n === -Infinity) return '-inf';
-  return Object.is(n, -0) ? '-0' : String(n);
+  // String gives NaN, Infinity and -Infinity by those names, and no other number holds them.
+  const t = Object.is(n, -0) ? '-0' : String(n);
+  return t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf');
 }
 
 function dateText(d: Date, path: string): string {
@@ -73,7 +72,7 @@ export function toXmlPlist(value: unknown): string {
         const text = encodeBase64(v as Uint8Array);
         if (text.length <= 68) return element(type, text);
         line('<data>');
-        for (let i = 0; i < text.length; i += 68) line(text.slice(i, i + 68));
+        for (const part of text.match(/.{1,68}/g)!) line(part);
         return line('</data>');
       }
       case 'array':
