@@ -6,7 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from './helpers/cli.js';
 import { describeWith, PROFILES } from './helpers/corpus.js';
@@ -18,6 +18,28 @@ const README_EXPORTS = [
   'validateDocumentBytes', 'readJson', 'textReport', 'jsonValidationReport', 'sarifReport', 'diffIr', 'markdownReport', 'jsonReport', 'updateSpec', 'formatDiagnostic',
 ];
 
+interface LockEntry { dev?: boolean; link?: boolean; version?: string; [k: string]: unknown }
+
+/**
+ * A consumer's lockfile for the tarball `spec`: dmspec from the tarball, its bundled
+ * @dmspec/apple, and every package the project's own lockfile installs for production, at the
+ * same places (a consumer's `node_modules` is laid out as the project's is, without the dev tools).
+ */
+function consumerLock(spec: string): object {
+  const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, LockEntry> };
+  const root = lock.packages['']!;
+  const production = Object.entries(lock.packages).filter(([path, e]) => path.startsWith('node_modules/') && !e.dev && !e.link && path !== 'node_modules/@dmspec/apple');
+  return {
+    name: 'consumer', lockfileVersion: 3, requires: true,
+    packages: {
+      '': { name: 'consumer', dependencies: { dmspec: spec } },
+      'node_modules/dmspec': { version: root.version, resolved: spec, bundleDependencies: root.bundleDependencies, license: root.license, dependencies: root.dependencies, bin: root.bin },
+      'node_modules/dmspec/node_modules/@dmspec/apple': { version: lock.packages['generated']!.version, license: lock.packages['generated']!.license, inBundle: true },
+      ...Object.fromEntries(production),
+    },
+  };
+}
+
 describeWith(PROFILES, 'the packed toolchain', () => {
   let work: string;
   let app: string;
@@ -27,10 +49,14 @@ describeWith(PROFILES, 'the packed toolchain', () => {
     tarball = join(work, execFileSync('npm', ['pack', '--silent', '--pack-destination', work, ROOT], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop()!);
     app = join(work, 'app');
     mkdirSync(app);
-    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    const spec = `file:../${basename(tarball)}`;
+    writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module', dependencies: { dmspec: spec } }));
+    writeFileSync(join(app, 'package-lock.json'), JSON.stringify(consumerLock(spec)));
     // The tarball alone, offline (npm asks no registry): @dmspec/apple comes from the tarball
-    // itself, the other dependencies from npm's cache, which `npm ci` filled.
-    execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', tarball], { cwd: app, encoding: 'utf8' });
+    // itself, the other dependencies from npm's cache, which `npm ci` filled. With the lockfile
+    // npm needs only what `npm ci` cached; without one, npm 11 asks for every dependency's full
+    // registry document, which `npm ci` does not cache, so a fresh machine could not install.
+    execFileSync('npm', ['ci', '--offline', '--no-audit', '--no-fund', '--silent'], { cwd: app, encoding: 'utf8' });
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 

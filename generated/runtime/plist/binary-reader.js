@@ -113,7 +113,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         need(start, utf16 ? length * 2 : length);
         const units = utf16 ? new Uint16Array(length) : bytes.subarray(start, start + length);
         if (utf16) for (let i = 0; i < length; i++) units[i] = view.getUint16(start + 2 * i);
-        else if (units.some((b) => b > 127)) bad("has an ASCII string holding a byte over 0x7F");
+        else for (const b of units) if (b > 127) bad("has an ASCII string holding a byte over 0x7F");
         const s = fromUnits(units);
         strings.set(at, s);
         return s;

@@ -148,7 +148,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const units = utf16 ? new Uint16Array(length) : bytes.subarray(start, start + length);
         if (utf16) for (let i = 0; i < length; i++) units[i] = view.getUint16(start + 2 * i);
         // CFBinaryPList writes a string as ASCII only when every character is below 0x80.
-        else if (units.some((b) => b > 0x7f)) bad('has an ASCII string holding a byte over 0x7F');
+        else for (const b of units) if (b > 0x7f) bad('has an ASCII string holding a byte over 0x7F');
         const s = fromUnits(units);
         strings.set(at, s);
         return s;
