@@ -189,6 +189,69 @@ function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: 
  */
 export const SMALL = 72;
 
+/** The keys every payload has, in the order pages list them last; `payloadKeys` of the runtime checks them. */
+const PAYLOAD_KEYS = ['PayloadDescription', 'PayloadDisplayName', 'PayloadIdentifier', 'PayloadOrganization', 'PayloadType', 'PayloadUUID', 'PayloadVersion'] as const;
+
+/** The code `payloadKeys` stands for, per key (`type` the payload type), as `propertyBlock` writes it. */
+function payloadKeyBlock(name: string, type: string): string[] {
+  const read = [`x = v[k = ${tsString(name)}];`];
+  const optional = ['if (x !== undefined && (p && !(k in OBJECT_PROTOTYPE) || own(v, k))) {', '  n++;', `  if (typeof x !== 'string') wrongType(r, d, k, "string", x);`, '}'];
+  const required = (checks: string[]): string[] => ['if (x === undefined || !(p && !(k in OBJECT_PROTOTYPE) || own(v, k))) missingRequired(r, d, k);', 'else {', '  n++;', ...checks, '}'];
+  const string = [`  if (typeof x !== 'string') wrongType(r, d, k, "string", x);`];
+  switch (name) {
+    case 'PayloadType':
+      return [...read, ...required([...string, '  else {', `    if (!(x === ${tsString(type)})) notAllowed(r, d, k, [${tsString(type)}], x);`, '  }'])];
+    case 'PayloadVersion':
+      return [...read, ...required(['  if (!isInteger(x)) wrongType(r, d, k, "integer", x);', '  else {', '    if (!(x === 1)) notAllowed(r, d, k, [1], x);', '  }'])];
+    case 'PayloadIdentifier':
+    case 'PayloadUUID':
+      return [...read, ...required(string)];
+    default:
+      return [...read, ...optional];
+  }
+}
+
+/**
+ * The payload type when the object's last keys are the seven every payload has, each with
+ * exactly the checks `payloadKeys` runs (no facts, no deprecation, one allowed payload type):
+ * then the runtime's one function checks them for every payload.
+ */
+function commonPayloadKeys(props: readonly IrProperty[], facts: ReadonlyArray<KeyFactsRef | undefined>, model: EmitModel): string | undefined {
+  if (props.length < PAYLOAD_KEYS.length) return undefined;
+  const start = props.length - PAYLOAD_KEYS.length;
+  const tail = props.slice(start);
+  if (tail.some((p, j) => p.name !== PAYLOAD_KEYS[j] || facts[start + j] !== undefined)) return undefined;
+  const type = typedAllowed(tail[4]!.type, tail[4]!.allowedValues);
+  if (type?.length !== 1 || typeof type[0] !== 'string') return undefined;
+  const same = tail.every((p) => JSON.stringify(propertyBlock(p, undefined, model)) === JSON.stringify(payloadKeyBlock(p.name, type[0] as string)));
+  return same ? type[0] : undefined;
+}
+
+/**
+ * Declarations the validators module shares between objects: one facts constant per distinct
+ * set of facts (most keys of a page state the same availability), named `$f<n>` (an object's
+ * identifier never holds `$`) in the order first met.
+ */
+export interface SharedDeclarations {
+  facts: Map<string, string>;
+  lines: string[];
+}
+
+export function sharedDeclarations(): SharedDeclarations {
+  return { facts: new Map(), lines: [] };
+}
+
+function sharedFacts(shared: SharedDeclarations, literal: Record<string, unknown>): string {
+  const json = JSON.stringify(literal);
+  let name = shared.facts.get(json);
+  if (name === undefined) {
+    name = `$f${shared.facts.size}`;
+    shared.facts.set(json, name);
+    shared.lines.push(`const ${name}: KeyFacts = ${json};`);
+  }
+  return name;
+}
+
 export interface ValidatorCode {
   /** Top-level declarations the check function calls: the key map, key facts, chunk functions. */
   helpers: string[];
@@ -201,18 +264,19 @@ export interface ValidatorCode {
  * the object's key map and checked by its case; then, only when fewer required keys were seen
  * than the object lists, a look for the missing ones.
  */
-export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
+export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations = sharedDeclarations()): ValidatorCode {
   const props = allProperties(e);
   const helpers: string[] = [];
   const keys = `k${e.ident}`;
-  helpers.push(`const ${keys}: ReadonlyMap<string, number> = /* @__PURE__ */ new Map<string, number>([${props.map((p, i) => `[${tsString(p.name)}, ${i}]`).join(', ')}]);`);
-  const facts = props.map((p, i): KeyFactsRef | undefined => {
+  const facts = props.map((p): KeyFactsRef | undefined => {
     const literal = keyFacts(p);
     if (literal === undefined) return undefined;
-    const name = `f${e.ident}_${i}`;
-    helpers.push(`const ${name}: KeyFacts = ${JSON.stringify(literal)};`);
-    return { name, gated: 'availability' in literal || 'situation' in literal, deprecatedIn: 'deprecatedIn' in literal };
+    return { name: sharedFacts(shared, literal), gated: 'availability' in literal || 'situation' in literal, deprecatedIn: 'deprecatedIn' in literal };
   });
+  const type = props.length <= SMALL ? commonPayloadKeys(props, facts, model) : undefined;
+  // The key map from the names alone: a key's index is its position (`true`: then the seven every payload has).
+  const listed = type === undefined ? props : props.slice(0, -PAYLOAD_KEYS.length);
+  helpers.push(`const ${keys}: ReadonlyMap<string, number> = /* @__PURE__ */ keyIndex([${listed.map((p) => tsString(p.name)).join(', ')}]${type === undefined ? '' : ', true'});`);
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
   // takes keys it does not list (a page the spec lacks, or a page that lists only some), else reported.
@@ -227,11 +291,13 @@ export function validatorCode(e: EmitObject, model: EmitModel): ValidatorCode {
     helpers.push(...conditional);
     body.push(`q${e.ident}(v, r, d);`);
   }
-  return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
+  return props.length <= SMALL ? smallObject(e, props, facts, type, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
 }
 
-function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+function smallObject(e: EmitObject, all: IrProperty[], facts: Array<KeyFactsRef | undefined>, type: string | undefined, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
   const calls: string[] = [];
+  // The seven keys every payload has, when they are its last: read here by name, checked by the runtime.
+  const props = type === undefined ? all : all.slice(0, -PAYLOAD_KEYS.length);
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
     calls.push(`${name}(v, r, d, c === 1)`);
@@ -245,6 +311,7 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
       '}',
     );
   }
+  if (type !== undefined) calls.push(`payloadKeys(r, d, v, c === 1, ${tsString(type)}, ${PAYLOAD_KEYS.map((k) => `v[${tsString(k)}]`).join(', ')})`);
   if (!unknown.length) {
     body.push(...calls.map((c) => `${c};`));
     return { helpers, body };

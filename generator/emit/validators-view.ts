@@ -4,7 +4,7 @@
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { fileStem } from './naming.js';
-import { checksSummary, validatorCode } from './validator-code.js';
+import { checksSummary, sharedDeclarations, validatorCode } from './validator-code.js';
 import { guardCode, type GuardCode } from './guard-code.js';
 
 export interface ValidatorObjectView {
@@ -20,14 +20,17 @@ export interface ValidatorObjectView {
 }
 
 export interface ValidatorsView {
+  /** Module-level declarations the objects' code shares (facts constants). */
+  shared: string[];
   objects: ValidatorObjectView[];
 }
 
 /** The view of every object, or of `only` those (for checking a few changed objects alone). */
 export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>): ValidatorsView {
   const chosen = only ? model.objects.filter((e) => only.has(e)) : model.objects;
+  const shared = sharedDeclarations();
   const objects = chosen.map((e): ValidatorObjectView => ({
-    ...validatorCode(e, model),
+    ...validatorCode(e, model, shared),
     ...optional('guard', guardCode(e, model)),
     ident: e.ident,
     stem: fileStem(e.ident),
@@ -35,7 +38,7 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
     title: jsdocLines(e.ir.name).join(' '),
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
-  return { objects };
+  return { shared: shared.lines, objects };
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

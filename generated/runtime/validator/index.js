@@ -2,10 +2,11 @@
 import {
   NO_OPTIONS
 } from "./types.js";
-import { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, numberOf, OBJECT_PROTOTYPE, own } from "./values.js";
+import { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIndex, numberOf, OBJECT_PROTOTYPE, own } from "./values.js";
 import { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from "./run.js";
 import { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
 import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
+import { payloadKeys } from "./payload.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { compareVersions, gated } from "./gated.js";
@@ -44,6 +45,7 @@ export {
   isInteger,
   isReal,
   isTaggedReal,
+  keyIndex,
   missingKeys,
   missingOneOf,
   missingRequired,
@@ -51,6 +53,7 @@ export {
   notAllowed,
   numberOf,
   own,
+  payloadKeys,
   plainOptions,
   result,
   routeDocument,

@@ -43,3 +43,11 @@ export declare function numberOf(v: unknown): number | bigint;
 export declare function describeValue(v: unknown): string;
 /** The `actual` of an issue: a scalar as it is (a bigint as its digits, so it survives JSON), a container or data described in words. */
 export declare function shown(v: unknown): unknown;
+/**
+ * An object's key map, from its keys in the page's order: each key's index is its position.
+ * Generated validators build theirs from a list of names (half the text of `[name, index]` pairs);
+ * `payload` appends the seven keys every payload has.
+ */
+export declare function keyIndex(names: readonly string[], payload?: boolean): ReadonlyMap<string, number>;
+/** The keys every payload has, in the order pages list them (last). */
+export declare const PAYLOAD_KEYS: readonly string[];

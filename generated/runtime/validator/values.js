@@ -53,14 +53,23 @@ function shown(v) {
   if (typeof v === "bigint") return String(v);
   return typeof v === "object" && v !== null && !(v instanceof Date) ? describeValue(v) : v;
 }
+function keyIndex(names, payload = false) {
+  const keys = /* @__PURE__ */ new Map();
+  for (let i = 0; i < names.length; i++) keys.set(names[i], i);
+  if (payload) for (const name of PAYLOAD_KEYS) keys.set(name, keys.size);
+  return keys;
+}
+const PAYLOAD_KEYS = ["PayloadDescription", "PayloadDisplayName", "PayloadIdentifier", "PayloadOrganization", "PayloadType", "PayloadUUID", "PayloadVersion"];
 export {
   OBJECT_PROTOTYPE,
+  PAYLOAD_KEYS,
   describeValue,
   dictKind,
   isDict,
   isInteger,
   isReal,
   isTaggedReal,
+  keyIndex,
   numberOf,
   own,
   shown

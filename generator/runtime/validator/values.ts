@@ -99,3 +99,19 @@ export function shown(v: unknown): unknown {
   if (typeof v === 'bigint') return String(v);
   return typeof v === 'object' && v !== null && !(v instanceof Date) ? describeValue(v) : v;
 }
+
+/**
+ * An object's key map, from its keys in the page's order: each key's index is its position.
+ * Generated validators build theirs from a list of names (half the text of `[name, index]` pairs);
+ * `payload` appends the seven keys every payload has.
+ */
+export function keyIndex(names: readonly string[], payload = false): ReadonlyMap<string, number> {
+  const keys = new Map<string, number>();
+  for (let i = 0; i < names.length; i++) keys.set(names[i]!, i);
+  // A payload's last keys, the seven every payload has (see `payloadKeys`).
+  if (payload) for (const name of PAYLOAD_KEYS) keys.set(name, keys.size);
+  return keys;
+}
+
+/** The keys every payload has, in the order pages list them (last). */
+export const PAYLOAD_KEYS: readonly string[] = ['PayloadDescription', 'PayloadDisplayName', 'PayloadIdentifier', 'PayloadOrganization', 'PayloadType', 'PayloadUUID', 'PayloadVersion'];
