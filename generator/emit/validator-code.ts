@@ -50,16 +50,25 @@ function constraintCode(c: Constraint, x: string, at: Place, n: string = x): str
   return out;
 }
 
+/** The runtime's reporters of the commonest expected types (`notString(…)` for `wrongType(…, "string", …)`). */
+const WRONG: Readonly<Record<string, string>> = { string: 'notString', boolean: 'notBoolean', integer: 'notInteger', dictionary: 'notDictionary', 'array of string': 'notStrings' };
+
+/** The report that value `x` at `at` is not of type `t`. */
+function reportWrong(t: IrType, at: Place, x: string): string {
+  const label = typeLabel(t);
+  const short = WRONG[label];
+  return short ? `${short}(${where(at)}, ${x});` : `wrongType(${where(at)}, ${tsString(label)}, ${x});`;
+}
+
 /**
  * Code that checks value `x`, at `at`, against type `t`. A check that descends (into an array's
  * items or a referenced object) first writes the key it descends through into the path stack;
  * nothing else is written or allocated while the value is right.
  */
 function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitModel): string[] {
-  const expected = tsString(typeLabel(t));
   const simple = (test: string, n: string = x): string[] => {
     const constraints = constraintCode(c, x, at, n);
-    const report = `wrongType(${where(at)}, ${expected}, ${x});`;
+    const report = reportWrong(t, at, x);
     if (!constraints.length) return [`if (${test}) ${report}`];
     return [`if (${test}) ${report}`, 'else {', ...constraints.map((l) => `  ${l}`), '}'];
   };
@@ -90,7 +99,7 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
       const i = `i${at.off}`;
       const xi = `x${at.off + 1}`;
       const inner = typeCheck(t.items, c, xi, { off: at.off + 1, key: i }, model);
-      const report = `if (!Array.isArray(${x})) wrongType(${where(at)}, ${expected}, ${x});`;
+      const report = `if (!Array.isArray(${x})) ${reportWrong(t, at, x)}`;
       if (!inner.length) return [report];
       return [
         report,
@@ -195,14 +204,14 @@ const PAYLOAD_KEYS = ['PayloadDescription', 'PayloadDisplayName', 'PayloadIdenti
 /** The code `payloadKeys` stands for, per key (`type` the payload type), as `propertyBlock` writes it. */
 function payloadKeyBlock(name: string, type: string): string[] {
   const read = [`x = v[k = ${tsString(name)}];`];
-  const optional = ['if (x !== undefined && (p && !(k in OBJECT_PROTOTYPE) || own(v, k))) {', '  n++;', `  if (typeof x !== 'string') wrongType(r, d, k, "string", x);`, '}'];
+  const optional = ['if (x !== undefined && (p && !(k in OBJECT_PROTOTYPE) || own(v, k))) {', '  n++;', `  if (typeof x !== 'string') notString(r, d, k, x);`, '}'];
   const required = (checks: string[]): string[] => ['if (x === undefined || !(p && !(k in OBJECT_PROTOTYPE) || own(v, k))) missingRequired(r, d, k);', 'else {', '  n++;', ...checks, '}'];
-  const string = [`  if (typeof x !== 'string') wrongType(r, d, k, "string", x);`];
+  const string = [`  if (typeof x !== 'string') notString(r, d, k, x);`];
   switch (name) {
     case 'PayloadType':
       return [...read, ...required([...string, '  else {', `    if (!(x === ${tsString(type)})) notAllowed(r, d, k, [${tsString(type)}], x);`, '  }'])];
     case 'PayloadVersion':
-      return [...read, ...required(['  if (!isInteger(x)) wrongType(r, d, k, "integer", x);', '  else {', '    if (!(x === 1)) notAllowed(r, d, k, [1], x);', '  }'])];
+      return [...read, ...required(['  if (!isInteger(x)) notInteger(r, d, k, x);', '  else {', '    if (!(x === 1)) notAllowed(r, d, k, [1], x);', '  }'])];
     case 'PayloadIdentifier':
     case 'PayloadUUID':
       return [...read, ...required(string)];
@@ -284,7 +293,7 @@ export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDec
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
     : takesUnlistedKeys(e) ? [] : [`unknownKey(r, d, v, k, ${keys});`];
   // Entering counts against the run's limits, so a value that contains itself stops at a depth limit.
-  const body = ['const c = dictKind(u);', 'if (c === 0) {', `  wrongType(r, d, undefined, 'dictionary', u);`, '  return;', '}', 'const v = u as Dict;', 'if (enterValue(r, d)) return;'];
+  const body = ['const c = enterDict(u, r, d);', 'if (c === 0) return;', 'const v = u as Dict;'];
   // Conditional requirements are judged first: the value's own keys decide them, not the loop's early return.
   const conditional = requiredCode(e.ident, props);
   if (conditional.length) {
@@ -314,6 +323,11 @@ function smallObject(e: EmitObject, all: IrProperty[], facts: Array<KeyFactsRef 
   if (type !== undefined) calls.push(`payloadKeys(r, d, v, c === 1, ${tsString(type)}, ${PAYLOAD_KEYS.map((k) => `v[${tsString(k)}]`).join(', ')})`);
   if (!unknown.length) {
     body.push(...calls.map((c) => `${c};`));
+    return { helpers, body };
+  }
+  // The commonest case, a key the object does not list is reported: the runtime looks for them.
+  if (unknown.length === 1 && unknown[0] === `unknownKey(r, d, v, k, ${`k${e.ident}`});`) {
+    body.push(`unknownKeys(r, d, v, ${calls.length ? calls.join(' + ') : '0'}, k${e.ident});`);
     return { helpers, body };
   }
   body.push(

@@ -4,7 +4,26 @@ import {
 } from "./types.js";
 import { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIndex, numberOf, OBJECT_PROTOTYPE, own } from "./values.js";
 import { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from "./run.js";
-import { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from "./report.js";
+import {
+  aboveMaximum,
+  belowMinimum,
+  deprecated,
+  enterDict,
+  enterItems,
+  enterValue,
+  flag,
+  missingKeys,
+  missingRequired,
+  notAllowed,
+  notBoolean,
+  notDictionary,
+  notInteger,
+  notString,
+  notStrings,
+  unknownKey,
+  unknownKeys,
+  wrongType
+} from "./report.js";
 import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { payloadKeys } from "./payload.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
@@ -36,6 +55,7 @@ export {
   dictKind,
   editDistance,
   enrollmentOf,
+  enterDict,
   enterItems,
   enterValue,
   finish,
@@ -51,6 +71,11 @@ export {
   missingRequired,
   missingWhen,
   notAllowed,
+  notBoolean,
+  notDictionary,
+  notInteger,
+  notString,
+  notStrings,
   numberOf,
   own,
   payloadKeys,
@@ -65,6 +90,7 @@ export {
   test,
   union,
   unknownKey,
+  unknownKeys,
   verdict,
   wrongType
 };

@@ -16,6 +16,26 @@ export declare function enterValue(r: Run, d: number): boolean;
 /** Before a loop over `count` items or keys at `p[0..d)` + `key`: true when it may run. */
 export declare function enterItems(r: Run, d: number, key: string | number | undefined, count: number): boolean;
 export declare function wrongType(r: Run, d: number, key: string | number | undefined, expected: string, actual: unknown): void;
+/**
+ * `wrongType` for the commonest expected types: generated code calls these, so the label is
+ * written once here rather than at every key.
+ */
+export declare function notString(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
+export declare function notBoolean(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
+export declare function notInteger(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
+export declare function notDictionary(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
+export declare function notStrings(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
+/**
+ * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
+ * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).
+ */
+export declare function enterDict(u: unknown, r: Run, d: number): number;
+/**
+ * After a check function found `n` of its keys in `v`: when `v` has more keys than that, reports
+ * each own key `keys` lacks (keys looked through count against the limit, so one huge dictionary
+ * shared many times is bounded).
+ */
+export declare function unknownKeys(r: Run, d: number, v: Dict, n: number, keys: ReadonlyMap<string, number>): void;
 export declare function missingRequired(r: Run, d: number, key: string): void;
 /** Reports each of `required` that `v` lacks: called only when fewer required keys were found than listed. */
 export declare function missingKeys(r: Run, d: number, v: Dict, required: readonly string[]): void;

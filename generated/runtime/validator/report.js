@@ -1,6 +1,6 @@
 // Copied by dmspec from generator/runtime/validator/report.ts. Do not edit: change that file and run "npm run generate".
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT } from "./run.js";
-import { own } from "./values.js";
+import { dictKind, own } from "./values.js";
 import { compareVersions } from "./gated.js";
 import { severityOf } from "./severity.js";
 function flag(r, d, key, code, expected, actual, note, severity = severityOf(code)) {
@@ -26,6 +26,39 @@ function enterItems(r, d, key, count) {
 }
 function wrongType(r, d, key, expected, actual) {
   flag(r, d, key, "wrong-type", expected, actual, "");
+}
+function notString(r, d, key, actual) {
+  wrongType(r, d, key, "string", actual);
+}
+function notBoolean(r, d, key, actual) {
+  wrongType(r, d, key, "boolean", actual);
+}
+function notInteger(r, d, key, actual) {
+  wrongType(r, d, key, "integer", actual);
+}
+function notDictionary(r, d, key, actual) {
+  wrongType(r, d, key, "dictionary", actual);
+}
+function notStrings(r, d, key, actual) {
+  wrongType(r, d, key, "array of string", actual);
+}
+function enterDict(u, r, d) {
+  const c = dictKind(u);
+  if (c === 0) {
+    wrongType(r, d, void 0, "dictionary", u);
+    return 0;
+  }
+  return enterValue(r, d) ? 0 : c;
+}
+function unknownKeys(r, d, v, n, keys) {
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count || !enterItems(r, d, void 0, count)) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === void 0 || keys.has(k) || !own(v, k)) continue;
+    unknownKey(r, d, v, k, keys);
+  }
 }
 function missingRequired(r, d, key) {
   flag(r, d, key, "missing-required", void 0, void 0, key);
@@ -60,12 +93,19 @@ export {
   aboveMaximum,
   belowMinimum,
   deprecated,
+  enterDict,
   enterItems,
   enterValue,
   flag,
   missingKeys,
   missingRequired,
   notAllowed,
+  notBoolean,
+  notDictionary,
+  notInteger,
+  notString,
+  notStrings,
   unknownKey,
+  unknownKeys,
   wrongType
 };

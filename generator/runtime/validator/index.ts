@@ -24,7 +24,10 @@ export {
 } from './types.js';
 export { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIndex, numberOf, OBJECT_PROTOTYPE, own, type TaggedReal } from './values.js';
 export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
-export { aboveMaximum, belowMinimum, deprecated, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, unknownKey, wrongType } from './report.js';
+export {
+  aboveMaximum, belowMinimum, deprecated, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings,
+  unknownKey, unknownKeys, wrongType,
+} from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { payloadKeys } from './payload.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';

@@ -5,7 +5,7 @@
  */
 import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT, type Run } from './run.js';
-import { own } from './values.js';
+import { dictKind, own } from './values.js';
 import { compareVersions } from './gated.js';
 import { severityOf } from './severity.js';
 
@@ -44,6 +44,59 @@ export function enterItems(r: Run, d: number, key: string | number | undefined, 
 
 export function wrongType(r: Run, d: number, key: string | number | undefined, expected: string, actual: unknown): void {
   flag(r, d, key, 'wrong-type', expected, actual, '');
+}
+
+/**
+ * `wrongType` for the commonest expected types: generated code calls these, so the label is
+ * written once here rather than at every key.
+ */
+export function notString(r: Run, d: number, key: string | number | undefined, actual: unknown): void {
+  wrongType(r, d, key, 'string', actual);
+}
+
+export function notBoolean(r: Run, d: number, key: string | number | undefined, actual: unknown): void {
+  wrongType(r, d, key, 'boolean', actual);
+}
+
+export function notInteger(r: Run, d: number, key: string | number | undefined, actual: unknown): void {
+  wrongType(r, d, key, 'integer', actual);
+}
+
+export function notDictionary(r: Run, d: number, key: string | number | undefined, actual: unknown): void {
+  wrongType(r, d, key, 'dictionary', actual);
+}
+
+export function notStrings(r: Run, d: number, key: string | number | undefined, actual: unknown): void {
+  wrongType(r, d, key, 'array of string', actual);
+}
+
+/**
+ * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
+ * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).
+ */
+export function enterDict(u: unknown, r: Run, d: number): number {
+  const c = dictKind(u);
+  if (c === 0) {
+    wrongType(r, d, undefined, 'dictionary', u);
+    return 0;
+  }
+  return enterValue(r, d) ? 0 : c;
+}
+
+/**
+ * After a check function found `n` of its keys in `v`: when `v` has more keys than that, reports
+ * each own key `keys` lacks (keys looked through count against the limit, so one huge dictionary
+ * shared many times is bounded).
+ */
+export function unknownKeys(r: Run, d: number, v: Dict, n: number, keys: ReadonlyMap<string, number>): void {
+  let count = 0;
+  for (const k in v) count++;
+  if (n === count || !enterItems(r, d, undefined, count)) return;
+  for (const k in v) {
+    const x = v[k];
+    if (x === undefined || keys.has(k) || !own(v, k)) continue;
+    unknownKey(r, d, v, k, keys);
+  }
 }
 
 export function missingRequired(r: Run, d: number, key: string): void {
