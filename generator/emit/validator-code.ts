@@ -99,6 +99,10 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
       const i = `i${at.off}`;
       const xi = `x${at.off + 1}`;
       const inner = typeCheck(t.items, c, xi, { off: at.off + 1, key: i }, model);
+      // The commonest arrays, checked by the runtime: strings with no allowed values, dictionaries of one object.
+      const target = t.items.kind === 'ref' ? model.byName.get(t.items.name) : undefined;
+      if (t.items.kind === 'string' && inner.length === 1) return [`stringItems(${where(at)}, ${x});`];
+      if (target) return [`dictItems(${where(at)}, ${x}, check${target.ident}, ${tsString(typeLabel(t))});`];
       const report = `if (!Array.isArray(${x})) ${reportWrong(t, at, x)}`;
       if (!inner.length) return [report];
       return [

@@ -25,6 +25,10 @@ export declare function notBoolean(r: Run, d: number, key: string | number | und
 export declare function notInteger(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
 export declare function notDictionary(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
 export declare function notStrings(r: Run, d: number, key: string | number | undefined, actual: unknown): void;
+/** An array of strings with no allowed values at `p[0..d)` + `key`: each item checked, a wrong one reported at its index. */
+export declare function stringItems(r: Run, d: number, key: string | number, x: unknown): void;
+/** An array of dictionaries of one object (`label` its type, `array of …`): each item checked by the object's `check`. */
+export declare function dictItems(r: Run, d: number, key: string | number, x: unknown, check: (u: unknown, r: Run, d: number) => void, label: string): void;
 /**
  * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
  * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).

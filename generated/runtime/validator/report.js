@@ -42,6 +42,24 @@ function notDictionary(r, d, key, actual) {
 function notStrings(r, d, key, actual) {
   wrongType(r, d, key, "array of string", actual);
 }
+function stringItems(r, d, key, x) {
+  if (!Array.isArray(x)) return wrongType(r, d, key, "array of string", x);
+  if (!enterItems(r, d, key, x.length)) return;
+  r.p[d] = key;
+  for (let i = 0; i < x.length; i++) {
+    const item = x[i];
+    if (typeof item !== "string") wrongType(r, d + 1, i, "string", item);
+  }
+}
+function dictItems(r, d, key, x, check, label) {
+  if (!Array.isArray(x)) return wrongType(r, d, key, label, x);
+  if (!enterItems(r, d, key, x.length)) return;
+  r.p[d] = key;
+  for (let i = 0; i < x.length; i++) {
+    r.p[d + 1] = i;
+    check(x[i], r, d + 2);
+  }
+}
 function enterDict(u, r, d) {
   const c = dictKind(u);
   if (c === 0) {
@@ -93,6 +111,7 @@ export {
   aboveMaximum,
   belowMinimum,
   deprecated,
+  dictItems,
   enterDict,
   enterItems,
   enterValue,
@@ -105,6 +124,7 @@ export {
   notInteger,
   notString,
   notStrings,
+  stringItems,
   unknownKey,
   unknownKeys,
   wrongType

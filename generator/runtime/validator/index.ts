@@ -25,8 +25,8 @@ export {
 export { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIndex, numberOf, OBJECT_PROTOTYPE, own, type TaggedReal } from './values.js';
 export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
 export {
-  aboveMaximum, belowMinimum, deprecated, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings,
-  unknownKey, unknownKeys, wrongType,
+  aboveMaximum, belowMinimum, deprecated, dictItems, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings,
+  stringItems, unknownKey, unknownKeys, wrongType,
 } from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { payloadKeys } from './payload.js';

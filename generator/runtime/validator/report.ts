@@ -70,6 +70,28 @@ export function notStrings(r: Run, d: number, key: string | number | undefined, 
   wrongType(r, d, key, 'array of string', actual);
 }
 
+/** An array of strings with no allowed values at `p[0..d)` + `key`: each item checked, a wrong one reported at its index. */
+export function stringItems(r: Run, d: number, key: string | number, x: unknown): void {
+  if (!Array.isArray(x)) return wrongType(r, d, key, 'array of string', x);
+  if (!enterItems(r, d, key, x.length)) return;
+  r.p[d] = key;
+  for (let i = 0; i < x.length; i++) {
+    const item: unknown = x[i];
+    if (typeof item !== 'string') wrongType(r, d + 1, i, 'string', item);
+  }
+}
+
+/** An array of dictionaries of one object (`label` its type, `array of …`): each item checked by the object's `check`. */
+export function dictItems(r: Run, d: number, key: string | number, x: unknown, check: (u: unknown, r: Run, d: number) => void, label: string): void {
+  if (!Array.isArray(x)) return wrongType(r, d, key, label, x);
+  if (!enterItems(r, d, key, x.length)) return;
+  r.p[d] = key;
+  for (let i = 0; i < x.length; i++) {
+    r.p[d + 1] = i;
+    check(x[i], r, d + 2);
+  }
+}
+
 /**
  * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
  * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).
