@@ -8,6 +8,7 @@ import { deprecationText, typeLabel, valueLabel } from './docs-text.js';
 import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type EmitObject } from './emit-model.js';
 import { tsString } from './naming.js';
 import { alwaysRequired, requiredCode } from './required-code.js';
+import { availabilityOf } from '../runtime/validator/gated.js';
 
 function lit(v: JsonValue): string {
   return typeof v === 'string' ? tsString(v) : JSON.stringify(v);
@@ -260,9 +261,38 @@ function sharedFacts(shared: SharedDeclarations, literal: Record<string, unknown
   if (name === undefined) {
     name = `$f${shared.facts.size}`;
     shared.facts.set(json, name);
-    shared.lines.push(`const ${name}: KeyFacts = ${json};`);
+    shared.lines.push(`const ${name}: KeyFacts = ${factsLiteral(literal)};`);
   }
   return name;
+}
+
+/** The facts as code: the availability as `availabilityOf`'s compact text where its versions allow. */
+function factsLiteral(literal: Record<string, unknown>): string {
+  const av = literal['availability'] as Record<string, Record<string, string | boolean>> | undefined;
+  const text = av && compactAvailability(av);
+  if (text === undefined) return JSON.stringify(literal);
+  const fields = Object.entries(literal).map(([k, v]) => `${JSON.stringify(k)}: ${k === 'availability' ? `/* @__PURE__ */ availabilityOf(${tsString(text)})` : JSON.stringify(v)}`);
+  return `{ ${fields.join(', ')} }`;
+}
+
+const MARK: Readonly<Record<string, string>> = { introduced: ':', removed: '-', availableThrough: '~' };
+
+/** `availabilityOf`'s text for `av`, or undefined when a value would not survive it. */
+function compactAvailability(av: Record<string, Record<string, string | boolean>>): string | undefined {
+  const entries: string[] = [];
+  for (const [platform, a] of Object.entries(av)) {
+    if (!/^[A-Za-z]+$/.test(platform)) return undefined;
+    let entry = platform;
+    for (const [field, v] of Object.entries(a)) {
+      if (field === 'available' && typeof v === 'boolean') entry += v ? '+' : '!';
+      else if (MARK[field] !== undefined && typeof v === 'string' && /^[0-9A-Za-z._ ]*$/.test(v)) entry += MARK[field] + v;
+      else return undefined;
+    }
+    entries.push(entry);
+  }
+  const text = entries.join(',');
+  // Only a text the runtime reads back as the same facts.
+  return entries.length && JSON.stringify(availabilityOf(text)) === JSON.stringify(av) ? text : undefined;
 }
 
 export interface ValidatorCode {

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  aboveMaximum, begin, belowMinimum, compareVersions, deprecated, describeValue, finish, gated, isDict, isInteger, isReal,
+  aboveMaximum, availabilityOf, begin, belowMinimum, compareVersions, deprecated, describeValue, finish, gated, isDict, isInteger, isReal, keyIndex, payloadKeys,
   missingKeys, NO_OPTIONS, notAllowed, own, result, routeDocument, routeProfile, run, test, union, unknownKey, VALID, verdict,
   wrongType, type KeyFacts, type Run, type ValidationResult, type Validator,
 } from '../../generator/runtime/validator/index.js';
@@ -212,5 +212,32 @@ describe('suggestions', () => {
     expect(closest('PayloadEnabled', ['PayloadVersion', 'PayloadUUID'])).toBeUndefined();
     expect(editDistance('abcd', 'abdc', 2)).toBe(1);
     expect(editDistance('a'.repeat(50), 'b'.repeat(50), 2)).toBe(3);
+  });
+});
+
+describe('the compact forms generated validators hold', () => {
+  it('availabilityOf reads platforms in order, with each field', () => {
+    expect(availabilityOf('iOS:7,macOS:10.9-12,watchOS!,tvOS:9~17,visionOS+,iPadOS')).toEqual({
+      iOS: { introduced: '7' }, macOS: { introduced: '10.9', removed: '12' }, watchOS: { available: false },
+      tvOS: { introduced: '9', availableThrough: '17' }, visionOS: { available: true }, iPadOS: {},
+    });
+    expect(Object.keys(availabilityOf('macOS:11,iOS:14'))).toEqual(['macOS', 'iOS']);
+  });
+
+  it('keyIndex numbers the names by position, the payload keys after them', () => {
+    expect([...keyIndex(['A', 'B'])]).toEqual([['A', 0], ['B', 1]]);
+    expect([...keyIndex(['A'], true)].map(([k, i]) => `${k}=${i}`).join(' ')).toBe('A=0 PayloadDescription=1 PayloadDisplayName=2 PayloadIdentifier=3 PayloadOrganization=4 PayloadType=5 PayloadUUID=6 PayloadVersion=7');
+  });
+
+  it('payloadKeys reports what a payload\'s own code reported for the seven keys', () => {
+    const r = begin(NO_OPTIONS, false);
+    const v = { PayloadType: 'com.apple.x', PayloadIdentifier: 3, PayloadVersion: 2, PayloadDisplayName: 'n' };
+    expect(payloadKeys(r, 0, v, true, 'com.apple.wifi.managed', undefined, v.PayloadDisplayName, v.PayloadIdentifier, undefined, v.PayloadType, undefined, v.PayloadVersion)).toBe(4);
+    expect(brief(finish(r))).toEqual([
+      'error wrong-type PayloadIdentifier: expected string, got integer 3',
+      'error not-allowed PayloadType: string "com.apple.x" is not one of "com.apple.wifi.managed"',
+      'error missing-required PayloadUUID: the required key PayloadUUID is missing',
+      'error not-allowed PayloadVersion: integer 2 is not one of 1',
+    ]);
   });
 });

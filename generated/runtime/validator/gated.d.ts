@@ -4,8 +4,15 @@
  * and the device's situation (supervision, User Enrollment). Generated code calls `gated` only
  * when a run asks for them, so a validation without these options never looks at the facts.
  */
-import type { KeyFacts } from './types.js';
+import type { KeyFacts, Platform, PlatformAvailability } from './types.js';
 import { type Run } from './run.js';
+/**
+ * A key's availability from the compact text generated validators hold (half the size of the
+ * object literal): platforms in the page's order, separated by `,`, each its name followed by
+ * `:introduced`, `-removed`, `~availableThrough`, `!` (not available) or `+` (available).
+ * `iOS:7,macOS:10.9-12` is `{ iOS: { introduced: '7' }, macOS: { introduced: '10.9', removed: '12' } }`.
+ */
+export declare function availabilityOf(text: string): Partial<Record<Platform, PlatformAvailability>>;
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export declare function compareVersions(a: string, b: string): number;
 /**

@@ -1,6 +1,35 @@
 // Copied by dmspec from generator/runtime/validator/gated.ts. Do not edit: change that file and run "npm run generate".
 import { add, error, pathOf } from "./run.js";
 import { severityOf } from "./severity.js";
+function availabilityOf(text) {
+  const out = {};
+  for (const entry of text.split(",")) {
+    const fields = entry.split(/(?=[:~!+-])/);
+    const a = {};
+    for (const f of fields.slice(1)) {
+      const v = f.slice(1);
+      switch (f[0]) {
+        case ":":
+          a.introduced = v;
+          break;
+        case "-":
+          a.removed = v;
+          break;
+        case "~":
+          a.availableThrough = v;
+          break;
+        case "!":
+          a.available = false;
+          break;
+        case "+":
+          a.available = true;
+          break;
+      }
+    }
+    out[fields[0]] = a;
+  }
+  return out;
+}
 function compareVersions(a, b) {
   const x = a.split(".").map(Number);
   const y = b.split(".").map(Number);
@@ -53,6 +82,7 @@ function gated(r, d, key, facts) {
   if (!r.quick) add(r, pathOf(r, d, key), "unavailable-on-platform", severity, platform, version, `${why}; the device ignores it`);
 }
 export {
+  availabilityOf,
   compareVersions,
   gated
 };

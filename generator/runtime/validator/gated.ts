@@ -3,9 +3,35 @@
  * and the device's situation (supervision, User Enrollment). Generated code calls `gated` only
  * when a run asks for them, so a validation without these options never looks at the facts.
  */
-import type { KeyFacts, Platform, SupervisionFacts, ValidateOptions } from './types.js';
+import type { KeyFacts, Platform, PlatformAvailability, SupervisionFacts, ValidateOptions } from './types.js';
 import { add, error, pathOf, type Run } from './run.js';
 import { severityOf } from './severity.js';
+
+/**
+ * A key's availability from the compact text generated validators hold (half the size of the
+ * object literal): platforms in the page's order, separated by `,`, each its name followed by
+ * `:introduced`, `-removed`, `~availableThrough`, `!` (not available) or `+` (available).
+ * `iOS:7,macOS:10.9-12` is `{ iOS: { introduced: '7' }, macOS: { introduced: '10.9', removed: '12' } }`.
+ */
+export function availabilityOf(text: string): Partial<Record<Platform, PlatformAvailability>> {
+  const out: Partial<Record<Platform, PlatformAvailability>> = {};
+  for (const entry of text.split(',')) {
+    const fields = entry.split(/(?=[:~!+-])/);
+    const a: PlatformAvailability = {};
+    for (const f of fields.slice(1)) {
+      const v = f.slice(1);
+      switch (f[0]) {
+        case ':': a.introduced = v; break;
+        case '-': a.removed = v; break;
+        case '~': a.availableThrough = v; break;
+        case '!': a.available = false; break;
+        case '+': a.available = true; break;
+      }
+    }
+    out[fields[0] as Platform] = a;
+  }
+  return out;
+}
 
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export function compareVersions(a: string, b: string): number {
