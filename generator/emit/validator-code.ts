@@ -249,10 +249,17 @@ function commonPayloadKeys(props: readonly IrProperty[], facts: ReadonlyArray<Ke
 export interface SharedDeclarations {
   facts: Map<string, string>;
   lines: string[];
+  /**
+   * Chunk functions and key maps by their code, with the object's name taken out: an object
+   * whose chunk or key list another object already has (the 802.1X payloads of each interface,
+   * `Title` and `URL` bookmarks) calls the first one's.
+   */
+  chunks: Map<string, string>;
+  keyMaps: Map<string, string>;
 }
 
 export function sharedDeclarations(): SharedDeclarations {
-  return { facts: new Map(), lines: [] };
+  return { facts: new Map(), lines: [], chunks: new Map(), keyMaps: new Map() };
 }
 
 function sharedFacts(shared: SharedDeclarations, literal: Record<string, unknown>): string {
@@ -307,7 +314,7 @@ export interface ValidatorCode {
  * the object's key map and checked by its case; then, only when fewer required keys were seen
  * than the object lists, a look for the missing ones.
  */
-export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations = sharedDeclarations()): ValidatorCode {
+export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations): ValidatorCode {
   const props = allProperties(e);
   const helpers: string[] = [];
   const keys = `k${e.ident}`;
@@ -319,7 +326,10 @@ export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDec
   const type = props.length <= SMALL ? commonPayloadKeys(props, facts, model) : undefined;
   // The key map from the names alone: a key's index is its position (`true`: then the seven every payload has).
   const listed = type === undefined ? props : props.slice(0, -PAYLOAD_KEYS.length);
-  helpers.push(`const ${keys}: ReadonlyMap<string, number> = /* @__PURE__ */ keyIndex([${listed.map((p) => tsString(p.name)).join(', ')}]${type === undefined ? '' : ', true'});`);
+  const keyList = `[${listed.map((p) => tsString(p.name)).join(', ')}]${type === undefined ? '' : ', true'}`;
+  const sameKeys = shared.keyMaps.get(keyList);
+  if (sameKeys === undefined) shared.keyMaps.set(keyList, keys);
+  helpers.push(`const ${keys}: ReadonlyMap<string, number> = ${sameKeys ?? `/* @__PURE__ */ keyIndex(${keyList})`};`);
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
   // takes keys it does not list (a page the spec lacks, or a page that lists only some), else reported.
@@ -334,25 +344,29 @@ export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDec
     helpers.push(...conditional);
     body.push(`q${e.ident}(v, r, d);`);
   }
-  return props.length <= SMALL ? smallObject(e, props, facts, type, unknown, helpers, body, model) : largeObject(e, props, facts, unknown, helpers, body, model);
+  return props.length <= SMALL ? smallObject(e, props, facts, type, unknown, helpers, body, model, shared) : largeObject(e, props, facts, unknown, helpers, body, model);
 }
 
-function smallObject(e: EmitObject, all: IrProperty[], facts: Array<KeyFactsRef | undefined>, type: string | undefined, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+function smallObject(e: EmitObject, all: IrProperty[], facts: Array<KeyFactsRef | undefined>, type: string | undefined, unknown: string[], helpers: string[], body: string[], model: EmitModel, shared: SharedDeclarations): ValidatorCode {
   const calls: string[] = [];
   // The seven keys every payload has, when they are its last: read here by name, checked by the runtime.
   const props = type === undefined ? all : all.slice(0, -PAYLOAD_KEYS.length);
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
-    calls.push(`${name}(v, r, d, c === 1)`);
-    helpers.push(
-      `function ${name}(v: Dict, r: Run, d: number, p: boolean): number {`,
+    const code = [
       '  let n = 0;',
       '  let x: unknown;',
       '  let k: string;',
       ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyBlock(p, facts[start + j], model)).map((l) => `  ${l}`),
       '  return n;',
       '}',
-    );
+    ];
+    const text = code.join('\n');
+    const same = shared.chunks.get(text);
+    calls.push(`${same ?? name}(v, r, d, c === 1)`);
+    if (same !== undefined) continue;
+    shared.chunks.set(text, name);
+    helpers.push(`function ${name}(v: Dict, r: Run, d: number, p: boolean): number {`, ...code);
   }
   if (type !== undefined) calls.push(`payloadKeys(r, d, v, c === 1, ${tsString(type)}, ${PAYLOAD_KEYS.map((k) => `v[${tsString(k)}]`).join(', ')})`);
   if (!unknown.length) {
