@@ -40,7 +40,7 @@ const where = (at: Place): string => `r, ${depth(at.off)}, ${at.key}`;
 function constraintCode(c: Constraint, x: string, at: Place, n: string = x): string[] {
   const allowed = c.allowed?.length ? c.allowed : undefined;
   const inAllowed = allowed ? allowed.map((v) => `${n} === ${lit(v)}`).join(' || ') : '';
-  const allowedList = allowed ? `[${allowed.map(lit).join(', ')}]` : '';
+  const allowedList = allowed ? pooled(`[${allowed.map(lit).join(', ')}]`) : '';
   const hasRange = c.minimum !== undefined || c.maximum !== undefined;
   if (!hasRange) return allowed ? [`if (!(${inAllowed})) notAllowed(${where(at)}, ${allowedList}, ${x});`] : [];
   const out: string[] = [];
@@ -58,7 +58,7 @@ const WRONG: Readonly<Record<string, string>> = { string: 'notString', boolean: 
 function reportWrong(t: IrType, at: Place, x: string): string {
   const label = typeLabel(t);
   const short = WRONG[label];
-  return short ? `${short}(${where(at)}, ${x});` : `wrongType(${where(at)}, ${tsString(label)}, ${x});`;
+  return short ? `${short}(${where(at)}, ${x});` : `wrongType(${where(at)}, ${pooled(tsString(label))}, ${x});`;
 }
 
 /**
@@ -103,7 +103,7 @@ function typeCheck(t: IrType, c: Constraint, x: string, at: Place, model: EmitMo
       // The commonest arrays, checked by the runtime: strings with no allowed values, dictionaries of one object.
       const target = t.items.kind === 'ref' ? model.byName.get(t.items.name) : undefined;
       if (t.items.kind === 'string' && inner.length === 1) return [`stringItems(${where(at)}, ${x});`];
-      if (target) return [`dictItems(${where(at)}, ${x}, check${target.ident}, ${tsString(typeLabel(t))});`];
+      if (target) return [`dictItems(${where(at)}, ${x}, check${target.ident}, ${pooled(tsString(typeLabel(t)))});`];
       const report = `if (!Array.isArray(${x})) ${reportWrong(t, at, x)}`;
       if (!inner.length) return [report];
       return [
@@ -156,7 +156,7 @@ function keyChecks(prop: IrProperty, facts: KeyFactsRef | undefined, model: Emit
   const checks = typeCheck(prop.type, { allowed: typedAllowed(prop.type, prop.allowedValues), minimum: prop.minimum, maximum: prop.maximum }, 'x', { off: 0, key }, model);
   // Option-dependent checks cost one test of a flag when their options are absent.
   if (facts?.gated) checks.push(`if (r.gated) gated(r, d, ${key}, ${facts.name});`);
-  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${tsString(deprecationText(prop))}${facts?.deprecatedIn ? `, ${facts.name}` : ''});`);
+  if (prop.deprecated) checks.push(`deprecated(r, d, ${key}, ${pooled(tsString(deprecationText(prop)))}${facts?.deprecatedIn ? `, ${facts.name}` : ''});`);
   return checks;
 }
 
@@ -237,7 +237,11 @@ function commonPayloadKeys(props: readonly IrProperty[], facts: ReadonlyArray<Ke
   if (tail.some((p, j) => p.name !== PAYLOAD_KEYS[j] || facts[start + j] !== undefined)) return undefined;
   const type = typedAllowed(tail[4]!.type, tail[4]!.allowedValues);
   if (type?.length !== 1 || typeof type[0] !== 'string') return undefined;
+  // Compared as literal code: nothing pooled for it.
+  const was = writing;
+  writing = undefined;
   const same = tail.every((p) => JSON.stringify(propertyBlock(p, undefined, model)) === JSON.stringify(payloadKeyBlock(p.name, type[0] as string)));
+  writing = was;
   return same ? type[0] : undefined;
 }
 
@@ -256,10 +260,53 @@ export interface SharedDeclarations {
    */
   chunks: Map<string, string>;
   keyMaps: Map<string, string>;
+  /** Literals by their code, with the uses seen (see `pooled`). */
+  literals: Map<string, { id: number; uses: number }>;
 }
 
 export function sharedDeclarations(): SharedDeclarations {
-  return { facts: new Map(), lines: [], chunks: new Map(), keyMaps: new Map() };
+  return { facts: new Map(), lines: [], chunks: new Map(), keyMaps: new Map(), literals: new Map() };
+}
+
+/**
+ * The declarations `validatorCode` is writing into: its literals (messages, labels, lists of
+ * allowed values) are pooled there while it runs.
+ */
+let writing: SharedDeclarations | undefined;
+
+const HOLE = '\u0001';
+
+/**
+ * A literal of generated code that many keys repeat (a deprecation message, a type's label, a
+ * list of allowed values): a placeholder `resolveLiterals` turns into a shared constant when
+ * the module uses it more than once, else back into the literal.
+ */
+function pooled(code: string): string {
+  if (!writing) return code;
+  let entry = writing.literals.get(code);
+  if (entry === undefined) {
+    entry = { id: writing.literals.size, uses: 0 };
+    writing.literals.set(code, entry);
+  }
+  entry.uses++;
+  return `${HOLE}${entry.id}${HOLE}`;
+}
+
+/**
+ * Resolves the placeholders of `pooled` in `lines` (every object's code, once all are written):
+ * a literal used more than once becomes `$l<n>`, declared in `shared.lines`.
+ */
+export function resolveLiterals(shared: SharedDeclarations, lines: string[][]): void {
+  const byId: string[] = [];
+  for (const [code, { id, uses }] of shared.literals) {
+    if (uses < 2) byId[id] = code;
+    else {
+      byId[id] = `$l${id}`;
+      shared.lines.push(`const $l${id} = ${code};`);
+    }
+  }
+  const hole = new RegExp(`${HOLE}(\\d+)${HOLE}`, 'g');
+  for (const list of lines) for (let i = 0; i < list.length; i++) if (list[i]!.includes(HOLE)) list[i] = list[i]!.replace(hole, (_, id: string) => byId[Number(id)]!);
 }
 
 function sharedFacts(shared: SharedDeclarations, literal: Record<string, unknown>): string {
@@ -315,6 +362,15 @@ export interface ValidatorCode {
  * than the object lists, a look for the missing ones.
  */
 export function validatorCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations): ValidatorCode {
+  writing = shared;
+  try {
+    return objectCode(e, model, shared);
+  } finally {
+    writing = undefined;
+  }
+}
+
+function objectCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations): ValidatorCode {
   const props = allProperties(e);
   const helpers: string[] = [];
   const keys = `k${e.ident}`;

@@ -4,7 +4,7 @@
 import type { EmitModel, EmitObject } from './emit-model.js';
 import { jsdocLines } from './escape.js';
 import { fileStem } from './naming.js';
-import { checksSummary, sharedDeclarations, validatorCode } from './validator-code.js';
+import { checksSummary, resolveLiterals, sharedDeclarations, validatorCode } from './validator-code.js';
 import { guardCode, type GuardCode } from './guard-code.js';
 
 export interface ValidatorObjectView {
@@ -38,6 +38,7 @@ export function validatorsView(model: EmitModel, only?: ReadonlySet<EmitObject>)
     title: jsdocLines(e.ir.name).join(' '),
     summary: jsdocLines(checksSummary(e)).join(' '),
   }));
+  resolveLiterals(shared, objects.flatMap((o) => [o.helpers, o.body]));
   return { shared: shared.lines, objects };
 }
 

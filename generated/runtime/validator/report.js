@@ -85,7 +85,7 @@ function missingKeys(r, d, v, required) {
   for (const key of required) if (!own(v, key) || v[key] === void 0) missingRequired(r, d, key);
 }
 function notAllowed(r, d, key, allowed, actual) {
-  flag(r, d, key, "not-allowed", allowed, actual, "");
+  flag(r, d, key, "not-allowed", r.quick ? allowed : allowed.slice(), actual, "");
 }
 function belowMinimum(r, d, key, minimum, actual) {
   flag(r, d, key, "below-minimum", minimum, actual, "");

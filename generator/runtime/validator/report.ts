@@ -131,7 +131,8 @@ export function missingKeys(r: Run, d: number, v: Dict, required: readonly strin
 }
 
 export function notAllowed(r: Run, d: number, key: string | number, allowed: readonly unknown[], actual: unknown): void {
-  flag(r, d, key, 'not-allowed', allowed, actual, '');
+  // A copy: generated code passes one list for every finding of a key (and keys that share it).
+  flag(r, d, key, 'not-allowed', r.quick ? allowed : allowed.slice(), actual, '');
 }
 
 export function belowMinimum(r: Run, d: number, key: string | number, minimum: number, actual: unknown): void {
