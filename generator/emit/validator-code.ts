@@ -185,14 +185,25 @@ export function keyRead(name: string): { read: string; absent: string; present: 
 }
 
 /** One key's block in a small object's chunk: read by its constant name, counted when present. */
-function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
+function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel, inline = false): string[] {
   const { read, absent, present } = keyRead(prop.name);
-  const checks = ['  n++;', ...keyChecks(prop, facts, model, 'k').map((l) => `  ${l}`)];
+  const lines = keyChecks(prop, facts, model, 'k');
+  // A key whose value is checked for its type alone: counted and checked by one runtime call.
+  const counted = inline || lines[1] === 'else {' ? undefined : COUNTED[lines[0] ?? ''];
+  const checks = counted ? [`  n += ${counted}(r, d, k, x);`, ...lines.slice(1).map((l) => `  ${l}`)] : ['  n++;', ...lines.map((l) => `  ${l}`)];
+  const block = (head: string): string[] => (checks.length === 1 ? [`${head} ${checks[0]!.trim()}`] : [`${head} {`, ...checks, '}']);
   return [
     `x = ${read};`,
-    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, k);`, 'else {', ...checks, '}'] : [`if (${present}) {`, ...checks, '}']),
+    ...(alwaysRequired(prop) ? [`if (${absent}) missingRequired(r, d, k);`, ...block('else')] : block(`if (${present})`)),
   ];
 }
+
+/** The type checks of a key's value that `presentString` and its kin stand for, with the count of the key. */
+const COUNTED: Readonly<Record<string, string>> = {
+  "if (typeof x !== 'string') notString(r, d, k, x);": 'presentString',
+  "if (typeof x !== 'boolean') notBoolean(r, d, k, x);": 'presentBoolean',
+  'if (!isInteger(x)) notInteger(r, d, k, x);': 'presentInteger',
+};
 
 /**
  * Objects of at most this many keys read each key by its constant name (a load V8 caches per
@@ -240,7 +251,7 @@ function commonPayloadKeys(props: readonly IrProperty[], facts: ReadonlyArray<Ke
   // Compared as literal code: nothing pooled for it.
   const was = writing;
   writing = undefined;
-  const same = tail.every((p) => JSON.stringify(propertyBlock(p, undefined, model)) === JSON.stringify(payloadKeyBlock(p.name, type[0] as string)));
+  const same = tail.every((p) => JSON.stringify(propertyBlock(p, undefined, model, true)) === JSON.stringify(payloadKeyBlock(p.name, type[0] as string)));
   writing = was;
   return same ? type[0] : undefined;
 }

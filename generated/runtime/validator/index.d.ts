@@ -21,7 +21,7 @@
 export { NO_OPTIONS, type Dict, type Enrollment, type IssueCode, type JudgedAgainst, type KeyFacts, type Platform, type SupervisionFacts, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator, } from './types.js';
 export { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIndex, numberOf, OBJECT_PROTOTYPE, own, type TaggedReal } from './values.js';
 export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
-export { aboveMaximum, belowMinimum, deprecated, dictItems, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings, stringItems, unknownKey, unknownKeys, wrongType, } from './report.js';
+export { aboveMaximum, belowMinimum, deprecated, dictItems, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings, presentBoolean, presentInteger, presentString, stringItems, unknownKey, unknownKeys, wrongType, } from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { payloadKeys } from './payload.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';

@@ -1,6 +1,6 @@
 // Copied by dmspec from generator/runtime/validator/report.ts. Do not edit: change that file and run "npm run generate".
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT } from "./run.js";
-import { dictKind, own } from "./values.js";
+import { dictKind, isInteger, own } from "./values.js";
 import { compareVersions } from "./gated.js";
 import { severityOf } from "./severity.js";
 function flag(r, d, key, code, expected, actual, note, severity = severityOf(code)) {
@@ -59,6 +59,18 @@ function dictItems(r, d, key, x, check, label) {
     r.p[d + 1] = i;
     check(x[i], r, d + 2);
   }
+}
+function presentString(r, d, key, x) {
+  if (typeof x !== "string") wrongType(r, d, key, "string", x);
+  return 1;
+}
+function presentBoolean(r, d, key, x) {
+  if (typeof x !== "boolean") wrongType(r, d, key, "boolean", x);
+  return 1;
+}
+function presentInteger(r, d, key, x) {
+  if (!isInteger(x)) wrongType(r, d, key, "integer", x);
+  return 1;
 }
 function enterDict(u, r, d) {
   const c = dictKind(u);
@@ -124,6 +136,9 @@ export {
   notInteger,
   notString,
   notStrings,
+  presentBoolean,
+  presentInteger,
+  presentString,
   stringItems,
   unknownKey,
   unknownKeys,

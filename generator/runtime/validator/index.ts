@@ -26,7 +26,7 @@ export { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIn
 export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
 export {
   aboveMaximum, belowMinimum, deprecated, dictItems, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings,
-  stringItems, unknownKey, unknownKeys, wrongType,
+  presentBoolean, presentInteger, presentString, stringItems, unknownKey, unknownKeys, wrongType,
 } from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { payloadKeys } from './payload.js';

@@ -5,7 +5,7 @@
  */
 import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT, type Run } from './run.js';
-import { dictKind, own } from './values.js';
+import { dictKind, isInteger, own } from './values.js';
 import { compareVersions } from './gated.js';
 import { severityOf } from './severity.js';
 
@@ -90,6 +90,26 @@ export function dictItems(r: Run, d: number, key: string | number, x: unknown, c
     r.p[d + 1] = i;
     check(x[i], r, d + 2);
   }
+}
+
+/**
+ * A key found in a dictionary whose value must be a string: checked, and counted (1) for the
+ * caller's tally of keys found. Generated code reads the key by its name and calls this with
+ * the value; `presentBoolean` and `presentInteger` likewise.
+ */
+export function presentString(r: Run, d: number, key: string, x: unknown): number {
+  if (typeof x !== 'string') wrongType(r, d, key, 'string', x);
+  return 1;
+}
+
+export function presentBoolean(r: Run, d: number, key: string, x: unknown): number {
+  if (typeof x !== 'boolean') wrongType(r, d, key, 'boolean', x);
+  return 1;
+}
+
+export function presentInteger(r: Run, d: number, key: string, x: unknown): number {
+  if (!isInteger(x)) wrongType(r, d, key, 'integer', x);
+  return 1;
 }
 
 /**
