@@ -190,7 +190,11 @@ function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: 
   const lines = keyChecks(prop, facts, model, 'k');
   // A key whose value is checked for its type alone: counted and checked by one runtime call.
   const counted = inline || lines[1] === 'else {' ? undefined : COUNTED[lines[0] ?? ''];
-  const checks = counted ? [`  n += ${counted}(r, d, k, x);`, ...lines.slice(1).map((l) => `  ${l}`)] : ['  n++;', ...lines.map((l) => `  ${l}`)];
+  // Its availability and situation checks too, when they follow (the facts passed).
+  const gatedBy = counted && facts?.gated && lines[1] === `if (r.gated) gated(r, d, k, ${facts.name});` ? facts.name : undefined;
+  const checks = counted
+    ? [`  n += ${counted}(r, d, k, x${gatedBy ? `, ${gatedBy}` : ''});`, ...lines.slice(gatedBy ? 2 : 1).map((l) => `  ${l}`)]
+    : ['  n++;', ...lines.map((l) => `  ${l}`)];
   const block = (head: string): string[] => (checks.length === 1 ? [`${head} ${checks[0]!.trim()}`] : [`${head} {`, ...checks, '}']);
   return [
     `x = ${read};`,
@@ -336,6 +340,8 @@ function factsLiteral(literal: Record<string, unknown>): string {
   const av = literal['availability'] as Record<string, Record<string, string | boolean>> | undefined;
   const text = av && compactAvailability(av);
   if (text === undefined) return JSON.stringify(literal);
+  // The commonest facts, an availability alone (and whether its list is exhaustive): one call.
+  if (Object.keys(literal).every((k) => k === 'availability' || k === 'exhaustive')) return `/* @__PURE__ */ availabilityFacts(${tsString(text)}${literal['exhaustive'] ? ', true' : ''})`;
   const fields = Object.entries(literal).map(([k, v]) => `${JSON.stringify(k)}: ${k === 'availability' ? `/* @__PURE__ */ availabilityOf(${tsString(text)})` : JSON.stringify(v)}`);
   return `{ ${fields.join(', ')} }`;
 }

@@ -13,6 +13,8 @@ import { type Run } from './run.js';
  * `iOS:7,macOS:10.9-12` is `{ iOS: { introduced: '7' }, macOS: { introduced: '10.9', removed: '12' } }`.
  */
 export declare function availabilityOf(text: string): Partial<Record<Platform, PlatformAvailability>>;
+/** A key's facts that state its availability alone (`availabilityOf`'s text), and whether the page's list of platforms is exhaustive. */
+export declare function availabilityFacts(text: string, exhaustive?: boolean): KeyFacts;
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export declare function compareVersions(a: string, b: string): number;
 /**

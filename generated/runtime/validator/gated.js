@@ -30,6 +30,9 @@ function availabilityOf(text) {
   }
   return out;
 }
+function availabilityFacts(text, exhaustive = false) {
+  return exhaustive ? { availability: availabilityOf(text), exhaustive } : { availability: availabilityOf(text) };
+}
 function compareVersions(a, b) {
   const x = a.split(".").map(Number);
   const y = b.split(".").map(Number);
@@ -82,6 +85,7 @@ function gated(r, d, key, facts) {
   if (!r.quick) add(r, pathOf(r, d, key), "unavailable-on-platform", severity, platform, version, `${why}; the device ignores it`);
 }
 export {
+  availabilityFacts,
   availabilityOf,
   compareVersions,
   gated

@@ -26,7 +26,7 @@ export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
 export { payloadKeys } from './payload.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
 export { closest, editDistance } from './suggest.js';
-export { availabilityOf, compareVersions, gated } from './gated.js';
+export { availabilityFacts, availabilityOf, compareVersions, gated } from './gated.js';
 export { plainOptions } from './guard.js';
 export { routeDocument, routeProfile, type DocumentRoute } from './route.js';
 export { union, type SharedPage } from './shared.js';

@@ -33,7 +33,7 @@ import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
 import { payloadKeys } from "./payload.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
-import { availabilityOf, compareVersions, gated } from "./gated.js";
+import { availabilityFacts, availabilityOf, compareVersions, gated } from "./gated.js";
 import { plainOptions } from "./guard.js";
 import { routeDocument, routeProfile } from "./route.js";
 import { union } from "./shared.js";
@@ -49,6 +49,7 @@ export {
   VALUE_LIMIT,
   aboveMaximum,
   at,
+  availabilityFacts,
   availabilityOf,
   begin,
   belowMinimum,

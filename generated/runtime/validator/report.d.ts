@@ -30,13 +30,14 @@ export declare function stringItems(r: Run, d: number, key: string | number, x: 
 /** An array of dictionaries of one object (`label` its type, `array of …`): each item checked by the object's `check`. */
 export declare function dictItems(r: Run, d: number, key: string | number, x: unknown, check: (u: unknown, r: Run, d: number) => void, label: string): void;
 /**
- * A key found in a dictionary whose value must be a string: checked, and counted (1) for the
- * caller's tally of keys found. Generated code reads the key by its name and calls this with
- * the value; `presentBoolean` and `presentInteger` likewise.
+ * A key found in a dictionary whose value must be a string: checked, with the key's `facts`
+ * (availability, situation) when the run asks for them, and counted (1) for the caller's tally
+ * of keys found. Generated code reads the key by its name and calls this with the value;
+ * `presentBoolean` and `presentInteger` likewise.
  */
-export declare function presentString(r: Run, d: number, key: string, x: unknown): number;
-export declare function presentBoolean(r: Run, d: number, key: string, x: unknown): number;
-export declare function presentInteger(r: Run, d: number, key: string, x: unknown): number;
+export declare function presentString(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number;
+export declare function presentBoolean(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number;
+export declare function presentInteger(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number;
 /**
  * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
  * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).

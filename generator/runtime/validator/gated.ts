@@ -33,6 +33,11 @@ export function availabilityOf(text: string): Partial<Record<Platform, PlatformA
   return out;
 }
 
+/** A key's facts that state its availability alone (`availabilityOf`'s text), and whether the page's list of platforms is exhaustive. */
+export function availabilityFacts(text: string, exhaustive = false): KeyFacts {
+  return exhaustive ? { availability: availabilityOf(text), exhaustive } : { availability: availabilityOf(text) };
+}
+
 /** Compares dotted versions numerically: `14` equals `14.0`, `10.15` is above `10.9`. */
 export function compareVersions(a: string, b: string): number {
   const x = a.split('.').map(Number);

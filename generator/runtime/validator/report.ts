@@ -6,7 +6,7 @@
 import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT, type Run } from './run.js';
 import { dictKind, isInteger, own } from './values.js';
-import { compareVersions } from './gated.js';
+import { compareVersions, gated } from './gated.js';
 import { severityOf } from './severity.js';
 
 /** Counts (when its severity is an error) and records one finding at `p[0..d)` + `key`. */
@@ -93,22 +93,26 @@ export function dictItems(r: Run, d: number, key: string | number, x: unknown, c
 }
 
 /**
- * A key found in a dictionary whose value must be a string: checked, and counted (1) for the
- * caller's tally of keys found. Generated code reads the key by its name and calls this with
- * the value; `presentBoolean` and `presentInteger` likewise.
+ * A key found in a dictionary whose value must be a string: checked, with the key's `facts`
+ * (availability, situation) when the run asks for them, and counted (1) for the caller's tally
+ * of keys found. Generated code reads the key by its name and calls this with the value;
+ * `presentBoolean` and `presentInteger` likewise.
  */
-export function presentString(r: Run, d: number, key: string, x: unknown): number {
+export function presentString(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number {
   if (typeof x !== 'string') wrongType(r, d, key, 'string', x);
+  if (facts !== undefined && r.gated) gated(r, d, key, facts);
   return 1;
 }
 
-export function presentBoolean(r: Run, d: number, key: string, x: unknown): number {
+export function presentBoolean(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number {
   if (typeof x !== 'boolean') wrongType(r, d, key, 'boolean', x);
+  if (facts !== undefined && r.gated) gated(r, d, key, facts);
   return 1;
 }
 
-export function presentInteger(r: Run, d: number, key: string, x: unknown): number {
+export function presentInteger(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number {
   if (!isInteger(x)) wrongType(r, d, key, 'integer', x);
+  if (facts !== undefined && r.gated) gated(r, d, key, facts);
   return 1;
 }
 
