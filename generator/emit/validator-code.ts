@@ -162,7 +162,8 @@ function keyChecks(prop: IrProperty, facts: KeyFactsRef | undefined, model: Emit
 
 /** One key's case in a large object's chunk: its checks; returns 1 for a required key, so the caller can count them. */
 function propertyCase(prop: IrProperty, index: number, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
-  return [`case ${index}: {`, ...keyChecks(prop, facts, model).map((l) => `  ${l}`), `  return ${alwaysRequired(prop) ? 1 : 0};`, '}'];
+  // `k` is the key the value has (the one the object's key map gave `index`): named once, by the caller's loop.
+  return [`case ${index}: {`, ...keyChecks(prop, facts, model, 'k').map((l) => `  ${l}`), `  return ${alwaysRequired(prop) ? 1 : 0};`, '}'];
 }
 
 /** Keys an object literal inherits: reading them as `v[key]` would find the prototype's. */
@@ -473,7 +474,7 @@ function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
     const name = `c${e.ident}_${start / CHUNK}`;
     chunks.push(name);
     helpers.push(
-      `function ${name}(x: unknown, i: number, r: Run, d: number): number {`,
+      `function ${name}(x: unknown, k: string, i: number, r: Run, d: number): number {`,
       '  switch (i) {',
       ...props.slice(start, start + CHUNK).flatMap((p, j) => propertyCase(p, start + j, facts[start + j], model)).map((l) => `    ${l}`),
       '  }',
@@ -483,7 +484,7 @@ function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
   }
   const required = props.filter(alwaysRequired).map((p) => tsString(p.name));
   if (required.length) body.push('let n = 0;');
-  const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, i, r, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, i, r, d) : `)).join('');
+  const dispatch = chunks.map((name, j) => (j === chunks.length - 1 ? `${name}(x, k, i, r, d)` : `i < ${(j + 1) * CHUNK} ? ${name}(x, k, i, r, d) : `)).join('');
   body.push(
     'for (const k in v) {',
     '  if (r.halt || (++r.values > VALUE_LIMIT && !enterItems(r, d, undefined, 0))) return;',
