@@ -186,16 +186,9 @@ export function keyRead(name: string): { read: string; absent: string; present: 
 }
 
 /** One key's block in a small object's chunk: read by its constant name, counted when present. */
-function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel, inline = false): string[] {
+function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: EmitModel): string[] {
   const { read, absent, present } = keyRead(prop.name);
-  const lines = keyChecks(prop, facts, model, 'k');
-  // A key whose value is checked for its type alone: counted and checked by one runtime call.
-  const counted = inline || lines[1] === 'else {' ? undefined : COUNTED[lines[0] ?? ''];
-  // Its availability and situation checks too, when they follow (the facts passed).
-  const gatedBy = counted && facts?.gated && lines[1] === `if (r.gated) gated(r, d, k, ${facts.name});` ? facts.name : undefined;
-  const checks = counted
-    ? [`  n += ${counted}(r, d, k, x${gatedBy ? `, ${gatedBy}` : ''});`, ...lines.slice(gatedBy ? 2 : 1).map((l) => `  ${l}`)]
-    : ['  n++;', ...lines.map((l) => `  ${l}`)];
+  const checks = ['  n++;', ...keyChecks(prop, facts, model, 'k').map((l) => `  ${l}`)];
   const block = (head: string): string[] => (checks.length === 1 ? [`${head} ${checks[0]!.trim()}`] : [`${head} {`, ...checks, '}']);
   return [
     `x = ${read};`,
@@ -203,12 +196,6 @@ function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: 
   ];
 }
 
-/** The type checks of a key's value that `presentString` and its kin stand for, with the count of the key. */
-const COUNTED: Readonly<Record<string, string>> = {
-  "if (typeof x !== 'string') notString(r, d, k, x);": 'presentString',
-  "if (typeof x !== 'boolean') notBoolean(r, d, k, x);": 'presentBoolean',
-  'if (!isInteger(x)) notInteger(r, d, k, x);': 'presentInteger',
-};
 
 /**
  * Objects of at most this many keys read each key by its constant name (a load V8 caches per
@@ -219,46 +206,13 @@ const COUNTED: Readonly<Record<string, string>> = {
  */
 export const SMALL = 72;
 
-/** The keys every payload has, in the order pages list them last; `payloadKeys` of the runtime checks them. */
+/** The keys every payload has, in the order pages list them last (`keyIndex(names, true)` appends them). */
 const PAYLOAD_KEYS = ['PayloadDescription', 'PayloadDisplayName', 'PayloadIdentifier', 'PayloadOrganization', 'PayloadType', 'PayloadUUID', 'PayloadVersion'] as const;
 
-/** The code `payloadKeys` stands for, per key (`type` the payload type), as `propertyBlock` writes it. */
-function payloadKeyBlock(name: string, type: string): string[] {
-  const read = [`x = v[k = ${tsString(name)}];`];
-  const optional = ['if (x !== undefined && (p && !(k in OBJECT_PROTOTYPE) || own(v, k))) {', '  n++;', `  if (typeof x !== 'string') notString(r, d, k, x);`, '}'];
-  const required = (checks: string[]): string[] => ['if (x === undefined || !(p && !(k in OBJECT_PROTOTYPE) || own(v, k))) missingRequired(r, d, k);', 'else {', '  n++;', ...checks, '}'];
-  const string = [`  if (typeof x !== 'string') notString(r, d, k, x);`];
-  switch (name) {
-    case 'PayloadType':
-      return [...read, ...required([...string, '  else {', `    if (!(x === ${tsString(type)})) notAllowed(r, d, k, [${tsString(type)}], x);`, '  }'])];
-    case 'PayloadVersion':
-      return [...read, ...required(['  if (!isInteger(x)) notInteger(r, d, k, x);', '  else {', '    if (!(x === 1)) notAllowed(r, d, k, [1], x);', '  }'])];
-    case 'PayloadIdentifier':
-    case 'PayloadUUID':
-      return [...read, ...required(string)];
-    default:
-      return [...read, ...optional];
-  }
-}
-
-/**
- * The payload type when the object's last keys are the seven every payload has, each with
- * exactly the checks `payloadKeys` runs (no facts, no deprecation, one allowed payload type):
- * then the runtime's one function checks them for every payload.
- */
-function commonPayloadKeys(props: readonly IrProperty[], facts: ReadonlyArray<KeyFactsRef | undefined>, model: EmitModel): string | undefined {
-  if (props.length < PAYLOAD_KEYS.length) return undefined;
+/** Whether the object's last keys are the seven every payload has, in that order. */
+function endsWithPayloadKeys(props: readonly IrProperty[]): boolean {
   const start = props.length - PAYLOAD_KEYS.length;
-  const tail = props.slice(start);
-  if (tail.some((p, j) => p.name !== PAYLOAD_KEYS[j] || facts[start + j] !== undefined)) return undefined;
-  const type = typedAllowed(tail[4]!.type, tail[4]!.allowedValues);
-  if (type?.length !== 1 || typeof type[0] !== 'string') return undefined;
-  // Compared as literal code: nothing pooled for it.
-  const was = writing;
-  writing = undefined;
-  const same = tail.every((p) => JSON.stringify(propertyBlock(p, undefined, model, true)) === JSON.stringify(payloadKeyBlock(p.name, type[0] as string)));
-  writing = was;
-  return same ? type[0] : undefined;
+  return start >= 0 && PAYLOAD_KEYS.every((name, j) => props[start + j]!.name === name);
 }
 
 /**
@@ -397,10 +351,10 @@ function objectCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations)
     if (literal === undefined) return undefined;
     return { name: sharedFacts(shared, literal), gated: 'availability' in literal || 'situation' in literal, deprecatedIn: 'deprecatedIn' in literal };
   });
-  const type = props.length <= SMALL ? commonPayloadKeys(props, facts, model) : undefined;
   // The key map from the names alone: a key's index is its position (`true`: then the seven every payload has).
-  const listed = type === undefined ? props : props.slice(0, -PAYLOAD_KEYS.length);
-  const keyList = `[${listed.map((p) => tsString(p.name)).join(', ')}]${type === undefined ? '' : ', true'}`;
+  const payload = endsWithPayloadKeys(props);
+  const listed = payload ? props.slice(0, -PAYLOAD_KEYS.length) : props;
+  const keyList = `[${listed.map((p) => tsString(p.name)).join(', ')}]${payload ? ', true' : ''}`;
   const sameKeys = shared.keyMaps.get(keyList);
   if (sameKeys === undefined) shared.keyMaps.set(keyList, keys);
   helpers.push(`const ${keys}: ReadonlyMap<string, number> = ${sameKeys ?? `/* @__PURE__ */ keyIndex(${keyList})`};`);
@@ -418,13 +372,11 @@ function objectCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations)
     helpers.push(...conditional);
     body.push(`q${e.ident}(v, r, d);`);
   }
-  return props.length <= SMALL ? smallObject(e, props, facts, type, unknown, helpers, body, model, shared) : largeObject(e, props, facts, unknown, helpers, body, model);
+  return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model, shared) : largeObject(e, props, facts, unknown, helpers, body, model);
 }
 
-function smallObject(e: EmitObject, all: IrProperty[], facts: Array<KeyFactsRef | undefined>, type: string | undefined, unknown: string[], helpers: string[], body: string[], model: EmitModel, shared: SharedDeclarations): ValidatorCode {
+function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel, shared: SharedDeclarations): ValidatorCode {
   const calls: string[] = [];
-  // The seven keys every payload has, when they are its last: read here by name, checked by the runtime.
-  const props = type === undefined ? all : all.slice(0, -PAYLOAD_KEYS.length);
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
     const code = [
@@ -442,14 +394,19 @@ function smallObject(e: EmitObject, all: IrProperty[], facts: Array<KeyFactsRef 
     shared.chunks.set(text, name);
     helpers.push(`function ${name}(v: Dict, r: Run, d: number, p: boolean): number {`, ...code);
   }
-  if (type !== undefined) calls.push(`payloadKeys(r, d, v, c === 1, ${tsString(type)}, ${PAYLOAD_KEYS.map((k) => `v[${tsString(k)}]`).join(', ')})`);
   if (!unknown.length) {
     body.push(...calls.map((c) => `${c};`));
     return { helpers, body };
   }
-  // The commonest case, a key the object does not list is reported: the runtime looks for them.
+  // The commonest case, a key the object does not list is reported: the keys are counted here
+  // (a loop V8 keeps monomorphic per object), the runtime looks for the unknown ones.
   if (unknown.length === 1 && unknown[0] === `unknownKey(r, d, v, k, ${`k${e.ident}`});`) {
-    body.push(`unknownKeys(r, d, v, ${calls.length ? calls.join(' + ') : '0'}, k${e.ident});`);
+    body.push(
+      `const n = ${calls.length ? calls.join(' + ') : '0'};`,
+      'let count = 0;',
+      'for (const k in v) count++;',
+      `if (n !== count) unknownKeys(r, d, v, count, k${e.ident});`,
+    );
     return { helpers, body };
   }
   body.push(

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  aboveMaximum, availabilityOf, begin, belowMinimum, compareVersions, deprecated, describeValue, finish, gated, isDict, isInteger, isReal, keyIndex, payloadKeys,
+  aboveMaximum, availabilityOf, begin, belowMinimum, compareVersions, deprecated, describeValue, finish, gated, isDict, isInteger, isReal, keyIndex,
   missingKeys, NO_OPTIONS, notAllowed, own, result, routeDocument, routeProfile, run, test, union, unknownKey, VALID, verdict,
   wrongType, type KeyFacts, type Run, type ValidationResult, type Validator,
 } from '../../generator/runtime/validator/index.js';
@@ -227,17 +227,5 @@ describe('the compact forms generated validators hold', () => {
   it('keyIndex numbers the names by position, the payload keys after them', () => {
     expect([...keyIndex(['A', 'B'])]).toEqual([['A', 0], ['B', 1]]);
     expect([...keyIndex(['A'], true)].map(([k, i]) => `${k}=${i}`).join(' ')).toBe('A=0 PayloadDescription=1 PayloadDisplayName=2 PayloadIdentifier=3 PayloadOrganization=4 PayloadType=5 PayloadUUID=6 PayloadVersion=7');
-  });
-
-  it('payloadKeys reports what a payload\'s own code reported for the seven keys', () => {
-    const r = begin(NO_OPTIONS, false);
-    const v = { PayloadType: 'com.apple.x', PayloadIdentifier: 3, PayloadVersion: 2, PayloadDisplayName: 'n' };
-    expect(payloadKeys(r, 0, v, true, 'com.apple.wifi.managed', undefined, v.PayloadDisplayName, v.PayloadIdentifier, undefined, v.PayloadType, undefined, v.PayloadVersion)).toBe(4);
-    expect(brief(finish(r))).toEqual([
-      'error wrong-type PayloadIdentifier: expected string, got integer 3',
-      'error not-allowed PayloadType: string "com.apple.x" is not one of "com.apple.wifi.managed"',
-      'error missing-required PayloadUUID: the required key PayloadUUID is missing',
-      'error not-allowed PayloadVersion: integer 2 is not one of 1',
-    ]);
   });
 });

@@ -8,7 +8,6 @@
  * - `values.ts` — own keys, dictionaries, plist integers and reals, values described for messages
  * - `run.ts` — one validation's state, pooled; findings kept raw, issues built when first read
  * - `report.ts` — one reporter per finding code, called by generated check functions
- * - `payload.ts` — the seven keys every payload has, checked once for all payloads
  * - `required.ts` — requirements in conditions: an enrollment, a platform, another key's value
  * - `severity.ts` — each finding code's severity, from what a device does with it
  * - `suggest.ts` — the key or payload type a misspelt name most likely meant
@@ -21,9 +20,8 @@
 export { NO_OPTIONS, type Dict, type Enrollment, type IssueCode, type JudgedAgainst, type KeyFacts, type Platform, type SupervisionFacts, type ValidateOptions, type ValidationIssue, type ValidationResult, type Validator, } from './types.js';
 export { describeValue, dictKind, isDict, isInteger, isReal, isTaggedReal, keyIndex, numberOf, OBJECT_PROTOTYPE, own, type TaggedReal } from './values.js';
 export { at, begin, budgetSpent, DEPTH_LIMIT, finish, result, Run, run, sharedBudget, test, VALID, VALUE_LIMIT, verdict } from './run.js';
-export { aboveMaximum, belowMinimum, deprecated, dictItems, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings, presentBoolean, presentInteger, presentString, stringItems, unknownKey, unknownKeys, wrongType, } from './report.js';
+export { aboveMaximum, belowMinimum, deprecated, dictItems, enterDict, enterItems, enterValue, flag, missingKeys, missingRequired, notAllowed, notBoolean, notDictionary, notInteger, notString, notStrings, stringItems, unknownKey, unknownKeys, wrongType, } from './report.js';
 export { enrollmentOf, missingOneOf, missingWhen } from './required.js';
-export { payloadKeys } from './payload.js';
 export { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf, type DeviceAction, type SeverityRule } from './severity.js';
 export { closest, editDistance } from './suggest.js';
 export { availabilityFacts, availabilityOf, compareVersions, gated } from './gated.js';

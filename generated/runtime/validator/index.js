@@ -21,16 +21,12 @@ import {
   notInteger,
   notString,
   notStrings,
-  presentBoolean,
-  presentInteger,
-  presentString,
   stringItems,
   unknownKey,
   unknownKeys,
   wrongType
 } from "./report.js";
 import { enrollmentOf, missingOneOf, missingWhen } from "./required.js";
-import { payloadKeys } from "./payload.js";
 import { KEY_SEVERITY, PAYLOAD_SEVERITY, severityOf } from "./severity.js";
 import { closest, editDistance } from "./suggest.js";
 import { availabilityFacts, availabilityOf, compareVersions, gated } from "./gated.js";
@@ -86,11 +82,7 @@ export {
   notStrings,
   numberOf,
   own,
-  payloadKeys,
   plainOptions,
-  presentBoolean,
-  presentInteger,
-  presentString,
   result,
   routeDocument,
   routeProfile,

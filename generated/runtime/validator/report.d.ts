@@ -30,25 +30,16 @@ export declare function stringItems(r: Run, d: number, key: string | number, x: 
 /** An array of dictionaries of one object (`label` its type, `array of …`): each item checked by the object's `check`. */
 export declare function dictItems(r: Run, d: number, key: string | number, x: unknown, check: (u: unknown, r: Run, d: number) => void, label: string): void;
 /**
- * A key found in a dictionary whose value must be a string: checked, with the key's `facts`
- * (availability, situation) when the run asks for them, and counted (1) for the caller's tally
- * of keys found. Generated code reads the key by its name and calls this with the value;
- * `presentBoolean` and `presentInteger` likewise.
- */
-export declare function presentString(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number;
-export declare function presentBoolean(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number;
-export declare function presentInteger(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number;
-/**
  * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
  * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).
  */
 export declare function enterDict(u: unknown, r: Run, d: number): number;
 /**
- * After a check function found `n` of its keys in `v`: when `v` has more keys than that, reports
- * each own key `keys` lacks (keys looked through count against the limit, so one huge dictionary
- * shared many times is bounded).
+ * When a check function found fewer of its keys in `v` than `v` has (`count`, which it counted
+ * itself): reports each own key `keys` lacks (keys looked through count against the limit, so
+ * one huge dictionary shared many times is bounded).
  */
-export declare function unknownKeys(r: Run, d: number, v: Dict, n: number, keys: ReadonlyMap<string, number>): void;
+export declare function unknownKeys(r: Run, d: number, v: Dict, count: number, keys: ReadonlyMap<string, number>): void;
 export declare function missingRequired(r: Run, d: number, key: string): void;
 /** Reports each of `required` that `v` lacks: called only when fewer required keys were found than listed. */
 export declare function missingKeys(r: Run, d: number, v: Dict, required: readonly string[]): void;

@@ -1,7 +1,7 @@
 // Copied by dmspec from generator/runtime/validator/report.ts. Do not edit: change that file and run "npm run generate".
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT } from "./run.js";
-import { dictKind, isInteger, own } from "./values.js";
-import { compareVersions, gated } from "./gated.js";
+import { dictKind, own } from "./values.js";
+import { compareVersions } from "./gated.js";
 import { severityOf } from "./severity.js";
 function flag(r, d, key, code, expected, actual, note, severity = severityOf(code)) {
   if (severity === "error") error(r);
@@ -60,21 +60,6 @@ function dictItems(r, d, key, x, check, label) {
     check(x[i], r, d + 2);
   }
 }
-function presentString(r, d, key, x, facts) {
-  if (typeof x !== "string") wrongType(r, d, key, "string", x);
-  if (facts !== void 0 && r.gated) gated(r, d, key, facts);
-  return 1;
-}
-function presentBoolean(r, d, key, x, facts) {
-  if (typeof x !== "boolean") wrongType(r, d, key, "boolean", x);
-  if (facts !== void 0 && r.gated) gated(r, d, key, facts);
-  return 1;
-}
-function presentInteger(r, d, key, x, facts) {
-  if (!isInteger(x)) wrongType(r, d, key, "integer", x);
-  if (facts !== void 0 && r.gated) gated(r, d, key, facts);
-  return 1;
-}
 function enterDict(u, r, d) {
   const c = dictKind(u);
   if (c === 0) {
@@ -83,10 +68,8 @@ function enterDict(u, r, d) {
   }
   return enterValue(r, d) ? 0 : c;
 }
-function unknownKeys(r, d, v, n, keys) {
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count || !enterItems(r, d, void 0, count)) return;
+function unknownKeys(r, d, v, count, keys) {
+  if (!enterItems(r, d, void 0, count)) return;
   for (const k in v) {
     const x = v[k];
     if (x === void 0 || keys.has(k) || !own(v, k)) continue;
@@ -139,9 +122,6 @@ export {
   notInteger,
   notString,
   notStrings,
-  presentBoolean,
-  presentInteger,
-  presentString,
   stringItems,
   unknownKey,
   unknownKeys,

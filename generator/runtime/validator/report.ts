@@ -5,8 +5,8 @@
  */
 import type { Dict, IssueCode, KeyFacts } from './types.js';
 import { add, DEPTH_LIMIT, error, pathOf, VALUE_LIMIT, type Run } from './run.js';
-import { dictKind, isInteger, own } from './values.js';
-import { compareVersions, gated } from './gated.js';
+import { dictKind, own } from './values.js';
+import { compareVersions } from './gated.js';
 import { severityOf } from './severity.js';
 
 /** Counts (when its severity is an error) and records one finding at `p[0..d)` + `key`. */
@@ -93,30 +93,6 @@ export function dictItems(r: Run, d: number, key: string | number, x: unknown, c
 }
 
 /**
- * A key found in a dictionary whose value must be a string: checked, with the key's `facts`
- * (availability, situation) when the run asks for them, and counted (1) for the caller's tally
- * of keys found. Generated code reads the key by its name and calls this with the value;
- * `presentBoolean` and `presentInteger` likewise.
- */
-export function presentString(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number {
-  if (typeof x !== 'string') wrongType(r, d, key, 'string', x);
-  if (facts !== undefined && r.gated) gated(r, d, key, facts);
-  return 1;
-}
-
-export function presentBoolean(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number {
-  if (typeof x !== 'boolean') wrongType(r, d, key, 'boolean', x);
-  if (facts !== undefined && r.gated) gated(r, d, key, facts);
-  return 1;
-}
-
-export function presentInteger(r: Run, d: number, key: string, x: unknown, facts?: KeyFacts): number {
-  if (!isInteger(x)) wrongType(r, d, key, 'integer', x);
-  if (facts !== undefined && r.gated) gated(r, d, key, facts);
-  return 1;
-}
-
-/**
  * A check function's start on value `u` at depth `d`: its `dictKind` (1 a plain dictionary, 2
  * another), or 0 when it is no dictionary (reported) or must not be entered (see `enterValue`).
  */
@@ -130,14 +106,12 @@ export function enterDict(u: unknown, r: Run, d: number): number {
 }
 
 /**
- * After a check function found `n` of its keys in `v`: when `v` has more keys than that, reports
- * each own key `keys` lacks (keys looked through count against the limit, so one huge dictionary
- * shared many times is bounded).
+ * When a check function found fewer of its keys in `v` than `v` has (`count`, which it counted
+ * itself): reports each own key `keys` lacks (keys looked through count against the limit, so
+ * one huge dictionary shared many times is bounded).
  */
-export function unknownKeys(r: Run, d: number, v: Dict, n: number, keys: ReadonlyMap<string, number>): void {
-  let count = 0;
-  for (const k in v) count++;
-  if (n === count || !enterItems(r, d, undefined, count)) return;
+export function unknownKeys(r: Run, d: number, v: Dict, count: number, keys: ReadonlyMap<string, number>): void {
+  if (!enterItems(r, d, undefined, count)) return;
   for (const k in v) {
     const x = v[k];
     if (x === undefined || keys.has(k) || !own(v, k)) continue;

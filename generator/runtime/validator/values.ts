@@ -108,7 +108,7 @@ export function shown(v: unknown): unknown {
 export function keyIndex(names: readonly string[], payload = false): ReadonlyMap<string, number> {
   const keys = new Map<string, number>();
   for (let i = 0; i < names.length; i++) keys.set(names[i]!, i);
-  // A payload's last keys, the seven every payload has (see `payloadKeys`).
+  // A payload's last keys, the seven every payload has.
   if (payload) for (const name of PAYLOAD_KEYS) keys.set(name, keys.size);
   return keys;
 }
