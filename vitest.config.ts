@@ -9,6 +9,7 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Slowest first, as measured (hooks included): they also start first (see `SlowFirst`).
  */
 const SLOW = [
+  'test/typecheck.test.ts',
   'test/emit/corpus.test.ts',
   'test/generate-cache.test.ts',
   'test/toolchain-package.test.ts',

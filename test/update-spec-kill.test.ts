@@ -132,43 +132,42 @@ describe('update-spec killed at each step', () => {
     expect(readdirSync(dir).sort()).toEqual(['generated', 'node_modules', 'package-lock.json', 'package.json', 'pages-2026-09-01', 'spec']);
   });
 
+  /**
+   * A project killed at `step`, a user's file then put into `folder`, and the run that finishes or
+   * undoes the update: it succeeds, keeps the file and names the folder.
+   */
+  async function plantedAfterKill(name: string, step: string, folder: string): Promise<{ dir: string; stderr: string }> {
+    const dir = project(name);
+    expect(killedAt(dir, step).signal).toBe('SIGKILL');
+    writeFileSync(join(dir, folder, 'mine.txt'), 'mine');
+    const r = await dmspecIn(['update-spec'], dir);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain(`${folder}/ kept: it holds an entry dmspec did not write ("mine.txt")`);
+    expect(readFileSync(join(dir, folder, 'mine.txt'), 'utf8')).toBe('mine');
+    return { dir, stderr: r.stderr };
+  }
+
   it('a user file put into a folder the update set aside, staged or journals in is kept and named, never removed', async () => {
     // The old output, moved aside, waits for its removal when the process is killed.
-    const retired = project('foreign-in-retired');
-    expect(killedAt(retired, 'applied').signal).toBe('SIGKILL');
-    writeFileSync(join(retired, 'generated.dmspec-update-old/mine.txt'), 'mine');
-    const finished = await dmspecIn(['update-spec'], retired);
-    expect(finished.code, finished.stderr).toBe(0);
-    expect(finished.stderr).toContain('generated.dmspec-update-old/ kept: it holds an entry dmspec did not write ("mine.txt"); dmspec removed what it wrote there');
-    expect(readFileSync(join(retired, 'generated.dmspec-update-old/mine.txt'), 'utf8')).toBe('mine');
+    const retired = await plantedAfterKill('foreign-in-retired', 'applied', 'generated.dmspec-update-old');
+    expect(retired.stderr).toContain('generated.dmspec-update-old/ kept: it holds an entry dmspec did not write ("mine.txt"); dmspec removed what it wrote there');
     // What dmspec wrote there went; the manifest stays beside the kept file, to show whose folder it is.
-    expect(readdirSync(join(retired, 'generated.dmspec-update-old')).sort()).toEqual(['.dmspec-output.json', 'mine.txt']);
-    expect(targets(retired)).toEqual(afterTargets);
-    expect(existsSync(join(retired, 'spec.dmspec-update'))).toBe(false);
+    expect(readdirSync(join(retired.dir, 'generated.dmspec-update-old')).sort()).toEqual(['.dmspec-output.json', 'mine.txt']);
+    expect(targets(retired.dir)).toEqual(afterTargets);
+    expect(existsSync(join(retired.dir, 'spec.dmspec-update'))).toBe(false);
 
     // The new output, staged and not committed: the undo keeps what is not dmspec's.
-    const staged = project('foreign-in-staged');
-    expect(killedAt(staged, 'staged').signal).toBe('SIGKILL');
-    writeFileSync(join(staged, 'generated.dmspec-update-new/mine.txt'), 'mine');
-    const undone = await dmspecIn(['update-spec'], staged);
-    expect(undone.code, undone.stderr).toBe(0);
-    expect(undone.stderr).toContain('generated.dmspec-update-new/ kept: it holds an entry dmspec did not write ("mine.txt")');
-    expect(readFileSync(join(staged, 'generated.dmspec-update-new/mine.txt'), 'utf8')).toBe('mine');
-    expect(targets(staged)).toEqual(targets(template));
+    const staged = await plantedAfterKill('foreign-in-staged', 'staged', 'generated.dmspec-update-new');
+    expect(targets(staged.dir)).toEqual(targets(template));
 
     // The journal's folder: the update is finished, the folder kept, and a later run refuses until it is moved away.
-    const journal = project('foreign-in-journal');
-    expect(killedAt(journal, 'applied').signal).toBe('SIGKILL');
-    writeFileSync(join(journal, 'spec.dmspec-update/mine.txt'), 'mine');
-    const done = await dmspecIn(['update-spec'], journal);
-    expect(done.code, done.stderr).toBe(0);
-    expect(done.stderr).toContain('spec.dmspec-update/ kept: it holds an entry dmspec did not write ("mine.txt")');
-    expect(targets(journal)).toEqual(afterTargets);
-    expect(readdirSync(join(journal, 'spec.dmspec-update'))).toEqual(['mine.txt']);
-    const again = await dmspecIn(['update-spec'], journal);
+    const journal = await plantedAfterKill('foreign-in-journal', 'applied', 'spec.dmspec-update');
+    expect(targets(journal.dir)).toEqual(afterTargets);
+    expect(readdirSync(join(journal.dir, 'spec.dmspec-update'))).toEqual(['mine.txt']);
+    const again = await dmspecIn(['update-spec'], journal.dir);
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('spec.dmspec-update/ kept: it holds an entry dmspec did not write ("mine.txt")');
-    expect(readFileSync(join(journal, 'spec.dmspec-update/mine.txt'), 'utf8')).toBe('mine');
+    expect(readFileSync(join(journal.dir, 'spec.dmspec-update/mine.txt'), 'utf8')).toBe('mine');
   });
 
   it('a journal that is not ours alone is not obeyed', async () => {
