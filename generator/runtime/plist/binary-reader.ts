@@ -161,8 +161,8 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         need(first, (dict ? 2 : 1) * length * refSize);
         onPath.add(ref);
         const items: unknown[] = [];
+        // Where each value is; in a dictionary, each entry's key and then its value.
         const offsets: number[] = [];
-        const keyOffsets: number[] = [];
         for (let i = 0; i < length; i++) {
           // A dictionary's references: its keys', then its values' (the references past `length`).
           let key: PlistValue | undefined;
@@ -173,7 +173,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
               const type = plistTypeOf(key)!;
               bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
             }
-            keyOffsets.push(offsetOf(keyRef));
+            offsets.push(offsetOf(keyRef));
           }
           const r = refAt(first, dict ? length + i : i);
           const v = child(r, depth);
@@ -181,9 +181,9 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
           offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        return positions.record(items, offsets, dict ? keyOffsets : undefined, (key, a, b) => {
-          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]!));
-        });
+        return positions.record(items, offsets, dict ? (key, a, b) => {
+          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(offsets[2 * b]!));
+        } : undefined);
       }
       case 0x8:
         bad('holds a UID (a keyed archive), which profiles do not have');

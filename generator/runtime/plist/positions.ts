@@ -30,10 +30,10 @@ export interface PlistLocation {
 }
 
 interface Entries {
-  values: readonly number[];
-  /** Dictionaries: entries in document order, and where each `<key>` starts. */
+  /** Where each value starts; for a dictionary, where each entry's key and then its value start (two numbers an entry). */
+  offsets: readonly number[];
+  /** Dictionaries: entries in document order. */
   keys?: ReadonlyArray<readonly [string, unknown]>;
-  keyOffsets?: readonly number[];
   index?: Map<string, number>;
   /** The longest key's length. */
   longest?: number;
@@ -60,13 +60,13 @@ export class PlistPositions {
 
   /**
    * @internal A container read, kept with the offsets of its values: an array of `items`, or with
-   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
-   * repeated key is `twice`'s error). Returns the array or dictionary.
+   * `twice` a dictionary of the entries `items`, made by `dictOf` (a repeated key is `twice`'s
+   * error), whose `offsets` are each entry's key's and value's. Returns the array or dictionary.
    */
-  record(items: unknown[], values: readonly number[], keyOffsets?: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
-    const keys = keyOffsets && (items as Array<[string, PlistValue]>);
-    const container = keys ? dictOf(keys, twice!) : (items as PlistValue[]);
-    this.#table.set(container, { values, keys, keyOffsets });
+  record(items: unknown[], offsets: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
+    const keys = twice && (items as Array<[string, PlistValue]>);
+    const container = keys ? dictOf(keys, twice) : (items as PlistValue[]);
+    this.#table.set(container, { offsets, keys });
     return container;
   }
 
@@ -93,19 +93,20 @@ export class PlistPositions {
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
     if (container === undefined) return this.at(this.#root?.[1] ?? 0);
-    return this.#offset(container, key, 'values');
+    return this.#offset(container, key, 1);
   }
 
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict: object, key: string): PlistPosition | undefined {
-    return this.#offset(dict, key, 'keyOffsets');
+    return this.#offset(dict, key, 0);
   }
 
-  /** The position of `container[key]`'s value or key offset, if the document has it. */
-  #offset(container: object, key: string | number | undefined, which: 'values' | 'keyOffsets'): PlistPosition | undefined {
+  /** The position of `container[key]`'s value (`which` 1) or key (0, dictionaries only), if the document has it. */
+  #offset(container: object, key: string | number | undefined, which: 0 | 1): PlistPosition | undefined {
     const i = this.#indexOf(container, key);
-    const offsets = this.#table.get(container)?.[which];
-    return i == null || offsets == null ? undefined : this.at(offsets[i]!);
+    // A found index means the container has entries; an array has no keys.
+    const { offsets, keys } = this.#table.get(container) ?? {};
+    return i == null || !(keys || which) ? undefined : this.at(offsets![keys ? 2 * i + which : i]!);
   }
 
   /**
@@ -137,9 +138,8 @@ export class PlistPositions {
       // A primitive or null is no container (a WeakMap has none of them).
       const found = this.#indexOf(value as object, step);
       if (found == null) return { ...at, exact: false };
-      const entries = this.#table.get(value as object)!;
-      const keyOffset = entries.keyOffsets?.[found];
-      at = { value: this.at(entries.values[found]!), ...(keyOffset == null ? {} : { key: this.at(keyOffset) }), exact: true };
+      const { offsets, keys } = this.#table.get(value as object)!;
+      at = keys ? { value: this.at(offsets[2 * found + 1]!), key: this.at(offsets[2 * found]!), exact: true } : { value: this.at(offsets[found]!), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
     }
     return at;
@@ -174,6 +174,6 @@ export class PlistPositions {
     const entries = this.#table.get(container);
     const keys = entries?.keys;
     if (keys) return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string);
-    return typeof key === 'number' && key >= 0 && key < (entries?.values.length ?? 0) ? key : undefined;
+    return typeof key === 'number' && key >= 0 && key < (entries?.offsets.length ?? 0) ? key : undefined;
   }
 }

@@ -1,45 +1,100 @@
 /**
- * XML property lists to values. The scanner (`xml-scanner.ts`) hands over one token at a time;
- * this module builds the values, counting every value, string and data byte against the budget
- * as it goes, so neither a huge flat document, a deep one, nor one of unclosed tags can outgrow
- * the limits before the error. The stack of open arrays and dictionaries is explicit: no
- * recursion, so no depth of input reaches the JavaScript stack. Scalars are read by `scalars.ts`.
+ * XML property lists to values: a strict, linear, bounded tokenizer for the subset property lists
+ * use, building the values as it reads. Not a general XML parser, on purpose: it reads elements
+ * (attributes checked for form and ignored), character data with the five predefined entities and
+ * character references, CDATA sections, comments, processing instructions, the XML declaration
+ * and a DOCTYPE. A DOCTYPE that declares any entity is refused (no external entities, no "billion
+ * laughs"); any other entity reference is an error, never expanded. Line ends are read as XML
+ * reads them (`\r\n` and `\r` are `\n`), and a character XML does not allow (NUL, most controls,
+ * an unpaired surrogate) is an error.
+ *
+ * Linear: every construct is found by `indexOf`, a sticky regular expression over one character
+ * class, or (the text of character data and of an attribute's value) one left-to-right regular
+ * expression whose alternatives start with different characters, so each character is looked at
+ * a bounded number of times and nothing backtracks.
+ * Bounded: every value, string and data byte is counted against the budget as it is read, so
+ * neither a huge flat document, a deep one, nor one of unclosed tags can outgrow the limits
+ * before the error. The stack of open arrays and dictionaries is explicit: no recursion, so no
+ * depth of input reaches the JavaScript stack. Scalars are read by `scalars.ts`. Written as
+ * closures over the text and the offset, not as a class: the state is local variables, which a
+ * minifier shortens and property accesses it cannot.
  */
 import { clip, fmt, type PlistBudget, PlistError, PlistTimeoutError, quoted } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { readScalar, type ScalarTag } from './scalars.js';
-import { lineEnds, scanXml } from './xml-scanner.js';
+import { BAD_CHAR, codePoint, NOT_XML } from './text.js';
 import { appearsTwice, type PlistValue } from './values.js';
 
-interface Frame {
-  tag: 'plist' | 'array' | 'dict';
-  /** Where its start tag is. */
-  at: number;
-  /** Its values (an array, the plist element) or its entries (a dictionary), and where each value is. */
-  items: unknown[];
-  offsets: number[];
-  /** Dictionaries: where each key is, and the key waiting for its value. */
-  keyOffsets: number[];
-  key?: string;
-  keyAt?: number;
-}
-
+const NAME = /[A-Za-z_:\u00C0-\uD7FF\uE000-\uFFFD][-A-Za-z0-9._:\u00B7\u00C0-\uD7FF\uE000-\uFFFD]*/y;
+const WS = /[ \t\n\r]*/y;
+// What needs a look in character data (up to a `<`) and in an attribute's value: a reference (what
+// follows `&` up to its `;`, read by `reference`), a line end, `]]>`, a character XML does not allow
+// (`u`: a surrogate pair is one character, so only an unpaired surrogate is one of them), a `<`.
+const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, 'gu');
+const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, 'gu');
+const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
+const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 const SCALARS = ['string', 'integer', 'real', 'true', 'false', 'date', 'data'];
+const EMPTY_PLIST = 'the <plist> element is empty';
 
-/** Reads an XML plist's text. Throws PlistError (PlistTimeoutError past the deadline). */
-export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
-  const positions = new PlistPositions('xml', text);
+/** Text with XML's line ends (`\r\n` and `\r` read as `\n`). */
+const lineEnds = (t: string): string => (t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t);
+
+const notAllowed = (code: number): string => `the character ${codePoint(code)}, which XML does not allow`;
+
+/**
+ * An open element: its tag, where its start tag is, its values (an array, the plist element) or
+ * entries (a dictionary), where each value is (in a dictionary, each entry's key and then its
+ * value), and in a dictionary the key waiting for its value (its offset is the last one).
+ */
+type Frame = [tag: 'plist' | 'array' | 'dict', at: number, items: unknown[], offsets: number[], key?: string];
+const TAG = 0;
+const AT = 1;
+const ITEMS = 2;
+const OFFSETS = 3;
+const KEY = 4;
+
+/**
+ * Reads an XML plist's text from its prolog (a BOM, the XML declaration, a DOCTYPE, comments,
+ * processing instructions) to its end. Throws PlistError (PlistTimeoutError past the deadline)
+ * for the first thing that is not well-formed XML (`malformed XML (line N): …`), is refused by
+ * rule or is past a limit (`line N: …`).
+ */
+export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
+  const positions = new PlistPositions('xml', s);
   const lineOf = (offset: number): number => (positions.at(offset) as { line: number }).line;
   // `line N: …`, or `malformed XML (line N): …` for what is not well-formed XML at all.
   const fail = (message: string, offset: number, malformed?: boolean): never => {
     const line = lineOf(offset);
     throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
   };
+  const bad = (message: string, at: number): never => fail(message, at, true);
+  const unclosed = (what: string, at: number): never => bad(`${what} is not closed`, at);
+  let i = 0;
+  // Local names for the text's two most used methods: a minifier shortens these, never `s.startsWith`.
+  const code = (at: number): number => s.charCodeAt(at);
+  const starts = (t: string, at: number): boolean => s.startsWith(t, at);
+  const skip = (re: RegExp, at: number): number => {
+    re.lastIndex = at;
+    re.test(s);
+    return re.lastIndex;
+  };
+  /** Where `close` starts, searching from `from`; `what` is not closed when it is missing. */
+  const find = (close: string, from: number, what: string, at: number): number => {
+    const end = s.indexOf(close, from);
+    return end === -1 ? unclosed(what, at) : end;
+  };
+  /** The text at `at`, quoted, for a message. */
+  const snippet = (at: number): string => quoted(s.slice(at, at + 12));
+  const checkChars = (from: number, to: number): void => {
+    const m = BAD_CHAR.exec(s.slice(from, to));
+    if (m) bad(notAllowed(m[0].charCodeAt(0)), from + m.index);
+  };
+
   const keyName = (key: string): string => `the key ${quoted(key, 60)}`;
   /** An end tag that is not the one the open element needs. */
-  const mismatch = (name: string, open: string, at: number): never => fail(`</${clip(name)}> where </${open}> belongs`, at, true);
-  const endsInside = (tag: string, also = ''): never => fail(`the document ends inside <${tag}>${also}`, text.length, true);
-  const newFrame = (tag: Frame['tag'], at: number): Frame => ({ tag, at, items: [], offsets: [], keyOffsets: [] });
+  const mismatch = (name: string, open: string, at: number): never => bad(`</${clip(name)}> where </${open}> belongs`, at);
+  const endsInside = (tag: string, also = ''): never => bad(`the document ends inside <${tag}>${also}`, s.length);
   const stack: Frame[] = [];
   const topOf = (): Frame | undefined => stack[stack.length - 1];
   let containers = 0;
@@ -63,28 +118,27 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
       rootAt = at;
       return;
     }
-    if (top.tag === 'dict') {
-      if (top.key == null) fail('<dict> has a value where a <key> belongs', at);
-      top.items.push([top.key, value]);
-      top.keyOffsets.push(top.keyAt!);
-      top.key = undefined;
-    } else if (top.tag === 'plist' && top.items.length) fail('the <plist> element holds more than one value', at);
-    else top.items.push(value);
-    top.offsets.push(at);
+    if (top[TAG] === 'dict') {
+      if (top[KEY] == null) fail('<dict> has a value where a <key> belongs', at);
+      top[ITEMS].push([top[KEY], value]);
+      top[KEY] = undefined;
+    } else if (top[TAG] === 'plist' && top[ITEMS].length) fail('the <plist> element holds more than one value', at);
+    else top[ITEMS].push(value);
+    top[OFFSETS].push(at);
   };
 
   const finish = (frame: Frame, at: number): void => {
-    const { tag, items, offsets, keyOffsets } = frame;
+    const [tag, start, items, offsets, key] = frame;
     if (tag === 'plist') {
-      if (!items.length) fail('the <plist> element is empty', at);
+      if (!items.length) fail(EMPTY_PLIST, at);
       root = items[0] as PlistValue;
       rootAt = offsets[0]!;
       return;
     }
     containers--;
-    if (tag === 'array') return deliver(positions.record(items, offsets), frame.at);
-    if (frame.key != null) fail(`${keyName(frame.key)} (line ${lineOf(frame.keyAt!)}) has no value`, at);
-    deliver(positions.record(items, offsets, keyOffsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(keyOffsets[first]!)} and ${lineOf(keyOffsets[second]!)}`), keyOffsets[second]!)), frame.at);
+    if (tag === 'array') return deliver(positions.record(items, offsets), start);
+    if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`, at);
+    deliver(positions.record(items, offsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!)), start);
   };
 
   /** The end of the scalar or key being read: its value delivered. */
@@ -93,8 +147,8 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     const top = topOf()!;
     if (tag === 'key') {
       budget.string(content.length);
-      top.key = content;
-      top.keyAt = at;
+      top[KEY] = content;
+      top[OFFSETS].push(at);
       return;
     }
     if (tag === 'string') budget.string(content.length);
@@ -107,26 +161,26 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     deliver(value, at);
   };
 
+  /** A start tag read: `name`, at `at`, `<name/>` when `selfClosing`. */
   const open = (name: string, at: number, selfClosing: boolean): void => {
-    here = at;
     if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`, at);
     const top = topOf();
     if (name === 'plist') {
       if (stack.length || root != null || sawPlist) fail('<plist> is not the root element', at);
       sawPlist = true;
-      if (selfClosing) fail('the <plist> element is empty', at);
-      stack.push(newFrame('plist', at));
+      if (selfClosing) fail(EMPTY_PLIST, at);
+      stack.push(['plist', at, [], []]);
       return;
     }
     if (top == null && root != null) fail('more than one root element', at);
     if (name === 'key') {
-      if (top?.tag !== 'dict') fail('<key> outside a <dict>', at);
-      if (top!.key != null) fail(`${keyName(top!.key!)} has no value`, at);
+      if (top?.[TAG] !== 'dict') fail('<key> outside a <dict>', at);
+      if (top![KEY] != null) fail(`${keyName(top![KEY]!)} has no value`, at);
     } else {
-      if (top?.tag === 'dict' && top.key == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
+      if (top?.[TAG] === 'dict' && top[KEY] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
       if (name === 'array' || name === 'dict') {
         budget.node(containers);
-        const f = newFrame(name, at);
+        const f: Frame = [name, at, [], []];
         containers++;
         if (selfClosing) finish(f, at);
         else stack.push(f);
@@ -144,43 +198,185 @@ export function readXmlPlist(text: string, budget: PlistBudget, safeOnly: boolea
     }
   };
 
-  const close = (name: string, at: number): void => {
-    here = at;
+  /** Character data from `at` (entities resolved and line ends normalised). */
+  const chars = (t: string, at: number): void => {
     if (scalar != null) {
-      if (name !== scalar) mismatch(name, scalar, at);
-      return endScalar(scalar, scalarAt);
-    }
-    const top = stack.pop() ?? fail(`</${clip(name)}> closes nothing`, at, true);
-    if (top.tag !== name) mismatch(name, top.tag, at);
-    finish(top, at);
-  };
-
-  const chars = (t: string | undefined, at: number, end: number): void => {
-    here = at;
-    if (scalar != null) {
-      content += t ?? lineEnds(text.slice(at, end));
+      content += t;
       // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
       if (content.length > limit) {
         if (scalar === 'string' || scalar === 'key') budget.string(content.length);
         fail(`<${scalar}> holds over ${fmt(limit)} characters`, at);
       }
-    } else if (t != null && /\S/.test(t)) {
+    } else if (/\S/.test(t)) {
       const top = topOf();
-      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top.tag}> holds elements only` : 'no text belongs'}`, at);
+      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top[TAG]}> holds elements only` : 'no text belongs'}`, at);
     }
   };
 
+  /** `&lt;`, `&#38;`, `&#x26;`: the character (`REFERENCE.lastIndex` is where the reference ends). */
+  const reference = (at: number): string => {
+    REFERENCE.lastIndex = at;
+    const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
+    if (m[1] != null) return PREDEFINED[m[1]]!;
+    const cp = Number(m[2] ?? `0x${m[3]}`);
+    // A character XML allows: past U+10FFFF there is none (NUL stands for it); below, BAD_CHAR names what it refuses.
+    const c = String.fromCodePoint(cp > 0x10ffff ? 0 : cp);
+    if (BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
+    return c;
+  };
+
+  const comment = (at: number): void => {
+    const start = at + 4;
+    const end = find('-->', start, 'a comment', at);
+    const dashes = s.indexOf('--', start);
+    if (dashes < end) bad('"--" inside a comment', dashes);
+    checkChars(start, end);
+    i = end + 3;
+  };
+
+  const pi = (at: number): void => {
+    const what = 'a processing instruction';
+    const end = find('?>', at + 2, what, at);
+    if (skip(NAME, at + 2) === at + 2) bad(`${what} without a target`, at);
+    checkChars(at, end);
+    i = end + 2;
+  };
+
+  /**
+   * `<!DOCTYPE plist PUBLIC "…" "…">`, with or without an internal subset. Entities are only ever
+   * declared in the internal subset; a DOCTYPE that declares any is refused outright.
+   */
+  const doctype = (start: number): void => {
+    let j = start + 9;
+    let subset = false;
+    // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
+    for (; ; j++) {
+      const c = s[j];
+      if (c == null) unclosed('the DOCTYPE', start);
+      if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start);
+      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
+      else if (c === (subset ? ']' : '[')) subset = !subset;
+      else if (c === '>' && !subset) break;
+    }
+    checkChars(start, j + 1);
+    // Refused by rule, not as malformed: external entities, "billion laughs".
+    if (/<!ENTITY/i.test(s.slice(start, j + 1))) fail('the plist declares XML entities, which are refused', start);
+    i = j + 1;
+  };
+
+  /** One `name="value"`: checked for form and ignored (a plist's `version` says nothing to a reader). */
+  const attribute = (at: number, nameEnd: number, seen: string[]): number => {
+    const name = s.slice(at, nameEnd);
+    const attr = `the attribute ${name}`;
+    if (seen.includes(name)) bad(`${attr} appears twice`, at);
+    seen.push(name);
+    let j = skip(WS, nameEnd);
+    if (code(j) !== 0x3d) bad(`${attr} has no value`, j);
+    j = skip(WS, j + 1);
+    const quote = s[j];
+    if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
+    const end = s.indexOf(quote!, ++j);
+    // Every reference read, the first character refused (`<` or one XML does not allow) named.
+    s.slice(j, end < 0 ? undefined : end).replace(IN_ATTRIBUTE, (c: string, k: number) => (c[0] === '&' ? reference(j + k) : bad(`${quoted(c)} in the value of ${attr}`, j + k)));
+    return end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
+  };
+
+  const startTag = (at: number): void => {
+    const nameEnd = skip(NAME, at + 1);
+    if (nameEnd === at + 1) bad(`${snippet(at)} is not a tag`, at);
+    const name = s.slice(at + 1, nameEnd);
+    const seen: string[] = [];
+    for (let j = nameEnd; ;) {
+      const ws = skip(WS, j);
+      const c = code(ws);
+      const selfClosing = c === 0x2f && code(ws + 1) === 0x3e;
+      if (c === 0x3e || selfClosing) {
+        i = ws + (selfClosing ? 2 : 1);
+        return open(name, at, selfClosing);
+      }
+      // Attributes are separated by whitespace and start with a name.
+      const nameEnd = skip(NAME, ws);
+      if (ws === j || nameEnd === ws) unclosed(`the tag <${name}>`, ws);
+      j = attribute(ws, nameEnd, seen);
+    }
+  };
+
+  /** An end tag. */
+  const endTag = (at: number): void => {
+    const nameEnd = skip(NAME, at + 2);
+    if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
+    const name = s.slice(at + 2, nameEnd);
+    const gt = skip(WS, nameEnd);
+    if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
+    i = gt + 1;
+    if (scalar != null) {
+      if (name !== scalar) mismatch(name, scalar, at);
+      return endScalar(scalar, scalarAt);
+    }
+    const top = stack.pop() ?? bad(`</${clip(name)}> closes nothing`, at);
+    if (top[TAG] !== name) mismatch(name, top[TAG], at);
+    finish(top, at);
+  };
+
+  /** 2 in the prolog before a DOCTYPE, 1 in it after one, 0 from the first element or text on. */
+  let prolog = 2;
+
+  /** Character data up to the next `<`. */
+  const characters = (start: number): void => {
+    let end = s.indexOf('<', start);
+    if (end < 0) end = s.length;
+    i = end;
+    // Whitespace only (most of it is indentation): not built unless a value holds it.
+    if (skip(WS, start) >= end) {
+      if (scalar != null) chars(lineEnds(s.slice(start, end)), start);
+      return;
+    }
+    prolog = 0;
+    // Left to right, so the first thing refused is the one named.
+    const text = s.slice(start, end);
+    IN_TEXT.lastIndex = 0;
+    chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(start + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), start + k))), start);
+  };
+
   try {
-    scanXml(text, fail, { open, close, text: chars });
+    // The XML declaration is read as the processing instruction it looks like.
+    if (code(0) === 0xfeff) i = 1;
+    for (; ;) {
+      // In the prolog, whitespace is skipped: text there starts at its first other character.
+      if (prolog) i = skip(WS, i);
+      if (i >= s.length) break;
+      const at = (here = i);
+      const c = code(at + 1);
+      if (code(at) !== 0x3c) characters(at);
+      else if (c === 0x21 && starts('<!--', at)) comment(at);
+      else if (c === 0x3f) {
+        if (!prolog && /^<\?xml[ \t\r\n?]/i.test(s.slice(at, at + 6))) bad('the XML declaration must come first', at);
+        pi(at);
+      } else if (prolog > 1 && starts('<!DOCTYPE', at)) {
+        doctype(at);
+        prolog = 1;
+      } else {
+        prolog = 0;
+        if (c === 0x2f) endTag(at);
+        else if (c !== 0x21) startTag(at);
+        else if (starts('<![CDATA[', at)) {
+          const start = at + 9;
+          const end = find(']]>', start, 'a CDATA section', at);
+          checkChars(start, end);
+          i = end + 3;
+          chars(lineEnds(s.slice(start, end)), at);
+        } else bad(starts('<!DOCTYPE', at) ? 'a DOCTYPE after the start of the document' : `${snippet(at)} is not markup XML allows here`, at);
+      }
+    }
   } catch (e) {
     // Budget and scalar errors are raised without a position; give them the place the reader is at.
     if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message, here);
     throw e;
   }
   if (scalar != null) endsInside(scalar);
-  const unclosed = topOf();
-  if (unclosed) endsInside(unclosed.tag, ` (line ${lineOf(unclosed.at)})`);
-  if (root == null) fail('no root element', text.length);
+  const unclosedFrame = topOf();
+  if (unclosedFrame) endsInside(unclosedFrame[TAG], ` (line ${lineOf(unclosedFrame[AT])})`);
+  if (root == null) fail('no root element', s.length);
   positions.setRoot(root!, rootAt);
   return { value: root!, positions };
 }
