@@ -17,12 +17,8 @@ import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX, type Pl
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
 const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
-function broken(what: string): never {
-  bad(`is truncated or malformed (${what})`);
-}
-function notPlist(what: string): never {
-  bad(`holds ${what}, which property lists do not have`);
-}
+const broken: (what: string) => never = (what) => bad(`is truncated or malformed (${what})`);
+const notPlist: (what: string) => never = (what) => bad(`holds ${what}, which property lists do not have`);
 const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
 
 /** True when the bytes start with the binary plist header. */
@@ -31,7 +27,7 @@ export function isBinaryPlist(bytes: Uint8Array): boolean {
 }
 
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
-export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
+export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'binary'; positions: PlistPositions } {
   // The header, at least one object and the 32-byte trailer.
   if (bytes.length < 8 + 1 + 32) bad('is truncated');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -201,5 +197,5 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
 
   const value = read(top, 0);
   positions.setRoot(value, offsetOf(top));
-  return { value, positions };
+  return { value, format: 'binary', positions };
 }

@@ -87,8 +87,6 @@ export interface PlistBudget {
   string(length: number): void;
   /** A data value of `length` bytes. */
   data(length: number): void;
-  /** Throws PlistTimeoutError once the deadline has passed. */
-  checkTime(): void;
 }
 
 /**
@@ -109,7 +107,6 @@ export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: n
   };
   return {
     limits: all,
-    checkTime,
     input(size, unit) {
       if (size > maxBytes) over(`the input is ${fmt(size)} ${unit}`, maxBytes);
     },

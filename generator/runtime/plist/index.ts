@@ -77,8 +77,8 @@ export function parsePlist(input: Uint8Array | string, options: ParsePlistOption
     budget.input(input.length, isText ? 'characters' : 'bytes');
     if (isText && input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
     if (input.length === 0) raise('the input is empty');
-    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : xmlText(input), budget, safeOnly);
-    return { value: read.value, format: binary ? 'binary' : 'xml', positions: read.positions };
+    // Each reader gives its document: the value, the format, the positions.
+    return binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : xmlText(input), budget, safeOnly);
   } catch (e) {
     // A stack overflow or an allocation failure is reported, never passed on as a crash.
     if (e instanceof RangeError) throw new PlistError(`the ${binary ? 'binary plist' : 'XML'} cannot be read (${e.message})`);

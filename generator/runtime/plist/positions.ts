@@ -92,21 +92,18 @@ export class PlistPositions {
 
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
-    if (container === undefined) return this.at(this.#root?.[1] ?? 0);
-    return this.#offset(container, key, 1);
+    return container === undefined ? this.at(this.#root?.[1] ?? 0) : this.#position(container, key, 0);
   }
 
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict: object, key: string): PlistPosition | undefined {
-    return this.#offset(dict, key, 0);
+    return this.#position(dict, key, 1);
   }
 
-  /** The position of `container[key]`'s value (`which` 1) or key (0, dictionaries only), if the document has it. */
-  #offset(container: object, key: string | number | undefined, which: 0 | 1): PlistPosition | undefined {
-    const i = this.#indexOf(container, key);
-    // A found index means the container has entries; an array has no keys.
-    const { offsets, keys } = this.#table.get(container) ?? {};
-    return i == null || !(keys || which) ? undefined : this.at(offsets![keys ? 2 * i + which : i]!);
+  /** The position of `container[key]`'s value (`which` 0) or key (1), if the document has it. */
+  #position(container: object, key: string | number | undefined, which: 0 | 1): PlistPosition | undefined {
+    const offset = this.#where(container, key)?.[which];
+    return offset == null ? undefined : this.at(offset);
   }
 
   /**
@@ -136,10 +133,9 @@ export class PlistPositions {
         if (rest.startsWith('.')) rest = rest.slice(1);
       } else step = rest[i];
       // A primitive or null is no container (a WeakMap has none of them).
-      const found = this.#indexOf(value as object, step);
+      const found = this.#where(value as object, step);
       if (found == null) return { ...at, exact: false };
-      const { offsets, keys } = this.#table.get(value as object)!;
-      at = keys ? { value: this.at(offsets[2 * found + 1]!), key: this.at(offsets[2 * found]!), exact: true } : { value: this.at(offsets[found]!), exact: true };
+      at = found.length > 1 ? { value: this.at(found[0]!), key: this.at(found[1]!), exact: true } : { value: this.at(found[0]!), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
     }
     return at;
@@ -165,15 +161,18 @@ export class PlistPositions {
       if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
       tried++;
       const key = rest.slice(0, end);
-      if (this.#indexOf(value as object, key) != null) found = [key, end];
+      if (this.#where(value as object, key) != null) found = [key, end];
     }
     return found;
   }
 
-  #indexOf(container: object, key: string | number | undefined): number | undefined {
+  /** Where `container[key]` is: its value's offset, and its key's in a dictionary; undefined when the document has no such entry. */
+  #where(container: object, key: string | number | undefined): number[] | undefined {
     const entries = this.#table.get(container);
     const keys = entries?.keys;
-    if (keys) return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string);
-    return typeof key === 'number' && key >= 0 && key < (entries?.offsets.length ?? 0) ? key : undefined;
+    const i = keys ? (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string) : typeof key === 'number' && key >= 0 && key < (entries?.offsets.length ?? 0) ? key : undefined;
+    if (i == null) return undefined;
+    const { offsets } = entries!;
+    return keys ? [offsets[2 * i + 1]!, offsets[2 * i]!] : [offsets[i]!];
   }
 }

@@ -60,15 +60,17 @@ const KEY = 4;
  * for the first thing that is not well-formed XML (`malformed XML (line N): …`), is refused by
  * rule or is past a limit (`line N: …`).
  */
-export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
+export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'xml'; positions: PlistPositions } {
   const positions = new PlistPositions('xml', s);
   const lineOf = (offset: number): number => (positions.at(offset) as { line: number }).line;
+  /** Where the token being handled starts: where an error is unless it says otherwise. */
+  let here = 0;
   // `line N: …`, or `malformed XML (line N): …` for what is not well-formed XML at all.
-  const fail = (message: string, offset: number, malformed?: boolean): never => {
+  const fail = (message: string, offset = here, malformed?: boolean): never => {
     const line = lineOf(offset);
     throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
   };
-  const bad = (message: string, at: number): never => fail(message, at, true);
+  const bad = (message: string, at?: number): never => fail(message, at, true);
   const unclosed = (what: string, at: number): never => bad(`${what} is not closed`, at);
   let i = 0;
   // Local names for the text's two most used methods: a minifier shortens these, never `s.startsWith`.
@@ -93,7 +95,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
 
   const keyName = (key: string): string => `the key ${quoted(key, 60)}`;
   /** An end tag that is not the one the open element needs. */
-  const mismatch = (name: string, open: string, at: number): never => bad(`</${clip(name)}> where </${open}> belongs`, at);
+  const mismatch = (name: string, open: string): never => bad(`</${clip(name)}> where </${open}> belongs`);
   const endsInside = (tag: string, also = ''): never => bad(`the document ends inside <${tag}>${also}`, s.length);
   const stack: Frame[] = [];
   const topOf = (): Frame | undefined => stack[stack.length - 1];
@@ -101,8 +103,6 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   let root: PlistValue | undefined;
   let rootAt = 0;
   let sawPlist = false;
-  /** Where the token being handled starts: where an error raised without a position is. */
-  let here = 0;
   /** The scalar or `<key>` element being read (its text so far, its start tag), if any. */
   let scalar: string | undefined;
   let scalarAt = 0;
@@ -130,14 +130,14 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   const finish = (frame: Frame, at: number): void => {
     const [tag, start, items, offsets, key] = frame;
     if (tag === 'plist') {
-      if (!items.length) fail(EMPTY_PLIST, at);
+      if (!items.length) fail(EMPTY_PLIST);
       root = items[0] as PlistValue;
       rootAt = offsets[0]!;
       return;
     }
     containers--;
     if (tag === 'array') return deliver(positions.record(items, offsets), start);
-    if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`, at);
+    if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`);
     deliver(positions.record(items, offsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!)), start);
   };
 
@@ -163,21 +163,21 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
 
   /** A start tag read: `name`, at `at`, `<name/>` when `selfClosing`. */
   const open = (name: string, at: number, selfClosing: boolean): void => {
-    if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`, at);
+    if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
     const top = topOf();
     if (name === 'plist') {
-      if (stack.length || root != null || sawPlist) fail('<plist> is not the root element', at);
+      if (stack.length || root != null || sawPlist) fail('<plist> is not the root element');
       sawPlist = true;
-      if (selfClosing) fail(EMPTY_PLIST, at);
+      if (selfClosing) fail(EMPTY_PLIST);
       stack.push(['plist', at, [], []]);
       return;
     }
-    if (top == null && root != null) fail('more than one root element', at);
+    if (top == null && root != null) fail('more than one root element');
     if (name === 'key') {
-      if (top?.[TAG] !== 'dict') fail('<key> outside a <dict>', at);
-      if (top![KEY] != null) fail(`${keyName(top![KEY]!)} has no value`, at);
+      if (top?.[TAG] !== 'dict') fail('<key> outside a <dict>');
+      if (top![KEY] != null) fail(`${keyName(top![KEY]!)} has no value`);
     } else {
-      if (top?.[TAG] === 'dict' && top[KEY] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`, at);
+      if (top?.[TAG] === 'dict' && top[KEY] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
       if (name === 'array' || name === 'dict') {
         budget.node(containers);
         const f: Frame = [name, at, [], []];
@@ -186,7 +186,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
         else stack.push(f);
         return;
       }
-      if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`, at);
+      if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
       budget.node(containers);
     }
     content = '';
@@ -205,11 +205,11 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
       // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
       if (content.length > limit) {
         if (scalar === 'string' || scalar === 'key') budget.string(content.length);
-        fail(`<${scalar}> holds over ${fmt(limit)} characters`, at);
+        fail(`<${scalar}> holds over ${fmt(limit)} characters`);
       }
     } else if (/\S/.test(t)) {
       const top = topOf();
-      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top[TAG]}> holds elements only` : 'no text belongs'}`, at);
+      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top[TAG]}> holds elements only` : 'no text belongs'}`);
     }
   };
 
@@ -237,7 +237,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   const pi = (at: number): void => {
     const what = 'a processing instruction';
     const end = find('?>', at + 2, what, at);
-    if (skip(NAME, at + 2) === at + 2) bad(`${what} without a target`, at);
+    if (skip(NAME, at + 2) === at + 2) bad(`${what} without a target`);
     checkChars(at, end);
     i = end + 2;
   };
@@ -260,7 +260,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
     }
     checkChars(start, j + 1);
     // Refused by rule, not as malformed: external entities, "billion laughs".
-    if (/<!ENTITY/i.test(s.slice(start, j + 1))) fail('the plist declares XML entities, which are refused', start);
+    if (/<!ENTITY/i.test(s.slice(start, j + 1))) fail('the plist declares XML entities, which are refused');
     i = j + 1;
   };
 
@@ -283,7 +283,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
 
   const startTag = (at: number): void => {
     const nameEnd = skip(NAME, at + 1);
-    if (nameEnd === at + 1) bad(`${snippet(at)} is not a tag`, at);
+    if (nameEnd === at + 1) bad(`${snippet(at)} is not a tag`);
     const name = s.slice(at + 1, nameEnd);
     const seen: string[] = [];
     for (let j = nameEnd; ;) {
@@ -304,17 +304,17 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   /** An end tag. */
   const endTag = (at: number): void => {
     const nameEnd = skip(NAME, at + 2);
-    if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`, at);
+    if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`);
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
     if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
     i = gt + 1;
     if (scalar != null) {
-      if (name !== scalar) mismatch(name, scalar, at);
+      if (name !== scalar) mismatch(name, scalar);
       return endScalar(scalar, scalarAt);
     }
-    const top = stack.pop() ?? bad(`</${clip(name)}> closes nothing`, at);
-    if (top[TAG] !== name) mismatch(name, top[TAG], at);
+    const top = stack.pop() ?? bad(`</${clip(name)}> closes nothing`);
+    if (top[TAG] !== name) mismatch(name, top[TAG]);
     finish(top, at);
   };
 
@@ -350,7 +350,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
       if (code(at) !== 0x3c) characters(at);
       else if (c === 0x21 && starts('<!--', at)) comment(at);
       else if (c === 0x3f) {
-        if (!prolog && /^<\?xml[ \t\r\n?]/i.test(s.slice(at, at + 6))) bad('the XML declaration must come first', at);
+        if (!prolog && /^<\?xml[ \t\r\n?]/i.test(s.slice(at, at + 6))) bad('the XML declaration must come first');
         pi(at);
       } else if (prolog > 1 && starts('<!DOCTYPE', at)) {
         doctype(at);
@@ -365,12 +365,12 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
           checkChars(start, end);
           i = end + 3;
           chars(lineEnds(s.slice(start, end)), at);
-        } else bad(starts('<!DOCTYPE', at) ? 'a DOCTYPE after the start of the document' : `${snippet(at)} is not markup XML allows here`, at);
+        } else bad(starts('<!DOCTYPE', at) ? 'a DOCTYPE after the start of the document' : `${snippet(at)} is not markup XML allows here`);
       }
     }
   } catch (e) {
     // Budget and scalar errors are raised without a position; give them the place the reader is at.
-    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message, here);
+    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message);
     throw e;
   }
   if (scalar != null) endsInside(scalar);
@@ -378,5 +378,5 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   if (unclosedFrame) endsInside(unclosedFrame[TAG], ` (line ${lineOf(unclosedFrame[AT])})`);
   if (root == null) fail('no root element', s.length);
   positions.setRoot(root!, rootAt);
-  return { value: root!, positions };
+  return { value: root!, format: 'xml', positions };
 }
