@@ -29,15 +29,14 @@ export interface PlistLocation {
   readonly exact: boolean;
 }
 
-interface Entries {
-  /** Where each value starts; for a dictionary, where each entry's key and then its value start (two numbers an entry). */
-  offsets: readonly number[];
-  /** Dictionaries: entries in document order. */
-  keys?: ReadonlyArray<readonly [string, unknown]>;
-  index?: Map<string, number>;
-  /** The longest key's length. */
-  longest?: number;
-}
+/**
+ * What is kept of a container: where each value starts (for a dictionary, where each entry's key
+ * and then its value start: two numbers an entry), and for a dictionary its entries in document
+ * order, their index by key and the longest key's length (both made when first needed).
+ */
+type Entries = [offsets: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, index?: Map<string, number>, longest?: number];
+// The indices of its parts (a const enum: each use is the number itself, no object is made).
+const enum E { Offsets, Keys, Index, Longest }
 
 /** Most places a key may end that are tried at one dictionary: a key with more dots than this is not found. */
 const MAX_KEY_ENDS = 64;
@@ -66,7 +65,7 @@ export class PlistPositions {
   record(items: unknown[], offsets: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
     const keys = twice && (items as Array<[string, PlistValue]>);
     const container = keys ? dictOf(keys, twice) : (items as PlistValue[]);
-    this.#table.set(container, { offsets, keys });
+    this.#table.set(container, [offsets, keys]);
     return container;
   }
 
@@ -153,9 +152,9 @@ export class PlistPositions {
       return m ? [Number(m[1]), m[0].length] : undefined;
     }
     const entries = this.#table.get(value as object);
-    if (entries?.keys == null) return undefined;
-    entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
-    const limit = Math.min(rest.length, entries.longest);
+    const keys = entries?.[E.Keys];
+    if (keys == null) return undefined;
+    const limit = Math.min(rest.length, (entries![E.Longest] ??= keys.reduce((n, [k]) => Math.max(n, k.length), 0)));
     let found: [string, number] | undefined;
     for (let end = 1, tried = 0; end <= limit && tried < MAX_KEY_ENDS; end++) {
       if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
@@ -169,10 +168,10 @@ export class PlistPositions {
   /** Where `container[key]` is: its value's offset, and its key's in a dictionary; undefined when the document has no such entry. */
   #where(container: object, key: string | number | undefined): number[] | undefined {
     const entries = this.#table.get(container);
-    const keys = entries?.keys;
-    const i = keys ? (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string) : typeof key === 'number' && key >= 0 && key < (entries?.offsets.length ?? 0) ? key : undefined;
+    const keys = entries?.[E.Keys];
+    const i = keys ? (entries![E.Index] ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string) : typeof key === 'number' && key >= 0 && key < (entries?.[E.Offsets].length ?? 0) ? key : undefined;
     if (i == null) return undefined;
-    const { offsets } = entries!;
+    const offsets = entries![E.Offsets];
     return keys ? [offsets[2 * i + 1]!, offsets[2 * i]!] : [offsets[i]!];
   }
 }

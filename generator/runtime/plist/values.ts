@@ -71,13 +71,9 @@ export function plistTypeOf(v: unknown): PlistType | undefined {
   if (v instanceof Date) return 'date';
   if (v instanceof Uint8Array) return 'data';
   if (isPlistReal(v)) return 'real';
-  return isPlainObject(v as object) ? 'dict' : undefined;
-}
-
-/** An object literal's kind: prototype `Object.prototype` or null. */
-export function isPlainObject(v: object): boolean {
+  // An object literal's kind: prototype `Object.prototype` or null.
   const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype;
+  return proto === null || proto === Object.prototype ? 'dict' : undefined;
 }
 
 /**

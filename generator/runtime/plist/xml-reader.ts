@@ -48,11 +48,8 @@ const notAllowed = (code: number): string => `the character ${codePoint(code)}, 
  * value), and in a dictionary the key waiting for its value (its offset is the last one).
  */
 type Frame = [tag: 'plist' | 'array' | 'dict', at: number, items: unknown[], offsets: number[], key?: string];
-const TAG = 0;
-const AT = 1;
-const ITEMS = 2;
-const OFFSETS = 3;
-const KEY = 4;
+// The indices of a Frame's parts (a const enum: each use is the number itself, no object is made).
+const enum F { Tag, At, Items, Offsets, Key }
 
 /**
  * Reads an XML plist's text from its prolog (a BOM, the XML declaration, a DOCTYPE, comments,
@@ -67,8 +64,9 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   let here = 0;
   // `line N: …`, or `malformed XML (line N): …` for what is not well-formed XML at all.
   const fail = (message: string, offset = here, malformed?: boolean): never => {
-    const line = lineOf(offset);
-    throw new PlistError(malformed ? `malformed XML (line ${line}): ${message}` : `line ${line}: ${message}`, positions.at(offset), malformed ? `malformed XML: ${message}` : message);
+    const at = positions.at(offset);
+    const line = `line ${(at as { line: number }).line}`;
+    throw new PlistError(`${malformed ? `malformed XML (${line})` : line}: ${message}`, at, malformed ? `malformed XML: ${message}` : message);
   };
   const bad = (message: string, at?: number): never => fail(message, at, true);
   const unclosed = (what: string, at: number): never => bad(`${what} is not closed`, at);
@@ -118,13 +116,13 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
       rootAt = at;
       return;
     }
-    if (top[TAG] === 'dict') {
-      if (top[KEY] == null) fail('<dict> has a value where a <key> belongs', at);
-      top[ITEMS].push([top[KEY], value]);
-      top[KEY] = undefined;
-    } else if (top[TAG] === 'plist' && top[ITEMS].length) fail('the <plist> element holds more than one value', at);
-    else top[ITEMS].push(value);
-    top[OFFSETS].push(at);
+    if (top[F.Tag] === 'dict') {
+      if (top[F.Key] == null) fail('<dict> has a value where a <key> belongs', at);
+      top[F.Items].push([top[F.Key], value]);
+      top[F.Key] = undefined;
+    } else if (top[F.Tag] === 'plist' && top[F.Items].length) fail('the <plist> element holds more than one value', at);
+    else top[F.Items].push(value);
+    top[F.Offsets].push(at);
   };
 
   const finish = (frame: Frame, at: number): void => {
@@ -147,8 +145,8 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
     const top = topOf()!;
     if (tag === 'key') {
       budget.string(content.length);
-      top[KEY] = content;
-      top[OFFSETS].push(at);
+      top[F.Key] = content;
+      top[F.Offsets].push(at);
       return;
     }
     if (tag === 'string') budget.string(content.length);
@@ -174,10 +172,10 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
     }
     if (top == null && root != null) fail('more than one root element');
     if (name === 'key') {
-      if (top?.[TAG] !== 'dict') fail('<key> outside a <dict>');
-      if (top![KEY] != null) fail(`${keyName(top![KEY]!)} has no value`);
+      if (top?.[F.Tag] !== 'dict') fail('<key> outside a <dict>');
+      if (top![F.Key] != null) fail(`${keyName(top![F.Key]!)} has no value`);
     } else {
-      if (top?.[TAG] === 'dict' && top[KEY] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
+      if (top?.[F.Tag] === 'dict' && top[F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
       if (name === 'array' || name === 'dict') {
         budget.node(containers);
         const f: Frame = [name, at, [], []];
@@ -209,7 +207,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
       }
     } else if (/\S/.test(t)) {
       const top = topOf();
-      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top[TAG]}> holds elements only` : 'no text belongs'}`);
+      fail(`text ${quoted(t.trim(), 60)} where ${top ? `<${top[F.Tag]}> holds elements only` : 'no text belongs'}`);
     }
   };
 
@@ -314,7 +312,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
       return endScalar(scalar, scalarAt);
     }
     const top = stack.pop() ?? bad(`</${clip(name)}> closes nothing`);
-    if (top[TAG] !== name) mismatch(name, top[TAG]);
+    if (top[F.Tag] !== name) mismatch(name, top[F.Tag]);
     finish(top, at);
   };
 
@@ -327,10 +325,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
     if (end < 0) end = s.length;
     i = end;
     // Whitespace only (most of it is indentation): not built unless a value holds it.
-    if (skip(WS, start) >= end) {
-      if (scalar != null) chars(lineEnds(s.slice(start, end)), start);
-      return;
-    }
+    if (scalar == null && skip(WS, start) >= end) return;
     prolog = 0;
     // Left to right, so the first thing refused is the one named.
     const text = s.slice(start, end);
@@ -375,7 +370,7 @@ export function readXmlPlist(s: string, budget: PlistBudget, safeOnly: boolean):
   }
   if (scalar != null) endsInside(scalar);
   const unclosedFrame = topOf();
-  if (unclosedFrame) endsInside(unclosedFrame[TAG], ` (line ${lineOf(unclosedFrame[AT])})`);
+  if (unclosedFrame) endsInside(unclosedFrame[F.Tag], ` (line ${lineOf(unclosedFrame[F.At])})`);
   if (root == null) fail('no root element', s.length);
   positions.setRoot(root!, rootAt);
   return { value: root!, format: 'xml', positions };
