@@ -32,11 +32,11 @@ export interface PlistLocation {
 /**
  * What is kept of a container: where each value starts (for a dictionary, where each entry's key
  * and then its value start: two numbers an entry), and for a dictionary its entries in document
- * order, their index by key and the longest key's length (both made when first needed).
+ * order and their index by key (made when first needed).
  */
-type Entries = [offsets: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, index?: Map<string, number>, longest?: number];
+type Entries = [offsets: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, index?: Map<string, number>];
 // The indices of its parts (a const enum: each use is the number itself, no object is made).
-const enum E { Offsets, Keys, Index, Longest }
+const enum E { Offsets, Keys, Index }
 
 /** Most places a key may end that are tried at one dictionary: a key with more dots than this is not found. */
 const MAX_KEY_ENDS = 64;
@@ -143,20 +143,18 @@ export class PlistPositions {
   /**
    * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
    * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
-   * by construction, whatever the path: only ends within the dictionary's longest key are tried,
-   * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
+   * by construction, whatever the path: at most `MAX_KEY_ENDS` ends are tried, shortest first
+   * (as `dmspec validate` resolves paths), so a key found is the same as when only ends within
+   * the dictionary's longest key were tried: the ends past it come after them and find nothing.
    */
   #nextStep(value: unknown, rest: string): [string | number, number] | undefined {
     if (Array.isArray(value)) {
       const m = /^\[(\d{1,10})\]/.exec(rest);
       return m ? [Number(m[1]), m[0].length] : undefined;
     }
-    const entries = this.#table.get(value as object);
-    const keys = entries?.[E.Keys];
-    if (keys == null) return undefined;
-    const limit = Math.min(rest.length, (entries![E.Longest] ??= keys.reduce((n, [k]) => Math.max(n, k.length), 0)));
+    if (this.#table.get(value as object)?.[E.Keys] == null) return undefined;
     let found: [string, number] | undefined;
-    for (let end = 1, tried = 0; end <= limit && tried < MAX_KEY_ENDS; end++) {
+    for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
       if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
       tried++;
       const key = rest.slice(0, end);

@@ -81,20 +81,16 @@ export function toXmlPlist(value: unknown): string {
         if (ancestors.has(container)) unwritable(path, 'the value contains itself');
         if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === 'dict' ? entriesToWrite(container) : undefined;
-        if ((entries ?? (container as unknown[])).length === 0) return line(`<${type}/>`);
+        const items = entries ?? (container as unknown[]);
+        if (items.length === 0) return line(`<${type}/>`);
         ancestors.add(container);
         line(`<${type}>`);
         const inner = `${indent}\t`;
-        if (entries) {
-          for (const [key, item] of entries) {
-            const at = pathTo(path, key);
-            out += `${inner}<key>${escape(key, at)}</key>\n`;
-            write(item, inner, at);
-          }
-        } else {
-          // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
-          const array = container as unknown[];
-          for (let i = 0; i < array.length; i++) write(array[i], inner, pathTo(path, i));
+        // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
+        for (let i = 0; i < items.length; i++) {
+          const at = pathTo(path, entries ? entries[i]![0] : i);
+          if (entries) out += `${inner}<key>${escape(entries[i]![0], at)}</key>\n`;
+          write(entries ? entries[i]![1] : items[i], inner, at);
         }
         line(`</${type}>`);
         ancestors.delete(container);
