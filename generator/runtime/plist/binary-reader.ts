@@ -22,12 +22,11 @@ const notPlist: (what: string) => never = (what) => bad(`holds ${what}, which pr
 const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
 
 /** True when the bytes start with the binary plist header. */
-export function isBinaryPlist(bytes: Uint8Array): boolean {
+export const isBinaryPlist = (bytes: Uint8Array): boolean => {
   return fromUnits(bytes.subarray(0, 8)) === 'bplist00';
-}
-
+};
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
-export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'binary'; positions: PlistPositions } {
+export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'binary'; positions: PlistPositions } => {
   // The header, at least one object and the 32-byte trailer.
   if (bytes.length < 8 + 1 + 32) bad('is truncated');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
@@ -198,4 +197,4 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const value = read(top, 0);
   positions.setRoot(value, offsetOf(top));
   return { value, format: 'binary', positions };
-}
+};

@@ -93,7 +93,7 @@ export interface PlistBudget {
  * A budget of `limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at `deadline` (a
  * `Date.now()` value; Infinity for none). Its counts and limits are local variables of closures.
  */
-export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: number = Infinity, timeoutMs?: number): PlistBudget {
+export const plistBudget = (limits: Partial<PlistBudgetLimits> = {}, deadline: number = Infinity, timeoutMs?: number): PlistBudget => {
   const all = { ...DEFAULT_BUDGET_LIMITS, ...limits };
   const { maxBytes, maxNodes, maxDepth, maxStringLength, maxDataBytes, maxTotalBytes } = all;
   let nodes = 0;
@@ -125,4 +125,4 @@ export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: n
       total(length);
     },
   };
-}
+};

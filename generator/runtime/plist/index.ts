@@ -54,14 +54,13 @@ export interface PlistDocument {
 }
 
 /** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
-function xmlText(bytes: Uint8Array): string {
+const xmlText = (bytes: Uint8Array): string => {
   // The first two bytes as one number (NaN for a single byte).
   const head = bytes[0]! * 256 + bytes[1]!;
   const be = head === 0xfeff || head === 0x003c;
   const le = head === 0xfffe || head === 0x3c00;
   return decodeText(bytes, be ? 'UTF-16BE' : le ? 'UTF-16LE' : 'UTF-8');
-}
-
+};
 /**
  * Reads a property list: bytes of an XML or binary plist, or the text of an XML one. Throws
  * `PlistError` (with `position` where the problem is known to be) for anything malformed or past

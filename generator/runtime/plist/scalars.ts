@@ -21,13 +21,12 @@ const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
  * plists hold. With `safeOnly`, an integer past ±2^53 is refused instead (for callers that need
  * every integer as a number).
  */
-export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
+export const exactInteger = (n: bigint, safeOnly: boolean): number | bigint => {
   if (n <= SAFE_MAX && n >= -SAFE_MAX) return Number(n);
   if (safeOnly) fail(`the integer ${n} cannot be checked exactly (beyond ±2^53); it was not rounded`);
   if (n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} is outside the 64-bit range property lists hold`);
   return n;
-}
-
+};
 /**
  * The value of a scalar element holding `text` (already free of nested elements). Its errors
  * have no position: the reader gives them the element's. Every tag but `<string>` and `<data>`
@@ -35,7 +34,7 @@ export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
  * hexadecimal); what does not read is `<tag> holds "text"`, with why where the text alone does
  * not say.
  */
-export function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): PlistValue {
+export const readScalar = (tag: ScalarTag, text: string, safeOnly: boolean): PlistValue => {
   if (tag === 'string') return text;
   if (tag === 'data') return decodeBase64(text) ?? fail('<data> is not valid base64');
   const t = text.trim();
@@ -65,4 +64,4 @@ export function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): Pli
     why = '; it must be empty';
   }
   return fail(`<${tag}> holds ${quoted(t)}${why}`);
-}
+};

@@ -26,32 +26,30 @@ declare const TextDecoder: new (label: string, options: { fatal: boolean }) => {
  * XML bytes to a string, strictly: a malformed sequence (an overlong form, a lone surrogate, a
  * value past U+10FFFF, an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.
  */
-export function decodeText(bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE'): string {
+export const decodeText = (bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE'): string => {
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {
     return raise(`the XML is not valid ${encoding}`);
   }
-}
-
+};
 /** The platform's base64 (every browser and server runtime has it; the ES library types do not name it). */
 declare function atob(text: string): string;
 declare function btoa(binary: string): string;
 
 /** Code units to a string, in chunks (a spread of a million arguments would overflow the stack). */
-export function fromUnits(units: Uint8Array | Uint16Array): string {
+export const fromUnits = (units: Uint8Array | Uint16Array): string => {
   let s = '';
   for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
   return s;
-}
-
+};
 /**
  * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
  * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's
  * writer) anywhere. CoreFoundation skips other characters; this reader refuses them, as a reader
  * that skips and one that stops would see different bytes. What passes is decoded by `atob`.
  */
-export function decodeBase64(text: string): Uint8Array | undefined {
+export const decodeBase64 = (text: string): Uint8Array | undefined => {
   const t = text.replace(/[ \t\n\r]+/g, '');
   const padding = /^[A-Za-z0-9+/]*(={0,2})$/.exec(t)?.[1];
   if (padding == null) return undefined;
@@ -64,13 +62,11 @@ export function decodeBase64(text: string): Uint8Array | undefined {
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i);
   return out;
-}
-
+};
 /** Base64 with padding, in one line. */
-export function encodeBase64(bytes: Uint8Array): string {
+export const encodeBase64 = (bytes: Uint8Array): string => {
   return btoa(fromUnits(bytes));
-}
-
+};
 /**
  * A date as XML plists hold it, `YYYY-MM-DDTHH:MM:SSZ` in UTC, as CoreFoundation's parseDateTag
  * reads it (no offset, no fraction); for the years 0 to 9999, which have four digits.

@@ -84,15 +84,14 @@ export function plistTypeOf(v: unknown): PlistType | undefined {
  * the last, a first-match lookup the first), so a document with one could be checked on one
  * value and installed with the other.
  */
-export function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict {
+export const dictOf = (entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict => {
   const dict = Object.fromEntries(entries) as PlistDict;
   if (Object.keys(dict).length !== entries.length) {
     const seen = new Map<string, number>();
     entries.forEach(([key], i) => (seen.has(key) ? twice(key, seen.get(key)!, i) : seen.set(key, i)));
   }
   return dict;
-}
-
+};
 /** The message of a repeated key: `the key "a"`, and where its two entries are. */
 export const appearsTwice = (key: string, where: string): string => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
 
@@ -106,21 +105,20 @@ export const SAFE_MAX: bigint = BigInt(Number.MAX_SAFE_INTEGER);
 export const WRITE_MAX_DEPTH = 64;
 
 /** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */
-export function unwritable(path: string, why: string): never {
+export const unwritable: (path: string, why: string) => never = (path, why) => {
   throw new TypeError(`${path === '' ? 'the value' : path}: ${why}`);
-}
+};
 
 /** A path one step further, as the validators write paths. */
-export function pathTo(path: string, key: string | number): string {
+export const pathTo = (path: string, key: string | number): string => {
   return typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-}
-
+};
 /**
  * A dictionary's entries to write: its own enumerable string keys, sorted by code unit (so the
  * same dictionary gives the same bytes however it was built), keys whose value is `undefined`
  * left out, as `JSON.stringify` does.
  */
-export function entriesToWrite(dict: object): Array<[string, unknown]> {
+export const entriesToWrite = (dict: object): Array<[string, unknown]> => {
   const out: Array<[string, unknown]> = [];
   // The default sort compares UTF-16 code units.
   for (const key of Object.keys(dict).sort()) {
@@ -128,7 +126,6 @@ export function entriesToWrite(dict: object): Array<[string, unknown]> {
     if (v !== undefined) out.push([key, v]);
   }
   return out;
-}
-
+};
 /** 1 January 2001, 00:00 UTC: the reference date of binary plist dates. */
 export const APPLE_EPOCH_MS: number = Date.UTC(2001, 0, 1);
