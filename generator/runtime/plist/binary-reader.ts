@@ -25,6 +25,7 @@ const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0'
 export const isBinaryPlist = (bytes: Uint8Array): boolean => {
   return fromUnits(bytes.subarray(0, 8)) === 'bplist00';
 };
+
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
 export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'binary'; positions: PlistPositions } => {
   // The header, at least one object and the 32-byte trailer.

@@ -61,6 +61,7 @@ const xmlText = (bytes: Uint8Array): string => {
   const le = head === 0xfffe || head === 0x3c00;
   return decodeText(bytes, be ? 'UTF-16BE' : le ? 'UTF-16LE' : 'UTF-8');
 };
+
 /**
  * Reads a property list: bytes of an XML or binary plist, or the text of an XML one. Throws
  * `PlistError` (with `position` where the problem is known to be) for anything malformed or past

@@ -27,6 +27,7 @@ export const exactInteger = (n: bigint, safeOnly: boolean): number | bigint => {
   if (n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} is outside the 64-bit range property lists hold`);
   return n;
 };
+
 /**
  * The value of a scalar element holding `text` (already free of nested elements). Its errors
  * have no position: the reader gives them the element's. Every tag but `<string>` and `<data>`

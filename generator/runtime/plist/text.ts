@@ -33,6 +33,7 @@ export const decodeText = (bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | '
     return raise(`the XML is not valid ${encoding}`);
   }
 };
+
 /** The platform's base64 (every browser and server runtime has it; the ES library types do not name it). */
 declare function atob(text: string): string;
 declare function btoa(binary: string): string;
@@ -43,6 +44,7 @@ export const fromUnits = (units: Uint8Array | Uint16Array): string => {
   for (let i = 0; i < units.length; i += 8192) s += String.fromCharCode.apply(null, units.subarray(i, i + 8192) as unknown as number[]);
   return s;
 };
+
 /**
  * Strict base64: the alphabet and `=` padding at the end only (padding past complete groups is
  * ignored, as all readers ignore it), whitespace (line breaks every 68 characters in Apple's
@@ -63,10 +65,12 @@ export const decodeBase64 = (text: string): Uint8Array | undefined => {
   for (let i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i);
   return out;
 };
+
 /** Base64 with padding, in one line. */
 export const encodeBase64 = (bytes: Uint8Array): string => {
   return btoa(fromUnits(bytes));
 };
+
 /**
  * A date as XML plists hold it, `YYYY-MM-DDTHH:MM:SSZ` in UTC, as CoreFoundation's parseDateTag
  * reads it (no offset, no fraction); for the years 0 to 9999, which have four digits.

@@ -92,6 +92,7 @@ export const dictOf = (entries: ReadonlyArray<readonly [string, PlistValue]>, tw
   }
   return dict;
 };
+
 /** The message of a repeated key: `the key "a"`, and where its two entries are. */
 export const appearsTwice = (key: string, where: string): string => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
 
@@ -113,6 +114,7 @@ export const unwritable: (path: string, why: string) => never = (path, why) => {
 export const pathTo = (path: string, key: string | number): string => {
   return typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
 };
+
 /**
  * A dictionary's entries to write: its own enumerable string keys, sorted by code unit (so the
  * same dictionary gives the same bytes however it was built), keys whose value is `undefined`
@@ -127,5 +129,6 @@ export const entriesToWrite = (dict: object): Array<[string, unknown]> => {
   }
   return out;
 };
+
 /** 1 January 2001, 00:00 UTC: the reference date of binary plist dates. */
 export const APPLE_EPOCH_MS: number = Date.UTC(2001, 0, 1);

@@ -100,7 +100,6 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   let containers = 0;
   let root: PlistValue | undefined;
   let rootAt = 0;
-  let sawPlist = false;
   /** The scalar or `<key>` element being read (its text so far, its start tag), if any. */
   let scalar: string | undefined;
   let scalarAt = 0;
@@ -163,19 +162,20 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   const open = (name: string, at: number, selfClosing: boolean): void => {
     if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
     const top = topOf();
+    const inDict = top?.[F.Tag] === 'dict';
     if (name === 'plist') {
-      if (stack.length || root != null || sawPlist) fail('<plist> is not the root element');
-      sawPlist = true;
+      // Once a <plist> has closed, the root is set: a second one is not the root either.
+      if (top || root != null) fail('<plist> is not the root element');
       if (selfClosing) fail(EMPTY_PLIST);
       stack.push(['plist', at, [], []]);
       return;
     }
     if (top == null && root != null) fail('more than one root element');
     if (name === 'key') {
-      if (top?.[F.Tag] !== 'dict') fail('<key> outside a <dict>');
+      if (!inDict) fail('<key> outside a <dict>');
       if (top![F.Key] != null) fail(`${keyName(top![F.Key]!)} has no value`);
     } else {
-      if (top?.[F.Tag] === 'dict' && top[F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
+      if (inDict && top![F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
       if (name === 'array' || name === 'dict') {
         budget.node(containers);
         const f: Frame = [name, at, [], []];

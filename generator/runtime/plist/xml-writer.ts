@@ -20,12 +20,14 @@ const escape = (s: string, path: string): string => {
   if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
   return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
 };
+
 /** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
 export const realText = (n: number): string => {
   // String gives NaN, Infinity and -Infinity by those names, and no other number holds them.
   const t = Object.is(n, -0) ? '-0' : String(n);
   return t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf');
 };
+
 const dateText = (d: Date, path: string): string => {
   const ms = d.getTime();
   if (Number.isNaN(ms)) unwritable(path, 'an invalid Date');
@@ -34,10 +36,12 @@ const dateText = (d: Date, path: string): string => {
   if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
   return isoSeconds(d);
 };
+
 /** Checks an integer is in the range plists hold. */
 export const checkInteger = (n: number | bigint, path: string): void => {
   if (typeof n === 'bigint' ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) unwritable(path, `the integer ${n} is outside the range property lists hold`);
 };
+
 /**
  * An XML property list of `value` (see `values.ts` for what each JavaScript value becomes).
  * Throws TypeError for a value with no plist form (null, a function, a class instance, a cycle,
