@@ -30,6 +30,7 @@ export const isBinaryPlist = (bytes: Uint8Array): boolean => {
 export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'binary'; positions: PlistPositions } => {
   // The header, at least one object and the 32-byte trailer.
   if (bytes.length < 8 + 1 + 32) bad('is truncated');
+  const [, , countNode, countString, countData] = budget;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const uint = (at: number, size: number): number => {
     let n = 0;
@@ -89,7 +90,7 @@ export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly
   const strings = new Map<number, string>();
 
   const read = (ref: number, depth: number): PlistValue => {
-    budget.node(depth);
+    countNode(depth);
     const at = offsetOf(ref);
     const marker = bytes[at]!;
     const low = marker & 0x0f;
@@ -128,7 +129,7 @@ export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly
       }
       case 0x4: {
         const length = lengthAt(at);
-        budget.data(length);
+        countData(length);
         need(start, length);
         return bytes.slice(start, start + length);
       }
@@ -136,7 +137,7 @@ export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly
       case 0x6: {
         const utf16 = marker >> 4 === 0x6;
         const length = lengthAt(at);
-        budget.string(length);
+        countString(length);
         const known = strings.get(at);
         if (known != null) return known;
         need(start, utf16 ? length * 2 : length);

@@ -74,7 +74,7 @@ export function parsePlist(input: Uint8Array | string, options: ParsePlistOption
   const isText = typeof input === 'string';
   const binary = !isText && isBinaryPlist(input);
   try {
-    budget.input(input.length, isText ? 'characters' : 'bytes');
+    budget[1](input.length, isText ? 'characters' : 'bytes'); // the input's size
     if (isText && input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
     if (input.length === 0) raise('the input is empty');
     // Each reader gives its document: the value, the format, the positions.

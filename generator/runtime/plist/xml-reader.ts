@@ -105,7 +105,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   let scalarAt = 0;
   let content = '';
   let limit = 0;
-  const { maxStringLength, maxDataBytes } = budget.limits;
+  const [{ maxStringLength, maxDataBytes }, , countNode, countString, countData] = budget;
 
   /** Hands a finished value to the frame that holds it. */
   const deliver = (value: PlistValue, at: number): void => {
@@ -143,18 +143,18 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     scalar = undefined;
     const top = topOf()!;
     if (tag === 'key') {
-      budget.string(content.length);
+      countString(content.length);
       top[F.Key] = content;
       top[F.Offsets].push(at);
       return;
     }
-    if (tag === 'string') budget.string(content.length);
+    if (tag === 'string') countString(content.length);
     // A scalar's own error is at its element; a budget's, at the end tag that was just read.
     const end = here;
     here = at;
     const value = readScalar(tag as ScalarTag, content, safeOnly);
     here = end;
-    if (value instanceof Uint8Array) budget.data(value.length);
+    if (value instanceof Uint8Array) countData(value.length);
     deliver(value, at);
   };
 
@@ -177,7 +177,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     } else {
       if (inDict && top![F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
       if (name === 'array' || name === 'dict') {
-        budget.node(containers);
+        countNode(containers);
         const f: Frame = [name, at, [], []];
         containers++;
         if (selfClosing) finish(f, at);
@@ -185,7 +185,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         return;
       }
       if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
-      budget.node(containers);
+      countNode(containers);
     }
     content = '';
     limit = name === 'string' || name === 'key' ? maxStringLength : name === 'data' ? maxDataBytes * 2 : 1000;
@@ -202,7 +202,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
       content += t;
       // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
       if (content.length > limit) {
-        if (scalar === 'string' || scalar === 'key') budget.string(content.length);
+        if (scalar === 'string' || scalar === 'key') countString(content.length);
         fail(`<${scalar}> holds over ${fmt(limit)} characters`);
       }
     } else if (/\S/.test(t)) {
