@@ -18,6 +18,7 @@ import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX, type Pl
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
 const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
 const broken: (what: string) => never = (what) => bad(`is truncated or malformed (${what})`);
+const trailerGives = (what: string): never => broken(`its trailer gives ${what}`);
 const notPlist: (what: string) => never = (what) => bad(`holds ${what}, which property lists do not have`);
 const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
 
@@ -44,14 +45,14 @@ export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly
   const refSize = bytes[trailer + 7]!;
   const safe = (at: number, what: string): number => {
     const n = view.getBigUint64(trailer + at);
-    if (n > SAFE_MAX) broken(`its trailer gives ${what} ${n}`);
+    if (n > SAFE_MAX) trailerGives(`${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, 'an object count of');
   const top = safe(16, 'a top object of');
   const objectsEnd = safe(24, 'an offset table at');
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) broken('its trailer gives impossible integer sizes');
-  if (count < 1 || top >= count) broken('its trailer gives an impossible object count');
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) trailerGives('impossible integer sizes');
+  if (count < 1 || top >= count) trailerGives('an impossible object count');
   if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) broken('offset table');
 
   const positions = new PlistPositions('binary');

@@ -120,15 +120,9 @@ export const pathTo = (path: string, key: string | number): string => {
  * same dictionary gives the same bytes however it was built), keys whose value is `undefined`
  * left out, as `JSON.stringify` does.
  */
-export const entriesToWrite = (dict: object): Array<[string, unknown]> => {
-  const out: Array<[string, unknown]> = [];
-  // The default sort compares UTF-16 code units.
-  for (const key of Object.keys(dict).sort()) {
-    const v = (dict as Record<string, unknown>)[key];
-    if (v !== undefined) out.push([key, v]);
-  }
-  return out;
-};
+export const entriesToWrite = (dict: object): Array<[string, unknown]> =>
+  // The default sort compares UTF-16 code units; each value is read once, in that order.
+  Object.keys(dict).sort().map((key): [string, unknown] => [key, (dict as Record<string, unknown>)[key]]).filter((entry) => entry[1] !== undefined);
 
 /** 1 January 2001, 00:00 UTC: the reference date of binary plist dates. */
 export const APPLE_EPOCH_MS: number = Date.UTC(2001, 0, 1);

@@ -84,8 +84,8 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     const end = s.indexOf(close, from);
     return end === -1 ? unclosed(what, at) : end;
   };
-  /** The text at `at`, quoted, for a message. */
-  const snippet = (at: number): string => quoted(s.slice(at, at + 12));
+  /** The text at `at` (quoted, its first 12 characters) is not `what`. */
+  const notA = (what: string, at = here): never => bad(`${quoted(s.slice(at, at + 12))} is not ${what}`, at);
   const checkChars = (from: number, to: number): void => {
     const m = BAD_CHAR.exec(s.slice(from, to));
     if (m) bad(notAllowed(m[0].charCodeAt(0)), from + m.index);
@@ -214,7 +214,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   /** `&lt;`, `&#38;`, `&#x26;`: the character (`REFERENCE.lastIndex` is where the reference ends). */
   const reference = (at: number): string => {
     REFERENCE.lastIndex = at;
-    const m = REFERENCE.exec(s) ?? bad(`${snippet(at)} is not a reference XML defines (plists use no other entities)`, at);
+    const m = REFERENCE.exec(s) ?? notA('a reference XML defines (plists use no other entities)', at);
     if (m[1] != null) return PREDEFINED[m[1]]!;
     const cp = Number(m[2] ?? `0x${m[3]}`);
     // A character XML allows: past U+10FFFF there is none (NUL stands for it); below, BAD_CHAR names what it refuses.
@@ -281,7 +281,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
 
   const startTag = (at: number): void => {
     const nameEnd = skip(NAME, at + 1);
-    if (nameEnd === at + 1) bad(`${snippet(at)} is not a tag`);
+    if (nameEnd === at + 1) notA('a tag');
     const name = s.slice(at + 1, nameEnd);
     const seen: string[] = [];
     for (let j = nameEnd; ;) {
@@ -302,7 +302,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   /** An end tag. */
   const endTag = (at: number): void => {
     const nameEnd = skip(NAME, at + 2);
-    if (nameEnd === at + 2) bad(`${snippet(at)} is not a closing tag`);
+    if (nameEnd === at + 2) notA('a closing tag');
     const name = s.slice(at + 2, nameEnd);
     const gt = skip(WS, nameEnd);
     if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
@@ -360,7 +360,8 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
           checkChars(start, end);
           i = end + 3;
           chars(lineEnds(s.slice(start, end)), at);
-        } else bad(starts('<!DOCTYPE', at) ? 'a DOCTYPE after the start of the document' : `${snippet(at)} is not markup XML allows here`);
+        } else if (starts('<!DOCTYPE', at)) bad('a DOCTYPE after the start of the document');
+        else notA('markup XML allows here');
       }
     }
   } catch (e) {

@@ -49,12 +49,13 @@ export const checkInteger = (n: number | bigint, path: string): void => {
  */
 export function toXmlPlist(value: unknown): string {
   let out = HEAD;
+  // The arrays and dictionaries being written: one tab of indent each.
   const ancestors = new Set<object>();
-  const write = (v: unknown, indent: string, path: string): void => {
-    const line = (text: string): void => {
-      out += `${indent}${text}\n`;
-    };
-    const element = (tag: string, text: string): void => line(`<${tag}>${text}</${tag}>`);
+  const line = (text: string): void => {
+    out += `${'\t'.repeat(ancestors.size)}${text}\n`;
+  };
+  const element = (tag: string, text: string): void => line(`<${tag}>${text}</${tag}>`);
+  const write = (v: unknown, path: string): void => {
     const type = plistTypeOf(v);
     switch (type) {
       case 'string':
@@ -83,23 +84,21 @@ export function toXmlPlist(value: unknown): string {
         const entries = type === 'dict' ? entriesToWrite(container) : undefined;
         const items = entries ?? (container as unknown[]);
         if (items.length === 0) return line(`<${type}/>`);
-        ancestors.add(container);
         line(`<${type}>`);
-        const inner = `${indent}\t`;
+        ancestors.add(container);
         // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
         for (let i = 0; i < items.length; i++) {
           const at = pathTo(path, entries ? entries[i]![0] : i);
-          if (entries) out += `${inner}<key>${escape(entries[i]![0], at)}</key>\n`;
-          write(entries ? entries[i]![1] : items[i], inner, at);
+          if (entries) line(`<key>${escape(entries[i]![0], at)}</key>`);
+          write(entries ? entries[i]![1] : items[i], at);
         }
-        line(`</${type}>`);
         ancestors.delete(container);
-        return;
+        return line(`</${type}>`);
       }
       default:
         unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
     }
   };
-  write(value, '', '');
+  write(value, '');
   return `${out}</plist>\n`;
 }
