@@ -125,7 +125,8 @@ export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly
         const seconds = view.getFloat64(body);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
-        if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
+        // The global isNaN, shorter than Number.isNaN and the same on a number.
+        if (isNaN(+date)) bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 0x4: {

@@ -134,7 +134,7 @@ export class PlistPositions {
       // A primitive or null is no container (a WeakMap has none of them).
       const found = this.#where(value as object, step);
       if (found == null) return { ...at, exact: false };
-      at = found.length > 1 ? { value: this.at(found[0]!), key: this.at(found[1]!), exact: true } : { value: this.at(found[0]!), exact: true };
+      at = { value: this.at(found[0]!), ...(found.length > 1 && { key: this.at(found[1]!) }), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
     }
     return at;

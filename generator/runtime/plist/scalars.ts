@@ -58,7 +58,7 @@ export const readScalar = (tag: ScalarTag, text: string, safeOnly: boolean): Pli
     // What a Date reads and writes back unchanged is a date that exists, in exactly this form: no
     // 30 February, hour 24 or offset. Date reads the years 0 to 99 as written, not as 1900 to 1999.
     const d = new Date(t);
-    if (!Number.isNaN(d.getTime()) && isoSeconds(d) === t) return d;
+    if (!isNaN(+d) && isoSeconds(d) === t) return d;
     why = ', not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)';
   } else {
     if (t === '') return tag === 'true';

@@ -30,7 +30,7 @@ export const realText = (n: number): string => {
 
 const dateText = (d: Date, path: string): string => {
   const ms = d.getTime();
-  if (Number.isNaN(ms)) unwritable(path, 'an invalid Date');
+  if (isNaN(ms)) unwritable(path, 'an invalid Date');
   if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
   const year = d.getUTCFullYear();
   if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
