@@ -90,12 +90,22 @@ export type PlistBudget = [
   data: (length: number) => void,
 ];
 
+/** What sets a budget: its limits, and a time limit (`timeoutMs` from now, or a `Date.now()` value). */
+export interface PlistBudgetOptions {
+  limits?: Partial<PlistBudgetLimits>;
+  timeoutMs?: number;
+  deadline?: number;
+}
+
 /**
- * A budget of `limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at `deadline` (a
- * `Date.now()` value; Infinity for none). Its counts and limits are local variables of closures.
+ * A budget of `options.limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at
+ * `options.deadline` or after `options.timeoutMs` (none without either; the options read in
+ * that order). Its counts and limits are local variables of closures.
  */
-export const plistBudget = (limits: Partial<PlistBudgetLimits> = {}, deadline: number = Infinity, timeoutMs?: number): PlistBudget => {
-  const all = { ...DEFAULT_BUDGET_LIMITS, ...limits };
+export const plistBudget = (options: PlistBudgetOptions): PlistBudget => {
+  const stop = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
+  const all = { ...DEFAULT_BUDGET_LIMITS, ...options.limits };
+  const { timeoutMs } = options;
   const { maxBytes, maxNodes, maxDepth, maxStringLength, maxDataBytes, maxTotalBytes } = all;
   let nodes = 0;
   let bytes = 0;
@@ -104,7 +114,7 @@ export const plistBudget = (limits: Partial<PlistBudgetLimits> = {}, deadline: n
     if (bytes > maxTotalBytes) raise(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
   };
   const checkTime = (): void => {
-    if (Date.now() > deadline) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? 'the'} ms time limit`);
+    if (Date.now() > stop) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? 'the'} ms time limit`);
   };
   return [
     all,

@@ -68,8 +68,7 @@ const xmlText = (bytes: Uint8Array): string => {
  * a limit, and nothing else for bad input.
  */
 export function parsePlist(input: Uint8Array | string, options: ParsePlistOptions = {}): PlistDocument {
-  const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
-  const budget = plistBudget(options.limits, deadline, options.timeoutMs);
+  const budget = plistBudget(options);
   const safeOnly = options.safeIntegers === true;
   const isText = typeof input === 'string';
   const binary = !isText && isBinaryPlist(input);
