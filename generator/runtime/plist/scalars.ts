@@ -11,8 +11,8 @@ import { INTEGER_MAX, INTEGER_MIN, PlistReal, SAFE_MAX, type PlistValue } from '
 export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
 
 
-const INTEGER = /^([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)$/;
-const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+const INTEGER = /^([+-]?)(0[xX][\da-fA-F]+|\d+)$/;
+const REAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // CoreFoundation's parseRealTag accepts these spellings of the special values, case-insensitively.
 const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
 

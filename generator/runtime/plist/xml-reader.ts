@@ -25,14 +25,15 @@ import { readScalar, type ScalarTag } from './scalars.js';
 import { BAD_CHAR, codePoint, NOT_XML } from './text.js';
 import { appearsTwice, type PlistValue } from './values.js';
 
-const NAME = /[A-Za-z_:\u00C0-\uD7FF\uE000-\uFFFD][-A-Za-z0-9._:\u00B7\u00C0-\uD7FF\uE000-\uFFFD]*/y;
+// XML's name characters (`\w` is `[A-Za-z0-9_]`).
+const NAME = /[A-Za-z_:\xC0-\uD7FF\uE000-\uFFFD][-.\w:\xB7\xC0-\uD7FF\uE000-\uFFFD]*/y;
 const WS = /[ \t\n\r]*/y;
 // What needs a look in character data (up to a `<`) and in an attribute's value: a reference (what
 // follows `&` up to its `;`, read by `reference`), a line end, `]]>`, a character XML does not allow
 // (`u`: a surrogate pair is one character, so only an unpaired surrogate is one of them), a `<`.
 const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, 'gu');
 const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, 'gu');
-const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#([0-9]{1,7})|#x([0-9a-fA-F]{1,6}));/y;
+const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#(\d{1,7})|#x([\da-fA-F]{1,6}));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
 const SCALARS = ['string', 'integer', 'real', 'true', 'false', 'date', 'data'];
 const EMPTY_PLIST = 'the <plist> element is empty';
