@@ -125,49 +125,14 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     top[F.Offsets].push(at);
   };
 
-  const finish = (frame: Frame, at: number): void => {
-    const [tag, start, items, offsets, key] = frame;
-    if (tag === 'plist') {
-      if (!items.length) fail(EMPTY_PLIST);
-      root = items[0] as PlistValue;
-      rootAt = offsets[0]!;
-      return;
-    }
-    containers--;
-    if (tag === 'array') return deliver(positions.record(items, offsets), start);
-    if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`);
-    deliver(positions.record(items, offsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!)), start);
-  };
-
-  /** The end of the scalar or key being read: its value delivered. */
-  const endScalar = (tag: string, at: number): void => {
-    scalar = undefined;
-    const top = topOf()!;
-    if (tag === 'key') {
-      countString(content.length);
-      top[F.Key] = content;
-      top[F.Offsets].push(at);
-      return;
-    }
-    if (tag === 'string') countString(content.length);
-    // A scalar's own error is at its element; a budget's, at the end tag that was just read.
-    const end = here;
-    here = at;
-    const value = readScalar(tag as ScalarTag, content, safeOnly);
-    here = end;
-    if (value instanceof Uint8Array) countData(value.length);
-    deliver(value, at);
-  };
-
-  /** A start tag read: `name`, at `at`, `<name/>` when `selfClosing`. */
-  const open = (name: string, at: number, selfClosing: boolean): void => {
+  /** A start tag read: `name`, at `at` (`<name/>` is read as `<name>` and then `</name>`). */
+  const open = (name: string, at: number): void => {
     if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
     const top = topOf();
     const inDict = top?.[F.Tag] === 'dict';
     if (name === 'plist') {
       // Once a <plist> has closed, the root is set: a second one is not the root either.
       if (top || root != null) fail('<plist> is not the root element');
-      if (selfClosing) fail(EMPTY_PLIST);
       stack.push(['plist', at, [], []]);
       return;
     }
@@ -179,10 +144,8 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
       if (inDict && top![F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
       if (name === 'array' || name === 'dict') {
         countNode(containers);
-        const f: Frame = [name, at, [], []];
         containers++;
-        if (selfClosing) finish(f, at);
-        else stack.push(f);
+        stack.push([name, at, [], []]);
         return;
       }
       if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
@@ -190,11 +153,45 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     }
     content = '';
     limit = name === 'string' || name === 'key' ? maxStringLength : name === 'data' ? maxDataBytes * 2 : 1000;
-    if (selfClosing) endScalar(name, at);
-    else {
-      scalar = name;
-      scalarAt = at;
+    scalar = name;
+    scalarAt = at;
+  };
+
+  /** An end tag read: `name` (for `<name/>`, right after its start tag). */
+  const close = (name: string): void => {
+    const tag = scalar;
+    if (tag != null) {
+      // The end of the scalar or key being read: its value delivered.
+      if (name !== tag) mismatch(name, tag);
+      scalar = undefined;
+      if (tag === 'key') {
+        countString(content.length);
+        const top = topOf()!;
+        top[F.Key] = content;
+        top[F.Offsets].push(scalarAt);
+        return;
+      }
+      if (tag === 'string') countString(content.length);
+      // A scalar's own error is at its element; a budget's, at the end tag that was just read.
+      const end = here;
+      here = scalarAt;
+      const value = readScalar(tag as ScalarTag, content, safeOnly);
+      here = end;
+      if (value instanceof Uint8Array) countData(value.length);
+      return deliver(value, scalarAt);
     }
+    const [opened, start, items, offsets, key] = stack.pop() ?? bad(`</${clip(name)}> closes nothing`);
+    if (opened !== name) mismatch(name, opened);
+    if (opened === 'plist') {
+      if (!items.length) fail(EMPTY_PLIST);
+      root = items[0] as PlistValue;
+      rootAt = offsets[0]!;
+      return;
+    }
+    containers--;
+    if (opened === 'array') return deliver(positions.record(items, offsets), start);
+    if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`);
+    deliver(positions.record(items, offsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!)), start);
   };
 
   /** Character data from `at` (entities resolved and line ends normalised). */
@@ -291,7 +288,9 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
       const selfClosing = c === 0x2f && code(ws + 1) === 0x3e;
       if (c === 0x3e || selfClosing) {
         i = ws + (selfClosing ? 2 : 1);
-        return open(name, at, selfClosing);
+        open(name, at);
+        if (selfClosing) close(name);
+        return;
       }
       // Attributes are separated by whitespace and start with a name.
       const nameEnd = skip(NAME, ws);
@@ -308,13 +307,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     const gt = skip(WS, nameEnd);
     if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
     i = gt + 1;
-    if (scalar != null) {
-      if (name !== scalar) mismatch(name, scalar);
-      return endScalar(scalar, scalarAt);
-    }
-    const top = stack.pop() ?? bad(`</${clip(name)}> closes nothing`);
-    if (top[F.Tag] !== name) mismatch(name, top[F.Tag]);
-    finish(top, at);
+    close(name);
   };
 
   /** 2 in the prolog before a DOCTYPE, 1 in it after one, 0 from the first element or text on. */
