@@ -130,31 +130,31 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
     const top = topOf();
     const inDict = top?.[F.Tag] === 'dict';
+    const container = name === 'array' || name === 'dict';
     if (name === 'plist') {
       // Once a <plist> has closed, the root is set: a second one is not the root either.
       if (top || root != null) fail('<plist> is not the root element');
-      stack.push(['plist', at, [], []]);
-      return;
-    }
-    if (top == null && root != null) fail('more than one root element');
-    if (name === 'key') {
-      if (!inDict) fail('<key> outside a <dict>');
-      if (top![F.Key] != null) fail(`${keyName(top![F.Key]!)} has no value`);
     } else {
-      if (inDict && top![F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
-      if (name === 'array' || name === 'dict') {
+      if (top == null && root != null) fail('more than one root element');
+      if (name === 'key') {
+        if (!inDict) fail('<key> outside a <dict>');
+        if (top![F.Key] != null) fail(`${keyName(top![F.Key]!)} has no value`);
+      } else {
+        if (inDict && top![F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
+        if (!container && !SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
         countNode(containers);
-        containers++;
-        stack.push([name, at, [], []]);
+      }
+      if (!container) {
+        // A scalar or a key: its text is gathered until its end tag.
+        content = '';
+        limit = name === 'string' || name === 'key' ? maxStringLength : name === 'data' ? maxDataBytes * 2 : 1000;
+        scalar = name;
+        scalarAt = at;
         return;
       }
-      if (!SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
-      countNode(containers);
+      containers++;
     }
-    content = '';
-    limit = name === 'string' || name === 'key' ? maxStringLength : name === 'data' ? maxDataBytes * 2 : 1000;
-    scalar = name;
-    scalarAt = at;
+    stack.push([name as Frame[F.Tag], at, [], []]);
   };
 
   /** An end tag read: `name` (for `<name/>`, right after its start tag). */
@@ -221,45 +221,6 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     return c;
   };
 
-  const comment = (at: number): void => {
-    const start = at + 4;
-    const end = find('-->', start, 'a comment', at);
-    const dashes = s.indexOf('--', start);
-    if (dashes < end) bad('"--" inside a comment', dashes);
-    checkChars(start, end);
-    i = end + 3;
-  };
-
-  const pi = (at: number): void => {
-    const what = 'a processing instruction';
-    const end = find('?>', at + 2, what, at);
-    if (skip(NAME, at + 2) === at + 2) bad(`${what} without a target`);
-    checkChars(at, end);
-    i = end + 2;
-  };
-
-  /**
-   * `<!DOCTYPE plist PUBLIC "…" "…">`, with or without an internal subset. Entities are only ever
-   * declared in the internal subset; a DOCTYPE that declares any is refused outright.
-   */
-  const doctype = (start: number): void => {
-    let j = start + 9;
-    let subset = false;
-    // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
-    for (; ; j++) {
-      const c = s[j];
-      if (c == null) unclosed('the DOCTYPE', start);
-      if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', start);
-      else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
-      else if (c === (subset ? ']' : '[')) subset = !subset;
-      else if (c === '>' && !subset) break;
-    }
-    checkChars(start, j + 1);
-    // Refused by rule, not as malformed: external entities, "billion laughs".
-    if (/<!ENTITY/i.test(s.slice(start, j + 1))) fail('the plist declares XML entities, which are refused');
-    i = j + 1;
-  };
-
   /** One `name="value"`: checked for form and ignored (a plist's `version` says nothing to a reader). */
   const attribute = (at: number, nameEnd: number, seen: string[]): number => {
     const name = s.slice(at, nameEnd);
@@ -277,58 +238,11 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     return end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
   };
 
-  const startTag = (at: number): void => {
-    const nameEnd = skip(NAME, at + 1);
-    if (nameEnd === at + 1) notA('a tag');
-    const name = s.slice(at + 1, nameEnd);
-    const seen: string[] = [];
-    for (let j = nameEnd; ;) {
-      const ws = skip(WS, j);
-      const c = code(ws);
-      const selfClosing = c === 0x2f && code(ws + 1) === 0x3e;
-      if (c === 0x3e || selfClosing) {
-        i = ws + (selfClosing ? 2 : 1);
-        open(name, at);
-        if (selfClosing) close(name);
-        return;
-      }
-      // Attributes are separated by whitespace and start with a name.
-      const nameEnd = skip(NAME, ws);
-      if (ws === j || nameEnd === ws) unclosed(`the tag <${name}>`, ws);
-      j = attribute(ws, nameEnd, seen);
-    }
-  };
-
-  /** An end tag. */
-  const endTag = (at: number): void => {
-    const nameEnd = skip(NAME, at + 2);
-    if (nameEnd === at + 2) notA('a closing tag');
-    const name = s.slice(at + 2, nameEnd);
-    const gt = skip(WS, nameEnd);
-    if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
-    i = gt + 1;
-    close(name);
-  };
-
   /** 2 in the prolog before a DOCTYPE, 1 in it after one, 0 from the first element or text on. */
   let prolog = 2;
 
-  /** Character data up to the next `<`. */
-  const characters = (start: number): void => {
-    let end = s.indexOf('<', start);
-    if (end < 0) end = s.length;
-    i = end;
-    // Whitespace only (most of it is indentation): not built unless a value holds it.
-    if (scalar == null && skip(WS, start) >= end) return;
-    prolog = 0;
-    // Left to right, so the first thing refused is the one named.
-    const text = s.slice(start, end);
-    IN_TEXT.lastIndex = 0;
-    chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(start + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), start + k))), start);
-  };
-
   try {
-    // The XML declaration is read as the processing instruction it looks like.
+    // A byte order mark is skipped.
     if (code(0) === 0xfeff) i = 1;
     for (; ;) {
       // In the prolog, whitespace is skipped: text there starts at its first other character.
@@ -336,19 +250,85 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
       if (i >= s.length) break;
       const at = (here = i);
       const c = code(at + 1);
-      if (code(at) !== 0x3c) characters(at);
-      else if (c === 0x21 && starts('<!--', at)) comment(at);
-      else if (c === 0x3f) {
+      if (code(at) !== 0x3c) {
+        // Character data up to the next `<`.
+        let end = s.indexOf('<', at);
+        if (end < 0) end = s.length;
+        i = end;
+        // Whitespace only (most of it is indentation): not built unless a value holds it.
+        if (scalar == null && skip(WS, at) >= end) continue;
+        prolog = 0;
+        // Left to right, so the first thing refused is the one named.
+        const text = s.slice(at, end);
+        IN_TEXT.lastIndex = 0;
+        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), at + k))), at);
+      } else if (c === 0x21 && starts('<!--', at)) {
+        const from = at + 4;
+        const end = find('-->', from, 'a comment', at);
+        const dashes = s.indexOf('--', from);
+        if (dashes < end) bad('"--" inside a comment', dashes);
+        checkChars(from, end);
+        i = end + 3;
+      } else if (c === 0x3f) {
+        // A processing instruction (the XML declaration is read as the one it looks like).
         if (!prolog && /^<\?xml[ \t\r\n?]/i.test(s.slice(at, at + 6))) bad('the XML declaration must come first');
-        pi(at);
+        const what = 'a processing instruction';
+        const end = find('?>', at + 2, what, at);
+        if (skip(NAME, at + 2) === at + 2) bad(`${what} without a target`);
+        checkChars(at, end);
+        i = end + 2;
       } else if (prolog > 1 && starts('<!DOCTYPE', at)) {
-        doctype(at);
+        // `<!DOCTYPE plist PUBLIC "…" "…">`, with or without an internal subset. Entities are only
+        // ever declared in the internal subset; a DOCTYPE that declares any is refused outright.
+        let j = at + 9;
+        let subset = false;
+        // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
+        for (; ; j++) {
+          const c = s[j];
+          if (c == null) unclosed('the DOCTYPE', at);
+          if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', at);
+          else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
+          else if (c === (subset ? ']' : '[')) subset = !subset;
+          else if (c === '>' && !subset) break;
+        }
+        checkChars(at, j + 1);
+        // Refused by rule, not as malformed: external entities, "billion laughs".
+        if (/<!ENTITY/i.test(s.slice(at, j + 1))) fail('the plist declares XML entities, which are refused');
+        i = j + 1;
         prolog = 1;
       } else {
         prolog = 0;
-        if (c === 0x2f) endTag(at);
-        else if (c !== 0x21) startTag(at);
-        else if (starts('<![CDATA[', at)) {
+        if (c === 0x2f) {
+          // An end tag.
+          const nameEnd = skip(NAME, at + 2);
+          if (nameEnd === at + 2) notA('a closing tag');
+          const name = s.slice(at + 2, nameEnd);
+          const gt = skip(WS, nameEnd);
+          if (code(gt) !== 0x3e) unclosed(`the closing tag </${name}>`, gt);
+          i = gt + 1;
+          close(name);
+        } else if (c !== 0x21) {
+          // A start tag.
+          const nameEnd = skip(NAME, at + 1);
+          if (nameEnd === at + 1) notA('a tag');
+          const name = s.slice(at + 1, nameEnd);
+          const seen: string[] = [];
+          for (let j = nameEnd; ;) {
+            const ws = skip(WS, j);
+            const c = code(ws);
+            const selfClosing = c === 0x2f && code(ws + 1) === 0x3e;
+            if (c === 0x3e || selfClosing) {
+              i = ws + (selfClosing ? 2 : 1);
+              open(name, at);
+              if (selfClosing) close(name);
+              break;
+            }
+            // Attributes are separated by whitespace and start with a name.
+            const nameEnd = skip(NAME, ws);
+            if (ws === j || nameEnd === ws) unclosed(`the tag <${name}>`, ws);
+            j = attribute(ws, nameEnd, seen);
+          }
+        } else if (starts('<![CDATA[', at)) {
           const start = at + 9;
           const end = find(']]>', start, 'a CDATA section', at);
           checkChars(start, end);
