@@ -25,7 +25,7 @@
 import { plistBudget, PlistError, raise, type PlistBudgetLimits } from './budget.js';
 import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
 import type { PlistPositions } from './positions.js';
-import { decodeText } from './text.js';
+import { decodeXml } from './text.js';
 import type { PlistValue } from './values.js';
 import { readXmlPlist } from './xml-reader.js';
 
@@ -53,15 +53,6 @@ export interface PlistDocument {
   readonly positions: PlistPositions;
 }
 
-/** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
-const xmlText = (bytes: Uint8Array): string => {
-  // The first two bytes as one number (NaN for a single byte).
-  const head = bytes[0]! * 256 + bytes[1]!;
-  const be = head === 0xfeff || head === 0x003c;
-  const le = head === 0xfffe || head === 0x3c00;
-  return decodeText(bytes, be ? 'UTF-16BE' : le ? 'UTF-16LE' : 'UTF-8');
-};
-
 /**
  * Reads a property list: bytes of an XML or binary plist, or the text of an XML one. Throws
  * `PlistError` (with `position` where the problem is known to be) for anything malformed or past
@@ -77,7 +68,7 @@ export function parsePlist(input: Uint8Array | string, options: ParsePlistOption
     if (isText && input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
     if (input.length === 0) raise('the input is empty');
     // Each reader gives its document: the value, the format, the positions.
-    return binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : xmlText(input), budget, safeOnly);
+    return binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : decodeXml(input), budget, safeOnly);
   } catch (e) {
     // A stack overflow or an allocation failure is reported, never passed on as a crash.
     if (e instanceof RangeError) throw new PlistError(`the ${binary ? 'binary plist' : 'XML'} cannot be read (${e.message})`);

@@ -12,7 +12,7 @@
  *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
  *   key) gives the deepest value it reaches, with `exact: false`.
  */
-import { dictOf, type PlistValue } from './values.js';
+import type { PlistDict, PlistValue } from './values.js';
 
 /** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
 export type PlistPosition =
@@ -59,12 +59,23 @@ export class PlistPositions {
 
   /**
    * @internal A container read, kept with the offsets of its values: an array of `items`, or with
-   * `twice` a dictionary of the entries `items`, made by `dictOf` (a repeated key is `twice`'s
-   * error), whose `offsets` are each entry's key's and value's. Returns the array or dictionary.
+   * `twice` a dictionary of the entries `items`, whose `offsets` are each entry's key's and
+   * value's. Returns the array or dictionary.
+   *
+   * A dictionary is made by `Object.fromEntries`, which defines each key (so `__proto__` is data,
+   * never the prototype) and keeps V8's fast mode, where an object filled by assignment falls back
+   * to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the key
+   * and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps the
+   * last, a first-match lookup the first), so a document with one could be checked on one value
+   * and installed with the other.
    */
   record(items: unknown[], offsets: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
     const keys = twice && (items as Array<[string, PlistValue]>);
-    const container = keys ? dictOf(keys, twice) : (items as PlistValue[]);
+    const container = keys ? (Object.fromEntries(keys) as PlistDict) : (items as PlistValue[]);
+    if (keys && Object.keys(container).length !== keys.length) {
+      const seen = new Map<string, number>();
+      keys.forEach(([key], i) => (seen.has(key) ? twice!(key, seen.get(key)!, i) : seen.set(key, i)));
+    }
     this.#table.set(container, [offsets, keys]);
     return container;
   }
@@ -126,10 +137,26 @@ export class PlistPositions {
     for (let i = 0; typeof rest === 'string' ? rest !== '' : i < rest.length; i++) {
       let step: string | number | undefined;
       if (typeof rest === 'string') {
-        const next = this.#nextStep(value, rest);
-        step = next?.[0];
-        rest = rest.slice(next?.[1]);
-        if (rest.startsWith('.')) rest = rest.slice(1);
+        // The first step of an issue path at `value`: `[n]` in an array, else the longest own key
+        // the path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots).
+        // Bounded by construction, whatever the path: at most `MAX_KEY_ENDS` ends are tried,
+        // shortest first (as `dmspec validate` resolves paths), so the key found is the same as
+        // when only ends within the dictionary's longest key were tried: the ends past it come
+        // after them and find nothing. `taken` is how much of the path the step is.
+        let taken = 0;
+        if (Array.isArray(value)) {
+          const m = /^\[(\d{1,10})\]/.exec(rest);
+          if (m) [step, taken] = [Number(m[1]), m[0].length];
+        } else if (this.#table.get(value as object)?.[E.Keys]) {
+          for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
+            if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
+            tried++;
+            const key = rest.slice(0, end);
+            if (this.#where(value as object, key) != null) [step, taken] = [key, end];
+          }
+        }
+        rest = rest.slice(taken);
+        if (rest[0] === '.') rest = rest.slice(1);
       } else step = rest[i];
       // A primitive or null is no container (a WeakMap has none of them).
       const found = this.#where(value as object, step);
@@ -138,29 +165,6 @@ export class PlistPositions {
       value = (value as Record<string | number, unknown>)[step!];
     }
     return at;
-  }
-
-  /**
-   * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
-   * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
-   * by construction, whatever the path: at most `MAX_KEY_ENDS` ends are tried, shortest first
-   * (as `dmspec validate` resolves paths), so a key found is the same as when only ends within
-   * the dictionary's longest key were tried: the ends past it come after them and find nothing.
-   */
-  #nextStep(value: unknown, rest: string): [string | number, number] | undefined {
-    if (Array.isArray(value)) {
-      const m = /^\[(\d{1,10})\]/.exec(rest);
-      return m ? [Number(m[1]), m[0].length] : undefined;
-    }
-    if (this.#table.get(value as object)?.[E.Keys] == null) return undefined;
-    let found: [string, number] | undefined;
-    for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
-      if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
-      tried++;
-      const key = rest.slice(0, end);
-      if (this.#where(value as object, key) != null) found = [key, end];
-    }
-    return found;
   }
 
   /** Where `container[key]` is: its value's offset, and its key's in a dictionary; undefined when the document has no such entry. */

@@ -23,10 +23,14 @@ export const codePoint = (code: number): string => `U+${code.toString(16).toUppe
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 
 /**
- * XML bytes to a string, strictly: a malformed sequence (an overlong form, a lone surrogate, a
- * value past U+10FFFF, an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.
+ * XML bytes to a string: UTF-16 when a BOM or the zero bytes around the first `<` say so, else
+ * UTF-8. Strictly: a malformed sequence (an overlong form, a lone surrogate, a value past U+10FFFF,
+ * an odd UTF-16 length) is an error, never U+FFFD; a leading BOM is dropped.
  */
-export const decodeText = (bytes: Uint8Array, encoding: 'UTF-8' | 'UTF-16LE' | 'UTF-16BE'): string => {
+export const decodeXml = (bytes: Uint8Array): string => {
+  // The first two bytes as one number (NaN for a single byte).
+  const head = bytes[0]! * 256 + bytes[1]!;
+  const encoding = head === 0xfeff || head === 0x003c ? 'UTF-16BE' : head === 0xfffe || head === 0x3c00 ? 'UTF-16LE' : 'UTF-8';
   try {
     return new TextDecoder(encoding, { fatal: true }).decode(bytes);
   } catch {

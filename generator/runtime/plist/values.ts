@@ -76,23 +76,6 @@ export function plistTypeOf(v: unknown): PlistType | undefined {
   return proto === null || proto === Object.prototype ? 'dict' : undefined;
 }
 
-/**
- * A dictionary of a document's entries. `Object.fromEntries` defines each key (so `__proto__` is
- * data, never the prototype) and keeps V8's fast mode, where an object filled by assignment falls
- * back to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the
- * key and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps
- * the last, a first-match lookup the first), so a document with one could be checked on one
- * value and installed with the other.
- */
-export const dictOf = (entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict => {
-  const dict = Object.fromEntries(entries) as PlistDict;
-  if (Object.keys(dict).length !== entries.length) {
-    const seen = new Map<string, number>();
-    entries.forEach(([key], i) => (seen.has(key) ? twice(key, seen.get(key)!, i) : seen.set(key, i)));
-  }
-  return dict;
-};
-
 /** The message of a repeated key: `the key "a"`, and where its two entries are. */
 export const appearsTwice = (key: string, where: string): string => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
 

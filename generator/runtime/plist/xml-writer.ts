@@ -15,26 +15,13 @@ const SPECIAL = /[&<>\r]/g;
 const ESCAPES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '\r': '#13' };
 
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
+/** The end of a message on what XML cannot hold. */
+const CANNOT_HOLD = ' cannot hold (a binary plist can)';
+
 const escape = (s: string, path: string): string => {
   const bad = BAD_CHAR.exec(s);
-  if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
+  if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML${CANNOT_HOLD}`);
   return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
-};
-
-/** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
-export const realText = (n: number): string => {
-  // String gives NaN, Infinity and -Infinity by those names, and no other number holds them.
-  const t = Object.is(n, -0) ? '-0' : String(n);
-  return t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf');
-};
-
-const dateText = (d: Date, path: string): string => {
-  const ms = d.getTime();
-  if (isNaN(ms)) unwritable(path, 'an invalid Date');
-  if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
-  const year = d.getUTCFullYear();
-  if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
-  return isoSeconds(d);
 };
 
 /** Checks an integer is in the range plists hold. */
@@ -63,12 +50,24 @@ export function toXmlPlist(value: unknown): string {
       case 'integer':
         checkInteger(v as number | bigint, path);
         return element(type, String(v));
-      case 'real':
-        return element(type, realText(isPlistReal(v) ? v.value : (v as number)));
+      case 'real': {
+        // As the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal
+        // (String gives NaN, Infinity and -Infinity by those names, and no other number holds them).
+        const n = isPlistReal(v) ? v.value : (v as number);
+        const t = Object.is(n, -0) ? '-0' : String(n);
+        return element(type, t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf'));
+      }
       case 'boolean':
         return line(`<${v}/>`);
-      case 'date':
-        return element(type, dateText(v as Date, path));
+      case 'date': {
+        const d = v as Date;
+        const ms = d.getTime();
+        if (isNaN(ms)) unwritable(path, 'an invalid Date');
+        if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates${CANNOT_HOLD}`);
+        const year = d.getUTCFullYear();
+        if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
+        return element(type, isoSeconds(d));
+      }
       case 'data': {
         const text = encodeBase64(v as Uint8Array);
         if (text.length <= 68) return element(type, text);
