@@ -12,7 +12,7 @@
 import { type PlistBudget, PlistError, raise } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
-import { fromUnits } from './text.js';
+import { fromUnits, hexDigits } from './text.js';
 import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
@@ -20,7 +20,7 @@ const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`)
 const broken: (what: string) => never = (what) => bad(`is truncated or malformed (${what})`);
 const trailerGives = (what: string): never => broken(`its trailer gives ${what}`);
 const notPlist: (what: string) => never = (what) => bad(`holds ${what}, which property lists do not have`);
-const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
+const hex = (marker: number): string => `0x${hexDigits(marker, 2)}`;
 
 /** True when the bytes start with the binary plist header. */
 export const isBinaryPlist = (bytes: Uint8Array): boolean => {

@@ -16,8 +16,11 @@ export const NOT_XML = '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\
 /** A character XML does not allow (an unpaired surrogate included). */
 export const BAD_CHAR: RegExp = new RegExp(`[${NOT_XML}]`, 'u');
 
-/** A character's name in a message: `U+0000`. */
-export const codePoint = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+/** Hexadecimal digits of `n`, at least `width` of them. */
+export const hexDigits = (n: number, width: number): string => n.toString(16).padStart(width, '0');
+
+/** The name in a message of the character (the UTF-16 code unit) that `c` starts with: `U+0000`. */
+export const codePoint = (c: string): string => `U+${hexDigits(c.charCodeAt(0), 4).toUpperCase()}`;
 
 /** The platform's decoder (every browser and server runtime has one; the ES library types do not name it). */
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };

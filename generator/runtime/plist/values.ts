@@ -63,17 +63,16 @@ export type PlistType = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'da
 /** The plist type of `v`, or undefined when `v` has no plist form (null, undefined, a function…). */
 export function plistTypeOf(v: unknown): PlistType | undefined {
   const type = typeof v;
-  if (type === 'string' || type === 'boolean') return type;
-  if (type === 'bigint') return 'integer';
-  if (type === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real';
-  if (type !== 'object' || v === null) return undefined;
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Date) return 'date';
-  if (v instanceof Uint8Array) return 'data';
-  if (isPlistReal(v)) return 'real';
-  // An object literal's kind: prototype `Object.prototype` or null.
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype ? 'dict' : undefined;
+  return type === 'string' || type === 'boolean' ? type
+    : type === 'bigint' ? 'integer'
+    : type === 'number' ? (Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real')
+    : type !== 'object' || v === null ? undefined
+    : Array.isArray(v) ? 'array'
+    : v instanceof Date ? 'date'
+    : v instanceof Uint8Array ? 'data'
+    : isPlistReal(v) ? 'real'
+    // An object literal's kind: prototype `Object.prototype` or null.
+    : [null, Object.prototype].includes(Object.getPrototypeOf(v)) ? 'dict' : undefined;
 }
 
 /** The message of a repeated key: `the key "a"`, and where its two entries are. */

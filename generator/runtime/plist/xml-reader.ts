@@ -41,7 +41,7 @@ const EMPTY_PLIST = 'the <plist> element is empty';
 /** Text with XML's line ends (`\r\n` and `\r` read as `\n`). */
 const lineEnds = (t: string): string => (t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t);
 
-const notAllowed = (code: number): string => `the character ${codePoint(code)}, which XML does not allow`;
+const notAllowed = (c: string): string => `the character ${codePoint(c)}, which XML does not allow`;
 
 /**
  * An open element: its tag, where its start tag is, its values (an array, the plist element) or
@@ -89,7 +89,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   const notA = (what: string, at = here): never => bad(`${quoted(s.slice(at, at + 12))} is not ${what}`, at);
   const checkChars = (from: number, to: number): void => {
     const m = BAD_CHAR.exec(s.slice(from, to));
-    if (m) bad(notAllowed(m[0].charCodeAt(0)), from + m.index);
+    if (m) bad(notAllowed(m[0]), from + m.index);
   };
 
   const keyName = (key: string): string => `the key ${quoted(key, 60)}`;
@@ -261,7 +261,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         // Left to right, so the first thing refused is the one named.
         const text = s.slice(at, end);
         IN_TEXT.lastIndex = 0;
-        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c.charCodeAt(0)), at + k))), at);
+        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c), at + k))), at);
       } else if (c === 0x21 && starts('<!--', at)) {
         const from = at + 4;
         const end = find('-->', from, 'a comment', at);

@@ -20,7 +20,7 @@ const CANNOT_HOLD = ' cannot hold (a binary plist can)';
 
 const escape = (s: string, path: string): string => {
   const bad = BAD_CHAR.exec(s);
-  if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML${CANNOT_HOLD}`);
+  if (bad) unwritable(path, `the string holds ${codePoint(bad[0])}, which XML${CANNOT_HOLD}`);
   return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
 };
 
