@@ -23,8 +23,8 @@ const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
  */
 export const exactInteger = (n: bigint, safeOnly: boolean): number | bigint => {
   if (n <= SAFE_MAX && n >= -SAFE_MAX) return Number(n);
-  if (safeOnly) fail(`the integer ${n} cannot be checked exactly (beyond ±2^53); it was not rounded`);
-  if (n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} is outside the 64-bit range property lists hold`);
+  // With safeOnly, refused whatever its range.
+  if (safeOnly || n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} ${safeOnly ? 'cannot be checked exactly (beyond ±2^53); it was not rounded' : 'is outside the 64-bit range property lists hold'}`);
   return n;
 };
 

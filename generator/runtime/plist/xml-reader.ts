@@ -194,8 +194,8 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     deliver(positions.record(items, offsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!)), start);
   };
 
-  /** Character data from `at` (entities resolved and line ends normalised). */
-  const chars = (t: string, at: number): void => {
+  /** Character data (entities resolved and line ends normalised) at the token being read. */
+  const chars = (t: string): void => {
     if (scalar != null) {
       content += t;
       // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
@@ -221,23 +221,6 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     return c;
   };
 
-  /** One `name="value"`: checked for form and ignored (a plist's `version` says nothing to a reader). */
-  const attribute = (at: number, nameEnd: number, seen: string[]): number => {
-    const name = s.slice(at, nameEnd);
-    const attr = `the attribute ${name}`;
-    if (seen.includes(name)) bad(`${attr} appears twice`, at);
-    seen.push(name);
-    let j = skip(WS, nameEnd);
-    if (code(j) !== 0x3d) bad(`${attr} has no value`, j);
-    j = skip(WS, j + 1);
-    const quote = s[j];
-    if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
-    const end = s.indexOf(quote!, ++j);
-    // Every reference read, the first character refused (`<` or one XML does not allow) named.
-    s.slice(j, end < 0 ? undefined : end).replace(IN_ATTRIBUTE, (c: string, k: number) => (c[0] === '&' ? reference(j + k) : bad(`${quoted(c)} in the value of ${attr}`, j + k)));
-    return end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
-  };
-
   /** 2 in the prolog before a DOCTYPE, 1 in it after one, 0 from the first element or text on. */
   let prolog = 2;
 
@@ -261,7 +244,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         // Left to right, so the first thing refused is the one named.
         const text = s.slice(at, end);
         IN_TEXT.lastIndex = 0;
-        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c), at + k))), at);
+        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c), at + k))));
       } else if (c === 0x21 && starts('<!--', at)) {
         const from = at + 4;
         const end = find('-->', from, 'a comment', at);
@@ -323,17 +306,31 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
               if (selfClosing) close(name);
               break;
             }
-            // Attributes are separated by whitespace and start with a name.
+            // Attributes are separated by whitespace and start with a name. Each `name="value"` is
+            // checked for form and ignored (a plist's `version` says nothing to a reader).
             const nameEnd = skip(NAME, ws);
             if (ws === j || nameEnd === ws) unclosed(`the tag <${name}>`, ws);
-            j = attribute(ws, nameEnd, seen);
+            const attrName = s.slice(ws, nameEnd);
+            const attr = `the attribute ${attrName}`;
+            if (seen.includes(attrName)) bad(`${attr} appears twice`, ws);
+            seen.push(attrName);
+            j = skip(WS, nameEnd);
+            if (code(j) !== 0x3d) bad(`${attr} has no value`, j);
+            j = skip(WS, j + 1);
+            const quote = s[j];
+            if (quote !== '"' && quote !== "'") bad(`the value of ${attr} is not quoted`, j);
+            const from = j + 1;
+            const end = s.indexOf(quote!, from);
+            // Every reference read, the first character refused (`<` or one XML does not allow) named.
+            s.slice(from, end < 0 ? undefined : end).replace(IN_ATTRIBUTE, (c: string, k: number) => (c[0] === '&' ? reference(from + k) : bad(`${quoted(c)} in the value of ${attr}`, from + k)));
+            j = end < 0 ? unclosed(`the value of ${attr}`, s.length) : end + 1;
           }
         } else if (starts('<![CDATA[', at)) {
           const start = at + 9;
           const end = find(']]>', start, 'a CDATA section', at);
           checkChars(start, end);
           i = end + 3;
-          chars(lineEnds(s.slice(start, end)), at);
+          chars(lineEnds(s.slice(start, end)));
         } else if (starts('<!DOCTYPE', at)) bad('a DOCTYPE after the start of the document');
         else notA('markup XML allows here');
       }
