@@ -108,23 +108,6 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   let limit = 0;
   const [{ maxStringLength, maxDataBytes }, , countNode, countString, countData] = budget;
 
-  /** Hands a finished value to the frame that holds it. */
-  const deliver = (value: PlistValue, at: number): void => {
-    const top = topOf();
-    if (top == null) {
-      root = value;
-      rootAt = at;
-      return;
-    }
-    if (top[F.Tag] === 'dict') {
-      if (top[F.Key] == null) fail('<dict> has a value where a <key> belongs', at);
-      top[F.Items].push([top[F.Key], value]);
-      top[F.Key] = undefined;
-    } else if (top[F.Tag] === 'plist' && top[F.Items].length) fail('the <plist> element holds more than one value', at);
-    else top[F.Items].push(value);
-    top[F.Offsets].push(at);
-  };
-
   /** A start tag read: `name`, at `at` (`<name/>` is read as `<name>` and then `</name>`). */
   const open = (name: string, at: number): void => {
     if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
@@ -160,8 +143,11 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   /** An end tag read: `name` (for `<name/>`, right after its start tag). */
   const close = (name: string): void => {
     const tag = scalar;
+    // The value the element is, and where it starts.
+    let value: PlistValue;
+    let at: number;
     if (tag != null) {
-      // The end of the scalar or key being read: its value delivered.
+      // The end of the scalar or key being read.
       if (name !== tag) mismatch(name, tag);
       scalar = undefined;
       if (tag === 'key') {
@@ -175,23 +161,39 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
       // A scalar's own error is at its element; a budget's, at the end tag that was just read.
       const end = here;
       here = scalarAt;
-      const value = readScalar(tag as ScalarTag, content, safeOnly);
+      value = readScalar(tag as ScalarTag, content, safeOnly);
       here = end;
       if (value instanceof Uint8Array) countData(value.length);
-      return deliver(value, scalarAt);
+      at = scalarAt;
+    } else {
+      const [opened, start, items, offsets, key] = stack.pop() ?? bad(`</${clip(name)}> closes nothing`);
+      if (opened !== name) mismatch(name, opened);
+      if (opened === 'plist') {
+        if (!items.length) fail(EMPTY_PLIST);
+        root = items[0] as PlistValue;
+        rootAt = offsets[0]!;
+        return;
+      }
+      containers--;
+      // (Only a dictionary has a key waiting.)
+      if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`);
+      value = positions.record(items, offsets, opened === 'dict' ? (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!) : undefined);
+      at = start;
     }
-    const [opened, start, items, offsets, key] = stack.pop() ?? bad(`</${clip(name)}> closes nothing`);
-    if (opened !== name) mismatch(name, opened);
-    if (opened === 'plist') {
-      if (!items.length) fail(EMPTY_PLIST);
-      root = items[0] as PlistValue;
-      rootAt = offsets[0]!;
+    // The value handed to the frame that holds it.
+    const top = topOf();
+    if (top == null) {
+      root = value;
+      rootAt = at;
       return;
     }
-    containers--;
-    if (opened === 'array') return deliver(positions.record(items, offsets), start);
-    if (key != null) fail(`${keyName(key)} (line ${lineOf(offsets[offsets.length - 1]!)}) has no value`);
-    deliver(positions.record(items, offsets, (key, first, second) => fail(appearsTwice(keyName(key), `lines ${lineOf(offsets[2 * first]!)} and ${lineOf(offsets[2 * second]!)}`), offsets[2 * second]!)), start);
+    if (top[F.Tag] === 'dict') {
+      if (top[F.Key] == null) fail('<dict> has a value where a <key> belongs', at);
+      top[F.Items].push([top[F.Key], value]);
+      top[F.Key] = undefined;
+    } else if (top[F.Tag] === 'plist' && top[F.Items].length) fail('the <plist> element holds more than one value', at);
+    else top[F.Items].push(value);
+    top[F.Offsets].push(at);
   };
 
   /** Character data (entities resolved and line ends normalised) at the token being read. */
