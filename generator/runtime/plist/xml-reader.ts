@@ -38,9 +38,6 @@ const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "
 const SCALARS = ['string', 'integer', 'real', 'true', 'false', 'date', 'data'];
 const EMPTY_PLIST = 'the <plist> element is empty';
 
-/** Text with XML's line ends (`\r\n` and `\r` read as `\n`). */
-const lineEnds = (t: string): string => (t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t);
-
 const notAllowed = (c: string): string => `the character ${codePoint(c)}, which XML does not allow`;
 
 /**
@@ -332,7 +329,8 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
           const end = find(']]>', start, 'a CDATA section', at);
           checkChars(start, end);
           i = end + 3;
-          chars(lineEnds(s.slice(start, end)));
+          // Its text with XML's line ends (`\r\n` and `\r` read as `\n`).
+          chars(s.slice(start, end).replace(/\r\n?/g, '\n'));
         } else if (starts('<!DOCTYPE', at)) bad('a DOCTYPE after the start of the document');
         else notA('markup XML allows here');
       }
