@@ -28,7 +28,7 @@ export const isBinaryPlist = (bytes: Uint8Array): boolean => {
 };
 
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
-export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'binary'; positions: PlistPositions } => {
+export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'xml' | 'binary'; positions: PlistPositions } => {
   // The header, at least one object and the 32-byte trailer.
   if (bytes.length < 8 + 1 + 32) bad('is truncated');
   const [, , countNode, countString, countData] = budget;
@@ -198,7 +198,5 @@ export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly
     return read(ref, depth + 1);
   };
 
-  const value = read(top, 0);
-  positions.setRoot(value, offsetOf(top));
-  return { value, format: 'binary', positions };
+  return positions.setRoot(read(top, 0), offsetOf(top));
 };

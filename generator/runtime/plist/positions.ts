@@ -80,9 +80,10 @@ export class PlistPositions {
     return container;
   }
 
-  /** @internal The root value and where it starts. */
-  setRoot(value: PlistValue, offset: number): void {
+  /** @internal The root value and where it starts; returns the document read (the value, its format, these positions). */
+  setRoot(value: PlistValue, offset: number): { value: PlistValue; format: 'xml' | 'binary'; positions: PlistPositions } {
     this.#root = [value, offset];
+    return { value, format: this.format, positions: this };
   }
 
   /** The position of an offset (a character offset in XML, a byte offset in binary). */

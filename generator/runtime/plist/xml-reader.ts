@@ -55,7 +55,7 @@ const enum F { Tag, At, Items, Offsets, Key }
  * for the first thing that is not well-formed XML (`malformed XML (line N): …`), is refused by
  * rule or is past a limit (`line N: …`).
  */
-export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'xml'; positions: PlistPositions } => {
+export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'xml' | 'binary'; positions: PlistPositions } => {
   const positions = new PlistPositions('xml', s);
   const lineOf = (offset: number): number => (positions.at(offset) as { line: number }).line;
   /** Where the token being handled starts: where an error is unless it says otherwise. */
@@ -344,6 +344,5 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   const unclosedFrame = topOf();
   if (unclosedFrame) endsInside(unclosedFrame[F.Tag], ` (line ${lineOf(unclosedFrame[F.At])})`);
   if (root == null) fail('no root element', s.length);
-  positions.setRoot(root!, rootAt);
-  return { value: root!, format: 'xml', positions };
+  return positions.setRoot(root!, rootAt);
 };
