@@ -123,7 +123,7 @@ export class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at: PlistPosition): { line: number; column: number; text: string } | undefined {
-    if (at.format !== 'xml' || this.#text == null) return undefined;
+    if (at.format !== 'xml' || !this.#text) return undefined;
     PLAIN.lastIndex = at.offset;
     const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1]!.length + 2, text: m[2]! } : undefined;
@@ -131,7 +131,7 @@ export class PlistPositions {
 
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path: string | readonly (string | number)[]): PlistLocation | undefined {
-    if (this.#root == null) return undefined;
+    if (!this.#root) return undefined;
     let [value, offset] = this.#root as [unknown, number];
     let at: PlistLocation = { value: this.at(offset), exact: true };
     let rest = path;
@@ -153,7 +153,7 @@ export class PlistPositions {
             if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
             tried++;
             const key = rest.slice(0, end);
-            if (this.#where(value as object, key) != null) [step, taken] = [key, end];
+            if (this.#where(value as object, key)) [step, taken] = [key, end];
           }
         }
         rest = rest.slice(taken);
@@ -161,7 +161,7 @@ export class PlistPositions {
       } else step = rest[i];
       // A primitive or null is no container (a WeakMap has none of them).
       const found = this.#where(value as object, step);
-      if (found == null) return { ...at, exact: false };
+      if (!found) return { ...at, exact: false };
       at = { value: this.at(found[0]!), ...(found.length > 1 && { key: this.at(found[1]!) }), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
     }

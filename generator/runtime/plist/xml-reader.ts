@@ -98,7 +98,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   let containers = 0;
   let root: PlistValue | undefined;
   let rootAt = 0;
-  /** The scalar or `<key>` element being read (its text so far, its start tag), if any. */
+  /** The scalar or `<key>` element being read (its tag name, never empty; its text so far, its start tag), if any. */
   let scalar: string | undefined;
   let scalarAt = 0;
   let content = '';
@@ -107,7 +107,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
 
   /** A start tag read: `name`, at `at` (`<name/>` is read as `<name>` and then `</name>`). */
   const open = (name: string, at: number): void => {
-    if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
+    if (scalar) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === 'key' ? 'key' : 'value'} holds text only`);
     const top = topOf();
     const inDict = top?.[F.Tag] === 'dict';
     const container = name === 'array' || name === 'dict';
@@ -115,7 +115,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
       // Once a <plist> has closed, the root is set: a second one is not the root either.
       if (top || root != null) fail('<plist> is not the root element');
     } else {
-      if (top == null && root != null) fail('more than one root element');
+      if (!top && root != null) fail('more than one root element');
       if (name === 'key') {
         if (!inDict) fail('<key> outside a <dict>');
         if (top![F.Key] != null) fail(`${keyName(top![F.Key]!)} has no value`);
@@ -143,7 +143,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     // The value the element is, and where it starts.
     let value: PlistValue;
     let at: number;
-    if (tag != null) {
+    if (tag) {
       // The end of the scalar or key being read.
       if (name !== tag) mismatch(name, tag);
       scalar = undefined;
@@ -179,7 +179,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     }
     // The value handed to the frame that holds it.
     const top = topOf();
-    if (top == null) {
+    if (!top) {
       root = value;
       rootAt = at;
       return;
@@ -195,7 +195,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
 
   /** Character data (entities resolved and line ends normalised) at the token being read. */
   const chars = (t: string): void => {
-    if (scalar != null) {
+    if (scalar) {
       content += t;
       // Checked as the text grows, so a huge value stops at its limit, not after it is joined.
       if (content.length > limit) {
@@ -212,7 +212,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   const reference = (at: number): string => {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? notA('a reference XML defines (plists use no other entities)', at);
-    if (m[1] != null) return PREDEFINED[m[1]]!;
+    if (m[1]) return PREDEFINED[m[1]]!;
     const cp = Number(m[2] ?? `0x${m[3]}`);
     // A character XML allows: past U+10FFFF there is none (NUL stands for it); below, BAD_CHAR names what it refuses.
     const c = String.fromCodePoint(cp > 0x10ffff ? 0 : cp);
@@ -238,7 +238,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         if (end < 0) end = s.length;
         i = end;
         // Whitespace only (most of it is indentation): not built unless a value holds it.
-        if (scalar == null && skip(WS, at) >= end) continue;
+        if (!scalar && skip(WS, at) >= end) continue;
         prolog = 0;
         // Left to right, so the first thing refused is the one named.
         const text = s.slice(at, end);
@@ -267,7 +267,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         // Each step ends on the last character it reads (a closing quote, the `>` of a comment).
         for (; ; j++) {
           const c = s[j];
-          if (c == null) unclosed('the DOCTYPE', at);
+          if (!c) unclosed('the DOCTYPE', at);
           if (c === '"' || c === "'") j = find(c, j + 1, 'the DOCTYPE', at);
           else if (subset && starts('<!--', j)) j = find('-->', j + 4, 'a comment', j) + 2;
           else if (c === (subset ? ']' : '[')) subset = !subset;
@@ -337,10 +337,10 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     }
   } catch (e) {
     // Budget and scalar errors are raised without a position; give them the place the reader is at.
-    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message);
+    if (e instanceof PlistError && !e.position && !(e instanceof PlistTimeoutError)) fail(e.message);
     throw e;
   }
-  if (scalar != null) endsInside(scalar);
+  if (scalar) endsInside(scalar);
   const unclosedFrame = topOf();
   if (unclosedFrame) endsInside(unclosedFrame[F.Tag], ` (line ${lineOf(unclosedFrame[F.At])})`);
   if (root == null) fail('no root element', s.length);
