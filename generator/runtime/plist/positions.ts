@@ -135,7 +135,7 @@ export class PlistPositions {
     let [value, offset] = this.#root as [unknown, number];
     let at: PlistLocation = { value: this.at(offset), exact: true };
     let rest = path;
-    for (let i = 0; typeof rest === 'string' ? rest !== '' : i < rest.length; i++) {
+    for (let i = 0; typeof rest === 'string' ? rest : i < rest.length; i++) {
       let step: string | number | undefined;
       if (typeof rest === 'string') {
         // The first step of an issue path at `value`: `[n]` in an array, else the longest own key

@@ -66,7 +66,7 @@ export const decodeBase64 = (text: string): Uint8Array | undefined => {
   const rest = digits % 4;
   // Padding after complete groups (`…w==` where `…w` ends a group, as Apple's own examples have it)
   // is ignored by CoreFoundation and every other decoder alike; padding inside a group must complete it.
-  if (rest === 1 || (padding && rest !== 0 && t.length % 4 !== 0)) return undefined;
+  if (rest === 1 || (padding && rest && t.length % 4)) return undefined;
   const binary = atob(t.slice(0, digits));
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i);

@@ -89,12 +89,12 @@ export const WRITE_MAX_DEPTH = 64;
 
 /** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */
 export const unwritable: (path: string, why: string) => never = (path, why) => {
-  throw new TypeError(`${path === '' ? 'the value' : path}: ${why}`);
+  throw new TypeError(`${path || 'the value'}: ${why}`);
 };
 
 /** A path one step further, as the validators write paths. */
 export const pathTo = (path: string, key: string | number): string => {
-  return typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
+  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 };
 
 /**

@@ -80,7 +80,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   /** Where `close` starts, searching from `from`; `what` is not closed when it is missing. */
   const find = (close: string, from: number, what: string, at: number): number => {
     const end = s.indexOf(close, from);
-    return end === -1 ? unclosed(what, at) : end;
+    return end < 0 ? unclosed(what, at) : end;
   };
   /** The text at `at` (quoted, its first 12 characters) is not `what`. */
   const notA = (what: string, at = here): never => bad(`${quoted(s.slice(at, at + 12))} is not ${what}`, at);

@@ -63,7 +63,7 @@ export function toXmlPlist(value: unknown): string {
         const d = v as Date;
         const ms = d.getTime();
         if (isNaN(ms)) unwritable(path, 'an invalid Date');
-        if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates${CANNOT_HOLD}`);
+        if (ms % 1000) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates${CANNOT_HOLD}`);
         const year = d.getUTCFullYear();
         if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
         return element(type, isoSeconds(d));
@@ -82,7 +82,7 @@ export function toXmlPlist(value: unknown): string {
         if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === 'dict' ? entriesToWrite(container) : undefined;
         const items = entries ?? (container as unknown[]);
-        if (items.length === 0) return line(`<${type}/>`);
+        if (!items.length) return line(`<${type}/>`);
         line(`<${type}>`);
         ancestors.add(container);
         // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
