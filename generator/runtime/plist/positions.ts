@@ -147,13 +147,19 @@ export class PlistPositions {
         let taken = 0;
         if (Array.isArray(value)) {
           const m = /^\[(\d{1,10})\]/.exec(rest);
-          if (m) [step, taken] = [Number(m[1]), m[0].length];
+          if (m) {
+            step = Number(m[1]);
+            taken = m[0].length;
+          }
         } else if (this.#table.get(value as object)?.[E.Keys]) {
           for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
-            if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
+            if (end < rest.length && !'.['.includes(rest[end]!)) continue;
             tried++;
             const key = rest.slice(0, end);
-            if (this.#where(value as object, key)) [step, taken] = [key, end];
+            if (this.#where(value as object, key)) {
+              step = key;
+              taken = end;
+            }
           }
         }
         rest = rest.slice(taken);

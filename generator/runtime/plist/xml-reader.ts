@@ -242,8 +242,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         prolog = 0;
         // Left to right, so the first thing refused is the one named.
         const text = s.slice(at, end);
-        IN_TEXT.lastIndex = 0;
-        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c), at + k))));
+        chars(text.replace(IN_TEXT, (c: string, k: number) => (c[0] === '&' ? reference(at + k) : c[0] === '\r' ? '\n' : bad(c === ']]>' ? '"]]>" in character data' : notAllowed(c), at + k))));
       } else if (c === 0x21 && starts('<!--', at)) {
         const from = at + 4;
         const end = find('-->', from, 'a comment', at);
