@@ -9,9 +9,10 @@ import { raise } from './budget.js';
 
 /**
  * The characters XML does not allow, for a regular expression's class with the `u` flag (under
- * which a surrogate pair is one character, so only an unpaired surrogate is in the range).
+ * which a surrogate pair is one character, so only an unpaired surrogate is in the range):
+ * `\0-\b` is U+0000 to U+0008, `\v` U+000B, `\f` U+000C.
  */
-export const NOT_XML = '\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF';
+export const NOT_XML = '\\0-\\b\\v\\f\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF';
 
 /** A character XML does not allow (an unpaired surrogate included). */
 export const BAD_CHAR: RegExp = new RegExp(`[${NOT_XML}]`, 'u');
@@ -60,7 +61,7 @@ export const fromUnits = (units: Uint8Array | Uint16Array): string => {
  */
 export const decodeBase64 = (text: string): Uint8Array | undefined => {
   const t = text.replace(/[ \t\n\r]+/g, '');
-  const padding = /^[A-Za-z0-9+/]*(={0,2})$/.exec(t)?.[1];
+  const padding = /^[A-Za-z\d+/]*(={0,2})$/.exec(t)?.[1];
   if (padding == null) return undefined;
   const digits = t.length - padding.length;
   const rest = digits % 4;
