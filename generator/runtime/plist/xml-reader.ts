@@ -35,7 +35,7 @@ const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, 'gu');
 const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, 'gu');
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#(\d{1,7})|#x([\da-fA-F]{1,6}));/y;
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', apos: "'", quot: '"' };
-const SCALARS = ['string', 'integer', 'real', 'true', 'false', 'date', 'data'];
+const SCALAR = /^(?:string|integer|real|true|false|date|data)$/;
 const EMPTY_PLIST = 'the <plist> element is empty';
 
 const notAllowed = (c: string): string => `the character ${codePoint(c)}, which XML does not allow`;
@@ -92,7 +92,6 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
   const keyName = (key: string): string => `the key ${quoted(key, 60)}`;
   /** An end tag that is not the one the open element needs. */
   const mismatch = (name: string, open: string): never => bad(`</${clip(name)}> where </${open}> belongs`);
-  const endsInside = (tag: string, also = ''): never => bad(`the document ends inside <${tag}>${also}`, s.length);
   const stack: Frame[] = [];
   const topOf = (): Frame | undefined => stack[stack.length - 1];
   let containers = 0;
@@ -121,7 +120,7 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
         if (top![F.Key] != null) fail(`${keyName(top![F.Key]!)} has no value`);
       } else {
         if (inDict && top![F.Key] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
-        if (!container && !SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
+        if (!container && !SCALAR.test(name)) fail(`unknown plist element <${clip(name)}>`);
         countNode(containers);
       }
       if (!container) {
@@ -339,9 +338,9 @@ export const readXmlPlist = (s: string, budget: PlistBudget, safeOnly: boolean):
     if (e instanceof PlistError && !e.position && !(e instanceof PlistTimeoutError)) fail(e.message);
     throw e;
   }
-  if (scalar) endsInside(scalar);
+  // An element left open: the innermost one is named.
   const unclosedFrame = topOf();
-  if (unclosedFrame) endsInside(unclosedFrame[F.Tag], ` (line ${lineOf(unclosedFrame[F.At])})`);
+  if (scalar || unclosedFrame) bad(`the document ends inside ${scalar ? `<${scalar}>` : `<${unclosedFrame![F.Tag]}> (line ${lineOf(unclosedFrame![F.At])})`}`, s.length);
   if (root == null) fail('no root element', s.length);
   return positions.setRoot(root!, rootAt);
 };
