@@ -18,6 +18,6 @@ export declare const isBinaryPlist: (bytes: Uint8Array) => boolean;
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
 export declare const readBinaryPlist: (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean) => {
     value: PlistValue;
-    format: "binary";
+    format: "xml" | "binary";
     positions: PlistPositions;
 };

@@ -158,9 +158,7 @@ const readBinaryPlist = (bytes, budget, safeOnly) => {
     if (onPath.has(ref)) bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
-  const value = read(top, 0);
-  positions.setRoot(value, offsetOf(top));
-  return { value, format: "binary", positions };
+  return positions.setRoot(read(top, 0), offsetOf(top));
 };
 export {
   isBinaryPlist,

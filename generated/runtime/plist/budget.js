@@ -44,7 +44,7 @@ const plistBudget = (options) => {
     (depth) => {
       if (depth > maxDepth) raise(`nesting deeper than ${maxDepth} levels`);
       if (++nodes > maxNodes) raise(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
-      if ((nodes & 1023) === 0 && Date.now() > stop) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? "the"} ms time limit`);
+      if (!(nodes & 1023) && Date.now() > stop) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? "the"} ms time limit`);
     },
     (length) => {
       if (length > maxStringLength) over(`a string of ${fmt(length)} characters`, maxStringLength);

@@ -52,8 +52,12 @@ export declare class PlistPositions {
      * and installed with the other.
      */
     record(items: unknown[], offsets: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue;
-    /** @internal The root value and where it starts. */
-    setRoot(value: PlistValue, offset: number): void;
+    /** @internal The root value and where it starts; returns the document read (the value, its format, these positions). */
+    setRoot(value: PlistValue, offset: number): {
+        value: PlistValue;
+        format: 'xml' | 'binary';
+        positions: PlistPositions;
+    };
     /** The position of an offset (a character offset in XML, a byte offset in binary). */
     at(offset: number): PlistPosition;
     /** Where `container[key]` starts; without arguments, where the root value starts. */

@@ -39,9 +39,10 @@ class PlistPositions {
     this.#table.set(container, [offsets, keys]);
     return container;
   }
-  /** @internal The root value and where it starts. */
+  /** @internal The root value and where it starts; returns the document read (the value, its format, these positions). */
   setRoot(value, offset) {
     this.#root = [value, offset];
+    return { value, format: this.format, positions: this };
   }
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
   at(offset) {
@@ -75,37 +76,43 @@ class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at) {
-    if (at.format !== "xml" || this.#text == null) return void 0;
+    if (at.format !== "xml" || !this.#text) return void 0;
     PLAIN.lastIndex = at.offset;
     const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1].length + 2, text: m[2] } : void 0;
   }
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path) {
-    if (this.#root == null) return void 0;
+    if (!this.#root) return void 0;
     let [value, offset] = this.#root;
     let at = { value: this.at(offset), exact: true };
     let rest = path;
-    for (let i = 0; typeof rest === "string" ? rest !== "" : i < rest.length; i++) {
+    for (let i = 0; typeof rest === "string" ? rest : i < rest.length; i++) {
       let step;
       if (typeof rest === "string") {
         let taken = 0;
         if (Array.isArray(value)) {
           const m = /^\[(\d{1,10})\]/.exec(rest);
-          if (m) [step, taken] = [Number(m[1]), m[0].length];
+          if (m) {
+            step = Number(m[1]);
+            taken = m[0].length;
+          }
         } else if (this.#table.get(value)?.[1 /* Keys */]) {
           for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
-            if (end < rest.length && rest[end] !== "." && rest[end] !== "[") continue;
+            if (end < rest.length && !".[".includes(rest[end])) continue;
             tried++;
             const key = rest.slice(0, end);
-            if (this.#where(value, key) != null) [step, taken] = [key, end];
+            if (this.#where(value, key)) {
+              step = key;
+              taken = end;
+            }
           }
         }
         rest = rest.slice(taken);
         if (rest[0] === ".") rest = rest.slice(1);
       } else step = rest[i];
       const found = this.#where(value, step);
-      if (found == null) return { ...at, exact: false };
+      if (!found) return { ...at, exact: false };
       at = { value: this.at(found[0]), ...found.length > 1 && { key: this.at(found[1]) }, exact: true };
       value = value[step];
     }

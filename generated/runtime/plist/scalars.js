@@ -33,7 +33,7 @@ const readScalar = (tag, text, safeOnly) => {
     if (!isNaN(+d) && isoSeconds(d) === t) return d;
     why = ", not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)";
   } else {
-    if (t === "") return tag === "true";
+    if (!t) return tag === "true";
     why = "; it must be empty";
   }
   return fail(`<${tag}> holds ${quoted(t)}${why}`);

@@ -1,9 +1,10 @@
 // Copied by dmspec from generator/runtime/plist/text.ts. Do not edit: change that file and run "npm run generate".
 /**
  * The characters XML does not allow, for a regular expression's class with the `u` flag (under
- * which a surrogate pair is one character, so only an unpaired surrogate is in the range).
+ * which a surrogate pair is one character, so only an unpaired surrogate is in the range):
+ * `\0-\b` is U+0000 to U+0008, `\v` U+000B, `\f` U+000C.
  */
-export declare const NOT_XML = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
+export declare const NOT_XML = "\\0-\\b\\v\\f\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
 /** A character XML does not allow (an unpaired surrogate included). */
 export declare const BAD_CHAR: RegExp;
 /** Hexadecimal digits of `n`, at least `width` of them. */

@@ -1,6 +1,6 @@
 // Copied by dmspec from generator/runtime/plist/text.ts. Do not edit: change that file and run "npm run generate".
 import { raise } from "./budget.js";
-const NOT_XML = "\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
+const NOT_XML = "\\0-\\b\\v\\f\\x0E-\\x1F\\uD800-\\uDFFF\\uFFFE\\uFFFF";
 const BAD_CHAR = new RegExp(`[${NOT_XML}]`, "u");
 const hexDigits = (n, width) => n.toString(16).padStart(width, "0");
 const codePoint = (c) => `U+${hexDigits(c.charCodeAt(0), 4).toUpperCase()}`;
@@ -20,11 +20,11 @@ const fromUnits = (units) => {
 };
 const decodeBase64 = (text) => {
   const t = text.replace(/[ \t\n\r]+/g, "");
-  const padding = /^[A-Za-z0-9+/]*(={0,2})$/.exec(t)?.[1];
+  const padding = /^[A-Za-z\d+/]*(={0,2})$/.exec(t)?.[1];
   if (padding == null) return void 0;
   const digits = t.length - padding.length;
   const rest = digits % 4;
-  if (rest === 1 || padding && rest !== 0 && t.length % 4 !== 0) return void 0;
+  if (rest === 1 || padding && rest && t.length % 4) return void 0;
   const binary = atob(t.slice(0, digits));
   const out = new Uint8Array(binary.length);
   for (let i = 0; i < out.length; i++) out[i] = binary.charCodeAt(i);

@@ -34,10 +34,10 @@ const INTEGER_MAX = 2n ** 64n - 1n;
 const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const WRITE_MAX_DEPTH = 64;
 const unwritable = (path, why) => {
-  throw new TypeError(`${path === "" ? "the value" : path}: ${why}`);
+  throw new TypeError(`${path || "the value"}: ${why}`);
 };
 const pathTo = (path, key) => {
-  return typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
+  return typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
 };
 const entriesToWrite = (dict) => (
   // The default sort compares UTF-16 code units; each value is read once, in that order.

@@ -31,6 +31,6 @@ import { type PlistValue } from './values.js';
  */
 export declare const readXmlPlist: (s: string, budget: PlistBudget, safeOnly: boolean) => {
     value: PlistValue;
-    format: "xml";
+    format: "xml" | "binary";
     positions: PlistPositions;
 };

@@ -10,7 +10,7 @@ const IN_TEXT = new RegExp(`&[#\\w]*;?|\\r\\n?|\\]\\]>|[${NOT_XML}]`, "gu");
 const IN_ATTRIBUTE = new RegExp(`&[#\\w]*;?|[<${NOT_XML}]`, "gu");
 const REFERENCE = /&(?:(lt|gt|amp|apos|quot)|#(\d{1,7})|#x([\da-fA-F]{1,6}));/y;
 const PREDEFINED = { lt: "<", gt: ">", amp: "&", apos: "'", quot: '"' };
-const SCALARS = ["string", "integer", "real", "true", "false", "date", "data"];
+const SCALAR = /^(?:string|integer|real|true|false|date|data)$/;
 const EMPTY_PLIST = "the <plist> element is empty";
 const notAllowed = (c) => `the character ${codePoint(c)}, which XML does not allow`;
 var F = /* @__PURE__ */ ((F2) => {
@@ -42,7 +42,7 @@ const readXmlPlist = (s, budget, safeOnly) => {
   };
   const find = (close2, from, what, at) => {
     const end = s.indexOf(close2, from);
-    return end === -1 ? unclosed(what, at) : end;
+    return end < 0 ? unclosed(what, at) : end;
   };
   const notA = (what, at = here) => bad(`${quoted(s.slice(at, at + 12))} is not ${what}`, at);
   const checkChars = (from, to) => {
@@ -51,7 +51,6 @@ const readXmlPlist = (s, budget, safeOnly) => {
   };
   const keyName = (key) => `the key ${quoted(key, 60)}`;
   const mismatch = (name, open2) => bad(`</${clip(name)}> where </${open2}> belongs`);
-  const endsInside = (tag, also = "") => bad(`the document ends inside <${tag}>${also}`, s.length);
   const stack = [];
   const topOf = () => stack[stack.length - 1];
   let containers = 0;
@@ -63,20 +62,20 @@ const readXmlPlist = (s, budget, safeOnly) => {
   let limit = 0;
   const [{ maxStringLength, maxDataBytes }, , countNode, countString, countData] = budget;
   const open = (name, at) => {
-    if (scalar != null) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === "key" ? "key" : "value"} holds text only`);
+    if (scalar) fail(`<${clip(name)}> inside <${scalar}>: a ${scalar === "key" ? "key" : "value"} holds text only`);
     const top = topOf();
     const inDict = top?.[0 /* Tag */] === "dict";
     const container = name === "array" || name === "dict";
     if (name === "plist") {
       if (top || root != null) fail("<plist> is not the root element");
     } else {
-      if (top == null && root != null) fail("more than one root element");
+      if (!top && root != null) fail("more than one root element");
       if (name === "key") {
         if (!inDict) fail("<key> outside a <dict>");
         if (top[4 /* Key */] != null) fail(`${keyName(top[4 /* Key */])} has no value`);
       } else {
         if (inDict && top[4 /* Key */] == null) fail(`<dict> has <${clip(name)}> where a <key> belongs`);
-        if (!container && !SCALARS.includes(name)) fail(`unknown plist element <${clip(name)}>`);
+        if (!container && !SCALAR.test(name)) fail(`unknown plist element <${clip(name)}>`);
         countNode(containers);
       }
       if (!container) {
@@ -94,7 +93,7 @@ const readXmlPlist = (s, budget, safeOnly) => {
     const tag = scalar;
     let value;
     let at;
-    if (tag != null) {
+    if (tag) {
       if (name !== tag) mismatch(name, tag);
       scalar = void 0;
       if (tag === "key") {
@@ -126,7 +125,7 @@ const readXmlPlist = (s, budget, safeOnly) => {
       at = start;
     }
     const top = topOf();
-    if (top == null) {
+    if (!top) {
       root = value;
       rootAt = at;
       return;
@@ -140,7 +139,7 @@ const readXmlPlist = (s, budget, safeOnly) => {
     top[3 /* Offsets */].push(at);
   };
   const chars = (t) => {
-    if (scalar != null) {
+    if (scalar) {
       content += t;
       if (content.length > limit) {
         if (scalar === "string" || scalar === "key") countString(content.length);
@@ -154,7 +153,7 @@ const readXmlPlist = (s, budget, safeOnly) => {
   const reference = (at) => {
     REFERENCE.lastIndex = at;
     const m = REFERENCE.exec(s) ?? notA("a reference XML defines (plists use no other entities)", at);
-    if (m[1] != null) return PREDEFINED[m[1]];
+    if (m[1]) return PREDEFINED[m[1]];
     const cp = Number(m[2] ?? `0x${m[3]}`);
     const c = String.fromCodePoint(cp > 1114111 ? 0 : cp);
     if (BAD_CHAR.test(c)) bad(`the character reference ${m[0]} names a character XML does not allow`, at);
@@ -172,11 +171,10 @@ const readXmlPlist = (s, budget, safeOnly) => {
         let end = s.indexOf("<", at);
         if (end < 0) end = s.length;
         i = end;
-        if (scalar == null && skip(WS, at) >= end) continue;
+        if (!scalar && skip(WS, at) >= end) continue;
         prolog = 0;
         const text = s.slice(at, end);
-        IN_TEXT.lastIndex = 0;
-        chars(!IN_TEXT.test(text) ? text : text.replace(IN_TEXT, (c2, k) => c2[0] === "&" ? reference(at + k) : c2[0] === "\r" ? "\n" : bad(c2 === "]]>" ? '"]]>" in character data' : notAllowed(c2), at + k)));
+        chars(text.replace(IN_TEXT, (c2, k) => c2[0] === "&" ? reference(at + k) : c2[0] === "\r" ? "\n" : bad(c2 === "]]>" ? '"]]>" in character data' : notAllowed(c2), at + k)));
       } else if (c === 33 && starts("<!--", at)) {
         const from = at + 4;
         const end = find("-->", from, "a comment", at);
@@ -196,7 +194,7 @@ const readXmlPlist = (s, budget, safeOnly) => {
         let subset = false;
         for (; ; j++) {
           const c2 = s[j];
-          if (c2 == null) unclosed("the DOCTYPE", at);
+          if (!c2) unclosed("the DOCTYPE", at);
           if (c2 === '"' || c2 === "'") j = find(c2, j + 1, "the DOCTYPE", at);
           else if (subset && starts("<!--", j)) j = find("-->", j + 4, "a comment", j) + 2;
           else if (c2 === (subset ? "]" : "[")) subset = !subset;
@@ -258,15 +256,13 @@ const readXmlPlist = (s, budget, safeOnly) => {
       }
     }
   } catch (e) {
-    if (e instanceof PlistError && e.position == null && !(e instanceof PlistTimeoutError)) fail(e.message);
+    if (e instanceof PlistError && !e.position && !(e instanceof PlistTimeoutError)) fail(e.message);
     throw e;
   }
-  if (scalar != null) endsInside(scalar);
   const unclosedFrame = topOf();
-  if (unclosedFrame) endsInside(unclosedFrame[0 /* Tag */], ` (line ${lineOf(unclosedFrame[1 /* At */])})`);
+  if (scalar || unclosedFrame) bad(`the document ends inside ${scalar ? `<${scalar}>` : `<${unclosedFrame[0 /* Tag */]}> (line ${lineOf(unclosedFrame[1 /* At */])})`}`, s.length);
   if (root == null) fail("no root element", s.length);
-  positions.setRoot(root, rootAt);
-  return { value: root, format: "xml", positions };
+  return positions.setRoot(root, rootAt);
 };
 export {
   readXmlPlist

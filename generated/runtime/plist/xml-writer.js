@@ -40,7 +40,7 @@ function toXmlPlist(value) {
         const d = v;
         const ms = d.getTime();
         if (isNaN(ms)) unwritable(path, "an invalid Date");
-        if (ms % 1e3 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates${CANNOT_HOLD}`);
+        if (ms % 1e3) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates${CANNOT_HOLD}`);
         const year = d.getUTCFullYear();
         if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
         return element(type, isoSeconds(d));
@@ -59,7 +59,7 @@ function toXmlPlist(value) {
         if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === "dict" ? entriesToWrite(container) : void 0;
         const items = entries ?? container;
-        if (items.length === 0) return line(`<${type}/>`);
+        if (!items.length) return line(`<${type}/>`);
         line(`<${type}>`);
         ancestors.add(container);
         for (let i = 0; i < items.length; i++) {
