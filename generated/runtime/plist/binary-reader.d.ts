@@ -14,9 +14,10 @@ import { type PlistBudget } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { type PlistValue } from './values.js';
 /** True when the bytes start with the binary plist header. */
-export declare function isBinaryPlist(bytes: Uint8Array): boolean;
+export declare const isBinaryPlist: (bytes: Uint8Array) => boolean;
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
-export declare function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): {
+export declare const readBinaryPlist: (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean) => {
     value: PlistValue;
+    format: "xml" | "binary";
     positions: PlistPositions;
 };

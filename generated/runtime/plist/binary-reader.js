@@ -2,21 +2,19 @@
 import { PlistError, raise } from "./budget.js";
 import { PlistPositions } from "./positions.js";
 import { exactInteger } from "./scalars.js";
-import { fromUnits } from "./text.js";
+import { fromUnits, hexDigits } from "./text.js";
 import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX } from "./values.js";
 const bad = (what) => raise(`the binary plist ${what}`);
-function broken(what) {
-  bad(`is truncated or malformed (${what})`);
-}
-function notPlist(what) {
-  bad(`holds ${what}, which property lists do not have`);
-}
-const hex = (marker) => `0x${marker.toString(16).padStart(2, "0")}`;
-function isBinaryPlist(bytes) {
+const broken = (what) => bad(`is truncated or malformed (${what})`);
+const trailerGives = (what) => broken(`its trailer gives ${what}`);
+const notPlist = (what) => bad(`holds ${what}, which property lists do not have`);
+const hex = (marker) => `0x${hexDigits(marker, 2)}`;
+const isBinaryPlist = (bytes) => {
   return fromUnits(bytes.subarray(0, 8)) === "bplist00";
-}
-function readBinaryPlist(bytes, budget, safeOnly) {
+};
+const readBinaryPlist = (bytes, budget, safeOnly) => {
   if (bytes.length < 8 + 1 + 32) bad("is truncated");
+  const [, , countNode, countString, countData] = budget;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const uint = (at, size) => {
     let n = 0;
@@ -28,14 +26,14 @@ function readBinaryPlist(bytes, budget, safeOnly) {
   const refSize = bytes[trailer + 7];
   const safe = (at, what) => {
     const n = view.getBigUint64(trailer + at);
-    if (n > SAFE_MAX) broken(`its trailer gives ${what} ${n}`);
+    if (n > SAFE_MAX) trailerGives(`${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, "an object count of");
   const top = safe(16, "a top object of");
   const objectsEnd = safe(24, "an offset table at");
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) broken("its trailer gives impossible integer sizes");
-  if (count < 1 || top >= count) broken("its trailer gives an impossible object count");
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) trailerGives("impossible integer sizes");
+  if (count < 1 || top >= count) trailerGives("an impossible object count");
   if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) broken("offset table");
   const positions = new PlistPositions("binary");
   const offsetOf = (ref) => {
@@ -66,7 +64,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
   const onPath = /* @__PURE__ */ new Set();
   const strings = /* @__PURE__ */ new Map();
   const read = (ref, depth) => {
-    budget.node(depth);
+    countNode(depth);
     const at = offsetOf(ref);
     const marker = bytes[at];
     const low = marker & 15;
@@ -94,12 +92,12 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         need(body, 8);
         const seconds = view.getFloat64(body);
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1e3));
-        if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
+        if (isNaN(+date)) bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 4: {
         const length = lengthAt(at);
-        budget.data(length);
+        countData(length);
         need(start, length);
         return bytes.slice(start, start + length);
       }
@@ -107,7 +105,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
       case 6: {
         const utf16 = marker >> 4 === 6;
         const length = lengthAt(at);
-        budget.string(length);
+        countString(length);
         const known = strings.get(at);
         if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
@@ -127,7 +125,6 @@ function readBinaryPlist(bytes, budget, safeOnly) {
         onPath.add(ref);
         const items = [];
         const offsets = [];
-        const keyOffsets = [];
         for (let i = 0; i < length; i++) {
           let key;
           if (dict) {
@@ -137,7 +134,7 @@ function readBinaryPlist(bytes, budget, safeOnly) {
               const type = plistTypeOf(key);
               bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? "an" : "a"} ${type}, not a string`);
             }
-            keyOffsets.push(offsetOf(keyRef));
+            offsets.push(offsetOf(keyRef));
           }
           const r = refAt(first, dict ? length + i : i);
           const v = child(r, depth);
@@ -145,9 +142,9 @@ function readBinaryPlist(bytes, budget, safeOnly) {
           offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        return positions.record(items, offsets, dict ? keyOffsets : void 0, (key, a, b) => {
-          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]));
-        });
+        return positions.record(items, offsets, dict ? (key, a, b) => {
+          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(offsets[2 * b]));
+        } : void 0);
       }
       case 8:
         bad("holds a UID (a keyed archive), which profiles do not have");
@@ -161,10 +158,8 @@ function readBinaryPlist(bytes, budget, safeOnly) {
     if (onPath.has(ref)) bad(`object ${ref} contains itself`);
     return read(ref, depth + 1);
   };
-  const value = read(top, 0);
-  positions.setRoot(value, offsetOf(top));
-  return { value, positions };
-}
+  return positions.setRoot(read(top, 0), offsetOf(top));
+};
 export {
   isBinaryPlist,
   readBinaryPlist

@@ -52,22 +52,28 @@ export declare const clip: (s: string, n?: number) => string;
 export declare const quoted: (s: string, n?: number) => string;
 /** Throws a PlistError without a position (a reader gives it the place it is at). */
 export declare const raise: (message: string) => never;
-/** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
-export interface PlistBudget {
-    readonly limits: PlistBudgetLimits;
-    /** The input's size, checked before anything is decoded. */
-    input(size: number, unit: 'bytes' | 'characters'): void;
-    /** One more value at nesting `depth` (the root is 0). */
-    node(depth: number): void;
-    /** A string or key of `length` characters. */
-    string(length: number): void;
-    /** A data value of `length` bytes. */
-    data(length: number): void;
-    /** Throws PlistTimeoutError once the deadline has passed. */
-    checkTime(): void;
+/**
+ * Counts what one read decodes; throws PlistError at the first limit passed. One per document.
+ * A tuple, not an object, so a minifier shortens the names its parts are read into: the limits;
+ * the input's size, checked before anything is decoded; one more value at nesting `depth` (the
+ * root is 0); a string or key of `length` characters; a data value of `length` bytes.
+ */
+export type PlistBudget = [
+    limits: PlistBudgetLimits,
+    input: (size: number, unit: 'bytes' | 'characters') => void,
+    node: (depth: number) => void,
+    string: (length: number) => void,
+    data: (length: number) => void
+];
+/** What sets a budget: its limits, and a time limit (`timeoutMs` from now, or a `Date.now()` value). */
+export interface PlistBudgetOptions {
+    limits?: Partial<PlistBudgetLimits>;
+    timeoutMs?: number;
+    deadline?: number;
 }
 /**
- * A budget of `limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at `deadline` (a
- * `Date.now()` value; Infinity for none). Its counts and limits are local variables of closures.
+ * A budget of `options.limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at
+ * `options.deadline` or after `options.timeoutMs` (none without either; the options read in
+ * that order). Its counts and limits are local variables of closures.
  */
-export declare function plistBudget(limits?: Partial<PlistBudgetLimits>, deadline?: number, timeoutMs?: number): PlistBudget;
+export declare const plistBudget: (options: PlistBudgetOptions) => PlistBudget;

@@ -25,8 +25,10 @@ const raise = (message) => {
   throw new PlistError(message);
 };
 const over = (what, limit) => raise(`${what}, over the limit of ${fmt(limit)}`);
-function plistBudget(limits = {}, deadline = Infinity, timeoutMs) {
-  const all = { ...DEFAULT_BUDGET_LIMITS, ...limits };
+const plistBudget = (options) => {
+  const stop = options.deadline ?? (options.timeoutMs === void 0 ? Infinity : Date.now() + options.timeoutMs);
+  const all = { ...DEFAULT_BUDGET_LIMITS, ...options.limits };
+  const { timeoutMs } = options;
   const { maxBytes, maxNodes, maxDepth, maxStringLength, maxDataBytes, maxTotalBytes } = all;
   let nodes = 0;
   let bytes = 0;
@@ -34,30 +36,26 @@ function plistBudget(limits = {}, deadline = Infinity, timeoutMs) {
     bytes += n;
     if (bytes > maxTotalBytes) raise(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
   };
-  const checkTime = () => {
-    if (Date.now() > deadline) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? "the"} ms time limit`);
-  };
-  return {
-    limits: all,
-    checkTime,
-    input(size, unit) {
+  return [
+    all,
+    (size, unit) => {
       if (size > maxBytes) over(`the input is ${fmt(size)} ${unit}`, maxBytes);
     },
-    node(depth) {
+    (depth) => {
       if (depth > maxDepth) raise(`nesting deeper than ${maxDepth} levels`);
       if (++nodes > maxNodes) raise(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
-      if ((nodes & 1023) === 0) checkTime();
+      if (!(nodes & 1023) && Date.now() > stop) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? "the"} ms time limit`);
     },
-    string(length) {
+    (length) => {
       if (length > maxStringLength) over(`a string of ${fmt(length)} characters`, maxStringLength);
       total(length * 2);
     },
-    data(length) {
+    (length) => {
       if (length > maxDataBytes) over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
       total(length);
     }
-  };
-}
+  ];
+};
 export {
   DEFAULT_BUDGET_LIMITS,
   PlistError,

@@ -19,7 +19,7 @@
  * reading (`DEFAULT_BUDGET_LIMITS`); the first limit passed is a `PlistError`.
  *
  * Modules: `values.ts` (the values, `PlistReal`), `budget.ts` (limits, errors), `positions.ts`
- * (where each value is), `text.ts` (UTF-8, UTF-16, base64), `xml-scanner.ts` and `xml-reader.ts`
+ * (where each value is), `text.ts` (UTF-8, UTF-16, base64), `xml-reader.ts`
  * (XML), `scalars.ts` (XML scalars as Apple reads them), `binary-reader.ts`, `xml-writer.ts`,
  * `binary-writer.ts`.
  */

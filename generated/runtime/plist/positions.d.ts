@@ -13,7 +13,7 @@
  *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
  *   key) gives the deepest value it reaches, with `exact: false`.
  */
-import { type PlistValue } from './values.js';
+import type { PlistValue } from './values.js';
 /** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
 export type PlistPosition = {
     readonly format: 'xml';
@@ -41,12 +41,23 @@ export declare class PlistPositions {
     constructor(format: 'xml' | 'binary', text?: string);
     /**
      * @internal A container read, kept with the offsets of its values: an array of `items`, or with
-     * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
-     * repeated key is `twice`'s error). Returns the array or dictionary.
+     * `twice` a dictionary of the entries `items`, whose `offsets` are each entry's key's and
+     * value's. Returns the array or dictionary.
+     *
+     * A dictionary is made by `Object.fromEntries`, which defines each key (so `__proto__` is data,
+     * never the prototype) and keeps V8's fast mode, where an object filled by assignment falls back
+     * to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the key
+     * and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps the
+     * last, a first-match lookup the first), so a document with one could be checked on one value
+     * and installed with the other.
      */
-    record(items: unknown[], values: readonly number[], keyOffsets?: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue;
-    /** @internal The root value and where it starts. */
-    setRoot(value: PlistValue, offset: number): void;
+    record(items: unknown[], offsets: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue;
+    /** @internal The root value and where it starts; returns the document read (the value, its format, these positions). */
+    setRoot(value: PlistValue, offset: number): {
+        value: PlistValue;
+        format: 'xml' | 'binary';
+        positions: PlistPositions;
+    };
     /** The position of an offset (a character offset in XML, a byte offset in binary). */
     at(offset: number): PlistPosition;
     /** Where `container[key]` starts; without arguments, where the root value starts. */

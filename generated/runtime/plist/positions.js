@@ -1,5 +1,10 @@
 // Copied by dmspec from generator/runtime/plist/positions.ts. Do not edit: change that file and run "npm run generate".
-import { dictOf } from "./values.js";
+var E = /* @__PURE__ */ ((E2) => {
+  E2[E2["Offsets"] = 0] = "Offsets";
+  E2[E2["Keys"] = 1] = "Keys";
+  E2[E2["Index"] = 2] = "Index";
+  return E2;
+})(E || {});
 const MAX_KEY_ENDS = 64;
 const PLAIN = /<(key|string)>([^<&\r\n]*)<\/\1>/y;
 class PlistPositions {
@@ -14,18 +19,30 @@ class PlistPositions {
   }
   /**
    * @internal A container read, kept with the offsets of its values: an array of `items`, or with
-   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
-   * repeated key is `twice`'s error). Returns the array or dictionary.
+   * `twice` a dictionary of the entries `items`, whose `offsets` are each entry's key's and
+   * value's. Returns the array or dictionary.
+   *
+   * A dictionary is made by `Object.fromEntries`, which defines each key (so `__proto__` is data,
+   * never the prototype) and keeps V8's fast mode, where an object filled by assignment falls back
+   * to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the key
+   * and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps the
+   * last, a first-match lookup the first), so a document with one could be checked on one value
+   * and installed with the other.
    */
-  record(items, values, keyOffsets, twice) {
-    const keys = keyOffsets && items;
-    const container = keys ? dictOf(keys, twice) : items;
-    this.#table.set(container, { values, keys, keyOffsets });
+  record(items, offsets, twice) {
+    const keys = twice && items;
+    const container = keys ? Object.fromEntries(keys) : items;
+    if (keys && Object.keys(container).length !== keys.length) {
+      const seen = /* @__PURE__ */ new Map();
+      keys.forEach(([key], i) => seen.has(key) ? twice(key, seen.get(key), i) : seen.set(key, i));
+    }
+    this.#table.set(container, [offsets, keys]);
     return container;
   }
-  /** @internal The root value and where it starts. */
+  /** @internal The root value and where it starts; returns the document read (the value, its format, these positions). */
   setRoot(value, offset) {
     this.#root = [value, offset];
+    return { value, format: this.format, positions: this };
   }
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
   at(offset) {
@@ -42,18 +59,16 @@ class PlistPositions {
   }
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container, key) {
-    if (container === void 0) return this.at(this.#root?.[1] ?? 0);
-    return this.#offset(container, key, "values");
+    return container === void 0 ? this.at(this.#root?.[1] ?? 0) : this.#position(container, key, 0);
   }
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict, key) {
-    return this.#offset(dict, key, "keyOffsets");
+    return this.#position(dict, key, 1);
   }
-  /** The position of `container[key]`'s value or key offset, if the document has it. */
-  #offset(container, key, which) {
-    const i = this.#indexOf(container, key);
-    const offsets = this.#table.get(container)?.[which];
-    return i == null || offsets == null ? void 0 : this.at(offsets[i]);
+  /** The position of `container[key]`'s value (`which` 0) or key (1), if the document has it. */
+  #position(container, key, which) {
+    const offset = this.#where(container, key)?.[which];
+    return offset == null ? void 0 : this.at(offset);
   }
   /**
    * The text of the `<key>` or `<string>` element at `at` when it is spelt plainly on one line
@@ -61,63 +76,56 @@ class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at) {
-    if (at.format !== "xml" || this.#text == null) return void 0;
+    if (at.format !== "xml" || !this.#text) return void 0;
     PLAIN.lastIndex = at.offset;
     const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1].length + 2, text: m[2] } : void 0;
   }
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path) {
-    if (this.#root == null) return void 0;
+    if (!this.#root) return void 0;
     let [value, offset] = this.#root;
     let at = { value: this.at(offset), exact: true };
     let rest = path;
-    for (let i = 0; typeof rest === "string" ? rest !== "" : i < rest.length; i++) {
+    for (let i = 0; typeof rest === "string" ? rest : i < rest.length; i++) {
       let step;
       if (typeof rest === "string") {
-        const next = this.#nextStep(value, rest);
-        step = next?.[0];
-        rest = rest.slice(next?.[1]);
-        if (rest.startsWith(".")) rest = rest.slice(1);
+        let taken = 0;
+        if (Array.isArray(value)) {
+          const m = /^\[(\d{1,10})\]/.exec(rest);
+          if (m) {
+            step = Number(m[1]);
+            taken = m[0].length;
+          }
+        } else if (this.#table.get(value)?.[1 /* Keys */]) {
+          for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
+            if (end < rest.length && !".[".includes(rest[end])) continue;
+            tried++;
+            const key = rest.slice(0, end);
+            if (this.#where(value, key)) {
+              step = key;
+              taken = end;
+            }
+          }
+        }
+        rest = rest.slice(taken);
+        if (rest[0] === ".") rest = rest.slice(1);
       } else step = rest[i];
-      const found = this.#indexOf(value, step);
-      if (found == null) return { ...at, exact: false };
-      const entries = this.#table.get(value);
-      const keyOffset = entries.keyOffsets?.[found];
-      at = { value: this.at(entries.values[found]), ...keyOffset == null ? {} : { key: this.at(keyOffset) }, exact: true };
+      const found = this.#where(value, step);
+      if (!found) return { ...at, exact: false };
+      at = { value: this.at(found[0]), ...found.length > 1 && { key: this.at(found[1]) }, exact: true };
       value = value[step];
     }
     return at;
   }
-  /**
-   * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
-   * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
-   * by construction, whatever the path: only ends within the dictionary's longest key are tried,
-   * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
-   */
-  #nextStep(value, rest) {
-    if (Array.isArray(value)) {
-      const m = /^\[(\d{1,10})\]/.exec(rest);
-      return m ? [Number(m[1]), m[0].length] : void 0;
-    }
-    const entries = this.#table.get(value);
-    if (entries?.keys == null) return void 0;
-    entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
-    const limit = Math.min(rest.length, entries.longest);
-    let found;
-    for (let end = 1, tried = 0; end <= limit && tried < MAX_KEY_ENDS; end++) {
-      if (end < rest.length && rest[end] !== "." && rest[end] !== "[") continue;
-      tried++;
-      const key = rest.slice(0, end);
-      if (this.#indexOf(value, key) != null) found = [key, end];
-    }
-    return found;
-  }
-  #indexOf(container, key) {
+  /** Where `container[key]` is: its value's offset, and its key's in a dictionary; undefined when the document has no such entry. */
+  #where(container, key) {
     const entries = this.#table.get(container);
-    const keys = entries?.keys;
-    if (keys) return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key);
-    return typeof key === "number" && key >= 0 && key < (entries?.values.length ?? 0) ? key : void 0;
+    const keys = entries?.[1 /* Keys */];
+    const i = keys ? (entries[2 /* Index */] ??= new Map(keys.map(([k], i2) => [k, i2]))).get(key) : typeof key === "number" && key >= 0 && key < (entries?.[0 /* Offsets */].length ?? 0) ? key : void 0;
+    if (i == null) return void 0;
+    const offsets = entries[0 /* Offsets */];
+    return keys ? [offsets[2 * i + 1], offsets[2 * i]] : [offsets[i]];
   }
 }
 export {

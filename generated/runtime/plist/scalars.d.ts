@@ -6,7 +6,7 @@ export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date
  * plists hold. With `safeOnly`, an integer past ±2^53 is refused instead (for callers that need
  * every integer as a number).
  */
-export declare function exactInteger(n: bigint, safeOnly: boolean): number | bigint;
+export declare const exactInteger: (n: bigint, safeOnly: boolean) => number | bigint;
 /**
  * The value of a scalar element holding `text` (already free of nested elements). Its errors
  * have no position: the reader gives them the element's. Every tag but `<string>` and `<data>`
@@ -14,4 +14,4 @@ export declare function exactInteger(n: bigint, safeOnly: boolean): number | big
  * hexadecimal); what does not read is `<tag> holds "text"`, with why where the text alone does
  * not say.
  */
-export declare function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): PlistValue;
+export declare const readScalar: (tag: ScalarTag, text: string, safeOnly: boolean) => PlistValue;

@@ -2,16 +2,15 @@
 import { quoted, raise as fail } from "./budget.js";
 import { decodeBase64, isoSeconds } from "./text.js";
 import { INTEGER_MAX, INTEGER_MIN, PlistReal, SAFE_MAX } from "./values.js";
-const INTEGER = /^([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)$/;
-const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+const INTEGER = /^([+-]?)(0[xX][\da-fA-F]+|\d+)$/;
+const REAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
-function exactInteger(n, safeOnly) {
+const exactInteger = (n, safeOnly) => {
   if (n <= SAFE_MAX && n >= -SAFE_MAX) return Number(n);
-  if (safeOnly) fail(`the integer ${n} cannot be checked exactly (beyond \xB12^53); it was not rounded`);
-  if (n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} is outside the 64-bit range property lists hold`);
+  if (safeOnly || n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} ${safeOnly ? "cannot be checked exactly (beyond \xB12^53); it was not rounded" : "is outside the 64-bit range property lists hold"}`);
   return n;
-}
-function readScalar(tag, text, safeOnly) {
+};
+const readScalar = (tag, text, safeOnly) => {
   if (tag === "string") return text;
   if (tag === "data") return decodeBase64(text) ?? fail("<data> is not valid base64");
   const t = text.trim();
@@ -31,14 +30,14 @@ function readScalar(tag, text, safeOnly) {
     }
   } else if (tag === "date") {
     const d = new Date(t);
-    if (!Number.isNaN(d.getTime()) && isoSeconds(d) === t) return d;
+    if (!isNaN(+d) && isoSeconds(d) === t) return d;
     why = ", not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)";
   } else {
-    if (t === "") return tag === "true";
+    if (!t) return tag === "true";
     why = "; it must be empty";
   }
   return fail(`<${tag}> holds ${quoted(t)}${why}`);
-}
+};
 export {
   exactInteger,
   readScalar

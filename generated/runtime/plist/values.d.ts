@@ -39,17 +39,6 @@ export type PlistValue = string | number | bigint | boolean | Date | Uint8Array 
 export type PlistType = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'data' | 'array' | 'dict';
 /** The plist type of `v`, or undefined when `v` has no plist form (null, undefined, a function…). */
 export declare function plistTypeOf(v: unknown): PlistType | undefined;
-/** An object literal's kind: prototype `Object.prototype` or null. */
-export declare function isPlainObject(v: object): boolean;
-/**
- * A dictionary of a document's entries. `Object.fromEntries` defines each key (so `__proto__` is
- * data, never the prototype) and keeps V8's fast mode, where an object filled by assignment falls
- * back to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the
- * key and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps
- * the last, a first-match lookup the first), so a document with one could be checked on one
- * value and installed with the other.
- */
-export declare function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict;
 /** The message of a repeated key: `the key "a"`, and where its two entries are. */
 export declare const appearsTwice: (key: string, where: string) => string;
 /** The range of plist integers: 64-bit signed, and unsigned above 2^63 as CoreFoundation writes them. */
@@ -60,14 +49,14 @@ export declare const SAFE_MAX: bigint;
 /** Nesting the writers refuse to go past: the readers' default depth, so what is written reads back. */
 export declare const WRITE_MAX_DEPTH = 64;
 /** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */
-export declare function unwritable(path: string, why: string): never;
+export declare const unwritable: (path: string, why: string) => never;
 /** A path one step further, as the validators write paths. */
-export declare function pathTo(path: string, key: string | number): string;
+export declare const pathTo: (path: string, key: string | number) => string;
 /**
  * A dictionary's entries to write: its own enumerable string keys, sorted by code unit (so the
  * same dictionary gives the same bytes however it was built), keys whose value is `undefined`
  * left out, as `JSON.stringify` does.
  */
-export declare function entriesToWrite(dict: object): Array<[string, unknown]>;
+export declare const entriesToWrite: (dict: object) => Array<[string, unknown]>;
 /** 1 January 2001, 00:00 UTC: the reference date of binary plist dates. */
 export declare const APPLE_EPOCH_MS: number;

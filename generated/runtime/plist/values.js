@@ -26,47 +26,23 @@ function plistReal(value) {
 }
 function plistTypeOf(v) {
   const type = typeof v;
-  if (type === "string" || type === "boolean") return type;
-  if (type === "bigint") return "integer";
-  if (type === "number") return Number.isInteger(v) && !Object.is(v, -0) ? "integer" : "real";
-  if (type !== "object" || v === null) return void 0;
-  if (Array.isArray(v)) return "array";
-  if (v instanceof Date) return "date";
-  if (v instanceof Uint8Array) return "data";
-  if (isPlistReal(v)) return "real";
-  return isPlainObject(v) ? "dict" : void 0;
-}
-function isPlainObject(v) {
-  const proto = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype;
-}
-function dictOf(entries, twice) {
-  const dict = Object.fromEntries(entries);
-  if (Object.keys(dict).length !== entries.length) {
-    const seen = /* @__PURE__ */ new Map();
-    entries.forEach(([key], i) => seen.has(key) ? twice(key, seen.get(key), i) : seen.set(key, i));
-  }
-  return dict;
+  return type === "string" || type === "boolean" ? type : type === "bigint" ? "integer" : type === "number" ? Number.isInteger(v) && !Object.is(v, -0) ? "integer" : "real" : type !== "object" || v === null ? void 0 : Array.isArray(v) ? "array" : v instanceof Date ? "date" : v instanceof Uint8Array ? "data" : isPlistReal(v) ? "real" : [null, Object.prototype].includes(Object.getPrototypeOf(v)) ? "dict" : void 0;
 }
 const appearsTwice = (key, where) => `${key} appears twice in one dictionary (${where}); readers disagree on which value counts`;
 const INTEGER_MIN = -(2n ** 63n);
 const INTEGER_MAX = 2n ** 64n - 1n;
 const SAFE_MAX = BigInt(Number.MAX_SAFE_INTEGER);
 const WRITE_MAX_DEPTH = 64;
-function unwritable(path, why) {
-  throw new TypeError(`${path === "" ? "the value" : path}: ${why}`);
-}
-function pathTo(path, key) {
-  return typeof key === "number" ? `${path}[${key}]` : path === "" ? key : `${path}.${key}`;
-}
-function entriesToWrite(dict) {
-  const out = [];
-  for (const key of Object.keys(dict).sort()) {
-    const v = dict[key];
-    if (v !== void 0) out.push([key, v]);
-  }
-  return out;
-}
+const unwritable = (path, why) => {
+  throw new TypeError(`${path || "the value"}: ${why}`);
+};
+const pathTo = (path, key) => {
+  return typeof key === "number" ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+};
+const entriesToWrite = (dict) => (
+  // The default sort compares UTF-16 code units; each value is read once, in that order.
+  Object.keys(dict).sort().map((key) => [key, dict[key]]).filter((entry) => entry[1] !== void 0)
+);
 const APPLE_EPOCH_MS = Date.UTC(2001, 0, 1);
 export {
   APPLE_EPOCH_MS,
@@ -76,9 +52,7 @@ export {
   SAFE_MAX,
   WRITE_MAX_DEPTH,
   appearsTwice,
-  dictOf,
   entriesToWrite,
-  isPlainObject,
   isPlistReal,
   pathTo,
   plistReal,

@@ -1,8 +1,6 @@
 // Copied by dmspec from generator/runtime/plist/xml-writer.ts. Do not edit: change that file and run "npm run generate".
-/** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
-export declare function realText(n: number): string;
 /** Checks an integer is in the range plists hold. */
-export declare function checkInteger(n: number | bigint, path: string): void;
+export declare const checkInteger: (n: number | bigint, path: string) => void;
 /**
  * An XML property list of `value` (see `values.ts` for what each JavaScript value becomes).
  * Throws TypeError for a value with no plist form (null, a function, a class instance, a cycle,

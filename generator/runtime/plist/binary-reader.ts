@@ -12,28 +12,26 @@
 import { type PlistBudget, PlistError, raise } from './budget.js';
 import { PlistPositions } from './positions.js';
 import { exactInteger } from './scalars.js';
-import { fromUnits } from './text.js';
+import { fromUnits, hexDigits } from './text.js';
 import { APPLE_EPOCH_MS, appearsTwice, PlistReal, plistTypeOf, SAFE_MAX, type PlistValue } from './values.js';
 
 /** The reader's errors, composed: `the binary plist has …`, `… is truncated or malformed (…)`. */
 const bad: (what: string) => never = (what) => raise(`the binary plist ${what}`);
-function broken(what: string): never {
-  bad(`is truncated or malformed (${what})`);
-}
-function notPlist(what: string): never {
-  bad(`holds ${what}, which property lists do not have`);
-}
-const hex = (marker: number): string => `0x${marker.toString(16).padStart(2, '0')}`;
+const broken: (what: string) => never = (what) => bad(`is truncated or malformed (${what})`);
+const trailerGives = (what: string): never => broken(`its trailer gives ${what}`);
+const notPlist: (what: string) => never = (what) => bad(`holds ${what}, which property lists do not have`);
+const hex = (marker: number): string => `0x${hexDigits(marker, 2)}`;
 
 /** True when the bytes start with the binary plist header. */
-export function isBinaryPlist(bytes: Uint8Array): boolean {
+export const isBinaryPlist = (bytes: Uint8Array): boolean => {
   return fromUnits(bytes.subarray(0, 8)) === 'bplist00';
-}
+};
 
 /** Reads the bytes of a binary plist (`isBinaryPlist`) within `budget`. Throws PlistError. */
-export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; positions: PlistPositions } {
+export const readBinaryPlist = (bytes: Uint8Array, budget: PlistBudget, safeOnly: boolean): { value: PlistValue; format: 'xml' | 'binary'; positions: PlistPositions } => {
   // The header, at least one object and the 32-byte trailer.
   if (bytes.length < 8 + 1 + 32) bad('is truncated');
+  const [, , countNode, countString, countData] = budget;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const uint = (at: number, size: number): number => {
     let n = 0;
@@ -47,14 +45,14 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const refSize = bytes[trailer + 7]!;
   const safe = (at: number, what: string): number => {
     const n = view.getBigUint64(trailer + at);
-    if (n > SAFE_MAX) broken(`its trailer gives ${what} ${n}`);
+    if (n > SAFE_MAX) trailerGives(`${what} ${n}`);
     return Number(n);
   };
   const count = safe(8, 'an object count of');
   const top = safe(16, 'a top object of');
   const objectsEnd = safe(24, 'an offset table at');
-  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) broken('its trailer gives impossible integer sizes');
-  if (count < 1 || top >= count) broken('its trailer gives an impossible object count');
+  if (offsetSize < 1 || offsetSize > 8 || refSize < 1 || refSize > 8) trailerGives('impossible integer sizes');
+  if (count < 1 || top >= count) trailerGives('an impossible object count');
   if (objectsEnd < 8 || objectsEnd + count * offsetSize > trailer) broken('offset table');
 
   const positions = new PlistPositions('binary');
@@ -93,7 +91,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
   const strings = new Map<number, string>();
 
   const read = (ref: number, depth: number): PlistValue => {
-    budget.node(depth);
+    countNode(depth);
     const at = offsetOf(ref);
     const marker = bytes[at]!;
     const low = marker & 0x0f;
@@ -127,12 +125,13 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         const seconds = view.getFloat64(body);
         // Rounded to the millisecond a Date holds, so a date written from a Date reads back equal.
         const date = new Date(APPLE_EPOCH_MS + Math.round(seconds * 1000));
-        if (Number.isNaN(date.getTime())) bad(`has a date out of range (${seconds} s)`);
+        // The global isNaN, shorter than Number.isNaN and the same on a number.
+        if (isNaN(+date)) bad(`has a date out of range (${seconds} s)`);
         return date;
       }
       case 0x4: {
         const length = lengthAt(at);
-        budget.data(length);
+        countData(length);
         need(start, length);
         return bytes.slice(start, start + length);
       }
@@ -140,7 +139,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
       case 0x6: {
         const utf16 = marker >> 4 === 0x6;
         const length = lengthAt(at);
-        budget.string(length);
+        countString(length);
         const known = strings.get(at);
         if (known != null) return known;
         need(start, utf16 ? length * 2 : length);
@@ -161,8 +160,8 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
         need(first, (dict ? 2 : 1) * length * refSize);
         onPath.add(ref);
         const items: unknown[] = [];
+        // Where each value is; in a dictionary, each entry's key and then its value.
         const offsets: number[] = [];
-        const keyOffsets: number[] = [];
         for (let i = 0; i < length; i++) {
           // A dictionary's references: its keys', then its values' (the references past `length`).
           let key: PlistValue | undefined;
@@ -173,7 +172,7 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
               const type = plistTypeOf(key)!;
               bad(`has a dictionary key that is ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}, not a string`);
             }
-            keyOffsets.push(offsetOf(keyRef));
+            offsets.push(offsetOf(keyRef));
           }
           const r = refAt(first, dict ? length + i : i);
           const v = child(r, depth);
@@ -181,9 +180,9 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
           offsets.push(offsetOf(r));
         }
         onPath.delete(ref);
-        return positions.record(items, offsets, dict ? keyOffsets : undefined, (key, a, b) => {
-          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(keyOffsets[b]!));
-        });
+        return positions.record(items, offsets, dict ? (key, a, b) => {
+          throw new PlistError(appearsTwice(`the key ${JSON.stringify(key)}`, `entry ${a + 1} of object ${ref} and entry ${b + 1} of object ${ref}`), positions.at(offsets[2 * b]!));
+        } : undefined);
       }
       case 0x8:
         bad('holds a UID (a keyed archive), which profiles do not have');
@@ -199,7 +198,5 @@ export function readBinaryPlist(bytes: Uint8Array, budget: PlistBudget, safeOnly
     return read(ref, depth + 1);
   };
 
-  const value = read(top, 0);
-  positions.setRoot(value, offsetOf(top));
-  return { value, positions };
-}
+  return positions.setRoot(read(top, 0), offsetOf(top));
+};

@@ -76,27 +76,36 @@ export const raise: (message: string) => never = (message) => {
 /** A value past its limit: `what` (a string of 6 characters), and the limit. */
 const over = (what: string, limit: number): never => raise(`${what}, over the limit of ${fmt(limit)}`);
 
-/** Counts what one read decodes; throws PlistError at the first limit passed. One per document. */
-export interface PlistBudget {
-  readonly limits: PlistBudgetLimits;
-  /** The input's size, checked before anything is decoded. */
-  input(size: number, unit: 'bytes' | 'characters'): void;
-  /** One more value at nesting `depth` (the root is 0). */
-  node(depth: number): void;
-  /** A string or key of `length` characters. */
-  string(length: number): void;
-  /** A data value of `length` bytes. */
-  data(length: number): void;
-  /** Throws PlistTimeoutError once the deadline has passed. */
-  checkTime(): void;
+/**
+ * Counts what one read decodes; throws PlistError at the first limit passed. One per document.
+ * A tuple, not an object, so a minifier shortens the names its parts are read into: the limits;
+ * the input's size, checked before anything is decoded; one more value at nesting `depth` (the
+ * root is 0); a string or key of `length` characters; a data value of `length` bytes.
+ */
+export type PlistBudget = [
+  limits: PlistBudgetLimits,
+  input: (size: number, unit: 'bytes' | 'characters') => void,
+  node: (depth: number) => void,
+  string: (length: number) => void,
+  data: (length: number) => void,
+];
+
+/** What sets a budget: its limits, and a time limit (`timeoutMs` from now, or a `Date.now()` value). */
+export interface PlistBudgetOptions {
+  limits?: Partial<PlistBudgetLimits>;
+  timeoutMs?: number;
+  deadline?: number;
 }
 
 /**
- * A budget of `limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at `deadline` (a
- * `Date.now()` value; Infinity for none). Its counts and limits are local variables of closures.
+ * A budget of `options.limits` (each defaulting to `DEFAULT_BUDGET_LIMITS`), stopping at
+ * `options.deadline` or after `options.timeoutMs` (none without either; the options read in
+ * that order). Its counts and limits are local variables of closures.
  */
-export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: number = Infinity, timeoutMs?: number): PlistBudget {
-  const all = { ...DEFAULT_BUDGET_LIMITS, ...limits };
+export const plistBudget = (options: PlistBudgetOptions): PlistBudget => {
+  const stop = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
+  const all = { ...DEFAULT_BUDGET_LIMITS, ...options.limits };
+  const { timeoutMs } = options;
   const { maxBytes, maxNodes, maxDepth, maxStringLength, maxDataBytes, maxTotalBytes } = all;
   let nodes = 0;
   let bytes = 0;
@@ -104,28 +113,24 @@ export function plistBudget(limits: Partial<PlistBudgetLimits> = {}, deadline: n
     bytes += n;
     if (bytes > maxTotalBytes) raise(`more than ${fmt(maxTotalBytes)} bytes of strings and data`);
   };
-  const checkTime = (): void => {
-    if (Date.now() > deadline) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? 'the'} ms time limit`);
-  };
-  return {
-    limits: all,
-    checkTime,
-    input(size, unit) {
+  return [
+    all,
+    (size, unit) => {
       if (size > maxBytes) over(`the input is ${fmt(size)} ${unit}`, maxBytes);
     },
-    node(depth) {
+    (depth) => {
       if (depth > maxDepth) raise(`nesting deeper than ${maxDepth} levels`);
       if (++nodes > maxNodes) raise(`more than ${fmt(maxNodes)} values (shared references count each time they are reached)`);
       // Checking the clock every 1,024 values keeps its cost invisible and a stop within milliseconds.
-      if ((nodes & 1023) === 0) checkTime();
+      if (!(nodes & 1023) && Date.now() > stop) throw new PlistTimeoutError(`stopped after ${timeoutMs ?? 'the'} ms time limit`);
     },
-    string(length) {
+    (length) => {
       if (length > maxStringLength) over(`a string of ${fmt(length)} characters`, maxStringLength);
       total(length * 2);
     },
-    data(length) {
+    (length) => {
       if (length > maxDataBytes) over(`a data value of ${fmt(length)} bytes`, maxDataBytes);
       total(length);
     },
-  };
-}
+  ];
+};

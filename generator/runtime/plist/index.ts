@@ -18,14 +18,14 @@
  * reading (`DEFAULT_BUDGET_LIMITS`); the first limit passed is a `PlistError`.
  *
  * Modules: `values.ts` (the values, `PlistReal`), `budget.ts` (limits, errors), `positions.ts`
- * (where each value is), `text.ts` (UTF-8, UTF-16, base64), `xml-scanner.ts` and `xml-reader.ts`
+ * (where each value is), `text.ts` (UTF-8, UTF-16, base64), `xml-reader.ts`
  * (XML), `scalars.ts` (XML scalars as Apple reads them), `binary-reader.ts`, `xml-writer.ts`,
  * `binary-writer.ts`.
  */
 import { plistBudget, PlistError, raise, type PlistBudgetLimits } from './budget.js';
 import { isBinaryPlist, readBinaryPlist } from './binary-reader.js';
 import type { PlistPositions } from './positions.js';
-import { decodeText } from './text.js';
+import { decodeXml } from './text.js';
 import type { PlistValue } from './values.js';
 import { readXmlPlist } from './xml-reader.js';
 
@@ -53,32 +53,22 @@ export interface PlistDocument {
   readonly positions: PlistPositions;
 }
 
-/** The XML text of XML plist bytes: UTF-16 when a BOM or the zero bytes around the first `<` say so, else UTF-8. */
-function xmlText(bytes: Uint8Array): string {
-  // The first two bytes as one number (NaN for a single byte).
-  const head = bytes[0]! * 256 + bytes[1]!;
-  const be = head === 0xfeff || head === 0x003c;
-  const le = head === 0xfffe || head === 0x3c00;
-  return decodeText(bytes, be ? 'UTF-16BE' : le ? 'UTF-16LE' : 'UTF-8');
-}
-
 /**
  * Reads a property list: bytes of an XML or binary plist, or the text of an XML one. Throws
  * `PlistError` (with `position` where the problem is known to be) for anything malformed or past
  * a limit, and nothing else for bad input.
  */
 export function parsePlist(input: Uint8Array | string, options: ParsePlistOptions = {}): PlistDocument {
-  const deadline = options.deadline ?? (options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs);
-  const budget = plistBudget(options.limits, deadline, options.timeoutMs);
+  const budget = plistBudget(options);
   const safeOnly = options.safeIntegers === true;
   const isText = typeof input === 'string';
   const binary = !isText && isBinaryPlist(input);
   try {
-    budget.input(input.length, isText ? 'characters' : 'bytes');
+    budget[1](input.length, isText ? 'characters' : 'bytes'); // the input's size
     if (isText && input.startsWith('bplist00')) raise('a binary plist must be given as bytes, not as a string');
     if (input.length === 0) raise('the input is empty');
-    const read = binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : xmlText(input), budget, safeOnly);
-    return { value: read.value, format: binary ? 'binary' : 'xml', positions: read.positions };
+    // Each reader gives its document: the value, the format, the positions.
+    return binary ? readBinaryPlist(input as Uint8Array, budget, safeOnly) : readXmlPlist(isText ? input : decodeXml(input), budget, safeOnly);
   } catch (e) {
     // A stack overflow or an allocation failure is reported, never passed on as a crash.
     if (e instanceof RangeError) throw new PlistError(`the ${binary ? 'binary plist' : 'XML'} cannot be read (${e.message})`);

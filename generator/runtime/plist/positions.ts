@@ -12,7 +12,7 @@
  *   holding dots (`com.apple.Safari`) is found; a path past what the document has (a missing
  *   key) gives the deepest value it reaches, with `exact: false`.
  */
-import { dictOf, type PlistValue } from './values.js';
+import type { PlistDict, PlistValue } from './values.js';
 
 /** A place in the input: 1-based line and column (UTF-16 code units) and the character offset in XML; the byte offset in binary. */
 export type PlistPosition =
@@ -29,15 +29,14 @@ export interface PlistLocation {
   readonly exact: boolean;
 }
 
-interface Entries {
-  values: readonly number[];
-  /** Dictionaries: entries in document order, and where each `<key>` starts. */
-  keys?: ReadonlyArray<readonly [string, unknown]>;
-  keyOffsets?: readonly number[];
-  index?: Map<string, number>;
-  /** The longest key's length. */
-  longest?: number;
-}
+/**
+ * What is kept of a container: where each value starts (for a dictionary, where each entry's key
+ * and then its value start: two numbers an entry), and for a dictionary its entries in document
+ * order and their index by key (made when first needed).
+ */
+type Entries = [offsets: readonly number[], keys?: ReadonlyArray<readonly [string, unknown]>, index?: Map<string, number>];
+// The indices of its parts (a const enum: each use is the number itself, no object is made).
+const enum E { Offsets, Keys, Index }
 
 /** Most places a key may end that are tried at one dictionary: a key with more dots than this is not found. */
 const MAX_KEY_ENDS = 64;
@@ -60,19 +59,31 @@ export class PlistPositions {
 
   /**
    * @internal A container read, kept with the offsets of its values: an array of `items`, or with
-   * `keyOffsets` (where each key is) a dictionary of the entries `items`, made by `dictOf` (a
-   * repeated key is `twice`'s error). Returns the array or dictionary.
+   * `twice` a dictionary of the entries `items`, whose `offsets` are each entry's key's and
+   * value's. Returns the array or dictionary.
+   *
+   * A dictionary is made by `Object.fromEntries`, which defines each key (so `__proto__` is data,
+   * never the prototype) and keeps V8's fast mode, where an object filled by assignment falls back
+   * to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the key
+   * and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps the
+   * last, a first-match lookup the first), so a document with one could be checked on one value
+   * and installed with the other.
    */
-  record(items: unknown[], values: readonly number[], keyOffsets?: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
-    const keys = keyOffsets && (items as Array<[string, PlistValue]>);
-    const container = keys ? dictOf(keys, twice!) : (items as PlistValue[]);
-    this.#table.set(container, { values, keys, keyOffsets });
+  record(items: unknown[], offsets: readonly number[], twice?: (key: string, first: number, second: number) => never): PlistValue {
+    const keys = twice && (items as Array<[string, PlistValue]>);
+    const container = keys ? (Object.fromEntries(keys) as PlistDict) : (items as PlistValue[]);
+    if (keys && Object.keys(container).length !== keys.length) {
+      const seen = new Map<string, number>();
+      keys.forEach(([key], i) => (seen.has(key) ? twice!(key, seen.get(key)!, i) : seen.set(key, i)));
+    }
+    this.#table.set(container, [offsets, keys]);
     return container;
   }
 
-  /** @internal The root value and where it starts. */
-  setRoot(value: PlistValue, offset: number): void {
+  /** @internal The root value and where it starts; returns the document read (the value, its format, these positions). */
+  setRoot(value: PlistValue, offset: number): { value: PlistValue; format: 'xml' | 'binary'; positions: PlistPositions } {
     this.#root = [value, offset];
+    return { value, format: this.format, positions: this };
   }
 
   /** The position of an offset (a character offset in XML, a byte offset in binary). */
@@ -92,20 +103,18 @@ export class PlistPositions {
 
   /** Where `container[key]` starts; without arguments, where the root value starts. */
   positionOf(container?: object, key?: string | number): PlistPosition | undefined {
-    if (container === undefined) return this.at(this.#root?.[1] ?? 0);
-    return this.#offset(container, key, 'values');
+    return container === undefined ? this.at(this.#root?.[1] ?? 0) : this.#position(container, key, 0);
   }
 
   /** Where the key of `dict`'s entry `key` starts. */
   keyPositionOf(dict: object, key: string): PlistPosition | undefined {
-    return this.#offset(dict, key, 'keyOffsets');
+    return this.#position(dict, key, 1);
   }
 
-  /** The position of `container[key]`'s value or key offset, if the document has it. */
-  #offset(container: object, key: string | number | undefined, which: 'values' | 'keyOffsets'): PlistPosition | undefined {
-    const i = this.#indexOf(container, key);
-    const offsets = this.#table.get(container)?.[which];
-    return i == null || offsets == null ? undefined : this.at(offsets[i]!);
+  /** The position of `container[key]`'s value (`which` 0) or key (1), if the document has it. */
+  #position(container: object, key: string | number | undefined, which: 0 | 1): PlistPosition | undefined {
+    const offset = this.#where(container, key)?.[which];
+    return offset == null ? undefined : this.at(offset);
   }
 
   /**
@@ -114,7 +123,7 @@ export class PlistPositions {
    * replaces exactly it. Undefined in binary, or for an element spelt otherwise.
    */
   plainTextAt(at: PlistPosition): { line: number; column: number; text: string } | undefined {
-    if (at.format !== 'xml' || this.#text == null) return undefined;
+    if (at.format !== 'xml' || !this.#text) return undefined;
     PLAIN.lastIndex = at.offset;
     const m = PLAIN.exec(this.#text);
     return m ? { line: at.line, column: at.column + m[1]!.length + 2, text: m[2]! } : undefined;
@@ -122,58 +131,56 @@ export class PlistPositions {
 
   /** Resolves a path of keys and indices, or an issue path as the validators write it, to where it is. */
   locate(path: string | readonly (string | number)[]): PlistLocation | undefined {
-    if (this.#root == null) return undefined;
+    if (!this.#root) return undefined;
     let [value, offset] = this.#root as [unknown, number];
     let at: PlistLocation = { value: this.at(offset), exact: true };
     let rest = path;
-    for (let i = 0; typeof rest === 'string' ? rest !== '' : i < rest.length; i++) {
+    for (let i = 0; typeof rest === 'string' ? rest : i < rest.length; i++) {
       let step: string | number | undefined;
       if (typeof rest === 'string') {
-        const next = this.#nextStep(value, rest);
-        step = next?.[0];
-        rest = rest.slice(next?.[1]);
-        if (rest.startsWith('.')) rest = rest.slice(1);
+        // The first step of an issue path at `value`: `[n]` in an array, else the longest own key
+        // the path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots).
+        // Bounded by construction, whatever the path: at most `MAX_KEY_ENDS` ends are tried,
+        // shortest first (as `dmspec validate` resolves paths), so the key found is the same as
+        // when only ends within the dictionary's longest key were tried: the ends past it come
+        // after them and find nothing. `taken` is how much of the path the step is.
+        let taken = 0;
+        if (Array.isArray(value)) {
+          const m = /^\[(\d{1,10})\]/.exec(rest);
+          if (m) {
+            step = Number(m[1]);
+            taken = m[0].length;
+          }
+        } else if (this.#table.get(value as object)?.[E.Keys]) {
+          for (let end = 1, tried = 0; end <= rest.length && tried < MAX_KEY_ENDS; end++) {
+            if (end < rest.length && !'.['.includes(rest[end]!)) continue;
+            tried++;
+            const key = rest.slice(0, end);
+            if (this.#where(value as object, key)) {
+              step = key;
+              taken = end;
+            }
+          }
+        }
+        rest = rest.slice(taken);
+        if (rest[0] === '.') rest = rest.slice(1);
       } else step = rest[i];
       // A primitive or null is no container (a WeakMap has none of them).
-      const found = this.#indexOf(value as object, step);
-      if (found == null) return { ...at, exact: false };
-      const entries = this.#table.get(value as object)!;
-      const keyOffset = entries.keyOffsets?.[found];
-      at = { value: this.at(entries.values[found]!), ...(keyOffset == null ? {} : { key: this.at(keyOffset) }), exact: true };
+      const found = this.#where(value as object, step);
+      if (!found) return { ...at, exact: false };
+      at = { value: this.at(found[0]!), ...(found.length > 1 && { key: this.at(found[1]!) }), exact: true };
       value = (value as Record<string | number, unknown>)[step!];
     }
     return at;
   }
 
-  /**
-   * The first step of an issue path at `value`: `[n]` in an array, else the longest own key the
-   * path starts with that ends at a `.`, a `[` or the path's end (keys may hold dots). Bounded
-   * by construction, whatever the path: only ends within the dictionary's longest key are tried,
-   * and at most `MAX_KEY_ENDS` of them (as `dmspec validate` resolves paths).
-   */
-  #nextStep(value: unknown, rest: string): [string | number, number] | undefined {
-    if (Array.isArray(value)) {
-      const m = /^\[(\d{1,10})\]/.exec(rest);
-      return m ? [Number(m[1]), m[0].length] : undefined;
-    }
-    const entries = this.#table.get(value as object);
-    if (entries?.keys == null) return undefined;
-    entries.longest ??= entries.keys.reduce((n, [k]) => Math.max(n, k.length), 0);
-    const limit = Math.min(rest.length, entries.longest);
-    let found: [string, number] | undefined;
-    for (let end = 1, tried = 0; end <= limit && tried < MAX_KEY_ENDS; end++) {
-      if (end < rest.length && rest[end] !== '.' && rest[end] !== '[') continue;
-      tried++;
-      const key = rest.slice(0, end);
-      if (this.#indexOf(value as object, key) != null) found = [key, end];
-    }
-    return found;
-  }
-
-  #indexOf(container: object, key: string | number | undefined): number | undefined {
+  /** Where `container[key]` is: its value's offset, and its key's in a dictionary; undefined when the document has no such entry. */
+  #where(container: object, key: string | number | undefined): number[] | undefined {
     const entries = this.#table.get(container);
-    const keys = entries?.keys;
-    if (keys) return (entries.index ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string);
-    return typeof key === 'number' && key >= 0 && key < (entries?.values.length ?? 0) ? key : undefined;
+    const keys = entries?.[E.Keys];
+    const i = keys ? (entries![E.Index] ??= new Map(keys.map(([k], i) => [k, i]))).get(key as string) : typeof key === 'number' && key >= 0 && key < (entries?.[E.Offsets].length ?? 0) ? key : undefined;
+    if (i == null) return undefined;
+    const offsets = entries![E.Offsets];
+    return keys ? [offsets[2 * i + 1]!, offsets[2 * i]!] : [offsets[i]!];
   }
 }

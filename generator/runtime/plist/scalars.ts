@@ -11,8 +11,8 @@ import { INTEGER_MAX, INTEGER_MIN, PlistReal, SAFE_MAX, type PlistValue } from '
 export type ScalarTag = 'string' | 'integer' | 'real' | 'true' | 'false' | 'date' | 'data';
 
 
-const INTEGER = /^([+-]?)(0[xX][0-9a-fA-F]+|[0-9]+)$/;
-const REAL = /^[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?$/;
+const INTEGER = /^([+-]?)(0[xX][\da-fA-F]+|\d+)$/;
+const REAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 // CoreFoundation's parseRealTag accepts these spellings of the special values, case-insensitively.
 const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
 
@@ -21,12 +21,12 @@ const SPECIAL_REAL = /^([+-]?)(?:(nan)|inf(?:inity)?)$/i;
  * plists hold. With `safeOnly`, an integer past ±2^53 is refused instead (for callers that need
  * every integer as a number).
  */
-export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
+export const exactInteger = (n: bigint, safeOnly: boolean): number | bigint => {
   if (n <= SAFE_MAX && n >= -SAFE_MAX) return Number(n);
-  if (safeOnly) fail(`the integer ${n} cannot be checked exactly (beyond ±2^53); it was not rounded`);
-  if (n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} is outside the 64-bit range property lists hold`);
+  // With safeOnly, refused whatever its range.
+  if (safeOnly || n < INTEGER_MIN || n > INTEGER_MAX) fail(`the integer ${n} ${safeOnly ? 'cannot be checked exactly (beyond ±2^53); it was not rounded' : 'is outside the 64-bit range property lists hold'}`);
   return n;
-}
+};
 
 /**
  * The value of a scalar element holding `text` (already free of nested elements). Its errors
@@ -35,7 +35,7 @@ export function exactInteger(n: bigint, safeOnly: boolean): number | bigint {
  * hexadecimal); what does not read is `<tag> holds "text"`, with why where the text alone does
  * not say.
  */
-export function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): PlistValue {
+export const readScalar = (tag: ScalarTag, text: string, safeOnly: boolean): PlistValue => {
   if (tag === 'string') return text;
   if (tag === 'data') return decodeBase64(text) ?? fail('<data> is not valid base64');
   const t = text.trim();
@@ -58,11 +58,11 @@ export function readScalar(tag: ScalarTag, text: string, safeOnly: boolean): Pli
     // What a Date reads and writes back unchanged is a date that exists, in exactly this form: no
     // 30 February, hour 24 or offset. Date reads the years 0 to 99 as written, not as 1900 to 1999.
     const d = new Date(t);
-    if (!Number.isNaN(d.getTime()) && isoSeconds(d) === t) return d;
+    if (!isNaN(+d) && isoSeconds(d) === t) return d;
     why = ', not a date as YYYY-MM-DDTHH:MM:SSZ (UTC)';
   } else {
-    if (t === '') return tag === 'true';
+    if (!t) return tag === 'true';
     why = '; it must be empty';
   }
   return fail(`<${tag}> holds ${quoted(t)}${why}`);
-}
+};

@@ -63,38 +63,16 @@ export type PlistType = 'string' | 'integer' | 'real' | 'boolean' | 'date' | 'da
 /** The plist type of `v`, or undefined when `v` has no plist form (null, undefined, a function…). */
 export function plistTypeOf(v: unknown): PlistType | undefined {
   const type = typeof v;
-  if (type === 'string' || type === 'boolean') return type;
-  if (type === 'bigint') return 'integer';
-  if (type === 'number') return Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real';
-  if (type !== 'object' || v === null) return undefined;
-  if (Array.isArray(v)) return 'array';
-  if (v instanceof Date) return 'date';
-  if (v instanceof Uint8Array) return 'data';
-  if (isPlistReal(v)) return 'real';
-  return isPlainObject(v as object) ? 'dict' : undefined;
-}
-
-/** An object literal's kind: prototype `Object.prototype` or null. */
-export function isPlainObject(v: object): boolean {
-  const proto: unknown = Object.getPrototypeOf(v);
-  return proto === null || proto === Object.prototype;
-}
-
-/**
- * A dictionary of a document's entries. `Object.fromEntries` defines each key (so `__proto__` is
- * data, never the prototype) and keeps V8's fast mode, where an object filled by assignment falls
- * back to a slow dictionary after about 16 keys. A repeated key is an error (`twice`, given the
- * key and the indices of its two entries, throws): readers disagree on it (CoreFoundation keeps
- * the last, a first-match lookup the first), so a document with one could be checked on one
- * value and installed with the other.
- */
-export function dictOf(entries: ReadonlyArray<readonly [string, PlistValue]>, twice: (key: string, first: number, second: number) => never): PlistDict {
-  const dict = Object.fromEntries(entries) as PlistDict;
-  if (Object.keys(dict).length !== entries.length) {
-    const seen = new Map<string, number>();
-    entries.forEach(([key], i) => (seen.has(key) ? twice(key, seen.get(key)!, i) : seen.set(key, i)));
-  }
-  return dict;
+  return type === 'string' || type === 'boolean' ? type
+    : type === 'bigint' ? 'integer'
+    : type === 'number' ? (Number.isInteger(v) && !Object.is(v, -0) ? 'integer' : 'real')
+    : type !== 'object' || v === null ? undefined
+    : Array.isArray(v) ? 'array'
+    : v instanceof Date ? 'date'
+    : v instanceof Uint8Array ? 'data'
+    : isPlistReal(v) ? 'real'
+    // An object literal's kind: prototype `Object.prototype` or null.
+    : [null, Object.prototype].includes(Object.getPrototypeOf(v)) ? 'dict' : undefined;
 }
 
 /** The message of a repeated key: `the key "a"`, and where its two entries are. */
@@ -110,29 +88,23 @@ export const SAFE_MAX: bigint = BigInt(Number.MAX_SAFE_INTEGER);
 export const WRITE_MAX_DEPTH = 64;
 
 /** Throws the TypeError of a value the writers cannot write, naming where it is (`PayloadContent[0].Foo`). */
-export function unwritable(path: string, why: string): never {
-  throw new TypeError(`${path === '' ? 'the value' : path}: ${why}`);
-}
+export const unwritable: (path: string, why: string) => never = (path, why) => {
+  throw new TypeError(`${path || 'the value'}: ${why}`);
+};
 
 /** A path one step further, as the validators write paths. */
-export function pathTo(path: string, key: string | number): string {
-  return typeof key === 'number' ? `${path}[${key}]` : path === '' ? key : `${path}.${key}`;
-}
+export const pathTo = (path: string, key: string | number): string => {
+  return typeof key === 'number' ? `${path}[${key}]` : path ? `${path}.${key}` : key;
+};
 
 /**
  * A dictionary's entries to write: its own enumerable string keys, sorted by code unit (so the
  * same dictionary gives the same bytes however it was built), keys whose value is `undefined`
  * left out, as `JSON.stringify` does.
  */
-export function entriesToWrite(dict: object): Array<[string, unknown]> {
-  const out: Array<[string, unknown]> = [];
-  // The default sort compares UTF-16 code units.
-  for (const key of Object.keys(dict).sort()) {
-    const v = (dict as Record<string, unknown>)[key];
-    if (v !== undefined) out.push([key, v]);
-  }
-  return out;
-}
+export const entriesToWrite = (dict: object): Array<[string, unknown]> =>
+  // The default sort compares UTF-16 code units; each value is read once, in that order.
+  Object.keys(dict).sort().map((key): [string, unknown] => [key, (dict as Record<string, unknown>)[key]]).filter((entry) => entry[1] !== undefined);
 
 /** 1 January 2001, 00:00 UTC: the reference date of binary plist dates. */
 export const APPLE_EPOCH_MS: number = Date.UTC(2001, 0, 1);

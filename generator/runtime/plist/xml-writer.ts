@@ -15,32 +15,19 @@ const SPECIAL = /[&<>\r]/g;
 const ESCAPES: Record<string, string> = { '&': 'amp', '<': 'lt', '>': 'gt', '\r': '#13' };
 
 /** Text escaped for an element; `\r` as a reference, since XML reads a raw one as `\n`. */
-function escape(s: string, path: string): string {
+/** The end of a message on what XML cannot hold. */
+const CANNOT_HOLD = ' cannot hold (a binary plist can)';
+
+const escape = (s: string, path: string): string => {
   const bad = BAD_CHAR.exec(s);
-  if (bad) unwritable(path, `the string holds ${codePoint(bad[0].charCodeAt(0))}, which XML cannot hold (a binary plist can)`);
+  if (bad) unwritable(path, `the string holds ${codePoint(bad[0])}, which XML${CANNOT_HOLD}`);
   return s.replace(SPECIAL, (c) => `&${ESCAPES[c]};`);
-}
-
-/** A real as the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal. */
-export function realText(n: number): string {
-  // String gives NaN, Infinity and -Infinity by those names, and no other number holds them.
-  const t = Object.is(n, -0) ? '-0' : String(n);
-  return t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf');
-}
-
-function dateText(d: Date, path: string): string {
-  const ms = d.getTime();
-  if (Number.isNaN(ms)) unwritable(path, 'an invalid Date');
-  if (ms % 1000 !== 0) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates cannot hold (a binary plist can)`);
-  const year = d.getUTCFullYear();
-  if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
-  return isoSeconds(d);
-}
+};
 
 /** Checks an integer is in the range plists hold. */
-export function checkInteger(n: number | bigint, path: string): void {
+export const checkInteger = (n: number | bigint, path: string): void => {
   if (typeof n === 'bigint' ? n < INTEGER_MIN || n > INTEGER_MAX : !Number.isSafeInteger(n)) unwritable(path, `the integer ${n} is outside the range property lists hold`);
-}
+};
 
 /**
  * An XML property list of `value` (see `values.ts` for what each JavaScript value becomes).
@@ -49,12 +36,13 @@ export function checkInteger(n: number | bigint, path: string): void {
  */
 export function toXmlPlist(value: unknown): string {
   let out = HEAD;
+  // The arrays and dictionaries being written: one tab of indent each.
   const ancestors = new Set<object>();
-  const write = (v: unknown, indent: string, path: string): void => {
-    const line = (text: string): void => {
-      out += `${indent}${text}\n`;
-    };
-    const element = (tag: string, text: string): void => line(`<${tag}>${text}</${tag}>`);
+  const line = (text: string): void => {
+    out += `${'\t'.repeat(ancestors.size)}${text}\n`;
+  };
+  const element = (tag: string, text: string): void => line(`<${tag}>${text}</${tag}>`);
+  const write = (v: unknown, path: string): void => {
     const type = plistTypeOf(v);
     switch (type) {
       case 'string':
@@ -62,12 +50,24 @@ export function toXmlPlist(value: unknown): string {
       case 'integer':
         checkInteger(v as number | bigint, path);
         return element(type, String(v));
-      case 'real':
-        return element(type, realText(isPlistReal(v) ? v.value : (v as number)));
+      case 'real': {
+        // As the reader reads it back: `nan`, `inf`, `-inf`, `-0`, else the shortest exact decimal
+        // (String gives NaN, Infinity and -Infinity by those names, and no other number holds them).
+        const n = isPlistReal(v) ? v.value : (v as number);
+        const t = Object.is(n, -0) ? '-0' : String(n);
+        return element(type, t === 'NaN' ? 'nan' : t.replace('Infinity', 'inf'));
+      }
       case 'boolean':
         return line(`<${v}/>`);
-      case 'date':
-        return element(type, dateText(v as Date, path));
+      case 'date': {
+        const d = v as Date;
+        const ms = d.getTime();
+        if (isNaN(ms)) unwritable(path, 'an invalid Date');
+        if (ms % 1000) unwritable(path, `the date ${d.toISOString()} has milliseconds, which XML plist dates${CANNOT_HOLD}`);
+        const year = d.getUTCFullYear();
+        if (year < 0 || year > 9999) unwritable(path, `the year ${year} does not fit an XML plist date`);
+        return element(type, isoSeconds(d));
+      }
       case 'data': {
         const text = encodeBase64(v as Uint8Array);
         if (text.length <= 68) return element(type, text);
@@ -81,29 +81,23 @@ export function toXmlPlist(value: unknown): string {
         if (ancestors.has(container)) unwritable(path, 'the value contains itself');
         if (ancestors.size >= WRITE_MAX_DEPTH) unwritable(path, `nesting deeper than ${WRITE_MAX_DEPTH} levels`);
         const entries = type === 'dict' ? entriesToWrite(container) : undefined;
-        if ((entries ?? (container as unknown[])).length === 0) return line(`<${type}/>`);
-        ancestors.add(container);
+        const items = entries ?? (container as unknown[]);
+        if (!items.length) return line(`<${type}/>`);
         line(`<${type}>`);
-        const inner = `${indent}\t`;
-        if (entries) {
-          for (const [key, item] of entries) {
-            const at = pathTo(path, key);
-            out += `${inner}<key>${escape(key, at)}</key>\n`;
-            write(item, inner, at);
-          }
-        } else {
-          // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
-          const array = container as unknown[];
-          for (let i = 0; i < array.length; i++) write(array[i], inner, pathTo(path, i));
+        ancestors.add(container);
+        // Not forEach, which skips an array's holes: a hole is `undefined`, which has no plist form.
+        for (let i = 0; i < items.length; i++) {
+          const at = pathTo(path, entries ? entries[i]![0] : i);
+          if (entries) line(`<key>${escape(entries[i]![0], at)}</key>`);
+          write(entries ? entries[i]![1] : items[i], at);
         }
-        line(`</${type}>`);
         ancestors.delete(container);
-        return;
+        return line(`</${type}>`);
       }
       default:
         unwritable(path, `${v === null ? 'null' : typeof v === 'object' ? 'an object that is not a plain dictionary' : typeof v} has no plist form`);
     }
   };
-  write(value, '', '');
+  write(value, '');
   return `${out}</plist>\n`;
 }
