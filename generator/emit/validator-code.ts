@@ -9,6 +9,7 @@ import { allProperties, takesUnlistedKeys, typedAllowed, type EmitModel, type Em
 import { tsString } from './naming.js';
 import { alwaysRequired, requiredCode } from './required-code.js';
 import { availabilityOf } from '../runtime/validator/gated.js';
+import { PAYLOAD_KEYS } from '../runtime/validator/values.js';
 
 function lit(v: JsonValue): string {
   return typeof v === 'string' ? tsString(v) : JSON.stringify(v);
@@ -196,7 +197,6 @@ function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: 
   ];
 }
 
-
 /**
  * Objects of at most this many keys read each key by its constant name (a load V8 caches per
  * shape, and folds to a constant for a key the shape lacks: cheaper than any lookup) and count
@@ -206,10 +206,7 @@ function propertyBlock(prop: IrProperty, facts: KeyFactsRef | undefined, model: 
  */
 export const SMALL = 72;
 
-/** The keys every payload has, in the order pages list them last (`keyIndex(names, true)` appends them). */
-const PAYLOAD_KEYS = ['PayloadDescription', 'PayloadDisplayName', 'PayloadIdentifier', 'PayloadOrganization', 'PayloadType', 'PayloadUUID', 'PayloadVersion'] as const;
-
-/** Whether the object's last keys are the seven every payload has, in that order. */
+/** Whether the object's last keys are the seven every payload has, in that order (`keyIndex(names, true)` appends them). */
 function endsWithPayloadKeys(props: readonly IrProperty[]): boolean {
   const start = props.length - PAYLOAD_KEYS.length;
   return start >= 0 && PAYLOAD_KEYS.every((name, j) => props[start + j]!.name === name);
@@ -361,9 +358,9 @@ function objectCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations)
   const wildcard = e.wildcard ?? e.inherits.find((p) => p.wildcard)?.wildcard;
   // A key the map lacks: checked against the `ANY` key's type, left alone where the object also
   // takes keys it does not list (a page the spec lacks, or a page that lists only some), else reported.
-  const unknown = wildcard
+  const unknown: Unlisted = wildcard
     ? typeCheck(wildcard.type, { allowed: typedAllowed(wildcard.type, wildcard.allowedValues), minimum: wildcard.minimum, maximum: wildcard.maximum }, 'x', { off: 0, key: 'k' }, model)
-    : takesUnlistedKeys(e) ? [] : [`unknownKey(r, d, v, k, ${keys});`];
+    : takesUnlistedKeys(e) ? [] : 'report';
   // Entering counts against the run's limits, so a value that contains itself stops at a depth limit.
   const body = ['const c = enterDict(u, r, d);', 'if (c === 0) return;', 'const v = u as Dict;'];
   // Conditional requirements are judged first: the value's own keys decide them, not the loop's early return.
@@ -375,7 +372,13 @@ function objectCode(e: EmitObject, model: EmitModel, shared: SharedDeclarations)
   return props.length <= SMALL ? smallObject(e, props, facts, unknown, helpers, body, model, shared) : largeObject(e, props, facts, unknown, helpers, body, model);
 }
 
-function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel, shared: SharedDeclarations): ValidatorCode {
+/** What a check does with a key its object does not list: `'report'` it as unknown, or these lines (none: leave it alone). */
+type Unlisted = 'report' | string[];
+
+/** The lines that report key `k` of `v` as one the object (its key map `keys`) does not list. */
+const reportUnknown = (keys: string): string[] => [`unknownKey(r, d, v, k, ${keys});`];
+
+function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: Unlisted, helpers: string[], body: string[], model: EmitModel, shared: SharedDeclarations): ValidatorCode {
   const calls: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
@@ -394,19 +397,19 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
     shared.chunks.set(text, name);
     helpers.push(`function ${name}(v: Dict, r: Run, d: number, p: boolean): number {`, ...code);
   }
-  if (!unknown.length) {
-    body.push(...calls.map((c) => `${c};`));
-    return { helpers, body };
-  }
   // The commonest case, a key the object does not list is reported: the keys are counted here
   // (a loop V8 keeps monomorphic per object), the runtime looks for the unknown ones.
-  if (unknown.length === 1 && unknown[0] === `unknownKey(r, d, v, k, ${`k${e.ident}`});`) {
+  if (unknown === 'report') {
     body.push(
       `const n = ${calls.length ? calls.join(' + ') : '0'};`,
       'let count = 0;',
       'for (const k in v) count++;',
       `if (n !== count) unknownKeys(r, d, v, count, k${e.ident});`,
     );
+    return { helpers, body };
+  }
+  if (!unknown.length) {
+    body.push(...calls.map((c) => `${c};`));
     return { helpers, body };
   }
   body.push(
@@ -424,8 +427,9 @@ function smallObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRe
   return { helpers, body };
 }
 
-function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unknown: string[], helpers: string[], body: string[], model: EmitModel): ValidatorCode {
+function largeObject(e: EmitObject, props: IrProperty[], facts: Array<KeyFactsRef | undefined>, unlisted: Unlisted, helpers: string[], body: string[], model: EmitModel): ValidatorCode {
   const keys = `k${e.ident}`;
+  const unknown = unlisted === 'report' ? reportUnknown(keys) : unlisted;
   const chunks: string[] = [];
   for (let start = 0; start < props.length; start += CHUNK) {
     const name = `c${e.ident}_${start / CHUNK}`;
